@@ -1,0 +1,140 @@
+//! Sentence boundaries, for the context of a claim and for recognising
+//! repeated sentences (scraped pages often print the lead twice).
+
+/// Words after which a point does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "St", "Ste", "Mr", "Mrs", "Ms", "Jr", "Sr",
+    "Gen", "Gén", "Col", "Lt", "Sgt", "Capt", "Cdt", "av", "env", "etc", "cf", "vs", "No", "n°",
+    "p", "pp", "vol", "fig", "Inc", "Ltd", "Co", "Corp", "U.S", "e.g", "i.e", "janv", "févr",
+    "avr", "juil", "sept", "oct", "nov", "déc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+/// Splits `text` into sentences: `(start, end)` byte spans, trimmed, in
+/// order, covering every non-blank part of the text. A sentence ends at a
+/// line break or at `.`, `!`, `?`, `…` followed by a space and a capital,
+/// a quote or a digit, or glued to a capital after a lower-case word
+/// ("samedi.Lorsque"). Decimal points and abbreviations do not end one.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let push = |out: &mut Vec<(usize, usize)>, s: usize, e: usize| {
+        let seg = &text[s..e];
+        let lead = seg.len() - seg.trim_start().len();
+        let trail = seg.len() - seg.trim_end().len();
+        if s + lead < e - trail {
+            out.push((s + lead, e - trail));
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push(&mut out, start, i);
+            start = i + 1;
+            i += 1;
+            continue;
+        }
+        let is_end = matches!(b, b'.' | b'!' | b'?') || bytes[i..].starts_with("…".as_bytes());
+        if is_end {
+            let len = if b >= 0x80 { '…'.len_utf8() } else { 1 };
+            let mut j = i + len;
+            // Closing quotes and brackets belong to the sentence.
+            while j < bytes.len() && matches!(bytes[j], b'"' | b')' | b'\'') {
+                j += 1;
+            }
+            if bytes[j..].starts_with("»".as_bytes()) {
+                j += '»'.len_utf8();
+            }
+            let next = text[j..].chars().next();
+            let after_space = text[j..].trim_start_matches([' ', '\u{a0}', '\t']);
+            let next_word = after_space.chars().next();
+            let spaced = next.is_some_and(|c| c.is_whitespace());
+            let prev_word: &str = {
+                let before = &text[start..i];
+                let w = before
+                    .rsplit(|c: char| c.is_whitespace() || c == '(')
+                    .next()
+                    .unwrap_or("");
+                w
+            };
+            let decimal = b == b'.'
+                && i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && next.is_some_and(|c| c.is_ascii_digit());
+            let abbreviation = b == b'.'
+                && (ABBREVIATIONS.contains(&prev_word)
+                    || (prev_word.chars().count() == 1
+                        && prev_word.chars().all(|c| c.is_uppercase())));
+            let ends = if decimal || abbreviation {
+                false
+            } else if spaced {
+                next_word.is_none_or(|c| {
+                    c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || matches!(c, '"' | '«' | '“' | '(' | '-' | '—' | '–')
+                })
+            } else {
+                // Glued: "samedi.Lorsque", "2019.Le".
+                b == b'.'
+                    && next.is_some_and(|c| c.is_uppercase())
+                    && prev_word
+                        .chars()
+                        .last()
+                        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                    && prev_word.chars().count() > 1
+                    || next.is_none()
+            };
+            if ends {
+                push(&mut out, start, j);
+                start = j;
+                i = j;
+                continue;
+            }
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+    push(&mut out, start, text.len());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t).into_iter().map(|(s, e)| &t[s..e]).collect()
+    }
+
+    #[test]
+    fn splits_on_points_and_lines() {
+        assert_eq!(
+            split("Il reste 2.000 jihadistes. Selon M. Lavrov, c'est 2,5 fois plus.\nTitre"),
+            vec![
+                "Il reste 2.000 jihadistes.",
+                "Selon M. Lavrov, c'est 2,5 fois plus.",
+                "Titre"
+            ]
+        );
+    }
+
+    #[test]
+    fn glued_sentences_split() {
+        assert_eq!(
+            split("Ils sont venus samedi.Lorsque la nuit tombe"),
+            vec!["Ils sont venus samedi.", "Lorsque la nuit tombe"]
+        );
+        assert_eq!(split("Il a 3.5 ans"), vec!["Il a 3.5 ans"]);
+    }
+
+    #[test]
+    fn spans_are_trimmed_and_in_order() {
+        let t = "  A b.  C d!  \n\n E ";
+        let s = sentences(t);
+        assert_eq!(split(t), vec!["A b.", "C d!", "E"]);
+        assert!(s.windows(2).all(|w| w[0].1 <= w[1].0));
+    }
+}

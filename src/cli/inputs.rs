@@ -1,0 +1,106 @@
+//! Reading inputs and rule folders from disk.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use figcheck::input::{parse_jsonl, Document, Lang};
+
+/// Reads every document of `paths` (files, or folders walked in sorted
+/// order), or standard input when there is none. `.jsonl`/`.ndjson` files
+/// are JSONL unless `force_text`; every input is JSONL with `force_jsonl`.
+pub fn read(
+    paths: &[PathBuf],
+    force_jsonl: bool,
+    force_text: bool,
+    lang: Lang,
+) -> Result<Vec<Document>> {
+    let lang = (lang != Lang::Unknown).then_some(lang);
+    let mut docs = Vec::new();
+    if paths.is_empty() {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        load(&mut docs, "<stdin>", &bytes, force_jsonl, lang)?;
+        return Ok(docs);
+    }
+    for p in paths {
+        let mut files = Vec::new();
+        collect(p, &mut files, true)?;
+        for f in files {
+            let bytes =
+                std::fs::read(&f).with_context(|| format!("{}: cannot read", f.display()))?;
+            let name = f.to_string_lossy().replace('\\', "/");
+            let jsonl = force_jsonl
+                || (!force_text && f.extension().is_some_and(|e| e == "jsonl" || e == "ndjson"));
+            if !jsonl && bytes.iter().take(8192).any(|&b| b == 0) {
+                eprintln!("warning: {name}: skipped (binary file)");
+                continue;
+            }
+            load(&mut docs, &name, &bytes, jsonl, lang)?;
+        }
+    }
+    Ok(docs)
+}
+
+fn load(
+    docs: &mut Vec<Document>,
+    name: &str,
+    bytes: &[u8],
+    jsonl: bool,
+    lang: Option<Lang>,
+) -> Result<()> {
+    if jsonl {
+        let (text, notices) = figcheck::input::decode_utf8(name, bytes);
+        for n in &notices {
+            eprintln!("warning: {}: {}", n.doc, n.message);
+        }
+        docs.extend(parse_jsonl(name, &text, lang)?);
+    } else {
+        docs.push(Document::from_bytes(name, bytes, lang));
+    }
+    Ok(())
+}
+
+/// Files under `p`, sorted; hidden entries inside folders are skipped.
+fn collect(p: &Path, out: &mut Vec<PathBuf>, top: bool) -> Result<()> {
+    let meta = std::fs::metadata(p).with_context(|| format!("{}: cannot open", p.display()))?;
+    if meta.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+            .with_context(|| format!("{}: cannot list folder", p.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for e in entries {
+            let hidden = e
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            collect(&e, out, false)?;
+        }
+    } else if meta.is_file() {
+        out.push(p.to_path_buf());
+    } else if top {
+        anyhow::bail!("{}: not a file or folder", p.display());
+    }
+    Ok(())
+}
+
+/// The TOML files of a rules folder, sorted, as (name, text).
+pub fn rule_files(dir: &Path) -> Result<Vec<(String, String)>> {
+    let mut files = Vec::new();
+    collect(dir, &mut files, true)?;
+    let mut out = Vec::new();
+    for f in files {
+        if f.extension().is_some_and(|e| e == "toml") {
+            let text = std::fs::read_to_string(&f)
+                .with_context(|| format!("{}: cannot read", f.display()))?;
+            out.push((f.to_string_lossy().replace('\\', "/"), text));
+        }
+    }
+    Ok(out)
+}

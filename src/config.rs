@@ -1,0 +1,175 @@
+//! All the data figcheck runs on: the lexicons of `rules/lexicon/`, units,
+//! qualifiers, meanings, and the rule definitions of `rules/checks/`. The
+//! defaults are embedded in the binary; files given by the user add to them
+//! and override entries with the same key or rule code.
+
+use crate::claims::Meanings;
+use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
+use crate::rules::RuleSet;
+
+/// The files of `rules/`, embedded at build time. A test checks that every
+/// file of the folder is listed here.
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    (
+        "rules/qualifiers.toml",
+        include_str!("../rules/qualifiers.toml"),
+    ),
+    ("rules/units.toml", include_str!("../rules/units.toml")),
+    (
+        "rules/lexicon/fr.toml",
+        include_str!("../rules/lexicon/fr.toml"),
+    ),
+    (
+        "rules/lexicon/en.toml",
+        include_str!("../rules/lexicon/en.toml"),
+    ),
+    (
+        "rules/lexicon/debris.toml",
+        include_str!("../rules/lexicon/debris.toml"),
+    ),
+    (
+        "rules/lexicon/meaning.toml",
+        include_str!("../rules/lexicon/meaning.toml"),
+    ),
+    (
+        "rules/checks/FC101-placeholder-number.toml",
+        include_str!("../rules/checks/FC101-placeholder-number.toml"),
+    ),
+    (
+        "rules/checks/FC201-source-conflict.toml",
+        include_str!("../rules/checks/FC201-source-conflict.toml"),
+    ),
+    (
+        "rules/checks/FC202-corroborated.toml",
+        include_str!("../rules/checks/FC202-corroborated.toml"),
+    ),
+];
+
+/// Lexicon, meanings and rules, ready to run.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub lexicon: Lexicon,
+    pub meanings: Meanings,
+    pub rules: RuleSet,
+}
+
+impl Config {
+    /// The embedded defaults.
+    pub fn builtin() -> Result<Config> {
+        Config::from_files(
+            BUILTIN_FILES
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.to_string())),
+        )
+    }
+
+    /// The embedded defaults, then `extra` files (name, text) on top.
+    pub fn with_files(extra: impl IntoIterator<Item = (String, String)>) -> Result<Config> {
+        let files = BUILTIN_FILES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .chain(extra);
+        Config::from_files(files)
+    }
+
+    /// Loads files in order. Qualifier definitions load before language
+    /// lexicons that name them, whatever the order given.
+    pub fn from_files(files: impl IntoIterator<Item = (String, String)>) -> Result<Config> {
+        let mut parsed = Vec::new();
+        for (name, text) in files {
+            let table: toml::Table =
+                toml::from_str(&text).map_err(|e| Error::from_toml(&name, &text, &e))?;
+            parsed.push((name, text, table));
+        }
+        // Qualifiers first: language files refer to them by name.
+        parsed.sort_by_key(|(_, _, t)| !t.contains_key("qualifier"));
+        let mut lexicon = Lexicon::default();
+        let mut meanings = Meanings::default();
+        let mut rules = RuleSet::default();
+        for (name, text, table) in &parsed {
+            if lexicon.add_file(name, text, table)? {
+                continue;
+            }
+            if meanings.add_file(name, text, table)? {
+                continue;
+            }
+            if rules.add_file(name, text, table)? {
+                continue;
+            }
+            return Err(Error::config(
+                name,
+                text,
+                0,
+                "not a figcheck file: expected a language lexicon (`lang`), units (`[[unit]]`), \
+                 qualifiers (`[qualifier.*]`), debris, meanings (`[measure.*]`, `[role.*]`, \
+                 `[side.*]`, `[place.*]`) or rules (`[[rule]]`)",
+            ));
+        }
+        rules.validate()?;
+        Ok(Config {
+            lexicon,
+            meanings,
+            rules,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_loads() {
+        let c = Config::builtin().unwrap();
+        assert!(c.lexicon.fr.words.contains_key("trois"));
+        assert!(c.rules.get("FC101").is_some());
+    }
+
+    #[test]
+    fn every_rules_file_is_embedded() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut on_disk = Vec::new();
+        let mut stack = vec![root.join("rules")];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "toml") {
+                    on_disk.push(
+                        p.strip_prefix(root)
+                            .unwrap()
+                            .to_string_lossy()
+                            .replace('\\', "/"),
+                    );
+                }
+            }
+        }
+        on_disk.sort();
+        let mut embedded: Vec<String> = BUILTIN_FILES.iter().map(|(n, _)| n.to_string()).collect();
+        embedded.sort();
+        assert_eq!(on_disk, embedded);
+    }
+
+    #[test]
+    fn bad_decimal_is_located() {
+        let bad = (
+            "my.toml".to_string(),
+            "[qualifier.about]\nlow = \"0,9x\"\nhigh = \"1.1\"\n".to_string(),
+        );
+        let err = Config::with_files([bad]).unwrap_err().to_string();
+        assert!(err.starts_with("my.toml:2:7:"), "{err}");
+    }
+
+    #[test]
+    fn unknown_field_is_located() {
+        let bad = (
+            "x.toml".to_string(),
+            "lang = \"fr\"\ncardinalz = {}\n".to_string(),
+        );
+        let err = Config::with_files([bad]).unwrap_err().to_string();
+        assert!(err.starts_with("x.toml:2:1:"), "{err}");
+        assert!(err.contains("cardinalz"), "{err}");
+    }
+}

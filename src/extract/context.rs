@@ -1,0 +1,393 @@
+//! What stands around a number: qualifiers, signs and currency symbols
+//! before it; scale words, units, months and the counted noun after it.
+//! Each function looks at one side of one number and returns byte offsets
+//! into the document text.
+
+use rust_decimal::Decimal;
+
+use super::words::{is_word_char, lookup};
+use crate::lexicon::{fold_char, LangLexicon, Lexicon};
+
+/// True for the spaces that may stand inside a figure.
+pub fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t')
+}
+
+/// The char just before byte `pos`.
+pub fn char_before(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+/// The char at byte `pos`.
+pub fn char_at(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+/// Byte offset after skipping at most one run of inline spaces from `pos`.
+pub fn skip_spaces(text: &str, pos: usize) -> usize {
+    let mut p = pos;
+    for c in text[pos..].chars() {
+        if is_space(c) {
+            p += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    p
+}
+
+/// Byte offset before the inline spaces that end at `pos`.
+pub fn skip_spaces_back(text: &str, pos: usize) -> usize {
+    let mut p = pos;
+    for c in text[..pos].chars().rev() {
+        if is_space(c) {
+            p -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    p
+}
+
+/// The word (letters, inner hyphens and apostrophes excluded) starting at `pos`.
+pub fn word_at(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let mut end = pos;
+    for c in text[pos..].chars() {
+        if is_word_char(c) {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (end > pos).then_some((pos, end))
+}
+
+/// A noun-like word at `pos`: letters with inner hyphens ("sous-comités").
+pub fn noun_at(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let (_, mut end) = word_at(text, pos)?;
+    while let Some('-') = char_at(text, end) {
+        match word_at(text, end + 1) {
+            Some((_, e)) => end = e,
+            None => break,
+        }
+    }
+    Some((pos, end))
+}
+
+/// The word ending at `pos` (letters only), if any.
+pub fn word_before(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let mut start = pos;
+    for c in text[..pos].chars().rev() {
+        if is_word_char(c) {
+            start -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (start < pos).then_some((start, pos))
+}
+
+/// Folds the text before `pos` (at most `max` bytes) for suffix matching,
+/// keeping the byte offset of each folded char.
+pub struct Tail {
+    pub norm: String,
+    pub offsets: Vec<usize>,
+}
+
+pub fn tail(text: &str, pos: usize, max: usize) -> Tail {
+    let mut start = pos.saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut norm = String::with_capacity(pos - start);
+    let mut offsets = Vec::with_capacity(pos - start);
+    let mut last_space = false;
+    for (i, c) in text[start..pos].char_indices() {
+        let f = fold_char(c);
+        if f == ' ' || f == '\n' || f == '\r' {
+            if !last_space {
+                norm.push(' ');
+                offsets.push(start + i);
+            }
+            last_space = true;
+        } else {
+            let mut b = [0u8; 4];
+            for _ in f.encode_utf8(&mut b).bytes() {
+                offsets.push(start + i);
+            }
+            norm.push(f);
+            last_space = false;
+        }
+    }
+    Tail { norm, offsets }
+}
+
+impl Tail {
+    /// If the tail ends with `phrase` (then optional spaces), at a word
+    /// boundary, the original byte offset where the phrase starts.
+    pub fn ends_with_phrase(&self, phrase: &str) -> Option<usize> {
+        let t = self.norm.trim_end_matches(' ');
+        if !t.ends_with(phrase) {
+            return None;
+        }
+        let at = t.len() - phrase.len();
+        if at > 0 {
+            let before = t[..at].chars().next_back()?;
+            let starts_alnum = phrase.chars().next().is_some_and(|c| c.is_alphanumeric());
+            if starts_alnum && before.is_alphanumeric() {
+                return None;
+            }
+        }
+        self.offsets.get(at).copied()
+    }
+}
+
+/// A unit found next to a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnitMatch {
+    pub unit: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn boundary_after(text: &str, end: usize, form_is_alpha: bool) -> bool {
+    match char_at(text, end) {
+        None => true,
+        Some(c) => {
+            if form_is_alpha {
+                !(c.is_alphanumeric() || c == '\'' || c == '’')
+            } else {
+                !c.is_alphanumeric() || !form_is_alpha
+            }
+        }
+    }
+}
+
+/// The longest unit written at `pos` (already past any space).
+pub fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
+    let rest = &text[pos..];
+    let mut head_end = rest.len().min(40);
+    while !rest.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &rest[..head_end];
+    let mut folded = String::new();
+    crate::lexicon::fold_into(head, &mut folded);
+    for f in &lex.unit_forms {
+        let alpha_end = f.form.chars().last().is_some_and(|c| c.is_alphabetic());
+        if f.symbol {
+            if head.starts_with(f.form.as_str()) {
+                let end = pos + f.form.len();
+                if boundary_after(text, end, alpha_end) {
+                    return Some(UnitMatch {
+                        unit: f.unit,
+                        start: pos,
+                        end,
+                    });
+                }
+            }
+        } else if folded.starts_with(f.form.as_str()) {
+            // Map the folded length back to the original text.
+            let n_chars = f.form.chars().count();
+            let mut end = pos;
+            let mut seen = 0;
+            let mut last_space = false;
+            for c in head.chars() {
+                if seen >= n_chars {
+                    break;
+                }
+                let sp = is_space(c);
+                if !(sp && last_space) {
+                    seen += match c {
+                        'œ' | 'Œ' | 'æ' | 'Æ' => 2,
+                        _ => 1,
+                    };
+                }
+                last_space = sp;
+                end += c.len_utf8();
+            }
+            if boundary_after(text, end, alpha_end) {
+                return Some(UnitMatch {
+                    unit: f.unit,
+                    start: pos,
+                    end,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// A prefix unit ("$", "€", "USD ") written just before `pos`.
+pub fn prefix_unit_before(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
+    let p = skip_spaces_back(text, pos);
+    for f in &lex.unit_forms {
+        if !f.symbol || !lex.units[f.unit].prefix {
+            continue;
+        }
+        if text[..p].ends_with(f.form.as_str()) {
+            let start = p - f.form.len();
+            // An alphabetic code must start a word: "USD 5", not "XUSD5".
+            if f.form.starts_with(|c: char| c.is_alphabetic())
+                && char_before(text, start).is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
+            // A spaced symbol is fine ("$ 75", "US$ 5"); letters right before
+            // the number without space are not ("km5").
+            return Some(UnitMatch {
+                unit: f.unit,
+                start,
+                end: p,
+            });
+        }
+    }
+    None
+}
+
+/// A scale word at `pos` ("millions", "bn", "k"), with its multiplier.
+pub fn scale_at(
+    lang: &LangLexicon,
+    text: &str,
+    pos: usize,
+    buf: &mut String,
+) -> Option<(Decimal, usize)> {
+    let (s, e) = word_at(text, pos)?;
+    if !boundary_after(text, e, true) && char_at(text, e) != Some('\'') {
+        return None;
+    }
+    crate::lexicon::fold_into(&text[s..e], buf);
+    let m = *lang.scales.get(buf.as_str())?;
+    Some((m, e))
+}
+
+/// The month named by the word at `pos`, if any, and its end.
+pub fn month_at(
+    lang: &LangLexicon,
+    text: &str,
+    pos: usize,
+    buf: &mut String,
+) -> Option<(u32, usize)> {
+    let (s, mut e) = word_at(text, pos)?;
+    crate::lexicon::fold_into(&text[s..e], buf);
+    let m = *lang.months.get(buf.as_str())?;
+    // Abbreviations may carry a point: "janv.", "Sept.".
+    if e - s <= 4 && char_at(text, e) == Some('.') {
+        e += 1;
+    }
+    Some((m, e))
+}
+
+/// The counted noun after a figure ending at `pos`: skips one link word
+/// ("de", "d'", "of") when `link` is allowed, and adjectives listed as
+/// `nouns.skip`. Stops at stop words and punctuation.
+pub fn counted_noun(
+    lang: &LangLexicon,
+    debris: &[String],
+    text: &str,
+    pos: usize,
+    link: bool,
+    buf: &mut String,
+) -> Option<(usize, usize)> {
+    let mut p = skip_spaces(text, pos);
+    let mut linked = false;
+    let mut skipped = 0;
+    loop {
+        let (s, e) = noun_at(text, p)?;
+        let w = &text[s..e];
+        if debris.iter().any(|d| d == w) {
+            p = skip_spaces(text, e);
+            continue;
+        }
+        if w.len() > 60 {
+            return None;
+        }
+        crate::lexicon::fold_into(w, buf);
+        // Elided link: "d'étrangers", "d’Etats".
+        if matches!(char_at(text, e), Some('\'') | Some('’')) {
+            let f = buf.clone() + "'";
+            if link && !linked && lang.noun_links.contains(&f) {
+                linked = true;
+                p = e + char_at(text, e).map_or(1, |c| c.len_utf8());
+                continue;
+            }
+            return None;
+        }
+        if link && !linked && lang.noun_links.contains(buf.as_str()) {
+            linked = true;
+            p = skip_spaces(text, e);
+            continue;
+        }
+        if lang.noun_stop.contains(buf.as_str()) || lang.months.contains_key(buf.as_str()) {
+            return None;
+        }
+        if lang.noun_skip.contains(buf.as_str()) && skipped < 2 {
+            skipped += 1;
+            p = skip_spaces(text, e);
+            continue;
+        }
+        if e - s < 2 || lookup(lang, w, buf).is_some_and(|i| i.starts_figure()) {
+            return None;
+        }
+        return Some((s, e));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn tail_matches_phrases_at_word_boundaries() {
+        let t = "il reste environ\u{a0}";
+        let tl = tail(t, t.len(), 48);
+        assert_eq!(tl.ends_with_phrase("environ"), Some(9));
+        let t = "Près de ";
+        assert_eq!(tail(t, t.len(), 48).ends_with_phrase("pres de"), Some(0));
+        let t = "apres de ";
+        assert_eq!(tail(t, t.len(), 48).ends_with_phrase("pres de"), None);
+    }
+
+    #[test]
+    fn units_prefixes_and_scales() {
+        let cfg = Config::builtin().unwrap();
+        let lex = &cfg.lexicon;
+        let t = "5 km de route";
+        let u = unit_at(lex, t, 2).unwrap();
+        assert_eq!(lex.units[u.unit].id, "km");
+        assert_eq!((u.start, u.end), (2, 4));
+        let t = "10 pour cent";
+        assert_eq!(lex.units[unit_at(lex, t, 3).unwrap().unit].id, "%");
+        // "l'" is an article, not litres.
+        assert!(unit_at(lex, "3 l'homme", 2).is_none());
+        let t = "un coût de $ 75";
+        let u = prefix_unit_before(lex, t, 14).unwrap();
+        assert_eq!(lex.units[u.unit].id, "USD");
+        let mut buf = String::new();
+        assert_eq!(
+            scale_at(&lex.fr, "millions de dollars", 0, &mut buf).map(|x| x.1),
+            Some(8)
+        );
+    }
+
+    #[test]
+    fn counted_noun_skips_links_and_stops() {
+        let cfg = Config::builtin().unwrap();
+        let fr = &cfg.lexicon.fr;
+        let mut buf = String::new();
+        let t = " d'étrangers, répartis";
+        assert_eq!(counted_noun(fr, &[], t, 0, true, &mut buf), Some((3, 12)));
+        assert_eq!(counted_noun(fr, &[], t, 0, false, &mut buf), None);
+        let t = " soldats américains";
+        assert_eq!(counted_noun(fr, &[], t, 0, false, &mut buf), Some((1, 8)));
+        let t = " et 3";
+        assert_eq!(counted_noun(fr, &[], t, 0, false, &mut buf), None);
+        let t = " XNUMX soldats";
+        let debris = vec!["XNUMX".to_string()];
+        assert_eq!(
+            counted_noun(fr, &debris, t, 0, false, &mut buf),
+            Some((7, 14))
+        );
+    }
+}

@@ -1,0 +1,470 @@
+//! Numbers written with digits: the nom grammar of their shape, and the
+//! reading of that shape under a language's separator conventions.
+//!
+//! The grammar is permissive about punctuation (`1.234,5`, `1,234.5`,
+//! `16'157`) and strict about spaces: a space groups digits only before
+//! exactly three digits (`1 500`, `1\u{a0}500`, `1\u{202f}500`), never in
+//! `2 et 3` or `2014 500`. The reading then decides, per language, which
+//! separator groups thousands and which marks decimals.
+
+use nom::bytes::complete::take_while1;
+use nom::character::complete::satisfy;
+use nom::{IResult, Parser};
+use rust_decimal::Decimal;
+
+use crate::input::Lang;
+
+/// Most groups a numeral may have (`1 234 567 890 123 456` has six).
+pub const MAX_PARTS: usize = 8;
+
+/// The shape of a run of digits and separators, before any reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numeral<'a> {
+    /// The digit runs, in order.
+    pub runs: [&'a str; MAX_PARTS],
+    /// `seps[i]` stands between `runs[i]` and `runs[i + 1]`.
+    pub seps: [char; MAX_PARTS],
+    pub n: usize,
+}
+
+impl<'a> Numeral<'a> {
+    pub fn runs(&self) -> &[&'a str] {
+        &self.runs[..self.n]
+    }
+    pub fn seps(&self) -> &[char] {
+        &self.seps[..self.n.saturating_sub(1)]
+    }
+}
+
+/// A space that may group digits: ASCII space, no-break space, narrow
+/// no-break space, thin space.
+pub fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Punctuation that may group digits or mark decimals.
+pub fn is_group_punct(c: char) -> bool {
+    matches!(c, '.' | ',' | '\'' | '’')
+}
+
+/// One or more ASCII digits.
+pub fn digit_run(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_ascii_digit()).parse(i)
+}
+
+/// A separator character between two digit runs.
+pub fn separator(i: &str) -> IResult<&str, char> {
+    satisfy(|c| is_group_space(c) || is_group_punct(c)).parse(i)
+}
+
+/// A separator followed by a digit run, when the pair may continue a numeral
+/// whose first run is `first`: spaces only before exactly three digits that
+/// follow a first run of one to three digits.
+pub fn next_group<'a>(first: &'a str) -> impl FnMut(&'a str) -> IResult<&'a str, (char, &'a str)> {
+    move |i: &'a str| {
+        let (rest, sep) = separator(i)?;
+        let (rest, run) = digit_run(rest)?;
+        if is_group_space(sep) && (run.len() != 3 || first.len() > 3) {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Verify,
+            )));
+        }
+        Ok((rest, (sep, run)))
+    }
+}
+
+/// A numeral: digit runs joined by separators, up to [`MAX_PARTS`] runs.
+pub fn numeral(i: &str) -> IResult<&str, Numeral<'_>> {
+    let (mut rest, first) = digit_run(i)?;
+    let mut num = Numeral {
+        runs: [""; MAX_PARTS],
+        seps: [' '; MAX_PARTS],
+        n: 1,
+    };
+    num.runs[0] = first;
+    while num.n < MAX_PARTS {
+        match next_group(first).parse(rest) {
+            Ok((r, (sep, run))) => {
+                // Mixing spaces with punctuation grouping ("1 500.000") or
+                // two different spaces stops the numeral.
+                if num.n >= 2 && is_group_space(sep) && num.seps[num.n - 2] != sep {
+                    break;
+                }
+                num.seps[num.n - 1] = sep;
+                num.runs[num.n] = run;
+                num.n += 1;
+                rest = r;
+            }
+            Err(_) => break,
+        }
+    }
+    Ok((rest, num))
+}
+
+/// What a numeral tells about the document's separator convention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Evidence {
+    /// Nothing: a plain integer or space grouping.
+    #[default]
+    None,
+    /// `3.5`, `0.25`: the point marks decimals.
+    DotDecimal,
+    /// `2,5`, `1 234,5`: the comma marks decimals.
+    CommaDecimal,
+    /// `2.000.000`, `1.234,5`: the point groups thousands.
+    DotGroup,
+    /// `2,000,000`, `1,234.5`: the comma groups thousands.
+    CommaGroup,
+    /// `2.500`: one point before three digits, read by language.
+    AmbiguousDot,
+    /// `2,500`: one comma before three digits, read by language.
+    AmbiguousComma,
+}
+
+/// A numeral read as a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    pub value: Decimal,
+    /// How many runs of the numeral the reading uses (the rest is left to
+    /// the next figure, as in the list `1,2,3`).
+    pub runs: usize,
+    /// Number of decimal digits written.
+    pub scale: u32,
+    pub evidence: Evidence,
+    /// The grouping is invalid (`12.34.5`, `1,50,000`).
+    pub bad_grouping: bool,
+}
+
+/// Parses an integer from digits, `None` past Decimal's range.
+pub fn int_value(digits: &str) -> Option<Decimal> {
+    let mut v = Decimal::ZERO;
+    let ten = Decimal::from(10);
+    for b in digits.bytes() {
+        v = v.checked_mul(ten)?.checked_add(Decimal::from(b - b'0'))?;
+    }
+    Some(v)
+}
+
+/// `int.frac` as an exact decimal.
+pub fn decimal_value(int: &str, frac: &str) -> Option<Decimal> {
+    if frac.len() > 20 {
+        return None;
+    }
+    let mut v = int_value(int)?;
+    for b in frac.bytes() {
+        v = v
+            .checked_mul(Decimal::from(10))?
+            .checked_add(Decimal::from(b - b'0'))?;
+    }
+    v.set_scale(frac.len() as u32).ok()?;
+    Some(v)
+}
+
+fn concat_value(runs: &[&str]) -> Option<Decimal> {
+    let mut v = Decimal::ZERO;
+    for r in runs {
+        for b in r.bytes() {
+            v = v
+                .checked_mul(Decimal::from(10))?
+                .checked_add(Decimal::from(b - b'0'))?;
+        }
+    }
+    Some(v)
+}
+
+fn is_dot(c: char) -> bool {
+    c == '.'
+}
+fn is_comma(c: char) -> bool {
+    c == ','
+}
+fn is_apos(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Reads a numeral under `lang`'s conventions. French groups with spaces,
+/// points and apostrophes and marks decimals with a comma; English groups
+/// with commas, spaces and apostrophes and marks decimals with a point.
+/// Either language accepts the other's decimal mark when no grouping reading
+/// exists (`3.5` in French is 3.5). A lone separator before exactly three
+/// digits (`2.500`, `2,500`) is read by the language and reported as
+/// ambiguous evidence; for an unknown language the English reading is kept.
+pub fn read_numeral(num: &Numeral<'_>, lang: Lang) -> Option<Reading> {
+    let runs = num.runs();
+    let seps = num.seps();
+    if runs.len() == 1 {
+        return Some(Reading {
+            value: int_value(runs[0])?,
+            runs: 1,
+            scale: 0,
+            evidence: Evidence::None,
+            bad_grouping: false,
+        });
+    }
+    let french = lang == Lang::Fr;
+    let first = runs[0];
+    let g = seps[0];
+    // Leading group: all separators equal to g, each followed by exactly
+    // three digits, first run of 1..=3 digits.
+    let mut k = 0;
+    if first.len() <= 3 && first != "0" && !(first.starts_with('0') && first.len() > 1) {
+        while k < seps.len() && seps[k] == g && runs[k + 1].len() == 3 {
+            k += 1;
+        }
+    }
+    // One punctuation separator followed by three digits and nothing else
+    // grouped: the ambiguous form.
+    let lone = k == 1 && (seps.len() == 1 || !(is_dot(seps[1]) || is_comma(seps[1])));
+    let group_ok = |c: char| -> bool {
+        if is_group_space(c) || is_apos(c) {
+            return true;
+        }
+        if french {
+            is_dot(c) || (is_comma(c) && !lone)
+        } else {
+            is_comma(c) || (is_dot(c) && !lone)
+        }
+    };
+    if k >= 1 && group_ok(g) {
+        // Grouped integer part, maybe followed by a decimal part.
+        let int_runs = &runs[..=k];
+        let mut value = concat_value(int_runs)?;
+        let mut used = k + 1;
+        let mut scale = 0;
+        let mut evidence = if lone {
+            if is_dot(g) {
+                Evidence::AmbiguousDot
+            } else if is_comma(g) {
+                Evidence::AmbiguousComma
+            } else {
+                Evidence::None
+            }
+        } else if is_dot(g) {
+            Evidence::DotGroup
+        } else if is_comma(g) {
+            Evidence::CommaGroup
+        } else {
+            Evidence::None
+        };
+        let mut bad = false;
+        if k < seps.len() {
+            let d = seps[k];
+            let decimal_mark = (is_dot(d) || is_comma(d)) && d != g;
+            if decimal_mark {
+                let frac = runs[k + 1];
+                let int_digits: String = int_runs.concat();
+                value = decimal_value(&int_digits, frac)?;
+                scale = frac.len() as u32;
+                used = k + 2;
+                if lone && !is_group_space(g) {
+                    evidence = if is_dot(g) {
+                        Evidence::DotGroup
+                    } else {
+                        Evidence::CommaGroup
+                    };
+                }
+                if used < runs.len() && !is_group_space(seps[used - 1]) {
+                    bad = true;
+                }
+            } else if is_dot(d) || is_comma(d) {
+                // Same separator but not three digits: "1.234.5".
+                bad = true;
+            }
+        }
+        return Some(Reading {
+            value,
+            runs: used,
+            scale,
+            evidence,
+            bad_grouping: bad,
+        });
+    }
+    // No grouping: a decimal mark after the first run, if any.
+    if is_dot(g) || is_comma(g) {
+        let frac = runs[1];
+        let indian = is_comma(g)
+            && runs.len() > 2
+            && seps.iter().all(|&c| is_comma(c))
+            && runs[1..runs.len() - 1].iter().all(|r| r.len() == 2)
+            && runs[runs.len() - 1].len() == 3;
+        if indian {
+            // "1,50,000": Indian grouping, read as such but flagged.
+            return Some(Reading {
+                value: concat_value(runs)?,
+                runs: runs.len(),
+                scale: 0,
+                evidence: Evidence::CommaGroup,
+                bad_grouping: true,
+            });
+        }
+        let comma_list = is_comma(g) && !french && frac.len() != 3;
+        if comma_list {
+            // English "1,2": a list, not a number.
+            return Some(Reading {
+                value: int_value(first)?,
+                runs: 1,
+                scale: 0,
+                evidence: Evidence::None,
+                bad_grouping: false,
+            });
+        }
+        let value = decimal_value(first, frac)?;
+        let bad = runs.len() > 2 && (is_dot(seps[1]) || is_comma(seps[1]));
+        let evidence = if is_dot(g) {
+            Evidence::DotDecimal
+        } else {
+            Evidence::CommaDecimal
+        };
+        return Some(Reading {
+            value,
+            runs: 2,
+            scale: frac.len() as u32,
+            evidence,
+            bad_grouping: bad
+                || (first.len() > 3 && frac.len() == 3 && runs.len() > 2)
+                || (is_comma(g) && first.len() <= 3 && frac.len() == 2 && runs.len() > 2),
+        });
+    }
+    // Apostrophe or space not followed by a valid group.
+    Some(Reading {
+        value: int_value(first)?,
+        runs: 1,
+        scale: 0,
+        evidence: Evidence::None,
+        bad_grouping: false,
+    })
+}
+
+/// Re-reads an ambiguous numeral the other way (thousands ↔ decimals).
+pub fn reread_ambiguous(num: &Numeral<'_>, as_thousands: bool) -> Option<Decimal> {
+    let runs = num.runs();
+    if runs.len() < 2 {
+        return None;
+    }
+    if as_thousands {
+        concat_value(&runs[..2])
+    } else {
+        decimal_value(runs[0], runs[1])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn read(s: &str, lang: Lang) -> (Decimal, usize, Evidence) {
+        let (_, n) = numeral(s).unwrap();
+        let r = read_numeral(&n, lang).unwrap();
+        (r.value, r.runs, r.evidence)
+    }
+
+    #[test]
+    fn digit_run_takes_ascii_digits() {
+        assert_eq!(digit_run("2014 x"), Ok((" x", "2014")));
+        assert!(digit_run("x2").is_err());
+    }
+
+    #[test]
+    fn separator_accepts_spaces_and_punctuation() {
+        for s in [
+            " 5",
+            "\u{a0}5",
+            "\u{202f}5",
+            "\u{2009}5",
+            ".5",
+            ",5",
+            "'5",
+            "’5",
+        ] {
+            assert!(separator(s).is_ok(), "{s:?}");
+        }
+        assert!(separator("-5").is_err());
+    }
+
+    #[test]
+    fn next_group_spaces_need_three_digits() {
+        assert!(next_group("1").parse(" 500").is_ok());
+        assert!(next_group("1").parse(" 50").is_err());
+        assert!(next_group("2014").parse(" 500").is_err());
+        assert!(
+            next_group("1").parse(" 5000").is_err()
+                || next_group("1").parse(" 5000").unwrap().1 .1.len() == 4
+        );
+        assert!(next_group("12").parse(".5").is_ok());
+    }
+
+    #[test]
+    fn numeral_stops_at_words_and_lone_separators() {
+        let (rest, n) = numeral("2 et 3").unwrap();
+        assert_eq!((rest, n.runs()), (" et 3", &["2"][..]));
+        let (rest, n) = numeral("192.").unwrap();
+        assert_eq!((rest, n.runs()), (".", &["192"][..]));
+        let (rest, n) = numeral("1\u{a0}500\u{a0}soldats").unwrap();
+        assert_eq!((rest, n.runs()), ("\u{a0}soldats", &["1", "500"][..]));
+        let (_, n) = numeral("1 234 567,89").unwrap();
+        assert_eq!(n.runs(), &["1", "234", "567", "89"][..]);
+    }
+
+    #[test]
+    fn french_conventions() {
+        assert_eq!(
+            read("2.000", Lang::Fr),
+            (d("2000"), 2, Evidence::AmbiguousDot)
+        );
+        assert_eq!(read("1 500", Lang::Fr).0, d("1500"));
+        assert_eq!(read("1\u{202f}234\u{202f}567", Lang::Fr).0, d("1234567"));
+        assert_eq!(read("2,5", Lang::Fr), (d("2.5"), 2, Evidence::CommaDecimal));
+        assert_eq!(read("1.234,56", Lang::Fr).0, d("1234.56"));
+        assert_eq!(read("1 234,5", Lang::Fr).0, d("1234.5"));
+        assert_eq!(read("3.5", Lang::Fr), (d("3.5"), 2, Evidence::DotDecimal));
+        assert_eq!(read("192.168", Lang::Fr).0, d("192168"));
+        assert_eq!(
+            read("2.500.000", Lang::Fr),
+            (d("2500000"), 3, Evidence::DotGroup)
+        );
+        assert_eq!(read("16'157", Lang::Fr).0, d("16157"));
+    }
+
+    #[test]
+    fn english_conventions() {
+        assert_eq!(
+            read("2,000", Lang::En),
+            (d("2000"), 2, Evidence::AmbiguousComma)
+        );
+        assert_eq!(read("2.5", Lang::En), (d("2.5"), 2, Evidence::DotDecimal));
+        assert_eq!(read("1,234,567.89", Lang::En).0, d("1234567.89"));
+        assert_eq!(read("2.500", Lang::En).0, d("2.500"));
+        assert_eq!(read("1 500", Lang::En).0, d("1500"));
+        // A comma before one or two digits is a list in English.
+        assert_eq!(read("1,2", Lang::En), (d("1"), 1, Evidence::None));
+    }
+
+    #[test]
+    fn leading_zero_is_not_grouped() {
+        assert_eq!(read("0.500", Lang::Fr).0, d("0.500"));
+        assert_eq!(read("0,5", Lang::En).0, d("0.5"));
+    }
+
+    #[test]
+    fn bad_grouping_is_flagged() {
+        let (_, n) = numeral("12.34.5").unwrap();
+        assert!(read_numeral(&n, Lang::Fr).unwrap().bad_grouping);
+        let (_, n) = numeral("1,50,000").unwrap();
+        assert!(read_numeral(&n, Lang::En).unwrap().bad_grouping);
+        let (_, n) = numeral("1,500,000").unwrap();
+        assert!(!read_numeral(&n, Lang::En).unwrap().bad_grouping);
+    }
+
+    #[test]
+    fn huge_numbers_do_not_overflow() {
+        let s = "9".repeat(40);
+        let (_, n) = numeral(&s).unwrap();
+        assert!(read_numeral(&n, Lang::En).is_none());
+    }
+}

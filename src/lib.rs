@@ -1,0 +1,60 @@
+//! figcheck: reads the figures of news text, French and English, and finds
+//! the ones that disagree.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`input`]: bytes to documents (UTF-8, JSONL, language detection);
+//! 2. [`extract`]: every figure with its exact span and decimal value (nom);
+//! 3. [`claims`]: what each figure counts, who, where, when, and which
+//!    claims are about the same quantity;
+//! 4. [`rules`]: the checks, defined as data in `rules/`;
+//! 5. [`report`]: text and machine-readable reports.
+//!
+//! The library does no I/O and prints nothing: the `figcheck` binary reads
+//! files, calls [`analyze`] and prints a report.
+//!
+//! ```
+//! use figcheck::{analyze, config::Config, input::{Document, Lang}, rules::Selection};
+//! let cfg = Config::builtin().unwrap();
+//! let doc = Document::new("a.txt", "Il reste environ 2.000 jihadistes.", Some(Lang::Fr));
+//! let (corpus, findings) = analyze(vec![doc], &cfg, &Selection::default());
+//! let f = &corpus.claims[0].fig;
+//! assert_eq!(f.value.unwrap().to_string(), "2000");
+//! assert!(findings.is_empty());
+//! ```
+
+pub mod claims;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod input;
+pub mod lexicon;
+pub mod report;
+pub mod rules;
+
+use rayon::prelude::*;
+
+use claims::{claims_of, Corpus};
+use config::Config;
+use input::Document;
+use rules::{Finding, Selection};
+
+pub use error::{Error, Result};
+
+/// Extracts the claims of every document (in parallel, in a deterministic
+/// order whatever the number of threads).
+pub fn build_corpus(docs: Vec<Document>, cfg: &Config) -> Corpus {
+    let per_doc: Vec<_> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| claims_of(i as u32, d, cfg))
+        .collect();
+    Corpus::assemble(docs, per_doc)
+}
+
+/// The whole pipeline: claims of every document, then the selected rules.
+pub fn analyze(docs: Vec<Document>, cfg: &Config, sel: &Selection) -> (Corpus, Vec<Finding>) {
+    let corpus = build_corpus(docs, cfg);
+    let findings = rules::run(&corpus, cfg, sel);
+    (corpus, findings)
+}

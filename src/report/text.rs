@@ -1,0 +1,159 @@
+//! The readable report: each finding as a compiler-style diagnostic with
+//! the source line and the figure underlined, then a summary line; and the
+//! table of figures of `extract --format text`.
+
+use annotate_snippets::{Level, Renderer, Snippet};
+
+use super::Summary;
+use crate::claims::Corpus;
+use crate::config::Config;
+use crate::error::line_col;
+use crate::rules::{Finding, Severity};
+
+/// Most bytes of a line shown around a span.
+const CONTEXT: usize = 120;
+
+fn level(s: Severity) -> Level {
+    match s {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Info,
+    }
+}
+
+/// The excerpt of `text` shown for span `[s, e)`: its lines, cut to at most
+/// [`CONTEXT`] bytes each side of the span; returns the excerpt, its first
+/// line number and the span relative to it.
+fn excerpt(text: &str, s: usize, e: usize) -> (&str, usize, std::ops::Range<usize>) {
+    let mut from = text[..s].rfind('\n').map_or(0, |p| p + 1);
+    let mut to = text[e..].find('\n').map_or(text.len(), |p| e + p);
+    if s - from > CONTEXT {
+        from = s - CONTEXT;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    if to - e > CONTEXT {
+        to = e + CONTEXT;
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+    }
+    let (line, _) = line_col(text, from);
+    (&text[from..to], line, (s - from)..(e - from))
+}
+
+/// Renders findings as diagnostics, then a summary line.
+pub fn check_report(corpus: &Corpus, findings: &[Finding], color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for f in findings {
+        let doc = &corpus.docs[f.doc as usize];
+        let (src, line, range) = excerpt(&doc.text, f.span.0, f.span.1);
+        let lvl = level(f.severity);
+        let title = format!("{} [{}]", f.message, f.name);
+        let mut msg = lvl.title(&title).id(&f.code).snippet(
+            Snippet::source(src)
+                .line_start(line)
+                .origin(&doc.id)
+                .fold(true)
+                .annotation(lvl.span(range).label("this figure")),
+        );
+        // The other figures the finding rests on, each in its own source.
+        let others: Vec<_> = f
+            .claims
+            .iter()
+            .skip(1)
+            .map(|&i| {
+                let c = &corpus.claims[i];
+                let d = corpus.doc_of(c);
+                let (s, l, r) = excerpt(&d.text, c.fig.start, c.fig.end);
+                (s, l, r, d.id.as_str())
+            })
+            .collect();
+        for (s, l, r, id) in &others {
+            msg = msg.snippet(
+                Snippet::source(s)
+                    .line_start(*l)
+                    .origin(id)
+                    .fold(true)
+                    .annotation(Level::Info.span(r.clone()).label("compared with")),
+            );
+        }
+        if !f.help.is_empty() {
+            msg = msg.footer(Level::Help.title(&f.help));
+        }
+        out.push_str(&renderer.render(msg).to_string());
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary_line(&Summary::of(corpus, findings)));
+    out.push('\n');
+    out
+}
+
+/// "3 findings (1 error, 0 warnings, 2 info) in 5 documents, 80 figures".
+pub fn summary_line(s: &Summary) -> String {
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
+    format!(
+        "{} ({}, {}, {} info) in {}, {}",
+        plural(s.findings, "finding"),
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        s.info,
+        plural(s.documents, "document"),
+        plural(s.figures, "figure"),
+    )
+}
+
+/// The figures as a table: location, kind, value or interval, qualifier,
+/// what is counted and its meaning.
+pub fn figures_table(corpus: &Corpus, cfg: &Config) -> String {
+    let mut out = String::new();
+    for r in super::figure_records(corpus, cfg) {
+        let value = match (&r.value, &r.low, &r.high) {
+            _ if r.date.is_some() => r.date.clone().unwrap_or_default(),
+            (Some(v), None, None) => v.clone(),
+            (None, None, None) => "-".to_string(),
+            (v, l, h) => format!(
+                "{}[{}, {}]",
+                v.as_ref().map(|v| format!("{v} ")).unwrap_or_default(),
+                l.as_deref().unwrap_or("-inf"),
+                h.as_deref().unwrap_or("+inf")
+            ),
+        };
+        let mut meaning = Vec::new();
+        for x in [&r.unit, &r.qualifier, &r.entity].into_iter().flatten() {
+            meaning.push(x.clone());
+        }
+        if let Some(k) = &r.key {
+            meaning.push(format!("key: {k}"));
+        }
+        if r.ambiguous {
+            meaning.push("AMBIGUOUS".into());
+        }
+        if r.repeat {
+            meaning.push("(repeat)".into());
+        }
+        out.push_str(&format!(
+            "{}:{}:{}\t{}\t{}\t{:?}\t{}\n",
+            r.doc,
+            r.line,
+            r.column,
+            r.kind,
+            value,
+            r.text,
+            meaning.join(" | ")
+        ));
+    }
+    out
+}

@@ -1,0 +1,216 @@
+//! FC201 source-conflict and FC202 corroborated: the same quantity stated
+//! by two sources.
+//!
+//! **What it catches.** Two documents state a quantity with the same key
+//! (measure, role, side, place; see [`crate::claims::Key`]) for the same
+//! period. When the intervals they state cannot both hold, FC201 reports a
+//! conflict with both spans; when they overlap, FC202 reports that the
+//! figure is corroborated.
+//!
+//! **Why it matters.** A fact-checker's first question about a figure is
+//! whether another source gives the same one. Qualifiers are honoured
+//! (`environ 2.000` agrees with `1 950`, `plus de 250` does not agree with
+//! `200`), and so is the rounding a scale word implies (`2,5 millions`
+//! agrees with `2 480 000`).
+//!
+//! **Example.** `trois soldats américains ont été tués` in one source and
+//! `la mort de cinq soldats américains` in another, same year: conflict.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::{Finding, RuleDef};
+use crate::claims::{Claim, Corpus};
+use crate::config::Config;
+use crate::lexicon::QualifierShape;
+
+/// Most pairs compared within one key: beyond it, each document is compared
+/// by its first claim only, which keeps the check linear.
+const MAX_PAIRS: usize = 4096;
+
+/// An interval with open or closed ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    pub low: Option<(Decimal, bool)>,
+    pub high: Option<(Decimal, bool)>,
+}
+
+/// The interval a claim states, widened by the rounding its scale word
+/// implies and by `tolerance` (relative).
+pub fn bounds(c: &Claim, cfg: &Config, tolerance: Decimal) -> Bounds {
+    let f = &c.fig;
+    let (lo, hi) = f.interval();
+    let strict = f
+        .qualifier
+        .map(|q| &cfg.lexicon.qualifiers[q as usize].shape);
+    let (lo_strict, hi_strict) = match strict {
+        Some(QualifierShape::Lower { strict }) => (*strict, false),
+        Some(QualifierShape::Upper { strict }) => (false, *strict),
+        _ => (false, false),
+    };
+    // "2,5 millions": the last written digit is worth 100 000, so the text
+    // says 2 450 000 to 2 550 000.
+    let half_step = if f.scale > Decimal::ONE {
+        let mut step = f.scale;
+        for _ in 0..f.decimals {
+            step /= Decimal::TEN;
+        }
+        step / Decimal::TWO
+    } else {
+        Decimal::ZERO
+    };
+    let exact = f.low.is_none() && f.high.is_none();
+    let widen = |v: Decimal, down: bool| -> Decimal {
+        let t = v.abs() * tolerance + if exact { half_step } else { Decimal::ZERO };
+        if down {
+            v - t
+        } else {
+            v + t
+        }
+    };
+    Bounds {
+        low: lo.map(|v| (widen(v, true), lo_strict)),
+        high: hi.map(|v| (widen(v, false), hi_strict)),
+    }
+}
+
+/// True when some value lies in both intervals.
+pub fn overlap(a: &Bounds, b: &Bounds) -> bool {
+    let low = match (a.low, b.low) {
+        (Some(x), Some(y)) => Some(if x.0 > y.0 || (x.0 == y.0 && x.1) {
+            x
+        } else {
+            y
+        }),
+        (x, None) => x,
+        (None, y) => y,
+    };
+    let high = match (a.high, b.high) {
+        (Some(x), Some(y)) => Some(if x.0 < y.0 || (x.0 == y.0 && x.1) {
+            x
+        } else {
+            y
+        }),
+        (x, None) => x,
+        (None, y) => y,
+    };
+    match (low, high) {
+        (Some(l), Some(h)) => l.0 < h.0 || (l.0 == h.0 && !l.1 && !h.1),
+        _ => true,
+    }
+}
+
+fn usable(c: &Claim) -> bool {
+    c.repeat_of.is_none() && c.fig.debris.is_none() && !c.fig.ambiguous && !c.fig.bad_grouping
+}
+
+pub fn check(
+    corpus: &Corpus,
+    cfg: &Config,
+    rule: &RuleDef,
+    out: &mut Vec<Finding>,
+    agreement: bool,
+) {
+    let tolerance = rule.decimal("tolerance", Decimal::ZERO);
+    for (key, members) in corpus.buckets(&cfg.meanings) {
+        // Claims of this key per document, in order.
+        let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        for &i in &members {
+            let c = &corpus.claims[i];
+            if usable(c) {
+                per_doc.entry(c.doc).or_default().push(i);
+            }
+        }
+        if per_doc.len() < 2 {
+            continue;
+        }
+        let total: usize = per_doc.values().map(|v| v.len()).sum();
+        if total * total > MAX_PAIRS {
+            for v in per_doc.values_mut() {
+                v.truncate(1);
+            }
+        }
+        let docs: Vec<(u32, Vec<usize>)> = per_doc.into_iter().collect();
+        for (x, (_, a_claims)) in docs.iter().enumerate() {
+            for (_, b_claims) in &docs[x + 1..] {
+                // One finding per pair of documents and key: the first pair
+                // of claims that disagrees (or agrees, for corroboration).
+                let mut found = None;
+                'pairs: for &a in a_claims {
+                    for &b in b_claims {
+                        let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+                        if !ca.same_period(cb) {
+                            continue;
+                        }
+                        let agree =
+                            overlap(&bounds(ca, cfg, tolerance), &bounds(cb, cfg, tolerance));
+                        if agree == agreement {
+                            found = Some((a, b));
+                            break 'pairs;
+                        }
+                        if !agreement && agree {
+                            // These two sources agree on this key somewhere:
+                            // no conflict to report for the pair.
+                            found = None;
+                            break 'pairs;
+                        }
+                    }
+                }
+                if let Some((a, b)) = found {
+                    let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+                    let what = cfg.meanings.describe(&key);
+                    let ta = ca.fig.text(&corpus.doc_of(ca).text);
+                    let tb = cb.fig.text(&corpus.doc_of(cb).text);
+                    let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);
+                    let message = if agreement {
+                        format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`")
+                    } else {
+                        format!("`{ta}` ({what}) in {da} conflicts with `{tb}` in {db}")
+                    };
+                    out.push(Finding::at_claim(corpus, rule, message, vec![a, b]));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(l: Option<(i64, bool)>, h: Option<(i64, bool)>) -> Bounds {
+        Bounds {
+            low: l.map(|(v, s)| (Decimal::from(v), s)),
+            high: h.map(|(v, s)| (Decimal::from(v), s)),
+        }
+    }
+
+    #[test]
+    fn overlap_honours_open_and_strict_bounds() {
+        // plus de 250 vs 300: agree; vs 200: no; vs 250: no (strict).
+        let more_than_250 = b(Some((250, true)), None);
+        assert!(overlap(
+            &more_than_250,
+            &b(Some((300, false)), Some((300, false)))
+        ));
+        assert!(!overlap(
+            &more_than_250,
+            &b(Some((200, false)), Some((200, false)))
+        ));
+        assert!(!overlap(
+            &more_than_250,
+            &b(Some((250, false)), Some((250, false)))
+        ));
+        // about 2000 = [1800, 2200] vs 1950: agree.
+        assert!(overlap(
+            &b(Some((1800, false)), Some((2200, false))),
+            &b(Some((1950, false)), Some((1950, false)))
+        ));
+        // at least 40 vs at most 40: agree at 40.
+        assert!(overlap(
+            &b(Some((40, false)), None),
+            &b(None, Some((40, false)))
+        ));
+    }
+}

@@ -1,0 +1,111 @@
+//! FC101 placeholder-number: machine-translation debris in or next to a
+//! number.
+//!
+//! **What it catches.** The `XNUMX` placeholder (and the other tokens of
+//! `rules/lexicon/debris.toml`) alone, repeated or glued into a word:
+//! `2.500 XNUMX soldats`, `XNUMX%`, `SR-XNUMX`.
+//!
+//! **Why it matters.** Translation pipelines replace digits with `XNUMX`
+//! and sometimes fail to restore them: the figure printed next to it is
+//! then incomplete or wrong (`2.500 XNUMX` may have been 2,500 or
+//! 2,500,000), and nothing else in the text tells which.
+//!
+//! **Example.** `le pays accueille environ 2.500 XNUMX soldats américains`
+//! fires on `2.500 XNUMX`; `2 500 soldats` does not.
+
+use memchr::memmem;
+
+use super::{Finding, RuleDef};
+use crate::claims::Corpus;
+use crate::config::Config;
+
+pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let mut tokens: Vec<String> = cfg.lexicon.debris.clone();
+    tokens.extend(rule.strings("tokens"));
+    // Longest first, so "XNUMX" is found before a shorter token inside it.
+    tokens.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    tokens.dedup();
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        let text = doc.text.as_str();
+        let claims = corpus.doc_claims[d].clone();
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        for t in &tokens {
+            for s in memmem::find_iter(text.as_bytes(), t.as_bytes()) {
+                let e = s + t.len();
+                if !hits.iter().any(|&(hs, he)| s < he && hs < e) {
+                    hits.push((s, e));
+                }
+            }
+        }
+        hits.sort();
+        // Merge runs of repeated placeholders ("XNUMX XNUMX").
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in hits {
+            if let Some(last) = merged.last_mut() {
+                if text[last.1..s].trim().is_empty() && s - last.1 <= 2 {
+                    last.1 = e;
+                    continue;
+                }
+            }
+            merged.push((s, e));
+        }
+        for (s, e) in merged {
+            // The token glued into a word: extend to the whole word.
+            let mut ws = s;
+            for c in text[..s].chars().rev() {
+                if c.is_alphanumeric() || c == '-' || c == '_' {
+                    ws -= c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let mut we = e;
+            for c in text[e..].chars() {
+                if c.is_alphanumeric() || c == '%' {
+                    we += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let fig = claims.clone().find(|&i| {
+                corpus.claims[i]
+                    .fig
+                    .debris
+                    .is_some_and(|(ds, de)| ds <= s && e <= de)
+            });
+            let token = &text[s..e];
+            let (message, claim_refs, span) = match fig {
+                Some(i) => {
+                    let f = &corpus.claims[i].fig;
+                    let span = (f.num_start, f.end.max(we));
+                    let written = &text[span.0..span.1];
+                    (
+                        format!(
+                            "malformed value `{written}`: the placeholder {token} stands next to the number, so the figure printed is incomplete"
+                        ),
+                        vec![i],
+                        span,
+                    )
+                }
+                None => (
+                    format!(
+                        "placeholder {token} where a number should be (`{}`)",
+                        &text[ws..we]
+                    ),
+                    Vec::new(),
+                    (ws, we),
+                ),
+            };
+            out.push(Finding {
+                code: rule.code.clone(),
+                name: rule.name.clone(),
+                severity: rule.severity,
+                message,
+                help: rule.help.clone(),
+                claims: claim_refs,
+                doc: d as u32,
+                span,
+            });
+        }
+    }
+}
