@@ -64,8 +64,18 @@ fn load(
     Ok(())
 }
 
+/// Extensions of the files read when walking a folder. Files named on the
+/// command line are always read, whatever their name.
+pub const TEXT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "jsonl", "ndjson",
+];
+
 /// Files under `p`, sorted; hidden entries inside folders are skipped.
 fn collect(p: &Path, out: &mut Vec<PathBuf>, top: bool) -> Result<()> {
+    collect_with(p, out, top, TEXT_EXTENSIONS)
+}
+
+fn collect_with(p: &Path, out: &mut Vec<PathBuf>, top: bool, exts: &[&str]) -> Result<()> {
     let meta = std::fs::metadata(p).with_context(|| format!("{}: cannot open", p.display()))?;
     if meta.is_dir() {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
@@ -80,10 +90,15 @@ fn collect(p: &Path, out: &mut Vec<PathBuf>, top: bool) -> Result<()> {
             if hidden {
                 continue;
             }
-            collect(&e, out, false)?;
+            collect_with(&e, out, false, exts)?;
         }
     } else if meta.is_file() {
-        out.push(p.to_path_buf());
+        let wanted = top
+            || p.extension()
+                .is_some_and(|x| exts.iter().any(|e| x.eq_ignore_ascii_case(e)));
+        if wanted {
+            out.push(p.to_path_buf());
+        }
     } else if top {
         anyhow::bail!("{}: not a file or folder", p.display());
     }
@@ -93,7 +108,7 @@ fn collect(p: &Path, out: &mut Vec<PathBuf>, top: bool) -> Result<()> {
 /// The TOML files of a rules folder, sorted, as (name, text).
 pub fn rule_files(dir: &Path) -> Result<Vec<(String, String)>> {
     let mut files = Vec::new();
-    collect(dir, &mut files, true)?;
+    collect_with(dir, &mut files, true, &["toml"])?;
     let mut out = Vec::new();
     for f in files {
         if f.extension().is_some_and(|e| e == "toml") {

@@ -287,6 +287,7 @@ pub fn counted_noun(
     text: &str,
     pos: usize,
     link: bool,
+    head_last: bool,
     buf: &mut String,
 ) -> Option<(usize, usize)> {
     let mut p = skip_spaces(text, pos);
@@ -329,8 +330,48 @@ pub fn counted_noun(
         if e - s < 2 || lookup(lang, w, buf).is_some_and(|i| i.starts_figure()) {
             return None;
         }
+        if head_last {
+            return Some(english_head(lang, text, s, e, buf));
+        }
         return Some((s, e));
     }
+}
+
+/// The head of an English noun phrase that starts at `[s, e)`: the last of
+/// up to three content words ("Islamic State fighters", "US soldiers"),
+/// stopping before stop words, participles ("killed", "fighting") and
+/// punctuation.
+fn english_head(
+    lang: &LangLexicon,
+    text: &str,
+    s: usize,
+    e: usize,
+    buf: &mut String,
+) -> (usize, usize) {
+    let mut head = (s, e);
+    let mut p = e;
+    for _ in 0..2 {
+        let q = skip_spaces(text, p);
+        if q == p {
+            break;
+        }
+        let Some((ws, we)) = noun_at(text, q) else {
+            break;
+        };
+        crate::lexicon::fold_into(&text[ws..we], buf);
+        let w = buf.as_str();
+        if lang.noun_stop.contains(w)
+            || lang.months.contains_key(w)
+            || w.ends_with("ed")
+            || w.ends_with("ing")
+            || w.len() < 2
+        {
+            break;
+        }
+        head = (ws, we);
+        p = we;
+    }
+    head
 }
 
 #[cfg(test)]
@@ -377,16 +418,22 @@ mod tests {
         let fr = &cfg.lexicon.fr;
         let mut buf = String::new();
         let t = " d'étrangers, répartis";
-        assert_eq!(counted_noun(fr, &[], t, 0, true, &mut buf), Some((3, 12)));
-        assert_eq!(counted_noun(fr, &[], t, 0, false, &mut buf), None);
+        assert_eq!(
+            counted_noun(fr, &[], t, 0, true, false, &mut buf),
+            Some((3, 13))
+        );
+        assert_eq!(counted_noun(fr, &[], t, 0, false, false, &mut buf), None);
         let t = " soldats américains";
-        assert_eq!(counted_noun(fr, &[], t, 0, false, &mut buf), Some((1, 8)));
+        assert_eq!(
+            counted_noun(fr, &[], t, 0, false, false, &mut buf),
+            Some((1, 8))
+        );
         let t = " et 3";
-        assert_eq!(counted_noun(fr, &[], t, 0, false, &mut buf), None);
+        assert_eq!(counted_noun(fr, &[], t, 0, false, false, &mut buf), None);
         let t = " XNUMX soldats";
         let debris = vec!["XNUMX".to_string()];
         assert_eq!(
-            counted_noun(fr, &debris, t, 0, false, &mut buf),
+            counted_noun(fr, &debris, t, 0, false, false, &mut buf),
             Some((7, 14))
         );
     }

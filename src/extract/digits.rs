@@ -298,7 +298,7 @@ pub fn read_numeral(num: &Numeral<'_>, lang: Lang) -> Option<Reading> {
                 bad_grouping: true,
             });
         }
-        let comma_list = is_comma(g) && !french && frac.len() != 3;
+        let comma_list = is_comma(g) && !french && frac.len() != 3 && first != "0";
         if comma_list {
             // English "1,2": a list, not a number.
             return Some(Reading {

@@ -501,7 +501,15 @@ impl<'a> Extractor<'a> {
                 break;
             }
         }
-        if let Some((_, e)) = counted_noun(lex, &self.lex.debris, text, ce, true, &mut self.buf) {
+        if let Some((_, e)) = counted_noun(
+            lex,
+            &self.lex.debris,
+            text,
+            ce,
+            true,
+            self.head_last(),
+            &mut self.buf,
+        ) {
             f.entity = Some(word_span_at(text, e));
         }
         self.finish_figure(f, lex, true);
@@ -530,7 +538,15 @@ impl<'a> Extractor<'a> {
         };
         let mut f = Figure::new(pos, fe, Some(count * frac), Written::Words);
         f.kind = Kind::Fraction;
-        if let Some((_, e)) = counted_noun(lex, &self.lex.debris, text, fe, true, &mut self.buf) {
+        if let Some((_, e)) = counted_noun(
+            lex,
+            &self.lex.debris,
+            text,
+            fe,
+            true,
+            self.head_last(),
+            &mut self.buf,
+        ) {
             f.entity = Some(word_span_at(text, e));
         }
         self.push(f);
@@ -561,10 +577,10 @@ impl<'a> Extractor<'a> {
             if next.is_some_and(|c| c.is_alphabetic()) {
                 if let Some((ws, we)) = word_at(text, end) {
                     crate::lexicon::fold_into(&text[ws..we], &mut self.buf);
-                    let is_suffix = lex.ordinal_suffixes.iter().any(|s| *s == self.buf)
+                    let is_suffix = lex.ordinal_suffixes.contains(&self.buf)
                         || self
                             .secondary
-                            .is_some_and(|l| l.ordinal_suffixes.iter().any(|s| *s == self.buf));
+                            .is_some_and(|l| l.ordinal_suffixes.contains(&self.buf));
                     if is_suffix && f.decimals == 0 && !self.unit_or_scale_at(end) {
                         f.end = we;
                         f.num_end = we;
@@ -592,7 +608,7 @@ impl<'a> Extractor<'a> {
             // Single letters scale only when glued ("10k") or for money.
             let short = w.chars().count() <= 2;
             let money_prefix = prefix_unit_before(self.lex, text, f.num_start).is_some();
-            if !short || glued && (w != "m" && w != "M" || money_prefix) || money_prefix {
+            if !short || money_prefix || glued && w != "m" && w != "M" {
                 if let Some(v) = f.value {
                     if let Some(x) = v.checked_mul(m) {
                         f.value = Some(x);
@@ -712,9 +728,15 @@ impl<'a> Extractor<'a> {
         if matches!(f.kind, Kind::Count | Kind::Money | Kind::Percent) || f.kind == Kind::Count {
             let link = scaled || f.kind != Kind::Count;
             if f.kind == Kind::Count {
-                if let Some((s, e)) =
-                    counted_noun(lex, &self.lex.debris, text, p, link, &mut self.buf)
-                {
+                if let Some((s, e)) = counted_noun(
+                    lex,
+                    &self.lex.debris,
+                    text,
+                    p,
+                    link,
+                    self.head_last(),
+                    &mut self.buf,
+                ) {
                     f.entity = Some((s, e));
                 }
             }
@@ -732,6 +754,11 @@ impl<'a> Extractor<'a> {
 
         self.finish_figure(f, lex, false);
         p.max(end)
+    }
+
+    /// English puts the counted noun last in its phrase.
+    fn head_last(&self) -> bool {
+        self.lang == Lang::En
     }
 
     fn unit_or_scale_at(&mut self, pos: usize) -> bool {

@@ -192,11 +192,7 @@ pub fn spelled_number<'a>(
         let mut words = 0usize;
         let mut ordinal = false;
         let mut first_article = false;
-        loop {
-            let (after, w) = match word(rest) {
-                Ok(x) => x,
-                Err(_) => break,
-            };
+        while let Ok((after, w)) = word(rest) {
             let Some(info) = lookup(lex, w, &mut buf) else {
                 break;
             };
@@ -267,9 +263,10 @@ mod tests {
     fn read(s: &str, en: bool) -> Option<(Decimal, usize, bool)> {
         let cfg = Config::builtin().unwrap();
         let lex = if en { &cfg.lexicon.en } else { &cfg.lexicon.fr };
-        spelled_number(lex)(s)
+        let r = spelled_number(lex)(s)
             .ok()
-            .map(|(_, sp)| (sp.value, sp.len, sp.ordinal))
+            .map(|(_, sp)| (sp.value, sp.len, sp.ordinal));
+        r
     }
 
     fn v(s: &str, en: bool) -> Decimal {

@@ -96,25 +96,33 @@ pub fn decode_utf8(id: &str, bytes: &[u8]) -> (String, Vec<Notice>) {
         Ok(s) => (s.to_string(), Vec::new()),
         Err(_) => {
             let mut out = String::with_capacity(bytes.len());
-            let mut notices = Vec::new();
+            let mut runs: Vec<(usize, usize)> = Vec::new();
             let mut pos = 0;
             for chunk in bytes.utf8_chunks() {
                 out.push_str(chunk.valid());
                 pos += chunk.valid().len();
                 let bad = chunk.invalid();
                 if !bad.is_empty() {
-                    notices.push(Notice {
-                        doc: id.to_string(),
-                        offset: pos,
-                        message: format!(
-                            "invalid UTF-8 at byte {pos} ({} byte(s) replaced by U+FFFD)",
-                            bad.len()
-                        ),
-                    });
+                    // Adjacent invalid sequences make one notice.
+                    match runs.last_mut() {
+                        Some((_, end)) if *end == pos => *end += bad.len(),
+                        _ => runs.push((pos, pos + bad.len())),
+                    }
                     out.push('\u{FFFD}');
                     pos += bad.len();
                 }
             }
+            let notices = runs
+                .into_iter()
+                .map(|(s, e)| Notice {
+                    doc: id.to_string(),
+                    offset: s,
+                    message: format!(
+                        "invalid UTF-8 at byte {s} ({} byte(s) replaced by U+FFFD)",
+                        e - s
+                    ),
+                })
+                .collect();
             (out, notices)
         }
     }

@@ -61,7 +61,11 @@ pub fn check_report(corpus: &Corpus, findings: &[Finding], color: bool) -> Strin
                 .line_start(line)
                 .origin(&doc.id)
                 .fold(true)
-                .annotation(lvl.span(range).label("this figure")),
+                .annotation(lvl.span(range).label(if f.claims.is_empty() {
+                    "here"
+                } else {
+                    "this figure"
+                })),
         );
         // The other figures the finding rests on, each in its own source.
         let others: Vec<_> = f

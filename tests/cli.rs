@@ -1,0 +1,114 @@
+//! The command-line contract: exit codes, stdin, JSONL in and out, errors
+//! that name the file, line and column.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn figcheck(args: &[&str], stdin: &str) -> (String, String, i32) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn check_exit_codes_follow_fail_on() {
+    let (_, _, code) = figcheck(&["check", "fixtures/seeds"], "");
+    assert_eq!(code, 1, "the XNUMX value is an error");
+    let (_, _, code) = figcheck(&["check", "fixtures/seeds", "--fail-on", "never"], "");
+    assert_eq!(code, 0);
+    let (_, _, code) = figcheck(&["check", "fixtures/seeds", "--ignore", "FC1,FC2"], "");
+    assert_eq!(code, 0);
+    let (_, err, code) = figcheck(&["check", "no/such/path"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("no/such/path"), "{err}");
+    let (_, _, code) = figcheck(&["check", "--format", "nope"], "");
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn extract_reads_jsonl_from_stdin() {
+    let input =
+        "{\"id\": \"a\", \"text\": \"Il reste environ 2.000 jihadistes.\", \"lang\": \"fr\"}\n\
+                 {\"id\": \"b\", \"text\": \"More than 250 people died.\", \"lang\": \"en\"}\n";
+    let (out, _, code) = figcheck(&["extract", "--input", "jsonl", "--format", "jsonl"], input);
+    assert_eq!(code, 0);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["doc"], "a");
+    assert_eq!(lines[0]["value"], "2000");
+    assert_eq!(lines[0]["low"], "1800");
+    assert_eq!(lines[0]["text"], "environ 2.000");
+    assert_eq!(lines[0]["entity"], "jihadistes");
+    assert_eq!(lines[1]["doc"], "b");
+    assert_eq!(lines[1]["low"], "250");
+    assert_eq!(lines[1]["high"], serde_json::Value::Null);
+    // Spans are byte offsets into the text.
+    let text = "Il reste environ 2.000 jihadistes.";
+    let (s, e) = (
+        lines[0]["start"].as_u64().unwrap() as usize,
+        lines[0]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "environ 2.000");
+}
+
+#[test]
+fn bad_jsonl_is_an_input_error_with_location() {
+    let (_, err, code) = figcheck(
+        &["extract", "--input", "jsonl"],
+        "{\"id\": 1, \"text\": \"x\"}\n{oops\n",
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("<stdin>:2:"), "{err}");
+}
+
+#[test]
+fn bad_rules_folder_is_a_config_error_with_location() {
+    let dir = std::env::temp_dir().join(format!("figcheck-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("bad.toml"),
+        "[[rule]]\ncode = \"FC101\"\nseverity = \"fatal\"\n",
+    )
+    .unwrap();
+    let (_, err, code) = figcheck(
+        &["check", "fixtures/seeds", "--rules", dir.to_str().unwrap()],
+        "",
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 2);
+    assert!(err.contains("bad.toml:3:12"), "{err}");
+    assert!(err.contains("unknown severity"), "{err}");
+}
+
+#[test]
+fn rules_commands() {
+    let (out, _, code) = figcheck(&["rules", "list"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("FC101 placeholder-number"));
+    let (out, _, code) = figcheck(&["rules", "explain", "FC101"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("Why it matters") && out.contains("XNUMX"));
+    let (out, _, code) = figcheck(&["rules", "test"], "");
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(" passed, 0 failed"));
+}

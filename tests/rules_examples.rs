@@ -1,0 +1,24 @@
+//! Every inline example of every built-in rule must behave as it says:
+//! text marked `fires = true` triggers the rule, `fires = false` does not.
+
+use figcheck::config::Config;
+use figcheck::rules::test_examples;
+
+#[test]
+fn builtin_rule_examples_pass() {
+    let cfg = Config::builtin().unwrap();
+    let results = test_examples(&cfg, "");
+    assert!(!results.is_empty());
+    let failed: Vec<_> = results.iter().filter(|r| !r.passed()).collect();
+    assert!(failed.is_empty(), "failing examples: {failed:#?}");
+    // Each rule has at least as many must-not examples as must examples.
+    for rule in cfg.rules.iter() {
+        let fires = rule.examples.iter().filter(|e| e.fires).count();
+        let quiet = rule.examples.len() - fires;
+        assert!(
+            fires >= 1 && quiet >= fires,
+            "{}: {fires} firing, {quiet} quiet examples",
+            rule.code
+        );
+    }
+}
