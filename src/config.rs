@@ -33,6 +33,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/meaning.toml"),
     ),
     (
+        "rules/lexicon/boilerplate.toml",
+        include_str!("../rules/lexicon/boilerplate.toml"),
+    ),
+    (
         "rules/checks/FC101-placeholder-number.toml",
         include_str!("../rules/checks/FC101-placeholder-number.toml"),
     ),

@@ -1,14 +1,27 @@
 //! Stage 3: claims. A claim is a figure with what it means: the measure it
-//! counts (troops, deaths, attacks...), what happened to the counted
-//! (killed, arrested, deployed...), their side, the place and the period,
+//! counts (troops, deaths, missions...), what happened to the counted
+//! (killed, arrested, deployed...), their side, the places and the period,
 //! the sentence it stands in and the document it comes from.
 //!
-//! Two claims are about the same quantity when their [`Claim::key`]s are
-//! equal and their periods do not contradict; claims are bucketed by key so
-//! comparing N claims costs O(N) buckets, not O(N²) pairs.
+//! ## When two claims are about the same quantity
+//!
+//! Claims are bucketed by [`Key`]: measure, role and side, as read from the
+//! text (an unknown side is part of the key, so "three soldiers" and "three
+//! US soldiers" are not matched). Within a bucket, [`Claim::relation`] says
+//! whether two claims are about the same quantity:
+//!
+//! - `Different` when their places are both known and disjoint (a place
+//!   within another counts as overlapping: Baghdad is in Iraq), or their
+//!   periods are both known and do not overlap;
+//! - `Strong` when places and periods are both known and agree;
+//! - `Weak` otherwise (a place or a period is unknown on one side).
+//!
+//! Bucketing makes comparing N claims cost O(N) buckets, not O(N²) pairs.
 
 pub mod meaning;
+pub mod period;
 pub mod sentence;
+pub mod source;
 
 use std::collections::HashMap;
 
@@ -17,7 +30,8 @@ use rust_decimal::Decimal;
 use crate::config::Config;
 use crate::extract::{extract, Figure, Kind};
 use crate::input::Document;
-pub use meaning::Meanings;
+pub use meaning::{Meanings, Places, Span};
+pub use period::{Day, Period};
 
 /// A figure in its context.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,26 +41,46 @@ pub struct Claim {
     pub fig: Figure,
     /// Byte span of the sentence the figure stands in.
     pub sentence: (usize, usize),
-    /// Index into [`Meanings::measures`].
+    /// What the claim measures, index into [`Meanings::measures`]: the
+    /// counted noun's measure, turned by the role where the lexicon says so
+    /// ("137 militants tués" measures deaths).
     pub measure: Option<u16>,
+    /// The measure of the counted noun itself ("militants": fighters).
+    pub counted: Option<u16>,
     pub role: Option<u16>,
     pub side: Option<u16>,
+    /// The single place, when there is exactly one.
     pub place: Option<u16>,
-    /// The year the claim is about: a year written in its sentence, or the
-    /// document's year.
+    /// Every place the claim covers ("en Irak et en Syrie").
+    pub places: Places,
+    /// The period the claim is about.
+    pub period: Option<Period>,
+    /// The year of the period, when it lies within one year.
     pub year: Option<i32>,
     /// The claim repeats one already made in the same document (a sentence
     /// printed twice): index of the first claim.
     pub repeat_of: Option<u32>,
+    /// The figure stands in boilerplate (menu, footer, teaser, address).
+    pub boilerplate: bool,
 }
 
-/// What makes two claims comparable: same measure, role, side and place.
+/// The bucket of comparable claims: same measure, role and side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Key {
     pub measure: u16,
     pub role: Option<u16>,
     pub side: Option<u16>,
-    pub place: Option<u16>,
+}
+
+/// How sure a match between two claims of the same key is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Relation {
+    /// Different periods: not the same quantity.
+    Different,
+    /// Same key; one period unknown.
+    Weak,
+    /// Same key and overlapping known periods.
+    Strong,
 }
 
 impl Claim {
@@ -60,7 +94,6 @@ impl Claim {
             measure: self.measure?,
             role: self.role,
             side: self.side,
-            place: self.place,
         })
     }
 
@@ -71,10 +104,46 @@ impl Claim {
 
     /// True when both claims may be about the same period.
     pub fn same_period(&self, other: &Claim) -> bool {
-        match (self.year, other.year) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
+        self.relation_of_periods(other) != Relation::Different
+    }
+
+    fn relation_of_periods(&self, other: &Claim) -> Relation {
+        match (self.period, other.period) {
+            (Some(a), Some(b)) if a.overlaps(&b) => Relation::Strong,
+            (Some(_), Some(_)) => Relation::Different,
+            _ => Relation::Weak,
         }
+    }
+
+    /// How two claims relate (see the module docs).
+    pub fn relation(&self, other: &Claim, m: &Meanings) -> Relation {
+        if self.key() != other.key() || self.key().is_none() {
+            return Relation::Different;
+        }
+        // "44 miliciens tués" and "3 soldats tués" both count deaths, but
+        // not of the same people; a generic count ("personnes") matches any.
+        if let (Some(a), Some(b)) = (self.counted, other.counted) {
+            if a != b && m.is_specific_people(a) && m.is_specific_people(b) {
+                return Relation::Different;
+            }
+        }
+        let places = if self.places == other.places {
+            Relation::Strong
+        } else if self.places.is_empty()
+            || other.places.is_empty()
+            || m.places_overlap(&self.places, &other.places)
+        {
+            Relation::Weak
+        } else {
+            return Relation::Different;
+        };
+        places.min(self.relation_of_periods(other))
+    }
+
+    /// True for claims the rules should consider: not repeats, not
+    /// boilerplate.
+    pub fn checkable(&self) -> bool {
+        self.repeat_of.is_none() && !self.boilerplate
     }
 }
 
@@ -125,13 +194,12 @@ impl Corpus {
         &self.docs[c.doc as usize]
     }
 
-    /// Claims with a key of a comparable measure, grouped by key; groups
-    /// and their claims in a deterministic order. Repeated claims are left
-    /// out.
+    /// Checkable claims of a comparable measure, grouped by key; groups and
+    /// their claims in a deterministic order.
     pub fn buckets(&self, meanings: &Meanings) -> Vec<(Key, Vec<usize>)> {
         let mut map: HashMap<Key, Vec<usize>> = HashMap::new();
         for (i, c) in self.claims.iter().enumerate() {
-            if c.repeat_of.is_some() {
+            if !c.checkable() {
                 continue;
             }
             if c.measure
@@ -154,57 +222,187 @@ pub fn claims_of(doc_idx: u32, doc: &Document, cfg: &Config) -> Vec<Claim> {
     let text = doc.text.as_str();
     let figures = extract(text, doc.lang, &cfg.lexicon);
     let sentences = sentence::sentences(text);
-    let doc_year = doc
-        .source
-        .date
-        .as_deref()
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse().ok())
-        .or_else(|| document_year(text, &figures));
+    let when = source::document_time(doc, &figures);
     let m = &cfg.meanings;
+    let boiler = boilerplate_lines(text, &figures, m);
+    // Years written in the text (dates and bare years), by position.
+    let years: Vec<(usize, i32)> = figures
+        .iter()
+        .filter(|f| f.kind == Kind::Date)
+        .filter_map(|f| f.date.and_then(|d| d.year).map(|y| (f.start, y)))
+        .collect();
     let mut claims: Vec<Claim> = Vec::with_capacity(figures.len());
+    let mut stated: Vec<Stated> = Vec::with_capacity(figures.len());
     let mut si = 0;
+    let mut bi = 0;
     for fig in figures {
         while si + 1 < sentences.len() && sentences[si].1 <= fig.num_start {
             si += 1;
         }
+        while bi < boiler.len() && boiler[bi].1 <= fig.num_start {
+            bi += 1;
+        }
+        let boilerplate = boiler
+            .get(bi)
+            .is_some_and(|&(s, e)| s <= fig.num_start && fig.num_start < e);
         let sentence = sentences.get(si).copied().unwrap_or((0, text.len()));
         let entity = fig.entity.map(|(s, e)| &text[s..e]);
-        let mut measure = entity.and_then(|w| m.measure_of(w));
-        // Elliptical figures ("30 arrêtés") inherit the measure of the
-        // claim before them in the same sentence.
+        let mut counted = entity.and_then(|w| m.measure_of(w));
         let mut role = m.role_near(text, sentence, &fig);
         if let Some(w) = entity {
             if let Some(r) = m.role_word(w) {
                 role = Some(r);
+                // Elliptical figures ("137 tués et 30 arrêtés") inherit the
+                // counted noun of the claim before them in the sentence.
                 if let Some(prev) = claims.last() {
-                    if prev.sentence == sentence && prev.measure.is_some() && m.is_role_noun(w) {
-                        measure = prev.measure;
+                    if prev.sentence == sentence && prev.counted.is_some() && m.is_role_noun(w) {
+                        counted = prev.counted;
                     }
                 }
             }
         }
+        let measure = m.measure_for_role(counted, role);
         let side = m.side_near(text, sentence, &fig);
-        let place = m.place_near(text, sentence, &fig);
-        let year = sentence_year(&claims, sentence).or(doc_year);
-        let year = if fig.kind == Kind::Date {
-            fig.date.and_then(|d| d.year).or(year)
+        let places = m.places_near(text, sentence, &fig);
+        let (period, explicit) = if fig.kind == Kind::Date {
+            (fig.date.and_then(period_of_date), true)
         } else {
-            year
+            claim_period(&claims, text, sentence, &fig, m, &when, &years)
         };
+        // A figure with no period of its own continues the discourse: it
+        // takes the explicit period of the quantity before it, when that
+        // stands in the same or one of the two previous sentences.
+        let (period, how) = if explicit || fig.kind == Kind::Date {
+            (
+                period,
+                if explicit {
+                    Stated::Explicit
+                } else {
+                    Stated::Default
+                },
+            )
+        } else {
+            match inherited_period(&claims, &stated, &sentences, si, sentence) {
+                Some(p) => (Some(p), Stated::Inherited),
+                None => (period, Stated::Default),
+            }
+        };
+        stated.push(if fig.kind == Kind::Date {
+            Stated::Default
+        } else {
+            how
+        });
         claims.push(Claim {
             doc: doc_idx,
             fig,
             sentence,
             measure,
+            counted,
             role,
             side,
-            place,
-            year,
+            place: places.single(),
+            places,
+            period,
+            year: period.and_then(|p| p.single_year()),
             repeat_of: None,
+            boilerplate,
         });
     }
-    // Claims of a sentence printed a second time repeat the first ones.
+    mark_repeats(text, &mut claims);
+    claims
+}
+
+/// The period of a date figure: a day, a month or a year.
+fn period_of_date(d: crate::extract::DateParts) -> Option<Period> {
+    let y = d.year?;
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => Day::new(y, m, day).map(Period::day),
+        (Some(m), None) if (1..=12).contains(&m) => Some(Period::month(y, m)),
+        _ => Some(Period::year(y)),
+    }
+}
+
+/// How a claim's period was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stated {
+    /// Named in the claim's sentence.
+    Explicit,
+    /// Taken from a claim before it.
+    Inherited,
+    /// The document's year, or unknown.
+    Default,
+}
+
+/// The period a claim continues: the latest quantity claim whose period
+/// was stated in one of the two sentences before (or in this one), or that
+/// inherited one within this sentence.
+fn inherited_period(
+    claims: &[Claim],
+    stated: &[Stated],
+    sentences: &[(usize, usize)],
+    si: usize,
+    sentence: (usize, usize),
+) -> Option<Period> {
+    let first = sentences.get(si.saturating_sub(2)).map_or(0, |s| s.0);
+    claims
+        .iter()
+        .zip(stated)
+        .rev()
+        .take_while(|(c, _)| c.sentence.0 >= first)
+        .filter(|(c, _)| c.fig.kind.is_quantity())
+        .find(|(c, st)| {
+            **st == Stated::Explicit || (**st == Stated::Inherited && c.sentence == sentence)
+        })
+        .and_then(|(c, _)| c.period)
+}
+
+/// The period a quantity is about, and whether the sentence states it: a
+/// period named in its sentence (with the year written there, or the
+/// document's), a year written in the sentence, else the document's year.
+fn claim_period(
+    claims: &[Claim],
+    text: &str,
+    sentence: (usize, usize),
+    fig: &Figure,
+    m: &Meanings,
+    when: &source::DocTime,
+    years: &[(usize, i32)],
+) -> (Option<Period>, bool) {
+    // The year written nearest to the figure in its sentence.
+    let _ = claims;
+    let sentence_year = years
+        .iter()
+        .filter(|(p, _)| sentence.0 <= *p && *p < sentence.1)
+        .min_by_key(|(p, _)| p.abs_diff(fig.start))
+        .map(|&(_, y)| y);
+    let year = sentence_year.or(when.year());
+    if let Some(span) = m.period_word(text, sentence, fig) {
+        let dated = |d: Day| Some(Period::day(d));
+        let p = match span {
+            Span::Months(a, b) => year.map(|y| Period::months(y, a, b)),
+            Span::Today => when.day.and_then(dated),
+            Span::Yesterday => when.day.and_then(|d| dated(d.plus_days(-1))),
+            Span::ThisWeek => when.day.map(|d| Period {
+                start: d.plus_days(-6),
+                end: d,
+            }),
+            Span::LastWeek => when.day.map(|d| Period {
+                start: d.plus_days(-13),
+                end: d,
+            }),
+            Span::ThisYear => year.map(Period::year),
+            Span::LastYear => when.year().map(|y| Period::year(y - 1)),
+        };
+        return (p, p.is_some());
+    }
+    if let Some(y) = sentence_year {
+        return (Some(Period::year(y)), true);
+    }
+    (when.year().map(Period::year), false)
+}
+
+/// Claims of a sentence printed a second time repeat the first ones.
+fn mark_repeats(text: &str, claims: &mut [Claim]) {
     let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
         by_sentence.entry(c.sentence).or_default().push(i);
@@ -230,46 +428,45 @@ pub fn claims_of(doc_idx: u32, doc: &Document, cfg: &Config) -> Vec<Claim> {
             }
         }
     }
-    claims
 }
 
-/// A year written in the sentence before this claim.
-fn sentence_year(claims: &[Claim], sentence: (usize, usize)) -> Option<i32> {
-    claims
-        .iter()
-        .rev()
-        .take_while(|c| c.sentence == sentence)
-        .find_map(|c| {
-            (c.fig.kind == Kind::Date)
-                .then(|| c.fig.date.and_then(|d| d.year))
-                .flatten()
-        })
-}
-
-/// The year a document was written, as far as its text tells: a copyright
-/// line ("© 2024"), else the most frequent year among its dates (the latest
-/// on a tie). `None` when it names no year.
-pub fn document_year(text: &str, figures: &[Figure]) -> Option<i32> {
-    let mut counts: HashMap<i32, usize> = HashMap::new();
-    for f in figures {
-        if f.kind != Kind::Date {
-            continue;
+/// Byte spans of the lines of `text` that are boilerplate: lines the
+/// lexicon names (menus, teasers, footers) and short lines holding a phone
+/// number or a postal code (addresses). Sorted, disjoint.
+pub fn boilerplate_lines(text: &str, figures: &[Figure], m: &Meanings) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut fi = 0;
+    let mut folded = String::new();
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let mut codes = false;
+        while fi < figures.len() && figures[fi].num_start < end {
+            let f = &figures[fi];
+            if f.num_start >= start
+                && (f.kind == Kind::Phone
+                    || (f.kind == Kind::Identifier
+                        && f.value.is_none()
+                        && text[f.num_start..f.num_end].starts_with('0')))
+            {
+                codes = true;
+            }
+            fi += 1;
         }
-        let Some(y) = f.date.and_then(|d| d.year) else {
-            continue;
+        let words = line.split_whitespace().count();
+        let lexicon_says = if line.len() < 400 {
+            crate::lexicon::fold_into(line, &mut folded);
+            m.is_boilerplate_line(&folded)
+        } else {
+            false
         };
-        let mut from = f.start.saturating_sub(16);
-        while !text.is_char_boundary(from) {
-            from += 1;
+        if lexicon_says || (codes && words <= 12) {
+            out.push((start, end));
         }
-        let before = &text[from..f.start];
-        if before.contains('©') || before.to_ascii_lowercase().contains("copyright") {
-            return Some(y);
-        }
-        *counts.entry(y).or_default() += 1;
+        start = end;
     }
-    counts
-        .into_iter()
-        .max_by_key(|(y, n)| (*n, *y))
-        .map(|(y, _)| y)
+    out
 }
+
+#[cfg(test)]
+mod tests;

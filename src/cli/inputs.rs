@@ -15,6 +15,69 @@ pub fn read(
     force_jsonl: bool,
     force_text: bool,
     lang: Lang,
+    sources: Option<&Path>,
+) -> Result<Vec<Document>> {
+    let mut docs = read_docs(paths, force_jsonl, force_text, lang)?;
+    apply_manifests(&mut docs, paths, sources, lang)?;
+    Ok(docs)
+}
+
+/// Applies sources manifests: `--sources FILE`, else a `sources.toml` in
+/// each folder given or beside each file given. Keys are paths relative to
+/// the manifest's folder, or JSONL ids. A language given with `--lang`
+/// wins over the manifest's.
+fn apply_manifests(
+    docs: &mut [Document],
+    paths: &[PathBuf],
+    explicit: Option<&Path>,
+    lang: Lang,
+) -> Result<()> {
+    let mut manifests: Vec<PathBuf> = Vec::new();
+    match explicit {
+        Some(p) => manifests.push(p.to_path_buf()),
+        None => {
+            for p in paths {
+                let dir = if p.is_dir() {
+                    p.clone()
+                } else {
+                    p.parent().map(Path::to_path_buf).unwrap_or_default()
+                };
+                let m = dir.join("sources.toml");
+                if m.is_file() && !manifests.contains(&m) {
+                    manifests.push(m);
+                }
+            }
+        }
+    }
+    for m in manifests {
+        let text =
+            std::fs::read_to_string(&m).with_context(|| format!("{}: cannot read", m.display()))?;
+        let name = m.to_string_lossy().replace('\\', "/");
+        let entries = figcheck::input::sources::parse_manifest(&name, &text)?;
+        let base = m
+            .parent()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        for e in entries {
+            let path = if base.is_empty() {
+                e.key.clone()
+            } else {
+                format!("{base}/{}", e.key)
+            };
+            let l = if lang == Lang::Unknown { e.lang } else { None };
+            for d in docs.iter_mut().filter(|d| d.id == path || d.id == e.key) {
+                d.apply_source(&e.meta, l);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_docs(
+    paths: &[PathBuf],
+    force_jsonl: bool,
+    force_text: bool,
+    lang: Lang,
 ) -> Result<Vec<Document>> {
     let lang = (lang != Lang::Unknown).then_some(lang);
     let mut docs = Vec::new();

@@ -32,6 +32,9 @@ enum Command {
     Check(CheckArgs),
     /// Print every figure found, with its value, interval, kind and meaning.
     Extract(ExtractArgs),
+    /// Print the claims grouped by key across sources: a matrix of who says
+    /// what about each quantity.
+    Claims(ClaimsArgs),
     /// List, explain and test the rules.
     Rules {
         #[command(subcommand)]
@@ -65,6 +68,10 @@ struct InputArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// A sources manifest (TOML: path or id → outlet, date, url, lang);
+    /// default: `sources.toml` beside the inputs, when there is one.
+    #[arg(long, value_name = "FILE")]
+    sources: Option<PathBuf>,
 }
 
 #[derive(Args, Clone)]
@@ -106,6 +113,14 @@ struct ExtractArgs {
     config: ConfigArgs,
     #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
     format: ExtractFormat,
+}
+
+#[derive(Args)]
+struct ClaimsArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    config: ConfigArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -159,6 +174,7 @@ pub fn run() -> Result<ExitCode> {
     match cli.command {
         Command::Check(a) => check(a),
         Command::Extract(a) => extract(a),
+        Command::Claims(a) => claims(a),
         Command::Rules { command, config } => rules_cmd(command, &config),
     }
 }
@@ -199,6 +215,7 @@ fn check(a: CheckArgs) -> Result<ExitCode> {
         a.input.input == InputMode::Jsonl,
         a.input.input == InputMode::Text,
         a.input.lang,
+        a.input.sources.as_deref(),
     )?;
     let sel = Selection {
         select: a.select,
@@ -241,6 +258,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         a.input.input == InputMode::Jsonl,
         a.input.input == InputMode::Text,
         a.input.lang,
+        a.input.sources.as_deref(),
     )?;
     for n in docs.iter().flat_map(|d| &d.notices) {
         eprintln!("warning: {}: {}", n.doc, n.message);
@@ -252,6 +270,21 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         ExtractFormat::Jsonl => report::json::figures_jsonl(&corpus, &cfg),
     };
     write_out(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn claims(a: ClaimsArgs) -> Result<ExitCode> {
+    set_threads(a.input.threads)?;
+    let cfg = load_config(&a.config)?;
+    let docs = inputs::read(
+        &a.input.paths,
+        a.input.input == InputMode::Jsonl,
+        a.input.input == InputMode::Text,
+        a.input.lang,
+        a.input.sources.as_deref(),
+    )?;
+    let corpus = figcheck::build_corpus(docs, &cfg);
+    write_out(&report::text::claims_matrix(&corpus, &cfg))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -368,6 +368,15 @@ fn english_head(
         {
             break;
         }
+        // Only a modifier extends the phrase: a capitalised word ("Islamic
+        // State fighters") or a singular before a plural ("police
+        // officers"); "troops remain" stops at the plural.
+        let current = &text[head.0..head.1];
+        let capitalised = current.chars().next().is_some_and(|c| c.is_uppercase());
+        let singular_then_plural = !current.ends_with('s') && w.ends_with('s');
+        if !(capitalised || singular_then_plural) {
+            break;
+        }
         head = (ws, we);
         p = we;
     }

@@ -4,6 +4,7 @@
 //! files and hands their bytes to this module.
 
 mod lang;
+pub mod sources;
 
 pub use lang::detect_lang;
 
@@ -62,6 +63,23 @@ pub struct Notice {
 }
 
 impl Document {
+    /// Applies metadata from a sources manifest: given fields replace the
+    /// document's, and a given language replaces the detected one.
+    pub fn apply_source(&mut self, meta: &SourceMeta, lang: Option<Lang>) {
+        if meta.outlet.is_some() {
+            self.source.outlet = meta.outlet.clone();
+        }
+        if meta.date.is_some() {
+            self.source.date = meta.date.clone();
+        }
+        if meta.url.is_some() {
+            self.source.url = meta.url.clone();
+        }
+        if let Some(l) = lang {
+            self.lang = l;
+        }
+    }
+
     /// A document from text, with its language given or detected.
     pub fn new(id: impl Into<String>, text: impl Into<String>, lang: Option<Lang>) -> Self {
         let text = text.into();

@@ -125,8 +125,7 @@ pub fn figures_json(corpus: &Corpus, cfg: &Config) -> String {
 /// Figures as JSON lines, one figure per line.
 pub fn figures_jsonl(corpus: &Corpus, cfg: &Config) -> String {
     let mut out = String::new();
-    for c in &corpus.claims {
-        let r = FigureRecord::new(corpus, cfg, c);
+    for r in super::figure_records(corpus, cfg) {
         out.push_str(&serde_json::to_string(&r).expect("figure serialises"));
         out.push('\n');
     }

@@ -7,6 +7,8 @@ pub mod text;
 
 use serde::Serialize;
 
+use crate::claims::period::PeriodRecord;
+use crate::claims::source::{document_time, DocTime};
 use crate::claims::{Claim, Corpus};
 use crate::config::Config;
 use crate::error::line_col;
@@ -37,13 +39,6 @@ impl Summary {
     }
 }
 
-/// A period as ISO dates.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Period {
-    pub start: String,
-    pub end: String,
-}
-
 /// A document's source as reported.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct SourceRecord {
@@ -51,6 +46,9 @@ pub struct SourceRecord {
     pub date: Option<String>,
     pub url: Option<String>,
     pub lang: &'static str,
+    /// True when the outlet or date was read from the text (dateline,
+    /// copyright line) rather than given with the document.
+    pub inferred: bool,
 }
 
 /// One figure as `extract` reports it (one JSONL line).
@@ -78,10 +76,13 @@ pub struct FigureRecord {
     pub role: Option<String>,
     pub affiliation: Option<String>,
     pub place: Option<String>,
-    pub period: Option<Period>,
+    pub period: Option<PeriodRecord>,
     pub source: SourceRecord,
     pub key: Option<String>,
+    /// The figure repeats one of a sentence printed earlier in the document.
     pub repeat: bool,
+    /// The figure stands in boilerplate (menu, footer, teaser, address).
+    pub boilerplate: bool,
 }
 
 fn dec(d: Option<rust_decimal::Decimal>) -> Option<String> {
@@ -89,7 +90,7 @@ fn dec(d: Option<rust_decimal::Decimal>) -> Option<String> {
 }
 
 impl FigureRecord {
-    pub fn new(corpus: &Corpus, cfg: &Config, c: &Claim) -> FigureRecord {
+    pub fn new(corpus: &Corpus, cfg: &Config, c: &Claim, time: &DocTime) -> FigureRecord {
         let doc = corpus.doc_of(c);
         let text = doc.text.as_str();
         let f = &c.fig;
@@ -128,34 +129,49 @@ impl FigureRecord {
             measure: c.measure.map(|i| m.measures.name(i).to_string()),
             role: c.role.map(|i| m.roles.name(i).to_string()),
             affiliation: c.side.map(|i| m.sides.name(i).to_string()),
-            place: c.place.map(|i| m.places.name(i).to_string()),
-            period: c.year.map(|y| Period {
-                start: format!("{y:04}-01-01"),
-                end: format!("{y:04}-12-31"),
-            }),
+            place: (!c.places.is_empty()).then(|| m.places_name(&c.places)),
+            period: c.period.map(|p| p.record()),
             source: SourceRecord {
-                outlet: doc.source.outlet.clone(),
-                date: doc.source.date.clone(),
+                outlet: doc.source.outlet.clone().or_else(|| time.outlet.clone()),
+                date: doc.source.date.clone().or_else(|| {
+                    time.day
+                        .map(|d| d.iso())
+                        .or_else(|| time.year_only.map(|y| format!("{y:04}")))
+                }),
                 url: doc.source.url.clone(),
                 lang: doc.lang.as_str(),
+                inferred: time.inferred,
             },
-            key: c.key().map(|k| {
-                let mut s = m.describe(&k);
-                if let Some(y) = c.year {
-                    s.push_str(&format!(", {y}"));
-                }
-                s
-            }),
+            key: c.key().map(|k| m.describe(&k)),
             repeat: c.repeat_of.is_some(),
+            boilerplate: c.boilerplate,
         }
     }
 }
 
+/// The date and outlet of every document, as far as known.
+pub fn doc_times(corpus: &Corpus, cfg: &Config) -> Vec<DocTime> {
+    corpus
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let figs: Vec<_> = corpus.claims[corpus.doc_claims[i].clone()]
+                .iter()
+                .map(|c| c.fig)
+                .collect();
+            let _ = cfg;
+            document_time(d, &figs)
+        })
+        .collect()
+}
+
 /// Every figure of the corpus as records, in document then position order.
 pub fn figure_records(corpus: &Corpus, cfg: &Config) -> Vec<FigureRecord> {
+    let times = doc_times(corpus, cfg);
     corpus
         .claims
         .iter()
-        .map(|c| FigureRecord::new(corpus, cfg, c))
+        .map(|c| FigureRecord::new(corpus, cfg, c, &times[c.doc as usize]))
         .collect()
 }

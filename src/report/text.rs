@@ -142,11 +142,20 @@ pub fn figures_table(corpus: &Corpus, cfg: &Config) -> String {
         if let Some(k) = &r.key {
             meaning.push(format!("key: {k}"));
         }
+        if let Some(p) = &r.place {
+            meaning.push(format!("in {p}"));
+        }
         if r.ambiguous {
             meaning.push("AMBIGUOUS".into());
         }
+        if let Some(p) = &r.period {
+            meaning.push(format!("{}..{}", p.start, p.end));
+        }
         if r.repeat {
             meaning.push("(repeat)".into());
+        }
+        if r.boilerplate {
+            meaning.push("(boilerplate)".into());
         }
         out.push_str(&format!(
             "{}:{}:{}\t{}\t{}\t{:?}\t{}\n",
@@ -158,6 +167,64 @@ pub fn figures_table(corpus: &Corpus, cfg: &Config) -> String {
             r.text,
             meaning.join(" | ")
         ));
+    }
+    out
+}
+
+/// The claims grouped by key across sources: for each key, one row per
+/// claim with its source, value, qualifier, places, period and location.
+/// Keys that only one document states come after those several state.
+pub fn claims_matrix(corpus: &Corpus, cfg: &Config) -> String {
+    let records = super::figure_records(corpus, cfg);
+    let mut buckets = corpus.buckets(&cfg.meanings);
+    // Keys stated by several documents first, then by number of claims.
+    buckets.sort_by_key(|(k, v)| {
+        let mut docs: Vec<u32> = v.iter().map(|&i| corpus.claims[i].doc).collect();
+        docs.dedup();
+        (
+            std::cmp::Reverse(docs.len()),
+            std::cmp::Reverse(v.len()),
+            *k,
+        )
+    });
+    let mut out = String::new();
+    for (key, members) in buckets {
+        out.push_str(&format!("{}\n", cfg.meanings.describe(&key)));
+        for i in members {
+            let r = &records[i];
+            let value = match (&r.value, &r.low, &r.high) {
+                (Some(v), None, None) => v.clone(),
+                (v, l, h) => format!(
+                    "{}[{}, {}]",
+                    v.as_ref().map(|v| format!("{v} ")).unwrap_or_default(),
+                    l.as_deref().unwrap_or("-inf"),
+                    h.as_deref().unwrap_or("+inf")
+                ),
+            };
+            let source = match (&r.source.outlet, &r.source.date) {
+                (Some(o), Some(d)) => format!("{o}, {d}"),
+                (Some(o), None) => o.clone(),
+                (None, Some(d)) => d.clone(),
+                (None, None) => "source unknown".into(),
+            };
+            let period = r.period.as_ref().map_or("period unknown".to_string(), |p| {
+                format!("{}..{}", p.start, p.end)
+            });
+            out.push_str(&format!(
+                "  {:<14} {:<10} {:<12} {:<22} {}  {}:{}:{} {:?}  ({})\n",
+                value,
+                r.qualifier.as_deref().unwrap_or("-"),
+                r.place.as_deref().unwrap_or("-"),
+                period,
+                r.entity.as_deref().unwrap_or(""),
+                r.doc,
+                r.line,
+                r.column,
+                r.text,
+                source,
+            ));
+        }
+        out.push('\n');
     }
     out
 }

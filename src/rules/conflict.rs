@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::{Finding, RuleDef};
-use crate::claims::{Claim, Corpus};
+use crate::claims::{Claim, Corpus, Relation};
 use crate::config::Config;
 use crate::lexicon::QualifierShape;
 
@@ -113,6 +113,11 @@ pub fn check(
     agreement: bool,
 ) {
     let tolerance = rule.decimal("tolerance", Decimal::ZERO);
+    // How sure the match of two claims must be (see `claims::Relation`).
+    let min_relation = match rule.params.get("min_relation").and_then(|v| v.as_str()) {
+        Some("weak") => Relation::Weak,
+        _ => Relation::Strong,
+    };
     for (key, members) in corpus.buckets(&cfg.meanings) {
         // Claims of this key per document, in order.
         let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
@@ -140,7 +145,7 @@ pub fn check(
                 'pairs: for &a in a_claims {
                     for &b in b_claims {
                         let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                        if !ca.same_period(cb) {
+                        if ca.relation(cb, &cfg.meanings) < min_relation {
                             continue;
                         }
                         let agree =
@@ -159,7 +164,15 @@ pub fn check(
                 }
                 if let Some((a, b)) = found {
                     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                    let what = cfg.meanings.describe(&key);
+                    let mut what = cfg.meanings.describe(&key);
+                    let places = if ca.places.is_empty() {
+                        &cb.places
+                    } else {
+                        &ca.places
+                    };
+                    if !places.is_empty() {
+                        what.push_str(&format!(", in {}", cfg.meanings.places_name(places)));
+                    }
                     let ta = ca.fig.text(&corpus.doc_of(ca).text);
                     let tb = cb.fig.text(&corpus.doc_of(cb).text);
                     let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);

@@ -1,0 +1,188 @@
+//! When and by whom a document was published, as far as it is known: the
+//! metadata given with it (sources manifest, front matter, JSONL fields),
+//! else what its text states (a dateline such as `EREVAN, 23 JUILLET,
+//! ARMENPRESS:`, a copyright line such as `© 2024 ARMENPRESS`). Nothing is
+//! guessed beyond that: a document that says nothing has an unknown date.
+
+use super::period::Day;
+use crate::extract::{Figure, Kind};
+use crate::input::Document;
+
+/// A document's date and outlet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocTime {
+    /// The publication day, when known.
+    pub day: Option<Day>,
+    /// The publication year, when only the year is known.
+    pub year_only: Option<i32>,
+    /// The outlet named by the text (dateline or copyright line).
+    pub outlet: Option<String>,
+    /// True when the date or outlet was read from the text, not given.
+    pub inferred: bool,
+}
+
+impl DocTime {
+    pub fn year(&self) -> Option<i32> {
+        self.day.map(|d| d.y).or(self.year_only)
+    }
+}
+
+/// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a longer timestamp is cut).
+pub fn parse_date(s: &str) -> (Option<Day>, Option<i32>) {
+    let s = s.trim();
+    let num = |a: usize, b: usize| s.get(a..b).and_then(|x| x.parse::<u32>().ok());
+    let y = s.get(..4).and_then(|x| x.parse::<i32>().ok());
+    match (y, num(5, 7), num(8, 10)) {
+        (Some(y), Some(m), Some(d)) => (Day::new(y, m, d), Some(y)),
+        (Some(y), _, _) => (None, Some(y)),
+        _ => (None, None),
+    }
+}
+
+/// The date and outlet of `doc`, from its metadata or its text.
+pub fn document_time(doc: &Document, figures: &[Figure]) -> DocTime {
+    let mut t = DocTime::default();
+    if let Some(d) = &doc.source.date {
+        let (day, year) = parse_date(d);
+        t.day = day;
+        t.year_only = if day.is_none() { year } else { None };
+    }
+    let text = doc.text.as_str();
+    let copyright = copyright(text, figures);
+    let dateline = dateline(text, figures);
+    if t.day.is_none() && t.year_only.is_none() {
+        if let Some((month, day, year, _)) = dateline {
+            let y = year.or(copyright.map(|c| c.0));
+            if let Some(y) = y {
+                t.day = Day::new(y, month, day);
+                t.inferred = true;
+            }
+        }
+        if t.day.is_none() {
+            if let Some((y, _)) = copyright {
+                t.year_only = Some(y);
+                t.inferred = true;
+            }
+        }
+    }
+    if doc.source.outlet.is_none() {
+        t.outlet = dateline
+            .and_then(|d| d.3)
+            .or_else(|| copyright.and_then(|c| c.1))
+            .map(|s| s.to_string());
+        t.inferred |= t.outlet.is_some();
+    }
+    t
+}
+
+/// "© 2024 ARMENPRESS", "Copyright 2019 Reuters": the year and the name.
+fn copyright<'t>(text: &'t str, figures: &[Figure]) -> Option<(i32, Option<&'t str>)> {
+    for f in figures.iter().rev() {
+        if f.kind != Kind::Date {
+            continue;
+        }
+        let Some(y) = f.date.and_then(|d| d.year) else {
+            continue;
+        };
+        let line_start = text[..f.start].rfind('\n').map_or(0, |p| p + 1);
+        let before = text[line_start..f.start].trim().to_lowercase();
+        if before.ends_with('©') || before.ends_with("(c)") || before.ends_with("copyright") {
+            let line_end = text[f.end..].find('\n').map_or(text.len(), |p| f.end + p);
+            let name = text[f.end..line_end]
+                .trim()
+                .trim_matches(|c: char| !c.is_alphanumeric());
+            let name = (!name.is_empty() && name.len() < 60).then_some(name);
+            return Some((y, name));
+        }
+    }
+    None
+}
+
+/// A dateline near the top: "EREVAN, 23 JUILLET, ARMENPRESS:" or
+/// "BAGHDAD, March 3, 2024 -": month, day, year if written, and the outlet
+/// if named after the date.
+fn dateline<'t>(
+    text: &'t str,
+    figures: &[Figure],
+) -> Option<(u32, u32, Option<i32>, Option<&'t str>)> {
+    for f in figures {
+        if f.start > 2000 {
+            break;
+        }
+        if f.kind != Kind::Date {
+            continue;
+        }
+        let Some(d) = f.date else { continue };
+        let (Some(month), Some(day)) = (d.month, d.day) else {
+            continue;
+        };
+        let line_start = text[..f.start].rfind('\n').map_or(0, |p| p + 1);
+        let before = text[line_start..f.start].trim_end();
+        // An upper-case place name, then a comma.
+        let Some(place) = before.strip_suffix(',') else {
+            continue;
+        };
+        let place = place.trim();
+        let upper = !place.is_empty()
+            && place.len() < 40
+            && place.chars().any(|c| c.is_alphabetic())
+            && place
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase());
+        if !upper {
+            continue;
+        }
+        let rest = &text[f.end..];
+        let rest = rest.strip_prefix(',').unwrap_or("");
+        let word_end = rest.find([':', '-', '—', '\n', '(']).unwrap_or(rest.len());
+        let name = rest[..word_end].trim();
+        let outlet = (!name.is_empty()
+            && name.len() < 40
+            && name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
+        .then_some(name);
+        return Some((month, day, d.year, outlet));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::extract::extract;
+    use crate::input::Lang;
+
+    fn time(text: &str) -> DocTime {
+        let cfg = Config::builtin().unwrap();
+        let doc = Document::new("d", text, Some(Lang::Fr));
+        document_time(&doc, &extract(text, doc.lang, &cfg.lexicon))
+    }
+
+    #[test]
+    fn dateline_and_copyright() {
+        let t = time(
+            "Titre\n\nEREVAN, 23 JUILLET, ARMENPRESS: Le gouvernement.\n\n© 2024 ARMENPRESS\n",
+        );
+        assert_eq!(t.day, Day::new(2024, 7, 23));
+        assert_eq!(t.outlet.as_deref(), Some("ARMENPRESS"));
+        assert!(t.inferred);
+        let t = time("Un texte de 2019.\n© 2021 Le Monde\n");
+        assert_eq!((t.day, t.year_only), (None, Some(2021)));
+        assert_eq!(t.outlet.as_deref(), Some("Le Monde"));
+    }
+
+    #[test]
+    fn nothing_is_invented() {
+        let t = time("En 2014, 1 400 soldats ont été déployés.");
+        assert_eq!(t, DocTime::default());
+    }
+
+    #[test]
+    fn metadata_wins() {
+        let cfg = Config::builtin().unwrap();
+        let mut doc = Document::new("d", "© 2024 X", Some(Lang::Fr));
+        doc.source.date = Some("2014-12-08".into());
+        let t = document_time(&doc, &extract(&doc.text, doc.lang, &cfg.lexicon));
+        assert_eq!(t.day, Day::new(2014, 12, 8));
+    }
+}

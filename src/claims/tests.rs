@@ -1,0 +1,178 @@
+//! Claims on real text: what each figure of the seeds measures, and keys
+//! that match across French and English.
+
+use super::*;
+use crate::config::Config;
+use crate::input::{Document, Lang};
+
+fn seed(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/fixtures/seeds/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+/// (literal, measure, role, places, period) of every quantity claim.
+fn describe(doc: &Document, cfg: &Config) -> Vec<(String, String, String, String, String)> {
+    let m = &cfg.meanings;
+    claims_of(0, doc, cfg)
+        .into_iter()
+        .filter(|c| c.fig.kind.is_quantity())
+        .map(|c| {
+            (
+                doc.text[c.fig.start..c.fig.end].to_string(),
+                c.measure
+                    .map_or("-".into(), |i| m.measures.name(i).to_string()),
+                c.role.map_or("-".into(), |i| m.roles.name(i).to_string()),
+                m.places_name(&c.places),
+                c.period.map_or("-".into(), |p| {
+                    format!("{}..{}", p.start.iso(), p.end.iso())
+                }),
+            )
+        })
+        .collect()
+}
+
+fn has(
+    v: &[(String, String, String, String, String)],
+    want: (&str, &str, &str, &str, &str),
+) -> bool {
+    v.iter().any(|x| {
+        (
+            x.0.as_str(),
+            x.1.as_str(),
+            x.2.as_str(),
+            x.3.as_str(),
+            x.4.as_str(),
+        ) == want
+    })
+}
+
+#[test]
+fn centcom_figures_of_seed_002() {
+    let cfg = Config::builtin().unwrap();
+    let doc = Document::new("002", seed("002_4d26f834a15c7ecc.txt"), Some(Lang::Fr));
+    let v = describe(&doc, &cfg);
+    let h1 = "2024-01-01..2024-06-30";
+    for want in [
+        ("196", "missions", "-", "iraq+syria", h1),
+        ("44", "deaths", "killed", "iraq+syria", h1),
+        ("166", "arrests", "arrested", "iraq+syria", h1),
+        ("137", "deaths", "killed", "iraq", h1),
+        ("30", "arrests", "arrested", "iraq", h1),
+        ("74", "missions", "-", "iraq", h1),
+        ("59", "missions", "-", "syria", h1),
+        ("14", "deaths", "killed", "syria", h1),
+        ("92", "arrests", "arrested", "syria", h1),
+        ("153", "attacks", "-", "iraq+syria", h1),
+    ] {
+        assert!(has(&v, want), "missing {want:?} in {v:#?}");
+    }
+}
+
+#[test]
+fn document_source_is_read_from_the_text() {
+    let cfg = Config::builtin().unwrap();
+    let doc = Document::new("002", seed("002_4d26f834a15c7ecc.txt"), Some(Lang::Fr));
+    let figs: Vec<_> = claims_of(0, &doc, &cfg)
+        .into_iter()
+        .map(|c| c.fig)
+        .collect();
+    let t = source::document_time(&doc, &figs);
+    assert_eq!(t.day, Day::new(2024, 7, 23));
+    assert_eq!(t.outlet.as_deref(), Some("ARMENPRESS"));
+    // Seed 000 states no date: none is invented.
+    let doc = Document::new("000", seed("000_2e248bc0dc966fa8.txt"), Some(Lang::Fr));
+    let figs: Vec<_> = claims_of(0, &doc, &cfg)
+        .into_iter()
+        .map(|c| c.fig)
+        .collect();
+    assert_eq!(source::document_time(&doc, &figs).year(), None);
+}
+
+#[test]
+fn years_keep_claims_apart() {
+    let cfg = Config::builtin().unwrap();
+    let a = Document::new(
+        "a",
+        "En 2014, 1 400 soldats américains ont été déployés en Irak.",
+        Some(Lang::Fr),
+    );
+    let b = Document::new(
+        "b",
+        "En 2024, 2 500 soldats américains sont déployés en Irak.",
+        Some(Lang::Fr),
+    );
+    let ca = claims_of(0, &a, &cfg)
+        .into_iter()
+        .find(|c| c.fig.kind == Kind::Count)
+        .unwrap();
+    let cb = claims_of(1, &b, &cfg)
+        .into_iter()
+        .find(|c| c.fig.kind == Kind::Count)
+        .unwrap();
+    assert_eq!(ca.key(), cb.key());
+    assert_eq!(ca.relation(&cb, &cfg.meanings), Relation::Different);
+}
+
+#[test]
+fn french_and_english_keys_match() {
+    let cfg = Config::builtin().unwrap();
+    let fr = Document::new(
+        "fr",
+        "Selon le communiqué, 12 suspects ont été arrêtés. La mort de 45 jihadistes de l'EI en Irak.",
+        Some(Lang::Fr),
+    );
+    let en = Document::new(
+        "en",
+        "Twelve suspects were arrested. 45 Islamic State fighters were killed in Iraq.",
+        Some(Lang::En),
+    );
+    let keys = |d: &Document, i| {
+        claims_of(i, d, &cfg)
+            .into_iter()
+            .filter_map(|c| c.key().map(|k| (k, c.places)))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(keys(&fr, 0), keys(&en, 1));
+    assert_eq!(keys(&fr, 0).len(), 2);
+}
+
+#[test]
+fn repeats_and_boilerplate_are_marked() {
+    let cfg = Config::builtin().unwrap();
+    let text = "Quelque 1 500 soldats vont être envoyés.\nPublicité\nQuelque 1 500 soldats vont être envoyés.\nLire aussi : 3 morts à Paris\nArménie, Erevan, 0002, Martiros Saryan 22\n";
+    let doc = Document::new("d", text, Some(Lang::Fr));
+    let cs = claims_of(0, &doc, &cfg);
+    let by_text = |t: &str| {
+        cs.iter()
+            .filter(|c| &text[c.fig.num_start..c.fig.num_end] == t)
+            .collect::<Vec<_>>()
+    };
+    let soldiers = by_text("1 500");
+    assert_eq!(soldiers.len(), 2);
+    assert_eq!(soldiers[0].repeat_of, None);
+    assert_eq!(soldiers[1].repeat_of, Some(0));
+    assert!(by_text("3")[0].boilerplate);
+    assert!(by_text("22")[0].boilerplate);
+    assert!(!soldiers[0].boilerplate);
+}
+
+#[test]
+fn elliptical_figures_inherit_the_counted_noun() {
+    let cfg = Config::builtin().unwrap();
+    let t = "En Irak, 137 militants de l'EI ont été tués et 30 arrêtés lors de 74 opérations conjointes.";
+    let doc = Document::new("d", t, Some(Lang::Fr));
+    let v = describe(&doc, &cfg);
+    assert!(
+        v.iter()
+            .any(|x| x.0 == "30" && x.1 == "arrests" && x.2 == "arrested"),
+        "{v:?}"
+    );
+    assert!(
+        v.iter()
+            .any(|x| x.0 == "74" && x.1 == "missions" && x.2 == "-"),
+        "{v:?}"
+    );
+}
