@@ -1,12 +1,14 @@
 //! The meaning lexicon (`rules/lexicon/meaning.toml`): measures, roles,
 //! sides and places, and how they are read around a figure.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
+use super::tokens::{phrase_key, Tokens};
 use crate::error::{Error, Result};
-use crate::extract::context::tail;
 use crate::extract::Figure;
 use crate::lexicon::fold;
 
@@ -14,10 +16,23 @@ use crate::lexicon::fold;
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
     pub ids: Vec<String>,
-    /// Folded phrase → id index.
+    /// Folded single words (and phrases) → id, for looking up a noun.
     pub words: HashMap<String, u16>,
-    /// Folded phrases, longest first, for searching in context.
-    pub phrases: Vec<(String, u16)>,
+    /// Token keys of the phrases (see [`phrase_key`]) → id.
+    pub keys: HashMap<String, u16>,
+    /// Most tokens in a phrase.
+    pub max_len: usize,
+    /// First tokens of the phrases, with the most tokens a phrase starting
+    /// with each has: most tokens start none, and cost one look-up.
+    pub firsts: HashMap<String, usize>,
+}
+
+/// A phrase of a vocabulary found in a sentence: token range and id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub ts: usize,
+    pub te: usize,
+    pub id: u16,
 }
 
 impl Vocabulary {
@@ -30,14 +45,23 @@ impl Vocabulary {
             }
         };
         for w in words {
-            let f = fold(w);
-            self.words.insert(f.clone(), idx);
-            self.phrases.retain(|(p, _)| *p != f);
-            self.phrases.push((f, idx));
+            self.add_word(w, idx);
         }
-        self.phrases
-            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         idx
+    }
+
+    fn add_word(&mut self, w: &str, idx: u16) {
+        self.words.insert(fold(w), idx);
+        let k = phrase_key(w);
+        if k.is_empty() {
+            return;
+        }
+        let n = k.split(' ').count();
+        self.max_len = self.max_len.max(n);
+        let first = k.split(' ').next().unwrap_or("").to_string();
+        let e = self.firsts.entry(first).or_insert(0);
+        *e = (*e).max(n);
+        self.keys.insert(k, idx);
     }
 
     /// The id of a single word, trying it without a plural ending too.
@@ -54,30 +78,37 @@ impl Vocabulary {
         &self.ids[i as usize]
     }
 
-    /// Occurrences of the vocabulary's phrases in a folded window, as
-    /// (byte position in the window, id), at word boundaries.
-    fn find_in(&self, window: &str) -> Vec<(usize, usize, u16)> {
-        let mut hits = Vec::new();
-        for (p, id) in &self.phrases {
-            let mut from = 0;
-            while let Some(k) = window[from..].find(p.as_str()) {
-                let s = from + k;
-                let e = s + p.len();
-                let before_ok = window[..s]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                let after_ok = window[e..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                if before_ok && after_ok && !hits.iter().any(|&(hs, he, _)| s < he && hs < e) {
-                    hits.push((s, e, *id));
+    /// The phrases of the vocabulary in `toks`, longest first at each
+    /// position, left to right, not overlapping.
+    pub fn matches(&self, toks: &Tokens) -> Vec<Match> {
+        let mut out = Vec::new();
+        let n = toks.toks.len();
+        let mut i = 0;
+        while i < n {
+            let Some(&longest) = self.firsts.get(toks.key(i..i + 1)) else {
+                i += 1;
+                continue;
+            };
+            let mut found = None;
+            for len in (1..=longest.min(n - i)).rev() {
+                if let Some(&id) = self.keys.get(toks.key(i..i + len)) {
+                    found = Some(Match {
+                        ts: i,
+                        te: i + len,
+                        id,
+                    });
+                    break;
                 }
-                from = s + p.len().max(1);
+            }
+            match found {
+                Some(m) => {
+                    out.push(m);
+                    i = m.te;
+                }
+                None => i += 1,
             }
         }
-        hits
+        out
     }
 }
 
@@ -186,10 +217,6 @@ struct Entry {
     generic: Option<bool>,
 }
 
-/// How far around a figure its role, side and place are looked for.
-const BEFORE: usize = 48;
-const AFTER: usize = 64;
-
 impl Meanings {
     /// Adds a meaning file (top-level `measure`, `role`, `side` or `place`
     /// tables). Returns false when the file is not one.
@@ -267,14 +294,8 @@ impl Meanings {
                     self.place_adjectives.ids.push(self.places.ids[n].clone());
                 }
                 for a in &e.adjectives {
-                    let f = fold(a);
-                    self.place_adjectives.words.insert(f.clone(), i);
-                    self.place_adjectives.phrases.retain(|(p, _)| *p != f);
-                    self.place_adjectives.phrases.push((f, i));
+                    self.place_adjectives.add_word(a, i);
                 }
-                self.place_adjectives
-                    .phrases
-                    .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
             }
         }
         self.within.resize(self.places.ids.len(), None);
@@ -314,45 +335,38 @@ impl Meanings {
             && self.roles.word(noun).is_some()
     }
 
-    fn windows(&self, text: &str, sentence: (usize, usize), fig: &Figure) -> (String, String) {
-        let from = fig.start.max(sentence.0);
-        let before = tail(text, from, BEFORE);
-        let skip = before.offsets.first().copied().unwrap_or(from);
-        let before = if skip < sentence.0 {
-            tail(text, from, from - sentence.0).norm
-        } else {
-            before.norm
-        };
-        let after_start = fig.entity.map_or(fig.end, |(_, e)| e).min(sentence.1);
-        let mut after_end = (after_start + AFTER).min(sentence.1.max(after_start));
-        while !text.is_char_boundary(after_end) {
-            after_end -= 1;
+    /// Everything the vocabularies find in one sentence.
+    pub fn sentence(&self, toks: &Tokens) -> SentenceMeaning {
+        let mut places: Vec<(Match, bool)> = self
+            .places
+            .matches(toks)
+            .into_iter()
+            .map(|m| (m, true))
+            .collect();
+        for m in self.place_adjectives.matches(toks) {
+            if !places.iter().any(|(p, _)| m.ts < p.te && p.ts < m.te) {
+                places.push((m, false));
+            }
         }
-        (before, fold(&text[after_start..after_end]))
-    }
-
-    fn nearest(vocab: &Vocabulary, before: &str, after: &str) -> Option<u16> {
-        let b = vocab
-            .find_in(before)
-            .into_iter()
-            .map(|(_, e, id)| (before.len() - e, id))
-            .min();
-        let a = vocab
-            .find_in(after)
-            .into_iter()
-            .map(|(s, _, id)| (s, id))
-            .min();
-        match (b, a) {
-            (Some(b), Some(a)) => Some(if a.0 < b.0 { a.1 } else { b.1 }),
-            (Some(b), None) => Some(b.1),
-            (None, Some(a)) => Some(a.1),
-            (None, None) => None,
+        places.sort_by_key(|(m, _)| m.ts);
+        SentenceMeaning {
+            roles: self.roles.matches(toks),
+            sides: self.sides.matches(toks),
+            places,
+            periods: self.periods.matches(toks),
         }
     }
 
-    /// What happened to the counted, from the words nearest the figure in
-    /// its sentence. Only for measures that count people.
-    pub fn role_near(&self, text: &str, sentence: (usize, usize), fig: &Figure) -> Option<u16> {
+    /// What happened to the counted, from the phrases nearest the figure in
+    /// its clause. Only for measures that count people.
+    pub fn role_near(
+        &self,
+        text: &str,
+        at: &FigureTokens,
+        sm: &SentenceMeaning,
+        toks: &Tokens,
+        fig: &Figure,
+    ) -> Option<u16> {
         if let Some((s, e)) = fig.entity {
             match self.measure_of(&text[s..e]) {
                 Some(m) if self.people.get(m as usize) == Some(&true) => {}
@@ -360,90 +374,43 @@ impl Meanings {
                 None => {}
             }
         }
-        let (before, after) = self.windows(text, sentence, fig);
-        // Only the clause after the figure: stop at the next figure-like
-        // digit or a conjunction of clauses.
-        let after = clause(&after);
-        Self::nearest(&self.roles, &before, after)
+        nearest(&sm.roles, at, toks, ROLE_BEFORE, ROLE_AFTER)
     }
 
-    /// The side of the counted ("américains", "de l'EI").
-    pub fn side_near(&self, text: &str, sentence: (usize, usize), fig: &Figure) -> Option<u16> {
-        let (_, after) = self.windows(text, sentence, fig);
-        let after = clause(&after);
-        // Sides follow the noun in both languages' news style
-        // ("soldats américains", "militants de l'EI"), or precede it in
-        // English ("US soldiers").
-        let a = self
+    /// The side of the counted: right after the noun ("soldats américains",
+    /// "militants de l'EI") or right before it ("US soldiers").
+    pub fn side_near(&self, at: &FigureTokens, sm: &SentenceMeaning, toks: &Tokens) -> Option<u16> {
+        let after = sm
             .sides
-            .find_in(after)
-            .into_iter()
-            .map(|(s, _, id)| (s, id))
-            .min();
-        if let Some((pos, id)) = a {
-            if pos < 24 {
-                return Some(id);
-            }
+            .iter()
+            .find(|m| m.ts >= at.after && m.ts - at.after <= 3 && clear(toks, at.after, m.ts));
+        if let Some(m) = after {
+            return Some(m.id);
         }
-        if let Some((s, _)) = fig.entity {
-            let t = tail(text, s, 16).norm;
-            if let Some((_, e, id)) = self.sides.find_in(&t).into_iter().max_by_key(|x| x.1) {
-                if t.len() - e <= 2 {
-                    return Some(id);
-                }
-            }
-        }
-        None
+        sm.sides
+            .iter()
+            .find(|m| {
+                at.entity
+                    .is_some_and(|e| m.te <= e && e - m.te <= 1 && m.ts >= at.end)
+            })
+            .map(|m| m.id)
     }
 
     /// The places a figure is about: the place named nearest to it in its
     /// sentence, or, when that mention is coordinated with others ("en Irak
     /// et en Syrie", "irakiennes et syriennes"), all of them together.
-    pub fn places_near(&self, text: &str, sentence: (usize, usize), fig: &Figure) -> Places {
-        let s = &text[sentence.0..sentence.1];
-        let folded = fold(s);
-        // Offsets in `folded` are close to those in `s`: folding keeps one
-        // char for one char except for spaces, so map the figure's position
-        // through the char count.
-        let fig_chars = text[sentence.0..fig.start.max(sentence.0)].chars().count();
-        let fig_pos = folded
-            .char_indices()
-            .nth(fig_chars)
-            .map_or(folded.len(), |(i, _)| i);
-        let ent_end = fig
-            .entity
-            .map_or(fig.end, |(_, e)| e)
-            .clamp(sentence.0, sentence.1);
-        let after_chars = text[sentence.0..ent_end].chars().count();
-        let after_pos = folded
-            .char_indices()
-            .nth(after_chars)
-            .map_or(folded.len(), |(i, _)| i);
-        let mut mentions: Vec<Mention> = self
-            .places
-            .find_in(&folded)
-            .into_iter()
-            .map(|(a, b, id)| (a, b, id, true))
-            .collect();
-        for (a, b, id) in self.place_adjectives.find_in(&folded) {
-            if !mentions.iter().any(|m| a < m.1 && m.0 < b) {
-                mentions.push((a, b, id, false));
-            }
-        }
-        mentions.sort();
-        // Group mentions joined by coordination: only "et", "and", ",",
-        // "en", "in", "à", "au", "aux", "la", "le", "l'", "the" between them.
+    pub fn places_near(&self, at: &FigureTokens, sm: &SentenceMeaning, toks: &Tokens) -> Places {
+        // Group mentions joined by coordination words.
         let mut groups: Vec<Vec<Mention>> = Vec::new();
-        for m in mentions {
+        for &(m, name) in &sm.places {
             if let Some(g) = groups.last_mut() {
-                let prev = g[g.len() - 1];
-                let gap = &folded[prev.1..m.0];
-                let joined = gap.len() < 16
-                    && gap.split([' ', ',', '\'']).all(|w| {
+                let prev = g[g.len() - 1].0;
+                let joined = m.ts >= prev.te
+                    && m.ts - prev.te <= 3
+                    && (prev.te..m.ts).all(|k| {
                         matches!(
-                            w,
-                            "" | "et"
-                                | "and"
+                            toks.key(k..k + 1),
+                            "et" | "and"
                                 | "en"
                                 | "in"
                                 | "a"
@@ -451,38 +418,43 @@ impl Meanings {
                                 | "aux"
                                 | "la"
                                 | "le"
-                                | "l"
+                                | "l'"
                                 | "the"
                                 | "ou"
                                 | "or"
                         )
-                    });
+                    })
+                    && !toks.toks[m.ts].clause_break;
                 if joined {
-                    g.push(m);
+                    g.push((m, name));
                     continue;
                 }
             }
-            groups.push(vec![m]);
+            groups.push(vec![(m, name)]);
         }
         // The nearest group with a place name (adjectives alone name sides),
         // or a coordination of adjectives.
         let mut best: Option<(usize, &Vec<Mention>)> = None;
         for g in &groups {
-            let names = g.iter().filter(|m| m.3).count();
+            let names = g.iter().filter(|m| m.1).count();
             if names == 0 && g.len() < 2 {
                 continue;
             }
-            let (gs, ge) = (g[0].0, g[g.len() - 1].1);
-            let dist = if ge <= fig_pos {
-                fig_pos - ge
-            } else if gs >= after_pos {
+            let (gs, ge) = (g[0].0.ts, g[g.len() - 1].0.te);
+            let dist = if ge <= at.start {
+                at.start - ge
+            } else if gs >= at.after {
                 // After the figure: only close ones ("1 400 soldats déployés
-                // en Irak"), within the clause.
-                let gap = &folded[after_pos..gs];
-                if gap.len() > 40 || gap.contains([';', ':']) {
+                // en Irak"), within the clause; a place right after the noun
+                // ("killed in Iraq") wins over any before it.
+                if gs - at.after > 8 || !clear(toks, at.after, gs) {
                     continue;
                 }
-                gs - after_pos
+                if gs - at.after <= 4 {
+                    0
+                } else {
+                    gs - at.after
+                }
             } else {
                 0
             };
@@ -495,8 +467,11 @@ impl Meanings {
             // "en Irak, à Bagdad et à Erbil" is Iraq: a place within
             // another of the group adds nothing.
             for m in g {
-                if !g.iter().any(|o| o.2 != m.2 && self.place_within(m.2, o.2)) {
-                    out.insert(m.2);
+                if !g
+                    .iter()
+                    .any(|o| o.0.id != m.0.id && self.place_within(m.0.id, o.0.id))
+                {
+                    out.insert(m.0.id);
                 }
             }
         }
@@ -504,9 +479,103 @@ impl Meanings {
     }
 }
 
-/// A place mentioned in a folded sentence: start, end, place id, and
-/// whether it is a name (true) or an adjective (false).
-type Mention = (usize, usize, u16, bool);
+/// How far, in tokens, a role is looked for before and after a figure.
+const ROLE_BEFORE: usize = 8;
+const ROLE_AFTER: usize = 10;
+
+/// Where a figure stands among the tokens of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FigureTokens {
+    /// First token of the figure.
+    pub start: usize,
+    /// First token after the figure.
+    pub end: usize,
+    /// First token of the counted noun, if any.
+    pub entity: Option<usize>,
+    /// First token after the figure and its noun.
+    pub after: usize,
+}
+
+impl FigureTokens {
+    pub fn new(toks: &Tokens, fig: &Figure) -> FigureTokens {
+        let start = toks.first_after(fig.start);
+        let end = toks.first_from(fig.end).max(start);
+        let entity = fig.entity.map(|(s, _)| toks.first_after(s));
+        let after = fig.entity.map_or(end, |(_, e)| toks.first_from(e)).max(end);
+        FigureTokens {
+            start,
+            end,
+            entity,
+            after,
+        }
+    }
+}
+
+/// The vocabularies' phrases found in one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceMeaning {
+    pub roles: Vec<Match>,
+    pub sides: Vec<Match>,
+    /// Place names (true) and place adjectives (false), in order.
+    pub places: Vec<(Match, bool)>,
+    pub periods: Vec<Match>,
+}
+
+/// No clause break and no number between tokens `a` and `b`.
+fn clear(toks: &Tokens, a: usize, b: usize) -> bool {
+    (a..b.min(toks.toks.len()))
+        .all(|k| !toks.toks[k].digits && (k == a || !toks.toks[k].clause_break))
+        && toks.toks.get(b).is_none_or(|t| !t.clause_break || b == a)
+}
+
+/// The match nearest a figure: before it within `before` tokens, or after
+/// its noun within `after` tokens in the same clause; the nearer wins, the
+/// one before on a tie.
+fn nearest(
+    ms: &[Match],
+    at: &FigureTokens,
+    toks: &Tokens,
+    before: usize,
+    after: usize,
+) -> Option<u16> {
+    nearest_with(ms, at, toks, before, after, true)
+}
+
+/// [`nearest`], optionally looking past other figures before the figure
+/// (periods: "les six premiers mois de 2024, ... 153 attaques").
+fn nearest_with(
+    ms: &[Match],
+    at: &FigureTokens,
+    toks: &Tokens,
+    before: usize,
+    after: usize,
+    strict_before: bool,
+) -> Option<u16> {
+    let b = ms
+        .iter()
+        .filter(|m| {
+            m.te <= at.start
+                && at.start - m.te <= before
+                && (!strict_before || clear(toks, m.te, at.start))
+        })
+        .map(|m| (at.start - m.te, m.id))
+        .min();
+    let a = ms
+        .iter()
+        .filter(|m| m.ts >= at.after && m.ts - at.after <= after && clear(toks, at.after, m.ts))
+        .map(|m| (m.ts - at.after, m.id))
+        .min();
+    match (b, a) {
+        (Some(b), Some(a)) => Some(if a.0 < b.0 { a.1 } else { b.1 }),
+        (Some(b), None) => Some(b.1),
+        (None, Some(a)) => Some(a.1),
+        (None, None) => None,
+    }
+}
+
+/// A place mentioned in a sentence, and whether it is a name (true) or an
+/// adjective (false).
+type Mention = (Match, bool);
 
 /// A small set of places (up to four), sorted; empty when unknown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -599,61 +668,40 @@ impl Meanings {
             .or(Some(m))
     }
 
-    /// The period named in words nearest before the figure in its sentence.
-    pub fn period_word(&self, text: &str, sentence: (usize, usize), fig: &Figure) -> Option<Span> {
-        let from = fig.start.clamp(sentence.0, sentence.1);
-        let before = fold(&text[sentence.0..from]);
-        let after_end = fig
-            .entity
-            .map_or(fig.end, |(_, e)| e)
-            .clamp(from, sentence.1);
-        let after = fold(&text[after_end..sentence.1]);
-        let b = self
-            .periods
-            .find_in(&before)
-            .into_iter()
-            .map(|(_, e, id)| (before.len() - e, id))
-            .min();
-        let a = self
-            .periods
-            .find_in(&after)
-            .into_iter()
-            .map(|(s, _, id)| (s, id))
-            .filter(|(s, _)| *s < 48)
-            .min();
-        let id = match (b, a) {
-            (Some(b), Some(a)) => {
-                if a.0 < b.0 {
-                    a.1
-                } else {
-                    b.1
-                }
-            }
-            (Some(b), None) => b.1,
-            (None, Some(a)) => a.1,
-            (None, None) => return None,
-        };
+    /// The period named in words nearest the figure in its sentence: any
+    /// before it, or one close after it.
+    pub fn period_word(
+        &self,
+        at: &FigureTokens,
+        sm: &SentenceMeaning,
+        toks: &Tokens,
+    ) -> Option<Span> {
+        let id = nearest_with(&sm.periods, at, toks, usize::MAX, 8, false)?;
         self.period_spans.get(id as usize).copied()
     }
 
-    /// True when a line (folded) is boilerplate by its words.
-    pub fn is_boilerplate_line(&self, folded_line: &str) -> bool {
-        let l = folded_line.trim();
-        self.boilerplate_lines.iter().any(|x| x == l)
+    /// How many bytes of a line [`Meanings::is_boilerplate_line`] needs.
+    pub fn boilerplate_head(&self) -> usize {
+        self.boilerplate_starts
+            .iter()
+            .chain(&self.boilerplate_lines)
+            .map(|x| x.len())
+            .max()
+            .unwrap_or(0)
+            * 2
+            + 8
+    }
+
+    /// True when a line is boilerplate by its words, given its folded head
+    /// (`whole`: the head is the whole line).
+    pub fn is_boilerplate_line(&self, folded_head: &str, whole: bool) -> bool {
+        let l = folded_head.trim();
+        (whole && self.boilerplate_lines.iter().any(|x| x == l))
             || self
                 .boilerplate_starts
                 .iter()
                 .any(|x| l.starts_with(x.as_str()))
     }
-}
-
-/// The start of a folded window up to the end of the clause: a `;`, `:`
-/// or a digit (the next figure) ends it.
-fn clause(s: &str) -> &str {
-    let end = s
-        .find(|c: char| c == ';' || c == ':' || c.is_ascii_digit())
-        .unwrap_or(s.len());
-    &s[..end]
 }
 
 impl Meanings {

@@ -22,15 +22,16 @@ pub mod meaning;
 pub mod period;
 pub mod sentence;
 pub mod source;
+pub mod tokens;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rust_decimal::Decimal;
 
 use crate::config::Config;
 use crate::extract::{extract, Figure, Kind};
 use crate::input::Document;
-pub use meaning::{Meanings, Places, Span};
+pub use meaning::{FigureTokens, Meanings, Places, SentenceMeaning, Span};
 pub use period::{Day, Period};
 
 /// A figure in its context.
@@ -197,7 +198,7 @@ impl Corpus {
     /// Checkable claims of a comparable measure, grouped by key; groups and
     /// their claims in a deterministic order.
     pub fn buckets(&self, meanings: &Meanings) -> Vec<(Key, Vec<usize>)> {
-        let mut map: HashMap<Key, Vec<usize>> = HashMap::new();
+        let mut map: HashMap<Key, Vec<usize>> = HashMap::default();
         for (i, c) in self.claims.iter().enumerate() {
             if !c.checkable() {
                 continue;
@@ -235,6 +236,9 @@ pub fn claims_of(doc_idx: u32, doc: &Document, cfg: &Config) -> Vec<Claim> {
     let mut stated: Vec<Stated> = Vec::with_capacity(figures.len());
     let mut si = 0;
     let mut bi = 0;
+    let mut toks = tokens::Tokens::default();
+    let mut sm = SentenceMeaning::default();
+    let mut tok_sentence = None;
     for fig in figures {
         while si + 1 < sentences.len() && sentences[si].1 <= fig.num_start {
             si += 1;
@@ -246,9 +250,15 @@ pub fn claims_of(doc_idx: u32, doc: &Document, cfg: &Config) -> Vec<Claim> {
             .get(bi)
             .is_some_and(|&(s, e)| s <= fig.num_start && fig.num_start < e);
         let sentence = sentences.get(si).copied().unwrap_or((0, text.len()));
+        if tok_sentence != Some(sentence) {
+            toks.fill(text, sentence);
+            sm = m.sentence(&toks);
+            tok_sentence = Some(sentence);
+        }
+        let at = FigureTokens::new(&toks, &fig);
         let entity = fig.entity.map(|(s, e)| &text[s..e]);
         let mut counted = entity.and_then(|w| m.measure_of(w));
-        let mut role = m.role_near(text, sentence, &fig);
+        let mut role = m.role_near(text, &at, &sm, &toks, &fig);
         if let Some(w) = entity {
             if let Some(r) = m.role_word(w) {
                 role = Some(r);
@@ -262,12 +272,12 @@ pub fn claims_of(doc_idx: u32, doc: &Document, cfg: &Config) -> Vec<Claim> {
             }
         }
         let measure = m.measure_for_role(counted, role);
-        let side = m.side_near(text, sentence, &fig);
-        let places = m.places_near(text, sentence, &fig);
+        let side = m.side_near(&at, &sm, &toks);
+        let places = m.places_near(&at, &sm, &toks);
         let (period, explicit) = if fig.kind == Kind::Date {
             (fig.date.and_then(period_of_date), true)
         } else {
-            claim_period(&claims, text, sentence, &fig, m, &when, &years)
+            claim_period(sentence, &fig, m, &when, &years, &at, &sm, &toks)
         };
         // A figure with no period of its own continues the discourse: it
         // takes the explicit period of the quantity before it, when that
@@ -359,24 +369,25 @@ fn inherited_period(
 /// The period a quantity is about, and whether the sentence states it: a
 /// period named in its sentence (with the year written there, or the
 /// document's), a year written in the sentence, else the document's year.
+#[allow(clippy::too_many_arguments)]
 fn claim_period(
-    claims: &[Claim],
-    text: &str,
     sentence: (usize, usize),
     fig: &Figure,
     m: &Meanings,
     when: &source::DocTime,
     years: &[(usize, i32)],
+    at: &FigureTokens,
+    sm: &SentenceMeaning,
+    toks: &tokens::Tokens,
 ) -> (Option<Period>, bool) {
     // The year written nearest to the figure in its sentence.
-    let _ = claims;
     let sentence_year = years
         .iter()
         .filter(|(p, _)| sentence.0 <= *p && *p < sentence.1)
         .min_by_key(|(p, _)| p.abs_diff(fig.start))
         .map(|&(_, y)| y);
     let year = sentence_year.or(when.year());
-    if let Some(span) = m.period_word(text, sentence, fig) {
+    if let Some(span) = m.period_word(at, sm, toks) {
         let dated = |d: Day| Some(Period::day(d));
         let p = match span {
             Span::Months(a, b) => year.map(|y| Period::months(y, a, b)),
@@ -403,13 +414,13 @@ fn claim_period(
 
 /// Claims of a sentence printed a second time repeat the first ones.
 fn mark_repeats(text: &str, claims: &mut [Claim]) {
-    let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
     for (i, c) in claims.iter().enumerate() {
         by_sentence.entry(c.sentence).or_default().push(i);
     }
     let mut keys: Vec<(usize, usize)> = by_sentence.keys().copied().collect();
     keys.sort();
-    let mut first_of: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut first_of: HashMap<&str, (usize, usize)> = HashMap::default();
     for s in keys {
         let t = text[s.0..s.1].trim();
         match first_of.get(t) {
@@ -454,12 +465,13 @@ pub fn boilerplate_lines(text: &str, figures: &[Figure], m: &Meanings) -> Vec<(u
             fi += 1;
         }
         let words = line.split_whitespace().count();
-        let lexicon_says = if line.len() < 400 {
-            crate::lexicon::fold_into(line, &mut folded);
-            m.is_boilerplate_line(&folded)
-        } else {
-            false
-        };
+        // Line starts are short: fold only the head of the line.
+        let mut head = line.len().min(m.boilerplate_head());
+        while !line.is_char_boundary(head) {
+            head -= 1;
+        }
+        crate::lexicon::fold_into(&line[..head], &mut folded);
+        let lexicon_says = m.is_boilerplate_line(&folded, head == line.len());
         if lexicon_says || (codes && words <= 12) {
             out.push((start, end));
         }

@@ -84,8 +84,11 @@ fn copyright<'t>(text: &'t str, figures: &[Figure]) -> Option<(i32, Option<&'t s
         let Some(y) = f.date.and_then(|d| d.year) else {
             continue;
         };
-        let line_start = text[..f.start].rfind('\n').map_or(0, |p| p + 1);
-        let before = text[line_start..f.start].trim().to_lowercase();
+        let mut from = f.start.saturating_sub(12);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text[from..f.start].trim_end().to_ascii_lowercase();
         if before.ends_with('©') || before.ends_with("(c)") || before.ends_with("copyright") {
             let line_end = text[f.end..].find('\n').map_or(text.len(), |p| f.end + p);
             let name = text[f.end..line_end]

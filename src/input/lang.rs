@@ -33,7 +33,7 @@ pub fn detect_lang(text: &str) -> Lang {
     };
     for c in text[..end].chars() {
         if c.is_alphabetic() {
-            word.extend(c.to_lowercase());
+            word.push(c.to_ascii_lowercase());
         } else {
             if !word.is_empty() {
                 count(&word);

@@ -6,7 +6,9 @@ mod fold;
 
 pub use fold::{fold, fold_char, fold_into};
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::str::FromStr;
 
 use rust_decimal::Decimal;

@@ -11,7 +11,6 @@ use crate::claims::period::PeriodRecord;
 use crate::claims::source::{document_time, DocTime};
 use crate::claims::{Claim, Corpus};
 use crate::config::Config;
-use crate::error::line_col;
 use crate::rules::{Finding, Severity};
 
 /// Counts that close a report.
@@ -90,11 +89,19 @@ fn dec(d: Option<rust_decimal::Decimal>) -> Option<String> {
 }
 
 impl FigureRecord {
-    pub fn new(corpus: &Corpus, cfg: &Config, c: &Claim, time: &DocTime) -> FigureRecord {
+    /// The record of claim `c`; `cursor` must be fresh for each document
+    /// and see its claims in order (line and column cost O(distance)).
+    pub fn new(
+        corpus: &Corpus,
+        cfg: &Config,
+        c: &Claim,
+        time: &DocTime,
+        cursor: &mut LineCursor,
+    ) -> FigureRecord {
         let doc = corpus.doc_of(c);
         let text = doc.text.as_str();
         let f = &c.fig;
-        let (line, column) = line_col(text, f.start);
+        let (line, column) = cursor.line_col(text, f.start);
         let m = &cfg.meanings;
         FigureRecord {
             doc: doc.id.clone(),
@@ -169,9 +176,51 @@ pub fn doc_times(corpus: &Corpus, cfg: &Config) -> Vec<DocTime> {
 /// Every figure of the corpus as records, in document then position order.
 pub fn figure_records(corpus: &Corpus, cfg: &Config) -> Vec<FigureRecord> {
     let times = doc_times(corpus, cfg);
-    corpus
-        .claims
-        .iter()
-        .map(|c| FigureRecord::new(corpus, cfg, c, &times[c.doc as usize]))
-        .collect()
+    let mut out = Vec::with_capacity(corpus.claims.len());
+    for range in &corpus.doc_claims {
+        let mut cursor = LineCursor::default();
+        for c in &corpus.claims[range.clone()] {
+            out.push(FigureRecord::new(
+                corpus,
+                cfg,
+                c,
+                &times[c.doc as usize],
+                &mut cursor,
+            ));
+        }
+    }
+    out
+}
+
+/// Line and column of increasing offsets in one text, in time proportional
+/// to the distance moved (it starts over when asked for an earlier offset).
+#[derive(Debug, Clone, Default)]
+pub struct LineCursor {
+    offset: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl LineCursor {
+    pub fn line_col(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        if offset < self.offset || self.line == 0 {
+            *self = LineCursor {
+                offset: 0,
+                line: 1,
+                line_start: 0,
+            };
+        }
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let seg = &text.as_bytes()[self.offset..offset];
+        for p in memchr::memchr_iter(b'\n', seg) {
+            self.line += 1;
+            self.line_start = self.offset + p + 1;
+        }
+        self.offset = offset;
+        let column = text[self.line_start..offset].chars().count() + 1;
+        (self.line, column)
+    }
 }

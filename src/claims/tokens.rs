@@ -1,0 +1,148 @@
+//! Folded word tokens of a sentence, computed once and shared by every
+//! figure of the sentence, so that reading a figure's role, side, places
+//! and period costs a few hash look-ups, not a scan of the text.
+
+use std::ops::Range;
+
+use crate::lexicon::fold_char;
+
+/// One word of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    /// Byte span in the document text.
+    pub start: usize,
+    pub end: usize,
+    /// Byte span in [`Tokens::folded`].
+    pub fs: usize,
+    pub fe: usize,
+    /// A `;`, `:`, `(` or `)` stands between the previous token and this one.
+    pub clause_break: bool,
+    /// The token is made of digits.
+    pub digits: bool,
+}
+
+/// The folded tokens of a span of text. A token is a run of letters and
+/// digits; an apostrophe ends the token it follows ("l'" + "ei").
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    pub folded: String,
+    pub toks: Vec<Tok>,
+}
+
+impl Tokens {
+    pub fn new(text: &str, span: (usize, usize)) -> Tokens {
+        let mut t = Tokens::default();
+        t.fill(text, span);
+        t
+    }
+
+    /// Tokenises `text[span]`, reusing this value's buffers.
+    pub fn fill(&mut self, text: &str, span: (usize, usize)) {
+        self.folded.clear();
+        self.toks.clear();
+        let mut cur: Option<Tok> = None;
+        let mut brk = false;
+        for (i, c) in text[span.0..span.1].char_indices() {
+            let pos = span.0 + i;
+            let f = fold_char(c);
+            if f.is_alphanumeric() {
+                let tok = cur.get_or_insert_with(|| {
+                    if !self.folded.is_empty() {
+                        self.folded.push(' ');
+                    }
+                    Tok {
+                        start: pos,
+                        end: pos,
+                        fs: self.folded.len(),
+                        fe: self.folded.len(),
+                        clause_break: std::mem::take(&mut brk),
+                        digits: true,
+                    }
+                });
+                match f {
+                    'œ' => self.folded.push_str("oe"),
+                    'æ' => self.folded.push_str("ae"),
+                    _ => self.folded.push(f),
+                }
+                tok.end = pos + c.len_utf8();
+                tok.fe = self.folded.len();
+                tok.digits &= c.is_ascii_digit();
+            } else {
+                if f == '\'' {
+                    if let Some(tok) = cur.as_mut() {
+                        self.folded.push('\'');
+                        tok.end = pos + c.len_utf8();
+                        tok.fe = self.folded.len();
+                    }
+                }
+                if matches!(c, ';' | ':' | '(' | ')') {
+                    brk = true;
+                }
+                if let Some(tok) = cur.take() {
+                    self.toks.push(tok);
+                }
+            }
+        }
+        if let Some(tok) = cur.take() {
+            self.toks.push(tok);
+        }
+    }
+
+    /// The folded text of tokens `r`, words joined by single spaces.
+    pub fn key(&self, r: Range<usize>) -> &str {
+        if r.is_empty() {
+            return "";
+        }
+        &self.folded[self.toks[r.start].fs..self.toks[r.end - 1].fe]
+    }
+
+    /// Index of the first token that ends after byte `pos`.
+    pub fn first_after(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.end <= pos)
+    }
+
+    /// Index of the first token that starts at or after byte `pos`.
+    pub fn first_from(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.start < pos)
+    }
+}
+
+/// Folds a phrase of the lexicon into the token key it matches.
+pub fn phrase_key(phrase: &str) -> String {
+    let t = Tokens::new(phrase, (0, phrase.len()));
+    t.key(0..t.toks.len()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_fold_and_split() {
+        let text = "La mort de 44 miliciens de l’EI (Irak); aujourd'hui";
+        let t = Tokens::new(text, (0, text.len()));
+        let words: Vec<&str> = (0..t.toks.len()).map(|i| t.key(i..i + 1)).collect();
+        assert_eq!(
+            words,
+            vec![
+                "la",
+                "mort",
+                "de",
+                "44",
+                "miliciens",
+                "de",
+                "l'",
+                "ei",
+                "irak",
+                "aujourd'",
+                "hui"
+            ]
+        );
+        assert_eq!(t.key(6..8), "l' ei");
+        assert!(t.toks[3].digits);
+        assert!(t.toks[8].clause_break && t.toks[9].clause_break);
+        assert_eq!(&text[t.toks[4].start..t.toks[4].end], "miliciens");
+        assert_eq!(phrase_key("de l'EI"), "de l' ei");
+        assert_eq!(phrase_key("états-unis"), "etats unis");
+    }
+}
