@@ -34,7 +34,7 @@ pub mod rules;
 
 use rayon::prelude::*;
 
-use claims::{claims_of, Corpus};
+use claims::{claims_of, names_of, Corpus};
 use config::Config;
 use input::Document;
 use rules::{Finding, Selection};
@@ -47,7 +47,7 @@ pub fn build_corpus(docs: Vec<Document>, cfg: &Config) -> Corpus {
     let per_doc: Vec<_> = docs
         .par_iter()
         .enumerate()
-        .map(|(i, d)| claims_of(i as u32, d, cfg))
+        .map(|(i, d)| (claims_of(i as u32, d, cfg), names_of(d, cfg)))
         .collect();
     Corpus::assemble(docs, per_doc)
 }

@@ -138,6 +138,8 @@ pub struct Meanings {
     /// Folded line starts and whole lines that mark boilerplate.
     pub boilerplate_starts: Vec<String>,
     pub boilerplate_lines: Vec<String>,
+    /// Words that make a figure a change ("nouveaux", "additional").
+    pub delta: Vocabulary,
 }
 
 #[derive(Deserialize)]
@@ -155,6 +157,14 @@ struct MeaningFile {
     period: BTreeMap<String, Entry>,
     #[serde(default)]
     boilerplate: Option<BoilerplateDef>,
+    #[serde(default)]
+    delta: Option<DeltaDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeltaDef {
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -173,6 +183,8 @@ pub enum Span {
     Months(u32, u32),
     Today,
     Yesterday,
+    /// The last such weekday (1 = Monday) on or before the document's date.
+    Weekday(u32),
     ThisWeek,
     LastWeek,
     ThisYear,
@@ -189,6 +201,13 @@ fn parse_span(s: &str) -> Option<Span> {
         "q4" => Span::Months(10, 12),
         "today" => Span::Today,
         "yesterday" => Span::Yesterday,
+        "monday" => Span::Weekday(1),
+        "tuesday" => Span::Weekday(2),
+        "wednesday" => Span::Weekday(3),
+        "thursday" => Span::Weekday(4),
+        "friday" => Span::Weekday(5),
+        "saturday" => Span::Weekday(6),
+        "sunday" => Span::Weekday(7),
         "this_week" => Span::ThisWeek,
         "last_week" => Span::LastWeek,
         "this_year" => Span::ThisYear,
@@ -221,9 +240,17 @@ impl Meanings {
     /// Adds a meaning file (top-level `measure`, `role`, `side` or `place`
     /// tables). Returns false when the file is not one.
     pub fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
-        if !["measure", "role", "side", "place", "period", "boilerplate"]
-            .iter()
-            .any(|k| table.contains_key(*k))
+        if ![
+            "measure",
+            "role",
+            "side",
+            "place",
+            "period",
+            "boilerplate",
+            "delta",
+        ]
+        .iter()
+        .any(|k| table.contains_key(*k))
         {
             return Ok(false);
         }
@@ -267,7 +294,7 @@ impl Meanings {
                     file,
                     text,
                     text.find(&format!("[period.{id}]")).unwrap_or(0),
-                    format!("period `{id}` needs `span`: h1, h2, q1..q4, today, yesterday, this_week, last_week, this_year or last_year"),
+                    format!("period `{id}` needs `span`: h1, h2, q1..q4, today, yesterday, monday..sunday, this_week, last_week, this_year or last_year"),
                 )
             })?;
             let i = self.periods.add(id, &e.words) as usize;
@@ -275,6 +302,9 @@ impl Meanings {
                 self.period_spans.resize(i + 1, span);
             }
             self.period_spans[i] = span;
+        }
+        if let Some(d) = &raw.delta {
+            self.delta.add("delta", &d.words);
         }
         if let Some(b) = &raw.boilerplate {
             self.boilerplate_starts
@@ -350,6 +380,7 @@ impl Meanings {
         }
         places.sort_by_key(|(m, _)| m.ts);
         SentenceMeaning {
+            deltas: self.delta.matches(toks),
             roles: self.roles.matches(toks),
             sides: self.sides.matches(toks),
             places,
@@ -442,6 +473,11 @@ impl Meanings {
             }
             let (gs, ge) = (g[0].0.ts, g[g.len() - 1].0.te);
             let dist = if ge <= at.start {
+                // Far back in a long sentence, a place names something
+                // else, unless it frames the sentence ("En Syrie, ...").
+                if at.start - ge > PLACE_BEFORE && gs > 2 {
+                    continue;
+                }
                 at.start - ge
             } else if gs >= at.after {
                 // After the figure: only close ones ("1 400 soldats déployés
@@ -479,6 +515,9 @@ impl Meanings {
     }
 }
 
+/// How far back, in tokens, a place is looked for.
+const PLACE_BEFORE: usize = 25;
+
 /// How far, in tokens, a role is looked for before and after a figure.
 const ROLE_BEFORE: usize = 8;
 const ROLE_AFTER: usize = 10;
@@ -514,6 +553,7 @@ impl FigureTokens {
 /// The vocabularies' phrases found in one sentence.
 #[derive(Debug, Clone, Default)]
 pub struct SentenceMeaning {
+    pub deltas: Vec<Match>,
     pub roles: Vec<Match>,
     pub sides: Vec<Match>,
     /// Place names (true) and place adjectives (false), in order.
@@ -668,6 +708,14 @@ impl Meanings {
             .or(Some(m))
     }
 
+    /// True when the figure states a change: a delta word right before or
+    /// after its noun ("13 nouveaux décès", "72 décès supplémentaires").
+    pub fn is_delta(&self, at: &FigureTokens, sm: &SentenceMeaning) -> bool {
+        sm.deltas.iter().any(|m| {
+            (m.ts >= at.end && m.ts <= at.after + 1) || (m.te <= at.start && at.start - m.te <= 1)
+        })
+    }
+
     /// The period named in words nearest the figure in its sentence: any
     /// before it, or one close after it.
     pub fn period_word(
@@ -713,6 +761,9 @@ impl Meanings {
         }
         if let Some(s) = key.side {
             parts.push(self.sides.name(s).to_string());
+        }
+        if key.delta {
+            parts.push("change".to_string());
         }
         parts.join(", ")
     }

@@ -13,7 +13,9 @@
 //! - `Different` when their places are both known and disjoint (a place
 //!   within another counts as overlapping: Baghdad is in Iraq), or their
 //!   periods are both known and do not overlap;
-//! - `Strong` when places and periods are both known and agree;
+//! - `Strong` when places and periods are both known and agree: the same
+//!   places, and the same period or two periods of a month or less that
+//!   overlap;
 //! - `Weak` otherwise (a place or a period is unknown on one side).
 //!
 //! Bucketing makes comparing N claims cost O(N) buckets, not O(N²) pairs.
@@ -63,14 +65,18 @@ pub struct Claim {
     pub repeat_of: Option<u32>,
     /// The figure stands in boilerplate (menu, footer, teaser, address).
     pub boilerplate: bool,
+    /// The figure states a change ("13 nouveaux décès"), not a level.
+    pub delta: bool,
 }
 
-/// The bucket of comparable claims: same measure, role and side.
+/// The bucket of comparable claims: same measure, role and side, and both
+/// levels or both changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Key {
     pub measure: u16,
     pub role: Option<u16>,
     pub side: Option<u16>,
+    pub delta: bool,
 }
 
 /// How sure a match between two claims of the same key is.
@@ -95,6 +101,7 @@ impl Claim {
             measure: self.measure?,
             role: self.role,
             side: self.side,
+            delta: self.delta,
         })
     }
 
@@ -110,7 +117,17 @@ impl Claim {
 
     fn relation_of_periods(&self, other: &Claim) -> Relation {
         match (self.period, other.period) {
-            (Some(a), Some(b)) if a.overlaps(&b) => Relation::Strong,
+            // The same period, or two short ones that overlap: a figure
+            // stated "lundi" and one stated "en 2020" may be of different
+            // days of that year.
+            (Some(a), Some(b)) if a == b => Relation::Strong,
+            (Some(a), Some(b)) if a.overlaps(&b) => {
+                if a.days() <= 31 && b.days() <= 31 {
+                    Relation::Strong
+                } else {
+                    Relation::Weak
+                }
+            }
             (Some(_), Some(_)) => Relation::Different,
             _ => Relation::Weak,
         }
@@ -128,7 +145,7 @@ impl Claim {
                 return Relation::Different;
             }
         }
-        let places = if self.places == other.places {
+        let places = if self.places == other.places && !self.places.is_empty() {
             Relation::Strong
         } else if self.places.is_empty()
             || other.places.is_empty()
@@ -156,25 +173,29 @@ pub struct Corpus {
     pub claims: Vec<Claim>,
     /// For each document, the range of its claims in `claims`.
     pub doc_claims: Vec<std::ops::Range<usize>>,
+    /// For each document, the names it mentions (see [`names_of`]).
+    pub names: Vec<Vec<u64>>,
 }
 
 impl Corpus {
     /// Extracts and interprets every figure of `docs`.
     pub fn build(docs: Vec<Document>, cfg: &Config) -> Corpus {
-        let per_doc: Vec<Vec<Claim>> = docs
+        let per_doc: Vec<(Vec<Claim>, Vec<u64>)> = docs
             .iter()
             .enumerate()
-            .map(|(i, d)| claims_of(i as u32, d, cfg))
+            .map(|(i, d)| (claims_of(i as u32, d, cfg), names_of(d, cfg)))
             .collect();
         Corpus::assemble(docs, per_doc)
     }
 
     /// Builds the corpus from claims computed per document (in parallel by
     /// the caller if it likes).
-    pub fn assemble(docs: Vec<Document>, per_doc: Vec<Vec<Claim>>) -> Corpus {
+    pub fn assemble(docs: Vec<Document>, per_doc: Vec<(Vec<Claim>, Vec<u64>)>) -> Corpus {
         let mut claims = Vec::new();
         let mut doc_claims = Vec::new();
-        for mut cs in per_doc {
+        let mut names = Vec::new();
+        for (mut cs, ns) in per_doc {
+            names.push(ns);
             let base = claims.len();
             for c in &mut cs {
                 if let Some(r) = &mut c.repeat_of {
@@ -188,7 +209,43 @@ impl Corpus {
             docs,
             claims,
             doc_claims,
+            names,
         }
+    }
+
+    /// True when two documents tell the same story: they share at least
+    /// `min` names and a fifth of the names of the shorter one (a document
+    /// with fewer than `min` names must share all of them).
+    pub fn related(&self, a: u32, b: u32, min: usize) -> bool {
+        let smaller = self.names[a as usize]
+            .len()
+            .min(self.names[b as usize].len());
+        let shared = self.shared_names(a, b);
+        if smaller < min {
+            shared >= smaller
+        } else {
+            shared >= min && shared * 5 >= smaller
+        }
+    }
+
+    /// How many names two documents share: documents about the same story
+    /// share several (places, people, organisations); unrelated articles of
+    /// an archive rarely do.
+    pub fn shared_names(&self, a: u32, b: u32) -> usize {
+        let (x, y) = (&self.names[a as usize], &self.names[b as usize]);
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
     }
 
     pub fn doc_of(&self, c: &Claim) -> &Document {
@@ -316,10 +373,59 @@ pub fn claims_of(doc_idx: u32, doc: &Document, cfg: &Config) -> Vec<Claim> {
             year: period.and_then(|p| p.single_year()),
             repeat_of: None,
             boilerplate,
+            delta: m.is_delta(&at, &sm),
         });
     }
     mark_repeats(text, &mut claims);
     claims
+}
+
+/// The names a document mentions: capitalised words of three letters or
+/// more that are not function words or month and day names, folded and
+/// hashed, sorted, without repeats.
+pub fn names_of(doc: &Document, cfg: &Config) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let lex = cfg.lexicon.lang(doc.lang);
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    let text = doc.text.as_str();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_alphabetic() {
+            start.get_or_insert(i);
+            continue;
+        }
+        let Some(s) = start.take() else { continue };
+        let w = &text[s..i];
+        if w.len() < 3 || !w.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        crate::lexicon::fold_into(w, &mut buf);
+        if lex.noun_stop.contains(buf.as_str())
+            || lex.months.contains_key(buf.as_str())
+            || lex.weekdays.contains_key(buf.as_str())
+            || cfg.lexicon.en.noun_stop.contains(buf.as_str())
+        {
+            continue;
+        }
+        // Places and sides are named differently by language ("Irak",
+        // "Iraq"): they count by their id.
+        let mut h = rustc_hash::FxHasher::default();
+        if let Some(p) = cfg.meanings.places.words.get(buf.as_str()) {
+            ("place", *p).hash(&mut h);
+        } else if let Some(p) = cfg.meanings.sides.words.get(buf.as_str()) {
+            ("side", *p).hash(&mut h);
+        } else {
+            buf.hash(&mut h);
+        }
+        out.push(h.finish());
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The period of a date figure: a day, a month or a year.
@@ -368,7 +474,8 @@ fn inherited_period(
 
 /// The period a quantity is about, and whether the sentence states it: a
 /// period named in its sentence (with the year written there, or the
-/// document's), a year written in the sentence, else the document's year.
+/// document's), a year written in the sentence, else the time of writing
+/// (the document's date, or its year when only that is known).
 #[allow(clippy::too_many_arguments)]
 fn claim_period(
     sentence: (usize, usize),
@@ -393,6 +500,10 @@ fn claim_period(
             Span::Months(a, b) => year.map(|y| Period::months(y, a, b)),
             Span::Today => when.day.and_then(dated),
             Span::Yesterday => when.day.and_then(|d| dated(d.plus_days(-1))),
+            Span::Weekday(w) => when.day.and_then(|d| {
+                let back = (d.weekday() as i64 - w as i64).rem_euclid(7);
+                dated(d.plus_days(-back))
+            }),
             Span::ThisWeek => when.day.map(|d| Period {
                 start: d.plus_days(-6),
                 end: d,
@@ -409,7 +520,9 @@ fn claim_period(
     if let Some(y) = sentence_year {
         return (Some(Period::year(y)), true);
     }
-    (when.year().map(Period::year), false)
+    // Nothing said: the figure is about the time of writing.
+    let now = when.day.map(Period::day).or(when.year().map(Period::year));
+    (now, false)
 }
 
 /// Claims of a sentence printed a second time repeat the first ones.

@@ -128,6 +128,11 @@ impl Period {
         }
     }
 
+    /// Number of days, both ends included.
+    pub fn days(&self) -> i64 {
+        self.end.number() - self.start.number() + 1
+    }
+
     pub fn overlaps(&self, other: &Period) -> bool {
         self.start <= other.end && other.start <= self.end
     }

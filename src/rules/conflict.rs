@@ -13,6 +13,10 @@
 //! `200`), and so is the rounding a scale word implies (`2,5 millions`
 //! agrees with `2 480 000`).
 //!
+//! Only documents that tell the same story are compared: they must share a
+//! few names (`min_shared_names`), so that an archive of unrelated articles
+//! does not compare the death toll of one accident with another's.
+//!
 //! **Example.** `trois soldats américains ont été tués` in one source and
 //! `la mort de cinq soldats américains` in another, same year: conflict.
 
@@ -24,10 +28,6 @@ use super::{Finding, RuleDef};
 use crate::claims::{Claim, Corpus, Relation};
 use crate::config::Config;
 use crate::lexicon::QualifierShape;
-
-/// Most pairs compared within one key: beyond it, each document is compared
-/// by its first claim only, which keeps the check linear.
-const MAX_PAIRS: usize = 4096;
 
 /// An interval with open or closed ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,9 +101,26 @@ pub fn overlap(a: &Bounds, b: &Bounds) -> bool {
     }
 }
 
-fn usable(c: &Claim) -> bool {
-    c.repeat_of.is_none() && c.fig.debris.is_none() && !c.fig.ambiguous && !c.fig.bad_grouping
+/// Claims worth comparing: checkable, well formed, and specific (a count
+/// of "people" says something checkable only with what happened to them).
+fn usable(c: &Claim, cfg: &Config) -> bool {
+    c.checkable()
+        && c.fig.debris.is_none()
+        && !c.fig.ambiguous
+        && !c.fig.bad_grouping
+        && !(c.role.is_none()
+            && c.measure
+                .is_some_and(|m| cfg.meanings.generic.get(m as usize) == Some(&true)))
 }
+
+/// For a pair of documents: the first pair of claims found (disagreeing for
+/// conflicts, agreeing for corroboration), and whether they agree anywhere.
+type PairState = (Option<(usize, usize)>, bool);
+
+/// Most later claims each claim is compared with (the nearest in time):
+/// this keeps the check linear in the number of claims, however many
+/// documents state the same key.
+const NEIGHBOURS: usize = 8;
 
 pub fn check(
     corpus: &Corpus,
@@ -118,72 +135,92 @@ pub fn check(
         Some("weak") => Relation::Weak,
         _ => Relation::Strong,
     };
+    // Two documents are compared only when they tell the same story: they
+    // share at least this many names (places, people, organisations).
+    let min_names = rule
+        .params
+        .get("min_shared_names")
+        .and_then(|v| v.as_integer())
+        .unwrap_or(3)
+        .max(0) as usize;
     for (key, members) in corpus.buckets(&cfg.meanings) {
-        // Claims of this key per document, in order.
-        let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-        for &i in &members {
-            let c = &corpus.claims[i];
-            if usable(c) {
-                per_doc.entry(c.doc).or_default().push(i);
-            }
-        }
-        if per_doc.len() < 2 {
+        // Usable claims, in time order (unknown periods first, compared only
+        // when weak matches are allowed).
+        let mut cs: Vec<usize> = members
+            .into_iter()
+            .filter(|&i| usable(&corpus.claims[i], cfg))
+            .filter(|&i| min_relation == Relation::Weak || corpus.claims[i].period.is_some())
+            .collect();
+        if cs.len() < 2 {
             continue;
         }
-        let total: usize = per_doc.values().map(|v| v.len()).sum();
-        if total * total > MAX_PAIRS {
-            for v in per_doc.values_mut() {
-                v.truncate(1);
+        cs.sort_by_key(|&i| (corpus.claims[i].period, i));
+        // Per pair of documents: the first disagreeing (or agreeing) pair of
+        // claims, and whether the two documents agree anywhere on this key.
+        let mut pairs: BTreeMap<(u32, u32), PairState> = BTreeMap::new();
+        for (x, &a) in cs.iter().enumerate() {
+            let ca = &corpus.claims[a];
+            let mut compared = 0;
+            for &b in &cs[x + 1..] {
+                if compared == NEIGHBOURS {
+                    break;
+                }
+                let cb = &corpus.claims[b];
+                if let (Some(pa), Some(pb)) = (ca.period, cb.period) {
+                    if pb.start > pa.end {
+                        break;
+                    }
+                }
+                if ca.doc == cb.doc || !corpus.related(ca.doc, cb.doc, min_names) {
+                    continue;
+                }
+                compared += 1;
+                if ca.relation(cb, &cfg.meanings) < min_relation {
+                    continue;
+                }
+                // The same sentence in two documents is one source copied
+                // (a wire story reprinted), not two sources.
+                let sa = &corpus.doc_of(ca).text[ca.sentence.0..ca.sentence.1];
+                let sb = &corpus.doc_of(cb).text[cb.sentence.0..cb.sentence.1];
+                if sa == sb {
+                    continue;
+                }
+                let agree = overlap(&bounds(ca, cfg, tolerance), &bounds(cb, cfg, tolerance));
+                let (first, second) = if ca.doc < cb.doc { (a, b) } else { (b, a) };
+                let entry = pairs
+                    .entry((ca.doc.min(cb.doc), ca.doc.max(cb.doc)))
+                    .or_insert((None, false));
+                entry.1 |= agree;
+                if agree == agreement && entry.0.is_none() {
+                    entry.0 = Some((first, second));
+                }
             }
         }
-        let docs: Vec<(u32, Vec<usize>)> = per_doc.into_iter().collect();
-        for (x, (_, a_claims)) in docs.iter().enumerate() {
-            for (_, b_claims) in &docs[x + 1..] {
-                // One finding per pair of documents and key: the first pair
-                // of claims that disagrees (or agrees, for corroboration).
-                let mut found = None;
-                'pairs: for &a in a_claims {
-                    for &b in b_claims {
-                        let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                        if ca.relation(cb, &cfg.meanings) < min_relation {
-                            continue;
-                        }
-                        let agree =
-                            overlap(&bounds(ca, cfg, tolerance), &bounds(cb, cfg, tolerance));
-                        if agree == agreement {
-                            found = Some((a, b));
-                            break 'pairs;
-                        }
-                        if !agreement && agree {
-                            // These two sources agree on this key somewhere:
-                            // no conflict to report for the pair.
-                            found = None;
-                            break 'pairs;
-                        }
-                    }
-                }
-                if let Some((a, b)) = found {
-                    let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                    let mut what = cfg.meanings.describe(&key);
-                    let places = if ca.places.is_empty() {
-                        &cb.places
-                    } else {
-                        &ca.places
-                    };
-                    if !places.is_empty() {
-                        what.push_str(&format!(", in {}", cfg.meanings.places_name(places)));
-                    }
-                    let ta = ca.fig.text(&corpus.doc_of(ca).text);
-                    let tb = cb.fig.text(&corpus.doc_of(cb).text);
-                    let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);
-                    let message = if agreement {
-                        format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`")
-                    } else {
-                        format!("`{ta}` ({what}) in {da} conflicts with `{tb}` in {db}")
-                    };
-                    out.push(Finding::at_claim(corpus, rule, message, vec![a, b]));
-                }
+        for (_, (found, agree_somewhere)) in pairs {
+            // Sources that agree somewhere on this key are not in conflict.
+            if !agreement && agree_somewhere {
+                continue;
             }
+            let Some((a, b)) = found else { continue };
+            let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+            let mut what = cfg.meanings.describe(&key);
+            let places = if ca.places.is_empty() {
+                &cb.places
+            } else {
+                &ca.places
+            };
+            if !places.is_empty() {
+                what.push_str(&format!(", in {}", cfg.meanings.places_name(places)));
+            }
+            let ta = ca.fig.text(&corpus.doc_of(ca).text);
+            let tb = cb.fig.text(&corpus.doc_of(cb).text);
+            let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);
+            let message = if agreement {
+                format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`")
+            } else {
+                format!("`{ta}` ({what}) in {da} conflicts with `{tb}` in {db}")
+            };
+            out.push(Finding::at_claim(corpus, rule, message, vec![a, b]));
         }
     }
 }
