@@ -5,17 +5,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use figcheck::input::{parse_jsonl, Document, Lang};
+use figcheck::input::{read_bytes, Document, Format, Lang};
 
 /// Reads every document of `paths` (files, or folders walked in sorted
-/// order), or standard input when there is none. `.jsonl`/`.ndjson` files
-/// are JSONL unless `force_text`; every input is JSONL with `force_jsonl`.
-pub fn read(
-    paths: &[PathBuf],
-    force_jsonl: bool,
-    force_text: bool,
-    lang: Lang,
-) -> Result<Vec<Document>> {
+/// order), or standard input when there is none. `format` forces how every
+/// input is read; `None` picks it by file extension (plain text for
+/// standard input, unless it starts like an HTML page).
+pub fn read(paths: &[PathBuf], format: Option<Format>, lang: Lang) -> Result<Vec<Document>> {
     let lang = (lang != Lang::Unknown).then_some(lang);
     let mut docs = Vec::new();
     if paths.is_empty() {
@@ -23,7 +19,8 @@ pub fn read(
         std::io::stdin()
             .read_to_end(&mut bytes)
             .context("cannot read standard input")?;
-        load(&mut docs, "<stdin>", &bytes, force_jsonl, lang)?;
+        let fmt = format.unwrap_or_else(|| sniff(&bytes));
+        docs.extend(read_bytes("<stdin>", &bytes, fmt, lang)?);
         return Ok(docs);
     }
     for p in paths {
@@ -32,36 +29,46 @@ pub fn read(
         for f in files {
             let bytes =
                 std::fs::read(&f).with_context(|| format!("{}: cannot read", f.display()))?;
-            let name = f.to_string_lossy().replace('\\', "/");
-            let jsonl = force_jsonl
-                || (!force_text && f.extension().is_some_and(|e| e == "jsonl" || e == "ndjson"));
-            if !jsonl && bytes.iter().take(8192).any(|&b| b == 0) {
+            let name = display_name(&f);
+            let fmt = format.unwrap_or_else(|| Format::from_name(&name));
+            if fmt != Format::Jsonl && bytes.iter().take(8192).any(|&b| b == 0) {
                 eprintln!("warning: {name}: skipped (binary file)");
                 continue;
             }
-            load(&mut docs, &name, &bytes, jsonl, lang)?;
+            docs.extend(read_bytes(&name, &bytes, fmt, lang)?);
         }
     }
     Ok(docs)
 }
 
-fn load(
-    docs: &mut Vec<Document>,
-    name: &str,
-    bytes: &[u8],
-    jsonl: bool,
-    lang: Option<Lang>,
-) -> Result<()> {
-    if jsonl {
-        let (text, notices) = figcheck::input::decode_utf8(name, bytes);
-        for n in &notices {
-            eprintln!("warning: {}: {}", n.doc, n.message);
-        }
-        docs.extend(parse_jsonl(name, &text, lang)?);
+/// The format of unnamed input: HTML when it starts like a page.
+fn sniff(bytes: &[u8]) -> Format {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        Format::Html
     } else {
-        docs.push(Document::from_bytes(name, bytes, lang));
+        Format::Text
     }
-    Ok(())
+}
+
+/// How a path is named in reports: relative to the working folder when it
+/// lies inside it (so reports do not depend on where the project is
+/// checked out), with `/` separators and no leading `./`.
+pub fn display_name(p: &Path) -> String {
+    let mut p = p.to_path_buf();
+    if p.is_absolute() {
+        if let Ok(cwd) = std::env::current_dir() {
+            if let Ok(rel) = p.strip_prefix(&cwd) {
+                p = rel.to_path_buf();
+            }
+        }
+    }
+    let mut s = p.to_string_lossy().replace('\\', "/");
+    while let Some(rest) = s.strip_prefix("./") {
+        s = rest.to_string();
+    }
+    s
 }
 
 /// Extensions of the files read when walking a folder. Files named on the

@@ -53,7 +53,9 @@ pub fn check_report(corpus: &Corpus, findings: &[Finding], color: bool) -> Strin
     let mut out = String::new();
     for f in findings {
         let doc = &corpus.docs[f.doc as usize];
-        let (src, line, range) = excerpt(&doc.text, f.span.0, f.span.1);
+        // The excerpt is of the file itself (an HTML file's own line).
+        let (s, e) = doc.source_span(f.span.0, f.span.1);
+        let (src, line, range) = excerpt(doc.source_text(), s, e);
         let lvl = level(f.severity);
         let title = format!("{} [{}]", f.message, f.name);
         let mut msg = lvl.title(&title).id(&f.code).snippet(
@@ -75,7 +77,8 @@ pub fn check_report(corpus: &Corpus, findings: &[Finding], color: bool) -> Strin
             .map(|&i| {
                 let c = &corpus.claims[i];
                 let d = corpus.doc_of(c);
-                let (s, l, r) = excerpt(&d.text, c.fig.start, c.fig.end);
+                let (s, e) = d.source_span(c.fig.start, c.fig.end);
+                let (s, l, r) = excerpt(d.source_text(), s, e);
                 (s, l, r, d.id.as_str())
             })
             .collect();
