@@ -160,9 +160,9 @@ pub fn compare(old: Document, new: Document, cfg: &Config, sel: &Selection) -> V
             } => {
                 // Pair the sentences in order, each with the most alike.
                 let mut next = new_index;
-                for o in old_index..old_index + old_len {
+                for (o, old_key) in ok.iter().enumerate().skip(old_index).take(old_len) {
                     let best = (next..new_index + new_len)
-                        .map(|n| (n, likeness(&ok[o], &nk[n])))
+                        .map(|n| (n, likeness(old_key, &nk[n])))
                         .filter(|&(_, r)| r >= PAIR_RATIO)
                         .max_by(|a, b| a.1.total_cmp(&b.1));
                     match best {
