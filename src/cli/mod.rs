@@ -341,8 +341,28 @@ fn run_rules(
     let sel = selection.selection(&cfg)?;
     let docs = inputs::read(&input.paths, input.read.format(), input.read.lang)?;
     print_notices(&docs);
-    let (corpus, findings) = figcheck::analyze(docs, &cfg, &sel);
+    let bar = progress_bar(docs.len());
+    let (corpus, findings) = figcheck::analyze_with(docs, &cfg, &sel, &|| bar.inc(1));
+    bar.finish_and_clear();
     Ok((cfg, corpus, findings))
+}
+
+/// Documents from which a run shows a progress bar.
+const PROGRESS_FROM: usize = 50;
+
+/// A progress bar on standard error for long runs on a terminal; hidden
+/// when standard error is not a terminal or the run is short.
+fn progress_bar(documents: usize) -> indicatif::ProgressBar {
+    if documents < PROGRESS_FROM || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(documents as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} reading figures {bar:30} {pos}/{len} documents ({eta})",
+    ) {
+        bar.set_style(style);
+    }
+    bar
 }
 
 fn read_baseline(file: &std::path::Path) -> Result<Baseline> {
@@ -460,7 +480,9 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     let cfg = load_config(&a.config)?;
     let docs = inputs::read(&a.input.paths, a.input.read.format(), a.input.read.lang)?;
     print_notices(&docs);
-    let corpus = figcheck::build_corpus(docs, &cfg);
+    let bar = progress_bar(docs.len());
+    let corpus = figcheck::build_corpus_with(docs, &cfg, &|| bar.inc(1));
+    bar.finish_and_clear();
     let out = match a.format {
         ExtractFormat::Text => report::text::figures_table(&corpus, &cfg),
         ExtractFormat::Json => report::json::figures_json(&corpus, &cfg),
