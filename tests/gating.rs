@@ -418,3 +418,28 @@ fn invalid_utf8_is_reported_with_file_line_column_and_byte() {
     // The rest of the file is checked, at the file's own columns.
     assert!(out.starts_with("articles/bad.txt:2:10: FC101"), "{out}");
 }
+
+#[test]
+fn pre_commit_hook_entry_runs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let hooks = std::fs::read_to_string(root.join(".pre-commit-hooks.yaml")).unwrap();
+    let entry = hooks
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("entry: "))
+        .expect("an entry");
+    let mut words = entry.split_whitespace();
+    assert_eq!(words.next(), Some("figcheck"));
+    let mut args: Vec<&str> = words.collect();
+    // pre-commit passes the staged files after the entry's arguments.
+    args.extend([
+        "fixtures/web_formats/article.md",
+        "fixtures/web_formats/page.html",
+    ]);
+    let (out, err, code) = figcheck_in(root, false, &args);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.starts_with("fixtures/web_formats/article.md:11:41: FC202 "),
+        "{out}"
+    );
+    assert!(hooks.contains("language: rust"));
+}
