@@ -118,8 +118,7 @@ pub fn read(source: &str) -> (String, Origin, SourceMeta) {
             }
             Token::String(s) if skipping.is_empty() || in_title => {
                 let value = String::from_utf8_lossy(&s.value);
-                let text = collapse_spaces(&value, b.text().is_empty() || b.text().ends_with('\n'));
-                b.push_mapped(&text, source, s.span.start, s.span.end);
+                push_text(&mut b, &value, source, s.span.start, s.span.end);
             }
             _ => {}
         }
@@ -154,24 +153,58 @@ fn block_break(b: &mut TextBuilder, at: usize) {
     }
 }
 
-/// White space as a browser shows it: every run of spaces, tabs and line
-/// breaks is one space (no-break spaces are kept); leading space dropped at
-/// the start of a line.
-fn collapse_spaces(s: &str, line_start: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = line_start;
-    for c in s.chars() {
-        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
-            if !space {
-                out.push(' ');
-                space = true;
-            }
-        } else {
-            out.push(c);
-            space = false;
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
+}
+
+/// Splits `s` into runs of white space and runs of other characters, as
+/// (start, end, is_space) byte ranges.
+fn runs(s: &str) -> Vec<(usize, usize, bool)> {
+    let mut out: Vec<(usize, usize, bool)> = Vec::new();
+    for (i, c) in s.char_indices() {
+        let sp = is_space(c);
+        match out.last_mut() {
+            Some(r) if r.2 == sp => r.1 = i + c.len_utf8(),
+            _ => out.push((i, i + c.len_utf8(), sp)),
         }
     }
     out
+}
+
+/// Appends a text token (`decoded`, read from `source[start..end]`) with
+/// white space as a browser shows it: every run of spaces, tabs and line
+/// breaks is one space (no-break spaces are kept), none at the start of a
+/// line. Words are aligned with their source one by one, so the cost stays
+/// linear in the length of the text.
+fn push_text(b: &mut TextBuilder, decoded: &str, source: &str, start: usize, end: usize) {
+    let raw = &source[start..end];
+    let (dr, rr) = (runs(decoded), runs(raw));
+    let aligned = dr.len() == rr.len() && dr.iter().zip(&rr).all(|(d, r)| d.2 == r.2);
+    if !aligned {
+        // An entity stood for white space (`&#32;`): align the whole token.
+        let mut collapsed = String::with_capacity(decoded.len());
+        for (s, e, sp) in dr {
+            let line_start =
+                collapsed.is_empty() && (b.text().is_empty() || b.text().ends_with('\n'));
+            if !sp {
+                collapsed.push_str(&decoded[s..e]);
+            } else if !line_start && !collapsed.ends_with(' ') {
+                collapsed.push(' ');
+            }
+        }
+        b.push_mapped(&collapsed, source, start, end);
+        return;
+    }
+    for ((ds, de, sp), (rs, re, _)) in dr.into_iter().zip(rr) {
+        if sp {
+            let line_start = b.text().is_empty() || b.text().ends_with('\n');
+            if !line_start && !b.text().ends_with(' ') {
+                b.push_whole(" ", start + rs, start + re);
+            }
+        } else {
+            b.push_mapped(&decoded[ds..de], source, start + rs, start + re);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -196,5 +229,23 @@ mod tests {
         );
         let s = text.find("Et 3").unwrap() + 3;
         assert_eq!(&src[o.to_source(s, false)..o.to_source(s + 1, true)], "3");
+    }
+
+    #[test]
+    fn white_space_collapses_and_long_text_stays_linear() {
+        let body: String = (0..20_000)
+            .map(|i| format!("mot{i}\n        &eacute;t&eacute; "))
+            .collect();
+        let src = format!("<p>{body}</p><p>Fin&#32;de 12 morts.</p>");
+        let (text, o, _) = read(&src);
+        assert!(text.starts_with("mot0 été mot1 été "));
+        let s = text.find("mot19999").unwrap();
+        assert_eq!(
+            &src[o.to_source(s, false)..o.to_source(s + 8, true)],
+            "mot19999"
+        );
+        let s = text.rfind("12").unwrap();
+        assert_eq!(&text[s - 7..s], "Fin de ");
+        assert_eq!(&src[o.to_source(s, false)..o.to_source(s + 2, true)], "12");
     }
 }

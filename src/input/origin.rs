@@ -108,6 +108,14 @@ impl TextBuilder {
         }
     }
 
+    /// Appends `derived` as standing for the whole of `source[src..src_end]`
+    /// (a run of white space read as one space), without aligning them.
+    pub fn push_whole(&mut self, derived: &str, src: usize, src_end: usize) {
+        if !derived.is_empty() {
+            self.push_piece(derived, src, src_end - src);
+        }
+    }
+
     /// Appends text that stands for no source text (a separator between
     /// blocks); it maps to the source position `at`.
     pub fn push_gap(&mut self, s: &str, at: usize) {
