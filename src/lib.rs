@@ -44,17 +44,38 @@ pub use error::{Error, Result};
 /// Extracts the claims of every document (in parallel, in a deterministic
 /// order whatever the number of threads).
 pub fn build_corpus(docs: Vec<Document>, cfg: &Config) -> Corpus {
+    build_corpus_with(docs, cfg, &|| {})
+}
+
+/// [`build_corpus`], calling `done` once per document read (from any
+/// thread), for a progress display.
+pub fn build_corpus_with(docs: Vec<Document>, cfg: &Config, done: &(dyn Fn() + Sync)) -> Corpus {
     let per_doc: Vec<_> = docs
         .par_iter()
         .enumerate()
-        .map(|(i, d)| (claims_of(i as u32, d, cfg), names_of(d, cfg)))
+        .map(|(i, d)| {
+            let c = (claims_of(i as u32, d, cfg), names_of(d, cfg));
+            done();
+            c
+        })
         .collect();
     Corpus::assemble(docs, per_doc)
 }
 
 /// The whole pipeline: claims of every document, then the selected rules.
 pub fn analyze(docs: Vec<Document>, cfg: &Config, sel: &Selection) -> (Corpus, Vec<Finding>) {
-    let corpus = build_corpus(docs, cfg);
+    analyze_with(docs, cfg, sel, &|| {})
+}
+
+/// [`analyze`], calling `done` once per document read, for a progress
+/// display.
+pub fn analyze_with(
+    docs: Vec<Document>,
+    cfg: &Config,
+    sel: &Selection,
+    done: &(dyn Fn() + Sync),
+) -> (Corpus, Vec<Finding>) {
+    let corpus = build_corpus_with(docs, cfg, done);
     let findings = rules::run(&corpus, cfg, sel);
     (corpus, findings)
 }

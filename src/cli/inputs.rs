@@ -5,80 +5,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use figcheck::input::{parse_jsonl, Document, Lang};
+use figcheck::input::{read_bytes, Document, Format, Lang};
 
 /// Reads every document of `paths` (files, or folders walked in sorted
-/// order), or standard input when there is none. `.jsonl`/`.ndjson` files
-/// are JSONL unless `force_text`; every input is JSONL with `force_jsonl`.
-pub fn read(
-    paths: &[PathBuf],
-    force_jsonl: bool,
-    force_text: bool,
-    lang: Lang,
-    sources: Option<&Path>,
-) -> Result<Vec<Document>> {
-    let mut docs = read_docs(paths, force_jsonl, force_text, lang)?;
-    apply_manifests(&mut docs, paths, sources, lang)?;
-    Ok(docs)
-}
-
-/// Applies sources manifests: `--sources FILE`, else a `sources.toml` in
-/// each folder given or beside each file given. Keys are paths relative to
-/// the manifest's folder, or JSONL ids. A language given with `--lang`
-/// wins over the manifest's.
-fn apply_manifests(
-    docs: &mut [Document],
-    paths: &[PathBuf],
-    explicit: Option<&Path>,
-    lang: Lang,
-) -> Result<()> {
-    let mut manifests: Vec<PathBuf> = Vec::new();
-    match explicit {
-        Some(p) => manifests.push(p.to_path_buf()),
-        None => {
-            for p in paths {
-                let dir = if p.is_dir() {
-                    p.clone()
-                } else {
-                    p.parent().map(Path::to_path_buf).unwrap_or_default()
-                };
-                let m = dir.join("sources.toml");
-                if m.is_file() && !manifests.contains(&m) {
-                    manifests.push(m);
-                }
-            }
-        }
-    }
-    for m in manifests {
-        let text =
-            std::fs::read_to_string(&m).with_context(|| format!("{}: cannot read", m.display()))?;
-        let name = m.to_string_lossy().replace('\\', "/");
-        let entries = figcheck::input::sources::parse_manifest(&name, &text)?;
-        let base = m
-            .parent()
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
-        for e in entries {
-            let path = if base.is_empty() {
-                e.key.clone()
-            } else {
-                format!("{base}/{}", e.key)
-            };
-            let l = if lang == Lang::Unknown { e.lang } else { None };
-            for d in docs.iter_mut().filter(|d| d.id == path || d.id == e.key) {
-                d.apply_source(&e.meta, l);
-            }
-        }
-    }
-    Ok(())
-}
-
-fn read_docs(
-    paths: &[PathBuf],
-    force_jsonl: bool,
-    force_text: bool,
-    lang: Lang,
-) -> Result<Vec<Document>> {
+/// order), or standard input when there is none. `format` forces how every
+/// input is read; `None` picks it by file extension (plain text for
+/// standard input, unless it starts like an HTML page).
+pub fn read(paths: &[PathBuf], format: Option<Format>, lang: Lang) -> Result<Vec<Document>> {
     let lang = (lang != Lang::Unknown).then_some(lang);
     let mut docs = Vec::new();
     if paths.is_empty() {
@@ -86,7 +19,8 @@ fn read_docs(
         std::io::stdin()
             .read_to_end(&mut bytes)
             .context("cannot read standard input")?;
-        load(&mut docs, "<stdin>", &bytes, force_jsonl, lang)?;
+        let fmt = format.unwrap_or_else(|| sniff(&bytes));
+        docs.extend(read_bytes("<stdin>", &bytes, fmt, lang)?);
         return Ok(docs);
     }
     for p in paths {
@@ -95,36 +29,46 @@ fn read_docs(
         for f in files {
             let bytes =
                 std::fs::read(&f).with_context(|| format!("{}: cannot read", f.display()))?;
-            let name = f.to_string_lossy().replace('\\', "/");
-            let jsonl = force_jsonl
-                || (!force_text && f.extension().is_some_and(|e| e == "jsonl" || e == "ndjson"));
-            if !jsonl && bytes.iter().take(8192).any(|&b| b == 0) {
+            let name = display_name(&f);
+            let fmt = format.unwrap_or_else(|| Format::from_name(&name));
+            if fmt != Format::Jsonl && bytes.iter().take(8192).any(|&b| b == 0) {
                 eprintln!("warning: {name}: skipped (binary file)");
                 continue;
             }
-            load(&mut docs, &name, &bytes, jsonl, lang)?;
+            docs.extend(read_bytes(&name, &bytes, fmt, lang)?);
         }
     }
     Ok(docs)
 }
 
-fn load(
-    docs: &mut Vec<Document>,
-    name: &str,
-    bytes: &[u8],
-    jsonl: bool,
-    lang: Option<Lang>,
-) -> Result<()> {
-    if jsonl {
-        let (text, notices) = figcheck::input::decode_utf8(name, bytes);
-        for n in &notices {
-            eprintln!("warning: {}: {}", n.doc, n.message);
-        }
-        docs.extend(parse_jsonl(name, &text, lang)?);
+/// The format of unnamed input: HTML when it starts like a page.
+fn sniff(bytes: &[u8]) -> Format {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        Format::Html
     } else {
-        docs.push(Document::from_bytes(name, bytes, lang));
+        Format::Text
     }
-    Ok(())
+}
+
+/// How a path is named in reports: relative to the working folder when it
+/// lies inside it (so reports do not depend on where the project is
+/// checked out), with `/` separators and no leading `./`.
+pub fn display_name(p: &Path) -> String {
+    let mut p = p.to_path_buf();
+    if p.is_absolute() {
+        if let Ok(cwd) = std::env::current_dir() {
+            if let Ok(rel) = p.strip_prefix(&cwd) {
+                p = rel.to_path_buf();
+            }
+        }
+    }
+    let mut s = p.to_string_lossy().replace('\\', "/");
+    while let Some(rest) = s.strip_prefix("./") {
+        s = rest.to_string();
+    }
+    s
 }
 
 /// Extensions of the files read when walking a folder. Files named on the
@@ -181,4 +125,52 @@ pub fn rule_files(dir: &Path) -> Result<Vec<(String, String)>> {
         }
     }
     Ok(out)
+}
+
+/// Applies sources manifests: `--sources FILE`, else a `sources.toml` in
+/// each folder given or beside each file given. Keys are paths relative to
+/// the manifest's folder, or JSONL ids. A language given with `--lang`
+/// wins over the manifest's.
+pub fn apply_manifests(
+    docs: &mut [Document],
+    paths: &[PathBuf],
+    explicit: Option<&Path>,
+    lang: Lang,
+) -> Result<()> {
+    let mut manifests: Vec<PathBuf> = Vec::new();
+    match explicit {
+        Some(p) => manifests.push(p.to_path_buf()),
+        None => {
+            for p in paths {
+                let dir = if p.is_dir() {
+                    p.clone()
+                } else {
+                    p.parent().map(Path::to_path_buf).unwrap_or_default()
+                };
+                let m = dir.join("sources.toml");
+                if m.is_file() && !manifests.contains(&m) {
+                    manifests.push(m);
+                }
+            }
+        }
+    }
+    for m in manifests {
+        let text =
+            std::fs::read_to_string(&m).with_context(|| format!("{}: cannot read", m.display()))?;
+        let name = display_name(&m);
+        let entries = figcheck::input::sources::parse_manifest(&name, &text)?;
+        let base = m.parent().map(display_name).unwrap_or_default();
+        for e in entries {
+            let path = if base.is_empty() {
+                e.key.clone()
+            } else {
+                format!("{base}/{}", e.key)
+            };
+            let l = if lang == Lang::Unknown { e.lang } else { None };
+            for d in docs.iter_mut().filter(|d| d.id == path || d.id == e.key) {
+                d.apply_source(&e.meta, l);
+            }
+        }
+    }
+    Ok(())
 }

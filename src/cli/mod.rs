@@ -2,6 +2,7 @@
 //! folders from disk, choosing a reporter.
 
 mod inputs;
+mod snapshot;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -10,10 +11,11 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use figcheck::claims::Corpus;
 use figcheck::config::Config;
-use figcheck::input::Lang;
-use figcheck::report;
-use figcheck::rules::{self, Selection, Severity};
+use figcheck::input::{Document, Format, Lang};
+use figcheck::report::{self, baseline::Baseline};
+use figcheck::rules::{self, Finding, Selection, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -35,6 +37,16 @@ enum Command {
     /// Print the claims grouped by key across sources: a matrix of who says
     /// what about each quantity.
     Claims(ClaimsArgs),
+    /// Compare two versions of an article: figures changed, appeared,
+    /// disappeared or moved, and the findings the new version introduces
+    /// or fixes.
+    Diff(DiffArgs),
+    /// Record the current findings, so that `check --baseline FILE`
+    /// reports only new ones.
+    Baseline {
+        #[command(subcommand)]
+        command: BaselineCommand,
+    },
     /// List, explain and test the rules.
     Rules {
         #[command(subcommand)]
@@ -54,17 +66,35 @@ enum RulesCommand {
     Test { prefix: Option<String> },
 }
 
+#[derive(Subcommand)]
+enum BaselineCommand {
+    /// Write the fingerprints of the current findings to FILE.
+    Write {
+        /// The baseline file to write (JSON).
+        file: PathBuf,
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        config: ConfigArgs,
+        #[command(flatten)]
+        selection: SelectionArgs,
+    },
+}
+
+#[derive(Args)]
+struct ClaimsArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    config: ConfigArgs,
+}
+
 #[derive(Args, Clone)]
 struct InputArgs {
     /// Files or folders to read; standard input when none is given.
     paths: Vec<PathBuf>,
-    /// How to read inputs: `jsonl` takes one {"id", "text", "lang"} object
-    /// per line; `auto` uses JSONL for .jsonl files.
-    #[arg(long, value_enum, default_value_t = InputMode::Auto)]
-    input: InputMode,
-    /// The language of the inputs; `auto` detects it per document.
-    #[arg(long, default_value = "auto", value_parser = parse_lang)]
-    lang: Lang,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
@@ -72,6 +102,68 @@ struct InputArgs {
     /// default: `sources.toml` beside the inputs, when there is one.
     #[arg(long, value_name = "FILE")]
     sources: Option<PathBuf>,
+}
+
+impl InputArgs {
+    /// The documents of the inputs, with their sources manifest applied.
+    fn documents(&self) -> Result<Vec<Document>> {
+        let mut docs = inputs::read(&self.paths, self.read.format(), self.read.lang)?;
+        inputs::apply_manifests(
+            &mut docs,
+            &self.paths,
+            self.sources.as_deref(),
+            self.read.lang,
+        )?;
+        Ok(docs)
+    }
+}
+
+#[derive(Args, Clone)]
+struct ReadArgs {
+    /// How to read inputs: `auto` goes by extension (.md, .html, .jsonl;
+    /// anything else is plain text); `jsonl` takes one {"id", "text",
+    /// "lang"} object per line.
+    #[arg(long, value_enum, default_value_t = InputMode::Auto)]
+    input: InputMode,
+    /// The language of the inputs; `auto` detects it per document.
+    #[arg(long, default_value = "auto", value_parser = parse_lang)]
+    lang: Lang,
+}
+
+impl ReadArgs {
+    fn format(&self) -> Option<Format> {
+        match self.input {
+            InputMode::Auto => None,
+            InputMode::Text => Some(Format::Text),
+            InputMode::Markdown => Some(Format::Markdown),
+            InputMode::Html => Some(Format::Html),
+            InputMode::Jsonl => Some(Format::Jsonl),
+        }
+    }
+}
+
+#[derive(Args, Clone)]
+struct SelectionArgs {
+    /// Rules to run, by code or prefix (comma-separated); default: all enabled.
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Rules not to run, by code or prefix (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+}
+
+impl SelectionArgs {
+    fn selection(&self, cfg: &Config) -> Result<Selection> {
+        for r in self.select.iter().chain(&self.ignore) {
+            if r != "ALL" && !cfg.rules.iter().any(|d| d.code.starts_with(r.as_str())) {
+                bail!("no rule code starts with `{r}` (see `figcheck rules list`)");
+            }
+        }
+        Ok(Selection {
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+        })
+    }
 }
 
 #[derive(Args, Clone)]
@@ -89,20 +181,51 @@ struct CheckArgs {
     input: InputArgs,
     #[command(flatten)]
     config: ConfigArgs,
+    #[command(flatten)]
+    selection: SelectionArgs,
+    /// The report: `text` (diagnostics with the source), `concise` (one
+    /// line per finding), `json`, `jsonl` (one finding per line), `sarif`
+    /// (SARIF 2.1.0), `github` (GitHub Actions annotations).
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     format: CheckFormat,
     /// Exit with 1 when a finding has at least this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
-    /// Rules to run, by code or prefix (comma-separated); default: all enabled.
-    #[arg(long, value_delimiter = ',')]
-    select: Vec<String>,
-    /// Rules not to run, by code or prefix (comma-separated).
-    #[arg(long, value_delimiter = ',')]
-    ignore: Vec<String>,
     /// Colour in the text report.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Compare the report (in --format, without colour) with FILE: exit 0
+    /// when it is the same, print a diff and exit 1 when not. A missing
+    /// FILE is written, unless the CI environment variable is set.
+    #[arg(long, value_name = "FILE")]
+    snapshot: Option<PathBuf>,
+    /// With --snapshot: rewrite FILE with the current report.
+    #[arg(long, requires = "snapshot")]
+    update_snapshot: bool,
+    /// Report only findings that FILE (written by `figcheck baseline
+    /// write`) does not hold, and list its entries that no longer match.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    /// The earlier version (draft, yesterday's).
+    old: PathBuf,
+    /// The later version.
+    new: PathBuf,
+    #[command(flatten)]
+    read: ReadArgs,
+    #[command(flatten)]
+    config: ConfigArgs,
+    #[command(flatten)]
+    selection: SelectionArgs,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    format: DiffFormat,
+    /// Exit with 1 when the new version introduces a finding of at least
+    /// this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Never)]
+    fail_on: FailOn,
 }
 
 #[derive(Args)]
@@ -115,23 +238,27 @@ struct ExtractArgs {
     format: ExtractFormat,
 }
 
-#[derive(Args)]
-struct ClaimsArgs {
-    #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    config: ConfigArgs,
-}
-
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum InputMode {
     Auto,
     Text,
+    Markdown,
+    Html,
     Jsonl,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum CheckFormat {
+    Text,
+    Concise,
+    Json,
+    Jsonl,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
     Text,
     Json,
 }
@@ -175,6 +302,16 @@ pub fn run() -> Result<ExitCode> {
         Command::Check(a) => check(a),
         Command::Extract(a) => extract(a),
         Command::Claims(a) => claims(a),
+        Command::Diff(a) => diff(a),
+        Command::Baseline {
+            command:
+                BaselineCommand::Write {
+                    file,
+                    input,
+                    config,
+                    selection,
+                },
+        } => baseline_write(&file, &input, &config, &selection),
         Command::Rules { command, config } => rules_cmd(command, &config),
     }
 }
@@ -207,63 +344,175 @@ fn write_out(s: &str) -> Result<()> {
     }
 }
 
-fn check(a: CheckArgs) -> Result<ExitCode> {
-    set_threads(a.input.threads)?;
-    let cfg = load_config(&a.config)?;
-    let docs = inputs::read(
-        &a.input.paths,
-        a.input.input == InputMode::Jsonl,
-        a.input.input == InputMode::Text,
-        a.input.lang,
-        a.input.sources.as_deref(),
-    )?;
-    let sel = Selection {
-        select: a.select,
-        ignore: a.ignore,
-    };
-    for r in sel.select.iter().chain(&sel.ignore) {
-        if r != "ALL" && !cfg.rules.iter().any(|d| d.code.starts_with(r.as_str())) {
-            bail!("no rule code starts with `{r}` (see `figcheck rules list`)");
-        }
-    }
-    for n in docs.iter().flat_map(|d| &d.notices) {
-        eprintln!("warning: {}: {}", n.doc, n.message);
-    }
-    let (corpus, findings) = figcheck::analyze(docs, &cfg, &sel);
-    let color = match a.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let out = match a.format {
-        CheckFormat::Text => report::text::check_report(&corpus, &findings, color),
-        CheckFormat::Json => report::json::check_report(&corpus, &findings),
-    };
-    write_out(&out)?;
-    let threshold = match a.fail_on {
+fn threshold(f: FailOn) -> Option<Severity> {
+    match f {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
+    }
+}
+
+fn print_notices(docs: &[Document]) {
+    for n in docs.iter().flat_map(|d| &d.notices) {
+        eprintln!("warning: {n}");
+    }
+}
+
+/// Reads the inputs and runs the rules: the common part of `check` and
+/// `baseline write`.
+fn run_rules(
+    input: &InputArgs,
+    config: &ConfigArgs,
+    selection: &SelectionArgs,
+) -> Result<(Config, Corpus, Vec<Finding>)> {
+    set_threads(input.threads)?;
+    let cfg = load_config(config)?;
+    let sel = selection.selection(&cfg)?;
+    let docs = input.documents()?;
+    print_notices(&docs);
+    let bar = progress_bar(docs.len());
+    let (corpus, findings) = figcheck::analyze_with(docs, &cfg, &sel, &|| bar.inc(1));
+    bar.finish_and_clear();
+    Ok((cfg, corpus, findings))
+}
+
+/// Documents from which a run shows a progress bar.
+const PROGRESS_FROM: usize = 50;
+
+/// A progress bar on standard error for long runs on a terminal; hidden
+/// when standard error is not a terminal or the run is short.
+fn progress_bar(documents: usize) -> indicatif::ProgressBar {
+    if documents < PROGRESS_FROM || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(documents as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} reading figures {bar:30} {pos}/{len} documents ({eta})",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn read_baseline(file: &std::path::Path) -> Result<Baseline> {
+    let name = inputs::display_name(file);
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("{name}: cannot read baseline"))?;
+    Ok(Baseline::parse(&name, &text)?)
+}
+
+fn check(a: CheckArgs) -> Result<ExitCode> {
+    // Read the baseline first: a missing one is a usage error, before any work.
+    let base = a.baseline.as_deref().map(read_baseline).transpose()?;
+    let (cfg, corpus, mut findings) = run_rules(&a.input, &a.config, &a.selection)?;
+    if let Some(b) = &base {
+        let (new, stale) = b.apply(&corpus, findings);
+        findings = new;
+        for e in &stale {
+            eprintln!("note: baseline entry no longer matches: {e}");
+        }
+    }
+    let color = a.snapshot.is_none()
+        && match a.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+    let out = match a.format {
+        CheckFormat::Text => report::text::check_report(&corpus, &findings, color),
+        CheckFormat::Concise => report::concise::check_report(&corpus, &findings),
+        CheckFormat::Json => report::json::check_report(&corpus, &findings),
+        CheckFormat::Jsonl => report::json::check_jsonl(&corpus, &findings),
+        CheckFormat::Sarif => report::sarif::check_report(&corpus, &findings, &cfg),
+        CheckFormat::Github => report::github::check_report(&corpus, &findings),
     };
-    let fail = threshold.is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+    if let Some(file) = &a.snapshot {
+        let name = inputs::display_name(file);
+        return Ok(match snapshot::compare(file, &out, a.update_snapshot)? {
+            snapshot::Outcome::Same => ExitCode::SUCCESS,
+            snapshot::Outcome::Written => {
+                eprintln!("snapshot {name} written ({} findings)", findings.len());
+                ExitCode::SUCCESS
+            }
+            snapshot::Outcome::Updated => {
+                eprintln!("snapshot {name} updated ({} findings)", findings.len());
+                ExitCode::SUCCESS
+            }
+            snapshot::Outcome::Differs(diff) => {
+                write_out(&diff)?;
+                eprintln!(
+                    "snapshot {name} differs from the current report (lines - are in the snapshot, + in the report); accept it with --update-snapshot"
+                );
+                ExitCode::from(1)
+            }
+            snapshot::Outcome::MissingInCi => {
+                eprintln!(
+                    "error: snapshot {name} is missing and CI is set: write it with `figcheck check --snapshot {name}` and commit it"
+                );
+                ExitCode::from(1)
+            }
+        });
+    }
+    write_out(&out)?;
+    let fail = threshold(a.fail_on).is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+    Ok(ExitCode::from(if fail { 1 } else { 0 }))
+}
+
+fn baseline_write(
+    file: &std::path::Path,
+    input: &InputArgs,
+    config: &ConfigArgs,
+    selection: &SelectionArgs,
+) -> Result<ExitCode> {
+    let (_, corpus, findings) = run_rules(input, config, selection)?;
+    let b = Baseline::of(&corpus, &findings);
+    snapshot::write_atomic(file, &b.to_json())?;
+    eprintln!(
+        "baseline {} written ({} findings)",
+        inputs::display_name(file),
+        b.entries.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn diff(a: DiffArgs) -> Result<ExitCode> {
+    let cfg = load_config(&a.config)?;
+    let sel = a.selection.selection(&cfg)?;
+    let read_one = |p: &PathBuf| -> Result<Document> {
+        let mut docs = inputs::read(std::slice::from_ref(p), a.read.format(), a.read.lang)?;
+        print_notices(&docs);
+        if docs.len() != 1 {
+            bail!(
+                "{}: `diff` compares two documents, and this holds {}",
+                inputs::display_name(p),
+                docs.len()
+            );
+        }
+        Ok(docs.remove(0))
+    };
+    let old = read_one(&a.old)?;
+    let new = read_one(&a.new)?;
+    let d = report::diff::compare(old, new, &cfg, &sel);
+    let out = match a.format {
+        DiffFormat::Text => report::diff::text_report(&d),
+        DiffFormat::Json => report::diff::json_report(&d),
+    };
+    write_out(&out)?;
+    let fail = threshold(a.fail_on).is_some_and(|t| d.introduced.iter().any(|f| f.severity >= t));
     Ok(ExitCode::from(if fail { 1 } else { 0 }))
 }
 
 fn extract(a: ExtractArgs) -> Result<ExitCode> {
     set_threads(a.input.threads)?;
     let cfg = load_config(&a.config)?;
-    let docs = inputs::read(
-        &a.input.paths,
-        a.input.input == InputMode::Jsonl,
-        a.input.input == InputMode::Text,
-        a.input.lang,
-        a.input.sources.as_deref(),
-    )?;
-    for n in docs.iter().flat_map(|d| &d.notices) {
-        eprintln!("warning: {}: {}", n.doc, n.message);
-    }
-    let corpus = figcheck::build_corpus(docs, &cfg);
+    let docs = a.input.documents()?;
+    print_notices(&docs);
+    let bar = progress_bar(docs.len());
+    let corpus = figcheck::build_corpus_with(docs, &cfg, &|| bar.inc(1));
+    bar.finish_and_clear();
     let out = match a.format {
         ExtractFormat::Text => report::text::figures_table(&corpus, &cfg),
         ExtractFormat::Json => report::json::figures_json(&corpus, &cfg),
@@ -276,13 +525,8 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
 fn claims(a: ClaimsArgs) -> Result<ExitCode> {
     set_threads(a.input.threads)?;
     let cfg = load_config(&a.config)?;
-    let docs = inputs::read(
-        &a.input.paths,
-        a.input.input == InputMode::Jsonl,
-        a.input.input == InputMode::Text,
-        a.input.lang,
-        a.input.sources.as_deref(),
-    )?;
+    let docs = a.input.documents()?;
+    print_notices(&docs);
     let corpus = figcheck::build_corpus(docs, &cfg);
     write_out(&report::text::claims_matrix(&corpus, &cfg))?;
     Ok(ExitCode::SUCCESS)

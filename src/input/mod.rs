@@ -1,12 +1,22 @@
-//! Stage 1: input. Turns bytes into documents: decodes UTF-8 (reporting the
-//! first invalid byte and keeping the rest), reads JSONL records, and detects
-//! each document's language. No file system access here: the binary reads
-//! files and hands their bytes to this module.
+//! Stage 1: input. Turns bytes into documents: decodes UTF-8 (reporting
+//! each invalid sequence and keeping the rest), reads plain text, Markdown
+//! (front matter, code skipped), HTML (tags and scripts dropped) and JSONL
+//! records, and detects each document's language. No file system access
+//! here: the binary reads files and hands their bytes to this module.
+//!
+//! A document's text may differ from its file (HTML, Markdown, invalid
+//! UTF-8): its [`Origin`] maps every offset back, and reports use
+//! [`Document::file_span`] and [`Document::line_col`] so that they point
+//! into the file.
 
+pub mod html;
 mod lang;
+pub mod markdown;
+pub mod origin;
 pub mod sources;
 
 pub use lang::detect_lang;
+pub use origin::{Format, Origin};
 
 use serde::{Deserialize, Serialize};
 
@@ -52,14 +62,31 @@ pub struct Document {
     /// Problems met while decoding the input (invalid UTF-8), each with the
     /// byte offset in the original bytes.
     pub notices: Vec<Notice>,
+    /// The file the text was read from, when the text is not the file's
+    /// bytes as they are (HTML, Markdown, invalid UTF-8); `None` when it is.
+    pub origin: Option<Box<Origin>>,
 }
 
 /// Something about the input the user should know, that did not stop the run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Notice {
     pub doc: String,
+    /// Byte offset in the file.
     pub offset: usize,
+    /// 1-based line and column (in characters) in the file.
+    pub line: usize,
+    pub column: usize,
     pub message: String,
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.doc, self.line, self.column, self.message
+        )
+    }
 }
 
 impl Document {
@@ -93,6 +120,7 @@ impl Document {
             lang,
             source: SourceMeta::default(),
             notices: Vec::new(),
+            origin: None,
         }
     }
 
@@ -101,49 +129,183 @@ impl Document {
     /// the file is still checked.
     pub fn from_bytes(id: impl Into<String>, bytes: &[u8], lang: Option<Lang>) -> Self {
         let id = id.into();
-        let (text, notices) = decode_utf8(&id, bytes);
-        let mut doc = Document::new(id, text, lang);
-        doc.notices = notices;
+        let d = decode(&id, bytes);
+        let origin = (!d.replaced.is_empty()).then(|| {
+            Box::new(Origin::identity(d.text.clone(), Format::Text).with_invalid(d.replaced))
+        });
+        let mut doc = Document::new(id, d.text, lang);
+        doc.notices = d.notices;
+        doc.origin = origin;
         doc
+    }
+
+    /// A document from the bytes of a Markdown file: the front matter gives
+    /// the source metadata, code blocks and markup are not read.
+    pub fn from_markdown(id: impl Into<String>, bytes: &[u8], lang: Option<Lang>) -> Self {
+        Self::derived(id.into(), bytes, lang, markdown::read)
+    }
+
+    /// A document from the bytes of an HTML file: the page's text, without
+    /// tags, comments, scripts or styles.
+    pub fn from_html(id: impl Into<String>, bytes: &[u8], lang: Option<Lang>) -> Self {
+        Self::derived(id.into(), bytes, lang, html::read)
+    }
+
+    fn derived(
+        id: String,
+        bytes: &[u8],
+        lang: Option<Lang>,
+        read: fn(&str) -> (String, Origin, SourceMeta),
+    ) -> Self {
+        let d = decode(&id, bytes);
+        let (text, origin, meta) = read(&d.text);
+        let mut doc = Document::new(id, text, lang);
+        doc.notices = d.notices;
+        doc.source = meta;
+        doc.origin = Some(Box::new(origin.with_invalid(d.replaced)));
+        doc
+    }
+
+    /// The text of the file the document was read from (the document's own
+    /// text when it was read as it is).
+    pub fn source_text(&self) -> &str {
+        self.origin.as_ref().map_or(&self.text, |o| &o.text)
+    }
+
+    /// The span of the source text ([`Document::source_text`]) that the
+    /// span `[start, end)` of the document's text was read from.
+    pub fn source_span(&self, start: usize, end: usize) -> (usize, usize) {
+        match &self.origin {
+            None => (start, end),
+            Some(o) => {
+                let s = o.to_source(start, false);
+                (s, o.to_source(end, true).max(s))
+            }
+        }
+    }
+
+    /// The byte span in the file of the span `[start, end)` of the
+    /// document's text.
+    pub fn file_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let (s, e) = self.source_span(start, end);
+        match &self.origin {
+            None => (s, e),
+            Some(o) => (o.file_offset(s), o.file_offset(e)),
+        }
+    }
+
+    /// 1-based line and column (in characters) in the file of the offset
+    /// `offset` of the document's text.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let (s, _) = self.source_span(offset, offset);
+        crate::error::line_col(self.source_text(), s)
+    }
+
+    /// Line and column in the file just after the span ending at `end`
+    /// (exclusive end, as SARIF's `endColumn`).
+    pub fn end_line_col(&self, start: usize, end: usize) -> (usize, usize) {
+        let (_, e) = self.source_span(start, end);
+        crate::error::line_col(self.source_text(), e)
+    }
+
+    /// How the document was read.
+    pub fn format(&self) -> Format {
+        self.origin.as_ref().map_or(Format::Text, |o| o.format)
+    }
+}
+
+struct Decoded {
+    text: String,
+    notices: Vec<Notice>,
+    /// Each U+FFFD put in: its offset in `text`, the file bytes it replaces.
+    replaced: Vec<(usize, usize)>,
+}
+
+fn decode(id: &str, bytes: &[u8]) -> Decoded {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: s.to_string(),
+            notices: Vec::new(),
+            replaced: Vec::new(),
+        };
+    }
+    let mut out = String::with_capacity(bytes.len());
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut replaced = Vec::new();
+    let mut pos = 0;
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        pos += chunk.valid().len();
+        let bad = chunk.invalid();
+        if !bad.is_empty() {
+            // Adjacent invalid sequences make one notice.
+            match runs.last_mut() {
+                Some((_, end)) if *end == pos => *end += bad.len(),
+                _ => runs.push((pos, pos + bad.len())),
+            }
+            replaced.push((out.len(), bad.len()));
+            out.push('\u{FFFD}');
+            pos += bad.len();
+        }
+    }
+    let notices = runs
+        .into_iter()
+        .map(|(s, e)| {
+            let line_start = bytes[..s]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+            Notice {
+                doc: id.to_string(),
+                offset: s,
+                line: bytes[..s].iter().filter(|&&b| b == b'\n').count() + 1,
+                column: String::from_utf8_lossy(&bytes[line_start..s])
+                    .chars()
+                    .count()
+                    + 1,
+                message: format!(
+                    "invalid UTF-8 at byte {s} ({} byte(s) replaced by U+FFFD)",
+                    e - s
+                ),
+            }
+        })
+        .collect();
+    Decoded {
+        text: out,
+        notices,
+        replaced,
     }
 }
 
 /// Decodes UTF-8, replacing invalid sequences; one notice per invalid run.
 pub fn decode_utf8(id: &str, bytes: &[u8]) -> (String, Vec<Notice>) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), Vec::new()),
-        Err(_) => {
-            let mut out = String::with_capacity(bytes.len());
-            let mut runs: Vec<(usize, usize)> = Vec::new();
-            let mut pos = 0;
-            for chunk in bytes.utf8_chunks() {
-                out.push_str(chunk.valid());
-                pos += chunk.valid().len();
-                let bad = chunk.invalid();
-                if !bad.is_empty() {
-                    // Adjacent invalid sequences make one notice.
-                    match runs.last_mut() {
-                        Some((_, end)) if *end == pos => *end += bad.len(),
-                        _ => runs.push((pos, pos + bad.len())),
-                    }
-                    out.push('\u{FFFD}');
-                    pos += bad.len();
-                }
+    let d = decode(id, bytes);
+    (d.text, d.notices)
+}
+
+/// Reads the bytes of one input as `format`: one document, or one per
+/// record for JSONL. `name` is the file's name, used as the document id and
+/// in errors; notices of invalid UTF-8 are kept on the documents (for JSONL,
+/// on the first record).
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+    lang: Option<Lang>,
+) -> Result<Vec<Document>> {
+    Ok(match format {
+        Format::Text => vec![Document::from_bytes(name, bytes, lang)],
+        Format::Markdown => vec![Document::from_markdown(name, bytes, lang)],
+        Format::Html => vec![Document::from_html(name, bytes, lang)],
+        Format::Jsonl => {
+            let d = decode(name, bytes);
+            let mut docs = parse_jsonl(name, &d.text, lang)?;
+            if let Some(first) = docs.first_mut() {
+                first.notices = d.notices;
             }
-            let notices = runs
-                .into_iter()
-                .map(|(s, e)| Notice {
-                    doc: id.to_string(),
-                    offset: s,
-                    message: format!(
-                        "invalid UTF-8 at byte {s} ({} byte(s) replaced by U+FFFD)",
-                        e - s
-                    ),
-                })
-                .collect();
-            (out, notices)
+            docs
         }
-    }
+    })
 }
 
 #[derive(Deserialize)]
@@ -214,6 +376,34 @@ mod tests {
         assert_eq!(d.notices.len(), 1);
         assert_eq!(d.notices[0].offset, 11);
         assert!(d.text.ends_with("et 3"));
+        // Spans after the invalid bytes point at the file's bytes.
+        let at = d.text.find('3').unwrap();
+        assert_eq!(d.file_span(at, at + 1), (17, 18));
+        let bad = b"a\nb\xffc";
+        let d = Document::from_bytes("y", bad, None);
+        assert_eq!((d.notices[0].line, d.notices[0].column), (2, 2));
+        assert_eq!(
+            d.notices[0].to_string(),
+            "y:2:2: invalid UTF-8 at byte 3 (1 byte(s) replaced by U+FFFD)"
+        );
+    }
+
+    #[test]
+    fn html_spans_lines_and_columns_point_into_the_file() {
+        let html = "<html><body>\n<p>Hier, <b>trois</b> soldats\n  ont &eacute;t&eacute; tu&eacute;s et 1&nbsp;500 bless&eacute;s.</p>\n</body></html>\n";
+        let d = Document::from_html("a.html", html.as_bytes(), Some(Lang::Fr));
+        assert_eq!(
+            d.text,
+            "Hier, trois soldats ont été tués et 1\u{a0}500 blessés.\n"
+        );
+        let s = d.text.find("1\u{a0}500").unwrap();
+        let e = s + "1\u{a0}500".len();
+        let (fs, fe) = d.file_span(s, e);
+        assert_eq!(&html[fs..fe], "1&nbsp;500");
+        assert_eq!(d.line_col(s), (3, 40));
+        let t = d.text.find("trois").unwrap();
+        assert_eq!(d.line_col(t), (2, 13));
+        assert_eq!(d.end_line_col(t, t + 5), (2, 18));
     }
 
     #[test]

@@ -4,10 +4,9 @@
 
 use serde::Serialize;
 
-use super::{FigureRecord, Summary};
+use super::{baseline, FigureRecord, Place, Summary};
 use crate::claims::Corpus;
 use crate::config::Config;
-use crate::error::line_col;
 use crate::rules::Finding;
 
 /// The version of the JSON schema; bumped on incompatible changes.
@@ -20,82 +19,92 @@ struct CheckReport<'a> {
     summary: Summary,
 }
 
+/// One finding as the JSON and JSONL reports give it.
 #[derive(Serialize)]
-struct FindingRecord<'a> {
-    code: &'a str,
-    name: &'a str,
-    severity: &'static str,
-    message: &'a str,
-    help: &'a str,
-    doc: &'a str,
-    start: usize,
-    end: usize,
-    line: usize,
-    column: usize,
-    text: &'a str,
-    claims: Vec<ClaimRecord<'a>>,
+pub struct FindingRecord<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub severity: &'static str,
+    pub message: &'a str,
+    pub help: &'a str,
+    pub doc: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub text: &'a str,
+    /// What identifies the finding across edits elsewhere in the text
+    /// (see [`baseline`]).
+    pub fingerprint: String,
+    pub claims: Vec<ClaimRecord<'a>>,
 }
 
+/// A figure a finding rests on.
 #[derive(Serialize)]
-struct ClaimRecord<'a> {
-    doc: &'a str,
-    start: usize,
-    end: usize,
-    line: usize,
-    column: usize,
-    text: &'a str,
-    value: Option<String>,
-    low: Option<String>,
-    high: Option<String>,
+pub struct ClaimRecord<'a> {
+    pub doc: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: &'a str,
+    pub value: Option<String>,
+    pub low: Option<String>,
+    pub high: Option<String>,
 }
 
 fn dec(d: Option<rust_decimal::Decimal>) -> Option<String> {
     d.map(|v| v.normalize().to_string())
 }
 
+/// The record of one finding.
+pub fn finding_record<'a>(corpus: &'a Corpus, f: &'a Finding) -> FindingRecord<'a> {
+    let doc = &corpus.docs[f.doc as usize];
+    let p = Place::of(doc, f.span.0, f.span.1);
+    FindingRecord {
+        code: &f.code,
+        name: &f.name,
+        severity: f.severity.as_str(),
+        message: &f.message,
+        help: &f.help,
+        doc: &doc.id,
+        start: p.start,
+        end: p.end,
+        line: p.line,
+        column: p.column,
+        end_line: p.end_line,
+        end_column: p.end_column,
+        text: &doc.text[f.span.0..f.span.1],
+        fingerprint: baseline::fingerprint(corpus, f, true),
+        claims: f
+            .claims
+            .iter()
+            .map(|&i| {
+                let c = &corpus.claims[i];
+                let d = corpus.doc_of(c);
+                let p = Place::of(d, c.fig.start, c.fig.end);
+                let (low, high) = c.interval();
+                ClaimRecord {
+                    doc: &d.id,
+                    start: p.start,
+                    end: p.end,
+                    line: p.line,
+                    column: p.column,
+                    text: &d.text[c.fig.start..c.fig.end],
+                    value: dec(c.fig.value),
+                    low: dec(low),
+                    high: dec(high),
+                }
+            })
+            .collect(),
+    }
+}
+
 /// The JSON report of `check`.
 pub fn check_report(corpus: &Corpus, findings: &[Finding]) -> String {
-    let records = findings
-        .iter()
-        .map(|f| {
-            let doc = &corpus.docs[f.doc as usize];
-            let (line, column) = line_col(&doc.text, f.span.0);
-            FindingRecord {
-                code: &f.code,
-                name: &f.name,
-                severity: f.severity.as_str(),
-                message: &f.message,
-                help: &f.help,
-                doc: &doc.id,
-                start: f.span.0,
-                end: f.span.1,
-                line,
-                column,
-                text: &doc.text[f.span.0..f.span.1],
-                claims: f
-                    .claims
-                    .iter()
-                    .map(|&i| {
-                        let c = &corpus.claims[i];
-                        let d = corpus.doc_of(c);
-                        let (line, column) = line_col(&d.text, c.fig.start);
-                        let (low, high) = c.interval();
-                        ClaimRecord {
-                            doc: &d.id,
-                            start: c.fig.start,
-                            end: c.fig.end,
-                            line,
-                            column,
-                            text: &d.text[c.fig.start..c.fig.end],
-                            value: dec(c.fig.value),
-                            low: dec(low),
-                            high: dec(high),
-                        }
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
+    let records = findings.iter().map(|f| finding_record(corpus, f)).collect();
     let report = CheckReport {
         version: SCHEMA_VERSION,
         findings: records,
@@ -104,6 +113,19 @@ pub fn check_report(corpus: &Corpus, findings: &[Finding]) -> String {
     let mut s = serde_json::to_string_pretty(&report).expect("report serialises");
     s.push('\n');
     s
+}
+
+/// The JSONL report of `check`: one finding per line, for streaming; no
+/// summary.
+pub fn check_jsonl(corpus: &Corpus, findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        out.push_str(
+            &serde_json::to_string(&finding_record(corpus, f)).expect("finding serialises"),
+        );
+        out.push('\n');
+    }
+    out
 }
 
 /// Figures as one JSON document.

@@ -1,8 +1,20 @@
 //! Stage 5: report. Renders figures and findings: a readable text report
-//! with source snippets ([`text`]) and machine formats ([`json`]). Output
-//! order is deterministic; rendering returns strings and never prints.
+//! with source snippets ([`text`]), one line per finding ([`concise`]),
+//! machine formats ([`json`], [`sarif`]), GitHub workflow commands
+//! ([`github`]); baselines of accepted findings ([`baseline`]) and the
+//! comparison of two versions of an article ([`diff`]). Output order is
+//! deterministic; rendering returns strings and never prints.
+//!
+//! Every location is in the file a document was read from: byte offsets
+//! into the file, 1-based lines, columns in characters (see
+//! [`crate::input::Origin`] for HTML and Markdown).
 
+pub mod baseline;
+pub mod concise;
+pub mod diff;
+pub mod github;
 pub mod json;
+pub mod sarif;
 pub mod text;
 
 use serde::Serialize;
@@ -11,7 +23,47 @@ use crate::claims::period::PeriodRecord;
 use crate::claims::source::{document_time, DocTime};
 use crate::claims::{Claim, Corpus};
 use crate::config::Config;
+use crate::input::Document;
 use crate::rules::{Finding, Severity};
+
+/// Where a span of a document's text lies in its file.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Place {
+    /// The document id: the path as given, or the JSONL record id.
+    pub path: String,
+    /// Byte offsets in the file, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line and column (in characters) of the first character.
+    pub line: usize,
+    pub column: usize,
+    /// Line and column just after the last character.
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl Place {
+    /// The place in `doc`'s file of the span `[start, end)` of its text.
+    pub fn of(doc: &Document, start: usize, end: usize) -> Place {
+        let (fs, fe) = doc.file_span(start, end);
+        let (line, column) = doc.line_col(start);
+        let (end_line, end_column) = doc.end_line_col(start, end);
+        Place {
+            path: doc.id.clone(),
+            start: fs,
+            end: fe,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    /// The place of a finding's primary span.
+    pub fn of_finding(corpus: &Corpus, f: &Finding) -> Place {
+        Place::of(&corpus.docs[f.doc as usize], f.span.0, f.span.1)
+    }
+}
 
 /// Counts that close a report.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -101,12 +153,16 @@ impl FigureRecord {
         let doc = corpus.doc_of(c);
         let text = doc.text.as_str();
         let f = &c.fig;
-        let (line, column) = cursor.line_col(text, f.start);
+        // Offsets and line/column in the file; the cursor keeps this linear
+        // over a document's figures.
+        let (start, end) = doc.file_span(f.start, f.end);
+        let (src, _) = doc.source_span(f.start, f.start);
+        let (line, column) = cursor.line_col(doc.source_text(), src);
         let m = &cfg.meanings;
         FigureRecord {
             doc: doc.id.clone(),
-            start: f.start,
-            end: f.end,
+            start,
+            end,
             line,
             column,
             text: text[f.start..f.end].to_string(),

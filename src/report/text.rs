@@ -10,9 +10,6 @@ use crate::config::Config;
 use crate::error::line_col;
 use crate::rules::{Finding, Severity};
 
-/// Most bytes of a line shown around a span.
-const CONTEXT: usize = 120;
-
 fn level(s: Severity) -> Level {
     match s {
         Severity::Error => Level::Error,
@@ -21,24 +18,13 @@ fn level(s: Severity) -> Level {
     }
 }
 
-/// The excerpt of `text` shown for span `[s, e)`: its lines, cut to at most
-/// [`CONTEXT`] bytes each side of the span; returns the excerpt, its first
-/// line number and the span relative to it.
+/// The excerpt of `text` shown for span `[s, e)`: its whole lines (the
+/// renderer shortens long lines around the span itself, and computes the
+/// column from the line's start, so the line must not be cut here);
+/// returns the excerpt, its first line number and the span relative to it.
 fn excerpt(text: &str, s: usize, e: usize) -> (&str, usize, std::ops::Range<usize>) {
-    let mut from = text[..s].rfind('\n').map_or(0, |p| p + 1);
-    let mut to = text[e..].find('\n').map_or(text.len(), |p| e + p);
-    if s - from > CONTEXT {
-        from = s - CONTEXT;
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-    }
-    if to - e > CONTEXT {
-        to = e + CONTEXT;
-        while !text.is_char_boundary(to) {
-            to -= 1;
-        }
-    }
+    let from = text[..s].rfind('\n').map_or(0, |p| p + 1);
+    let to = text[e..].find('\n').map_or(text.len(), |p| e + p);
     let (line, _) = line_col(text, from);
     (&text[from..to], line, (s - from)..(e - from))
 }
@@ -53,7 +39,9 @@ pub fn check_report(corpus: &Corpus, findings: &[Finding], color: bool) -> Strin
     let mut out = String::new();
     for f in findings {
         let doc = &corpus.docs[f.doc as usize];
-        let (src, line, range) = excerpt(&doc.text, f.span.0, f.span.1);
+        // The excerpt is of the file itself (an HTML file's own line).
+        let (s, e) = doc.source_span(f.span.0, f.span.1);
+        let (src, line, range) = excerpt(doc.source_text(), s, e);
         let lvl = level(f.severity);
         let title = format!("{} [{}]", f.message, f.name);
         let mut msg = lvl.title(&title).id(&f.code).snippet(
@@ -75,7 +63,8 @@ pub fn check_report(corpus: &Corpus, findings: &[Finding], color: bool) -> Strin
             .map(|&i| {
                 let c = &corpus.claims[i];
                 let d = corpus.doc_of(c);
-                let (s, l, r) = excerpt(&d.text, c.fig.start, c.fig.end);
+                let (s, e) = d.source_span(c.fig.start, c.fig.end);
+                let (s, l, r) = excerpt(d.source_text(), s, e);
                 (s, l, r, d.id.as_str())
             })
             .collect();

@@ -75,6 +75,11 @@ pub fn bounds(c: &Claim, cfg: &Config, tolerance: Decimal) -> Bounds {
     }
 }
 
+/// True when the interval is closed on both sides.
+fn bounded(b: &Bounds) -> bool {
+    b.low.is_some() && b.high.is_some()
+}
+
 /// True when some value lies in both intervals.
 pub fn overlap(a: &Bounds, b: &Bounds) -> bool {
     let low = match (a.low, b.low) {
@@ -185,7 +190,19 @@ pub fn check(
                 if sa == sb {
                     continue;
                 }
-                let agree = overlap(&bounds(ca, cfg, tolerance), &bounds(cb, cfg, tolerance));
+                let (ba, bb) = (bounds(ca, cfg, tolerance), bounds(cb, cfg, tolerance));
+                let agree = overlap(&ba, &bb);
+                // Corroboration needs the same places, and figures that say
+                // something: "plus de 50.000" backs any larger toll, which
+                // proves nothing, unless both say the same.
+                if agreement
+                    && (ca.places != cb.places
+                        || !(bounded(&ba) && bounded(&bb)
+                            || (ca.fig.value, ca.fig.qualifier)
+                                == (cb.fig.value, cb.fig.qualifier)))
+                {
+                    continue;
+                }
                 let (first, second) = if ca.doc < cb.doc { (a, b) } else { (b, a) };
                 let entry = pairs
                     .entry((ca.doc.min(cb.doc), ca.doc.max(cb.doc)))

@@ -1,0 +1,527 @@
+//! Version diff: two versions of one article (a draft and the final text,
+//! yesterday's page and today's) compared figure by figure.
+//!
+//! The sentences of both versions are aligned with `similar` (patience
+//! diff on normalised sentences). Sentences that differ are paired by
+//! likeness; a sentence found unchanged elsewhere in the other version has
+//! moved. Within paired sentences the figures are aligned in turn, so each
+//! figure is reported as changed (with both spans), appeared, disappeared
+//! or moved. Each version is checked on its own, and findings are matched
+//! by fingerprint (without the document name) to tell those the new
+//! version introduces from those it fixes.
+
+use serde::Serialize;
+use serde_json::json;
+use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
+
+use super::baseline::{fingerprint, normalise};
+use super::json::{finding_record, ClaimRecord};
+use super::Place;
+use crate::claims::{sentence::sentences, Corpus};
+use crate::config::Config;
+use crate::input::Document;
+use crate::rules::{Finding, Selection};
+
+/// Sentences at least this alike (0 to 1, by words) are two versions of
+/// one sentence.
+const PAIR_RATIO: f32 = 0.5;
+
+/// What happened to a figure between the two versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// The figure was rewritten in a sentence that is still there.
+    Changed,
+    /// A figure of the new version that the old one does not have.
+    Appeared,
+    /// A figure of the old version that the new one does not have.
+    Disappeared,
+    /// The figure's sentence, unchanged, stands elsewhere.
+    Moved,
+}
+
+impl Change {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Changed => "changed",
+            Change::Appeared => "appeared",
+            Change::Disappeared => "disappeared",
+            Change::Moved => "moved",
+        }
+    }
+}
+
+/// One figure's change: claim indices into the old and the new corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureChange {
+    pub change: Change,
+    pub old: Option<usize>,
+    pub new: Option<usize>,
+}
+
+/// The comparison of two versions.
+#[derive(Debug, Clone)]
+pub struct VersionDiff {
+    /// The old version (one document) and its findings.
+    pub old: Corpus,
+    pub old_findings: Vec<Finding>,
+    pub new: Corpus,
+    pub new_findings: Vec<Finding>,
+    /// Figure changes, in the order of the new version.
+    pub figures: Vec<FigureChange>,
+    /// Findings of the new version the old one does not have (indices into
+    /// `new_findings` are kept as findings of `new`).
+    pub introduced: Vec<Finding>,
+    /// Findings of the old version the new one no longer has.
+    pub fixed: Vec<Finding>,
+}
+
+/// Counts of a diff.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DiffSummary {
+    pub changed: usize,
+    pub appeared: usize,
+    pub disappeared: usize,
+    pub moved: usize,
+    pub introduced: usize,
+    pub fixed: usize,
+}
+
+impl VersionDiff {
+    pub fn summary(&self) -> DiffSummary {
+        let n = |c: Change| self.figures.iter().filter(|f| f.change == c).count();
+        DiffSummary {
+            changed: n(Change::Changed),
+            appeared: n(Change::Appeared),
+            disappeared: n(Change::Disappeared),
+            moved: n(Change::Moved),
+            introduced: self.introduced.len(),
+            fixed: self.fixed.len(),
+        }
+    }
+}
+
+/// Claims of the corpus (one document) by sentence: for each sentence of
+/// `spans`, the indices of the claims whose figure starts in it.
+fn claims_by_sentence(corpus: &Corpus, spans: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); spans.len()];
+    for (i, c) in corpus.claims.iter().enumerate() {
+        let at = spans.partition_point(|&(_, e)| e <= c.fig.start);
+        if at < spans.len() && spans[at].0 <= c.fig.start {
+            out[at].push(i);
+        }
+    }
+    out
+}
+
+fn likeness(a: &str, b: &str) -> f32 {
+    TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .diff_words(a, b)
+        .ratio()
+}
+
+/// Compares two versions of an article, each checked on its own.
+pub fn compare(old: Document, new: Document, cfg: &Config, sel: &Selection) -> VersionDiff {
+    let (old, old_findings) = crate::analyze(vec![old], cfg, sel);
+    let (new, new_findings) = crate::analyze(vec![new], cfg, sel);
+    let (ot, nt) = (&old.docs[0].text, &new.docs[0].text);
+    let (os, ns) = (sentences(ot), sentences(nt));
+    let ok: Vec<String> = os.iter().map(|&(s, e)| normalise(&ot[s..e])).collect();
+    let nk: Vec<String> = ns.iter().map(|&(s, e)| normalise(&nt[s..e])).collect();
+    let oc = claims_by_sentence(&old, &os);
+    let nc = claims_by_sentence(&new, &ns);
+
+    // Sentence pairs (old, new); sentences left alone on either side, with
+    // the new sentence index where they stand (to order the report).
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut lone_old: Vec<(usize, usize)> = Vec::new();
+    let mut lone_new: Vec<usize> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, &ok, &nk) {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => pairs.extend((0..len).map(|i| (old_index + i, new_index + i))),
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => lone_old.extend((old_index..old_index + old_len).map(|o| (o, new_index))),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => lone_new.extend(new_index..new_index + new_len),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                // Pair the sentences in order, each with the most alike.
+                let mut next = new_index;
+                for (o, old_key) in ok.iter().enumerate().skip(old_index).take(old_len) {
+                    let best = (next..new_index + new_len)
+                        .map(|n| (n, likeness(old_key, &nk[n])))
+                        .filter(|&(_, r)| r >= PAIR_RATIO)
+                        .max_by(|a, b| a.1.total_cmp(&b.1));
+                    match best {
+                        Some((n, _)) => {
+                            lone_new.extend(next..n);
+                            pairs.push((o, n));
+                            next = n + 1;
+                        }
+                        None => lone_old.push((o, next)),
+                    }
+                }
+                lone_new.extend(next..new_index + new_len);
+            }
+        }
+    }
+
+    let mut figures: Vec<(usize, FigureChange)> = Vec::new();
+    // Sentences that left one place and stand, the same, at another: moved.
+    let mut moved_pairs = Vec::new();
+    lone_old.retain(
+        |&(o, _)| match lone_new.iter().position(|&n| nk[n] == ok[o]) {
+            Some(i) => {
+                moved_pairs.push((o, lone_new.remove(i)));
+                false
+            }
+            None => true,
+        },
+    );
+    for &(o, n) in &moved_pairs {
+        for (&a, &b) in oc[o].iter().zip(&nc[n]) {
+            figures.push((
+                n,
+                FigureChange {
+                    change: Change::Moved,
+                    old: Some(a),
+                    new: Some(b),
+                },
+            ));
+        }
+    }
+    // Moved and edited: the remaining sentences paired by likeness.
+    lone_old.retain(|&(o, _)| {
+        let best = lone_new
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| (i, likeness(&ok[o], &nk[n])))
+            .filter(|&(_, r)| r >= PAIR_RATIO)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
+            Some((i, _)) => {
+                pairs.push((o, lone_new.remove(i)));
+                false
+            }
+            None => true,
+        }
+    });
+
+    let key = |corpus: &Corpus, i: usize| {
+        let c = &corpus.claims[i];
+        normalise(&corpus.docs[0].text[c.fig.start..c.fig.end])
+    };
+    for &(o, n) in &pairs {
+        let a: Vec<String> = oc[o].iter().map(|&i| key(&old, i)).collect();
+        let b: Vec<String> = nc[n].iter().map(|&i| key(&new, i)).collect();
+        if a == b {
+            continue;
+        }
+        for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+            let (ra, rb) = (op.old_range(), op.new_range());
+            if matches!(op, DiffOp::Equal { .. }) {
+                continue;
+            }
+            let olds = &oc[o][ra];
+            let news = &nc[n][rb];
+            for k in 0..olds.len().max(news.len()) {
+                let (x, y) = (olds.get(k).copied(), news.get(k).copied());
+                let change = match (x, y) {
+                    (Some(_), Some(_)) => Change::Changed,
+                    (None, _) => Change::Appeared,
+                    (_, None) => Change::Disappeared,
+                };
+                figures.push((
+                    n,
+                    FigureChange {
+                        change,
+                        old: x,
+                        new: y,
+                    },
+                ));
+            }
+        }
+    }
+    for &(o, anchor) in &lone_old {
+        for &a in &oc[o] {
+            figures.push((
+                anchor,
+                FigureChange {
+                    change: Change::Disappeared,
+                    old: Some(a),
+                    new: None,
+                },
+            ));
+        }
+    }
+    for &n in &lone_new {
+        for &b in &nc[n] {
+            figures.push((
+                n,
+                FigureChange {
+                    change: Change::Appeared,
+                    old: None,
+                    new: Some(b),
+                },
+            ));
+        }
+    }
+    // In the order of the new version; what disappeared before what stands
+    // where it was.
+    figures.sort_by_key(|(anchor, f)| {
+        (
+            *anchor,
+            f.new.is_some(),
+            f.new.map(|i| new.claims[i].fig.start),
+            f.old.map(|i| old.claims[i].fig.start),
+        )
+    });
+    let figures = figures.into_iter().map(|(_, f)| f).collect();
+
+    // Findings, matched by fingerprint without the document name.
+    let mut left: Vec<String> = old_findings
+        .iter()
+        .map(|f| fingerprint(&old, f, false))
+        .collect();
+    let mut introduced = Vec::new();
+    for f in &new_findings {
+        let fp = fingerprint(&new, f, false);
+        match left.iter().position(|x| *x == fp) {
+            Some(i) => left[i].clear(),
+            None => introduced.push(f.clone()),
+        }
+    }
+    let fixed = old_findings
+        .iter()
+        .zip(&left)
+        .filter(|(_, fp)| !fp.is_empty())
+        .map(|(f, _)| f.clone())
+        .collect();
+    VersionDiff {
+        old,
+        old_findings,
+        new,
+        new_findings,
+        figures,
+        introduced,
+        fixed,
+    }
+}
+
+/// The sentence around a figure, shortened to about 40 characters each
+/// side, the figure in brackets.
+fn context(corpus: &Corpus, i: usize) -> String {
+    let c = &corpus.claims[i];
+    let t = &corpus.docs[0].text;
+    let (s, e) = (c.sentence.0.min(c.fig.start), c.sentence.1.max(c.fig.end));
+    let before: Vec<char> = t[s..c.fig.start].chars().collect();
+    let after: Vec<char> = t[c.fig.end..e].chars().collect();
+    let cut = 40;
+    let b: String = if before.len() > cut {
+        format!(
+            "…{}",
+            before[before.len() - cut..].iter().collect::<String>()
+        )
+    } else {
+        before.iter().collect()
+    };
+    let a: String = if after.len() > cut {
+        format!("{}…", after[..cut].iter().collect::<String>())
+    } else {
+        after.iter().collect()
+    };
+    format!("{b}[{}]{a}", &t[c.fig.start..c.fig.end]).replace(['\n', '\r'], " ")
+}
+
+fn figure_line(corpus: &Corpus, i: usize, sign: char) -> String {
+    let c = &corpus.claims[i];
+    let p = Place::of(&corpus.docs[0], c.fig.start, c.fig.end);
+    format!(
+        "  {sign} {}:{}:{}: {}\n",
+        p.path,
+        p.line,
+        p.column,
+        context(corpus, i)
+    )
+}
+
+fn fig_text(corpus: &Corpus, i: usize) -> &str {
+    let c = &corpus.claims[i];
+    &corpus.docs[0].text[c.fig.start..c.fig.end]
+}
+
+fn finding_lines(out: &mut String, corpus: &Corpus, f: &Finding, what: &str, sign: char) {
+    let p = Place::of_finding(corpus, f);
+    out.push_str(&format!(
+        "finding {what}: {}[{}]: {} [{}]\n  {sign} {}:{}:{}\n",
+        f.severity.as_str(),
+        f.code,
+        f.message,
+        f.name,
+        p.path,
+        p.line,
+        p.column
+    ));
+}
+
+/// The readable diff: each figure change with the place and sentence on
+/// both sides (`-` old, `+` new), the findings introduced and fixed, and a
+/// summary line.
+pub fn text_report(d: &VersionDiff) -> String {
+    let mut out = format!("--- {}\n+++ {}\n", d.old.docs[0].id, d.new.docs[0].id);
+    for f in &d.figures {
+        let title = match (f.old, f.new) {
+            (Some(a), Some(b)) if f.change == Change::Changed => {
+                format!("`{}` -> `{}`", fig_text(&d.old, a), fig_text(&d.new, b))
+            }
+            (_, Some(b)) => format!("`{}`", fig_text(&d.new, b)),
+            (Some(a), None) => format!("`{}`", fig_text(&d.old, a)),
+            (None, None) => String::new(),
+        };
+        out.push_str(&format!("{}: {title}\n", f.change.as_str()));
+        if let Some(a) = f.old {
+            out.push_str(&figure_line(&d.old, a, '-'));
+        }
+        if let Some(b) = f.new {
+            out.push_str(&figure_line(&d.new, b, '+'));
+        }
+    }
+    for f in &d.introduced {
+        finding_lines(&mut out, &d.new, f, "introduced", '+');
+    }
+    for f in &d.fixed {
+        finding_lines(&mut out, &d.old, f, "fixed", '-');
+    }
+    let s = d.summary();
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    out.push_str(&format!(
+        "{} changed, {} appeared, {} disappeared, {} moved; {} introduced, {} fixed\n",
+        plural(s.changed, "figure"),
+        s.appeared,
+        s.disappeared,
+        s.moved,
+        plural(s.introduced, "finding"),
+        s.fixed
+    ));
+    out
+}
+
+fn claim_json(corpus: &Corpus, i: usize) -> serde_json::Value {
+    let c = &corpus.claims[i];
+    let d = &corpus.docs[0];
+    let p = Place::of(d, c.fig.start, c.fig.end);
+    let (low, high) = c.interval();
+    let dec = |v: Option<rust_decimal::Decimal>| v.map(|v| v.normalize().to_string());
+    let r = ClaimRecord {
+        doc: &d.id,
+        start: p.start,
+        end: p.end,
+        line: p.line,
+        column: p.column,
+        text: &d.text[c.fig.start..c.fig.end],
+        value: dec(c.fig.value),
+        low: dec(low),
+        high: dec(high),
+    };
+    serde_json::to_value(r).expect("claim serialises")
+}
+
+/// The diff as one JSON document: figure changes with both spans, findings
+/// introduced and fixed, and counts.
+pub fn json_report(d: &VersionDiff) -> String {
+    let figures: Vec<_> = d
+        .figures
+        .iter()
+        .map(|f| {
+            json!({
+                "change": f.change.as_str(),
+                "old": f.old.map(|i| claim_json(&d.old, i)),
+                "new": f.new.map(|i| claim_json(&d.new, i)),
+            })
+        })
+        .collect();
+    let introduced: Vec<_> = d
+        .introduced
+        .iter()
+        .map(|f| finding_record(&d.new, f))
+        .collect();
+    let fixed: Vec<_> = d.fixed.iter().map(|f| finding_record(&d.old, f)).collect();
+    let v = json!({
+        "version": super::json::SCHEMA_VERSION,
+        "old": d.old.docs[0].id,
+        "new": d.new.docs[0].id,
+        "figures": figures,
+        "findings": { "introduced": introduced, "fixed": fixed },
+        "summary": d.summary(),
+    });
+    let mut s = serde_json::to_string_pretty(&v).expect("diff serialises");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Lang;
+
+    fn diff(a: &str, b: &str) -> VersionDiff {
+        let cfg = Config::builtin().unwrap();
+        compare(
+            Document::new("old.txt", a, Some(Lang::Fr)),
+            Document::new("new.txt", b, Some(Lang::Fr)),
+            &cfg,
+            &Selection::default(),
+        )
+    }
+
+    #[test]
+    fn changed_appeared_moved() {
+        let old = "Il reste 2.000 jihadistes en Irak.\nLe raid a tué trois soldats.\nLes forces comptent 5 000 hommes.\n";
+        let new = "Les forces comptent 5 000 hommes.\nIl reste 2.500 jihadistes en Irak.\nLe raid a tué trois soldats.\nUn nouveau bilan fait état de 12 blessés.\n";
+        let d = diff(old, new);
+        let s = d.summary();
+        assert_eq!(
+            (s.changed, s.appeared, s.disappeared, s.moved),
+            (1, 1, 0, 1),
+            "{}",
+            text_report(&d)
+        );
+        let ch = d
+            .figures
+            .iter()
+            .find(|f| f.change == Change::Changed)
+            .unwrap();
+        assert_eq!(fig_text(&d.old, ch.old.unwrap()), "2.000");
+        assert_eq!(fig_text(&d.new, ch.new.unwrap()), "2.500");
+    }
+
+    #[test]
+    fn identical_versions_have_no_change() {
+        let t = "Il reste 2.000 jihadistes.\nEt 40 XNUMX morts.\n";
+        let d = diff(t, t);
+        assert_eq!(d.summary(), DiffSummary::default());
+    }
+
+    #[test]
+    fn findings_introduced_and_fixed() {
+        let d = diff(
+            "Il reste 2.500 XNUMX soldats.\n",
+            "Il reste 2.500 soldats.\nEt 40 XNUMX morts.\n",
+        );
+        assert_eq!(d.introduced.len(), 1);
+        assert_eq!(d.fixed.len(), 1);
+    }
+}

@@ -1,0 +1,55 @@
+//! GitHub Actions workflow commands: each finding becomes an annotation
+//! on the pull request's diff,
+//! `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message`
+//! (`warning` and `notice` for the other severities).
+
+use super::Place;
+use crate::claims::Corpus;
+use crate::rules::{Finding, Severity};
+
+/// Escapes a command's message (`%`, CR, LF).
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a command property's value (also `:` and `,`).
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One workflow command per finding.
+pub fn check_report(corpus: &Corpus, findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let p = Place::of_finding(corpus, f);
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        out.push_str(&format!(
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            escape_property(&p.path),
+            p.line,
+            p.column,
+            p.end_line,
+            p.end_column,
+            escape_property(&f.code),
+            escape_data(&format!("{} [{}]", f.message, f.name)),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_data("50% of\r\nall"), "50%25 of%0D%0Aall");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}
