@@ -192,11 +192,16 @@ pub fn check(
                 }
                 let (ba, bb) = (bounds(ca, cfg, tolerance), bounds(cb, cfg, tolerance));
                 let agree = overlap(&ba, &bb);
-                // Corroboration needs the same places, and figures that say
+                // Corroboration needs the same (or overlapping) places, and
+                // figures that say
                 // something: "plus de 50.000" backs any larger toll, which
                 // proves nothing, unless both say the same.
+                let same_places = ca.places == cb.places
+                    || (!ca.places.is_empty()
+                        && !cb.places.is_empty()
+                        && cfg.meanings.places_overlap(&ca.places, &cb.places));
                 if agreement
-                    && (ca.places != cb.places
+                    && (!same_places
                         || !(bounded(&ba) && bounded(&bb)
                             || (ca.fig.value, ca.fig.qualifier)
                                 == (cb.fig.value, cb.fig.qualifier)))
