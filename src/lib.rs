@@ -54,7 +54,7 @@ pub fn build_corpus_with(docs: Vec<Document>, cfg: &Config, done: &(dyn Fn() + S
         .par_iter()
         .enumerate()
         .map(|(i, d)| {
-            let c = (claims_of(i as u32, d, cfg), names_of(d, cfg));
+            let c = claims_of(i as u32, d, cfg);
             done();
             c
         })
@@ -75,7 +75,10 @@ pub fn analyze_with(
     sel: &Selection,
     done: &(dyn Fn() + Sync),
 ) -> (Corpus, Vec<Finding>) {
-    let corpus = build_corpus_with(docs, cfg, done);
+    let mut corpus = build_corpus_with(docs, cfg, done);
+    // The names of each document tell which documents share a story; only
+    // the rules that compare sources need them.
+    corpus.names = corpus.docs.par_iter().map(|d| names_of(d, cfg)).collect();
     let findings = rules::run(&corpus, cfg, sel);
     (corpus, findings)
 }

@@ -173,29 +173,32 @@ pub struct Corpus {
     pub claims: Vec<Claim>,
     /// For each document, the range of its claims in `claims`.
     pub doc_claims: Vec<std::ops::Range<usize>>,
-    /// For each document, the names it mentions (see [`names_of`]).
+    /// For each document, the names it mentions (see [`names_of`]); empty
+    /// when they were not computed, and then every pair of documents
+    /// counts as related.
     pub names: Vec<Vec<u64>>,
 }
 
 impl Corpus {
     /// Extracts and interprets every figure of `docs`.
     pub fn build(docs: Vec<Document>, cfg: &Config) -> Corpus {
-        let per_doc: Vec<(Vec<Claim>, Vec<u64>)> = docs
+        let per_doc: Vec<Vec<Claim>> = docs
             .iter()
             .enumerate()
-            .map(|(i, d)| (claims_of(i as u32, d, cfg), names_of(d, cfg)))
+            .map(|(i, d)| claims_of(i as u32, d, cfg))
             .collect();
-        Corpus::assemble(docs, per_doc)
+        let mut corpus = Corpus::assemble(docs, per_doc);
+        corpus.names = corpus.docs.iter().map(|d| names_of(d, cfg)).collect();
+        corpus
     }
 
     /// Builds the corpus from claims computed per document (in parallel by
     /// the caller if it likes).
-    pub fn assemble(docs: Vec<Document>, per_doc: Vec<(Vec<Claim>, Vec<u64>)>) -> Corpus {
+    /// Names are left empty: see [`names_of`].
+    pub fn assemble(docs: Vec<Document>, per_doc: Vec<Vec<Claim>>) -> Corpus {
         let mut claims = Vec::new();
         let mut doc_claims = Vec::new();
-        let mut names = Vec::new();
-        for (mut cs, ns) in per_doc {
-            names.push(ns);
+        for mut cs in per_doc {
             let base = claims.len();
             for c in &mut cs {
                 if let Some(r) = &mut c.repeat_of {
@@ -209,7 +212,7 @@ impl Corpus {
             docs,
             claims,
             doc_claims,
-            names,
+            names: Vec::new(),
         }
     }
 
@@ -217,6 +220,9 @@ impl Corpus {
     /// `min` names and a fifth of the names of the shorter one (a document
     /// with fewer than `min` names must share all of them).
     pub fn related(&self, a: u32, b: u32, min: usize) -> bool {
+        if self.names.len() <= a.max(b) as usize {
+            return true;
+        }
         let smaller = self.names[a as usize]
             .len()
             .min(self.names[b as usize].len());
