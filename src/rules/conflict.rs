@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use super::story::{Stories, StoryParams};
 use super::{Finding, RuleDef};
 use crate::claims::{Claim, Corpus};
 use crate::config::Config;
@@ -101,18 +102,36 @@ pub fn overlap(a: &Bounds, b: &Bounds) -> bool {
     }
 }
 
-fn usable(c: &Claim) -> bool {
+pub fn usable(c: &Claim) -> bool {
     c.repeat_of.is_none() && c.fig.debris.is_none() && !c.fig.ambiguous && !c.fig.bad_grouping
+}
+
+/// The story parameters of a rule that compares sources: how many rare
+/// names two documents must share, how many days apart their publication
+/// dates may be, and below how many documents the corpus is one story.
+pub fn story_params(rule: &RuleDef) -> StoryParams {
+    let int = |k: &str, dflt: i64| -> i64 {
+        rule.decimal(k, Decimal::from(dflt))
+            .try_into()
+            .unwrap_or(dflt)
+    };
+    StoryParams {
+        min_shared: int("min_shared_names", 2).max(0) as usize,
+        max_days: int("max_days_apart", 7),
+        small_corpus: int("one_story_below", 50).max(0) as usize,
+    }
 }
 
 pub fn check(
     corpus: &Corpus,
     cfg: &Config,
     rule: &RuleDef,
+    stories: &Stories,
     out: &mut Vec<Finding>,
     agreement: bool,
 ) {
     let tolerance = rule.decimal("tolerance", Decimal::ZERO);
+    let story = story_params(rule);
     for (key, members) in corpus.buckets(&cfg.meanings) {
         // Claims of this key per document, in order.
         let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
@@ -131,9 +150,10 @@ pub fn check(
                 v.truncate(1);
             }
         }
-        let docs: Vec<(u32, Vec<usize>)> = per_doc.into_iter().collect();
-        for (x, (_, a_claims)) in docs.iter().enumerate() {
-            for (_, b_claims) in &docs[x + 1..] {
+        let ids: Vec<u32> = per_doc.keys().copied().collect();
+        for (da, db) in stories.pairs(&ids, &story) {
+            let (a_claims, b_claims) = (&per_doc[&da], &per_doc[&db]);
+            {
                 // One finding per pair of documents and key: the first pair
                 // of claims that disagrees (or agrees, for corroboration).
                 let mut found = None;
