@@ -7,7 +7,10 @@
 //! groupings (`1 500`, `1 234 567`) are read as one figure by the
 //! extractor and never reach this check; lists (`3, 4 et 5`), date pairs
 //! (`2 et 3 décembre`), a year before a count (`en 2014 500 soldats`),
-//! dates, times, phone numbers and codes are left alone.
+//! dates, times, phone numbers and codes are left alone, and so are model
+//! names (`Porsche 911 2.4`, `BMW 507 3.2 litres`: a capitalised word or a
+//! word of the `skip_after` parameter before the first number, or an
+//! engine size `d.d` second).
 //!
 //! **Why it matters.** Such pairs come from a conversion or layout error
 //! (a lost unit, a lost separator, two table cells glued together); the
@@ -32,6 +35,11 @@ fn bare(f: &Figure) -> bool {
 }
 
 pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let skip_after: Vec<String> = rule
+        .strings("skip_after")
+        .iter()
+        .map(|w| crate::lexicon::fold(w))
+        .collect();
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
         let range = corpus.doc_claims[d].clone();
@@ -59,6 +67,40 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
             // A sign glued to the second number ("10 -5") is a list of
             // values, not one figure.
             if text[b.num_start..].starts_with(['-', '+', '−']) {
+                continue;
+            }
+            // Model names and codes: "Porsche 911 2.4", "BMW 507 3.2",
+            // "Type 290 2-door": the word before is a name or a word of
+            // `skip_after`; engine sizes ("2.4", one digit each side).
+            let prev = text[..a.start]
+                .trim_end()
+                .rsplit(|c: char| !(c.is_alphanumeric() || c == '°'))
+                .next()
+                .unwrap_or("");
+            let name_before = prev.chars().next().is_some_and(|c| c.is_uppercase())
+                || skip_after.contains(&crate::lexicon::fold(prev));
+            let glued_before = text[..a.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| matches!(c, ':' | '/' | '-' | '(' | '+'));
+            let engine = {
+                let w = &text[b.num_start..b.num_end];
+                w.len() == 3 && w.as_bytes()[1] == b'.'
+            };
+            // Phone numbers and codes in groups of two: "0800 06 66 66".
+            let pairs = a.num_end - a.num_start <= 2
+                && b.num_end - b.num_start <= 2
+                && text[b.num_end..].starts_with([' ', '\u{a0}'])
+                && text[b.num_end..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit());
+            // The end of such a run: a number just before the first one.
+            let run_before = text[..a.start]
+                .strip_suffix([' ', '\u{a0}'])
+                .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()));
+            let pairs = pairs || run_before && a.num_end - a.num_start <= 2;
+            let after_b = text[b.end..].chars().next();
+            if name_before || glued_before || engine || pairs || after_b == Some('-') {
                 continue;
             }
             let written = &text[a.num_start..b.num_end];

@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::calendar::{find_phrase, folded, folded_slice};
+use super::calendar::{folded, folded_slice};
 use super::conflict::{bounds, usable};
 use super::{ClaimRef, Finding, RuleDef};
 use crate::claims::{Claim, Corpus};
@@ -292,7 +292,11 @@ fn join_and(items: &[String]) -> String {
 }
 
 /// "45 blessés, dont 30 enfants et 20 femmes": the parts after a subset
-/// marker may not exceed the total.
+/// marker may not exceed the total. The marker must follow the total's
+/// noun directly and the first part the marker ("dont la production…" is a
+/// relative clause, not a subset); further parts are joined by a comma or
+/// `et`/`and` only, and a part with another role ends the list ("45 tués,
+/// dont trois Français, et une centaine blessés").
 fn subsets(
     corpus: &Corpus,
     cfg: &Config,
@@ -303,14 +307,31 @@ fn subsets(
 ) {
     let text = corpus.docs[d].text.as_str();
     let range = corpus.doc_claims[d].clone();
+    let joiners = [
+        ",",
+        "et",
+        ", et",
+        "and",
+        ", and",
+        "ainsi que",
+        ", ainsi que",
+    ];
+    let end_of = |c: &Claim| c.fig.entity.map_or(c.fig.end, |(_, e)| e.max(c.fig.end));
     for t in range.clone() {
         let ct = &corpus.claims[t];
         if !usable(ct) || !matches!(ct.fig.kind, Kind::Count | Kind::Money) {
             continue;
         }
-        let Some((_, Some((high, _)))) =
-            Some(bounds(ct, cfg, Decimal::ZERO)).map(|b| (b.low, b.high))
-        else {
+        // A total with its noun or unit, and a value (not "des centaines").
+        if ct.fig.value.is_none() || (ct.fig.entity.is_none() && ct.fig.unit.is_none()) {
+            continue;
+        }
+        // A collective ("une quinzaine de sites") is rarely the whole a
+        // subset refers to.
+        if ct.fig.qualifier.is_none() && (ct.fig.low.is_some() || ct.fig.high.is_some()) {
+            continue;
+        }
+        let Some((high, _)) = bounds(ct, cfg, Decimal::ZERO).high else {
             continue;
         };
         if t + 1 >= range.end {
@@ -320,20 +341,21 @@ fn subsets(
         if first.sentence != ct.sentence {
             continue;
         }
-        // The marker stands between the total and its first part.
-        let from = ct.fig.entity.map_or(ct.fig.end, |(_, e)| e.max(ct.fig.end));
+        let from = end_of(ct);
         if from > first.fig.start {
             continue;
         }
         let gap = folded_slice(text, from, first.fig.start);
-        if gap.len() > 48 || gap.contains([';', '(', ')', ':']) {
-            continue;
-        }
-        let Some(m) = markers.iter().find(|m| find_phrase(&gap, m).is_some()) else {
+        let gap = gap.trim().trim_start_matches(',').trim();
+        // The marker, maybe after one word ("45 people injured, including").
+        let Some(m) = markers.iter().find(|m| {
+            gap.strip_suffix(m.as_str()).is_some_and(|head| {
+                let head = head.trim().trim_end_matches(',').trim();
+                head.split_whitespace().count() <= 1 && !head.contains(|c: char| c.is_ascii_digit())
+            })
+        }) else {
             continue;
         };
-        // The parts: figures of the same kind and unit up to the end of
-        // the clause.
         let mut parts = Vec::new();
         let mut sum = Decimal::ZERO;
         let mut k = t + 1;
@@ -343,12 +365,24 @@ fn subsets(
             if p.sentence != ct.sentence || p.fig.kind != ct.fig.kind || p.fig.unit != ct.fig.unit {
                 break;
             }
-            let between = folded_slice(text, prev_end, p.fig.start);
-            if between.contains([';', '(', ')', ':', '.']) || (k > t + 1 && between.len() > 40) {
+            if k > t + 1 {
+                let between = folded_slice(text, prev_end, p.fig.start);
+                if !joiners.contains(&between.trim()) {
+                    break;
+                }
+            }
+            if ct.role.is_some() && p.role.is_some() && p.role != ct.role {
                 break;
             }
-            if k > t + 1 && markers.iter().any(|m| find_phrase(&between, m).is_some()) {
-                break;
+            // The parts count what the total counts: "des deux côtés, dont
+            // 20 soldats" is no subset.
+            let people = |m: Option<u16>| {
+                m.is_some_and(|m| cfg.meanings.people.get(m as usize) == Some(&true))
+            };
+            match (ct.measure, p.measure) {
+                (None, Some(_)) => break,
+                (Some(a), Some(b)) if a != b && !(people(Some(a)) && people(Some(b))) => break,
+                _ => {}
             }
             let low = match p.fig.interval() {
                 (Some(l), _) => l,
@@ -359,7 +393,7 @@ fn subsets(
             }
             sum += low;
             parts.push(k);
-            prev_end = p.fig.entity.map_or(p.fig.end, |(_, e)| e.max(p.fig.end));
+            prev_end = end_of(p);
             k += 1;
         }
         if parts.is_empty() || sum <= high {

@@ -20,10 +20,12 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::story::{Stories, StoryParams};
+use super::calendar::{find_phrase, folded, folded_slice};
+use super::story::{names_of, Stories, StoryParams};
 use super::{Finding, RuleDef};
 use crate::claims::{Claim, Corpus};
 use crate::config::Config;
+use crate::extract::DateParts;
 use crate::lexicon::QualifierShape;
 
 /// Most pairs compared within one key: beyond it, each document is compared
@@ -106,6 +108,133 @@ pub fn usable(c: &Claim) -> bool {
     c.repeat_of.is_none() && c.fig.debris.is_none() && !c.fig.ambiguous && !c.fig.bad_grouping
 }
 
+/// True when one of `words` (folded) stands just before the figure or just
+/// after its counted noun: `2.000 nouveaux morts`, `692 décès
+/// supplémentaires`, `dont 250 décès` (an increment or a part, not the
+/// quantity itself).
+pub fn near_words(text: &str, c: &Claim, words: &[String]) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    let before = folded_slice(
+        text,
+        c.fig.start.saturating_sub(20).max(c.sentence.0),
+        c.fig.start,
+    );
+    let from = c.fig.end.max(c.fig.entity.map_or(0, |(_, e)| e));
+    let to = (from + 16).min(c.sentence.1).max(from);
+    let after = folded_slice(text, from, to);
+    words
+        .iter()
+        .any(|w| find_phrase(&before, w).is_some() || find_phrase(&after, w).is_some())
+}
+
+/// Days and weekdays a sentence names: (month, day) pairs and weekday
+/// numbers.
+fn moments(corpus: &Corpus, cfg: &Config, c: &Claim) -> (Vec<(u32, u32)>, Vec<u32>) {
+    let doc = corpus.doc_of(c);
+    let mut days = Vec::new();
+    for i in corpus.doc_claims[c.doc as usize].clone() {
+        let o = &corpus.claims[i];
+        if o.sentence != c.sentence {
+            continue;
+        }
+        if let Some(DateParts {
+            month: Some(m),
+            day: Some(d),
+            ..
+        }) = o.fig.date
+        {
+            days.push((m, d));
+        }
+    }
+    let sentence = folded_slice(&doc.text, c.sentence.0, c.sentence.1);
+    let mut weekdays: Vec<u32> = sentence
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter_map(|w| {
+            cfg.lexicon
+                .fr
+                .weekdays
+                .get(w)
+                .or_else(|| cfg.lexicon.en.weekdays.get(w))
+                .copied()
+        })
+        .collect();
+    weekdays.sort_unstable();
+    weekdays.dedup();
+    (days, weekdays)
+}
+
+/// True when the sentences of two claims may speak of the same moment:
+/// when both name days (or weekdays), they name a common one. Running
+/// tallies ("mardi, 8 décès"; "mercredi, 9 décès") are not a conflict.
+pub fn same_moment(corpus: &Corpus, cfg: &Config, a: &Claim, b: &Claim) -> bool {
+    let (da, wa) = moments(corpus, cfg, a);
+    let (db, wb) = moments(corpus, cfg, b);
+    let disjoint = |x: &[(u32, u32)], y: &[(u32, u32)]| {
+        !x.is_empty() && !y.is_empty() && !x.iter().any(|p| y.contains(p))
+    };
+    let disjoint_w =
+        |x: &[u32], y: &[u32]| !x.is_empty() && !y.is_empty() && !x.iter().any(|p| y.contains(p));
+    !disjoint(&da, &db) && !disjoint_w(&wa, &wb)
+}
+
+/// How many proper names the sentences of two claims share.
+pub fn shared_sentence_names(corpus: &Corpus, a: &Claim, b: &Claim) -> usize {
+    let ta = &corpus.doc_of(a).text[a.sentence.0..a.sentence.1];
+    let tb = &corpus.doc_of(b).text[b.sentence.0..b.sentence.1];
+    let na = names_of(ta);
+    let mut nb = names_of(tb);
+    nb.sort();
+    nb.dedup();
+    let mut na = na;
+    na.sort();
+    na.dedup();
+    na.iter().filter(|n| nb.binary_search(n).is_ok()).count()
+}
+
+/// The claim-level conditions for comparing two claims of different
+/// documents: same period and moment, neither an increment or part, and,
+/// in a large corpus, sentences that share a name.
+pub fn comparable(
+    corpus: &Corpus,
+    cfg: &Config,
+    stories: &Stories,
+    p: &StoryParams,
+    skip: &[String],
+    a: &Claim,
+    b: &Claim,
+) -> bool {
+    if !a.same_period(b) || !same_moment(corpus, cfg, a, b) {
+        return false;
+    }
+    if near_words(&corpus.doc_of(a).text, a, skip) || near_words(&corpus.doc_of(b).text, b, skip) {
+        return false;
+    }
+    if !stories.is_large(p) {
+        return true;
+    }
+    // Vague collectives ("des milliers") and figures of a list (a ranking
+    // of countries, where each place is hard to pin to its figure) are not
+    // compared across unrelated articles.
+    let in_list = |c: &Claim| {
+        corpus.doc_claims[c.doc as usize]
+            .clone()
+            .filter(|&i| {
+                let o = &corpus.claims[i];
+                o.sentence == c.sentence && o.measure == c.measure
+            })
+            .count()
+            >= 3
+    };
+    (!p.place_required || a.place.is_some() && b.place.is_some())
+        && a.fig.value.is_some()
+        && b.fig.value.is_some()
+        && !in_list(a)
+        && !in_list(b)
+        && shared_sentence_names(corpus, a, b) >= p.min_sentence_names
+}
+
 /// The story parameters of a rule that compares sources: how many rare
 /// names two documents must share, how many days apart their publication
 /// dates may be, and below how many documents the corpus is one story.
@@ -119,6 +248,8 @@ pub fn story_params(rule: &RuleDef) -> StoryParams {
         min_shared: int("min_shared_names", 2).max(0) as usize,
         max_days: int("max_days_apart", 7),
         small_corpus: int("one_story_below", 50).max(0) as usize,
+        min_sentence_names: int("min_shared_sentence_names", 1).max(0) as usize,
+        place_required: rule.flag("large_corpus_needs_place", true),
     }
 }
 
@@ -132,6 +263,7 @@ pub fn check(
 ) {
     let tolerance = rule.decimal("tolerance", Decimal::ZERO);
     let story = story_params(rule);
+    let skip = folded(&rule.strings("skip_words"));
     for (key, members) in corpus.buckets(&cfg.meanings) {
         // Claims of this key per document, in order.
         let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
@@ -160,7 +292,7 @@ pub fn check(
                 'pairs: for &a in a_claims {
                     for &b in b_claims {
                         let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                        if !ca.same_period(cb) {
+                        if !comparable(corpus, cfg, stories, &story, &skip, ca, cb) {
                             continue;
                         }
                         let agree =

@@ -45,6 +45,12 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
             if !f.kind.is_quantity() || f.kind == Kind::Date {
                 return true;
             }
+            // An address or a version goes on with more groups
+            // ("192.168.1.1"): not a figure of the document's convention.
+            let rest = &text.as_bytes()[f.num_end..];
+            if rest.len() > 1 && matches!(rest[0], b'.' | b',') && rest[1].is_ascii_digit() {
+                return true;
+            }
             let before = folded_slice(text, f.num_start.saturating_sub(24), f.num_start);
             let before = before.trim_end();
             skip_after
@@ -52,10 +58,20 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
                 .any(|w| before.ends_with(w.as_str()) && find_phrase(before, w).is_some())
         };
         let range = corpus.doc_claims[d].clone();
+        // Evidence worth citing: not a name such as "49.3" or "Web 2.0",
+        // nor a fraction of zeros ("40.0000", a typo more than a decimal).
+        let names = folded(&rule.strings("name_numbers"));
         let first = |e: Evidence| {
-            range
-                .clone()
-                .find(|&i| corpus.claims[i].fig.evidence == e && !skipped(i))
+            range.clone().find(|&i| {
+                let f = &corpus.claims[i].fig;
+                let w = &text[f.num_start..f.num_end];
+                let decimal = matches!(e, Evidence::DotDecimal | Evidence::CommaDecimal);
+                let zeros = decimal
+                    && w.rsplit(['.', ','])
+                        .next()
+                        .is_some_and(|fr| fr.bytes().all(|b| b == b'0'));
+                f.evidence == e && !skipped(i) && !zeros && !names.iter().any(|n| n == w)
+            })
         };
         let (dot_dec, comma_dec, dot_grp, comma_grp) = (
             first(Evidence::DotDecimal),

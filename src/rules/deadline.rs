@@ -6,7 +6,9 @@
 //! le 20 janvier` (8 December plus 40 days is 17 January), `a 90-day
 //! deadline from March 1, until June 15`. The start date follows a start
 //! word (`à compter du`, `from`...), the end date an end word (`soit le`,
-//! `jusqu'au`, `until`...): both lists are rule parameters. Without a
+//! `jusqu'au`, `until`...): both lists are rule parameters. The period
+//! must be named as one (`délai`, `ultimatum`, `period`...: the
+//! `period_words` parameter), which leaves ages and anniversaries alone. Without a
 //! start date, a period counted from now (`dans 40 jours, le …`, `un
 //! ultimatum de 40 jours expirant le …`) is counted from the publication
 //! date, with a wider tolerance. Days, weeks, months and years are
@@ -50,6 +52,7 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
     let start_words = folded(&rule.strings("start_words"));
     let end_words = folded(&rule.strings("end_words"));
     let from_now = folded(&rule.strings("from_now_words"));
+    let period = folded(&rule.strings("period_words"));
     let tol: i64 = rule
         .decimal("tolerance_days", Decimal::ONE)
         .to_i64()
@@ -84,6 +87,17 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                 continue;
             };
             if !matches!(unit, "day" | "week" | "month" | "year") {
+                continue;
+            }
+            // A period, not an age or an anniversary: a word of `period_words`
+            // just before or after it ("un délai de 40 jours", "a 90-day
+            // period").
+            let around = folded_slice(
+                text,
+                cp.fig.start.saturating_sub(24).max(cp.sentence.0),
+                (cp.fig.end + 16).min(cp.sentence.1).max(cp.fig.end),
+            );
+            if !period.iter().any(|w| find_phrase(&around, w).is_some()) {
                 continue;
             }
             // The dates of the sentence, with the words just before them.

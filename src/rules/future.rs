@@ -4,8 +4,8 @@
 //! **What it catches.** A date later than the publication date of its
 //! document (given by the input, e.g. the JSONL `date` field), introduced
 //! as the date of a past event: the date follows `le`, `en`, `on`, `in`,
-//! and a verb in a past tense stands before it in its sentence (`a été
-//! arrêté le 12 mars 2021` in an article of 2020). Sentences that announce
+//! right after a verb in a compound past whose complement it is (`a été
+//! arrêté le 12 mars 2021` in an article of 2020, `was arrested on`). Sentences that announce
 //! or postpone (`prévu`, `reporté`, `jusqu'au`, `will`, `scheduled`...)
 //! are left alone; the word lists are rule parameters. Only dates with a
 //! written year are checked (a `12 mars` alone may be last year's).
@@ -22,30 +22,48 @@ use crate::claims::Corpus;
 use crate::config::Config;
 use crate::extract::Kind;
 
-/// A French compound past: an auxiliary then a past participle
-/// ("a été", "ont annoncé", "s'est tenu", "était parti").
-fn compound_past(window: &str) -> bool {
-    let words: Vec<&str> = window
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
+/// True when the words just before the date's intro word are a verb in a
+/// compound past whose complement the date is: "a été arrêté [le]", "est
+/// décédé [le]", "s'est tenu [en]", "was arrested [on]". `words` are the
+/// folded words before the intro word, in order.
+fn past_right_before(words: &[&str], past: &[String], not_past: &[String]) -> bool {
+    let n = words.len();
+    if n == 0 {
+        return false;
+    }
+    let last = words[n - 1];
+    if not_past.iter().any(|w| w == last) {
+        return false;
+    }
+    if past.iter().any(|w| w == last) {
+        return true;
+    }
+    let participle = last.chars().count() > 3
+        && [
+            "é", "ée", "és", "ées", "i", "is", "ie", "u", "us", "ue", "it", "ed",
+        ]
+        .iter()
+        .any(|s| last.ends_with(s));
+    if !participle {
+        return false;
+    }
     let aux = [
-        "a", "ont", "avait", "avaient", "est", "sont", "etait", "etaient", "s'est", "se", "avons",
-        "avez", "as", "ai", "eu", "ete",
+        "a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "s'est", "été", "was",
+        "were", "had", "been",
     ];
-    words.windows(2).any(|w| {
-        aux.contains(&w[0])
-            && w[1].len() > 3
-            && [
-                "e", "es", "ee", "ees", "i", "is", "ie", "u", "us", "ue", "it", "te",
-            ]
-            .iter()
-            .any(|s| w[1].ends_with(s))
-    })
+    // "aux participle" or "aux adverb participle".
+    (n >= 2 && aux.contains(&words[n - 2])) || (n >= 3 && aux.contains(&words[n - 3]))
 }
 
 pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
-    let past = folded(&rule.strings("past_words"));
+    let lower = |k: &str| -> Vec<String> {
+        rule.strings(k)
+            .iter()
+            .map(|w| w.to_lowercase().replace('’', "'"))
+            .collect()
+    };
+    let past = lower("past_words");
+    let not_past = lower("not_past_participles");
     let future = folded(&rule.strings("future_words"));
     let intro = folded(&rule.strings("date_intro"));
     for (d, doc) in corpus.docs.iter().enumerate() {
@@ -81,17 +99,37 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
                 c.fig.start,
             );
             let b = before.trim_end();
-            if !intro
+            let Some(w) = intro
                 .iter()
-                .any(|w| b.ends_with(w.as_str()) && find_phrase(b, w).is_some())
-            {
+                .find(|w| b.ends_with(w.as_str()) && find_phrase(b, w).is_some())
+            else {
                 continue;
+            };
+            // The words before the intro word, lower-cased with their
+            // accents ("à" is no auxiliary, "arrêté" is a participle).
+            let from = c.fig.start.saturating_sub(64).max(c.sentence.0);
+            let mut from = from;
+            while !text.is_char_boundary(from) {
+                from += 1;
             }
+            let original = text[from..c.fig.start].to_lowercase().replace('’', "'");
+            let original = original.trim_end();
+            let n_intro = w.chars().count();
+            let cut = original
+                .char_indices()
+                .rev()
+                .nth(n_intro - 1)
+                .map_or(0, |(k, _)| k);
+            let head = &original[..cut];
+            let words: Vec<&str> = head
+                .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+                .filter(|w| !w.is_empty())
+                .collect();
             let sentence = folded_slice(text, c.sentence.0, c.sentence.1);
             if future.iter().any(|w| find_phrase(&sentence, w).is_some()) {
                 continue;
             }
-            if !(compound_past(&before) || past.iter().any(|w| find_phrase(&before, w).is_some())) {
+            if !past_right_before(&words, &past, &not_past) {
                 continue;
             }
             let written = c.fig.text(text);

@@ -20,8 +20,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::calendar::{find_phrase, folded, folded_slice};
-use super::conflict::{bounds, overlap, usable};
+use super::calendar::folded;
+use super::conflict::{bounds, near_words, overlap, usable};
 use super::{Finding, RuleDef};
 use crate::claims::{Corpus, Key};
 use crate::config::Config;
@@ -49,18 +49,26 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
             let (Some(key), Some((es, ee))) = (c.key(), c.fig.entity) else {
                 continue;
             };
+            // A quantity pinned down enough to be stated twice: what
+            // happened (role) and where (place). "Quatre personnes" and
+            // "300 personnes" of one article are mostly different groups.
+            if key.role.is_none() || key.place.is_none() {
+                continue;
+            }
+            // A figure of a list (a ranking) is hard to pin to its place.
+            let in_list = corpus.doc_claims[d]
+                .clone()
+                .filter(|&k| {
+                    let o = &corpus.claims[k];
+                    o.sentence == c.sentence && o.measure == c.measure
+                })
+                .count()
+                >= 3;
+            if in_list || c.fig.value.is_none() {
+                continue;
+            }
             // A part or a running total is another quantity.
-            let before = folded_slice(
-                text,
-                c.fig.start.saturating_sub(20).max(c.sentence.0),
-                c.fig.start,
-            );
-            let after_end = (ee.max(c.fig.end) + 16).min(c.sentence.1).max(c.fig.end);
-            let after = folded_slice(text, ee.max(c.fig.end), after_end.max(ee));
-            if part_words
-                .iter()
-                .any(|w| find_phrase(&before, w).is_some() || find_phrase(&after, w).is_some())
-            {
+            if near_words(text, c, &part_words) {
                 continue;
             }
             let noun = fold(&text[es..ee]);

@@ -43,6 +43,10 @@ fn reading(word: &str) -> Option<String> {
             continue;
         }
         let d = digit_for(c)?;
+        // A capital I opening a word is a name ("I24", "I95").
+        if k == 0 && c == 'I' {
+            return None;
+        }
         // A look-alike letter must stand before a digit.
         if !chars.get(k + 1).is_some_and(|n| n.is_ascii_digit()) {
             return None;
@@ -111,5 +115,6 @@ mod tests {
         assert_eq!(reading("O2"), None);
         assert_eq!(reading("100"), None);
         assert_eq!(reading("lo0"), None);
+        assert_eq!(reading("I24"), None);
     }
 }

@@ -112,6 +112,14 @@ impl RuleDef {
             .unwrap_or(default)
     }
 
+    /// A boolean parameter, or `default`.
+    pub fn flag(&self, key: &str, default: bool) -> bool {
+        self.params
+            .get(key)
+            .and_then(|v| v.as_bool())
+            .unwrap_or(default)
+    }
+
     /// A list-of-strings parameter.
     pub fn strings(&self, key: &str) -> Vec<String> {
         self.params

@@ -44,6 +44,30 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
             let (Some(x), Some(y)) = (a.value, b.interval().1) else {
                 continue;
             };
+            // "plus de 100.000 sur neuf des dix jours": a qualified part or
+            // a whole that is itself a part is no part-whole pair; nor a
+            // model name ("la Porsche 911 sur treize marchés").
+            if a.qualifier.is_some() || b.qualifier.is_some() {
+                continue;
+            }
+            let whole_is_part = corpus.doc_claims[d].contains(&(i + 1)) && {
+                let n = &corpus.claims[i + 1].fig;
+                n.start >= b.end && {
+                    let g = folded_slice(text, b.end, n.start);
+                    matches!(g.trim(), "des" | "de" | "of the" | "of")
+                }
+            };
+            if whole_is_part {
+                continue;
+            }
+            let prev = text[..a.start]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if prev.chars().next().is_some_and(|c| c.is_uppercase()) {
+                continue;
+            }
             if x > y {
                 let (ta, tb) = (&text[a.start..a.end], &text[b.start..b.end]);
                 out.push(Finding::at_span(

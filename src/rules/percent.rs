@@ -29,7 +29,8 @@ use crate::lexicon::fold;
 
 pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
     let max = rule.decimal("max", Decimal::ONE_HUNDRED);
-    let links = folded(&rule.strings("links"));
+    let mut links = folded(&rule.strings("links"));
+    links.sort_by_key(|l| std::cmp::Reverse(l.len()));
     let wholes = folded(&rule.strings("wholes"));
     let change = folded(&rule.strings("change_words"));
     for (d, doc) in corpus.docs.iter().enumerate() {

@@ -19,7 +19,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::conflict::{bounds, overlap, story_params, usable, Bounds};
+use super::calendar::folded;
+use super::conflict::{bounds, comparable, overlap, story_params, usable, Bounds};
 use super::story::Stories;
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
@@ -41,6 +42,7 @@ pub fn check(
 ) {
     let tolerance = rule.decimal("tolerance", Decimal::ZERO);
     let story = story_params(rule);
+    let skip = folded(&rule.strings("skip_words"));
     let factors = [Decimal::from(1000), Decimal::from(1_000_000)];
     for (key, members) in corpus.buckets(&cfg.meanings) {
         let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
@@ -65,7 +67,7 @@ pub fn check(
             'pairs: for &a in &per_doc[&da] {
                 for &b in &per_doc[&db] {
                     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                    if !ca.same_period(cb) {
+                    if !comparable(corpus, cfg, stories, &story, &skip, ca, cb) {
                         continue;
                     }
                     let (ba, bb) = (bounds(ca, cfg, tolerance), bounds(cb, cfg, tolerance));

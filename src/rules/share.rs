@@ -4,13 +4,17 @@
 //! **What it catches.**
 //!
 //! - FC304: the shares of one whole named in one sentence add up to more
-//!   than 100 % (`52 % des voix pour le oui et 53 % pour le non`); the
-//!   shares must all point to the same whole (`des voix`, `of the vote`)
-//!   or follow the first one in a list. A tolerance for rounding is a rule
-//!   parameter.
+//!   than 100 % (`52 % des voix pour le oui et 53 % des voix pour le non`).
+//!   Only wholes that shares partition count (votes: the
+//!   `partition_wholes` parameter); each share must name the whole, and a
+//!   sentence with a date or year (two moments compared) is skipped.
+//!   Shares of people who agree with different statements overlap and are
+//!   never summed. A tolerance for rounding is a rule parameter.
 //! - FC305: a part, its whole and a percentage stated together (`30 sur
 //!   120, soit 40 %`, `30 of 120 (40%)`) where the percentage is not the
-//!   ratio of the two, the rounding of the percentage honoured.
+//!   ratio of the two, the rounding of the percentage honoured; a fraction
+//!   with a whole of ten or less (`neuf sur dix (91 %)`) is itself a
+//!   rounding and is given half a step of 1/Y.
 //!
 //! **Why it matters.** A reader can do the sum; when it does not hold,
 //! the article loses its credibility, and at least one figure is wrong.
@@ -20,7 +24,7 @@
 
 use rust_decimal::Decimal;
 
-use super::calendar::{folded, folded_slice};
+use super::calendar::{find_phrase, folded, folded_slice};
 use super::conflict::usable;
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
@@ -51,7 +55,10 @@ fn whole_after(text: &str, end: usize, sentence_end: usize, links: &[String]) ->
 }
 
 pub fn percent_sum(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
-    let links = folded(&rule.strings("links"));
+    let mut links = folded(&rule.strings("links"));
+    links.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    let partitions = folded(&rule.strings("partition_wholes"));
+    let sources = folded(&rule.strings("source_words"));
     let tolerance = rule.decimal("tolerance", Decimal::ONE);
     let hundred = Decimal::ONE_HUNDRED;
     for (d, doc) in corpus.docs.iter().enumerate() {
@@ -64,10 +71,27 @@ pub fn percent_sum(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec
                 i += 1;
                 continue;
             }
-            let Some(whole) = whole_after(text, c.fig.end, c.sentence.1, &links) else {
+            // Only wholes that the shares partition (votes): shares of the
+            // French who approve, disapprove, trust... overlap.
+            let Some(whole) = whole_after(text, c.fig.end, c.sentence.1, &links)
+                .filter(|w| partitions.iter().any(|p| p == w))
+            else {
                 i += 1;
                 continue;
             };
+            // A year or a date in the sentence: shares of two moments
+            // ("86 % des Français, contre 75 % en 2019").
+            let dated = corpus.doc_claims[d].clone().any(|k| {
+                corpus.claims[k].sentence == c.sentence && corpus.claims[k].fig.kind == Kind::Date
+            });
+            // Shares from several sources ("54 % selon Ifop, 53 % selon
+            // Elabe") are alternatives, not parts.
+            let sentence = folded_slice(text, c.sentence.0, c.sentence.1);
+            let sourced = sources.iter().any(|w| find_phrase(&sentence, w).is_some());
+            if dated || sourced {
+                i += 1;
+                continue;
+            }
             // The shares of the same whole in this sentence: those naming
             // it, and bare percentages of the list that follows.
             let mut shares = vec![i];
@@ -77,15 +101,9 @@ pub fn percent_sum(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec
                 let p = &corpus.claims[k];
                 if p.fig.kind == Kind::Percent && usable(p) {
                     let w = whole_after(text, p.fig.end, p.sentence.1, &links);
-                    let same = match &w {
-                        Some(w) => *w == whole,
-                        None => {
-                            // A bare share right after another one, in a
-                            // list: "52 % des voix, contre 48 % pour…".
-                            let gap = folded_slice(text, corpus.claims[k - 1].fig.end, p.fig.start);
-                            gap.len() < 48 && !gap.contains(['.', ';'])
-                        }
-                    };
+                    // Each share names the whole: a bare percentage may be
+                    // of something else ("(abstention 74,6 %)").
+                    let same = w.as_deref() == Some(whole.as_str());
                     if same {
                         if p.fig.value.is_some_and(|v| v > Decimal::ZERO) {
                             shares.push(k);
@@ -192,7 +210,14 @@ pub fn percent_mismatch(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mu
                 continue;
             }
             let ratio = x * Decimal::ONE_HUNDRED / y;
-            let slack = half_unit(cp.fig.decimals) + pct.abs() * tolerance;
+            // "Neuf sur dix (91 %)": a fraction with a small whole is itself
+            // a rounding, worth half a step of 1/Y.
+            let fraction_slack = if y <= Decimal::from(10) {
+                Decimal::from(50) / y
+            } else {
+                Decimal::ZERO
+            };
+            let slack = half_unit(cp.fig.decimals) + pct.abs() * tolerance + fraction_slack;
             if (ratio - pct).abs() <= slack {
                 continue;
             }

@@ -28,6 +28,12 @@ pub struct StoryParams {
     pub max_days: i64,
     /// Below this many documents, the corpus is taken as one story.
     pub small_corpus: usize,
+    /// In a larger corpus, proper names the sentences of two compared
+    /// claims must share.
+    pub min_sentence_names: usize,
+    /// In a larger corpus, only claims with a place are compared (the
+    /// deaths "in France", not the deaths of an unnamed place).
+    pub place_required: bool,
 }
 
 /// The names of every document and when it was published.
@@ -52,6 +58,11 @@ const SMALL: usize = 48;
 impl Stories {
     pub fn is_built(&self) -> bool {
         self.built
+    }
+
+    /// True when the corpus is too large to be taken as one story.
+    pub fn is_large(&self, p: &StoryParams) -> bool {
+        self.names.len() >= p.small_corpus
     }
 
     pub fn build(corpus: &Corpus) -> Stories {
@@ -173,14 +184,12 @@ pub fn names_of(text: &str) -> Vec<String> {
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let is_word = c.is_alphabetic() || (c == '-' && word_start.is_some());
-        if is_word {
-            if word_start.is_none() {
-                word_start = Some(i);
-                opener = match prev_sig {
-                    None => true,
-                    Some(p) => matches!(p, '.' | '!' | '?' | ':' | '"' | '«' | '\n' | '…'),
-                };
-            }
+        if is_word && word_start.is_none() {
+            word_start = Some(i);
+            opener = match prev_sig {
+                None => true,
+                Some(p) => matches!(p, '.' | '!' | '?' | ':' | '"' | '«' | '\n' | '…'),
+            };
         }
         let ends = !is_word || iter.peek().is_none();
         if ends {

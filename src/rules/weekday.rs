@@ -5,7 +5,9 @@
 //! date on another day. The year is the date's own, else the year of the
 //! publication date closest to it, else the year the article is about
 //! (`ce lundi 8 décembre` in a 2014 article is right: 8 December 2014 was
-//! a Monday; in a 2015 article it is wrong).
+//! a Monday; in a 2015 article it is wrong). A date without a year that
+//! fits a year the document names elsewhere is not reported (the article
+//! is then about that year, whatever its publication date).
 //!
 //! **Why it matters.** A wrong weekday means the day, the month or the
 //! weekday was mistyped, and readers use either to place the event.
@@ -56,6 +58,26 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
             let actual = date.weekday();
             if actual == weekday {
                 continue;
+            }
+            // Without a written year, the article may be about another
+            // year than its publication date says: any year the document
+            // itself names (or its claims are about) that fits clears it.
+            if !explicit {
+                let fits = |y: i32| {
+                    super::calendar::Ymd::new(y, date.month, date.day)
+                        .is_some_and(|x| x.weekday() == weekday)
+                };
+                let doc_years = corpus.doc_claims[d].clone().filter_map(|k| {
+                    let o = &corpus.claims[k];
+                    if o.fig.kind == Kind::Date {
+                        o.fig.date.and_then(|p| p.year)
+                    } else {
+                        None
+                    }
+                });
+                if c.year.is_some_and(fits) || doc_years.into_iter().any(fits) {
+                    continue;
+                }
             }
             // The span: from the weekday word to the end of the date.
             let start = named
