@@ -37,8 +37,36 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/boilerplate.toml"),
     ),
     (
+        "rules/checks/FC001-unused-suppression.toml",
+        include_str!("../rules/checks/FC001-unused-suppression.toml"),
+    ),
+    (
+        "rules/checks/FC002-invalid-suppression.toml",
+        include_str!("../rules/checks/FC002-invalid-suppression.toml"),
+    ),
+    (
         "rules/checks/FC101-placeholder-number.toml",
         include_str!("../rules/checks/FC101-placeholder-number.toml"),
+    ),
+    (
+        "rules/checks/FC102-adjacent-numbers.toml",
+        include_str!("../rules/checks/FC102-adjacent-numbers.toml"),
+    ),
+    (
+        "rules/checks/FC103-bad-grouping.toml",
+        include_str!("../rules/checks/FC103-bad-grouping.toml"),
+    ),
+    (
+        "rules/checks/FC104-mixed-separators.toml",
+        include_str!("../rules/checks/FC104-mixed-separators.toml"),
+    ),
+    (
+        "rules/checks/FC105-letters-for-digits.toml",
+        include_str!("../rules/checks/FC105-letters-for-digits.toml"),
+    ),
+    (
+        "rules/checks/FC106-impossible-percentage.toml",
+        include_str!("../rules/checks/FC106-impossible-percentage.toml"),
     ),
     (
         "rules/checks/FC201-source-conflict.toml",
@@ -47,6 +75,42 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     (
         "rules/checks/FC202-corroborated.toml",
         include_str!("../rules/checks/FC202-corroborated.toml"),
+    ),
+    (
+        "rules/checks/FC203-scale-slip.toml",
+        include_str!("../rules/checks/FC203-scale-slip.toml"),
+    ),
+    (
+        "rules/checks/FC301-inconsistent-in-document.toml",
+        include_str!("../rules/checks/FC301-inconsistent-in-document.toml"),
+    ),
+    (
+        "rules/checks/FC302-parts-total.toml",
+        include_str!("../rules/checks/FC302-parts-total.toml"),
+    ),
+    (
+        "rules/checks/FC303-part-exceeds-whole.toml",
+        include_str!("../rules/checks/FC303-part-exceeds-whole.toml"),
+    ),
+    (
+        "rules/checks/FC304-percent-sum.toml",
+        include_str!("../rules/checks/FC304-percent-sum.toml"),
+    ),
+    (
+        "rules/checks/FC305-percent-mismatch.toml",
+        include_str!("../rules/checks/FC305-percent-mismatch.toml"),
+    ),
+    (
+        "rules/checks/FC401-weekday-mismatch.toml",
+        include_str!("../rules/checks/FC401-weekday-mismatch.toml"),
+    ),
+    (
+        "rules/checks/FC402-deadline-arithmetic.toml",
+        include_str!("../rules/checks/FC402-deadline-arithmetic.toml"),
+    ),
+    (
+        "rules/checks/FC403-after-publication.toml",
+        include_str!("../rules/checks/FC403-after-publication.toml"),
     ),
 ];
 

@@ -34,7 +34,7 @@ pub mod rules;
 
 use rayon::prelude::*;
 
-use claims::{claims_of, names_of, Corpus};
+use claims::{claims_of, Corpus};
 use config::Config;
 use input::Document;
 use rules::{Finding, Selection};
@@ -75,10 +75,7 @@ pub fn analyze_with(
     sel: &Selection,
     done: &(dyn Fn() + Sync),
 ) -> (Corpus, Vec<Finding>) {
-    let mut corpus = build_corpus_with(docs, cfg, done);
-    // The names of each document tell which documents share a story; only
-    // the rules that compare sources need them.
-    corpus.names = corpus.docs.par_iter().map(|d| names_of(d, cfg)).collect();
+    let corpus = build_corpus_with(docs, cfg, done);
     let findings = rules::run(&corpus, cfg, sel);
     (corpus, findings)
 }

@@ -173,10 +173,6 @@ pub struct Corpus {
     pub claims: Vec<Claim>,
     /// For each document, the range of its claims in `claims`.
     pub doc_claims: Vec<std::ops::Range<usize>>,
-    /// For each document, the names it mentions (see [`names_of`]); empty
-    /// when they were not computed, and then every pair of documents
-    /// counts as related.
-    pub names: Vec<Vec<u64>>,
 }
 
 impl Corpus {
@@ -187,14 +183,11 @@ impl Corpus {
             .enumerate()
             .map(|(i, d)| claims_of(i as u32, d, cfg))
             .collect();
-        let mut corpus = Corpus::assemble(docs, per_doc);
-        corpus.names = corpus.docs.iter().map(|d| names_of(d, cfg)).collect();
-        corpus
+        Corpus::assemble(docs, per_doc)
     }
 
     /// Builds the corpus from claims computed per document (in parallel by
     /// the caller if it likes).
-    /// Names are left empty: see [`names_of`].
     pub fn assemble(docs: Vec<Document>, per_doc: Vec<Vec<Claim>>) -> Corpus {
         let mut claims = Vec::new();
         let mut doc_claims = Vec::new();
@@ -212,46 +205,7 @@ impl Corpus {
             docs,
             claims,
             doc_claims,
-            names: Vec::new(),
         }
-    }
-
-    /// True when two documents tell the same story: they share at least
-    /// `min` names and a fifth of the names of the shorter one (a document
-    /// with fewer than `min` names must share all of them).
-    pub fn related(&self, a: u32, b: u32, min: usize) -> bool {
-        if self.names.len() <= a.max(b) as usize {
-            return true;
-        }
-        let smaller = self.names[a as usize]
-            .len()
-            .min(self.names[b as usize].len());
-        let shared = self.shared_names(a, b);
-        if smaller < min {
-            shared >= smaller
-        } else {
-            shared >= min && shared * 5 >= smaller
-        }
-    }
-
-    /// How many names two documents share: documents about the same story
-    /// share several (places, people, organisations); unrelated articles of
-    /// an archive rarely do.
-    pub fn shared_names(&self, a: u32, b: u32) -> usize {
-        let (x, y) = (&self.names[a as usize], &self.names[b as usize]);
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        n
     }
 
     pub fn doc_of(&self, c: &Claim) -> &Document {
@@ -384,54 +338,6 @@ pub fn claims_of(doc_idx: u32, doc: &Document, cfg: &Config) -> Vec<Claim> {
     }
     mark_repeats(text, &mut claims);
     claims
-}
-
-/// The names a document mentions: capitalised words of three letters or
-/// more that are not function words or month and day names, folded and
-/// hashed, sorted, without repeats.
-pub fn names_of(doc: &Document, cfg: &Config) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
-    let lex = cfg.lexicon.lang(doc.lang);
-    let mut out = Vec::new();
-    let mut buf = String::new();
-    let text = doc.text.as_str();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_alphabetic() {
-            start.get_or_insert(i);
-            continue;
-        }
-        let Some(s) = start.take() else { continue };
-        let w = &text[s..i];
-        if w.len() < 3 || !w.starts_with(|c: char| c.is_uppercase()) {
-            continue;
-        }
-        crate::lexicon::fold_into(w, &mut buf);
-        if lex.noun_stop.contains(buf.as_str())
-            || lex.months.contains_key(buf.as_str())
-            || lex.weekdays.contains_key(buf.as_str())
-            || cfg.lexicon.en.noun_stop.contains(buf.as_str())
-        {
-            continue;
-        }
-        // Places and sides are named differently by language ("Irak",
-        // "Iraq"): they count by their id.
-        let mut h = rustc_hash::FxHasher::default();
-        if let Some(p) = cfg.meanings.places.words.get(buf.as_str()) {
-            ("place", *p).hash(&mut h);
-        } else if let Some(p) = cfg.meanings.sides.words.get(buf.as_str()) {
-            ("side", *p).hash(&mut h);
-        } else {
-            buf.hash(&mut h);
-        }
-        out.push(h.finish());
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// The period of a date figure: a day, a month or a year.

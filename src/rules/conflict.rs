@@ -13,10 +13,6 @@
 //! `200`), and so is the rounding a scale word implies (`2,5 millions`
 //! agrees with `2 480 000`).
 //!
-//! Only documents that tell the same story are compared: they must share a
-//! few names (`min_shared_names`), so that an archive of unrelated articles
-//! does not compare the death toll of one accident with another's.
-//!
 //! **Example.** `trois soldats américains ont été tués` in one source and
 //! `la mort de cinq soldats américains` in another, same year: conflict.
 
@@ -24,10 +20,17 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use super::calendar::{find_phrase, folded, folded_slice};
+use super::story::{names_of, Stories, StoryParams};
 use super::{Finding, RuleDef};
 use crate::claims::{Claim, Corpus, Relation};
 use crate::config::Config;
+use crate::extract::DateParts;
 use crate::lexicon::QualifierShape;
+
+/// Most pairs compared within one key: beyond it, each document is compared
+/// by its first claim only, which keeps the check linear.
+const MAX_PAIRS: usize = 4096;
 
 /// An interval with open or closed ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,11 +78,6 @@ pub fn bounds(c: &Claim, cfg: &Config, tolerance: Decimal) -> Bounds {
     }
 }
 
-/// True when the interval is closed on both sides.
-fn bounded(b: &Bounds) -> bool {
-    b.low.is_some() && b.high.is_some()
-}
-
 /// True when some value lies in both intervals.
 pub fn overlap(a: &Bounds, b: &Bounds) -> bool {
     let low = match (a.low, b.low) {
@@ -106,143 +104,231 @@ pub fn overlap(a: &Bounds, b: &Bounds) -> bool {
     }
 }
 
-/// Claims worth comparing: checkable, well formed, and specific (a count
-/// of "people" says something checkable only with what happened to them).
-fn usable(c: &Claim, cfg: &Config) -> bool {
-    c.checkable()
-        && c.fig.debris.is_none()
-        && !c.fig.ambiguous
-        && !c.fig.bad_grouping
-        && !(c.role.is_none()
-            && c.measure
-                .is_some_and(|m| cfg.meanings.generic.get(m as usize) == Some(&true)))
+pub fn usable(c: &Claim) -> bool {
+    c.repeat_of.is_none() && c.fig.debris.is_none() && !c.fig.ambiguous && !c.fig.bad_grouping
 }
 
-/// For a pair of documents: the first pair of claims found (disagreeing for
-/// conflicts, agreeing for corroboration), and whether they agree anywhere.
-type PairState = (Option<(usize, usize)>, bool);
+/// True when one of `words` (folded) stands just before the figure or just
+/// after its counted noun: `2.000 nouveaux morts`, `692 décès
+/// supplémentaires`, `dont 250 décès` (an increment or a part, not the
+/// quantity itself).
+pub fn near_words(text: &str, c: &Claim, words: &[String]) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    let before = folded_slice(
+        text,
+        c.fig.start.saturating_sub(20).max(c.sentence.0),
+        c.fig.start,
+    );
+    let from = c.fig.end.max(c.fig.entity.map_or(0, |(_, e)| e));
+    let to = (from + 16).min(c.sentence.1).max(from);
+    let after = folded_slice(text, from, to);
+    words
+        .iter()
+        .any(|w| find_phrase(&before, w).is_some() || find_phrase(&after, w).is_some())
+}
 
-/// Most later claims each claim is compared with (the nearest in time):
-/// this keeps the check linear in the number of claims, however many
-/// documents state the same key.
-const NEIGHBOURS: usize = 8;
+/// Days and weekdays a sentence names: (month, day) pairs and weekday
+/// numbers.
+fn moments(corpus: &Corpus, cfg: &Config, c: &Claim) -> (Vec<(u32, u32)>, Vec<u32>) {
+    let doc = corpus.doc_of(c);
+    let mut days = Vec::new();
+    for i in corpus.doc_claims[c.doc as usize].clone() {
+        let o = &corpus.claims[i];
+        if o.sentence != c.sentence {
+            continue;
+        }
+        if let Some(DateParts {
+            month: Some(m),
+            day: Some(d),
+            ..
+        }) = o.fig.date
+        {
+            days.push((m, d));
+        }
+    }
+    let sentence = folded_slice(&doc.text, c.sentence.0, c.sentence.1);
+    let mut weekdays: Vec<u32> = sentence
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter_map(|w| {
+            cfg.lexicon
+                .fr
+                .weekdays
+                .get(w)
+                .or_else(|| cfg.lexicon.en.weekdays.get(w))
+                .copied()
+        })
+        .collect();
+    weekdays.sort_unstable();
+    weekdays.dedup();
+    (days, weekdays)
+}
+
+/// True when the sentences of two claims may speak of the same moment:
+/// when both name days (or weekdays), they name a common one. Running
+/// tallies ("mardi, 8 décès"; "mercredi, 9 décès") are not a conflict.
+pub fn same_moment(corpus: &Corpus, cfg: &Config, a: &Claim, b: &Claim) -> bool {
+    let (da, wa) = moments(corpus, cfg, a);
+    let (db, wb) = moments(corpus, cfg, b);
+    let disjoint = |x: &[(u32, u32)], y: &[(u32, u32)]| {
+        !x.is_empty() && !y.is_empty() && !x.iter().any(|p| y.contains(p))
+    };
+    let disjoint_w =
+        |x: &[u32], y: &[u32]| !x.is_empty() && !y.is_empty() && !x.iter().any(|p| y.contains(p));
+    !disjoint(&da, &db) && !disjoint_w(&wa, &wb)
+}
+
+/// How many proper names the sentences of two claims share.
+pub fn shared_sentence_names(corpus: &Corpus, a: &Claim, b: &Claim) -> usize {
+    let ta = &corpus.doc_of(a).text[a.sentence.0..a.sentence.1];
+    let tb = &corpus.doc_of(b).text[b.sentence.0..b.sentence.1];
+    let na = names_of(ta);
+    let mut nb = names_of(tb);
+    nb.sort();
+    nb.dedup();
+    let mut na = na;
+    na.sort();
+    na.dedup();
+    na.iter().filter(|n| nb.binary_search(n).is_ok()).count()
+}
+
+/// The claim-level conditions for comparing two claims of different
+/// documents: same period and moment, neither an increment or part, and,
+/// in a large corpus, sentences that share a name.
+pub fn comparable(
+    corpus: &Corpus,
+    cfg: &Config,
+    stories: &Stories,
+    p: &StoryParams,
+    skip: &[String],
+    a: &Claim,
+    b: &Claim,
+) -> bool {
+    // Places and periods must not contradict (see `claims::Relation`), and
+    // the match must be as sure as the rule asks.
+    if a.relation(b, &cfg.meanings) < p.min_relation || !same_moment(corpus, cfg, a, b) {
+        return false;
+    }
+    if near_words(&corpus.doc_of(a).text, a, skip) || near_words(&corpus.doc_of(b).text, b, skip) {
+        return false;
+    }
+    if !stories.is_large(p) {
+        return true;
+    }
+    // Vague collectives ("des milliers") and figures of a list (a ranking
+    // of countries, where each place is hard to pin to its figure) are not
+    // compared across unrelated articles.
+    let in_list = |c: &Claim| {
+        corpus.doc_claims[c.doc as usize]
+            .clone()
+            .filter(|&i| {
+                let o = &corpus.claims[i];
+                o.sentence == c.sentence && o.measure == c.measure
+            })
+            .count()
+            >= 3
+    };
+    (!p.place_required || a.place.is_some() && b.place.is_some())
+        && a.fig.value.is_some()
+        && b.fig.value.is_some()
+        && !in_list(a)
+        && !in_list(b)
+        && shared_sentence_names(corpus, a, b) >= p.min_sentence_names
+}
+
+/// The story parameters of a rule that compares sources: how many rare
+/// names two documents must share, how many days apart their publication
+/// dates may be, and below how many documents the corpus is one story.
+pub fn story_params(rule: &RuleDef) -> StoryParams {
+    let int = |k: &str, dflt: i64| -> i64 {
+        rule.decimal(k, Decimal::from(dflt))
+            .try_into()
+            .unwrap_or(dflt)
+    };
+    StoryParams {
+        min_shared: int("min_shared_names", 2).max(0) as usize,
+        max_days: int("max_days_apart", 7),
+        small_corpus: int("one_story_below", 50).max(0) as usize,
+        min_sentence_names: int("min_shared_sentence_names", 1).max(0) as usize,
+        place_required: rule.flag("large_corpus_needs_place", true),
+        min_relation: match rule.params.get("min_relation").and_then(|v| v.as_str()) {
+            Some("strong") => Relation::Strong,
+            _ => Relation::Weak,
+        },
+    }
+}
 
 pub fn check(
     corpus: &Corpus,
     cfg: &Config,
     rule: &RuleDef,
+    stories: &Stories,
     out: &mut Vec<Finding>,
     agreement: bool,
 ) {
     let tolerance = rule.decimal("tolerance", Decimal::ZERO);
-    // How sure the match of two claims must be (see `claims::Relation`).
-    let min_relation = match rule.params.get("min_relation").and_then(|v| v.as_str()) {
-        Some("weak") => Relation::Weak,
-        _ => Relation::Strong,
-    };
-    // Two documents are compared only when they tell the same story: they
-    // share at least this many names (places, people, organisations).
-    let min_names = rule
-        .params
-        .get("min_shared_names")
-        .and_then(|v| v.as_integer())
-        .unwrap_or(3)
-        .max(0) as usize;
+    let story = story_params(rule);
+    let skip = folded(&rule.strings("skip_words"));
     for (key, members) in corpus.buckets(&cfg.meanings) {
-        // Usable claims, in time order (unknown periods first, compared only
-        // when weak matches are allowed).
-        let mut cs: Vec<usize> = members
-            .into_iter()
-            .filter(|&i| usable(&corpus.claims[i], cfg))
-            .filter(|&i| min_relation == Relation::Weak || corpus.claims[i].period.is_some())
-            .collect();
-        if cs.len() < 2 {
+        // Claims of this key per document, in order.
+        let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        for &i in &members {
+            let c = &corpus.claims[i];
+            if usable(c) {
+                per_doc.entry(c.doc).or_default().push(i);
+            }
+        }
+        if per_doc.len() < 2 {
             continue;
         }
-        cs.sort_by_key(|&i| (corpus.claims[i].period, i));
-        // Per pair of documents: the first disagreeing (or agreeing) pair of
-        // claims, and whether the two documents agree anywhere on this key.
-        let mut pairs: BTreeMap<(u32, u32), PairState> = BTreeMap::new();
-        for (x, &a) in cs.iter().enumerate() {
-            let ca = &corpus.claims[a];
-            let mut compared = 0;
-            for &b in &cs[x + 1..] {
-                if compared == NEIGHBOURS {
-                    break;
-                }
-                let cb = &corpus.claims[b];
-                if let (Some(pa), Some(pb)) = (ca.period, cb.period) {
-                    if pb.start > pa.end {
-                        break;
-                    }
-                }
-                if ca.doc == cb.doc || !corpus.related(ca.doc, cb.doc, min_names) {
-                    continue;
-                }
-                compared += 1;
-                if ca.relation(cb, &cfg.meanings) < min_relation {
-                    continue;
-                }
-                // The same sentence in two documents is one source copied
-                // (a wire story reprinted), not two sources.
-                let sa = &corpus.doc_of(ca).text[ca.sentence.0..ca.sentence.1];
-                let sb = &corpus.doc_of(cb).text[cb.sentence.0..cb.sentence.1];
-                if sa == sb {
-                    continue;
-                }
-                let (ba, bb) = (bounds(ca, cfg, tolerance), bounds(cb, cfg, tolerance));
-                let agree = overlap(&ba, &bb);
-                // Corroboration needs the same (or overlapping) places, and
-                // figures that say
-                // something: "plus de 50.000" backs any larger toll, which
-                // proves nothing, unless both say the same.
-                let same_places = ca.places == cb.places
-                    || (!ca.places.is_empty()
-                        && !cb.places.is_empty()
-                        && cfg.meanings.places_overlap(&ca.places, &cb.places));
-                if agreement
-                    && (!same_places
-                        || !(bounded(&ba) && bounded(&bb)
-                            || (ca.fig.value, ca.fig.qualifier)
-                                == (cb.fig.value, cb.fig.qualifier)))
-                {
-                    continue;
-                }
-                let (first, second) = if ca.doc < cb.doc { (a, b) } else { (b, a) };
-                let entry = pairs
-                    .entry((ca.doc.min(cb.doc), ca.doc.max(cb.doc)))
-                    .or_insert((None, false));
-                entry.1 |= agree;
-                if agree == agreement && entry.0.is_none() {
-                    entry.0 = Some((first, second));
-                }
+        let total: usize = per_doc.values().map(|v| v.len()).sum();
+        if total * total > MAX_PAIRS {
+            for v in per_doc.values_mut() {
+                v.truncate(1);
             }
         }
-        for (_, (found, agree_somewhere)) in pairs {
-            // Sources that agree somewhere on this key are not in conflict.
-            if !agreement && agree_somewhere {
-                continue;
+        let ids: Vec<u32> = per_doc.keys().copied().collect();
+        for (da, db) in stories.pairs(&ids, &story) {
+            let (a_claims, b_claims) = (&per_doc[&da], &per_doc[&db]);
+            {
+                // One finding per pair of documents and key: the first pair
+                // of claims that disagrees (or agrees, for corroboration).
+                let mut found = None;
+                'pairs: for &a in a_claims {
+                    for &b in b_claims {
+                        let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+                        if !comparable(corpus, cfg, stories, &story, &skip, ca, cb) {
+                            continue;
+                        }
+                        let agree =
+                            overlap(&bounds(ca, cfg, tolerance), &bounds(cb, cfg, tolerance));
+                        if agree == agreement {
+                            found = Some((a, b));
+                            break 'pairs;
+                        }
+                        if !agreement && agree {
+                            // These two sources agree on this key somewhere:
+                            // no conflict to report for the pair.
+                            found = None;
+                            break 'pairs;
+                        }
+                    }
+                }
+                if let Some((a, b)) = found {
+                    let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+                    let what = cfg.meanings.describe(&key);
+                    let ta = ca.fig.text(&corpus.doc_of(ca).text);
+                    let tb = cb.fig.text(&corpus.doc_of(cb).text);
+                    let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);
+                    let message = if agreement {
+                        format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`")
+                    } else {
+                        format!("`{ta}` ({what}) in {da} conflicts with `{tb}` in {db}")
+                    };
+                    out.push(Finding::at_claim(corpus, rule, message, vec![a, b]));
+                }
             }
-            let Some((a, b)) = found else { continue };
-            let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-            let mut what = cfg.meanings.describe(&key);
-            let places = if ca.places.is_empty() {
-                &cb.places
-            } else {
-                &ca.places
-            };
-            if !places.is_empty() {
-                what.push_str(&format!(", in {}", cfg.meanings.places_name(places)));
-            }
-            let ta = ca.fig.text(&corpus.doc_of(ca).text);
-            let tb = cb.fig.text(&corpus.doc_of(cb).text);
-            let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);
-            let message = if agreement {
-                format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`")
-            } else {
-                format!("`{ta}` ({what}) in {da} conflicts with `{tb}` in {db}")
-            };
-            out.push(Finding::at_claim(corpus, rule, message, vec![a, b]));
         }
     }
 }

@@ -4,8 +4,24 @@
 //! the enabled rules over a [`Corpus`] and returns findings in a
 //! deterministic order.
 
+mod adjacent;
+mod arithmetic;
+mod calendar;
 mod conflict;
+mod convention;
+mod deadline;
+mod future;
+mod grouping;
+mod inconsistency;
+mod letters;
+mod part_whole;
+mod percent;
 mod placeholder;
+mod scale;
+mod share;
+mod story;
+pub mod suppress;
+mod weekday;
 
 use std::collections::BTreeMap;
 
@@ -60,6 +76,10 @@ pub struct Example {
     pub other: Option<String>,
     #[serde(default)]
     pub lang: Option<String>,
+    /// The publication date of the example (`YYYY-MM-DD`), for the rules
+    /// that compare a date with it.
+    #[serde(default)]
+    pub date: Option<String>,
     pub fires: bool,
 }
 
@@ -89,6 +109,14 @@ impl RuleDef {
             .get(key)
             .and_then(|v| v.as_str())
             .and_then(|s| s.parse().ok())
+            .unwrap_or(default)
+    }
+
+    /// A boolean parameter, or `default`.
+    pub fn flag(&self, key: &str, default: bool) -> bool {
+        self.params
+            .get(key)
+            .and_then(|v| v.as_bool())
             .unwrap_or(default)
     }
 
@@ -137,7 +165,27 @@ pub struct RuleSet {
 }
 
 /// The checks figcheck implements, by name.
-pub const CHECKS: &[&str] = &["placeholder", "conflict", "corroboration"];
+pub const CHECKS: &[&str] = &[
+    "placeholder",
+    "adjacent-numbers",
+    "grouping",
+    "convention",
+    "letters",
+    "percent-range",
+    "conflict",
+    "corroboration",
+    "scale-slip",
+    "inconsistency",
+    "arithmetic",
+    "part-whole",
+    "percent-sum",
+    "percent-mismatch",
+    "weekday",
+    "deadline",
+    "future-date",
+    "unused-suppression",
+    "invalid-suppression",
+];
 
 impl RuleSet {
     pub fn get(&self, code: &str) -> Option<&RuleDef> {
@@ -295,6 +343,26 @@ impl Finding {
         }
     }
 
+    /// A finding located at a byte span of a document.
+    fn at_span(
+        rule: &RuleDef,
+        doc: u32,
+        span: (usize, usize),
+        message: String,
+        claims: Vec<ClaimRef>,
+    ) -> Self {
+        Finding {
+            code: rule.code.clone(),
+            name: rule.name.clone(),
+            severity: rule.severity,
+            message,
+            help: rule.help.clone(),
+            claims,
+            doc,
+            span,
+        }
+    }
+
     /// The primary location: document index and byte span.
     pub fn location(&self) -> (u32, usize, usize) {
         (self.doc, self.span.0, self.span.1)
@@ -324,16 +392,50 @@ impl Selection {
 
 /// Runs the selected rules over the corpus. Findings come sorted by
 /// document, position, then code.
+///
+/// Findings that an inline suppression in the text covers are dropped
+/// (see [`suppress`]); the `unused-suppression` check then reports the
+/// suppressions that covered nothing.
 pub fn run(corpus: &Corpus, cfg: &Config, sel: &Selection) -> Vec<Finding> {
     let mut out = Vec::new();
+    let mut ran: Vec<&str> = Vec::new();
+    let mut stories = story::Stories::default();
     for rule in cfg.rules.iter().filter(|r| sel.includes(r)) {
+        ran.push(rule.code.as_str());
+        let needs_story = matches!(
+            rule.check.as_str(),
+            "conflict" | "corroboration" | "scale-slip"
+        );
+        if needs_story && !stories.is_built() {
+            stories = story::Stories::build(corpus);
+        }
         match rule.check.as_str() {
             "placeholder" => placeholder::check(corpus, cfg, rule, &mut out),
-            "conflict" => conflict::check(corpus, cfg, rule, &mut out, false),
-            "corroboration" => conflict::check(corpus, cfg, rule, &mut out, true),
+            "adjacent-numbers" => adjacent::check(corpus, cfg, rule, &mut out),
+            "grouping" => grouping::check(corpus, cfg, rule, &mut out),
+            "convention" => convention::check(corpus, cfg, rule, &mut out),
+            "letters" => letters::check(corpus, cfg, rule, &mut out),
+            "percent-range" => percent::check(corpus, cfg, rule, &mut out),
+            "conflict" => conflict::check(corpus, cfg, rule, &stories, &mut out, false),
+            "corroboration" => conflict::check(corpus, cfg, rule, &stories, &mut out, true),
+            "scale-slip" => scale::check(corpus, cfg, rule, &stories, &mut out),
+            "inconsistency" => inconsistency::check(corpus, cfg, rule, &mut out),
+            "arithmetic" => arithmetic::check(corpus, cfg, rule, &mut out),
+            "part-whole" => part_whole::check(corpus, cfg, rule, &mut out),
+            "percent-sum" => share::percent_sum(corpus, cfg, rule, &mut out),
+            "percent-mismatch" => share::percent_mismatch(corpus, cfg, rule, &mut out),
+            "weekday" => weekday::check(corpus, cfg, rule, &mut out),
+            "deadline" => deadline::check(corpus, cfg, rule, &mut out),
+            "future-date" => future::check(corpus, cfg, rule, &mut out),
             _ => {}
         }
     }
+    let unused_rules: Vec<&RuleDef> = cfg
+        .rules
+        .iter()
+        .filter(|r| sel.includes(r) && r.check.ends_with("-suppression"))
+        .collect();
+    let mut out = suppress::apply(corpus, cfg, out, &ran, &unused_rules);
     sort_findings(&mut out);
     out
 }
@@ -374,8 +476,18 @@ pub fn test_examples(cfg: &Config, prefix: &str) -> Vec<ExampleResult> {
             if let Some(o) = &ex.other {
                 docs.push(Document::new("other", o.clone(), lang));
             }
+            for d in &mut docs {
+                d.source.date = ex.date.clone();
+            }
+            // A suppression rule is about the other rules' findings: its
+            // examples run with every enabled rule.
+            let select = if rule.check.ends_with("-suppression") {
+                Vec::new()
+            } else {
+                vec![rule.code.clone()]
+            };
             let sel = Selection {
-                select: vec![rule.code.clone()],
+                select,
                 ignore: Vec::new(),
             };
             let (_, findings) = crate::analyze(docs, cfg, &sel);

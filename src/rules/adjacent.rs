@@ -1,0 +1,118 @@
+//! FC102 adjacent-numbers: two bare numbers side by side that no
+//! convention reads as one figure.
+//!
+//! **What it catches.** Two numbers written with digits and separated by
+//! nothing but a space, where neither French nor English grouping joins
+//! them: `73.9 838 IOPS`, `838 1000 IOPS`, `1000 1.56`, `1 50 000`. Real
+//! groupings (`1 500`, `1 234 567`) are read as one figure by the
+//! extractor and never reach this check; lists (`3, 4 et 5`), date pairs
+//! (`2 et 3 décembre`), a year before a count (`en 2014 500 soldats`),
+//! dates, times, phone numbers and codes are left alone, and so are model
+//! names (`Porsche 911 2.4`, `BMW 507 3.2 litres`: a capitalised word or a
+//! word of the `skip_after` parameter before the first number, or an
+//! engine size `d.d` second).
+//!
+//! **Why it matters.** Such pairs come from a conversion or layout error
+//! (a lost unit, a lost separator, two table cells glued together); the
+//! reader cannot tell which number is meant, and an automatic reading
+//! takes one of them for the figure.
+//!
+//! **Example.** `le disque atteint 73.9 838 IOPS` fires on `73.9 838`;
+//! `le disque atteint 73 838 IOPS` does not (one figure in both languages).
+
+use super::{Finding, RuleDef};
+use crate::claims::Corpus;
+use crate::config::Config;
+use crate::extract::{Figure, Kind, Written};
+
+fn bare(f: &Figure) -> bool {
+    f.written == Written::Digits
+        && !matches!(
+            f.kind,
+            Kind::Date | Kind::Time | Kind::Identifier | Kind::Phone | Kind::Ordinal
+        )
+        && f.debris.is_none()
+}
+
+pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let skip_after: Vec<String> = rule
+        .strings("skip_after")
+        .iter()
+        .map(|w| crate::lexicon::fold(w))
+        .collect();
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        let text = doc.text.as_str();
+        let range = corpus.doc_claims[d].clone();
+        for i in range.clone().skip(1) {
+            let (a, b) = (&corpus.claims[i - 1].fig, &corpus.claims[i].fig);
+            if !bare(a) || !bare(b) || a.end > b.start {
+                continue;
+            }
+            // Nothing may stand after the first number (unit, scale,
+            // counted noun) or before the second (qualifier, currency).
+            if a.end != a.num_end || b.start != b.num_start || a.unit.is_some() {
+                continue;
+            }
+            if a.scale != rust_decimal::Decimal::ONE || a.entity.is_some() {
+                continue;
+            }
+            let gap = &text[a.end..b.start];
+            if gap.is_empty()
+                || !gap
+                    .chars()
+                    .all(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+            {
+                continue;
+            }
+            // A sign glued to the second number ("10 -5") is a list of
+            // values, not one figure.
+            if text[b.num_start..].starts_with(['-', '+', '−']) {
+                continue;
+            }
+            // Model names and codes: "Porsche 911 2.4", "BMW 507 3.2",
+            // "Type 290 2-door": the word before is a name or a word of
+            // `skip_after`; engine sizes ("2.4", one digit each side).
+            let prev = text[..a.start]
+                .trim_end()
+                .rsplit(|c: char| !(c.is_alphanumeric() || c == '°'))
+                .next()
+                .unwrap_or("");
+            let name_before = prev.chars().next().is_some_and(|c| c.is_uppercase())
+                || skip_after.contains(&crate::lexicon::fold(prev));
+            let glued_before = text[..a.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| matches!(c, ':' | '/' | '-' | '(' | '+'));
+            let engine = {
+                let w = &text[b.num_start..b.num_end];
+                w.len() == 3 && w.as_bytes()[1] == b'.'
+            };
+            // Phone numbers and codes in groups of two: "0800 06 66 66".
+            let pairs = a.num_end - a.num_start <= 2
+                && b.num_end - b.num_start <= 2
+                && text[b.num_end..].starts_with([' ', '\u{a0}'])
+                && text[b.num_end..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit());
+            // The end of such a run: a number just before the first one.
+            let run_before = text[..a.start]
+                .strip_suffix([' ', '\u{a0}'])
+                .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()));
+            let pairs = pairs || run_before && a.num_end - a.num_start <= 2;
+            let after_b = text[b.end..].chars().next();
+            if name_before || glued_before || engine || pairs || after_b == Some('-') {
+                continue;
+            }
+            let written = &text[a.num_start..b.num_end];
+            out.push(Finding::at_span(
+                rule,
+                d as u32,
+                (a.num_start, b.num_end),
+                format!(
+                    "malformed value `{written}`: two numbers stand side by side and no convention reads them as one figure"
+                ),
+                vec![i - 1, i],
+            ));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! FC103 bad-grouping: digit groups no convention allows.
+//!
+//! **What it catches.** Thousands groups of the wrong length (`1,50,000`
+//! outside Indian usage, `12.34.5`, `1.234.56`): a figure whose separators
+//! cannot all group thousands and cannot mark decimals either. Indian
+//! grouping (`1,50,000`) is accepted in a document that speaks of lakhs,
+//! crores or rupees. Version numbers, addresses and short dates
+//! (`version 4.4.2`, `192.168.1.1`, `12.05.20`) are not figures and are
+//! left alone.
+//!
+//! **Why it matters.** A malformed grouping means a digit was lost or
+//! added, or a decimal point was typed as a group separator: `12.34.5` may
+//! be 1,234.5 or 12,345, and a reader cannot tell.
+//!
+//! **Example.** `un budget de 1,50,000 dollars` fires; `un budget de
+//! 150 000 dollars` does not, nor does `1,50,000 roupies` in a text about
+//! lakhs.
+
+use super::calendar::{find_phrase, folded, folded_slice};
+use super::{Finding, RuleDef};
+use crate::claims::Corpus;
+use crate::config::Config;
+use crate::extract::digits::numeral;
+use crate::extract::Kind;
+
+/// True for the Indian pattern: commas, two-digit middle groups, a last
+/// group of three.
+fn indian(runs: &[&str], seps: &[char]) -> bool {
+    runs.len() > 2
+        && seps.iter().all(|&c| c == ',')
+        && runs[1..runs.len() - 1].iter().all(|r| r.len() == 2)
+        && runs[runs.len() - 1].len() == 3
+}
+
+/// IP addresses and short dates: not figures (version numbers are known
+/// by the word before them, a rule parameter).
+fn not_a_figure(runs: &[&str], seps: &[char]) -> bool {
+    let dots = seps.iter().all(|&c| c == '.');
+    let ip = dots && runs.len() == 4 && runs.iter().all(|r| r.len() <= 3);
+    let short_date = seps.len() == 2
+        && seps[0] == seps[1]
+        && runs[0].len() <= 2
+        && runs[1].len() <= 2
+        && runs[2].len() == 2
+        && runs[0].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        && runs[1].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
+    ip || short_date
+}
+
+pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let indian_words = folded(&rule.strings("indian_words"));
+    let skip_after = folded(&rule.strings("skip_after"));
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        let text = doc.text.as_str();
+        let mut folded_doc: Option<String> = None;
+        for i in corpus.doc_claims[d].clone() {
+            let f = &corpus.claims[i].fig;
+            if !f.bad_grouping || matches!(f.kind, Kind::Identifier | Kind::Date | Kind::Phone) {
+                continue;
+            }
+            let Ok((_, num)) = numeral(&text[f.num_start..]) else {
+                continue;
+            };
+            let (runs, seps) = (num.runs(), num.seps());
+            if runs.len() < 2 || not_a_figure(runs, seps) {
+                continue;
+            }
+            if indian(runs, seps) {
+                let fd = folded_doc.get_or_insert_with(|| crate::lexicon::fold(text));
+                if indian_words.iter().any(|w| find_phrase(fd, w).is_some()) {
+                    continue;
+                }
+            }
+            let before = folded_slice(text, f.num_start.saturating_sub(24), f.num_start);
+            let before = before.trim_end();
+            if skip_after
+                .iter()
+                .any(|w| before.ends_with(w.as_str()) && find_phrase(before, w).is_some())
+            {
+                continue;
+            }
+            // The whole numeral as written, not only the part read.
+            let written_len: usize = runs.iter().map(|r| r.len()).sum::<usize>()
+                + seps.iter().map(|c| c.len_utf8()).sum::<usize>();
+            let end = (f.num_start + written_len).max(f.num_end);
+            let written = &text[f.num_start..end];
+            let why = if indian(runs, seps) {
+                "Indian grouping (lakhs) in a text that does not use it"
+            } else {
+                "its groups are not all of three digits, so no convention reads it"
+            };
+            out.push(Finding::at_span(
+                rule,
+                d as u32,
+                (f.num_start, end),
+                format!("malformed value `{written}`: {why}"),
+                vec![i],
+            ));
+        }
+    }
+}

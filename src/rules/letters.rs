@@ -1,0 +1,120 @@
+//! FC105 letters-for-digits: a letter typed for a digit.
+//!
+//! **What it catches.** Words made of digits and the letters that look
+//! like them, where each letter stands before a digit: `1O0` (capital O for
+//! zero), `l00` (small L for one), `2O14`. Codes and units are left alone:
+//! a letter must be followed by a digit (`100l` is 100 litres), the word
+//! must hold at least two digits and stand apart from other letters and
+//! hyphens (`SR-l00`, `CO2`, `O2`).
+//!
+//! **Why it matters.** Optical character recognition and hasty typing
+//! swap `0`/`O` and `1`/`l`; the figure then escapes every reading of
+//! numbers, and a search for it in the text finds nothing.
+//!
+//! **Example.** `Le bilan s'élève à 1O0 morts` fires (`100`); `Le bilan
+//! s'élève à 100 morts` does not.
+
+use super::{Finding, RuleDef};
+use crate::claims::Corpus;
+use crate::config::Config;
+
+fn digit_for(c: char) -> Option<char> {
+    match c {
+        'O' | 'o' => Some('0'),
+        'l' | 'I' => Some('1'),
+        _ => None,
+    }
+}
+
+/// The number a word would be with its look-alike letters read as digits.
+fn reading(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 3 {
+        return None;
+    }
+    let digits = chars.iter().filter(|c| c.is_ascii_digit()).count();
+    if digits < 2 || digits == chars.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(chars.len());
+    for (k, &c) in chars.iter().enumerate() {
+        if c.is_ascii_digit() {
+            out.push(c);
+            continue;
+        }
+        let d = digit_for(c)?;
+        // A capital I opening a word is a name ("I24", "I95").
+        if k == 0 && c == 'I' {
+            return None;
+        }
+        // A look-alike letter must stand before a digit.
+        if !chars.get(k + 1).is_some_and(|n| n.is_ascii_digit()) {
+            return None;
+        }
+        out.push(d);
+    }
+    Some(out)
+}
+
+pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        let text = doc.text.as_str();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let e = i;
+            // Glued to other letters, hyphens or points: a code or a name.
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            let glued = |c: Option<char>| {
+                c.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '@'))
+            };
+            if glued(before) || (glued(after) && after != Some('.')) {
+                continue;
+            }
+            let word = &text[s..e];
+            if let Some(n) = reading(word) {
+                let claims = corpus.doc_claims[d]
+                    .clone()
+                    .filter(|&k| {
+                        let f = &corpus.claims[k].fig;
+                        f.start < e && s < f.end
+                    })
+                    .collect();
+                out.push(Finding::at_span(
+                    rule,
+                    d as u32,
+                    (s, e),
+                    format!("malformed value `{word}`: a letter stands for a digit (`{n}`?)"),
+                    claims,
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reading;
+
+    #[test]
+    fn look_alikes() {
+        assert_eq!(reading("1O0").as_deref(), Some("100"));
+        assert_eq!(reading("l00").as_deref(), Some("100"));
+        assert_eq!(reading("2O14").as_deref(), Some("2014"));
+        assert_eq!(reading("100l"), None);
+        assert_eq!(reading("CO2"), None);
+        assert_eq!(reading("O2"), None);
+        assert_eq!(reading("100"), None);
+        assert_eq!(reading("lo0"), None);
+        assert_eq!(reading("I24"), None);
+    }
+}

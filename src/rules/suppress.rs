@@ -1,0 +1,264 @@
+//! FC001 unused-suppression and FC002 invalid-suppression: inline
+//! suppressions in the text.
+//!
+//! **What it does.** A figure that was checked and accepted can be
+//! marked in the text itself, with the rule codes (or prefixes) it is
+//! exempt from and a reason:
+//!
+//! - Markdown and HTML: `<!-- figcheck: ignore FC201 both figures are right, see the erratum -->`
+//! - plain text: `[figcheck: ignore FC201 the agency revised its count]`,
+//!   or a line of its own that starts with `figcheck: ignore FC201 reason`
+//!   (after an optional `#`, `//` or `%`).
+//!
+//! Several codes are separated by commas (`FC201,FC203`); `ALL` names
+//! every rule. A suppression written inside a line covers the findings of
+//! that line; one alone on its line covers the next non-blank line.
+//!
+//! **What it catches.** FC001 reports a suppression that no longer
+//! suppresses anything although the rules it names ran (the figure was
+//! corrected, or the text moved); FC002 reports a suppression without a
+//! reason or naming no known rule, which suppresses nothing.
+//!
+//! **Why it matters.** A stale suppression hides the next real error on
+//! its line; a suppression without a reason cannot be reviewed.
+//!
+//! **Example.** `<!-- figcheck: ignore FC101 placeholder in the agency's copy -->`
+//! above a line with no placeholder fires FC001.
+
+use super::{Finding, RuleDef};
+use crate::claims::Corpus;
+use crate::config::Config;
+
+/// One suppression comment of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// Byte span of the comment.
+    pub span: (usize, usize),
+    /// Rule codes or prefixes, as written (upper case).
+    pub codes: Vec<String>,
+    pub reason: String,
+    /// The bytes whose findings it covers.
+    pub covers: (usize, usize),
+}
+
+const MARKER: &str = "figcheck:";
+
+/// Finds the suppression comments of a text.
+pub fn find(text: &str) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let mut from = 0;
+        while let Some(k) = body[from..].find(MARKER) {
+            let m = from + k;
+            from = m + MARKER.len();
+            let before = &body[..m];
+            let trimmed_before = before.trim_end();
+            // The comment's delimiters: `<!--` … `-->`, `[` … `]`, or the
+            // rest of a line that starts with the marker.
+            let (open, close) = if trimmed_before.ends_with("<!--") {
+                (trimmed_before.len() - 4, Some("-->"))
+            } else if trimmed_before.ends_with('[') {
+                (trimmed_before.len() - 1, Some("]"))
+            } else {
+                let lead = trimmed_before.trim_start_matches([' ', '\t']);
+                let lead = lead
+                    .strip_prefix("//")
+                    .or_else(|| lead.strip_prefix('#'))
+                    .or_else(|| lead.strip_prefix('%'))
+                    .unwrap_or(lead);
+                if !lead.trim().is_empty() {
+                    continue;
+                }
+                (0, None)
+            };
+            let rest_start = m + MARKER.len();
+            let (content_end, end) = match close {
+                Some(c) => match body[rest_start..].find(c) {
+                    Some(p) => (rest_start + p, rest_start + p + c.len()),
+                    None => continue,
+                },
+                None => (body.len(), body.len()),
+            };
+            let content = body[rest_start..content_end].trim();
+            let Some(args) = content
+                .strip_prefix("ignore")
+                .filter(|a| a.is_empty() || a.starts_with([' ', '\t']))
+            else {
+                continue;
+            };
+            let (codes, reason) = split_codes(args.trim());
+            // Alone on its line: covers the next non-blank line.
+            let alone = body[..open].trim().is_empty() && body[end..].trim().is_empty();
+            let line_end = line_start + line.len();
+            let covers = if alone {
+                next_line(text, line_end)
+            } else {
+                (line_start, line_start + body.len())
+            };
+            out.push(Suppression {
+                span: (line_start + open, line_start + end),
+                codes,
+                reason,
+                covers,
+            });
+            from = end;
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+/// Leading rule codes (`FC201`, `FC2`, `ALL`, comma- or space-separated),
+/// then the reason.
+fn split_codes(args: &str) -> (Vec<String>, String) {
+    let mut codes = Vec::new();
+    let mut rest = args;
+    loop {
+        let r = rest.trim_start_matches([' ', ',', '\t']);
+        let tok_end = r.find([' ', ',', '\t']).unwrap_or(r.len());
+        let tok = &r[..tok_end];
+        let is_code = tok == "ALL"
+            || (tok.len() >= 2
+                && tok.starts_with(|c: char| c.is_ascii_uppercase())
+                && tok
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && tok.chars().any(|c| c.is_ascii_digit()));
+        if tok.is_empty() || !is_code {
+            rest = r;
+            break;
+        }
+        codes.push(tok.to_string());
+        rest = &r[tok_end..];
+    }
+    let reason = rest
+        .trim()
+        .trim_start_matches(['-', ':', '—'])
+        .trim()
+        .to_string();
+    (codes, reason)
+}
+
+/// The span of the first non-blank line starting at or after `pos`.
+fn next_line(text: &str, pos: usize) -> (usize, usize) {
+    let mut p = pos;
+    for line in text[pos..].split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if !body.trim().is_empty() {
+            return (p, p + body.len());
+        }
+        p += line.len();
+    }
+    (text.len(), text.len())
+}
+
+fn names(code: &str, pattern: &str) -> bool {
+    pattern == "ALL" || code.starts_with(pattern)
+}
+
+/// Drops the findings a valid suppression covers; adds the FC001 and FC002
+/// findings of the `reporting` rules (those selected). `ran` lists the
+/// codes of the rules that ran.
+pub fn apply(
+    corpus: &Corpus,
+    cfg: &Config,
+    findings: Vec<Finding>,
+    ran: &[&str],
+    reporting: &[&RuleDef],
+) -> Vec<Finding> {
+    let mut sups: Vec<(u32, Suppression, bool)> = Vec::new();
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        if !doc.text.contains(MARKER) {
+            continue;
+        }
+        for s in find(&doc.text) {
+            sups.push((d as u32, s, false));
+        }
+    }
+    if sups.is_empty() {
+        return findings;
+    }
+    let known = |p: &str| cfg.rules.iter().any(|r| names(&r.code, p));
+    let valid = |s: &Suppression| {
+        !s.codes.is_empty() && !s.reason.is_empty() && s.codes.iter().all(|c| known(c))
+    };
+    let mut kept = Vec::with_capacity(findings.len());
+    for f in findings {
+        let mut hit = false;
+        for (d, s, used) in sups.iter_mut() {
+            if *d == f.doc
+                && valid(s)
+                && s.covers.0 <= f.span.0
+                && f.span.0 <= s.covers.1
+                && s.codes.iter().any(|c| names(&f.code, c))
+            {
+                *used = true;
+                hit = true;
+            }
+        }
+        if !hit {
+            kept.push(f);
+        }
+    }
+    for rule in reporting {
+        for (d, s, used) in &sups {
+            let text = &corpus.docs[*d as usize].text[s.span.0..s.span.1];
+            let message = match rule.check.as_str() {
+                "unused-suppression" if valid(s) && !used => {
+                    // Only when every rule it names ran this time.
+                    let all_ran = s.codes.iter().all(|c| ran.iter().any(|r| names(r, c)));
+                    if !all_ran {
+                        continue;
+                    }
+                    format!(
+                        "unused suppression `{text}`: no {} finding on the line it covers",
+                        s.codes.join(", ")
+                    )
+                }
+                "invalid-suppression" if !valid(s) => {
+                    if s.codes.is_empty() {
+                        format!("suppression `{text}` names no rule code")
+                    } else if let Some(c) = s.codes.iter().find(|c| !known(c)) {
+                        format!("suppression `{text}` names `{c}`, which is no rule code")
+                    } else {
+                        format!("suppression `{text}` gives no reason, so it suppresses nothing")
+                    }
+                }
+                _ => continue,
+            };
+            kept.push(Finding::at_span(rule, *d, s.span, message, Vec::new()));
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_three_forms() {
+        let t = "Intro.\n<!-- figcheck: ignore FC201 the agency revised it -->\n\nIl y a 3 morts.\nTexte [figcheck: ignore FC101,FC102 copie d'agence] ici.\n# figcheck: ignore FC4 dates vérifiées\nLundi 9 décembre.\n";
+        let s = find(t);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].codes, vec!["FC201"]);
+        assert_eq!(s[0].reason, "the agency revised it");
+        assert_eq!(&t[s[0].covers.0..s[0].covers.1], "Il y a 3 morts.");
+        assert_eq!(s[1].codes, vec!["FC101", "FC102"]);
+        assert_eq!(
+            &t[s[1].covers.0..s[1].covers.1],
+            "Texte [figcheck: ignore FC101,FC102 copie d'agence] ici."
+        );
+        assert_eq!(&t[s[2].covers.0..s[2].covers.1], "Lundi 9 décembre.");
+        assert_eq!(s[2].reason, "dates vérifiées");
+    }
+
+    #[test]
+    fn prose_mentioning_the_marker_is_no_suppression() {
+        assert!(find("Run figcheck: ignore FC201 to silence it.").is_empty());
+        let s = find("<!-- figcheck: ignore FC201 -->\nx");
+        assert_eq!(s[0].reason, "");
+    }
+}
