@@ -1,48 +1,26 @@
 //! Reading inputs and rule folders from disk.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use figcheck::input::{read_bytes, Document, Format, Lang};
+use figcheck::input::{Document, Format, Lang};
 
 /// Reads every document of `paths` (files, or folders walked in sorted
 /// order), or standard input when there is none. `format` forces how every
 /// input is read; `None` picks it by file extension (plain text for
 /// standard input, unless it starts like an HTML page).
 pub fn read(paths: &[PathBuf], format: Option<Format>, lang: Lang) -> Result<Vec<Document>> {
-    let lang = (lang != Lang::Unknown).then_some(lang);
-    let mut docs = Vec::new();
-    if paths.is_empty() {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
-        let fmt = format.unwrap_or_else(|| sniff(&bytes));
-        docs.extend(read_bytes("<stdin>", &bytes, fmt, lang)?);
-        return Ok(docs);
-    }
-    for p in paths {
-        let mut files = Vec::new();
-        collect(p, &mut files, true)?;
-        for f in files {
-            let bytes =
-                std::fs::read(&f).with_context(|| format!("{}: cannot read", f.display()))?;
-            let name = display_name(&f);
-            let fmt = format.unwrap_or_else(|| Format::from_name(&name));
-            if fmt != Format::Jsonl && bytes.iter().take(8192).any(|&b| b == 0) {
-                eprintln!("warning: {name}: skipped (binary file)");
-                continue;
-            }
-            docs.extend(read_bytes(&name, &bytes, fmt, lang)?);
-        }
-    }
-    Ok(docs)
+    super::stream::DocStream::new(paths, format, lang)?.collect()
+}
+
+/// The files of `p`: `p` itself, or the files of a folder in sorted order.
+pub fn collect_files(p: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    collect(p, out, true)
 }
 
 /// The format of unnamed input: HTML when it starts like a page.
-fn sniff(bytes: &[u8]) -> Format {
+pub fn sniff(bytes: &[u8]) -> Format {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
     if head.starts_with("<!doctype html") || head.starts_with("<html") {
@@ -127,50 +105,68 @@ pub fn rule_files(dir: &Path) -> Result<Vec<(String, String)>> {
     Ok(out)
 }
 
-/// Applies sources manifests: `--sources FILE`, else a `sources.toml` in
-/// each folder given or beside each file given. Keys are paths relative to
-/// the manifest's folder, or JSONL ids. A language given with `--lang`
-/// wins over the manifest's.
-pub fn apply_manifests(
-    docs: &mut [Document],
-    paths: &[PathBuf],
-    explicit: Option<&Path>,
+/// The sources manifests of a run: `--sources FILE`, else a
+/// `sources.toml` in each folder given or beside each file given. Keys are
+/// paths relative to the manifest's folder, or JSONL ids.
+pub struct Manifests {
+    /// (path relative to the working folder, entry).
+    entries: Vec<(String, figcheck::input::sources::SourceEntry)>,
     lang: Lang,
-) -> Result<()> {
-    let mut manifests: Vec<PathBuf> = Vec::new();
-    match explicit {
-        Some(p) => manifests.push(p.to_path_buf()),
-        None => {
-            for p in paths {
-                let dir = if p.is_dir() {
-                    p.clone()
-                } else {
-                    p.parent().map(Path::to_path_buf).unwrap_or_default()
-                };
-                let m = dir.join("sources.toml");
-                if m.is_file() && !manifests.contains(&m) {
-                    manifests.push(m);
+}
+
+impl Manifests {
+    /// Loads the manifests of `paths`. A language given with `--lang`
+    /// (`lang`) wins over the manifests'.
+    pub fn load(paths: &[PathBuf], explicit: Option<&Path>, lang: Lang) -> Result<Manifests> {
+        let mut files: Vec<PathBuf> = Vec::new();
+        match explicit {
+            Some(p) => files.push(p.to_path_buf()),
+            None => {
+                for p in paths {
+                    let dir = if p.is_dir() {
+                        p.clone()
+                    } else {
+                        p.parent().map(Path::to_path_buf).unwrap_or_default()
+                    };
+                    let m = dir.join("sources.toml");
+                    if m.is_file() && !files.contains(&m) {
+                        files.push(m);
+                    }
                 }
             }
         }
+        let mut entries = Vec::new();
+        for m in files {
+            let text = std::fs::read_to_string(&m)
+                .with_context(|| format!("{}: cannot read", m.display()))?;
+            let name = display_name(&m);
+            let base = m.parent().map(display_name).unwrap_or_default();
+            for e in figcheck::input::sources::parse_manifest(&name, &text)? {
+                let path = if base.is_empty() {
+                    e.key.clone()
+                } else {
+                    format!("{base}/{}", e.key)
+                };
+                entries.push((path, e));
+            }
+        }
+        Ok(Manifests { entries, lang })
     }
-    for m in manifests {
-        let text =
-            std::fs::read_to_string(&m).with_context(|| format!("{}: cannot read", m.display()))?;
-        let name = display_name(&m);
-        let entries = figcheck::input::sources::parse_manifest(&name, &text)?;
-        let base = m.parent().map(display_name).unwrap_or_default();
-        for e in entries {
-            let path = if base.is_empty() {
-                e.key.clone()
+
+    /// Gives each document the metadata its manifest entry names.
+    pub fn apply(&self, docs: &mut [Document]) {
+        if self.entries.is_empty() {
+            return;
+        }
+        for (path, e) in &self.entries {
+            let l = if self.lang == Lang::Unknown {
+                e.lang
             } else {
-                format!("{base}/{}", e.key)
+                None
             };
-            let l = if lang == Lang::Unknown { e.lang } else { None };
-            for d in docs.iter_mut().filter(|d| d.id == path || d.id == e.key) {
+            for d in docs.iter_mut().filter(|d| d.id == *path || d.id == e.key) {
                 d.apply_source(&e.meta, l);
             }
         }
     }
-    Ok(())
 }

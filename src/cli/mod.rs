@@ -3,6 +3,7 @@
 
 mod inputs;
 mod snapshot;
+mod stream;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -108,13 +109,12 @@ impl InputArgs {
     /// The documents of the inputs, with their sources manifest applied.
     fn documents(&self) -> Result<Vec<Document>> {
         let mut docs = inputs::read(&self.paths, self.read.format(), self.read.lang)?;
-        inputs::apply_manifests(
-            &mut docs,
-            &self.paths,
-            self.sources.as_deref(),
-            self.read.lang,
-        )?;
+        self.manifests()?.apply(&mut docs);
         Ok(docs)
+    }
+
+    fn manifests(&self) -> Result<inputs::Manifests> {
+        inputs::Manifests::load(&self.paths, self.sources.as_deref(), self.read.lang)
     }
 }
 
@@ -505,21 +505,49 @@ fn diff(a: DiffArgs) -> Result<ExitCode> {
     Ok(ExitCode::from(if fail { 1 } else { 0 }))
 }
 
+/// Documents per batch of a streamed `extract`, and bytes of text.
+const BATCH_DOCS: usize = 512;
+const BATCH_BYTES: usize = 8 << 20;
+
 fn extract(a: ExtractArgs) -> Result<ExitCode> {
     set_threads(a.input.threads)?;
     let cfg = load_config(&a.config)?;
-    let docs = a.input.documents()?;
-    print_notices(&docs);
-    let bar = progress_bar(docs.len());
-    let corpus = figcheck::build_corpus_with(docs, &cfg, &|| bar.inc(1));
-    bar.finish_and_clear();
-    let out = match a.format {
-        ExtractFormat::Text => report::text::figures_table(&corpus, &cfg),
-        ExtractFormat::Json => report::json::figures_json(&corpus, &cfg),
-        ExtractFormat::Jsonl => report::json::figures_jsonl(&corpus, &cfg),
-    };
-    write_out(&out)?;
-    Ok(ExitCode::SUCCESS)
+    if let ExtractFormat::Json = a.format {
+        // One JSON document: built whole.
+        let docs = a.input.documents()?;
+        print_notices(&docs);
+        let corpus = figcheck::build_corpus(docs, &cfg);
+        write_out(&report::json::figures_json(&corpus, &cfg))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Text and JSONL stream: documents are read, extracted and written in
+    // batches, so memory does not grow with the input.
+    let manifests = a.input.manifests()?;
+    let mut stream =
+        stream::DocStream::new(&a.input.paths, a.input.read.format(), a.input.read.lang)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    loop {
+        let mut docs = stream.batch(BATCH_DOCS, BATCH_BYTES)?;
+        if docs.is_empty() {
+            break;
+        }
+        manifests.apply(&mut docs);
+        print_notices(&docs);
+        let corpus = figcheck::build_corpus(docs, &cfg);
+        let text = match a.format {
+            ExtractFormat::Text => report::text::figures_table(&corpus, &cfg),
+            _ => report::json::figures_jsonl(&corpus, &cfg),
+        };
+        match out.write_all(text.as_bytes()) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
 
 fn claims(a: ClaimsArgs) -> Result<ExitCode> {

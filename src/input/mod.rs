@@ -328,42 +328,57 @@ struct JsonlRecord {
 /// every record; otherwise the record's own `lang` field, or detection.
 pub fn parse_jsonl(name: &str, text: &str, lang: Option<Lang>) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
-    let mut offset = 0;
     for (i, line) in text.split_inclusive('\n').enumerate() {
-        let start = offset;
-        offset += line.len();
-        let body = line.trim_end_matches(['\n', '\r']);
-        if body.trim().is_empty() {
-            continue;
+        if let Some(doc) = parse_jsonl_line(name, i + 1, line, lang)? {
+            docs.push(doc);
         }
-        let rec: JsonlRecord = serde_json::from_str(body).map_err(|e| {
-            // serde_json columns are 1-based byte columns within the line.
-            let col = e.column().saturating_sub(1).min(body.len());
-            Error::input(
-                name,
-                text,
-                start + col,
-                format!("invalid JSONL record: {e}"),
-            )
-        })?;
-        let id = match rec.id {
-            Some(serde_json::Value::String(s)) => s,
-            Some(serde_json::Value::Null) | None => format!("{name}:{}", i + 1),
-            Some(v) => v.to_string(),
-        };
-        let rec_lang = match lang {
-            Some(l) if l != Lang::Unknown => Some(l),
-            _ => rec.lang.as_deref().and_then(|l| l.parse::<Lang>().ok()),
-        };
-        let mut doc = Document::new(id, rec.text, rec_lang);
-        doc.source = SourceMeta {
-            outlet: rec.outlet,
-            date: rec.date,
-            url: rec.url,
-        };
-        docs.push(doc);
     }
     Ok(docs)
+}
+
+/// Reads one JSONL line (line number `line_no`, 1-based): a document, or
+/// `None` for a blank line. Errors carry the line and the column.
+pub fn parse_jsonl_line(
+    name: &str,
+    line_no: usize,
+    line: &str,
+    lang: Option<Lang>,
+) -> Result<Option<Document>> {
+    let body = line.trim_end_matches(['\n', '\r']);
+    if body.trim().is_empty() {
+        return Ok(None);
+    }
+    let rec: JsonlRecord = serde_json::from_str(body).map_err(|e| {
+        // serde_json columns are 1-based byte columns within the line.
+        let mut col = e.column().saturating_sub(1).min(body.len());
+        while !body.is_char_boundary(col) {
+            col -= 1;
+        }
+        Error::Input {
+            location: crate::error::Location {
+                file: name.to_string(),
+                line: line_no,
+                column: body[..col].chars().count() + 1,
+            },
+            message: format!("invalid JSONL record: {e}"),
+        }
+    })?;
+    let id = match rec.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Null) | None => format!("{name}:{line_no}"),
+        Some(v) => v.to_string(),
+    };
+    let rec_lang = match lang {
+        Some(l) if l != Lang::Unknown => Some(l),
+        _ => rec.lang.as_deref().and_then(|l| l.parse::<Lang>().ok()),
+    };
+    let mut doc = Document::new(id, rec.text, rec_lang);
+    doc.source = SourceMeta {
+        outlet: rec.outlet,
+        date: rec.date,
+        url: rec.url,
+    };
+    Ok(Some(doc))
 }
 
 #[cfg(test)]
