@@ -78,6 +78,22 @@ impl Vocabulary {
         &self.ids[i as usize]
     }
 
+    /// The longest phrase of the vocabulary starting at token `i`.
+    pub fn match_at(&self, toks: &Tokens, i: usize) -> Option<Match> {
+        let n = toks.toks.len();
+        let longest = *self.firsts.get(toks.key(i..i + 1))?;
+        for len in (1..=longest.min(n - i)).rev() {
+            if let Some(&id) = self.keys.get(toks.key(i..i + len)) {
+                return Some(Match {
+                    ts: i,
+                    te: i + len,
+                    id,
+                });
+            }
+        }
+        None
+    }
+
     /// The phrases of the vocabulary in `toks`, longest first at each
     /// position, left to right, not overlapping.
     pub fn matches(&self, toks: &Tokens) -> Vec<Match> {
@@ -140,6 +156,9 @@ pub struct Meanings {
     pub boilerplate_lines: Vec<String>,
     /// Words that make a figure a change ("nouveaux", "additional").
     pub delta: Vocabulary,
+    /// First words of the phrases of every vocabulary read in a sentence,
+    /// with a bit per vocabulary (see [`Meanings::sentence`]).
+    pub firsts: HashMap<String, u8>,
 }
 
 #[derive(Deserialize)]
@@ -343,6 +362,7 @@ impl Meanings {
                 self.within[i] = Some(j as u16);
             }
         }
+        self.index_firsts();
         Ok(true)
     }
 
@@ -367,25 +387,65 @@ impl Meanings {
 
     /// Everything the vocabularies find in one sentence.
     pub fn sentence(&self, toks: &Tokens) -> SentenceMeaning {
-        let mut places: Vec<(Match, bool)> = self
-            .places
-            .matches(toks)
-            .into_iter()
-            .map(|m| (m, true))
-            .collect();
-        for m in self.place_adjectives.matches(toks) {
+        let vocabs = self.vocabularies();
+        let mut found: [Vec<Match>; 6] = Default::default();
+        // Where each vocabulary may match next (matches do not overlap).
+        let mut free = [0usize; 6];
+        for i in 0..toks.toks.len() {
+            // One look-up tells which vocabularies have a phrase starting
+            // with this word; most words start none.
+            let Some(&mask) = self.firsts.get(toks.key(i..i + 1)) else {
+                continue;
+            };
+            for (v, vocab) in vocabs.iter().enumerate() {
+                if mask & (1 << v) == 0 || i < free[v] {
+                    continue;
+                }
+                if let Some(m) = vocab.match_at(toks, i) {
+                    free[v] = m.te;
+                    found[v].push(m);
+                }
+            }
+        }
+        let [deltas, roles, sides, names, adjectives, periods] = found;
+        let mut places: Vec<(Match, bool)> = names.into_iter().map(|m| (m, true)).collect();
+        for m in adjectives {
             if !places.iter().any(|(p, _)| m.ts < p.te && p.ts < m.te) {
                 places.push((m, false));
             }
         }
         places.sort_by_key(|(m, _)| m.ts);
         SentenceMeaning {
-            deltas: self.delta.matches(toks),
-            roles: self.roles.matches(toks),
-            sides: self.sides.matches(toks),
+            deltas,
+            roles,
+            sides,
             places,
-            periods: self.periods.matches(toks),
+            periods,
         }
+    }
+
+    /// The vocabularies read in a sentence, in the bit order of
+    /// [`Meanings::firsts`].
+    fn vocabularies(&self) -> [&Vocabulary; 6] {
+        [
+            &self.delta,
+            &self.roles,
+            &self.sides,
+            &self.places,
+            &self.place_adjectives,
+            &self.periods,
+        ]
+    }
+
+    /// Recomputes [`Meanings::firsts`] after a file is added.
+    fn index_firsts(&mut self) {
+        let mut firsts: HashMap<String, u8> = HashMap::default();
+        for (v, vocab) in self.vocabularies().iter().enumerate() {
+            for w in vocab.firsts.keys() {
+                *firsts.entry(w.clone()).or_insert(0) |= 1 << v;
+            }
+        }
+        self.firsts = firsts;
     }
 
     /// What happened to the counted, from the phrases nearest the figure in
