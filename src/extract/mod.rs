@@ -235,6 +235,12 @@ impl<'a> Extractor<'a> {
                 }
                 continue;
             }
+            if (b == b'h' || b == b'w') && !is_alnum_before(text, i) {
+                if let Some(e) = url_end(text, i) {
+                    i = e;
+                    continue;
+                }
+            }
             if b.is_ascii_alphabetic() || b >= 0x80 {
                 let c = char_at(text, i).unwrap_or(' ');
                 if c.is_alphabetic() {
@@ -693,8 +699,16 @@ impl<'a> Extractor<'a> {
                 if w == first {
                     let (pre, post) = p.split_at(at);
                     let pre = pre.trim_end();
-                    return (pre.is_empty() || before.ends_with_phrase(pre).is_some())
-                        && starts_with_word(&head, post);
+                    if !((pre.is_empty() || before.ends_with_phrase(pre).is_some())
+                        && starts_with_word(&head, post))
+                    {
+                        return false;
+                    }
+                    // "that one mile": a unit after the phrase keeps the number.
+                    let after = skip_spaces(text, (pos + w.len()).min(text.len()));
+                    return post.contains(' ')
+                        || !text.is_char_boundary(after)
+                        || unit_at(self.lex, text, after).is_none();
                 }
                 at += w.len() + 1;
             }
@@ -828,8 +842,17 @@ impl<'a> Extractor<'a> {
                             return self.date_from_day(f, m, me);
                         }
                         // "May 4th": a day after a month.
-                        if let Some(e) = self.date_after_month(&mut f) {
-                            return e;
+                        let mut day = f;
+                        day.end = end;
+                        day.num_end = end;
+                        if self.date_after_month(&mut day).is_some() {
+                            if let Some(last) = self.out.last_mut() {
+                                if last.end == end {
+                                    last.end = we;
+                                    last.num_end = we;
+                                }
+                            }
+                            return we;
                         }
                         f.kind = Kind::Ordinal;
                         self.push(f);
@@ -1432,7 +1455,12 @@ impl<'a> Extractor<'a> {
                     break;
                 }
             }
-            if let Some((s, qi)) = found {
+            // "=>30" is no comparison.
+            let odd_symbol = found.is_some_and(|(s, _)| {
+                !char_at(text, s).is_some_and(|c| c.is_alphanumeric())
+                    && char_before(text, s).is_some_and(|c| matches!(c, '=' | '<' | '>' | '!'))
+            });
+            if let (Some((s, qi)), false) = (found, odd_symbol) {
                 if f.kind.is_quantity() || f.kind == Kind::Count {
                     f.start = s;
                     qualified = true;
@@ -1568,6 +1596,19 @@ impl<'a> Extractor<'a> {
             if self.lexes().any(|l| {
                 words::lookup(l, &text[s..we], &mut String::new())
                     .is_some_and(|i| i.cardinal.is_some() && !i.article)
+            }) {
+                return;
+            }
+        }
+        // "40 and less than 10": the start of a qualifier of the next number.
+        if let Some((s, we)) = word_at(text, n) {
+            let last = found_phrase_last_word(text, q, e);
+            let next = crate::lexicon::fold(&text[s..we]);
+            let joined = format!("{last} {next}");
+            if self.lexes().any(|l| {
+                l.qualifiers
+                    .iter()
+                    .any(|(p, _)| p == &joined || p.starts_with(&(joined.clone() + " ")))
             }) {
                 return;
             }
@@ -2236,6 +2277,17 @@ fn starts_with_word(head: &str, phrase: &str) -> bool {
             .is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// The end of a web address starting at `pos` ("https://…", "www.…"):
+/// its digits are no figures.
+fn url_end(text: &str, pos: usize) -> Option<usize> {
+    let rest = &text[pos..];
+    if !(rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www."))
+    {
+        return None;
+    }
+    Some(pos + rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len()))
+}
+
 /// The value of a vulgar fraction character ("½", "¾", "⅙").
 fn vulgar_fraction(c: char) -> Option<Decimal> {
     let (n, d) = match c {
@@ -2260,6 +2312,13 @@ fn vulgar_fraction(c: char) -> Option<Decimal> {
         _ => return None,
     };
     Some(Decimal::from(n) / Decimal::from(d))
+}
+
+/// The folded last word of the text between `s` and `e`.
+fn found_phrase_last_word(text: &str, s: usize, e: usize) -> String {
+    let t = &text[s..e];
+    let w = t.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or(t);
+    crate::lexicon::fold(w)
 }
 
 /// Makes `f` negative: its value and interval.

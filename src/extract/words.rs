@@ -400,10 +400,11 @@ fn denominator<'a>(
     // An ordinal phrase: "twenty-firsts", "one hundred and fifth".
     let (rest, sp) = read(lex, after_j, None, false, depth + 1, buf)?;
     if !sp.ordinal {
-        // "hundred-fifths", "twenty-firsts": a number then a plural ordinal.
+        // "twenty-firsts": tens then a plural ordinal unit.
         let (r2, d) = plural_tail(lex, rest, buf)?;
-        let v = sp.value.checked_mul(d)?;
-        return (!sp.fraction).then_some((r2, v, true));
+        let tens = sp.value % Decimal::TEN == Decimal::ZERO
+            && sp.value % Decimal::ONE_HUNDRED != Decimal::ZERO;
+        return (!sp.fraction && tens && d < Decimal::TEN).then_some((r2, sp.value + d, true));
     }
     if sp.value <= Decimal::TWO || sp.words < 2 || !singular {
         return None;
@@ -1056,8 +1057,9 @@ mod tests {
             assert!(approx(got, v), "{s}: {got} from {t:?}");
             assert_eq!(t, s, "{s}");
         }
+        // One, then an ordinal phrase: one hundred-and-fifth.
         let (got, _) = vt(&c, "one one hundred and fifth", true);
-        assert_eq!(got, d("1"), "the first one stands alone");
+        assert!(approx(got, "0.00952380952"), "{got}");
         let (got, t) = vt(&c, "three twenty-firsts", true);
         assert!(approx(got, "0.142857142857"), "{t}");
     }
