@@ -162,13 +162,8 @@ fn boundary_after(text: &str, end: usize, form_is_alpha: bool) -> bool {
         // "m212", "L-202": a code, not a unit.
         Some(c) if c.is_ascii_digit() => false,
         Some('-') => !char_at(text, end + 1).is_some_and(|c| c.is_ascii_digit()),
-        Some(c) => {
-            if form_is_alpha {
-                !(c.is_alphanumeric() || c == '\'' || c == '’')
-            } else {
-                true
-            }
-        }
+        Some(c) if form_is_alpha => !(c.is_alphanumeric() || c == '\'' || c == '’'),
+        Some(_) => true,
     }
 }
 
@@ -326,7 +321,10 @@ pub fn counted_noun(
             }
             return None;
         }
-        if link && !linked && lang.noun_links.contains(buf.as_str()) {
+        if lang.noun_links.contains(buf.as_str()) {
+            if !link || linked {
+                return None;
+            }
             linked = true;
             p = skip_spaces(text, e);
             continue;

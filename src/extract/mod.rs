@@ -115,7 +115,9 @@ pub struct Figure {
     /// The number itself.
     pub num_start: usize,
     pub num_end: usize,
-    /// The value; `None` for ranges, plural collectives and identifiers.
+    /// The value; `None` for ranges, plural collectives, dates, phone
+    /// numbers and relative ordinals. An identifier keeps the number its
+    /// code carries ("F-16": 16); it is never a quantity.
     pub value: Option<Decimal>,
     /// The interval the figure states. Both `None` for an exact figure
     /// (the interval is `[value, value]`); one side `None` for an open bound.
@@ -474,7 +476,16 @@ impl<'a> Extractor<'a> {
         while self.out.last().is_some_and(|f| f.start >= start) {
             self.out.pop();
         }
-        let mut f = Figure::new(start, end, None, Written::Digits);
+        // The number the code carries ("F-16": 16), for matching codes;
+        // an identifier is never a quantity.
+        let digits_end = pos
+            + text[pos..end]
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(end - pos);
+        let value = (digits_end > pos && digits_end - pos <= 18)
+            .then(|| digits::int_value(&text[pos..digits_end]))
+            .flatten();
+        let mut f = Figure::new(start, end, value, Written::Digits);
         f.num_start = pos;
         f.num_end = end;
         f.kind = Kind::Identifier;
@@ -549,6 +560,14 @@ impl<'a> Extractor<'a> {
             if self.not_a_number(lex, pos) {
                 return Some(wend);
             }
+            if info.relative {
+                if let Some(end) = self.relative_ordinal(lex, pos) {
+                    return Some(end);
+                }
+                if info.cardinal.is_none() && info.ordinal.is_none() {
+                    continue;
+                }
+            }
             // Collectives: "une centaine", "des milliers", "dozens".
             if let Some(end) = self.collective(lex, pos) {
                 return Some(end);
@@ -620,7 +639,7 @@ impl<'a> Extractor<'a> {
                 if elided {
                     self.buf.push('\'');
                 }
-                if lex.time_determiners.iter().any(|d| *d == self.buf) {
+                if lex.time_determiners.contains(&self.buf) {
                     p = if elided {
                         e + char_at(text, e).map_or(1, |c| c.len_utf8())
                     } else {
@@ -646,6 +665,54 @@ impl<'a> Extractor<'a> {
         }
         self.finish_figure(f, lex, false);
         Some(u.end)
+    }
+
+    /// "last", "the next", "avant-dernier": a position relative to
+    /// another, an ordinal with no value; not after an indefinite article
+    /// ("a previous version", "un dernier verre").
+    fn relative_ordinal(&mut self, lex: &LangLexicon, pos: usize) -> Option<usize> {
+        let text = self.text;
+        let b = skip_spaces_back(text, pos);
+        if let Some((s, e)) = word_before(text, b) {
+            if words::lookup(lex, &text[s..e], &mut self.buf).is_some_and(|i| i.article) {
+                return None;
+            }
+        }
+        let mut found = None;
+        for phrase in &lex.relative_ordinals {
+            let mut p = pos;
+            let mut ok = true;
+            let mut end = pos;
+            for (i, w) in phrase.split(' ').enumerate() {
+                if i > 0 {
+                    let q = skip_spaces(text, end);
+                    if q == end {
+                        ok = false;
+                        break;
+                    }
+                    p = q;
+                }
+                let Some((s, e)) = noun_at(text, p) else {
+                    ok = false;
+                    break;
+                };
+                crate::lexicon::fold_into(&text[s..e], &mut self.buf);
+                if self.buf != w {
+                    ok = false;
+                    break;
+                }
+                end = e;
+            }
+            if ok {
+                found = Some(end);
+                break;
+            }
+        }
+        let end = found?;
+        let mut f = Figure::new(pos, end, None, Written::Words);
+        f.kind = Kind::Ordinal;
+        self.push(f);
+        Some(end)
     }
 
     /// Gives `f` the interval of an approximate collective around its value.
@@ -727,6 +794,11 @@ impl<'a> Extractor<'a> {
         let (w0s, w0e) = word_at(text, pos)?;
         let info0 = words::lookup(lex, &text[w0s..w0e], &mut self.buf)?.clone();
         let (cs, ce, col) = if let Some(col) = info0.collective.clone() {
+            // A singular collective needs its article: "une quarantaine",
+            // not "la quarantaine" (quarantine).
+            if matches!(col, Collective::About(_)) {
+                return None;
+            }
             (w0s, w0e, col)
         } else if info0.article {
             let after = skip_spaces(text, w0e);
@@ -958,11 +1030,31 @@ impl<'a> Extractor<'a> {
             // An amount in words followed by a one-letter symbol ("trois m")
             // is not a measure; a currency written before the number takes
             // no second one.
-            !(f.written == Written::Words && u.end - u.start <= 1)
-                && !(prefix.is_some()
-                    && self.lex.units[u.unit].kind == Kind::Money
-                    && u.form_is_symbol)
+            let one_letter_after_words = f.written == Written::Words && u.end - u.start <= 1;
+            let second_currency =
+                prefix.is_some() && self.lex.units[u.unit].kind == Kind::Money && u.form_is_symbol;
+            !(one_letter_after_words || second_currency)
         });
+        // "the 1990s", "the 90s": a decade, not seconds.
+        if let (Some(u), Some(v)) = (unit, f.value) {
+            let n = f.num_end - f.num_start;
+            if u.form_is_symbol
+                && &text[u.start..u.end] == "s"
+                && u.start == f.num_end
+                && (n == 4 || n == 2)
+                && f.decimals == 0
+                && (v % Decimal::TEN).is_zero()
+            {
+                f.end = u.end;
+                f.kind = Kind::Date;
+                f.date = (n == 4).then(|| DateParts {
+                    year: i32::try_from(v).ok(),
+                    ..Default::default()
+                });
+                self.push(f);
+                return f.end;
+            }
+        }
         if let (Some(u), None) = (unit, prefix) {
             let def = &self.lex.units[u.unit];
             f.unit = Some(u.unit as u16);
@@ -1006,7 +1098,9 @@ impl<'a> Extractor<'a> {
         if f.kind == Kind::Temperature {
             self.angle(&mut f);
         }
-        f.seconds = self.seconds_of(&f);
+        if f.seconds.is_none() {
+            f.seconds = self.seconds_of(&f);
+        }
 
         // Debris glued or next: "2.500 XNUMX".
         let dp = skip_spaces(text, f.end);
@@ -1364,7 +1458,7 @@ impl<'a> Extractor<'a> {
         match word_at(text, r) {
             Some((s, e)) => {
                 crate::lexicon::fold_into(&text[s..e], &mut self.buf);
-                if self.lex.units[ui].minor.iter().any(|m| *m == self.buf) {
+                if self.lex.units[ui].minor.contains(&self.buf) {
                     end = e;
                 } else if !self
                     .lexes()
@@ -1459,6 +1553,8 @@ impl<'a> Extractor<'a> {
             let odd_symbol = found.is_some_and(|(s, _)| {
                 !char_at(text, s).is_some_and(|c| c.is_alphanumeric())
                     && char_before(text, s).is_some_and(|c| matches!(c, '=' | '<' | '>' | '!'))
+                    || char_at(text, s) == Some('=')
+                        && char_before(text, s).is_some_and(|c| c.is_alphanumeric())
             });
             if let (Some((s, qi)), false) = (found, odd_symbol) {
                 if f.kind.is_quantity() || f.kind == Kind::Count {
@@ -1569,8 +1665,13 @@ impl<'a> Extractor<'a> {
         if !(f.kind.is_quantity() || f.kind == Kind::Count) || f.kind == Kind::Range {
             return;
         }
-        let q = skip_spaces(text, f.end);
-        if q == f.end {
+        // "300 troops or more": after the counted noun too.
+        let from = match f.entity {
+            Some((s, e)) if s >= f.end && text[f.end..s].chars().all(is_space) => e,
+            _ => f.end,
+        };
+        let q = skip_spaces(text, from);
+        if q == from {
             return;
         }
         let mut found = None;
@@ -1999,6 +2100,7 @@ impl<'a> Extractor<'a> {
         self.out
             .dedup_by(|b, a| b.start < a.end && b.start >= a.start);
         self.join_ranges();
+        self.year_pairs();
         self.date_pairs();
         self.conventions();
         self.out
@@ -2048,7 +2150,11 @@ impl<'a> Extractor<'a> {
         let year_only = a.kind == Kind::Date
             && a.value.is_some()
             && a.date.is_some_and(|d| d.month.is_none() && d.day.is_none());
-        let a_kind = if year_only && b.kind == Kind::Count {
+        let b_year = b.written == Written::Digits
+            && b.num_end - b.num_start == 4
+            && b.value
+                .is_some_and(|v| v >= Decimal::from(1000) && v <= Decimal::from(2100));
+        let a_kind = if year_only && b.kind == Kind::Count && !b_year {
             Kind::Count
         } else {
             a.kind
@@ -2175,6 +2281,40 @@ impl<'a> Extractor<'a> {
         Some(r)
     }
 
+    /// "the 2019-2020 season", "de 2014 à 2017": a year after a year is a
+    /// year too.
+    fn year_pairs(&mut self) {
+        let text = self.text;
+        for i in 1..self.out.len() {
+            let a = self.out[i - 1];
+            let b = &mut self.out[i];
+            let a_year = a.kind == Kind::Date
+                && a.date
+                    .is_some_and(|d| d.month.is_none() && d.day.is_none() && d.year.is_some());
+            let b_year = b.kind == Kind::Count
+                && b.written == Written::Digits
+                && b.num_end - b.num_start == 4
+                && b.qualifier.is_none()
+                && b.value
+                    .is_some_and(|v| v >= Decimal::from(1000) && v <= Decimal::from(2100));
+            if !a_year || !b_year || b.start < a.end || b.start - a.end > 5 {
+                continue;
+            }
+            let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+            if matches!(
+                gap.as_str(),
+                "-" | "–" | "—" | "/" | "to" | "a" | "et" | "and" | "au"
+            ) {
+                b.kind = Kind::Date;
+                b.date = Some(DateParts {
+                    year: b.value.and_then(|v| i32::try_from(v).ok()),
+                    ..Default::default()
+                });
+                b.entity = None;
+            }
+        }
+    }
+
     /// "les 2 et 3 décembre": a day before a date is a date too.
     fn date_pairs(&mut self) {
         let text = self.text;
@@ -2281,8 +2421,7 @@ fn starts_with_word(head: &str, phrase: &str) -> bool {
 /// its digits are no figures.
 fn url_end(text: &str, pos: usize) -> Option<usize> {
     let rest = &text[pos..];
-    if !(rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www."))
-    {
+    if !(rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")) {
         return None;
     }
     Some(pos + rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len()))

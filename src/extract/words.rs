@@ -74,14 +74,37 @@ pub fn word_joiner(i: &str) -> IResult<&str, Joint> {
 /// A run of ASCII digits with no separator, read as an integer: the digit
 /// parts of mixed numbers ("4 thousand 3 hundred and 21").
 pub fn plain_digits(i: &str) -> IResult<&str, Decimal> {
-    let (rest, d) = take_while1(|c: char| c.is_ascii_digit()).parse(i)?;
-    if d.len() > 3 || rest.starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == ',') {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        )));
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    let (mut rest, d) = take_while1(|c: char| c.is_ascii_digit()).parse(i)?;
+    if d.len() > 3 {
+        return Err(fail());
     }
-    let v = d.bytes().fold(0u32, |a, b| a * 10 + u32::from(b - b'0'));
+    let mut v = d.bytes().fold(0u64, |a, b| a * 10 + u64::from(b - b'0'));
+    // Groups of three after spaces: "2 millions 500 000".
+    let mut groups = 0;
+    while groups < 4 {
+        let Some(c) = rest.chars().next().filter(|c| is_inline_space(*c)) else {
+            break;
+        };
+        let after = &rest[c.len_utf8()..];
+        let b = after.as_bytes();
+        if b.len() >= 3
+            && b[..3].iter().all(u8::is_ascii_digit)
+            && !b.get(3).is_some_and(u8::is_ascii_digit)
+        {
+            v = v * 1000
+                + b[..3]
+                    .iter()
+                    .fold(0u64, |a, x| a * 10 + u64::from(x - b'0'));
+            rest = &after[3..];
+            groups += 1;
+        } else {
+            break;
+        }
+    }
+    if rest.starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == ',') {
+        return Err(fail());
+    }
     Ok((rest, Decimal::from(v)))
 }
 
@@ -211,9 +234,10 @@ impl Acc {
                 Class::Big,
                 Some(Class::Unit | Class::Teen | Class::Tens | Class::Hundred | Class::Digits),
             ) => self.last_big.is_none_or(|b| v < b),
-            // Digits after a scale: "4 thousand 3 hundred and 21".
+            // Digits after a scale: "4 thousand 3 hundred and 21", "2
+            // millions 500 000".
             (Class::Digits, Some(Class::Hundred)) => v < Decimal::ONE_HUNDRED,
-            (Class::Digits, Some(Class::Big)) => v < Decimal::from(1000),
+            (Class::Digits, Some(Class::Big)) => self.last_big.is_some_and(|b| v < b),
             _ => false,
         }
     }
@@ -382,9 +406,9 @@ fn denominator<'a>(
     let (rest, info) = known_word(lex, after_j, buf)?;
     if let Some(d) = info.denominator {
         if info.plural_denominator && d > Decimal::TWO {
-            return Some((rest, d, true));
+            return Some((rest, d, !info.fraction_word));
         }
-        if info.ordinal.is_none() && info.cardinal.is_none() {
+        if info.ordinal.is_none() && info.cardinal.is_none() && !info.plural_denominator {
             return Some((rest, d, false));
         }
     }
@@ -520,7 +544,12 @@ pub fn read<'a>(
     // A leading fraction word: "half a dozen", "half million", "la moitié".
     if seed.is_none() {
         if let Some((r, info)) = known_word(lex, input, buf) {
-            if let (Some(d), None, None) = (info.denominator, info.cardinal, info.ordinal) {
+            if let (Some(d), None, None, false) = (
+                info.denominator,
+                info.cardinal,
+                info.ordinal,
+                info.plural_denominator,
+            ) {
                 let half = Decimal::ONE / d;
                 let mut sp = Spelled {
                     value: half,
@@ -898,6 +927,7 @@ mod tests {
         assert_eq!(plain_digits("21 is"), Ok((" is", d("21"))));
         assert!(plain_digits("2.12").is_err());
         assert!(plain_digits("1000").is_err());
+        assert_eq!(plain_digits("500 000 votes"), Ok((" votes", d("500000"))));
         assert!(plain_digits("3D").is_err());
     }
 

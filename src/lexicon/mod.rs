@@ -74,6 +74,9 @@ pub struct WordInfo {
     pub denominator: Option<Decimal>,
     /// The denominator word is plural ("fifths"): it follows any numerator.
     pub plural_denominator: bool,
+    /// The denominator is a fraction word ("quarter", "tiers"), not an
+    /// ordinal ("fifths").
+    pub fraction_word: bool,
     pub article: bool,
     pub connector: bool,
     /// A decimal point in words ("point", "virgule").
@@ -84,6 +87,8 @@ pub struct WordInfo {
     pub one_before_time: bool,
     /// A vague count before a unit of time ("quelques heures").
     pub vague: bool,
+    /// A relative ordinal ("last", "prochain"): a position, no value.
+    pub relative: bool,
 }
 
 impl WordInfo {
@@ -93,6 +98,7 @@ impl WordInfo {
             || self.ordinal.is_some()
             || self.collective.is_some()
             || self.denominator.is_some()
+            || self.relative
     }
 }
 
@@ -116,6 +122,8 @@ pub struct LangLexicon {
     pub time_determiners: Vec<String>,
     /// Words before a figure in degrees that make it an angle.
     pub angle_cues: Vec<String>,
+    /// Relative ordinals ("next to last", "avant-dernier"), longest first.
+    pub relative_ordinals: Vec<String>,
     pub ordinal_suffixes: Vec<String>,
     /// Folded phrases that may precede a plural collective, longest first.
     pub collective_modifiers: Vec<String>,
@@ -410,6 +418,7 @@ impl Lexicon {
         for (w, v) in &raw.fractions {
             let e = lex.words.entry(fold(w)).or_default();
             e.denominator = Some(decimal(file, text, v)?);
+            e.fraction_word = true;
         }
         for w in &raw.plural_fractions {
             lex.words.entry(fold(w)).or_default().plural_denominator = true;
@@ -426,6 +435,17 @@ impl Lexicon {
         for w in &raw.vague {
             lex.words.entry(fold(w)).or_default().vague = true;
         }
+        for w in &raw.relative_ordinals {
+            let f = fold(w);
+            if let Some(first) = f.split([' ', '-']).next() {
+                lex.words.entry(first.to_string()).or_default().relative = true;
+            }
+            if !lex.relative_ordinals.contains(&f) {
+                lex.relative_ordinals.push(f);
+            }
+        }
+        lex.relative_ordinals
+            .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         for w in &raw.time_determiners {
             let f = fold(w);
             if !lex.time_determiners.contains(&f) {
@@ -589,6 +609,8 @@ struct LangFile {
     time_determiners: Vec<String>,
     #[serde(default)]
     vague: Vec<String>,
+    #[serde(default)]
+    relative_ordinals: Vec<String>,
     #[serde(default)]
     angle_cues: Vec<String>,
     #[serde(default)]
