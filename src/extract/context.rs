@@ -148,18 +148,22 @@ pub struct UnitMatch {
     pub unit: usize,
     pub start: usize,
     pub end: usize,
+    /// Index into [`Lexicon::unit_forms`].
+    pub form: usize,
+    /// The form is a symbol ("$", "km"), not a word.
+    pub form_is_symbol: bool,
+    /// The multiplier the form carries ("M€").
+    pub scale: Option<Decimal>,
 }
 
 fn boundary_after(text: &str, end: usize, form_is_alpha: bool) -> bool {
     match char_at(text, end) {
         None => true,
-        Some(c) => {
-            if form_is_alpha {
-                !(c.is_alphanumeric() || c == '\'' || c == '’')
-            } else {
-                !c.is_alphanumeric() || !form_is_alpha
-            }
-        }
+        // "m212", "L-202": a code, not a unit.
+        Some(c) if c.is_ascii_digit() => false,
+        Some('-') => !char_at(text, end + 1).is_some_and(|c| c.is_ascii_digit()),
+        Some(c) if form_is_alpha => !(c.is_alphanumeric() || c == '\'' || c == '’'),
+        Some(_) => true,
     }
 }
 
@@ -173,17 +177,21 @@ pub fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
     let head = &rest[..head_end];
     let mut folded = String::new();
     crate::lexicon::fold_into(head, &mut folded);
-    for f in &lex.unit_forms {
+    for (fi, f) in lex.unit_forms.iter().enumerate() {
         let alpha_end = f.form.chars().last().is_some_and(|c| c.is_alphabetic());
+        let found = |end: usize| UnitMatch {
+            unit: f.unit,
+            start: pos,
+            end,
+            form: fi,
+            form_is_symbol: f.symbol,
+            scale: f.scale,
+        };
         if f.symbol {
             if head.starts_with(f.form.as_str()) {
                 let end = pos + f.form.len();
                 if boundary_after(text, end, alpha_end) {
-                    return Some(UnitMatch {
-                        unit: f.unit,
-                        start: pos,
-                        end,
-                    });
+                    return Some(found(end));
                 }
             }
         } else if folded.starts_with(f.form.as_str()) {
@@ -207,11 +215,7 @@ pub fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
                 end += c.len_utf8();
             }
             if boundary_after(text, end, alpha_end) {
-                return Some(UnitMatch {
-                    unit: f.unit,
-                    start: pos,
-                    end,
-                });
+                return Some(found(end));
             }
         }
     }
@@ -221,7 +225,7 @@ pub fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
 /// A prefix unit ("$", "€", "USD ") written just before `pos`.
 pub fn prefix_unit_before(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
     let p = skip_spaces_back(text, pos);
-    for f in &lex.unit_forms {
+    for (fi, f) in lex.unit_forms.iter().enumerate() {
         if !f.symbol || !lex.units[f.unit].prefix {
             continue;
         }
@@ -239,6 +243,9 @@ pub fn prefix_unit_before(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitM
                 unit: f.unit,
                 start,
                 end: p,
+                form: fi,
+                form_is_symbol: true,
+                scale: f.scale,
             });
         }
     }
@@ -314,7 +321,10 @@ pub fn counted_noun(
             }
             return None;
         }
-        if link && !linked && lang.noun_links.contains(buf.as_str()) {
+        if lang.noun_links.contains(buf.as_str()) {
+            if !link || linked {
+                return None;
+            }
             linked = true;
             p = skip_spaces(text, e);
             continue;

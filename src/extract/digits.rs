@@ -134,6 +134,9 @@ pub struct Reading {
     pub evidence: Evidence,
     /// The grouping is invalid (`12.34.5`, `1,50,000`).
     pub bad_grouping: bool,
+    /// The reading goes against the language's convention (an English
+    /// `1,3` read as 1.3): the figure is ambiguous.
+    pub odd: bool,
 }
 
 /// Parses an integer from digits, `None` past Decimal's range.
@@ -200,6 +203,7 @@ pub fn read_numeral(num: &Numeral<'_>, lang: Lang) -> Option<Reading> {
             scale: 0,
             evidence: Evidence::None,
             bad_grouping: false,
+            odd: false,
         });
     }
     let french = lang == Lang::Fr;
@@ -278,37 +282,57 @@ pub fn read_numeral(num: &Numeral<'_>, lang: Lang) -> Option<Reading> {
             scale,
             evidence,
             bad_grouping: bad,
+            odd: false,
         });
     }
     // No grouping: a decimal mark after the first run, if any.
     if is_dot(g) || is_comma(g) {
         let frac = runs[1];
+        // "1,50,000", "12,34,567.89": Indian grouping, read as such but
+        // flagged.
+        let commas = seps.iter().take_while(|&&c| is_comma(c)).count();
         let indian = is_comma(g)
-            && runs.len() > 2
-            && seps.iter().all(|&c| is_comma(c))
-            && runs[1..runs.len() - 1].iter().all(|r| r.len() == 2)
-            && runs[runs.len() - 1].len() == 3;
+            && commas >= 2
+            && runs[1..commas].iter().all(|r| r.len() == 2)
+            && runs[commas].len() == 3
+            && (commas == seps.len() || commas + 1 == seps.len() && is_dot(seps[commas]));
         if indian {
-            // "1,50,000": Indian grouping, read as such but flagged.
+            let int = concat_value(&runs[..=commas])?;
+            let (value, used, scale) = if commas < seps.len() {
+                let digits: String = runs[..=commas].concat();
+                let frac = runs[commas + 1];
+                (decimal_value(&digits, frac)?, commas + 2, frac.len() as u32)
+            } else {
+                (int, commas + 1, 0)
+            };
             return Some(Reading {
-                value: concat_value(runs)?,
-                runs: runs.len(),
-                scale: 0,
+                value,
+                runs: used,
+                scale,
                 evidence: Evidence::CommaGroup,
                 bad_grouping: true,
+                odd: false,
             });
         }
-        let comma_list = is_comma(g) && !french && frac.len() != 3 && first != "0";
+        // English "22,24,26": a list, not a number; a lone "1,3" is read as
+        // a decimal, against the convention.
+        let comma_list = is_comma(g)
+            && !french
+            && frac.len() != 3
+            && first != "0"
+            && runs.len() > 2
+            && is_comma(seps[1]);
         if comma_list {
-            // English "1,2": a list, not a number.
             return Some(Reading {
                 value: int_value(first)?,
                 runs: 1,
                 scale: 0,
                 evidence: Evidence::None,
                 bad_grouping: false,
+                odd: false,
             });
         }
+        let odd = is_comma(g) && lang == Lang::En;
         let value = decimal_value(first, frac)?;
         let bad = runs.len() > 2 && (is_dot(seps[1]) || is_comma(seps[1]));
         let evidence = if is_dot(g) {
@@ -321,6 +345,7 @@ pub fn read_numeral(num: &Numeral<'_>, lang: Lang) -> Option<Reading> {
             runs: 2,
             scale: frac.len() as u32,
             evidence,
+            odd,
             bad_grouping: bad
                 || (first.len() > 3 && frac.len() == 3 && runs.len() > 2)
                 || (is_comma(g) && first.len() <= 3 && frac.len() == 2 && runs.len() > 2),
@@ -333,6 +358,7 @@ pub fn read_numeral(num: &Numeral<'_>, lang: Lang) -> Option<Reading> {
         scale: 0,
         evidence: Evidence::None,
         bad_grouping: false,
+        odd: false,
     })
 }
 
@@ -441,8 +467,13 @@ mod tests {
         assert_eq!(read("1,234,567.89", Lang::En).0, d("1234567.89"));
         assert_eq!(read("2.500", Lang::En).0, d("2.500"));
         assert_eq!(read("1 500", Lang::En).0, d("1500"));
-        // A comma before one or two digits is a list in English.
-        assert_eq!(read("1,2", Lang::En), (d("1"), 1, Evidence::None));
+        // Commas before one or two digits make a list in English; a lone
+        // one is read as a decimal comma, against the convention.
+        assert_eq!(read("22,24,26", Lang::En), (d("22"), 1, Evidence::None));
+        let (_, n) = numeral("1,3").unwrap();
+        let r = read_numeral(&n, Lang::En).unwrap();
+        assert_eq!((r.value, r.odd), (d("1.3"), true));
+        assert_eq!(read("12,34,567.89", Lang::En).0, d("1234567.89"));
     }
 
     #[test]

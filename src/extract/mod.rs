@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::input::Lang;
-use crate::lexicon::{Collective, LangLexicon, Lexicon, QualifierShape};
+use crate::lexicon::{Collective, FractionLink, LangLexicon, Lexicon, QualifierShape};
 use context::*;
 use digits::{numeral, read_numeral, Evidence};
 
@@ -115,7 +115,9 @@ pub struct Figure {
     /// The number itself.
     pub num_start: usize,
     pub num_end: usize,
-    /// The value; `None` for ranges, plural collectives and identifiers.
+    /// The value; `None` for ranges, plural collectives, dates, phone
+    /// numbers and relative ordinals. An identifier keeps the number its
+    /// code carries ("F-16": 16); it is never a quantity.
     pub value: Option<Decimal>,
     /// The interval the figure states. Both `None` for an exact figure
     /// (the interval is `[value, value]`); one side `None` for an open bound.
@@ -142,6 +144,9 @@ pub struct Figure {
     /// The multiplier of a scale word ("millions"), 1 otherwise.
     pub scale: Decimal,
     pub date: Option<DateParts>,
+    /// For durations: the length in seconds (a year is 365 days, a month
+    /// 30), also for durations of several parts ("1 year 1 month").
+    pub seconds: Option<Decimal>,
 }
 
 impl Figure {
@@ -166,6 +171,7 @@ impl Figure {
             decimals: 0,
             scale: Decimal::ONE,
             date: None,
+            seconds: None,
         }
     }
 
@@ -225,11 +231,17 @@ impl<'a> Extractor<'a> {
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii_digit() {
-                i = self.at_digit(i).max(i + 1);
+                i = self.at_digit(i).max(i + 1).max(self.last_end());
                 while i < bytes.len() && !text.is_char_boundary(i) {
                     i += 1;
                 }
                 continue;
+            }
+            if (b == b'h' || b == b'w') && !is_alnum_before(text, i) {
+                if let Some(e) = url_end(text, i) {
+                    i = e;
+                    continue;
+                }
             }
             if b.is_ascii_alphabetic() || b >= 0x80 {
                 let c = char_at(text, i).unwrap_or(' ');
@@ -237,12 +249,24 @@ impl<'a> Extractor<'a> {
                     let (_, wend) = word_at(text, i).unwrap_or((i, i + c.len_utf8()));
                     if !is_alnum_before(text, i) {
                         if let Some(end) = self.at_word(i, wend) {
-                            i = end.max(wend);
+                            i = end.max(wend).max(self.last_end());
+                            while !text.is_char_boundary(i) {
+                                i += 1;
+                            }
                             continue;
                         }
                     }
                     i = wend;
                     continue;
+                }
+                if let Some(v) = vulgar_fraction(c) {
+                    if !is_alnum_before(text, i) {
+                        let mut f = Figure::new(i, i + c.len_utf8(), Some(v), Written::Digits);
+                        f.kind = Kind::Fraction;
+                        f.decimals = 1;
+                        i = self.after_number(f).max(self.last_end());
+                        continue;
+                    }
                 }
                 i += c.len_utf8();
                 continue;
@@ -255,37 +279,52 @@ impl<'a> Extractor<'a> {
         self.out.push(f);
     }
 
+    /// Where the last figure found ends.
+    fn last_end(&self) -> usize {
+        self.out.last().map_or(0, |f| f.end)
+    }
+
     /// Numbers written with digits. Returns where the scan goes on.
     fn at_digit(&mut self, pos: usize) -> usize {
         let text = self.text;
-        // Digits inside a name or code: "F-16", "COVID-19", "G20", "A4".
+        // Digits inside a name or code: "F-16", "COVID-19", "G20", "A4";
+        // not the second number of "5k-20k".
         let prev = char_before(text, pos);
+        let after_figure = prev == Some('-')
+            && self
+                .out
+                .last()
+                .is_some_and(|f| f.end + 1 == pos && f.kind != Kind::Identifier);
         let glued_to_word = prev.is_some_and(|c| c.is_alphabetic())
             || (matches!(prev, Some('-') | Some('_') | Some('/'))
                 && char_before(text, pos - 1).is_some_and(|c| c.is_alphabetic()))
             || prev.is_some_and(|c| c.is_ascii_digit());
-        if glued_to_word && !self.is_prefix_unit_glued(pos) {
+        if glued_to_word && !after_figure && !self.is_prefix_unit_glued(pos) {
             return self.identifier(pos);
         }
         if let Some(end) = self.phone(pos) {
             return end;
         }
+        // A decimal with no integer part: ".25", French ",08".
+        if let Some(e) = self.leading_decimal(pos) {
+            return e;
+        }
         let Ok((_, num)) = numeral(&text[pos..]) else {
             return pos + 1;
         };
-        let Some(reading) = read_numeral(&num, self.lang) else {
+        // The next item of a list "22,24,26,31".
+        let in_list =
+            prev == Some(',') && char_before(text, pos - 1).is_some_and(|c| c.is_ascii_digit());
+        let reading = if in_list {
+            read_numeral(&digits::Numeral { n: 1, ..num }, self.lang)
+        } else {
+            read_numeral(&num, self.lang)
+        };
+        let Some(reading) = reading else {
             // Too large for an exact decimal: keep it as an identifier.
             return self.identifier(pos);
         };
-        let used: usize = num.runs()[..reading.runs]
-            .iter()
-            .map(|r| r.len())
-            .sum::<usize>()
-            + num.seps()[..reading.runs - 1]
-                .iter()
-                .map(|c| c.len_utf8())
-                .sum::<usize>();
-        let num_end = pos + used;
+        let num_end = pos + numeral_len(&num, reading.runs);
         let first = num.runs()[0];
         // Leading zeros: codes, postal numbers ("0002", "007"), not counts.
         if first.len() > 1 && first.starts_with('0') && reading.runs == 1 {
@@ -297,10 +336,114 @@ impl<'a> Extractor<'a> {
         let mut f = Figure::new(pos, num_end, Some(reading.value), Written::Digits);
         f.evidence = reading.evidence;
         f.bad_grouping = reading.bad_grouping;
+        f.ambiguous = reading.odd;
         f.decimals = reading.scale.min(255) as u8;
-        // Digits followed straight by letters that are no unit, suffix or
-        // scale: a code ("4x4", "3D").
+        // "1e10", "1,1^23", "6.23x10^-4".
+        if let Some(v) = self.exponent(&mut f) {
+            f.value = Some(v);
+            f.evidence = Evidence::None;
+            self.finish_figure(f, self.primary, false);
+            return f.end;
+        }
         self.after_number(f)
+    }
+
+    /// ".25", ",08" (French): a decimal written without its zero.
+    fn leading_decimal(&mut self, pos: usize) -> Option<usize> {
+        let text = self.text;
+        let sep = char_before(text, pos)?;
+        if !(sep == '.' || sep == ',' && self.lang != Lang::En) {
+            return None;
+        }
+        if char_before(text, pos - 1).is_some_and(|c| !(c.is_whitespace() || c == '(')) {
+            return None;
+        }
+        let (_, run) = digits::digit_run(&text[pos..]).ok()?;
+        let e = pos + run.len();
+        if char_at(text, e).is_some_and(|c| matches!(c, '.' | ',')) {
+            return None;
+        }
+        let v = digits::decimal_value("0", run)?;
+        let mut f = Figure::new(pos - 1, e, Some(v), Written::Digits);
+        f.decimals = run.len().min(255) as u8;
+        f.evidence = if sep == '.' {
+            Evidence::DotDecimal
+        } else {
+            Evidence::CommaDecimal
+        };
+        Some(self.after_number(f))
+    }
+
+    /// Scientific notation and powers after the digits of `f`: "1e10",
+    /// "-127.32e13", "2,5^-1", "6.23x10^-4". Sets the end of `f` and
+    /// returns the value.
+    fn exponent(&mut self, f: &mut Figure) -> Option<Decimal> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut p = f.num_end;
+        let base = f.value?;
+        // "x10^": times a power of ten.
+        let (power_of_ten, mantissa_base) = match b.get(p) {
+            Some(b'e' | b'E') => {
+                p += 1;
+                (true, Decimal::TEN)
+            }
+            Some(b'^') => {
+                p += 1;
+                (false, base)
+            }
+            Some(b'x' | b'X') if text[p + 1..].starts_with("10^") => {
+                p += 4;
+                (true, Decimal::TEN)
+            }
+            _ if text[p..].starts_with("×10^") => {
+                p += "×10^".len();
+                (true, Decimal::TEN)
+            }
+            _ => return None,
+        };
+        let mut negative = false;
+        let mut signs = 0;
+        while let Some(c @ (b'+' | b'-')) = b.get(p) {
+            if *c == b'-' {
+                negative = !negative;
+            }
+            signs += 1;
+            p += 1;
+            if signs > 2 {
+                return None;
+            }
+        }
+        let s = p;
+        while p < b.len() && b[p].is_ascii_digit() && p - s < 3 {
+            p += 1;
+        }
+        if p == s || b.get(p).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let exp: u32 = text[s..p].parse().ok()?;
+        if exp > 60 {
+            return None;
+        }
+        let mut pow = Decimal::ONE;
+        for _ in 0..exp {
+            pow = pow.checked_mul(mantissa_base)?;
+        }
+        let v = if power_of_ten {
+            if negative {
+                base.checked_div(pow)?
+            } else {
+                base.checked_mul(pow)?
+            }
+        } else if negative {
+            Decimal::ONE.checked_div(pow)?
+        } else {
+            pow
+        };
+        f.end = p;
+        f.num_end = p;
+        f.decimals = 1;
+        Some(v.normalize())
     }
 
     /// "$5", "€5", "US$5": digits glued to a prefix currency symbol.
@@ -333,7 +476,16 @@ impl<'a> Extractor<'a> {
         while self.out.last().is_some_and(|f| f.start >= start) {
             self.out.pop();
         }
-        let mut f = Figure::new(start, end, None, Written::Digits);
+        // The number the code carries ("F-16": 16), for matching codes;
+        // an identifier is never a quantity.
+        let digits_end = pos
+            + text[pos..end]
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(end - pos);
+        let value = (digits_end > pos && digits_end - pos <= 18)
+            .then(|| digits::int_value(&text[pos..digits_end]))
+            .flatten();
+        let mut f = Figure::new(start, end, value, Written::Digits);
         f.num_start = pos;
         f.num_end = end;
         f.kind = Kind::Identifier;
@@ -394,18 +546,30 @@ impl<'a> Extractor<'a> {
         let text = self.text;
         let lexes = [Some(self.primary), self.secondary];
         for lex in lexes.into_iter().flatten() {
-            let info = words::lookup(lex, &text[pos..wend], &mut self.buf)?.clone();
+            let Some(info) = words::lookup(lex, &text[pos..wend], &mut self.buf).cloned() else {
+                continue;
+            };
+            if info.one_before_time || info.vague {
+                if let Some(end) = self.time_words(lex, pos, wend, info.vague) {
+                    return Some(end);
+                }
+            }
             if !info.starts_figure() {
                 continue;
             }
             if self.not_a_number(lex, pos) {
                 return Some(wend);
             }
+            if info.relative {
+                if let Some(end) = self.relative_ordinal(lex, pos) {
+                    return Some(end);
+                }
+                if info.cardinal.is_none() && info.ordinal.is_none() {
+                    continue;
+                }
+            }
             // Collectives: "une centaine", "des milliers", "dozens".
             if let Some(end) = self.collective(lex, pos) {
-                return Some(end);
-            }
-            if let Some(end) = self.fraction_words(lex, pos) {
                 return Some(end);
             }
             if let Ok((_, sp)) = words::spelled_number(lex).parse(&text[pos..]) {
@@ -416,14 +580,19 @@ impl<'a> Extractor<'a> {
                     self.push(f);
                     return Some(end);
                 }
+                if sp.fraction {
+                    f.kind = Kind::Fraction;
+                    f.decimals = 1;
+                }
+                if sp.approx {
+                    self.approximate(&mut f, Decimal::ONE);
+                }
                 if sp.article_only {
                     // "un homme" is no figure; "une semaine", "an hour" are
                     // durations of one; "un million" was read above.
                     let after = skip_spaces(text, end);
                     match unit_at(self.lex, text, after) {
-                        Some(u)
-                            if self.lex.units[u.unit].kind == crate::extract::Kind::Duration =>
-                        {
+                        Some(u) if self.lex.units[u.unit].kind == Kind::Duration => {
                             return Some(self.after_number(f));
                         }
                         _ => return Some(end),
@@ -432,7 +601,142 @@ impl<'a> Extractor<'a> {
                 return Some(self.after_number(f));
             }
         }
+        // A unit named without a number: "convert to fahrenheit".
+        crate::lexicon::fold_into(&text[pos..wend], &mut self.buf);
+        if self.lex.alone_words.contains(self.buf.as_str()) {
+            if let Some(u) = unit_at(self.lex, text, pos) {
+                if self.lex.unit_forms[u.form].alone {
+                    let mut f = Figure::new(pos, u.end, None, Written::Words);
+                    f.kind = self.lex.units[u.unit].kind;
+                    f.unit = Some(u.unit as u16);
+                    self.push(f);
+                    return Some(u.end);
+                }
+            }
+        }
         None
+    }
+
+    /// "all week", "toute la semaine", "another hour" (one of a unit of
+    /// time) and "quelques heures", "several days" (a vague duration).
+    fn time_words(
+        &mut self,
+        lex: &LangLexicon,
+        pos: usize,
+        wend: usize,
+        vague: bool,
+    ) -> Option<usize> {
+        let text = self.text;
+        let mut p = match char_at(text, wend) {
+            Some('-') => wend + 1,
+            _ => skip_spaces(text, wend),
+        };
+        if !vague {
+            // "toute la semaine", "toute l'année".
+            if let Some((s, e)) = word_at(text, p) {
+                crate::lexicon::fold_into(&text[s..e], &mut self.buf);
+                let elided = matches!(char_at(text, e), Some('\'') | Some('’'));
+                if elided {
+                    self.buf.push('\'');
+                }
+                if lex.time_determiners.contains(&self.buf) {
+                    p = if elided {
+                        e + char_at(text, e).map_or(1, |c| c.len_utf8())
+                    } else {
+                        skip_spaces(text, e)
+                    };
+                }
+            }
+        }
+        let u = unit_at(self.lex, text, p)?;
+        let def = &self.lex.units[u.unit];
+        if def.kind != Kind::Duration || u.end - u.start <= 2 {
+            return None;
+        }
+        let mut f = Figure::new(pos, u.end, None, Written::Words);
+        f.kind = Kind::Duration;
+        f.unit = Some(u.unit as u16);
+        if vague {
+            // Several of them: at least two.
+            f.low = Some(Decimal::TWO);
+        } else {
+            f.value = Some(Decimal::ONE);
+            f.seconds = self.seconds_of(&f);
+        }
+        self.finish_figure(f, lex, false);
+        Some(u.end)
+    }
+
+    /// "last", "the next", "avant-dernier": a position relative to
+    /// another, an ordinal with no value; not after an indefinite article
+    /// ("a previous version", "un dernier verre").
+    fn relative_ordinal(&mut self, lex: &LangLexicon, pos: usize) -> Option<usize> {
+        let text = self.text;
+        let b = skip_spaces_back(text, pos);
+        if let Some((s, e)) = word_before(text, b) {
+            if words::lookup(lex, &text[s..e], &mut self.buf).is_some_and(|i| i.article) {
+                return None;
+            }
+        }
+        let mut found = None;
+        for phrase in &lex.relative_ordinals {
+            let mut p = pos;
+            let mut ok = true;
+            let mut end = pos;
+            for (i, w) in phrase.split(' ').enumerate() {
+                if i > 0 {
+                    let q = skip_spaces(text, end);
+                    if q == end {
+                        ok = false;
+                        break;
+                    }
+                    p = q;
+                }
+                let Some((s, e)) = noun_at(text, p) else {
+                    ok = false;
+                    break;
+                };
+                crate::lexicon::fold_into(&text[s..e], &mut self.buf);
+                if self.buf != w {
+                    ok = false;
+                    break;
+                }
+                end = e;
+            }
+            if ok {
+                found = Some(end);
+                break;
+            }
+        }
+        let end = found?;
+        let mut f = Figure::new(pos, end, None, Written::Words);
+        f.kind = Kind::Ordinal;
+        self.push(f);
+        Some(end)
+    }
+
+    /// Gives `f` the interval of an approximate collective around its value.
+    fn approximate(&self, f: &mut Figure, count: Decimal) {
+        let Some(v) = f.value else { return };
+        let _ = count;
+        if let Some(qi) = self.lex.qualifier_by_name("collective") {
+            if let QualifierShape::Approx { low, high } = &self.lex.qualifiers[qi].shape {
+                f.low = Some(v * low);
+                f.high = Some(v * high);
+            }
+        }
+    }
+
+    /// The length in seconds of a duration, from its unit's factor.
+    fn seconds_of(&self, f: &Figure) -> Option<Decimal> {
+        if f.kind != Kind::Duration && f.kind != Kind::Age {
+            return None;
+        }
+        let u = &self.lex.units[f.unit? as usize];
+        if u.dimension.as_deref() != Some("time") {
+            return None;
+        }
+        f.value?.checked_mul(u.factor?)
     }
 
     fn not_a_number(&mut self, lex: &LangLexicon, pos: usize) -> bool {
@@ -445,33 +749,64 @@ impl<'a> Extractor<'a> {
             end -= 1;
         }
         crate::lexicon::fold_into(&text[pos..end], &mut self.buf);
-        let head = self.buf.clone();
-        // Elided forms before: "l'un", "l'une".
-        let before = tail(text, pos, 3).norm;
-        lex.not_numbers.iter().any(|p| {
+        let head = std::mem::take(&mut self.buf);
+        let before = tail(text, pos, 24);
+        let first = head
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let hit = lex.not_numbers.iter().any(|p| {
             if let Some(rest) = p.strip_prefix("l'") {
-                return before.ends_with("l'") && starts_with_word(&head, rest);
+                return before.norm.ends_with("l'") && starts_with_word(&head, rest);
             }
-            starts_with_word(&head, p)
-        })
+            // The phrase may start before the number word: "the one",
+            // "no one".
+            let mut at = 0;
+            for w in p.split(' ') {
+                if w == first {
+                    let (pre, post) = p.split_at(at);
+                    let pre = pre.trim_end();
+                    if !((pre.is_empty() || before.ends_with_phrase(pre).is_some())
+                        && starts_with_word(&head, post))
+                    {
+                        return false;
+                    }
+                    // "that one mile": a unit after the phrase keeps the number.
+                    let after = skip_spaces(text, (pos + w.len()).min(text.len()));
+                    return post.contains(' ')
+                        || !text.is_char_boundary(after)
+                        || unit_at(self.lex, text, after).is_none();
+                }
+                at += w.len() + 1;
+            }
+            false
+        });
+        self.buf = head;
+        hit
     }
 
     /// "une centaine d'étrangers", "des dizaines", "plusieurs milliers".
     fn collective(&mut self, lex: &LangLexicon, pos: usize) -> Option<usize> {
         let text = self.text;
-        // The collective is this word, or the next one after an article or
-        // a number ("une centaine", "a dozen", "deux douzaines").
+        // The collective is this word, or the next one after an article
+        // ("une centaine", "a dozen"); counts of collectives ("deux
+        // douzaines") are read as numbers.
         let (w0s, w0e) = word_at(text, pos)?;
         let info0 = words::lookup(lex, &text[w0s..w0e], &mut self.buf)?.clone();
-        let (count, cs, ce, col) = if let Some(col) = info0.collective.clone() {
-            (Decimal::ONE, w0s, w0e, col)
-        } else if info0.cardinal.is_some() {
+        let (cs, ce, col) = if let Some(col) = info0.collective.clone() {
+            // A singular collective needs its article: "une quarantaine",
+            // not "la quarantaine" (quarantine).
+            if matches!(col, Collective::About(_)) {
+                return None;
+            }
+            (w0s, w0e, col)
+        } else if info0.article {
             let after = skip_spaces(text, w0e);
             let (cs, ce) = word_at(text, after)?;
             let col = words::lookup(lex, &text[cs..ce], &mut self.buf)?
                 .collective
                 .clone()?;
-            (info0.cardinal?, cs, ce, col)
+            (cs, ce, col)
         } else {
             return None;
         };
@@ -479,16 +814,10 @@ impl<'a> Extractor<'a> {
         let mut f = Figure::new(pos, ce, None, Written::Words);
         match col {
             Collective::About(v) => {
-                f.value = Some(count * v);
-                let q = self.lex.qualifier_by_name("collective");
-                if let Some(qi) = q {
-                    if let QualifierShape::Approx { low, high } = &self.lex.qualifiers[qi].shape {
-                        f.low = Some(count * v * low);
-                        f.high = Some(count * v * high);
-                    }
-                }
+                f.value = Some(v);
+                self.approximate(&mut f, Decimal::ONE);
             }
-            Collective::Between(l, h) => {
+            Collective::Between(l, h, _) => {
                 f.low = Some(l);
                 f.high = Some(h);
             }
@@ -500,6 +829,28 @@ impl<'a> Extractor<'a> {
                 f.start = s;
                 break;
             }
+        }
+        // "a couple of days", "une dizaine de jours": a unit after the link.
+        let mut up = skip_spaces(text, ce);
+        if let Some((s, e)) = word_at(text, up) {
+            crate::lexicon::fold_into(&text[s..e], &mut self.buf);
+            if lex.noun_links.contains(self.buf.as_str()) {
+                up = skip_spaces(text, e);
+            } else if matches!(char_at(text, e), Some('\'') | Some('’')) {
+                self.buf.push('\'');
+                if lex.noun_links.contains(self.buf.as_str()) {
+                    up = e + char_at(text, e).map_or(1, |c| c.len_utf8());
+                }
+            }
+        }
+        if let Some(u) = unit_at(self.lex, text, up).filter(|u| u.end - u.start > 2) {
+            let def = &self.lex.units[u.unit];
+            f.kind = def.kind;
+            f.unit = Some(u.unit as u16);
+            f.end = u.end;
+            f.seconds = self.seconds_of(&f);
+            self.finish_figure(f, lex, true);
+            return Some(u.end);
         }
         if let Some((_, e)) = counted_noun(
             lex,
@@ -514,43 +865,6 @@ impl<'a> Extractor<'a> {
         }
         self.finish_figure(f, lex, true);
         Some(ce)
-    }
-
-    /// "la moitié", "un tiers", "trois quarts", "half", "a third".
-    fn fraction_words(&mut self, lex: &LangLexicon, pos: usize) -> Option<usize> {
-        let text = self.text;
-        let (w0s, w0e) = word_at(text, pos)?;
-        let info0 = words::lookup(lex, &text[w0s..w0e], &mut self.buf)?.clone();
-        let (count, fe, frac) = if let (Some(fr), None) = (info0.fraction, info0.ordinal) {
-            (Decimal::ONE, w0e, fr)
-        } else if let Some(n) = info0.cardinal {
-            let after = skip_spaces(text, w0e);
-            let (fs, fe) = word_at(text, after)?;
-            let fr = words::lookup(lex, &text[fs..fe], &mut self.buf)?.fraction?;
-            // "trois quarts" but not "deux cinquièmes" read as ordinals
-            // elsewhere: a fraction needs a small count.
-            if n > Decimal::from(20) {
-                return None;
-            }
-            (n, fe, fr)
-        } else {
-            return None;
-        };
-        let mut f = Figure::new(pos, fe, Some(count * frac), Written::Words);
-        f.kind = Kind::Fraction;
-        if let Some((_, e)) = counted_noun(
-            lex,
-            &self.lex.debris,
-            text,
-            fe,
-            true,
-            self.head_last(),
-            &mut self.buf,
-        ) {
-            f.entity = Some(word_span_at(text, e));
-        }
-        self.push(f);
-        Some(fe)
     }
 
     /// Everything after a number: fractions, ordinal suffixes, times,
@@ -573,6 +887,15 @@ impl<'a> Extractor<'a> {
             if let Some(e) = self.slash_fraction(&mut f) {
                 return e;
             }
+            // "3½".
+            if let Some(v) = next.and_then(vulgar_fraction) {
+                if f.decimals == 0 {
+                    f.value = f.value.map(|x| x + v);
+                    f.num_end += next.map_or(0, |c| c.len_utf8());
+                    f.end = f.num_end;
+                    f.decimals = 1;
+                }
+            }
             // Ordinal suffix: "2e", "1er", "21st", "11ème".
             if next.is_some_and(|c| c.is_alphabetic()) {
                 if let Some((ws, we)) = word_at(text, end) {
@@ -590,6 +913,19 @@ impl<'a> Extractor<'a> {
                         if let Some((m, me)) = month_at(lex, text, after, &mut self.buf) {
                             return self.date_from_day(f, m, me);
                         }
+                        // "May 4th": a day after a month.
+                        let mut day = f;
+                        day.end = end;
+                        day.num_end = end;
+                        if self.date_after_month(&mut day).is_some() {
+                            if let Some(last) = self.out.last_mut() {
+                                if last.end == end {
+                                    last.end = we;
+                                    last.num_end = we;
+                                }
+                            }
+                            return we;
+                        }
                         f.kind = Kind::Ordinal;
                         self.push(f);
                         return we;
@@ -598,55 +934,69 @@ impl<'a> Extractor<'a> {
             }
         }
 
-        // Scale word: "2,5 millions", "$5bn", "10k".
+        // Scale: words that go on with the digits ("2,5 millions", "4
+        // thousand 3 hundred and 21", "3 dozens"), abbreviations ("3 mln",
+        // "13 lakh") and symbols ("10k", "$5bn", "1.2b").
         let mut p = end;
-        let sp = skip_spaces(text, p);
-        let glued = sp == p;
         let mut scaled = false;
-        if let Some((m, se)) = scale_at(lex, text, sp, &mut self.buf) {
-            let w = &text[sp..se];
-            // Single letters scale only when glued ("10k") or for money.
-            let short = w.chars().count() <= 2;
-            let money_prefix = prefix_unit_before(self.lex, text, f.num_start).is_some();
-            if !short || money_prefix || glued && w != "m" && w != "M" {
-                if let Some(v) = f.value {
-                    if let Some(x) = v.checked_mul(m) {
-                        f.value = Some(x);
-                        f.scale = m;
-                        f.written = if f.written == Written::Words {
-                            Written::Words
-                        } else {
-                            Written::Mixed
-                        };
-                        p = se;
-                        f.end = se;
-                        scaled = true;
-                    }
+        let money_prefix = f.written != Written::Words
+            && prefix_unit_before(self.lex, text, f.num_start)
+                .is_some_and(|u| self.lex.units[u.unit].kind == Kind::Money);
+        if let Some((v, se, approx)) = self.scale_after(&f, money_prefix) {
+            f.scale = match f.value {
+                Some(old) if !old.is_zero() && f.written != Written::Words => {
+                    v.checked_div(old).map_or(Decimal::ONE, |x| x.normalize())
                 }
+                _ => Decimal::ONE,
+            };
+            f.value = Some(v);
+            if f.written == Written::Digits {
+                f.written = Written::Mixed;
+            }
+            p = se;
+            f.end = se;
+            f.num_end = se;
+            scaled = true;
+            if approx {
+                self.approximate(&mut f, Decimal::ONE);
+            }
+        }
+
+        // A proportion written with two numbers: "2 sur 3", "1 in 5", "two
+        // out of three", "1 over 3".
+        if matches!(f.kind, Kind::Count | Kind::Fraction) && !money_prefix {
+            if let Some(e) = self.fraction_link(&mut f, p) {
+                return e;
             }
         }
 
         // Unit after: "%", "km", "euros", "jours"; after a scale word a link
-        // may come first ("millions de dollars").
+        // may come first ("millions de dollars"). A currency before the
+        // number wins ("$ 20,000.00 $ 37,305.97").
+        let prev_end = self.last_end();
+        let prefix = prefix_unit_before(self.lex, text, f.num_start).filter(|u| {
+            f.start == f.num_start && f.written != Written::Words && u.start >= prev_end
+        });
         let mut up = skip_spaces(text, p);
         if scaled {
             if let Some((s, e)) = word_at(text, up) {
                 crate::lexicon::fold_into(&text[s..e], &mut self.buf);
                 if lex.noun_links.contains(self.buf.as_str()) {
                     up = skip_spaces(text, e);
-                } else if matches!(char_at(text, e), Some('\'') | Some('’'))
-                    && lex.noun_links.contains(&(self.buf.clone() + "'"))
-                {
-                    up = e + char_at(text, e).map_or(1, |c| c.len_utf8());
+                } else if matches!(char_at(text, e), Some('\'') | Some('’')) {
+                    self.buf.push('\'');
+                    if lex.noun_links.contains(self.buf.as_str()) {
+                        up = e + char_at(text, e).map_or(1, |c| c.len_utf8());
+                    }
                 }
             }
         }
-        // Hyphenated units: "a 40-day deadline", "20-year-old".
-        if char_at(text, p) == Some('-') && f.written != Written::Words
-            || char_at(text, p) == Some('-')
-        {
+        // Hyphenated units: "a 40-day deadline", "20-year-old", "3-min".
+        if char_at(text, p) == Some('-') {
             if let Some(u) = unit_at(self.lex, text, p + 1) {
-                if self.lex.units[u.unit].kind == Kind::Duration {
+                if matches!(self.lex.units[u.unit].kind, Kind::Duration | Kind::Measure)
+                    && u.end - u.start > 1
+                {
                     up = p + 1;
                 }
             }
@@ -663,17 +1013,58 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+        // "half an hour", "half a day".
+        if f.kind == Kind::Fraction {
+            if let Some((s, e)) = word_at(text, up) {
+                if words::lookup(lex, &text[s..e], &mut self.buf).is_some_and(|i| i.article) {
+                    let next = skip_spaces(text, e);
+                    if unit_at(self.lex, text, next)
+                        .is_some_and(|u| self.lex.units[u.unit].kind == Kind::Duration)
+                    {
+                        up = next;
+                    }
+                }
+            }
+        }
         let unit = unit_at(self.lex, text, up).filter(|u| {
             // An amount in words followed by a one-letter symbol ("trois m")
-            // is not a measure.
-            !(f.written == Written::Words && u.end - u.start <= 1)
+            // is not a measure; a currency written before the number takes
+            // no second one.
+            let one_letter_after_words = f.written == Written::Words && u.end - u.start <= 1;
+            let second_currency =
+                prefix.is_some() && self.lex.units[u.unit].kind == Kind::Money && u.form_is_symbol;
+            !(one_letter_after_words || second_currency)
         });
-        if let Some(u) = unit {
+        // "the 1990s", "the 90s": a decade, not seconds.
+        if let (Some(u), Some(v)) = (unit, f.value) {
+            let n = f.num_end - f.num_start;
+            if u.form_is_symbol
+                && &text[u.start..u.end] == "s"
+                && u.start == f.num_end
+                && (n == 4 || n == 2)
+                && f.decimals == 0
+                && (v % Decimal::TEN).is_zero()
+            {
+                f.end = u.end;
+                f.kind = Kind::Date;
+                f.date = (n == 4).then(|| DateParts {
+                    year: i32::try_from(v).ok(),
+                    ..Default::default()
+                });
+                self.push(f);
+                return f.end;
+            }
+        }
+        if let (Some(u), None) = (unit, prefix) {
             let def = &self.lex.units[u.unit];
             f.unit = Some(u.unit as u16);
             f.kind = def.kind;
             f.end = u.end;
             p = u.end;
+            if let Some(m) = u.scale {
+                f.value = f.value.and_then(|v| v.checked_mul(m));
+                f.scale = m;
+            }
             // "20-year-old", "20 years old", "âgé de 20 ans": an age.
             if def.kind == Kind::Duration && def.id == "year" && self.is_age(&f) {
                 f.kind = Kind::Age;
@@ -682,11 +1073,33 @@ impl<'a> Extractor<'a> {
                     p = e;
                 }
             }
-        } else if let Some(u) = prefix_unit_before(self.lex, text, f.num_start) {
+        } else if let Some(u) = prefix {
             let def = &self.lex.units[u.unit];
             f.unit = Some(u.unit as u16);
             f.kind = def.kind;
             f.start = u.start;
+            if let Some(m) = u.scale {
+                f.value = f.value.and_then(|v| v.checked_mul(m));
+                f.scale = m;
+            }
+            if let Some(u2) = unit {
+                // "$ 5 dollars": the word repeats the symbol.
+                if u2.unit == u.unit && !u2.form_is_symbol {
+                    f.end = u2.end;
+                    p = u2.end;
+                }
+            }
+        }
+        if f.unit.is_some() {
+            // "75 USD million", "15 dollars 50", "3 dollars 50 cents",
+            // "an hour and a half", "12 ft 2 in".
+            p = self.after_unit(&mut f, p);
+        }
+        if f.kind == Kind::Temperature {
+            self.angle(&mut f);
+        }
+        if f.seconds.is_none() {
+            f.seconds = self.seconds_of(&f);
         }
 
         // Debris glued or next: "2.500 XNUMX".
@@ -717,6 +1130,7 @@ impl<'a> Extractor<'a> {
         // Identifiers glued to letters that are no unit: "4x4", "3D".
         if f.unit.is_none()
             && !scaled
+            && f.kind != Kind::Fraction
             && f.debris.is_none()
             && char_at(text, f.num_end).is_some_and(|c| c.is_alphabetic())
             && f.written == Written::Digits
@@ -725,9 +1139,9 @@ impl<'a> Extractor<'a> {
         }
 
         // Counted noun.
-        if matches!(f.kind, Kind::Count | Kind::Money | Kind::Percent) || f.kind == Kind::Count {
+        if matches!(f.kind, Kind::Count | Kind::Fraction) {
             let link = scaled || f.kind != Kind::Count;
-            if f.kind == Kind::Count {
+            {
                 if let Some((s, e)) = counted_noun(
                     lex,
                     &self.lex.debris,
@@ -756,6 +1170,340 @@ impl<'a> Extractor<'a> {
         p.max(end)
     }
 
+    /// The lexicons to read words with: the document's, then English for
+    /// a document of unknown language.
+    fn lexes(&self) -> impl Iterator<Item = &'a LangLexicon> {
+        [Some(self.primary), self.secondary].into_iter().flatten()
+    }
+
+    /// A scale after the number `f`: the value, the end and whether the
+    /// scale is approximate ("deux douzaines").
+    fn scale_after(&mut self, f: &Figure, money_prefix: bool) -> Option<(Decimal, usize, bool)> {
+        let text = self.text;
+        let v = f.value?;
+        let end = f.num_end;
+        let sp = skip_spaces(text, end);
+        if f.written == Written::Digits {
+            // Symbols, with their case: "10k", "1.2b", "10M", "US$ 1MM".
+            let glued = sp == end;
+            for lex in self.lexes() {
+                for (sym, m) in &lex.scale_symbols {
+                    if !text[sp..].starts_with(sym.as_str()) {
+                        continue;
+                    }
+                    let se = sp + sym.len();
+                    if char_at(text, se).is_some_and(|c| c.is_alphanumeric()) {
+                        continue;
+                    }
+                    if !glued && !money_prefix && !lex.spaced_scale_symbols.contains(sym) {
+                        continue;
+                    }
+                    // A symbol that is also a unit ("10m") scales only money.
+                    if !money_prefix && unit_at(self.lex, text, sp).is_some_and(|u| u.end == se) {
+                        continue;
+                    }
+                    return Some((v.checked_mul(*m)?, se, false));
+                }
+            }
+            // Words that go on with the digits: "2,5 millions", "4 thousand
+            // 3 hundred and 21", "3 dozens", "3 million and a half".
+            if let Some((s, e)) = word_at(text, sp) {
+                crate::lexicon::fold_into(&text[s..e], &mut self.buf);
+                // "50 cents" is money.
+                if !self.lex.minor_words.contains(self.buf.as_str()) {
+                    for lex in self.lexes() {
+                        if let Some(w) = words::continue_digits(lex, v, &text[end..], &mut self.buf)
+                        {
+                            return Some((w.value, end + w.len, w.approx));
+                        }
+                    }
+                }
+            }
+        }
+        // Abbreviations and words: "3 mln", "13 lakh", "6 Mds".
+        for lex in self.lexes() {
+            if let Some((m, se)) = scale_at(lex, text, sp, &mut self.buf) {
+                return Some((v.checked_mul(m)?, se, false));
+            }
+        }
+        None
+    }
+
+    /// A plain number at `pos`, in digits or words: its value and end.
+    fn number_at(&mut self, pos: usize) -> Option<(Decimal, usize, Written)> {
+        let text = self.text;
+        if text[pos..].starts_with(|c: char| c.is_ascii_digit()) {
+            let (_, num) = numeral(&text[pos..]).ok()?;
+            let r = read_numeral(&num, self.lang)?;
+            let used = numeral_len(&num, r.runs);
+            let e = pos + used;
+            if char_at(text, e).is_some_and(|c| c.is_alphanumeric() || c == '/') {
+                return None;
+            }
+            return Some((r.value, e, Written::Digits));
+        }
+        let (s, e) = word_at(text, pos)?;
+        for lex in self.lexes() {
+            let Some(info) = words::lookup(lex, &text[s..e], &mut self.buf) else {
+                continue;
+            };
+            if info.cardinal.is_none() {
+                continue;
+            }
+            let (_, sp) = words::spelled_number(lex).parse(&text[pos..]).ok()?;
+            if sp.ordinal || sp.fraction {
+                return None;
+            }
+            return Some((sp.value, pos + sp.len, Written::Words));
+        }
+        None
+    }
+
+    /// "2 sur 3", "1 in 5", "two out of three", "1 over 3": the proportion
+    /// `f` starts, pushed; returns where the scan goes on.
+    fn fraction_link(&mut self, f: &mut Figure, p: usize) -> Option<usize> {
+        let text = self.text;
+        let n = f.value?;
+        if f.kind != Kind::Count || f.decimals > 0 || n < Decimal::ZERO {
+            return None;
+        }
+        let q = skip_spaces(text, p);
+        if q == p {
+            return None;
+        }
+        let mut found = None;
+        for lex in self.lexes() {
+            for (phrase, link) in &lex.fraction_links {
+                if let Some(e) = phrase_at(text, q, phrase, &mut self.buf) {
+                    found = Some((e, *link));
+                    break;
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+        let (pe, link) = found?;
+        let r = skip_spaces(text, pe);
+        if r == pe {
+            return None;
+        }
+        let (m, de, written) = self.number_at(r)?;
+        if m <= Decimal::ZERO || m.fract() != Decimal::ZERO {
+            return None;
+        }
+        if link == FractionLink::Proper && n > m {
+            return None;
+        }
+        // "2 in 2019": a year, not a proportion.
+        if written == Written::Digits
+            && de - r == 4
+            && m >= Decimal::from(1900)
+            && m <= Decimal::from(2100)
+        {
+            return None;
+        }
+        // "$2000 over 3 years", "7 jours sur 7": a measure, not a proportion.
+        let after = skip_spaces(text, de);
+        if unit_at(self.lex, text, after).is_some() {
+            return None;
+        }
+        f.value = Some((n / m).normalize());
+        f.kind = Kind::Fraction;
+        f.decimals = 1;
+        f.end = de;
+        f.num_end = de;
+        if let Some((s, e)) = counted_noun(
+            self.primary,
+            &self.lex.debris,
+            text,
+            de,
+            true,
+            self.head_last(),
+            &mut self.buf,
+        ) {
+            f.entity = Some((s, e));
+        }
+        self.finish_figure(*f, self.primary, false);
+        Some(de)
+    }
+
+    /// What may follow a unit: a scale ("75 USD million"), cents ("15
+    /// dollars 50"), a half ("an hour and a half"), smaller units of the
+    /// same dimension ("5 feet and 2 inches", "1 year 1 month 21 days").
+    /// Returns the new end.
+    fn after_unit(&mut self, f: &mut Figure, mut p: usize) -> usize {
+        let text = self.text;
+        let Some(ui) = f.unit.map(usize::from) else {
+            return p;
+        };
+        let def = &self.lex.units[ui];
+        let q = skip_spaces(text, p);
+        if def.kind == Kind::Money && q > p && f.scale == Decimal::ONE {
+            for lex in self.lexes() {
+                if let Some((m, se)) = scale_at(lex, text, q, &mut self.buf) {
+                    if let Some(v) = f.value.and_then(|v| v.checked_mul(m)) {
+                        f.value = Some(v);
+                        f.scale = m;
+                        f.end = se;
+                        return se;
+                    }
+                }
+            }
+        }
+        if def.kind == Kind::Money && !def.minor.is_empty() && f.scale == Decimal::ONE {
+            if let Some(e) = self.minor_amount(f, ui, p) {
+                return e;
+            }
+        }
+        // "an hour and a half", "deux heures et demie".
+        if matches!(def.kind, Kind::Duration | Kind::Measure) {
+            for lex in self.lexes() {
+                if let Some((len, frac)) = words::connector_fraction(lex, &text[p..], &mut self.buf)
+                {
+                    if let Some(v) = f.value {
+                        f.value = Some(v + frac);
+                        f.end = p + len;
+                        return p + len;
+                    }
+                }
+            }
+        }
+        // Smaller units of the same dimension.
+        let Some(dim) = def.dimension.clone() else {
+            return p;
+        };
+        let Some(mut factor) = def.factor else {
+            return p;
+        };
+        let base = factor;
+        let mut total = f.value.and_then(|v| v.checked_mul(base));
+        let mut parts = 1;
+        loop {
+            let mut q = skip_spaces(text, p);
+            if char_at(text, q) == Some(',') {
+                q = skip_spaces(text, q + 1);
+            }
+            if let Some((s, e)) = word_at(text, q) {
+                if self.lexes().any(|l| {
+                    words::lookup(l, &text[s..e], &mut String::new()).is_some_and(|i| i.connector)
+                }) {
+                    q = skip_spaces(text, e);
+                }
+            }
+            if q == p {
+                break;
+            }
+            let Some((v, ne, _)) = self.number_at(q) else {
+                break;
+            };
+            let us = skip_spaces(text, ne);
+            let Some(u) = unit_at(self.lex, text, us) else {
+                break;
+            };
+            let d2 = &self.lex.units[u.unit];
+            let Some(f2) = d2.factor else { break };
+            if d2.dimension.as_deref() != Some(dim.as_str()) || f2 >= factor {
+                break;
+            }
+            total = total.zip(v.checked_mul(f2)).map(|(a, b)| a + b);
+            factor = f2;
+            parts += 1;
+            p = u.end;
+            f.end = u.end;
+        }
+        if parts > 1 {
+            if dim == "time" {
+                // "1 year 1 month 21 days": a length in seconds, no single
+                // value.
+                f.value = None;
+                f.seconds = total;
+                f.kind = Kind::Duration;
+            } else {
+                f.value = total.map(|t| (t / base).normalize());
+            }
+        }
+        p
+    }
+
+    /// "15 dollars 50", "3 dollars 50 cents", "thirteen dollars and
+    /// forty-five cents": the hundredths of a currency after the unit.
+    fn minor_amount(&mut self, f: &mut Figure, ui: usize, p: usize) -> Option<usize> {
+        let text = self.text;
+        let v = f.value?;
+        if v.fract() != Decimal::ZERO {
+            return None;
+        }
+        let mut q = skip_spaces(text, p);
+        if q == p {
+            return None;
+        }
+        if let Some((s, e)) = word_at(text, q) {
+            let conn = self.lexes().any(|l| {
+                words::lookup(l, &text[s..e], &mut String::new()).is_some_and(|i| i.connector)
+            });
+            if conn {
+                q = skip_spaces(text, e);
+            }
+        }
+        let (n, ne, written) = self.number_at(q)?;
+        if n < Decimal::ONE || n >= Decimal::ONE_HUNDRED || n.fract() != Decimal::ZERO {
+            return None;
+        }
+        if written == Written::Digits && ne - q > 2 {
+            return None;
+        }
+        let r = skip_spaces(text, ne);
+        let mut end = ne;
+        match word_at(text, r) {
+            Some((s, e)) => {
+                crate::lexicon::fold_into(&text[s..e], &mut self.buf);
+                if self.lex.units[ui].minor.contains(&self.buf) {
+                    end = e;
+                } else if !self
+                    .lexes()
+                    .any(|l| l.noun_stop.contains(self.buf.as_str()))
+                    || unit_at(self.lex, text, r).is_some()
+                {
+                    return None;
+                }
+            }
+            None => {
+                if unit_at(self.lex, text, r).is_some()
+                    || char_at(text, r).is_some_and(|c| c.is_ascii_digit())
+                {
+                    return None;
+                }
+            }
+        }
+        f.value = Some(v + n / Decimal::ONE_HUNDRED);
+        f.decimals = 2;
+        f.end = end;
+        Some(end)
+    }
+
+    /// "Rotate 90°", "un angle de 45 degrés": degrees of an angle.
+    fn angle(&mut self, f: &mut Figure) {
+        let Some(ui) = f.unit else { return };
+        if self.lex.units[ui as usize].id != "°" {
+            return;
+        }
+        let t = tail(self.text, f.start, 64);
+        let cue = self.lexes().any(|l| {
+            l.angle_cues.iter().any(|c| {
+                t.norm
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .any(|w| w == c)
+            })
+        });
+        if cue {
+            if let Some(i) = self.lex.units.iter().position(|u| u.id == "deg") {
+                f.unit = Some(i as u16);
+                f.kind = Kind::Measure;
+            }
+        }
+    }
+
     /// English puts the counted noun last in its phrase.
     fn head_last(&self) -> bool {
         self.lang == Lang::En
@@ -769,7 +1517,8 @@ impl<'a> Extractor<'a> {
     /// Qualifier before the figure, sign, then the interval; pushes it.
     fn finish_figure(&mut self, mut f: Figure, lex: &LangLexicon, collective: bool) {
         let text = self.text;
-        // Sign: "-5", "−3", "+2" (not in "10-20" or "F-16").
+        // Sign: "-5", "−3", "+2" (not in "10-20" or "F-16"); "- 10 k" at the
+        // start of a line, "- 20 degrees".
         if f.written != Written::Words && f.start == f.num_start {
             if let Some(c @ ('-' | '−' | '+')) = char_before(text, f.num_start) {
                 let s = f.num_start - c.len_utf8();
@@ -777,13 +1526,17 @@ impl<'a> Extractor<'a> {
                 if before.is_none_or(|b| !b.is_alphanumeric() && b != '-' && b != '/') {
                     f.start = s;
                     if c != '+' {
-                        f.value = f.value.map(|v| -v);
+                        negate(&mut f);
                     }
                 }
+            } else if let Some(s) = self.spaced_sign(&f) {
+                f.start = s;
+                negate(&mut f);
             }
         }
+        let mut qualified = false;
         if !collective || f.low.is_none() || f.value.is_some() {
-            let t = tail(text, f.start, 32);
+            let t = tail(text, f.start, 40);
             let mut found = None;
             for (phrase, qi) in lex.qualifiers.iter().chain(
                 self.secondary
@@ -796,39 +1549,177 @@ impl<'a> Extractor<'a> {
                     break;
                 }
             }
-            if let Some((s, qi)) = found {
+            // "=>30" is no comparison.
+            let odd_symbol = found.is_some_and(|(s, _)| {
+                !char_at(text, s).is_some_and(|c| c.is_alphanumeric())
+                    && char_before(text, s).is_some_and(|c| matches!(c, '=' | '<' | '>' | '!'))
+                    || char_at(text, s) == Some('=')
+                        && char_before(text, s).is_some_and(|c| c.is_alphanumeric())
+            });
+            if let (Some((s, qi)), false) = (found, odd_symbol) {
                 if f.kind.is_quantity() || f.kind == Kind::Count {
                     f.start = s;
-                    f.qualifier = Some(qi as u8);
-                    if let Some(v) = f.value {
-                        match &self.lex.qualifiers[qi].shape {
-                            QualifierShape::Approx { low, high } => {
-                                let (a, b) = (f.low.unwrap_or(v), f.high.unwrap_or(v));
-                                let (a, b) = if a <= b { (a, b) } else { (b, a) };
-                                let (lo, hi) = if v >= Decimal::ZERO {
-                                    (a * low, b * high)
-                                } else {
-                                    (a * high, b * low)
-                                };
-                                if !(low == high && *low == Decimal::ONE) {
-                                    f.low = Some(lo);
-                                    f.high = Some(hi);
-                                }
-                            }
-                            QualifierShape::Lower { .. } => {
-                                f.low = Some(v);
-                                f.high = None;
-                            }
-                            QualifierShape::Upper { .. } => {
-                                f.low = None;
-                                f.high = Some(v);
-                            }
-                        }
-                    }
+                    qualified = true;
+                    self.qualify(&mut f, qi);
                 }
             }
         }
+        // "minus one", "negative five point five", "moins 5 degrés".
+        if !qualified && f.start == f.num_start && f.kind != Kind::Ordinal {
+            if let Some(s) = self.minus_word(f.start) {
+                f.start = s;
+                negate(&mut f);
+            }
+        }
+        // "500 or more", "200 ou plus".
+        self.postfix_qualifier(&mut f);
         self.push(f);
+    }
+
+    /// Applies qualifier `qi` to `f`: its interval and name.
+    fn qualify(&self, f: &mut Figure, qi: usize) {
+        f.qualifier = Some(qi as u8);
+        let Some(v) = f.value else { return };
+        match &self.lex.qualifiers[qi].shape {
+            QualifierShape::Approx { low, high } => {
+                let (a, b) = (f.low.unwrap_or(v), f.high.unwrap_or(v));
+                let (a, b) = if a <= b { (a, b) } else { (b, a) };
+                let (lo, hi) = if v >= Decimal::ZERO {
+                    (a * low, b * high)
+                } else {
+                    (a * high, b * low)
+                };
+                f.low = Some(lo);
+                f.high = Some(hi);
+            }
+            QualifierShape::Lower { .. } => {
+                f.low = Some(v);
+                f.high = None;
+            }
+            QualifierShape::Upper { .. } => {
+                f.low = None;
+                f.high = Some(v);
+            }
+        }
+    }
+
+    /// A sign separated from the digits by spaces: at the start of a line
+    /// ("- 10 k") or before a temperature ("convert - 20 degrees").
+    fn spaced_sign(&self, f: &Figure) -> Option<usize> {
+        let text = self.text;
+        let b = skip_spaces_back(text, f.num_start);
+        if b == f.num_start {
+            return None;
+        }
+        let c = char_before(text, b)?;
+        if !matches!(c, '-' | '−') {
+            return None;
+        }
+        let s = b - c.len_utf8();
+        let before = text[..s].trim_end_matches(is_space);
+        let line_start = before.is_empty() || before.ends_with('\n');
+        let temperature = f.kind == Kind::Temperature
+            && before.len() < s
+            && before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphabetic());
+        (line_start || temperature).then_some(s)
+    }
+
+    /// A sign word right before `pos` ("minus", "moins"), not between two
+    /// numbers ("10 moins 5"): its start.
+    fn minus_word(&mut self, pos: usize) -> Option<usize> {
+        let text = self.text;
+        let b = skip_spaces_back(text, pos);
+        if b == pos {
+            return None;
+        }
+        let (ws, we) = word_before(text, b)?;
+        let minus = self
+            .lexes()
+            .any(|l| words::lookup(l, &text[ws..we], &mut String::new()).is_some_and(|i| i.minus));
+        if !minus {
+            return None;
+        }
+        let before = skip_spaces_back(text, ws);
+        if char_before(text, before).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if let Some((ps, pe)) = word_before(text, before) {
+            let number = self.lexes().any(|l| {
+                words::lookup(l, &text[ps..pe], &mut String::new())
+                    .is_some_and(|i| i.cardinal.is_some())
+            });
+            if number {
+                return None;
+            }
+        }
+        Some(ws)
+    }
+
+    /// A qualifier written after the figure: "500 or more", "200 ou plus".
+    fn postfix_qualifier(&mut self, f: &mut Figure) {
+        let text = self.text;
+        let Some(v) = f.value else { return };
+        if !(f.kind.is_quantity() || f.kind == Kind::Count) || f.kind == Kind::Range {
+            return;
+        }
+        // "300 troops or more": after the counted noun too.
+        let from = match f.entity {
+            Some((s, e)) if s >= f.end && text[f.end..s].chars().all(is_space) => e,
+            _ => f.end,
+        };
+        let q = skip_spaces(text, from);
+        if q == from {
+            return;
+        }
+        let mut found = None;
+        for lex in self.lexes() {
+            for (phrase, qi) in &lex.postfix_qualifiers {
+                if let Some(e) = phrase_at(text, q, phrase, &mut self.buf) {
+                    found = Some((e, *qi));
+                    break;
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+        let Some((e, qi)) = found else { return };
+        // "more than 5000 or equal to 6000", "500 au moins 600": the phrase
+        // qualifies the next number.
+        let n = skip_spaces(text, e);
+        if char_at(text, n).is_some_and(|c| c.is_ascii_digit()) {
+            return;
+        }
+        if let Some((s, we)) = word_at(text, n) {
+            if self.lexes().any(|l| {
+                words::lookup(l, &text[s..we], &mut String::new())
+                    .is_some_and(|i| i.cardinal.is_some() && !i.article)
+            }) {
+                return;
+            }
+        }
+        // "40 and less than 10": the start of a qualifier of the next number.
+        if let Some((s, we)) = word_at(text, n) {
+            let last = found_phrase_last_word(text, q, e);
+            let next = crate::lexicon::fold(&text[s..we]);
+            let joined = format!("{last} {next}");
+            if self.lexes().any(|l| {
+                l.qualifiers
+                    .iter()
+                    .any(|(p, _)| p == &joined || p.starts_with(&(joined.clone() + " ")))
+            }) {
+                return;
+            }
+        }
+        // The bound replaces an approximation before ("about 500 or more").
+        f.low = None;
+        f.high = None;
+        f.value = Some(v);
+        self.qualify(f, qi);
+        f.end = e;
     }
 
     fn is_age(&self, f: &Figure) -> bool {
@@ -1195,7 +2086,7 @@ impl<'a> Extractor<'a> {
                         g.kind = self.lex.units[u.unit].kind;
                         g.end = u.end;
                     }
-                    self.push(g);
+                    self.finish_figure(g, self.primary, false);
                     return Some(g.end);
                 }
             }
@@ -1209,6 +2100,7 @@ impl<'a> Extractor<'a> {
         self.out
             .dedup_by(|b, a| b.start < a.end && b.start >= a.start);
         self.join_ranges();
+        self.year_pairs();
         self.date_pairs();
         self.conventions();
         self.out
@@ -1250,10 +2142,34 @@ impl<'a> Extractor<'a> {
                     | Kind::Age
             )
         };
-        if !same_kind(a.kind) || !same_kind(b.kind) || a.qualifier.is_some() {
+        if let Some(r) = self.bounded_pair(lex, a, b) {
+            return Some(r);
+        }
+        // "1000-5000": a first number read as a year is none when the
+        // second is no year.
+        let year_only = a.kind == Kind::Date
+            && a.value.is_some()
+            && a.date.is_some_and(|d| d.month.is_none() && d.day.is_none());
+        let b_year = b.written == Written::Digits
+            && b.num_end - b.num_start == 4
+            && b.value
+                .is_some_and(|v| v >= Decimal::from(1000) && v <= Decimal::from(2100));
+        let a_kind = if year_only && b.kind == Kind::Count && !b_year {
+            Kind::Count
+        } else {
+            a.kind
+        };
+        // "about 20~100": an approximation may open a range.
+        let approx = a.qualifier.is_some_and(|q| {
+            matches!(
+                self.lex.qualifiers[q as usize].shape,
+                QualifierShape::Approx { .. }
+            )
+        });
+        if !same_kind(a_kind) || !same_kind(b.kind) || a.qualifier.is_some() && !approx {
             return None;
         }
-        if a.entity.is_some() || a.kind != b.kind && a.kind != Kind::Count {
+        if a.entity.is_some() || a_kind != b.kind && a_kind != Kind::Count {
             return None;
         }
         let (av, bv) = (a.value?, b.value?);
@@ -1302,7 +2218,7 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let mut r = *b;
-        r.start = start;
+        r.start = if approx { a.start } else { start };
         r.num_start = a.num_start;
         r.value = None;
         r.low = Some(
@@ -1321,6 +2237,82 @@ impl<'a> Extractor<'a> {
             r.unit = a.unit;
         }
         Some(r)
+    }
+
+    /// "more than 10 and less than 40", "greater than 30 and less than or
+    /// equal to 40": a lower bound and an upper bound make a range.
+    fn bounded_pair(&self, lex: &LangLexicon, a: &Figure, b: &Figure) -> Option<Figure> {
+        let text = self.text;
+        let (qa, qb) = (a.qualifier?, b.qualifier?);
+        let shape = |q: u8| &self.lex.qualifiers[q as usize].shape;
+        let (lo, hi) = match (shape(qa), shape(qb)) {
+            (QualifierShape::Lower { .. }, QualifierShape::Upper { .. }) => (a.low?, b.high?),
+            (QualifierShape::Upper { .. }, QualifierShape::Lower { .. }) => (b.low?, a.high?),
+            _ => return None,
+        };
+        if lo >= hi || b.start < a.end || b.start - a.end > 8 {
+            return None;
+        }
+        let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+        let joins = gap == ","
+            || lex
+                .range_openers
+                .iter()
+                .chain(self.secondary.iter().flat_map(|l| l.range_openers.iter()))
+                .any(|(_, j)| *j == gap)
+            || self
+                .lexes()
+                .any(|l| words::lookup(l, &gap, &mut String::new()).is_some_and(|i| i.connector))
+            || matches!(gap.as_str(), "but" | "mais");
+        if !joins {
+            return None;
+        }
+        let mut r = *b;
+        r.start = a.start;
+        r.num_start = a.num_start;
+        r.value = None;
+        r.low = Some(lo);
+        r.high = Some(hi);
+        r.kind = Kind::Range;
+        r.qualifier = None;
+        if r.unit.is_none() {
+            r.unit = a.unit;
+        }
+        Some(r)
+    }
+
+    /// "the 2019-2020 season", "de 2014 à 2017": a year after a year is a
+    /// year too.
+    fn year_pairs(&mut self) {
+        let text = self.text;
+        for i in 1..self.out.len() {
+            let a = self.out[i - 1];
+            let b = &mut self.out[i];
+            let a_year = a.kind == Kind::Date
+                && a.date
+                    .is_some_and(|d| d.month.is_none() && d.day.is_none() && d.year.is_some());
+            let b_year = b.kind == Kind::Count
+                && b.written == Written::Digits
+                && b.num_end - b.num_start == 4
+                && b.qualifier.is_none()
+                && b.value
+                    .is_some_and(|v| v >= Decimal::from(1000) && v <= Decimal::from(2100));
+            if !a_year || !b_year || b.start < a.end || b.start - a.end > 5 {
+                continue;
+            }
+            let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+            if matches!(
+                gap.as_str(),
+                "-" | "–" | "—" | "/" | "to" | "a" | "et" | "and" | "au"
+            ) {
+                b.kind = Kind::Date;
+                b.date = Some(DateParts {
+                    year: b.value.and_then(|v| i32::try_from(v).ok()),
+                    ..Default::default()
+                });
+                b.entity = None;
+            }
+        }
     }
 
     /// "les 2 et 3 décembre": a day before a date is a date too.
@@ -1423,6 +2415,89 @@ fn starts_with_word(head: &str, phrase: &str) -> bool {
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The end of a web address starting at `pos` ("https://…", "www.…"):
+/// its digits are no figures.
+fn url_end(text: &str, pos: usize) -> Option<usize> {
+    let rest = &text[pos..];
+    if !(rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")) {
+        return None;
+    }
+    Some(pos + rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len()))
+}
+
+/// The value of a vulgar fraction character ("½", "¾", "⅙").
+fn vulgar_fraction(c: char) -> Option<Decimal> {
+    let (n, d) = match c {
+        '½' => (1, 2),
+        '⅓' => (1, 3),
+        '⅔' => (2, 3),
+        '¼' => (1, 4),
+        '¾' => (3, 4),
+        '⅕' => (1, 5),
+        '⅖' => (2, 5),
+        '⅗' => (3, 5),
+        '⅘' => (4, 5),
+        '⅙' => (1, 6),
+        '⅚' => (5, 6),
+        '⅐' => (1, 7),
+        '⅛' => (1, 8),
+        '⅜' => (3, 8),
+        '⅝' => (5, 8),
+        '⅞' => (7, 8),
+        '⅑' => (1, 9),
+        '⅒' => (1, 10),
+        _ => return None,
+    };
+    Some(Decimal::from(n) / Decimal::from(d))
+}
+
+/// The folded last word of the text between `s` and `e`.
+fn found_phrase_last_word(text: &str, s: usize, e: usize) -> String {
+    let t = &text[s..e];
+    let w = t.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or(t);
+    crate::lexicon::fold(w)
+}
+
+/// Makes `f` negative: its value and interval.
+fn negate(f: &mut Figure) {
+    f.value = f.value.map(|v| -v);
+    let (l, h) = (f.low.map(|v| -v), f.high.map(|v| -v));
+    f.low = h;
+    f.high = l;
+}
+
+/// Bytes of a numeral's first `runs` runs and the separators between them.
+fn numeral_len(num: &digits::Numeral<'_>, runs: usize) -> usize {
+    num.runs()[..runs].iter().map(|r| r.len()).sum::<usize>()
+        + num.seps()[..runs - 1]
+            .iter()
+            .map(|c| c.len_utf8())
+            .sum::<usize>()
+}
+
+/// If the words of `phrase` (folded, space-separated) stand at `pos`, the
+/// end of the last one.
+fn phrase_at(text: &str, pos: usize, phrase: &str, buf: &mut String) -> Option<usize> {
+    let mut p = pos;
+    let mut end = pos;
+    for (i, w) in phrase.split(' ').enumerate() {
+        if i > 0 {
+            let q = skip_spaces(text, end);
+            if q == end {
+                return None;
+            }
+            p = q;
+        }
+        let (s, e) = word_at(text, p)?;
+        crate::lexicon::fold_into(&text[s..e], buf);
+        if buf != w {
+            return None;
+        }
+        end = e;
+    }
+    Some(end)
 }
 
 fn trim_trailing_dashes(text: &str, start: usize, mut end: usize) -> usize {

@@ -13,8 +13,14 @@ fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
+/// The built-in configuration, loaded once for all tests.
+fn config() -> &'static Config {
+    static CFG: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+    CFG.get_or_init(|| Config::builtin().unwrap())
+}
+
 fn figs(text: &str, lang: Lang) -> Vec<(String, Figure)> {
-    let cfg = Config::builtin().unwrap();
+    let cfg = config();
     extract(text, lang, &cfg.lexicon)
         .into_iter()
         .map(|f| (text[f.start..f.end].to_string(), f))
@@ -219,5 +225,579 @@ fn spans_slice_the_text() {
     for (_, f) in figs(t, Lang::Fr) {
         assert!(t.is_char_boundary(f.start) && t.is_char_boundary(f.end));
         assert!(f.start <= f.num_start && f.num_end <= f.end && f.end <= t.len());
+    }
+}
+
+/// The figures of `text` as (literal, value, low, high, kind).
+fn all(text: &str, lang: Lang) -> Vec<(String, Option<Decimal>, Interval, Kind)> {
+    figs(text, lang)
+        .into_iter()
+        .map(|(t, f)| (t, f.value.map(|v| v.normalize()), (f.low, f.high), f.kind))
+        .collect()
+}
+
+/// The figure whose literal is `lit`.
+fn find(text: &str, lang: Lang, lit: &str) -> (Option<Decimal>, Interval, Kind) {
+    let v = all(text, lang);
+    let hit = v.iter().find(|x| x.0 == lit);
+    let (_, value, iv, k) = hit.unwrap_or_else(|| panic!("{lit:?} not in {v:?}"));
+    (*value, *iv, *k)
+}
+
+fn val(text: &str, lang: Lang, lit: &str) -> Decimal {
+    find(text, lang, lit)
+        .0
+        .unwrap_or_else(|| panic!("{lit:?} has no value"))
+}
+
+#[test]
+fn separators_spaces_apostrophes_and_signs() {
+    let fr = Lang::Fr;
+    assert_eq!(
+        val("La Suisse compte 16'157 cas.", fr, "16'157"),
+        d("16157")
+    );
+    assert_eq!(
+        val(
+            "soit 1\u{2009}234\u{2009}567 euros",
+            fr,
+            "1\u{2009}234\u{2009}567 euros"
+        ),
+        d("1234567")
+    );
+    assert_eq!(val("une baisse de −3 points", fr, "−3"), d("-3"));
+    assert_eq!(val("un solde de +2 sièges", fr, "+2"), d("2"));
+    assert_eq!(val("il fait moins 5 degrés", fr, "moins 5 degrés"), d("-5"));
+    assert_eq!(val("a rate of 0,5 in Europe", Lang::En, "0,5"), d("0.5"));
+    // The English list "22,24,26" is three numbers.
+    let v = all("Exercises 22,24,26.", Lang::En);
+    assert_eq!(v.len(), 3, "{v:?}");
+}
+
+#[test]
+fn numbers_glued_to_units_and_scales() {
+    let en = Lang::En;
+    let (v, _, k) = find("He left for 3.5years abroad.", en, "3.5years");
+    assert_eq!((v, k), (Some(d("3.5")), Kind::Duration));
+    let (v, _, k) = find("a 15km walk", en, "15km");
+    assert_eq!((v, k), (Some(d("15")), Kind::Measure));
+    let (v, _, k) = find("it costs 5€ a day", Lang::Fr, "5€");
+    assert_eq!((v, k), (Some(d("5")), Kind::Money));
+    assert_eq!(val("a $5bn deal", en, "$5bn"), d("5000000000"));
+    assert_eq!(val("raised 10k for charity", en, "10k"), d("10000"));
+    assert_eq!(val("un budget de 5 M€", Lang::Fr, "5 M€"), d("5000000"));
+    assert_eq!(val("a loan of 13 lakh", en, "13 lakh"), d("1300000"));
+    assert_eq!(val("revenue of 120 MEUR", en, "120 MEUR"), d("120000000"));
+}
+
+#[test]
+fn scale_words() {
+    let fr = Lang::Fr;
+    let en = Lang::En;
+    assert_eq!(
+        val("2,5 millions d'habitants", fr, "2,5 millions"),
+        d("2500000")
+    );
+    assert_eq!(
+        val("6 milliards de dollars", fr, "6 milliards de dollars"),
+        d("6000000000")
+    );
+    assert_eq!(
+        val("1.5 billion people", en, "1.5 billion"),
+        d("1500000000")
+    );
+    assert_eq!(val("3 mln barrels", en, "3 mln"), d("3000000"));
+    assert_eq!(val("mille soldats", fr, "mille"), d("1000"));
+    assert_eq!(val("a thousand troops", en, "a thousand"), d("1000"));
+    assert_eq!(
+        val("2 millions 500 000 votants", fr, "2 millions 500 000"),
+        d("2500000")
+    );
+    assert_eq!(
+        val(
+            "4 thousand 3 hundred and 21 votes",
+            en,
+            "4 thousand 3 hundred and 21"
+        ),
+        d("4321")
+    );
+    // "$ 1.17 billion a year earlier": the article starts no new number.
+    assert_eq!(
+        val("to $ 1.17 billion a year earlier", en, "$ 1.17 billion"),
+        d("1170000000")
+    );
+}
+
+#[test]
+fn spelled_numbers_in_news_phrasing() {
+    let fr = Lang::Fr;
+    let en = Lang::En;
+    assert_eq!(
+        val("quatre-vingt-dix-sept otages", fr, "quatre-vingt-dix-sept"),
+        d("97")
+    );
+    assert_eq!(
+        val("soixante et onze blessés", fr, "soixante et onze"),
+        d("71")
+    );
+    assert_eq!(
+        val("deux cent mille réfugiés", fr, "deux cent mille"),
+        d("200000")
+    );
+    assert_eq!(
+        val(
+            "un million deux cent mille électeurs",
+            fr,
+            "un million deux cent mille"
+        ),
+        d("1200000")
+    );
+    assert_eq!(val("Twenty-one people died", en, "Twenty-one"), d("21"));
+    assert_eq!(
+        val(
+            "three hundred and forty-two seats",
+            en,
+            "three hundred and forty-two"
+        ),
+        d("342")
+    );
+    assert_eq!(val("a dozen fighters", en, "a dozen"), d("12"));
+    assert_eq!(
+        val(
+            "The answer is minus five point five",
+            en,
+            "minus five point five"
+        ),
+        d("-5.5")
+    );
+    // Articles are not numbers; "that one" is a pronoun.
+    assert!(all("un homme et une femme", fr).is_empty());
+    assert!(all("That one is really good", en).is_empty());
+    assert_eq!(val("that one mile can provide", en, "one mile"), d("1"));
+}
+
+#[test]
+fn collectives_and_their_intervals() {
+    let fr = Lang::Fr;
+    let en = Lang::En;
+    let (v, (lo, hi), _) = find("une soixantaine de pays", fr, "une soixantaine");
+    assert_eq!((v, lo, hi), (Some(d("60")), Some(d("48")), Some(d("72"))));
+    let (v, (lo, hi), _) = find(
+        "plusieurs milliers de manifestants",
+        fr,
+        "plusieurs milliers",
+    );
+    assert_eq!((v, lo, hi), (None, Some(d("2000")), Some(d("9999"))));
+    let (_, (lo, hi), _) = find("un millier de personnes", fr, "un millier");
+    assert_eq!((lo, hi), (Some(d("800")), Some(d("1200"))));
+    let (_, (lo, hi), _) = find("dozens of people", en, "dozens");
+    assert_eq!((lo, hi), (Some(d("24")), Some(d("99"))));
+    let (_, (lo, hi), _) = find("hundreds of civilians", en, "hundreds");
+    assert_eq!((lo, hi), (Some(d("200")), Some(d("999"))));
+    assert_eq!(val("deux douzaines d'oeufs", fr, "deux douzaines"), d("24"));
+    // "la quarantaine" is a quarantine.
+    assert!(all("placés en quarantaine", fr).is_empty());
+}
+
+#[test]
+fn qualifiers_of_both_languages() {
+    let cases = [
+        (
+            "environ 300 soldats",
+            Lang::Fr,
+            "environ 300",
+            Some("270"),
+            Some("330"),
+        ),
+        (
+            "quelque 300 soldats",
+            Lang::Fr,
+            "quelque 300",
+            Some("270"),
+            Some("330"),
+        ),
+        (
+            "presque 300 soldats",
+            Lang::Fr,
+            "presque 300",
+            Some("270"),
+            Some("300"),
+        ),
+        (
+            "au moins 300 soldats",
+            Lang::Fr,
+            "au moins 300",
+            Some("300"),
+            None,
+        ),
+        (
+            "jusqu'à 300 soldats",
+            Lang::Fr,
+            "jusqu'à 300",
+            None,
+            Some("300"),
+        ),
+        (
+            "au-delà de 300 soldats",
+            Lang::Fr,
+            "au-delà de 300",
+            Some("300"),
+            None,
+        ),
+        (
+            "roughly 300 troops",
+            Lang::En,
+            "roughly 300",
+            Some("270"),
+            Some("330"),
+        ),
+        ("over 300 troops", Lang::En, "over 300", Some("300"), None),
+        ("under 300 troops", Lang::En, "under 300", None, Some("300")),
+        (
+            "at most 300 troops",
+            Lang::En,
+            "at most 300",
+            None,
+            Some("300"),
+        ),
+        (
+            "300 troops or more",
+            Lang::En,
+            "300 troops or more",
+            Some("300"),
+            None,
+        ),
+    ];
+    for (t, lang, lit, lo, hi) in cases {
+        let (_, (l, h), _) = find(t, lang, lit);
+        assert_eq!((l, h), (lo.map(d), hi.map(d)), "{t}");
+    }
+}
+
+#[test]
+fn ranges_of_both_languages() {
+    let cases = [
+        ("entre 10 et 20 morts", Lang::Fr, "entre 10 et 20"),
+        ("de 10 à 20 morts", Lang::Fr, "de 10 à 20"),
+        ("10 à 20 morts", Lang::Fr, "10 à 20"),
+        ("10-20 morts", Lang::Fr, "10-20"),
+        ("10–20 dead", Lang::En, "10–20"),
+        ("between 10 and 20 dead", Lang::En, "between 10 and 20"),
+        ("from 10 to 20 dead", Lang::En, "from 10 to 20"),
+        ("10 to 20 dead", Lang::En, "10 to 20"),
+        (
+            "more than 10 and less than 20",
+            Lang::En,
+            "more than 10 and less than 20",
+        ),
+    ];
+    for (t, lang, lit) in cases {
+        let (v, (lo, hi), k) = find(t, lang, lit);
+        assert_eq!(
+            (v, lo, hi, k),
+            (None, Some(d("10")), Some(d("20")), Kind::Range),
+            "{t}"
+        );
+    }
+    // Two years stay years.
+    assert!(all("the 2019-2020 season", Lang::En)
+        .iter()
+        .all(|f| f.3 == Kind::Date));
+}
+
+#[test]
+fn fractions_and_proportions() {
+    let fr = Lang::Fr;
+    let en = Lang::En;
+    for (t, lang, lit, v) in [
+        ("la moitié des électeurs", fr, "moitié", "0.5"),
+        (
+            "un tiers des voix",
+            fr,
+            "un tiers",
+            "0.3333333333333333333333333333",
+        ),
+        ("trois quarts des sièges", fr, "trois quarts", "0.75"),
+        ("half the votes", en, "half", "0.5"),
+        (
+            "a third of voters",
+            en,
+            "a third",
+            "0.3333333333333333333333333333",
+        ),
+        ("1/3 des votes", fr, "1/3", "0.3333333333333333333333333333"),
+        (
+            "2 sur 3 votants",
+            fr,
+            "2 sur 3",
+            "0.6666666666666666666666666667",
+        ),
+        (
+            "two out of three voters",
+            en,
+            "two out of three",
+            "0.6666666666666666666666666667",
+        ),
+        ("1 in 5 adults", en, "1 in 5", "0.2"),
+        (
+            "one and a half million people",
+            en,
+            "one and a half million",
+            "1500000",
+        ),
+    ] {
+        assert_eq!(val(t, lang, lit), d(v).normalize(), "{t}");
+    }
+    // "12 out of 10" and "in 2019" are no proportions.
+    assert_eq!(all("12 out of 10", en).len(), 2);
+    assert!(all("2 in 2019", en).iter().all(|f| f.3 != Kind::Fraction));
+    // "a third term" is an ordinal; "au moins deux secondes" a duration.
+    assert_eq!(find("a third term", en, "third").2, Kind::Ordinal);
+    assert_eq!(
+        find("au moins deux secondes", fr, "au moins deux secondes").2,
+        Kind::Duration
+    );
+}
+
+#[test]
+fn percentages_money_and_measures() {
+    let fr = Lang::Fr;
+    let en = Lang::En;
+    for (t, lang, lit, kind) in [
+        ("5 pour cent des voix", fr, "5 pour cent", Kind::Percent),
+        ("5 pourcent des voix", fr, "5 pourcent", Kind::Percent),
+        ("5 percent of votes", en, "5 percent", Kind::Percent),
+        ("5 per cent of votes", en, "5 per cent", Kind::Percent),
+        (
+            "2 points de pourcentage",
+            fr,
+            "2 points de pourcentage",
+            Kind::Percent,
+        ),
+        (
+            "2 percentage points",
+            en,
+            "2 percentage points",
+            Kind::Percent,
+        ),
+        ("USD 5 in cash", en, "USD 5", Kind::Money),
+        ("£5 a head", en, "£5", Kind::Money),
+        (
+            "300 millions de dollars",
+            fr,
+            "300 millions de dollars",
+            Kind::Money,
+        ),
+        ("12 km²", fr, "12 km²", Kind::Measure),
+        ("40 tonnes", fr, "40 tonnes", Kind::Measure),
+        ("20 litres", fr, "20 litres", Kind::Measure),
+        ("12 miles", en, "12 miles", Kind::Measure),
+        ("300 feet", en, "300 feet", Kind::Measure),
+        ("35 °C", fr, "35 °C", Kind::Temperature),
+    ] {
+        assert_eq!(find(t, lang, lit).2, kind, "{t}");
+    }
+    assert_eq!(
+        val("it cost 3 dollars 50 cents", en, "3 dollars 50 cents"),
+        d("3.5")
+    );
+    let f = figs("un crédit de 300 millions de dollars", fr);
+    let cfg = config();
+    assert_eq!(cfg.lexicon.units[f[0].1.unit.unwrap() as usize].id, "USD");
+    // Degrees of an angle are no temperature.
+    assert_eq!(find("Rotate 90°", en, "90°").2, Kind::Measure);
+}
+
+#[test]
+fn ages_and_durations() {
+    let fr = Lang::Fr;
+    let en = Lang::En;
+    assert_eq!(find("âgé de 20 ans", fr, "20 ans").2, Kind::Age);
+    assert_eq!(find("a 20-year-old man", en, "20-year-old").2, Kind::Age);
+    for (t, lang, lit, secs) in [
+        ("pendant 40 jours", fr, "40 jours", "3456000"),
+        ("a 40-day deadline", en, "40-day", "3456000"),
+        ("six mois de prison", fr, "six mois", "15552000"),
+        ("deux semaines plus tard", fr, "deux semaines", "1209600"),
+        ("il y a une semaine", fr, "une semaine", "604800"),
+        ("for an hour and a half", en, "an hour and a half", "5400"),
+        ("toute la semaine", fr, "toute la semaine", "604800"),
+        (
+            "1 year 1 month 21 days",
+            en,
+            "1 year 1 month 21 days",
+            "35942400",
+        ),
+    ] {
+        let f = figs(t, lang);
+        let (_, fig) = f
+            .iter()
+            .find(|x| x.0 == lit)
+            .unwrap_or_else(|| panic!("{t}: {f:?}"));
+        assert_eq!(fig.seconds, Some(d(secs)), "{t}");
+        assert_eq!(fig.kind, Kind::Duration, "{t}");
+    }
+    let (v, _, k) = find("le trajet dure 1h30", fr, "1h30");
+    assert_eq!((v, k), (Some(d("1.5")), Kind::Duration));
+}
+
+#[test]
+fn ordinals_dates_and_codes_are_no_counts() {
+    let fr = Lang::Fr;
+    let en = Lang::En;
+    for (t, lang, lit, kind) in [
+        ("la deuxième ville", fr, "deuxième", Kind::Ordinal),
+        ("le 2e tour", fr, "2e", Kind::Ordinal),
+        ("le 1er tour", fr, "1er", Kind::Ordinal),
+        ("the second round", en, "second", Kind::Ordinal),
+        ("the 2nd round", en, "2nd", Kind::Ordinal),
+        ("the 21st century", en, "21st", Kind::Ordinal),
+        ("les deux derniers livres", fr, "derniers", Kind::Ordinal),
+        ("en 2014, la ville", fr, "2014", Kind::Date),
+        ("le 30 septembre 2015", fr, "30 septembre 2015", Kind::Date),
+        ("le 8 décembre", fr, "8 décembre", Kind::Date),
+        ("on 2024-07-23", en, "2024-07-23", Kind::Date),
+        ("on July 23, 2024", en, "July 23, 2024", Kind::Date),
+        ("on May 4th", en, "May 4th", Kind::Date),
+        ("in the 1990s", en, "1990s", Kind::Date),
+        ("à 14h30", fr, "14h30", Kind::Time),
+        ("au 01 23 45 67 89", fr, "01 23 45 67 89", Kind::Phone),
+        ("un F-16 abattu", fr, "F-16", Kind::Identifier),
+        ("le COVID-19", fr, "COVID-19", Kind::Identifier),
+        ("le missile SR-1010", fr, "SR-1010", Kind::Identifier),
+        ("une Audi A4", fr, "A4", Kind::Identifier),
+    ] {
+        assert_eq!(find(t, lang, lit).2, kind, "{t}");
+    }
+    // Web addresses hold no figures.
+    assert!(all("see https://example.com/a?q=30%25%2020%", en).is_empty());
+}
+
+#[test]
+fn convention_ambiguity_is_flagged() {
+    // A French text that also writes "3.5": "2.500" is read as 2500 and
+    // flagged.
+    let t = "environ 2.500 soldats et une hausse de 3.5 points";
+    let f = figs(t, Lang::Fr);
+    let g = &f.iter().find(|x| x.0 == "environ 2.500").unwrap().1;
+    assert_eq!((g.value, g.ambiguous), (Some(d("2500")), true));
+    // An English "1,3" is read as 1.3 against the convention, and flagged.
+    let f = figs("The number is 1,3.", Lang::En);
+    assert_eq!((f[0].1.value, f[0].1.ambiguous), (Some(d("1.3")), true));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Formats `int`.`frac` with the thousands separator `group` and the
+    /// decimal mark `point`.
+    fn format(int: u64, frac: Option<u32>, group: &str, point: &str) -> String {
+        let digits = int.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(group);
+            }
+            out.push(c);
+        }
+        if let Some(f) = frac {
+            out.push_str(point);
+            out.push_str(&format!("{f:02}"));
+        }
+        out
+    }
+
+    fn expected(int: u64, frac: Option<u32>) -> Decimal {
+        let s = match frac {
+            Some(f) => format!("{int}.{f:02}"),
+            None => int.to_string(),
+        };
+        Decimal::from_str(&s).unwrap().normalize()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn french_formats_read_back(int in 0u64..10_000_000_000, frac in proptest::option::of(0u32..100),
+                                    group in prop::sample::select(vec![" ", "\u{a0}", "\u{202f}", "\u{2009}", ".", "'"])) {
+            // A lone point group before three digits is ambiguous only
+            // without decimals; the reading is still French.
+            let s = format(int, frac, group, ",");
+            let text = format!("Il y a {s} habitants.");
+            let f = figs(&text, Lang::Fr);
+            prop_assert_eq!(f.len(), 1, "{:?}", f);
+            prop_assert_eq!(f[0].1.value.map(|v| v.normalize()), Some(expected(int, frac)), "{}", s);
+        }
+
+        #[test]
+        fn english_formats_read_back(int in 0u64..10_000_000_000, frac in proptest::option::of(0u32..100),
+                                     group in prop::sample::select(vec![",", " ", "\u{a0}", "'"])) {
+            let s = format(int, frac, group, ".");
+            let text = format!("There are {s} residents.");
+            let f = figs(&text, Lang::En);
+            prop_assert_eq!(f.len(), 1, "{:?}", f);
+            prop_assert_eq!(f[0].1.value.map(|v| v.normalize()), Some(expected(int, frac)), "{}", s);
+        }
+
+        #[test]
+        fn spans_always_slice_the_text(text in "\\PC{0,80}", lang in prop::sample::select(vec![Lang::Fr, Lang::En, Lang::Unknown])) {
+            let cfg = config();
+            for f in extract(&text, lang, &cfg.lexicon) {
+                prop_assert!(f.start <= f.end && f.end <= text.len());
+                prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                prop_assert!(f.start <= f.num_start && f.num_end <= f.end);
+            }
+        }
+
+        #[test]
+        fn number_soup_never_panics(parts in prop::collection::vec(prop::sample::select(vec![
+            "1", "23", "456", ",", ".", " ", "-", "–", "/", "^", "e", "x10^", "%", "$", "€", "½",
+            "k", "M", "et", "and", "un", "a", "half", "moitié", "quarts", "fifths", "over",
+            "sur", "entre", "between", "plus de", "more than", "or more", "h", "ans", "km",
+            "millions", "point", "virgule", "minus", "moins", "dozens", "dernier", "l'", "’",
+        ]), 0..30), lang in prop::sample::select(vec![Lang::Fr, Lang::En, Lang::Unknown])) {
+            let text: String = parts.concat();
+            let cfg = config();
+            for f in extract(&text, lang, &cfg.lexicon) {
+                prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                prop_assert!(f.start <= f.end);
+            }
+        }
+    }
+}
+
+#[test]
+fn long_inputs_take_linear_time() {
+    // Issue 8: long runs of digits, of "1 1 1", of number words neither
+    // panic nor grow worse than linearly: four times the input takes well
+    // under sixteen times as long.
+    let cfg = config();
+    let units = [
+        "9",
+        "1 ",
+        "1,",
+        "1.",
+        "vingt et ",
+        "one and a half and ",
+        "- ",
+        "2 sur ",
+        "un ",
+    ];
+    let time = |s: &str| {
+        let t = std::time::Instant::now();
+        let a = extract(s, Lang::Fr, &cfg.lexicon).len();
+        let b = extract(s, Lang::En, &cfg.lexicon).len();
+        (t.elapsed().as_secs_f64(), a + b)
+    };
+    for u in units {
+        let n = (1 << 13) / u.len();
+        let (small, _) = time(&u.repeat(n));
+        let (large, _) = time(&u.repeat(4 * n));
+        assert!(
+            large < 16.0 * small.max(0.002),
+            "{u:?}: {small:.4}s then {large:.4}s"
+        );
     }
 }

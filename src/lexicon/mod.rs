@@ -41,8 +41,29 @@ pub struct QualifierDef {
 pub enum Collective {
     /// About this many.
     About(Decimal),
-    /// Somewhere in this interval.
-    Between(Decimal, Decimal),
+    /// Somewhere in this interval; the second value is what one of them
+    /// counts after a number ("3 dozens" is 36, "deux centaines" 200).
+    Between(Decimal, Decimal, Option<Decimal>),
+}
+
+impl Collective {
+    /// What one collective counts after a number, if it may follow one.
+    pub fn each(&self) -> Option<Decimal> {
+        match self {
+            Collective::About(v) => Some(*v),
+            Collective::Between(_, _, e) => *e,
+        }
+    }
+}
+
+/// How a fraction link joins two numbers ("2 out of 3", "1 over 3").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FractionLink {
+    /// Any numerator ("2000 over 3").
+    Any,
+    /// The numerator is at most the denominator ("2 sur 3"; "12 out of 10"
+    /// is two numbers).
+    Proper,
 }
 
 /// Everything the lexicon knows of one folded word.
@@ -51,9 +72,25 @@ pub struct WordInfo {
     pub cardinal: Option<Decimal>,
     pub ordinal: Option<Decimal>,
     pub collective: Option<Collective>,
-    pub fraction: Option<Decimal>,
+    /// The denominator this word names ("tiers" 3, "quarters" 4, "fifths" 5).
+    pub denominator: Option<Decimal>,
+    /// The denominator word is plural ("fifths"): it follows any numerator.
+    pub plural_denominator: bool,
+    /// The denominator is a fraction word ("quarter", "tiers"), not an
+    /// ordinal ("fifths").
+    pub fraction_word: bool,
     pub article: bool,
     pub connector: bool,
+    /// A decimal point in words ("point", "virgule").
+    pub point: bool,
+    /// A sign word ("minus", "moins").
+    pub minus: bool,
+    /// Means "one" before a unit of time ("all week", "toute la semaine").
+    pub one_before_time: bool,
+    /// A vague count before a unit of time ("quelques heures").
+    pub vague: bool,
+    /// A relative ordinal ("last", "prochain"): a position, no value.
+    pub relative: bool,
 }
 
 impl WordInfo {
@@ -62,7 +99,8 @@ impl WordInfo {
         self.cardinal.is_some()
             || self.ordinal.is_some()
             || self.collective.is_some()
-            || self.fraction.is_some()
+            || self.denominator.is_some()
+            || self.relative
     }
 }
 
@@ -73,6 +111,21 @@ pub struct LangLexicon {
     /// Folded qualifier phrases and the index of their definition, longest first.
     pub qualifiers: Vec<(String, usize)>,
     pub scales: HashMap<String, Decimal>,
+    /// Scale symbols matched with their case, glued to digits ("10M", "1.2b").
+    pub scale_symbols: Vec<(String, Decimal)>,
+    /// Scale symbols that may also stand after a space ("2,33 k").
+    pub spaced_scale_symbols: Vec<String>,
+    /// Links of a proportion written with two numbers ("2 sur 3").
+    pub fraction_links: Vec<(String, FractionLink)>,
+    /// Qualifier phrases written after the figure ("ou plus"), longest first.
+    pub postfix_qualifiers: Vec<(String, usize)>,
+    /// Determiners between a word of `one_before_time` and the unit
+    /// ("toute la semaine").
+    pub time_determiners: Vec<String>,
+    /// Words before a figure in degrees that make it an angle.
+    pub angle_cues: Vec<String>,
+    /// Relative ordinals ("next to last", "avant-dernier"), longest first.
+    pub relative_ordinals: Vec<String>,
     pub ordinal_suffixes: Vec<String>,
     /// Folded phrases that may precede a plural collective, longest first.
     pub collective_modifiers: Vec<String>,
@@ -96,6 +149,8 @@ pub struct UnitDef {
     pub dimension: Option<String>,
     pub factor: Option<Decimal>,
     pub prefix: bool,
+    /// Folded words that name the unit's hundredth ("cents", "centimes").
+    pub minor: Vec<String>,
 }
 
 /// One way of writing a unit.
@@ -106,6 +161,10 @@ pub struct UnitForm {
     pub form: String,
     pub symbol: bool,
     pub unit: usize,
+    /// A multiplier the form carries ("M€" is a million euros).
+    pub scale: Option<Decimal>,
+    /// The form may stand without a number ("convert to fahrenheit").
+    pub alone: bool,
 }
 
 /// The whole vocabulary: both languages, units and qualifiers.
@@ -119,6 +178,10 @@ pub struct Lexicon {
     pub unit_forms: Vec<UnitForm>,
     /// Placeholder tokens left by machine translation ("XNUMX").
     pub debris: Vec<String>,
+    /// Folded first words of unit forms that may stand without a number.
+    pub alone_words: HashSet<String>,
+    /// Folded words for the hundredth of a currency ("cents").
+    pub minor_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -224,6 +287,7 @@ impl Lexicon {
                 "measure" => Kind::Measure,
                 "temperature" => Kind::Temperature,
                 "duration" => Kind::Duration,
+                "age" => Kind::Age,
                 other => {
                     return Err(Error::config(
                         file,
@@ -237,8 +301,13 @@ impl Lexicon {
                 Some(f) => Some(decimal(file, text, f)?),
                 None => None,
             };
+            let minor: Vec<String> = u.minor.iter().map(|m| fold(m)).collect();
             let idx = match self.units.iter().position(|x| x.id == u.id) {
-                Some(i) => i,
+                Some(i) => {
+                    let d = &mut self.units[i];
+                    d.minor.extend(minor);
+                    i
+                }
                 None => {
                     self.units.push(UnitDef {
                         id: u.id.clone(),
@@ -246,24 +315,35 @@ impl Lexicon {
                         dimension: u.dimension.clone(),
                         factor,
                         prefix: u.prefix,
+                        minor,
                     });
                     self.units.len() - 1
                 }
             };
+            let form = |form: String, symbol: bool, scale: Option<Decimal>| UnitForm {
+                alone: !symbol && u.alone.iter().any(|a| fold(a) == form),
+                form,
+                symbol,
+                unit: idx,
+                scale,
+            };
             for s in u.symbols {
-                self.unit_forms.push(UnitForm {
-                    form: s,
-                    symbol: true,
-                    unit: idx,
-                });
+                self.unit_forms.push(form(s, true, None));
+            }
+            for (s, v) in &u.scaled {
+                let m = decimal(file, text, v)?;
+                self.unit_forms.push(form(s.clone(), true, Some(m)));
             }
             for w in u.words {
-                self.unit_forms.push(UnitForm {
-                    form: fold(&w),
-                    symbol: false,
-                    unit: idx,
-                });
+                self.unit_forms.push(form(fold(&w), false, None));
             }
+            for a in &u.alone {
+                let f = fold(a);
+                if let Some(first) = f.split(' ').next() {
+                    self.alone_words.insert(first.to_string());
+                }
+            }
+            self.minor_words.extend(u.minor.iter().map(|m| fold(m)));
         }
         self.unit_forms
             .sort_by(|a, b| b.form.len().cmp(&a.form.len()).then(a.form.cmp(&b.form)));
@@ -299,6 +379,21 @@ impl Lexicon {
             })?;
             qualifier_ids.push((fold(phrase), id));
         }
+        let mut postfix_ids = Vec::new();
+        for (phrase, name) in &raw.postfix_qualifiers {
+            let id = self.qualifier_by_name(name.get_ref()).ok_or_else(|| {
+                Error::config(
+                    file,
+                    text,
+                    name.span().start,
+                    format!(
+                        "unknown qualifier `{}` (define it in qualifiers.toml)",
+                        name.get_ref()
+                    ),
+                )
+            })?;
+            postfix_ids.push((fold(phrase), id));
+        }
         let lex = self.lang_mut(lang);
         for (w, v) in &raw.cardinals {
             lex.words.entry(fold(w)).or_default().cardinal = Some(decimal(file, text, v)?);
@@ -312,15 +407,94 @@ impl Lexicon {
         for (w, v) in &raw.ordinals {
             lex.words.entry(fold(w)).or_default().ordinal = Some(decimal(file, text, v)?);
         }
-        for (w, v) in &raw.fractions {
-            lex.words.entry(fold(w)).or_default().fraction = Some(decimal(file, text, v)?);
+        // A plural ordinal names a denominator ("fifths", "cinquièmes");
+        // "seconds" and "firsts" only inside a compound ("twenty-firsts").
+        for (w, v) in &raw.ordinals {
+            let v = decimal(file, text, v)?;
+            let e = lex.words.entry(fold(w) + "s").or_default();
+            if e.denominator.is_none() {
+                e.denominator = Some(v);
+                e.plural_denominator = true;
+            }
         }
+        for (w, v) in &raw.fractions {
+            let e = lex.words.entry(fold(w)).or_default();
+            e.denominator = Some(decimal(file, text, v)?);
+            e.fraction_word = true;
+        }
+        for w in &raw.plural_fractions {
+            lex.words.entry(fold(w)).or_default().plural_denominator = true;
+        }
+        for w in &raw.decimal_points {
+            lex.words.entry(fold(w)).or_default().point = true;
+        }
+        for w in &raw.minus {
+            lex.words.entry(fold(w)).or_default().minus = true;
+        }
+        for w in &raw.one_before_time {
+            lex.words.entry(fold(w)).or_default().one_before_time = true;
+        }
+        for w in &raw.vague {
+            lex.words.entry(fold(w)).or_default().vague = true;
+        }
+        for w in &raw.relative_ordinals {
+            let f = fold(w);
+            if let Some(first) = f.split([' ', '-']).next() {
+                lex.words.entry(first.to_string()).or_default().relative = true;
+            }
+            if !lex.relative_ordinals.contains(&f) {
+                lex.relative_ordinals.push(f);
+            }
+        }
+        lex.relative_ordinals
+            .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        for w in &raw.time_determiners {
+            let f = fold(w);
+            if !lex.time_determiners.contains(&f) {
+                lex.time_determiners.push(f);
+            }
+        }
+        lex.angle_cues
+            .extend(raw.angle_cues.iter().map(|w| fold(w)));
+        for (w, v) in &raw.scale_symbols {
+            let m = decimal(file, text, v)?;
+            lex.scale_symbols.retain(|(x, _)| x != w);
+            lex.scale_symbols.push((w.clone(), m));
+        }
+        lex.scale_symbols
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        lex.spaced_scale_symbols
+            .extend(raw.spaced_scale_symbols.iter().cloned());
+        for (w, k) in &raw.fraction_links {
+            let link = match k.get_ref().as_str() {
+                "any" => FractionLink::Any,
+                "proper" => FractionLink::Proper,
+                other => {
+                    return Err(Error::config(
+                        file,
+                        text,
+                        k.span().start,
+                        format!("unknown fraction link `{other}` (expected \"any\" or \"proper\")"),
+                    ))
+                }
+            };
+            let f = fold(w);
+            lex.fraction_links.retain(|(x, _)| *x != f);
+            lex.fraction_links.push((f, link));
+        }
+        lex.fraction_links
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         for (w, c) in &raw.collectives {
             let col = match (&c.value, &c.low, &c.high) {
                 (Some(v), None, None) => Collective::About(decimal(file, text, v)?),
-                (None, Some(l), Some(h)) => {
-                    Collective::Between(decimal(file, text, l)?, decimal(file, text, h)?)
-                }
+                (None, Some(l), Some(h)) => Collective::Between(
+                    decimal(file, text, l)?,
+                    decimal(file, text, h)?,
+                    match &c.each {
+                        Some(e) => Some(decimal(file, text, e)?),
+                        None => None,
+                    },
+                ),
                 _ => {
                     return Err(Error::config(
                         file,
@@ -355,6 +529,12 @@ impl Lexicon {
             lex.qualifiers.retain(|(x, _)| *x != p);
             lex.qualifiers.push((p, id));
         }
+        for (p, id) in postfix_ids {
+            lex.postfix_qualifiers.retain(|(x, _)| *x != p);
+            lex.postfix_qualifiers.push((p, id));
+        }
+        lex.postfix_qualifiers
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         lex.qualifiers
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         if let Some(r) = raw.ranges {
@@ -420,7 +600,31 @@ struct LangFile {
     #[serde(default)]
     fractions: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
+    plural_fractions: Vec<String>,
+    #[serde(default)]
+    decimal_points: Vec<String>,
+    #[serde(default)]
+    minus: Vec<String>,
+    #[serde(default)]
+    one_before_time: Vec<String>,
+    #[serde(default)]
+    time_determiners: Vec<String>,
+    #[serde(default)]
+    vague: Vec<String>,
+    #[serde(default)]
+    relative_ordinals: Vec<String>,
+    #[serde(default)]
+    angle_cues: Vec<String>,
+    #[serde(default)]
+    scale_symbols: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    spaced_scale_symbols: Vec<String>,
+    #[serde(default)]
+    fraction_links: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
     qualifiers: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    postfix_qualifiers: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     ranges: Option<RangesDef>,
     #[serde(default)]
@@ -439,6 +643,7 @@ struct CollectiveDef {
     value: Option<Spanned<String>>,
     low: Option<Spanned<String>>,
     high: Option<Spanned<String>>,
+    each: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -482,6 +687,15 @@ struct UnitRaw {
     words: Vec<String>,
     #[serde(default)]
     prefix: bool,
+    /// Symbols that carry a multiplier: `{ "M€" = "1000000" }`.
+    #[serde(default)]
+    scaled: BTreeMap<String, Spanned<String>>,
+    /// Words of `words` that name the unit without a number.
+    #[serde(default)]
+    alone: Vec<String>,
+    /// Words for the hundredth of a currency ("cents").
+    #[serde(default)]
+    minor: Vec<String>,
 }
 
 #[derive(Deserialize)]

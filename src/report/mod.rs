@@ -116,6 +116,8 @@ pub struct FigureRecord {
     pub low: Option<String>,
     pub high: Option<String>,
     pub unit: Option<String>,
+    /// For durations: the length in seconds.
+    pub seconds: Option<String>,
     pub qualifier: Option<String>,
     pub entity: Option<String>,
     pub written: &'static str,
@@ -171,6 +173,7 @@ impl FigureRecord {
             low: dec(f.low),
             high: dec(f.high),
             unit: f.unit.map(|u| cfg.lexicon.units[u as usize].id.clone()),
+            seconds: dec(f.seconds),
             qualifier: f
                 .qualifier
                 .map(|q| cfg.lexicon.qualifiers[q as usize].name.clone()),
