@@ -175,9 +175,34 @@ pub fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
         head_end -= 1;
     }
     let head = &rest[..head_end];
+    // Only the forms starting with this char (as written, or folded) can
+    // match; both lists are in `unit_forms` order, longest first.
+    let c0 = head.chars().next()?;
+    let empty = Vec::new();
+    let raw = lex.unit_first.get(&c0).unwrap_or(&empty);
+    let low = if fold_char(c0) != c0 {
+        lex.unit_first.get(&fold_char(c0)).unwrap_or(&empty)
+    } else {
+        &empty
+    };
+    if raw.is_empty() && low.is_empty() {
+        return None;
+    }
+    let mut candidates = Vec::with_capacity(raw.len() + low.len());
+    let (mut a, mut b) = (0, 0);
+    while a < raw.len() || b < low.len() {
+        if b == low.len() || (a < raw.len() && raw[a] < low[b]) {
+            candidates.push(raw[a]);
+            a += 1;
+        } else {
+            candidates.push(low[b]);
+            b += 1;
+        }
+    }
     let mut folded = String::new();
     crate::lexicon::fold_into(head, &mut folded);
-    for (fi, f) in lex.unit_forms.iter().enumerate() {
+    for fi in candidates {
+        let f = &lex.unit_forms[fi];
         let alpha_end = f.form.chars().last().is_some_and(|c| c.is_alphabetic());
         let found = |end: usize| UnitMatch {
             unit: f.unit,
@@ -225,10 +250,9 @@ pub fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
 /// A prefix unit ("$", "€", "USD ") written just before `pos`.
 pub fn prefix_unit_before(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
     let p = skip_spaces_back(text, pos);
-    for (fi, f) in lex.unit_forms.iter().enumerate() {
-        if !f.symbol || !lex.units[f.unit].prefix {
-            continue;
-        }
+    let last = char_before(text, p)?;
+    for &fi in lex.prefix_last.get(&last)? {
+        let f = &lex.unit_forms[fi];
         if text[..p].ends_with(f.form.as_str()) {
             let start = p - f.form.len();
             // An alphabetic code must start a word: "USD 5", not "XUSD5".

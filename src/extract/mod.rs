@@ -243,6 +243,27 @@ impl<'a> Extractor<'a> {
                     continue;
                 }
             }
+            if b.is_ascii_alphabetic() {
+                // Fast path: an ASCII word the lexicon does not know is
+                // skipped on its bytes, hashed as it is read.
+                let mut j = i;
+                let mut h = crate::lexicon::FOLD_HASH_BASIS;
+                while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+                    h = crate::lexicon::fold_hash_byte(h, bytes[j].to_ascii_lowercase());
+                    j += 1;
+                }
+                let ascii_word = j == bytes.len() || bytes[j] < 0x80;
+                let word_start =
+                    i == 0 || (bytes[i - 1] < 0x80 && !bytes[i - 1].is_ascii_alphanumeric());
+                if ascii_word && word_start && !self.lex.scan_hashes.contains(&h) {
+                    i = j;
+                    continue;
+                }
+                if ascii_word && !word_start && bytes[i - 1] < 0x80 {
+                    i = j;
+                    continue;
+                }
+            }
             if b.is_ascii_alphabetic() || b >= 0x80 {
                 let c = char_at(text, i).unwrap_or(' ');
                 if c.is_alphabetic() {

@@ -337,7 +337,7 @@ pub struct Spelled {
 
 /// Looks `w` up in `lex`, folding it into `buf` first.
 pub fn lookup<'l>(lex: &'l LangLexicon, w: &str, buf: &mut String) -> Option<&'l WordInfo> {
-    if w.len() > 40 {
+    if w.len() > 40 || !lex.word_hashes.contains(&crate::lexicon::fold_hash(w)) {
         return None;
     }
     fold_into(w, buf);

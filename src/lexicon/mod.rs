@@ -4,7 +4,7 @@
 
 mod fold;
 
-pub use fold::{fold, fold_char, fold_into};
+pub use fold::{fold, fold_char, fold_hash, fold_hash_byte, fold_into, FOLD_HASH_BASIS};
 
 use std::collections::BTreeMap;
 
@@ -108,6 +108,9 @@ impl WordInfo {
 #[derive(Debug, Clone, Default)]
 pub struct LangLexicon {
     pub words: HashMap<String, WordInfo>,
+    /// [`fold_hash`] of every key of `words`: a word whose hash is not here
+    /// is no lexicon word, found without folding it into a string.
+    pub word_hashes: HashSet<u64>,
     /// Folded qualifier phrases and the index of their definition, longest first.
     pub qualifiers: Vec<(String, usize)>,
     pub scales: HashMap<String, Decimal>,
@@ -176,6 +179,15 @@ pub struct Lexicon {
     pub units: Vec<UnitDef>,
     /// Every unit form, longest first.
     pub unit_forms: Vec<UnitForm>,
+    /// Indices into `unit_forms` by first char (folded for words, as
+    /// written for symbols), ascending: the longest forms first.
+    pub unit_first: HashMap<char, Vec<usize>>,
+    /// Indices of prefix symbols (`$`, `USD`) by their last char.
+    pub prefix_last: HashMap<char, Vec<usize>>,
+    /// [`fold_hash`] of every word the scan must stop at: the words of
+    /// both languages and the units that stand alone. Any other word is
+    /// skipped without being folded.
+    pub scan_hashes: HashSet<u64>,
     /// Placeholder tokens left by machine translation ("XNUMX").
     pub debris: Vec<String>,
     /// Folded first words of unit forms that may stand without a number.
@@ -192,6 +204,16 @@ impl Lexicon {
             Lang::En => &self.en,
             _ => &self.fr,
         }
+    }
+
+    fn words_of_note(&self) -> HashSet<u64> {
+        self.fr
+            .word_hashes
+            .iter()
+            .chain(&self.en.word_hashes)
+            .copied()
+            .chain(self.alone_words.iter().map(|w| fold_hash(w)))
+            .collect()
     }
 
     pub fn qualifier(&self, idx: usize) -> &QualifierDef {
@@ -237,6 +259,7 @@ impl Lexicon {
         } else {
             return Ok(false);
         }
+        self.scan_hashes = self.words_of_note();
         Ok(true)
     }
 
@@ -347,6 +370,18 @@ impl Lexicon {
         }
         self.unit_forms
             .sort_by(|a, b| b.form.len().cmp(&a.form.len()).then(a.form.cmp(&b.form)));
+        self.unit_first.clear();
+        self.prefix_last.clear();
+        for (i, f) in self.unit_forms.iter().enumerate() {
+            if let Some(c) = f.form.chars().next() {
+                self.unit_first.entry(c).or_default().push(i);
+            }
+            if f.symbol && self.units[f.unit].prefix {
+                if let Some(c) = f.form.chars().next_back() {
+                    self.prefix_last.entry(c).or_default().push(i);
+                }
+            }
+        }
         Ok(())
     }
 
@@ -558,6 +593,7 @@ impl Lexicon {
         }
         lex.not_numbers
             .extend(raw.not_numbers.iter().map(|s| fold(s)));
+        lex.word_hashes = lex.words.keys().map(|k| fold_hash(k)).collect();
         Ok(())
     }
 }
