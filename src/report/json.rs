@@ -131,13 +131,14 @@ pub fn check_jsonl(corpus: &Corpus, findings: &[Finding]) -> String {
 /// Figures as one JSON document.
 pub fn figures_json(corpus: &Corpus, cfg: &Config) -> String {
     #[derive(Serialize)]
-    struct Figures {
+    struct Figures<'a> {
         version: u32,
-        figures: Vec<FigureRecord>,
+        figures: Vec<FigureRecord<'a>>,
     }
+    let times = super::doc_times(corpus, cfg);
     let mut s = serde_json::to_string_pretty(&Figures {
         version: SCHEMA_VERSION,
-        figures: super::figure_records(corpus, cfg),
+        figures: super::figure_records(corpus, cfg, &times),
     })
     .expect("figures serialise");
     s.push('\n');
@@ -146,10 +147,11 @@ pub fn figures_json(corpus: &Corpus, cfg: &Config) -> String {
 
 /// Figures as JSON lines, one figure per line.
 pub fn figures_jsonl(corpus: &Corpus, cfg: &Config) -> String {
-    let mut out = String::new();
-    for r in super::figure_records(corpus, cfg) {
-        out.push_str(&serde_json::to_string(&r).expect("figure serialises"));
-        out.push('\n');
+    let times = super::doc_times(corpus, cfg);
+    let mut out = Vec::with_capacity(corpus.claims.len() * 600);
+    for r in super::figure_records(corpus, cfg, &times) {
+        serde_json::to_writer(&mut out, &r).expect("figure serialises");
+        out.push(b'\n');
     }
-    out
+    String::from_utf8(out).expect("JSON is UTF-8")
 }

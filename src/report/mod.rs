@@ -17,6 +17,8 @@ pub mod json;
 pub mod sarif;
 pub mod text;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::claims::period::PeriodRecord;
@@ -92,45 +94,46 @@ impl Summary {
 
 /// A document's source as reported.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct SourceRecord {
-    pub outlet: Option<String>,
-    pub date: Option<String>,
-    pub url: Option<String>,
+pub struct SourceRecord<'a> {
+    pub outlet: Option<Cow<'a, str>>,
+    pub date: Option<Cow<'a, str>>,
+    pub url: Option<&'a str>,
     pub lang: &'static str,
     /// True when the outlet or date was read from the text (dateline,
     /// copyright line) rather than given with the document.
     pub inferred: bool,
 }
 
-/// One figure as `extract` reports it (one JSONL line).
+/// One figure as `extract` reports it (one JSONL line). Strings are
+/// borrowed from the corpus and the configuration.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct FigureRecord {
-    pub doc: String,
+pub struct FigureRecord<'a> {
+    pub doc: &'a str,
     pub start: usize,
     pub end: usize,
     pub line: usize,
     pub column: usize,
-    pub text: String,
+    pub text: &'a str,
     pub kind: &'static str,
     pub value: Option<String>,
     pub low: Option<String>,
     pub high: Option<String>,
-    pub unit: Option<String>,
+    pub unit: Option<&'a str>,
     /// For durations: the length in seconds.
     pub seconds: Option<String>,
-    pub qualifier: Option<String>,
-    pub entity: Option<String>,
+    pub qualifier: Option<&'a str>,
+    pub entity: Option<&'a str>,
     pub written: &'static str,
     pub ambiguous: bool,
     /// For dates: `YYYY-MM-DD`, with `XXXX`/`XX` for parts the text does
     /// not give.
     pub date: Option<String>,
-    pub measure: Option<String>,
-    pub role: Option<String>,
-    pub affiliation: Option<String>,
+    pub measure: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub affiliation: Option<&'a str>,
     pub place: Option<String>,
     pub period: Option<PeriodRecord>,
-    pub source: SourceRecord,
+    pub source: SourceRecord<'a>,
     pub key: Option<String>,
     /// The figure repeats one of a sentence printed earlier in the document.
     pub repeat: bool,
@@ -142,16 +145,16 @@ fn dec(d: Option<rust_decimal::Decimal>) -> Option<String> {
     d.map(|v| v.normalize().to_string())
 }
 
-impl FigureRecord {
+impl<'a> FigureRecord<'a> {
     /// The record of claim `c`; `cursor` must be fresh for each document
     /// and see its claims in order (line and column cost O(distance)).
     pub fn new(
-        corpus: &Corpus,
-        cfg: &Config,
-        c: &Claim,
-        time: &DocTime,
+        corpus: &'a Corpus,
+        cfg: &'a Config,
+        c: &'a Claim,
+        time: &'a DocTime,
         cursor: &mut LineCursor,
-    ) -> FigureRecord {
+    ) -> FigureRecord<'a> {
         let doc = corpus.doc_of(c);
         let text = doc.text.as_str();
         let f = &c.fig;
@@ -162,22 +165,22 @@ impl FigureRecord {
         let (line, column) = cursor.line_col(doc.source_text(), src);
         let m = &cfg.meanings;
         FigureRecord {
-            doc: doc.id.clone(),
+            doc: &doc.id,
             start,
             end,
             line,
             column,
-            text: text[f.start..f.end].to_string(),
+            text: &text[f.start..f.end],
             kind: f.kind.as_str(),
             value: dec(f.value),
             low: dec(f.low),
             high: dec(f.high),
-            unit: f.unit.map(|u| cfg.lexicon.units[u as usize].id.clone()),
+            unit: f.unit.map(|u| cfg.lexicon.units[u as usize].id.as_str()),
             seconds: dec(f.seconds),
             qualifier: f
                 .qualifier
-                .map(|q| cfg.lexicon.qualifiers[q as usize].name.clone()),
-            entity: f.entity.map(|(s, e)| text[s..e].to_string()),
+                .map(|q| cfg.lexicon.qualifiers[q as usize].name.as_str()),
+            entity: f.entity.map(|(s, e)| &text[s..e]),
             written: match f.written {
                 crate::extract::Written::Digits => "digits",
                 crate::extract::Written::Words => "words",
@@ -192,19 +195,24 @@ impl FigureRecord {
                     (Some(m), Some(day)) => format!("{y}-{m:02}-{day:02}"),
                 }
             }),
-            measure: c.measure.map(|i| m.measures.name(i).to_string()),
-            role: c.role.map(|i| m.roles.name(i).to_string()),
-            affiliation: c.side.map(|i| m.sides.name(i).to_string()),
+            measure: c.measure.map(|i| m.measures.name(i)),
+            role: c.role.map(|i| m.roles.name(i)),
+            affiliation: c.side.map(|i| m.sides.name(i)),
             place: (!c.places.is_empty()).then(|| m.places_name(&c.places)),
             period: c.period.map(|p| p.record()),
             source: SourceRecord {
-                outlet: doc.source.outlet.clone().or_else(|| time.outlet.clone()),
-                date: doc.source.date.clone().or_else(|| {
+                outlet: doc
+                    .source
+                    .outlet
+                    .as_deref()
+                    .or(time.outlet.as_deref())
+                    .map(Cow::Borrowed),
+                date: doc.source.date.as_deref().map(Cow::Borrowed).or_else(|| {
                     time.day
-                        .map(|d| d.iso())
-                        .or_else(|| time.year_only.map(|y| format!("{y:04}")))
+                        .map(|d| Cow::Owned(d.iso()))
+                        .or_else(|| time.year_only.map(|y| Cow::Owned(format!("{y:04}"))))
                 }),
-                url: doc.source.url.clone(),
+                url: doc.source.url.as_deref(),
                 lang: doc.lang.as_str(),
                 inferred: time.inferred,
             },
@@ -233,8 +241,12 @@ pub fn doc_times(corpus: &Corpus, cfg: &Config) -> Vec<DocTime> {
 }
 
 /// Every figure of the corpus as records, in document then position order.
-pub fn figure_records(corpus: &Corpus, cfg: &Config) -> Vec<FigureRecord> {
-    let times = doc_times(corpus, cfg);
+/// `times` are the corpus's [`doc_times`].
+pub fn figure_records<'a>(
+    corpus: &'a Corpus,
+    cfg: &'a Config,
+    times: &'a [DocTime],
+) -> Vec<FigureRecord<'a>> {
     let mut out = Vec::with_capacity(corpus.claims.len());
     for range in &corpus.doc_claims {
         let mut cursor = LineCursor::default();

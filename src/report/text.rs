@@ -112,7 +112,8 @@ pub fn summary_line(s: &Summary) -> String {
 /// what is counted and its meaning.
 pub fn figures_table(corpus: &Corpus, cfg: &Config) -> String {
     let mut out = String::new();
-    for r in super::figure_records(corpus, cfg) {
+    let times = super::doc_times(corpus, cfg);
+    for r in super::figure_records(corpus, cfg, &times) {
         let value = match (&r.value, &r.low, &r.high) {
             _ if r.date.is_some() => r.date.clone().unwrap_or_default(),
             (Some(v), None, None) => v.clone(),
@@ -125,8 +126,8 @@ pub fn figures_table(corpus: &Corpus, cfg: &Config) -> String {
             ),
         };
         let mut meaning = Vec::new();
-        for x in [&r.unit, &r.qualifier, &r.entity].into_iter().flatten() {
-            meaning.push(x.clone());
+        for x in [r.unit, r.qualifier, r.entity].into_iter().flatten() {
+            meaning.push(x.to_string());
         }
         if let Some(k) = &r.key {
             meaning.push(format!("key: {k}"));
@@ -164,7 +165,8 @@ pub fn figures_table(corpus: &Corpus, cfg: &Config) -> String {
 /// claim with its source, value, qualifier, places, period and location.
 /// Keys that only one document states come after those several state.
 pub fn claims_matrix(corpus: &Corpus, cfg: &Config) -> String {
-    let records = super::figure_records(corpus, cfg);
+    let times = super::doc_times(corpus, cfg);
+    let records = super::figure_records(corpus, cfg, &times);
     let mut buckets = corpus.buckets(&cfg.meanings);
     // Keys stated by several documents first, then by number of claims.
     buckets.sort_by_key(|(k, v)| {
@@ -192,8 +194,8 @@ pub fn claims_matrix(corpus: &Corpus, cfg: &Config) -> String {
             };
             let source = match (&r.source.outlet, &r.source.date) {
                 (Some(o), Some(d)) => format!("{o}, {d}"),
-                (Some(o), None) => o.clone(),
-                (None, Some(d)) => d.clone(),
+                (Some(o), None) => o.to_string(),
+                (None, Some(d)) => d.to_string(),
                 (None, None) => "source unknown".into(),
             };
             let period = r.period.as_ref().map_or("period unknown".to_string(), |p| {
@@ -202,10 +204,10 @@ pub fn claims_matrix(corpus: &Corpus, cfg: &Config) -> String {
             out.push_str(&format!(
                 "  {:<14} {:<10} {:<12} {:<22} {}  {}:{}:{} {:?}  ({})\n",
                 value,
-                r.qualifier.as_deref().unwrap_or("-"),
+                r.qualifier.unwrap_or("-"),
                 r.place.as_deref().unwrap_or("-"),
                 period,
-                r.entity.as_deref().unwrap_or(""),
+                r.entity.unwrap_or(""),
                 r.doc,
                 r.line,
                 r.column,
