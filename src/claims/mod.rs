@@ -67,6 +67,10 @@ pub struct Claim {
     pub boilerplate: bool,
     /// The figure states a change ("13 nouveaux décès"), not a level.
     pub delta: bool,
+    /// The text states the period (a date, a year, "au premier semestre"
+    /// in the sentence or just before), rather than leaving it to the time
+    /// of writing.
+    pub period_stated: bool,
 }
 
 /// The bucket of comparable claims: same measure, role and side, and both
@@ -334,6 +338,7 @@ pub fn claims_of(doc_idx: u32, doc: &Document, cfg: &Config) -> Vec<Claim> {
             repeat_of: None,
             boilerplate,
             delta: m.is_delta(&at, &sm),
+            period_stated: how != Stated::Default,
         });
     }
     mark_repeats(text, &mut claims);

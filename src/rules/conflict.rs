@@ -26,7 +26,7 @@ use super::{Finding, RuleDef};
 use crate::claims::{Claim, Corpus, Relation};
 use crate::config::Config;
 use crate::extract::DateParts;
-use crate::lexicon::QualifierShape;
+use crate::lexicon::{fold, QualifierShape};
 
 /// Most pairs compared within one key: beyond it, each document is compared
 /// by its first claim only, which keeps the check linear.
@@ -229,7 +229,12 @@ pub fn comparable(
             .count()
             >= 3
     };
+    // In an archive, two figures left to the time of writing are running
+    // tallies of different days more often than one quantity: the text must
+    // say when.
     (!p.place_required || a.place.is_some() && b.place.is_some())
+        && a.period_stated
+        && b.period_stated
         && a.fig.value.is_some()
         && b.fig.value.is_some()
         && !in_list(a)
@@ -240,6 +245,28 @@ pub fn comparable(
 /// The story parameters of a rule that compares sources: how many rare
 /// names two documents must share, how many days apart their publication
 /// dates may be, and below how many documents the corpus is one story.
+/// True when two claims stand in sentences worded alike: sentences of at
+/// least eight words that share at least 80% of them (figures left out).
+pub fn same_wording(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
+    let words = |c: &Claim| -> Vec<String> {
+        let t = &corpus.doc_of(c).text[c.sentence.0..c.sentence.1];
+        let mut v: Vec<String> = t
+            .split(|ch: char| !ch.is_alphabetic())
+            .filter(|w| w.len() > 1)
+            .map(fold)
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.len() < 8 || wb.len() < 8 {
+        return false;
+    }
+    let shared = wa.iter().filter(|w| wb.binary_search(w).is_ok()).count();
+    shared * 10 >= wa.len().max(wb.len()) * 8
+}
+
 pub fn story_params(rule: &RuleDef) -> StoryParams {
     let int = |k: &str, dflt: i64| -> i64 {
         rule.decimal(k, Decimal::from(dflt))
@@ -299,6 +326,13 @@ pub fn check(
                     for &b in b_claims {
                         let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
                         if !comparable(corpus, cfg, stories, &story, &skip, ca, cb) {
+                            continue;
+                        }
+                        // The same sentence with other figures is an update of
+                        // one wire story (a tally at another hour), not a
+                        // second source; the same sentence with the same
+                        // figures is a copy, which corroborates nothing.
+                        if same_wording(corpus, ca, cb) {
                             continue;
                         }
                         let agree =
