@@ -7,7 +7,7 @@ use annotate_snippets::{Level, Renderer, Snippet};
 use super::Summary;
 use crate::claims::Corpus;
 use crate::config::Config;
-use crate::error::line_col;
+use crate::input::Document;
 use crate::rules::{Finding, Severity};
 
 fn level(s: Severity) -> Level {
@@ -22,10 +22,12 @@ fn level(s: Severity) -> Level {
 /// renderer shortens long lines around the span itself, and computes the
 /// column from the line's start, so the line must not be cut here);
 /// returns the excerpt, its first line number and the span relative to it.
-fn excerpt(text: &str, s: usize, e: usize) -> (&str, usize, std::ops::Range<usize>) {
-    let from = text[..s].rfind('\n').map_or(0, |p| p + 1);
-    let to = text[e..].find('\n').map_or(text.len(), |p| e + p);
-    let (line, _) = line_col(text, from);
+fn excerpt(doc: &Document, s: usize, e: usize) -> (&str, usize, std::ops::Range<usize>) {
+    let text = doc.source_text();
+    let lines = doc.source_lines();
+    let (from, _) = lines.line_span(text, s);
+    let (_, to) = lines.line_span(text, e);
+    let (line, _) = lines.line_col(text, from);
     (&text[from..to], line, (s - from)..(e - from))
 }
 
@@ -41,7 +43,7 @@ pub fn check_report(corpus: &Corpus, findings: &[Finding], color: bool) -> Strin
         let doc = &corpus.docs[f.doc as usize];
         // The excerpt is of the file itself (an HTML file's own line).
         let (s, e) = doc.source_span(f.span.0, f.span.1);
-        let (src, line, range) = excerpt(doc.source_text(), s, e);
+        let (src, line, range) = excerpt(doc, s, e);
         let lvl = level(f.severity);
         let title = format!("{} [{}]", f.message, f.name);
         let mut msg = lvl.title(&title).id(&f.code).snippet(
@@ -64,7 +66,7 @@ pub fn check_report(corpus: &Corpus, findings: &[Finding], color: bool) -> Strin
                 let c = &corpus.claims[i];
                 let d = corpus.doc_of(c);
                 let (s, e) = d.source_span(c.fig.start, c.fig.end);
-                let (s, l, r) = excerpt(d.source_text(), s, e);
+                let (s, l, r) = excerpt(d, s, e);
                 (s, l, r, d.id.as_str())
             })
             .collect();
