@@ -105,16 +105,22 @@ struct InputArgs {
 }
 
 impl InputArgs {
-    /// The documents of the inputs, with their sources manifest applied.
-    fn documents(&self) -> Result<Vec<Document>> {
-        let mut docs = inputs::read(&self.paths, self.read.format(), self.read.lang)?;
+    /// The documents of the inputs, with their sources manifest applied,
+    /// and how many inputs could not be read.
+    fn documents(&self) -> Result<inputs::Inputs> {
+        let mut read = inputs::read(
+            &self.paths,
+            self.read.format(),
+            self.read.lang,
+            self.read.max_doc_size,
+        )?;
         inputs::apply_manifests(
-            &mut docs,
+            &mut read.docs,
             &self.paths,
             self.sources.as_deref(),
             self.read.lang,
         )?;
-        Ok(docs)
+        Ok(read)
     }
 }
 
@@ -128,6 +134,11 @@ struct ReadArgs {
     /// The language of the inputs; `auto` detects it per document.
     #[arg(long, default_value = "auto", value_parser = parse_lang)]
     lang: Lang,
+    /// The largest document read, in bytes or with K, M, G (1024-based);
+    /// a larger one is not read, reported, and the run exits with 2. For
+    /// JSONL, the limit applies to each record's text.
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = inputs::parse_size)]
+    max_doc_size: u64,
 }
 
 impl ReadArgs {
@@ -290,6 +301,7 @@ fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
 }
 
 pub fn run() -> Result<ExitCode> {
+    snapshot::exit_cleanly_on_interrupt();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -359,22 +371,37 @@ fn print_notices(docs: &[Document]) {
     }
 }
 
+/// What a run over the inputs gave.
+struct Run {
+    cfg: Config,
+    corpus: Corpus,
+    findings: Vec<Finding>,
+    /// Inputs that could not be read (already reported).
+    failed: usize,
+}
+
 /// Reads the inputs and runs the rules: the common part of `check` and
 /// `baseline write`.
-fn run_rules(
-    input: &InputArgs,
-    config: &ConfigArgs,
-    selection: &SelectionArgs,
-) -> Result<(Config, Corpus, Vec<Finding>)> {
+fn run_rules(input: &InputArgs, config: &ConfigArgs, selection: &SelectionArgs) -> Result<Run> {
     set_threads(input.threads)?;
     let cfg = load_config(config)?;
     let sel = selection.selection(&cfg)?;
-    let docs = input.documents()?;
-    print_notices(&docs);
-    let bar = progress_bar(docs.len());
-    let (corpus, findings) = figcheck::analyze_with(docs, &cfg, &sel, &|| bar.inc(1));
+    let read = input.documents()?;
+    print_notices(&read.docs);
+    let bar = progress_bar(read.docs.len());
+    let (corpus, findings) = figcheck::analyze_with(read.docs, &cfg, &sel, &|| bar.inc(1));
     bar.finish_and_clear();
-    Ok((cfg, corpus, findings))
+    Ok(Run {
+        cfg,
+        corpus,
+        findings,
+        failed: read.failed,
+    })
+}
+
+/// The message closing a run where some inputs could not be read.
+fn unread(failed: usize) -> String {
+    format!("{failed} input(s) could not be read (see above)")
 }
 
 /// Documents from which a run shows a progress bar.
@@ -405,7 +432,12 @@ fn read_baseline(file: &std::path::Path) -> Result<Baseline> {
 fn check(a: CheckArgs) -> Result<ExitCode> {
     // Read the baseline first: a missing one is a usage error, before any work.
     let base = a.baseline.as_deref().map(read_baseline).transpose()?;
-    let (cfg, corpus, mut findings) = run_rules(&a.input, &a.config, &a.selection)?;
+    let Run {
+        cfg,
+        corpus,
+        mut findings,
+        failed,
+    } = run_rules(&a.input, &a.config, &a.selection)?;
     if let Some(b) = &base {
         let (new, stale) = b.apply(&corpus, findings);
         findings = new;
@@ -431,6 +463,10 @@ fn check(a: CheckArgs) -> Result<ExitCode> {
     };
     if let Some(file) = &a.snapshot {
         let name = inputs::display_name(file);
+        if failed > 0 {
+            // A report without some inputs must not become the snapshot.
+            bail!("{}: snapshot {name} not compared or written", unread(failed));
+        }
         return Ok(match snapshot::compare(file, &out, a.update_snapshot)? {
             snapshot::Outcome::Same => ExitCode::SUCCESS,
             snapshot::Outcome::Written => {
@@ -457,6 +493,10 @@ fn check(a: CheckArgs) -> Result<ExitCode> {
         });
     }
     write_out(&out)?;
+    if failed > 0 {
+        eprintln!("error: {}; the other inputs were checked", unread(failed));
+        return Ok(ExitCode::from(2));
+    }
     let fail = threshold(a.fail_on).is_some_and(|t| findings.iter().any(|f| f.severity >= t));
     Ok(ExitCode::from(if fail { 1 } else { 0 }))
 }
@@ -467,7 +507,15 @@ fn baseline_write(
     config: &ConfigArgs,
     selection: &SelectionArgs,
 ) -> Result<ExitCode> {
-    let (_, corpus, findings) = run_rules(input, config, selection)?;
+    let Run {
+        corpus,
+        findings,
+        failed,
+        ..
+    } = run_rules(input, config, selection)?;
+    if failed > 0 {
+        bail!("{}: baseline not written", unread(failed));
+    }
     let b = Baseline::of(&corpus, &findings);
     snapshot::write_atomic(file, &b.to_json())?;
     eprintln!(
@@ -482,7 +530,16 @@ fn diff(a: DiffArgs) -> Result<ExitCode> {
     let cfg = load_config(&a.config)?;
     let sel = a.selection.selection(&cfg)?;
     let read_one = |p: &PathBuf| -> Result<Document> {
-        let mut docs = inputs::read(std::slice::from_ref(p), a.read.format(), a.read.lang)?;
+        let read = inputs::read(
+            std::slice::from_ref(p),
+            a.read.format(),
+            a.read.lang,
+            a.read.max_doc_size,
+        )?;
+        if read.failed > 0 {
+            bail!("{}: cannot compare it", inputs::display_name(p));
+        }
+        let mut docs = read.docs;
         print_notices(&docs);
         if docs.len() != 1 {
             bail!(
@@ -508,10 +565,10 @@ fn diff(a: DiffArgs) -> Result<ExitCode> {
 fn extract(a: ExtractArgs) -> Result<ExitCode> {
     set_threads(a.input.threads)?;
     let cfg = load_config(&a.config)?;
-    let docs = a.input.documents()?;
-    print_notices(&docs);
-    let bar = progress_bar(docs.len());
-    let corpus = figcheck::build_corpus_with(docs, &cfg, &|| bar.inc(1));
+    let read = a.input.documents()?;
+    print_notices(&read.docs);
+    let bar = progress_bar(read.docs.len());
+    let corpus = figcheck::build_corpus_with(read.docs, &cfg, &|| bar.inc(1));
     bar.finish_and_clear();
     let out = match a.format {
         ExtractFormat::Text => report::text::figures_table(&corpus, &cfg),
@@ -519,17 +576,27 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         ExtractFormat::Jsonl => report::json::figures_jsonl(&corpus, &cfg),
     };
     write_out(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(exit_after(read.failed))
 }
 
 fn claims(a: ClaimsArgs) -> Result<ExitCode> {
     set_threads(a.input.threads)?;
     let cfg = load_config(&a.config)?;
-    let docs = a.input.documents()?;
-    print_notices(&docs);
-    let corpus = figcheck::build_corpus(docs, &cfg);
+    let read = a.input.documents()?;
+    print_notices(&read.docs);
+    let corpus = figcheck::build_corpus(read.docs, &cfg);
     write_out(&report::text::claims_matrix(&corpus, &cfg))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(exit_after(read.failed))
+}
+
+/// Exit 0, or 2 (after saying so) when some inputs could not be read.
+fn exit_after(failed: usize) -> ExitCode {
+    if failed > 0 {
+        eprintln!("error: {}; the other inputs were read", unread(failed));
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn rules_cmd(cmd: RulesCommand, config: &ConfigArgs) -> Result<ExitCode> {
