@@ -56,7 +56,11 @@ pub fn read(
             return Ok(inputs);
         }
         let fmt = format.unwrap_or_else(|| sniff(&bytes));
-        add(&mut inputs, read_bytes("<stdin>", &bytes, fmt, lang)?, max_size);
+        add(
+            &mut inputs,
+            read_bytes("<stdin>", &bytes, fmt, lang)?,
+            max_size,
+        );
         return Ok(inputs);
     }
     for p in paths {
@@ -96,7 +100,10 @@ pub fn read(
 fn add(inputs: &mut Inputs, docs: Vec<Document>, max_size: u64) {
     for d in docs {
         if d.text.len() as u64 > max_size {
-            failed(inputs, too_large(&d.id, Some(d.text.len() as u64), max_size));
+            failed(
+                inputs,
+                too_large(&d.id, Some(d.text.len() as u64), max_size),
+            );
         } else {
             inputs.docs.push(d);
         }
@@ -256,7 +263,11 @@ impl Walk {
 
 /// True for the error of following too many symbolic links (ELOOP).
 fn is_link_loop(e: &std::io::Error) -> bool {
-    const ELOOP: i32 = if cfg!(any(target_os = "macos", target_os = "ios", target_os = "freebsd")) {
+    const ELOOP: i32 = if cfg!(any(
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd"
+    )) {
         62
     } else {
         40

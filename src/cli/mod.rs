@@ -465,7 +465,10 @@ fn check(a: CheckArgs) -> Result<ExitCode> {
         let name = inputs::display_name(file);
         if failed > 0 {
             // A report without some inputs must not become the snapshot.
-            bail!("{}: snapshot {name} not compared or written", unread(failed));
+            bail!(
+                "{}: snapshot {name} not compared or written",
+                unread(failed)
+            );
         }
         return Ok(match snapshot::compare(file, &out, a.update_snapshot)? {
             snapshot::Outcome::Same => ExitCode::SUCCESS,

@@ -258,6 +258,17 @@ impl<'a> Extractor<'a> {
     /// Numbers written with digits. Returns where the scan goes on.
     fn at_digit(&mut self, pos: usize) -> usize {
         let text = self.text;
+        // A numeric character reference left in plain text (`5&#8239;000`)
+        // is not a figure.
+        if ["&#", "&#x", "&#X"]
+            .iter()
+            .any(|r| text[..pos].ends_with(r))
+        {
+            let end = text[pos..]
+                .find(|c: char| !c.is_ascii_hexdigit())
+                .map_or(text.len(), |n| pos + n);
+            return end + usize::from(text[end..].starts_with(';'));
+        }
         // Digits inside a name or code: "F-16", "COVID-19", "G20", "A4".
         let prev = char_before(text, pos);
         let glued_to_word = prev.is_some_and(|c| c.is_alphabetic())
