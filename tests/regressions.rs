@@ -55,3 +55,21 @@ fn many_findings_on_one_long_line() {
         "{last}"
     );
 }
+
+#[test]
+fn text_report_on_one_long_line_keeps_true_columns() {
+    // The renderer walked the whole line for each finding; the excerpt of a
+    // long line is now cut around the span, and the column put back.
+    let text = "Environ 2.500 XNUMX soldats. ".repeat(2_000);
+    let (corpus, findings) = run(&text);
+    let out = report::text::check_report(&corpus, &findings, false);
+    let columns: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> x.txt:1:"))
+        .collect();
+    assert_eq!(columns.len(), 2_000);
+    for (i, c) in columns.iter().enumerate() {
+        assert_eq!(c.parse::<usize>().unwrap(), 29 * i + 9);
+    }
+    assert!(out.contains("2.500 XNUMX soldats"));
+}
