@@ -146,8 +146,15 @@ impl Config {
     pub fn from_files(files: impl IntoIterator<Item = (String, String)>) -> Result<Config> {
         let mut parsed = Vec::new();
         for (name, text) in files {
-            let table: toml::Table =
-                toml::from_str(&text).map_err(|e| Error::from_toml(&name, &text, &e))?;
+            let table: toml::Table = toml::from_str(&text).map_err(|e| {
+                let offset = e.span().map_or(0, |s| s.start);
+                Error::config(
+                    &name,
+                    &text,
+                    offset,
+                    format!("invalid TOML: {}", e.message().trim()),
+                )
+            })?;
             parsed.push((name, text, table));
         }
         // Qualifiers first: language files refer to them by name.

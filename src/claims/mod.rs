@@ -248,13 +248,14 @@ pub fn claims_of(doc_idx: u32, doc: &Document, cfg: &Config) -> Vec<Claim> {
     let m = &cfg.meanings;
     let boiler = boilerplate_lines(text, &figures, m);
     // Years written in the text (dates and bare years), by position.
-    let years: Vec<(usize, i32)> = figures
+    let mut years: Vec<(usize, i32)> = figures
         .iter()
         .filter(|f| f.kind == Kind::Date)
         .filter_map(|f| f.date.and_then(|d| d.year).map(|y| (f.start, y)))
         .collect();
+    years.sort_by_key(|&(p, _)| p);
     let mut claims: Vec<Claim> = Vec::with_capacity(figures.len());
-    let mut stated: Vec<Stated> = Vec::with_capacity(figures.len());
+    let mut last = LastStated::default();
     let mut si = 0;
     let mut bi = 0;
     let mut toks = tokens::Tokens::default();
@@ -313,16 +314,23 @@ pub fn claims_of(doc_idx: u32, doc: &Document, cfg: &Config) -> Vec<Claim> {
                 },
             )
         } else {
-            match inherited_period(&claims, &stated, &sentences, si, sentence) {
+            match inherited_period(&claims, &last, &sentences, si, sentence) {
                 Some(p) => (Some(p), Stated::Inherited),
                 None => (period, Stated::Default),
             }
         };
-        stated.push(if fig.kind == Kind::Date {
+        let how = if fig.kind == Kind::Date {
             Stated::Default
         } else {
             how
-        });
+        };
+        if fig.kind.is_quantity() {
+            match how {
+                Stated::Explicit => last.explicit = Some(claims.len()),
+                Stated::Inherited => last.inherited = Some(claims.len()),
+                Stated::Default => {}
+            }
+        }
         claims.push(Claim {
             doc: doc_idx,
             fig,
@@ -366,27 +374,31 @@ enum Stated {
     Default,
 }
 
+/// The latest quantity claims (indices into the claims so far) whose period
+/// was stated, and inherited: kept as claims are read, so that finding the
+/// period a claim continues costs O(1), however many figures a sentence
+/// holds.
+#[derive(Default)]
+struct LastStated {
+    explicit: Option<usize>,
+    inherited: Option<usize>,
+}
+
 /// The period a claim continues: the latest quantity claim whose period
 /// was stated in one of the two sentences before (or in this one), or that
 /// inherited one within this sentence.
 fn inherited_period(
     claims: &[Claim],
-    stated: &[Stated],
+    last: &LastStated,
     sentences: &[(usize, usize)],
     si: usize,
     sentence: (usize, usize),
 ) -> Option<Period> {
     let first = sentences.get(si.saturating_sub(2)).map_or(0, |s| s.0);
-    claims
-        .iter()
-        .zip(stated)
-        .rev()
-        .take_while(|(c, _)| c.sentence.0 >= first)
-        .filter(|(c, _)| c.fig.kind.is_quantity())
-        .find(|(c, st)| {
-            **st == Stated::Explicit || (**st == Stated::Inherited && c.sentence == sentence)
-        })
-        .and_then(|(c, _)| c.period)
+    // Claims come in text order, so their sentences never go back.
+    let explicit = last.explicit.filter(|&i| claims[i].sentence.0 >= first);
+    let inherited = last.inherited.filter(|&i| claims[i].sentence == sentence);
+    explicit.max(inherited).and_then(|i| claims[i].period)
 }
 
 /// The period a quantity is about, and whether the sentence states it: a
@@ -405,9 +417,14 @@ fn claim_period(
     toks: &tokens::Tokens,
 ) -> (Option<Period>, bool) {
     // The year written nearest to the figure in its sentence.
-    let sentence_year = years
+    // `years` is in text order: the sentence's years by binary search, so
+    // that a text of many dates costs O(log n) per claim.
+    let from = years.partition_point(|&(p, _)| p < sentence.0);
+    let to = years.partition_point(|&(p, _)| p < sentence.1);
+    let in_sentence = &years[from..to.max(from)];
+    let k = in_sentence.partition_point(|&(p, _)| p < fig.start);
+    let sentence_year = in_sentence[k.saturating_sub(1)..(k + 1).min(in_sentence.len())]
         .iter()
-        .filter(|(p, _)| sentence.0 <= *p && *p < sentence.1)
         .min_by_key(|(p, _)| p.abs_diff(fig.start))
         .map(|&(_, y)| y);
     let year = sentence_year.or(when.year());

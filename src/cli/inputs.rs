@@ -1,22 +1,139 @@
 //! Reading inputs and rule folders from disk.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use figcheck::input::{Document, Format, Lang};
+use figcheck::input::{read_bytes, Document, Format, Lang};
+
+/// What reading the inputs gave: the documents, and the inputs that could
+/// not be read (each already reported on standard error). The documents
+/// that could be read are still checked; the run then exits with 2.
+#[derive(Default)]
+pub struct Inputs {
+    pub docs: Vec<Document>,
+    pub failed: usize,
+}
 
 /// Reads every document of `paths` (files, or folders walked in sorted
 /// order), or standard input when there is none. `format` forces how every
 /// input is read; `None` picks it by file extension (plain text for
-/// standard input, unless it starts like an HTML page).
-pub fn read(paths: &[PathBuf], format: Option<Format>, lang: Lang) -> Result<Vec<Document>> {
-    super::stream::DocStream::new(paths, format, lang)?.collect()
+/// standard input, unless it starts like an HTML page). An input that
+/// cannot be read (missing, permission denied, larger than `max_size`
+/// bytes) is reported and counted, and the others are still read; a
+/// binary file or a symbolic link loop inside a folder is skipped with a
+/// warning. For JSONL, `max_size` applies to each record's text.
+pub fn read(
+    paths: &[PathBuf],
+    format: Option<Format>,
+    lang: Lang,
+    max_size: u64,
+) -> Result<Inputs> {
+    let mut stream = super::stream::DocStream::new(paths, format, lang, max_size);
+    let docs = stream.by_ref().collect::<Result<Vec<Document>>>()?;
+    Ok(Inputs {
+        docs,
+        failed: stream.failed,
+    })
 }
 
-/// The files of `p`: `p` itself, or the files of a folder in sorted order.
-pub fn collect_files(p: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    collect(p, out, true)
+/// Standard input as documents (not JSONL, which is streamed), or `None`
+/// when it is over `max_size` (reported).
+pub fn read_stdin(
+    format: Option<Format>,
+    lang: Option<Lang>,
+    max_size: u64,
+) -> Result<Option<Vec<Document>>> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .context("cannot read standard input")?;
+    if bytes.len() as u64 > max_size {
+        eprintln!("error: {}", too_large("<stdin>", None, max_size));
+        return Ok(None);
+    }
+    let fmt = format.unwrap_or_else(|| sniff(&bytes));
+    Ok(Some(read_bytes("<stdin>", &bytes, fmt, lang)?))
+}
+
+/// The bytes of one input file (not JSONL, which is streamed): `None` when
+/// it cannot be read or is over `max_size` (reported on standard error,
+/// and counted by the caller), or is binary (skipped with a warning, not
+/// counted: `Some(empty)` is never returned, so the caller tells the two
+/// apart by [`ReadFile`]).
+pub fn read_file(f: &Path, name: &str, fmt: Format, max_size: u64) -> ReadFile {
+    let size = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
+    if size > max_size {
+        eprintln!("error: {}", too_large(name, Some(size), max_size));
+        return ReadFile::Failed;
+    }
+    let bytes = match std::fs::read(f) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {name}: cannot read: {e}");
+            return ReadFile::Failed;
+        }
+    };
+    if fmt != Format::Jsonl && bytes.iter().take(8192).any(|&b| b == 0) {
+        eprintln!("warning: {name}: skipped (binary file)");
+        return ReadFile::Skipped;
+    }
+    ReadFile::Bytes(bytes)
+}
+
+/// What reading one input file gave.
+pub enum ReadFile {
+    Bytes(Vec<u8>),
+    /// Could not be read: reported, to be counted.
+    Failed,
+    /// A binary file: skipped with a warning.
+    Skipped,
+}
+
+pub fn too_large(name: &str, size: Option<u64>, max: u64) -> String {
+    let size = size.map_or("more than".to_string(), |s| format!("{s} bytes,"));
+    format!(
+        "{name}: not read: {size} larger than the limit of {max} bytes (--max-doc-size {})",
+        human_size(max)
+    )
+}
+
+/// A size as `--max-doc-size` takes it: `16M`, `512K`, or bytes.
+fn human_size(n: u64) -> String {
+    for (unit, shift) in [("G", 30), ("M", 20), ("K", 10)] {
+        if n >= 1 << shift && n % (1 << shift) == 0 {
+            return format!("{}{unit}", n >> shift);
+        }
+    }
+    n.to_string()
+}
+
+/// Parses a size: bytes, or a number with `K`, `M` or `G` (powers of 1024;
+/// `KB`, `MiB` and lower case are read the same).
+pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(digits);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size (expected bytes, or a number with K, M or G)"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => {
+            return Err(format!(
+                "`{s}` is not a size (expected bytes, or a number with K, M or G)"
+            ))
+        }
+    };
+    n.checked_mul(1 << shift)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{s}` is not a size from 1 byte to 16 EiB"))
 }
 
 /// The format of unnamed input: HTML when it starts like a page.
@@ -55,45 +172,104 @@ pub const TEXT_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "jsonl", "ndjson",
 ];
 
-/// Files under `p`, sorted; hidden entries inside folders are skipped.
-fn collect(p: &Path, out: &mut Vec<PathBuf>, top: bool) -> Result<()> {
-    collect_with(p, out, top, TEXT_EXTENSIONS)
+/// A walk over folders: the folders being walked (to skip a symbolic link
+/// back into one of them) and the entries that could not be read.
+#[derive(Default)]
+pub struct Walk {
+    ancestors: Vec<PathBuf>,
+    pub failed: usize,
 }
 
-fn collect_with(p: &Path, out: &mut Vec<PathBuf>, top: bool, exts: &[&str]) -> Result<()> {
-    let meta = std::fs::metadata(p).with_context(|| format!("{}: cannot open", p.display()))?;
-    if meta.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
-            .with_context(|| format!("{}: cannot list folder", p.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        entries.sort();
-        for e in entries {
-            let hidden = e
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if hidden {
-                continue;
+impl Walk {
+    /// Files under `p`, sorted; hidden entries inside folders are skipped.
+    /// An error at the top (`p` itself) is returned; an entry inside a
+    /// folder that cannot be read is reported and counted, and the walk
+    /// goes on.
+    pub fn collect(
+        &mut self,
+        p: &Path,
+        out: &mut Vec<PathBuf>,
+        top: bool,
+        exts: &[&str],
+    ) -> Result<()> {
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            // A link to itself, or a cycle of links, inside a folder.
+            Err(e) if !top && is_link_loop(&e) => {
+                eprintln!("warning: {}: skipped (symbolic link loop)", display_name(p));
+                return Ok(());
             }
-            collect_with(&e, out, false, exts)?;
+            Err(e) => return Err(e).with_context(|| format!("{}: cannot open", p.display())),
+        };
+        if meta.is_dir() {
+            let real = std::fs::canonicalize(p)
+                .with_context(|| format!("{}: cannot open", p.display()))?;
+            if self.ancestors.contains(&real) {
+                eprintln!(
+                    "warning: {}: skipped (symbolic link loop: a folder that holds it)",
+                    display_name(p)
+                );
+                return Ok(());
+            }
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+                .with_context(|| format!("{}: cannot list folder", p.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            entries.sort();
+            self.ancestors.push(real);
+            for e in entries {
+                let hidden = e
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                if hidden {
+                    continue;
+                }
+                if let Err(err) = self.collect(&e, out, false, exts) {
+                    eprintln!("error: {err:#}");
+                    self.failed += 1;
+                }
+            }
+            self.ancestors.pop();
+        } else if meta.is_file() {
+            let wanted = top
+                || p.extension()
+                    .is_some_and(|x| exts.iter().any(|e| x.eq_ignore_ascii_case(e)));
+            if wanted {
+                out.push(p.to_path_buf());
+            }
+        } else if top {
+            anyhow::bail!("{}: not a file or folder", p.display());
         }
-    } else if meta.is_file() {
-        let wanted = top
-            || p.extension()
-                .is_some_and(|x| exts.iter().any(|e| x.eq_ignore_ascii_case(e)));
-        if wanted {
-            out.push(p.to_path_buf());
-        }
-    } else if top {
-        anyhow::bail!("{}: not a file or folder", p.display());
+        Ok(())
     }
-    Ok(())
+}
+
+/// True for the error of following too many symbolic links (ELOOP).
+fn is_link_loop(e: &std::io::Error) -> bool {
+    const ELOOP: i32 = if cfg!(any(
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd"
+    )) {
+        62
+    } else {
+        40
+    };
+    cfg!(unix) && e.raw_os_error() == Some(ELOOP)
 }
 
 /// The TOML files of a rules folder, sorted, as (name, text).
 pub fn rule_files(dir: &Path) -> Result<Vec<(String, String)>> {
     let mut files = Vec::new();
-    collect_with(dir, &mut files, true, &["toml"])?;
+    let mut walk = Walk::default();
+    walk.collect(dir, &mut files, true, &["toml"])?;
+    if walk.failed > 0 {
+        anyhow::bail!(
+            "{}: {} rule file(s) or folder(s) could not be read",
+            dir.display(),
+            walk.failed
+        );
+    }
     let mut out = Vec::new();
     for f in files {
         if f.extension().is_some_and(|e| e == "toml") {
@@ -155,9 +331,6 @@ impl Manifests {
 
     /// Gives each document the metadata its manifest entry names.
     pub fn apply(&self, docs: &mut [Document]) {
-        if self.entries.is_empty() {
-            return;
-        }
         for (path, e) in &self.entries {
             let l = if self.lang == Lang::Unknown {
                 e.lang

@@ -106,15 +106,18 @@ struct InputArgs {
 }
 
 impl InputArgs {
-    /// The documents of the inputs, with their sources manifest applied.
-    fn documents(&self) -> Result<Vec<Document>> {
-        let mut docs = inputs::read(&self.paths, self.read.format(), self.read.lang)?;
-        self.manifests()?.apply(&mut docs);
-        Ok(docs)
-    }
-
-    fn manifests(&self) -> Result<inputs::Manifests> {
-        inputs::Manifests::load(&self.paths, self.sources.as_deref(), self.read.lang)
+    /// The documents of the inputs, with their sources manifest applied,
+    /// and how many inputs could not be read.
+    fn documents(&self) -> Result<inputs::Inputs> {
+        let mut read = inputs::read(
+            &self.paths,
+            self.read.format(),
+            self.read.lang,
+            self.read.max_doc_size,
+        )?;
+        inputs::Manifests::load(&self.paths, self.sources.as_deref(), self.read.lang)?
+            .apply(&mut read.docs);
+        Ok(read)
     }
 }
 
@@ -128,6 +131,11 @@ struct ReadArgs {
     /// The language of the inputs; `auto` detects it per document.
     #[arg(long, default_value = "auto", value_parser = parse_lang)]
     lang: Lang,
+    /// The largest document read, in bytes or with K, M, G (1024-based);
+    /// a larger one is not read, reported, and the run exits with 2. For
+    /// JSONL, the limit applies to each record's text.
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = inputs::parse_size)]
+    max_doc_size: u64,
 }
 
 impl ReadArgs {
@@ -290,6 +298,7 @@ fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
 }
 
 pub fn run() -> Result<ExitCode> {
+    snapshot::exit_cleanly_on_interrupt();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -359,22 +368,37 @@ fn print_notices(docs: &[Document]) {
     }
 }
 
+/// What a run over the inputs gave.
+struct Run {
+    cfg: Config,
+    corpus: Corpus,
+    findings: Vec<Finding>,
+    /// Inputs that could not be read (already reported).
+    failed: usize,
+}
+
 /// Reads the inputs and runs the rules: the common part of `check` and
 /// `baseline write`.
-fn run_rules(
-    input: &InputArgs,
-    config: &ConfigArgs,
-    selection: &SelectionArgs,
-) -> Result<(Config, Corpus, Vec<Finding>)> {
+fn run_rules(input: &InputArgs, config: &ConfigArgs, selection: &SelectionArgs) -> Result<Run> {
     set_threads(input.threads)?;
     let cfg = load_config(config)?;
     let sel = selection.selection(&cfg)?;
-    let docs = input.documents()?;
-    print_notices(&docs);
-    let bar = progress_bar(docs.len());
-    let (corpus, findings) = figcheck::analyze_with(docs, &cfg, &sel, &|| bar.inc(1));
+    let read = input.documents()?;
+    print_notices(&read.docs);
+    let bar = progress_bar(read.docs.len());
+    let (corpus, findings) = figcheck::analyze_with(read.docs, &cfg, &sel, &|| bar.inc(1));
     bar.finish_and_clear();
-    Ok((cfg, corpus, findings))
+    Ok(Run {
+        cfg,
+        corpus,
+        findings,
+        failed: read.failed,
+    })
+}
+
+/// The message closing a run where some inputs could not be read.
+fn unread(failed: usize) -> String {
+    format!("{failed} input(s) could not be read (see above)")
 }
 
 /// Documents from which a run shows a progress bar.
@@ -405,7 +429,12 @@ fn read_baseline(file: &std::path::Path) -> Result<Baseline> {
 fn check(a: CheckArgs) -> Result<ExitCode> {
     // Read the baseline first: a missing one is a usage error, before any work.
     let base = a.baseline.as_deref().map(read_baseline).transpose()?;
-    let (cfg, corpus, mut findings) = run_rules(&a.input, &a.config, &a.selection)?;
+    let Run {
+        cfg,
+        corpus,
+        mut findings,
+        failed,
+    } = run_rules(&a.input, &a.config, &a.selection)?;
     if let Some(b) = &base {
         let (new, stale) = b.apply(&corpus, findings);
         findings = new;
@@ -431,6 +460,13 @@ fn check(a: CheckArgs) -> Result<ExitCode> {
     };
     if let Some(file) = &a.snapshot {
         let name = inputs::display_name(file);
+        if failed > 0 {
+            // A report without some inputs must not become the snapshot.
+            bail!(
+                "{}: snapshot {name} not compared or written",
+                unread(failed)
+            );
+        }
         return Ok(match snapshot::compare(file, &out, a.update_snapshot)? {
             snapshot::Outcome::Same => ExitCode::SUCCESS,
             snapshot::Outcome::Written => {
@@ -457,6 +493,10 @@ fn check(a: CheckArgs) -> Result<ExitCode> {
         });
     }
     write_out(&out)?;
+    if failed > 0 {
+        eprintln!("error: {}; the other inputs were checked", unread(failed));
+        return Ok(ExitCode::from(2));
+    }
     let fail = threshold(a.fail_on).is_some_and(|t| findings.iter().any(|f| f.severity >= t));
     Ok(ExitCode::from(if fail { 1 } else { 0 }))
 }
@@ -467,7 +507,15 @@ fn baseline_write(
     config: &ConfigArgs,
     selection: &SelectionArgs,
 ) -> Result<ExitCode> {
-    let (_, corpus, findings) = run_rules(input, config, selection)?;
+    let Run {
+        corpus,
+        findings,
+        failed,
+        ..
+    } = run_rules(input, config, selection)?;
+    if failed > 0 {
+        bail!("{}: baseline not written", unread(failed));
+    }
     let b = Baseline::of(&corpus, &findings);
     snapshot::write_atomic(file, &b.to_json())?;
     eprintln!(
@@ -482,7 +530,16 @@ fn diff(a: DiffArgs) -> Result<ExitCode> {
     let cfg = load_config(&a.config)?;
     let sel = a.selection.selection(&cfg)?;
     let read_one = |p: &PathBuf| -> Result<Document> {
-        let mut docs = inputs::read(std::slice::from_ref(p), a.read.format(), a.read.lang)?;
+        let read = inputs::read(
+            std::slice::from_ref(p),
+            a.read.format(),
+            a.read.lang,
+            a.read.max_doc_size,
+        )?;
+        if read.failed > 0 {
+            bail!("{}: cannot compare it", inputs::display_name(p));
+        }
+        let mut docs = read.docs;
         print_notices(&docs);
         if docs.len() != 1 {
             bail!(
@@ -514,17 +571,18 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     let cfg = load_config(&a.config)?;
     if let ExtractFormat::Json = a.format {
         // One JSON document: built whole.
-        let docs = a.input.documents()?;
-        print_notices(&docs);
-        let corpus = figcheck::build_corpus(docs, &cfg);
+        let read = a.input.documents()?;
+        print_notices(&read.docs);
+        let corpus = figcheck::build_corpus(read.docs, &cfg);
         write_out(&report::json::figures_json(&corpus, &cfg))?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(exit_after(read.failed));
     }
     // Text and JSONL stream: documents are read, extracted and written in
     // batches, so memory does not grow with the input.
-    let manifests = a.input.manifests()?;
+    let i = &a.input;
+    let manifests = inputs::Manifests::load(&i.paths, i.sources.as_deref(), i.read.lang)?;
     let mut stream =
-        stream::DocStream::new(&a.input.paths, a.input.read.format(), a.input.read.lang)?;
+        stream::DocStream::new(&i.paths, i.read.format(), i.read.lang, i.read.max_doc_size);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     loop {
         let mut docs = stream.batch(BATCH_DOCS, BATCH_BYTES)?;
@@ -546,18 +604,28 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     }
     match out.flush() {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(ExitCode::SUCCESS),
+        _ => Ok(exit_after(stream.failed)),
     }
 }
 
 fn claims(a: ClaimsArgs) -> Result<ExitCode> {
     set_threads(a.input.threads)?;
     let cfg = load_config(&a.config)?;
-    let docs = a.input.documents()?;
-    print_notices(&docs);
-    let corpus = figcheck::build_corpus(docs, &cfg);
+    let read = a.input.documents()?;
+    print_notices(&read.docs);
+    let corpus = figcheck::build_corpus(read.docs, &cfg);
     write_out(&report::text::claims_matrix(&corpus, &cfg))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(exit_after(read.failed))
+}
+
+/// Exit 0, or 2 (after saying so) when some inputs could not be read.
+fn exit_after(failed: usize) -> ExitCode {
+    if failed > 0 {
+        eprintln!("error: {}; the other inputs were read", unread(failed));
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn rules_cmd(cmd: RulesCommand, config: &ConfigArgs) -> Result<ExitCode> {

@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::Mutex;
 
 use anyhow::{Context, Result};
 use similar::TextDiff;
@@ -62,11 +63,32 @@ pub fn compare(file: &Path, report: &str, update: bool) -> Result<Outcome> {
     Ok(Outcome::Differs(diff))
 }
 
-/// Writes `content` to `path` atomically: to a temporary file beside it,
-/// flushed to disk, then renamed over `path`. A reader sees the old file or
-/// the new one, never a half-written one; on failure the temporary file is
-/// removed and `path` is left as it was.
+/// Held while a file is being written: the SIGINT handler takes it before
+/// it ends the process, so an interrupt waits for a write in progress to
+/// finish (it takes milliseconds) and never leaves a temporary file.
+static WRITING: Mutex<()> = Mutex::new(());
+
+/// Makes SIGINT (Ctrl-C) end the process with status 130 only between
+/// file writes. Without it, an interrupt during [`write_atomic`] would leave
+/// its temporary file behind (the target itself is never half-written).
+pub fn exit_cleanly_on_interrupt() {
+    // Failing to install the handler (one is set already) only loses the
+    // clean-up of the temporary file.
+    let _ = ctrlc::set_handler(|| {
+        let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+        std::process::exit(130);
+    });
+}
+
+/// Writes `content` to `path` atomically: to a temporary file beside it
+/// (`.NAME.PID.tmp`), flushed to disk, then renamed over `path`. A reader
+/// sees the old file or the new one, never a half-written one; on failure
+/// the temporary file is removed and `path` is left as it was. SIGINT waits
+/// for the write to end (see [`exit_cleanly_on_interrupt`]); only a process
+/// killed outright (SIGKILL, power loss) can leave the temporary file,
+/// which is hidden, never read by figcheck, and safe to delete.
 pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
+    let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),

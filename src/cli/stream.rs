@@ -1,53 +1,68 @@
 //! Documents read one at a time, so that `extract` runs in memory
 //! independent of the size of its input: JSONL is read line by line, other
-//! files one file at a time.
+//! files one file at a time. Inputs that cannot be read are reported and
+//! counted as [`super::inputs::read`] does, and the others are still read.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use figcheck::input::{decode_utf8, parse_jsonl_line, read_bytes, Document, Format, Lang};
 
-use super::inputs::{collect_files, display_name, sniff};
+use super::inputs::{
+    display_name, read_file, read_stdin, too_large, ReadFile, Walk, TEXT_EXTENSIONS,
+};
 
-/// Where the next documents come from.
-enum Source {
-    /// A JSONL stream being read line by line.
-    Lines {
-        name: String,
-        reader: Box<dyn BufRead>,
-        line: usize,
-    },
+/// A JSONL stream being read line by line.
+struct Lines {
+    name: String,
+    reader: Box<dyn BufRead>,
+    line: usize,
 }
 
-/// An iterator over the documents of the inputs, in order.
+/// An iterator over the documents of the inputs, in order. Fatal errors
+/// (a JSONL record that is no JSON) end it with an `Err`.
 pub struct DocStream {
     files: std::vec::IntoIter<PathBuf>,
     stdin: bool,
     format: Option<Format>,
     lang: Option<Lang>,
-    current: Option<Source>,
+    max_size: u64,
+    current: Option<Lines>,
+    /// Documents read but not yet handed out (a file's documents).
+    pending: std::vec::IntoIter<Document>,
     buf: Vec<u8>,
+    /// Inputs that could not be read, each reported on standard error.
+    pub failed: usize,
 }
 
 impl DocStream {
     /// The documents of `paths` (standard input when empty). Folders are
     /// walked now, files are read as the iterator advances.
-    pub fn new(paths: &[PathBuf], format: Option<Format>, lang: Lang) -> Result<DocStream> {
+    pub fn new(paths: &[PathBuf], format: Option<Format>, lang: Lang, max_size: u64) -> DocStream {
         let mut files = Vec::new();
+        let mut failed = 0;
         for p in paths {
-            collect_files(p, &mut files)?;
+            let mut walk = Walk::default();
+            if let Err(e) = walk.collect(p, &mut files, true, TEXT_EXTENSIONS) {
+                eprintln!("error: {e:#}");
+                failed += 1;
+            }
+            failed += walk.failed;
         }
-        Ok(DocStream {
+        DocStream {
             files: files.into_iter(),
             stdin: paths.is_empty(),
             format,
             lang: (lang != Lang::Unknown).then_some(lang),
+            max_size,
             current: None,
+            pending: Vec::new().into_iter(),
             buf: Vec::new(),
-        })
+            failed,
+        }
     }
 
     /// Up to `max_docs` documents, or fewer whose text adds up to
@@ -68,36 +83,52 @@ impl DocStream {
         Ok(out)
     }
 
-    fn next_line(&mut self) -> Option<Result<Document>> {
-        let Some(Source::Lines { name, reader, line }) = &mut self.current else {
+    /// Refuses a document over the size limit.
+    fn admit(&mut self, d: Document) -> Option<Document> {
+        if d.text.len() as u64 > self.max_size {
+            eprintln!(
+                "error: {}",
+                too_large(&d.id, Some(d.text.len() as u64), self.max_size)
+            );
+            self.failed += 1;
             return None;
-        };
+        }
+        Some(d)
+    }
+
+    fn next_line(&mut self) -> Option<Result<Document>> {
         loop {
+            let lines = self.current.as_mut()?;
             self.buf.clear();
-            match reader.read_until(b'\n', &mut self.buf) {
+            match lines.reader.read_until(b'\n', &mut self.buf) {
                 Ok(0) => {
                     self.current = None;
                     return None;
                 }
                 Ok(_) => {
-                    *line += 1;
-                    let at = format!("{name}:{line}");
+                    lines.line += 1;
+                    let at = format!("{}:{}", lines.name, lines.line);
                     let (text, notices) = decode_utf8(&at, &self.buf);
-                    match parse_jsonl_line(name, *line, &text, self.lang) {
+                    let (name, line) = (lines.name.clone(), lines.line);
+                    match parse_jsonl_line(&name, line, &text, self.lang) {
                         Ok(Some(mut d)) => {
                             d.notices.extend(notices);
-                            return Some(Ok(d));
+                            if let Some(d) = self.admit(d) {
+                                return Some(Ok(d));
+                            }
                         }
                         Ok(None) => continue,
-                        Err(e) => return Some(Err(e.into())),
+                        Err(e) => {
+                            self.current = None;
+                            return Some(Err(e.into()));
+                        }
                     }
                 }
                 Err(e) => {
-                    let name = name.clone();
+                    eprintln!("error: {}: cannot read: {e}", lines.name);
+                    self.failed += 1;
                     self.current = None;
-                    return Some(Err(
-                        anyhow::Error::new(e).context(format!("{name}: cannot read"))
-                    ));
+                    return None;
                 }
             }
         }
@@ -109,35 +140,34 @@ impl Iterator for DocStream {
 
     fn next(&mut self) -> Option<Result<Document>> {
         loop {
-            if let Some(d) = self.next_line() {
-                return Some(d);
+            if let Some(d) = self.pending.next() {
+                match self.admit(d) {
+                    Some(d) => return Some(Ok(d)),
+                    None => continue,
+                }
+            }
+            if self.current.is_some() {
+                match self.next_line() {
+                    Some(d) => return Some(d),
+                    None => continue,
+                }
             }
             if self.stdin {
                 self.stdin = false;
                 if self.format == Some(Format::Jsonl) {
-                    self.current = Some(Source::Lines {
+                    self.current = Some(Lines {
                         name: "<stdin>".into(),
                         reader: Box::new(BufReader::new(std::io::stdin())),
                         line: 0,
                     });
                     continue;
                 }
-                let mut bytes = Vec::new();
-                if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-                    return Some(Err(
-                        anyhow::Error::new(e).context("cannot read standard input")
-                    ));
+                match read_stdin(self.format, self.lang, self.max_size) {
+                    Ok(Some(docs)) => self.pending = docs.into_iter(),
+                    Ok(None) => self.failed += 1,
+                    Err(e) => return Some(Err(e)),
                 }
-                let fmt = self.format.unwrap_or_else(|| sniff(&bytes));
-                return Some(
-                    read_bytes("<stdin>", &bytes, fmt, self.lang)
-                        .map_err(Into::into)
-                        .map(|mut v| {
-                            // Standard input as text is one document.
-                            v.pop()
-                                .unwrap_or_else(|| Document::new("<stdin>", "", self.lang))
-                        }),
-                );
+                continue;
             }
             let f = self.files.next()?;
             let name = display_name(&f);
@@ -145,38 +175,26 @@ impl Iterator for DocStream {
             if fmt == Format::Jsonl {
                 match File::open(&f) {
                     Ok(file) => {
-                        self.current = Some(Source::Lines {
+                        self.current = Some(Lines {
                             name,
                             reader: Box::new(BufReader::with_capacity(1 << 16, file)),
                             line: 0,
                         });
-                        continue;
                     }
                     Err(e) => {
-                        return Some(Err(
-                            anyhow::Error::new(e).context(format!("{}: cannot read", f.display()))
-                        ))
+                        eprintln!("error: {name}: cannot read: {e}");
+                        self.failed += 1;
                     }
                 }
-            }
-            let bytes =
-                match std::fs::read(&f).with_context(|| format!("{}: cannot read", f.display())) {
-                    Ok(b) => b,
-                    Err(e) => return Some(Err(e)),
-                };
-            if bytes.iter().take(8192).any(|&b| b == 0) {
-                eprintln!("warning: {name}: skipped (binary file)");
                 continue;
             }
-            match read_bytes(&name, &bytes, fmt, self.lang) {
-                Ok(mut v) if v.len() == 1 => return v.pop().map(Ok),
-                Ok(v) => {
-                    // Only JSONL gives several documents, and it is read above.
-                    if let Some(d) = v.into_iter().next() {
-                        return Some(Ok(d));
-                    }
-                }
-                Err(e) => return Some(Err(e.into())),
+            match read_file(&f, &name, fmt, self.max_size) {
+                ReadFile::Bytes(bytes) => match read_bytes(&name, &bytes, fmt, self.lang) {
+                    Ok(docs) => self.pending = docs.into_iter(),
+                    Err(e) => return Some(Err(e.into())),
+                },
+                ReadFile::Failed => self.failed += 1,
+                ReadFile::Skipped => {}
             }
         }
     }

@@ -37,9 +37,15 @@ impl<'a> Numeral<'a> {
 }
 
 /// A space that may group digits: ASCII space, no-break space, narrow
-/// no-break space, thin space.
+/// no-break space, thin space; and the invisible characters that scraped
+/// text leaves between digit groups (zero-width space, joiners, word
+/// joiner, byte order mark, left-to-right and right-to-left marks).
 pub fn is_group_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{200b}'
+            ..='\u{200f}' | '\u{2060}' | '\u{feff}'
+    )
 }
 
 /// Punctuation that may group digits or mark decimals.

@@ -308,6 +308,17 @@ impl<'a> Extractor<'a> {
     /// Numbers written with digits. Returns where the scan goes on.
     fn at_digit(&mut self, pos: usize) -> usize {
         let text = self.text;
+        // A numeric character reference left in plain text (`5&#8239;000`)
+        // is not a figure.
+        if ["&#", "&#x", "&#X"]
+            .iter()
+            .any(|r| text[..pos].ends_with(r))
+        {
+            let end = text[pos..]
+                .find(|c: char| !c.is_ascii_hexdigit())
+                .map_or(text.len(), |n| pos + n);
+            return end + usize::from(text[end..].starts_with(';'));
+        }
         // Digits inside a name or code: "F-16", "COVID-19", "G20", "A4";
         // not the second number of "5k-20k".
         let prev = char_before(text, pos);
@@ -492,6 +503,10 @@ impl<'a> Extractor<'a> {
             }
         }
         let end = trim_trailing_dashes(text, start, end);
+        if end <= pos {
+            // Nothing of a code here (".1er" read from its point): no figure.
+            return pos + char_at(text, pos).map_or(1, |c| c.len_utf8());
+        }
         // A figure already pushed inside this span ("COVID" has none, but
         // "2019-nCoV" may) is replaced.
         while self.out.last().is_some_and(|f| f.start >= start) {

@@ -11,12 +11,16 @@
 
 pub mod html;
 mod lang;
+pub mod lines;
 pub mod markdown;
 pub mod origin;
 pub mod sources;
 
 pub use lang::detect_lang;
+pub use lines::LineIndex;
 pub use origin::{Format, Origin};
+
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -65,6 +69,8 @@ pub struct Document {
     /// The file the text was read from, when the text is not the file's
     /// bytes as they are (HTML, Markdown, invalid UTF-8); `None` when it is.
     pub origin: Option<Box<Origin>>,
+    /// Lines of [`Document::source_text`], built when first needed.
+    lines: OnceLock<LineIndex>,
 }
 
 /// Something about the input the user should know, that did not stop the run.
@@ -121,6 +127,7 @@ impl Document {
             source: SourceMeta::default(),
             notices: Vec::new(),
             origin: None,
+            lines: OnceLock::new(),
         }
     }
 
@@ -198,14 +205,27 @@ impl Document {
     /// `offset` of the document's text.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let (s, _) = self.source_span(offset, offset);
-        crate::error::line_col(self.source_text(), s)
+        self.source_line_col(s)
     }
 
     /// Line and column in the file just after the span ending at `end`
     /// (exclusive end, as SARIF's `endColumn`).
     pub fn end_line_col(&self, start: usize, end: usize) -> (usize, usize) {
         let (_, e) = self.source_span(start, end);
-        crate::error::line_col(self.source_text(), e)
+        self.source_line_col(e)
+    }
+
+    /// 1-based line and column (in characters) of an offset of the source
+    /// text ([`Document::source_text`]), in time independent of the
+    /// length of its line.
+    pub fn source_line_col(&self, offset: usize) -> (usize, usize) {
+        self.source_lines().line_col(self.source_text(), offset)
+    }
+
+    /// The line index of the source text ([`Document::source_text`]).
+    pub fn source_lines(&self) -> &LineIndex {
+        self.lines
+            .get_or_init(|| LineIndex::new(self.source_text()))
     }
 
     /// How the document was read.

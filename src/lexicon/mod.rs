@@ -286,12 +286,18 @@ impl Lexicon {
                     high: decimal(file, text, &high)?,
                 },
                 _ => {
+                    // The qualifier's table, as far as its header can be found.
+                    let at = text.find(&format!("qualifier.{name}")).map_or(0, |p| {
+                        text[..p]
+                            .rfind(['\n', '['])
+                            .map_or(0, |b| b + usize::from(&text[b..=b] == "\n"))
+                    });
                     return Err(Error::config(
                         file,
                         text,
-                        0,
+                        at,
                         format!("qualifier `{name}` needs either `bound` or both `low` and `high`"),
-                    ))
+                    ));
                 }
             };
             match self.qualifier_by_name(&name) {

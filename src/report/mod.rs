@@ -270,6 +270,8 @@ pub struct LineCursor {
     offset: usize,
     line: usize,
     line_start: usize,
+    /// Characters between `line_start` and `offset`.
+    column: usize,
 }
 
 impl LineCursor {
@@ -279,6 +281,7 @@ impl LineCursor {
                 offset: 0,
                 line: 1,
                 line_start: 0,
+                column: 0,
             };
         }
         let mut offset = offset.min(text.len());
@@ -286,12 +289,16 @@ impl LineCursor {
             offset -= 1;
         }
         let seg = &text.as_bytes()[self.offset..offset];
+        let mut counted_from = self.offset;
         for p in memchr::memchr_iter(b'\n', seg) {
             self.line += 1;
             self.line_start = self.offset + p + 1;
+            self.column = 0;
+            counted_from = self.line_start;
         }
+        // Only the characters moved over are counted: linear over a line.
+        self.column += text[counted_from..offset].chars().count();
         self.offset = offset;
-        let column = text[self.line_start..offset].chars().count() + 1;
-        (self.line, column)
+        (self.line, self.column + 1)
     }
 }

@@ -7,7 +7,7 @@ use annotate_snippets::{Level, Renderer, Snippet};
 use super::Summary;
 use crate::claims::Corpus;
 use crate::config::Config;
-use crate::error::line_col;
+use crate::input::Document;
 use crate::rules::{Finding, Severity};
 
 fn level(s: Severity) -> Level {
@@ -18,15 +18,71 @@ fn level(s: Severity) -> Level {
     }
 }
 
-/// The excerpt of `text` shown for span `[s, e)`: its whole lines (the
-/// renderer shortens long lines around the span itself, and computes the
-/// column from the line's start, so the line must not be cut here);
-/// returns the excerpt, its first line number and the span relative to it.
-fn excerpt(text: &str, s: usize, e: usize) -> (&str, usize, std::ops::Range<usize>) {
-    let from = text[..s].rfind('\n').map_or(0, |p| p + 1);
-    let to = text[e..].find('\n').map_or(text.len(), |p| e + p);
-    let (line, _) = line_col(text, from);
-    (&text[from..to], line, (s - from)..(e - from))
+/// Lines longer than this are cut to [`MARGIN`] bytes either side of the
+/// span before rendering: the renderer shows about a terminal's width of
+/// them anyway, and walks the whole line for each finding.
+const LONG_LINE: usize = 4096;
+const MARGIN: usize = 1024;
+
+/// What is shown of a span: the excerpt, its first line number, the span
+/// relative to it, and where the renderer will place the span and where it
+/// truly is (`file:line:column`, differing in the column only when a long
+/// line was cut).
+struct Excerpt<'a> {
+    src: &'a str,
+    line: usize,
+    range: std::ops::Range<usize>,
+    shown_at: String,
+    true_at: String,
+}
+
+/// The excerpt of `doc`'s file shown for span `[s, e)` of it: its whole
+/// lines (the renderer shortens long lines around the span itself and
+/// computes the column from the excerpt's start), cut around the span when
+/// they are very long.
+fn excerpt(doc: &Document, s: usize, e: usize) -> Excerpt<'_> {
+    let text = doc.source_text();
+    let lines = doc.source_lines();
+    let (mut from, _) = lines.line_span(text, s);
+    let (_, mut to) = lines.line_span(text, e);
+    let (line, column) = lines.line_col(text, s);
+    let mut shown_column = column;
+    if to - from > LONG_LINE {
+        let cut = s.saturating_sub(MARGIN).max(from);
+        from = (cut..=s).find(|&o| text.is_char_boundary(o)).unwrap_or(s);
+        to = (e + MARGIN).min(to);
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        shown_column = text[from..s].chars().count() + 1;
+    }
+    let first_line = lines.line_col(text, from).0;
+    Excerpt {
+        src: &text[from..to],
+        line: first_line,
+        range: (s - from)..(e - from),
+        shown_at: format!("{}:{line}:{shown_column}", doc.id),
+        true_at: format!("{}:{line}:{column}", doc.id),
+    }
+}
+
+/// Puts back the true columns of excerpts cut from long lines, in the order
+/// the renderer shows them.
+fn fix_columns(rendered: String, shown: &[&Excerpt]) -> String {
+    if shown.iter().all(|x| x.shown_at == x.true_at) {
+        return rendered;
+    }
+    let mut out = String::with_capacity(rendered.len());
+    let mut rest = rendered.as_str();
+    for x in shown {
+        if let Some(p) = rest.find(&x.shown_at) {
+            out.push_str(&rest[..p]);
+            out.push_str(&x.true_at);
+            rest = &rest[p + x.shown_at.len()..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Renders findings as diagnostics, then a summary line.
@@ -41,7 +97,8 @@ pub fn check_report(corpus: &Corpus, findings: &[Finding], color: bool) -> Strin
         let doc = &corpus.docs[f.doc as usize];
         // The excerpt is of the file itself (an HTML file's own line).
         let (s, e) = doc.source_span(f.span.0, f.span.1);
-        let (src, line, range) = excerpt(doc.source_text(), s, e);
+        let main = excerpt(doc, s, e);
+        let (src, line, range) = (main.src, main.line, main.range.clone());
         let lvl = level(f.severity);
         let title = format!("{} [{}]", f.message, f.name);
         let mut msg = lvl.title(&title).id(&f.code).snippet(
@@ -64,23 +121,25 @@ pub fn check_report(corpus: &Corpus, findings: &[Finding], color: bool) -> Strin
                 let c = &corpus.claims[i];
                 let d = corpus.doc_of(c);
                 let (s, e) = d.source_span(c.fig.start, c.fig.end);
-                let (s, l, r) = excerpt(d.source_text(), s, e);
-                (s, l, r, d.id.as_str())
+                (excerpt(d, s, e), d.id.as_str())
             })
             .collect();
-        for (s, l, r, id) in &others {
+        for (x, id) in &others {
             msg = msg.snippet(
-                Snippet::source(s)
-                    .line_start(*l)
+                Snippet::source(x.src)
+                    .line_start(x.line)
                     .origin(id)
                     .fold(true)
-                    .annotation(Level::Info.span(r.clone()).label("compared with")),
+                    .annotation(Level::Info.span(x.range.clone()).label("compared with")),
             );
         }
         if !f.help.is_empty() {
             msg = msg.footer(Level::Help.title(&f.help));
         }
-        out.push_str(&renderer.render(msg).to_string());
+        let shown: Vec<&Excerpt> = std::iter::once(&main)
+            .chain(others.iter().map(|(x, _)| x))
+            .collect();
+        out.push_str(&fix_columns(renderer.render(msg).to_string(), &shown));
         out.push_str("\n\n");
     }
     out.push_str(&summary_line(&Summary::of(corpus, findings)));

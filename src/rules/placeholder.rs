@@ -13,11 +13,17 @@
 //! **Example.** `le pays accueille environ 2.500 XNUMX soldats américains`
 //! fires on `2.500 XNUMX`; `2 500 soldats` does not.
 
+use std::collections::BTreeMap;
+
 use memchr::memmem;
 
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;
+
+/// The most characters a placeholder glued into a word is extended by, on
+/// each side, to show the word.
+const WORD: usize = 64;
 
 pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
     let mut tokens: Vec<String> = cfg.lexicon.debris.clone();
@@ -28,16 +34,25 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
         let claims = corpus.doc_claims[d].clone();
-        let mut hits: Vec<(usize, usize)> = Vec::new();
+        // Kept hits by start; they never overlap, so a new hit overlaps one
+        // only if it overlaps the last kept hit starting before its end.
+        let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
         for t in &tokens {
             for s in memmem::find_iter(text.as_bytes(), t.as_bytes()) {
                 let e = s + t.len();
-                if !hits.iter().any(|&(hs, he)| s < he && hs < e) {
-                    hits.push((s, e));
+                if kept.range(..e).next_back().is_none_or(|(_, &he)| he <= s) {
+                    kept.insert(s, e);
                 }
             }
         }
-        hits.sort();
+        let hits: Vec<(usize, usize)> = kept.into_iter().collect();
+        // Debris attached to figures, by start: a debris span is the one
+        // word after a figure, so these never overlap either.
+        let mut debris: Vec<(usize, usize, usize)> = claims
+            .clone()
+            .filter_map(|i| corpus.claims[i].fig.debris.map(|(s, e)| (s, e, i)))
+            .collect();
+        debris.sort();
         // Merge runs of repeated placeholders ("XNUMX XNUMX").
         let mut merged: Vec<(usize, usize)> = Vec::new();
         for (s, e) in hits {
@@ -51,8 +66,10 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
         }
         for (s, e) in merged {
             // The token glued into a word: extend to the whole word.
+            // At most WORD characters either way: a run of letters longer
+            // than any word must not make each hit in it cost its length.
             let mut ws = s;
-            for c in text[..s].chars().rev() {
+            for c in text[..s].chars().rev().take(WORD) {
                 if c.is_alphanumeric() || c == '-' || c == '_' {
                     ws -= c.len_utf8();
                 } else {
@@ -60,18 +77,25 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                 }
             }
             let mut we = e;
-            for c in text[e..].chars() {
+            for c in text[e..].chars().take(WORD) {
                 if c.is_alphanumeric() || c == '%' {
                     we += c.len_utf8();
                 } else {
                     break;
                 }
             }
-            let fig = claims.clone().find(|&i| {
-                corpus.claims[i]
-                    .fig
-                    .debris
-                    .is_some_and(|(ds, de)| ds <= s && e <= de)
+            // The figure whose debris holds the hit: the debris starting
+            // last at or before it (the first figure, if several).
+            let upto = debris.partition_point(|&(ds, _, _)| ds <= s);
+            let fig = upto.checked_sub(1).and_then(|k| {
+                let ds = debris[k].0;
+                debris[..upto]
+                    .iter()
+                    .rev()
+                    .take_while(|d| d.0 == ds)
+                    .filter(|d| e <= d.1)
+                    .map(|d| d.2)
+                    .min()
             });
             let token = &text[s..e];
             let (message, claim_refs, span) = match fig {
