@@ -1,6 +1,7 @@
 //! Calendar arithmetic for the date checks (proleptic Gregorian calendar,
 //! integers only), and the small text helpers several checks share.
 
+use crate::claims::period::Day;
 use crate::claims::Claim;
 use crate::extract::{DateParts, Kind};
 use crate::input::Document;
@@ -23,29 +24,26 @@ impl Ymd {
 
     /// Days since 1970-01-01 (negative before).
     pub fn days(self) -> i64 {
-        // Howard Hinnant's days_from_civil.
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let mp = if m > 2 { m - 3 } else { m + 9 };
-        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        self.day_of().number()
     }
 
     /// The date `days` days after 1970-01-01.
     pub fn from_days(z: i64) -> Ymd {
-        let z = z + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Ymd { year, month, day }
+        let d = Day::from_number(z);
+        Ymd {
+            year: d.y,
+            month: d.m,
+            day: d.d,
+        }
+    }
+
+    /// The same date as a [`Day`] of the claims' calendar.
+    pub fn day_of(self) -> Day {
+        Day {
+            y: self.year,
+            m: self.month,
+            d: self.day,
+        }
     }
 
     /// 1 = Monday … 7 = Sunday.
@@ -85,19 +83,7 @@ impl std::fmt::Display for Ymd {
     }
 }
 
-pub fn is_leap(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-pub fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(y) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
+pub use crate::claims::period::days_in_month;
 
 pub const WEEKDAYS_EN: [&str; 7] = [
     "Monday",
