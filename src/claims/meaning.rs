@@ -543,7 +543,10 @@ impl Meanings {
                 // After the figure: only close ones ("1 400 soldats déployés
                 // en Irak"), within the clause; a place right after the noun
                 // ("killed in Iraq") wins over any before it.
-                if gs - at.after > 8 || !clear(toks, at.after, gs) {
+                if gs - at.after > 8
+                    || !clear(toks, at.after, gs)
+                    || (at.after + 1..=gs).any(|k| toks.toks.get(k).is_some_and(|t| t.comma))
+                {
                     continue;
                 }
                 if gs - at.after <= 4 {

@@ -76,9 +76,10 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                         || matches!(c, '"' | '«' | '“' | '(' | '-' | '—' | '–')
                 })
             } else {
-                // Glued: "samedi.Lorsque", "2019.Le".
+                // Glued: "samedi.Lorsque", "2019.Le", and a heading run in
+                // after a point ("morts.- Aggravation en Iran -").
                 b == b'.'
-                    && next.is_some_and(|c| c.is_uppercase())
+                    && next.is_some_and(|c| c.is_uppercase() || c == '-')
                     && prev_word
                         .chars()
                         .last()

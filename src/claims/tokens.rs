@@ -17,6 +17,9 @@ pub struct Tok {
     pub fe: usize,
     /// A `;`, `:`, `(` or `)` stands between the previous token and this one.
     pub clause_break: bool,
+    /// A comma (or a clause break) stands between the previous token and
+    /// this one.
+    pub comma: bool,
     /// The token is made of digits.
     pub digits: bool,
 }
@@ -42,6 +45,7 @@ impl Tokens {
         self.toks.clear();
         let mut cur: Option<Tok> = None;
         let mut brk = false;
+        let mut comma = false;
         for (i, c) in text[span.0..span.1].char_indices() {
             let pos = span.0 + i;
             let f = fold_char(c);
@@ -55,6 +59,7 @@ impl Tokens {
                         end: pos,
                         fs: self.folded.len(),
                         fe: self.folded.len(),
+                        comma: std::mem::take(&mut comma) || brk,
                         clause_break: std::mem::take(&mut brk),
                         digits: true,
                     }
@@ -77,6 +82,9 @@ impl Tokens {
                 }
                 if matches!(c, ';' | ':' | '(' | ')') {
                     brk = true;
+                }
+                if c == ',' {
+                    comma = true;
                 }
                 if let Some(tok) = cur.take() {
                     self.toks.push(tok);

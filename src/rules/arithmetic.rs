@@ -55,6 +55,13 @@ fn slot(cfg: &Config, c: &Claim) -> Option<Slot> {
         return None;
     }
     exact(c)?;
+    // Measures too generic to compare (countries, days, populations) are
+    // no parts of a total either.
+    if c.measure
+        .is_some_and(|m| cfg.meanings.comparable.get(m as usize) == Some(&false))
+    {
+        return None;
+    }
     let people = |m: u16| cfg.meanings.people.get(m as usize) == Some(&true);
     // What the noun counts decides: people are slotted by what happened to
     // them (the claim's measure may already be "deaths" or "arrests").
