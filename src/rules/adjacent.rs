@@ -64,6 +64,14 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
             {
                 continue;
             }
+            // Scores and pairs joined by a dash ("13-21 9-21", "a 1–1 2019
+            // qualifier"): the first number ends such a pair.
+            if text[..a.start].ends_with(['-', '–', '—'])
+                || text[a.end..].trim_start().is_empty()
+                || text[b.end..].starts_with(['-', '–', '—'])
+            {
+                continue;
+            }
             // A sign glued to the second number ("10 -5") is a list of
             // values, not one figure.
             if text[b.num_start..].starts_with(['-', '+', '−']) {
@@ -101,6 +109,29 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
             let pairs = pairs || run_before && a.num_end - a.num_start <= 2;
             let after_b = text[b.end..].chars().next();
             if name_before || glued_before || engine || pairs || after_b == Some('-') {
+                continue;
+            }
+            // Evidence that the two were meant as one figure: a decimal
+            // part ("73.9 838"), a grouping split apart ("1 50 000"), or
+            // a unit written in capitals right after ("838 1000 IOPS").
+            // Without it, two numbers side by side are mostly a list, a
+            // score, a phone number or a name ("Tel: 2677 7778").
+            let b_text = &text[b.num_start..b.num_end];
+            let decimal = (a.decimals > 0 || b.decimals > 0) && b_text.is_ascii();
+            let split_grouping = b_text.contains([' ', '\u{a0}', '\u{202f}', '.', ','])
+                && b_text
+                    .split([' ', '\u{a0}', '\u{202f}', '.', ','])
+                    .next()
+                    .is_some_and(|g| g.len() < 3);
+            let unit_after = {
+                let next: String = text[b.end..]
+                    .trim_start_matches([' ', '\u{a0}'])
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                next.chars().count() >= 2 && next.chars().all(|c| c.is_uppercase())
+            };
+            if !(decimal || split_grouping || unit_after) {
                 continue;
             }
             let written = &text[a.num_start..b.num_end];
