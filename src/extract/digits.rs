@@ -343,6 +343,10 @@ pub fn read_numeral(num: &Numeral<'_>, lang: Lang) -> Option<Reading> {
         let bad = runs.len() > 2 && (is_dot(seps[1]) || is_comma(seps[1]));
         let evidence = if is_dot(g) {
             Evidence::DotDecimal
+        } else if odd && frac.len() > 3 {
+            // English "1,1016": a typo or a list run together, no sign of
+            // a decimal-comma convention in the document.
+            Evidence::None
         } else {
             Evidence::CommaDecimal
         };
