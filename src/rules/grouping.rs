@@ -83,6 +83,27 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
             let written_len: usize = runs.iter().map(|r| r.len()).sum::<usize>()
                 + seps.iter().map(|c| c.len_utf8()).sum::<usize>();
             let end = (f.num_start + written_len).max(f.num_end);
+            // Dotted numbers after a name or in quotes are versions and
+            // titles ("Android Oreo 8.1.0", "MIUI 10.3.1", "3.2.1."), and
+            // before a unit of time they are lap times ("1.44.42 minutes").
+            let prev_word = text[..f.num_start]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let after_name = prev_word.chars().next().is_some_and(|c| c.is_uppercase());
+            let quoted = text[..f.num_start].ends_with(['"', '“', '«']);
+            let next_word: String = text[end..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
+            let timed = ["minutes", "minute", "min", "secondes", "seconds", "s", "h"]
+                .contains(&next_word.as_str());
+            if seps.iter().all(|&c| c == '.') && (after_name || quoted || timed) {
+                continue;
+            }
             let written = &text[f.num_start..end];
             let why = if indian(runs, seps) {
                 "Indian grouping (lakhs) in a text that does not use it"
