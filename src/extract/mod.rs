@@ -1212,6 +1212,24 @@ impl<'a> Extractor<'a> {
         [Some(self.primary), self.secondary].into_iter().flatten()
     }
 
+    /// The first phrase of a lexicon table (`table` picks it) written at
+    /// `q`, in the document's language first: its end and its value.
+    fn phrase_of<T: Copy + 'a>(
+        &mut self,
+        q: usize,
+        table: impl Fn(&'a LangLexicon) -> &'a [(String, T)],
+    ) -> Option<(usize, T)> {
+        let text = self.text;
+        for lex in self.lexes() {
+            for (phrase, v) in table(lex) {
+                if let Some(e) = phrase_at(text, q, phrase, &mut self.buf) {
+                    return Some((e, *v));
+                }
+            }
+        }
+        None
+    }
+
     /// A scale after the number `f`: the value, the end and whether the
     /// scale is approximate ("deux douzaines").
     fn scale_after(&mut self, f: &Figure, money_prefix: bool) -> Option<(Decimal, usize, bool)> {
@@ -1307,19 +1325,7 @@ impl<'a> Extractor<'a> {
         if q == p {
             return None;
         }
-        let mut found = None;
-        for lex in self.lexes() {
-            for (phrase, link) in &lex.fraction_links {
-                if let Some(e) = phrase_at(text, q, phrase, &mut self.buf) {
-                    found = Some((e, *link));
-                    break;
-                }
-            }
-            if found.is_some() {
-                break;
-            }
-        }
-        let (pe, link) = found?;
+        let (pe, link) = self.phrase_of(q, |l| &l.fraction_links)?;
         let r = skip_spaces(text, pe);
         if r == pe {
             return None;
@@ -1710,19 +1716,9 @@ impl<'a> Extractor<'a> {
         if q == from {
             return;
         }
-        let mut found = None;
-        for lex in self.lexes() {
-            for (phrase, qi) in &lex.postfix_qualifiers {
-                if let Some(e) = phrase_at(text, q, phrase, &mut self.buf) {
-                    found = Some((e, *qi));
-                    break;
-                }
-            }
-            if found.is_some() {
-                break;
-            }
-        }
-        let Some((e, qi)) = found else { return };
+        let Some((e, qi)) = self.phrase_of(q, |l| &l.postfix_qualifiers) else {
+            return;
+        };
         // "more than 5000 or equal to 6000", "500 au moins 600": the phrase
         // qualifies the next number.
         let n = skip_spaces(text, e);

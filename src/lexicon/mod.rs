@@ -391,6 +391,33 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Folded phrases and the index of the qualifier each names; an unknown
+    /// name is an error at its place in the file.
+    fn qualifier_ids(
+        &self,
+        file: &str,
+        text: &str,
+        phrases: &BTreeMap<String, Spanned<String>>,
+    ) -> Result<Vec<(String, usize)>> {
+        phrases
+            .iter()
+            .map(|(phrase, name)| {
+                let id = self.qualifier_by_name(name.get_ref()).ok_or_else(|| {
+                    Error::config(
+                        file,
+                        text,
+                        name.span().start,
+                        format!(
+                            "unknown qualifier `{}` (define it in qualifiers.toml)",
+                            name.get_ref()
+                        ),
+                    )
+                })?;
+                Ok((fold(phrase), id))
+            })
+            .collect()
+    }
+
     fn add_lang(&mut self, file: &str, text: &str, raw: LangFile) -> Result<()> {
         let lang = match raw.lang.get_ref().as_str() {
             "fr" => Lang::Fr,
@@ -405,36 +432,8 @@ impl Lexicon {
             }
         };
         // Qualifier names must exist before the phrases refer to them.
-        let mut qualifier_ids = Vec::new();
-        for (phrase, name) in &raw.qualifiers {
-            let id = self.qualifier_by_name(name.get_ref()).ok_or_else(|| {
-                Error::config(
-                    file,
-                    text,
-                    name.span().start,
-                    format!(
-                        "unknown qualifier `{}` (define it in qualifiers.toml)",
-                        name.get_ref()
-                    ),
-                )
-            })?;
-            qualifier_ids.push((fold(phrase), id));
-        }
-        let mut postfix_ids = Vec::new();
-        for (phrase, name) in &raw.postfix_qualifiers {
-            let id = self.qualifier_by_name(name.get_ref()).ok_or_else(|| {
-                Error::config(
-                    file,
-                    text,
-                    name.span().start,
-                    format!(
-                        "unknown qualifier `{}` (define it in qualifiers.toml)",
-                        name.get_ref()
-                    ),
-                )
-            })?;
-            postfix_ids.push((fold(phrase), id));
-        }
+        let qualifier_ids = self.qualifier_ids(file, text, &raw.qualifiers)?;
+        let postfix_ids = self.qualifier_ids(file, text, &raw.postfix_qualifiers)?;
         let lex = self.lang_mut(lang);
         for (w, v) in &raw.cardinals {
             lex.words.entry(fold(w)).or_default().cardinal = Some(decimal(file, text, v)?);
