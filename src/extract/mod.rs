@@ -867,18 +867,7 @@ impl<'a> Extractor<'a> {
             }
         }
         // "a couple of days", "une dizaine de jours": a unit after the link.
-        let mut up = skip_spaces(text, ce);
-        if let Some((s, e)) = word_at(text, up) {
-            crate::lexicon::fold_into(&text[s..e], &mut self.buf);
-            if lex.noun_links.contains(self.buf.as_str()) {
-                up = skip_spaces(text, e);
-            } else if matches!(char_at(text, e), Some('\'') | Some('’')) {
-                self.buf.push('\'');
-                if lex.noun_links.contains(self.buf.as_str()) {
-                    up = e + char_at(text, e).map_or(1, |c| c.len_utf8());
-                }
-            }
-        }
+        let up = self.after_link(lex, skip_spaces(text, ce));
         if let Some(u) = unit_at(self.lex, text, up).filter(|u| u.end - u.start > 2) {
             let def = &self.lex.units[u.unit];
             f.kind = def.kind;
@@ -1015,17 +1004,7 @@ impl<'a> Extractor<'a> {
         });
         let mut up = skip_spaces(text, p);
         if scaled {
-            if let Some((s, e)) = word_at(text, up) {
-                crate::lexicon::fold_into(&text[s..e], &mut self.buf);
-                if lex.noun_links.contains(self.buf.as_str()) {
-                    up = skip_spaces(text, e);
-                } else if matches!(char_at(text, e), Some('\'') | Some('’')) {
-                    self.buf.push('\'');
-                    if lex.noun_links.contains(self.buf.as_str()) {
-                        up = e + char_at(text, e).map_or(1, |c| c.len_utf8());
-                    }
-                }
-            }
+            up = self.after_link(lex, up);
         }
         // Hyphenated units: "a 40-day deadline", "20-year-old", "3-min".
         if char_at(text, p) == Some('-') {
@@ -1210,6 +1189,26 @@ impl<'a> Extractor<'a> {
     /// a document of unknown language.
     fn lexes(&self) -> impl Iterator<Item = &'a LangLexicon> {
         [Some(self.primary), self.secondary].into_iter().flatten()
+    }
+
+    /// Past a link word at `pos` ("de", "d'", "of"), if one stands there:
+    /// where the unit or noun after it starts; `pos` otherwise.
+    fn after_link(&mut self, lex: &LangLexicon, pos: usize) -> usize {
+        let text = self.text;
+        let Some((s, e)) = word_at(text, pos) else {
+            return pos;
+        };
+        crate::lexicon::fold_into(&text[s..e], &mut self.buf);
+        if lex.noun_links.contains(self.buf.as_str()) {
+            return skip_spaces(text, e);
+        }
+        if let Some(c @ ('\'' | '’')) = char_at(text, e) {
+            self.buf.push('\'');
+            if lex.noun_links.contains(self.buf.as_str()) {
+                return e + c.len_utf8();
+            }
+        }
+        pos
     }
 
     /// The first phrase of a lexicon table (`table` picks it) written at

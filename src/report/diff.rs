@@ -420,23 +420,7 @@ pub fn text_report(d: &VersionDiff) -> String {
 }
 
 fn claim_json(corpus: &Corpus, i: usize) -> serde_json::Value {
-    let c = &corpus.claims[i];
-    let d = &corpus.docs[0];
-    let p = Place::of(d, c.fig.start, c.fig.end);
-    let (low, high) = c.interval();
-    let dec = |v: Option<rust_decimal::Decimal>| v.map(|v| v.normalize().to_string());
-    let r = ClaimRecord {
-        doc: &d.id,
-        start: p.start,
-        end: p.end,
-        line: p.line,
-        column: p.column,
-        text: &d.text[c.fig.start..c.fig.end],
-        value: dec(c.fig.value),
-        low: dec(low),
-        high: dec(high),
-    };
-    serde_json::to_value(r).expect("claim serialises")
+    serde_json::to_value(ClaimRecord::of(corpus, i)).expect("claim serialises")
 }
 
 /// The diff as one JSON document: figure changes with both spans, findings

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{baseline, FigureRecord, Place, Summary};
+use super::{baseline, dec, FigureRecord, Place, Summary};
 use crate::claims::Corpus;
 use crate::config::Config;
 use crate::rules::Finding;
@@ -55,8 +55,26 @@ pub struct ClaimRecord<'a> {
     pub high: Option<String>,
 }
 
-fn dec(d: Option<rust_decimal::Decimal>) -> Option<String> {
-    d.map(|v| v.normalize().to_string())
+impl<'a> ClaimRecord<'a> {
+    /// The record of claim `i`: its place in its file and its interval
+    /// (exact sides filled with the value).
+    pub fn of(corpus: &'a Corpus, i: usize) -> ClaimRecord<'a> {
+        let c = &corpus.claims[i];
+        let d = corpus.doc_of(c);
+        let p = Place::of(d, c.fig.start, c.fig.end);
+        let (low, high) = c.interval();
+        ClaimRecord {
+            doc: &d.id,
+            start: p.start,
+            end: p.end,
+            line: p.line,
+            column: p.column,
+            text: &d.text[c.fig.start..c.fig.end],
+            value: dec(c.fig.value),
+            low: dec(low),
+            high: dec(high),
+        }
+    }
 }
 
 /// The record of one finding.
@@ -81,23 +99,7 @@ pub fn finding_record<'a>(corpus: &'a Corpus, f: &'a Finding) -> FindingRecord<'
         claims: f
             .claims
             .iter()
-            .map(|&i| {
-                let c = &corpus.claims[i];
-                let d = corpus.doc_of(c);
-                let p = Place::of(d, c.fig.start, c.fig.end);
-                let (low, high) = c.interval();
-                ClaimRecord {
-                    doc: &d.id,
-                    start: p.start,
-                    end: p.end,
-                    line: p.line,
-                    column: p.column,
-                    text: &d.text[c.fig.start..c.fig.end],
-                    value: dec(c.fig.value),
-                    low: dec(low),
-                    high: dec(high),
-                }
-            })
+            .map(|&i| ClaimRecord::of(corpus, i))
             .collect(),
     }
 }

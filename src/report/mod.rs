@@ -141,7 +141,8 @@ pub struct FigureRecord<'a> {
     pub boilerplate: bool,
 }
 
-fn dec(d: Option<rust_decimal::Decimal>) -> Option<String> {
+/// A decimal as reports write it: a string, without trailing zeros.
+pub(crate) fn dec(d: Option<rust_decimal::Decimal>) -> Option<String> {
     d.map(|v| v.normalize().to_string())
 }
 
