@@ -93,39 +93,6 @@ impl Vocabulary {
         }
         None
     }
-
-    /// The phrases of the vocabulary in `toks`, longest first at each
-    /// position, left to right, not overlapping.
-    pub fn matches(&self, toks: &Tokens) -> Vec<Match> {
-        let mut out = Vec::new();
-        let n = toks.toks.len();
-        let mut i = 0;
-        while i < n {
-            let Some(&longest) = self.firsts.get(toks.key(i..i + 1)) else {
-                i += 1;
-                continue;
-            };
-            let mut found = None;
-            for len in (1..=longest.min(n - i)).rev() {
-                if let Some(&id) = self.keys.get(toks.key(i..i + len)) {
-                    found = Some(Match {
-                        ts: i,
-                        te: i + len,
-                        id,
-                    });
-                    break;
-                }
-            }
-            match found {
-                Some(m) => {
-                    out.push(m);
-                    i = m.te;
-                }
-                None => i += 1,
-            }
-        }
-        out
-    }
 }
 
 /// Measures, roles, sides and places.

@@ -58,8 +58,6 @@ pub struct Claim {
     pub places: Places,
     /// The period the claim is about.
     pub period: Option<Period>,
-    /// The year of the period, when it lies within one year.
-    pub year: Option<i32>,
     /// The claim repeats one already made in the same document (a sentence
     /// printed twice): index of the first claim.
     pub repeat_of: Option<u32>,
@@ -107,6 +105,11 @@ impl Claim {
             side: self.side,
             delta: self.delta,
         })
+    }
+
+    /// The year of the claim's period, when it lies within one year.
+    pub fn year(&self) -> Option<i32> {
+        self.period.and_then(|p| p.single_year())
     }
 
     /// The interval the claim states, open sides as `None`.
@@ -180,16 +183,6 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Extracts and interprets every figure of `docs`.
-    pub fn build(docs: Vec<Document>, cfg: &Config) -> Corpus {
-        let per_doc: Vec<Vec<Claim>> = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| claims_of(i as u32, d, cfg))
-            .collect();
-        Corpus::assemble(docs, per_doc)
-    }
-
     /// Builds the corpus from claims computed per document (in parallel by
     /// the caller if it likes).
     pub fn assemble(docs: Vec<Document>, per_doc: Vec<Vec<Claim>>) -> Corpus {
@@ -342,7 +335,6 @@ pub fn claims_of(doc_idx: u32, doc: &Document, cfg: &Config) -> Vec<Claim> {
             place: places.single(),
             places,
             period,
-            year: period.and_then(|p| p.single_year()),
             repeat_of: None,
             boilerplate,
             delta: m.is_delta(&at, &sm),

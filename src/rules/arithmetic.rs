@@ -146,7 +146,7 @@ fn breakdowns(
             s += 1;
             continue;
         }
-        let year = corpus.claims[*totals.values().next().unwrap()].year;
+        let year = corpus.claims[*totals.values().next().unwrap()].year();
         // The groups: following sentences whose figures all name one place.
         let mut groups: Vec<(u16, BTreeMap<Slot, usize>)> = Vec::new();
         let mut last = s;
@@ -161,7 +161,7 @@ fn breakdowns(
             };
             if places.iter().any(|&q| q != Some(p))
                 || groups.iter().any(|(q, _)| *q == p)
-                || g.values().any(|&i| corpus.claims[i].year != year)
+                || g.values().any(|&i| corpus.claims[i].year() != year)
             {
                 break;
             }

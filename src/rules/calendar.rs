@@ -120,7 +120,7 @@ pub fn full_date(c: &Claim, published: Option<Ymd>) -> Option<(Ymd, bool)> {
             .min_by_key(|x| (x.days() - p.days()).abs())?;
         return Some((best, false));
     }
-    let y = c.year?;
+    let y = c.year()?;
     Ymd::new(y, month, day).map(|x| (x, false))
 }
 

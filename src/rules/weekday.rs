@@ -80,7 +80,7 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                 // off: a weekday that fits the year before or after is not
                 // reported either.
                 let near = [date.year - 1, date.year + 1].into_iter().any(fits);
-                if near || c.year.is_some_and(fits) || doc_years.into_iter().any(fits) {
+                if near || c.year().is_some_and(fits) || doc_years.into_iter().any(fits) {
                     continue;
                 }
             }
