@@ -621,7 +621,7 @@ impl<'a> Extractor<'a> {
                     f.decimals = 1;
                 }
                 if sp.approx {
-                    self.approximate(&mut f, Decimal::ONE);
+                    self.approximate(&mut f);
                 }
                 if sp.article_only {
                     // "un homme" is no figure; "une semaine", "an hour" are
@@ -752,9 +752,8 @@ impl<'a> Extractor<'a> {
     }
 
     /// Gives `f` the interval of an approximate collective around its value.
-    fn approximate(&self, f: &mut Figure, count: Decimal) {
+    fn approximate(&self, f: &mut Figure) {
         let Some(v) = f.value else { return };
-        let _ = count;
         if let Some(qi) = self.lex.qualifier_by_name("collective") {
             if let QualifierShape::Approx { low, high } = &self.lex.qualifiers[qi].shape {
                 f.low = Some(v * low);
@@ -829,7 +828,7 @@ impl<'a> Extractor<'a> {
         // douzaines") are read as numbers.
         let (w0s, w0e) = word_at(text, pos)?;
         let info0 = words::lookup(lex, &text[w0s..w0e], &mut self.buf)?.clone();
-        let (cs, ce, col) = if let Some(col) = info0.collective.clone() {
+        let (_, ce, col) = if let Some(col) = info0.collective.clone() {
             // A singular collective needs its article: "une quarantaine",
             // not "la quarantaine" (quarantine).
             if matches!(col, Collective::About(_)) {
@@ -846,12 +845,11 @@ impl<'a> Extractor<'a> {
         } else {
             return None;
         };
-        let _ = cs;
         let mut f = Figure::new(pos, ce, None, Written::Words);
         match col {
             Collective::About(v) => {
                 f.value = Some(v);
-                self.approximate(&mut f, Decimal::ONE);
+                self.approximate(&mut f);
             }
             Collective::Between(l, h, _) => {
                 f.low = Some(l);
@@ -983,7 +981,7 @@ impl<'a> Extractor<'a> {
             f.num_end = se;
             scaled = true;
             if approx {
-                self.approximate(&mut f, Decimal::ONE);
+                self.approximate(&mut f);
             }
         }
 
@@ -2138,7 +2136,6 @@ impl<'a> Extractor<'a> {
     }
 
     fn join_ranges(&mut self) {
-        let text = self.text;
         let lex = self.primary;
         let mut i = 0;
         let mut out: Vec<Figure> = Vec::with_capacity(self.out.len());
@@ -2155,7 +2152,6 @@ impl<'a> Extractor<'a> {
             out.push(a);
             i += 1;
         }
-        let _ = text;
         self.out = out;
     }
 

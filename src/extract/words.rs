@@ -373,8 +373,7 @@ fn next_word<'a, 'l>(
 /// a noun makes the word an ordinal ("a third term", "un cinquième mandat").
 fn denominator_may_end(lex: &LangLexicon, rest: &str, buf: &mut String) -> bool {
     let r = rest.trim_start_matches(is_inline_space);
-    if let Some(q) = r.strip_prefix(['\'', '’']) {
-        let _ = q;
+    if r.starts_with(['\'', '’']) {
         return true;
     }
     match word(r) {

@@ -225,7 +225,7 @@ impl<'a> FigureRecord<'a> {
 }
 
 /// The date and outlet of every document, as far as known.
-pub fn doc_times(corpus: &Corpus, cfg: &Config) -> Vec<DocTime> {
+pub fn doc_times(corpus: &Corpus) -> Vec<DocTime> {
     corpus
         .docs
         .iter()
@@ -235,7 +235,6 @@ pub fn doc_times(corpus: &Corpus, cfg: &Config) -> Vec<DocTime> {
                 .iter()
                 .map(|c| c.fig)
                 .collect();
-            let _ = cfg;
             document_time(d, &figs)
         })
         .collect()

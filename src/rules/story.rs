@@ -44,8 +44,6 @@ pub struct Stories {
     built: bool,
     /// For each document, the ids of its names, sorted.
     names: Vec<Vec<u32>>,
-    /// How many documents use each name.
-    df: Vec<u32>,
     /// Publication day (days since 1970), when known.
     day: Vec<Option<i64>>,
 }
@@ -98,7 +96,6 @@ impl Stories {
         Stories {
             built: true,
             names,
-            df,
             day,
         }
     }
@@ -170,7 +167,6 @@ impl Stories {
         candidates.sort_unstable();
         candidates.dedup();
         out.extend(candidates.into_iter().filter(|&(a, b)| keep(a, b)));
-        let _ = &self.df;
         out
     }
 }
