@@ -496,7 +496,7 @@ pub fn boilerplate_lines(text: &str, figures: &[Figure], m: &Meanings) -> Vec<(u
             if f.num_start >= start
                 && (f.kind == Kind::Phone
                     || (f.kind == Kind::Identifier
-                        && f.value.is_none()
+                        && f.start == f.num_start
                         && text[f.num_start..f.num_end].starts_with('0')))
             {
                 codes = true;

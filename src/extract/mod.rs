@@ -337,6 +337,9 @@ impl<'a> Extractor<'a> {
         if let Some(end) = self.phone(pos) {
             return end;
         }
+        if let Some(end) = self.ip_address(pos) {
+            return end;
+        }
         // A decimal with no integer part: ".25", French ",08".
         if let Some(e) = self.leading_decimal(pos) {
             return e;
@@ -358,9 +361,13 @@ impl<'a> Extractor<'a> {
         };
         let num_end = pos + numeral_len(&num, reading.runs);
         let first = num.runs()[0];
-        // Leading zeros: codes, postal numbers ("0002", "007"), not counts.
+        // Leading zeros: codes, postal numbers ("0002", "007"), not counts;
+        // like any identifier, the code keeps the number it carries.
         if first.len() > 1 && first.starts_with('0') && reading.runs == 1 {
-            let mut f = Figure::new(pos, num_end, None, Written::Digits);
+            let value = (first.len() <= 18)
+                .then(|| digits::int_value(first))
+                .flatten();
+            let mut f = Figure::new(pos, num_end, value, Written::Digits);
             f.kind = Kind::Identifier;
             self.push(f);
             return num_end;
@@ -529,6 +536,47 @@ impl<'a> Extractor<'a> {
         end
     }
 
+    /// An IPv4 address, "192.168.1.2": four numbers up to 255 joined by
+    /// dots, an identifier and no decimal ("192.168.100.200" could be a
+    /// French number and is read as one).
+    fn ip_address(&mut self, pos: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        if pos > 0 && matches!(bytes[pos - 1], b'.' | b',') {
+            return None;
+        }
+        let mut p = pos;
+        // "3.002.156.000" is a French number: some part must not be a
+        // group of thousands.
+        let mut grouping = true;
+        for part in 0..4 {
+            let s = p;
+            while p < bytes.len() && p - s < 4 && bytes[p].is_ascii_digit() {
+                p += 1;
+            }
+            if p == s || p - s > 3 || digits::int_value(&self.text[s..p])? > Decimal::from(255) {
+                return None;
+            }
+            grouping &= part == 0 || p - s == 3;
+            if part < 3 {
+                if bytes.get(p) != Some(&b'.') {
+                    return None;
+                }
+                p += 1;
+            }
+        }
+        if grouping
+            || bytes.get(p).is_some_and(|c| c.is_ascii_alphanumeric())
+            || (matches!(bytes.get(p), Some(b'.' | b','))
+                && bytes.get(p + 1).is_some_and(u8::is_ascii_digit))
+        {
+            return None;
+        }
+        let mut f = Figure::new(pos, p, None, Written::Digits);
+        f.kind = Kind::Identifier;
+        self.push(f);
+        Some(p)
+    }
+
     /// French and international phone numbers: "01 23 45 67 89",
     /// "+33 1 23 45 67 89".
     fn phone(&mut self, pos: usize) -> Option<usize> {
@@ -619,16 +667,20 @@ impl<'a> Extractor<'a> {
                 if sp.fraction {
                     f.kind = Kind::Fraction;
                     f.decimals = 1;
+                    if let Some(e) = self.fraction_of_unit(lex, &mut f) {
+                        return Some(e);
+                    }
                 }
                 if sp.approx {
                     self.approximate(&mut f);
                 }
                 if sp.article_only {
                     // "un homme" is no figure; "une semaine", "an hour" are
-                    // durations of one; "un million" was read above.
+                    // durations of one, "un penny", "a dollar" sums of one;
+                    // "un million" was read above.
                     let after = skip_spaces(text, end);
                     match unit_at(self.lex, text, after) {
-                        Some(u) if self.lex.units[u.unit].kind == Kind::Duration => {
+                        Some(u) if self.one_of_unit(&u) => {
                             return Some(self.after_number(f));
                         }
                         _ => return Some(end),
@@ -651,6 +703,51 @@ impl<'a> Extractor<'a> {
             }
         }
         None
+    }
+
+    /// "trois quarts d'heure", "a quarter of a mile", "half of an hour":
+    /// a fraction of one unit is so much of the unit.
+    fn fraction_of_unit(&mut self, lex: &LangLexicon, f: &mut Figure) -> Option<usize> {
+        let text = self.text;
+        let p = skip_spaces(text, f.end);
+        let mut q = self.after_link(lex, p);
+        if q == p {
+            return None;
+        }
+        if let Some((s, e)) = word_at(text, q) {
+            if s == q && words::lookup(lex, &text[s..e], &mut self.buf).is_some_and(|i| i.article) {
+                q = skip_spaces(text, e);
+            }
+        }
+        let u = unit_at(self.lex, text, q)?;
+        let def = &self.lex.units[u.unit];
+        if u.form_is_symbol || def.kind == Kind::Percent {
+            return None;
+        }
+        f.kind = def.kind;
+        f.unit = Some(u.unit as u16);
+        f.end = u.end;
+        f.seconds = self.seconds_of(f);
+        self.finish_figure(*f, lex, false);
+        Some(u.end)
+    }
+
+    /// Whether an article before the unit `u` counts one of it: a unit of
+    /// time ("une semaine"), or a currency named by a word that names
+    /// nothing else ("un penny", but not "a pound", also a weight).
+    fn one_of_unit(&self, u: &UnitMatch) -> bool {
+        let kind = self.lex.units[u.unit].kind;
+        if kind == Kind::Duration {
+            return true;
+        }
+        let form = &self.lex.unit_forms[u.form];
+        kind == Kind::Money
+            && !form.symbol
+            && !self
+                .lex
+                .unit_forms
+                .iter()
+                .any(|g| g.form == form.form && self.lex.units[g.unit].kind != Kind::Money)
     }
 
     /// "all week", "toute la semaine", "another hour" (one of a unit of
@@ -790,6 +887,10 @@ impl<'a> Extractor<'a> {
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
+        let lead = lex
+            .duration_leads
+            .iter()
+            .any(|w| before.ends_with_phrase(w).is_some());
         let hit = lex.not_numbers.iter().any(|p| {
             if let Some(rest) = p.strip_prefix("l'") {
                 return before.norm.ends_with("l'") && starts_with_word(&head, rest);
@@ -806,11 +907,17 @@ impl<'a> Extractor<'a> {
                     {
                         return false;
                     }
-                    // "that one mile": a unit after the phrase keeps the number.
+                    // "that one mile": a unit after the phrase keeps the
+                    // number, and so does a lead of duration ("en un jour").
                     let after = skip_spaces(text, (pos + w.len()).min(text.len()));
-                    return post.contains(' ')
-                        || !text.is_char_boundary(after)
-                        || unit_at(self.lex, text, after).is_none();
+                    if !text.is_char_boundary(after) {
+                        return true;
+                    }
+                    let unit = unit_at(self.lex, text, after);
+                    if lead && unit.is_some_and(|u| self.lex.units[u.unit].kind == Kind::Duration) {
+                        return false;
+                    }
+                    return post.contains(' ') || unit.is_none();
                 }
                 at += w.len() + 1;
             }
@@ -1418,7 +1525,10 @@ impl<'a> Extractor<'a> {
         let base = factor;
         let mut total = f.value.and_then(|v| v.checked_mul(base));
         let mut parts = 1;
-        loop {
+        // Only the last part of a compound may have a fraction: "1.5 weeks,
+        // 90 seconds" is a list.
+        let mut whole = f.value.is_some_and(|v| v.fract().is_zero());
+        while whole {
             let mut q = skip_spaces(text, p);
             if char_at(text, q) == Some(',') {
                 q = skip_spaces(text, q + 1);
@@ -1437,19 +1547,23 @@ impl<'a> Extractor<'a> {
                 break;
             };
             let us = skip_spaces(text, ne);
-            let Some(u) = unit_at(self.lex, text, us) else {
+            let Some((unit, unit_end)) = unit_at(self.lex, text, us)
+                .map(|u| (u.unit, u.end))
+                .or_else(|| self.compound_unit(us, &dim))
+            else {
                 break;
             };
-            let d2 = &self.lex.units[u.unit];
+            let d2 = &self.lex.units[unit];
             let Some(f2) = d2.factor else { break };
             if d2.dimension.as_deref() != Some(dim.as_str()) || f2 >= factor {
                 break;
             }
+            whole = v.fract().is_zero();
             total = total.zip(v.checked_mul(f2)).map(|(a, b)| a + b);
             factor = f2;
             parts += 1;
-            p = u.end;
-            f.end = u.end;
+            p = unit_end;
+            f.end = unit_end;
         }
         if parts > 1 {
             if dim == "time" {
@@ -1463,6 +1577,21 @@ impl<'a> Extractor<'a> {
             }
         }
         p
+    }
+
+    /// A unit named by a form that stands only after a larger unit of the
+    /// same dimension: "in" in "12 ft 2 in".
+    fn compound_unit(&mut self, pos: usize, dim: &str) -> Option<(usize, usize)> {
+        let (s, e) = word_at(self.text, pos)?;
+        if s != pos {
+            return None;
+        }
+        crate::lexicon::fold_into(&self.text[s..e], &mut self.buf);
+        let unit =
+            self.lex.units.iter().position(|u| {
+                u.dimension.as_deref() == Some(dim) && u.compound.contains(&self.buf)
+            })?;
+        Some((unit, e))
     }
 
     /// "15 dollars 50", "3 dollars 50 cents", "thirteen dollars and
@@ -1751,18 +1880,62 @@ impl<'a> Extractor<'a> {
         f.end = e;
     }
 
+    /// Whether "N years" at `f` is an age: "20-year-old", "âgé de 20 ans",
+    /// "il a plus de 80 ans", "un garçon de 3 ans".
     fn is_age(&self, f: &Figure) -> bool {
         let text = self.text;
         if old_suffix(text, f.end).is_some() {
             return true;
         }
-        let t = tail(text, f.start, 24);
-        [
-            "age de", "agee de", "ages de", "agees de", "aged", "age", "a", "avait", "aura",
-            "avaient", "ont",
-        ]
-        .iter()
-        .any(|p| t.ends_with_phrase(p).is_some())
+        // "il a 3 ans de retard", "20 years of war": a length of something.
+        let after = skip_spaces(text, f.end);
+        if after > f.end {
+            if let Some((s, e)) = word_at(text, after) {
+                let w = crate::lexicon::fold(&text[s..e]);
+                let elided = matches!(char_at(text, e), Some('\'' | '’'));
+                if self.lexes().any(|l| {
+                    l.noun_links.contains(w.as_str())
+                        || elided && l.noun_links.contains(format!("{w}'").as_str())
+                }) {
+                    return false;
+                }
+            }
+        }
+        // Past a qualifier: "il a plus de 80 ans".
+        let mut start = f.start;
+        let t = tail(text, start, 40);
+        if let Some(s) = self
+            .lexes()
+            .flat_map(|l| l.qualifiers.iter())
+            .find_map(|(p, _)| t.ends_with_phrase(p))
+        {
+            start = s;
+        }
+        let t = tail(text, start, 40);
+        self.lexes().any(|lex| {
+            if lex
+                .age_leads
+                .iter()
+                .any(|p| t.ends_with_phrase(p).is_some())
+            {
+                return true;
+            }
+            let norm = t.norm.trim_end();
+            lex.noun_links.iter().any(|link| {
+                let Some(rest) = norm.strip_suffix(link.as_str()) else {
+                    return false;
+                };
+                if !(link.ends_with('\'') || rest.ends_with(' ')) {
+                    return false;
+                }
+                let rest = rest.trim_end();
+                let word = rest
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                !word.is_empty() && lex.age_nouns.contains(word)
+            })
+        })
     }
 
     fn is_year(&self, f: &Figure) -> bool {
@@ -2172,6 +2345,9 @@ impl<'a> Extractor<'a> {
         if let Some(r) = self.bounded_pair(lex, a, b) {
             return Some(r);
         }
+        if a.kind == Kind::Ordinal && b.kind == Kind::Ordinal {
+            return self.ordinal_range(lex, a, b);
+        }
         // "1000-5000": a first number read as a year is none when the
         // second is no year.
         let year_only = a.kind == Kind::Date
@@ -2263,6 +2439,50 @@ impl<'a> Extractor<'a> {
         if r.unit.is_none() {
             r.unit = a.unit;
         }
+        Some(r)
+    }
+
+    /// "between the tenth and the fifteenth", "du 3e au 5e", "10th-15th":
+    /// a range of ranks, each end maybe with its article.
+    fn ordinal_range(&self, lex: &LangLexicon, a: &Figure, b: &Figure) -> Option<Figure> {
+        let text = self.text;
+        let (av, bv) = (a.value?, b.value?);
+        if av >= bv || b.start < a.end || b.start - a.end > 16 {
+            return None;
+        }
+        let strip_article = |s: &str| -> String {
+            for art in &lex.definite_articles {
+                if let Some(rest) = s.strip_suffix(art.as_str()) {
+                    if rest.is_empty() || rest.ends_with(' ') || art.ends_with('\'') {
+                        return rest.trim_end().to_string();
+                    }
+                }
+            }
+            s.to_string()
+        };
+        let gap = strip_article(&crate::lexicon::fold(text[a.end..b.start].trim()));
+        let mut start = None;
+        if matches!(gap.as_str(), "-" | "–") && b.start - a.end <= 3 {
+            start = Some(a.start);
+        } else {
+            let t = tail(text, a.start, 24);
+            let before = strip_article(t.norm.trim_end());
+            for (opener, joiner) in &lex.range_openers {
+                if gap == *joiner && before.ends_with(opener.as_str()) {
+                    let at = before.len() - opener.len();
+                    if at == 0 || before[..at].ends_with(' ') {
+                        start = t.offsets.get(at).copied();
+                    }
+                }
+            }
+        }
+        let mut r = *b;
+        r.start = start?;
+        r.num_start = a.num_start;
+        r.value = None;
+        r.low = Some(av);
+        r.high = Some(bv);
+        r.kind = Kind::Range;
         Some(r)
     }
 

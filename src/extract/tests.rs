@@ -674,6 +674,178 @@ fn ordinals_dates_and_codes_are_no_counts() {
 }
 
 #[test]
+fn ip_addresses_and_zero_codes_are_identifiers() {
+    let en = Lang::En;
+    // An address is one identifier, not "192.168" and "1.2".
+    assert_eq!(
+        all("Ping 192.168.1.2 now.", en),
+        vec![(
+            "192.168.1.2".to_string(),
+            None,
+            (None, None),
+            Kind::Identifier
+        )]
+    );
+    assert_eq!(find("at 10.0.0.1.", en, "10.0.0.1").2, Kind::Identifier);
+    // Not an address: a part above 255, or a fifth part.
+    assert_eq!(find("the 1.300.2.1 code", en, "1.300").2, Kind::Count);
+    // A code with leading zeros keeps the number it carries, like "F-16".
+    assert_eq!(
+        find("423 0000 will be two numbers", en, "0000"),
+        (Some(d("0")), (None, None), Kind::Identifier)
+    );
+    assert_eq!(find("agent 007", en, "007").0, Some(d("7")));
+}
+
+#[test]
+fn one_of_a_unit_after_an_article() {
+    let fr = Lang::Fr;
+    let en = Lang::En;
+    // A currency word after an article is one of it.
+    let (v, _, k) = find("Ses actions ont fermé à un penny.", fr, "un penny");
+    assert_eq!((v, k), (Some(d("1")), Kind::Money));
+    assert_eq!(find("It costs a dollar.", en, "a dollar").2, Kind::Money);
+    // "a pound" may be a weight: no figure.
+    assert!(all("a pound of flesh", en).is_empty());
+    // "un jour" is some day, but "en un jour" one day.
+    assert!(all("Un jour, il reviendra.", fr).is_empty());
+    let f = figs("Il a tout construit en un jour.", fr);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0].0.as_str(), f[0].1.seconds),
+        ("un jour", Some(d("86400")))
+    );
+    assert_eq!(
+        figs("It was built in one day.", en)[0].1.seconds,
+        Some(d("86400"))
+    );
+    assert!(all("One day he will come back.", en).is_empty());
+}
+
+#[test]
+fn ranges_of_ordinals() {
+    let fr = Lang::Fr;
+    let en = Lang::En;
+    for (t, lang, lit, lo, hi) in [
+        (
+            "He ranks between the tenth and the fifteenth.",
+            en,
+            "between the tenth and the fifteenth",
+            "10",
+            "15",
+        ),
+        ("in the 10th-15th centuries", en, "10th-15th", "10", "15"),
+        (
+            "Il se classe entre la dixième et la quinzième place.",
+            fr,
+            "entre la dixième et la quinzième",
+            "10",
+            "15",
+        ),
+        (
+            "entre le 3e et le 5e arrondissement",
+            fr,
+            "entre le 3e et le 5e",
+            "3",
+            "5",
+        ),
+    ] {
+        let (v, iv, k) = find(t, lang, lit);
+        assert_eq!(
+            (v, iv, k),
+            (None, (Some(d(lo)), Some(d(hi))), Kind::Range),
+            "{t}"
+        );
+    }
+    // Two ranks side by side are no range.
+    assert_eq!(all("the first and the second", en).len(), 2);
+    assert_eq!(all("the fifteenth and the tenth", en).len(), 2);
+}
+
+#[test]
+fn compound_measures_and_lists_of_durations() {
+    let en = Lang::En;
+    let fr = Lang::Fr;
+    // Feet and inches, "in" only after feet.
+    let (v, _, k) = find("The length is 12 ft 2 in more or less", en, "12 ft 2 in");
+    assert_eq!(k, Kind::Measure);
+    assert_eq!(v.unwrap().round_dp(6), d("12.166667"));
+    assert_eq!(
+        find("It is 12 ft in the morning.", en, "12 ft").0,
+        Some(d("12"))
+    );
+    // Only the last part of a compound has a fraction: a list otherwise.
+    let f = figs("in 1.5 weeks, 90 seconds", en);
+    assert_eq!(
+        f.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(),
+        ["1.5 weeks", "90 seconds"]
+    );
+    // Fractions of a unit and of a dozen.
+    for (t, lang, lit, secs) in [
+        (
+            "trois quarts d'heure plus tard",
+            fr,
+            "trois quarts d'heure",
+            "2700",
+        ),
+        ("un quart d'heure", fr, "un quart d'heure", "900"),
+        (
+            "three quarters of an hour",
+            en,
+            "three quarters of an hour",
+            "2700",
+        ),
+    ] {
+        let f = figs(t, lang);
+        let (_, fig) = f
+            .iter()
+            .find(|x| x.0 == lit)
+            .unwrap_or_else(|| panic!("{t}: {f:?}"));
+        assert_eq!(
+            (fig.kind, fig.seconds),
+            (Kind::Duration, Some(d(secs))),
+            "{t}"
+        );
+    }
+    assert_eq!(
+        find("a quarter of a mile", en, "a quarter of a mile").2,
+        Kind::Measure
+    );
+    assert_eq!(
+        val("une demi-douzaine d'œufs", fr, "une demi-douzaine"),
+        d("6")
+    );
+    assert_eq!(
+        val("un demi-million de personnes", fr, "un demi-million"),
+        d("500000")
+    );
+    // A fraction of people stays a fraction.
+    assert_eq!(
+        find("les trois quarts des électeurs", fr, "trois quarts").2,
+        Kind::Fraction
+    );
+}
+
+#[test]
+fn ages_from_people_and_qualified_ages() {
+    let fr = Lang::Fr;
+    let en = Lang::En;
+    for (t, lang, lit, kind) in [
+        ("un garçon de 3 ans", fr, "3 ans", Kind::Age),
+        ("une fille de dix ans", fr, "dix ans", Kind::Age),
+        ("il a plus de 80 ans", fr, "plus de 80 ans", Kind::Age),
+        ("mort à l'âge de 85 ans", fr, "85 ans", Kind::Age),
+        ("a man of 45 years", en, "45 years", Kind::Age),
+        // Lengths of something are durations.
+        ("un contrat de 10 ans", fr, "10 ans", Kind::Duration),
+        ("il a 3 ans de retard", fr, "3 ans", Kind::Duration),
+        ("he was 20 years in prison", en, "20 years", Kind::Duration),
+    ] {
+        assert_eq!(find(t, lang, lit).2, kind, "{t}");
+    }
+}
+
+#[test]
 fn convention_ambiguity_is_flagged() {
     // A French text that also writes "3.5": "2.500" is read as 2500 and
     // flagged.

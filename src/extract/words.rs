@@ -824,7 +824,19 @@ fn scaled_fraction<'a>(
     buf: &mut String,
 ) -> (&'a str, Spelled) {
     if let Some((r, j, info)) = next_word(lex, rest, buf) {
-        if j == Joint::Space {
+        // "une demi-douzaine" is six.
+        let dozen = info.collective.as_ref().and_then(|c| c.each());
+        if let (Some(each), Some(v)) = (dozen, sp.value.checked_mul(dozen.unwrap_or_default())) {
+            if each > Decimal::ONE {
+                sp.value = v;
+                sp.len = input.len() - r.len();
+                sp.words += 1;
+                sp.fraction = false;
+                return (r, sp);
+            }
+        }
+        // "a quarter million", "un demi-million".
+        if matches!(j, Joint::Space | Joint::Hyphen) {
             if let Some(big) = info.cardinal.filter(|v| class_of(*v) == Some(Class::Big)) {
                 if let Some(v) = sp.value.checked_mul(big) {
                     sp.value = v;

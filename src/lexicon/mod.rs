@@ -142,6 +142,18 @@ pub struct LangLexicon {
     pub noun_skip: HashSet<String>,
     /// Phrases that look like figures but are not ("premier ministre").
     pub not_numbers: Vec<String>,
+    /// Words before a phrase of `not_numbers` that make it a length of
+    /// time after all: "un jour" is "some day", "en un jour" is one day.
+    pub duration_leads: Vec<String>,
+    /// "the", "la": may stand before each end of a range of ordinals
+    /// ("between the tenth and the fifteenth").
+    pub definite_articles: Vec<String>,
+    /// Folded phrases that make "N years" after them an age ("âgé de",
+    /// "at the age of").
+    pub age_leads: Vec<String>,
+    /// Folded nouns of people that make "de N ans" an age ("un garçon de
+    /// 3 ans", "a man of 45 years").
+    pub age_nouns: HashSet<String>,
 }
 
 /// A unit: what it measures and how it is written.
@@ -154,6 +166,9 @@ pub struct UnitDef {
     pub prefix: bool,
     /// Folded words that name the unit's hundredth ("cents", "centimes").
     pub minor: Vec<String>,
+    /// Folded forms that name the unit only as the smaller part of a
+    /// compound measure: "in" in "12 ft 2 in".
+    pub compound: Vec<String>,
 }
 
 /// One way of writing a unit.
@@ -331,10 +346,12 @@ impl Lexicon {
                 None => None,
             };
             let minor: Vec<String> = u.minor.iter().map(|m| fold(m)).collect();
+            let compound: Vec<String> = u.compound.iter().map(|m| fold(m)).collect();
             let idx = match self.units.iter().position(|x| x.id == u.id) {
                 Some(i) => {
                     let d = &mut self.units[i];
                     d.minor.extend(minor);
+                    d.compound.extend(compound);
                     i
                 }
                 None => {
@@ -345,6 +362,7 @@ impl Lexicon {
                         factor,
                         prefix: u.prefix,
                         minor,
+                        compound,
                     });
                     self.units.len() - 1
                 }
@@ -598,6 +616,12 @@ impl Lexicon {
         }
         lex.not_numbers
             .extend(raw.not_numbers.iter().map(|s| fold(s)));
+        lex.duration_leads
+            .extend(raw.duration_leads.iter().map(|s| fold(s)));
+        lex.definite_articles
+            .extend(raw.definite_articles.iter().map(|s| fold(s)));
+        lex.age_leads.extend(raw.age_leads.iter().map(|s| fold(s)));
+        lex.age_nouns.extend(raw.age_nouns.iter().map(|s| fold(s)));
         lex.word_hashes = lex.words.keys().map(|k| fold_hash(k)).collect();
         Ok(())
     }
@@ -676,6 +700,14 @@ struct LangFile {
     nouns: Option<NounsDef>,
     #[serde(default)]
     not_numbers: Vec<String>,
+    #[serde(default)]
+    duration_leads: Vec<String>,
+    #[serde(default)]
+    definite_articles: Vec<String>,
+    #[serde(default)]
+    age_leads: Vec<String>,
+    #[serde(default)]
+    age_nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -737,6 +769,9 @@ struct UnitRaw {
     /// Words for the hundredth of a currency ("cents").
     #[serde(default)]
     minor: Vec<String>,
+    /// Forms that name the unit only after a larger one ("12 ft 2 in").
+    #[serde(default)]
+    compound: Vec<String>,
 }
 
 #[derive(Deserialize)]
