@@ -683,7 +683,13 @@ impl<'a> Extractor<'a> {
                         Some(u) if self.one_of_unit(&u) => {
                             return Some(self.after_number(f));
                         }
-                        _ => return Some(end),
+                        // "un sur trois", "one out of five".
+                        _ => {
+                            if let Some(e) = self.fraction_link(&mut f, end) {
+                                return Some(e);
+                            }
+                            return Some(self.one_noun_in(lex, f).unwrap_or(end));
+                        }
                     }
                 }
                 return Some(self.after_number(f));
@@ -730,6 +736,23 @@ impl<'a> Extractor<'a> {
         f.seconds = self.seconds_of(f);
         self.finish_figure(*f, lex, false);
         Some(u.end)
+    }
+
+    /// "un Français sur deux", "une entreprise sur trois": one of a noun in
+    /// so many, a proportion of that noun.
+    fn one_noun_in(&mut self, lex: &LangLexicon, mut f: Figure) -> Option<usize> {
+        let text = self.text;
+        let q = skip_spaces(text, f.end);
+        let (s, e) = word_at(text, q)?;
+        if s != q || q == f.end || words::lookup(lex, &text[s..e], &mut self.buf).is_some() {
+            return None;
+        }
+        let n = self.out.len();
+        let end = self.fraction_link(&mut f, e)?;
+        if let Some(g) = self.out.get_mut(n) {
+            g.entity = Some((s, e));
+        }
+        Some(end)
     }
 
     /// Whether an article before the unit `u` counts one of it: a unit of
@@ -1529,10 +1552,8 @@ impl<'a> Extractor<'a> {
         // 90 seconds" is a list.
         let mut whole = f.value.is_some_and(|v| v.fract().is_zero());
         while whole {
+            // A comma makes a list: "10 days, 5 minutes".
             let mut q = skip_spaces(text, p);
-            if char_at(text, q) == Some(',') {
-                q = skip_spaces(text, q + 1);
-            }
             if let Some((s, e)) = word_at(text, q) {
                 if self.lexes().any(|l| {
                     words::lookup(l, &text[s..e], &mut String::new()).is_some_and(|i| i.connector)

@@ -846,6 +846,76 @@ fn ages_from_people_and_qualified_ages() {
 }
 
 #[test]
+fn one_in_so_many() {
+    let fr = Lang::Fr;
+    let en = Lang::En;
+    for (t, lang, lit, v) in [
+        ("un sur quatre", fr, "un sur quatre", "0.25"),
+        (
+            "Un Français sur cinq a voté.",
+            fr,
+            "Un Français sur cinq",
+            "0.2",
+        ),
+        (
+            "une entreprise sur quatre",
+            fr,
+            "une entreprise sur quatre",
+            "0.25",
+        ),
+        ("one in four Americans", en, "one in four", "0.25"),
+    ] {
+        let f = figs(t, lang);
+        let (_, fig) = f
+            .iter()
+            .find(|x| x.0 == lit)
+            .unwrap_or_else(|| panic!("{t}: {f:?}"));
+        assert_eq!((fig.kind, fig.value), (Kind::Fraction, Some(d(v))), "{t}");
+    }
+    let t = "Un Français sur cinq a voté.";
+    let f = figs(t, fr);
+    assert_eq!(entity(t, &f[0].1), Some("Français"));
+    // An article, a noun and no proportion: no figure but the days.
+    assert_eq!(
+        all("un homme est venu sur deux jours", fr)
+            .into_iter()
+            .map(|x| x.0)
+            .collect::<Vec<_>>(),
+        ["deux jours"]
+    );
+}
+
+#[test]
+fn scales_after_a_connector_start_a_new_number() {
+    let en = Lang::En;
+    let lits = |t| {
+        all(t, en)
+            .into_iter()
+            .map(|x| (x.0, x.1))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        lits("4.5 billion and one trillion"),
+        [
+            ("4.5 billion".to_string(), Some(d("4500000000"))),
+            ("one trillion".to_string(), Some(d("1000000000000")))
+        ]
+    );
+    assert_eq!(
+        val("a thousand and one nights", en, "a thousand and one"),
+        d("1001")
+    );
+    assert_eq!(
+        val(
+            "a million and one thousand",
+            en,
+            "a million and one thousand"
+        ),
+        d("1001000")
+    );
+}
+
+#[test]
 fn convention_ambiguity_is_flagged() {
     // A French text that also writes "3.5": "2.500" is read as 2500 and
     // flagged.

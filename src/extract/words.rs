@@ -639,12 +639,23 @@ pub fn read<'a>(
                     break;
                 }
             }
-            let Some((_, _, next)) = next_word(lex, after, buf) else {
+            let Some((after_next, _, next)) = next_word(lex, after, buf) else {
                 break;
             };
             let Some(v) = next.cardinal.or(next.ordinal) else {
                 break;
             };
+            // "4.5 billion and one trillion": two numbers.
+            if let (Some((_, _, then)), Some(last_big)) =
+                (next_word(lex, after_next, buf), acc.last_big)
+            {
+                if then
+                    .cardinal
+                    .is_some_and(|b| class_of(b) == Some(Class::Big) && b >= last_big)
+                {
+                    break;
+                }
+            }
             let Some(class) = class_of(v) else { break };
             // French "vingt et un", "soixante et onze".
             let french_tens = acc.last() == Some(Class::Tens) && {
