@@ -742,10 +742,24 @@ impl<'a> Extractor<'a> {
     /// so many, a proportion of that noun.
     fn one_noun_in(&mut self, lex: &LangLexicon, mut f: Figure) -> Option<usize> {
         let text = self.text;
+        if !lex.articles_count {
+            return None;
+        }
         let q = skip_spaces(text, f.end);
         let (s, e) = word_at(text, q)?;
         if s != q || q == f.end || words::lookup(lex, &text[s..e], &mut self.buf).is_some() {
             return None;
+        }
+        // The whole is a number: not "un reportage sur une bibliothèque".
+        let l = skip_spaces(text, e);
+        let (le, _) = self.phrase_of(l, |x| &x.fraction_links)?;
+        let r = skip_spaces(text, le);
+        if let Some((ws, we)) = word_at(text, r) {
+            if ws == r
+                && words::lookup(lex, &text[ws..we], &mut self.buf).is_some_and(|i| i.article)
+            {
+                return None;
+            }
         }
         let n = self.out.len();
         let end = self.fraction_link(&mut f, e)?;
@@ -1915,8 +1929,8 @@ impl<'a> Extractor<'a> {
                 let w = crate::lexicon::fold(&text[s..e]);
                 let elided = matches!(char_at(text, e), Some('\'' | '’'));
                 if self.lexes().any(|l| {
-                    l.noun_links.contains(w.as_str())
-                        || elided && l.noun_links.contains(format!("{w}'").as_str())
+                    l.length_links.contains(&w)
+                        || elided && l.length_links.contains(&format!("{w}'"))
                 }) {
                     return false;
                 }
@@ -1934,6 +1948,13 @@ impl<'a> Extractor<'a> {
         }
         let t = tail(text, start, 40);
         self.lexes().any(|lex| {
+            if lex
+                .ago_leads
+                .iter()
+                .any(|p| t.ends_with_phrase(p).is_some())
+            {
+                return false;
+            }
             if lex
                 .age_leads
                 .iter()

@@ -840,6 +840,20 @@ fn ages_from_people_and_qualified_ages() {
         ("un contrat de 10 ans", fr, "10 ans", Kind::Duration),
         ("il a 3 ans de retard", fr, "3 ans", Kind::Duration),
         ("he was 20 years in prison", en, "20 years", Kind::Duration),
+        (
+            "il y a près de 30 ans",
+            fr,
+            "près de 30 ans",
+            Kind::Duration,
+        ),
+        (
+            "décédé en 1981 à 42 ans des suites",
+            fr,
+            "42 ans",
+            Kind::Age,
+        ),
+        ("une femme de 39 ans", fr, "39 ans", Kind::Age),
+        ("a 25-year career", en, "25-year", Kind::Duration),
     ] {
         assert_eq!(find(t, lang, lit).2, kind, "{t}");
     }
@@ -875,6 +889,11 @@ fn one_in_so_many() {
     let t = "Un Français sur cinq a voté.";
     let f = figs(t, fr);
     assert_eq!(entity(t, &f[0].1), Some("Français"));
+    // The whole must be a number, and English "a" is no numeral.
+    assert!(all("lors d'un reportage sur une bibliothèque", fr).is_empty());
+    assert!(all("a candidate in a district", en).is_empty());
+    // "un franc succès" is no sum of money.
+    assert!(all("un franc succès", fr).is_empty());
     // An article, a noun and no proportion: no figure but the days.
     assert_eq!(
         all("un homme est venu sur deux jours", fr)

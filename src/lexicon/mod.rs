@@ -154,6 +154,15 @@ pub struct LangLexicon {
     /// Folded nouns of people that make "de N ans" an age ("un garçon de
     /// 3 ans", "a man of 45 years").
     pub age_nouns: HashSet<String>,
+    /// Folded phrases before "N years" that make it a time ago, never an
+    /// age ("il y a 30 ans").
+    pub ago_leads: Vec<String>,
+    /// Folded words after "N years" that make it a length of something
+    /// ("3 ans de prison", "20 years of war").
+    pub length_links: Vec<String>,
+    /// The indefinite articles are also the numeral one ("un Français sur
+    /// cinq"), as in French; not in English ("a candidate in a").
+    pub articles_count: bool,
 }
 
 /// A unit: what it measures and how it is written.
@@ -622,6 +631,10 @@ impl Lexicon {
             .extend(raw.definite_articles.iter().map(|s| fold(s)));
         lex.age_leads.extend(raw.age_leads.iter().map(|s| fold(s)));
         lex.age_nouns.extend(raw.age_nouns.iter().map(|s| fold(s)));
+        lex.ago_leads.extend(raw.ago_leads.iter().map(|s| fold(s)));
+        lex.length_links
+            .extend(raw.length_links.iter().map(|s| fold(s)));
+        lex.articles_count |= raw.articles_count;
         lex.word_hashes = lex.words.keys().map(|k| fold_hash(k)).collect();
         Ok(())
     }
@@ -708,6 +721,12 @@ struct LangFile {
     age_leads: Vec<String>,
     #[serde(default)]
     age_nouns: Vec<String>,
+    #[serde(default)]
+    ago_leads: Vec<String>,
+    #[serde(default)]
+    length_links: Vec<String>,
+    #[serde(default)]
+    articles_count: bool,
 }
 
 #[derive(Deserialize)]
