@@ -1190,7 +1190,7 @@ impl<'a> Extractor<'a> {
             let one_letter_after_words = f.written == Written::Words && u.end - u.start <= 1;
             let second_currency =
                 prefix.is_some() && self.lex.units[u.unit].kind == Kind::Money && u.form_is_symbol;
-            !(one_letter_after_words || second_currency)
+            !(one_letter_after_words || second_currency || self.year_before_unit(&f, u))
         });
         // "the 1990s", "the 90s": a decade, not seconds.
         if let (Some(u), Some(v)) = (unit, f.value) {
@@ -1590,7 +1590,10 @@ impl<'a> Extractor<'a> {
             };
             let d2 = &self.lex.units[unit];
             let Some(f2) = d2.factor else { break };
-            if d2.dimension.as_deref() != Some(dim.as_str()) || f2 >= factor {
+            if d2.dimension.as_deref() != Some(dim.as_str())
+                || f2 >= factor
+                || !compound_pair(&dim, factor, f2)
+            {
                 break;
             }
             whole = v.fract().is_zero();
@@ -1989,59 +1992,41 @@ impl<'a> Extractor<'a> {
             return false;
         }
         let t = tail(self.text, f.num_start, 24);
-        let year_word = [
-            "en",
-            "in",
-            "depuis",
-            "since",
-            "de",
-            "of",
-            "annee",
-            "year",
-            "l'an",
-            "an",
-            "fin",
-            "debut",
-            "mi",
-            "from",
-            "to",
-            "until",
-            "jusqu'en",
-            "a",
-            "au",
-            "et",
-            "and",
-            "©",
-            "(c)",
-            "copyright",
-            "ete",
-            "hiver",
-            "printemps",
-            "automne",
-            "summer",
-            "winter",
-            "spring",
-            "autumn",
-            "fall",
-            "by",
-            "before",
-            "after",
-            "avant",
-            "apres",
-            "during",
-            "pendant",
-            "circa",
-            "vers",
-            "entre",
-            "between",
-            "the",
-            "le",
-            "la",
-            "les",
-        ]
-        .iter()
-        .any(|p| t.ends_with_phrase(p).is_some());
+        let year_word = self
+            .lexes()
+            .flat_map(|l| l.year_leads.iter())
+            .any(|p| t.ends_with_phrase(p).is_some());
         year_word || f.entity.is_none()
+    }
+
+    /// "In 2021 Bitcoin hit a record", "in 2020 dollars": a year before a
+    /// unit word, not an amount. The unit is capitalised, or a currency
+    /// after a strong lead of years ("in", "en", "since", "depuis").
+    fn year_before_unit(&self, f: &Figure, u: &UnitMatch) -> bool {
+        let Some(v) = f.value else { return false };
+        if u.form_is_symbol
+            || f.written != Written::Digits
+            || f.num_end - f.num_start != 4
+            || f.decimals > 0
+            || v < Decimal::from(1000)
+            || v > Decimal::from(2100)
+        {
+            return false;
+        }
+        let t = tail(self.text, f.num_start, 24);
+        let lead = |strong: bool| {
+            self.lexes()
+                .flat_map(|l| {
+                    if strong {
+                        &l.year_unit_leads
+                    } else {
+                        &l.year_leads
+                    }
+                })
+                .any(|p| t.ends_with_phrase(p).is_some())
+        };
+        let capital = char_at(self.text, u.start).is_some_and(char::is_uppercase);
+        (capital && lead(false)) || (self.lex.units[u.unit].kind == Kind::Money && lead(true))
     }
 
     /// "8 décembre", "30 septembre 2015", with the weekday before if named.
@@ -2696,6 +2681,32 @@ impl<'a> Extractor<'a> {
             }
         }
     }
+}
+
+/// Whether a smaller unit of factor `small` may continue a measure in a
+/// unit of factor `large`: lengths of time ("1 year 1 month 21 days"), and
+/// lengths and weights in units that are no power of ten of each other
+/// ("5 feet 2 inches", "2 lb 3 oz"). Metric units ("1 Gbit/s et 300
+/// Mbit/s", "3 km et 500 m") and volumes ("3 pintes et 2 tasses") are
+/// lists.
+fn compound_pair(dim: &str, large: Decimal, small: Decimal) -> bool {
+    if dim == "time" {
+        return true;
+    }
+    if !matches!(dim, "length" | "mass") {
+        return false;
+    }
+    let Some(mut ratio) = large.checked_div(small) else {
+        return false;
+    };
+    ratio = ratio.normalize();
+    if ratio.fract() != Decimal::ZERO {
+        return true;
+    }
+    while ratio > Decimal::ONE && (ratio % Decimal::TEN).is_zero() {
+        ratio /= Decimal::TEN;
+    }
+    ratio != Decimal::ONE
 }
 
 fn starts_with_word(head: &str, phrase: &str) -> bool {

@@ -935,6 +935,52 @@ fn scales_after_a_connector_start_a_new_number() {
 }
 
 #[test]
+fn years_before_unit_words() {
+    let en = Lang::En;
+    let fr = Lang::Fr;
+    for (t, lang, lit, kind) in [
+        ("In 2021 Bitcoin hit a record.", en, "2021", Kind::Date),
+        (
+            "It cost $5 million in 2020 dollars.",
+            en,
+            "2020",
+            Kind::Date,
+        ),
+        ("in the 1977 New Year Honours", en, "1977", Kind::Date),
+        ("En 2021 Bitcoin a battu un record.", fr, "2021", Kind::Date),
+        ("is a 1985 North Korean film", en, "1985", Kind::Date),
+        // Amounts stay amounts.
+        (
+            "He paid 2000 dollars in 2019.",
+            en,
+            "2000 dollars",
+            Kind::Money,
+        ),
+        ("Il a payé 2000 euros.", fr, "2000 euros", Kind::Money),
+    ] {
+        assert_eq!(find(t, lang, lit).2, kind, "{t}");
+    }
+}
+
+#[test]
+fn lists_of_metric_units_are_no_compounds() {
+    let fr = Lang::Fr;
+    let en = Lang::En;
+    let lits = |t, lang| all(t, lang).into_iter().map(|x| x.0).collect::<Vec<_>>();
+    assert_eq!(lits("3 km et 500 m", fr), ["3 km", "500 m"]);
+    assert_eq!(
+        lits("1 Gbit/s et 300 Mbit/s", fr),
+        ["1 Gbit/s", "300 Mbit/s"]
+    );
+    assert_eq!(lits("3 pintes et 2 tasses", fr), ["3 pintes", "2 tasses"]);
+    assert_eq!(val("2 lb 3 oz", en, "2 lb 3 oz"), d("2.1875"));
+    assert_eq!(
+        val("5 pieds et 2 pouces", fr, "5 pieds et 2 pouces").round_dp(4),
+        d("5.1667")
+    );
+}
+
+#[test]
 fn convention_ambiguity_is_flagged() {
     // A French text that also writes "3.5": "2.500" is read as 2500 and
     // flagged.

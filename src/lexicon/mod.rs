@@ -163,6 +163,12 @@ pub struct LangLexicon {
     /// The indefinite articles are also the numeral one ("un Français sur
     /// cinq"), as in French; not in English ("a candidate in a").
     pub articles_count: bool,
+    /// Folded words before a four-digit number that make it a year ("en
+    /// 2014", "since 1990").
+    pub year_leads: Vec<String>,
+    /// Of those, the ones that keep a year even before a currency word:
+    /// "in 2020 dollars" is a year's money, "In 2021 Bitcoin" a year.
+    pub year_unit_leads: Vec<String>,
 }
 
 /// A unit: what it measures and how it is written.
@@ -635,6 +641,10 @@ impl Lexicon {
         lex.length_links
             .extend(raw.length_links.iter().map(|s| fold(s)));
         lex.articles_count |= raw.articles_count;
+        lex.year_leads
+            .extend(raw.year_leads.iter().map(|s| fold(s)));
+        lex.year_unit_leads
+            .extend(raw.year_unit_leads.iter().map(|s| fold(s)));
         lex.word_hashes = lex.words.keys().map(|k| fold_hash(k)).collect();
         Ok(())
     }
@@ -727,6 +737,10 @@ struct LangFile {
     length_links: Vec<String>,
     #[serde(default)]
     articles_count: bool,
+    #[serde(default)]
+    year_leads: Vec<String>,
+    #[serde(default)]
+    year_unit_leads: Vec<String>,
 }
 
 #[derive(Deserialize)]
