@@ -146,6 +146,70 @@ pub struct Reading {
 }
 
 /// Parses an integer from digits, `None` past Decimal's range.
+/// The value of a Roman numeral in its canonical form ("XIX" is 19; "IIII"
+/// and "VX" are no numerals), from 1 to 3999.
+pub fn roman_value(s: &str) -> Option<u32> {
+    let digit = |c: u8| match c {
+        b'I' => Some(1),
+        b'V' => Some(5),
+        b'X' => Some(10),
+        b'L' => Some(50),
+        b'C' => Some(100),
+        b'D' => Some(500),
+        b'M' => Some(1000),
+        _ => None,
+    };
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 15 {
+        return None;
+    }
+    // Read by the canonical writing: each value has one spelling, so the
+    // numeral is valid when writing its value gives it back.
+    let mut value = 0u32;
+    let mut i = 0;
+    while i < b.len() {
+        let v = digit(b[i])?;
+        match b.get(i + 1).and_then(|&n| digit(n)) {
+            Some(n) if n > v => {
+                value += n - v;
+                i += 2;
+            }
+            _ => {
+                value += v;
+                i += 1;
+            }
+        }
+    }
+    ((1..4000).contains(&value) && roman(value) == s).then_some(value)
+}
+
+/// The canonical Roman numeral of `v` (1 to 3999).
+fn roman(mut v: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (n, r) in TABLE {
+        while v >= n {
+            out.push_str(r);
+            v -= n;
+        }
+    }
+    out
+}
+
 pub fn int_value(digits: &str) -> Option<Decimal> {
     let mut v = Decimal::ZERO;
     let ten = Decimal::from(10);
@@ -387,6 +451,25 @@ pub fn reread_ambiguous(num: &Numeral<'_>, as_thousands: bool) -> Option<Decimal
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn roman_numerals_in_canonical_form() {
+        for (r, v) in [
+            ("I", 1),
+            ("II", 2),
+            ("IV", 4),
+            ("IX", 9),
+            ("XIX", 19),
+            ("XXI", 21),
+            ("MCMXC", 1990),
+        ] {
+            assert_eq!(roman_value(r), Some(v), "{r}");
+        }
+        for r in ["IIII", "VX", "IC", "", "ABC", "MMMM"] {
+            assert_eq!(roman_value(r), None, "{r}");
+        }
+    }
+
     use super::*;
     use std::str::FromStr;
 

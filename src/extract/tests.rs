@@ -653,6 +653,9 @@ fn ordinals_dates_and_codes_are_no_counts() {
         ("the 2nd round", en, "2nd", Kind::Ordinal),
         ("the 21st century", en, "21st", Kind::Ordinal),
         ("les deux derniers livres", fr, "derniers", Kind::Ordinal),
+        ("la IIe République", fr, "IIe", Kind::Ordinal),
+        ("au XIXe siècle", fr, "XIXe", Kind::Ordinal),
+        ("François Ier", fr, "Ier", Kind::Ordinal),
         ("en 2014, la ville", fr, "2014", Kind::Date),
         ("le 30 septembre 2015", fr, "30 septembre 2015", Kind::Date),
         ("le 8 décembre", fr, "8 décembre", Kind::Date),
@@ -978,6 +981,34 @@ fn lists_of_metric_units_are_no_compounds() {
         val("5 pieds et 2 pouces", fr, "5 pieds et 2 pouces").round_dp(4),
         d("5.1667")
     );
+}
+
+#[test]
+fn roman_ordinals_and_long_durations() {
+    let fr = Lang::Fr;
+    let en = Lang::En;
+    assert_eq!(val("au XXe siècle", fr, "XXe"), d("20"));
+    assert_eq!(val("le XXIème siècle", fr, "XXIème"), d("21"));
+    // One letter is a Roman numeral only for I, V and X: "Ce", "Le", "De"
+    // are words; a numeral without suffix is a name ("Louis XIV").
+    assert!(all("Ce matin, Le chef, De plus, Louis XIV, Cie, en Inde", fr).is_empty());
+    for (t, lang, lit, secs) in [
+        ("pendant une décennie", fr, "une décennie", "315360000"),
+        ("two decades", en, "two decades", "630720000"),
+        ("deux siècles", fr, "deux siècles", "6307200000"),
+        ("for 10 weekdays", en, "10 weekdays", "864000"),
+    ] {
+        let f = figs(t, lang);
+        let (_, fig) = f
+            .iter()
+            .find(|x| x.0 == lit)
+            .unwrap_or_else(|| panic!("{t}: {f:?}"));
+        assert_eq!(
+            (fig.kind, fig.seconds),
+            (Kind::Duration, Some(d(secs))),
+            "{t}"
+        );
+    }
 }
 
 #[test]
