@@ -1687,8 +1687,9 @@ impl<'a> Extractor<'a> {
         if q == p {
             return None;
         }
+        let mut conn = false;
         if let Some((s, e)) = word_at(text, q) {
-            let conn = self.lexes().any(|l| {
+            conn = self.lexes().any(|l| {
                 words::lookup(l, &text[s..e], &mut String::new()).is_some_and(|i| i.connector)
             });
             if conn {
@@ -1702,6 +1703,14 @@ impl<'a> Extractor<'a> {
         if written == Written::Digits && ne - q > 2 {
             return None;
         }
+        // "HKD$250,000 6-Max": a code, not cents.
+        if char_at(text, ne).is_some_and(|c| c == '-' || c.is_alphanumeric()) {
+            return None;
+        }
+        // With the currency before the number ("$15 50"), only a word of
+        // cents or a connector ("c $ 100 and fifty") makes the second number
+        // cents.
+        let prefix = p == f.num_end && !conn;
         let r = skip_spaces(text, ne);
         let mut end = ne;
         match word_at(text, r) {
@@ -1709,16 +1718,18 @@ impl<'a> Extractor<'a> {
                 crate::lexicon::fold_into(&text[s..e], &mut self.buf);
                 if self.lex.units[ui].minor.contains(&self.buf) {
                     end = e;
-                } else if !self
-                    .lexes()
-                    .any(|l| l.noun_stop.contains(self.buf.as_str()))
+                } else if prefix
+                    || !self
+                        .lexes()
+                        .any(|l| l.noun_stop.contains(self.buf.as_str()))
                     || unit_at(self.lex, text, r).is_some()
                 {
                     return None;
                 }
             }
             None => {
-                if unit_at(self.lex, text, r).is_some()
+                if prefix
+                    || unit_at(self.lex, text, r).is_some()
                     || char_at(text, r).is_some_and(|c| c.is_ascii_digit())
                 {
                     return None;
