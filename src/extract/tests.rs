@@ -244,6 +244,14 @@ fn find(text: &str, lang: Lang, lit: &str) -> (Option<Decimal>, Interval, Kind) 
     (*value, *iv, *k)
 }
 
+/// The whole figure whose literal is `lit`.
+fn figure(text: &str, lang: Lang, lit: &str) -> Figure {
+    let f = figs(text, lang);
+    let hit = f.iter().find(|x| x.0 == lit);
+    hit.unwrap_or_else(|| panic!("{lit:?} not in {text:?}: {f:?}"))
+        .1
+}
+
 fn val(text: &str, lang: Lang, lit: &str) -> Decimal {
     find(text, lang, lit)
         .0
@@ -629,11 +637,7 @@ fn ages_and_durations() {
             "35942400",
         ),
     ] {
-        let f = figs(t, lang);
-        let (_, fig) = f
-            .iter()
-            .find(|x| x.0 == lit)
-            .unwrap_or_else(|| panic!("{t}: {f:?}"));
+        let fig = figure(t, lang, lit);
         assert_eq!(fig.seconds, Some(d(secs)), "{t}");
         assert_eq!(fig.kind, Kind::Duration, "{t}");
     }
@@ -799,11 +803,7 @@ fn compound_measures_and_lists_of_durations() {
             "2700",
         ),
     ] {
-        let f = figs(t, lang);
-        let (_, fig) = f
-            .iter()
-            .find(|x| x.0 == lit)
-            .unwrap_or_else(|| panic!("{t}: {f:?}"));
+        let fig = figure(t, lang, lit);
         assert_eq!(
             (fig.kind, fig.seconds),
             (Kind::Duration, Some(d(secs))),
@@ -882,11 +882,7 @@ fn one_in_so_many() {
         ),
         ("one in four Americans", en, "one in four", "0.25"),
     ] {
-        let f = figs(t, lang);
-        let (_, fig) = f
-            .iter()
-            .find(|x| x.0 == lit)
-            .unwrap_or_else(|| panic!("{t}: {f:?}"));
+        let fig = figure(t, lang, lit);
         assert_eq!((fig.kind, fig.value), (Kind::Fraction, Some(d(v))), "{t}");
     }
     let t = "Un Français sur cinq a voté.";
@@ -998,11 +994,7 @@ fn roman_ordinals_and_long_durations() {
         ("deux siècles", fr, "deux siècles", "6307200000"),
         ("for 10 weekdays", en, "10 weekdays", "864000"),
     ] {
-        let f = figs(t, lang);
-        let (_, fig) = f
-            .iter()
-            .find(|x| x.0 == lit)
-            .unwrap_or_else(|| panic!("{t}: {f:?}"));
+        let fig = figure(t, lang, lit);
         assert_eq!(
             (fig.kind, fig.seconds),
             (Kind::Duration, Some(d(secs))),
