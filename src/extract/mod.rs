@@ -2415,6 +2415,7 @@ impl<'a> Extractor<'a> {
             matches!(
                 k,
                 Kind::Count
+                    | Kind::Fraction
                     | Kind::Percent
                     | Kind::Money
                     | Kind::Measure
@@ -2460,7 +2461,18 @@ impl<'a> Extractor<'a> {
         if b.start < a.end || b.start - a.end > 12 {
             return None;
         }
-        let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+        let mut gap = crate::lexicon::fold(text[a.end..b.start].trim());
+        // "entre un tiers et la moitié": a fraction may take its article.
+        if b.kind == Kind::Fraction {
+            for art in &lex.definite_articles {
+                if let Some(rest) = gap.strip_suffix(art.as_str()) {
+                    if rest.ends_with(' ') {
+                        gap = rest.trim_end().to_string();
+                        break;
+                    }
+                }
+            }
+        }
         let t = tail(text, a.start, 16);
         let mut start = a.start;
         let mut ok = false;

@@ -774,7 +774,11 @@ fn compound_measures_and_lists_of_durations() {
     let en = Lang::En;
     let fr = Lang::Fr;
     // Feet and inches, "in" only after feet.
-    let (v, _, k) = find("The length is 12 ft 2 in more or less", en, "12 ft 2 in");
+    let (v, _, k) = find(
+        "The length is 12 ft 2 in more or less",
+        en,
+        "12 ft 2 in more or less",
+    );
     assert_eq!(k, Kind::Measure);
     assert_eq!(v.unwrap().round_dp(6), d("12.166667"));
     assert_eq!(
@@ -1016,6 +1020,50 @@ fn cents_after_a_currency() {
         ("$15 50 later", "$15", "15"),
     ] {
         assert_eq!(val(t, en, lit), d(v), "{t}");
+    }
+}
+
+#[test]
+fn more_qualifiers_and_ranges_of_fractions() {
+    let en = Lang::En;
+    let fr = Lang::Fr;
+    let d2 = |a: &str, b: &str| (Some(d(a)), Some(d(b)));
+    for (t, lang, lit, iv) in [
+        (
+            "as many as 500 people died",
+            en,
+            "as many as 500",
+            (None, Some(d("500"))),
+        ),
+        ("as few as 3 voted", en, "as few as 3", (Some(d("3")), None)),
+        (
+            "upwards of 200 troops",
+            en,
+            "upwards of 200",
+            (Some(d("200")), None),
+        ),
+        ("about 40 or so", en, "about 40 or so", d2("36", "44")),
+        ("30 ans environ", fr, "30 ans environ", d2("27", "33")),
+        (
+            "50 personnes tout au plus",
+            fr,
+            "50 personnes tout au plus",
+            (None, Some(d("50"))),
+        ),
+        (
+            "between 1/3 and 1/2 of them",
+            en,
+            "between 1/3 and 1/2",
+            (Some(d("1") / d("3")), Some(d("0.5"))),
+        ),
+        (
+            "entre un tiers et la moitié des électeurs",
+            fr,
+            "entre un tiers et la moitié",
+            (Some(d("1") / d("3")), Some(d("0.5"))),
+        ),
+    ] {
+        assert_eq!(find(t, lang, lit).1, iv, "{t}");
     }
 }
 
