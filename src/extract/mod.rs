@@ -1032,15 +1032,29 @@ impl<'a> Extractor<'a> {
         } else {
             return None;
         };
+        // "des dizaines de milliers", "hundreds of thousands", "une
+        // centaine de milliers": a collective of a larger collective.
+        let (ce, times) = match self.collective_of_collective(lex, &col, ce) {
+            Some((e, m)) => (e, m),
+            None => (ce, Decimal::ONE),
+        };
         let mut f = Figure::new(pos, ce, None, Written::Words);
         match col {
             Collective::About(v) => {
-                f.value = Some(v);
+                f.value = v.checked_mul(times);
                 self.approximate(&mut f);
             }
             Collective::Between(l, h, _) => {
-                f.low = Some(l);
-                f.high = Some(h);
+                f.low = l.checked_mul(times);
+                // Up to the last of the larger ones: "des dizaines de
+                // milliers" is at most 99,999.
+                f.high = if times > Decimal::ONE {
+                    (h + Decimal::ONE)
+                        .checked_mul(times)
+                        .map(|x| x - Decimal::ONE)
+                } else {
+                    Some(h)
+                };
             }
         }
         // A modifier before a plural collective belongs to the figure.
@@ -1075,6 +1089,36 @@ impl<'a> Extractor<'a> {
         }
         self.finish_figure(f, lex, true);
         Some(ce)
+    }
+
+    /// A plural collective after the collective `col` ending at `ce`, past a
+    /// link ("dizaines de milliers", "tens of thousands"): where it ends and
+    /// what one of it counts.
+    fn collective_of_collective(
+        &mut self,
+        lex: &LangLexicon,
+        col: &Collective,
+        ce: usize,
+    ) -> Option<(usize, Decimal)> {
+        let text = self.text;
+        let q = skip_spaces(text, ce);
+        let up = self.after_link(lex, q);
+        if up == q {
+            return None;
+        }
+        let (s, e) = word_at(text, up)?;
+        if s != up {
+            return None;
+        }
+        let each = match &words::lookup(lex, &text[s..e], &mut self.buf)?.collective {
+            Some(Collective::Between(_, _, Some(each))) => *each,
+            _ => return None,
+        };
+        let own = match col {
+            Collective::About(v) => *v,
+            Collective::Between(_, h, _) => *h,
+        };
+        (each > own).then_some((e, each))
     }
 
     /// Everything after a number: fractions, ordinal suffixes, times,
@@ -1777,6 +1821,17 @@ impl<'a> Extractor<'a> {
     /// Qualifier before the figure, sign, then the interval; pushes it.
     fn finish_figure(&mut self, mut f: Figure, lex: &LangLexicon, collective: bool) {
         let text = self.text;
+        // "n° 5", "No. 1", "article 49.3": the number of something.
+        if f.kind == Kind::Count && f.written == Written::Digits && f.start == f.num_start {
+            let t = tail(text, f.start, 16);
+            if let Some(s) = lex.code_leads.iter().find_map(|p| t.ends_with_phrase(p)) {
+                f.start = s;
+                f.kind = Kind::Identifier;
+                f.entity = None;
+                self.push(f);
+                return;
+            }
+        }
         // Sign: "-5", "−3", "+2" (not in "10-20" or "F-16"); "- 10 k" at the
         // start of a line, "- 20 degrees".
         if f.written != Written::Words && f.start == f.num_start {

@@ -673,6 +673,10 @@ fn ordinals_dates_and_codes_are_no_counts() {
         ("le COVID-19", fr, "COVID-19", Kind::Identifier),
         ("le missile SR-1010", fr, "SR-1010", Kind::Identifier),
         ("une Audi A4", fr, "A4", Kind::Identifier),
+        ("le n°1 mondial", fr, "n°1", Kind::Identifier),
+        ("l'article 49.3", fr, "article 49.3", Kind::Identifier),
+        ("the No. 1 seed", en, "No. 1", Kind::Identifier),
+        ("ranked #1", en, "#1", Kind::Identifier),
     ] {
         assert_eq!(find(t, lang, lit).2, kind, "{t}");
     }
@@ -1065,6 +1069,54 @@ fn more_qualifiers_and_ranges_of_fractions() {
     ] {
         assert_eq!(find(t, lang, lit).1, iv, "{t}");
     }
+}
+
+#[test]
+fn collectives_of_collectives() {
+    let en = Lang::En;
+    let fr = Lang::Fr;
+    let d2 = |a: &str, b: &str| (Some(d(a)), Some(d(b)));
+    for (t, lang, lit, iv) in [
+        (
+            "tens of thousands of people",
+            en,
+            "tens of thousands",
+            d2("20000", "99999"),
+        ),
+        (
+            "hundreds of thousands of refugees",
+            en,
+            "hundreds of thousands",
+            d2("200000", "999999"),
+        ),
+        (
+            "des dizaines de milliers de manifestants",
+            fr,
+            "des dizaines de milliers",
+            d2("20000", "99999"),
+        ),
+        (
+            "plusieurs centaines de milliers",
+            fr,
+            "plusieurs centaines de milliers",
+            d2("200000", "999999"),
+        ),
+        (
+            "une centaine de milliers de personnes",
+            fr,
+            "une centaine de milliers",
+            d2("80000", "120000"),
+        ),
+        ("thousands of troops", en, "thousands", d2("2000", "9999")),
+    ] {
+        assert_eq!(find(t, lang, lit).1, iv, "{t}");
+    }
+    let (_, iv, k) = find(
+        "des dizaines de millions d'euros",
+        fr,
+        "des dizaines de millions d'euros",
+    );
+    assert_eq!((iv, k), (d2("20000000", "99999999"), Kind::Money));
 }
 
 #[test]

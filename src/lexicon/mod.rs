@@ -169,6 +169,9 @@ pub struct LangLexicon {
     /// Of those, the ones that keep a year even before a currency word:
     /// "in 2020 dollars" is a year's money, "In 2021 Bitcoin" a year.
     pub year_unit_leads: Vec<String>,
+    /// Folded words before a number that make it a number of something, an
+    /// identifier ("n° 5", "No. 1", "article 49.3").
+    pub code_leads: Vec<String>,
 }
 
 /// A unit: what it measures and how it is written.
@@ -645,6 +648,8 @@ impl Lexicon {
             .extend(raw.year_leads.iter().map(|s| fold(s)));
         lex.year_unit_leads
             .extend(raw.year_unit_leads.iter().map(|s| fold(s)));
+        lex.code_leads
+            .extend(raw.code_leads.iter().map(|s| fold(s)));
         lex.word_hashes = lex.words.keys().map(|k| fold_hash(k)).collect();
         Ok(())
     }
@@ -741,6 +746,8 @@ struct LangFile {
     year_leads: Vec<String>,
     #[serde(default)]
     year_unit_leads: Vec<String>,
+    #[serde(default)]
+    code_leads: Vec<String>,
 }
 
 #[derive(Deserialize)]
