@@ -1073,6 +1073,10 @@ impl<'a> Extractor<'a> {
             f.unit = Some(u.unit as u16);
             f.end = u.end;
             f.seconds = self.seconds_of(&f);
+            // "un homme d'une cinquantaine d'années".
+            if def.kind == Kind::Duration && def.id == "year" && self.is_age(&f) {
+                f.kind = Kind::Age;
+            }
             self.finish_figure(f, lex, true);
             return Some(u.end);
         }
@@ -2082,12 +2086,12 @@ impl<'a> Extractor<'a> {
                 if !(link.ends_with('\'') || rest.ends_with(' ')) {
                     return false;
                 }
-                let rest = rest.trim_end();
-                let word = rest
+                // The noun, or the noun and one adjective: "un homme de 20
+                // ans", "un jeune homme noir de 24 ans".
+                rest.trim_end()
                     .rsplit(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .unwrap_or("");
-                !word.is_empty() && lex.age_nouns.contains(word)
+                    .take(2)
+                    .any(|w| !w.is_empty() && lex.age_nouns.contains(w))
             })
         })
     }

@@ -864,6 +864,13 @@ fn ages_from_people_and_qualified_ages() {
             Kind::Age,
         ),
         ("une femme de 39 ans", fr, "39 ans", Kind::Age),
+        ("ce jeune homme noir de 24 ans", fr, "24 ans", Kind::Age),
+        (
+            "un homme d'une cinquantaine d'années",
+            fr,
+            "une cinquantaine d'années",
+            Kind::Age,
+        ),
         ("a 25-year career", en, "25-year", Kind::Duration),
     ] {
         assert_eq!(find(t, lang, lit).2, kind, "{t}");
