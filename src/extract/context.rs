@@ -175,32 +175,48 @@ pub fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
         head_end -= 1;
     }
     let head = &rest[..head_end];
-    // Only the forms starting with this char (as written, or folded) can
-    // match; both lists are in `unit_forms` order, longest first.
+    // Only the symbols starting with this char, and the words whose
+    // leading letters are the head's, can match; both lists are in
+    // `unit_forms` order, longest first.
     let c0 = head.chars().next()?;
     let empty = Vec::new();
-    let raw = lex.unit_first.get(&c0).unwrap_or(&empty);
-    let low = if fold_char(c0) != c0 {
-        lex.unit_first.get(&fold_char(c0)).unwrap_or(&empty)
-    } else {
-        &empty
-    };
-    if raw.is_empty() && low.is_empty() {
+    let symbols = lex.unit_first.get(&c0).unwrap_or(&empty);
+    let mut folded = String::new();
+    let mut key_end = 0;
+    for c in head.chars() {
+        let f = fold_char(c);
+        if !f.is_alphabetic() {
+            break;
+        }
+        key_end += c.len_utf8();
+    }
+    crate::lexicon::fold_into(&head[..key_end], &mut folded);
+    let words = lex.unit_words.get(folded.as_str()).unwrap_or(&empty);
+    if symbols.is_empty() && words.is_empty() {
         return None;
     }
-    let mut candidates = Vec::with_capacity(raw.len() + low.len());
-    let (mut a, mut b) = (0, 0);
-    while a < raw.len() || b < low.len() {
-        if b == low.len() || (a < raw.len() && raw[a] < low[b]) {
-            candidates.push(raw[a]);
-            a += 1;
-        } else {
-            candidates.push(low[b]);
-            b += 1;
-        }
+    if !words.is_empty() {
+        crate::lexicon::fold_into(head, &mut folded);
     }
-    let mut folded = String::new();
-    crate::lexicon::fold_into(head, &mut folded);
+    let (mut a, mut b) = (0, 0);
+    let candidates = std::iter::from_fn(|| {
+        let next = match (symbols.get(a), words.get(b)) {
+            (Some(&x), Some(&y)) if x < y => {
+                a += 1;
+                x
+            }
+            (_, Some(&y)) => {
+                b += 1;
+                y
+            }
+            (Some(&x), None) => {
+                a += 1;
+                x
+            }
+            (None, None) => return None,
+        };
+        Some(next)
+    });
     for fi in candidates {
         let f = &lex.unit_forms[fi];
         let alpha_end = f.form.chars().last().is_some_and(|c| c.is_alphabetic());

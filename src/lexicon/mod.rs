@@ -212,9 +212,13 @@ pub struct Lexicon {
     pub units: Vec<UnitDef>,
     /// Every unit form, longest first.
     pub unit_forms: Vec<UnitForm>,
-    /// Indices into `unit_forms` by first char (folded for words, as
-    /// written for symbols), ascending: the longest forms first.
+    /// Indices into `unit_forms` of the symbols, by their first char as
+    /// written, ascending: the longest forms first.
     pub unit_first: HashMap<char, Vec<usize>>,
+    /// Indices into `unit_forms` of the words, by their folded leading
+    /// letters ("dollars" for "dollars américains", "pour" for
+    /// "pour-cent"), ascending: the longest forms first.
+    pub unit_words: HashMap<String, Vec<usize>>,
     /// Indices of prefix symbols (`$`, `USD`) by their last char.
     pub prefix_last: HashMap<char, Vec<usize>>,
     /// [`fold_hash`] of every word the scan must stop at: the words of
@@ -413,10 +417,18 @@ impl Lexicon {
         self.unit_forms
             .sort_by(|a, b| b.form.len().cmp(&a.form.len()).then(a.form.cmp(&b.form)));
         self.unit_first.clear();
+        self.unit_words.clear();
         self.prefix_last.clear();
         for (i, f) in self.unit_forms.iter().enumerate() {
-            if let Some(c) = f.form.chars().next() {
-                self.unit_first.entry(c).or_default().push(i);
+            if f.symbol {
+                if let Some(c) = f.form.chars().next() {
+                    self.unit_first.entry(c).or_default().push(i);
+                }
+            } else {
+                self.unit_words
+                    .entry(leading_letters(&f.form).to_string())
+                    .or_default()
+                    .push(i);
             }
             if f.symbol && self.units[f.unit].prefix {
                 if let Some(c) = f.form.chars().next_back() {
@@ -653,6 +665,16 @@ impl Lexicon {
         lex.word_hashes = lex.words.keys().map(|k| fold_hash(k)).collect();
         Ok(())
     }
+}
+
+/// The letters that start `s`, up to its first other char: the key of a
+/// unit word in [`Lexicon::unit_words`].
+pub fn leading_letters(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 /// Parses a decimal written as a TOML string, with its location on error.
