@@ -952,10 +952,16 @@ impl<'a> Extractor<'a> {
     }
 
     fn not_a_number(&mut self, lex: &LangLexicon, pos: usize) -> bool {
-        if lex.not_numbers.is_empty() {
+        let text = self.text;
+        // Most number words are in no such phrase: one look-up.
+        let (ws, we) = word_at(text, pos).unwrap_or((pos, pos));
+        let first_len = text[ws..we]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(we - ws);
+        crate::lexicon::fold_into(&text[ws..ws + first_len], &mut self.buf);
+        if !lex.not_number_words.contains(self.buf.as_str()) {
             return false;
         }
-        let text = self.text;
         let mut end = (pos + 40).min(text.len());
         while !text.is_char_boundary(end) {
             end -= 1;

@@ -142,6 +142,9 @@ pub struct LangLexicon {
     pub noun_skip: HashSet<String>,
     /// Phrases that look like figures but are not ("premier ministre").
     pub not_numbers: Vec<String>,
+    /// Every word of `not_numbers` ("un" of "l'un"): a number word that is
+    /// none of them starts no such phrase.
+    pub not_number_words: HashSet<String>,
     /// Words before a phrase of `not_numbers` that make it a length of
     /// time after all: "un jour" is "some day", "en un jour" is one day.
     pub duration_leads: Vec<String>,
@@ -646,6 +649,13 @@ impl Lexicon {
         }
         lex.not_numbers
             .extend(raw.not_numbers.iter().map(|s| fold(s)));
+        lex.not_number_words = lex
+            .not_numbers
+            .iter()
+            .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
         lex.duration_leads
             .extend(raw.duration_leads.iter().map(|s| fold(s)));
         lex.definite_articles
