@@ -2103,11 +2103,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn is_year(&self, f: &Figure) -> bool {
-        let Some(v) = f.value else { return false };
-        if f.written != Written::Digits || f.num_end - f.num_start != 4 || f.decimals > 0 {
-            return false;
-        }
-        if v < Decimal::from(1000) || v > Decimal::from(2100) || f.qualifier.is_some() {
+        if !year_shaped(f) || f.qualifier.is_some() {
             return false;
         }
         let t = tail(self.text, f.num_start, 24);
@@ -2122,14 +2118,7 @@ impl<'a> Extractor<'a> {
     /// unit word, not an amount. The unit is capitalised, or a currency
     /// after a strong lead of years ("in", "en", "since", "depuis").
     fn year_before_unit(&self, f: &Figure, u: &UnitMatch) -> bool {
-        let Some(v) = f.value else { return false };
-        if u.form_is_symbol
-            || f.written != Written::Digits
-            || f.num_end - f.num_start != 4
-            || f.decimals > 0
-            || v < Decimal::from(1000)
-            || v > Decimal::from(2100)
-        {
+        if u.form_is_symbol || !year_shaped(f) {
             return false;
         }
         let t = tail(self.text, f.num_start, 24);
@@ -2500,10 +2489,7 @@ impl<'a> Extractor<'a> {
         let year_only = a.kind == Kind::Date
             && a.value.is_some()
             && a.date.is_some_and(|d| d.month.is_none() && d.day.is_none());
-        let b_year = b.written == Written::Digits
-            && b.num_end - b.num_start == 4
-            && b.value
-                .is_some_and(|v| v >= Decimal::from(1000) && v <= Decimal::from(2100));
+        let b_year = year_shaped(b);
         let a_kind = if year_only && b.kind == Kind::Count && !b_year {
             Kind::Count
         } else {
@@ -2529,14 +2515,7 @@ impl<'a> Extractor<'a> {
         let mut gap = crate::lexicon::fold(text[a.end..b.start].trim());
         // "entre un tiers et la moitié": a fraction may take its article.
         if b.kind == Kind::Fraction {
-            for art in &lex.definite_articles {
-                if let Some(rest) = gap.strip_suffix(art.as_str()) {
-                    if rest.ends_with(' ') {
-                        gap = rest.trim_end().to_string();
-                        break;
-                    }
-                }
-            }
+            gap = without_article(lex, &gap).to_string();
         }
         let t = tail(text, a.start, 16);
         let mut start = a.start;
@@ -2608,25 +2587,16 @@ impl<'a> Extractor<'a> {
         if av >= bv || b.start < a.end || b.start - a.end > 16 {
             return None;
         }
-        let strip_article = |s: &str| -> String {
-            for art in &lex.definite_articles {
-                if let Some(rest) = s.strip_suffix(art.as_str()) {
-                    if rest.is_empty() || rest.ends_with(' ') || art.ends_with('\'') {
-                        return rest.trim_end().to_string();
-                    }
-                }
-            }
-            s.to_string()
-        };
-        let gap = strip_article(&crate::lexicon::fold(text[a.end..b.start].trim()));
+        let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+        let gap = without_article(lex, &gap);
         let mut start = None;
-        if matches!(gap.as_str(), "-" | "–") && b.start - a.end <= 3 {
+        if matches!(gap, "-" | "–") && b.start - a.end <= 3 {
             start = Some(a.start);
         } else {
             let t = tail(text, a.start, 24);
-            let before = strip_article(t.norm.trim_end());
+            let before = without_article(lex, t.norm.trim_end());
             for (opener, joiner) in &lex.range_openers {
-                if gap == *joiner && before.ends_with(opener.as_str()) {
+                if gap == joiner && before.ends_with(opener.as_str()) {
                     let at = before.len() - opener.len();
                     if at == 0 || before[..at].ends_with(' ') {
                         start = t.offsets.get(at).copied();
@@ -2696,12 +2666,7 @@ impl<'a> Extractor<'a> {
             let a_year = a.kind == Kind::Date
                 && a.date
                     .is_some_and(|d| d.month.is_none() && d.day.is_none() && d.year.is_some());
-            let b_year = b.kind == Kind::Count
-                && b.written == Written::Digits
-                && b.num_end - b.num_start == 4
-                && b.qualifier.is_none()
-                && b.value
-                    .is_some_and(|v| v >= Decimal::from(1000) && v <= Decimal::from(2100));
+            let b_year = b.kind == Kind::Count && b.qualifier.is_none() && year_shaped(b);
             if !a_year || !b_year || b.start < a.end || b.start - a.end > 5 {
                 continue;
             }
@@ -2838,6 +2803,28 @@ fn compound_pair(dim: &str, large: Decimal, small: Decimal) -> bool {
         ratio /= Decimal::TEN;
     }
     ratio != Decimal::ONE
+}
+
+/// A number written like a year: four plain digits from 1000 to 2100.
+fn year_shaped(f: &Figure) -> bool {
+    f.written == Written::Digits
+        && f.num_end - f.num_start == 4
+        && f.decimals == 0
+        && f.value
+            .is_some_and(|v| v >= Decimal::from(1000) && v <= Decimal::from(2100))
+}
+
+/// Folded `s` without the definite article that ends it ("et la" is "et",
+/// "entre l'" is "entre").
+fn without_article<'s>(lex: &LangLexicon, s: &'s str) -> &'s str {
+    for art in &lex.definite_articles {
+        if let Some(rest) = s.strip_suffix(art.as_str()) {
+            if rest.is_empty() || rest.ends_with(' ') || art.ends_with('\'') {
+                return rest.trim_end();
+            }
+        }
+    }
+    s
 }
 
 fn starts_with_word(head: &str, phrase: &str) -> bool {
