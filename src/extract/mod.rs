@@ -2059,16 +2059,14 @@ impl<'a> Extractor<'a> {
             }
         }
         // Past a qualifier: "il a plus de 80 ans".
-        let mut start = f.start;
-        let t = tail(text, start, 40);
+        let mut t = tail(text, f.start, 40);
         if let Some(s) = self
             .lexes()
             .flat_map(|l| l.qualifiers.iter())
             .find_map(|(p, _)| t.ends_with_phrase(p))
         {
-            start = s;
+            t = tail(text, s, 40);
         }
-        let t = tail(text, start, 40);
         self.lexes().any(|lex| {
             if lex
                 .ago_leads
