@@ -51,7 +51,9 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 docs.iter()
                     .enumerate()
-                    .map(|(i, d)| figcheck::claims::claims_of(i as u32, d, &cfg).len())
+                    .map(|(i, d)| {
+                        figcheck::claims::claims_of(i as u32, d, &cfg.lexicon, &cfg.meanings).len()
+                    })
                     .sum::<usize>()
             })
         });

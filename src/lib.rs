@@ -29,6 +29,7 @@ pub mod error;
 pub mod extract;
 pub mod input;
 pub mod lexicon;
+pub mod model;
 pub mod report;
 pub mod rules;
 
@@ -54,7 +55,7 @@ pub fn build_corpus_with(docs: Vec<Document>, cfg: &Config, done: &(dyn Fn() + S
         .par_iter()
         .enumerate()
         .map(|(i, d)| {
-            let c = claims_of(i as u32, d, cfg);
+            let c = claims_of(i as u32, d, &cfg.lexicon, &cfg.meanings);
             done();
             c
         })

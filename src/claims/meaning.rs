@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use super::tokens::{phrase_key, Tokens};
 use crate::error::{Error, Result};
-use crate::extract::Figure;
 use crate::lexicon::fold;
+use crate::model::Figure;
 
 /// One group of the meaning lexicon: ids and the phrases that name them.
 #[derive(Debug, Clone, Default)]

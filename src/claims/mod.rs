@@ -30,9 +30,10 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rust_decimal::Decimal;
 
-use crate::config::Config;
-use crate::extract::{extract, Figure, Kind};
+use crate::extract::extract;
 use crate::input::Document;
+use crate::lexicon::Lexicon;
+use crate::model::{Figure, Kind};
 pub use meaning::{FigureTokens, Meanings, Places, SentenceMeaning, Span};
 pub use period::{Day, Period};
 
@@ -233,12 +234,11 @@ impl Corpus {
 }
 
 /// The claims of one document.
-pub fn claims_of(doc_idx: u32, doc: &Document, cfg: &Config) -> Vec<Claim> {
+pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> Vec<Claim> {
     let text = doc.text.as_str();
-    let figures = extract(text, doc.lang, &cfg.lexicon);
+    let figures = extract(text, doc.lang, lex);
     let sentences = sentence::sentences(text);
     let when = source::document_time(doc, &figures);
-    let m = &cfg.meanings;
     let boiler = boilerplate_lines(text, &figures, m);
     // Years written in the text (dates and bare years), by position.
     let mut years: Vec<(usize, i32)> = figures
@@ -346,7 +346,7 @@ pub fn claims_of(doc_idx: u32, doc: &Document, cfg: &Config) -> Vec<Claim> {
 }
 
 /// The period of a date figure: a day, a month or a year.
-fn period_of_date(d: crate::extract::DateParts) -> Option<Period> {
+fn period_of_date(d: crate::model::DateParts) -> Option<Period> {
     let y = d.year?;
     match (d.month, d.day) {
         (Some(m), Some(day)) => Day::new(y, m, day).map(Period::day),

@@ -5,8 +5,8 @@
 //! guessed beyond that: a document that says nothing has an unknown date.
 
 use super::period::Day;
-use crate::extract::{Figure, Kind};
 use crate::input::Document;
+use crate::model::{Figure, Kind};
 
 /// A document's date and outlet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -153,7 +153,7 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::extract::extract;
-    use crate::input::Lang;
+    use crate::model::Lang;
 
     fn time(text: &str) -> DocTime {
         let cfg = Config::builtin().unwrap();

@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::config::Config;
-use crate::input::{Document, Lang};
+use crate::input::Document;
+use crate::model::Lang;
 
 fn seed(name: &str) -> String {
     std::fs::read_to_string(format!(
@@ -16,7 +17,7 @@ fn seed(name: &str) -> String {
 /// (literal, measure, role, places, period) of every quantity claim.
 fn describe(doc: &Document, cfg: &Config) -> Vec<(String, String, String, String, String)> {
     let m = &cfg.meanings;
-    claims_of(0, doc, cfg)
+    claims_of(0, doc, &cfg.lexicon, &cfg.meanings)
         .into_iter()
         .filter(|c| c.fig.kind.is_quantity())
         .map(|c| {
@@ -75,7 +76,7 @@ fn centcom_figures_of_seed_002() {
 fn document_source_is_read_from_the_text() {
     let cfg = Config::builtin().unwrap();
     let doc = Document::new("002", seed("002_4d26f834a15c7ecc.txt"), Some(Lang::Fr));
-    let figs: Vec<_> = claims_of(0, &doc, &cfg)
+    let figs: Vec<_> = claims_of(0, &doc, &cfg.lexicon, &cfg.meanings)
         .into_iter()
         .map(|c| c.fig)
         .collect();
@@ -84,7 +85,7 @@ fn document_source_is_read_from_the_text() {
     assert_eq!(t.outlet.as_deref(), Some("ARMENPRESS"));
     // Seed 000 states no date: none is invented.
     let doc = Document::new("000", seed("000_2e248bc0dc966fa8.txt"), Some(Lang::Fr));
-    let figs: Vec<_> = claims_of(0, &doc, &cfg)
+    let figs: Vec<_> = claims_of(0, &doc, &cfg.lexicon, &cfg.meanings)
         .into_iter()
         .map(|c| c.fig)
         .collect();
@@ -104,11 +105,11 @@ fn years_keep_claims_apart() {
         "En 2024, 2 500 soldats américains sont déployés en Irak.",
         Some(Lang::Fr),
     );
-    let ca = claims_of(0, &a, &cfg)
+    let ca = claims_of(0, &a, &cfg.lexicon, &cfg.meanings)
         .into_iter()
         .find(|c| c.fig.kind == Kind::Count)
         .unwrap();
-    let cb = claims_of(1, &b, &cfg)
+    let cb = claims_of(1, &b, &cfg.lexicon, &cfg.meanings)
         .into_iter()
         .find(|c| c.fig.kind == Kind::Count)
         .unwrap();
@@ -130,7 +131,7 @@ fn french_and_english_keys_match() {
         Some(Lang::En),
     );
     let keys = |d: &Document, i| {
-        claims_of(i, d, &cfg)
+        claims_of(i, d, &cfg.lexicon, &cfg.meanings)
             .into_iter()
             .filter_map(|c| c.key().map(|k| (k, c.places)))
             .collect::<Vec<_>>()
@@ -144,7 +145,7 @@ fn repeats_and_boilerplate_are_marked() {
     let cfg = Config::builtin().unwrap();
     let text = "Quelque 1 500 soldats vont être envoyés.\nPublicité\nQuelque 1 500 soldats vont être envoyés.\nLire aussi : 3 morts à Paris\nArménie, Erevan, 0002, Martiros Saryan 22\n";
     let doc = Document::new("d", text, Some(Lang::Fr));
-    let cs = claims_of(0, &doc, &cfg);
+    let cs = claims_of(0, &doc, &cfg.lexicon, &cfg.meanings);
     let by_text = |t: &str| {
         cs.iter()
             .filter(|c| &text[c.fig.num_start..c.fig.num_end] == t)

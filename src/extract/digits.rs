@@ -12,7 +12,7 @@ use nom::character::complete::satisfy;
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
-use crate::input::Lang;
+use crate::model::{Evidence, Lang};
 
 /// Most groups a numeral may have (`1 234 567 890 123 456` has six).
 pub const MAX_PARTS: usize = 8;
@@ -106,26 +106,6 @@ pub fn numeral(i: &str) -> IResult<&str, Numeral<'_>> {
         }
     }
     Ok((rest, num))
-}
-
-/// What a numeral tells about the document's separator convention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Evidence {
-    /// Nothing: a plain integer or space grouping.
-    #[default]
-    None,
-    /// `3.5`, `0.25`: the point marks decimals.
-    DotDecimal,
-    /// `2,5`, `1 234,5`: the comma marks decimals.
-    CommaDecimal,
-    /// `2.000.000`, `1.234,5`: the point groups thousands.
-    DotGroup,
-    /// `2,000,000`, `1,234.5`: the comma groups thousands.
-    CommaGroup,
-    /// `2.500`: one point before three digits, read by language.
-    AmbiguousDot,
-    /// `2,500`: one comma before three digits, read by language.
-    AmbiguousComma,
 }
 
 /// A numeral read as a value.

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::{extract, Figure, Kind};
 use crate::config::Config;
-use crate::input::Lang;
+use crate::model::Lang;
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()

@@ -25,26 +25,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-
-/// The language a document is written in, which decides how its figures are
-/// read (`2.000` is 2000 in French, 2 in English).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Fr,
-    En,
-    Unknown,
-}
-
-impl Lang {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-            Lang::Unknown => "unknown",
-        }
-    }
-}
+pub use crate::model::Lang;
 
 /// Where a document comes from, as far as it is known. Never invented:
 /// fields the input does not give stay `None`.

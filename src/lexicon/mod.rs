@@ -16,8 +16,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{Error, Result};
-use crate::extract::Kind;
-use crate::input::Lang;
+use crate::model::Kind;
+use crate::model::Lang;
 
 /// What a qualifier does to the stated value.
 #[derive(Debug, Clone, PartialEq, Eq)]

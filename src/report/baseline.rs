@@ -206,7 +206,8 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::input::{Document, Lang};
+    use crate::input::Document;
+    use crate::model::Lang;
     use crate::rules::Selection;
 
     fn run(text: &str) -> (Corpus, Vec<Finding>) {

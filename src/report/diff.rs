@@ -459,7 +459,7 @@ pub fn json_report(d: &VersionDiff) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::Lang;
+    use crate::model::Lang;
 
     fn diff(a: &str, b: &str) -> VersionDiff {
         let cfg = Config::builtin().unwrap();

@@ -183,9 +183,9 @@ impl<'a> FigureRecord<'a> {
                 .map(|q| cfg.lexicon.qualifiers[q as usize].name.as_str()),
             entity: f.entity.map(|(s, e)| &text[s..e]),
             written: match f.written {
-                crate::extract::Written::Digits => "digits",
-                crate::extract::Written::Words => "words",
-                crate::extract::Written::Mixed => "mixed",
+                crate::model::Written::Digits => "digits",
+                crate::model::Written::Words => "words",
+                crate::model::Written::Mixed => "mixed",
             },
             ambiguous: f.ambiguous,
             date: f.date.map(|d| {

@@ -23,7 +23,7 @@
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;
-use crate::extract::{Figure, Kind, Written};
+use crate::model::{Figure, Kind, Written};
 
 fn bare(f: &Figure) -> bool {
     f.written == Written::Digits

@@ -34,7 +34,7 @@ use super::conflict::{bounds, usable};
 use super::{ClaimRef, Finding, RuleDef};
 use crate::claims::{Claim, Corpus};
 use crate::config::Config;
-use crate::extract::Kind;
+use crate::model::Kind;
 
 /// What a figure of a breakdown counts: a role for people (killed,
 /// arrested, whatever the noun), or a measure (operations).

@@ -3,9 +3,9 @@
 
 use crate::claims::period::Day;
 use crate::claims::Claim;
-use crate::extract::{DateParts, Kind};
 use crate::input::Document;
 use crate::lexicon::fold;
+use crate::model::{DateParts, Kind};
 
 /// A full calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -25,8 +25,8 @@ use super::story::{names_of, Stories, StoryParams};
 use super::{Finding, RuleDef};
 use crate::claims::{Claim, Corpus, Relation};
 use crate::config::Config;
-use crate::extract::DateParts;
 use crate::lexicon::{fold, QualifierShape};
+use crate::model::DateParts;
 
 /// Most pairs compared within one key: beyond it, each document is compared
 /// by its first claim only, which keeps the check linear.

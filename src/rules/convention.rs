@@ -22,9 +22,9 @@ use super::calendar::{find_phrase, folded, folded_slice};
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;
-use crate::extract::digits::Evidence;
-use crate::extract::Kind;
-use crate::input::Lang;
+use crate::model::Evidence;
+use crate::model::Kind;
+use crate::model::Lang;
 
 fn describe(e: Evidence) -> &'static str {
     match e {

@@ -28,7 +28,7 @@ use super::calendar::{find_phrase, folded, folded_slice, full_date, published, Y
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;
-use crate::extract::Kind;
+use crate::model::Kind;
 
 /// `start` plus `n` units of `unit` (day, week, month, year).
 fn add(start: Ymd, n: i64, unit: &str) -> Option<Ymd> {

@@ -20,7 +20,7 @@ use super::calendar::{find_phrase, folded, folded_slice, published, Ymd};
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;
-use crate::extract::Kind;
+use crate::model::Kind;
 
 /// True when the words just before the date's intro word are a verb in a
 /// compound past whose complement the date is: "a été arrêté [le]", "est

@@ -21,7 +21,7 @@ use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;
 use crate::extract::digits::numeral;
-use crate::extract::Kind;
+use crate::model::Kind;
 
 /// True for the Indian pattern: commas, two-digit middle groups, a last
 /// group of three.

@@ -458,7 +458,8 @@ impl ExampleResult {
 /// (all rules for an empty prefix): each example's text (and `other`, as a
 /// second source) is checked with that rule alone.
 pub fn test_examples(cfg: &Config, prefix: &str) -> Vec<ExampleResult> {
-    use crate::input::{Document, Lang};
+    use crate::input::Document;
+    use crate::model::Lang;
     let mut out = Vec::new();
     for rule in cfg.rules.iter().filter(|r| r.code.starts_with(prefix)) {
         for (i, ex) in rule.examples.iter().enumerate() {

@@ -17,7 +17,7 @@ use super::conflict::usable;
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;
-use crate::extract::Kind;
+use crate::model::Kind;
 
 pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
     let joiners = folded(&rule.strings("joiners"));

@@ -24,8 +24,8 @@ use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;
 use crate::extract::context::skip_spaces;
-use crate::extract::Kind;
 use crate::lexicon::fold;
+use crate::model::Kind;
 
 pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
     let max = rule.decimal("max", Decimal::ONE_HUNDRED);

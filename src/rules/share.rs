@@ -30,8 +30,8 @@ use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;
 use crate::extract::context::skip_spaces;
-use crate::extract::Kind;
 use crate::lexicon::fold;
+use crate::model::Kind;
 
 /// The whole a percentage is a share of: the words after `des`, `of the`.
 fn whole_after(text: &str, end: usize, sentence_end: usize, links: &[String]) -> Option<String> {

@@ -21,7 +21,7 @@ use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;
 use crate::extract::context::tail;
-use crate::extract::Kind;
+use crate::model::Kind;
 
 pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
     for (d, doc) in corpus.docs.iter().enumerate() {

@@ -1,0 +1,215 @@
+//! The model every stage shares: what a figure is ([`Figure`], its [`Kind`],
+//! how it was [`Written`], its [`DateParts`] and separator [`Evidence`]) and
+//! the [`Lang`] of a document. It sits below every stage and depends on none.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The language a document is written in, which decides how its figures are
+/// read (`2.000` is 2000 in French, 2 in English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Fr,
+    En,
+    Unknown,
+}
+
+impl Lang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+            Lang::Unknown => "unknown",
+        }
+    }
+}
+
+/// What a numeral tells about the document's separator convention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Evidence {
+    /// Nothing: a plain integer or space grouping.
+    #[default]
+    None,
+    /// `3.5`, `0.25`: the point marks decimals.
+    DotDecimal,
+    /// `2,5`, `1 234,5`: the comma marks decimals.
+    CommaDecimal,
+    /// `2.000.000`, `1.234,5`: the point groups thousands.
+    DotGroup,
+    /// `2,000,000`, `1,234.5`: the comma groups thousands.
+    CommaGroup,
+    /// `2.500`: one point before three digits, read by language.
+    AmbiguousDot,
+    /// `2,500`: one comma before three digits, read by language.
+    AmbiguousComma,
+}
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// How many of something (or a bare number).
+    Count,
+    Percent,
+    Money,
+    Measure,
+    Temperature,
+    Age,
+    Duration,
+    /// A calendar date or a year.
+    Date,
+    /// A time of day.
+    Time,
+    Ordinal,
+    /// An interval written as such ("entre 10 et 20").
+    Range,
+    /// A proportion ("la moitié", "1/3").
+    Fraction,
+    /// Part of a name or code ("F-16", "COVID-19"), not a quantity.
+    Identifier,
+    Phone,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Percent => "percent",
+            Kind::Money => "money",
+            Kind::Measure => "measure",
+            Kind::Temperature => "temperature",
+            Kind::Age => "age",
+            Kind::Duration => "duration",
+            Kind::Date => "date",
+            Kind::Time => "time",
+            Kind::Ordinal => "ordinal",
+            Kind::Range => "range",
+            Kind::Fraction => "fraction",
+            Kind::Identifier => "identifier",
+            Kind::Phone => "phone",
+        }
+    }
+
+    /// True for figures that state a quantity (the ones rules compare).
+    pub fn is_quantity(self) -> bool {
+        matches!(
+            self,
+            Kind::Count
+                | Kind::Percent
+                | Kind::Money
+                | Kind::Measure
+                | Kind::Temperature
+                | Kind::Duration
+                | Kind::Range
+                | Kind::Fraction
+                | Kind::Age
+        )
+    }
+}
+
+/// How the number was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Written {
+    Digits,
+    Words,
+    /// Digits with a scale word ("2,5 millions").
+    Mixed,
+}
+
+/// The parts of a date, as far as the text gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct DateParts {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    /// 1 = Monday … 7 = Sunday, when the text names the weekday.
+    pub weekday: Option<u32>,
+}
+
+/// One figure found in a text. Offsets are UTF-8 byte offsets into the
+/// document text, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Figure {
+    /// The whole figure: qualifier, number, scale and unit.
+    pub start: usize,
+    pub end: usize,
+    /// The number itself.
+    pub num_start: usize,
+    pub num_end: usize,
+    /// The value; `None` for ranges, plural collectives, dates, phone
+    /// numbers and relative ordinals. An identifier keeps the number its
+    /// code carries ("F-16": 16); it is never a quantity.
+    pub value: Option<Decimal>,
+    /// The interval the figure states. Both `None` for an exact figure
+    /// (the interval is `[value, value]`); one side `None` for an open bound.
+    pub low: Option<Decimal>,
+    pub high: Option<Decimal>,
+    pub kind: Kind,
+    /// Index into [`Lexicon::units`].
+    pub unit: Option<u16>,
+    /// Index into [`Lexicon::qualifiers`].
+    pub qualifier: Option<u8>,
+    pub written: Written,
+    /// The counted noun ("soldats").
+    pub entity: Option<(usize, usize)>,
+    /// The value depends on a separator convention the document does not
+    /// settle (`2.500` in a text that also writes `3.5`).
+    pub ambiguous: bool,
+    /// Invalid digit grouping (`12.34.5`, `1,50,000`).
+    pub bad_grouping: bool,
+    /// Machine-translation debris next to the number ("XNUMX"): its span.
+    pub debris: Option<(usize, usize)>,
+    pub evidence: Evidence,
+    /// Decimal places written (for the rounding a figure implies).
+    pub decimals: u8,
+    /// The multiplier of a scale word ("millions"), 1 otherwise.
+    pub scale: Decimal,
+    pub date: Option<DateParts>,
+    /// For durations: the length in seconds (a year is 365 days, a month
+    /// 30), also for durations of several parts ("1 year 1 month").
+    pub seconds: Option<Decimal>,
+}
+
+impl Figure {
+    pub(crate) fn new(start: usize, end: usize, value: Option<Decimal>, written: Written) -> Self {
+        Figure {
+            start,
+            end,
+            num_start: start,
+            num_end: end,
+            value,
+            low: None,
+            high: None,
+            kind: Kind::Count,
+            unit: None,
+            qualifier: None,
+            written,
+            entity: None,
+            ambiguous: false,
+            bad_grouping: false,
+            debris: None,
+            evidence: Evidence::None,
+            decimals: 0,
+            scale: Decimal::ONE,
+            date: None,
+            seconds: None,
+        }
+    }
+
+    /// The interval as `[low, high]` with the value filling exact sides;
+    /// `None` marks an open side.
+    pub fn interval(&self) -> (Option<Decimal>, Option<Decimal>) {
+        if self.low.is_none() && self.high.is_none() {
+            (self.value, self.value)
+        } else {
+            (self.low, self.high)
+        }
+    }
+
+    /// The literal text of the figure in `text`.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}

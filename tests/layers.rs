@@ -1,0 +1,112 @@
+//! The stages of `src/` form layers: no top-level module uses another that
+//! uses it back, directly or through others. The dependencies are read from
+//! the `crate::MODULE` paths of each module's non-test source.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// The source files of a top-level module: `src/NAME.rs` or `src/NAME/**`.
+fn module_files(src: &Path) -> BTreeMap<String, Vec<PathBuf>> {
+    let mut out: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    for e in std::fs::read_dir(src).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_stem().unwrap().to_string_lossy().to_string();
+        if p.is_dir() {
+            let mut stack = vec![p.clone()];
+            while let Some(d) = stack.pop() {
+                for e in std::fs::read_dir(d).unwrap() {
+                    let f = e.unwrap().path();
+                    if f.is_dir() {
+                        stack.push(f);
+                    } else if f.extension().is_some_and(|x| x == "rs") {
+                        out.entry(name.clone()).or_default().push(f);
+                    }
+                }
+            }
+        } else if p.extension().is_some_and(|x| x == "rs") && name != "lib" && name != "main" {
+            out.entry(name).or_default().push(p);
+        }
+    }
+    out
+}
+
+/// The source without its `#[cfg(test)]` modules and test files.
+fn non_test(path: &Path, text: &str) -> String {
+    let name = path.file_name().unwrap().to_string_lossy();
+    if name == "tests.rs" || name.ends_with("_tests.rs") {
+        return String::new();
+    }
+    match text.find("#[cfg(test)]") {
+        Some(i) => text[..i].to_string(),
+        None => text.to_string(),
+    }
+}
+
+fn dependencies() -> BTreeMap<String, BTreeSet<String>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let modules = module_files(&src);
+    let mut deps = BTreeMap::new();
+    for (m, files) in &modules {
+        let mut used = BTreeSet::new();
+        for f in files {
+            let text = non_test(f, &std::fs::read_to_string(f).unwrap());
+            for (i, _) in text.match_indices("crate::") {
+                let rest = &text[i + "crate::".len()..];
+                let end = rest
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                let target = &rest[..end];
+                if target != m && modules.contains_key(target) {
+                    used.insert(target.to_string());
+                }
+            }
+            // Paths through the root (`crate::analyze`) count as a use of
+            // the whole pipeline.
+            for root_fn in ["crate::analyze", "crate::build_corpus"] {
+                if text.contains(root_fn) {
+                    used.insert("(root)".to_string());
+                }
+            }
+        }
+        deps.insert(m.clone(), used);
+    }
+    deps
+}
+
+#[test]
+fn no_cycle_between_top_level_modules() {
+    let deps = dependencies();
+    // Depth-first search for a path back to the start.
+    for start in deps.keys() {
+        let mut stack = vec![(start.clone(), vec![start.clone()])];
+        let mut seen = BTreeSet::new();
+        while let Some((m, path)) = stack.pop() {
+            for d in deps.get(&m).into_iter().flatten() {
+                if d == start {
+                    panic!("cycle: {} -> {}", path.join(" -> "), start);
+                }
+                if seen.insert(d.clone()) {
+                    let mut p = path.clone();
+                    p.push(d.clone());
+                    stack.push((d.clone(), p));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_stage_runs_the_whole_pipeline() {
+    for (m, used) in dependencies() {
+        assert!(
+            !used.contains("(root)"),
+            "module `{m}` calls the pipeline of the crate root; pass it what it needs instead"
+        );
+    }
+}
+
+#[test]
+fn the_model_depends_on_no_stage() {
+    let deps = dependencies();
+    assert_eq!(deps.get("model"), Some(&BTreeSet::new()));
+}
