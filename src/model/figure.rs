@@ -1,29 +1,7 @@
-//! The model every stage shares: what a figure is ([`Figure`], its [`Kind`],
-//! how it was [`Written`], its [`DateParts`] and separator [`Evidence`]) and
-//! the [`Lang`] of a document. It sits below every stage and depends on none.
+//! A figure as extraction finds it: span, value, interval, kind.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-
-/// The language a document is written in, which decides how its figures are
-/// read (`2.000` is 2000 in French, 2 in English).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Fr,
-    En,
-    Unknown,
-}
-
-impl Lang {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-            Lang::Unknown => "unknown",
-        }
-    }
-}
+use serde::Serialize;
 
 /// What a numeral tells about the document's separator convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

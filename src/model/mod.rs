@@ -1,0 +1,9 @@
+//! The model every stage shares: what a figure is ([`Figure`], its [`Kind`],
+//! how it was [`Written`], its [`DateParts`] and separator [`Evidence`]) and
+//! the [`Lang`] of a document. It sits below every stage and depends on none.
+
+mod figure;
+mod lang;
+
+pub use figure::{DateParts, Evidence, Figure, Kind, Written};
+pub use lang::Lang;
