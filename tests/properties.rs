@@ -2,18 +2,11 @@
 //! on character boundaries, the same text always gives the same figures and
 //! findings, and joining two documents changes no figure away from the seam.
 
-use std::sync::OnceLock;
+mod common;
 
-use figcheck::config::Config;
-use figcheck::extract::{extract, Figure};
-use figcheck::input::{Document, Lang};
-use figcheck::rules::Selection;
+use common::{analyze, doc, figures};
+use figcheck::model::{Figure, Lang};
 use proptest::prelude::*;
-
-fn config() -> &'static Config {
-    static CFG: OnceLock<Config> = OnceLock::new();
-    CFG.get_or_init(|| Config::builtin().unwrap())
-}
 
 const WORDS: &[&str] = &[
     "1",
@@ -127,7 +120,7 @@ proptest! {
 
     #[test]
     fn spans_are_inside_the_text_on_char_boundaries(t in text(), l in lang()) {
-        for f in extract(&t, l, &config().lexicon) {
+        for f in figures(&t, l) {
             prop_assert!(f.start <= f.num_start && f.num_start < f.num_end, "{f:?}");
             prop_assert!(f.num_end <= f.end && f.end <= t.len(), "{f:?}");
             for o in [f.start, f.end, f.num_start, f.num_end] {
@@ -141,11 +134,10 @@ proptest! {
 
     #[test]
     fn the_same_text_gives_the_same_output(t in text(), u in text(), l in lang()) {
-        let lex = &config().lexicon;
-        prop_assert_eq!(extract(&t, l, lex), extract(&t, l, lex));
-        let docs = || vec![Document::new("a", t.clone(), Some(l)), Document::new("b", u.clone(), Some(l))];
-        let (c1, f1) = figcheck::analyze(docs(), config(), &Selection::default());
-        let (c2, f2) = figcheck::analyze(docs(), config(), &Selection::default());
+        prop_assert_eq!(figures(&t, l), figures(&t, l));
+        let docs = || vec![doc("a", &t, l), doc("b", &u, l)];
+        let (c1, f1) = analyze(docs());
+        let (c2, f2) = analyze(docs());
         prop_assert_eq!(f1, f2);
         let figs = |c: &figcheck::claims::Corpus| c.claims.iter().map(|c| c.fig).collect::<Vec<_>>();
         prop_assert_eq!(figs(&c1), figs(&c2));
@@ -158,12 +150,11 @@ proptest! {
         // Figures read from their context a few words either way: those
         // further than this from the seam must not change.
         const SEAM: usize = 120;
-        let lex = &config().lexicon;
         let joined = format!("{a}\n\n{b}");
         let off = a.len() + 2;
-        let whole = extract(&joined, l, lex);
-        let in_a: Vec<_> = extract(&a, l, lex).iter().filter(|f| f.end + SEAM <= a.len()).map(|f| key(f, 0)).collect();
-        let in_b: Vec<_> = extract(&b, l, lex).iter().filter(|f| f.start >= SEAM).map(|f| key(f, off as isize)).collect();
+        let whole = figures(&joined, l);
+        let in_a: Vec<_> = figures(&a, l).iter().filter(|f| f.end + SEAM <= a.len()).map(|f| key(f, 0)).collect();
+        let in_b: Vec<_> = figures(&b, l).iter().filter(|f| f.start >= SEAM).map(|f| key(f, off as isize)).collect();
         let got_a: Vec<_> = whole.iter().filter(|f| f.end + SEAM <= a.len()).map(|f| key(f, 0)).collect();
         let got_b: Vec<_> = whole.iter().filter(|f| f.start >= off + SEAM).map(|f| key(f, 0)).collect();
         prop_assert_eq!(in_a, got_a);

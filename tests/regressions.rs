@@ -4,15 +4,17 @@
 //! `fuzz/README.md` says how linearity is measured. Crashing inputs found
 //! by the fuzz targets are added here, by target, as they are found.
 
-use figcheck::config::Config;
-use figcheck::input::{Document, Lang};
-use figcheck::report;
-use figcheck::rules::Selection;
+mod common;
 
-fn run(text: &str) -> (figcheck::claims::Corpus, Vec<figcheck::rules::Finding>) {
-    let cfg = Config::builtin().unwrap();
-    let doc = Document::new("x.txt", text, Some(Lang::Fr));
-    figcheck::analyze(vec![doc], &cfg, &Selection::default())
+use common::{analyze, doc};
+use figcheck::claims::Corpus;
+use figcheck::model::Lang;
+use figcheck::report;
+use figcheck::rules::Finding;
+
+/// The claims and findings of one French document `x.txt`.
+fn run(text: &str) -> (Corpus, Vec<Finding>) {
+    analyze(vec![doc("x.txt", text, Lang::Fr)])
 }
 
 #[test]

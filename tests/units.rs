@@ -3,19 +3,14 @@
 //! data rate, speed, power, energy and angle, in French and English; and
 //! the phrases where a unit word is no unit ("He won 3 games").
 
+mod common;
+
 use std::collections::HashMap;
 use std::str::FromStr;
-use std::sync::OnceLock;
 
-use figcheck::config::Config;
-use figcheck::extract::{extract, Kind};
-use figcheck::input::Lang;
+use common::{config, figures};
+use figcheck::model::{Kind, Lang};
 use rust_decimal::Decimal;
-
-fn config() -> &'static Config {
-    static CFG: OnceLock<Config> = OnceLock::new();
-    CFG.get_or_init(|| Config::builtin().unwrap())
-}
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
@@ -32,7 +27,7 @@ struct Fig {
 
 fn figs(text: &str, lang: Lang) -> Vec<Fig> {
     let lex = &config().lexicon;
-    extract(text, lang, lex)
+    figures(text, lang)
         .into_iter()
         .map(|f| Fig {
             text: text[f.start..f.end].to_string(),
