@@ -27,6 +27,7 @@
 mod common;
 
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
 
 use common::{figcheck, from_root};
 
@@ -45,18 +46,27 @@ const EXTRACT_FORMATS_ON: &str = "malformed";
 /// and moved, findings introduced and fixed.
 const DIFF_FORMATS_ON: &str = "seed_edit";
 
-fn settings() -> insta::Settings {
+/// The snapshot settings of this file, held with a lock: insta counts a
+/// failed assertion against whichever `glob!` is running, in any thread, so
+/// the tests that assert snapshots run one at a time for each failure to be
+/// reported by its own test.
+fn settings() -> (insta::Settings, MutexGuard<'static, ()>) {
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    let guard = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let mut s = insta::Settings::clone_current();
     s.set_snapshot_path("../snapshots");
     s.set_prepend_module_to_snapshot(false);
-    s
+    (s, guard)
 }
 
 /// Runs `f` on every fixture marked by a file matching `pattern` under
 /// `fixtures/`, with its folder relative to the crate root; its snapshots
 /// are suffixed with the marker's path.
 fn each_fixture(pattern: &str, mut f: impl FnMut(&str)) {
-    settings().bind(|| {
+    let (s, _guard) = settings();
+    s.bind(|| {
         insta::glob!("../fixtures", pattern, |path| f(&folder_of(path)));
     });
 }
@@ -72,7 +82,7 @@ fn one_fixture(under: &str, marker: &str, f: impl FnOnce(&str)) {
         .join(under)
         .join(marker);
     assert!(path.is_file(), "no fixture {}", path.display());
-    let mut s = settings();
+    let (mut s, _guard) = settings();
     s.set_input_file(&path);
     s.set_snapshot_suffix(marker);
     s.bind(|| f(&folder_of(&path)));
@@ -81,6 +91,21 @@ fn one_fixture(under: &str, marker: &str, f: impl FnOnce(&str)) {
 /// The folder of a fixture's marker file, relative to the crate root.
 fn folder_of(marker: &Path) -> String {
     from_root(marker.parent().expect("a marker inside its folder"))
+}
+
+/// The folders of the fixture topics (those holding a `case.toml`),
+/// relative to the crate root, in order.
+fn topics() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut dirs: Vec<String> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("case.toml").is_file())
+        .map(|p| from_root(&p))
+        .collect();
+    dirs.sort();
+    assert!(!dirs.is_empty(), "no fixture topic");
+    dirs
 }
 
 /// The old and new files of a diff case.
@@ -180,7 +205,8 @@ fn diff_in_every_format() {
 /// its file.
 #[test]
 fn check_formats_agree_on_every_topic() {
-    each_fixture("*/case.toml", |dir| {
+    for dir in topics() {
+        let dir = dir.as_str();
         let run = |format: &str| figcheck(&["check", dir, "--format", format]);
         let (json, concise, jsonl, sarif, github) = (
             run("json"),
@@ -239,5 +265,5 @@ fn check_formats_agree_on_every_topic() {
 
         assert_eq!(github.stdout.lines().count(), findings.len(), "{dir}");
         assert!(github.stdout.lines().all(|l| l.starts_with("::")), "{dir}");
-    });
+    }
 }
