@@ -1,21 +1,50 @@
 //! The concise report: `path:line:col: CODE message`, one line per finding,
 //! as compilers and linters print them for editors and `grep`.
 
-use super::Place;
-use crate::claims::Corpus;
-use crate::rules::Finding;
+use std::fmt;
+
+use super::{Checked, Place, Reporter};
 
 /// One line per finding; nothing when there is none.
-pub fn check_report(corpus: &Corpus, findings: &[Finding]) -> String {
-    let mut out = String::new();
-    for f in findings {
-        let p = Place::of_finding(corpus, f);
-        // A message is one line: line breaks of the source become spaces.
-        let message = f.message.replace(['\n', '\r'], " ");
-        out.push_str(&format!(
-            "{}:{}:{}: {} {}\n",
-            p.path, p.line, p.column, f.code, message
-        ));
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Concise;
+
+impl Reporter<Checked<'_>> for Concise {
+    fn write(&self, run: &Checked<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
+        for f in run.findings {
+            let p = Place::of_finding(run.corpus, f);
+            // A message is one line: line breaks of the source become spaces.
+            let message = f.message.replace(['\n', '\r'], " ");
+            writeln!(
+                out,
+                "{}:{}:{}: {} {}",
+                p.path, p.line, p.column, f.code, message
+            )?;
+        }
+        Ok(())
     }
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::input::Document;
+    use crate::model::Lang;
+    use crate::rules::Selection;
+
+    #[test]
+    fn one_line_per_finding() {
+        let cfg = Config::builtin().unwrap();
+        let doc = Document::new("a.txt", "Et 40 XNUMX morts.\n", Some(Lang::Fr));
+        let (corpus, findings) = crate::analyze(vec![doc], &cfg, &Selection::default());
+        let run = Checked {
+            corpus: &corpus,
+            findings: &findings,
+            cfg: &cfg,
+        };
+        let out = Concise.render(&run);
+        assert_eq!(out.lines().count(), findings.len(), "{out}");
+        assert!(out.starts_with("a.txt:1:"), "{out}");
+    }
 }

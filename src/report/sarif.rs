@@ -6,12 +6,13 @@
 //! survives edits elsewhere. The test suite validates it against the
 //! official schema.
 
+use std::fmt;
+
 use serde_json::{json, Value};
 
-use super::{baseline, Place};
+use super::{baseline, Checked, Place, Reporter};
 use crate::claims::Corpus;
-use crate::config::Config;
-use crate::rules::{Finding, Severity};
+use crate::rules::Severity;
 
 /// The schema a SARIF log names.
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -58,7 +59,22 @@ fn physical(corpus: &Corpus, doc: u32, start: usize, end: usize) -> Value {
 
 /// The SARIF log of a `check` run: one run, every rule of the
 /// configuration, every finding.
-pub fn check_report(corpus: &Corpus, findings: &[Finding], cfg: &Config) -> String {
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sarif;
+
+impl Reporter<Checked<'_>> for Sarif {
+    fn write(&self, run: &Checked<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
+        out.write_str(&log(run))
+    }
+}
+
+/// The SARIF log, pretty-printed, with a final line break.
+fn log(run: &Checked<'_>) -> String {
+    let Checked {
+        corpus,
+        findings,
+        cfg,
+    } = *run;
     let rules: Vec<_> = cfg.rules.iter().collect();
     let rule_defs: Vec<Value> = rules
         .iter()
