@@ -28,22 +28,16 @@ impl Reporter<Checked<'_>> for Concise {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::input::Document;
-    use crate::model::Lang;
-    use crate::rules::Selection;
+    use crate::report::testing::{analysed, TEXT};
 
     #[test]
     fn one_line_per_finding() {
-        let cfg = Config::builtin().unwrap();
-        let doc = Document::new("a.txt", "Et 40 XNUMX morts.\n", Some(Lang::Fr));
-        let (corpus, findings) = crate::analyze(vec![doc], &cfg, &Selection::default());
-        let run = Checked {
+        let (cfg, corpus, findings) = analysed(TEXT);
+        let out = Concise.render(&Checked {
             corpus: &corpus,
             findings: &findings,
             cfg: &cfg,
-        };
-        let out = Concise.render(&run);
+        });
         assert_eq!(out.lines().count(), findings.len(), "{out}");
         assert!(out.starts_with("a.txt:1:"), "{out}");
     }

@@ -52,6 +52,19 @@ impl Reporter<Checked<'_>> for Github {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::testing::{analysed, TEXT};
+
+    #[test]
+    fn one_command_per_finding() {
+        let (cfg, corpus, findings) = analysed(TEXT);
+        let out = Github.render(&Checked {
+            corpus: &corpus,
+            findings: &findings,
+            cfg: &cfg,
+        });
+        assert_eq!(out.lines().count(), findings.len());
+        assert!(out.starts_with("::error file=a.txt,line=1,"), "{out}");
+    }
 
     #[test]
     fn escaping() {

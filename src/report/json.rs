@@ -124,3 +124,24 @@ impl Reporter<Checked<'_>> for Json {
         out.write_char('\n')
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testing::{analysed, TEXT};
+
+    #[test]
+    fn one_document_with_summary() {
+        let (cfg, corpus, findings) = analysed(TEXT);
+        let out = Json.render(&Checked {
+            corpus: &corpus,
+            findings: &findings,
+            cfg: &cfg,
+        });
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["version"], SCHEMA_VERSION);
+        assert_eq!(v["findings"].as_array().unwrap().len(), findings.len());
+        assert_eq!(v["summary"]["findings"], findings.len());
+        assert_eq!(v["findings"][0]["doc"], "a.txt");
+    }
+}

@@ -21,3 +21,25 @@ impl Reporter<Checked<'_>> for Jsonl {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testing::{analysed, TEXT};
+
+    #[test]
+    fn one_finding_per_line() {
+        let (cfg, corpus, findings) = analysed(TEXT);
+        let out = Jsonl.render(&Checked {
+            corpus: &corpus,
+            findings: &findings,
+            cfg: &cfg,
+        });
+        assert!(!findings.is_empty());
+        assert_eq!(out.lines().count(), findings.len());
+        for line in out.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert!(v["code"].is_string(), "{line}");
+        }
+    }
+}

@@ -111,3 +111,27 @@ impl Summary {
 pub(crate) fn dec(d: Option<rust_decimal::Decimal>) -> Option<String> {
     d.map(|v| v.normalize().to_string())
 }
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! What the reporters' tests render: one French document analysed with
+    //! the built-in rules.
+
+    use crate::claims::Corpus;
+    use crate::config::Config;
+    use crate::input::Document;
+    use crate::model::Lang;
+    use crate::rules::{Finding, Selection};
+
+    /// A document with figures and one finding (a placeholder left in).
+    pub const TEXT: &str =
+        "Il reste 2.500 XNUMX soldats.\nLe raid a tué 12 personnes le 3 mars 2024.\n";
+
+    /// The configuration, corpus and findings of `text` in `a.txt`.
+    pub fn analysed(text: &str) -> (Config, Corpus, Vec<Finding>) {
+        let cfg = Config::builtin().unwrap();
+        let doc = Document::new("a.txt", text, Some(Lang::Fr));
+        let (corpus, findings) = crate::analyze(vec![doc], &cfg, &Selection::default());
+        (cfg, corpus, findings)
+    }
+}

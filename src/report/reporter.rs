@@ -198,4 +198,26 @@ mod tests {
         assert_eq!(FigureFormat::from_name("sarif"), None);
         assert_eq!(DiffFormat::names().collect::<Vec<_>>(), ["text", "json"]);
     }
+
+    #[test]
+    fn every_format_reports() {
+        let (cfg, corpus, findings) = crate::report::testing::analysed("Et 40 XNUMX morts.\n");
+        let run = Checked {
+            corpus: &corpus,
+            findings: &findings,
+            cfg: &cfg,
+        };
+        for &(name, format) in Format::ALL {
+            let out = format.reporter(Options::default()).render(&run);
+            assert!(out.ends_with('\n'), "{name}: {out}");
+        }
+        let figures = Figures {
+            corpus: &corpus,
+            cfg: &cfg,
+        };
+        for &(name, format) in FigureFormat::ALL {
+            let out = format.reporter().render(&figures);
+            assert!(out.ends_with('\n'), "{name}: {out}");
+        }
+    }
 }

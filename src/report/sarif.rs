@@ -156,6 +156,25 @@ fn log(run: &Checked<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::testing::{analysed, TEXT};
+
+    #[test]
+    fn every_rule_and_every_finding() {
+        let (cfg, corpus, findings) = analysed(TEXT);
+        let out = Sarif.render(&Checked {
+            corpus: &corpus,
+            findings: &findings,
+            cfg: &cfg,
+        });
+        let v: Value = serde_json::from_str(&out).unwrap();
+        let run = &v["runs"][0];
+        let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+        assert_eq!(rules.len(), cfg.rules.iter().count());
+        let results = run["results"].as_array().unwrap();
+        assert_eq!(results.len(), findings.len());
+        let i = results[0]["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[i]["id"], results[0]["ruleId"]);
+    }
 
     #[test]
     fn uris_are_encoded() {

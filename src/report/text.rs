@@ -175,3 +175,46 @@ pub fn summary_line(s: &Summary) -> String {
         plural(s.figures, "figure"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testing::{analysed, TEXT};
+
+    #[test]
+    fn diagnostics_then_summary() {
+        let (cfg, corpus, findings) = analysed(TEXT);
+        let run = Checked {
+            corpus: &corpus,
+            findings: &findings,
+            cfg: &cfg,
+        };
+        let plain = Text { color: false }.render(&run);
+        assert!(plain.contains("--> a.txt:1:"), "{plain}");
+        assert!(
+            plain.ends_with(&format!(
+                "{}\n",
+                summary_line(&Summary::of(&corpus, &findings))
+            )),
+            "{plain}"
+        );
+        assert!(!plain.contains('\x1b'));
+        assert!(Text { color: true }.render(&run).contains('\x1b'));
+    }
+
+    #[test]
+    fn summary_counts_in_words() {
+        let s = Summary {
+            documents: 1,
+            figures: 2,
+            findings: 1,
+            errors: 1,
+            warnings: 0,
+            info: 0,
+        };
+        assert_eq!(
+            summary_line(&s),
+            "1 finding (1 error, 0 warnings, 0 info) in 1 document, 2 figures"
+        );
+    }
+}

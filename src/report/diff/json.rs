@@ -49,3 +49,27 @@ impl Reporter<VersionDiff> for DiffJson {
         out.write_char('\n')
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::diff::{compare, Version};
+    use crate::report::testing::analysed;
+
+    #[test]
+    fn changes_findings_and_counts() {
+        let version = |text: &str| {
+            let (_, corpus, findings) = analysed(text);
+            Version::new(corpus, findings)
+        };
+        let d = compare(
+            version("Il reste 2.500 XNUMX soldats.\n"),
+            version("Il reste 2.600 soldats.\n"),
+        );
+        let v: serde_json::Value = serde_json::from_str(&DiffJson.render(&d)).unwrap();
+        assert_eq!(v["version"], SCHEMA_VERSION);
+        assert_eq!(v["figures"][0]["change"], "changed");
+        assert_eq!(v["findings"]["fixed"].as_array().unwrap().len(), 1);
+        assert_eq!(v["summary"]["changed"], 1);
+    }
+}

@@ -30,3 +30,22 @@ impl Reporter<Figures<'_>> for FiguresJson {
         out.write_char('\n')
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testing::{analysed, TEXT};
+
+    #[test]
+    fn every_figure() {
+        let (cfg, corpus, _) = analysed(TEXT);
+        assert!(!corpus.claims.is_empty());
+        let out = FiguresJson.render(&Figures {
+            corpus: &corpus,
+            cfg: &cfg,
+        });
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["version"], SCHEMA_VERSION);
+        assert_eq!(v["figures"].as_array().unwrap().len(), corpus.claims.len());
+    }
+}

@@ -24,3 +24,24 @@ impl Reporter<Figures<'_>> for FiguresJsonl {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testing::{analysed, TEXT};
+
+    #[test]
+    fn every_figure() {
+        let (cfg, corpus, _) = analysed(TEXT);
+        assert!(!corpus.claims.is_empty());
+        let out = FiguresJsonl.render(&Figures {
+            corpus: &corpus,
+            cfg: &cfg,
+        });
+        assert_eq!(out.lines().count(), corpus.claims.len());
+        for line in out.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(v["doc"], "a.txt");
+        }
+    }
+}

@@ -70,3 +70,26 @@ impl Reporter<Figures<'_>> for ClaimsMatrix {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testing::{analysed, TEXT};
+
+    #[test]
+    fn every_figure() {
+        let (cfg, corpus, _) = analysed(TEXT);
+        assert!(!corpus.claims.is_empty());
+        let out = ClaimsMatrix.render(&Figures {
+            corpus: &corpus,
+            cfg: &cfg,
+        });
+        // Each key, then one indented row per claim, then a blank line.
+        assert!(out.ends_with("\n\n"), "{out}");
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with("  ") && l.contains("a.txt:")),
+            "{out}"
+        );
+    }
+}

@@ -63,3 +63,21 @@ impl Reporter<Figures<'_>> for FigureTable {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testing::{analysed, TEXT};
+
+    #[test]
+    fn every_figure() {
+        let (cfg, corpus, _) = analysed(TEXT);
+        assert!(!corpus.claims.is_empty());
+        let out = FigureTable.render(&Figures {
+            corpus: &corpus,
+            cfg: &cfg,
+        });
+        assert_eq!(out.lines().count(), corpus.claims.len());
+        assert!(out.starts_with("a.txt:1:"), "{out}");
+    }
+}
