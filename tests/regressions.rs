@@ -9,7 +9,7 @@ mod common;
 use common::{analyze, doc};
 use figcheck::claims::Corpus;
 use figcheck::model::Lang;
-use figcheck::report;
+use figcheck::report::{self, Checked, Reporter};
 use figcheck::rules::Finding;
 
 /// The claims and findings of one French document `x.txt`.
@@ -50,7 +50,13 @@ fn many_findings_on_one_long_line() {
     let text = "Environ 2.500 XNUMX soldats. ".repeat(5_000);
     let (corpus, findings) = run(&text);
     assert_eq!(findings.len(), 5_000);
-    let out = report::concise::check_report(&corpus, &findings);
+    let cfg = common::config();
+    let checked = Checked {
+        corpus: &corpus,
+        findings: &findings,
+        cfg,
+    };
+    let out = report::concise::Concise.render(&checked);
     let last = out.lines().last().unwrap();
     assert!(
         last.starts_with(&format!("x.txt:1:{}: FC101", 29 * 4_999 + 9)),
@@ -64,7 +70,13 @@ fn text_report_on_one_long_line_keeps_true_columns() {
     // long line is now cut around the span, and the column put back.
     let text = "Environ 2.500 XNUMX soldats. ".repeat(2_000);
     let (corpus, findings) = run(&text);
-    let out = report::text::check_report(&corpus, &findings, false);
+    let cfg = common::config();
+    let checked = Checked {
+        corpus: &corpus,
+        findings: &findings,
+        cfg,
+    };
+    let out = report::text::Text { color: false }.render(&checked);
     let columns: Vec<&str> = out
         .lines()
         .filter_map(|l| l.trim_start().strip_prefix("--> x.txt:1:"))

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use figcheck::config::Config;
 use figcheck::input::{read_bytes, Format, Lang};
-use figcheck::report;
+use figcheck::report::{self, Formats, Reporter};
 use figcheck::rules::Selection;
 use libfuzzer_sys::fuzz_target;
 
@@ -45,13 +45,21 @@ fuzz_target!(|data: &[u8]| {
     }
     let cfg = config();
     let (corpus, findings) = figcheck::analyze(docs, cfg, &Selection::default());
-    let _ = report::text::check_report(&corpus, &findings, false);
-    let _ = report::concise::check_report(&corpus, &findings);
-    let _ = report::json::check_report(&corpus, &findings);
-    let _ = report::sarif::check_report(&corpus, &findings, cfg);
-    let _ = report::github::check_report(&corpus, &findings);
-    let _ = report::json::figures_jsonl(&corpus, cfg);
-    let _ = report::text::figures_table(&corpus, cfg);
-    let _ = report::text::claims_matrix(&corpus, cfg);
+    let run = report::Checked {
+        corpus: &corpus,
+        findings: &findings,
+        cfg,
+    };
+    for &(_, format) in report::Format::ALL {
+        let _ = format.reporter(report::Options::default()).render(&run);
+    }
+    let figures = report::Figures {
+        corpus: &corpus,
+        cfg,
+    };
+    for &(_, format) in report::FigureFormat::ALL {
+        let _ = format.reporter().render(&figures);
+    }
+    let _ = report::figures::matrix::ClaimsMatrix.render(&figures);
     let _ = report::baseline::Baseline::of(&corpus, &findings).to_json();
 });

@@ -3,9 +3,10 @@
 //! `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message`
 //! (`warning` and `notice` for the other severities).
 
-use super::Place;
-use crate::claims::Corpus;
-use crate::rules::{Finding, Severity};
+use std::fmt;
+
+use super::{Checked, Place, Reporter};
+use crate::rules::Severity;
 
 /// Escapes a command's message (`%`, CR, LF).
 fn escape_data(s: &str) -> String {
@@ -20,32 +21,50 @@ fn escape_property(s: &str) -> String {
 }
 
 /// One workflow command per finding.
-pub fn check_report(corpus: &Corpus, findings: &[Finding]) -> String {
-    let mut out = String::new();
-    for f in findings {
-        let p = Place::of_finding(corpus, f);
-        let command = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "notice",
-        };
-        out.push_str(&format!(
-            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-            escape_property(&p.path),
-            p.line,
-            p.column,
-            p.end_line,
-            p.end_column,
-            escape_property(&f.code),
-            escape_data(&format!("{} [{}]", f.message, f.name)),
-        ));
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Github;
+
+impl Reporter<Checked<'_>> for Github {
+    fn write(&self, run: &Checked<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
+        for f in run.findings {
+            let p = Place::of_finding(run.corpus, f);
+            let command = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                escape_property(&p.path),
+                p.line,
+                p.column,
+                p.end_line,
+                p.end_column,
+                escape_property(&f.code),
+                escape_data(&format!("{} [{}]", f.message, f.name)),
+            )?;
+        }
+        Ok(())
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::testing::{analysed, TEXT};
+
+    #[test]
+    fn one_command_per_finding() {
+        let (cfg, corpus, findings) = analysed(TEXT);
+        let out = Github.render(&Checked {
+            corpus: &corpus,
+            findings: &findings,
+            cfg: &cfg,
+        });
+        assert_eq!(out.lines().count(), findings.len());
+        assert!(out.starts_with("::error file=a.txt,line=1,"), "{out}");
+    }
 
     #[test]
     fn escaping() {

@@ -1,12 +1,13 @@
-//! JSON reports: `check --format json` (one document with schema version,
-//! findings, the claims they cite and a summary) and `extract --format
-//! json|jsonl`. Decimals are strings.
+//! The JSON report of `check`: one document with schema version, findings,
+//! the claims they cite and a summary; and the records of findings and
+//! claims the other JSON reports share. Decimals are strings.
+
+use std::fmt;
 
 use serde::Serialize;
 
-use super::{baseline, dec, FigureRecord, Place, Summary};
+use super::{baseline, dec, Checked, Place, Reporter, Summary};
 use crate::claims::Corpus;
-use crate::config::Config;
 use crate::rules::Finding;
 
 /// The version of the JSON schema; bumped on incompatible changes.
@@ -104,56 +105,43 @@ pub fn finding_record<'a>(corpus: &'a Corpus, f: &'a Finding) -> FindingRecord<'
     }
 }
 
-/// The JSON report of `check`.
-pub fn check_report(corpus: &Corpus, findings: &[Finding]) -> String {
-    let records = findings.iter().map(|f| finding_record(corpus, f)).collect();
-    let report = CheckReport {
-        version: SCHEMA_VERSION,
-        findings: records,
-        summary: Summary::of(corpus, findings),
-    };
-    let mut s = serde_json::to_string_pretty(&report).expect("report serialises");
-    s.push('\n');
-    s
+/// The findings as one JSON document, with a summary.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json;
+
+impl Reporter<Checked<'_>> for Json {
+    fn write(&self, run: &Checked<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
+        let Checked {
+            corpus, findings, ..
+        } = *run;
+        let records = findings.iter().map(|f| finding_record(corpus, f)).collect();
+        let report = CheckReport {
+            version: SCHEMA_VERSION,
+            findings: records,
+            summary: Summary::of(corpus, findings),
+        };
+        out.write_str(&serde_json::to_string_pretty(&report).expect("report serialises"))?;
+        out.write_char('\n')
+    }
 }
 
-/// The JSONL report of `check`: one finding per line, for streaming; no
-/// summary.
-pub fn check_jsonl(corpus: &Corpus, findings: &[Finding]) -> String {
-    let mut out = String::new();
-    for f in findings {
-        out.push_str(
-            &serde_json::to_string(&finding_record(corpus, f)).expect("finding serialises"),
-        );
-        out.push('\n');
-    }
-    out
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testing::{analysed, TEXT};
 
-/// Figures as one JSON document.
-pub fn figures_json(corpus: &Corpus, cfg: &Config) -> String {
-    #[derive(Serialize)]
-    struct Figures<'a> {
-        version: u32,
-        figures: Vec<FigureRecord<'a>>,
+    #[test]
+    fn one_document_with_summary() {
+        let (cfg, corpus, findings) = analysed(TEXT);
+        let out = Json.render(&Checked {
+            corpus: &corpus,
+            findings: &findings,
+            cfg: &cfg,
+        });
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["version"], SCHEMA_VERSION);
+        assert_eq!(v["findings"].as_array().unwrap().len(), findings.len());
+        assert_eq!(v["summary"]["findings"], findings.len());
+        assert_eq!(v["findings"][0]["doc"], "a.txt");
     }
-    let times = super::doc_times(corpus);
-    let mut s = serde_json::to_string_pretty(&Figures {
-        version: SCHEMA_VERSION,
-        figures: super::figure_records(corpus, cfg, &times),
-    })
-    .expect("figures serialise");
-    s.push('\n');
-    s
-}
-
-/// Figures as JSON lines, one figure per line.
-pub fn figures_jsonl(corpus: &Corpus, cfg: &Config) -> String {
-    let times = super::doc_times(corpus);
-    let mut out = Vec::with_capacity(corpus.claims.len() * 600);
-    for r in super::figure_records(corpus, cfg, &times) {
-        serde_json::to_writer(&mut out, &r).expect("figure serialises");
-        out.push(b'\n');
-    }
-    String::from_utf8(out).expect("JSON is UTF-8")
 }

@@ -6,12 +6,13 @@
 //! survives edits elsewhere. The test suite validates it against the
 //! official schema.
 
+use std::fmt;
+
 use serde_json::{json, Value};
 
-use super::{baseline, Place};
+use super::{baseline, Checked, Place, Reporter};
 use crate::claims::Corpus;
-use crate::config::Config;
-use crate::rules::{Finding, Severity};
+use crate::rules::Severity;
 
 /// The schema a SARIF log names.
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -58,7 +59,22 @@ fn physical(corpus: &Corpus, doc: u32, start: usize, end: usize) -> Value {
 
 /// The SARIF log of a `check` run: one run, every rule of the
 /// configuration, every finding.
-pub fn check_report(corpus: &Corpus, findings: &[Finding], cfg: &Config) -> String {
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sarif;
+
+impl Reporter<Checked<'_>> for Sarif {
+    fn write(&self, run: &Checked<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
+        out.write_str(&log(run))
+    }
+}
+
+/// The SARIF log, pretty-printed, with a final line break.
+fn log(run: &Checked<'_>) -> String {
+    let Checked {
+        corpus,
+        findings,
+        cfg,
+    } = *run;
     let rules: Vec<_> = cfg.rules.iter().collect();
     let rule_defs: Vec<Value> = rules
         .iter()
@@ -140,6 +156,25 @@ pub fn check_report(corpus: &Corpus, findings: &[Finding], cfg: &Config) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::testing::{analysed, TEXT};
+
+    #[test]
+    fn every_rule_and_every_finding() {
+        let (cfg, corpus, findings) = analysed(TEXT);
+        let out = Sarif.render(&Checked {
+            corpus: &corpus,
+            findings: &findings,
+            cfg: &cfg,
+        });
+        let v: Value = serde_json::from_str(&out).unwrap();
+        let run = &v["runs"][0];
+        let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+        assert_eq!(rules.len(), cfg.rules.iter().count());
+        let results = run["results"].as_array().unwrap();
+        assert_eq!(results.len(), findings.len());
+        let i = results[0]["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[i]["id"], results[0]["ruleId"]);
+    }
 
     #[test]
     fn uris_are_encoded() {

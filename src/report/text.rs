@@ -1,14 +1,14 @@
-//! The readable report: each finding as a compiler-style diagnostic with
-//! the source line and the figure underlined, then a summary line; and the
-//! table of figures of `extract --format text`.
+//! The readable report of `check`: each finding as a compiler-style
+//! diagnostic with the source line and the figure underlined, then a
+//! summary line.
+
+use std::fmt;
 
 use annotate_snippets::{Level, Renderer, Snippet};
 
-use super::Summary;
-use crate::claims::Corpus;
-use crate::config::Config;
+use super::{Checked, Reporter, Summary};
 use crate::input::Document;
-use crate::rules::{Finding, Severity};
+use crate::rules::Severity;
 
 fn level(s: Severity) -> Level {
     match s {
@@ -85,66 +85,75 @@ fn fix_columns(rendered: String, shown: &[&Excerpt]) -> String {
     out
 }
 
-/// Renders findings as diagnostics, then a summary line.
-pub fn check_report(corpus: &Corpus, findings: &[Finding], color: bool) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    let mut out = String::new();
-    for f in findings {
-        let doc = &corpus.docs[f.doc as usize];
-        // The excerpt is of the file itself (an HTML file's own line).
-        let (s, e) = doc.source_span(f.span.0, f.span.1);
-        let main = excerpt(doc, s, e);
-        let (src, line, range) = (main.src, main.line, main.range.clone());
-        let lvl = level(f.severity);
-        let title = format!("{} [{}]", f.message, f.name);
-        let mut msg = lvl.title(&title).id(&f.code).snippet(
-            Snippet::source(src)
-                .line_start(line)
-                .origin(&doc.id)
-                .fold(true)
-                .annotation(lvl.span(range).label(if f.claims.is_empty() {
-                    "here"
-                } else {
-                    "this figure"
-                })),
-        );
-        // The other figures the finding rests on, each in its own source.
-        let others: Vec<_> = f
-            .claims
-            .iter()
-            .skip(1)
-            .map(|&i| {
-                let c = &corpus.claims[i];
-                let d = corpus.doc_of(c);
-                let (s, e) = d.source_span(c.fig.start, c.fig.end);
-                (excerpt(d, s, e), d.id.as_str())
-            })
-            .collect();
-        for (x, id) in &others {
-            msg = msg.snippet(
-                Snippet::source(x.src)
-                    .line_start(x.line)
-                    .origin(id)
+/// Findings as diagnostics, then a summary line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Text {
+    /// Colour the diagnostics (ANSI escapes).
+    pub color: bool,
+}
+
+impl Reporter<Checked<'_>> for Text {
+    fn write(&self, run: &Checked<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
+        let Checked {
+            corpus, findings, ..
+        } = *run;
+        let renderer = if self.color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        for f in findings {
+            let doc = &corpus.docs[f.doc as usize];
+            // The excerpt is of the file itself (an HTML file's own line).
+            let (s, e) = doc.source_span(f.span.0, f.span.1);
+            let main = excerpt(doc, s, e);
+            let (src, line, range) = (main.src, main.line, main.range.clone());
+            let lvl = level(f.severity);
+            let title = format!("{} [{}]", f.message, f.name);
+            let mut msg = lvl.title(&title).id(&f.code).snippet(
+                Snippet::source(src)
+                    .line_start(line)
+                    .origin(&doc.id)
                     .fold(true)
-                    .annotation(Level::Info.span(x.range.clone()).label("compared with")),
+                    .annotation(lvl.span(range).label(if f.claims.is_empty() {
+                        "here"
+                    } else {
+                        "this figure"
+                    })),
             );
+            // The other figures the finding rests on, each in its own source.
+            let others: Vec<_> = f
+                .claims
+                .iter()
+                .skip(1)
+                .map(|&i| {
+                    let c = &corpus.claims[i];
+                    let d = corpus.doc_of(c);
+                    let (s, e) = d.source_span(c.fig.start, c.fig.end);
+                    (excerpt(d, s, e), d.id.as_str())
+                })
+                .collect();
+            for (x, id) in &others {
+                msg = msg.snippet(
+                    Snippet::source(x.src)
+                        .line_start(x.line)
+                        .origin(id)
+                        .fold(true)
+                        .annotation(Level::Info.span(x.range.clone()).label("compared with")),
+                );
+            }
+            if !f.help.is_empty() {
+                msg = msg.footer(Level::Help.title(&f.help));
+            }
+            let shown: Vec<&Excerpt> = std::iter::once(&main)
+                .chain(others.iter().map(|(x, _)| x))
+                .collect();
+            out.write_str(&fix_columns(renderer.render(msg).to_string(), &shown))?;
+            out.write_str("\n\n")?;
         }
-        if !f.help.is_empty() {
-            msg = msg.footer(Level::Help.title(&f.help));
-        }
-        let shown: Vec<&Excerpt> = std::iter::once(&main)
-            .chain(others.iter().map(|(x, _)| x))
-            .collect();
-        out.push_str(&fix_columns(renderer.render(msg).to_string(), &shown));
-        out.push_str("\n\n");
+        out.write_str(&summary_line(&Summary::of(corpus, findings)))?;
+        out.write_char('\n')
     }
-    out.push_str(&summary_line(&Summary::of(corpus, findings)));
-    out.push('\n');
-    out
 }
 
 /// "3 findings (1 error, 0 warnings, 2 info) in 5 documents, 80 figures".
@@ -167,114 +176,45 @@ pub fn summary_line(s: &Summary) -> String {
     )
 }
 
-/// The figures as a table: location, kind, value or interval, qualifier,
-/// what is counted and its meaning.
-pub fn figures_table(corpus: &Corpus, cfg: &Config) -> String {
-    let mut out = String::new();
-    let times = super::doc_times(corpus);
-    for r in super::figure_records(corpus, cfg, &times) {
-        let value = match (&r.value, &r.low, &r.high) {
-            _ if r.date.is_some() => r.date.clone().unwrap_or_default(),
-            (Some(v), None, None) => v.clone(),
-            (None, None, None) => "-".to_string(),
-            (v, l, h) => format!(
-                "{}[{}, {}]",
-                v.as_ref().map(|v| format!("{v} ")).unwrap_or_default(),
-                l.as_deref().unwrap_or("-inf"),
-                h.as_deref().unwrap_or("+inf")
-            ),
-        };
-        let mut meaning = Vec::new();
-        for x in [r.unit, r.qualifier, r.entity].into_iter().flatten() {
-            meaning.push(x.to_string());
-        }
-        if let Some(k) = &r.key {
-            meaning.push(format!("key: {k}"));
-        }
-        if let Some(p) = &r.place {
-            meaning.push(format!("in {p}"));
-        }
-        if r.ambiguous {
-            meaning.push("AMBIGUOUS".into());
-        }
-        if let Some(p) = &r.period {
-            meaning.push(format!("{}..{}", p.start, p.end));
-        }
-        if r.repeat {
-            meaning.push("(repeat)".into());
-        }
-        if r.boilerplate {
-            meaning.push("(boilerplate)".into());
-        }
-        out.push_str(&format!(
-            "{}:{}:{}\t{}\t{}\t{:?}\t{}\n",
-            r.doc,
-            r.line,
-            r.column,
-            r.kind,
-            value,
-            r.text,
-            meaning.join(" | ")
-        ));
-    }
-    out
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testing::{analysed, TEXT};
 
-/// The claims grouped by key across sources: for each key, one row per
-/// claim with its source, value, qualifier, places, period and location.
-/// Keys that only one document states come after those several state.
-pub fn claims_matrix(corpus: &Corpus, cfg: &Config) -> String {
-    let times = super::doc_times(corpus);
-    let records = super::figure_records(corpus, cfg, &times);
-    let mut buckets = corpus.buckets(&cfg.meanings);
-    // Keys stated by several documents first, then by number of claims.
-    buckets.sort_by_key(|(k, v)| {
-        let mut docs: Vec<u32> = v.iter().map(|&i| corpus.claims[i].doc).collect();
-        docs.dedup();
-        (
-            std::cmp::Reverse(docs.len()),
-            std::cmp::Reverse(v.len()),
-            *k,
-        )
-    });
-    let mut out = String::new();
-    for (key, members) in buckets {
-        out.push_str(&format!("{}\n", cfg.meanings.describe(&key)));
-        for i in members {
-            let r = &records[i];
-            let value = match (&r.value, &r.low, &r.high) {
-                (Some(v), None, None) => v.clone(),
-                (v, l, h) => format!(
-                    "{}[{}, {}]",
-                    v.as_ref().map(|v| format!("{v} ")).unwrap_or_default(),
-                    l.as_deref().unwrap_or("-inf"),
-                    h.as_deref().unwrap_or("+inf")
-                ),
-            };
-            let source = match (&r.source.outlet, &r.source.date) {
-                (Some(o), Some(d)) => format!("{o}, {d}"),
-                (Some(o), None) => o.to_string(),
-                (None, Some(d)) => d.to_string(),
-                (None, None) => "source unknown".into(),
-            };
-            let period = r.period.as_ref().map_or("period unknown".to_string(), |p| {
-                format!("{}..{}", p.start, p.end)
-            });
-            out.push_str(&format!(
-                "  {:<14} {:<10} {:<12} {:<22} {}  {}:{}:{} {:?}  ({})\n",
-                value,
-                r.qualifier.unwrap_or("-"),
-                r.place.as_deref().unwrap_or("-"),
-                period,
-                r.entity.unwrap_or(""),
-                r.doc,
-                r.line,
-                r.column,
-                r.text,
-                source,
-            ));
-        }
-        out.push('\n');
+    #[test]
+    fn diagnostics_then_summary() {
+        let (cfg, corpus, findings) = analysed(TEXT);
+        let run = Checked {
+            corpus: &corpus,
+            findings: &findings,
+            cfg: &cfg,
+        };
+        let plain = Text { color: false }.render(&run);
+        assert!(plain.contains("--> a.txt:1:"), "{plain}");
+        assert!(
+            plain.ends_with(&format!(
+                "{}\n",
+                summary_line(&Summary::of(&corpus, &findings))
+            )),
+            "{plain}"
+        );
+        assert!(!plain.contains('\x1b'));
+        assert!(Text { color: true }.render(&run).contains('\x1b'));
     }
-    out
+
+    #[test]
+    fn summary_counts_in_words() {
+        let s = Summary {
+            documents: 1,
+            figures: 2,
+            findings: 1,
+            errors: 1,
+            warnings: 0,
+            info: 0,
+        };
+        assert_eq!(
+            summary_line(&s),
+            "1 finding (1 error, 0 warnings, 0 info) in 1 document, 2 figures"
+        );
+    }
 }

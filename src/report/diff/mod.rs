@@ -8,19 +8,18 @@
 //! figure is reported as changed (with both spans), appeared, disappeared
 //! or moved. Each version is checked on its own, and findings are matched
 //! by fingerprint (without the document name) to tell those the new
-//! version introduces from those it fixes.
+//! version introduces from those it fixes. The reports are [`text`] and
+//! [`json`].
+
+pub mod json;
+pub mod text;
 
 use serde::Serialize;
-use serde_json::json;
 use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 
 use super::baseline::{fingerprint, normalise};
-use super::json::{finding_record, ClaimRecord};
-use super::Place;
 use crate::claims::{sentence::sentences, Corpus};
-use crate::config::Config;
-use crate::input::Document;
-use crate::rules::{Finding, Selection};
+use crate::rules::Finding;
 
 /// Sentences at least this alike (0 to 1, by words) are two versions of
 /// one sentence.
@@ -121,10 +120,31 @@ fn likeness(a: &str, b: &str) -> f32 {
         .ratio()
 }
 
-/// Compares two versions of an article, each checked on its own.
-pub fn compare(old: Document, new: Document, cfg: &Config, sel: &Selection) -> VersionDiff {
-    let (old, old_findings) = crate::analyze(vec![old], cfg, sel);
-    let (new, new_findings) = crate::analyze(vec![new], cfg, sel);
+/// One version of an article, analysed: a corpus of one document and the
+/// findings of the rules on it.
+#[derive(Debug, Clone)]
+pub struct Version {
+    pub corpus: Corpus,
+    pub findings: Vec<Finding>,
+}
+
+impl Version {
+    pub fn new(corpus: Corpus, findings: Vec<Finding>) -> Version {
+        Version { corpus, findings }
+    }
+}
+
+/// Compares two versions of an article, each analysed on its own (each
+/// corpus holds one document).
+pub fn compare(old: Version, new: Version) -> VersionDiff {
+    let Version {
+        corpus: old,
+        findings: old_findings,
+    } = old;
+    let Version {
+        corpus: new,
+        findings: new_findings,
+    } = new;
     let (ot, nt) = (&old.docs[0].text, &new.docs[0].text);
     let (os, ns) = (sentences(ot), sentences(nt));
     let ok: Vec<String> = os.iter().map(|&(s, e)| normalise(&ot[s..e])).collect();
@@ -321,154 +341,24 @@ pub fn compare(old: Document, new: Document, cfg: &Config, sel: &Selection) -> V
     }
 }
 
-/// The sentence around a figure, shortened to about 40 characters each
-/// side, the figure in brackets.
-fn context(corpus: &Corpus, i: usize) -> String {
-    let c = &corpus.claims[i];
-    let t = &corpus.docs[0].text;
-    let (s, e) = (c.sentence.0.min(c.fig.start), c.sentence.1.max(c.fig.end));
-    let before: Vec<char> = t[s..c.fig.start].chars().collect();
-    let after: Vec<char> = t[c.fig.end..e].chars().collect();
-    let cut = 40;
-    let b: String = if before.len() > cut {
-        format!(
-            "…{}",
-            before[before.len() - cut..].iter().collect::<String>()
-        )
-    } else {
-        before.iter().collect()
-    };
-    let a: String = if after.len() > cut {
-        format!("{}…", after[..cut].iter().collect::<String>())
-    } else {
-        after.iter().collect()
-    };
-    format!("{b}[{}]{a}", &t[c.fig.start..c.fig.end]).replace(['\n', '\r'], " ")
-}
-
-fn figure_line(corpus: &Corpus, i: usize, sign: char) -> String {
-    let c = &corpus.claims[i];
-    let p = Place::of(&corpus.docs[0], c.fig.start, c.fig.end);
-    format!(
-        "  {sign} {}:{}:{}: {}\n",
-        p.path,
-        p.line,
-        p.column,
-        context(corpus, i)
-    )
-}
-
-fn fig_text(corpus: &Corpus, i: usize) -> &str {
-    let c = &corpus.claims[i];
-    &corpus.docs[0].text[c.fig.start..c.fig.end]
-}
-
-fn finding_lines(out: &mut String, corpus: &Corpus, f: &Finding, what: &str, sign: char) {
-    let p = Place::of_finding(corpus, f);
-    out.push_str(&format!(
-        "finding {what}: {}[{}]: {} [{}]\n  {sign} {}:{}:{}\n",
-        f.severity.as_str(),
-        f.code,
-        f.message,
-        f.name,
-        p.path,
-        p.line,
-        p.column
-    ));
-}
-
-/// The readable diff: each figure change with the place and sentence on
-/// both sides (`-` old, `+` new), the findings introduced and fixed, and a
-/// summary line.
-pub fn text_report(d: &VersionDiff) -> String {
-    let mut out = format!("--- {}\n+++ {}\n", d.old.docs[0].id, d.new.docs[0].id);
-    for f in &d.figures {
-        let title = match (f.old, f.new) {
-            (Some(a), Some(b)) if f.change == Change::Changed => {
-                format!("`{}` -> `{}`", fig_text(&d.old, a), fig_text(&d.new, b))
-            }
-            (_, Some(b)) => format!("`{}`", fig_text(&d.new, b)),
-            (Some(a), None) => format!("`{}`", fig_text(&d.old, a)),
-            (None, None) => String::new(),
-        };
-        out.push_str(&format!("{}: {title}\n", f.change.as_str()));
-        if let Some(a) = f.old {
-            out.push_str(&figure_line(&d.old, a, '-'));
-        }
-        if let Some(b) = f.new {
-            out.push_str(&figure_line(&d.new, b, '+'));
-        }
-    }
-    for f in &d.introduced {
-        finding_lines(&mut out, &d.new, f, "introduced", '+');
-    }
-    for f in &d.fixed {
-        finding_lines(&mut out, &d.old, f, "fixed", '-');
-    }
-    let s = d.summary();
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    out.push_str(&format!(
-        "{} changed, {} appeared, {} disappeared, {} moved; {} introduced, {} fixed\n",
-        plural(s.changed, "figure"),
-        s.appeared,
-        s.disappeared,
-        s.moved,
-        plural(s.introduced, "finding"),
-        s.fixed
-    ));
-    out
-}
-
-fn claim_json(corpus: &Corpus, i: usize) -> serde_json::Value {
-    serde_json::to_value(ClaimRecord::of(corpus, i)).expect("claim serialises")
-}
-
-/// The diff as one JSON document: figure changes with both spans, findings
-/// introduced and fixed, and counts.
-pub fn json_report(d: &VersionDiff) -> String {
-    let figures: Vec<_> = d
-        .figures
-        .iter()
-        .map(|f| {
-            json!({
-                "change": f.change.as_str(),
-                "old": f.old.map(|i| claim_json(&d.old, i)),
-                "new": f.new.map(|i| claim_json(&d.new, i)),
-            })
-        })
-        .collect();
-    let introduced: Vec<_> = d
-        .introduced
-        .iter()
-        .map(|f| finding_record(&d.new, f))
-        .collect();
-    let fixed: Vec<_> = d.fixed.iter().map(|f| finding_record(&d.old, f)).collect();
-    let v = json!({
-        "version": super::json::SCHEMA_VERSION,
-        "old": d.old.docs[0].id,
-        "new": d.new.docs[0].id,
-        "figures": figures,
-        "findings": { "introduced": introduced, "fixed": fixed },
-        "summary": d.summary(),
-    });
-    let mut s = serde_json::to_string_pretty(&v).expect("diff serialises");
-    s.push('\n');
-    s
-}
-
 #[cfg(test)]
 mod tests {
+    use super::text::fig_text;
     use super::*;
+    use crate::config::Config;
+    use crate::input::Document;
     use crate::model::Lang;
+    use crate::report::DiffFormat;
+    use crate::rules::Selection;
 
     fn diff(a: &str, b: &str) -> VersionDiff {
         let cfg = Config::builtin().unwrap();
-        compare(
-            Document::new("old.txt", a, Some(Lang::Fr)),
-            Document::new("new.txt", b, Some(Lang::Fr)),
-            &cfg,
-            &Selection::default(),
-        )
+        let version = |id: &str, text: &str| {
+            let doc = Document::new(id, text, Some(Lang::Fr));
+            let (corpus, findings) = crate::analyze(vec![doc], &cfg, &Selection::default());
+            Version::new(corpus, findings)
+        };
+        compare(version("old.txt", a), version("new.txt", b))
     }
 
     #[test]
@@ -481,7 +371,7 @@ mod tests {
             (s.changed, s.appeared, s.disappeared, s.moved),
             (1, 1, 0, 1),
             "{}",
-            text_report(&d)
+            DiffFormat::Text.reporter().render(&d)
         );
         let ch = d
             .figures

@@ -1,0 +1,134 @@
+//! `figcheck check` and `figcheck baseline write`: read the inputs, run
+//! the rules, report or record the findings.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+
+use figcheck::claims::Corpus;
+use figcheck::config::Config;
+use figcheck::report::{baseline::Baseline, Checked};
+use figcheck::rules::Finding;
+
+use super::args::{CheckArgs, ConfigArgs, InputArgs, SelectionArgs};
+use super::options::CheckOptions;
+use super::{inputs, print_notices, progress_bar, snapshot, unread, write_out};
+
+/// What a run over the inputs gave.
+struct Run {
+    cfg: Config,
+    corpus: Corpus,
+    findings: Vec<Finding>,
+    /// Inputs that could not be read (already reported).
+    failed: usize,
+}
+
+/// Reads the inputs and runs the rules: the common part of `check` and
+/// `baseline write`.
+fn run_rules(input: &InputArgs, config: &ConfigArgs, selection: &SelectionArgs) -> Result<Run> {
+    input.set_threads()?;
+    let cfg = config.load()?;
+    let sel = selection.selection(&cfg)?;
+    let read = input.documents()?;
+    print_notices(&read.docs);
+    let bar = progress_bar(read.docs.len());
+    let (corpus, findings) = figcheck::analyze_with(read.docs, &cfg, &sel, &|| bar.inc(1));
+    bar.finish_and_clear();
+    Ok(Run {
+        cfg,
+        corpus,
+        findings,
+        failed: read.failed,
+    })
+}
+
+pub fn check(a: CheckArgs) -> Result<ExitCode> {
+    let opts = CheckOptions::new(&a)?;
+    let Run {
+        cfg,
+        corpus,
+        mut findings,
+        failed,
+    } = run_rules(&a.input, &a.config, &a.selection)?;
+    if let Some(b) = &opts.baseline {
+        let (new, stale) = b.apply(&corpus, findings);
+        findings = new;
+        for e in &stale {
+            eprintln!("note: baseline entry no longer matches: {e}");
+        }
+    }
+    let out = opts.format.reporter(opts.report).render(&Checked {
+        corpus: &corpus,
+        findings: &findings,
+        cfg: &cfg,
+    });
+    if let Some(snap) = &opts.snapshot {
+        let name = inputs::display_name(&snap.file);
+        if failed > 0 {
+            // A report without some inputs must not become the snapshot.
+            bail!(
+                "{}: snapshot {name} not compared or written",
+                unread(failed)
+            );
+        }
+        return Ok(match snapshot::compare(&snap.file, &out, snap.update)? {
+            snapshot::Outcome::Same => ExitCode::SUCCESS,
+            snapshot::Outcome::Written => {
+                eprintln!("snapshot {name} written ({} findings)", findings.len());
+                ExitCode::SUCCESS
+            }
+            snapshot::Outcome::Updated => {
+                eprintln!("snapshot {name} updated ({} findings)", findings.len());
+                ExitCode::SUCCESS
+            }
+            snapshot::Outcome::Differs(diff) => {
+                write_out(&diff)?;
+                eprintln!(
+                    "snapshot {name} differs from the current report (lines - are in the snapshot, + in the report); accept it with --update-snapshot"
+                );
+                ExitCode::from(1)
+            }
+            snapshot::Outcome::MissingInCi => {
+                eprintln!(
+                    "error: snapshot {name} is missing and CI is set: write it with `figcheck check --snapshot {name}` and commit it"
+                );
+                ExitCode::from(1)
+            }
+        });
+    }
+    write_out(&out)?;
+    if failed > 0 {
+        eprintln!("error: {}; the other inputs were checked", unread(failed));
+        return Ok(ExitCode::from(2));
+    }
+    let fail = opts
+        .fail_on
+        .is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+    Ok(ExitCode::from(if fail { 1 } else { 0 }))
+}
+
+pub fn baseline_write(
+    file: &Path,
+    input: &InputArgs,
+    config: &ConfigArgs,
+    selection: &SelectionArgs,
+) -> Result<ExitCode> {
+    let Run {
+        corpus,
+        findings,
+        failed,
+        ..
+    } = run_rules(input, config, selection)?;
+    if failed > 0 {
+        bail!("{}: baseline not written", unread(failed));
+    }
+    let b = Baseline::of(&corpus, &findings);
+    snapshot::write_atomic(file, &b.to_json())?;
+    eprintln!(
+        "baseline {} written ({} findings)",
+        inputs::display_name(file),
+        b.entries.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}

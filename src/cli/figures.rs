@@ -1,0 +1,76 @@
+//! `figcheck extract` and `figcheck claims`: the figures of the inputs,
+//! listed or grouped by key.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use figcheck::report::figures::matrix::ClaimsMatrix;
+use figcheck::report::{Figures, Reporter};
+
+use super::args::{ClaimsArgs, ExtractArgs};
+use super::{exit_after, inputs, print_notices, stream, write_out};
+
+/// Documents per batch of a streamed `extract`, and bytes of text.
+const BATCH_DOCS: usize = 512;
+const BATCH_BYTES: usize = 8 << 20;
+
+pub fn extract(a: ExtractArgs) -> Result<ExitCode> {
+    a.input.set_threads()?;
+    let cfg = a.config.load()?;
+    let reporter = a.format.reporter();
+    if !a.format.streams() {
+        // One document: built whole.
+        let read = a.input.documents()?;
+        print_notices(&read.docs);
+        let corpus = figcheck::build_corpus(read.docs, &cfg);
+        write_out(&reporter.render(&Figures {
+            corpus: &corpus,
+            cfg: &cfg,
+        }))?;
+        return Ok(exit_after(read.failed));
+    }
+    // Documents are read, extracted and written in batches, so memory does
+    // not grow with the input.
+    let i = &a.input;
+    let manifests = inputs::Manifests::load(&i.paths, i.sources.as_deref(), i.read.lang)?;
+    let mut stream =
+        stream::DocStream::new(&i.paths, i.read.format(), i.read.lang, i.read.max_doc_size);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    loop {
+        let mut docs = stream.batch(BATCH_DOCS, BATCH_BYTES)?;
+        if docs.is_empty() {
+            break;
+        }
+        manifests.apply(&mut docs);
+        print_notices(&docs);
+        let corpus = figcheck::build_corpus(docs, &cfg);
+        let text = reporter.render(&Figures {
+            corpus: &corpus,
+            cfg: &cfg,
+        });
+        match out.write_all(text.as_bytes()) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(exit_after(stream.failed)),
+    }
+}
+
+pub fn claims(a: ClaimsArgs) -> Result<ExitCode> {
+    a.input.set_threads()?;
+    let cfg = a.config.load()?;
+    let read = a.input.documents()?;
+    print_notices(&read.docs);
+    let corpus = figcheck::build_corpus(read.docs, &cfg);
+    write_out(&ClaimsMatrix.render(&Figures {
+        corpus: &corpus,
+        cfg: &cfg,
+    }))?;
+    Ok(exit_after(read.failed))
+}

@@ -1,0 +1,226 @@
+//! The figures of a corpus as `extract` and `claims` report them: one
+//! record per figure ([`FigureRecord`]), and the reporters built on the
+//! records: the table of `extract --format text` ([`table`]), JSON and
+//! JSONL ([`json`], [`jsonl`]) and the claims matrix of `claims`
+//! ([`matrix`]).
+
+pub mod json;
+pub mod jsonl;
+pub mod matrix;
+pub mod table;
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use super::dec;
+use crate::claims::period::PeriodRecord;
+use crate::claims::source::{document_time, DocTime};
+use crate::claims::{Claim, Corpus};
+use crate::config::Config;
+
+/// A document's source as reported.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SourceRecord<'a> {
+    pub outlet: Option<Cow<'a, str>>,
+    pub date: Option<Cow<'a, str>>,
+    pub url: Option<&'a str>,
+    pub lang: &'static str,
+    /// True when the outlet or date was read from the text (dateline,
+    /// copyright line) rather than given with the document.
+    pub inferred: bool,
+}
+
+/// One figure as `extract` reports it (one JSONL line). Strings are
+/// borrowed from the corpus and the configuration.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FigureRecord<'a> {
+    pub doc: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: &'a str,
+    pub kind: &'static str,
+    pub value: Option<String>,
+    pub low: Option<String>,
+    pub high: Option<String>,
+    pub unit: Option<&'a str>,
+    /// For durations: the length in seconds.
+    pub seconds: Option<String>,
+    pub qualifier: Option<&'a str>,
+    pub entity: Option<&'a str>,
+    pub written: &'static str,
+    pub ambiguous: bool,
+    /// For dates: `YYYY-MM-DD`, with `XXXX`/`XX` for parts the text does
+    /// not give.
+    pub date: Option<String>,
+    pub measure: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub affiliation: Option<&'a str>,
+    pub place: Option<String>,
+    pub period: Option<PeriodRecord>,
+    pub source: SourceRecord<'a>,
+    pub key: Option<String>,
+    /// The figure repeats one of a sentence printed earlier in the document.
+    pub repeat: bool,
+    /// The figure stands in boilerplate (menu, footer, teaser, address).
+    pub boilerplate: bool,
+}
+
+impl<'a> FigureRecord<'a> {
+    /// The record of claim `c`; `cursor` must be fresh for each document
+    /// and see its claims in order (line and column cost O(distance)).
+    pub fn new(
+        corpus: &'a Corpus,
+        cfg: &'a Config,
+        c: &'a Claim,
+        time: &'a DocTime,
+        cursor: &mut LineCursor,
+    ) -> FigureRecord<'a> {
+        let doc = corpus.doc_of(c);
+        let text = doc.text.as_str();
+        let f = &c.fig;
+        // Offsets and line/column in the file; the cursor keeps this linear
+        // over a document's figures.
+        let (start, end) = doc.file_span(f.start, f.end);
+        let (src, _) = doc.source_span(f.start, f.start);
+        let (line, column) = cursor.line_col(doc.source_text(), src);
+        let m = &cfg.meanings;
+        FigureRecord {
+            doc: &doc.id,
+            start,
+            end,
+            line,
+            column,
+            text: &text[f.start..f.end],
+            kind: f.kind.as_str(),
+            value: dec(f.value),
+            low: dec(f.low),
+            high: dec(f.high),
+            unit: f.unit.map(|u| cfg.lexicon.units[u as usize].id.as_str()),
+            seconds: dec(f.seconds),
+            qualifier: f
+                .qualifier
+                .map(|q| cfg.lexicon.qualifiers[q as usize].name.as_str()),
+            entity: f.entity.map(|(s, e)| &text[s..e]),
+            written: match f.written {
+                crate::model::Written::Digits => "digits",
+                crate::model::Written::Words => "words",
+                crate::model::Written::Mixed => "mixed",
+            },
+            ambiguous: f.ambiguous,
+            date: f.date.map(|d| {
+                let y = d.year.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+                match (d.month, d.day) {
+                    (None, _) => y,
+                    (Some(m), None) => format!("{y}-{m:02}"),
+                    (Some(m), Some(day)) => format!("{y}-{m:02}-{day:02}"),
+                }
+            }),
+            measure: c.measure.map(|i| m.measures.name(i)),
+            role: c.role.map(|i| m.roles.name(i)),
+            affiliation: c.side.map(|i| m.sides.name(i)),
+            place: (!c.places.is_empty()).then(|| m.places_name(&c.places)),
+            period: c.period.map(|p| p.record()),
+            source: SourceRecord {
+                outlet: doc
+                    .source
+                    .outlet
+                    .as_deref()
+                    .or(time.outlet.as_deref())
+                    .map(Cow::Borrowed),
+                date: doc.source.date.as_deref().map(Cow::Borrowed).or_else(|| {
+                    time.day
+                        .map(|d| Cow::Owned(d.iso()))
+                        .or_else(|| time.year_only.map(|y| Cow::Owned(format!("{y:04}"))))
+                }),
+                url: doc.source.url.as_deref(),
+                lang: doc.lang.as_str(),
+                inferred: time.inferred,
+            },
+            key: c.key().map(|k| m.describe(&k)),
+            repeat: c.repeat_of.is_some(),
+            boilerplate: c.boilerplate,
+        }
+    }
+}
+
+/// The date and outlet of every document, as far as known.
+pub fn doc_times(corpus: &Corpus) -> Vec<DocTime> {
+    corpus
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let figs: Vec<_> = corpus.claims[corpus.doc_claims[i].clone()]
+                .iter()
+                .map(|c| c.fig)
+                .collect();
+            document_time(d, &figs)
+        })
+        .collect()
+}
+
+/// Every figure of the corpus as records, in document then position order.
+/// `times` are the corpus's [`doc_times`].
+pub fn figure_records<'a>(
+    corpus: &'a Corpus,
+    cfg: &'a Config,
+    times: &'a [DocTime],
+) -> Vec<FigureRecord<'a>> {
+    let mut out = Vec::with_capacity(corpus.claims.len());
+    for range in &corpus.doc_claims {
+        let mut cursor = LineCursor::default();
+        for c in &corpus.claims[range.clone()] {
+            out.push(FigureRecord::new(
+                corpus,
+                cfg,
+                c,
+                &times[c.doc as usize],
+                &mut cursor,
+            ));
+        }
+    }
+    out
+}
+
+/// Line and column of increasing offsets in one text, in time proportional
+/// to the distance moved (it starts over when asked for an earlier offset).
+#[derive(Debug, Clone, Default)]
+pub struct LineCursor {
+    offset: usize,
+    line: usize,
+    line_start: usize,
+    /// Characters between `line_start` and `offset`.
+    column: usize,
+}
+
+impl LineCursor {
+    pub fn line_col(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        if offset < self.offset || self.line == 0 {
+            *self = LineCursor {
+                offset: 0,
+                line: 1,
+                line_start: 0,
+                column: 0,
+            };
+        }
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let seg = &text.as_bytes()[self.offset..offset];
+        let mut counted_from = self.offset;
+        for p in memchr::memchr_iter(b'\n', seg) {
+            self.line += 1;
+            self.line_start = self.offset + p + 1;
+            self.column = 0;
+            counted_from = self.line_start;
+        }
+        // Only the characters moved over are counted: linear over a line.
+        self.column += text[counted_from..offset].chars().count();
+        self.offset = offset;
+        (self.line, self.column + 1)
+    }
+}

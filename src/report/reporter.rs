@@ -1,0 +1,223 @@
+//! The reporter trait and the output formats.
+//!
+//! A reporter renders one kind of result in one format: [`Checked`] (the
+//! findings of `check`), [`Figures`] (the figures of `extract` and
+//! `claims`) or a [`VersionDiff`] (`diff`). One trait serves the three,
+//! generic over the result, so a format is one struct in its own file
+//! implementing [`Reporter`] for the result it renders.
+//!
+//! Each command's formats form one enum ([`Format`], [`FigureFormat`],
+//! [`DiffFormat`]) holding its names on the command line ([`Formats::ALL`])
+//! and one `match` that returns its reporter. Reporters write into a
+//! [`std::fmt::Write`] given by the caller and never print.
+
+use std::fmt;
+
+use super::diff::{self, VersionDiff};
+use super::{concise, figures, github, json, jsonl, sarif, text};
+use crate::claims::Corpus;
+use crate::config::Config;
+use crate::rules::Finding;
+
+/// Renders results of type `R` in one output format.
+pub trait Reporter<R: ?Sized> {
+    /// Writes the report of `result` into `out`.
+    fn write(&self, result: &R, out: &mut dyn fmt::Write) -> fmt::Result;
+
+    /// The report of `result` as a string.
+    fn render(&self, result: &R) -> String {
+        let mut out = String::new();
+        self.write(result, &mut out)
+            .expect("writing into a String does not fail");
+        out
+    }
+}
+
+/// What `check` reports: the corpus read, the findings of its rules, and
+/// the configuration they came from (the rule definitions).
+#[derive(Clone, Copy)]
+pub struct Checked<'a> {
+    pub corpus: &'a Corpus,
+    pub findings: &'a [Finding],
+    pub cfg: &'a Config,
+}
+
+/// What `extract` and `claims` report: the figures of a corpus, named with
+/// the configuration's lexicon and meanings.
+#[derive(Clone, Copy)]
+pub struct Figures<'a> {
+    pub corpus: &'a Corpus,
+    pub cfg: &'a Config,
+}
+
+/// Options of the reporters that have any.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Colour (ANSI escapes) in the text report.
+    pub color: bool,
+}
+
+/// A set of formats and their names, for the command line.
+pub trait Formats: Copy + PartialEq + Sized + 'static {
+    /// Every format with its name, in the order help lists them.
+    const ALL: &'static [(&'static str, Self)];
+
+    /// The names, in the order of [`Formats::ALL`].
+    fn names() -> impl Iterator<Item = &'static str> {
+        Self::ALL.iter().map(|(n, _)| *n)
+    }
+
+    /// The format of a name.
+    fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+    }
+
+    /// The name of a format.
+    fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("", |(n, _)| n)
+    }
+}
+
+/// The formats of `check`'s findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Diagnostics with the source, then a summary line.
+    Text,
+    /// One line per finding.
+    Concise,
+    /// One JSON document.
+    Json,
+    /// One finding per line.
+    Jsonl,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+impl Formats for Format {
+    const ALL: &'static [(&'static str, Format)] = &[
+        ("text", Format::Text),
+        ("concise", Format::Concise),
+        ("json", Format::Json),
+        ("jsonl", Format::Jsonl),
+        ("sarif", Format::Sarif),
+        ("github", Format::Github),
+    ];
+}
+
+impl Format {
+    /// The reporter of this format.
+    pub fn reporter(self, options: Options) -> Box<dyn for<'a> Reporter<Checked<'a>>> {
+        match self {
+            Format::Text => Box::new(text::Text {
+                color: options.color,
+            }),
+            Format::Concise => Box::new(concise::Concise),
+            Format::Json => Box::new(json::Json),
+            Format::Jsonl => Box::new(jsonl::Jsonl),
+            Format::Sarif => Box::new(sarif::Sarif),
+            Format::Github => Box::new(github::Github),
+        }
+    }
+}
+
+/// The formats of `extract`'s figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureFormat {
+    /// One tab-separated line per figure.
+    Text,
+    /// One JSON document.
+    Json,
+    /// One figure per line.
+    Jsonl,
+}
+
+impl Formats for FigureFormat {
+    const ALL: &'static [(&'static str, FigureFormat)] = &[
+        ("text", FigureFormat::Text),
+        ("json", FigureFormat::Json),
+        ("jsonl", FigureFormat::Jsonl),
+    ];
+}
+
+impl FigureFormat {
+    /// The reporter of this format.
+    pub fn reporter(self) -> Box<dyn for<'a> Reporter<Figures<'a>>> {
+        match self {
+            FigureFormat::Text => Box::new(figures::table::FigureTable),
+            FigureFormat::Json => Box::new(figures::json::FiguresJson),
+            FigureFormat::Jsonl => Box::new(figures::jsonl::FiguresJsonl),
+        }
+    }
+
+    /// True when the format can be written document batch by document
+    /// batch, the batches' reports following each other.
+    pub fn streams(self) -> bool {
+        self != FigureFormat::Json
+    }
+}
+
+/// The formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffFormat {
+    /// Each change with its place and sentence on both sides.
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+impl Formats for DiffFormat {
+    const ALL: &'static [(&'static str, DiffFormat)] =
+        &[("text", DiffFormat::Text), ("json", DiffFormat::Json)];
+}
+
+impl DiffFormat {
+    /// The reporter of this format.
+    pub fn reporter(self) -> Box<dyn Reporter<VersionDiff>> {
+        match self {
+            DiffFormat::Text => Box::new(diff::text::DiffText),
+            DiffFormat::Json => Box::new(diff::json::DiffJson),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for &(n, f) in Format::ALL {
+            assert_eq!(Format::from_name(n), Some(f));
+            assert_eq!(f.name(), n);
+        }
+        assert_eq!(FigureFormat::from_name("sarif"), None);
+        assert_eq!(DiffFormat::names().collect::<Vec<_>>(), ["text", "json"]);
+    }
+
+    #[test]
+    fn every_format_reports() {
+        let (cfg, corpus, findings) = crate::report::testing::analysed("Et 40 XNUMX morts.\n");
+        let run = Checked {
+            corpus: &corpus,
+            findings: &findings,
+            cfg: &cfg,
+        };
+        for &(name, format) in Format::ALL {
+            let out = format.reporter(Options::default()).render(&run);
+            assert!(out.ends_with('\n'), "{name}: {out}");
+        }
+        let figures = Figures {
+            corpus: &corpus,
+            cfg: &cfg,
+        };
+        for &(name, format) in FigureFormat::ALL {
+            let out = format.reporter().render(&figures);
+            assert!(out.ends_with('\n'), "{name}: {out}");
+        }
+    }
+}
