@@ -33,9 +33,9 @@ use rust_decimal::Decimal;
 use crate::extract::extract;
 use crate::input::Document;
 use crate::lexicon::Lexicon;
-use crate::model::{Figure, Kind};
+use crate::model::{Figure, Kind, Ymd};
 pub use meaning::{FigureTokens, Meanings, Places, SentenceMeaning, Span};
-pub use period::{Day, Period};
+pub use period::Period;
 
 /// A figure in its context.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -349,7 +349,7 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
 fn period_of_date(d: crate::model::DateParts) -> Option<Period> {
     let y = d.year?;
     match (d.month, d.day) {
-        (Some(m), Some(day)) => Day::new(y, m, day).map(Period::day),
+        (Some(m), Some(day)) => Ymd::new(y, m, day).map(Period::day),
         (Some(m), None) if (1..=12).contains(&m) => Some(Period::month(y, m)),
         _ => Some(Period::year(y)),
     }
@@ -421,7 +421,7 @@ fn claim_period(
         .map(|&(_, y)| y);
     let year = sentence_year.or(when.year());
     if let Some(span) = m.period_word(at, sm, toks) {
-        let dated = |d: Day| Some(Period::day(d));
+        let dated = |d: Ymd| Some(Period::day(d));
         let p = match span {
             Span::Months(a, b) => year.map(|y| Period::months(y, a, b)),
             Span::Today => when.day.and_then(dated),

@@ -4,15 +4,14 @@
 //! ARMENPRESS:`, a copyright line such as `© 2024 ARMENPRESS`). Nothing is
 //! guessed beyond that: a document that says nothing has an unknown date.
 
-use super::period::Day;
 use crate::input::Document;
-use crate::model::{Figure, Kind};
+use crate::model::{Figure, Kind, Ymd};
 
 /// A document's date and outlet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocTime {
     /// The publication day, when known.
-    pub day: Option<Day>,
+    pub day: Option<Ymd>,
     /// The publication year, when only the year is known.
     pub year_only: Option<i32>,
     /// The outlet named by the text (dateline or copyright line).
@@ -23,17 +22,17 @@ pub struct DocTime {
 
 impl DocTime {
     pub fn year(&self) -> Option<i32> {
-        self.day.map(|d| d.y).or(self.year_only)
+        self.day.map(|d| d.year).or(self.year_only)
     }
 }
 
 /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a longer timestamp is cut).
-pub fn parse_date(s: &str) -> (Option<Day>, Option<i32>) {
+pub fn parse_date(s: &str) -> (Option<Ymd>, Option<i32>) {
     let s = s.trim();
     let num = |a: usize, b: usize| s.get(a..b).and_then(|x| x.parse::<u32>().ok());
     let y = s.get(..4).and_then(|x| x.parse::<i32>().ok());
     match (y, num(5, 7), num(8, 10)) {
-        (Some(y), Some(m), Some(d)) => (Day::new(y, m, d), Some(y)),
+        (Some(y), Some(m), Some(d)) => (Ymd::new(y, m, d), Some(y)),
         (Some(y), _, _) => (None, Some(y)),
         _ => (None, None),
     }
@@ -54,7 +53,7 @@ pub fn document_time(doc: &Document, figures: &[Figure]) -> DocTime {
         if let Some((month, day, year, _)) = dateline {
             let y = year.or(copyright.map(|c| c.0));
             if let Some(y) = y {
-                t.day = Day::new(y, month, day);
+                t.day = Ymd::new(y, month, day);
                 t.inferred = true;
             }
         }
@@ -166,7 +165,7 @@ mod tests {
         let t = time(
             "Titre\n\nEREVAN, 23 JUILLET, ARMENPRESS: Le gouvernement.\n\n© 2024 ARMENPRESS\n",
         );
-        assert_eq!(t.day, Day::new(2024, 7, 23));
+        assert_eq!(t.day, Ymd::new(2024, 7, 23));
         assert_eq!(t.outlet.as_deref(), Some("ARMENPRESS"));
         assert!(t.inferred);
         let t = time("Un texte de 2019.\n© 2021 Le Monde\n");
@@ -186,6 +185,6 @@ mod tests {
         let mut doc = Document::new("d", "© 2024 X", Some(Lang::Fr));
         doc.source.date = Some("2014-12-08".into());
         let t = document_time(&doc, &extract(&doc.text, doc.lang, &cfg.lexicon));
-        assert_eq!(t.day, Day::new(2014, 12, 8));
+        assert_eq!(t.day, Ymd::new(2014, 12, 8));
     }
 }

@@ -210,7 +210,7 @@ impl<'a> FigureRecord<'a> {
                     .map(Cow::Borrowed),
                 date: doc.source.date.as_deref().map(Cow::Borrowed).or_else(|| {
                     time.day
-                        .map(|d| Cow::Owned(d.iso()))
+                        .map(|d| Cow::Owned(d.to_string()))
                         .or_else(|| time.year_only.map(|y| Cow::Owned(format!("{y:04}"))))
                 }),
                 url: doc.source.url.as_deref(),
