@@ -237,8 +237,8 @@ impl Corpus {
 pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> Vec<Claim> {
     let text = doc.text.as_str();
     let figures = extract(text, doc.lang, lex);
-    let sentences = sentence::sentences(text);
-    let when = source::document_time(doc, &figures);
+    let sentences = sentence::sentences(text, &m.abbreviations);
+    let when = source::document_time(doc, &figures, &m.copyright);
     let boiler = boilerplate_lines(text, &figures, m);
     // Years written in the text (dates and bare years), by position.
     let mut years: Vec<(usize, i32)> = figures
@@ -421,25 +421,18 @@ fn claim_period(
         .map(|&(_, y)| y);
     let year = sentence_year.or(when.year());
     if let Some(span) = m.period_word(at, sm, toks) {
-        let dated = |d: Ymd| Some(Period::day(d));
+        let back = |d: Ymd, n: u32| d.plus_days(-i64::from(n));
         let p = match span {
             Span::Months(a, b) => year.map(|y| Period::months(y, a, b)),
-            Span::Today => when.day.and_then(dated),
-            Span::Yesterday => when.day.and_then(|d| dated(d.plus_days(-1))),
-            Span::Weekday(w) => when.day.and_then(|d| {
-                let back = (d.weekday() as i64 - w as i64).rem_euclid(7);
-                dated(d.plus_days(-back))
+            Span::Days(from, to) => when.day.map(|d| Period {
+                start: back(d, from),
+                end: back(d, to),
             }),
-            Span::ThisWeek => when.day.map(|d| Period {
-                start: d.plus_days(-6),
-                end: d,
+            Span::Weekday(w) => when.day.map(|d| {
+                let n = (d.weekday() as i64 - w as i64).rem_euclid(7);
+                Period::day(d.plus_days(-n))
             }),
-            Span::LastWeek => when.day.map(|d| Period {
-                start: d.plus_days(-13),
-                end: d,
-            }),
-            Span::ThisYear => year.map(Period::year),
-            Span::LastYear => when.year().map(|y| Period::year(y - 1)),
+            Span::YearsBack(n) => when.year().map(|y| Period::year(y - n)),
         };
         return (p, p.is_some());
     }

@@ -39,7 +39,7 @@ pub fn parse_date(s: &str) -> (Option<Ymd>, Option<i32>) {
 }
 
 /// The date and outlet of `doc`, from its metadata or its text.
-pub fn document_time(doc: &Document, figures: &[Figure]) -> DocTime {
+pub fn document_time(doc: &Document, figures: &[Figure], copyright_marks: &[String]) -> DocTime {
     let mut t = DocTime::default();
     if let Some(d) = &doc.source.date {
         let (day, year) = parse_date(d);
@@ -47,7 +47,7 @@ pub fn document_time(doc: &Document, figures: &[Figure]) -> DocTime {
         t.year_only = if day.is_none() { year } else { None };
     }
     let text = doc.text.as_str();
-    let copyright = copyright(text, figures);
+    let copyright = copyright(text, figures, copyright_marks);
     let dateline = dateline(text, figures);
     if t.day.is_none() && t.year_only.is_none() {
         if let Some((month, day, year, _)) = dateline {
@@ -75,7 +75,11 @@ pub fn document_time(doc: &Document, figures: &[Figure]) -> DocTime {
 }
 
 /// "© 2024 ARMENPRESS", "Copyright 2019 Reuters": the year and the name.
-fn copyright<'t>(text: &'t str, figures: &[Figure]) -> Option<(i32, Option<&'t str>)> {
+fn copyright<'t>(
+    text: &'t str,
+    figures: &[Figure],
+    marks: &[String],
+) -> Option<(i32, Option<&'t str>)> {
     for f in figures.iter().rev() {
         if f.kind != Kind::Date {
             continue;
@@ -88,7 +92,7 @@ fn copyright<'t>(text: &'t str, figures: &[Figure]) -> Option<(i32, Option<&'t s
             from += 1;
         }
         let before = text[from..f.start].trim_end().to_ascii_lowercase();
-        if before.ends_with('©') || before.ends_with("(c)") || before.ends_with("copyright") {
+        if marks.iter().any(|m| before.ends_with(m.as_str())) {
             let line_end = text[f.end..].find('\n').map_or(text.len(), |p| f.end + p);
             let name = text[f.end..line_end]
                 .trim()
@@ -157,7 +161,11 @@ mod tests {
     fn time(text: &str) -> DocTime {
         let cfg = Config::builtin().unwrap();
         let doc = Document::new("d", text, Some(Lang::Fr));
-        document_time(&doc, &extract(text, doc.lang, &cfg.lexicon))
+        document_time(
+            &doc,
+            &extract(text, doc.lang, &cfg.lexicon),
+            &cfg.meanings.copyright,
+        )
     }
 
     #[test]
@@ -184,7 +192,8 @@ mod tests {
         let cfg = Config::builtin().unwrap();
         let mut doc = Document::new("d", "© 2024 X", Some(Lang::Fr));
         doc.source.date = Some("2014-12-08".into());
-        let t = document_time(&doc, &extract(&doc.text, doc.lang, &cfg.lexicon));
+        let figures = extract(&doc.text, doc.lang, &cfg.lexicon);
+        let t = document_time(&doc, &figures, &cfg.meanings.copyright);
         assert_eq!(t.day, Ymd::new(2014, 12, 8));
     }
 }

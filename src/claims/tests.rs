@@ -79,7 +79,7 @@ fn document_source_is_read_from_the_text() {
         .into_iter()
         .map(|c| c.fig)
         .collect();
-    let t = source::document_time(&doc, &figs);
+    let t = source::document_time(&doc, &figs, &cfg.meanings.copyright);
     assert_eq!(t.day, Ymd::new(2024, 7, 23));
     assert_eq!(t.outlet.as_deref(), Some("ARMENPRESS"));
     // Seed 000 states no date: none is invented.
@@ -88,7 +88,10 @@ fn document_source_is_read_from_the_text() {
         .into_iter()
         .map(|c| c.fig)
         .collect();
-    assert_eq!(source::document_time(&doc, &figs).year(), None);
+    assert_eq!(
+        source::document_time(&doc, &figs, &cfg.meanings.copyright).year(),
+        None
+    );
 }
 
 #[test]

@@ -126,7 +126,8 @@ pub fn compare(old: Document, new: Document, cfg: &Config, sel: &Selection) -> V
     let (old, old_findings) = crate::analyze(vec![old], cfg, sel);
     let (new, new_findings) = crate::analyze(vec![new], cfg, sel);
     let (ot, nt) = (&old.docs[0].text, &new.docs[0].text);
-    let (os, ns) = (sentences(ot), sentences(nt));
+    let abbreviations = &cfg.meanings.abbreviations;
+    let (os, ns) = (sentences(ot, abbreviations), sentences(nt, abbreviations));
     let ok: Vec<String> = os.iter().map(|&(s, e)| normalise(&ot[s..e])).collect();
     let nk: Vec<String> = ns.iter().map(|&(s, e)| normalise(&nt[s..e])).collect();
     let oc = claims_by_sentence(&old, &os);

@@ -137,7 +137,7 @@ pub fn figures_json(corpus: &Corpus, cfg: &Config) -> String {
         version: u32,
         figures: Vec<FigureRecord<'a>>,
     }
-    let times = super::doc_times(corpus);
+    let times = super::doc_times(corpus, &cfg.meanings);
     let mut s = serde_json::to_string_pretty(&Figures {
         version: SCHEMA_VERSION,
         figures: super::figure_records(corpus, cfg, &times),
@@ -149,7 +149,7 @@ pub fn figures_json(corpus: &Corpus, cfg: &Config) -> String {
 
 /// Figures as JSON lines, one figure per line.
 pub fn figures_jsonl(corpus: &Corpus, cfg: &Config) -> String {
-    let times = super::doc_times(corpus);
+    let times = super::doc_times(corpus, &cfg.meanings);
     let mut out = Vec::with_capacity(corpus.claims.len() * 600);
     for r in super::figure_records(corpus, cfg, &times) {
         serde_json::to_writer(&mut out, &r).expect("figure serialises");

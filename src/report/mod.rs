@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::claims::period::PeriodRecord;
 use crate::claims::source::{document_time, DocTime};
-use crate::claims::{Claim, Corpus};
+use crate::claims::{Claim, Corpus, Meanings};
 use crate::config::Config;
 use crate::input::Document;
 use crate::rules::{Finding, Severity};
@@ -225,7 +225,7 @@ impl<'a> FigureRecord<'a> {
 }
 
 /// The date and outlet of every document, as far as known.
-pub fn doc_times(corpus: &Corpus) -> Vec<DocTime> {
+pub fn doc_times(corpus: &Corpus, m: &Meanings) -> Vec<DocTime> {
     corpus
         .docs
         .iter()
@@ -235,7 +235,7 @@ pub fn doc_times(corpus: &Corpus) -> Vec<DocTime> {
                 .iter()
                 .map(|c| c.fig)
                 .collect();
-            document_time(d, &figs)
+            document_time(d, &figs, &m.copyright)
         })
         .collect()
 }

@@ -171,7 +171,7 @@ pub fn summary_line(s: &Summary) -> String {
 /// what is counted and its meaning.
 pub fn figures_table(corpus: &Corpus, cfg: &Config) -> String {
     let mut out = String::new();
-    let times = super::doc_times(corpus);
+    let times = super::doc_times(corpus, &cfg.meanings);
     for r in super::figure_records(corpus, cfg, &times) {
         let value = match (&r.value, &r.low, &r.high) {
             _ if r.date.is_some() => r.date.clone().unwrap_or_default(),
@@ -224,7 +224,7 @@ pub fn figures_table(corpus: &Corpus, cfg: &Config) -> String {
 /// claim with its source, value, qualifier, places, period and location.
 /// Keys that only one document states come after those several state.
 pub fn claims_matrix(corpus: &Corpus, cfg: &Config) -> String {
-    let times = super::doc_times(corpus);
+    let times = super::doc_times(corpus, &cfg.meanings);
     let records = super::figure_records(corpus, cfg, &times);
     let mut buckets = corpus.buckets(&cfg.meanings);
     // Keys stated by several documents first, then by number of claims.

@@ -5,9 +5,12 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::{Meanings, Span};
+use crate::claims::tokens::phrase_key;
 use crate::error::{Error, Result};
 use crate::lexicon::fold;
 
+/// A meaning file. The language-neutral file defines the ids and their
+/// properties; each language's file adds its words to the same ids.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MeaningFile {
@@ -25,12 +28,40 @@ struct MeaningFile {
     boilerplate: Option<BoilerplateDef>,
     #[serde(default)]
     delta: Option<DeltaDef>,
+    #[serde(default)]
+    place_links: Option<WordsDef>,
+    #[serde(default)]
+    sentence: Option<SentenceDef>,
+    #[serde(default)]
+    source: Option<SourceDef>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DeltaDef {
+    #[serde(default)]
     words: Vec<String>,
+    /// How reports name a change.
+    #[serde(default)]
+    label: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsDef {
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SentenceDef {
+    abbreviations: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceDef {
+    copyright: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -42,34 +73,10 @@ struct BoilerplateDef {
     lines: Vec<String>,
 }
 
-fn parse_span(s: &str) -> Option<Span> {
-    Some(match s {
-        "h1" => Span::Months(1, 6),
-        "h2" => Span::Months(7, 12),
-        "q1" => Span::Months(1, 3),
-        "q2" => Span::Months(4, 6),
-        "q3" => Span::Months(7, 9),
-        "q4" => Span::Months(10, 12),
-        "today" => Span::Today,
-        "yesterday" => Span::Yesterday,
-        "monday" => Span::Weekday(1),
-        "tuesday" => Span::Weekday(2),
-        "wednesday" => Span::Weekday(3),
-        "thursday" => Span::Weekday(4),
-        "friday" => Span::Weekday(5),
-        "saturday" => Span::Weekday(6),
-        "sunday" => Span::Weekday(7),
-        "this_week" => Span::ThisWeek,
-        "last_week" => Span::LastWeek,
-        "this_year" => Span::ThisYear,
-        "last_year" => Span::LastYear,
-        _ => return None,
-    })
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Entry {
+    #[serde(default)]
     words: Vec<String>,
     #[serde(default)]
     within: Option<String>,
@@ -78,7 +85,7 @@ struct Entry {
     #[serde(default)]
     adjectives: Vec<String>,
     #[serde(default)]
-    span: Option<String>,
+    span: Option<Span>,
     #[serde(default)]
     people: Option<bool>,
     #[serde(default)]
@@ -87,9 +94,23 @@ struct Entry {
     generic: Option<bool>,
 }
 
+/// True when a span can be computed: months of a year, days counted back,
+/// weekdays 1 to 7.
+fn valid_span(span: Span) -> bool {
+    match span {
+        Span::Months(first, last) => (1..=12).contains(&first) && (first..=12).contains(&last),
+        Span::Days(from, to) => to <= from,
+        Span::Weekday(w) => (1..=7).contains(&w),
+        Span::YearsBack(_) => true,
+    }
+}
+
 impl Meanings {
-    /// Adds a meaning file (top-level `measure`, `role`, `side` or `place`
-    /// tables). Returns false when the file is not one.
+    /// Adds a meaning file (top-level `measure`, `role`, `side`, `place`,
+    /// `period`... tables). Words add to the ids already known; a property
+    /// (`people`, `compare`, `generic`, `measure`, `within`, `span`) is set
+    /// when given and left as it is otherwise. Returns false when the file
+    /// is not one.
     pub fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
         if ![
             "measure",
@@ -99,6 +120,9 @@ impl Meanings {
             "period",
             "boilerplate",
             "delta",
+            "place_links",
+            "sentence",
+            "source",
         ]
         .iter()
         .any(|k| table.contains_key(*k))
@@ -112,15 +136,21 @@ impl Meanings {
             if self.people.len() <= i {
                 self.people.resize(i + 1, false);
             }
-            self.people[i] = e.people.unwrap_or(false);
+            if let Some(p) = e.people {
+                self.people[i] = p;
+            }
             if self.comparable.len() <= i {
                 self.comparable.resize(i + 1, true);
             }
-            self.comparable[i] = e.compare.unwrap_or(true);
+            if let Some(c) = e.compare {
+                self.comparable[i] = c;
+            }
             if self.generic.len() <= i {
                 self.generic.resize(i + 1, false);
             }
-            self.generic[i] = e.generic.unwrap_or(false);
+            if let Some(g) = e.generic {
+                self.generic[i] = g;
+            }
         }
         for (id, e) in &raw.role {
             let i = self.roles.add(id, &e.words) as usize;
@@ -140,14 +170,32 @@ impl Meanings {
             }
         }
         for (id, e) in &raw.period {
-            let span = e.span.as_deref().and_then(parse_span).ok_or_else(|| {
-                Error::config(
-                    file,
-                    text,
-                    text.find(&format!("[period.{id}]")).unwrap_or(0),
-                    format!("period `{id}` needs `span`: h1, h2, q1..q4, today, yesterday, monday..sunday, this_week, last_week, this_year or last_year"),
-                )
-            })?;
+            let at = || text.find(&format!("[period.{id}]")).unwrap_or(0);
+            let known = self.periods.ids.iter().position(|x| x == id);
+            let span = match (e.span, known) {
+                (Some(span), _) if !valid_span(span) => {
+                    return Err(Error::config(
+                        file,
+                        text,
+                        at(),
+                        format!("period `{id}` has an impossible `span`"),
+                    ))
+                }
+                (Some(span), _) => span,
+                (None, Some(k)) => self.period_spans[k],
+                (None, None) => {
+                    return Err(Error::config(
+                        file,
+                        text,
+                        at(),
+                        format!(
+                            "period `{id}` needs `span`: {{ months = [first, last] }}, \
+                             {{ days = [from, to] }} (days before the document's date), \
+                             {{ weekday = 1..7 }} or {{ years_back = n }}"
+                        ),
+                    ))
+                }
+            };
             let i = self.periods.add(id, &e.words) as usize;
             if self.period_spans.len() <= i {
                 self.period_spans.resize(i + 1, span);
@@ -155,7 +203,34 @@ impl Meanings {
             self.period_spans[i] = span;
         }
         if let Some(d) = &raw.delta {
-            self.delta.add("delta", &d.words);
+            // One unnamed id: any word of the vocabulary marks a change.
+            self.delta.add("", &d.words);
+            if let Some(l) = &d.label {
+                self.delta_label = l.clone();
+            }
+        }
+        if let Some(l) = &raw.place_links {
+            for w in &l.words {
+                let k = phrase_key(w);
+                if !self.place_links.contains(&k) {
+                    self.place_links.push(k);
+                }
+            }
+        }
+        if let Some(sd) = &raw.sentence {
+            for a in &sd.abbreviations {
+                if !self.abbreviations.contains(a) {
+                    self.abbreviations.push(a.clone());
+                }
+            }
+        }
+        if let Some(sd) = &raw.source {
+            for c in &sd.copyright {
+                let c = c.to_lowercase();
+                if !self.copyright.contains(&c) {
+                    self.copyright.push(c);
+                }
+            }
         }
         if let Some(b) = &raw.boilerplate {
             self.boilerplate_starts
@@ -196,5 +271,75 @@ impl Meanings {
         }
         self.index_firsts();
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(files: &[&str]) -> Result<Meanings> {
+        let mut m = Meanings::default();
+        for (i, text) in files.iter().enumerate() {
+            let table: toml::Table = toml::from_str(text).unwrap();
+            assert!(m.add_file(&format!("f{i}.toml"), text, &table)?);
+        }
+        Ok(m)
+    }
+
+    #[test]
+    fn language_files_add_words_to_the_ids() {
+        let m = load(&[
+            "[measure.troops]\npeople = true\n[measure.days]\ncompare = false\n\
+             [period.monday]\nspan = { weekday = 1 }\n",
+            "[measure.troops]\nwords = [\"soldats\"]\n[period.monday]\nwords = [\"lundi\"]\n",
+            "[measure.troops]\nwords = [\"soldiers\"]\n[measure.days]\nwords = [\"days\"]\n",
+        ])
+        .unwrap();
+        let troops = m.measure_of("soldats").unwrap();
+        assert_eq!(m.measure_of("soldiers"), Some(troops));
+        assert!(
+            m.people[troops as usize],
+            "a word file keeps the properties"
+        );
+        let days = m.measure_of("days").unwrap();
+        assert!(!m.comparable[days as usize]);
+        assert_eq!(m.period_spans, vec![Span::Weekday(1)]);
+    }
+
+    #[test]
+    fn spans_are_read_and_checked() {
+        let m = load(&[
+            "[period.h1]\nspan = { months = [1, 6] }\n[period.week]\nspan = { days = [6, 0] }\n\
+             [period.last_year]\nspan = { years_back = 1 }\n",
+        ])
+        .unwrap();
+        assert_eq!(
+            m.period_spans,
+            vec![Span::Months(1, 6), Span::YearsBack(1), Span::Days(6, 0)]
+        );
+        for bad in [
+            "[period.x]\nspan = { months = [6, 1] }\n",
+            "[period.x]\nspan = { weekday = 8 }\n",
+            "[period.x]\nspan = { days = [0, 1] }\n",
+            "[period.x]\nwords = [\"x\"]\n",
+        ] {
+            let err = load(&[bad]).unwrap_err().to_string();
+            assert!(err.starts_with("f0.toml:1:1:"), "{err}");
+        }
+    }
+
+    #[test]
+    fn sentence_and_source_words_merge() {
+        let m = load(&[
+            "[place_links]\nwords = [\"à\", \"l'\"]\n[sentence]\nabbreviations = [\"M\"]\n\
+             [source]\ncopyright = [\"©\"]\n",
+            "[place_links]\nwords = [\"and\", \"à\"]\n[sentence]\nabbreviations = [\"Mr\", \"M\"]\n\
+             [source]\ncopyright = [\"Copyright\"]\n",
+        ])
+        .unwrap();
+        assert_eq!(m.place_links, vec!["a", "l'", "and"]);
+        assert_eq!(m.abbreviations, vec!["M", "Mr"]);
+        assert_eq!(m.copyright, vec!["©", "copyright"]);
     }
 }

@@ -7,6 +7,7 @@ mod places;
 mod vocabulary;
 
 use rustc_hash::FxHashMap as HashMap;
+use serde::Deserialize;
 
 pub use near::{FigureTokens, SentenceMeaning};
 pub use places::Places;
@@ -40,24 +41,36 @@ pub struct Meanings {
     pub boilerplate_lines: Vec<String>,
     /// Words that make a figure a change ("nouveaux", "additional").
     pub delta: Vocabulary,
+    /// How reports name a change (see [`Meanings::describe`]).
+    pub delta_label: String,
+    /// Token keys of the words that join two places into one mention ("en
+    /// Irak et en Syrie").
+    pub place_links: Vec<String>,
+    /// Abbreviations whose point ends no sentence ("M.", "Dr."), as written.
+    pub abbreviations: Vec<String>,
+    /// Marks before a year that make it a copyright line ("©"), lowercase.
+    pub copyright: Vec<String>,
     /// First words of the phrases of every vocabulary read in a sentence,
     /// with a bit per vocabulary (see [`Meanings::sentence`]).
     pub firsts: HashMap<String, u8>,
 }
 
 /// A period named in words, relative to a year or to the document's date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Written in meaning files as `{ months = [1, 6] }`, `{ days = [1, 1] }`,
+/// `{ weekday = 1 }` or `{ years_back = 1 }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Span {
-    /// Months `first..=last` of the year.
+    /// Months `first..=last` of the year the sentence names, else of the
+    /// document's year.
     Months(u32, u32),
-    Today,
-    Yesterday,
+    /// From `from` to `to` days before the document's date, both included
+    /// (`[0, 0]` is the day itself, `[6, 0]` the week up to it).
+    Days(u32, u32),
     /// The last such weekday (1 = Monday) on or before the document's date.
     Weekday(u32),
-    ThisWeek,
-    LastWeek,
-    ThisYear,
-    LastYear,
+    /// The whole year `n` years before the document's year.
+    YearsBack(i32),
 }
 
 impl Meanings {
@@ -129,7 +142,7 @@ impl Meanings {
             parts.push(self.sides.name(s).to_string());
         }
         if key.delta {
-            parts.push("change".to_string());
+            parts.push(self.delta_label.clone());
         }
         parts.join(", ")
     }

@@ -123,21 +123,8 @@ impl Meanings {
                 let joined = m.ts >= prev.te
                     && m.ts - prev.te <= 3
                     && (prev.te..m.ts).all(|k| {
-                        matches!(
-                            toks.key(k..k + 1),
-                            "et" | "and"
-                                | "en"
-                                | "in"
-                                | "a"
-                                | "au"
-                                | "aux"
-                                | "la"
-                                | "le"
-                                | "l'"
-                                | "the"
-                                | "ou"
-                                | "or"
-                        )
+                        let key = toks.key(k..k + 1);
+                        self.place_links.iter().any(|l| l == key)
                     })
                     && !toks.toks[m.ts].clause_break;
                 if joined {
