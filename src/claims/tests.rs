@@ -4,7 +4,7 @@
 use super::*;
 use crate::config::Config;
 use crate::input::Document;
-use crate::model::Lang;
+use crate::model::{Lang, Ymd};
 
 fn seed(name: &str) -> String {
     std::fs::read_to_string(format!(

@@ -1,5 +1,7 @@
-//! The meaning lexicon (`rules/lexicon/meaning.toml`): measures, roles,
-//! sides and places, and how they are read around a figure.
+//! The meaning lexicon: measures, roles, sides, places and periods, and how
+//! they are read around a figure. `rules/lexicon/meaning.toml` defines the
+//! ids and their properties; each language's `rules/lang/*/meaning.toml`
+//! adds the words that name them.
 
 mod load;
 mod near;

@@ -44,3 +44,20 @@ pub fn full_date(c: &Claim, published: Option<Ymd>) -> Option<(Ymd, bool)> {
     let y = c.year()?;
     Ymd::new(y, month, day).map(|x| (x, false))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publication_date_from_the_source() {
+        let mut doc = Document::new("d", "texte", None);
+        assert_eq!(published(&doc), None);
+        doc.source.date = Some("2020-07-02T08:00:00Z".into());
+        assert_eq!(published(&doc), Ymd::new(2020, 7, 2));
+        assert_eq!(
+            WEEKDAYS_EN[Ymd::new(2014, 12, 8).unwrap().weekday() as usize - 1],
+            "Monday"
+        );
+    }
+}
