@@ -33,6 +33,14 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/meaning.toml"),
     ),
     (
+        "rules/lang/fr/meaning.toml",
+        include_str!("../rules/lang/fr/meaning.toml"),
+    ),
+    (
+        "rules/lang/en/meaning.toml",
+        include_str!("../rules/lang/en/meaning.toml"),
+    ),
+    (
         "rules/lexicon/boilerplate.toml",
         include_str!("../rules/lexicon/boilerplate.toml"),
     ),

@@ -35,7 +35,8 @@ use crate::input::Document;
 use crate::lexicon::Lexicon;
 use crate::model::{Figure, Kind};
 pub use meaning::{FigureTokens, Meanings, Places, SentenceMeaning, Span};
-pub use period::{Day, Period};
+pub use period::Period;
+use period::{claim_period, inherited_period, period_of_date, LastStated, Stated};
 
 /// A figure in its context.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,8 +238,8 @@ impl Corpus {
 pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> Vec<Claim> {
     let text = doc.text.as_str();
     let figures = extract(text, doc.lang, lex);
-    let sentences = sentence::sentences(text);
-    let when = source::document_time(doc, &figures);
+    let sentences = sentence::sentences(text, &m.abbreviations);
+    let when = source::document_time(doc, &figures, &m.copyright);
     let boiler = boilerplate_lines(text, &figures, m);
     // Years written in the text (dates and bare years), by position.
     let mut years: Vec<(usize, i32)> = figures
@@ -343,112 +344,6 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
     }
     mark_repeats(text, &mut claims);
     claims
-}
-
-/// The period of a date figure: a day, a month or a year.
-fn period_of_date(d: crate::model::DateParts) -> Option<Period> {
-    let y = d.year?;
-    match (d.month, d.day) {
-        (Some(m), Some(day)) => Day::new(y, m, day).map(Period::day),
-        (Some(m), None) if (1..=12).contains(&m) => Some(Period::month(y, m)),
-        _ => Some(Period::year(y)),
-    }
-}
-
-/// How a claim's period was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stated {
-    /// Named in the claim's sentence.
-    Explicit,
-    /// Taken from a claim before it.
-    Inherited,
-    /// The document's year, or unknown.
-    Default,
-}
-
-/// The latest quantity claims (indices into the claims so far) whose period
-/// was stated, and inherited: kept as claims are read, so that finding the
-/// period a claim continues costs O(1), however many figures a sentence
-/// holds.
-#[derive(Default)]
-struct LastStated {
-    explicit: Option<usize>,
-    inherited: Option<usize>,
-}
-
-/// The period a claim continues: the latest quantity claim whose period
-/// was stated in one of the two sentences before (or in this one), or that
-/// inherited one within this sentence.
-fn inherited_period(
-    claims: &[Claim],
-    last: &LastStated,
-    sentences: &[(usize, usize)],
-    si: usize,
-    sentence: (usize, usize),
-) -> Option<Period> {
-    let first = sentences.get(si.saturating_sub(2)).map_or(0, |s| s.0);
-    // Claims come in text order, so their sentences never go back.
-    let explicit = last.explicit.filter(|&i| claims[i].sentence.0 >= first);
-    let inherited = last.inherited.filter(|&i| claims[i].sentence == sentence);
-    explicit.max(inherited).and_then(|i| claims[i].period)
-}
-
-/// The period a quantity is about, and whether the sentence states it: a
-/// period named in its sentence (with the year written there, or the
-/// document's), a year written in the sentence, else the time of writing
-/// (the document's date, or its year when only that is known).
-#[allow(clippy::too_many_arguments)]
-fn claim_period(
-    sentence: (usize, usize),
-    fig: &Figure,
-    m: &Meanings,
-    when: &source::DocTime,
-    years: &[(usize, i32)],
-    at: &FigureTokens,
-    sm: &SentenceMeaning,
-    toks: &tokens::Tokens,
-) -> (Option<Period>, bool) {
-    // The year written nearest to the figure in its sentence.
-    // `years` is in text order: the sentence's years by binary search, so
-    // that a text of many dates costs O(log n) per claim.
-    let from = years.partition_point(|&(p, _)| p < sentence.0);
-    let to = years.partition_point(|&(p, _)| p < sentence.1);
-    let in_sentence = &years[from..to.max(from)];
-    let k = in_sentence.partition_point(|&(p, _)| p < fig.start);
-    let sentence_year = in_sentence[k.saturating_sub(1)..(k + 1).min(in_sentence.len())]
-        .iter()
-        .min_by_key(|(p, _)| p.abs_diff(fig.start))
-        .map(|&(_, y)| y);
-    let year = sentence_year.or(when.year());
-    if let Some(span) = m.period_word(at, sm, toks) {
-        let dated = |d: Day| Some(Period::day(d));
-        let p = match span {
-            Span::Months(a, b) => year.map(|y| Period::months(y, a, b)),
-            Span::Today => when.day.and_then(dated),
-            Span::Yesterday => when.day.and_then(|d| dated(d.plus_days(-1))),
-            Span::Weekday(w) => when.day.and_then(|d| {
-                let back = (d.weekday() as i64 - w as i64).rem_euclid(7);
-                dated(d.plus_days(-back))
-            }),
-            Span::ThisWeek => when.day.map(|d| Period {
-                start: d.plus_days(-6),
-                end: d,
-            }),
-            Span::LastWeek => when.day.map(|d| Period {
-                start: d.plus_days(-13),
-                end: d,
-            }),
-            Span::ThisYear => year.map(Period::year),
-            Span::LastYear => when.year().map(|y| Period::year(y - 1)),
-        };
-        return (p, p.is_some());
-    }
-    if let Some(y) = sentence_year {
-        return (Some(Period::year(y)), true);
-    }
-    // Nothing said: the figure is about the time of writing.
-    let now = when.day.map(Period::day).or(when.year().map(Period::year));
-    (now, false)
 }
 
 /// Claims of a sentence printed a second time repeat the first ones.

@@ -1,4 +1,4 @@
-//! Calendar days and periods: what time a claim is about.
+//! Periods: what time a claim is about.
 //!
 //! A claim's period comes from its sentence (a date, a year, "au premier
 //! semestre", "in the first six months of 2024", "en juillet",
@@ -7,84 +7,16 @@
 
 use serde::Serialize;
 
-/// A calendar day (proleptic Gregorian).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Day {
-    pub y: i32,
-    pub m: u32,
-    pub d: u32,
-}
-
-pub fn is_leap(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-pub fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(y) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-impl Day {
-    /// A valid day, or `None` (30 February, month 13).
-    pub fn new(y: i32, m: u32, d: u32) -> Option<Day> {
-        ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some(Day { y, m, d })
-    }
-
-    /// Days since 1970-01-01 (negative before).
-    pub fn number(self) -> i64 {
-        // Howard Hinnant's days_from_civil.
-        let y = if self.m <= 2 { self.y - 1 } else { self.y } as i64;
-        let era = if y >= 0 { y } else { y - 399 } / 400;
-        let yoe = y - era * 400;
-        let m = self.m as i64;
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.d as i64 - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146097 + doe - 719468
-    }
-
-    /// The day `n` days after 1970-01-01.
-    pub fn from_number(n: i64) -> Day {
-        let z = n + 719468;
-        let era = if z >= 0 { z } else { z - 146096 } / 146097;
-        let doe = z - era * 146097;
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        let y = yoe + era * 400;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        Day {
-            y: (if m <= 2 { y + 1 } else { y }) as i32,
-            m,
-            d,
-        }
-    }
-
-    /// 1 = Monday … 7 = Sunday.
-    pub fn weekday(self) -> u32 {
-        // 1970-01-01 was a Thursday.
-        ((self.number() + 3).rem_euclid(7) + 1) as u32
-    }
-
-    pub fn plus_days(self, n: i64) -> Day {
-        Day::from_number(self.number() + n)
-    }
-
-    pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.y, self.m, self.d)
-    }
-}
+use super::source::DocTime;
+use super::tokens::Tokens;
+use super::{Claim, FigureTokens, Meanings, SentenceMeaning, Span};
+use crate::model::{days_in_month, DateParts, Figure, Ymd};
 
 /// A closed interval of days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Period {
-    pub start: Day,
-    pub end: Day,
+    pub start: Ymd,
+    pub end: Ymd,
 }
 
 /// A period as ISO dates, for reports.
@@ -95,24 +27,36 @@ pub struct PeriodRecord {
 }
 
 impl Period {
-    pub fn day(d: Day) -> Period {
+    pub fn day(d: Ymd) -> Period {
         Period { start: d, end: d }
     }
 
     pub fn year(y: i32) -> Period {
         Period {
-            start: Day { y, m: 1, d: 1 },
-            end: Day { y, m: 12, d: 31 },
+            start: Ymd {
+                year: y,
+                month: 1,
+                day: 1,
+            },
+            end: Ymd {
+                year: y,
+                month: 12,
+                day: 31,
+            },
         }
     }
 
     pub fn month(y: i32, m: u32) -> Period {
         Period {
-            start: Day { y, m, d: 1 },
-            end: Day {
-                y,
-                m,
-                d: days_in_month(y, m),
+            start: Ymd {
+                year: y,
+                month: m,
+                day: 1,
+            },
+            end: Ymd {
+                year: y,
+                month: m,
+                day: days_in_month(y, m),
             },
         }
     }
@@ -120,18 +64,22 @@ impl Period {
     /// Months `first..=last` of year `y`.
     pub fn months(y: i32, first: u32, last: u32) -> Period {
         Period {
-            start: Day { y, m: first, d: 1 },
-            end: Day {
-                y,
-                m: last,
-                d: days_in_month(y, last),
+            start: Ymd {
+                year: y,
+                month: first,
+                day: 1,
+            },
+            end: Ymd {
+                year: y,
+                month: last,
+                day: days_in_month(y, last),
             },
         }
     }
 
     /// Number of days, both ends included.
     pub fn days(&self) -> i64 {
-        self.end.number() - self.start.number() + 1
+        self.end.days() - self.start.days() + 1
     }
 
     pub fn overlaps(&self, other: &Period) -> bool {
@@ -140,38 +88,119 @@ impl Period {
 
     /// The year, when the period lies within one.
     pub fn single_year(&self) -> Option<i32> {
-        (self.start.y == self.end.y).then_some(self.start.y)
+        (self.start.year == self.end.year).then_some(self.start.year)
     }
 
     pub fn record(&self) -> PeriodRecord {
         PeriodRecord {
-            start: self.start.iso(),
-            end: self.end.iso(),
+            start: self.start.to_string(),
+            end: self.end.to_string(),
         }
     }
+}
+
+/// The period of a date figure: a day, a month or a year.
+pub(super) fn period_of_date(d: DateParts) -> Option<Period> {
+    let y = d.year?;
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => Ymd::new(y, m, day).map(Period::day),
+        (Some(m), None) if (1..=12).contains(&m) => Some(Period::month(y, m)),
+        _ => Some(Period::year(y)),
+    }
+}
+
+/// How a claim's period was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Stated {
+    /// Named in the claim's sentence.
+    Explicit,
+    /// Taken from a claim before it.
+    Inherited,
+    /// The document's year, or unknown.
+    Default,
+}
+
+/// The latest quantity claims (indices into the claims so far) whose period
+/// was stated, and inherited: kept as claims are read, so that finding the
+/// period a claim continues costs O(1), however many figures a sentence
+/// holds.
+#[derive(Default)]
+pub(super) struct LastStated {
+    pub explicit: Option<usize>,
+    pub inherited: Option<usize>,
+}
+
+/// The period a claim continues: the latest quantity claim whose period
+/// was stated in one of the two sentences before (or in this one), or that
+/// inherited one within this sentence.
+pub(super) fn inherited_period(
+    claims: &[Claim],
+    last: &LastStated,
+    sentences: &[(usize, usize)],
+    si: usize,
+    sentence: (usize, usize),
+) -> Option<Period> {
+    let first = sentences.get(si.saturating_sub(2)).map_or(0, |s| s.0);
+    // Claims come in text order, so their sentences never go back.
+    let explicit = last.explicit.filter(|&i| claims[i].sentence.0 >= first);
+    let inherited = last.inherited.filter(|&i| claims[i].sentence == sentence);
+    explicit.max(inherited).and_then(|i| claims[i].period)
+}
+
+/// The period a quantity is about, and whether the sentence states it: a
+/// period named in its sentence (with the year written there, or the
+/// document's), a year written in the sentence, else the time of writing
+/// (the document's date, or its year when only that is known).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn claim_period(
+    sentence: (usize, usize),
+    fig: &Figure,
+    m: &Meanings,
+    when: &DocTime,
+    years: &[(usize, i32)],
+    at: &FigureTokens,
+    sm: &SentenceMeaning,
+    toks: &Tokens,
+) -> (Option<Period>, bool) {
+    // The year written nearest to the figure in its sentence.
+    // `years` is in text order: the sentence's years by binary search, so
+    // that a text of many dates costs O(log n) per claim.
+    let from = years.partition_point(|&(p, _)| p < sentence.0);
+    let to = years.partition_point(|&(p, _)| p < sentence.1);
+    let in_sentence = &years[from..to.max(from)];
+    let k = in_sentence.partition_point(|&(p, _)| p < fig.start);
+    let sentence_year = in_sentence[k.saturating_sub(1)..(k + 1).min(in_sentence.len())]
+        .iter()
+        .min_by_key(|(p, _)| p.abs_diff(fig.start))
+        .map(|&(_, y)| y);
+    let year = sentence_year.or(when.year());
+    if let Some(span) = m.period_word(at, sm, toks) {
+        let back = |d: Ymd, n: u32| d.plus_days(-i64::from(n));
+        let p = match span {
+            Span::Months(a, b) => year.map(|y| Period::months(y, a, b)),
+            Span::Days(from, to) => when.day.map(|d| Period {
+                start: back(d, from),
+                end: back(d, to),
+            }),
+            Span::Weekday(w) => when.day.map(|d| {
+                let n = (d.weekday() as i64 - w as i64).rem_euclid(7);
+                Period::day(d.plus_days(-n))
+            }),
+            Span::YearsBack(n) => when.year().map(|y| Period::year(y - n)),
+        };
+        return (p, p.is_some());
+    }
+    if let Some(y) = sentence_year {
+        return (Some(Period::year(y)), true);
+    }
+    // Nothing said: the figure is about the time of writing.
+    let now = when.day.map(Period::day).or(when.year().map(Period::year));
+    (now, false)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn day_numbers_round_trip() {
-        for n in [-1000, -1, 0, 1, 16000, 19723, 20000, 60000] {
-            assert_eq!(Day::from_number(n).number(), n);
-        }
-        assert_eq!(Day::new(1970, 1, 1).unwrap().number(), 0);
-        assert_eq!(Day::new(2024, 2, 30), None);
-        assert!(Day::new(2024, 2, 29).is_some());
-    }
-
-    #[test]
-    fn weekdays() {
-        // Monday 8 December 2014 (seed 001), Tuesday 23 July 2024.
-        assert_eq!(Day::new(2014, 12, 8).unwrap().weekday(), 1);
-        assert_eq!(Day::new(2024, 7, 23).unwrap().weekday(), 2);
-        assert_eq!(Day::new(2000, 1, 1).unwrap().weekday(), 6);
-    }
 
     #[test]
     fn periods_overlap() {

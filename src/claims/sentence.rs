@@ -1,21 +1,13 @@
 //! Sentence boundaries, for the context of a claim and for recognising
 //! repeated sentences (scraped pages often print the lead twice).
 
-/// Words after which a point does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "St", "Ste", "Mr", "Mrs", "Ms", "Jr", "Sr",
-    "Gen", "Gén", "Col", "Lt", "Sgt", "Capt", "Cdt", "av", "env", "etc", "cf", "vs", "No", "n°",
-    "p", "pp", "vol", "fig", "Inc", "Ltd", "Co", "Corp", "U.S", "e.g", "i.e", "janv", "févr",
-    "avr", "juil", "sept", "oct", "nov", "déc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec",
-];
-
 /// Splits `text` into sentences: `(start, end)` byte spans, trimmed, in
 /// order, covering every non-blank part of the text. A sentence ends at a
 /// line break or at `.`, `!`, `?`, `…` followed by a space and a capital,
 /// a quote or a digit, or glued to a capital after a lower-case word
-/// ("samedi.Lorsque"). Decimal points and abbreviations do not end one.
-pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+/// ("samedi.Lorsque"). Decimal points and `abbreviations` (the words, as
+/// written, after which a point ends no sentence) do not end one.
+pub fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -64,7 +56,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                 && bytes[i - 1].is_ascii_digit()
                 && next.is_some_and(|c| c.is_ascii_digit());
             let abbreviation = b == b'.'
-                && (ABBREVIATIONS.contains(&prev_word)
+                && (abbreviations.iter().any(|a| a == prev_word)
                     || (prev_word.chars().count() == 1
                         && prev_word.chars().all(|c| c.is_uppercase())));
             let ends = if decimal || abbreviation {
@@ -106,8 +98,18 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
+    fn abbreviations() -> Vec<String> {
+        crate::config::Config::builtin()
+            .unwrap()
+            .meanings
+            .abbreviations
+    }
+
     fn split(t: &str) -> Vec<&str> {
-        sentences(t).into_iter().map(|(s, e)| &t[s..e]).collect()
+        sentences(t, &abbreviations())
+            .into_iter()
+            .map(|(s, e)| &t[s..e])
+            .collect()
     }
 
     #[test]
@@ -134,7 +136,7 @@ mod tests {
     #[test]
     fn spans_are_trimmed_and_in_order() {
         let t = "  A b.  C d!  \n\n E ";
-        let s = sentences(t);
+        let s = sentences(t, &abbreviations());
         assert_eq!(split(t), vec!["A b.", "C d!", "E"]);
         assert!(s.windows(2).all(|w| w[0].1 <= w[1].0));
     }

@@ -4,15 +4,14 @@
 //! ARMENPRESS:`, a copyright line such as `© 2024 ARMENPRESS`). Nothing is
 //! guessed beyond that: a document that says nothing has an unknown date.
 
-use super::period::Day;
 use crate::input::Document;
-use crate::model::{Figure, Kind};
+use crate::model::{Figure, Kind, Ymd};
 
 /// A document's date and outlet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocTime {
     /// The publication day, when known.
-    pub day: Option<Day>,
+    pub day: Option<Ymd>,
     /// The publication year, when only the year is known.
     pub year_only: Option<i32>,
     /// The outlet named by the text (dateline or copyright line).
@@ -23,24 +22,24 @@ pub struct DocTime {
 
 impl DocTime {
     pub fn year(&self) -> Option<i32> {
-        self.day.map(|d| d.y).or(self.year_only)
+        self.day.map(|d| d.year).or(self.year_only)
     }
 }
 
 /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a longer timestamp is cut).
-pub fn parse_date(s: &str) -> (Option<Day>, Option<i32>) {
+pub fn parse_date(s: &str) -> (Option<Ymd>, Option<i32>) {
     let s = s.trim();
     let num = |a: usize, b: usize| s.get(a..b).and_then(|x| x.parse::<u32>().ok());
     let y = s.get(..4).and_then(|x| x.parse::<i32>().ok());
     match (y, num(5, 7), num(8, 10)) {
-        (Some(y), Some(m), Some(d)) => (Day::new(y, m, d), Some(y)),
+        (Some(y), Some(m), Some(d)) => (Ymd::new(y, m, d), Some(y)),
         (Some(y), _, _) => (None, Some(y)),
         _ => (None, None),
     }
 }
 
 /// The date and outlet of `doc`, from its metadata or its text.
-pub fn document_time(doc: &Document, figures: &[Figure]) -> DocTime {
+pub fn document_time(doc: &Document, figures: &[Figure], copyright_marks: &[String]) -> DocTime {
     let mut t = DocTime::default();
     if let Some(d) = &doc.source.date {
         let (day, year) = parse_date(d);
@@ -48,13 +47,13 @@ pub fn document_time(doc: &Document, figures: &[Figure]) -> DocTime {
         t.year_only = if day.is_none() { year } else { None };
     }
     let text = doc.text.as_str();
-    let copyright = copyright(text, figures);
+    let copyright = copyright(text, figures, copyright_marks);
     let dateline = dateline(text, figures);
     if t.day.is_none() && t.year_only.is_none() {
         if let Some((month, day, year, _)) = dateline {
             let y = year.or(copyright.map(|c| c.0));
             if let Some(y) = y {
-                t.day = Day::new(y, month, day);
+                t.day = Ymd::new(y, month, day);
                 t.inferred = true;
             }
         }
@@ -76,7 +75,11 @@ pub fn document_time(doc: &Document, figures: &[Figure]) -> DocTime {
 }
 
 /// "© 2024 ARMENPRESS", "Copyright 2019 Reuters": the year and the name.
-fn copyright<'t>(text: &'t str, figures: &[Figure]) -> Option<(i32, Option<&'t str>)> {
+fn copyright<'t>(
+    text: &'t str,
+    figures: &[Figure],
+    marks: &[String],
+) -> Option<(i32, Option<&'t str>)> {
     for f in figures.iter().rev() {
         if f.kind != Kind::Date {
             continue;
@@ -89,7 +92,7 @@ fn copyright<'t>(text: &'t str, figures: &[Figure]) -> Option<(i32, Option<&'t s
             from += 1;
         }
         let before = text[from..f.start].trim_end().to_ascii_lowercase();
-        if before.ends_with('©') || before.ends_with("(c)") || before.ends_with("copyright") {
+        if marks.iter().any(|m| before.ends_with(m.as_str())) {
             let line_end = text[f.end..].find('\n').map_or(text.len(), |p| f.end + p);
             let name = text[f.end..line_end]
                 .trim()
@@ -158,7 +161,11 @@ mod tests {
     fn time(text: &str) -> DocTime {
         let cfg = Config::builtin().unwrap();
         let doc = Document::new("d", text, Some(Lang::Fr));
-        document_time(&doc, &extract(text, doc.lang, &cfg.lexicon))
+        document_time(
+            &doc,
+            &extract(text, doc.lang, &cfg.lexicon),
+            &cfg.meanings.copyright,
+        )
     }
 
     #[test]
@@ -166,7 +173,7 @@ mod tests {
         let t = time(
             "Titre\n\nEREVAN, 23 JUILLET, ARMENPRESS: Le gouvernement.\n\n© 2024 ARMENPRESS\n",
         );
-        assert_eq!(t.day, Day::new(2024, 7, 23));
+        assert_eq!(t.day, Ymd::new(2024, 7, 23));
         assert_eq!(t.outlet.as_deref(), Some("ARMENPRESS"));
         assert!(t.inferred);
         let t = time("Un texte de 2019.\n© 2021 Le Monde\n");
@@ -185,7 +192,8 @@ mod tests {
         let cfg = Config::builtin().unwrap();
         let mut doc = Document::new("d", "© 2024 X", Some(Lang::Fr));
         doc.source.date = Some("2014-12-08".into());
-        let t = document_time(&doc, &extract(&doc.text, doc.lang, &cfg.lexicon));
-        assert_eq!(t.day, Day::new(2014, 12, 8));
+        let figures = extract(&doc.text, doc.lang, &cfg.lexicon);
+        let t = document_time(&doc, &figures, &cfg.meanings.copyright);
+        assert_eq!(t.day, Ymd::new(2014, 12, 8));
     }
 }

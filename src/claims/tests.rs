@@ -4,7 +4,7 @@
 use super::*;
 use crate::config::Config;
 use crate::input::Document;
-use crate::model::Lang;
+use crate::model::{Lang, Ymd};
 
 fn seed(name: &str) -> String {
     std::fs::read_to_string(format!(
@@ -27,9 +27,8 @@ fn describe(doc: &Document, cfg: &Config) -> Vec<(String, String, String, String
                     .map_or("-".into(), |i| m.measures.name(i).to_string()),
                 c.role.map_or("-".into(), |i| m.roles.name(i).to_string()),
                 m.places_name(&c.places),
-                c.period.map_or("-".into(), |p| {
-                    format!("{}..{}", p.start.iso(), p.end.iso())
-                }),
+                c.period
+                    .map_or("-".into(), |p| format!("{}..{}", p.start, p.end)),
             )
         })
         .collect()
@@ -80,8 +79,8 @@ fn document_source_is_read_from_the_text() {
         .into_iter()
         .map(|c| c.fig)
         .collect();
-    let t = source::document_time(&doc, &figs);
-    assert_eq!(t.day, Day::new(2024, 7, 23));
+    let t = source::document_time(&doc, &figs, &cfg.meanings.copyright);
+    assert_eq!(t.day, Ymd::new(2024, 7, 23));
     assert_eq!(t.outlet.as_deref(), Some("ARMENPRESS"));
     // Seed 000 states no date: none is invented.
     let doc = Document::new("000", seed("000_2e248bc0dc966fa8.txt"), Some(Lang::Fr));
@@ -89,7 +88,10 @@ fn document_source_is_read_from_the_text() {
         .into_iter()
         .map(|c| c.fig)
         .collect();
-    assert_eq!(source::document_time(&doc, &figs).year(), None);
+    assert_eq!(
+        source::document_time(&doc, &figs, &cfg.meanings.copyright).year(),
+        None
+    );
 }
 
 #[test]

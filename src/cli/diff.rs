@@ -48,7 +48,11 @@ pub fn diff(a: DiffArgs) -> Result<ExitCode> {
     let sel = a.selection.selection(&cfg)?;
     let old = read_one(&a.old, &a.read)?;
     let new = read_one(&a.new, &a.read)?;
-    let d = diff::compare(analyse(old, &cfg, &sel), analyse(new, &cfg, &sel));
+    let d = diff::compare(
+        analyse(old, &cfg, &sel),
+        analyse(new, &cfg, &sel),
+        &cfg.meanings,
+    );
     write_out(&a.format.reporter().render(&d))?;
     let fail = a
         .fail_on

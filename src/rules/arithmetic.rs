@@ -29,8 +29,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::calendar::{folded, folded_slice};
-use super::conflict::{bounds, usable};
+use super::support::interval::{bounds, usable};
+use super::support::text::{folded, folded_slice};
 use super::{ClaimRef, Finding, RuleDef};
 use crate::claims::{Claim, Corpus};
 use crate::config::Config;

@@ -18,7 +18,7 @@
 //! fires on `2.500`; `Le taux passe à 3,5 % et 2.500 postes sont
 //! supprimés.` does not.
 
-use super::calendar::{find_phrase, folded, folded_slice};
+use super::support::text::{find_phrase, folded, folded_slice};
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;

@@ -24,11 +24,12 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::calendar::{find_phrase, folded, folded_slice, full_date, published, Ymd};
+use super::support::dates::{full_date, published};
+use super::support::text::{find_phrase, folded, folded_slice};
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;
-use crate::model::Kind;
+use crate::model::{Kind, Ymd};
 
 /// `start` plus `n` units of `unit` (day, week, month, year).
 fn add(start: Ymd, n: i64, unit: &str) -> Option<Ymd> {

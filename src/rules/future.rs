@@ -16,11 +16,12 @@
 //! **Example.** In an article published on 2020-07-02, `Il a été arrêté le
 //! 12 mars 2021.` fires; `Il a été arrêté le 12 mars 2020.` does not.
 
-use super::calendar::{find_phrase, folded, folded_slice, published, Ymd};
+use super::support::dates::published;
+use super::support::text::{find_phrase, folded, folded_slice};
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;
-use crate::model::Kind;
+use crate::model::{Kind, Ymd};
 
 /// True when the words just before the date's intro word are a verb in a
 /// compound past whose complement the date is: "a été arrêté [le]", "est

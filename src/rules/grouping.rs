@@ -16,7 +16,7 @@
 //! 150 000 dollars` does not, nor does `1,50,000 roupies` in a text about
 //! lakhs.
 
-use super::calendar::{find_phrase, folded, folded_slice};
+use super::support::text::{find_phrase, folded, folded_slice};
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;

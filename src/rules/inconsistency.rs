@@ -20,8 +20,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::calendar::folded;
-use super::conflict::{bounds, near_words, overlap, usable};
+use super::conflict::near_words;
+use super::support::interval::{bounds, overlap, usable};
+use super::support::text::folded;
 use super::{Finding, RuleDef};
 use crate::claims::{Corpus, Key, Places};
 use crate::config::Config;

@@ -6,7 +6,6 @@
 
 mod adjacent;
 mod arithmetic;
-mod calendar;
 mod conflict;
 mod convention;
 mod deadline;
@@ -20,6 +19,7 @@ mod placeholder;
 mod scale;
 mod share;
 mod story;
+mod support;
 pub mod suppress;
 mod weekday;
 

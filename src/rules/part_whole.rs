@@ -12,8 +12,8 @@
 //! **Example.** `Douze sur dix des élus ont voté contre` fires; `Huit sur
 //! dix des élus ont voté contre` does not.
 
-use super::calendar::{folded, folded_slice};
-use super::conflict::usable;
+use super::support::interval::usable;
+use super::support::text::{folded, folded_slice};
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;

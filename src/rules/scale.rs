@@ -19,9 +19,10 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::calendar::folded;
-use super::conflict::{bounds, comparable, overlap, story_params, usable, Bounds};
+use super::conflict::{comparable, story_params};
 use super::story::Stories;
+use super::support::interval::{bounds, overlap, usable, Bounds};
+use super::support::text::folded;
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;

@@ -24,8 +24,8 @@
 
 use rust_decimal::Decimal;
 
-use super::calendar::{find_phrase, folded, folded_slice};
-use super::conflict::usable;
+use super::support::interval::usable;
+use super::support::text::{find_phrase, folded, folded_slice};
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;

@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use super::calendar::published;
+use super::support::dates::published;
 use crate::claims::Corpus;
 use crate::lexicon::fold;
 

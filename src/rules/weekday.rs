@@ -16,7 +16,7 @@
 //! **Example.** `L'annonce a été faite ce mardi 8 décembre 2014` fires
 //! (a Monday); `ce lundi 8 décembre 2014` does not.
 
-use super::calendar::{full_date, published, WEEKDAYS_EN};
+use super::support::dates::{full_date, published, WEEKDAYS_EN};
 use super::{Finding, RuleDef};
 use crate::claims::Corpus;
 use crate::config::Config;
@@ -65,7 +65,7 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
             // itself names (or its claims are about) that fits clears it.
             if !explicit {
                 let fits = |y: i32| {
-                    super::calendar::Ymd::new(y, date.month, date.day)
+                    crate::model::Ymd::new(y, date.month, date.day)
                         .is_some_and(|x| x.weekday() == weekday)
                 };
                 let doc_years = corpus.doc_claims[d].clone().filter_map(|k| {

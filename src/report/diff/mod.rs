@@ -18,7 +18,7 @@ use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 
 use super::baseline::{fingerprint, normalise};
-use crate::claims::{sentence::sentences, Corpus};
+use crate::claims::{sentence::sentences, Corpus, Meanings};
 use crate::rules::Finding;
 
 /// Sentences at least this alike (0 to 1, by words) are two versions of
@@ -136,7 +136,7 @@ impl Version {
 
 /// Compares two versions of an article, each analysed on its own (each
 /// corpus holds one document).
-pub fn compare(old: Version, new: Version) -> VersionDiff {
+pub fn compare(old: Version, new: Version, meanings: &Meanings) -> VersionDiff {
     let Version {
         corpus: old,
         findings: old_findings,
@@ -146,7 +146,8 @@ pub fn compare(old: Version, new: Version) -> VersionDiff {
         findings: new_findings,
     } = new;
     let (ot, nt) = (&old.docs[0].text, &new.docs[0].text);
-    let (os, ns) = (sentences(ot), sentences(nt));
+    let abbreviations = &meanings.abbreviations;
+    let (os, ns) = (sentences(ot, abbreviations), sentences(nt, abbreviations));
     let ok: Vec<String> = os.iter().map(|&(s, e)| normalise(&ot[s..e])).collect();
     let nk: Vec<String> = ns.iter().map(|&(s, e)| normalise(&nt[s..e])).collect();
     let oc = claims_by_sentence(&old, &os);
@@ -358,7 +359,7 @@ mod tests {
             let (corpus, findings) = crate::analyze(vec![doc], &cfg, &Selection::default());
             Version::new(corpus, findings)
         };
-        compare(version("old.txt", a), version("new.txt", b))
+        compare(version("old.txt", a), version("new.txt", b), &cfg.meanings)
     }
 
     #[test]

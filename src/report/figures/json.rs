@@ -20,7 +20,7 @@ impl Reporter<Figures<'_>> for FiguresJson {
             version: u32,
             figures: Vec<FigureRecord<'a>>,
         }
-        let times = doc_times(figs.corpus);
+        let times = doc_times(figs.corpus, &figs.cfg.meanings);
         let s = serde_json::to_string_pretty(&Document {
             version: SCHEMA_VERSION,
             figures: figure_records(figs.corpus, figs.cfg, &times),

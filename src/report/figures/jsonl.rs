@@ -13,7 +13,7 @@ pub struct FiguresJsonl;
 
 impl Reporter<Figures<'_>> for FiguresJsonl {
     fn write(&self, figs: &Figures<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
-        let times = doc_times(figs.corpus);
+        let times = doc_times(figs.corpus, &figs.cfg.meanings);
         let mut line = Vec::with_capacity(1024);
         for r in figure_records(figs.corpus, figs.cfg, &times) {
             line.clear();

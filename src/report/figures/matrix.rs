@@ -15,7 +15,7 @@ pub struct ClaimsMatrix;
 impl Reporter<Figures<'_>> for ClaimsMatrix {
     fn write(&self, figs: &Figures<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
         let Figures { corpus, cfg } = *figs;
-        let times = doc_times(corpus);
+        let times = doc_times(corpus, &cfg.meanings);
         let records = figure_records(corpus, cfg, &times);
         let mut buckets = corpus.buckets(&cfg.meanings);
         // Keys stated by several documents first, then by number of claims.

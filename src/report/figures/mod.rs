@@ -16,7 +16,7 @@ use serde::Serialize;
 use super::dec;
 use crate::claims::period::PeriodRecord;
 use crate::claims::source::{document_time, DocTime};
-use crate::claims::{Claim, Corpus};
+use crate::claims::{Claim, Corpus, Meanings};
 use crate::config::Config;
 
 /// A document's source as reported.
@@ -132,7 +132,7 @@ impl<'a> FigureRecord<'a> {
                     .map(Cow::Borrowed),
                 date: doc.source.date.as_deref().map(Cow::Borrowed).or_else(|| {
                     time.day
-                        .map(|d| Cow::Owned(d.iso()))
+                        .map(|d| Cow::Owned(d.to_string()))
                         .or_else(|| time.year_only.map(|y| Cow::Owned(format!("{y:04}"))))
                 }),
                 url: doc.source.url.as_deref(),
@@ -147,7 +147,7 @@ impl<'a> FigureRecord<'a> {
 }
 
 /// The date and outlet of every document, as far as known.
-pub fn doc_times(corpus: &Corpus) -> Vec<DocTime> {
+pub fn doc_times(corpus: &Corpus, m: &Meanings) -> Vec<DocTime> {
     corpus
         .docs
         .iter()
@@ -157,7 +157,7 @@ pub fn doc_times(corpus: &Corpus) -> Vec<DocTime> {
                 .iter()
                 .map(|c| c.fig)
                 .collect();
-            document_time(d, &figs)
+            document_time(d, &figs, &m.copyright)
         })
         .collect()
 }

@@ -13,7 +13,7 @@ pub struct FigureTable;
 
 impl Reporter<Figures<'_>> for FigureTable {
     fn write(&self, figs: &Figures<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
-        let times = doc_times(figs.corpus);
+        let times = doc_times(figs.corpus, &figs.cfg.meanings);
         for r in figure_records(figs.corpus, figs.cfg, &times) {
             let value = match (&r.value, &r.low, &r.high) {
                 _ if r.date.is_some() => r.date.clone().unwrap_or_default(),

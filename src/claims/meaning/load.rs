@@ -1,0 +1,345 @@
+//! Reading meaning files into [`Meanings`].
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{Meanings, Span};
+use crate::claims::tokens::phrase_key;
+use crate::error::{Error, Result};
+use crate::lexicon::fold;
+
+/// A meaning file. The language-neutral file defines the ids and their
+/// properties; each language's file adds its words to the same ids.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MeaningFile {
+    #[serde(default)]
+    measure: BTreeMap<String, Entry>,
+    #[serde(default)]
+    role: BTreeMap<String, Entry>,
+    #[serde(default)]
+    side: BTreeMap<String, Entry>,
+    #[serde(default)]
+    place: BTreeMap<String, Entry>,
+    #[serde(default)]
+    period: BTreeMap<String, Entry>,
+    #[serde(default)]
+    boilerplate: Option<BoilerplateDef>,
+    #[serde(default)]
+    delta: Option<DeltaDef>,
+    #[serde(default)]
+    place_links: Option<WordsDef>,
+    #[serde(default)]
+    sentence: Option<SentenceDef>,
+    #[serde(default)]
+    source: Option<SourceDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeltaDef {
+    #[serde(default)]
+    words: Vec<String>,
+    /// How reports name a change.
+    #[serde(default)]
+    label: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsDef {
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SentenceDef {
+    abbreviations: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceDef {
+    copyright: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BoilerplateDef {
+    #[serde(default)]
+    starts: Vec<String>,
+    #[serde(default)]
+    lines: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    within: Option<String>,
+    #[serde(default)]
+    measure: Option<String>,
+    #[serde(default)]
+    adjectives: Vec<String>,
+    #[serde(default)]
+    span: Option<Span>,
+    #[serde(default)]
+    people: Option<bool>,
+    #[serde(default)]
+    compare: Option<bool>,
+    #[serde(default)]
+    generic: Option<bool>,
+}
+
+/// True when a span can be computed: months of a year, days counted back,
+/// weekdays 1 to 7.
+fn valid_span(span: Span) -> bool {
+    match span {
+        Span::Months(first, last) => (1..=12).contains(&first) && (first..=12).contains(&last),
+        Span::Days(from, to) => to <= from,
+        Span::Weekday(w) => (1..=7).contains(&w),
+        Span::YearsBack(_) => true,
+    }
+}
+
+impl Meanings {
+    /// Adds a meaning file (top-level `measure`, `role`, `side`, `place`,
+    /// `period`... tables). Words add to the ids already known; a property
+    /// (`people`, `compare`, `generic`, `measure`, `within`, `span`) is set
+    /// when given and left as it is otherwise. Returns false when the file
+    /// is not one.
+    pub fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
+        if ![
+            "measure",
+            "role",
+            "side",
+            "place",
+            "period",
+            "boilerplate",
+            "delta",
+            "place_links",
+            "sentence",
+            "source",
+        ]
+        .iter()
+        .any(|k| table.contains_key(*k))
+        {
+            return Ok(false);
+        }
+        let raw: MeaningFile =
+            toml::from_str(text).map_err(|e| Error::from_toml(file, text, &e))?;
+        for (id, e) in &raw.measure {
+            let i = self.measures.add(id, &e.words) as usize;
+            if self.people.len() <= i {
+                self.people.resize(i + 1, false);
+            }
+            if let Some(p) = e.people {
+                self.people[i] = p;
+            }
+            if self.comparable.len() <= i {
+                self.comparable.resize(i + 1, true);
+            }
+            if let Some(c) = e.compare {
+                self.comparable[i] = c;
+            }
+            if self.generic.len() <= i {
+                self.generic.resize(i + 1, false);
+            }
+            if let Some(g) = e.generic {
+                self.generic[i] = g;
+            }
+        }
+        for (id, e) in &raw.role {
+            let i = self.roles.add(id, &e.words) as usize;
+            if self.role_measure.len() <= i {
+                self.role_measure.resize(i + 1, None);
+            }
+            if let Some(m) = &e.measure {
+                let Some(mi) = self.measures.ids.iter().position(|x| x == m) else {
+                    return Err(Error::config(
+                        file,
+                        text,
+                        text.find(&format!("measure = \"{m}\"")).unwrap_or(0),
+                        format!("role `{id}` turns into unknown measure `{m}`"),
+                    ));
+                };
+                self.role_measure[i] = Some(mi as u16);
+            }
+        }
+        for (id, e) in &raw.period {
+            let at = || text.find(&format!("[period.{id}]")).unwrap_or(0);
+            let known = self.periods.ids.iter().position(|x| x == id);
+            let span = match (e.span, known) {
+                (Some(span), _) if !valid_span(span) => {
+                    return Err(Error::config(
+                        file,
+                        text,
+                        at(),
+                        format!("period `{id}` has an impossible `span`"),
+                    ))
+                }
+                (Some(span), _) => span,
+                (None, Some(k)) => self.period_spans[k],
+                (None, None) => {
+                    return Err(Error::config(
+                        file,
+                        text,
+                        at(),
+                        format!(
+                            "period `{id}` needs `span`: {{ months = [first, last] }}, \
+                             {{ days = [from, to] }} (days before the document's date), \
+                             {{ weekday = 1..7 }} or {{ years_back = n }}"
+                        ),
+                    ))
+                }
+            };
+            let i = self.periods.add(id, &e.words) as usize;
+            if self.period_spans.len() <= i {
+                self.period_spans.resize(i + 1, span);
+            }
+            self.period_spans[i] = span;
+        }
+        if let Some(d) = &raw.delta {
+            // One unnamed id: any word of the vocabulary marks a change.
+            self.delta.add("", &d.words);
+            if let Some(l) = &d.label {
+                self.delta_label = l.clone();
+            }
+        }
+        if let Some(l) = &raw.place_links {
+            for w in &l.words {
+                let k = phrase_key(w);
+                if !self.place_links.contains(&k) {
+                    self.place_links.push(k);
+                }
+            }
+        }
+        if let Some(sd) = &raw.sentence {
+            for a in &sd.abbreviations {
+                if !self.abbreviations.contains(a) {
+                    self.abbreviations.push(a.clone());
+                }
+            }
+        }
+        if let Some(sd) = &raw.source {
+            for c in &sd.copyright {
+                let c = c.to_lowercase();
+                if !self.copyright.contains(&c) {
+                    self.copyright.push(c);
+                }
+            }
+        }
+        if let Some(b) = &raw.boilerplate {
+            self.boilerplate_starts
+                .extend(b.starts.iter().map(|x| fold(x)));
+            self.boilerplate_lines
+                .extend(b.lines.iter().map(|x| fold(x)));
+        }
+        for (id, e) in &raw.side {
+            self.sides.add(id, &e.words);
+        }
+        for (id, e) in &raw.place {
+            let i = self.places.add(id, &e.words);
+            if !e.adjectives.is_empty() {
+                // Same index space as places.
+                while self.place_adjectives.ids.len() < self.places.ids.len() {
+                    let n = self.place_adjectives.ids.len();
+                    self.place_adjectives.ids.push(self.places.ids[n].clone());
+                }
+                for a in &e.adjectives {
+                    self.place_adjectives.add_word(a, i);
+                }
+            }
+        }
+        self.within.resize(self.places.ids.len(), None);
+        for (id, e) in &raw.place {
+            if let Some(w) = &e.within {
+                let i = self.places.ids.iter().position(|x| x == id).unwrap_or(0);
+                let Some(j) = self.places.ids.iter().position(|x| x == w) else {
+                    return Err(Error::config(
+                        file,
+                        text,
+                        text.find(&format!("within = \"{w}\"")).unwrap_or(0),
+                        format!("place `{id}` lies within unknown place `{w}`"),
+                    ));
+                };
+                self.within[i] = Some(j as u16);
+            }
+        }
+        self.index_firsts();
+        Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(files: &[&str]) -> Result<Meanings> {
+        let mut m = Meanings::default();
+        for (i, text) in files.iter().enumerate() {
+            let table: toml::Table = toml::from_str(text).unwrap();
+            assert!(m.add_file(&format!("f{i}.toml"), text, &table)?);
+        }
+        Ok(m)
+    }
+
+    #[test]
+    fn language_files_add_words_to_the_ids() {
+        let m = load(&[
+            "[measure.troops]\npeople = true\n[measure.days]\ncompare = false\n\
+             [period.monday]\nspan = { weekday = 1 }\n",
+            "[measure.troops]\nwords = [\"soldats\"]\n[period.monday]\nwords = [\"lundi\"]\n",
+            "[measure.troops]\nwords = [\"soldiers\"]\n[measure.days]\nwords = [\"days\"]\n",
+        ])
+        .unwrap();
+        let troops = m.measure_of("soldats").unwrap();
+        assert_eq!(m.measure_of("soldiers"), Some(troops));
+        assert!(
+            m.people[troops as usize],
+            "a word file keeps the properties"
+        );
+        let days = m.measure_of("days").unwrap();
+        assert!(!m.comparable[days as usize]);
+        assert_eq!(m.period_spans, vec![Span::Weekday(1)]);
+    }
+
+    #[test]
+    fn spans_are_read_and_checked() {
+        let m = load(&[
+            "[period.h1]\nspan = { months = [1, 6] }\n[period.week]\nspan = { days = [6, 0] }\n\
+             [period.last_year]\nspan = { years_back = 1 }\n",
+        ])
+        .unwrap();
+        assert_eq!(
+            m.period_spans,
+            vec![Span::Months(1, 6), Span::YearsBack(1), Span::Days(6, 0)]
+        );
+        for bad in [
+            "[period.x]\nspan = { months = [6, 1] }\n",
+            "[period.x]\nspan = { weekday = 8 }\n",
+            "[period.x]\nspan = { days = [0, 1] }\n",
+            "[period.x]\nwords = [\"x\"]\n",
+        ] {
+            let err = load(&[bad]).unwrap_err().to_string();
+            assert!(err.starts_with("f0.toml:1:1:"), "{err}");
+        }
+    }
+
+    #[test]
+    fn sentence_and_source_words_merge() {
+        let m = load(&[
+            "[place_links]\nwords = [\"à\", \"l'\"]\n[sentence]\nabbreviations = [\"M\"]\n\
+             [source]\ncopyright = [\"©\"]\n",
+            "[place_links]\nwords = [\"and\", \"à\"]\n[sentence]\nabbreviations = [\"Mr\", \"M\"]\n\
+             [source]\ncopyright = [\"Copyright\"]\n",
+        ])
+        .unwrap();
+        assert_eq!(m.place_links, vec!["a", "l'", "and"]);
+        assert_eq!(m.abbreviations, vec!["M", "Mr"]);
+        assert_eq!(m.copyright, vec!["©", "copyright"]);
+    }
+}

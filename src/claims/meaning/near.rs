@@ -1,0 +1,312 @@
+//! What the vocabularies find in a sentence, and which of it is about a
+//! given figure: its role, side, places, period and whether it is a change.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::vocabulary::{Match, Vocabulary};
+use super::{Meanings, Places, Span};
+use crate::claims::tokens::Tokens;
+use crate::model::Figure;
+
+impl Meanings {
+    /// Everything the vocabularies find in one sentence.
+    pub fn sentence(&self, toks: &Tokens) -> SentenceMeaning {
+        let vocabs = self.vocabularies();
+        let mut found: [Vec<Match>; 6] = Default::default();
+        // Where each vocabulary may match next (matches do not overlap).
+        let mut free = [0usize; 6];
+        for i in 0..toks.toks.len() {
+            // One look-up tells which vocabularies have a phrase starting
+            // with this word; most words start none.
+            let Some(&mask) = self.firsts.get(toks.key(i..i + 1)) else {
+                continue;
+            };
+            for (v, vocab) in vocabs.iter().enumerate() {
+                if mask & (1 << v) == 0 || i < free[v] {
+                    continue;
+                }
+                if let Some(m) = vocab.match_at(toks, i) {
+                    free[v] = m.te;
+                    found[v].push(m);
+                }
+            }
+        }
+        let [deltas, roles, sides, names, adjectives, periods] = found;
+        let mut places: Vec<(Match, bool)> = names.into_iter().map(|m| (m, true)).collect();
+        for m in adjectives {
+            if !places.iter().any(|(p, _)| m.ts < p.te && p.ts < m.te) {
+                places.push((m, false));
+            }
+        }
+        places.sort_by_key(|(m, _)| m.ts);
+        SentenceMeaning {
+            deltas,
+            roles,
+            sides,
+            places,
+            periods,
+        }
+    }
+
+    /// The vocabularies read in a sentence, in the bit order of
+    /// [`Meanings::firsts`].
+    fn vocabularies(&self) -> [&Vocabulary; 6] {
+        [
+            &self.delta,
+            &self.roles,
+            &self.sides,
+            &self.places,
+            &self.place_adjectives,
+            &self.periods,
+        ]
+    }
+
+    /// Recomputes [`Meanings::firsts`] after a file is added.
+    pub(super) fn index_firsts(&mut self) {
+        let mut firsts: HashMap<String, u8> = HashMap::default();
+        for (v, vocab) in self.vocabularies().iter().enumerate() {
+            for w in vocab.firsts.keys() {
+                *firsts.entry(w.clone()).or_insert(0) |= 1 << v;
+            }
+        }
+        self.firsts = firsts;
+    }
+
+    /// What happened to the counted, from the phrases nearest the figure in
+    /// its clause. Only for measures that count people.
+    pub fn role_near(
+        &self,
+        text: &str,
+        at: &FigureTokens,
+        sm: &SentenceMeaning,
+        toks: &Tokens,
+        fig: &Figure,
+    ) -> Option<u16> {
+        if let Some((s, e)) = fig.entity {
+            match self.measure_of(&text[s..e]) {
+                Some(m) if self.people.get(m as usize) == Some(&true) => {}
+                Some(_) => return None,
+                None => {}
+            }
+        }
+        nearest(&sm.roles, at, toks, ROLE_BEFORE, ROLE_AFTER)
+    }
+
+    /// The side of the counted: right after the noun ("soldats américains",
+    /// "militants de l'EI") or right before it ("US soldiers").
+    pub fn side_near(&self, at: &FigureTokens, sm: &SentenceMeaning, toks: &Tokens) -> Option<u16> {
+        let after = sm
+            .sides
+            .iter()
+            .find(|m| m.ts >= at.after && m.ts - at.after <= 3 && clear(toks, at.after, m.ts));
+        if let Some(m) = after {
+            return Some(m.id);
+        }
+        sm.sides
+            .iter()
+            .find(|m| {
+                at.entity
+                    .is_some_and(|e| m.te <= e && e - m.te <= 1 && m.ts >= at.end)
+            })
+            .map(|m| m.id)
+    }
+
+    /// The places a figure is about: the place named nearest to it in its
+    /// sentence, or, when that mention is coordinated with others ("en Irak
+    /// et en Syrie", "irakiennes et syriennes"), all of them together.
+    pub fn places_near(&self, at: &FigureTokens, sm: &SentenceMeaning, toks: &Tokens) -> Places {
+        // Group mentions joined by coordination words.
+        let mut groups: Vec<Vec<Mention>> = Vec::new();
+        for &(m, name) in &sm.places {
+            if let Some(g) = groups.last_mut() {
+                let prev = g[g.len() - 1].0;
+                let joined = m.ts >= prev.te
+                    && m.ts - prev.te <= 3
+                    && (prev.te..m.ts).all(|k| {
+                        let key = toks.key(k..k + 1);
+                        self.place_links.iter().any(|l| l == key)
+                    })
+                    && !toks.toks[m.ts].clause_break;
+                if joined {
+                    g.push((m, name));
+                    continue;
+                }
+            }
+            groups.push(vec![(m, name)]);
+        }
+        // The nearest group with a place name (adjectives alone name sides),
+        // or a coordination of adjectives.
+        let mut best: Option<(usize, &Vec<Mention>)> = None;
+        for g in &groups {
+            let names = g.iter().filter(|m| m.1).count();
+            if names == 0 && g.len() < 2 {
+                continue;
+            }
+            let (gs, ge) = (g[0].0.ts, g[g.len() - 1].0.te);
+            let dist = if ge <= at.start {
+                // Far back in a long sentence, a place names something
+                // else, unless it frames the sentence ("En Syrie, ...").
+                if at.start - ge > PLACE_BEFORE && gs > 2 {
+                    continue;
+                }
+                at.start - ge
+            } else if gs >= at.after {
+                // After the figure: only close ones ("1 400 soldats déployés
+                // en Irak"), within the clause; a place right after the noun
+                // ("killed in Iraq") wins over any before it.
+                if gs - at.after > 8
+                    || !clear(toks, at.after, gs)
+                    || (at.after + 1..=gs).any(|k| toks.toks.get(k).is_some_and(|t| t.comma))
+                {
+                    continue;
+                }
+                if gs - at.after <= 4 {
+                    0
+                } else {
+                    gs - at.after
+                }
+            } else {
+                0
+            };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, g));
+            }
+        }
+        let mut out = Places::default();
+        if let Some((_, g)) = best {
+            // "en Irak, à Bagdad et à Erbil" is Iraq: a place within
+            // another of the group adds nothing.
+            for m in g {
+                if !g
+                    .iter()
+                    .any(|o| o.0.id != m.0.id && self.place_within(m.0.id, o.0.id))
+                {
+                    out.insert(m.0.id);
+                }
+            }
+        }
+        out
+    }
+
+    /// True when the figure states a change: a delta word right before or
+    /// after its noun ("13 nouveaux décès", "72 décès supplémentaires").
+    pub fn is_delta(&self, at: &FigureTokens, sm: &SentenceMeaning) -> bool {
+        sm.deltas.iter().any(|m| {
+            (m.ts >= at.end && m.ts <= at.after + 1) || (m.te <= at.start && at.start - m.te <= 1)
+        })
+    }
+
+    /// The period named in words nearest the figure in its sentence: any
+    /// before it, or one close after it.
+    pub fn period_word(
+        &self,
+        at: &FigureTokens,
+        sm: &SentenceMeaning,
+        toks: &Tokens,
+    ) -> Option<Span> {
+        let id = nearest_with(&sm.periods, at, toks, usize::MAX, 8, false)?;
+        self.period_spans.get(id as usize).copied()
+    }
+}
+
+/// How far back, in tokens, a place is looked for.
+const PLACE_BEFORE: usize = 25;
+
+/// How far, in tokens, a role is looked for before and after a figure.
+const ROLE_BEFORE: usize = 8;
+const ROLE_AFTER: usize = 10;
+
+/// Where a figure stands among the tokens of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FigureTokens {
+    /// First token of the figure.
+    pub start: usize,
+    /// First token after the figure.
+    pub end: usize,
+    /// First token of the counted noun, if any.
+    pub entity: Option<usize>,
+    /// First token after the figure and its noun.
+    pub after: usize,
+}
+
+impl FigureTokens {
+    pub fn new(toks: &Tokens, fig: &Figure) -> FigureTokens {
+        let start = toks.first_after(fig.start);
+        let end = toks.first_from(fig.end).max(start);
+        let entity = fig.entity.map(|(s, _)| toks.first_after(s));
+        let after = fig.entity.map_or(end, |(_, e)| toks.first_from(e)).max(end);
+        FigureTokens {
+            start,
+            end,
+            entity,
+            after,
+        }
+    }
+}
+
+/// The vocabularies' phrases found in one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceMeaning {
+    pub deltas: Vec<Match>,
+    pub roles: Vec<Match>,
+    pub sides: Vec<Match>,
+    /// Place names (true) and place adjectives (false), in order.
+    pub places: Vec<(Match, bool)>,
+    pub periods: Vec<Match>,
+}
+
+/// No clause break and no number between tokens `a` and `b`.
+fn clear(toks: &Tokens, a: usize, b: usize) -> bool {
+    (a..b.min(toks.toks.len()))
+        .all(|k| !toks.toks[k].digits && (k == a || !toks.toks[k].clause_break))
+        && toks.toks.get(b).is_none_or(|t| !t.clause_break || b == a)
+}
+
+/// The match nearest a figure: before it within `before` tokens, or after
+/// its noun within `after` tokens in the same clause; the nearer wins, the
+/// one before on a tie.
+fn nearest(
+    ms: &[Match],
+    at: &FigureTokens,
+    toks: &Tokens,
+    before: usize,
+    after: usize,
+) -> Option<u16> {
+    nearest_with(ms, at, toks, before, after, true)
+}
+
+/// [`nearest`], optionally looking past other figures before the figure
+/// (periods: "les six premiers mois de 2024, ... 153 attaques").
+fn nearest_with(
+    ms: &[Match],
+    at: &FigureTokens,
+    toks: &Tokens,
+    before: usize,
+    after: usize,
+    strict_before: bool,
+) -> Option<u16> {
+    let b = ms
+        .iter()
+        .filter(|m| {
+            m.te <= at.start
+                && at.start - m.te <= before
+                && (!strict_before || clear(toks, m.te, at.start))
+        })
+        .map(|m| (at.start - m.te, m.id))
+        .min();
+    let a = ms
+        .iter()
+        .filter(|m| m.ts >= at.after && m.ts - at.after <= after && clear(toks, at.after, m.ts))
+        .map(|m| (m.ts - at.after, m.id))
+        .min();
+    match (b, a) {
+        (Some(b), Some(a)) => Some(if a.0 < b.0 { a.1 } else { b.1 }),
+        (Some(b), None) => Some(b.1),
+        (None, Some(a)) => Some(a.1),
+        (None, None) => None,
+    }
+}
+
+/// A place mentioned in a sentence, and whether it is a name (true) or an
+/// adjective (false).
+type Mention = (Match, bool);

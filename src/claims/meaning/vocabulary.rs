@@ -1,0 +1,90 @@
+//! A vocabulary: ids and the words and phrases that name them, and the
+//! longest phrase starting at a token.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::claims::tokens::{phrase_key, Tokens};
+use crate::lexicon::fold;
+
+/// One group of the meaning lexicon: ids and the phrases that name them.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    pub ids: Vec<String>,
+    /// Folded single words (and phrases) → id, for looking up a noun.
+    pub words: HashMap<String, u16>,
+    /// Token keys of the phrases (see [`phrase_key`]) → id.
+    pub keys: HashMap<String, u16>,
+    /// Most tokens in a phrase.
+    pub max_len: usize,
+    /// First tokens of the phrases, with the most tokens a phrase starting
+    /// with each has: most tokens start none, and cost one look-up.
+    pub firsts: HashMap<String, usize>,
+}
+
+/// A phrase of a vocabulary found in a sentence: token range and id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub ts: usize,
+    pub te: usize,
+    pub id: u16,
+}
+
+impl Vocabulary {
+    pub(super) fn add(&mut self, id: &str, words: &[String]) -> u16 {
+        let idx = match self.ids.iter().position(|x| x == id) {
+            Some(i) => i as u16,
+            None => {
+                self.ids.push(id.to_string());
+                (self.ids.len() - 1) as u16
+            }
+        };
+        for w in words {
+            self.add_word(w, idx);
+        }
+        idx
+    }
+
+    pub(super) fn add_word(&mut self, w: &str, idx: u16) {
+        self.words.insert(fold(w), idx);
+        let k = phrase_key(w);
+        if k.is_empty() {
+            return;
+        }
+        let n = k.split(' ').count();
+        self.max_len = self.max_len.max(n);
+        let first = k.split(' ').next().unwrap_or("").to_string();
+        let e = self.firsts.entry(first).or_insert(0);
+        *e = (*e).max(n);
+        self.keys.insert(k, idx);
+    }
+
+    /// The id of a single word, trying it without a plural ending too.
+    pub fn word(&self, w: &str) -> Option<u16> {
+        let f = fold(w);
+        if let Some(&i) = self.words.get(&f) {
+            return Some(i);
+        }
+        let singular = f.strip_suffix('s').or_else(|| f.strip_suffix('x'))?;
+        self.words.get(singular).copied()
+    }
+
+    pub fn name(&self, i: u16) -> &str {
+        &self.ids[i as usize]
+    }
+
+    /// The longest phrase of the vocabulary starting at token `i`.
+    pub fn match_at(&self, toks: &Tokens, i: usize) -> Option<Match> {
+        let n = toks.toks.len();
+        let longest = *self.firsts.get(toks.key(i..i + 1))?;
+        for len in (1..=longest.min(n - i)).rev() {
+            if let Some(&id) = self.keys.get(toks.key(i..i + len)) {
+                return Some(Match {
+                    ts: i,
+                    te: i + len,
+                    id,
+                });
+            }
+        }
+        None
+    }
+}

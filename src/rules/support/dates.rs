@@ -1,0 +1,63 @@
+//! The dates the date checks compare: a document's publication date and
+//! the full date a date claim names.
+
+use crate::claims::Claim;
+use crate::input::Document;
+use crate::model::{DateParts, Kind, Ymd};
+
+/// Weekday names as reports print them, Monday first.
+pub const WEEKDAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The publication date of a document, when its source gives one.
+pub fn published(doc: &Document) -> Option<Ymd> {
+    doc.source.date.as_deref().and_then(Ymd::parse)
+}
+
+/// The full date a date claim names: its own year, else the year closest
+/// to the publication date (a `12 mars` in an article of June 2020 is
+/// 2020-03-12; a `28 décembre` in an article of 3 January is the year
+/// before), else the claim's year. `None` without day and month.
+pub fn full_date(c: &Claim, published: Option<Ymd>) -> Option<(Ymd, bool)> {
+    let d: DateParts = c.fig.date?;
+    if c.fig.kind != Kind::Date {
+        return None;
+    }
+    let (month, day) = (d.month?, d.day?);
+    if let Some(y) = d.year {
+        return Ymd::new(y, month, day).map(|x| (x, true));
+    }
+    if let Some(p) = published {
+        let best = [p.year - 1, p.year, p.year + 1]
+            .into_iter()
+            .filter_map(|y| Ymd::new(y, month, day))
+            .min_by_key(|x| (x.days() - p.days()).abs())?;
+        return Some((best, false));
+    }
+    let y = c.year()?;
+    Ymd::new(y, month, day).map(|x| (x, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publication_date_from_the_source() {
+        let mut doc = Document::new("d", "texte", None);
+        assert_eq!(published(&doc), None);
+        doc.source.date = Some("2020-07-02T08:00:00Z".into());
+        assert_eq!(published(&doc), Ymd::new(2020, 7, 2));
+        assert_eq!(
+            WEEKDAYS_EN[Ymd::new(2014, 12, 8).unwrap().weekday() as usize - 1],
+            "Monday"
+        );
+    }
+}
