@@ -2,7 +2,7 @@
 //! text marked `fires = true` triggers the rule, `fires = false` does not.
 
 use figcheck::config::Config;
-use figcheck::rules::test_examples;
+use figcheck::test_examples;
 
 #[test]
 fn builtin_rule_examples_pass() {

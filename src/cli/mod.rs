@@ -16,7 +16,7 @@ use figcheck::claims::Corpus;
 use figcheck::config::Config;
 use figcheck::input::{Document, Format, Lang};
 use figcheck::report::{self, baseline::Baseline};
-use figcheck::rules::{self, Finding, Selection, Severity};
+use figcheck::rules::{Finding, Selection, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -678,7 +678,7 @@ fn rules_cmd(cmd: RulesCommand, config: &ConfigArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Test { prefix } => {
-            let results = rules::test_examples(&cfg, prefix.as_deref().unwrap_or(""));
+            let results = figcheck::test_examples(&cfg, prefix.as_deref().unwrap_or(""));
             let mut out = String::new();
             let mut failed = 0;
             for r in &results {
