@@ -4,7 +4,7 @@
 
 use std::process::{Command, Stdio};
 
-use figcheck::config::Config;
+use figcheck::config::{Config, BUILTIN_FILES};
 
 /// The error of loading `text` as the user file `name` on top of the
 /// built-in files.
@@ -33,6 +33,10 @@ const CASES: &[(&str, &str, &str)] = &[
     ("unknown_unit_kind", "units.toml", "[[unit]]\nid = \"XYZ\"\nkind = \"weight\"\n"),
     ("unknown_qualifier_named", "fr.toml", "lang = \"fr\"\n[qualifiers]\n\"grosso modo\" = \"roughly\"\n"),
     ("not_a_figcheck_file", "other.toml", "[package]\nname = \"x\"\n"),
+    ("misspelt_parameter", "rules.toml", "[[rule]]\ncode = \"FC201\"\n[rule.params]\ntolerence = \"0.1\"\n"),
+    ("malformed_parameter", "rules.toml", "[[rule]]\ncode = \"FC201\"\n[rule.params]\ntolerance = \"abc\"\n"),
+    ("parameter_of_wrong_type", "rules.toml", "[[rule]]\ncode = \"FC102\"\n[rule.params]\nskip_after = \"type\"\n"),
+    ("rule_renamed", "rules.toml", "[[rule]]\ncode = \"FC403\"\nname = \"future-date\"\n"),
 ];
 
 #[test]
@@ -102,4 +106,33 @@ fn a_configuration_error_exits_2_and_runs_nothing() {
         std::fs::remove_file(dir.join("rules").join(name)).unwrap();
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_bad_parameter_in_a_builtin_file_is_located() {
+    let files = BUILTIN_FILES.iter().map(|(name, text)| {
+        let text = if name.ends_with("FC201-source-conflict.toml") {
+            text.replace("tolerance = \"0.02\"", "tolerence = \"0.02\"")
+        } else {
+            text.to_string()
+        };
+        (name.to_string(), text)
+    });
+    let err = Config::from_files(files).unwrap_err().to_string();
+    let line = BUILTIN_FILES
+        .iter()
+        .find(|(n, _)| n.ends_with("FC201-source-conflict.toml"))
+        .unwrap()
+        .1
+        .lines()
+        .position(|l| l.starts_with("tolerance = "))
+        .unwrap()
+        + 1;
+    assert!(
+        err.starts_with(&format!(
+            "rules/checks/FC201-source-conflict.toml:{line}:1: "
+        )),
+        "{err}"
+    );
+    assert!(err.contains("unknown field `tolerence`"), "{err}");
 }
