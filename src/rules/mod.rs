@@ -5,31 +5,20 @@
 //! and examples. The engine runs the selected rules over a [`Corpus`] and
 //! returns findings in a deterministic order.
 
-// The rules, one per file.
-mod adjacent_numbers;
-mod after_publication;
-mod bad_grouping;
-mod corroborated;
-mod deadline_arithmetic;
-mod impossible_percentage;
-mod inconsistent_in_document;
-mod invalid_suppression;
-mod letters_for_digits;
-mod mixed_separators;
-mod part_exceeds_whole;
-mod parts_total;
-mod percent_mismatch;
-mod percent_sum;
-mod placeholder_number;
-mod scale_slip;
-mod source_conflict;
-mod unused_suppression;
-mod weekday_mismatch;
+// The registry, then the rules it lists, one module per file.
+#[macro_use]
+pub mod registry;
+
+macro_rules! declare_rules {
+    ($($code:literal $name:literal $module:ident :: $check:ident, $needs:ident, $writing:literal;)*) => {
+        $(mod $module;)*
+    };
+}
+for_each_rule!(declare_rules);
 
 // What the rules share.
 mod calendar;
 mod conflict;
-pub mod registry;
 #[cfg(test)]
 mod rule_tests;
 mod ruleset;

@@ -7,12 +7,38 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use super::{
-    adjacent_numbers, after_publication, bad_grouping, corroborated, deadline_arithmetic,
-    impossible_percentage, inconsistent_in_document, invalid_suppression, letters_for_digits,
-    mixed_separators, part_exceeds_whole, parts_total, percent_mismatch, percent_sum,
-    placeholder_number, scale_slip, source_conflict, unused_suppression, weekday_mismatch, Check,
-};
+use super::Check;
+
+/// Every rule, in code order: code, name, `module::ParameterType`, what it
+/// needs, and whether it judges how figures are written (by the
+/// conventions of the document's language). The rules' modules are
+/// declared from this list (see `rules/mod.rs`), so that adding a rule is
+/// its file, this line and its TOML file.
+macro_rules! for_each_rule {
+    ($then:ident) => {
+        $then! {
+            "FC001" "unused-suppression" unused_suppression::UnusedSuppression, Suppressions, false;
+            "FC002" "invalid-suppression" invalid_suppression::InvalidSuppression, Suppressions, false;
+            "FC101" "placeholder-number" placeholder_number::PlaceholderNumber, Claims, false;
+            "FC102" "adjacent-numbers" adjacent_numbers::AdjacentNumbers, Claims, true;
+            "FC103" "bad-grouping" bad_grouping::BadGrouping, Claims, true;
+            "FC104" "mixed-separators" mixed_separators::MixedSeparators, Claims, true;
+            "FC105" "letters-for-digits" letters_for_digits::LettersForDigits, Claims, true;
+            "FC106" "impossible-percentage" impossible_percentage::ImpossiblePercentage, Claims, true;
+            "FC201" "source-conflict" source_conflict::SourceConflict, Stories, false;
+            "FC202" "corroborated" corroborated::Corroborated, Stories, false;
+            "FC203" "scale-slip" scale_slip::ScaleSlip, Stories, false;
+            "FC301" "inconsistent-in-document" inconsistent_in_document::InconsistentInDocument, Claims, false;
+            "FC302" "parts-total" parts_total::PartsTotal, Claims, false;
+            "FC303" "part-exceeds-whole" part_exceeds_whole::PartExceedsWhole, Claims, false;
+            "FC304" "percent-sum" percent_sum::PercentSum, Claims, false;
+            "FC305" "percent-mismatch" percent_mismatch::PercentMismatch, Claims, false;
+            "FC401" "weekday-mismatch" weekday_mismatch::WeekdayMismatch, Claims, false;
+            "FC402" "deadline-arithmetic" deadline_arithmetic::DeadlineArithmetic, Claims, false;
+            "FC403" "after-publication" after_publication::AfterPublication, Claims, false;
+        }
+    };
+}
 
 /// What a rule needs besides the claims of the corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +57,9 @@ pub struct Registration {
     pub code: &'static str,
     pub name: &'static str,
     pub needs: Needs,
+    /// The rule judges how figures are written, by the conventions of the
+    /// document's language.
+    pub writing: bool,
     /// Builds the rule from its parameters (the `[rule.params]` table).
     pub build: fn(toml::Value) -> Result<Arc<dyn Check>, toml::de::Error>,
 }
@@ -41,109 +70,22 @@ fn build<P: Check + DeserializeOwned + 'static>(
     Ok(Arc::new(params.try_into::<P>()?))
 }
 
-macro_rules! rule {
-    ($code:literal, $name:literal, $needs:ident, $check:ty) => {
-        Registration {
-            code: $code,
-            name: $name,
-            needs: Needs::$needs,
-            build: build::<$check>,
-        }
+macro_rules! registrations {
+    ($($code:literal $name:literal $module:ident :: $check:ident, $needs:ident, $writing:literal;)*) => {
+        /// Every rule, in code order.
+        pub static REGISTRY: &[Registration] = &[
+            $(Registration {
+                code: $code,
+                name: $name,
+                needs: Needs::$needs,
+                writing: $writing,
+                build: build::<super::$module::$check>,
+            },)*
+        ];
     };
 }
 
-/// Every rule, in code order.
-pub static REGISTRY: &[Registration] = &[
-    rule!(
-        "FC001",
-        "unused-suppression",
-        Suppressions,
-        unused_suppression::UnusedSuppression
-    ),
-    rule!(
-        "FC002",
-        "invalid-suppression",
-        Suppressions,
-        invalid_suppression::InvalidSuppression
-    ),
-    rule!(
-        "FC101",
-        "placeholder-number",
-        Claims,
-        placeholder_number::PlaceholderNumber
-    ),
-    rule!(
-        "FC102",
-        "adjacent-numbers",
-        Claims,
-        adjacent_numbers::AdjacentNumbers
-    ),
-    rule!("FC103", "bad-grouping", Claims, bad_grouping::BadGrouping),
-    rule!(
-        "FC104",
-        "mixed-separators",
-        Claims,
-        mixed_separators::MixedSeparators
-    ),
-    rule!(
-        "FC105",
-        "letters-for-digits",
-        Claims,
-        letters_for_digits::LettersForDigits
-    ),
-    rule!(
-        "FC106",
-        "impossible-percentage",
-        Claims,
-        impossible_percentage::ImpossiblePercentage
-    ),
-    rule!(
-        "FC201",
-        "source-conflict",
-        Stories,
-        source_conflict::SourceConflict
-    ),
-    rule!("FC202", "corroborated", Stories, corroborated::Corroborated),
-    rule!("FC203", "scale-slip", Stories, scale_slip::ScaleSlip),
-    rule!(
-        "FC301",
-        "inconsistent-in-document",
-        Claims,
-        inconsistent_in_document::InconsistentInDocument
-    ),
-    rule!("FC302", "parts-total", Claims, parts_total::PartsTotal),
-    rule!(
-        "FC303",
-        "part-exceeds-whole",
-        Claims,
-        part_exceeds_whole::PartExceedsWhole
-    ),
-    rule!("FC304", "percent-sum", Claims, percent_sum::PercentSum),
-    rule!(
-        "FC305",
-        "percent-mismatch",
-        Claims,
-        percent_mismatch::PercentMismatch
-    ),
-    rule!(
-        "FC401",
-        "weekday-mismatch",
-        Claims,
-        weekday_mismatch::WeekdayMismatch
-    ),
-    rule!(
-        "FC402",
-        "deadline-arithmetic",
-        Claims,
-        deadline_arithmetic::DeadlineArithmetic
-    ),
-    rule!(
-        "FC403",
-        "after-publication",
-        Claims,
-        after_publication::AfterPublication
-    ),
-];
+for_each_rule!(registrations);
 
 /// The registered rule with this code.
 pub fn by_code(code: &str) -> Option<&'static Registration> {
