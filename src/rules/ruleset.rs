@@ -108,7 +108,7 @@ fn check_param(
         Ok(_) => Ok(()),
         Err(e) => {
             let msg = e.message().trim().to_string();
-            if msg.starts_with("unknown field") {
+            if msg.starts_with(&format!("unknown field `{}`", key.get_ref())) {
                 Err((
                     key.span().start,
                     format!("rule {} ({}): {msg}", reg.code, reg.name),
@@ -338,6 +338,15 @@ mod tests {
             "[[rule]]\ncode = \"FC305\"\n[rule.params]\ntolerance = 0.5\n",
         );
         assert!(bad.unwrap_err().to_string().starts_with("r.toml:4:13: "));
+    }
+
+    #[test]
+    fn an_error_inside_a_parameter_is_located_at_its_value() {
+        let mut set = RuleSet::default();
+        let text =
+            "[[rule]]\ncode = \"FC402\"\n[rule.params]\nperiod_units = { day = { dayz = 1 } }\n";
+        let err = add(&mut set, text).unwrap_err().to_string();
+        assert!(err.starts_with("r.toml:4:16: rule FC402 (deadline-arithmetic), parameter `period_units`: unknown field `dayz`"), "{err}");
     }
 
     #[test]
