@@ -38,7 +38,7 @@ use rayon::prelude::*;
 use claims::{claims_of, Corpus};
 use config::Config;
 use input::Document;
-use rules::{Finding, Selection};
+use rules::{ExampleResult, Finding, Selection};
 
 pub use error::{Error, Result};
 
@@ -77,6 +77,46 @@ pub fn analyze_with(
     done: &(dyn Fn() + Sync),
 ) -> (Corpus, Vec<Finding>) {
     let corpus = build_corpus_with(docs, cfg, done);
-    let findings = rules::run(&corpus, cfg, sel);
+    let findings = rules::run(&corpus, &cfg.lexicon, &cfg.meanings, &cfg.rules, sel);
     (corpus, findings)
+}
+
+/// Runs every inline example of the rules whose code starts with `prefix`
+/// (all rules for an empty prefix): each example's text (and `other`, as a
+/// second source) is checked with that rule alone.
+pub fn test_examples(cfg: &Config, prefix: &str) -> Vec<ExampleResult> {
+    use model::Lang;
+    let mut out = Vec::new();
+    for rule in cfg.rules.iter().filter(|r| r.code.starts_with(prefix)) {
+        for (i, ex) in rule.examples.iter().enumerate() {
+            let lang = ex.lang.as_deref().and_then(|l| l.parse::<Lang>().ok());
+            let mut docs = vec![Document::new("example", ex.text.clone(), lang)];
+            if let Some(o) = &ex.other {
+                docs.push(Document::new("other", o.clone(), lang));
+            }
+            for d in &mut docs {
+                d.source.date = ex.date.clone();
+            }
+            // A rule about the other rules' findings (suppressions) runs
+            // its examples with every enabled rule.
+            let select = if rule.judges_findings() {
+                Vec::new()
+            } else {
+                vec![rule.code.clone()]
+            };
+            let sel = Selection {
+                select,
+                ignore: Vec::new(),
+            };
+            let (_, findings) = analyze(docs, cfg, &sel);
+            out.push(ExampleResult {
+                code: rule.code.clone(),
+                index: i,
+                text: ex.text.clone(),
+                expected: ex.fires,
+                fired: findings.iter().any(|f| f.code == rule.code),
+            });
+        }
+    }
+    out
 }

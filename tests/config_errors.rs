@@ -33,6 +33,10 @@ const CASES: &[(&str, &str, &str)] = &[
     ("unknown_unit_kind", "units.toml", "[[unit]]\nid = \"XYZ\"\nkind = \"weight\"\n"),
     ("unknown_qualifier_named", "fr.toml", "lang = \"fr\"\n[qualifiers]\n\"grosso modo\" = \"roughly\"\n"),
     ("not_a_figcheck_file", "other.toml", "[package]\nname = \"x\"\n"),
+    ("misspelt_parameter", "rules.toml", "[[rule]]\ncode = \"FC201\"\n[rule.params]\ntolerence = \"0.1\"\n"),
+    ("malformed_parameter", "rules.toml", "[[rule]]\ncode = \"FC201\"\n[rule.params]\ntolerance = \"abc\"\n"),
+    ("parameter_of_wrong_type", "rules.toml", "[[rule]]\ncode = \"FC102\"\n[rule.params]\nskip_after = \"type\"\n"),
+    ("rule_renamed", "rules.toml", "[[rule]]\ncode = \"FC403\"\nname = \"future-date\"\n"),
 ];
 
 #[test]
@@ -102,4 +106,21 @@ fn a_configuration_error_exits_2_and_runs_nothing() {
         std::fs::remove_file(dir.join("rules").join(name)).unwrap();
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Built-in rule files are read by the same code as the user's: the text of
+/// a built-in file with a misspelt parameter fails at that parameter.
+#[test]
+fn a_bad_parameter_in_a_builtin_file_is_located() {
+    let name = "rules/checks/FC201-source-conflict.toml";
+    let text = std::fs::read_to_string(format!("{}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("tolerance = "))
+        .unwrap()
+        + 1;
+    let bad = text.replace("tolerance = \"0.02\"", "tolerence = \"0.02\"");
+    let err = error_of(name, &bad);
+    assert!(err.starts_with(&format!("{name}:{line}:1: ")), "{err}");
+    assert!(err.contains("unknown field `tolerence`"), "{err}");
 }

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 
 use figcheck::report::explain;
-use figcheck::rules;
 
 use super::args::{ConfigArgs, RulesCommand};
 use super::write_out;
@@ -26,7 +25,7 @@ pub fn rules_cmd(cmd: RulesCommand, config: &ConfigArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Test { prefix } => {
-            let results = rules::test_examples(&cfg, prefix.as_deref().unwrap_or(""));
+            let results = figcheck::test_examples(&cfg, prefix.as_deref().unwrap_or(""));
             let mut out = String::new();
             let mut failed = 0;
             for r in &results {

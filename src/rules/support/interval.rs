@@ -1,11 +1,10 @@
-//! The interval a claim states, and whether two intervals meet: how the
-//! checks that compare figures honour qualifiers and rounding.
+//! Intervals of claims: the values a claim states, widened by its
+//! qualifier, its rounding and a tolerance, and whether two intervals meet.
 
 use rust_decimal::Decimal;
 
 use crate::claims::Claim;
-use crate::config::Config;
-use crate::lexicon::QualifierShape;
+use crate::lexicon::{Lexicon, QualifierShape};
 
 /// An interval with open or closed ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,12 +15,10 @@ pub struct Bounds {
 
 /// The interval a claim states, widened by the rounding its scale word
 /// implies and by `tolerance` (relative).
-pub fn bounds(c: &Claim, cfg: &Config, tolerance: Decimal) -> Bounds {
+pub fn bounds(c: &Claim, lexicon: &Lexicon, tolerance: Decimal) -> Bounds {
     let f = &c.fig;
     let (lo, hi) = f.interval();
-    let strict = f
-        .qualifier
-        .map(|q| &cfg.lexicon.qualifiers[q as usize].shape);
+    let strict = f.qualifier.map(|q| &lexicon.qualifiers[q as usize].shape);
     let (lo_strict, hi_strict) = match strict {
         Some(QualifierShape::Lower { strict }) => (*strict, false),
         Some(QualifierShape::Upper { strict }) => (false, *strict),

@@ -3,4 +3,8 @@
 
 pub mod dates;
 pub mod interval;
+pub mod params;
+pub mod sources;
+pub mod story;
+pub mod suppression;
 pub mod text;

@@ -1,22 +1,11 @@
-//! FC105 letters-for-digits: a letter typed for a digit.
-//!
-//! **What it catches.** Words made of digits and the letters that look
-//! like them, where each letter stands before a digit: `1O0` (capital O for
-//! zero), `l00` (small L for one), `2O14`. Codes and units are left alone:
-//! a letter must be followed by a digit (`100l` is 100 litres), the word
-//! must hold at least two digits and stand apart from other letters and
-//! hyphens (`SR-l00`, `CO2`, `O2`).
-//!
-//! **Why it matters.** Optical character recognition and hasty typing
-//! swap `0`/`O` and `1`/`l`; the figure then escapes every reading of
-//! numbers, and a search for it in the text finds nothing.
-//!
-//! **Example.** `Le bilan s'élève à 1O0 morts` fires (`100`); `Le bilan
-//! s'élève à 100 morts` does not.
+//! Scans each document for words of ASCII letters and digits that read as
+//! a number once the look-alike letters (O, o, l, I) are taken for digits,
+//! each letter before a digit and the word apart from other letters,
+//! hyphens and points.
 
-use super::{Finding, RuleDef};
-use crate::claims::Corpus;
-use crate::config::Config;
+use serde::Deserialize;
+
+use super::{Check, Context, Finding, RuleDef};
 
 fn digit_for(c: char) -> Option<char> {
     match c {
@@ -56,7 +45,19 @@ fn reading(word: &str) -> Option<String> {
     Some(out)
 }
 
-pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
+/// Parameters.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LettersForDigits {}
+
+impl Check for LettersForDigits {
+    fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+        check(cx, rule, out);
+    }
+}
+
+fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let corpus = cx.corpus;
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
         let bytes = text.as_bytes();
@@ -103,6 +104,11 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn examples_pass() {
+        crate::rules::rule_tests::examples_pass("FC105");
+    }
+
     use super::reading;
 
     #[test]

@@ -1,33 +1,27 @@
-//! FC403 after-publication: an event told in the past but dated after the
-//! article was published.
-//!
-//! **What it catches.** A date later than the publication date of its
-//! document (given by the input, e.g. the JSONL `date` field), introduced
-//! as the date of a past event: the date follows `le`, `en`, `on`, `in`,
-//! right after a verb in a compound past whose complement it is (`a été
-//! arrêté le 12 mars 2021` in an article of 2020, `was arrested on`). Sentences that announce
-//! or postpone (`prévu`, `reporté`, `jusqu'au`, `will`, `scheduled`...)
-//! are left alone; the word lists are rule parameters. Only dates with a
-//! written year are checked (a `12 mars` alone may be last year's).
-//!
-//! **Why it matters.** A past event cannot have happened after the article
-//! that reports it: the year (most often) or the month is wrong.
-//!
-//! **Example.** In an article published on 2020-07-02, `Il a été arrêté le
-//! 12 mars 2021.` fires; `Il a été arrêté le 12 mars 2020.` does not.
+//! For each date with a written year later than its document's publication
+//! date, reports it when it follows a word of `date_intro` right after a
+//! verb in a compound past (an auxiliary of `auxiliaries` then a word of
+//! `past_words` or a participle, by `participle_endings`, not one of
+//! `not_past_participles`), in a sentence without a word of `future_words`.
 
 use super::support::dates::published;
 use super::support::text::{find_phrase, folded, folded_slice};
-use super::{Finding, RuleDef};
-use crate::claims::Corpus;
-use crate::config::Config;
-use crate::model::{Kind, Ymd};
+use crate::model::Ymd;
+use serde::Deserialize;
+
+use super::{Check, Context, Finding, RuleDef};
+use crate::model::Kind;
 
 /// True when the words just before the date's intro word are a verb in a
 /// compound past whose complement the date is: "a été arrêté [le]", "est
 /// décédé [le]", "s'est tenu [en]", "was arrested [on]". `words` are the
 /// folded words before the intro word, in order.
-fn past_right_before(words: &[&str], past: &[String], not_past: &[String]) -> bool {
+fn past_right_before(
+    p: &AfterPublication,
+    words: &[&str],
+    past: &[String],
+    not_past: &[String],
+) -> bool {
     let n = words.len();
     if n == 0 {
         return false;
@@ -40,33 +34,52 @@ fn past_right_before(words: &[&str], past: &[String], not_past: &[String]) -> bo
         return true;
     }
     let participle = last.chars().count() > 3
-        && [
-            "é", "ée", "és", "ées", "i", "is", "ie", "u", "us", "ue", "it", "ed",
-        ]
-        .iter()
-        .any(|s| last.ends_with(s));
+        && p.participle_endings
+            .iter()
+            .any(|s| last.ends_with(s.as_str()));
     if !participle {
         return false;
     }
-    let aux = [
-        "a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "s'est", "été", "was",
-        "were", "had", "been",
-    ];
+    let aux = |w: &str| p.auxiliaries.iter().any(|a| a == w);
     // "aux participle" or "aux adverb participle".
-    (n >= 2 && aux.contains(&words[n - 2])) || (n >= 3 && aux.contains(&words[n - 3]))
+    (n >= 2 && aux(words[n - 2])) || (n >= 3 && aux(words[n - 3]))
 }
 
-pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
-    let lower = |k: &str| -> Vec<String> {
-        rule.strings(k)
-            .iter()
+/// Parameters.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AfterPublication {
+    /// Words that introduce a date (`le`, `on`).
+    date_intro: Vec<String>,
+    /// Participles that announce rather than tell (`prévu`, `scheduled`).
+    not_past_participles: Vec<String>,
+    /// Words that tell a past event without an auxiliary (`né`, `died`).
+    past_words: Vec<String>,
+    /// Words of a sentence about the future (`prévu`, `will`).
+    future_words: Vec<String>,
+    /// Endings of a participle, lower-cased with accents (`é`, `ed`).
+    participle_endings: Vec<String>,
+    /// Auxiliaries of a compound past, lower-cased with accents (`a`, `was`).
+    auxiliaries: Vec<String>,
+}
+
+impl Check for AfterPublication {
+    fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+        check(self, cx, rule, out);
+    }
+}
+
+fn check(p: &AfterPublication, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let corpus = cx.corpus;
+    let lower = |ws: &[String]| -> Vec<String> {
+        ws.iter()
             .map(|w| w.to_lowercase().replace('’', "'"))
             .collect()
     };
-    let past = lower("past_words");
-    let not_past = lower("not_past_participles");
-    let future = folded(&rule.strings("future_words"));
-    let intro = folded(&rule.strings("date_intro"));
+    let past = lower(&p.past_words);
+    let not_past = lower(&p.not_past_participles);
+    let future = folded(&p.future_words);
+    let intro = folded(&p.date_intro);
     for (d, doc) in corpus.docs.iter().enumerate() {
         let Some(pub_date) = published(doc) else {
             continue;
@@ -130,7 +143,7 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
             if future.iter().any(|w| find_phrase(&sentence, w).is_some()) {
                 continue;
             }
-            if !past_right_before(&words, &past, &not_past) {
+            if !past_right_before(p, &words, &past, &not_past) {
                 continue;
             }
             let written = c.fig.text(text);
@@ -143,5 +156,39 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
                 vec![i],
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples_pass() {
+        crate::rules::rule_tests::examples_pass("FC403");
+    }
+
+    #[test]
+    fn a_participle_after_an_auxiliary_tells_the_past() {
+        assert_eq!(
+            crate::rules::rule_tests::messages(
+                "FC403",
+                &["Le ministre a démissionné le 3 mai 2021."],
+                crate::model::Lang::Fr,
+                Some("2020-07-02")
+            ),
+            ["`3 mai 2021` dates a past event after the article's publication (2020-07-02)"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_announces_is_left_alone() {
+        assert_eq!(
+            crate::rules::rule_tests::messages(
+                "FC403",
+                &["Le procès est prévu le 3 mai 2021."],
+                crate::model::Lang::Fr,
+                Some("2020-07-02")
+            ),
+            [] as [&str; 0]
+        );
     }
 }

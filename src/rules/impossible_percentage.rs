@@ -1,38 +1,58 @@
-//! FC106 impossible-percentage: a share of a whole above 100 % or below
-//! zero.
-//!
-//! **What it catches.** A percentage that states a part of a group of
-//! people or votes (`105 % des votants`, `120% of respondents`,
-//! `-3 % des voix`): no part is larger than its whole. Changes and ratios
-//! may exceed 100 % and are left alone: a sentence that speaks of a rise,
-//! a fall or a change before the figure (`hausse de 150 %`, `up 200%`),
-//! and shares of things that can be exceeded (`120 % du PIB`, `130 % de
-//! la capacité`) do not fire; the wholes that cannot be exceeded and the
-//! words of change are rule parameters.
-//!
-//! **Why it matters.** A share above 100 % is a typo (`10,5 %` printed
-//! `105 %`), a change mistaken for a level, or a sum of overlapping
-//! categories; in all three the reader is misinformed.
-//!
-//! **Example.** `Le oui l'emporte avec 105 % des suffrages exprimés`
-//! fires; `Le oui l'emporte avec 52 % des suffrages exprimés` does not.
+//! Reports each percentage outside 0..`max` that a link word (`links`)
+//! ties to a whole that cannot be exceeded (a word of `wholes`, or a
+//! measure of people), unless a word of change (`change_words`) or a `+`
+//! stands before it in its sentence.
 
 use rust_decimal::Decimal;
 
 use super::support::text::{find_phrase, folded, folded_slice};
-use super::{Finding, RuleDef};
-use crate::claims::Corpus;
-use crate::config::Config;
+use serde::Deserialize;
+
+use super::support::params::decimal;
+use super::{Check, Context, Finding, RuleDef};
 use crate::extract::context::skip_spaces;
 use crate::lexicon::fold;
 use crate::model::Kind;
 
-pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
-    let max = rule.decimal("max", Decimal::ONE_HUNDRED);
-    let mut links = folded(&rule.strings("links"));
+/// Parameters.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ImpossiblePercentage {
+    /// The largest share of a whole.
+    #[serde(deserialize_with = "decimal")]
+    max: Decimal,
+    /// Words between a percentage and its whole (`des`, `of the`).
+    links: Vec<String>,
+    /// Wholes that cannot be exceeded, besides measures of people.
+    wholes: Vec<String>,
+    /// Words of change or comparison before the figure.
+    change_words: Vec<String>,
+}
+
+impl Default for ImpossiblePercentage {
+    fn default() -> Self {
+        ImpossiblePercentage {
+            max: Decimal::ONE_HUNDRED,
+            links: Vec::new(),
+            wholes: Vec::new(),
+            change_words: Vec::new(),
+        }
+    }
+}
+
+impl Check for ImpossiblePercentage {
+    fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+        check(self, cx, rule, out);
+    }
+}
+
+fn check(p: &ImpossiblePercentage, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let corpus = cx.corpus;
+    let max = p.max;
+    let mut links = folded(&p.links);
     links.sort_by_key(|l| std::cmp::Reverse(l.len()));
-    let wholes = folded(&rule.strings("wholes"));
-    let change = folded(&rule.strings("change_words"));
+    let wholes = folded(&p.wholes);
+    let change = folded(&p.change_words);
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
         for i in corpus.doc_claims[d].clone() {
@@ -65,10 +85,10 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '-')
                 .collect();
-            let people = cfg
+            let people = cx
                 .meanings
                 .measure_of(&noun)
-                .is_some_and(|m| cfg.meanings.people.get(m as usize) == Some(&true));
+                .is_some_and(|m| cx.meanings.people.get(m as usize) == Some(&true));
             let whole = wholes
                 .iter()
                 .any(|w| noun == *w || noun.strip_suffix('s').is_some_and(|n| n == w));
@@ -97,5 +117,13 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                 vec![i],
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples_pass() {
+        crate::rules::rule_tests::examples_pass("FC106");
     }
 }

@@ -1,31 +1,17 @@
-//! FC203 scale-slip: the same quantity off by exactly a thousand or a
-//! million between two sources.
-//!
-//! **What it catches.** Two documents that tell the same story (see
-//! [`super::story`]) state the same quantity (same key and period) with
-//! values whose ratio is 10³ or 10⁶, the rounding each figure implies
-//! honoured: `1,5 million` in one and `1 500` in the other,
-//! `2,3 milliards` against `2,3 millions`.
-//!
-//! **Why it matters.** A dropped or added scale word (`mille`, `million`,
-//! `milliard`, `k`, `bn`) is one of the commonest figure errors in copy;
-//! the value is then wrong by three or six orders of magnitude, and a plain
-//! conflict report does not say why.
-//!
-//! **Example.** `1,5 million de réfugiés syriens en Jordanie` in one source
-//! and `1 500 réfugiés syriens en Jordanie` in another fires.
+//! Compares the exact or approximate claims of documents that tell the
+//! same story, key by key: when two do not overlap but one times 10³ or
+//! 10⁶ overlaps the other, reports the first such pair of two documents.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::conflict::{comparable, story_params};
-use super::story::Stories;
-use super::support::interval::{bounds, overlap, usable, Bounds};
+use serde::Deserialize;
+
 use super::support::text::folded;
-use super::{Finding, RuleDef};
-use crate::claims::Corpus;
-use crate::config::Config;
+use super::support::interval::{bounds, overlap, usable, Bounds};
+use super::support::sources::{comparable, CompareParams};
+use super::{Check, Context, Finding, RuleDef};
 
 fn scaled(b: &Bounds, k: Decimal) -> Bounds {
     Bounds {
@@ -34,18 +20,24 @@ fn scaled(b: &Bounds, k: Decimal) -> Bounds {
     }
 }
 
-pub fn check(
-    corpus: &Corpus,
-    cfg: &Config,
-    rule: &RuleDef,
-    stories: &Stories,
-    out: &mut Vec<Finding>,
-) {
-    let tolerance = rule.decimal("tolerance", Decimal::ZERO);
-    let story = story_params(rule);
-    let skip = folded(&rule.strings("skip_words"));
+/// Parameters: see [`CompareParams`].
+#[derive(Debug, Default, Deserialize)]
+#[serde(transparent)]
+pub struct ScaleSlip(CompareParams);
+
+impl Check for ScaleSlip {
+    fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+        check(&self.0, cx, rule, out);
+    }
+}
+
+fn check(p: &CompareParams, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let (corpus, stories) = (cx.corpus, cx.stories);
+    let tolerance = p.tolerance;
+    let story = p.story();
+    let skip = folded(&p.skip_words);
     let factors = [Decimal::from(1000), Decimal::from(1_000_000)];
-    for (key, members) in corpus.buckets(&cfg.meanings) {
+    for (key, members) in corpus.buckets(cx.meanings) {
         let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
         for &i in &members {
             let c = &corpus.claims[i];
@@ -68,10 +60,13 @@ pub fn check(
             'pairs: for &a in &per_doc[&da] {
                 for &b in &per_doc[&db] {
                     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                    if !comparable(corpus, cfg, stories, &story, &skip, ca, cb) {
+                    if !comparable(cx, &story, &skip, ca, cb) {
                         continue;
                     }
-                    let (ba, bb) = (bounds(ca, cfg, tolerance), bounds(cb, cfg, tolerance));
+                    let (ba, bb) = (
+                        bounds(ca, cx.lexicon, tolerance),
+                        bounds(cb, cx.lexicon, tolerance),
+                    );
                     if overlap(&ba, &bb) {
                         continue;
                     }
@@ -85,7 +80,7 @@ pub fn check(
             }
             if let Some((a, b, k)) = found {
                 let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                let what = cfg.meanings.describe(&key);
+                let what = cx.meanings.describe(&key);
                 let ta = ca.fig.text(&corpus.doc_of(ca).text);
                 let tb = cb.fig.text(&corpus.doc_of(cb).text);
                 let db_id = &corpus.doc_of(cb).id;
@@ -104,5 +99,13 @@ pub fn check(
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples_pass() {
+        crate::rules::rule_tests::examples_pass("FC203");
     }
 }

@@ -1,25 +1,13 @@
-//! FC103 bad-grouping: digit groups no convention allows.
-//!
-//! **What it catches.** Thousands groups of the wrong length (`1,50,000`
-//! outside Indian usage, `12.34.5`, `1.234.56`): a figure whose separators
-//! cannot all group thousands and cannot mark decimals either. Indian
-//! grouping (`1,50,000`) is accepted in a document that speaks of lakhs,
-//! crores or rupees. Version numbers, addresses and short dates
-//! (`version 4.4.2`, `192.168.1.1`, `12.05.20`) are not figures and are
-//! left alone.
-//!
-//! **Why it matters.** A malformed grouping means a digit was lost or
-//! added, or a decimal point was typed as a group separator: `12.34.5` may
-//! be 1,234.5 or 12,345, and a reader cannot tell.
-//!
-//! **Example.** `un budget de 1,50,000 dollars` fires; `un budget de
-//! 150 000 dollars` does not, nor does `1,50,000 roupies` in a text about
-//! lakhs.
+//! Reads again each figure the extractor marked as badly grouped, and
+//! reports it unless its groups follow the Indian pattern in a text that
+//! uses it, or it is an address, a short date, a version (after a word of
+//! `skip_after` or a name, or in quotes) or a lap time (before a word of
+//! `time_units`).
 
 use super::support::text::{find_phrase, folded, folded_slice};
-use super::{Finding, RuleDef};
-use crate::claims::Corpus;
-use crate::config::Config;
+use serde::Deserialize;
+
+use super::{Check, Context, Finding, RuleDef};
 use crate::extract::digits::numeral;
 use crate::model::Kind;
 
@@ -47,9 +35,28 @@ fn not_a_figure(runs: &[&str], seps: &[char]) -> bool {
     ip || short_date
 }
 
-pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
-    let indian_words = folded(&rule.strings("indian_words"));
-    let skip_after = folded(&rule.strings("skip_after"));
+/// Parameters.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BadGrouping {
+    /// Words of a text that uses Indian grouping (lakhs, crores).
+    indian_words: Vec<String>,
+    /// Words after which a number is a version or a section number.
+    skip_after: Vec<String>,
+    /// Units of time after which a dotted number is a lap time.
+    time_units: Vec<String>,
+}
+
+impl Check for BadGrouping {
+    fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+        check(self, cx, rule, out);
+    }
+}
+
+fn check(p: &BadGrouping, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let corpus = cx.corpus;
+    let indian_words = folded(&p.indian_words);
+    let skip_after = folded(&p.skip_after);
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
         let mut folded_doc: Option<String> = None;
@@ -99,8 +106,7 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
                 .take_while(|c| c.is_alphabetic())
                 .collect::<String>()
                 .to_lowercase();
-            let timed = ["minutes", "minute", "min", "secondes", "seconds", "s", "h"]
-                .contains(&next_word.as_str());
+            let timed = p.time_units.contains(&next_word);
             if seps.iter().all(|&c| c == '.') && (after_name || quoted || timed) {
                 continue;
             }
@@ -118,5 +124,21 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
                 vec![i],
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples_pass() {
+        crate::rules::rule_tests::examples_pass("FC103");
+    }
+
+    #[test]
+    fn a_dotted_number_before_a_unit_of_time_is_a_lap_time() {
+        assert_eq!(
+            crate::rules::rule_tests::messages("FC103", &["Il a couru le tour en 1.44.42 minutes, puis en 12.34.5 heures."], crate::model::Lang::Fr, None),
+            ["malformed value `12.34.5`: its groups are not all of three digits, so no convention reads it"]
+        );
     }
 }

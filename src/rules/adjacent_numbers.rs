@@ -1,28 +1,12 @@
-//! FC102 adjacent-numbers: two bare numbers side by side that no
-//! convention reads as one figure.
-//!
-//! **What it catches.** Two numbers written with digits and separated by
-//! nothing but a space, where neither French nor English grouping joins
-//! them: `73.9 838 IOPS`, `838 1000 IOPS`, `1000 1.56`, `1 50 000`. Real
-//! groupings (`1 500`, `1 234 567`) are read as one figure by the
-//! extractor and never reach this check; lists (`3, 4 et 5`), date pairs
-//! (`2 et 3 décembre`), a year before a count (`en 2014 500 soldats`),
-//! dates, times, phone numbers and codes are left alone, and so are model
-//! names (`Porsche 911 2.4`, `BMW 507 3.2 litres`: a capitalised word or a
-//! word of the `skip_after` parameter before the first number, or an
-//! engine size `d.d` second).
-//!
-//! **Why it matters.** Such pairs come from a conversion or layout error
-//! (a lost unit, a lost separator, two table cells glued together); the
-//! reader cannot tell which number is meant, and an automatic reading
-//! takes one of them for the figure.
-//!
-//! **Example.** `le disque atteint 73.9 838 IOPS` fires on `73.9 838`;
-//! `le disque atteint 73 838 IOPS` does not (one figure in both languages).
+//! Compares each pair of consecutive bare digit figures of a document: when
+//! only spaces separate them, nothing marks them as a list, a score, a
+//! phone number, a model name or an engine size, and something shows they
+//! were meant as one figure (a decimal part, a split grouping, a unit in
+//! capitals after), reports the pair.
 
-use super::{Finding, RuleDef};
-use crate::claims::Corpus;
-use crate::config::Config;
+use serde::Deserialize;
+
+use super::{Check, Context, Finding, RuleDef};
 use crate::model::{Figure, Kind, Written};
 
 fn bare(f: &Figure) -> bool {
@@ -34,9 +18,24 @@ fn bare(f: &Figure) -> bool {
         && f.debris.is_none()
 }
 
-pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
-    let skip_after: Vec<String> = rule
-        .strings("skip_after")
+/// Parameters.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AdjacentNumbers {
+    /// Words after which numbers are names or codes, not figures.
+    skip_after: Vec<String>,
+}
+
+impl Check for AdjacentNumbers {
+    fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+        check(self, cx, rule, out);
+    }
+}
+
+fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let corpus = cx.corpus;
+    let skip_after: Vec<String> = p
+        .skip_after
         .iter()
         .map(|w| crate::lexicon::fold(w))
         .collect();
@@ -145,5 +144,13 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
                 vec![i - 1, i],
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples_pass() {
+        crate::rules::rule_tests::examples_pass("FC102");
     }
 }

@@ -1,33 +1,37 @@
-//! FC101 placeholder-number: machine-translation debris in or next to a
-//! number.
-//!
-//! **What it catches.** The `XNUMX` placeholder (and the other tokens of
-//! `rules/lexicon/debris.toml`) alone, repeated or glued into a word:
-//! `2.500 XNUMX soldats`, `XNUMX%`, `SR-XNUMX`.
-//!
-//! **Why it matters.** Translation pipelines replace digits with `XNUMX`
-//! and sometimes fail to restore them: the figure printed next to it is
-//! then incomplete or wrong (`2.500 XNUMX` may have been 2,500 or
-//! 2,500,000), and nothing else in the text tells which.
-//!
-//! **Example.** `le pays accueille environ 2.500 XNUMX soldats américains`
-//! fires on `2.500 XNUMX`; `2 500 soldats` does not.
+//! Finds the placeholder tokens of the debris lexicon (and the rule's own
+//! `tokens`) in each document, merges repeated ones, and reports each run:
+//! at the figure whose debris holds it, or at the word it is glued into.
 
 use std::collections::BTreeMap;
 
 use memchr::memmem;
 
-use super::{Finding, RuleDef};
-use crate::claims::Corpus;
-use crate::config::Config;
+use serde::Deserialize;
+
+use super::{Check, Context, Finding, RuleDef};
 
 /// The most characters a placeholder glued into a word is extended by, on
 /// each side, to show the word.
 const WORD: usize = 64;
 
-pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
-    let mut tokens: Vec<String> = cfg.lexicon.debris.clone();
-    tokens.extend(rule.strings("tokens"));
+/// Parameters.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PlaceholderNumber {
+    /// Placeholders to find besides those of the debris lexicon.
+    tokens: Vec<String>,
+}
+
+impl Check for PlaceholderNumber {
+    fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+        check(self, cx, rule, out);
+    }
+}
+
+fn check(p: &PlaceholderNumber, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let corpus = cx.corpus;
+    let mut tokens: Vec<String> = cx.lexicon.debris.clone();
+    tokens.extend(p.tokens.iter().cloned());
     // Longest first, so "XNUMX" is found before a shorter token inside it.
     tokens.sort_by_key(|t| std::cmp::Reverse(t.len()));
     tokens.dedup();
@@ -131,5 +135,13 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                 span,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples_pass() {
+        crate::rules::rule_tests::examples_pass("FC101");
     }
 }

@@ -1,27 +1,13 @@
-//! FC104 mixed-separators: separators that contradict the document's own
-//! convention.
-//!
-//! **What it catches.** A document that writes its numbers two ways:
-//! `2.500` read as 2 500 in a French text that also writes `3.5` with a
-//! decimal point (so `2.500` may be 2.5); decimals marked with both a
-//! comma and a point (`2,5 %` and `3.5 %`); thousands grouped with both a
-//! point and a comma (`1.250.000` and `1,250,000`). The figure that goes
-//! against the document's language is reported, with a figure that shows
-//! the other convention. Names with numbers (`Web 2.0`, `iOS 14.2`) are
-//! skipped by the word before them, a rule parameter.
-//!
-//! **Why it matters.** Mixed conventions usually mean copy-pasted figures
-//! from another language, and then `2.500` may be a thousand times too
-//! large or too small.
-//!
-//! **Example.** `Le taux passe à 3.5 % et 2.500 postes sont supprimés.`
-//! fires on `2.500`; `Le taux passe à 3,5 % et 2.500 postes sont
-//! supprimés.` does not.
+//! Finds, per document, the first figure showing each convention (decimal
+//! point or comma, points or commas between thousands), skipping names and
+//! versions; then reports each figure written against the document's
+//! language while the document also uses the language's own mark, and each
+//! ambiguous figure the document's other figures contradict.
 
 use super::support::text::{find_phrase, folded, folded_slice};
-use super::{Finding, RuleDef};
-use crate::claims::Corpus;
-use crate::config::Config;
+use serde::Deserialize;
+
+use super::{Check, Context, Finding, RuleDef};
 use crate::model::Evidence;
 use crate::model::Kind;
 use crate::model::Lang;
@@ -36,8 +22,25 @@ fn describe(e: Evidence) -> &'static str {
     }
 }
 
-pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
-    let skip_after = folded(&rule.strings("skip_after"));
+/// Parameters.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MixedSeparators {
+    /// Numbers that are names, never cited as a document's convention.
+    name_numbers: Vec<String>,
+    /// Words after which a number is a version or a name.
+    skip_after: Vec<String>,
+}
+
+impl Check for MixedSeparators {
+    fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+        check(self, cx, rule, out);
+    }
+}
+
+fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let corpus = cx.corpus;
+    let skip_after = folded(&p.skip_after);
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
         let skipped = |i: usize| {
@@ -60,7 +63,7 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
         let range = corpus.doc_claims[d].clone();
         // Evidence worth citing: not a name such as "49.3" or "Web 2.0",
         // nor a fraction of zeros ("40.0000", a typo more than a decimal).
-        let names = folded(&rule.strings("name_numbers"));
+        let names = folded(&p.name_numbers);
         let first = |e: Evidence| {
             range.clone().find(|&i| {
                 let f = &corpus.claims[i].fig;
@@ -151,5 +154,13 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
                 vec![i, o],
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples_pass() {
+        crate::rules::rule_tests::examples_pass("FC104");
     }
 }

@@ -1,9 +1,8 @@
-//! FC001 unused-suppression and FC002 invalid-suppression: inline
-//! suppressions in the text.
+//! Inline suppressions in the text, shared by the rules about them
+//! (`unused-suppression`, `invalid-suppression`).
 //!
-//! **What it does.** A figure that was checked and accepted can be
-//! marked in the text itself, with the rule codes (or prefixes) it is
-//! exempt from and a reason:
+//! A figure that was checked and accepted can be marked in the text itself,
+//! with the rule codes (or prefixes) it is exempt from and a reason:
 //!
 //! - Markdown and HTML: `<!-- figcheck: ignore FC201 both figures are right, see the erratum -->`
 //! - plain text: `[figcheck: ignore FC201 the agency revised its count]`,
@@ -13,21 +12,11 @@
 //! Several codes are separated by commas (`FC201,FC203`); `ALL` names
 //! every rule. A suppression written inside a line covers the findings of
 //! that line; one alone on its line covers the next non-blank line.
-//!
-//! **What it catches.** FC001 reports a suppression that no longer
-//! suppresses anything although the rules it names ran (the figure was
-//! corrected, or the text moved); FC002 reports a suppression without a
-//! reason or naming no known rule, which suppresses nothing.
-//!
-//! **Why it matters.** A stale suppression hides the next real error on
-//! its line; a suppression without a reason cannot be reviewed.
-//!
-//! **Example.** `<!-- figcheck: ignore FC101 placeholder in the agency's copy -->`
-//! above a line with no placeholder fires FC001.
+//! [`apply`] finds them, drops the findings a valid one covers and records
+//! which were used.
 
-use super::{Finding, RuleDef};
 use crate::claims::Corpus;
-use crate::config::Config;
+use crate::rules::{Finding, RuleSet};
 
 /// One suppression comment of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,47 +143,75 @@ fn next_line(text: &str, pos: usize) -> (usize, usize) {
     (text.len(), text.len())
 }
 
-fn names(code: &str, pattern: &str) -> bool {
+/// True when the code or prefix `pattern` names `code`.
+pub fn names(code: &str, pattern: &str) -> bool {
     pattern == "ALL" || code.starts_with(pattern)
 }
 
-/// Drops the findings a valid suppression covers; adds the FC001 and FC002
-/// findings of the `reporting` rules (those selected). `ran` lists the
-/// codes of the rules that ran.
+/// True when `pattern` names a rule of the set.
+pub fn known(rules: &RuleSet, pattern: &str) -> bool {
+    rules.iter().any(|r| names(&r.code, pattern))
+}
+
+/// A suppression of a document, judged.
+#[derive(Debug, Clone)]
+pub struct Judged {
+    pub doc: u32,
+    pub sup: Suppression,
+    /// It names known rules and gives a reason.
+    pub valid: bool,
+    /// It covered a finding.
+    pub used: bool,
+}
+
+/// The suppressions of a corpus, and the codes of the rules that ran.
+#[derive(Debug, Clone, Default)]
+pub struct Suppressions {
+    pub list: Vec<Judged>,
+    pub ran: Vec<String>,
+}
+
+/// Drops the findings a valid suppression covers, and returns the others
+/// with the suppressions judged. `ran` lists the codes of the rules that
+/// ran.
 pub fn apply(
     corpus: &Corpus,
-    cfg: &Config,
+    rules: &RuleSet,
     findings: Vec<Finding>,
     ran: &[&str],
-    reporting: &[&RuleDef],
-) -> Vec<Finding> {
-    let mut sups: Vec<(u32, Suppression, bool)> = Vec::new();
+) -> (Vec<Finding>, Suppressions) {
+    let mut sups: Vec<Judged> = Vec::new();
     for (d, doc) in corpus.docs.iter().enumerate() {
         if !doc.text.contains(MARKER) {
             continue;
         }
         for s in find(&doc.text) {
-            sups.push((d as u32, s, false));
+            let valid = !s.codes.is_empty()
+                && !s.reason.is_empty()
+                && s.codes.iter().all(|c| known(rules, c));
+            sups.push(Judged {
+                doc: d as u32,
+                sup: s,
+                valid,
+                used: false,
+            });
         }
     }
     if sups.is_empty() {
-        return findings;
+        return (findings, Suppressions::default());
     }
-    let known = |p: &str| cfg.rules.iter().any(|r| names(&r.code, p));
-    let valid = |s: &Suppression| {
-        !s.codes.is_empty() && !s.reason.is_empty() && s.codes.iter().all(|c| known(c))
-    };
     let mut kept = Vec::with_capacity(findings.len());
     for f in findings {
         let mut hit = false;
-        for (d, s, used) in sups.iter_mut() {
-            if *d == f.doc
-                && valid(s)
+        for j in sups.iter_mut() {
+            let s = &j.sup;
+            if j.doc == f.doc
+                && j.valid
                 && s.covers.0 <= f.span.0
                 && f.span.0 <= s.covers.1
                 && s.codes.iter().any(|c| names(&f.code, c))
             {
-                *used = true;
+                j.used = true;
                 hit = true;
             }
         }
@@ -202,36 +219,8 @@ pub fn apply(
             kept.push(f);
         }
     }
-    for rule in reporting {
-        for (d, s, used) in &sups {
-            let text = &corpus.docs[*d as usize].text[s.span.0..s.span.1];
-            let message = match rule.check.as_str() {
-                "unused-suppression" if valid(s) && !used => {
-                    // Only when every rule it names ran this time.
-                    let all_ran = s.codes.iter().all(|c| ran.iter().any(|r| names(r, c)));
-                    if !all_ran {
-                        continue;
-                    }
-                    format!(
-                        "unused suppression `{text}`: no {} finding on the line it covers",
-                        s.codes.join(", ")
-                    )
-                }
-                "invalid-suppression" if !valid(s) => {
-                    if s.codes.is_empty() {
-                        format!("suppression `{text}` names no rule code")
-                    } else if let Some(c) = s.codes.iter().find(|c| !known(c)) {
-                        format!("suppression `{text}` names `{c}`, which is no rule code")
-                    } else {
-                        format!("suppression `{text}` gives no reason, so it suppresses nothing")
-                    }
-                }
-                _ => continue,
-            };
-            kept.push(Finding::at_span(rule, *d, s.span, message, Vec::new()));
-        }
-    }
-    kept
+    let ran = ran.iter().map(|r| r.to_string()).collect();
+    (kept, Suppressions { list: sups, ran })
 }
 
 #[cfg(test)]

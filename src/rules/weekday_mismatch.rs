@@ -1,29 +1,28 @@
-//! FC401 weekday-mismatch: a weekday that contradicts its date.
-//!
-//! **What it catches.** A date written with its weekday (`ce lundi 8
-//! décembre`, `Monday, December 8, 2014`) where the calendar puts that
-//! date on another day. The year is the date's own, else the year of the
-//! publication date closest to it, else the year the article is about
-//! (`ce lundi 8 décembre` in a 2014 article is right: 8 December 2014 was
-//! a Monday; in a 2015 article it is wrong). A date without a year that
-//! fits a year the document names elsewhere, or the year before or after
-//! the one inferred, is not reported (the article is then about that year,
-//! or its publication date is off).
-//!
-//! **Why it matters.** A wrong weekday means the day, the month or the
-//! weekday was mistyped, and readers use either to place the event.
-//!
-//! **Example.** `L'annonce a été faite ce mardi 8 décembre 2014` fires
-//! (a Monday); `ce lundi 8 décembre 2014` does not.
+//! For each date with a weekday (read by the extractor, or a weekday name
+//! just before it), completes the date's year (its own, else from the
+//! publication date) and reports a weekday the calendar contradicts,
+//! unless a year the document names, or the year before or after, fits.
 
 use super::support::dates::{full_date, published, WEEKDAYS_EN};
-use super::{Finding, RuleDef};
-use crate::claims::Corpus;
-use crate::config::Config;
+use serde::Deserialize;
+
+use super::{Check, Context, Finding, RuleDef};
 use crate::extract::context::tail;
 use crate::model::Kind;
 
-pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
+/// Parameters.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WeekdayMismatch {}
+
+impl Check for WeekdayMismatch {
+    fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+        check(cx, rule, out);
+    }
+}
+
+fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let corpus = cx.corpus;
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
         let pub_date = published(doc);
@@ -42,11 +41,11 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                 .filter(|w| !w.is_empty())
                 .collect();
             let named = words.last().and_then(|w| {
-                cfg.lexicon
+                cx.lexicon
                     .fr
                     .weekdays
                     .get(*w)
-                    .or_else(|| cfg.lexicon.en.weekdays.get(*w))
+                    .or_else(|| cx.lexicon.en.weekdays.get(*w))
                     .copied()
                     .map(|n| (n, *w))
             });
@@ -113,5 +112,13 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                 vec![i],
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples_pass() {
+        crate::rules::rule_tests::examples_pass("FC401");
     }
 }

@@ -1,45 +1,40 @@
-//! FC402 deadline-arithmetic: a period added to a date that does not give
-//! the date stated.
-//!
-//! **What it catches.** A sentence that states a start date, a period and
-//! the date it ends: `un délai de 40 jours à compter du 8 décembre, soit
-//! le 20 janvier` (8 December plus 40 days is 17 January), `a 90-day
-//! deadline from March 1, until June 15`. The start date follows a start
-//! word (`à compter du`, `from`...), the end date an end word (`soit le`,
-//! `jusqu'au`, `until`...): both lists are rule parameters. The period
-//! must be named as one (`délai`, `ultimatum`, `period`...: the
-//! `period_words` parameter), which leaves ages and anniversaries alone. Without a
-//! start date, a period counted from now (`dans 40 jours, le …`, `un
-//! ultimatum de 40 jours expirant le …`) is counted from the publication
-//! date, with a wider tolerance. Days, weeks, months and years are
-//! counted on the calendar; a day of tolerance covers inclusive counting.
-//!
-//! **Why it matters.** Deadlines are news (ultimatums, legal periods,
-//! elections); a reader who does the count finds the wrong date.
-//!
-//! **Example.** `Le délai de 40 jours court à compter du 8 décembre 2014,
-//! soit jusqu'au 20 janvier 2015.` fires; with `17 janvier 2015` it does
-//! not.
+//! For each period of days, weeks, months or years named as such (a word of
+//! `period_words` around it), finds the sentence's start date (after a word
+//! of `start_words`) and end date (after a word of `end_words`), or counts
+//! from the publication date after a word of `from_now_words`; reports an
+//! end that is not the start plus the period, within a tolerance.
+
+use std::collections::BTreeMap;
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::support::dates::{full_date, published};
 use super::support::text::{find_phrase, folded, folded_slice};
-use super::{Finding, RuleDef};
-use crate::claims::Corpus;
-use crate::config::Config;
-use crate::model::{Kind, Ymd};
+use crate::model::Ymd;
+use serde::Deserialize;
 
-/// `start` plus `n` units of `unit` (day, week, month, year).
-fn add(start: Ymd, n: i64, unit: &str) -> Option<Ymd> {
-    Some(match unit {
-        "day" => Ymd::from_days(start.days() + n),
-        "week" => Ymd::from_days(start.days() + 7 * n),
-        "month" => start.add_months(n),
-        "year" => start.add_months(12 * n),
-        _ => return None,
-    })
+use super::support::params::decimal;
+use super::{Check, Context, Finding, RuleDef};
+use crate::model::Kind;
+
+/// The length of a unit of time: days, or months.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    #[serde(default)]
+    days: i64,
+    #[serde(default)]
+    months: i64,
+}
+
+/// `start` plus `n` steps.
+fn add(start: Ymd, n: i64, step: Step) -> Ymd {
+    if step.months != 0 {
+        start.add_months(step.months * n)
+    } else {
+        Ymd::from_days(start.days() + step.days * n)
+    }
 }
 
 fn ends_with_any(before: &str, words: &[String]) -> bool {
@@ -49,19 +44,57 @@ fn ends_with_any(before: &str, words: &[String]) -> bool {
         .any(|w| b.ends_with(w.as_str()) && find_phrase(b, w).is_some())
 }
 
-pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
-    let start_words = folded(&rule.strings("start_words"));
-    let end_words = folded(&rule.strings("end_words"));
-    let from_now = folded(&rule.strings("from_now_words"));
-    let period = folded(&rule.strings("period_words"));
-    let tol: i64 = rule
-        .decimal("tolerance_days", Decimal::ONE)
-        .to_i64()
-        .unwrap_or(1);
-    let tol_now: i64 = rule
-        .decimal("publication_tolerance_days", Decimal::from(3))
-        .to_i64()
-        .unwrap_or(3);
+/// Parameters.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DeadlineArithmetic {
+    /// Words before the start date (`à compter du`, `from`).
+    start_words: Vec<String>,
+    /// Words before the end date (`jusqu'au`, `until`).
+    end_words: Vec<String>,
+    /// Words before a period counted from publication (`dans`, `within`).
+    from_now_words: Vec<String>,
+    /// Words that name a period (`délai`, `deadline`).
+    period_words: Vec<String>,
+    /// The length of each unit of time a period may be counted in, by unit
+    /// id (`rules/units.toml`).
+    period_units: BTreeMap<String, Step>,
+    /// Days a stated end may differ from the computed one.
+    #[serde(deserialize_with = "decimal")]
+    tolerance_days: Decimal,
+    /// The same, for a period counted from the publication date.
+    #[serde(deserialize_with = "decimal")]
+    publication_tolerance_days: Decimal,
+}
+
+impl Default for DeadlineArithmetic {
+    fn default() -> Self {
+        DeadlineArithmetic {
+            start_words: Vec::new(),
+            end_words: Vec::new(),
+            from_now_words: Vec::new(),
+            period_words: Vec::new(),
+            period_units: BTreeMap::new(),
+            tolerance_days: Decimal::ONE,
+            publication_tolerance_days: Decimal::from(3),
+        }
+    }
+}
+
+impl Check for DeadlineArithmetic {
+    fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+        check(self, cx, rule, out);
+    }
+}
+
+fn check(params: &DeadlineArithmetic, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let corpus = cx.corpus;
+    let start_words = folded(&params.start_words);
+    let end_words = folded(&params.end_words);
+    let from_now = folded(&params.from_now_words);
+    let period = folded(&params.period_words);
+    let tol: i64 = params.tolerance_days.to_i64().unwrap_or(1);
+    let tol_now: i64 = params.publication_tolerance_days.to_i64().unwrap_or(3);
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
         let pub_date = published(doc);
@@ -83,13 +116,13 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
             let Some(unit) = cp
                 .fig
                 .unit
-                .map(|u| cfg.lexicon.units[u as usize].id.as_str())
+                .map(|u| cx.lexicon.units[u as usize].id.as_str())
             else {
                 continue;
             };
-            if !matches!(unit, "day" | "week" | "month" | "year") {
+            let Some(&step) = params.period_units.get(unit) else {
                 continue;
-            }
+            };
             // A period, not an age or an anniversary: a word of `period_words`
             // just before or after it ("un délai de 40 jours", "a 90-day
             // period").
@@ -150,9 +183,7 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                     )
                 }
             };
-            let Some(expected) = add(origin, n, unit) else {
-                continue;
-            };
+            let expected = add(origin, n, step);
             if (expected.days() - stated.days()).abs() <= tolerance {
                 continue;
             }
@@ -164,5 +195,29 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                 refs,
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples_pass() {
+        crate::rules::rule_tests::examples_pass("FC402");
+    }
+
+    #[test]
+    fn weeks_count_seven_days() {
+        assert_eq!(
+            crate::rules::rule_tests::messages("FC402", &["Le délai de 2 semaines court à compter du 1 mars 2024, soit jusqu'au 20 mars 2024."], crate::model::Lang::Fr, None),
+            ["`2 semaines` from `1 mars 2024` ends on 2024-03-15, not on `20 mars 2024` (2024-03-20)"]
+        );
+    }
+
+    #[test]
+    fn years_count_twelve_months() {
+        assert_eq!(
+            crate::rules::rule_tests::messages("FC402", &["The 2-year period runs from March 1, 2022 until March 1, 2025."], crate::model::Lang::En, None),
+            ["`2-year` from `March 1, 2022` ends on 2024-03-01, not on `March 1, 2025` (2025-03-01)"]
+        );
     }
 }

@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use super::support::dates::published;
+use super::dates::published;
 use crate::claims::Corpus;
 use crate::lexicon::fold;
 
@@ -41,7 +41,6 @@ pub struct StoryParams {
 /// The names of every document and when it was published.
 #[derive(Debug, Clone, Default)]
 pub struct Stories {
-    built: bool,
     /// For each document, the ids of its names, sorted.
     names: Vec<Vec<u32>>,
     /// Publication day (days since 1970), when known.
@@ -56,10 +55,6 @@ const MIN_COMMON: usize = 25;
 const SMALL: usize = 48;
 
 impl Stories {
-    pub fn is_built(&self) -> bool {
-        self.built
-    }
-
     /// True when the corpus is too large to be taken as one story.
     pub fn is_large(&self, p: &StoryParams) -> bool {
         self.names.len() >= p.small_corpus
@@ -93,11 +88,7 @@ impl Stories {
         for v in &mut names {
             v.retain(|&i| df[i as usize] <= common);
         }
-        Stories {
-            built: true,
-            names,
-            day,
-        }
+        Stories { names, day }
     }
 
     fn shared(&self, a: u32, b: u32) -> usize {

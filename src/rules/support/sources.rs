@@ -1,37 +1,94 @@
-//! FC201 source-conflict and FC202 corroborated: the same quantity stated
-//! by two sources.
-//!
-//! **What it catches.** Two documents state a quantity with the same key
-//! (measure, role, side, place; see [`crate::claims::Key`]) for the same
-//! period. When the intervals they state cannot both hold, FC201 reports a
-//! conflict with both spans; when they overlap, FC202 reports that the
-//! figure is corroborated.
-//!
-//! **Why it matters.** A fact-checker's first question about a figure is
-//! whether another source gives the same one. Qualifiers are honoured
-//! (`environ 2.000` agrees with `1 950`, `plus de 250` does not agree with
-//! `200`), and so is the rounding a scale word implies (`2,5 millions`
-//! agrees with `2 480 000`).
-//!
-//! **Example.** `trois soldats américains ont été tués` in one source and
-//! `la mort de cinq soldats américains` in another, same year: conflict.
+//! What the rules that compare claims share: their parameters, the
+//! conditions for comparing two claims of different documents (same
+//! moment, not an increment, sentences that share a name in a large
+//! corpus), and the comparison of sources itself.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
+use serde::Deserialize;
 
-use super::story::{names_of, Stories, StoryParams};
-use super::support::interval::{bounds, overlap, usable};
-use super::support::text::{find_phrase, folded, folded_slice};
-use super::{Finding, RuleDef};
+use super::interval::{bounds, overlap, usable};
+use super::params::decimal;
+use super::story::{names_of, StoryParams};
+use super::text::{find_phrase, folded, folded_slice};
 use crate::claims::{Claim, Corpus, Relation};
-use crate::config::Config;
-use crate::lexicon::fold;
+use crate::lexicon::{fold, Lexicon};
 use crate::model::DateParts;
+use crate::rules::{Context, Finding, RuleDef};
 
 /// Most pairs compared within one key: beyond it, each document is compared
 /// by its first claim only, which keeps the check linear.
 const MAX_PAIRS: usize = 4096;
+
+/// The parameters of the rules that compare sources.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CompareParams {
+    /// Extra relative tolerance granted to every figure.
+    #[serde(deserialize_with = "decimal")]
+    pub tolerance: Decimal,
+    /// Rare proper names two documents of a large corpus must share.
+    #[serde(deserialize_with = "decimal")]
+    pub min_shared_names: Decimal,
+    /// Most days between the publication dates of two documents.
+    #[serde(deserialize_with = "decimal")]
+    pub max_days_apart: Decimal,
+    /// Below this many documents, the corpus is one story.
+    #[serde(deserialize_with = "decimal")]
+    pub one_story_below: Decimal,
+    /// In a large corpus, proper names the sentences of two claims share.
+    #[serde(deserialize_with = "decimal")]
+    pub min_shared_sentence_names: Decimal,
+    /// In a large corpus, only claims with a place are compared.
+    pub large_corpus_needs_place: bool,
+    /// How sure the match of two claims must be.
+    pub min_relation: MinRelation,
+    /// Words next to a figure that make it an increment or a part.
+    pub skip_words: Vec<String>,
+}
+
+/// How sure the match of two claims must be (see `claims::Relation`).
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MinRelation {
+    #[default]
+    Weak,
+    Strong,
+}
+
+impl Default for CompareParams {
+    fn default() -> Self {
+        CompareParams {
+            tolerance: Decimal::ZERO,
+            min_shared_names: Decimal::from(2),
+            max_days_apart: Decimal::from(7),
+            one_story_below: Decimal::from(50),
+            min_shared_sentence_names: Decimal::ONE,
+            large_corpus_needs_place: true,
+            min_relation: MinRelation::Weak,
+            skip_words: Vec::new(),
+        }
+    }
+}
+
+impl CompareParams {
+    /// When two documents tell the same story.
+    pub fn story(&self) -> StoryParams {
+        let int = |v: Decimal, dflt: i64| -> i64 { v.try_into().unwrap_or(dflt) };
+        StoryParams {
+            min_shared: int(self.min_shared_names, 2).max(0) as usize,
+            max_days: int(self.max_days_apart, 7),
+            small_corpus: int(self.one_story_below, 50).max(0) as usize,
+            min_sentence_names: int(self.min_shared_sentence_names, 1).max(0) as usize,
+            place_required: self.large_corpus_needs_place,
+            min_relation: match self.min_relation {
+                MinRelation::Strong => Relation::Strong,
+                MinRelation::Weak => Relation::Weak,
+            },
+        }
+    }
+}
 
 /// True when one of `words` (folded) stands just before the figure or just
 /// after its counted noun: `2.000 nouveaux morts`, `692 décès
@@ -56,7 +113,7 @@ pub fn near_words(text: &str, c: &Claim, words: &[String]) -> bool {
 
 /// Days and weekdays a sentence names: (month, day) pairs and weekday
 /// numbers.
-fn moments(corpus: &Corpus, cfg: &Config, c: &Claim) -> (Vec<(u32, u32)>, Vec<u32>) {
+fn moments(corpus: &Corpus, lexicon: &Lexicon, c: &Claim) -> (Vec<(u32, u32)>, Vec<u32>) {
     let doc = corpus.doc_of(c);
     let mut days = Vec::new();
     for i in corpus.doc_claims[c.doc as usize].clone() {
@@ -77,11 +134,11 @@ fn moments(corpus: &Corpus, cfg: &Config, c: &Claim) -> (Vec<(u32, u32)>, Vec<u3
     let mut weekdays: Vec<u32> = sentence
         .split(|ch: char| !ch.is_alphanumeric())
         .filter_map(|w| {
-            cfg.lexicon
+            lexicon
                 .fr
                 .weekdays
                 .get(w)
-                .or_else(|| cfg.lexicon.en.weekdays.get(w))
+                .or_else(|| lexicon.en.weekdays.get(w))
                 .copied()
         })
         .collect();
@@ -93,9 +150,9 @@ fn moments(corpus: &Corpus, cfg: &Config, c: &Claim) -> (Vec<(u32, u32)>, Vec<u3
 /// True when the sentences of two claims may speak of the same moment:
 /// when both name days (or weekdays), they name a common one. Running
 /// tallies ("mardi, 8 décès"; "mercredi, 9 décès") are not a conflict.
-pub fn same_moment(corpus: &Corpus, cfg: &Config, a: &Claim, b: &Claim) -> bool {
-    let (da, wa) = moments(corpus, cfg, a);
-    let (db, wb) = moments(corpus, cfg, b);
+pub fn same_moment(corpus: &Corpus, lexicon: &Lexicon, a: &Claim, b: &Claim) -> bool {
+    let (da, wa) = moments(corpus, lexicon, a);
+    let (db, wb) = moments(corpus, lexicon, b);
     let disjoint = |x: &[(u32, u32)], y: &[(u32, u32)]| {
         !x.is_empty() && !y.is_empty() && !x.iter().any(|p| y.contains(p))
     };
@@ -121,18 +178,11 @@ pub fn shared_sentence_names(corpus: &Corpus, a: &Claim, b: &Claim) -> usize {
 /// The claim-level conditions for comparing two claims of different
 /// documents: same period and moment, neither an increment or part, and,
 /// in a large corpus, sentences that share a name.
-pub fn comparable(
-    corpus: &Corpus,
-    cfg: &Config,
-    stories: &Stories,
-    p: &StoryParams,
-    skip: &[String],
-    a: &Claim,
-    b: &Claim,
-) -> bool {
+pub fn comparable(cx: &Context, p: &StoryParams, skip: &[String], a: &Claim, b: &Claim) -> bool {
+    let (corpus, stories) = (cx.corpus, cx.stories);
     // Places and periods must not contradict (see `claims::Relation`), and
     // the match must be as sure as the rule asks.
-    if a.relation(b, &cfg.meanings) < p.min_relation || !same_moment(corpus, cfg, a, b) {
+    if a.relation(b, cx.meanings) < p.min_relation || !same_moment(corpus, cx.lexicon, a, b) {
         return false;
     }
     if near_words(&corpus.doc_of(a).text, a, skip) || near_words(&corpus.doc_of(b).text, b, skip) {
@@ -167,9 +217,6 @@ pub fn comparable(
         && shared_sentence_names(corpus, a, b) >= p.min_sentence_names
 }
 
-/// The story parameters of a rule that compares sources: how many rare
-/// names two documents must share, how many days apart their publication
-/// dates may be, and below how many documents the corpus is one story.
 /// True when two claims stand in sentences worded alike: sentences of at
 /// least eight words that share at least 80% of them (figures left out).
 pub fn same_wording(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
@@ -192,37 +239,21 @@ pub fn same_wording(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
     shared * 10 >= wa.len().max(wb.len()) * 8
 }
 
-pub fn story_params(rule: &RuleDef) -> StoryParams {
-    let int = |k: &str, dflt: i64| -> i64 {
-        rule.decimal(k, Decimal::from(dflt))
-            .try_into()
-            .unwrap_or(dflt)
-    };
-    StoryParams {
-        min_shared: int("min_shared_names", 2).max(0) as usize,
-        max_days: int("max_days_apart", 7),
-        small_corpus: int("one_story_below", 50).max(0) as usize,
-        min_sentence_names: int("min_shared_sentence_names", 1).max(0) as usize,
-        place_required: rule.flag("large_corpus_needs_place", true),
-        min_relation: match rule.params.get("min_relation").and_then(|v| v.as_str()) {
-            Some("strong") => Relation::Strong,
-            _ => Relation::Weak,
-        },
-    }
-}
-
-pub fn check(
-    corpus: &Corpus,
-    cfg: &Config,
-    rule: &RuleDef,
-    stories: &Stories,
-    out: &mut Vec<Finding>,
+/// Compares the claims of documents that tell the same story, key by key,
+/// and reports the first pair of claims of two documents that disagree
+/// (`agreement` false) or agree (`agreement` true).
+pub fn compare(
+    cx: &Context,
+    p: &CompareParams,
     agreement: bool,
+    rule: &RuleDef,
+    out: &mut Vec<Finding>,
 ) {
-    let tolerance = rule.decimal("tolerance", Decimal::ZERO);
-    let story = story_params(rule);
-    let skip = folded(&rule.strings("skip_words"));
-    for (key, members) in corpus.buckets(&cfg.meanings) {
+    let (corpus, stories) = (cx.corpus, cx.stories);
+    let tolerance = p.tolerance;
+    let story = p.story();
+    let skip = folded(&p.skip_words);
+    for (key, members) in corpus.buckets(cx.meanings) {
         // Claims of this key per document, in order.
         let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
         for &i in &members {
@@ -250,7 +281,7 @@ pub fn check(
                 'pairs: for &a in a_claims {
                     for &b in b_claims {
                         let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                        if !comparable(corpus, cfg, stories, &story, &skip, ca, cb) {
+                        if !comparable(cx, &story, &skip, ca, cb) {
                             continue;
                         }
                         // The same sentence with other figures is an update of
@@ -260,8 +291,10 @@ pub fn check(
                         if same_wording(corpus, ca, cb) {
                             continue;
                         }
-                        let agree =
-                            overlap(&bounds(ca, cfg, tolerance), &bounds(cb, cfg, tolerance));
+                        let agree = overlap(
+                            &bounds(ca, cx.lexicon, tolerance),
+                            &bounds(cb, cx.lexicon, tolerance),
+                        );
                         if agree == agreement {
                             found = Some((a, b));
                             break 'pairs;
@@ -276,7 +309,7 @@ pub fn check(
                 }
                 if let Some((a, b)) = found {
                     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                    let what = cfg.meanings.describe(&key);
+                    let what = cx.meanings.describe(&key);
                     let ta = ca.fig.text(&corpus.doc_of(ca).text);
                     let tb = cb.fig.text(&corpus.doc_of(cb).text);
                     let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);

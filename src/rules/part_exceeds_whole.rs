@@ -1,26 +1,35 @@
-//! FC303 part-exceeds-whole: `X sur Y` / `X of Y` with X greater than Y.
-//!
-//! **What it catches.** A part stated against its whole, `12 sur 10
-//! députés`, `7 out of 5 schools`, `the 12 of 10 members`, where the part
-//! is larger than the whole. The joining words are a rule parameter
-//! (`sur`, `out of`, `of the`...). Equal figures (`24 heures sur 24`) and
-//! figures of different kinds (`3 sur 2019`) are left alone.
-//!
-//! **Why it matters.** A part larger than its whole is impossible: one of
-//! the two figures was mistyped or the two were swapped.
-//!
-//! **Example.** `Douze sur dix des élus ont voté contre` fires; `Huit sur
-//! dix des élus ont voté contre` does not.
+//! Compares each pair of consecutive counts of a sentence joined by a word
+//! of `joiners` alone (`12 sur 10`): reports the pair when the part is
+//! larger than the whole, unless either is qualified, the part follows a
+//! name, or the whole is itself a part (a word of `whole_links` after it).
 
-use super::support::interval::usable;
 use super::support::text::{folded, folded_slice};
-use super::{Finding, RuleDef};
-use crate::claims::Corpus;
-use crate::config::Config;
+use super::support::interval::usable;
+use serde::Deserialize;
+
+use super::{Check, Context, Finding, RuleDef};
 use crate::model::Kind;
 
-pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
-    let joiners = folded(&rule.strings("joiners"));
+/// Parameters.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PartExceedsWhole {
+    /// Words between a part and its whole (`sur`, `out of`).
+    joiners: Vec<String>,
+    /// Words after the whole that make it a part of another (`des`, `of`),
+    /// compared with the folded gap.
+    whole_links: Vec<String>,
+}
+
+impl Check for PartExceedsWhole {
+    fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+        check(self, cx, rule, out);
+    }
+}
+
+fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let corpus = cx.corpus;
+    let joiners = folded(&p.joiners);
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
         for i in corpus.doc_claims[d].clone().skip(1) {
@@ -54,7 +63,7 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
                 let n = &corpus.claims[i + 1].fig;
                 n.start >= b.end && {
                     let g = folded_slice(text, b.end, n.start);
-                    matches!(g.trim(), "des" | "de" | "of the" | "of")
+                    p.whole_links.iter().any(|w| w == g.trim())
                 }
             };
             if whole_is_part {
@@ -79,5 +88,26 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples_pass() {
+        crate::rules::rule_tests::examples_pass("FC303");
+    }
+
+    #[test]
+    fn a_whole_that_is_itself_a_part_is_skipped() {
+        assert_eq!(
+            crate::rules::rule_tests::messages(
+                "FC303",
+                &["Il en a visité 12 sur 10 des 20 sites, puis 12 sur 10 villes."],
+                crate::model::Lang::Fr,
+                None
+            ),
+            ["the part `12` is larger than its whole `10`"]
+        );
     }
 }

@@ -1,39 +1,21 @@
-//! FC302 parts-total: parts that do not add up to their stated total.
-//!
-//! **What it catches.** Two forms.
-//!
-//! - *Subsets*: a total followed by its parts after `dont`, `parmi
-//!   eux`, `including`, `of whom`, `of which` (the words are a rule
-//!   parameter): the parts may not exceed the total (`45 blessés, dont 30
-//!   enfants et 20 femmes`).
-//! - *Breakdowns*: a sentence that states totals (operations, killed,
-//!   arrested...) for no particular place, followed within a few sentences
-//!   by the same quantities per place (`En Irak, …`, `En Syrie, …`). Each
-//!   quantity's parts must add up to its total. A breakdown is reported
-//!   when a sum exceeds its total, or when some quantities add up and
-//!   others do not. When the figures of one place's sentence can be
-//!   re-assigned so that every sum holds, the finding says which reading
-//!   does it (a swap of figures in the copy is the likely error).
-//!
-//! **Why it matters.** A breakdown that does not add up means at least
-//! one figure is wrong, and often only the order of the figures was
-//! scrambled when the sentence was rewritten.
-//!
-//! **Example.** `196 missions … la mort de 44 miliciens … l'arrestation de
-//! 166 terroristes. En Irak, 137 militants ont été tués et 30 arrêtés lors
-//! de 74 opérations. En Syrie, 59 opérations … la mort de 14 combattants
-//! … l'arrestation de 92 personnes.` fires, and suggests reading the Iraq
-//! sentence as 137 operations, 30 killed and 74 arrested.
+//! Two passes per document. Subsets: a total, a marker of `subset_markers`
+//! right after its noun, then parts joined by `part_joiners`; reports parts
+//! whose sum exceeds the total. Breakdowns: a sentence of totals for no
+//! place, then up to `window_sentences` sentences of the same quantities
+//! per place; reports sums that do not hold, with the re-assignment of one
+//! place's figures that makes every sum exact when there is one.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::support::interval::{bounds, usable};
 use super::support::text::{folded, folded_slice};
-use super::{ClaimRef, Finding, RuleDef};
+use super::support::interval::{bounds, usable};
+use serde::Deserialize;
+
+use super::support::params::decimal;
+use super::{Check, ClaimRef, Context, Finding, RuleDef};
 use crate::claims::{Claim, Corpus};
-use crate::config::Config;
 use crate::model::Kind;
 
 /// What a figure of a breakdown counts: a role for people (killed,
@@ -50,7 +32,7 @@ fn exact(c: &Claim) -> Option<Decimal> {
         .flatten()
 }
 
-fn slot(cfg: &Config, c: &Claim) -> Option<Slot> {
+fn slot(cx: &Context, c: &Claim) -> Option<Slot> {
     if c.fig.kind != Kind::Count || !usable(c) || c.fig.qualifier.is_some() {
         return None;
     }
@@ -58,11 +40,11 @@ fn slot(cfg: &Config, c: &Claim) -> Option<Slot> {
     // Measures too generic to compare (countries, days, populations) are
     // no parts of a total either.
     if c.measure
-        .is_some_and(|m| cfg.meanings.comparable.get(m as usize) == Some(&false))
+        .is_some_and(|m| cx.meanings.comparable.get(m as usize) == Some(&false))
     {
         return None;
     }
-    let people = |m: u16| cfg.meanings.people.get(m as usize) == Some(&true);
+    let people = |m: u16| cx.meanings.people.get(m as usize) == Some(&true);
     // What the noun counts decides: people are slotted by what happened to
     // them (the claim's measure may already be "deaths" or "arrests").
     match (c.role, c.counted.or(c.measure)) {
@@ -73,10 +55,10 @@ fn slot(cfg: &Config, c: &Claim) -> Option<Slot> {
     }
 }
 
-fn slot_name(cfg: &Config, s: Slot) -> String {
+fn slot_name(cx: &Context, s: Slot) -> String {
     match s {
-        Slot::Role(r) => cfg.meanings.roles.name(r).to_string(),
-        Slot::Measure(m) => cfg.meanings.measures.name(m).to_string(),
+        Slot::Role(r) => cx.meanings.roles.name(r).to_string(),
+        Slot::Measure(m) => cx.meanings.measures.name(m).to_string(),
     }
 }
 
@@ -96,10 +78,10 @@ fn sentences(corpus: &Corpus, d: usize) -> Vec<Vec<usize>> {
 }
 
 /// One slot per figure; a slot named twice in the group is dropped.
-fn by_slot(cfg: &Config, corpus: &Corpus, claims: &[usize]) -> BTreeMap<Slot, usize> {
+fn by_slot(cx: &Context, corpus: &Corpus, claims: &[usize]) -> BTreeMap<Slot, usize> {
     let mut m: BTreeMap<Slot, Option<usize>> = BTreeMap::new();
     for &i in claims {
-        if let Some(s) = slot(cfg, &corpus.claims[i]) {
+        if let Some(s) = slot(cx, &corpus.claims[i]) {
             m.entry(s).and_modify(|v| *v = None).or_insert(Some(i));
         }
     }
@@ -128,7 +110,7 @@ fn val(corpus: &Corpus, i: usize) -> Decimal {
 
 fn breakdowns(
     corpus: &Corpus,
-    cfg: &Config,
+    cx: &Context,
     rule: &RuleDef,
     d: usize,
     window: usize,
@@ -138,7 +120,7 @@ fn breakdowns(
     let sents = sentences(corpus, d);
     let mut s = 0;
     while s < sents.len() {
-        let totals: BTreeMap<Slot, usize> = by_slot(cfg, corpus, &sents[s])
+        let totals: BTreeMap<Slot, usize> = by_slot(cx, corpus, &sents[s])
             .into_iter()
             .filter(|(_, i)| corpus.claims[*i].place.is_none())
             .collect();
@@ -151,7 +133,7 @@ fn breakdowns(
         let mut groups: Vec<(u16, BTreeMap<Slot, usize>)> = Vec::new();
         let mut last = s;
         for (j, sent) in sents.iter().enumerate().skip(s + 1).take(window) {
-            let g = by_slot(cfg, corpus, sent);
+            let g = by_slot(cx, corpus, sent);
             if g.is_empty() {
                 continue;
             }
@@ -234,7 +216,7 @@ fn breakdowns(
                     groups.iter().map(|(_, g)| text_of(corpus, g[k])).collect();
                 format!(
                     "{}: {} = {} ≠ {}",
-                    slot_name(cfg, **k),
+                    slot_name(cx, **k),
                     parts.join(" + "),
                     sum_of(k, &groups).normalize(),
                     text_of(corpus, totals[k])
@@ -252,7 +234,7 @@ fn breakdowns(
                 let reading: Vec<String> = slots
                     .iter()
                     .enumerate()
-                    .map(|(x, k)| format!("{} {}", text_of(corpus, figs[p[x]]), slot_name(cfg, *k)))
+                    .map(|(x, k)| format!("{} {}", text_of(corpus, figs[p[x]]), slot_name(cx, *k)))
                     .collect();
                 // The sentence named by its opening words ("En Irak").
                 let first = corpus.claims[figs.iter().copied().min().unwrap()].clone();
@@ -263,7 +245,7 @@ fn breakdowns(
                 let name = if !lead.is_empty() && lead.chars().count() <= 40 {
                     format!("`{lead}, …`")
                 } else {
-                    format!("the sentence on {}", cfg.meanings.places.name(*place))
+                    format!("the sentence on {}", cx.meanings.places.name(*place))
                 };
                 message.push_str(&format!(
                     "; reading {name} as {} makes every sum exact",
@@ -308,23 +290,15 @@ fn join_and(items: &[String]) -> String {
 /// dont trois Français, et une centaine blessés").
 fn subsets(
     corpus: &Corpus,
-    cfg: &Config,
+    cx: &Context,
     rule: &RuleDef,
     d: usize,
     markers: &[String],
+    joiners: &[String],
     out: &mut Vec<Finding>,
 ) {
     let text = corpus.docs[d].text.as_str();
     let range = corpus.doc_claims[d].clone();
-    let joiners = [
-        ",",
-        "et",
-        ", et",
-        "and",
-        ", and",
-        "ainsi que",
-        ", ainsi que",
-    ];
     let end_of = |c: &Claim| c.fig.entity.map_or(c.fig.end, |(_, e)| e.max(c.fig.end));
     for t in range.clone() {
         let ct = &corpus.claims[t];
@@ -340,7 +314,7 @@ fn subsets(
         if ct.fig.qualifier.is_none() && (ct.fig.low.is_some() || ct.fig.high.is_some()) {
             continue;
         }
-        let Some((high, _)) = bounds(ct, cfg, Decimal::ZERO).high else {
+        let Some((high, _)) = bounds(ct, cx.lexicon, Decimal::ZERO).high else {
             continue;
         };
         if t + 1 >= range.end {
@@ -376,7 +350,7 @@ fn subsets(
             }
             if k > t + 1 {
                 let between = folded_slice(text, prev_end, p.fig.start);
-                if !joiners.contains(&between.trim()) {
+                if !joiners.iter().any(|j| j == between.trim()) {
                     break;
                 }
             }
@@ -386,7 +360,7 @@ fn subsets(
             // The parts count what the total counts: "des deux côtés, dont
             // 20 soldats" is no subset.
             let people = |m: Option<u16>| {
-                m.is_some_and(|m| cfg.meanings.people.get(m as usize) == Some(&true))
+                m.is_some_and(|m| cx.meanings.people.get(m as usize) == Some(&true))
             };
             match (ct.measure, p.measure) {
                 (None, Some(_)) => break,
@@ -424,22 +398,67 @@ fn subsets(
     }
 }
 
-pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
-    let markers = folded(&rule.strings("subset_markers"));
-    let window = rule
-        .decimal("window_sentences", Decimal::from(4))
-        .try_into()
-        .unwrap_or(4u64) as usize;
+/// Parameters.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PartsTotal {
+    /// Words that introduce the parts of a total (`dont`, `including`).
+    subset_markers: Vec<String>,
+    /// What may stand between two parts (`,`, `et`, `and`), as written.
+    part_joiners: Vec<String>,
+    /// How many sentences after the totals a breakdown may run.
+    #[serde(deserialize_with = "decimal")]
+    window_sentences: Decimal,
+}
+
+impl Default for PartsTotal {
+    fn default() -> Self {
+        PartsTotal {
+            subset_markers: Vec::new(),
+            part_joiners: Vec::new(),
+            window_sentences: Decimal::from(4),
+        }
+    }
+}
+
+impl Check for PartsTotal {
+    fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+        check(self, cx, rule, out);
+    }
+}
+
+fn check(p: &PartsTotal, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let corpus = cx.corpus;
+    let markers = folded(&p.subset_markers);
+    let window = p.window_sentences.try_into().unwrap_or(4u64) as usize;
     for d in 0..corpus.docs.len() {
-        subsets(corpus, cfg, rule, d, &markers, out);
-        breakdowns(corpus, cfg, rule, d, window, out);
+        subsets(corpus, cx, rule, d, &markers, &p.part_joiners, out);
+        breakdowns(corpus, cx, rule, d, window, out);
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
+    fn examples_pass() {
+        crate::rules::rule_tests::examples_pass("FC302");
+    }
+
+    #[test]
     fn permutations_of_three() {
         assert_eq!(super::permutations(3).len(), 6);
+    }
+
+    #[test]
+    fn parts_joined_by_a_joiner_are_summed() {
+        assert_eq!(
+            crate::rules::rule_tests::messages(
+                "FC302",
+                &["Il y a eu 45 blessés, dont 30 enfants ainsi que 20 femmes."],
+                crate::model::Lang::Fr,
+                None
+            ),
+            ["the parts after `dont` (30 + 20 = 50) exceed their total `45`"]
+        );
     }
 }

@@ -1,39 +1,46 @@
-//! FC301 inconsistent-in-document: one document states the same quantity
-//! with two values.
-//!
-//! **What it catches.** Two claims of one document with the same key
-//! (measure, role, side, place), the same period and the same counted noun,
-//! in different sentences, whose intervals cannot both hold: a headline
-//! that says `1 500 soldats` and a body that says `1 600 soldats` for the
-//! same deployment. Qualifiers and rounding are honoured as in FC201
-//! (`environ 2.000` agrees with `1 950`). A figure that is a part or a
-//! running total (after `dont`, `parmi`, `au total`, `including`...: rule
-//! parameters) is not compared, nor a sentence printed twice.
-//!
-//! **Why it matters.** Readers notice when an article contradicts itself,
-//! and one of the two figures is wrong.
-//!
-//! **Example.** `Trois soldats américains ont été tués en Jordanie.` then
-//! `La mort de cinq soldats américains en Jordanie a choqué.` fires.
+//! Groups the claims of each document by key, places and counted noun
+//! (leaving out parts and running totals, next to a word of `part_words`,
+//! and figures of a list), and reports the first pair of a group, in
+//! different sentences and of the same period, whose intervals do not meet.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::conflict::near_words;
-use super::support::interval::{bounds, overlap, usable};
 use super::support::text::folded;
-use super::{Finding, RuleDef};
-use crate::claims::{Corpus, Key, Places};
-use crate::config::Config;
+use super::support::interval::{bounds, overlap, usable};
+use serde::Deserialize;
+
+use super::support::params::decimal;
+use super::support::sources::near_words;
+use super::{Check, Context, Finding, RuleDef};
+use crate::claims::{Key, Places};
 use crate::lexicon::fold;
 
 /// Most claims of one key compared within a document.
 const MAX_PER_KEY: usize = 16;
 
-pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
-    let tolerance = rule.decimal("tolerance", Decimal::ZERO);
-    let part_words = folded(&rule.strings("part_words"));
+/// Parameters.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct InconsistentInDocument {
+    /// Extra relative tolerance granted to every figure.
+    #[serde(deserialize_with = "decimal")]
+    tolerance: Decimal,
+    /// Words next to a figure that make it a part or a running total.
+    part_words: Vec<String>,
+}
+
+impl Check for InconsistentInDocument {
+    fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+        check(self, cx, rule, out);
+    }
+}
+
+fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let corpus = cx.corpus;
+    let tolerance = p.tolerance;
+    let part_words = folded(&p.part_words);
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
         let mut by_key: BTreeMap<(Key, Places, String), Vec<usize>> = BTreeMap::new();
@@ -43,7 +50,7 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                 continue;
             }
             if c.measure
-                .is_some_and(|m| cfg.meanings.comparable.get(m as usize) == Some(&false))
+                .is_some_and(|m| cx.meanings.comparable.get(m as usize) == Some(&false))
             {
                 continue;
             }
@@ -86,7 +93,10 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                     if ca.sentence == cb.sentence || !ca.same_period(cb) {
                         continue;
                     }
-                    if !overlap(&bounds(ca, cfg, tolerance), &bounds(cb, cfg, tolerance)) {
+                    if !overlap(
+                        &bounds(ca, cx.lexicon, tolerance),
+                        &bounds(cb, cx.lexicon, tolerance),
+                    ) {
                         found = Some((a, b));
                         break 'pairs;
                     }
@@ -96,8 +106,8 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                 let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
                 let what = format!(
                     "{}, in {}",
-                    cfg.meanings.describe(&key),
-                    cfg.meanings.places_name(&places)
+                    cx.meanings.describe(&key),
+                    cx.meanings.places_name(&places)
                 );
                 let (ta, tb) = (ca.fig.text(text), cb.fig.text(text));
                 let (la, _) = crate::error::line_col(text, ca.fig.start);
@@ -111,5 +121,13 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn examples_pass() {
+        crate::rules::rule_tests::examples_pass("FC301");
     }
 }

@@ -1,0 +1,363 @@
+//! Rule definitions: the `[[rule]]` tables of `rules/checks/*.toml` (and of
+//! the user's `--rules` files), checked against the registry.
+//!
+//! A definition names a registered rule by its code; `name`, when given,
+//! must be the registered name. Later files override earlier ones field by
+//! field, and parameters key by key. Each parameter is checked against the
+//! rule's parameter type when its file is read, so that a misspelt or
+//! malformed parameter is reported with its file, line and column.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use super::registry::{self, Registration, REGISTRY};
+use super::{Check, Severity};
+use crate::error::{Error, Result};
+
+/// An example a rule carries: text that must or must not trigger it.
+/// `other` is a second document, for rules that compare sources.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: String,
+    #[serde(default)]
+    pub other: Option<String>,
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// The publication date of the example (`YYYY-MM-DD`), for the rules
+    /// that compare a date with it.
+    #[serde(default)]
+    pub date: Option<String>,
+    pub fires: bool,
+}
+
+/// A rule: its registration, and its definition as read from TOML.
+#[derive(Debug, Clone)]
+pub struct RuleDef {
+    pub code: String,
+    pub name: String,
+    pub severity: Severity,
+    pub enabled: bool,
+    pub summary: String,
+    pub description: String,
+    pub why: String,
+    pub help: String,
+    /// The parameters as written, every file merged.
+    pub params: toml::Table,
+    pub examples: Vec<Example>,
+    /// The file that defined the rule last.
+    pub file: String,
+    /// The registered rule.
+    pub registration: &'static Registration,
+    /// The rule built from its parameters.
+    pub check: Arc<dyn Check>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    rule: Vec<RuleRaw>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleRaw {
+    code: Spanned<String>,
+    name: Option<Spanned<String>>,
+    severity: Option<Spanned<String>>,
+    enabled: Option<bool>,
+    summary: Option<String>,
+    description: Option<String>,
+    why: Option<String>,
+    help: Option<String>,
+    #[serde(default)]
+    params: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+    #[serde(default)]
+    examples: Vec<Example>,
+}
+
+/// All rules, in code order.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    rules: BTreeMap<String, RuleDef>,
+}
+
+/// The names of the registered rules, for error messages.
+fn known() -> String {
+    REGISTRY
+        .iter()
+        .map(|r| format!("{} {}", r.code, r.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Checks one parameter against the rule's parameter type: an error
+/// message and the offset it is about (the key when the key is unknown,
+/// the value otherwise).
+fn check_param(
+    reg: &Registration,
+    key: &Spanned<String>,
+    value: &Spanned<toml::Value>,
+) -> std::result::Result<(), (usize, String)> {
+    let mut one = toml::Table::new();
+    one.insert(key.get_ref().clone(), value.get_ref().clone());
+    match (reg.build)(toml::Value::Table(one)) {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let msg = e.message().trim().to_string();
+            if msg.starts_with(&format!("unknown field `{}`", key.get_ref())) {
+                Err((
+                    key.span().start,
+                    format!("rule {} ({}): {msg}", reg.code, reg.name),
+                ))
+            } else {
+                Err((
+                    value.span().start,
+                    format!(
+                        "rule {} ({}), parameter `{}`: {msg}",
+                        reg.code,
+                        reg.name,
+                        key.get_ref()
+                    ),
+                ))
+            }
+        }
+    }
+}
+
+impl RuleSet {
+    pub fn get(&self, code: &str) -> Option<&RuleDef> {
+        self.rules.get(code)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &RuleDef> {
+        self.rules.values()
+    }
+
+    /// Adds a rule file (`[[rule]]` tables). A rule whose code exists
+    /// already is overridden field by field; a code defined twice in one
+    /// file is an error. Returns false when the file has no rules.
+    pub fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
+        if !table.contains_key("rule") {
+            return Ok(false);
+        }
+        let raw: RuleFile = toml::from_str(text).map_err(|e| Error::from_toml(file, text, &e))?;
+        let mut seen = Vec::new();
+        for r in raw.rule {
+            let code = r.code.get_ref().clone();
+            let at = |offset: usize, message: String| Error::config(file, text, offset, message);
+            if seen.contains(&code) {
+                return Err(at(
+                    r.code.span().start,
+                    format!("rule {code} is defined twice in this file"),
+                ));
+            }
+            seen.push(code.clone());
+            let Some(reg) = registry::by_code(&code) else {
+                return Err(at(
+                    r.code.span().start,
+                    format!("no rule {code} is implemented (known: {})", known()),
+                ));
+            };
+            if let Some(n) = &r.name {
+                if n.get_ref() != reg.name {
+                    return Err(at(
+                        n.span().start,
+                        format!("rule {code} is named `{}`, not `{}`", reg.name, n.get_ref()),
+                    ));
+                }
+            }
+            let severity = match &r.severity {
+                Some(s) => Some(
+                    s.get_ref()
+                        .parse::<Severity>()
+                        .map_err(|m| at(s.span().start, m))?,
+                ),
+                None => None,
+            };
+            let mut params = toml::Table::new();
+            for (k, v) in r.params.iter().flatten() {
+                check_param(reg, k, v).map_err(|(offset, m)| at(offset, m))?;
+                params.insert(k.get_ref().clone(), v.get_ref().clone());
+            }
+            let old = self.rules.remove(&code);
+            let mut merged = old.as_ref().map(|d| d.params.clone()).unwrap_or_default();
+            merged.extend(params);
+            let check = (reg.build)(toml::Value::Table(merged.clone())).map_err(|e| {
+                at(
+                    r.code.span().start,
+                    format!("rule {code}: {}", e.message().trim()),
+                )
+            })?;
+            let def = match old {
+                Some(mut d) => {
+                    if let Some(v) = severity {
+                        d.severity = v;
+                    }
+                    if let Some(v) = r.enabled {
+                        d.enabled = v;
+                    }
+                    if let Some(v) = r.summary {
+                        d.summary = v;
+                    }
+                    if let Some(v) = r.description {
+                        d.description = v;
+                    }
+                    if let Some(v) = r.why {
+                        d.why = v;
+                    }
+                    if let Some(v) = r.help {
+                        d.help = v;
+                    }
+                    if !r.examples.is_empty() {
+                        d.examples = r.examples;
+                    }
+                    d.params = merged;
+                    d.check = check;
+                    d.file = file.to_string();
+                    d
+                }
+                None => {
+                    let missing = |what: &str| {
+                        at(
+                            r.code.span().start,
+                            format!("new rule {code} needs `{what}`"),
+                        )
+                    };
+                    RuleDef {
+                        name: reg.name.to_string(),
+                        severity: severity.ok_or_else(|| missing("severity"))?,
+                        enabled: r.enabled.unwrap_or(true),
+                        summary: r.summary.ok_or_else(|| missing("summary"))?,
+                        description: r.description.unwrap_or_default(),
+                        why: r.why.unwrap_or_default(),
+                        help: r.help.unwrap_or_default(),
+                        params: merged,
+                        examples: r.examples,
+                        file: file.to_string(),
+                        code: code.clone(),
+                        registration: reg,
+                        check,
+                    }
+                }
+            };
+            self.rules.insert(code, def);
+        }
+        Ok(true)
+    }
+
+    /// Checks the set as a whole once every file is loaded: every
+    /// registered rule is defined, and the parameters of each build it.
+    pub fn validate(&self) -> Result<()> {
+        for reg in REGISTRY {
+            let Some(d) = self.rules.get(reg.code) else {
+                return Err(Error::config(
+                    &format!("rules/checks/{}-{}.toml", reg.code, reg.name),
+                    "",
+                    0,
+                    format!(
+                        "rule {} ({}) is registered but not defined",
+                        reg.code, reg.name
+                    ),
+                ));
+            };
+            if d.name != reg.name {
+                return Err(Error::config(
+                    &d.file,
+                    "",
+                    0,
+                    format!(
+                        "rule {} is named `{}`, not `{}`",
+                        reg.code, reg.name, d.name
+                    ),
+                ));
+            }
+            (reg.build)(toml::Value::Table(d.params.clone())).map_err(|e| {
+                Error::config(
+                    &d.file,
+                    "",
+                    0,
+                    format!("rule {}: {}", reg.code, e.message().trim()),
+                )
+            })?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn add(set: &mut RuleSet, text: &str) -> Result<bool> {
+        let table: toml::Table = toml::from_str(text).unwrap();
+        set.add_file("r.toml", text, &table)
+    }
+
+    const FC305: &str = "[[rule]]\ncode = \"FC305\"\nname = \"percent-mismatch\"\nseverity = \"warning\"\nsummary = \"s\"\n[rule.params]\njoiners = [\"sur\"]\ntolerance = \"0\"\n";
+
+    #[test]
+    fn a_registered_rule_without_definition_is_an_error() {
+        let mut set = RuleSet::default();
+        add(&mut set, FC305).unwrap();
+        let err = set.validate().unwrap_err().to_string();
+        assert!(
+            err.contains("FC001 (unused-suppression) is registered but not defined"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn parameters_override_key_by_key() {
+        let mut set = RuleSet::default();
+        add(&mut set, FC305).unwrap();
+        add(
+            &mut set,
+            "[[rule]]\ncode = \"FC305\"\n[rule.params]\ntolerance = \"0.5\"\n",
+        )
+        .unwrap();
+        let d = set.get("FC305").unwrap();
+        assert_eq!(d.params["tolerance"].as_str(), Some("0.5"));
+        assert!(d.params.contains_key("joiners"));
+        assert_eq!(d.severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_bad_parameter_is_located_at_its_key_or_value() {
+        let mut set = RuleSet::default();
+        let unknown = add(
+            &mut set,
+            "[[rule]]\ncode = \"FC305\"\n[rule.params]\njoinerz = []\n",
+        );
+        assert!(unknown.unwrap_err().to_string().starts_with("r.toml:4:1: "));
+        let bad = add(
+            &mut set,
+            "[[rule]]\ncode = \"FC305\"\n[rule.params]\ntolerance = 0.5\n",
+        );
+        assert!(bad.unwrap_err().to_string().starts_with("r.toml:4:13: "));
+    }
+
+    #[test]
+    fn an_error_inside_a_parameter_is_located_at_its_value() {
+        let mut set = RuleSet::default();
+        let text =
+            "[[rule]]\ncode = \"FC402\"\n[rule.params]\nperiod_units = { day = { dayz = 1 } }\n";
+        let err = add(&mut set, text).unwrap_err().to_string();
+        assert!(err.starts_with("r.toml:4:16: rule FC402 (deadline-arithmetic), parameter `period_units`: unknown field `dayz`"), "{err}");
+    }
+
+    #[test]
+    fn an_unregistered_code_is_an_error() {
+        let mut set = RuleSet::default();
+        let err = add(&mut set, "[[rule]]\ncode = \"FC999\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("r.toml:2:8: no rule FC999 is implemented"),
+            "{err}"
+        );
+    }
+}
