@@ -1,0 +1,68 @@
+//! Identifiers: digits inside a name or code ("F-16", "COVID-19", "G20",
+//! "A4", "4x4"), codes with leading zeros ("007", "0002"). An identifier is
+//! never a quantity; it keeps the number it carries for matching codes.
+
+use crate::extract::context::*;
+use crate::extract::digits::{self};
+use crate::extract::Extractor;
+use crate::model::{Figure, Kind, Written};
+
+impl<'a> Extractor<'a> {
+    /// "$5", "€5", "US$5": digits glued to a prefix currency symbol.
+    pub(crate) fn is_prefix_unit_glued(&self, pos: usize) -> bool {
+        prefix_unit_before(self.lex, self.text, pos).is_some_and(|u| u.end == pos)
+    }
+
+    pub(crate) fn identifier(&mut self, pos: usize) -> usize {
+        let text = self.text;
+        // Extend back over the name and forward over the code.
+        let mut start = pos;
+        for c in text[..pos].chars().rev() {
+            if c.is_alphanumeric() || c == '-' || c == '_' || c == '/' {
+                start -= c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let mut end = pos;
+        for c in text[pos..].chars() {
+            if c.is_alphanumeric() || c == '-' || c == '_' || c == '/' {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let end = trim_trailing_dashes(text, start, end);
+        if end <= pos {
+            // Nothing of a code here (".1er" read from its point): no figure.
+            return pos + char_at(text, pos).map_or(1, |c| c.len_utf8());
+        }
+        // A figure already pushed inside this span ("COVID" has none, but
+        // "2019-nCoV" may) is replaced.
+        while self.out.last().is_some_and(|f| f.start >= start) {
+            self.out.pop();
+        }
+        // The number the code carries ("F-16": 16), for matching codes;
+        // an identifier is never a quantity.
+        let digits_end = pos
+            + text[pos..end]
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(end - pos);
+        let value = (digits_end > pos && digits_end - pos <= 18)
+            .then(|| digits::int_value(&text[pos..digits_end]))
+            .flatten();
+        let mut f = Figure::new(start, end, value, Written::Digits);
+        f.num_start = pos;
+        f.num_end = end;
+        f.kind = Kind::Identifier;
+        self.push(f);
+        end
+    }
+}
+
+pub(crate) fn trim_trailing_dashes(text: &str, start: usize, mut end: usize) -> usize {
+    while end > start && matches!(text.as_bytes()[end - 1], b'-' | b'_' | b'/') {
+        end -= 1;
+    }
+    end
+}

@@ -1,0 +1,48 @@
+//! Roman numerals with an ordinal suffix: "XXe siècle", "la IIe
+//! République", "Ier", "XIXème". A single letter must be I, V or X ("Ce",
+//! "Le", "De" are words).
+
+use rust_decimal::Decimal;
+
+use crate::extract::context::*;
+use crate::extract::digits::{self};
+use crate::extract::Extractor;
+use crate::model::{Figure, Kind, Written};
+
+impl<'a> Extractor<'a> {
+    /// A Roman numeral with an ordinal suffix: "IIe", "XXe", "Ier",
+    /// "XIXème". A single letter must be I, V or X ("Ce", "Le", "De" are
+    /// words).
+    pub(crate) fn roman_ordinal(&mut self, pos: usize) -> Option<usize> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut r = pos;
+        while r < bytes.len() && matches!(bytes[r], b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M')
+        {
+            r += 1;
+        }
+        if r - pos == 1 && !matches!(bytes[pos], b'I' | b'V' | b'X') {
+            return None;
+        }
+        let (_, wend) = word_at(text, pos)?;
+        if wend <= r {
+            return None;
+        }
+        crate::lexicon::fold_into(&text[r..wend], &mut self.buf);
+        if !self.lexes().any(|l| l.ordinal_suffixes.contains(&self.buf))
+            || !text[r..wend].chars().all(char::is_lowercase)
+        {
+            return None;
+        }
+        // After one letter, only the suffixes of French Roman ordinals:
+        // "Inde" and "Ind." are no ordinals.
+        if r - pos == 1 && !matches!(self.buf.as_str(), "e" | "er" | "re" | "ere" | "eme") {
+            return None;
+        }
+        let value = digits::roman_value(&text[pos..r])?;
+        let mut f = Figure::new(pos, wend, Some(Decimal::from(value)), Written::Words);
+        f.kind = Kind::Ordinal;
+        self.push(f);
+        Some(wend)
+    }
+}

@@ -1,0 +1,73 @@
+//! Signs: "-5", "−3", "+2", a sign spaced at the start of a line ("- 10
+//! k") or before a temperature ("- 20 degrees"), and sign words ("minus
+//! one", "moins 5 degrés").
+
+use crate::extract::context::*;
+use crate::extract::words;
+use crate::extract::Extractor;
+use crate::model::{Figure, Kind};
+
+impl<'a> Extractor<'a> {
+    /// A sign separated from the digits by spaces: at the start of a line
+    /// ("- 10 k") or before a temperature ("convert - 20 degrees").
+    pub(crate) fn spaced_sign(&self, f: &Figure) -> Option<usize> {
+        let text = self.text;
+        let b = skip_spaces_back(text, f.num_start);
+        if b == f.num_start {
+            return None;
+        }
+        let c = char_before(text, b)?;
+        if !matches!(c, '-' | '−') {
+            return None;
+        }
+        let s = b - c.len_utf8();
+        let before = text[..s].trim_end_matches(is_space);
+        let line_start = before.is_empty() || before.ends_with('\n');
+        let temperature = f.kind == Kind::Temperature
+            && before.len() < s
+            && before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphabetic());
+        (line_start || temperature).then_some(s)
+    }
+
+    /// A sign word right before `pos` ("minus", "moins"), not between two
+    /// numbers ("10 moins 5"): its start.
+    pub(crate) fn minus_word(&mut self, pos: usize) -> Option<usize> {
+        let text = self.text;
+        let b = skip_spaces_back(text, pos);
+        if b == pos {
+            return None;
+        }
+        let (ws, we) = word_before(text, b)?;
+        let minus = self
+            .lexes()
+            .any(|l| words::lookup(l, &text[ws..we], &mut String::new()).is_some_and(|i| i.minus));
+        if !minus {
+            return None;
+        }
+        let before = skip_spaces_back(text, ws);
+        if char_before(text, before).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if let Some((ps, pe)) = word_before(text, before) {
+            let number = self.lexes().any(|l| {
+                words::lookup(l, &text[ps..pe], &mut String::new())
+                    .is_some_and(|i| i.cardinal.is_some())
+            });
+            if number {
+                return None;
+            }
+        }
+        Some(ws)
+    }
+}
+
+/// Makes `f` negative: its value and interval.
+pub(crate) fn negate(f: &mut Figure) {
+    f.value = f.value.map(|v| -v);
+    let (l, h) = (f.low.map(|v| -v), f.high.map(|v| -v));
+    f.low = h;
+    f.high = l;
+}
