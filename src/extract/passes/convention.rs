@@ -71,3 +71,21 @@ impl<'a> Extractor<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn convention_ambiguity_is_flagged() {
+        // A French text that also writes "3.5": "2.500" is read as 2500 and
+        // flagged.
+        let t = "environ 2.500 soldats et une hausse de 3.5 points";
+        let f = figs(t, Lang::Fr);
+        let g = &f.iter().find(|x| x.0 == "environ 2.500").unwrap().1;
+        assert_eq!((g.value, g.ambiguous), (Some(d("2500")), true));
+        // An English "1,3" is read as 1.3 against the convention, and flagged.
+        let f = figs("The number is 1,3.", Lang::En);
+        assert_eq!((f[0].1.value, f[0].1.ambiguous), (Some(d("1.3")), true));
+    }
+}

@@ -242,3 +242,79 @@ pub(crate) fn without_article<'s>(lex: &LangLexicon, s: &'s str) -> &'s str {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn ranges_of_both_languages() {
+        let cases = [
+            ("entre 10 et 20 morts", Lang::Fr, "entre 10 et 20"),
+            ("de 10 à 20 morts", Lang::Fr, "de 10 à 20"),
+            ("10 à 20 morts", Lang::Fr, "10 à 20"),
+            ("10-20 morts", Lang::Fr, "10-20"),
+            ("10–20 dead", Lang::En, "10–20"),
+            ("between 10 and 20 dead", Lang::En, "between 10 and 20"),
+            ("from 10 to 20 dead", Lang::En, "from 10 to 20"),
+            ("10 to 20 dead", Lang::En, "10 to 20"),
+            (
+                "more than 10 and less than 20",
+                Lang::En,
+                "more than 10 and less than 20",
+            ),
+        ];
+        for (t, lang, lit) in cases {
+            let (v, (lo, hi), k) = find(t, lang, lit);
+            assert_eq!(
+                (v, lo, hi, k),
+                (None, Some(d("10")), Some(d("20")), Kind::Range),
+                "{t}"
+            );
+        }
+        // Two years stay years.
+        assert!(all("the 2019-2020 season", Lang::En)
+            .iter()
+            .all(|f| f.3 == Kind::Date));
+    }
+
+    #[test]
+    fn ranges_of_ordinals() {
+        let fr = Lang::Fr;
+        let en = Lang::En;
+        for (t, lang, lit, lo, hi) in [
+            (
+                "He ranks between the tenth and the fifteenth.",
+                en,
+                "between the tenth and the fifteenth",
+                "10",
+                "15",
+            ),
+            ("in the 10th-15th centuries", en, "10th-15th", "10", "15"),
+            (
+                "Il se classe entre la dixième et la quinzième place.",
+                fr,
+                "entre la dixième et la quinzième",
+                "10",
+                "15",
+            ),
+            (
+                "entre le 3e et le 5e arrondissement",
+                fr,
+                "entre le 3e et le 5e",
+                "3",
+                "5",
+            ),
+        ] {
+            let (v, iv, k) = find(t, lang, lit);
+            assert_eq!(
+                (v, iv, k),
+                (None, (Some(d(lo)), Some(d(hi))), Kind::Range),
+                "{t}"
+            );
+        }
+        // Two ranks side by side are no range.
+        assert_eq!(all("the first and the second", en).len(), 2);
+        assert_eq!(all("the fifteenth and the tenth", en).len(), 2);
+    }
+}

@@ -76,3 +76,24 @@ impl<'a> Extractor<'a> {
         Some(end)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn cents_after_a_currency() {
+        let en = Lang::En;
+        for (t, lit, v) in [
+            ("15 dollars 50", "15 dollars 50", "15.5"),
+            ("$3 50 cents", "$3 50 cents", "3.5"),
+            ("c $ 100 and fifty", "c $ 100 and fifty", "100.5"),
+            // A code after the amount, or a bare number after a prefix
+            // currency, is no cents.
+            ("a HKD$250,000 6-Max event", "$250,000", "250000"),
+            ("$15 50 later", "$15", "15"),
+        ] {
+            assert_eq!(val(t, en, lit), d(v), "{t}");
+        }
+    }
+}

@@ -153,3 +153,91 @@ pub(crate) fn word_span_at(text: &str, end: usize) -> (usize, usize) {
     }
     (s, end)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn collectives() {
+        let t = "avec seulement une centaine d'étrangers";
+        let v = figs(t, Lang::Fr);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].0, "une centaine");
+        assert_eq!(v[0].1.value, Some(d("100")));
+        assert_eq!(entity(t, &v[0].1), Some("étrangers"));
+        let (_, v, (lo, hi), _) = one("des centaines de soldats", Lang::Fr);
+        assert_eq!((v, lo, hi), (None, Some(d("200")), Some(d("999"))));
+    }
+
+    #[test]
+    fn collectives_and_their_intervals() {
+        let fr = Lang::Fr;
+        let en = Lang::En;
+        let (v, (lo, hi), _) = find("une soixantaine de pays", fr, "une soixantaine");
+        assert_eq!((v, lo, hi), (Some(d("60")), Some(d("48")), Some(d("72"))));
+        let (v, (lo, hi), _) = find(
+            "plusieurs milliers de manifestants",
+            fr,
+            "plusieurs milliers",
+        );
+        assert_eq!((v, lo, hi), (None, Some(d("2000")), Some(d("9999"))));
+        let (_, (lo, hi), _) = find("un millier de personnes", fr, "un millier");
+        assert_eq!((lo, hi), (Some(d("800")), Some(d("1200"))));
+        let (_, (lo, hi), _) = find("dozens of people", en, "dozens");
+        assert_eq!((lo, hi), (Some(d("24")), Some(d("99"))));
+        let (_, (lo, hi), _) = find("hundreds of civilians", en, "hundreds");
+        assert_eq!((lo, hi), (Some(d("200")), Some(d("999"))));
+        assert_eq!(val("deux douzaines d'oeufs", fr, "deux douzaines"), d("24"));
+        // "la quarantaine" is a quarantine.
+        assert!(all("placés en quarantaine", fr).is_empty());
+    }
+
+    #[test]
+    fn collectives_of_collectives() {
+        let en = Lang::En;
+        let fr = Lang::Fr;
+        let d2 = |a: &str, b: &str| (Some(d(a)), Some(d(b)));
+        for (t, lang, lit, iv) in [
+            (
+                "tens of thousands of people",
+                en,
+                "tens of thousands",
+                d2("20000", "99999"),
+            ),
+            (
+                "hundreds of thousands of refugees",
+                en,
+                "hundreds of thousands",
+                d2("200000", "999999"),
+            ),
+            (
+                "des dizaines de milliers de manifestants",
+                fr,
+                "des dizaines de milliers",
+                d2("20000", "99999"),
+            ),
+            (
+                "plusieurs centaines de milliers",
+                fr,
+                "plusieurs centaines de milliers",
+                d2("200000", "999999"),
+            ),
+            (
+                "une centaine de milliers de personnes",
+                fr,
+                "une centaine de milliers",
+                d2("80000", "120000"),
+            ),
+            ("thousands of troops", en, "thousands", d2("2000", "9999")),
+        ] {
+            assert_eq!(find(t, lang, lit).1, iv, "{t}");
+        }
+        let (_, iv, k) = find(
+            "des dizaines de millions d'euros",
+            fr,
+            "des dizaines de millions d'euros",
+        );
+        assert_eq!((iv, k), (d2("20000000", "99999999"), Kind::Money));
+    }
+}

@@ -158,3 +158,90 @@ pub(crate) fn compound_pair(dim: &str, large: Decimal, small: Decimal) -> bool {
     }
     ratio != Decimal::ONE
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn compound_measures_and_lists_of_durations() {
+        let en = Lang::En;
+        let fr = Lang::Fr;
+        // Feet and inches, "in" only after feet.
+        let (v, _, k) = find(
+            "The length is 12 ft 2 in more or less",
+            en,
+            "12 ft 2 in more or less",
+        );
+        assert_eq!(k, Kind::Measure);
+        assert_eq!(v.unwrap().round_dp(6), d("12.166667"));
+        assert_eq!(
+            find("It is 12 ft in the morning.", en, "12 ft").0,
+            Some(d("12"))
+        );
+        // Only the last part of a compound has a fraction: a list otherwise.
+        let f = figs("in 1.5 weeks, 90 seconds", en);
+        assert_eq!(
+            f.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(),
+            ["1.5 weeks", "90 seconds"]
+        );
+        // Fractions of a unit and of a dozen.
+        for (t, lang, lit, secs) in [
+            (
+                "trois quarts d'heure plus tard",
+                fr,
+                "trois quarts d'heure",
+                "2700",
+            ),
+            ("un quart d'heure", fr, "un quart d'heure", "900"),
+            (
+                "three quarters of an hour",
+                en,
+                "three quarters of an hour",
+                "2700",
+            ),
+        ] {
+            let fig = figure(t, lang, lit);
+            assert_eq!(
+                (fig.kind, fig.seconds),
+                (Kind::Duration, Some(d(secs))),
+                "{t}"
+            );
+        }
+        assert_eq!(
+            find("a quarter of a mile", en, "a quarter of a mile").2,
+            Kind::Measure
+        );
+        assert_eq!(
+            val("une demi-douzaine d'œufs", fr, "une demi-douzaine"),
+            d("6")
+        );
+        assert_eq!(
+            val("un demi-million de personnes", fr, "un demi-million"),
+            d("500000")
+        );
+        // A fraction of people stays a fraction.
+        assert_eq!(
+            find("les trois quarts des électeurs", fr, "trois quarts").2,
+            Kind::Fraction
+        );
+    }
+
+    #[test]
+    fn lists_of_metric_units_are_no_compounds() {
+        let fr = Lang::Fr;
+        let en = Lang::En;
+        let lits = |t, lang| all(t, lang).into_iter().map(|x| x.0).collect::<Vec<_>>();
+        assert_eq!(lits("3 km et 500 m", fr), ["3 km", "500 m"]);
+        assert_eq!(
+            lits("1 Gbit/s et 300 Mbit/s", fr),
+            ["1 Gbit/s", "300 Mbit/s"]
+        );
+        assert_eq!(lits("3 pintes et 2 tasses", fr), ["3 pintes", "2 tasses"]);
+        assert_eq!(val("2 lb 3 oz", en, "2 lb 3 oz"), d("2.1875"));
+        assert_eq!(
+            val("5 pieds et 2 pouces", fr, "5 pieds et 2 pouces").round_dp(4),
+            d("5.1667")
+        );
+    }
+}

@@ -161,3 +161,52 @@ impl<'a> Extractor<'a> {
         None
     }
 }
+
+impl<'a> Extractor<'a> {
+    /// "the 1990s", "the 90s": a decade, not seconds.
+    pub(crate) fn decade(&mut self, f: &mut Figure, unit: Option<UnitMatch>) -> Option<usize> {
+        let text = self.text;
+        let (u, v) = (unit?, f.value?);
+        let n = f.num_end - f.num_start;
+        if !(u.form_is_symbol
+            && &text[u.start..u.end] == "s"
+            && u.start == f.num_end
+            && (n == 4 || n == 2)
+            && f.decimals == 0
+            && (v % Decimal::TEN).is_zero())
+        {
+            return None;
+        }
+        f.end = u.end;
+        f.kind = Kind::Date;
+        f.date = (n == 4).then(|| DateParts {
+            year: i32::try_from(v).ok(),
+            ..Default::default()
+        });
+        self.push(*f);
+        Some(f.end)
+    }
+
+    /// "8 décembre", "30 septembre 2015" (the month after the count, read
+    /// from `p`), "juin 2014" (the month before): a plain count is a date.
+    pub(crate) fn date_of_count(
+        &mut self,
+        f: &mut Figure,
+        p: usize,
+        scaled: bool,
+    ) -> Option<usize> {
+        if f.kind != Kind::Count || scaled || f.decimals != 0 {
+            return None;
+        }
+        let text = self.text;
+        let after = skip_spaces(text, p);
+        if let Some((m, me)) = month_at(self.primary, text, after, &mut self.buf) {
+            if f.value
+                .is_some_and(|v| v >= Decimal::ONE && v <= Decimal::from(31))
+            {
+                return Some(self.date_from_day(*f, m, me));
+            }
+        }
+        self.date_after_month(f)
+    }
+}

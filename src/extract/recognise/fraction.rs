@@ -131,3 +131,18 @@ pub(crate) fn vulgar_fraction(c: char) -> Option<Decimal> {
     };
     Some(Decimal::from(n) / Decimal::from(d))
 }
+
+impl<'a> Extractor<'a> {
+    /// "3½": a vulgar fraction glued to the whole digits ending at `end`.
+    pub(crate) fn glued_vulgar_fraction(&self, f: &mut Figure, end: usize) {
+        let next = char_at(self.text, end);
+        if let Some(v) = next.and_then(vulgar_fraction) {
+            if f.decimals == 0 {
+                f.value = f.value.map(|x| x + v);
+                f.num_end += next.map_or(0, |c| c.len_utf8());
+                f.end = f.num_end;
+                f.decimals = 1;
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@
 use crate::extract::context::*;
 use crate::extract::digits::{self};
 use crate::extract::Extractor;
+use crate::lexicon::LangLexicon;
 use crate::model::{Figure, Kind, Written};
 
 impl<'a> Extractor<'a> {
@@ -65,4 +66,33 @@ pub(crate) fn trim_trailing_dashes(text: &str, start: usize, mut end: usize) -> 
         end -= 1;
     }
     end
+}
+
+impl<'a> Extractor<'a> {
+    /// Digits glued to letters that are no unit ("4x4", "3D"): an
+    /// identifier, not a count.
+    pub(crate) fn glued_to_letters(&self, f: &Figure, scaled: bool) -> bool {
+        f.unit.is_none()
+            && !scaled
+            && f.kind != Kind::Fraction
+            && f.debris.is_none()
+            && char_at(self.text, f.num_end).is_some_and(|c| c.is_alphabetic())
+            && f.written == Written::Digits
+    }
+
+    /// "n° 5", "No. 1", "article 49.3": a lead before the digits makes the
+    /// figure the number of something, an identifier.
+    pub(crate) fn code_lead(&self, f: &mut Figure, lex: &LangLexicon) -> bool {
+        if f.kind != Kind::Count || f.written != Written::Digits || f.start != f.num_start {
+            return false;
+        }
+        let t = tail(self.text, f.start, 16);
+        let Some(s) = lex.code_leads.iter().find_map(|p| t.ends_with_phrase(p)) else {
+            return false;
+        };
+        f.start = s;
+        f.kind = Kind::Identifier;
+        f.entity = None;
+        true
+    }
 }

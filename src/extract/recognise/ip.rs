@@ -49,3 +49,32 @@ impl<'a> Extractor<'a> {
         Some(p)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn ip_addresses_and_zero_codes_are_identifiers() {
+        let en = Lang::En;
+        // An address is one identifier, not "192.168" and "1.2".
+        assert_eq!(
+            all("Ping 192.168.1.2 now.", en),
+            vec![(
+                "192.168.1.2".to_string(),
+                None,
+                (None, None),
+                Kind::Identifier
+            )]
+        );
+        assert_eq!(find("at 10.0.0.1.", en, "10.0.0.1").2, Kind::Identifier);
+        // Not an address: a part above 255, or a fifth part.
+        assert_eq!(find("the 1.300.2.1 code", en, "1.300").2, Kind::Count);
+        // A code with leading zeros keeps the number it carries, like "F-16".
+        assert_eq!(
+            find("423 0000 will be two numbers", en, "0000"),
+            (Some(d("0")), (None, None), Kind::Identifier)
+        );
+        assert_eq!(find("agent 007", en, "007").0, Some(d("7")));
+    }
+}

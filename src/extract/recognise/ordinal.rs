@@ -55,3 +55,46 @@ impl<'a> Extractor<'a> {
         Some(end)
     }
 }
+
+impl<'a> Extractor<'a> {
+    /// Ordinal suffix after the digits ending at `end`: "2e", "1er",
+    /// "21st", "11ème". "1er janvier", "2e semestre" stay ordinals unless a
+    /// month follows ("1er janvier") or stands before ("May 4th").
+    pub(crate) fn ordinal_suffix(&mut self, f: &mut Figure, end: usize) -> Option<usize> {
+        let text = self.text;
+        let lex = self.primary;
+        if !char_at(text, end).is_some_and(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let (ws, we) = word_at(text, end)?;
+        crate::lexicon::fold_into(&text[ws..we], &mut self.buf);
+        let is_suffix = lex.ordinal_suffixes.contains(&self.buf)
+            || self
+                .secondary
+                .is_some_and(|l| l.ordinal_suffixes.contains(&self.buf));
+        if !is_suffix || f.decimals != 0 || self.unit_or_scale_at(end) {
+            return None;
+        }
+        f.end = we;
+        f.num_end = we;
+        let after = skip_spaces(text, we);
+        if let Some((m, me)) = month_at(lex, text, after, &mut self.buf) {
+            return Some(self.date_from_day(*f, m, me));
+        }
+        let mut day = *f;
+        day.end = end;
+        day.num_end = end;
+        if self.date_after_month(&mut day).is_some() {
+            if let Some(last) = self.out.last_mut() {
+                if last.end == end {
+                    last.end = we;
+                    last.num_end = we;
+                }
+            }
+            return Some(we);
+        }
+        f.kind = Kind::Ordinal;
+        self.push(*f);
+        Some(we)
+    }
+}

@@ -98,3 +98,65 @@ impl<'a> Extractor<'a> {
         Some(end)
     }
 }
+
+impl<'a> Extractor<'a> {
+    /// A proportion after the count or fraction `f`, unless money ("$2
+    /// in 3" is no proportion): "2 sur 3", "1 in 5".
+    pub(crate) fn proportion(
+        &mut self,
+        f: &mut Figure,
+        p: usize,
+        money_prefix: bool,
+    ) -> Option<usize> {
+        if !matches!(f.kind, Kind::Count | Kind::Fraction) || money_prefix {
+            return None;
+        }
+        self.fraction_link(f, p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn one_in_so_many() {
+        let fr = Lang::Fr;
+        let en = Lang::En;
+        for (t, lang, lit, v) in [
+            ("un sur quatre", fr, "un sur quatre", "0.25"),
+            (
+                "Un Français sur cinq a voté.",
+                fr,
+                "Un Français sur cinq",
+                "0.2",
+            ),
+            (
+                "une entreprise sur quatre",
+                fr,
+                "une entreprise sur quatre",
+                "0.25",
+            ),
+            ("one in four Americans", en, "one in four", "0.25"),
+        ] {
+            let fig = figure(t, lang, lit);
+            assert_eq!((fig.kind, fig.value), (Kind::Fraction, Some(d(v))), "{t}");
+        }
+        let t = "Un Français sur cinq a voté.";
+        let f = figs(t, fr);
+        assert_eq!(entity(t, &f[0].1), Some("Français"));
+        // The whole must be a number, and English "a" is no numeral.
+        assert!(all("lors d'un reportage sur une bibliothèque", fr).is_empty());
+        assert!(all("a candidate in a district", en).is_empty());
+        // "un franc succès" is no sum of money.
+        assert!(all("un franc succès", fr).is_empty());
+        // An article, a noun and no proportion: no figure but the days.
+        assert_eq!(
+            all("un homme est venu sur deux jours", fr)
+                .into_iter()
+                .map(|x| x.0)
+                .collect::<Vec<_>>(),
+            ["deux jours"]
+        );
+    }
+}

@@ -46,3 +46,32 @@ impl<'a> Extractor<'a> {
         Some(wend)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn roman_ordinals_and_long_durations() {
+        let fr = Lang::Fr;
+        let en = Lang::En;
+        assert_eq!(val("au XXe siècle", fr, "XXe"), d("20"));
+        assert_eq!(val("le XXIème siècle", fr, "XXIème"), d("21"));
+        // One letter is a Roman numeral only for I, V and X: "Ce", "Le", "De"
+        // are words; a numeral without suffix is a name ("Louis XIV").
+        assert!(all("Ce matin, Le chef, De plus, Louis XIV, Cie, en Inde", fr).is_empty());
+        for (t, lang, lit, secs) in [
+            ("pendant une décennie", fr, "une décennie", "315360000"),
+            ("two decades", en, "two decades", "630720000"),
+            ("deux siècles", fr, "deux siècles", "6307200000"),
+            ("for 10 weekdays", en, "10 weekdays", "864000"),
+        ] {
+            let fig = figure(t, lang, lit);
+            assert_eq!(
+                (fig.kind, fig.seconds),
+                (Kind::Duration, Some(d(secs))),
+                "{t}"
+            );
+        }
+    }
+}

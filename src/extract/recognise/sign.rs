@@ -5,7 +5,7 @@
 use crate::extract::context::*;
 use crate::extract::words;
 use crate::extract::Extractor;
-use crate::model::{Figure, Kind};
+use crate::model::{Figure, Kind, Written};
 
 impl<'a> Extractor<'a> {
     /// A sign separated from the digits by spaces: at the start of a line
@@ -70,4 +70,39 @@ pub(crate) fn negate(f: &mut Figure) {
     let (l, h) = (f.low.map(|v| -v), f.high.map(|v| -v));
     f.low = h;
     f.high = l;
+}
+
+impl<'a> Extractor<'a> {
+    /// Sign: "-5", "−3", "+2" (not in "10-20" or "F-16"); "- 10 k" at the
+    /// start of a line, "- 20 degrees".
+    pub(crate) fn sign(&self, f: &mut Figure) {
+        if f.written == Written::Words || f.start != f.num_start {
+            return;
+        }
+        let text = self.text;
+        if let Some(c @ ('-' | '−' | '+')) = char_before(text, f.num_start) {
+            let s = f.num_start - c.len_utf8();
+            let before = char_before(text, s);
+            if before.is_none_or(|b| !b.is_alphanumeric() && b != '-' && b != '/') {
+                f.start = s;
+                if c != '+' {
+                    negate(f);
+                }
+            }
+        } else if let Some(s) = self.spaced_sign(f) {
+            f.start = s;
+            negate(f);
+        }
+    }
+
+    /// "minus one", "negative five point five", "moins 5 degrés": a sign
+    /// word before a figure that has nothing before it yet.
+    pub(crate) fn sign_word(&mut self, f: &mut Figure) {
+        if f.start == f.num_start && f.kind != Kind::Ordinal {
+            if let Some(s) = self.minus_word(f.start) {
+                f.start = s;
+                negate(f);
+            }
+        }
+    }
 }
