@@ -85,3 +85,22 @@ impl<'a> Extractor<'a> {
         Some(end)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn times_of_day_and_durations() {
+        let fr = Lang::Fr;
+        assert_eq!(find("rendez-vous à 14h30", fr, "14h30").2, Kind::Time);
+        assert_eq!(find("rendez-vous à 14 h 30", fr, "14 h 30").2, Kind::Time);
+        assert_eq!(
+            find("the meeting at 14:30", Lang::En, "14:30").2,
+            Kind::Time
+        );
+        assert_eq!(find("ouvert à 9h", fr, "9h").2, Kind::Time);
+        let (v, _, k) = find("il a fallu 1h30 de route", fr, "1h30");
+        assert_eq!((v, k), (Some(d("1.5")), Kind::Duration));
+    }
+}

@@ -210,3 +210,38 @@ impl<'a> Extractor<'a> {
         self.date_after_month(f)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn digit_dates() {
+        let f = figure("on 2024-07-23", Lang::En, "2024-07-23");
+        let p = f.date.unwrap();
+        assert_eq!((p.year, p.month, p.day), (Some(2024), Some(7), Some(23)));
+        let f = figure("le 23/07/2024", Lang::Fr, "23/07/2024");
+        let p = f.date.unwrap();
+        assert_eq!((p.year, p.month, p.day), (Some(2024), Some(7), Some(23)));
+    }
+
+    #[test]
+    fn a_day_and_a_month() {
+        let f = figure("le 30 septembre 2015", Lang::Fr, "30 septembre 2015");
+        let p = f.date.unwrap();
+        assert_eq!((p.year, p.month, p.day), (Some(2015), Some(9), Some(30)));
+        let f = figure("le 1er janvier", Lang::Fr, "1er janvier");
+        assert_eq!(f.date.unwrap().day, Some(1));
+        let f = figure("on July 23, 2024", Lang::En, "July 23, 2024");
+        assert_eq!(f.date.unwrap().month, Some(7));
+        assert_eq!(find("on May 4th", Lang::En, "May 4th").2, Kind::Date);
+        let f = figure("en juin 2014", Lang::Fr, "juin 2014");
+        assert_eq!(f.date.unwrap().year, Some(2014));
+    }
+
+    #[test]
+    fn decades() {
+        let f = figure("in the 1990s", Lang::En, "1990s");
+        assert_eq!((f.kind, f.date.unwrap().year), (Kind::Date, Some(1990)));
+    }
+}

@@ -96,3 +96,22 @@ impl<'a> Extractor<'a> {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn codes_are_identifiers() {
+        let fr = Lang::Fr;
+        let f = figure("un F-16 abattu", fr, "F-16");
+        assert_eq!((f.kind, f.value), (Kind::Identifier, Some(d("16"))));
+        assert_eq!(find("l'agent 007", fr, "007").2, Kind::Identifier);
+        assert_eq!(find("un 4x4 neuf", fr, "4x4").2, Kind::Identifier);
+        assert_eq!(find("le n°1 mondial", fr, "n°1").2, Kind::Identifier);
+        assert_eq!(
+            find("l'article 49.3", fr, "article 49.3").2,
+            Kind::Identifier
+        );
+    }
+}

@@ -33,3 +33,14 @@ impl<'a> Extractor<'a> {
         Some(self.after_number(f))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn decimals_without_their_zero() {
+        assert_eq!(val("a rate of .25 points", Lang::En, ".25"), d("0.25"));
+        assert_eq!(val("un taux de ,08 point", Lang::Fr, ",08"), d("0.08"));
+    }
+}

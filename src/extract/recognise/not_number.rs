@@ -78,3 +78,15 @@ pub(crate) fn starts_with_word(head: &str, phrase: &str) -> bool {
             .next()
             .is_none_or(|c| !c.is_alphanumeric())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn number_words_that_count_nothing() {
+        assert!(all("no one came", Lang::En).is_empty());
+        assert!(all("l'un des manifestants", Lang::Fr).is_empty());
+        assert_eq!(all("that one mile", Lang::En).len(), 1);
+    }
+}

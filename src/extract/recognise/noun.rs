@@ -26,3 +26,18 @@ impl<'a> Extractor<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn the_counted_noun() {
+        let t = "Ils sont 2 000 soldats.";
+        let f = figure(t, Lang::Fr, "2 000");
+        assert_eq!(entity(t, &f), Some("soldats"));
+        let t = "some 300 troops";
+        let f = figure(t, Lang::En, "some 300");
+        assert_eq!(entity(t, &f), Some("troops"));
+    }
+}

@@ -98,3 +98,26 @@ impl<'a> Extractor<'a> {
         Some(we)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn ordinal_suffixes() {
+        assert_eq!(find("le 2e tour", Lang::Fr, "2e").2, Kind::Ordinal);
+        assert_eq!(find("le 1er tour", Lang::Fr, "1er").2, Kind::Ordinal);
+        assert_eq!(find("the 21st century", Lang::En, "21st").2, Kind::Ordinal);
+        assert_eq!(
+            find("le 1er janvier", Lang::Fr, "1er janvier").2,
+            Kind::Date
+        );
+    }
+
+    #[test]
+    fn relative_ordinals() {
+        let f = figure("les deux derniers livres", Lang::Fr, "derniers");
+        assert_eq!((f.kind, f.value), (Kind::Ordinal, None));
+        assert!(all("a previous version", Lang::En).is_empty());
+    }
+}

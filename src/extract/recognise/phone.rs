@@ -52,3 +52,20 @@ impl<'a> Extractor<'a> {
         Some(p)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn phone_numbers() {
+        assert_eq!(
+            find("au 01 23 45 67 89", Lang::Fr, "01 23 45 67 89").2,
+            Kind::Phone
+        );
+        assert_eq!(
+            find("call +33 1 23 45 67 89", Lang::En, "+33 1 23 45 67 89").2,
+            Kind::Phone
+        );
+    }
+}

@@ -59,3 +59,16 @@ impl<'a> Extractor<'a> {
         Some(u.end)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_support::*;
+
+    #[test]
+    fn one_unit_of_time_and_vague_durations() {
+        let f = figure("toute la semaine", Lang::Fr, "toute la semaine");
+        assert_eq!((f.kind, f.value), (Kind::Duration, Some(d("1"))));
+        let f = figure("pendant quelques heures", Lang::Fr, "quelques heures");
+        assert_eq!((f.kind, f.low), (Kind::Duration, Some(d("2"))));
+    }
+}
