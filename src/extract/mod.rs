@@ -2,12 +2,21 @@
 //! value as an exact decimal, its interval, kind, unit, qualifier and the
 //! noun it counts.
 //!
-//! The scan is cheap: it stops only at digits and at words the lexicon
-//! knows as numbers, and runs the nom parsers ([`digits`], [`words`]) there.
-//! Context around each number ([`context`]) decides its kind and interval.
-//! A last pass over the figures of the document joins ranges ("entre 10 et
-//! 20"), date pairs ("les 2 et 3 décembre") and reads separator conventions
-//! across the whole document to flag ambiguous figures.
+//! The driver, in order:
+//! 1. [`scan`](Extractor::scan) stops only at digits and at words the
+//!    lexicon knows as numbers, and reads the number there with the nom
+//!    parsers ([`digits`], [`words`]);
+//! 2. [`after_number`](Extractor::after_number) runs the recognisers
+//!    (`recognise/`, one per file) on what follows the number: dates,
+//!    clock times, fractions, ordinal suffixes, scales, proportions, units,
+//!    ages, the counted noun;
+//! 3. [`finish_figure`](Extractor::finish_figure) reads what stands before
+//!    it (a code lead, a sign, a qualifier) and pushes the figure;
+//! 4. [`finish`](Extractor::finish) runs the passes over all the figures
+//!    of the document (`passes/`): ranges ("entre 10 et 20"), pairs ("les
+//!    2 et 3 décembre") and separator conventions.
+//!
+//! Context around each number ([`context`]) is read by byte offsets.
 
 pub mod context;
 pub mod digits;
@@ -59,63 +68,66 @@ impl<'a> Extractor<'a> {
         self.out.last().map_or(0, |f| f.end)
     }
 
-    /// Everything after a number, in the order the recognisers run: digit
-    /// forms that are no quantities first, then what scales the number,
-    /// its unit, and what the number counts. Returns where the scan goes on.
+    /// Everything after a number, in the order the recognisers run; each
+    /// line says why it runs there. A recogniser that reads the whole
+    /// figure pushes it and returns where the scan goes on.
     pub(crate) fn after_number(&mut self, mut f: Figure) -> usize {
         let end = f.num_end;
         if f.written == Written::Digits {
-            // Whole digit forms before any reading of the number alone.
+            // Digit forms that are no quantities come first: their digits
+            // would otherwise be read as numbers with units.
             if let Some(e) = self.digit_date(&mut f) {
-                return e; // "2024-07-23", "23/07/2024"
+                return e; // "2024-07-23": before "-07" reads as a sign
             }
             if let Some(e) = self.clock(&mut f) {
-                return e; // "14h30", "14:30", "1h30"
+                return e; // "14h30": before "h" reads as hours
             }
             if let Some(e) = self.slash_fraction(&mut f) {
-                return e; // "1/3", "10 1/2"
+                return e; // "1/3", "10 1/2": before "/" ends the number
             }
-            self.glued_vulgar_fraction(&mut f, end); // "3½"
+            self.glued_vulgar_fraction(&mut f, end); // "3½": part of the value
             if let Some(e) = self.ordinal_suffix(&mut f, end) {
-                return e; // "2e", "21st", "1er janvier", "May 4th"
+                return e; // "2e", "21st": before the suffix reads as a unit
             }
         }
-        // A currency before the number decides what may follow it.
-        let money_prefix = self.money_prefix(&f); // "$5bn"
+        // The value is complete only with its scale; a currency before the
+        // number lets a spaced symbol scale it ("$ 5 bn").
+        let money_prefix = self.money_prefix(&f);
         let scaled = self.scale(&mut f, money_prefix); // "2,5 millions", "10k"
         let mut p = if scaled { f.num_end } else { end };
         if let Some(e) = self.proportion(&mut f, p, money_prefix) {
-            return e; // "2 sur 3", "1 in 5"
+            return e; // "2 sur 3": before "sur 3" reads as a noun phrase
         }
+        // Units: a currency before the number wins over one after it.
         let prefix = self.prefix_unit(&f); // "$ 20", "€5"
         let unit = self.unit_after(&f, p, scaled, prefix); // "%", "km", "jours"
         if let Some(e) = self.decade(&mut f, unit) {
-            return e; // "the 1990s": before "s" is read as seconds
+            return e; // "the 1990s": before "s" is taken as seconds
         }
         match (unit, prefix) {
             (Some(u), None) => {
                 p = self.attach_unit(&mut f, u);
-                p = self.age(&mut f, p); // "20-year-old", "âgé de 20 ans"
+                p = self.age(&mut f, p); // "20-year-old": needs the unit of years
             }
             (_, Some(u)) => p = self.attach_prefix_unit(&mut f, u, unit, p),
             (None, None) => {}
         }
-        p = self.after_unit(&mut f, p); // "15 dollars 50", "5 feet 2 inches"
+        p = self.after_unit(&mut f, p); // "15 dollars 50", "5 feet 2 inches": past the unit
         if f.kind == Kind::Temperature {
-            self.angle(&mut f); // "Rotate 90°"
+            self.angle(&mut f); // "Rotate 90°": "°" was read as a temperature
         }
         if f.seconds.is_none() {
-            f.seconds = self.seconds_of(&f);
+            f.seconds = self.seconds_of(&f); // the unit is final now
         }
-        p = self.debris(&mut f, p); // "2.500 XNUMX"
+        p = self.debris(&mut f, p); // "2.500 XNUMX": before the noun search
         if let Some(e) = self.date_of_count(&mut f, p, scaled) {
-            return e; // "8 décembre", "juin 2014": once units are ruled out
+            return e; // "8 décembre", "juin 2014": a plain count only
         }
         if self.glued_to_letters(&f, scaled) {
-            return self.identifier(f.num_start); // "4x4", "3D": no unit matched
+            return self.identifier(f.num_start); // "4x4", "3D": no unit took the letters
         }
         self.counted_noun_after(&mut f, p, scaled); // "2 000 soldats"
-        self.bare_year(&mut f); // "en 2014": a count with no noun
+        self.bare_year(&mut f); // "en 2014": needs to know whether a noun follows
         self.finish_figure(f, self.primary, false);
         p.max(end)
     }
@@ -149,15 +161,16 @@ impl<'a> Extractor<'a> {
         self.push(f);
     }
 
-    /// The last pass: ranges, date pairs, separator conventions.
+    /// The passes over all the figures once the scan is done, in order.
     fn finish(mut self) -> Vec<Figure> {
+        // In order of position, a figure inside another dropped.
         self.out.sort_by_key(|f| (f.start, f.end));
         self.out
             .dedup_by(|b, a| b.start < a.end && b.start >= a.start);
-        self.join_ranges();
-        self.year_pairs();
-        self.date_pairs();
-        self.conventions();
+        self.join_ranges(); // "entre 10 et 20": two figures become one
+        self.year_pairs(); // "2019-2020": on the figures left by the ranges
+        self.date_pairs(); // "les 2 et 3 décembre": after the years are known
+        self.conventions(); // "1.500": reads the final figures of the document
         self.out
     }
 }

@@ -11,7 +11,7 @@ use crate::extract::recognise::*;
 use crate::extract::support::*;
 use crate::extract::words;
 use crate::extract::Extractor;
-use crate::model::{Evidence, Figure, Kind, Written};
+use crate::model::{Figure, Kind, Written};
 
 impl<'a> Extractor<'a> {
     pub(crate) fn scan(&mut self) {
@@ -93,49 +93,46 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// Numbers written with digits. Returns where the scan goes on.
+    /// Numbers written with digits, in the order the recognisers run; each
+    /// line says why it runs there. Returns where the scan goes on.
     pub(crate) fn at_digit(&mut self, pos: usize) -> usize {
-        let text = self.text;
-        // A numeric character reference left in plain text (`5&#8239;000`)
-        // is not a figure.
-        if ["&#", "&#x", "&#X"]
-            .iter()
-            .any(|r| text[..pos].ends_with(r))
-        {
-            let end = text[pos..]
-                .find(|c: char| !c.is_ascii_hexdigit())
-                .map_or(text.len(), |n| pos + n);
-            return end + usize::from(text[end..].starts_with(';'));
+        if let Some(e) = char_reference_end(self.text, pos) {
+            return e; // "5&#8239;000": markup left in the text, no figure
         }
-        // Digits inside a name or code: "F-16", "COVID-19", "G20", "A4";
-        // not the second number of "5k-20k".
-        let prev = char_before(text, pos);
-        let after_figure = prev == Some('-')
-            && self
-                .out
-                .last()
-                .is_some_and(|f| f.end + 1 == pos && f.kind != Kind::Identifier);
-        let glued_to_word = prev.is_some_and(|c| c.is_alphabetic())
-            || (matches!(prev, Some('-') | Some('_') | Some('/'))
-                && char_before(text, pos - 1).is_some_and(|c| c.is_alphabetic()))
-            || prev.is_some_and(|c| c.is_ascii_digit());
-        if glued_to_word && !after_figure && !self.is_prefix_unit_glued(pos) {
-            return self.identifier(pos);
+        if self.glued_to_name(pos) {
+            return self.identifier(pos); // "F-16", "G20": a code, before any reading
         }
-        if let Some(end) = self.phone(pos) {
-            return end;
+        if let Some(e) = self.phone(pos) {
+            return e; // "01 23 45 67 89": before its groups read as thousands
         }
-        if let Some(end) = self.ip_address(pos) {
-            return end;
+        if let Some(e) = self.ip_address(pos) {
+            return e; // "192.168.1.2": before it reads as a grouped number
         }
-        // A decimal with no integer part: ".25", French ",08".
         if let Some(e) = self.leading_decimal(pos) {
-            return e;
+            return e; // ".25", ",08": the separator stands before the digits
         }
+        let mut f = match self.digit_numeral(pos) {
+            Ok(f) => f,
+            Err(e) => return e, // no number, too long, or a code ("007")
+        };
+        if let Some(e) = self.scientific(&mut f) {
+            return e; // "1e10": the exponent is part of the value
+        }
+        self.after_number(f)
+    }
+
+    /// The number the digits at `pos` write, read with the separators of
+    /// the document's language ("1 500", "2,5", "22,24,26,31" a list); or
+    /// where the scan goes on when they write no figure to read further:
+    /// no number, one too large for an exact decimal (an identifier), or a
+    /// code with leading zeros.
+    fn digit_numeral(&mut self, pos: usize) -> Result<Figure, usize> {
+        let text = self.text;
         let Ok((_, num)) = numeral(&text[pos..]) else {
-            return pos + 1;
+            return Err(pos + 1);
         };
         // The next item of a list "22,24,26,31".
+        let prev = char_before(text, pos);
         let in_list =
             prev == Some(',') && char_before(text, pos - 1).is_some_and(|c| c.is_ascii_digit());
         let reading = if in_list {
@@ -145,34 +142,18 @@ impl<'a> Extractor<'a> {
         };
         let Some(reading) = reading else {
             // Too large for an exact decimal: keep it as an identifier.
-            return self.identifier(pos);
+            return Err(self.identifier(pos));
         };
         let num_end = pos + numeral_len(&num, reading.runs);
-        let first = num.runs()[0];
-        // Leading zeros: codes, postal numbers ("0002", "007"), not counts;
-        // like any identifier, the code keeps the number it carries.
-        if first.len() > 1 && first.starts_with('0') && reading.runs == 1 {
-            let value = (first.len() <= 18)
-                .then(|| digits::int_value(first))
-                .flatten();
-            let mut f = Figure::new(pos, num_end, value, Written::Digits);
-            f.kind = Kind::Identifier;
-            self.push(f);
-            return num_end;
+        if let Some(e) = self.zero_code(pos, num_end, num.runs()[0], reading.runs) {
+            return Err(e);
         }
         let mut f = Figure::new(pos, num_end, Some(reading.value), Written::Digits);
         f.evidence = reading.evidence;
         f.bad_grouping = reading.bad_grouping;
         f.ambiguous = reading.odd;
         f.decimals = reading.scale.min(255) as u8;
-        // "1e10", "1,1^23", "6.23x10^-4".
-        if let Some(v) = self.exponent(&mut f) {
-            f.value = Some(v);
-            f.evidence = Evidence::None;
-            self.finish_figure(f, self.primary, false);
-            return f.end;
-        }
-        self.after_number(f)
+        Ok(f)
     }
 
     /// Numbers written in words. Returns where the scan goes on, or `None`
@@ -275,4 +256,19 @@ pub(crate) fn url_end(text: &str, pos: usize) -> Option<usize> {
         return None;
     }
     Some(pos + rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len()))
+}
+
+/// A numeric character reference left in plain text (`5&#8239;000`): the
+/// end of the reference whose digits start at `pos`.
+fn char_reference_end(text: &str, pos: usize) -> Option<usize> {
+    if !["&#", "&#x", "&#X"]
+        .iter()
+        .any(|r| text[..pos].ends_with(r))
+    {
+        return None;
+    }
+    let end = text[pos..]
+        .find(|c: char| !c.is_ascii_hexdigit())
+        .map_or(text.len(), |n| pos + n);
+    Some(end + usize::from(text[end..].starts_with(';')))
 }

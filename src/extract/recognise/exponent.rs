@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::extract::Extractor;
-use crate::model::Figure;
+use crate::model::{Evidence, Figure};
 
 impl<'a> Extractor<'a> {
     /// Scientific notation and powers after the digits of `f`: "1e10",
@@ -77,6 +77,18 @@ impl<'a> Extractor<'a> {
         f.num_end = p;
         f.decimals = 1;
         Some(v.normalize())
+    }
+}
+
+impl<'a> Extractor<'a> {
+    /// A number in scientific notation ("1e10", "6.23x10^-4"): its value
+    /// is final, so the figure is finished here, with no unit read.
+    pub(crate) fn scientific(&mut self, f: &mut Figure) -> Option<usize> {
+        let v = self.exponent(f)?;
+        f.value = Some(v);
+        f.evidence = Evidence::None;
+        self.finish_figure(*f, self.primary, false);
+        Some(f.end)
     }
 }
 

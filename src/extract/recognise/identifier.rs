@@ -97,6 +97,48 @@ impl<'a> Extractor<'a> {
     }
 }
 
+impl<'a> Extractor<'a> {
+    /// Digits inside a name or code: "F-16", "COVID-19", "G20", "A4"; not
+    /// the second number of "5k-20k", nor digits after a currency ("$5").
+    pub(crate) fn glued_to_name(&self, pos: usize) -> bool {
+        let text = self.text;
+        let prev = char_before(text, pos);
+        let after_figure = prev == Some('-')
+            && self
+                .out
+                .last()
+                .is_some_and(|f| f.end + 1 == pos && f.kind != Kind::Identifier);
+        let glued_to_word = prev.is_some_and(|c| c.is_alphabetic())
+            || (matches!(prev, Some('-') | Some('_') | Some('/'))
+                && char_before(text, pos - 1).is_some_and(|c| c.is_alphabetic()))
+            || prev.is_some_and(|c| c.is_ascii_digit());
+        glued_to_word && !after_figure && !self.is_prefix_unit_glued(pos)
+    }
+
+    /// Leading zeros: codes, postal numbers ("0002", "007"), not counts;
+    /// like any identifier, the code keeps the number it carries. `first`
+    /// is the first run of digits of the numeral at `pos`, read as `runs`
+    /// runs up to `num_end`.
+    pub(crate) fn zero_code(
+        &mut self,
+        pos: usize,
+        num_end: usize,
+        first: &str,
+        runs: usize,
+    ) -> Option<usize> {
+        if !(first.len() > 1 && first.starts_with('0') && runs == 1) {
+            return None;
+        }
+        let value = (first.len() <= 18)
+            .then(|| digits::int_value(first))
+            .flatten();
+        let mut f = Figure::new(pos, num_end, value, Written::Digits);
+        f.kind = Kind::Identifier;
+        self.push(f);
+        Some(num_end)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::test_support::*;
