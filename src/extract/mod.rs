@@ -3,23 +3,22 @@
 //! noun it counts.
 //!
 //! The driver, in order:
-//! 1. [`scan`](Extractor::scan) stops only at digits and at words the
-//!    lexicon knows as numbers, and reads the number there with the nom
-//!    parsers ([`digits`], [`words`]);
-//! 2. [`after_number`](Extractor::after_number) runs the recognisers
-//!    (`recognise/`, one per file) on what follows the number: dates,
-//!    clock times, fractions, ordinal suffixes, scales, proportions, units,
-//!    ages, the counted noun;
-//! 3. [`finish_figure`](Extractor::finish_figure) reads what stands before
-//!    it (a code lead, a sign, a qualifier) and pushes the figure;
-//! 4. [`finish`](Extractor::finish) runs the passes over all the figures
-//!    of the document (`passes/`): ranges ("entre 10 et 20"), pairs ("les
-//!    2 et 3 décembre") and separator conventions.
+//! 1. `scan` stops only at digits and at words the lexicon knows as
+//!    numbers, and reads the number there with the nom parsers (`digits`,
+//!    `words`);
+//! 2. `after_number` runs the recognisers (`recognise/`, one per file) on
+//!    what follows the number: dates, clock times, fractions, ordinal
+//!    suffixes, scales, proportions, units, ages, the counted noun;
+//! 3. `finish_figure` reads what stands before it (a code lead, a sign, a
+//!    qualifier) and pushes the figure;
+//! 4. `finish` runs the passes over all the figures of the document
+//!    (`passes/`): ranges ("entre 10 et 20"), pairs ("les 2 et 3
+//!    décembre") and separator conventions.
 //!
-//! Context around each number ([`context`]) is read by byte offsets.
+//! Context around each number (`context`) is read by byte offsets.
 
-pub mod context;
-pub mod digits;
+pub(crate) mod context;
+pub(crate) mod digits;
 mod passes;
 mod recognise;
 mod scan;

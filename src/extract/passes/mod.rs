@@ -1,5 +1,5 @@
 //! The passes over all the figures of a document, run once the scan is
-//! done ([`super::Extractor::finish`]): ranges, pairs, conventions.
+//! done (`Extractor::finish`): ranges, pairs, conventions.
 
 pub(crate) mod convention;
 pub(crate) mod pair;

@@ -1,6 +1,6 @@
 //! The recognisers: each reads one form of figure at or around a number and
 //! either pushes a figure or leaves the number to the next one. The driver
-//! ([`super::Extractor::after_number`]) runs them in order.
+//! (`Extractor::after_number`) runs them in order.
 
 pub(crate) mod age;
 pub(crate) mod cents;
