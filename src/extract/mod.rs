@@ -175,6 +175,4 @@ impl<'a> Extractor<'a> {
 }
 
 #[cfg(test)]
-mod test_support;
-#[cfg(test)]
 mod tests;

@@ -74,7 +74,7 @@ impl<'a> Extractor<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::test_support::*;
+    use crate::extract::tests::support::*;
 
     #[test]
     fn convention_ambiguity_is_flagged() {

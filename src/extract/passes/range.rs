@@ -245,7 +245,7 @@ pub(crate) fn without_article<'s>(lex: &LangLexicon, s: &'s str) -> &'s str {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::test_support::*;
+    use crate::extract::tests::support::*;
 
     #[test]
     fn ranges_of_both_languages() {

@@ -88,7 +88,7 @@ impl<'a> Extractor<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::test_support::*;
+    use crate::extract::tests::support::*;
 
     #[test]
     fn times_of_day_and_durations() {

@@ -156,7 +156,7 @@ pub(crate) fn word_span_at(text: &str, end: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::test_support::*;
+    use crate::extract::tests::support::*;
 
     #[test]
     fn collectives() {

@@ -161,7 +161,7 @@ pub(crate) fn compound_pair(dim: &str, large: Decimal, small: Decimal) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::test_support::*;
+    use crate::extract::tests::support::*;
 
     #[test]
     fn compound_measures_and_lists_of_durations() {

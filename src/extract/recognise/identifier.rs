@@ -141,7 +141,7 @@ impl<'a> Extractor<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::test_support::*;
+    use crate::extract::tests::support::*;
 
     #[test]
     fn codes_are_identifiers() {

@@ -81,7 +81,7 @@ pub(crate) fn starts_with_word(head: &str, phrase: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::test_support::*;
+    use crate::extract::tests::support::*;
 
     #[test]
     fn number_words_that_count_nothing() {

@@ -49,7 +49,7 @@ impl<'a> Extractor<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::test_support::*;
+    use crate::extract::tests::support::*;
 
     #[test]
     fn roman_ordinals_and_long_durations() {
