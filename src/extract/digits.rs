@@ -54,11 +54,15 @@ pub fn is_group_punct(c: char) -> bool {
 }
 
 /// One or more ASCII digits.
+///
+/// `digit_run = digit+ ;`
 pub fn digit_run(i: &str) -> IResult<&str, &str> {
     take_while1(|c: char| c.is_ascii_digit()).parse(i)
 }
 
 /// A separator character between two digit runs.
+///
+/// `separator = group_space | group_punct ;`
 pub fn separator(i: &str) -> IResult<&str, char> {
     satisfy(|c| is_group_space(c) || is_group_punct(c)).parse(i)
 }
@@ -66,6 +70,8 @@ pub fn separator(i: &str) -> IResult<&str, char> {
 /// A separator followed by a digit run, when the pair may continue a numeral
 /// whose first run is `first`: spaces only before exactly three digits that
 /// follow a first run of one to three digits.
+///
+/// `next_group = separator digit_run ;` (a space only before `digit{3}`)
 pub fn next_group<'a>(first: &'a str) -> impl FnMut(&'a str) -> IResult<&'a str, (char, &'a str)> {
     move |i: &'a str| {
         let (rest, sep) = separator(i)?;
@@ -81,6 +87,8 @@ pub fn next_group<'a>(first: &'a str) -> impl FnMut(&'a str) -> IResult<&'a str,
 }
 
 /// A numeral: digit runs joined by separators, up to [`MAX_PARTS`] runs.
+///
+/// `numeral = digit_run { next_group } ;` (one kind of space throughout)
 pub fn numeral(i: &str) -> IResult<&str, Numeral<'_>> {
     let (mut rest, first) = digit_run(i)?;
     let mut num = Numeral {

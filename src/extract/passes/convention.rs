@@ -1,0 +1,91 @@
+//! Separator conventions: reads the document's decimal and grouping marks
+//! from its unambiguous figures ("2,5", "1.500.000") and flags the
+//! ambiguous ones it does not settle ("1.500", "2,000").
+
+use rust_decimal::Decimal;
+
+use crate::extract::digits::{self, numeral};
+use crate::extract::Extractor;
+use crate::model::Lang;
+use crate::model::{Evidence, Kind};
+
+impl<'a> Extractor<'a> {
+    /// Reads the document's separator convention from its unambiguous
+    /// figures and flags the ambiguous ones it does not settle.
+    pub(crate) fn conventions(&mut self) {
+        let (mut dot_dec, mut comma_dec, mut dot_grp, mut comma_grp) = (0, 0, 0, 0);
+        for f in &self.out {
+            match f.evidence {
+                Evidence::DotDecimal => dot_dec += 1,
+                Evidence::CommaDecimal => comma_dec += 1,
+                Evidence::DotGroup => dot_grp += 1,
+                Evidence::CommaGroup => comma_grp += 1,
+                _ => {}
+            }
+        }
+        let text = self.text;
+        for f in &mut self.out {
+            if f.kind == Kind::Date || f.kind == Kind::Identifier {
+                continue;
+            }
+            let (thousands_votes, decimal_votes) = match f.evidence {
+                Evidence::AmbiguousDot => (dot_grp + comma_dec, dot_dec + comma_grp),
+                Evidence::AmbiguousComma => (comma_grp + dot_dec, comma_dec + dot_grp),
+                _ => continue,
+            };
+            let read_as_thousands = f.decimals == 0;
+            let contradicted = if read_as_thousands {
+                decimal_votes > 0
+            } else {
+                thousands_votes > 0
+            };
+            if self.lang == Lang::Unknown {
+                // No language: follow the document's evidence if it is
+                // one-sided, and flag the figure either way.
+                if thousands_votes > decimal_votes && !read_as_thousands
+                    || decimal_votes > thousands_votes && read_as_thousands
+                {
+                    if let Ok((_, n)) = numeral(&text[f.num_start..]) {
+                        if let Some(v) = digits::reread_ambiguous(&n, !read_as_thousands) {
+                            let scaled = v * f.scale;
+                            f.value = Some(if f.value.is_some_and(|x| x < Decimal::ZERO) {
+                                -scaled
+                            } else {
+                                scaled
+                            });
+                            f.decimals = if read_as_thousands { 3 } else { 0 };
+                        }
+                    }
+                }
+                f.ambiguous =
+                    thousands_votes == 0 || decimal_votes == 0 || thousands_votes == decimal_votes;
+                if thousands_votes != decimal_votes
+                    && thousands_votes.min(decimal_votes) == 0
+                    && (thousands_votes + decimal_votes) > 0
+                {
+                    f.ambiguous = false;
+                }
+            } else {
+                f.ambiguous = contradicted;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::support::*;
+
+    #[test]
+    fn convention_ambiguity_is_flagged() {
+        // A French text that also writes "3.5": "2.500" is read as 2500 and
+        // flagged.
+        let t = "environ 2.500 soldats et une hausse de 3.5 points";
+        let f = figs(t, Lang::Fr);
+        let g = &f.iter().find(|x| x.0 == "environ 2.500").unwrap().1;
+        assert_eq!((g.value, g.ambiguous), (Some(d("2500")), true));
+        // An English "1,3" is read as 1.3 against the convention, and flagged.
+        let f = figs("The number is 1,3.", Lang::En);
+        assert_eq!((f[0].1.value, f[0].1.ambiguous), (Some(d("1.3")), true));
+    }
+}

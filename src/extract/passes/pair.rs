@@ -1,0 +1,83 @@
+//! Pairs of figures that share a kind: a year after a year ("the 2019-2020
+//! season", "de 2014 à 2017") and a day before a date ("les 2 et 3
+//! décembre").
+
+use crate::extract::recognise::*;
+use crate::extract::Extractor;
+use crate::model::{DateParts, Kind};
+
+impl<'a> Extractor<'a> {
+    /// "the 2019-2020 season", "de 2014 à 2017": a year after a year is a
+    /// year too.
+    pub(crate) fn year_pairs(&mut self) {
+        let text = self.text;
+        for i in 1..self.out.len() {
+            let a = self.out[i - 1];
+            let b = &mut self.out[i];
+            let a_year = a.kind == Kind::Date
+                && a.date
+                    .is_some_and(|d| d.month.is_none() && d.day.is_none() && d.year.is_some());
+            let b_year = b.kind == Kind::Count && b.qualifier.is_none() && year_shaped(b);
+            if !a_year || !b_year || b.start < a.end || b.start - a.end > 5 {
+                continue;
+            }
+            let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+            if matches!(
+                gap.as_str(),
+                "-" | "–" | "—" | "/" | "to" | "a" | "et" | "and" | "au"
+            ) {
+                b.kind = Kind::Date;
+                b.date = Some(DateParts {
+                    year: b.value.and_then(|v| i32::try_from(v).ok()),
+                    ..Default::default()
+                });
+                b.entity = None;
+            }
+        }
+    }
+
+    /// "les 2 et 3 décembre": a day before a date is a date too.
+    pub(crate) fn date_pairs(&mut self) {
+        let text = self.text;
+        for i in (0..self.out.len().saturating_sub(1)).rev() {
+            let b = self.out[i + 1];
+            let a = &mut self.out[i];
+            let Some(bd) = b.date else { continue };
+            if a.kind != Kind::Count || bd.day.is_none() || a.entity.is_some() || b.start < a.end {
+                continue;
+            }
+            let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+            if !matches!(
+                gap.as_str(),
+                "et" | "and" | "," | "au" | "-" | "–" | "ou" | "or" | "a"
+            ) {
+                continue;
+            }
+            if let Some(d) = a
+                .value
+                .and_then(|v| u32::try_from(v).ok())
+                .filter(|d| (1..=31).contains(d))
+            {
+                a.kind = Kind::Date;
+                a.date = Some(DateParts {
+                    day: Some(d),
+                    weekday: None,
+                    ..bd
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::support::*;
+
+    #[test]
+    fn days_before_a_date_and_years_after_a_year() {
+        let f = figure("les 2 et 3 décembre", Lang::Fr, "2");
+        assert_eq!((f.kind, f.date.unwrap().month), (Kind::Date, Some(12)));
+        let f = figure("de 2014 à 2017", Lang::Fr, "2017");
+        assert_eq!((f.kind, f.date.unwrap().year), (Kind::Date, Some(2017)));
+    }
+}

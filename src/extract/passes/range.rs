@@ -1,0 +1,320 @@
+//! Ranges joined from two figures: "entre 10 et 20", "10-20", "from 5 to
+//! 10", "about 20~100", "du 3e au 5e", "more than 10 and less than 40".
+
+use rust_decimal::Decimal;
+
+use crate::extract::context::*;
+use crate::extract::recognise::*;
+use crate::extract::words;
+use crate::extract::Extractor;
+use crate::lexicon::{LangLexicon, QualifierShape};
+use crate::model::{Figure, Kind, Written};
+
+impl<'a> Extractor<'a> {
+    pub(crate) fn join_ranges(&mut self) {
+        let lex = self.primary;
+        let mut i = 0;
+        let mut out: Vec<Figure> = Vec::with_capacity(self.out.len());
+        while i < self.out.len() {
+            let a = self.out[i];
+            if i + 1 < self.out.len() {
+                let b = self.out[i + 1];
+                if let Some(r) = self.range_of(lex, &a, &b) {
+                    out.push(r);
+                    i += 2;
+                    continue;
+                }
+            }
+            out.push(a);
+            i += 1;
+        }
+        self.out = out;
+    }
+
+    pub(crate) fn range_of(&self, lex: &LangLexicon, a: &Figure, b: &Figure) -> Option<Figure> {
+        let text = self.text;
+        let same_kind = |k: Kind| {
+            matches!(
+                k,
+                Kind::Count
+                    | Kind::Fraction
+                    | Kind::Percent
+                    | Kind::Money
+                    | Kind::Measure
+                    | Kind::Temperature
+                    | Kind::Duration
+                    | Kind::Age
+            )
+        };
+        if let Some(r) = self.bounded_pair(lex, a, b) {
+            return Some(r);
+        }
+        if a.kind == Kind::Ordinal && b.kind == Kind::Ordinal {
+            return self.ordinal_range(lex, a, b);
+        }
+        // "1000-5000": a first number read as a year is none when the
+        // second is no year.
+        let year_only = a.kind == Kind::Date
+            && a.value.is_some()
+            && a.date.is_some_and(|d| d.month.is_none() && d.day.is_none());
+        let b_year = year_shaped(b);
+        let a_kind = if year_only && b.kind == Kind::Count && !b_year {
+            Kind::Count
+        } else {
+            a.kind
+        };
+        // "about 20~100": an approximation may open a range.
+        let approx = a.qualifier.is_some_and(|q| {
+            matches!(
+                self.lex.qualifiers[q as usize].shape,
+                QualifierShape::Approx { .. }
+            )
+        });
+        if !same_kind(a_kind) || !same_kind(b.kind) || a.qualifier.is_some() && !approx {
+            return None;
+        }
+        if a.entity.is_some() || a_kind != b.kind && a_kind != Kind::Count {
+            return None;
+        }
+        let (av, bv) = (a.value?, b.value?);
+        if b.start < a.end || b.start - a.end > 12 {
+            return None;
+        }
+        let mut gap = crate::lexicon::fold(text[a.end..b.start].trim());
+        // "entre un tiers et la moitié": a fraction may take its article.
+        if b.kind == Kind::Fraction {
+            gap = without_article(lex, &gap).to_string();
+        }
+        let t = tail(text, a.start, 16);
+        let mut start = a.start;
+        let mut ok = false;
+        for (opener, joiner) in lex.range_openers.iter().chain(
+            self.secondary
+                .map(|l| l.range_openers.iter())
+                .into_iter()
+                .flatten(),
+        ) {
+            if gap == *joiner {
+                if let Some(s) = t.ends_with_phrase(opener) {
+                    start = s;
+                    ok = true;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            let dash = matches!(gap.as_str(), "-" | "–" | "—");
+            let word_joiner = lex
+                .range_joiners
+                .iter()
+                .chain(
+                    self.secondary
+                        .map(|l| l.range_joiners.iter())
+                        .into_iter()
+                        .flatten(),
+                )
+                .any(|j| *j == gap);
+            if !(word_joiner || dash) {
+                return None;
+            }
+            // A dash range must be tight or spaced on both sides.
+            if dash && (text[a.end..b.start].len() > 5) {
+                return None;
+            }
+        }
+        if av >= bv {
+            return None;
+        }
+        let mut r = *b;
+        r.start = if approx { a.start } else { start };
+        r.num_start = a.num_start;
+        r.value = None;
+        r.low = Some(
+            match a.scale == Decimal::ONE && b.scale != Decimal::ONE && a.written != Written::Words
+            {
+                true => av * b.scale,
+                false => av,
+            },
+        );
+        r.high = Some(bv);
+        if r.low >= r.high {
+            r.low = Some(av);
+        }
+        r.kind = Kind::Range;
+        if r.unit.is_none() {
+            r.unit = a.unit;
+        }
+        Some(r)
+    }
+
+    /// "between the tenth and the fifteenth", "du 3e au 5e", "10th-15th":
+    /// a range of ranks, each end maybe with its article.
+    pub(crate) fn ordinal_range(
+        &self,
+        lex: &LangLexicon,
+        a: &Figure,
+        b: &Figure,
+    ) -> Option<Figure> {
+        let text = self.text;
+        let (av, bv) = (a.value?, b.value?);
+        if av >= bv || b.start < a.end || b.start - a.end > 16 {
+            return None;
+        }
+        let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+        let gap = without_article(lex, &gap);
+        let mut start = None;
+        if matches!(gap, "-" | "–") && b.start - a.end <= 3 {
+            start = Some(a.start);
+        } else {
+            let t = tail(text, a.start, 24);
+            let before = without_article(lex, t.norm.trim_end());
+            for (opener, joiner) in &lex.range_openers {
+                if gap == joiner && before.ends_with(opener.as_str()) {
+                    let at = before.len() - opener.len();
+                    if at == 0 || before[..at].ends_with(' ') {
+                        start = t.offsets.get(at).copied();
+                    }
+                }
+            }
+        }
+        let mut r = *b;
+        r.start = start?;
+        r.num_start = a.num_start;
+        r.value = None;
+        r.low = Some(av);
+        r.high = Some(bv);
+        r.kind = Kind::Range;
+        Some(r)
+    }
+
+    /// "more than 10 and less than 40", "greater than 30 and less than or
+    /// equal to 40": a lower bound and an upper bound make a range.
+    pub(crate) fn bounded_pair(&self, lex: &LangLexicon, a: &Figure, b: &Figure) -> Option<Figure> {
+        let text = self.text;
+        let (qa, qb) = (a.qualifier?, b.qualifier?);
+        let shape = |q: u8| &self.lex.qualifiers[q as usize].shape;
+        let (lo, hi) = match (shape(qa), shape(qb)) {
+            (QualifierShape::Lower { .. }, QualifierShape::Upper { .. }) => (a.low?, b.high?),
+            (QualifierShape::Upper { .. }, QualifierShape::Lower { .. }) => (b.low?, a.high?),
+            _ => return None,
+        };
+        if lo >= hi || b.start < a.end || b.start - a.end > 8 {
+            return None;
+        }
+        let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+        let joins = gap == ","
+            || lex
+                .range_openers
+                .iter()
+                .chain(self.secondary.iter().flat_map(|l| l.range_openers.iter()))
+                .any(|(_, j)| *j == gap)
+            || self
+                .lexes()
+                .any(|l| words::lookup(l, &gap, &mut String::new()).is_some_and(|i| i.connector))
+            || matches!(gap.as_str(), "but" | "mais");
+        if !joins {
+            return None;
+        }
+        let mut r = *b;
+        r.start = a.start;
+        r.num_start = a.num_start;
+        r.value = None;
+        r.low = Some(lo);
+        r.high = Some(hi);
+        r.kind = Kind::Range;
+        r.qualifier = None;
+        if r.unit.is_none() {
+            r.unit = a.unit;
+        }
+        Some(r)
+    }
+}
+
+/// Folded `s` without the definite article that ends it ("et la" is "et",
+/// "entre l'" is "entre").
+pub(crate) fn without_article<'s>(lex: &LangLexicon, s: &'s str) -> &'s str {
+    for art in &lex.definite_articles {
+        if let Some(rest) = s.strip_suffix(art.as_str()) {
+            if rest.is_empty() || rest.ends_with(' ') || art.ends_with('\'') {
+                return rest.trim_end();
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::support::*;
+
+    #[test]
+    fn ranges_of_both_languages() {
+        let cases = [
+            ("entre 10 et 20 morts", Lang::Fr, "entre 10 et 20"),
+            ("de 10 à 20 morts", Lang::Fr, "de 10 à 20"),
+            ("10 à 20 morts", Lang::Fr, "10 à 20"),
+            ("10-20 morts", Lang::Fr, "10-20"),
+            ("10–20 dead", Lang::En, "10–20"),
+            ("between 10 and 20 dead", Lang::En, "between 10 and 20"),
+            ("from 10 to 20 dead", Lang::En, "from 10 to 20"),
+            ("10 to 20 dead", Lang::En, "10 to 20"),
+            (
+                "more than 10 and less than 20",
+                Lang::En,
+                "more than 10 and less than 20",
+            ),
+        ];
+        for (t, lang, lit) in cases {
+            let (v, (lo, hi), k) = find(t, lang, lit);
+            assert_eq!(
+                (v, lo, hi, k),
+                (None, Some(d("10")), Some(d("20")), Kind::Range),
+                "{t}"
+            );
+        }
+        // Two years stay years.
+        assert!(all("the 2019-2020 season", Lang::En)
+            .iter()
+            .all(|f| f.3 == Kind::Date));
+    }
+
+    #[test]
+    fn ranges_of_ordinals() {
+        let fr = Lang::Fr;
+        let en = Lang::En;
+        for (t, lang, lit, lo, hi) in [
+            (
+                "He ranks between the tenth and the fifteenth.",
+                en,
+                "between the tenth and the fifteenth",
+                "10",
+                "15",
+            ),
+            ("in the 10th-15th centuries", en, "10th-15th", "10", "15"),
+            (
+                "Il se classe entre la dixième et la quinzième place.",
+                fr,
+                "entre la dixième et la quinzième",
+                "10",
+                "15",
+            ),
+            (
+                "entre le 3e et le 5e arrondissement",
+                fr,
+                "entre le 3e et le 5e",
+                "3",
+                "5",
+            ),
+        ] {
+            let (v, iv, k) = find(t, lang, lit);
+            assert_eq!(
+                (v, iv, k),
+                (None, (Some(d(lo)), Some(d(hi))), Kind::Range),
+                "{t}"
+            );
+        }
+        // Two ranks side by side are no range.
+        assert_eq!(all("the first and the second", en).len(), 2);
+        assert_eq!(all("the fifteenth and the tenth", en).len(), 2);
+    }
+}

@@ -1,0 +1,174 @@
+//! Ages: "20-year-old", "20 years old", "âgé de 20 ans", "il a plus de
+//! 80 ans", "un garçon de 3 ans"; not "il a 3 ans de retard" nor "20 years
+//! of war".
+
+use crate::extract::context::*;
+use crate::extract::Extractor;
+use crate::model::{Figure, Kind};
+
+impl<'a> Extractor<'a> {
+    /// Whether "N years" at `f` is an age: "20-year-old", "âgé de 20 ans",
+    /// "il a plus de 80 ans", "un garçon de 3 ans".
+    pub(crate) fn is_age(&self, f: &Figure) -> bool {
+        let text = self.text;
+        if old_suffix(text, f.end).is_some() {
+            return true;
+        }
+        // "il a 3 ans de retard", "20 years of war": a length of something.
+        let after = skip_spaces(text, f.end);
+        if after > f.end {
+            if let Some((s, e)) = word_at(text, after) {
+                let w = crate::lexicon::fold(&text[s..e]);
+                let elided = matches!(char_at(text, e), Some('\'' | '’'));
+                if self.lexes().any(|l| {
+                    l.length_links.contains(&w)
+                        || elided && l.length_links.contains(&format!("{w}'"))
+                }) {
+                    return false;
+                }
+            }
+        }
+        // Past a qualifier: "il a plus de 80 ans".
+        let mut t = tail(text, f.start, 40);
+        if let Some(s) = self
+            .lexes()
+            .flat_map(|l| l.qualifiers.iter())
+            .find_map(|(p, _)| t.ends_with_phrase(p))
+        {
+            t = tail(text, s, 40);
+        }
+        self.lexes().any(|lex| {
+            if lex
+                .ago_leads
+                .iter()
+                .any(|p| t.ends_with_phrase(p).is_some())
+            {
+                return false;
+            }
+            if lex
+                .age_leads
+                .iter()
+                .any(|p| t.ends_with_phrase(p).is_some())
+            {
+                return true;
+            }
+            let norm = t.norm.trim_end();
+            lex.noun_links.iter().any(|link| {
+                let Some(rest) = norm.strip_suffix(link.as_str()) else {
+                    return false;
+                };
+                if !(link.ends_with('\'') || rest.ends_with(' ')) {
+                    return false;
+                }
+                // The noun, or the noun and one adjective: "un homme de 20
+                // ans", "un jeune homme noir de 24 ans".
+                rest.trim_end()
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .take(2)
+                    .any(|w| !w.is_empty() && lex.age_nouns.contains(w))
+            })
+        })
+    }
+}
+
+/// "-old" or " old" after "20-year" / "20 years": the end of "old".
+pub(crate) fn old_suffix(text: &str, pos: usize) -> Option<usize> {
+    let p = match char_at(text, pos) {
+        Some('-') => pos + 1,
+        _ => skip_spaces(text, pos),
+    };
+    let (s, e) = word_at(text, p)?;
+    (text[s..e].eq_ignore_ascii_case("old")).then_some(e)
+}
+
+impl<'a> Extractor<'a> {
+    /// A duration in years that is an age ("20-year-old", "20 years old",
+    /// "âgé de 20 ans") becomes one, with "old" in its span; returns where
+    /// the figure ends.
+    pub(crate) fn age(&self, f: &mut Figure, p: usize) -> usize {
+        let Some(ui) = f.unit else { return p };
+        let def = &self.lex.units[ui as usize];
+        if def.kind == Kind::Duration && def.id == "year" && self.is_age(f) {
+            f.kind = Kind::Age;
+            if let Some(e) = old_suffix(self.text, f.end) {
+                f.end = e;
+                return e;
+            }
+        }
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::support::*;
+
+    #[test]
+    fn ages_and_durations() {
+        let fr = Lang::Fr;
+        let en = Lang::En;
+        assert_eq!(find("âgé de 20 ans", fr, "20 ans").2, Kind::Age);
+        assert_eq!(find("a 20-year-old man", en, "20-year-old").2, Kind::Age);
+        for (t, lang, lit, secs) in [
+            ("pendant 40 jours", fr, "40 jours", "3456000"),
+            ("a 40-day deadline", en, "40-day", "3456000"),
+            ("six mois de prison", fr, "six mois", "15552000"),
+            ("deux semaines plus tard", fr, "deux semaines", "1209600"),
+            ("il y a une semaine", fr, "une semaine", "604800"),
+            ("for an hour and a half", en, "an hour and a half", "5400"),
+            ("toute la semaine", fr, "toute la semaine", "604800"),
+            (
+                "1 year 1 month 21 days",
+                en,
+                "1 year 1 month 21 days",
+                "35942400",
+            ),
+        ] {
+            let fig = figure(t, lang, lit);
+            assert_eq!(fig.seconds, Some(d(secs)), "{t}");
+            assert_eq!(fig.kind, Kind::Duration, "{t}");
+        }
+        let (v, _, k) = find("le trajet dure 1h30", fr, "1h30");
+        assert_eq!((v, k), (Some(d("1.5")), Kind::Duration));
+    }
+
+    #[test]
+    fn ages_from_people_and_qualified_ages() {
+        let fr = Lang::Fr;
+        let en = Lang::En;
+        for (t, lang, lit, kind) in [
+            ("un garçon de 3 ans", fr, "3 ans", Kind::Age),
+            ("une fille de dix ans", fr, "dix ans", Kind::Age),
+            ("il a plus de 80 ans", fr, "plus de 80 ans", Kind::Age),
+            ("mort à l'âge de 85 ans", fr, "85 ans", Kind::Age),
+            ("a man of 45 years", en, "45 years", Kind::Age),
+            // Lengths of something are durations.
+            ("un contrat de 10 ans", fr, "10 ans", Kind::Duration),
+            ("il a 3 ans de retard", fr, "3 ans", Kind::Duration),
+            ("he was 20 years in prison", en, "20 years", Kind::Duration),
+            (
+                "il y a près de 30 ans",
+                fr,
+                "près de 30 ans",
+                Kind::Duration,
+            ),
+            (
+                "décédé en 1981 à 42 ans des suites",
+                fr,
+                "42 ans",
+                Kind::Age,
+            ),
+            ("une femme de 39 ans", fr, "39 ans", Kind::Age),
+            ("ce jeune homme noir de 24 ans", fr, "24 ans", Kind::Age),
+            (
+                "un homme d'une cinquantaine d'années",
+                fr,
+                "une cinquantaine d'années",
+                Kind::Age,
+            ),
+            ("a 25-year career", en, "25-year", Kind::Duration),
+        ] {
+            assert_eq!(find(t, lang, lit).2, kind, "{t}");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Number words that count nothing: phrases of the lexicon such as "l'un
+//! des", "the one", "no one" (but "that one mile", "en un jour" keep the
+//! number).
+
+use crate::extract::context::*;
+use crate::extract::Extractor;
+use crate::lexicon::LangLexicon;
+use crate::model::Kind;
+
+impl<'a> Extractor<'a> {
+    pub(crate) fn not_a_number(&mut self, lex: &LangLexicon, pos: usize) -> bool {
+        let text = self.text;
+        // Most number words are in no such phrase: one look-up.
+        let (ws, we) = word_at(text, pos).unwrap_or((pos, pos));
+        let first_len = text[ws..we]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(we - ws);
+        crate::lexicon::fold_into(&text[ws..ws + first_len], &mut self.buf);
+        if !lex.not_number_words.contains(self.buf.as_str()) {
+            return false;
+        }
+        let mut end = (pos + 40).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        crate::lexicon::fold_into(&text[pos..end], &mut self.buf);
+        let head = std::mem::take(&mut self.buf);
+        let before = tail(text, pos, 24);
+        let first = head
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let lead = lex
+            .duration_leads
+            .iter()
+            .any(|w| before.ends_with_phrase(w).is_some());
+        let hit = lex.not_numbers.iter().any(|p| {
+            if let Some(rest) = p.strip_prefix("l'") {
+                return before.norm.ends_with("l'") && starts_with_word(&head, rest);
+            }
+            // The phrase may start before the number word: "the one",
+            // "no one".
+            let mut at = 0;
+            for w in p.split(' ') {
+                if w == first {
+                    let (pre, post) = p.split_at(at);
+                    let pre = pre.trim_end();
+                    if !((pre.is_empty() || before.ends_with_phrase(pre).is_some())
+                        && starts_with_word(&head, post))
+                    {
+                        return false;
+                    }
+                    // "that one mile": a unit after the phrase keeps the
+                    // number, and so does a lead of duration ("en un jour").
+                    let after = skip_spaces(text, (pos + w.len()).min(text.len()));
+                    if !text.is_char_boundary(after) {
+                        return true;
+                    }
+                    let unit = unit_at(self.lex, text, after);
+                    if lead && unit.is_some_and(|u| self.lex.units[u.unit].kind == Kind::Duration) {
+                        return false;
+                    }
+                    return post.contains(' ') || unit.is_none();
+                }
+                at += w.len() + 1;
+            }
+            false
+        });
+        self.buf = head;
+        hit
+    }
+}
+
+pub(crate) fn starts_with_word(head: &str, phrase: &str) -> bool {
+    head.starts_with(phrase)
+        && head[phrase.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::support::*;
+
+    #[test]
+    fn number_words_that_count_nothing() {
+        assert!(all("no one came", Lang::En).is_empty());
+        assert!(all("l'un des manifestants", Lang::Fr).is_empty());
+        assert_eq!(all("that one mile", Lang::En).len(), 1);
+    }
+}

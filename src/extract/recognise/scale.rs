@@ -1,0 +1,173 @@
+//! Scales after a number: symbols ("10k", "1.2b", "$5bn", "US$ 1MM"),
+//! words that go on with the digits ("2,5 millions", "4 thousand 3 hundred
+//! and 21", "3 dozens") and abbreviations ("3 mln", "13 lakh", "6 Mds").
+
+use rust_decimal::Decimal;
+
+use crate::extract::context::*;
+use crate::extract::words;
+use crate::extract::Extractor;
+use crate::model::{Figure, Written};
+
+impl<'a> Extractor<'a> {
+    /// A scale after the number `f`: the value, the end and whether the
+    /// scale is approximate ("deux douzaines").
+    pub(crate) fn scale_after(
+        &mut self,
+        f: &Figure,
+        money_prefix: bool,
+    ) -> Option<(Decimal, usize, bool)> {
+        let text = self.text;
+        let v = f.value?;
+        let end = f.num_end;
+        let sp = skip_spaces(text, end);
+        if f.written == Written::Digits {
+            // Symbols, with their case: "10k", "1.2b", "10M", "US$ 1MM".
+            let glued = sp == end;
+            for lex in self.lexes() {
+                for (sym, m) in &lex.scale_symbols {
+                    if !text[sp..].starts_with(sym.as_str()) {
+                        continue;
+                    }
+                    let se = sp + sym.len();
+                    if char_at(text, se).is_some_and(|c| c.is_alphanumeric()) {
+                        continue;
+                    }
+                    if !glued && !money_prefix && !lex.spaced_scale_symbols.contains(sym) {
+                        continue;
+                    }
+                    // A symbol that is also a unit ("10m") scales only money.
+                    if !money_prefix && unit_at(self.lex, text, sp).is_some_and(|u| u.end == se) {
+                        continue;
+                    }
+                    return Some((v.checked_mul(*m)?, se, false));
+                }
+            }
+            // Words that go on with the digits: "2,5 millions", "4 thousand
+            // 3 hundred and 21", "3 dozens", "3 million and a half".
+            if let Some((s, e)) = word_at(text, sp) {
+                crate::lexicon::fold_into(&text[s..e], &mut self.buf);
+                // "50 cents" is money.
+                if !self.lex.minor_words.contains(self.buf.as_str()) {
+                    for lex in self.lexes() {
+                        if let Some(w) = words::continue_digits(lex, v, &text[end..], &mut self.buf)
+                        {
+                            return Some((w.value, end + w.len, w.approx));
+                        }
+                    }
+                }
+            }
+        }
+        // Abbreviations and words: "3 mln", "13 lakh", "6 Mds".
+        for lex in self.lexes() {
+            if let Some((m, se)) = scale_at(lex, text, sp, &mut self.buf) {
+                return Some((v.checked_mul(m)?, se, false));
+            }
+        }
+        None
+    }
+
+    pub(crate) fn unit_or_scale_at(&mut self, pos: usize) -> bool {
+        unit_at(self.lex, self.text, pos).is_some()
+            || scale_at(self.primary, self.text, pos, &mut self.buf).is_some()
+    }
+}
+
+impl<'a> Extractor<'a> {
+    /// Scales the number `f` by the scale after it, if any ("2,5
+    /// millions", "10k", "3 mln"); returns whether one was read.
+    pub(crate) fn scale(&mut self, f: &mut Figure, money_prefix: bool) -> bool {
+        let Some((v, se, approx)) = self.scale_after(f, money_prefix) else {
+            return false;
+        };
+        f.scale = match f.value {
+            Some(old) if !old.is_zero() && f.written != Written::Words => {
+                v.checked_div(old).map_or(Decimal::ONE, |x| x.normalize())
+            }
+            _ => Decimal::ONE,
+        };
+        f.value = Some(v);
+        if f.written == Written::Digits {
+            f.written = Written::Mixed;
+        }
+        f.end = se;
+        f.num_end = se;
+        if approx {
+            self.approximate(f);
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::support::*;
+
+    #[test]
+    fn scale_words() {
+        let fr = Lang::Fr;
+        let en = Lang::En;
+        assert_eq!(
+            val("2,5 millions d'habitants", fr, "2,5 millions"),
+            d("2500000")
+        );
+        assert_eq!(
+            val("6 milliards de dollars", fr, "6 milliards de dollars"),
+            d("6000000000")
+        );
+        assert_eq!(
+            val("1.5 billion people", en, "1.5 billion"),
+            d("1500000000")
+        );
+        assert_eq!(val("3 mln barrels", en, "3 mln barrels"), d("3000000"));
+        assert_eq!(val("mille soldats", fr, "mille"), d("1000"));
+        assert_eq!(val("a thousand troops", en, "a thousand"), d("1000"));
+        assert_eq!(
+            val("2 millions 500 000 votants", fr, "2 millions 500 000"),
+            d("2500000")
+        );
+        assert_eq!(
+            val(
+                "4 thousand 3 hundred and 21 votes",
+                en,
+                "4 thousand 3 hundred and 21"
+            ),
+            d("4321")
+        );
+        // "$ 1.17 billion a year earlier": the article starts no new number.
+        assert_eq!(
+            val("to $ 1.17 billion a year earlier", en, "$ 1.17 billion"),
+            d("1170000000")
+        );
+    }
+
+    #[test]
+    fn scales_after_a_connector_start_a_new_number() {
+        let en = Lang::En;
+        let lits = |t| {
+            all(t, en)
+                .into_iter()
+                .map(|x| (x.0, x.1))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            lits("4.5 billion and one trillion"),
+            [
+                ("4.5 billion".to_string(), Some(d("4500000000"))),
+                ("one trillion".to_string(), Some(d("1000000000000")))
+            ]
+        );
+        assert_eq!(
+            val("a thousand and one nights", en, "a thousand and one"),
+            d("1001")
+        );
+        assert_eq!(
+            val(
+                "a million and one thousand",
+                en,
+                "a million and one thousand"
+            ),
+            d("1001000")
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! Years: a bare year ("en 2014", "© 2024") and a year before a unit word
+//! ("In 2021 Bitcoin hit a record", "in 2020 dollars").
+
+use rust_decimal::Decimal;
+
+use crate::extract::context::*;
+use crate::extract::Extractor;
+use crate::model::{DateParts, Figure, Kind, Written};
+
+impl<'a> Extractor<'a> {
+    pub(crate) fn is_year(&self, f: &Figure) -> bool {
+        if !year_shaped(f) || f.qualifier.is_some() {
+            return false;
+        }
+        let t = tail(self.text, f.num_start, 24);
+        let year_word = self
+            .lexes()
+            .flat_map(|l| l.year_leads.iter())
+            .any(|p| t.ends_with_phrase(p).is_some());
+        year_word || f.entity.is_none()
+    }
+
+    /// "In 2021 Bitcoin hit a record", "in 2020 dollars": a year before a
+    /// unit word, not an amount. The unit is capitalised, or a currency
+    /// after a strong lead of years ("in", "en", "since", "depuis").
+    pub(crate) fn year_before_unit(&self, f: &Figure, u: &UnitMatch) -> bool {
+        if u.form_is_symbol || !year_shaped(f) {
+            return false;
+        }
+        let t = tail(self.text, f.num_start, 24);
+        let lead = |strong: bool| {
+            self.lexes()
+                .flat_map(|l| {
+                    if strong {
+                        &l.year_unit_leads
+                    } else {
+                        &l.year_leads
+                    }
+                })
+                .any(|p| t.ends_with_phrase(p).is_some())
+        };
+        let capital = char_at(self.text, u.start).is_some_and(char::is_uppercase);
+        (capital && lead(false)) || (self.lex.units[u.unit].kind == Kind::Money && lead(true))
+    }
+}
+
+/// A number written like a year: four plain digits from 1000 to 2100.
+pub(crate) fn year_shaped(f: &Figure) -> bool {
+    f.written == Written::Digits
+        && f.num_end - f.num_start == 4
+        && f.decimals == 0
+        && f.value
+            .is_some_and(|v| v >= Decimal::from(1000) && v <= Decimal::from(2100))
+}
+
+impl<'a> Extractor<'a> {
+    /// A bare year: "en 2014", "© 2024"; a count of nothing shaped like
+    /// a year, or after a lead of years.
+    pub(crate) fn bare_year(&self, f: &mut Figure) {
+        if f.kind == Kind::Count && self.is_year(f) {
+            f.kind = Kind::Date;
+            f.date = Some(DateParts {
+                year: f.value.and_then(|v| i32::try_from(v).ok()),
+                ..Default::default()
+            });
+            f.entity = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::support::*;
+
+    #[test]
+    fn years_before_unit_words() {
+        let en = Lang::En;
+        let fr = Lang::Fr;
+        for (t, lang, lit, kind) in [
+            ("In 2021 Bitcoin hit a record.", en, "2021", Kind::Date),
+            (
+                "It cost $5 million in 2020 dollars.",
+                en,
+                "2020",
+                Kind::Date,
+            ),
+            ("in the 1977 New Year Honours", en, "1977", Kind::Date),
+            ("En 2021 Bitcoin a battu un record.", fr, "2021", Kind::Date),
+            ("is a 1985 North Korean film", en, "1985", Kind::Date),
+            // Amounts stay amounts.
+            (
+                "He paid 2000 dollars in 2019.",
+                en,
+                "2000 dollars",
+                Kind::Money,
+            ),
+            ("Il a payé 2000 euros.", fr, "2000 euros", Kind::Money),
+        ] {
+            assert_eq!(find(t, lang, lit).2, kind, "{t}");
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! Where the scan stops: at digits ("1 500", "2,5"), at words the lexicon
+//! knows as numbers ("trois", "a dozen"), at Roman ordinals ("XIXe") and
+//! at vulgar fractions ("½"); web addresses ("https://…") are skipped.
+//! Each stop hands the number it starts to the recognisers.
+
+use nom::Parser;
+
+use crate::extract::context::*;
+use crate::extract::digits::{self, numeral, read_numeral};
+use crate::extract::recognise::*;
+use crate::extract::support::*;
+use crate::extract::words;
+use crate::extract::Extractor;
+use crate::model::{Figure, Kind, Written};
+
+impl<'a> Extractor<'a> {
+    pub(crate) fn scan(&mut self) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_digit() {
+                i = self.at_digit(i).max(i + 1).max(self.last_end());
+                while i < bytes.len() && !text.is_char_boundary(i) {
+                    i += 1;
+                }
+                continue;
+            }
+            if (b == b'h' || b == b'w') && !is_alnum_before(text, i) {
+                if let Some(e) = url_end(text, i) {
+                    i = e;
+                    continue;
+                }
+            }
+            if b.is_ascii_alphabetic() {
+                // Fast path: an ASCII word the lexicon does not know is
+                // skipped on its bytes, hashed as it is read.
+                let mut j = i;
+                let mut h = crate::lexicon::FOLD_HASH_BASIS;
+                while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+                    h = crate::lexicon::fold_hash_byte(h, bytes[j].to_ascii_lowercase());
+                    j += 1;
+                }
+                let ascii_word = j == bytes.len() || bytes[j] < 0x80;
+                let word_start =
+                    i == 0 || (bytes[i - 1] < 0x80 && !bytes[i - 1].is_ascii_alphanumeric());
+                // "XXe siècle", "la IIe République", "XIXème".
+                if word_start && matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M') {
+                    if let Some(end) = self.roman_ordinal(i) {
+                        i = end;
+                        continue;
+                    }
+                }
+                if ascii_word && word_start && !self.lex.scan_hashes.contains(&h) {
+                    i = j;
+                    continue;
+                }
+                if ascii_word && !word_start && bytes[i - 1] < 0x80 {
+                    i = j;
+                    continue;
+                }
+            }
+            if b.is_ascii_alphabetic() || b >= 0x80 {
+                let c = char_at(text, i).unwrap_or(' ');
+                if c.is_alphabetic() {
+                    let (_, wend) = word_at(text, i).unwrap_or((i, i + c.len_utf8()));
+                    if !is_alnum_before(text, i) {
+                        if let Some(end) = self.at_word(i, wend) {
+                            i = end.max(wend).max(self.last_end());
+                            while !text.is_char_boundary(i) {
+                                i += 1;
+                            }
+                            continue;
+                        }
+                    }
+                    i = wend;
+                    continue;
+                }
+                if let Some(v) = vulgar_fraction(c) {
+                    if !is_alnum_before(text, i) {
+                        let mut f = Figure::new(i, i + c.len_utf8(), Some(v), Written::Digits);
+                        f.kind = Kind::Fraction;
+                        f.decimals = 1;
+                        i = self.after_number(f).max(self.last_end());
+                        continue;
+                    }
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// Numbers written with digits, in the order the recognisers run; each
+    /// line says why it runs there. Returns where the scan goes on.
+    pub(crate) fn at_digit(&mut self, pos: usize) -> usize {
+        if let Some(e) = char_reference_end(self.text, pos) {
+            return e; // "5&#8239;000": markup left in the text, no figure
+        }
+        if self.glued_to_name(pos) {
+            return self.identifier(pos); // "F-16", "G20": a code, before any reading
+        }
+        if let Some(e) = self.phone(pos) {
+            return e; // "01 23 45 67 89": before its groups read as thousands
+        }
+        if let Some(e) = self.ip_address(pos) {
+            return e; // "192.168.1.2": before it reads as a grouped number
+        }
+        if let Some(e) = self.leading_decimal(pos) {
+            return e; // ".25", ",08": the separator stands before the digits
+        }
+        let mut f = match self.digit_numeral(pos) {
+            Ok(f) => f,
+            Err(e) => return e, // no number, too long, or a code ("007")
+        };
+        if let Some(e) = self.scientific(&mut f) {
+            return e; // "1e10": the exponent is part of the value
+        }
+        self.after_number(f)
+    }
+
+    /// The number the digits at `pos` write, read with the separators of
+    /// the document's language ("1 500", "2,5", "22,24,26,31" a list); or
+    /// where the scan goes on when they write no figure to read further:
+    /// no number, one too large for an exact decimal (an identifier), or a
+    /// code with leading zeros.
+    fn digit_numeral(&mut self, pos: usize) -> Result<Figure, usize> {
+        let text = self.text;
+        let Ok((_, num)) = numeral(&text[pos..]) else {
+            return Err(pos + 1);
+        };
+        // The next item of a list "22,24,26,31".
+        let prev = char_before(text, pos);
+        let in_list =
+            prev == Some(',') && char_before(text, pos - 1).is_some_and(|c| c.is_ascii_digit());
+        let reading = if in_list {
+            read_numeral(&digits::Numeral { n: 1, ..num }, self.lang)
+        } else {
+            read_numeral(&num, self.lang)
+        };
+        let Some(reading) = reading else {
+            // Too large for an exact decimal: keep it as an identifier.
+            return Err(self.identifier(pos));
+        };
+        let num_end = pos + numeral_len(&num, reading.runs);
+        if let Some(e) = self.zero_code(pos, num_end, num.runs()[0], reading.runs) {
+            return Err(e);
+        }
+        let mut f = Figure::new(pos, num_end, Some(reading.value), Written::Digits);
+        f.evidence = reading.evidence;
+        f.bad_grouping = reading.bad_grouping;
+        f.ambiguous = reading.odd;
+        f.decimals = reading.scale.min(255) as u8;
+        Ok(f)
+    }
+
+    /// Numbers written in words. Returns where the scan goes on, or `None`
+    /// when the word starts no figure.
+    pub(crate) fn at_word(&mut self, pos: usize, wend: usize) -> Option<usize> {
+        let text = self.text;
+        let lexes = [Some(self.primary), self.secondary];
+        for lex in lexes.into_iter().flatten() {
+            let Some(info) = words::lookup(lex, &text[pos..wend], &mut self.buf).cloned() else {
+                continue;
+            };
+            if info.one_before_time || info.vague {
+                if let Some(end) = self.time_words(lex, pos, wend, info.vague) {
+                    return Some(end);
+                }
+            }
+            if !info.starts_figure() {
+                continue;
+            }
+            if self.not_a_number(lex, pos) {
+                return Some(wend);
+            }
+            if info.relative {
+                if let Some(end) = self.relative_ordinal(lex, pos) {
+                    return Some(end);
+                }
+                if info.cardinal.is_none() && info.ordinal.is_none() {
+                    continue;
+                }
+            }
+            // Collectives: "une centaine", "des milliers", "dozens".
+            if let Some(end) = self.collective(lex, pos) {
+                return Some(end);
+            }
+            if let Ok((_, sp)) = words::spelled_number(lex).parse(&text[pos..]) {
+                let end = pos + sp.len;
+                let mut f = Figure::new(pos, end, Some(sp.value), Written::Words);
+                if sp.ordinal {
+                    f.kind = Kind::Ordinal;
+                    self.push(f);
+                    return Some(end);
+                }
+                if sp.fraction {
+                    f.kind = Kind::Fraction;
+                    f.decimals = 1;
+                    if let Some(e) = self.fraction_of_unit(lex, &mut f) {
+                        return Some(e);
+                    }
+                }
+                if sp.approx {
+                    self.approximate(&mut f);
+                }
+                if sp.article_only {
+                    // "un homme" is no figure; "une semaine", "an hour" are
+                    // durations of one, "un penny", "a dollar" sums of one;
+                    // "un million" was read above.
+                    let after = skip_spaces(text, end);
+                    match unit_at(self.lex, text, after) {
+                        Some(u) if self.one_of_unit(&u) => {
+                            return Some(self.after_number(f));
+                        }
+                        // "un sur trois", "one out of five".
+                        _ => {
+                            if let Some(e) = self.fraction_link(&mut f, end) {
+                                return Some(e);
+                            }
+                            return Some(self.one_noun_in(lex, f).unwrap_or(end));
+                        }
+                    }
+                }
+                return Some(self.after_number(f));
+            }
+        }
+        // A unit named without a number: "convert to fahrenheit".
+        crate::lexicon::fold_into(&text[pos..wend], &mut self.buf);
+        if self.lex.alone_words.contains(self.buf.as_str()) {
+            if let Some(u) = unit_at(self.lex, text, pos) {
+                if self.lex.unit_forms[u.form].alone {
+                    let mut f = Figure::new(pos, u.end, None, Written::Words);
+                    f.kind = self.lex.units[u.unit].kind;
+                    f.unit = Some(u.unit as u16);
+                    self.push(f);
+                    return Some(u.end);
+                }
+            }
+        }
+        None
+    }
+}
+
+pub(crate) fn is_alnum_before(text: &str, pos: usize) -> bool {
+    char_before(text, pos).is_some_and(|c| c.is_alphanumeric())
+}
+
+/// The end of a web address starting at `pos` ("https://…", "www.…"):
+/// its digits are no figures.
+pub(crate) fn url_end(text: &str, pos: usize) -> Option<usize> {
+    let rest = &text[pos..];
+    if !(rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")) {
+        return None;
+    }
+    Some(pos + rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len()))
+}
+
+/// A numeric character reference left in plain text (`5&#8239;000`): the
+/// end of the reference whose digits start at `pos`.
+fn char_reference_end(text: &str, pos: usize) -> Option<usize> {
+    if !["&#", "&#x", "&#X"]
+        .iter()
+        .any(|r| text[..pos].ends_with(r))
+    {
+        return None;
+    }
+    let end = text[pos..]
+        .find(|c: char| !c.is_ascii_hexdigit())
+        .map_or(text.len(), |n| pos + n);
+    Some(end + usize::from(text[end..].starts_with(';')))
+}
