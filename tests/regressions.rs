@@ -11,7 +11,7 @@ use figcheck::rules::Selection;
 
 fn run(text: &str) -> (figcheck::claims::Corpus, Vec<figcheck::rules::Finding>) {
     let cfg = Config::builtin().unwrap();
-    let doc = Document::new("x.txt", text, Some(Lang::Fr));
+    let doc = Document::new("x.txt", text, Some(Lang::new("fr")));
     figcheck::analyze(vec![doc], &cfg, &Selection::default())
 }
 

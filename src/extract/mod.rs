@@ -30,10 +30,7 @@ pub fn extract(text: &str, lang: Lang, lex: &Lexicon) -> Vec<Figure> {
         lang,
         lex,
         primary: lex.lang(lang),
-        secondary: match lang {
-            Lang::Unknown => Some(&lex.en),
-            _ => None,
-        },
+        secondary: lex.secondary(lang),
         buf: String::new(),
         out: Vec::new(),
     };
@@ -226,9 +223,12 @@ impl<'a> Extractor<'a> {
         let in_list =
             prev == Some(',') && char_before(text, pos - 1).is_some_and(|c| c.is_ascii_digit());
         let reading = if in_list {
-            read_numeral(&digits::Numeral { n: 1, ..num }, self.lang)
+            read_numeral(
+                &digits::Numeral { n: 1, ..num },
+                self.lex.conventions(self.lang),
+            )
         } else {
-            read_numeral(&num, self.lang)
+            read_numeral(&num, self.lex.conventions(self.lang))
         };
         let Some(reading) = reading else {
             // Too large for an exact decimal: keep it as an identifier.
@@ -266,7 +266,7 @@ impl<'a> Extractor<'a> {
     fn leading_decimal(&mut self, pos: usize) -> Option<usize> {
         let text = self.text;
         let sep = char_before(text, pos)?;
-        if !(sep == '.' || sep == ',' && self.lang != Lang::En) {
+        if !(sep == '.' || sep == ',' && !self.lex.conventions(self.lang).decimal_point()) {
             return None;
         }
         if char_before(text, pos - 1).is_some_and(|c| !(c.is_whitespace() || c == '(')) {
@@ -1358,7 +1358,7 @@ impl<'a> Extractor<'a> {
         let text = self.text;
         if text[pos..].starts_with(|c: char| c.is_ascii_digit()) {
             let (_, num) = numeral(&text[pos..]).ok()?;
-            let r = read_numeral(&num, self.lang)?;
+            let r = read_numeral(&num, self.lex.conventions(self.lang))?;
             let used = numeral_len(&num, r.runs);
             let e = pos + used;
             if char_at(text, e).is_some_and(|c| c.is_alphanumeric() || c == '/') {
@@ -1652,7 +1652,7 @@ impl<'a> Extractor<'a> {
 
     /// English puts the counted noun last in its phrase.
     fn head_last(&self) -> bool {
-        self.lang == Lang::En
+        self.lex.conventions(self.lang).head_last
     }
 
     fn unit_or_scale_at(&mut self, pos: usize) -> bool {
@@ -2024,7 +2024,11 @@ impl<'a> Extractor<'a> {
             self.push(d);
             return Some(d.end);
         }
-        if n <= 2 && v >= Decimal::ONE && v <= Decimal::from(31) && self.lang != Lang::Fr {
+        if n <= 2
+            && v >= Decimal::ONE
+            && v <= Decimal::from(31)
+            && !self.lex.conventions(self.lang).day_before_month
+        {
             // "July 23, 2024", "May 4th".
             let mut end = d.end;
             let mut year = None;
@@ -2089,7 +2093,7 @@ impl<'a> Extractor<'a> {
             }
             let mm = num(j, k - j);
             let yy = num(k + 1, 4) as i32;
-            let (dd, mm) = if self.lang == Lang::En && mm > 12 {
+            let (dd, mm) = if self.lex.conventions(self.lang).month_first_dates && mm > 12 {
                 (mm, dd)
             } else {
                 (dd, mm)
@@ -2576,7 +2580,7 @@ impl<'a> Extractor<'a> {
             } else {
                 thousands_votes > 0
             };
-            if self.lang == Lang::Unknown {
+            if !self.lex.conventions(self.lang).known() {
                 // No language: follow the document's evidence if it is
                 // one-sided, and flag the figure either way.
                 if thousands_votes > decimal_votes && !read_as_thousands

@@ -6,4 +6,4 @@ mod figure;
 mod lang;
 
 pub use figure::{DateParts, Evidence, Figure, Kind, Written};
-pub use lang::Lang;
+pub use lang::{Code, Lang};

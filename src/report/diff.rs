@@ -464,8 +464,8 @@ mod tests {
     fn diff(a: &str, b: &str) -> VersionDiff {
         let cfg = Config::builtin().unwrap();
         compare(
-            Document::new("old.txt", a, Some(Lang::Fr)),
-            Document::new("new.txt", b, Some(Lang::Fr)),
+            Document::new("old.txt", a, Some(Lang::new("fr"))),
+            Document::new("new.txt", b, Some(Lang::new("fr"))),
             &cfg,
             &Selection::default(),
         )

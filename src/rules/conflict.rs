@@ -151,14 +151,7 @@ fn moments(corpus: &Corpus, cfg: &Config, c: &Claim) -> (Vec<(u32, u32)>, Vec<u3
     let sentence = folded_slice(&doc.text, c.sentence.0, c.sentence.1);
     let mut weekdays: Vec<u32> = sentence
         .split(|ch: char| !ch.is_alphanumeric())
-        .filter_map(|w| {
-            cfg.lexicon
-                .fr
-                .weekdays
-                .get(w)
-                .or_else(|| cfg.lexicon.en.weekdays.get(w))
-                .copied()
-        })
+        .filter_map(|w| cfg.lexicon.weekday(w))
         .collect();
     weekdays.sort_unstable();
     weekdays.dedup();

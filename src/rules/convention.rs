@@ -24,7 +24,6 @@ use crate::claims::Corpus;
 use crate::config::Config;
 use crate::model::Evidence;
 use crate::model::Kind;
-use crate::model::Lang;
 
 fn describe(e: Evidence) -> &'static str {
     match e {
@@ -36,7 +35,7 @@ fn describe(e: Evidence) -> &'static str {
     }
 }
 
-pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
+pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Finding>) {
     let skip_after = folded(&rule.strings("skip_after"));
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
@@ -81,20 +80,21 @@ pub fn check(corpus: &Corpus, _cfg: &Config, rule: &RuleDef, out: &mut Vec<Findi
         );
         // The marks that go against the language, when the document also
         // uses the language's own.
-        let (foreign_dec, native_dec, foreign_grp, native_grp) = match doc.lang {
-            Lang::En => (
-                Evidence::CommaDecimal,
-                dot_dec,
-                Evidence::DotGroup,
-                comma_grp,
-            ),
-            _ => (
-                Evidence::DotDecimal,
-                comma_dec,
-                Evidence::CommaGroup,
-                dot_grp,
-            ),
-        };
+        let (foreign_dec, native_dec, foreign_grp, native_grp) =
+            match cfg.lexicon.conventions(doc.lang).decimal_point() {
+                true => (
+                    Evidence::CommaDecimal,
+                    dot_dec,
+                    Evidence::DotGroup,
+                    comma_grp,
+                ),
+                false => (
+                    Evidence::DotDecimal,
+                    comma_dec,
+                    Evidence::CommaGroup,
+                    dot_grp,
+                ),
+            };
         for i in range.clone() {
             let c = &corpus.claims[i];
             let f = &c.fig;

@@ -41,15 +41,9 @@ pub fn check(corpus: &Corpus, cfg: &Config, rule: &RuleDef, out: &mut Vec<Findin
                 .split(|ch: char| !ch.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
-            let named = words.last().and_then(|w| {
-                cfg.lexicon
-                    .fr
-                    .weekdays
-                    .get(*w)
-                    .or_else(|| cfg.lexicon.en.weekdays.get(*w))
-                    .copied()
-                    .map(|n| (n, *w))
-            });
+            let named = words
+                .last()
+                .and_then(|w| cfg.lexicon.weekday(w).map(|n| (n, *w)));
             let Some(weekday) = parts.weekday.or(named.map(|(n, _)| n)) else {
                 continue;
             };
