@@ -90,6 +90,10 @@ mod tests {
             detect_lang("The soldiers arrived in Baghdad for the mission."),
             Lang::new("en")
         );
+        assert_eq!(
+            detect_lang("Los soldados llegaron a Bagdad para la misión, según el ministerio."),
+            Lang::new("es")
+        );
         assert_eq!(detect_lang("1 500"), Lang::Unknown);
         assert_eq!(detect_lang("trois soldats"), Lang::Unknown);
     }
