@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use figcheck::config::Config;
 use figcheck::extract::{extract, Figure, Kind};
 use figcheck::input::{detect_lang, Document, Lang};
+use figcheck::rules::Selection;
 use rust_decimal::Decimal;
 
 fn config() -> &'static Config {
@@ -78,6 +79,12 @@ fn spanish_is_detected() {
 
 /// Runs the binary with `args`, `stdin` as its input; returns its stdout.
 fn figcheck(args: &[&str], stdin: &str) -> String {
+    run(args, stdin).0
+}
+
+/// Runs the binary with `args`, `stdin` as its input; returns its stdout
+/// and its stderr.
+fn run(args: &[&str], stdin: &str) -> (String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(args)
@@ -94,7 +101,10 @@ fn figcheck(args: &[&str], stdin: &str) -> String {
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{out:?}");
-    String::from_utf8(out.stdout).unwrap()
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
 
 #[test]
@@ -129,4 +139,37 @@ fn cli_reads_spanish() {
     assert_eq!(figs[3]["qualifier"], "about");
     assert_eq!(figs[4]["kind"], "range");
     assert_eq!(figs[4]["high"], "20");
+}
+
+/// Mixed separators in German: `3.5` with a decimal point, `2.500` after it.
+const GERMAN: &str = "Die Quote stieg auf 3.5 Prozent und 2.500 Stellen wurden gestrichen, \
+                      sagte der Minister, und die Regierung hat das nicht bestätigt.";
+
+#[test]
+fn a_language_without_data_is_detected_and_not_checked_for_conventions() {
+    let lang = detect_lang(GERMAN);
+    assert_eq!(lang, Lang::new("de"));
+    assert!(lang.is_other() && !lang.has_data());
+    let cfg = config();
+    let codes = |lang: Option<Lang>| -> Vec<String> {
+        let doc = Document::new("a.txt", GERMAN, lang);
+        let (_, findings) = figcheck::analyze(vec![doc], cfg, &Selection::default());
+        findings.into_iter().map(|f| f.code).collect()
+    };
+    // Read as French, the document contradicts its own convention...
+    assert!(codes(Some(Lang::new("fr"))).contains(&"FC104".to_string()));
+    // ...read as what it is, it is not checked for conventions.
+    assert!(codes(None).is_empty(), "{:?}", codes(None));
+    // Its unambiguous figures are still read.
+    let figs = extract(GERMAN, lang, &cfg.lexicon);
+    assert!(figs.iter().any(|f| f.value == Some(d("3.5"))));
+}
+
+#[test]
+fn cli_says_once_that_it_has_no_data_for_a_language() {
+    let (out, err) = run(&["check"], GERMAN);
+    assert!(!out.contains("FC104"), "{out}");
+    let notes: Vec<&str> = err.lines().filter(|l| l.contains("no data")).collect();
+    assert_eq!(notes.len(), 1, "{err}");
+    assert!(notes[0].contains("(de)"), "{err}");
 }

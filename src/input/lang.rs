@@ -97,4 +97,20 @@ mod tests {
         assert_eq!(detect_lang("1 500"), Lang::Unknown);
         assert_eq!(detect_lang("trois soldats"), Lang::Unknown);
     }
+
+    #[test]
+    fn detects_languages_without_data() {
+        let de = detect_lang(
+            "Die Soldaten sind nach Bagdad gekommen, und der Minister hat das bestätigt.",
+        );
+        assert_eq!(de, Lang::new("de"));
+        assert!(!de.has_data());
+        let it =
+            detect_lang("I soldati sono arrivati a Bagdad, secondo il ministero della difesa.");
+        assert_eq!(it.as_str(), "it");
+        let pt = detect_lang(
+            "Os soldados chegaram a Bagdá, segundo o ministério, e também não partiram.",
+        );
+        assert_eq!(pt.as_str(), "pt");
+    }
 }

@@ -108,6 +108,12 @@ impl Lang {
         matches!(self, Lang::Known(_))
     }
 
+    /// True for a language detected or given that figcheck has no data
+    /// for: its figures are read by no convention and not checked for them.
+    pub const fn is_other(self) -> bool {
+        matches!(self, Lang::Other(_))
+    }
+
     /// The language's code, if any.
     pub fn code(&self) -> Option<Code> {
         match *self {

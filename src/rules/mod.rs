@@ -381,6 +381,15 @@ impl Selection {
     }
 }
 
+/// The checks that read how a figure is written, by its language's conventions.
+const BY_CONVENTION: &[&str] = &[
+    "adjacent-numbers",
+    "grouping",
+    "convention",
+    "letters",
+    "percent-range",
+];
+
 /// Runs the selected rules over the corpus. Findings come sorted by
 /// document, position, then code.
 ///
@@ -421,6 +430,14 @@ pub fn run(corpus: &Corpus, cfg: &Config, sel: &Selection) -> Vec<Finding> {
             _ => {}
         }
     }
+    // A document in a language without data gets no finding on how its figures are written.
+    out.retain(|f| {
+        !corpus.docs[f.doc as usize].lang.is_other()
+            || !cfg
+                .rules
+                .get(&f.code)
+                .is_some_and(|r| BY_CONVENTION.contains(&r.check.as_str()))
+    });
     let unused_rules: Vec<&RuleDef> = cfg
         .rules
         .iter()
