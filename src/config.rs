@@ -120,9 +120,16 @@ mod tests {
             }
         }
         on_disk.sort();
-        let mut embedded: Vec<String> = BUILTIN_FILES.iter().map(|(n, _)| n.to_string()).collect();
-        embedded.sort();
+        // In the order of their names, each with the text it has on disk.
+        let embedded: Vec<String> = BUILTIN_FILES.iter().map(|(n, _)| n.to_string()).collect();
         assert_eq!(on_disk, embedded);
+        for (name, text) in BUILTIN_FILES {
+            assert_eq!(
+                std::fs::read_to_string(root.join(name)).unwrap(),
+                *text,
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -259,3 +259,72 @@ struct DebrisFile {
 struct FallbackFile {
     fallback: Vec<Spanned<String>>,
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::model::Lang;
+
+    #[test]
+    fn every_language_folder_is_complete() {
+        let cfg = Config::builtin().unwrap();
+        let lex = &cfg.lexicon;
+        for code in Lang::with_data() {
+            let l = lex.get(code).unwrap_or_else(|| panic!("{code}: no data"));
+            assert!(!l.words.is_empty(), "{code}: no words");
+            assert!(l.conventions.known(), "{code}: no decimal separator");
+            assert!(
+                lex.detector
+                    .langs
+                    .iter()
+                    .any(|(x, c)| *x == Lang::new(code) && !c.words.is_empty()),
+                "{code}: no detection cues"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_languages_read_with_the_fallback() {
+        let cfg = Config::builtin().unwrap();
+        let lex = &cfg.lexicon;
+        let (first, second) = (lex.fallback[0], lex.fallback[1]);
+        for lang in [Lang::Unknown, Lang::new("de"), Lang::Other(None)] {
+            assert!(std::ptr::eq(
+                lex.lang(lang),
+                lex.get(first.as_str()).unwrap()
+            ));
+            assert!(std::ptr::eq(
+                lex.secondary(lang).unwrap(),
+                lex.get(second.as_str()).unwrap()
+            ));
+            assert!(!lex.conventions(lang).known());
+        }
+        let es = Lang::new("es");
+        assert!(std::ptr::eq(lex.lang(es), lex.get("es").unwrap()));
+        assert!(lex.secondary(es).is_none());
+        assert!(lex.conventions(es).decimal_comma());
+    }
+
+    #[test]
+    fn files_of_rule_words_are_left_to_the_rules() {
+        let mut lex = super::Lexicon::default();
+        let text = "lang = \"fr\"\n[checks.future-date]\nwords = [\"x\"]\n";
+        let table: toml::Table = toml::from_str(text).unwrap();
+        assert!(!lex.add_file("w.toml", text, &table).unwrap());
+    }
+
+    #[test]
+    fn a_language_without_a_folder_is_an_error() {
+        let mut lex = super::Lexicon::default();
+        let text = "lang = \"zz\"\n";
+        let table: toml::Table = toml::from_str(text).unwrap();
+        let err = lex
+            .add_file("w.toml", text, &table)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("w.toml:1:8:") && err.contains("`zz`"),
+            "{err}"
+        );
+    }
+}
