@@ -91,7 +91,7 @@ impl<'a> Extractor<'a> {
                         continue;
                     }
                 }
-                if ascii_word && word_start && !self.lex.scan_hashes.contains(&h) {
+                if ascii_word && word_start && !self.primary.scan_hashes.contains(&h) {
                     i = j;
                     continue;
                 }

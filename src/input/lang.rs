@@ -25,18 +25,19 @@ pub fn detect_with(text: &str, detector: &Detector) -> Lang {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let text = &text[..end];
     let langs = &detector.langs;
     let mut words = vec![0u32; langs.len()];
+    let mut letters = vec![0u32; langs.len()];
     let mut word = String::new();
     let count = |w: &str, words: &mut [u32]| {
-        for (n, (_, cues)) in words.iter_mut().zip(langs) {
-            if cues.words.contains(w) {
-                *n += 1;
-            }
+        for &i in detector.word_langs(w) {
+            words[i] += 1;
         }
     };
-    for c in text.chars() {
+    for c in text[..end].chars() {
+        for &i in detector.letter_langs(c) {
+            letters[i] += 1;
+        }
         if c.is_alphabetic() {
             word.push(c.to_ascii_lowercase());
         } else {
@@ -56,15 +57,8 @@ pub fn detect_with(text: &str, detector: &Detector) -> Lang {
     }
     let scores: Vec<u32> = words
         .iter()
-        .zip(langs)
-        .map(|(&n, (_, cues))| {
-            let letters = if cues.letters.is_empty() {
-                0
-            } else {
-                text.chars().filter(|c| cues.letters.contains(c)).count() as u32
-            };
-            n * 2 + letters.min(MAX_LETTER_POINTS)
-        })
+        .zip(&letters)
+        .map(|(&n, &l)| n * 2 + l.min(MAX_LETTER_POINTS))
         .collect();
     let Some(best) = scores.iter().copied().max() else {
         return Lang::Unknown;

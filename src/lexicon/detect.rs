@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
 use crate::model::Lang;
@@ -28,6 +28,13 @@ pub struct Cues {
 #[derive(Debug, Clone, Default)]
 pub struct Detector {
     pub langs: Vec<(Lang, Cues)>,
+    /// Each cue word with the indices (into `langs`) of the languages it
+    /// counts for.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Each cue letter, sorted, with the languages it counts for.
+    by_letter: Vec<(char, Vec<usize>)>,
+    /// Some cue letter is ASCII.
+    ascii_letters: bool,
 }
 
 impl Detector {
@@ -50,6 +57,38 @@ impl Detector {
             }
         }
         cues.apostrophes |= def.apostrophes;
+        self.reindex();
+    }
+
+    fn reindex(&mut self) {
+        self.by_word.clear();
+        let mut letters: BTreeMap<char, Vec<usize>> = BTreeMap::new();
+        for (i, (_, cues)) in self.langs.iter().enumerate() {
+            for w in &cues.words {
+                self.by_word.entry(w.clone()).or_default().push(i);
+            }
+            for &c in &cues.letters {
+                letters.entry(c).or_default().push(i);
+            }
+        }
+        self.ascii_letters = letters.keys().any(char::is_ascii);
+        self.by_letter = letters.into_iter().collect();
+    }
+
+    /// The languages (indices into `langs`) whose cue words hold `word`.
+    pub fn word_langs(&self, word: &str) -> &[usize] {
+        self.by_word.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The languages (indices into `langs`) whose cue letters hold `c`.
+    pub fn letter_langs(&self, c: char) -> &[usize] {
+        if c.is_ascii() && !self.ascii_letters {
+            return &[];
+        }
+        match self.by_letter.binary_search_by_key(&c, |(l, _)| *l) {
+            Ok(i) => &self.by_letter[i].1,
+            Err(_) => &[],
+        }
     }
 
     /// The cues of the embedded data files.

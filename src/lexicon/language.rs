@@ -117,6 +117,11 @@ pub struct LangLexicon {
     /// [`super::fold_hash`] of every key of `words`: a word whose hash is not
     /// here is no lexicon word, found without folding it into a string.
     pub word_hashes: HashSet<u64>,
+    /// [`super::fold_hash`] of every word the scan of a document in this
+    /// language must stop at: its words, those of the fallback languages
+    /// and the units that stand alone. Any other word is skipped without
+    /// being folded.
+    pub scan_hashes: HashSet<u64>,
     /// Folded qualifier phrases and the index of their definition, longest first.
     pub qualifiers: Vec<(String, usize)>,
     pub scales: HashMap<String, Decimal>,

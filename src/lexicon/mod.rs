@@ -56,9 +56,10 @@ pub struct Lexicon {
     pub unit_words: HashMap<String, Vec<usize>>,
     /// Indices of prefix symbols (`$`, `USD`) by their last char.
     pub prefix_last: HashMap<char, Vec<usize>>,
-    /// [`fold_hash`] of every word the scan must stop at: the words of
+    /// [`fold_hash`] of every word the scan may stop at: the words of
     /// every language and the units that stand alone. Any other word is
-    /// skipped without being folded.
+    /// skipped without being folded. [`LangLexicon::scan_hashes`] is the
+    /// smaller set for one language.
     pub scan_hashes: HashSet<u64>,
     /// Placeholder tokens left by machine translation ("XNUMX").
     pub debris: Vec<String>,
@@ -142,6 +143,24 @@ impl Lexicon {
             .copied()
             .chain(self.alone_words.iter().map(|w| fold_hash(w)))
             .collect()
+    }
+
+    /// Gives each language the words its documents' scan stops at: its
+    /// own, those of the fallback languages (read after a document's own
+    /// in some places) and the units that stand alone.
+    fn index_scan_words(&mut self) {
+        let shared: HashSet<u64> = self
+            .languages
+            .iter()
+            .filter(|(c, _)| self.fallback.contains(c))
+            .flat_map(|(_, l)| l.word_hashes.iter())
+            .copied()
+            .chain(self.alone_words.iter().map(|w| fold_hash(w)))
+            .collect();
+        for (_, l) in &mut self.languages {
+            l.scan_hashes = shared.union(&l.word_hashes).copied().collect();
+        }
+        self.none.scan_hashes = shared;
     }
 
     pub fn qualifier(&self, idx: usize) -> &QualifierDef {
@@ -229,6 +248,7 @@ impl Lexicon {
             return Ok(false);
         }
         self.scan_hashes = self.words_of_note();
+        self.index_scan_words();
         Ok(true)
     }
 }
