@@ -1,4 +1,4 @@
-//! All the data figcheck runs on: the lexicons of `rules/lexicon/`, units,
+//! All the data figcheck runs on: the languages of `rules/lang/`, units,
 //! qualifiers, meanings, and the rule definitions of `rules/checks/`. The
 //! defaults are embedded in the binary; files given by the user add to them
 //! and override entries with the same key or rule code.
@@ -8,119 +8,9 @@ use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::rules::RuleSet;
 
-/// The files of `rules/`, embedded at build time. A test checks that every
-/// file of the folder is listed here.
-pub const BUILTIN_FILES: &[(&str, &str)] = &[
-    (
-        "rules/qualifiers.toml",
-        include_str!("../rules/qualifiers.toml"),
-    ),
-    ("rules/units.toml", include_str!("../rules/units.toml")),
-    (
-        "rules/lexicon/fr.toml",
-        include_str!("../rules/lexicon/fr.toml"),
-    ),
-    (
-        "rules/lexicon/en.toml",
-        include_str!("../rules/lexicon/en.toml"),
-    ),
-    (
-        "rules/lexicon/debris.toml",
-        include_str!("../rules/lexicon/debris.toml"),
-    ),
-    (
-        "rules/lexicon/meaning.toml",
-        include_str!("../rules/lexicon/meaning.toml"),
-    ),
-    (
-        "rules/lang/fr/meaning.toml",
-        include_str!("../rules/lang/fr/meaning.toml"),
-    ),
-    (
-        "rules/lang/en/meaning.toml",
-        include_str!("../rules/lang/en/meaning.toml"),
-    ),
-    (
-        "rules/lexicon/boilerplate.toml",
-        include_str!("../rules/lexicon/boilerplate.toml"),
-    ),
-    (
-        "rules/checks/FC001-unused-suppression.toml",
-        include_str!("../rules/checks/FC001-unused-suppression.toml"),
-    ),
-    (
-        "rules/checks/FC002-invalid-suppression.toml",
-        include_str!("../rules/checks/FC002-invalid-suppression.toml"),
-    ),
-    (
-        "rules/checks/FC101-placeholder-number.toml",
-        include_str!("../rules/checks/FC101-placeholder-number.toml"),
-    ),
-    (
-        "rules/checks/FC102-adjacent-numbers.toml",
-        include_str!("../rules/checks/FC102-adjacent-numbers.toml"),
-    ),
-    (
-        "rules/checks/FC103-bad-grouping.toml",
-        include_str!("../rules/checks/FC103-bad-grouping.toml"),
-    ),
-    (
-        "rules/checks/FC104-mixed-separators.toml",
-        include_str!("../rules/checks/FC104-mixed-separators.toml"),
-    ),
-    (
-        "rules/checks/FC105-letters-for-digits.toml",
-        include_str!("../rules/checks/FC105-letters-for-digits.toml"),
-    ),
-    (
-        "rules/checks/FC106-impossible-percentage.toml",
-        include_str!("../rules/checks/FC106-impossible-percentage.toml"),
-    ),
-    (
-        "rules/checks/FC201-source-conflict.toml",
-        include_str!("../rules/checks/FC201-source-conflict.toml"),
-    ),
-    (
-        "rules/checks/FC202-corroborated.toml",
-        include_str!("../rules/checks/FC202-corroborated.toml"),
-    ),
-    (
-        "rules/checks/FC203-scale-slip.toml",
-        include_str!("../rules/checks/FC203-scale-slip.toml"),
-    ),
-    (
-        "rules/checks/FC301-inconsistent-in-document.toml",
-        include_str!("../rules/checks/FC301-inconsistent-in-document.toml"),
-    ),
-    (
-        "rules/checks/FC302-parts-total.toml",
-        include_str!("../rules/checks/FC302-parts-total.toml"),
-    ),
-    (
-        "rules/checks/FC303-part-exceeds-whole.toml",
-        include_str!("../rules/checks/FC303-part-exceeds-whole.toml"),
-    ),
-    (
-        "rules/checks/FC304-percent-sum.toml",
-        include_str!("../rules/checks/FC304-percent-sum.toml"),
-    ),
-    (
-        "rules/checks/FC305-percent-mismatch.toml",
-        include_str!("../rules/checks/FC305-percent-mismatch.toml"),
-    ),
-    (
-        "rules/checks/FC401-weekday-mismatch.toml",
-        include_str!("../rules/checks/FC401-weekday-mismatch.toml"),
-    ),
-    (
-        "rules/checks/FC402-deadline-arithmetic.toml",
-        include_str!("../rules/checks/FC402-deadline-arithmetic.toml"),
-    ),
-    (
-        "rules/checks/FC403-after-publication.toml",
-        include_str!("../rules/checks/FC403-after-publication.toml"),
-    ),
-];
+/// The files of `rules/`, embedded at build time (every `.toml` under it,
+/// found by `build.rs`). A test checks the list against the folder.
+pub use crate::lexicon::BUILTIN_FILES;
 
 /// Lexicon, meanings and rules, ready to run.
 #[derive(Debug, Clone)]
@@ -205,7 +95,7 @@ mod tests {
     #[test]
     fn builtin_loads() {
         let c = Config::builtin().unwrap();
-        assert!(c.lexicon.fr.words.contains_key("trois"));
+        assert!(c.lexicon.get("fr").unwrap().words.contains_key("trois"));
         assert!(c.rules.get("FC101").is_some());
     }
 
@@ -229,10 +119,27 @@ mod tests {
                 }
             }
         }
-        on_disk.sort();
-        let mut embedded: Vec<String> = BUILTIN_FILES.iter().map(|(n, _)| n.to_string()).collect();
-        embedded.sort();
+        // Shared definitions, then languages, then rules (see `build.rs`),
+        // by name within each; each with the text it has on disk.
+        let layer = |n: &str| {
+            if n.starts_with("rules/lang/") {
+                1
+            } else if n.starts_with("rules/checks/") {
+                2
+            } else {
+                0
+            }
+        };
+        on_disk.sort_by(|a, b| (layer(a), a).cmp(&(layer(b), b)));
+        let embedded: Vec<String> = BUILTIN_FILES.iter().map(|(n, _)| n.to_string()).collect();
         assert_eq!(on_disk, embedded);
+        for (name, text) in BUILTIN_FILES {
+            assert_eq!(
+                std::fs::read_to_string(root.join(name)).unwrap(),
+                *text,
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //! ```
 //! use figcheck::{analyze, config::Config, input::{Document, Lang}, rules::Selection};
 //! let cfg = Config::builtin().unwrap();
-//! let doc = Document::new("a.txt", "Il reste environ 2.000 jihadistes.", Some(Lang::Fr));
+//! let doc = Document::new("a.txt", "Il reste environ 2.000 jihadistes.", Some(Lang::new("fr")));
 //! let (corpus, findings) = analyze(vec![doc], &cfg, &Selection::default());
 //! let f = &corpus.claims[0].fig;
 //! assert_eq!(f.value.unwrap().to_string(), "2000");

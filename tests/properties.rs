@@ -103,7 +103,7 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn lang() -> impl Strategy<Value = Lang> {
-    prop::sample::select(vec![Lang::Fr, Lang::En, Lang::Unknown])
+    prop::sample::select(vec![Lang::new("fr"), Lang::new("en"), Lang::Unknown])
 }
 
 /// What a figure is, without what the whole document decides (ambiguity).
@@ -145,7 +145,7 @@ proptest! {
 
     #[test]
     fn joining_two_documents_changes_no_figure_away_from_the_seam(
-        a in text(), b in text(), l in prop::sample::select(vec![Lang::Fr, Lang::En])
+        a in text(), b in text(), l in prop::sample::select(vec![Lang::new("fr"), Lang::new("en")])
     ) {
         // Figures read from their context a few words either way: those
         // further than this from the seam must not change.

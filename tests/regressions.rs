@@ -14,7 +14,7 @@ use figcheck::rules::Finding;
 
 /// The claims and findings of one French document `x.txt`.
 fn run(text: &str) -> (Corpus, Vec<Finding>) {
-    analyze(vec![doc("x.txt", text, Lang::Fr)])
+    analyze(vec![doc("x.txt", text, Lang::new("fr"))])
 }
 
 #[test]

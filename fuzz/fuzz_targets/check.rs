@@ -28,8 +28,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let lang = match (sel >> 2) % 3 {
         0 => None,
-        1 => Some(Lang::Fr),
-        _ => Some(Lang::En),
+        1 => Some(Lang::new("fr")),
+        _ => Some(Lang::new("en")),
     };
     // Two documents when the input holds a form feed, so that the rules
     // comparing sources run too.

@@ -23,8 +23,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let lang = match sel % 3 {
-        0 => Lang::Fr,
-        1 => Lang::En,
+        0 => Lang::new("fr"),
+        1 => Lang::new("en"),
         _ => Lang::Unknown,
     };
     let figures = extract(text, lang, &config().lexicon);

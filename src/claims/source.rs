@@ -160,7 +160,7 @@ mod tests {
 
     fn time(text: &str) -> DocTime {
         let cfg = Config::builtin().unwrap();
-        let doc = Document::new("d", text, Some(Lang::Fr));
+        let doc = Document::new("d", text, Some(Lang::new("fr")));
         document_time(
             &doc,
             &extract(text, doc.lang, &cfg.lexicon),
@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn metadata_wins() {
         let cfg = Config::builtin().unwrap();
-        let mut doc = Document::new("d", "© 2024 X", Some(Lang::Fr));
+        let mut doc = Document::new("d", "© 2024 X", Some(Lang::new("fr")));
         doc.source.date = Some("2014-12-08".into());
         let figures = extract(&doc.text, doc.lang, &cfg.lexicon);
         let t = document_time(&doc, &figures, &cfg.meanings.copyright);

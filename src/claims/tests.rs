@@ -52,7 +52,11 @@ fn has(
 #[test]
 fn centcom_figures_of_seed_002() {
     let cfg = Config::builtin().unwrap();
-    let doc = Document::new("002", seed("002_4d26f834a15c7ecc.txt"), Some(Lang::Fr));
+    let doc = Document::new(
+        "002",
+        seed("002_4d26f834a15c7ecc.txt"),
+        Some(Lang::new("fr")),
+    );
     let v = describe(&doc, &cfg);
     let h1 = "2024-01-01..2024-06-30";
     for want in [
@@ -74,7 +78,11 @@ fn centcom_figures_of_seed_002() {
 #[test]
 fn document_source_is_read_from_the_text() {
     let cfg = Config::builtin().unwrap();
-    let doc = Document::new("002", seed("002_4d26f834a15c7ecc.txt"), Some(Lang::Fr));
+    let doc = Document::new(
+        "002",
+        seed("002_4d26f834a15c7ecc.txt"),
+        Some(Lang::new("fr")),
+    );
     let figs: Vec<_> = claims_of(0, &doc, &cfg.lexicon, &cfg.meanings)
         .into_iter()
         .map(|c| c.fig)
@@ -83,7 +91,11 @@ fn document_source_is_read_from_the_text() {
     assert_eq!(t.day, Ymd::new(2024, 7, 23));
     assert_eq!(t.outlet.as_deref(), Some("ARMENPRESS"));
     // Seed 000 states no date: none is invented.
-    let doc = Document::new("000", seed("000_2e248bc0dc966fa8.txt"), Some(Lang::Fr));
+    let doc = Document::new(
+        "000",
+        seed("000_2e248bc0dc966fa8.txt"),
+        Some(Lang::new("fr")),
+    );
     let figs: Vec<_> = claims_of(0, &doc, &cfg.lexicon, &cfg.meanings)
         .into_iter()
         .map(|c| c.fig)
@@ -100,12 +112,12 @@ fn years_keep_claims_apart() {
     let a = Document::new(
         "a",
         "En 2014, 1 400 soldats américains ont été déployés en Irak.",
-        Some(Lang::Fr),
+        Some(Lang::new("fr")),
     );
     let b = Document::new(
         "b",
         "En 2024, 2 500 soldats américains sont déployés en Irak.",
-        Some(Lang::Fr),
+        Some(Lang::new("fr")),
     );
     let ca = claims_of(0, &a, &cfg.lexicon, &cfg.meanings)
         .into_iter()
@@ -125,12 +137,12 @@ fn french_and_english_keys_match() {
     let fr = Document::new(
         "fr",
         "Selon le communiqué, 12 suspects ont été arrêtés. La mort de 45 jihadistes de l'EI en Irak.",
-        Some(Lang::Fr),
+        Some(Lang::new("fr")),
     );
     let en = Document::new(
         "en",
         "Twelve suspects were arrested. 45 Islamic State fighters were killed in Iraq.",
-        Some(Lang::En),
+        Some(Lang::new("en")),
     );
     let keys = |d: &Document, i| {
         claims_of(i, d, &cfg.lexicon, &cfg.meanings)
@@ -146,7 +158,7 @@ fn french_and_english_keys_match() {
 fn repeats_and_boilerplate_are_marked() {
     let cfg = Config::builtin().unwrap();
     let text = "Quelque 1 500 soldats vont être envoyés.\nPublicité\nQuelque 1 500 soldats vont être envoyés.\nLire aussi : 3 morts à Paris\nArménie, Erevan, 0002, Martiros Saryan 22\n";
-    let doc = Document::new("d", text, Some(Lang::Fr));
+    let doc = Document::new("d", text, Some(Lang::new("fr")));
     let cs = claims_of(0, &doc, &cfg.lexicon, &cfg.meanings);
     let by_text = |t: &str| {
         cs.iter()
@@ -166,7 +178,7 @@ fn repeats_and_boilerplate_are_marked() {
 fn elliptical_figures_inherit_the_counted_noun() {
     let cfg = Config::builtin().unwrap();
     let t = "En Irak, 137 militants de l'EI ont été tués et 30 arrêtés lors de 74 opérations conjointes.";
-    let doc = Document::new("d", t, Some(Lang::Fr));
+    let doc = Document::new("d", t, Some(Lang::new("fr")));
     let v = describe(&doc, &cfg);
     assert!(
         v.iter()

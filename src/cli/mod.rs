@@ -65,8 +65,13 @@ fn write_out(s: &str) -> Result<()> {
 
 /// The notices of reading the documents, on standard error.
 fn print_notices(docs: &[Document]) {
-    for n in docs.iter().flat_map(|d| &d.notices) {
-        eprintln!("warning: {n}");
+    for d in docs {
+        for n in &d.notices {
+            eprintln!("warning: {n}");
+        }
+        if d.lang.is_other() {
+            eprintln!("note: {}: written in a language figcheck has no data for ({}): its figures are read without separator conventions and not checked for them", d.id, d.lang);
+        }
     }
 }
 

@@ -466,7 +466,7 @@ mod tests {
         assert_eq!(lex.units[u.unit].id, "USD");
         let mut buf = String::new();
         assert_eq!(
-            scale_at(&lex.fr, "millions de dollars", 0, &mut buf).map(|x| x.1),
+            scale_at(lex.get("fr").unwrap(), "millions de dollars", 0, &mut buf).map(|x| x.1),
             Some(8)
         );
     }
@@ -474,7 +474,7 @@ mod tests {
     #[test]
     fn counted_noun_skips_links_and_stops() {
         let cfg = Config::builtin().unwrap();
-        let fr = &cfg.lexicon.fr;
+        let fr = cfg.lexicon.get("fr").unwrap();
         let mut buf = String::new();
         let t = " d'étrangers, répartis";
         assert_eq!(

@@ -12,7 +12,8 @@ use nom::character::complete::satisfy;
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
-use crate::model::{Evidence, Lang};
+use crate::lexicon::Conventions;
+use crate::model::Evidence;
 
 /// Most groups a numeral may have (`1 234 567 890 123 456` has six).
 pub const MAX_PARTS: usize = 8;
@@ -244,14 +245,14 @@ fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Reads a numeral under `lang`'s conventions. French groups with spaces,
+/// Reads a numeral under a language's conventions (`conv`). French groups with spaces,
 /// points and apostrophes and marks decimals with a comma; English groups
 /// with commas, spaces and apostrophes and marks decimals with a point.
 /// Either language accepts the other's decimal mark when no grouping reading
 /// exists (`3.5` in French is 3.5). A lone separator before exactly three
 /// digits (`2.500`, `2,500`) is read by the language and reported as
 /// ambiguous evidence; for an unknown language the English reading is kept.
-pub fn read_numeral(num: &Numeral<'_>, lang: Lang) -> Option<Reading> {
+pub fn read_numeral(num: &Numeral<'_>, conv: &Conventions) -> Option<Reading> {
     let runs = num.runs();
     let seps = num.seps();
     if runs.len() == 1 {
@@ -264,7 +265,7 @@ pub fn read_numeral(num: &Numeral<'_>, lang: Lang) -> Option<Reading> {
             odd: false,
         });
     }
-    let french = lang == Lang::Fr;
+    let french = conv.decimal_comma();
     let first = runs[0];
     let g = seps[0];
     // Leading group: all separators equal to g, each followed by exactly
@@ -390,7 +391,7 @@ pub fn read_numeral(num: &Numeral<'_>, lang: Lang) -> Option<Reading> {
                 odd: false,
             });
         }
-        let odd = is_comma(g) && lang == Lang::En;
+        let odd = is_comma(g) && conv.decimal_point();
         let value = decimal_value(first, frac)?;
         let bad = runs.len() > 2 && (is_dot(seps[1]) || is_comma(seps[1]));
         let evidence = if is_dot(g) {
@@ -459,15 +460,24 @@ mod tests {
     }
 
     use super::*;
+    use crate::model::Lang;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
     }
 
+    /// The conventions of `lang` in the embedded data.
+    fn conv(lang: Lang) -> &'static Conventions {
+        static CFG: std::sync::OnceLock<crate::config::Config> = std::sync::OnceLock::new();
+        CFG.get_or_init(|| crate::config::Config::builtin().unwrap())
+            .lexicon
+            .conventions(lang)
+    }
+
     fn read(s: &str, lang: Lang) -> (Decimal, usize, Evidence) {
         let (_, n) = numeral(s).unwrap();
-        let r = read_numeral(&n, lang).unwrap();
+        let r = read_numeral(&n, conv(lang)).unwrap();
         (r.value, r.runs, r.evidence)
     }
 
@@ -521,62 +531,89 @@ mod tests {
     #[test]
     fn french_conventions() {
         assert_eq!(
-            read("2.000", Lang::Fr),
+            read("2.000", Lang::new("fr")),
             (d("2000"), 2, Evidence::AmbiguousDot)
         );
-        assert_eq!(read("1 500", Lang::Fr).0, d("1500"));
-        assert_eq!(read("1\u{202f}234\u{202f}567", Lang::Fr).0, d("1234567"));
-        assert_eq!(read("2,5", Lang::Fr), (d("2.5"), 2, Evidence::CommaDecimal));
-        assert_eq!(read("1.234,56", Lang::Fr).0, d("1234.56"));
-        assert_eq!(read("1 234,5", Lang::Fr).0, d("1234.5"));
-        assert_eq!(read("3.5", Lang::Fr), (d("3.5"), 2, Evidence::DotDecimal));
-        assert_eq!(read("192.168", Lang::Fr).0, d("192168"));
+        assert_eq!(read("1 500", Lang::new("fr")).0, d("1500"));
         assert_eq!(
-            read("2.500.000", Lang::Fr),
+            read("1\u{202f}234\u{202f}567", Lang::new("fr")).0,
+            d("1234567")
+        );
+        assert_eq!(
+            read("2,5", Lang::new("fr")),
+            (d("2.5"), 2, Evidence::CommaDecimal)
+        );
+        assert_eq!(read("1.234,56", Lang::new("fr")).0, d("1234.56"));
+        assert_eq!(read("1 234,5", Lang::new("fr")).0, d("1234.5"));
+        assert_eq!(
+            read("3.5", Lang::new("fr")),
+            (d("3.5"), 2, Evidence::DotDecimal)
+        );
+        assert_eq!(read("192.168", Lang::new("fr")).0, d("192168"));
+        assert_eq!(
+            read("2.500.000", Lang::new("fr")),
             (d("2500000"), 3, Evidence::DotGroup)
         );
-        assert_eq!(read("16'157", Lang::Fr).0, d("16157"));
+        assert_eq!(read("16'157", Lang::new("fr")).0, d("16157"));
     }
 
     #[test]
     fn english_conventions() {
         assert_eq!(
-            read("2,000", Lang::En),
+            read("2,000", Lang::new("en")),
             (d("2000"), 2, Evidence::AmbiguousComma)
         );
-        assert_eq!(read("2.5", Lang::En), (d("2.5"), 2, Evidence::DotDecimal));
-        assert_eq!(read("1,234,567.89", Lang::En).0, d("1234567.89"));
-        assert_eq!(read("2.500", Lang::En).0, d("2.500"));
-        assert_eq!(read("1 500", Lang::En).0, d("1500"));
+        assert_eq!(
+            read("2.5", Lang::new("en")),
+            (d("2.5"), 2, Evidence::DotDecimal)
+        );
+        assert_eq!(read("1,234,567.89", Lang::new("en")).0, d("1234567.89"));
+        assert_eq!(read("2.500", Lang::new("en")).0, d("2.500"));
+        assert_eq!(read("1 500", Lang::new("en")).0, d("1500"));
         // Commas before one or two digits make a list in English; a lone
         // one is read as a decimal comma, against the convention.
-        assert_eq!(read("22,24,26", Lang::En), (d("22"), 1, Evidence::None));
+        assert_eq!(
+            read("22,24,26", Lang::new("en")),
+            (d("22"), 1, Evidence::None)
+        );
         let (_, n) = numeral("1,3").unwrap();
-        let r = read_numeral(&n, Lang::En).unwrap();
+        let r = read_numeral(&n, conv(Lang::new("en"))).unwrap();
         assert_eq!((r.value, r.odd), (d("1.3"), true));
-        assert_eq!(read("12,34,567.89", Lang::En).0, d("1234567.89"));
+        assert_eq!(read("12,34,567.89", Lang::new("en")).0, d("1234567.89"));
     }
 
     #[test]
     fn leading_zero_is_not_grouped() {
-        assert_eq!(read("0.500", Lang::Fr).0, d("0.500"));
-        assert_eq!(read("0,5", Lang::En).0, d("0.5"));
+        assert_eq!(read("0.500", Lang::new("fr")).0, d("0.500"));
+        assert_eq!(read("0,5", Lang::new("en")).0, d("0.5"));
     }
 
     #[test]
     fn bad_grouping_is_flagged() {
         let (_, n) = numeral("12.34.5").unwrap();
-        assert!(read_numeral(&n, Lang::Fr).unwrap().bad_grouping);
+        assert!(
+            read_numeral(&n, conv(Lang::new("fr")))
+                .unwrap()
+                .bad_grouping
+        );
         let (_, n) = numeral("1,50,000").unwrap();
-        assert!(read_numeral(&n, Lang::En).unwrap().bad_grouping);
+        assert!(
+            read_numeral(&n, conv(Lang::new("en")))
+                .unwrap()
+                .bad_grouping
+        );
         let (_, n) = numeral("1,500,000").unwrap();
-        assert!(!read_numeral(&n, Lang::En).unwrap().bad_grouping);
+        assert!(
+            !read_numeral(&n, conv(Lang::new("en")))
+                .unwrap()
+                .bad_grouping
+        );
     }
 
     #[test]
     fn huge_numbers_do_not_overflow() {
         let s = "9".repeat(40);
         let (_, n) = numeral(&s).unwrap();
-        assert!(read_numeral(&n, Lang::En).is_none());
+        assert!(read_numeral(&n, conv(Lang::new("en"))).is_none());
     }
 }

@@ -36,10 +36,7 @@ pub fn extract(text: &str, lang: Lang, lex: &Lexicon) -> Vec<Figure> {
         lang,
         lex,
         primary: lex.lang(lang),
-        secondary: match lang {
-            Lang::Unknown => Some(&lex.en),
-            _ => None,
-        },
+        secondary: lex.secondary(lang),
         buf: String::new(),
         out: Vec::new(),
     };
@@ -139,7 +136,7 @@ impl<'a> Extractor<'a> {
 
     /// English puts the counted noun last in its phrase.
     pub(crate) fn head_last(&self) -> bool {
-        self.lang == Lang::En
+        self.lex.conventions(self.lang).head_last
     }
 
     /// What stands before and after a finished figure, in order: a lead

@@ -52,7 +52,7 @@ impl<'a> Extractor<'a> {
                         continue;
                     }
                 }
-                if ascii_word && word_start && !self.lex.scan_hashes.contains(&h) {
+                if ascii_word && word_start && !self.primary.scan_hashes.contains(&h) {
                     i = j;
                     continue;
                 }
@@ -136,9 +136,12 @@ impl<'a> Extractor<'a> {
         let in_list =
             prev == Some(',') && char_before(text, pos - 1).is_some_and(|c| c.is_ascii_digit());
         let reading = if in_list {
-            read_numeral(&digits::Numeral { n: 1, ..num }, self.lang)
+            read_numeral(
+                &digits::Numeral { n: 1, ..num },
+                self.lex.conventions(self.lang),
+            )
         } else {
-            read_numeral(&num, self.lang)
+            read_numeral(&num, self.lex.conventions(self.lang))
         };
         let Some(reading) = reading else {
             // Too large for an exact decimal: keep it as an identifier.

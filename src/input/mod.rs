@@ -16,7 +16,7 @@ pub mod markdown;
 pub mod origin;
 pub mod sources;
 
-pub use lang::detect_lang;
+pub use lang::{detect_lang, detect_with};
 pub use lines::LineIndex;
 pub use origin::{Format, Origin};
 
@@ -388,7 +388,7 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_reported_with_offset_and_rest_kept() {
-        let d = Document::from_bytes("x", b"12 soldats \xff\xfe et 3", Some(Lang::Fr));
+        let d = Document::from_bytes("x", b"12 soldats \xff\xfe et 3", Some(Lang::new("fr")));
         assert_eq!(d.notices.len(), 1);
         assert_eq!(d.notices[0].offset, 11);
         assert!(d.text.ends_with("et 3"));
@@ -407,7 +407,7 @@ mod tests {
     #[test]
     fn html_spans_lines_and_columns_point_into_the_file() {
         let html = "<html><body>\n<p>Hier, <b>trois</b> soldats\n  ont &eacute;t&eacute; tu&eacute;s et 1&nbsp;500 bless&eacute;s.</p>\n</body></html>\n";
-        let d = Document::from_html("a.html", html.as_bytes(), Some(Lang::Fr));
+        let d = Document::from_html("a.html", html.as_bytes(), Some(Lang::new("fr")));
         assert_eq!(
             d.text,
             "Hier, trois soldats ont été tués et 1\u{a0}500 blessés.\n"
@@ -428,7 +428,7 @@ mod tests {
         let docs = parse_jsonl("in.jsonl", t, None).unwrap();
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].id, "a");
-        assert_eq!(docs[0].lang, Lang::Fr);
+        assert_eq!(docs[0].lang, Lang::new("fr"));
         assert_eq!(docs[1].id, "7");
 
         let bad = "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": }\n";

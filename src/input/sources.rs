@@ -86,7 +86,7 @@ mod tests {
         let v = parse_manifest("sources.toml", t).unwrap();
         assert_eq!(v[0].key, "a.txt");
         assert_eq!(v[0].meta.outlet.as_deref(), Some("AFP"));
-        assert_eq!(v[0].lang, Some(Lang::Fr));
+        assert_eq!(v[0].lang, Some(Lang::new("fr")));
         let bad = "[\"a.txt\"]\ndate = \"hier\"\n";
         let e = parse_manifest("sources.toml", bad).unwrap_err().to_string();
         assert!(e.starts_with("sources.toml:2:8:"), "{e}");

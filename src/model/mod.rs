@@ -9,4 +9,4 @@ mod lang;
 
 pub use calendar::{days_in_month, is_leap, Ymd};
 pub use figure::{DateParts, Evidence, Figure, Kind, Written};
-pub use lang::Lang;
+pub use lang::{Code, Lang};

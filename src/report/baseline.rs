@@ -212,7 +212,7 @@ mod tests {
 
     fn run(text: &str) -> (Corpus, Vec<Finding>) {
         let cfg = Config::builtin().unwrap();
-        let doc = Document::new("a.txt", text, Some(Lang::Fr));
+        let doc = Document::new("a.txt", text, Some(Lang::new("fr")));
         crate::analyze(vec![doc], &cfg, &Selection::default())
     }
 

@@ -130,7 +130,7 @@ pub(crate) mod testing {
     /// The configuration, corpus and findings of `text` in `a.txt`.
     pub fn analysed(text: &str) -> (Config, Corpus, Vec<Finding>) {
         let cfg = Config::builtin().unwrap();
-        let doc = Document::new("a.txt", text, Some(Lang::Fr));
+        let doc = Document::new("a.txt", text, Some(Lang::new("fr")));
         let (corpus, findings) = crate::analyze(vec![doc], &cfg, &Selection::default());
         (cfg, corpus, findings)
     }

@@ -172,7 +172,7 @@ mod tests {
             crate::rules::rule_tests::messages(
                 "FC403",
                 &["Le ministre a démissionné le 3 mai 2021."],
-                crate::model::Lang::Fr,
+                crate::model::Lang::new("fr"),
                 Some("2020-07-02")
             ),
             ["`3 mai 2021` dates a past event after the article's publication (2020-07-02)"]
@@ -185,7 +185,7 @@ mod tests {
             crate::rules::rule_tests::messages(
                 "FC403",
                 &["Le procès est prévu le 3 mai 2021."],
-                crate::model::Lang::Fr,
+                crate::model::Lang::new("fr"),
                 Some("2020-07-02")
             ),
             [] as [&str; 0]

@@ -137,7 +137,7 @@ mod tests {
     #[test]
     fn a_dotted_number_before_a_unit_of_time_is_a_lap_time() {
         assert_eq!(
-            crate::rules::rule_tests::messages("FC103", &["Il a couru le tour en 1.44.42 minutes, puis en 12.34.5 heures."], crate::model::Lang::Fr, None),
+            crate::rules::rule_tests::messages("FC103", &["Il a couru le tour en 1.44.42 minutes, puis en 12.34.5 heures."], crate::model::Lang::new("fr"), None),
             ["malformed value `12.34.5`: its groups are not all of three digits, so no convention reads it"]
         );
     }

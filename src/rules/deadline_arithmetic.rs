@@ -208,7 +208,7 @@ mod tests {
     #[test]
     fn weeks_count_seven_days() {
         assert_eq!(
-            crate::rules::rule_tests::messages("FC402", &["Le délai de 2 semaines court à compter du 1 mars 2024, soit jusqu'au 20 mars 2024."], crate::model::Lang::Fr, None),
+            crate::rules::rule_tests::messages("FC402", &["Le délai de 2 semaines court à compter du 1 mars 2024, soit jusqu'au 20 mars 2024."], crate::model::Lang::new("fr"), None),
             ["`2 semaines` from `1 mars 2024` ends on 2024-03-15, not on `20 mars 2024` (2024-03-20)"]
         );
     }
@@ -216,7 +216,7 @@ mod tests {
     #[test]
     fn years_count_twelve_months() {
         assert_eq!(
-            crate::rules::rule_tests::messages("FC402", &["The 2-year period runs from March 1, 2022 until March 1, 2025."], crate::model::Lang::En, None),
+            crate::rules::rule_tests::messages("FC402", &["The 2-year period runs from March 1, 2022 until March 1, 2025."], crate::model::Lang::new("en"), None),
             ["`2-year` from `March 1, 2022` ends on 2024-03-01, not on `March 1, 2025` (2025-03-01)"]
         );
     }

@@ -10,7 +10,6 @@ use serde::Deserialize;
 use super::{Check, Context, Finding, RuleDef};
 use crate::model::Evidence;
 use crate::model::Kind;
-use crate::model::Lang;
 
 fn describe(e: Evidence) -> &'static str {
     match e {
@@ -84,14 +83,14 @@ fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
         );
         // The marks that go against the language, when the document also
         // uses the language's own.
-        let (foreign_dec, native_dec, foreign_grp, native_grp) = match doc.lang {
-            Lang::En => (
+        let (foreign_dec, native_dec, foreign_grp, native_grp) = match cx.lexicon.conventions(doc.lang).decimal_point() {
+            true => (
                 Evidence::CommaDecimal,
                 dot_dec,
                 Evidence::DotGroup,
                 comma_grp,
             ),
-            _ => (
+            false => (
                 Evidence::DotDecimal,
                 comma_dec,
                 Evidence::CommaGroup,

@@ -193,6 +193,12 @@ pub fn run(
     for rule in selected.iter().filter(|r| !needs(r, Needs::Suppressions)) {
         rule.check.run(&cx, rule, &mut out);
     }
+    // A document in a language figcheck has no data for gets no finding on
+    // how its figures are written: its conventions are unknown.
+    out.retain(|f| {
+        !corpus.docs[f.doc as usize].lang.is_other()
+            || !rules.get(&f.code).is_some_and(|r| r.registration.writing)
+    });
     let ran: Vec<&str> = selected.iter().map(|r| r.code.as_str()).collect();
     let (mut out, sups) = suppression::apply(corpus, rules, out, &ran);
     cx.suppressions = &sups;

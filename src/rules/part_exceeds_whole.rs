@@ -104,7 +104,7 @@ mod tests {
             crate::rules::rule_tests::messages(
                 "FC303",
                 &["Il en a visité 12 sur 10 des 20 sites, puis 12 sur 10 villes."],
-                crate::model::Lang::Fr,
+                crate::model::Lang::new("fr"),
                 None
             ),
             ["the part `12` is larger than its whole `10`"]

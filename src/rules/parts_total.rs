@@ -455,7 +455,7 @@ mod tests {
             crate::rules::rule_tests::messages(
                 "FC302",
                 &["Il y a eu 45 blessés, dont 30 enfants ainsi que 20 femmes."],
-                crate::model::Lang::Fr,
+                crate::model::Lang::new("fr"),
                 None
             ),
             ["the parts after `dont` (30 + 20 = 50) exceed their total `45`"]

@@ -146,7 +146,7 @@ mod tests {
             crate::rules::rule_tests::messages(
                 "FC305",
                 &["Elle a gagné 30 sièges sur 120 (40 %) et 30 sur 120 soit 25 %."],
-                crate::model::Lang::Fr,
+                crate::model::Lang::new("fr"),
                 None
             ),
             ["`40 %` does not match `30` out of `120`, which is 25 %"]

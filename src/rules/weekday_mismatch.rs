@@ -41,13 +41,7 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
                 .filter(|w| !w.is_empty())
                 .collect();
             let named = words.last().and_then(|w| {
-                cx.lexicon
-                    .fr
-                    .weekdays
-                    .get(*w)
-                    .or_else(|| cx.lexicon.en.weekdays.get(*w))
-                    .copied()
-                    .map(|n| (n, *w))
+                cx.lexicon.weekday(w).map(|n| (n, *w))
             });
             let Some(weekday) = parts.weekday.or(named.map(|(n, _)| n)) else {
                 continue;

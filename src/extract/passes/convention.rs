@@ -6,7 +6,6 @@ use rust_decimal::Decimal;
 
 use crate::extract::digits::{self, numeral};
 use crate::extract::Extractor;
-use crate::model::Lang;
 use crate::model::{Evidence, Kind};
 
 impl<'a> Extractor<'a> {
@@ -39,7 +38,7 @@ impl<'a> Extractor<'a> {
             } else {
                 thousands_votes > 0
             };
-            if self.lang == Lang::Unknown {
+            if !self.lex.conventions(self.lang).known() {
                 // No language: follow the document's evidence if it is
                 // one-sided, and flag the figure either way.
                 if thousands_votes > decimal_votes && !read_as_thousands
@@ -81,11 +80,11 @@ mod tests {
         // A French text that also writes "3.5": "2.500" is read as 2500 and
         // flagged.
         let t = "environ 2.500 soldats et une hausse de 3.5 points";
-        let f = figs(t, Lang::Fr);
+        let f = figs(t, Lang::new("fr"));
         let g = &f.iter().find(|x| x.0 == "environ 2.500").unwrap().1;
         assert_eq!((g.value, g.ambiguous), (Some(d("2500")), true));
         // An English "1,3" is read as 1.3 against the convention, and flagged.
-        let f = figs("The number is 1,3.", Lang::En);
+        let f = figs("The number is 1,3.", Lang::new("en"));
         assert_eq!((f[0].1.value, f[0].1.ambiguous), (Some(d("1.3")), true));
     }
 }

@@ -75,9 +75,9 @@ mod tests {
 
     #[test]
     fn days_before_a_date_and_years_after_a_year() {
-        let f = figure("les 2 et 3 décembre", Lang::Fr, "2");
+        let f = figure("les 2 et 3 décembre", Lang::new("fr"), "2");
         assert_eq!((f.kind, f.date.unwrap().month), (Kind::Date, Some(12)));
-        let f = figure("de 2014 à 2017", Lang::Fr, "2017");
+        let f = figure("de 2014 à 2017", Lang::new("fr"), "2017");
         assert_eq!((f.kind, f.date.unwrap().year), (Kind::Date, Some(2017)));
     }
 }

@@ -250,17 +250,21 @@ mod tests {
     #[test]
     fn ranges_of_both_languages() {
         let cases = [
-            ("entre 10 et 20 morts", Lang::Fr, "entre 10 et 20"),
-            ("de 10 à 20 morts", Lang::Fr, "de 10 à 20"),
-            ("10 à 20 morts", Lang::Fr, "10 à 20"),
-            ("10-20 morts", Lang::Fr, "10-20"),
-            ("10–20 dead", Lang::En, "10–20"),
-            ("between 10 and 20 dead", Lang::En, "between 10 and 20"),
-            ("from 10 to 20 dead", Lang::En, "from 10 to 20"),
-            ("10 to 20 dead", Lang::En, "10 to 20"),
+            ("entre 10 et 20 morts", Lang::new("fr"), "entre 10 et 20"),
+            ("de 10 à 20 morts", Lang::new("fr"), "de 10 à 20"),
+            ("10 à 20 morts", Lang::new("fr"), "10 à 20"),
+            ("10-20 morts", Lang::new("fr"), "10-20"),
+            ("10–20 dead", Lang::new("en"), "10–20"),
+            (
+                "between 10 and 20 dead",
+                Lang::new("en"),
+                "between 10 and 20",
+            ),
+            ("from 10 to 20 dead", Lang::new("en"), "from 10 to 20"),
+            ("10 to 20 dead", Lang::new("en"), "10 to 20"),
             (
                 "more than 10 and less than 20",
-                Lang::En,
+                Lang::new("en"),
                 "more than 10 and less than 20",
             ),
         ];
@@ -273,15 +277,15 @@ mod tests {
             );
         }
         // Two years stay years.
-        assert!(all("the 2019-2020 season", Lang::En)
+        assert!(all("the 2019-2020 season", Lang::new("en"))
             .iter()
             .all(|f| f.3 == Kind::Date));
     }
 
     #[test]
     fn ranges_of_ordinals() {
-        let fr = Lang::Fr;
-        let en = Lang::En;
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
         for (t, lang, lit, lo, hi) in [
             (
                 "He ranks between the tenth and the fifteenth.",

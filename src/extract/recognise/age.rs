@@ -105,8 +105,8 @@ mod tests {
 
     #[test]
     fn ages_and_durations() {
-        let fr = Lang::Fr;
-        let en = Lang::En;
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
         assert_eq!(find("âgé de 20 ans", fr, "20 ans").2, Kind::Age);
         assert_eq!(find("a 20-year-old man", en, "20-year-old").2, Kind::Age);
         for (t, lang, lit, secs) in [
@@ -134,8 +134,8 @@ mod tests {
 
     #[test]
     fn ages_from_people_and_qualified_ages() {
-        let fr = Lang::Fr;
-        let en = Lang::En;
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
         for (t, lang, lit, kind) in [
             ("un garçon de 3 ans", fr, "3 ans", Kind::Age),
             ("une fille de dix ans", fr, "dix ans", Kind::Age),

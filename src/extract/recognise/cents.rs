@@ -83,7 +83,7 @@ mod tests {
 
     #[test]
     fn cents_after_a_currency() {
-        let en = Lang::En;
+        let en = Lang::new("en");
         for (t, lit, v) in [
             ("15 dollars 50", "15 dollars 50", "15.5"),
             ("$3 50 cents", "$3 50 cents", "3.5"),

@@ -92,11 +92,11 @@ mod tests {
 
     #[test]
     fn times_of_day_and_durations() {
-        let fr = Lang::Fr;
+        let fr = Lang::new("fr");
         assert_eq!(find("rendez-vous à 14h30", fr, "14h30").2, Kind::Time);
         assert_eq!(find("rendez-vous à 14 h 30", fr, "14 h 30").2, Kind::Time);
         assert_eq!(
-            find("the meeting at 14:30", Lang::En, "14:30").2,
+            find("the meeting at 14:30", Lang::new("en"), "14:30").2,
             Kind::Time
         );
         assert_eq!(find("ouvert à 9h", fr, "9h").2, Kind::Time);

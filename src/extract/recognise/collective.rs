@@ -161,19 +161,19 @@ mod tests {
     #[test]
     fn collectives() {
         let t = "avec seulement une centaine d'étrangers";
-        let v = figs(t, Lang::Fr);
+        let v = figs(t, Lang::new("fr"));
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].0, "une centaine");
         assert_eq!(v[0].1.value, Some(d("100")));
         assert_eq!(entity(t, &v[0].1), Some("étrangers"));
-        let (_, v, (lo, hi), _) = one("des centaines de soldats", Lang::Fr);
+        let (_, v, (lo, hi), _) = one("des centaines de soldats", Lang::new("fr"));
         assert_eq!((v, lo, hi), (None, Some(d("200")), Some(d("999"))));
     }
 
     #[test]
     fn collectives_and_their_intervals() {
-        let fr = Lang::Fr;
-        let en = Lang::En;
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
         let (v, (lo, hi), _) = find("une soixantaine de pays", fr, "une soixantaine");
         assert_eq!((v, lo, hi), (Some(d("60")), Some(d("48")), Some(d("72"))));
         let (v, (lo, hi), _) = find(
@@ -195,8 +195,8 @@ mod tests {
 
     #[test]
     fn collectives_of_collectives() {
-        let en = Lang::En;
-        let fr = Lang::Fr;
+        let en = Lang::new("en");
+        let fr = Lang::new("fr");
         let d2 = |a: &str, b: &str| (Some(d(a)), Some(d(b)));
         for (t, lang, lit, iv) in [
             (

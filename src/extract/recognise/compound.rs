@@ -165,8 +165,8 @@ mod tests {
 
     #[test]
     fn compound_measures_and_lists_of_durations() {
-        let en = Lang::En;
-        let fr = Lang::Fr;
+        let en = Lang::new("en");
+        let fr = Lang::new("fr");
         // Feet and inches, "in" only after feet.
         let (v, _, k) = find(
             "The length is 12 ft 2 in more or less",
@@ -229,8 +229,8 @@ mod tests {
 
     #[test]
     fn lists_of_metric_units_are_no_compounds() {
-        let fr = Lang::Fr;
-        let en = Lang::En;
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
         let lits = |t, lang| all(t, lang).into_iter().map(|x| x.0).collect::<Vec<_>>();
         assert_eq!(lits("3 km et 500 m", fr), ["3 km", "500 m"]);
         assert_eq!(

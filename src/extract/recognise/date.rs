@@ -7,7 +7,6 @@ use rust_decimal::Decimal;
 use crate::extract::context::*;
 use crate::extract::digits::numeral;
 use crate::extract::Extractor;
-use crate::model::Lang;
 use crate::model::{DateParts, Evidence, Figure, Kind};
 
 impl<'a> Extractor<'a> {
@@ -47,7 +46,7 @@ impl<'a> Extractor<'a> {
             }
             let mm = num(j, k - j);
             let yy = num(k + 1, 4) as i32;
-            let (dd, mm) = if self.lang == Lang::En && mm > 12 {
+            let (dd, mm) = if self.lex.conventions(self.lang).month_first_dates && mm > 12 {
                 (mm, dd)
             } else {
                 (dd, mm)
@@ -132,7 +131,11 @@ impl<'a> Extractor<'a> {
             self.push(d);
             return Some(d.end);
         }
-        if n <= 2 && v >= Decimal::ONE && v <= Decimal::from(31) && self.lang != Lang::Fr {
+        if n <= 2
+            && v >= Decimal::ONE
+            && v <= Decimal::from(31)
+            && !self.lex.conventions(self.lang).day_before_month
+        {
             // "July 23, 2024", "May 4th".
             let mut end = d.end;
             let mut year = None;
@@ -217,31 +220,31 @@ mod tests {
 
     #[test]
     fn digit_dates() {
-        let f = figure("on 2024-07-23", Lang::En, "2024-07-23");
+        let f = figure("on 2024-07-23", Lang::new("en"), "2024-07-23");
         let p = f.date.unwrap();
         assert_eq!((p.year, p.month, p.day), (Some(2024), Some(7), Some(23)));
-        let f = figure("le 23/07/2024", Lang::Fr, "23/07/2024");
+        let f = figure("le 23/07/2024", Lang::new("fr"), "23/07/2024");
         let p = f.date.unwrap();
         assert_eq!((p.year, p.month, p.day), (Some(2024), Some(7), Some(23)));
     }
 
     #[test]
     fn a_day_and_a_month() {
-        let f = figure("le 30 septembre 2015", Lang::Fr, "30 septembre 2015");
+        let f = figure("le 30 septembre 2015", Lang::new("fr"), "30 septembre 2015");
         let p = f.date.unwrap();
         assert_eq!((p.year, p.month, p.day), (Some(2015), Some(9), Some(30)));
-        let f = figure("le 1er janvier", Lang::Fr, "1er janvier");
+        let f = figure("le 1er janvier", Lang::new("fr"), "1er janvier");
         assert_eq!(f.date.unwrap().day, Some(1));
-        let f = figure("on July 23, 2024", Lang::En, "July 23, 2024");
+        let f = figure("on July 23, 2024", Lang::new("en"), "July 23, 2024");
         assert_eq!(f.date.unwrap().month, Some(7));
-        assert_eq!(find("on May 4th", Lang::En, "May 4th").2, Kind::Date);
-        let f = figure("en juin 2014", Lang::Fr, "juin 2014");
+        assert_eq!(find("on May 4th", Lang::new("en"), "May 4th").2, Kind::Date);
+        let f = figure("en juin 2014", Lang::new("fr"), "juin 2014");
         assert_eq!(f.date.unwrap().year, Some(2014));
     }
 
     #[test]
     fn decades() {
-        let f = figure("in the 1990s", Lang::En, "1990s");
+        let f = figure("in the 1990s", Lang::new("en"), "1990s");
         assert_eq!((f.kind, f.date.unwrap().year), (Kind::Date, Some(1990)));
     }
 }

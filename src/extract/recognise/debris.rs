@@ -28,7 +28,7 @@ mod tests {
     #[test]
     fn placeholder_debris_is_attached() {
         let t = "le pays accueille environ 2.500 XNUMX soldats américains";
-        let v = figs(t, Lang::Fr);
+        let v = figs(t, Lang::new("fr"));
         assert_eq!(v.len(), 1);
         let f = &v[0].1;
         assert_eq!(v[0].0, "environ 2.500 XNUMX");

@@ -98,7 +98,7 @@ mod tests {
 
     #[test]
     fn powers_and_scientific_notation() {
-        let en = Lang::En;
+        let en = Lang::new("en");
         assert_eq!(val("about 1e10 atoms", en, "about 1e10"), d("10000000000"));
         assert_eq!(val("a rate of 6.23x10^-4", en, "6.23x10^-4"), d("0.000623"));
         assert_eq!(val("2^10 bytes", en, "2^10"), d("1024"));

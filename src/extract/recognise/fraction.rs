@@ -153,19 +153,26 @@ mod tests {
 
     #[test]
     fn fractions_of_digits_and_signs() {
-        let fr = Lang::Fr;
+        let fr = Lang::new("fr");
         assert_eq!(
             val("1/3 des votes", fr, "1/3"),
             d("0.3333333333333333333333333333")
         );
-        assert_eq!(val("10 1/2 miles", Lang::En, "10 1/2 miles"), d("10.5"));
+        assert_eq!(
+            val("10 1/2 miles", Lang::new("en"), "10 1/2 miles"),
+            d("10.5")
+        );
         assert_eq!(val("il a 3½ ans", fr, "3½"), d("3.5"));
         assert_eq!(find("½ des votes", fr, "½").2, Kind::Fraction);
     }
 
     #[test]
     fn a_fraction_of_one_unit() {
-        let (v, _, k) = find("trois quarts d'heure", Lang::Fr, "trois quarts d'heure");
+        let (v, _, k) = find(
+            "trois quarts d'heure",
+            Lang::new("fr"),
+            "trois quarts d'heure",
+        );
         assert_eq!((v, k), (Some(d("0.75")), Kind::Duration));
     }
 }

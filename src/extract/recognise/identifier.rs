@@ -145,7 +145,7 @@ mod tests {
 
     #[test]
     fn codes_are_identifiers() {
-        let fr = Lang::Fr;
+        let fr = Lang::new("fr");
         let f = figure("un F-16 abattu", fr, "F-16");
         assert_eq!((f.kind, f.value), (Kind::Identifier, Some(d("16"))));
         assert_eq!(find("l'agent 007", fr, "007").2, Kind::Identifier);

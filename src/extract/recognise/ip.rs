@@ -56,7 +56,7 @@ mod tests {
 
     #[test]
     fn ip_addresses_and_zero_codes_are_identifiers() {
-        let en = Lang::En;
+        let en = Lang::new("en");
         // An address is one identifier, not "192.168" and "1.2".
         assert_eq!(
             all("Ping 192.168.1.2 now.", en),

@@ -3,7 +3,6 @@
 use crate::extract::context::*;
 use crate::extract::digits::{self};
 use crate::extract::Extractor;
-use crate::model::Lang;
 use crate::model::{Evidence, Figure, Written};
 
 impl<'a> Extractor<'a> {
@@ -11,7 +10,7 @@ impl<'a> Extractor<'a> {
     pub(crate) fn leading_decimal(&mut self, pos: usize) -> Option<usize> {
         let text = self.text;
         let sep = char_before(text, pos)?;
-        if !(sep == '.' || sep == ',' && self.lang != Lang::En) {
+        if !(sep == '.' || sep == ',' && !self.lex.conventions(self.lang).decimal_point()) {
             return None;
         }
         if char_before(text, pos - 1).is_some_and(|c| !(c.is_whitespace() || c == '(')) {
@@ -40,7 +39,13 @@ mod tests {
 
     #[test]
     fn decimals_without_their_zero() {
-        assert_eq!(val("a rate of .25 points", Lang::En, ".25"), d("0.25"));
-        assert_eq!(val("un taux de ,08 point", Lang::Fr, ",08"), d("0.08"));
+        assert_eq!(
+            val("a rate of .25 points", Lang::new("en"), ".25"),
+            d("0.25")
+        );
+        assert_eq!(
+            val("un taux de ,08 point", Lang::new("fr"), ",08"),
+            d("0.08")
+        );
     }
 }

@@ -34,10 +34,10 @@ mod tests {
     #[test]
     fn the_counted_noun() {
         let t = "Ils sont 2 000 soldats.";
-        let f = figure(t, Lang::Fr, "2 000");
+        let f = figure(t, Lang::new("fr"), "2 000");
         assert_eq!(entity(t, &f), Some("soldats"));
         let t = "some 300 troops";
-        let f = figure(t, Lang::En, "some 300");
+        let f = figure(t, Lang::new("en"), "some 300");
         assert_eq!(entity(t, &f), Some("troops"));
     }
 }

@@ -105,19 +105,22 @@ mod tests {
 
     #[test]
     fn ordinal_suffixes() {
-        assert_eq!(find("le 2e tour", Lang::Fr, "2e").2, Kind::Ordinal);
-        assert_eq!(find("le 1er tour", Lang::Fr, "1er").2, Kind::Ordinal);
-        assert_eq!(find("the 21st century", Lang::En, "21st").2, Kind::Ordinal);
+        assert_eq!(find("le 2e tour", Lang::new("fr"), "2e").2, Kind::Ordinal);
+        assert_eq!(find("le 1er tour", Lang::new("fr"), "1er").2, Kind::Ordinal);
         assert_eq!(
-            find("le 1er janvier", Lang::Fr, "1er janvier").2,
+            find("the 21st century", Lang::new("en"), "21st").2,
+            Kind::Ordinal
+        );
+        assert_eq!(
+            find("le 1er janvier", Lang::new("fr"), "1er janvier").2,
             Kind::Date
         );
     }
 
     #[test]
     fn relative_ordinals() {
-        let f = figure("les deux derniers livres", Lang::Fr, "derniers");
+        let f = figure("les deux derniers livres", Lang::new("fr"), "derniers");
         assert_eq!((f.kind, f.value), (Kind::Ordinal, None));
-        assert!(all("a previous version", Lang::En).is_empty());
+        assert!(all("a previous version", Lang::new("en")).is_empty());
     }
 }

@@ -60,11 +60,16 @@ mod tests {
     #[test]
     fn phone_numbers() {
         assert_eq!(
-            find("au 01 23 45 67 89", Lang::Fr, "01 23 45 67 89").2,
+            find("au 01 23 45 67 89", Lang::new("fr"), "01 23 45 67 89").2,
             Kind::Phone
         );
         assert_eq!(
-            find("call +33 1 23 45 67 89", Lang::En, "+33 1 23 45 67 89").2,
+            find(
+                "call +33 1 23 45 67 89",
+                Lang::new("en"),
+                "+33 1 23 45 67 89"
+            )
+            .2,
             Kind::Phone
         );
     }

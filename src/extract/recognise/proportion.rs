@@ -121,8 +121,8 @@ mod tests {
 
     #[test]
     fn one_in_so_many() {
-        let fr = Lang::Fr;
-        let en = Lang::En;
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
         for (t, lang, lit, v) in [
             ("un sur quatre", fr, "un sur quatre", "0.25"),
             (

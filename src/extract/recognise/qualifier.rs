@@ -151,19 +151,19 @@ mod tests {
 
     #[test]
     fn qualifiers_make_intervals() {
-        let (t, v, (lo, hi), _) = one("il reste environ 2.000 jihadistes", Lang::Fr);
+        let (t, v, (lo, hi), _) = one("il reste environ 2.000 jihadistes", Lang::new("fr"));
         assert_eq!((t.as_str(), v), ("environ 2.000", Some(d("2000"))));
         assert_eq!((lo, hi), (Some(d("1800")), Some(d("2200"))));
-        let (t, _, (lo, hi), _) = one("qui ont fait plus de 250 morts", Lang::Fr);
+        let (t, _, (lo, hi), _) = one("qui ont fait plus de 250 morts", Lang::new("fr"));
         assert_eq!((t.as_str(), lo, hi), ("plus de 250", Some(d("250")), None));
-        let (t, _, (lo, hi), _) = one("at least 40 fighters", Lang::En);
+        let (t, _, (lo, hi), _) = one("at least 40 fighters", Lang::new("en"));
         assert_eq!((t.as_str(), lo, hi), ("at least 40", Some(d("40")), None));
-        let (t, _, (lo, hi), _) = one("moins de trois ans", Lang::Fr);
+        let (t, _, (lo, hi), _) = one("moins de trois ans", Lang::new("fr"));
         assert_eq!(
             (t.as_str(), lo, hi),
             ("moins de trois ans", None, Some(d("3")))
         );
-        let (t, ..) = one("envoyer près de 1\u{a0}500 hommes", Lang::Fr);
+        let (t, ..) = one("envoyer près de 1\u{a0}500 hommes", Lang::new("fr"));
         assert_eq!(t, "près de 1\u{a0}500");
     }
 
@@ -172,65 +172,77 @@ mod tests {
         let cases = [
             (
                 "environ 300 soldats",
-                Lang::Fr,
+                Lang::new("fr"),
                 "environ 300",
                 Some("270"),
                 Some("330"),
             ),
             (
                 "quelque 300 soldats",
-                Lang::Fr,
+                Lang::new("fr"),
                 "quelque 300",
                 Some("270"),
                 Some("330"),
             ),
             (
                 "presque 300 soldats",
-                Lang::Fr,
+                Lang::new("fr"),
                 "presque 300",
                 Some("270"),
                 Some("300"),
             ),
             (
                 "au moins 300 soldats",
-                Lang::Fr,
+                Lang::new("fr"),
                 "au moins 300",
                 Some("300"),
                 None,
             ),
             (
                 "jusqu'à 300 soldats",
-                Lang::Fr,
+                Lang::new("fr"),
                 "jusqu'à 300",
                 None,
                 Some("300"),
             ),
             (
                 "au-delà de 300 soldats",
-                Lang::Fr,
+                Lang::new("fr"),
                 "au-delà de 300",
                 Some("300"),
                 None,
             ),
             (
                 "roughly 300 troops",
-                Lang::En,
+                Lang::new("en"),
                 "roughly 300",
                 Some("270"),
                 Some("330"),
             ),
-            ("over 300 troops", Lang::En, "over 300", Some("300"), None),
-            ("under 300 troops", Lang::En, "under 300", None, Some("300")),
+            (
+                "over 300 troops",
+                Lang::new("en"),
+                "over 300",
+                Some("300"),
+                None,
+            ),
+            (
+                "under 300 troops",
+                Lang::new("en"),
+                "under 300",
+                None,
+                Some("300"),
+            ),
             (
                 "at most 300 troops",
-                Lang::En,
+                Lang::new("en"),
                 "at most 300",
                 None,
                 Some("300"),
             ),
             (
                 "300 troops or more",
-                Lang::En,
+                Lang::new("en"),
                 "300 troops or more",
                 Some("300"),
                 None,

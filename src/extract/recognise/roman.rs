@@ -53,8 +53,8 @@ mod tests {
 
     #[test]
     fn roman_ordinals_and_long_durations() {
-        let fr = Lang::Fr;
-        let en = Lang::En;
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
         assert_eq!(val("au XXe siècle", fr, "XXe"), d("20"));
         assert_eq!(val("le XXIème siècle", fr, "XXIème"), d("21"));
         // One letter is a Roman numeral only for I, V and X: "Ce", "Le", "De"

@@ -105,8 +105,8 @@ mod tests {
 
     #[test]
     fn scale_words() {
-        let fr = Lang::Fr;
-        let en = Lang::En;
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
         assert_eq!(
             val("2,5 millions d'habitants", fr, "2,5 millions"),
             d("2500000")
@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn scales_after_a_connector_start_a_new_number() {
-        let en = Lang::En;
+        let en = Lang::new("en");
         let lits = |t| {
             all(t, en)
                 .into_iter()

@@ -113,14 +113,17 @@ mod tests {
 
     #[test]
     fn signs_and_sign_words() {
-        assert_eq!(val("une variation de -5 %", Lang::Fr, "-5 %"), d("-5"));
         assert_eq!(
-            val("il fait moins 5 degrés", Lang::Fr, "moins 5 degrés"),
+            val("une variation de -5 %", Lang::new("fr"), "-5 %"),
             d("-5")
         );
-        assert_eq!(val("minus one", Lang::En, "minus one"), d("-1"));
+        assert_eq!(
+            val("il fait moins 5 degrés", Lang::new("fr"), "moins 5 degrés"),
+            d("-5")
+        );
+        assert_eq!(val("minus one", Lang::new("en"), "minus one"), d("-1"));
         // "10-20" is no negative number.
-        assert!(all("10-20", Lang::En)
+        assert!(all("10-20", Lang::new("en"))
             .iter()
             .all(|f| f.1 >= Some(d("0")) || f.1.is_none()));
     }

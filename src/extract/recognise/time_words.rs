@@ -66,9 +66,13 @@ mod tests {
 
     #[test]
     fn one_unit_of_time_and_vague_durations() {
-        let f = figure("toute la semaine", Lang::Fr, "toute la semaine");
+        let f = figure("toute la semaine", Lang::new("fr"), "toute la semaine");
         assert_eq!((f.kind, f.value), (Kind::Duration, Some(d("1"))));
-        let f = figure("pendant quelques heures", Lang::Fr, "quelques heures");
+        let f = figure(
+            "pendant quelques heures",
+            Lang::new("fr"),
+            "quelques heures",
+        );
         assert_eq!((f.kind, f.low), (Kind::Duration, Some(d("2"))));
     }
 }

@@ -190,8 +190,8 @@ mod tests {
 
     #[test]
     fn percentages_money_and_measures() {
-        let fr = Lang::Fr;
-        let en = Lang::En;
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
         for (t, lang, lit, kind) in [
             ("5 pour cent des voix", fr, "5 pour cent", Kind::Percent),
             ("5 pourcent des voix", fr, "5 pourcent", Kind::Percent),
@@ -239,8 +239,8 @@ mod tests {
 
     #[test]
     fn one_of_a_unit_after_an_article() {
-        let fr = Lang::Fr;
-        let en = Lang::En;
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
         // A currency word after an article is one of it.
         let (v, _, k) = find("Ses actions ont fermé à un penny.", fr, "un penny");
         assert_eq!((v, k), (Some(d("1")), Kind::Money));

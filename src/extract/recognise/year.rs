@@ -74,8 +74,8 @@ mod tests {
 
     #[test]
     fn years_before_unit_words() {
-        let en = Lang::En;
-        let fr = Lang::Fr;
+        let en = Lang::new("en");
+        let fr = Lang::new("fr");
         for (t, lang, lit, kind) in [
             ("In 2021 Bitcoin hit a record.", en, "2021", Kind::Date),
             (

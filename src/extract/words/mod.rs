@@ -145,7 +145,7 @@ pub(crate) mod test_support {
     }
 
     pub(crate) fn read_with(cfg: &Config, s: &str, en: bool) -> Option<(Decimal, usize, bool)> {
-        let lex = if en { &cfg.lexicon.en } else { &cfg.lexicon.fr };
+        let lex = cfg.lexicon.get(if en { "en" } else { "fr" }).unwrap();
         spelled_number(lex)(s)
             .ok()
             .map(|(_, sp)| (sp.value, sp.len, sp.ordinal))
@@ -173,8 +173,8 @@ mod tests {
     #[test]
     fn digits_continued_in_words() {
         let c = lexes();
-        let en = &c.lexicon.en;
-        let fr = &c.lexicon.fr;
+        let en = c.lexicon.get("en").unwrap();
+        let fr = c.lexicon.get("fr").unwrap();
         let mut buf = String::new();
         let cont = |lex, v: &str, s: &'static str, buf: &mut String| {
             continue_digits(lex, d(v), s, buf).map(|sp| (sp.value.normalize(), &s[..sp.len]))

@@ -355,7 +355,7 @@ mod tests {
     fn diff(a: &str, b: &str) -> VersionDiff {
         let cfg = Config::builtin().unwrap();
         let version = |id: &str, text: &str| {
-            let doc = Document::new(id, text, Some(Lang::Fr));
+            let doc = Document::new(id, text, Some(Lang::new("fr")));
             let (corpus, findings) = crate::analyze(vec![doc], &cfg, &Selection::default());
             Version::new(corpus, findings)
         };

@@ -25,7 +25,7 @@ pub struct SourceRecord<'a> {
     pub outlet: Option<Cow<'a, str>>,
     pub date: Option<Cow<'a, str>>,
     pub url: Option<&'a str>,
-    pub lang: &'static str,
+    pub lang: &'a str,
     /// True when the outlet or date was read from the text (dateline,
     /// copyright line) rather than given with the document.
     pub inferred: bool,

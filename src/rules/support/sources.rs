@@ -133,14 +133,7 @@ fn moments(corpus: &Corpus, lexicon: &Lexicon, c: &Claim) -> (Vec<(u32, u32)>, V
     let sentence = folded_slice(&doc.text, c.sentence.0, c.sentence.1);
     let mut weekdays: Vec<u32> = sentence
         .split(|ch: char| !ch.is_alphanumeric())
-        .filter_map(|w| {
-            lexicon
-                .fr
-                .weekdays
-                .get(w)
-                .or_else(|| lexicon.en.weekdays.get(w))
-                .copied()
-        })
+        .filter_map(|w| lexicon.weekday(w))
         .collect();
     weekdays.sort_unstable();
     weekdays.dedup();
