@@ -75,6 +75,19 @@ fn spanish_is_detected() {
     assert_eq!(detect_lang(text), Lang::new("es"));
     let doc = Document::new("a.txt", text, None);
     assert_eq!(doc.lang, Lang::new("es"));
+    // Short sentences whose function words French has too ("la", "de",
+    // "un", "entre") are still Spanish.
+    for text in [
+        "La inflación subió un 2,5 % en octubre.",
+        "Hubo cerca de 300 detenidos, entre 10 y 20 heridos.",
+    ] {
+        assert_eq!(detect_lang(text), Lang::new("es"), "{text}");
+    }
+    // And French stays French.
+    assert_eq!(
+        detect_lang("La police a interpellé 120 personnes, dont 80 hommes et 40 femmes."),
+        Lang::new("fr")
+    );
 }
 
 /// Runs the binary with `args`, `stdin` as its input; returns its stdout.
