@@ -1,44 +1,22 @@
 //! The command-line contract: exit codes, stdin, JSONL in and out, errors
 //! that name the file, line and column.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
-fn figcheck(args: &[&str], stdin: &str) -> (String, String, i32) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap(),
-    )
-}
+use common::{figcheck, figcheck_stdin, Scratch};
 
 #[test]
 fn check_exit_codes_follow_fail_on() {
-    let (_, _, code) = figcheck(&["check", "fixtures/seeds"], "");
+    let code = figcheck(&["check", "fixtures/seeds"]).code;
     assert_eq!(code, 1, "the XNUMX value is an error");
-    let (_, _, code) = figcheck(&["check", "fixtures/seeds", "--fail-on", "never"], "");
+    let code = figcheck(&["check", "fixtures/seeds", "--fail-on", "never"]).code;
     assert_eq!(code, 0);
-    let (_, _, code) = figcheck(&["check", "fixtures/seeds", "--ignore", "FC1,FC2,FC3"], "");
+    let code = figcheck(&["check", "fixtures/seeds", "--ignore", "FC1,FC2,FC3"]).code;
     assert_eq!(code, 0);
-    let (_, err, code) = figcheck(&["check", "no/such/path"], "");
+    let (_, err, code) = figcheck(&["check", "no/such/path"]).parts();
     assert_eq!(code, 2);
     assert!(err.contains("no/such/path"), "{err}");
-    let (_, _, code) = figcheck(&["check", "--format", "nope"], "");
+    let code = figcheck(&["check", "--format", "nope"]).code;
     assert_eq!(code, 2);
 }
 
@@ -47,7 +25,8 @@ fn extract_reads_jsonl_from_stdin() {
     let input =
         "{\"id\": \"a\", \"text\": \"Il reste environ 2.000 jihadistes.\", \"lang\": \"fr\"}\n\
                  {\"id\": \"b\", \"text\": \"More than 250 people died.\", \"lang\": \"en\"}\n";
-    let (out, _, code) = figcheck(&["extract", "--input", "jsonl", "--format", "jsonl"], input);
+    let (out, _, code) =
+        figcheck_stdin(&["extract", "--input", "jsonl", "--format", "jsonl"], input).parts();
     assert_eq!(code, 0);
     let lines: Vec<serde_json::Value> = out
         .lines()
@@ -73,28 +52,25 @@ fn extract_reads_jsonl_from_stdin() {
 
 #[test]
 fn bad_jsonl_is_an_input_error_with_location() {
-    let (_, err, code) = figcheck(
+    let (_, err, code) = figcheck_stdin(
         &["extract", "--input", "jsonl"],
         "{\"id\": 1, \"text\": \"x\"}\n{oops\n",
-    );
+    )
+    .parts();
     assert_eq!(code, 2);
     assert!(err.contains("<stdin>:2:"), "{err}");
 }
 
 #[test]
 fn bad_rules_folder_is_a_config_error_with_location() {
-    let dir = std::env::temp_dir().join(format!("figcheck-rules-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("rules");
     std::fs::write(
         dir.join("bad.toml"),
         "[[rule]]\ncode = \"FC101\"\nseverity = \"fatal\"\n",
     )
     .unwrap();
-    let (_, err, code) = figcheck(
-        &["check", "fixtures/seeds", "--rules", dir.to_str().unwrap()],
-        "",
-    );
-    std::fs::remove_dir_all(&dir).unwrap();
+    let (_, err, code) =
+        figcheck(&["check", "fixtures/seeds", "--rules", dir.to_str().unwrap()]).parts();
     assert_eq!(code, 2);
     assert!(err.contains("bad.toml:3:12"), "{err}");
     assert!(err.contains("unknown severity"), "{err}");
@@ -102,13 +78,13 @@ fn bad_rules_folder_is_a_config_error_with_location() {
 
 #[test]
 fn rules_commands() {
-    let (out, _, code) = figcheck(&["rules", "list"], "");
+    let (out, _, code) = figcheck(&["rules", "list"]).parts();
     assert_eq!(code, 0);
     assert!(out.contains("FC101 placeholder-number"));
-    let (out, _, code) = figcheck(&["rules", "explain", "FC101"], "");
+    let (out, _, code) = figcheck(&["rules", "explain", "FC101"]).parts();
     assert_eq!(code, 0);
     assert!(out.contains("Why it matters") && out.contains("XNUMX"));
-    let (out, _, code) = figcheck(&["rules", "test"], "");
+    let (out, _, code) = figcheck(&["rules", "test"]).parts();
     assert_eq!(code, 0, "{out}");
     assert!(out.contains(" passed, 0 failed"));
 }

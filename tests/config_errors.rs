@@ -2,9 +2,11 @@
 //! was expected; the messages are snapshots, so that their wording stays
 //! clear. Through the binary: exit code 2 and nothing run.
 
-use std::process::{Command, Stdio};
+mod common;
 
 use figcheck::config::Config;
+
+use common::{figcheck_in, Scratch};
 
 /// The error of loading `text` as the user file `name` on top of the
 /// built-in files.
@@ -62,8 +64,7 @@ fn configuration_errors_are_located_and_say_what_was_expected() {
 
 #[test]
 fn a_configuration_error_exits_2_and_runs_nothing() {
-    let dir = std::env::temp_dir().join(format!("figcheck-config-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = Scratch::new("config");
     std::fs::create_dir_all(dir.join("rules")).unwrap();
     std::fs::write(dir.join("a.txt"), "Environ 2.500 XNUMX soldats.").unwrap();
     for (case, name, text) in CASES {
@@ -88,14 +89,9 @@ fn a_configuration_error_exits_2_and_runs_nothing() {
             &["extract", "a.txt", "--rules", "rules"],
             &["rules", "--rules", "rules", "list"],
         ] {
-            let out = Command::new(env!("CARGO_BIN_EXE_figcheck"))
-                .current_dir(&dir)
-                .args(args)
-                .stdin(Stdio::null())
-                .output()
-                .unwrap();
-            let stderr = String::from_utf8_lossy(&out.stderr);
-            assert_eq!(out.status.code(), Some(2), "{case} {args:?}: {stderr}");
+            let out = figcheck_in(&dir, args, b"");
+            let stderr = out.stderr;
+            assert_eq!(out.code, 2, "{case} {args:?}: {stderr}");
             assert!(out.stdout.is_empty(), "{case} {args:?}: output written");
             assert!(
                 stderr.starts_with(&format!("error: rules/{name}:")),
@@ -105,7 +101,6 @@ fn a_configuration_error_exits_2_and_runs_nothing() {
         }
         std::fs::remove_file(dir.join("rules").join(name)).unwrap();
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// Built-in rule files are read by the same code as the user's: the text of

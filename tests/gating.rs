@@ -2,74 +2,42 @@
 //! different with a unified diff, missing under CI), `--update-snapshot`
 //! and its atomic write, baselines, `figcheck diff`, and the input formats.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-/// Runs figcheck in `dir` with `CI` set or not; returns stdout, stderr and
-/// the exit code.
-fn figcheck_in(dir: &Path, ci: bool, args: &[&str]) -> (String, String, i32) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_figcheck"));
-    cmd.current_dir(dir).args(args).env("NO_COLOR", "1");
-    if ci {
-        cmd.env("CI", "true");
-    } else {
-        cmd.env_remove("CI");
-    }
-    let out = cmd.output().unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap(),
-    )
-}
+use std::path::Path;
 
-/// A scratch folder holding a copy of a fixture case, removed on drop.
-struct Scratch(PathBuf);
+use common::{figcheck_ci, Scratch};
 
-impl Scratch {
-    fn new(name: &str, fixture: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("figcheck-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("articles")).unwrap();
-        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures")
-            .join(fixture);
-        for e in std::fs::read_dir(src).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x != "toml") {
-                std::fs::copy(&p, dir.join("articles").join(p.file_name().unwrap())).unwrap();
-            }
+/// A scratch folder holding, in `articles/`, a copy of the texts of a
+/// fixture case.
+fn articles(name: &str, fixture: &str) -> Scratch {
+    let dir = Scratch::new(name);
+    std::fs::create_dir_all(dir.join("articles")).unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(fixture);
+    for e in std::fs::read_dir(src).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x != "toml") {
+            std::fs::copy(&p, dir.join("articles").join(p.file_name().unwrap())).unwrap();
         }
-        Scratch(dir)
     }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.0.join(rel)
-    }
-
-    fn run(&self, ci: bool, args: &[&str]) -> (String, String, i32) {
-        figcheck_in(&self.0, ci, args)
-    }
-
-    fn files(&self) -> Vec<String> {
-        let mut v: Vec<String> = std::fs::read_dir(&self.0)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        v.sort();
-        v
-    }
+    dir
 }
 
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// The names in `dir`, sorted.
+fn files(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
 }
 
 #[test]
 fn snapshot_written_then_edit_fails_with_diff_then_update_restores() {
-    let s = Scratch::new("snap", "placeholders");
+    let s = articles("snap", "placeholders");
     let args = [
         "check",
         "articles",
@@ -80,37 +48,38 @@ fn snapshot_written_then_edit_fails_with_diff_then_update_restores() {
     ];
 
     // Under CI a missing snapshot is a failure, and nothing is written.
-    let (_, err, code) = s.run(true, &args);
+    let (_, err, code) = figcheck_ci(&s, true, &args).parts();
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains("report.snap is missing and CI is set"),
         "{err}"
     );
-    assert!(!s.path("report.snap").exists());
+    assert!(!s.join("report.snap").exists());
 
     // Outside CI it is written, and the run passes.
-    let (out, err, code) = s.run(false, &args);
+    let (out, err, code) = figcheck_ci(&s, false, &args).parts();
     assert_eq!(code, 0, "{err}");
     assert!(out.is_empty());
     assert!(
         err.contains("snapshot report.snap written (4 findings)"),
         "{err}"
     );
-    let snap = std::fs::read_to_string(s.path("report.snap")).unwrap();
+    let snap = std::fs::read_to_string(s.join("report.snap")).unwrap();
     // Deterministic: paths relative to the working folder, no absolute path.
     assert!(
         snap.starts_with("articles/en_debris.txt:1:21: FC101 "),
         "{snap}"
     );
-    assert!(!snap.contains(&*s.0.to_string_lossy()));
+    assert!(!snap.contains(&*s.to_string_lossy()));
 
     // The same report: exit 0, even with findings at error level.
-    let (_, _, code) = s.run(true, &args);
+    let code = figcheck_ci(&s, true, &args).code;
     assert_eq!(code, 0);
 
     // An absolute path to the same articles gives the same report.
-    let abs = s.path("articles").to_string_lossy().into_owned();
-    let (_, err, code) = s.run(
+    let abs = s.join("articles").to_string_lossy().into_owned();
+    let (_, err, code) = figcheck_ci(
+        &s,
         true,
         &[
             "check",
@@ -120,15 +89,16 @@ fn snapshot_written_then_edit_fails_with_diff_then_update_restores() {
             "--snapshot",
             "report.snap",
         ],
-    );
+    )
+    .parts();
     assert_eq!(code, 0, "{err}");
 
     // Edit a fixture: one placeholder fixed, one added on a new line.
-    let f = s.path("articles/fr_debris.txt");
+    let f = s.join("articles/fr_debris.txt");
     let text = std::fs::read_to_string(&f).unwrap();
     let edited = text.replacen("2.500 XNUMX", "2.500", 1) + "Il y aurait 40 XNUMX blessés.\n";
     std::fs::write(&f, edited).unwrap();
-    let (out, err, code) = s.run(true, &args);
+    let (out, err, code) = figcheck_ci(&s, true, &args).parts();
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("differs"), "{err}");
     let expected = "\
@@ -144,31 +114,32 @@ fn snapshot_written_then_edit_fails_with_diff_then_update_restores() {
     assert!(out.contains("FC101 malformed value `40 XNUMX`"), "{out}");
     // The failed comparison left the snapshot alone.
     assert_eq!(
-        std::fs::read_to_string(s.path("report.snap")).unwrap(),
+        std::fs::read_to_string(s.join("report.snap")).unwrap(),
         snap
     );
 
     // --update-snapshot rewrites it atomically; then the run is clean again.
     let mut update = args.to_vec();
     update.push("--update-snapshot");
-    let (_, err, code) = s.run(true, &update);
+    let (_, err, code) = figcheck_ci(&s, true, &update).parts();
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("snapshot report.snap updated"), "{err}");
     assert_eq!(
-        s.files(),
+        files(&s),
         ["articles", "report.snap"],
         "no temporary file left"
     );
-    let (_, _, code) = s.run(true, &args);
+    let code = figcheck_ci(&s, true, &args).code;
     assert_eq!(code, 0);
 }
 
 #[test]
 fn update_snapshot_that_cannot_be_renamed_leaves_no_partial_file() {
-    let s = Scratch::new("atomic", "placeholders");
+    let s = articles("atomic", "placeholders");
     // The target is a non-empty folder: the rename over it fails.
-    std::fs::create_dir_all(s.path("report.snap/inside")).unwrap();
-    let (_, err, code) = s.run(
+    std::fs::create_dir_all(s.join("report.snap/inside")).unwrap();
+    let (_, err, code) = figcheck_ci(
+        &s,
         false,
         &[
             "check",
@@ -177,39 +148,43 @@ fn update_snapshot_that_cannot_be_renamed_leaves_no_partial_file() {
             "report.snap",
             "--update-snapshot",
         ],
-    );
+    )
+    .parts();
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("report.snap: cannot write"), "{err}");
     assert_eq!(
-        s.files(),
+        files(&s),
         ["articles", "report.snap"],
         "the temporary file is removed"
     );
-    assert!(s.path("report.snap/inside").is_dir());
+    assert!(s.join("report.snap/inside").is_dir());
 }
 
 #[test]
 fn update_snapshot_requires_snapshot() {
-    let s = Scratch::new("requires", "placeholders");
-    let (_, err, code) = s.run(false, &["check", "articles", "--update-snapshot"]);
+    let s = articles("requires", "placeholders");
+    let (_, err, code) =
+        figcheck_ci(&s, false, &["check", "articles", "--update-snapshot"]).parts();
     assert_eq!(code, 2);
     assert!(err.contains("--snapshot"), "{err}");
 }
 
 #[test]
 fn baseline_reports_only_new_findings_and_lists_stale_entries() {
-    let s = Scratch::new("baseline", "placeholders");
-    let (_, err, code) = s.run(
+    let s = articles("baseline", "placeholders");
+    let (_, err, code) = figcheck_ci(
+        &s,
         false,
         &["baseline", "write", "figcheck-baseline.json", "articles"],
-    );
+    )
+    .parts();
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains("baseline figcheck-baseline.json written (4 findings)"),
         "{err}"
     );
     let b: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(s.path("figcheck-baseline.json")).unwrap())
+        serde_json::from_str(&std::fs::read_to_string(s.join("figcheck-baseline.json")).unwrap())
             .unwrap();
     assert_eq!(b["entries"].as_array().unwrap().len(), 4);
     assert!(
@@ -225,15 +200,15 @@ fn baseline_reports_only_new_findings_and_lists_stale_entries() {
         "--format",
         "concise",
     ];
-    let (out, err, code) = s.run(false, &check);
+    let (out, err, code) = figcheck_ci(&s, false, &check).parts();
     assert_eq!((out.as_str(), code), ("", 0), "{err}");
     assert!(err.is_empty(), "{err}");
 
     // Text added above every finding: lines move, fingerprints hold.
-    let f = s.path("articles/fr_debris.txt");
+    let f = s.join("articles/fr_debris.txt");
     let text = std::fs::read_to_string(&f).unwrap();
     std::fs::write(&f, format!("Un chapeau ajouté.\n\n{text}")).unwrap();
-    let (out, _, code) = s.run(false, &check);
+    let (out, _, code) = figcheck_ci(&s, false, &check).parts();
     assert_eq!((out.as_str(), code), ("", 0));
 
     // One fixed (stale entry listed), one new (reported, exit 1).
@@ -243,7 +218,7 @@ fn baseline_reports_only_new_findings_and_lists_stale_entries() {
         text.replacen("2.500 XNUMX", "2.500", 1) + "Et 40 XNUMX blessés.\n",
     )
     .unwrap();
-    let (out, err, code) = s.run(false, &check);
+    let (out, err, code) = figcheck_ci(&s, false, &check).parts();
     assert_eq!(code, 1);
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(out.contains("`40 XNUMX`"), "{out}");
@@ -255,11 +230,13 @@ fn baseline_reports_only_new_findings_and_lists_stale_entries() {
     );
 
     // A missing or broken baseline is an input error naming the file.
-    let (_, err, code) = s.run(false, &["check", "articles", "--baseline", "nope.json"]);
+    let (_, err, code) =
+        figcheck_ci(&s, false, &["check", "articles", "--baseline", "nope.json"]).parts();
     assert_eq!(code, 2);
     assert!(err.contains("nope.json"), "{err}");
-    std::fs::write(s.path("bad.json"), "{\"version\": 1,\n \"entries\": 3}").unwrap();
-    let (_, err, code) = s.run(false, &["check", "articles", "--baseline", "bad.json"]);
+    std::fs::write(s.join("bad.json"), "{\"version\": 1,\n \"entries\": 3}").unwrap();
+    let (_, err, code) =
+        figcheck_ci(&s, false, &["check", "articles", "--baseline", "bad.json"]).parts();
     assert_eq!(code, 2);
     assert!(err.contains("bad.json:2:"), "{err}");
 }
@@ -267,7 +244,7 @@ fn baseline_reports_only_new_findings_and_lists_stale_entries() {
 #[test]
 fn diff_of_the_edited_seed_reports_exactly_the_edits() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (out, err, code) = figcheck_in(
+    let (out, err, code) = figcheck_ci(
         root,
         false,
         &[
@@ -277,7 +254,8 @@ fn diff_of_the_edited_seed_reports_exactly_the_edits() {
             "--format",
             "json",
         ],
-    );
+    )
+    .parts();
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let s = &v["summary"];
@@ -335,15 +313,16 @@ fn diff_of_the_edited_seed_reports_exactly_the_edits() {
         "fixtures/diff/placeholder_fixed/old.txt",
         "fixtures/diff/placeholder_fixed/new.txt",
     ];
-    let (_, _, code) = figcheck_in(root, false, &args);
+    let code = figcheck_ci(root, false, &args).code;
     assert_eq!(code, 0);
-    let (_, _, code) = figcheck_in(root, false, &[&args[..], &["--fail-on", "error"]].concat());
+    let code = figcheck_ci(root, false, &[&args[..], &["--fail-on", "error"]].concat()).code;
     assert_eq!(code, 1);
-    let (_, err, code) = figcheck_in(
+    let (_, err, code) = figcheck_ci(
         root,
         false,
         &["diff", "fixtures/diff/seed_edit/old.txt", "no/such.txt"],
-    );
+    )
+    .parts();
     assert_eq!(code, 2);
     assert!(err.contains("no/such.txt"), "{err}");
 }
@@ -351,11 +330,12 @@ fn diff_of_the_edited_seed_reports_exactly_the_edits() {
 #[test]
 fn markdown_and_html_findings_point_into_the_files() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (out, _, code) = figcheck_in(
+    let (out, _, code) = figcheck_ci(
         root,
         false,
         &["check", "fixtures/web_formats", "--format", "json"],
-    );
+    )
+    .parts();
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let mut seen_html = false;
@@ -389,11 +369,12 @@ fn markdown_and_html_findings_point_into_the_files() {
     assert!(seen_html);
     // Nothing of the code block, inline code, link targets, front matter,
     // script, style or comment is read as a figure.
-    let (out, _, _) = figcheck_in(
+    let (out, _, _) = figcheck_ci(
         root,
         false,
         &["extract", "fixtures/web_formats", "--format", "jsonl"],
-    );
+    )
+    .parts();
     for bad in ["4512", "1 234", "12345", "300", "99", "4 000", "123"] {
         assert!(
             !out.contains(&format!("\"text\":\"{bad}\"")),
@@ -406,13 +387,18 @@ fn markdown_and_html_findings_point_into_the_files() {
 
 #[test]
 fn invalid_utf8_is_reported_with_file_line_column_and_byte() {
-    let s = Scratch::new("utf8", "placeholders");
+    let s = articles("utf8", "placeholders");
     std::fs::write(
-        s.path("articles/bad.txt"),
+        s.join("articles/bad.txt"),
         b"Titre\nIl y a \xff 12 XNUMX morts.\n",
     )
     .unwrap();
-    let (out, err, code) = s.run(false, &["check", "articles/bad.txt", "--format", "concise"]);
+    let (out, err, code) = figcheck_ci(
+        &s,
+        false,
+        &["check", "articles/bad.txt", "--format", "concise"],
+    )
+    .parts();
     assert_eq!(code, 1);
     assert!(
         err.contains("warning: articles/bad.txt:2:8: invalid UTF-8 at byte 13"),
@@ -438,7 +424,7 @@ fn pre_commit_hook_entry_runs() {
         "fixtures/web_formats/article.md",
         "fixtures/web_formats/page.html",
     ]);
-    let (out, err, code) = figcheck_in(root, false, &args);
+    let (out, err, code) = figcheck_ci(root, false, &args).parts();
     assert_eq!(code, 1, "{err}");
     assert!(
         out.starts_with("fixtures/web_formats/article.md:11:41: FC202 "),

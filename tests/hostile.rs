@@ -2,41 +2,12 @@
 //! as it can be, reported where it cannot, and never stops the other
 //! inputs from being checked.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-struct Out {
-    stdout: String,
-    stderr: String,
-    code: i32,
-}
-
-fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Out {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
-        .current_dir(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    let out = child.wait_with_output().unwrap();
-    Out {
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-        code: out.status.code().unwrap_or(-1),
-    }
-}
-
-/// A fresh folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("figcheck-hostile-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{figcheck_in, Out, Scratch};
 
 /// The figures `extract --format jsonl` finds: (text, value, line, column).
 fn figures(out: &str) -> Vec<(String, String, u64, u64)> {
@@ -54,15 +25,14 @@ fn figures(out: &str) -> Vec<(String, String, u64, u64)> {
 }
 
 fn extract_file(name: &str, bytes: &[u8]) -> (Out, Vec<(String, String, u64, u64)>) {
-    let dir = scratch(&name.replace('.', "-"));
+    let dir = Scratch::new(&name.replace('.', "-"));
     std::fs::write(dir.join(name), bytes).unwrap();
-    let out = run_in(
+    let out = figcheck_in(
         &dir,
         &["extract", name, "--format", "jsonl", "--lang", "fr"],
         b"",
     );
     let figs = figures(&out.stdout);
-    std::fs::remove_dir_all(&dir).unwrap();
     (out, figs)
 }
 
@@ -112,10 +82,10 @@ fn crlf_and_lone_cr_line_endings() {
 
 #[test]
 fn nul_bytes_make_a_binary_file_that_is_skipped_with_a_notice() {
-    let dir = scratch("binary");
+    let dir = Scratch::new("binary");
     std::fs::write(dir.join("a.txt"), "Il y a 12 soldats.").unwrap();
     std::fs::write(dir.join("b.txt"), b"\x7fELF\x02\x01\x00\x00 12 soldats").unwrap();
-    let out = run_in(&dir, &["extract", ".", "--format", "jsonl"], b"");
+    let out = figcheck_in(&dir, &["extract", ".", "--format", "jsonl"], b"");
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr.contains("warning: b.txt: skipped (binary file)"),
@@ -124,29 +94,27 @@ fn nul_bytes_make_a_binary_file_that_is_skipped_with_a_notice() {
     );
     assert_eq!(figures(&out.stdout).len(), 1);
     // NUL inside a JSONL record's text is text like any other.
-    let out = run_in(
+    let out = figcheck_in(
         &dir,
         &["extract", "--input", "jsonl", "--format", "jsonl"],
         b"{\"id\": \"n\", \"text\": \"12\\u0000 soldats et 300\\u0000\"}\n",
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(figures(&out.stdout).len(), 2);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn an_empty_file_is_a_document_without_figures() {
-    let dir = scratch("empty");
+    let dir = Scratch::new("empty");
     std::fs::write(dir.join("empty.txt"), "").unwrap();
-    let out = run_in(&dir, &["check", "empty.txt"], b"");
+    let out = figcheck_in(&dir, &["check", "empty.txt"], b"");
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
         "0 findings (0 errors, 0 warnings, 0 info) in 1 document, 0 figures\n"
     );
-    let out = run_in(&dir, &["check"], b"");
+    let out = figcheck_in(&dir, &["check"], b"");
     assert_eq!(out.code, 0, "{}", out.stderr);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -157,9 +125,9 @@ fn one_long_line_is_read_whole() {
         "Environ 2.500 XNUMX soldats, 1 500 blessés et 3,5 % des 12 millions d'habitants. ";
     let n = 2_000_000 / sentence.len();
     let text = sentence.repeat(n);
-    let dir = scratch("long");
+    let dir = Scratch::new("long");
     std::fs::write(dir.join("long.txt"), &text).unwrap();
-    let out = run_in(
+    let out = figcheck_in(
         &dir,
         &[
             "check",
@@ -180,7 +148,6 @@ fn one_long_line_is_read_whole() {
         "{}",
         lines[n - 1]
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -221,7 +188,7 @@ fn zero_width_characters_and_direction_marks_inside_numbers() {
 
 #[test]
 fn a_symbolic_link_loop_in_a_folder_is_skipped() {
-    let dir = scratch("loop");
+    let dir = Scratch::new("loop");
     std::fs::create_dir_all(dir.join("d/sub")).unwrap();
     std::fs::write(dir.join("d/sub/a.txt"), "Il y a 12 soldats.").unwrap();
     #[cfg(unix)]
@@ -229,7 +196,7 @@ fn a_symbolic_link_loop_in_a_folder_is_skipped() {
         std::os::unix::fs::symlink("..", dir.join("d/sub/up")).unwrap();
         std::os::unix::fs::symlink("self.txt", dir.join("d/self.txt")).unwrap();
     }
-    let out = run_in(&dir, &["extract", "d", "--format", "jsonl"], b"");
+    let out = figcheck_in(&dir, &["extract", "d", "--format", "jsonl"], b"");
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(figures(&out.stdout).len(), 1);
     #[cfg(unix)]
@@ -248,7 +215,6 @@ fn a_symbolic_link_loop_in_a_folder_is_skipped() {
             out.stderr
         );
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// True when the process may read a file whatever its permissions (root).
@@ -261,7 +227,7 @@ fn permissions_do_not_deny(file: &Path) -> bool {
 #[cfg(unix)]
 fn an_unreadable_file_is_reported_and_the_others_checked() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = scratch("unreadable");
+    let dir = Scratch::new("unreadable");
     std::fs::write(dir.join("a.txt"), "Il y a 12 soldats.").unwrap();
     std::fs::write(dir.join("locked.txt"), "Il y a 300 civils.").unwrap();
     std::fs::set_permissions(
@@ -278,7 +244,7 @@ fn an_unreadable_file_is_reported_and_the_others_checked() {
     } else {
         "error: locked.txt: cannot read: Permission denied"
     };
-    let out = run_in(&dir, &["extract", ".", "--format", "jsonl"], b"");
+    let out = figcheck_in(&dir, &["extract", ".", "--format", "jsonl"], b"");
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains(expected), "{}", out.stderr);
     assert!(
@@ -290,10 +256,10 @@ fn an_unreadable_file_is_reported_and_the_others_checked() {
     );
     assert_eq!(figures(&out.stdout), [fig("12", "12", 1, 8)]);
     // check reports the others too, then exits with 2.
-    let out = run_in(&dir, &["check", ".", "--format", "concise"], b"");
+    let out = figcheck_in(&dir, &["check", ".", "--format", "concise"], b"");
     assert_eq!(out.code, 2, "{}", out.stderr);
     // No snapshot or baseline is written from a report that lacks an input.
-    let out = run_in(&dir, &["check", ".", "--snapshot", "snap.txt"], b"");
+    let out = figcheck_in(&dir, &["check", ".", "--snapshot", "snap.txt"], b"");
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(
         out.stderr
@@ -301,21 +267,20 @@ fn an_unreadable_file_is_reported_and_the_others_checked() {
         "{}",
         out.stderr
     );
-    let out = run_in(&dir, &["baseline", "write", "base.json", "."], b"");
+    let out = figcheck_in(&dir, &["baseline", "write", "base.json", "."], b"");
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(!dir.join("snap.txt").exists() && !dir.join("base.json").exists());
     let _ = std::fs::set_permissions(
         dir.join("locked.txt"),
         std::fs::Permissions::from_mode(0o644),
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn a_path_that_does_not_exist_is_reported_and_the_others_checked() {
-    let dir = scratch("missing");
+    let dir = Scratch::new("missing");
     std::fs::write(dir.join("a.txt"), "Il y a 12 soldats.").unwrap();
-    let out = run_in(
+    let out = figcheck_in(
         &dir,
         &["extract", "no/such.txt", "a.txt", "--format", "jsonl"],
         b"",
@@ -328,15 +293,14 @@ fn a_path_that_does_not_exist_is_reported_and_the_others_checked() {
         out.stderr
     );
     assert_eq!(figures(&out.stdout).len(), 1);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn a_document_over_max_doc_size_is_refused_with_a_clear_message() {
-    let dir = scratch("max");
+    let dir = Scratch::new("max");
     std::fs::write(dir.join("a.txt"), "Il y a 12 soldats.").unwrap();
     std::fs::write(dir.join("big.txt"), "1 ".repeat(1500)).unwrap();
-    let out = run_in(
+    let out = figcheck_in(
         &dir,
         &["extract", ".", "--format", "jsonl", "--max-doc-size", "2K"],
         b"",
@@ -351,7 +315,7 @@ fn a_document_over_max_doc_size_is_refused_with_a_clear_message() {
     );
     assert_eq!(figures(&out.stdout).len(), 1);
     // Standard input is read no further than the limit.
-    let out = run_in(
+    let out = figcheck_in(
         &dir,
         &["extract", "--max-doc-size", "100"],
         "9 ".repeat(1000).as_bytes(),
@@ -369,7 +333,7 @@ fn a_document_over_max_doc_size_is_refused_with_a_clear_message() {
         "{{\"id\": \"small\", \"text\": \"12 soldats\"}}\n{{\"id\": \"big\", \"text\": \"{}\"}}\n",
         "1 ".repeat(100)
     );
-    let out = run_in(
+    let out = figcheck_in(
         &dir,
         &[
             "extract",
@@ -389,14 +353,13 @@ fn a_document_over_max_doc_size_is_refused_with_a_clear_message() {
         out.stderr
     );
     assert_eq!(figures(&out.stdout).len(), 1);
-    let out = run_in(&dir, &["check", "a.txt", "--max-doc-size", "lots"], b"");
+    let out = figcheck_in(&dir, &["check", "a.txt", "--max-doc-size", "lots"], b"");
     assert_eq!(out.code, 2);
     assert!(
         out.stderr.contains("`lots` is not a size"),
         "{}",
         out.stderr
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// Every file under `dir` with its bytes, sorted.
@@ -419,7 +382,7 @@ fn contents(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 #[test]
 fn inputs_are_never_modified() {
-    let dir = scratch("inputs");
+    let dir = Scratch::new("inputs");
     std::fs::create_dir_all(dir.join("articles")).unwrap();
     std::fs::write(
         dir.join("articles/a.txt"),
@@ -450,16 +413,15 @@ fn inputs_are_never_modified() {
         &["claims", "articles"],
         &["diff", "articles/a.txt", "articles/d.txt"],
     ] {
-        run_in(&dir, args, b"");
+        figcheck_in(&dir, args, b"");
     }
     assert_eq!(contents(&dir.join("articles")), before);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 #[cfg(unix)]
 fn sigint_leaves_no_partial_or_temporary_file() {
-    let dir = scratch("sigint");
+    let dir = Scratch::new("sigint");
     std::fs::create_dir_all(dir.join("articles")).unwrap();
     let seed = std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds/002_4d26f834a15c7ecc.txt"),
@@ -500,5 +462,4 @@ fn sigint_leaves_no_partial_or_temporary_file() {
             other => panic!("left behind after SIGINT at {delay_ms} ms: {other:?}"),
         }
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,21 +1,16 @@
 //! Languages are data: Spanish is read from `rules/lang/es/` alone, through
 //! the library and the command line, and detected from its cues.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-use std::str::FromStr;
-use std::sync::OnceLock;
+mod common;
 
-use figcheck::config::Config;
+use std::str::FromStr;
+
 use figcheck::extract::{extract, Figure, Kind};
 use figcheck::input::{detect_lang, Document, Lang};
 use figcheck::rules::Selection;
 use rust_decimal::Decimal;
 
-fn config() -> &'static Config {
-    static CFG: OnceLock<Config> = OnceLock::new();
-    CFG.get_or_init(|| Config::builtin().unwrap())
-}
+use common::{config, figcheck_stdin};
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
@@ -90,41 +85,13 @@ fn spanish_is_detected() {
     );
 }
 
-/// Runs the binary with `args`, `stdin` as its input; returns its stdout.
-fn figcheck(args: &[&str], stdin: &str) -> String {
-    run(args, stdin).0
-}
-
-/// Runs the binary with `args`, `stdin` as its input; returns its stdout
-/// and its stderr.
-fn run(args: &[&str], stdin: &str) -> (String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{out:?}");
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
 #[test]
 fn cli_reads_spanish() {
     let text = "Unas 1.500 personas. Una subida del 2,5 %. Mil millones de euros. \
                 Cerca de 300 soldados. Entre 10 y 20 muertos.\n";
-    let out = figcheck(&["extract", "--lang", "es", "--format", "jsonl"], text);
+    let (out, err, code) =
+        figcheck_stdin(&["extract", "--lang", "es", "--format", "jsonl"], text).parts();
+    assert_eq!(code, 0, "{err}");
     let figs: Vec<serde_json::Value> = out
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -180,7 +147,8 @@ fn a_language_without_data_is_detected_and_not_checked_for_conventions() {
 
 #[test]
 fn cli_says_once_that_it_has_no_data_for_a_language() {
-    let (out, err) = run(&["check"], GERMAN);
+    let (out, err, code) = figcheck_stdin(&["check"], GERMAN).parts();
+    assert_eq!(code, 0, "{err}");
     assert!(!out.contains("FC104"), "{out}");
     let notes: Vec<&str> = err.lines().filter(|l| l.contains("no data")).collect();
     assert_eq!(notes.len(), 1, "{err}");

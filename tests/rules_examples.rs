@@ -1,13 +1,16 @@
 //! Every inline example of every built-in rule must behave as it says:
 //! text marked `fires = true` triggers the rule, `fires = false` does not.
 
-use figcheck::config::Config;
+mod common;
+
 use figcheck::test_examples;
+
+use common::config;
 
 #[test]
 fn builtin_rule_examples_pass() {
-    let cfg = Config::builtin().unwrap();
-    let results = test_examples(&cfg, "");
+    let cfg = config();
+    let results = test_examples(cfg, "");
     assert!(!results.is_empty());
     let failed: Vec<_> = results.iter().filter(|r| !r.passed()).collect();
     assert!(failed.is_empty(), "failing examples: {failed:#?}");
@@ -29,7 +32,7 @@ fn builtin_rule_examples_pass() {
 /// failing (after adding or changing a rule), except under CI.
 #[test]
 fn readme_rule_table_matches_the_rule_files() {
-    let cfg = Config::builtin().unwrap();
+    let cfg = config();
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
     let readme = std::fs::read_to_string(path).unwrap();
     let marker = "<!-- rules-table -->\n";

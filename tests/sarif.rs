@@ -3,23 +3,16 @@
 //! carries what code scanning needs: rule metadata, regions in the file,
 //! related locations for conflicts, fingerprints.
 
-use std::process::Command;
+mod common;
 
 use serde_json::Value;
 
+use common::figcheck;
+
 fn sarif(args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_figcheck"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["check", "--format", "sarif"])
-        .args(args)
-        .output()
-        .expect("figcheck runs");
-    assert!(
-        matches!(out.status.code(), Some(0 | 1)),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("SARIF is JSON")
+    let out = figcheck(&[&["check", "--format", "sarif"], args].concat());
+    assert!(matches!(out.code, 0 | 1), "{}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("SARIF is JSON")
 }
 
 fn validator() -> jsonschema::Validator {

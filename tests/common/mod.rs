@@ -4,13 +4,15 @@
 //! - the library: the built-in configuration (loaded once), the figures of a
 //!   literal text, documents, and a whole run with every rule;
 //! - the binary: `figcheck` run with arguments, in the crate root or in a
-//!   given folder, its output captured and checked not to have panicked.
+//!   given folder, its output captured and checked not to have panicked;
+//!   and scratch folders to run it in, removed when the test ends.
 //!
 //! Each test crate uses only some of these, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
 use std::io::Write;
-use std::path::Path;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
@@ -51,13 +53,52 @@ pub struct Out {
     pub code: i32,
 }
 
+impl Out {
+    /// Standard output, standard error and exit code, to take apart in one
+    /// `let`.
+    pub fn parts(self) -> (String, String, i32) {
+        (self.stdout, self.stderr, self.code)
+    }
+}
+
 /// Runs the `figcheck` binary in `dir` with `args` and `stdin`, without
 /// colour; fails the test if it panicked or wrote other than UTF-8.
 pub fn figcheck_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Out {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
+    run(dir, args, stdin, None)
+}
+
+/// Runs the `figcheck` binary in `dir` with `args` and empty standard input,
+/// as [`figcheck_in`] does, but with the `CI` environment variable set
+/// (`ci`) or removed rather than inherited from the test's environment.
+pub fn figcheck_ci(dir: &Path, ci: bool, args: &[&str]) -> Out {
+    run(dir, args, b"", Some(ci))
+}
+
+/// Runs the `figcheck` binary in the crate root with `args` and `stdin` as
+/// its standard input.
+pub fn figcheck_stdin(args: &[&str], stdin: &str) -> Out {
+    figcheck_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        args,
+        stdin.as_bytes(),
+    )
+}
+
+/// Runs the binary; `ci` sets (`Some(true)`) or removes (`Some(false)`) the
+/// `CI` environment variable, `None` leaves it as it is.
+fn run(dir: &Path, args: &[&str], stdin: &[u8], ci: Option<bool>) -> Out {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_figcheck"));
+    cmd.current_dir(dir).args(args).env("NO_COLOR", "1");
+    match ci {
+        Some(true) => {
+            cmd.env("CI", "true");
+        }
+        Some(false) => {
+            cmd.env_remove("CI");
+        }
+        None => {}
+    }
+    let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -92,4 +133,43 @@ pub fn from_root(path: &Path) -> String {
         .expect("a path inside the crate")
         .to_string_lossy()
         .replace('\\', "/")
+}
+
+/// A fresh, empty folder for one test in the system's temporary folder,
+/// removed with all it holds when dropped. It is named after the test file,
+/// `name` and the process id, so that no two tests running at the same time
+/// share one, and dereferences to its path.
+pub struct Scratch(PathBuf);
+
+impl Scratch {
+    pub fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!(
+            "figcheck-{}-{name}-{}",
+            env!("CARGO_CRATE_NAME"),
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("the scratch folder is created");
+        Scratch(dir)
+    }
+}
+
+impl Deref for Scratch {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
