@@ -550,8 +550,8 @@ mod properties {
 fn long_inputs_are_read_whole() {
     // Long runs of digits, of "1 1 1", of number words neither panic nor
     // lose figures: four times the input gives about four times the
-    // figures. (Reading time is measured by the benchmarks and by
-    // `tests/regressions.rs` on whole inputs, not by a timed unit test.)
+    // figures. (Reading time is measured by the benchmarks, see
+    // `benches/README.md` and `fuzz/README.md`, never by a timed test.)
     let cfg = config();
     let units = [
         "9",
