@@ -151,6 +151,12 @@ pub struct LangLexicon {
     pub noun_links: HashSet<String>,
     pub noun_stop: HashSet<String>,
     pub noun_skip: HashSet<String>,
+    /// Endings of participles, which end a noun phrase whose head stands
+    /// last ("killed", "fighting").
+    pub participle_endings: Vec<String>,
+    /// Endings of plural nouns, as written ("police officers": a singular
+    /// before a plural is a modifier).
+    pub plural_endings: Vec<String>,
     /// Phrases that look like figures but are not ("premier ministre").
     pub not_numbers: Vec<String>,
     /// Every word of `not_numbers` ("un" of "l'un"): a number word that is

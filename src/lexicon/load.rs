@@ -244,6 +244,9 @@ impl Lexicon {
             lex.noun_links.extend(n.links.iter().map(|s| fold(s)));
             lex.noun_stop.extend(n.stop.iter().map(|s| fold(s)));
             lex.noun_skip.extend(n.skip.iter().map(|s| fold(s)));
+            lex.participle_endings
+                .extend(n.participle_endings.iter().map(|s| fold(s)));
+            lex.plural_endings.extend(n.plural_endings.iter().cloned());
         }
         lex.not_numbers
             .extend(raw.not_numbers.iter().map(|s| fold(s)));
@@ -422,6 +425,10 @@ struct NounsDef {
     stop: Vec<String>,
     #[serde(default)]
     skip: Vec<String>,
+    #[serde(default)]
+    participle_endings: Vec<String>,
+    #[serde(default)]
+    plural_endings: Vec<String>,
 }
 
 /// A language's conventions and detection cues, in a file of their own.
