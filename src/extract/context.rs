@@ -390,7 +390,9 @@ pub fn counted_noun(
 /// The head of an English noun phrase that starts at `[s, e)`: the last of
 /// up to three content words ("Islamic State fighters", "US soldiers"),
 /// stopping before stop words, participles ("killed", "fighting") and
-/// punctuation.
+/// punctuation. Called only for a language whose counted noun stands last
+/// (`head_last`), with its words: `nouns.participle_endings` and
+/// `nouns.plural_endings` of its data.
 fn english_head(
     lang: &LangLexicon,
     text: &str,
@@ -412,8 +414,10 @@ fn english_head(
         let w = buf.as_str();
         if lang.noun_stop.contains(w)
             || lang.months.contains_key(w)
-            || w.ends_with("ed")
-            || w.ends_with("ing")
+            || lang
+                .participle_endings
+                .iter()
+                .any(|x| w.ends_with(x.as_str()))
             || w.len() < 2
         {
             break;
@@ -423,7 +427,8 @@ fn english_head(
         // officers"); "troops remain" stops at the plural.
         let current = &text[head.0..head.1];
         let capitalised = current.chars().next().is_some_and(|c| c.is_uppercase());
-        let singular_then_plural = !current.ends_with('s') && w.ends_with('s');
+        let plural = |x: &str| lang.plural_endings.iter().any(|p| x.ends_with(p.as_str()));
+        let singular_then_plural = !plural(current) && plural(w);
         if !(capitalised || singular_then_plural) {
             break;
         }
@@ -495,5 +500,26 @@ mod tests {
             counted_noun(fr, &debris, t, 0, false, false, &mut buf),
             Some((7, 14))
         );
+    }
+
+    #[test]
+    fn the_head_last_is_found_with_the_endings_of_the_language() {
+        let cfg = Config::builtin().unwrap();
+        let en = cfg.lexicon.get("en").unwrap();
+        let mut bare = en.clone();
+        bare.participle_endings.clear();
+        bare.plural_endings.clear();
+        let mut buf = String::new();
+        let head = |lang: &LangLexicon, t: &'static str, buf: &mut String| {
+            counted_noun(lang, &[], t, 0, false, true, buf).map(|(s, e)| &t[s..e])
+        };
+        // A singular before a plural is a modifier: the plural is the head.
+        let t = " police officers";
+        assert_eq!(head(en, t, &mut buf), Some("officers"));
+        assert_eq!(head(&bare, t, &mut buf), Some("police"));
+        // A participle ends the phrase.
+        let t = " Marines wounded";
+        assert_eq!(head(en, t, &mut buf), Some("Marines"));
+        assert_eq!(head(&bare, t, &mut buf), Some("wounded"));
     }
 }

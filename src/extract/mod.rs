@@ -134,6 +134,14 @@ impl<'a> Extractor<'a> {
         [Some(self.primary), self.secondary].into_iter().flatten()
     }
 
+    /// The lexicons of the words read in every document: the document's
+    /// language's, then every fallback language's
+    /// ([`Lexicon::with_fallback`]). A document in French, in English or
+    /// of unknown language reads the French and English words together.
+    pub(crate) fn shared_lexes(&self) -> impl Iterator<Item = &'a LangLexicon> {
+        self.lex.with_fallback(self.lang)
+    }
+
     /// English puts the counted noun last in its phrase.
     pub(crate) fn head_last(&self) -> bool {
         self.lex.conventions(self.lang).head_last

@@ -151,6 +151,12 @@ pub struct LangLexicon {
     pub noun_links: HashSet<String>,
     pub noun_stop: HashSet<String>,
     pub noun_skip: HashSet<String>,
+    /// Endings of participles, which end a noun phrase whose head stands
+    /// last ("killed", "fighting").
+    pub participle_endings: Vec<String>,
+    /// Endings of plural nouns, as written ("police officers": a singular
+    /// before a plural is a modifier).
+    pub plural_endings: Vec<String>,
     /// Phrases that look like figures but are not ("premier ministre").
     pub not_numbers: Vec<String>,
     /// Every word of `not_numbers` ("un" of "l'un"): a number word that is
@@ -186,6 +192,30 @@ pub struct LangLexicon {
     /// Folded words before a number that make it a number of something, an
     /// identifier ("n° 5", "No. 1", "article 49.3").
     pub code_leads: Vec<String>,
+    /// Folded words before an hour without minutes that make it a time of
+    /// day ("à 9h", "at 9h"); read with the fallback languages' (see
+    /// [`super::Lexicon::with_fallback`]).
+    pub clock_leads: Vec<String>,
+    /// Folded words between two years that make the second a year too
+    /// ("de 2014 à 2017", "2019 and 2020"); read with the fallback
+    /// languages'.
+    pub year_pair_links: Vec<String>,
+    /// Folded words between a day and a date that make the day a date too
+    /// ("les 2 et 3 décembre"); read with the fallback languages'.
+    pub day_pair_links: Vec<String>,
+    /// Folded words that join a lower and an upper bound into a range
+    /// ("more than 10 but less than 40"); read with the fallback languages'.
+    pub bound_links: Vec<String>,
+    /// Words after "N years" that end an age, matched without ASCII case
+    /// ("20 years old", "20-year-old"); read with the fallback languages'.
+    pub age_suffixes: Vec<String>,
+    /// Folded ordinal suffixes that may follow a Roman numeral of one
+    /// letter ("Ier", "Ve"; "Inde" is no ordinal); read with the fallback
+    /// languages'.
+    pub one_letter_roman_suffixes: Vec<String>,
+    /// Weekday names as messages written in this language print them,
+    /// Monday first (empty, or seven names).
+    pub weekday_names: Vec<String>,
     /// How the language writes numbers and dates.
     pub conventions: Conventions,
 }

@@ -244,6 +244,9 @@ impl Lexicon {
             lex.noun_links.extend(n.links.iter().map(|s| fold(s)));
             lex.noun_stop.extend(n.stop.iter().map(|s| fold(s)));
             lex.noun_skip.extend(n.skip.iter().map(|s| fold(s)));
+            lex.participle_endings
+                .extend(n.participle_endings.iter().map(|s| fold(s)));
+            lex.plural_endings.extend(n.plural_endings.iter().cloned());
         }
         lex.not_numbers
             .extend(raw.not_numbers.iter().map(|s| fold(s)));
@@ -270,6 +273,32 @@ impl Lexicon {
             .extend(raw.year_unit_leads.iter().map(|s| fold(s)));
         lex.code_leads
             .extend(raw.code_leads.iter().map(|s| fold(s)));
+        lex.clock_leads
+            .extend(raw.clock_leads.iter().map(|s| fold(s)));
+        lex.year_pair_links
+            .extend(raw.year_pair_links.iter().map(|s| fold(s)));
+        lex.day_pair_links
+            .extend(raw.day_pair_links.iter().map(|s| fold(s)));
+        lex.bound_links
+            .extend(raw.bound_links.iter().map(|s| fold(s)));
+        lex.age_suffixes
+            .extend(raw.age_suffixes.iter().map(|s| fold(s)));
+        lex.one_letter_roman_suffixes
+            .extend(raw.one_letter_roman_suffixes.iter().map(|s| fold(s)));
+        if let Some(names) = &raw.weekday_names {
+            if names.get_ref().len() != 7 {
+                return Err(Error::config(
+                    file,
+                    text,
+                    names.span().start,
+                    format!(
+                        "`weekday_names` lists {} names (expected 7, Monday first)",
+                        names.get_ref().len()
+                    ),
+                ));
+            }
+            lex.weekday_names.clone_from(names.get_ref());
+        }
         lex.word_hashes = lex.words.keys().map(|k| fold_hash(k)).collect();
         Ok(())
     }
@@ -353,6 +382,20 @@ pub(super) struct LangFile {
     year_unit_leads: Vec<String>,
     #[serde(default)]
     code_leads: Vec<String>,
+    #[serde(default)]
+    clock_leads: Vec<String>,
+    #[serde(default)]
+    year_pair_links: Vec<String>,
+    #[serde(default)]
+    day_pair_links: Vec<String>,
+    #[serde(default)]
+    bound_links: Vec<String>,
+    #[serde(default)]
+    age_suffixes: Vec<String>,
+    #[serde(default)]
+    one_letter_roman_suffixes: Vec<String>,
+    #[serde(default)]
+    weekday_names: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -382,6 +425,10 @@ struct NounsDef {
     stop: Vec<String>,
     #[serde(default)]
     skip: Vec<String>,
+    #[serde(default)]
+    participle_endings: Vec<String>,
+    #[serde(default)]
+    plural_endings: Vec<String>,
 }
 
 /// A language's conventions and detection cues, in a file of their own.

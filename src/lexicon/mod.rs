@@ -106,6 +106,26 @@ impl Lexicon {
             .map(|(_, l)| l)
     }
 
+    /// The words of `lang` (when it has data and is no fallback language),
+    /// then those of every fallback language. Some lists of words are read
+    /// in every document with the words of the fallback languages too: a
+    /// document in one of them, or in a language without data, reads the
+    /// union of theirs (French and English, as `unknown.toml` gives them);
+    /// a document in another language reads its own words as well.
+    pub fn with_fallback(&self, lang: Lang) -> impl Iterator<Item = &LangLexicon> {
+        let own = match lang {
+            Lang::Known(c) if !self.fallback.contains(&c) => {
+                self.languages.iter().find(|(x, _)| *x == c)
+            }
+            _ => None,
+        };
+        let fallback = self
+            .fallback
+            .iter()
+            .filter_map(|c| self.languages.iter().find(|(x, _)| x == c));
+        own.into_iter().chain(fallback).map(|(_, l)| l)
+    }
+
     /// How `lang` writes numbers and dates; no convention at all for a
     /// language without data.
     pub fn conventions(&self, lang: Lang) -> &Conventions {
@@ -323,6 +343,48 @@ mod tests {
         assert!(std::ptr::eq(lex.lang(es), lex.get("es").unwrap()));
         assert!(lex.secondary(es).is_none());
         assert!(lex.conventions(es).decimal_comma());
+    }
+
+    #[test]
+    fn words_read_with_the_fallback_languages() {
+        let cfg = Config::builtin().unwrap();
+        let lex = &cfg.lexicon;
+        let codes = |lang: Lang| -> Vec<&str> {
+            lex.with_fallback(lang)
+                .map(|l| {
+                    let (c, _) = lex
+                        .languages
+                        .iter()
+                        .find(|(_, x)| std::ptr::eq(x, l))
+                        .unwrap();
+                    c.as_str()
+                })
+                .collect()
+        };
+        for lang in [
+            Lang::new("fr"),
+            Lang::new("en"),
+            Lang::Unknown,
+            Lang::new("de"),
+        ] {
+            assert_eq!(codes(lang), ["fr", "en"], "{lang:?}");
+        }
+        assert_eq!(codes(Lang::new("es")), ["es", "fr", "en"]);
+    }
+
+    #[test]
+    fn weekday_names_are_seven() {
+        let mut lex = super::Lexicon::default();
+        let text = "lang = \"fr\"\nweekday_names = [\"lundi\"]\n";
+        let table: toml::Table = toml::from_str(text).unwrap();
+        let err = lex
+            .add_file("w.toml", text, &table)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("w.toml:2:17:") && err.contains("expected 7"),
+            "{err}"
+        );
     }
 
     #[test]

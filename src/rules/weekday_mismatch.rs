@@ -3,7 +3,7 @@
 //! publication date) and reports a weekday the calendar contradicts,
 //! unless a year the document names, or the year before or after, fits.
 
-use super::support::dates::{full_date, published, WEEKDAYS_EN};
+use super::support::dates::{full_date, published, weekday_name};
 use serde::Deserialize;
 
 use super::{Check, Context, Finding, RuleDef};
@@ -101,7 +101,7 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
                 (start, c.fig.end),
                 format!(
                     "`{written}` names the wrong weekday: {date} was a {}{year_note}",
-                    WEEKDAYS_EN[(actual - 1) as usize]
+                    weekday_name(cx.lexicon, actual)
                 ),
                 vec![i],
             ));

@@ -10,7 +10,7 @@ impl<'a> Extractor<'a> {
     /// "the 2019-2020 season", "de 2014 à 2017": a year after a year is a
     /// year too.
     pub(crate) fn year_pairs(&mut self) {
-        let text = self.text;
+        let (text, lex, lang) = (self.text, self.lex, self.lang);
         for i in 1..self.out.len() {
             let a = self.out[i - 1];
             let b = &mut self.out[i];
@@ -21,11 +21,15 @@ impl<'a> Extractor<'a> {
             if !a_year || !b_year || b.start < a.end || b.start - a.end > 5 {
                 continue;
             }
+            // Dashes and slashes, or a link of the document's language or
+            // of a fallback language (French and English in any French,
+            // English or unknown document).
             let gap = crate::lexicon::fold(text[a.end..b.start].trim());
-            if matches!(
-                gap.as_str(),
-                "-" | "–" | "—" | "/" | "to" | "a" | "et" | "and" | "au"
-            ) {
+            if matches!(gap.as_str(), "-" | "–" | "—" | "/")
+                || lex
+                    .with_fallback(lang)
+                    .any(|l| l.year_pair_links.contains(&gap))
+            {
                 b.kind = Kind::Date;
                 b.date = Some(DateParts {
                     year: b.value.and_then(|v| i32::try_from(v).ok()),
@@ -38,7 +42,7 @@ impl<'a> Extractor<'a> {
 
     /// "les 2 et 3 décembre": a day before a date is a date too.
     pub(crate) fn date_pairs(&mut self) {
-        let text = self.text;
+        let (text, lex, lang) = (self.text, self.lex, self.lang);
         for i in (0..self.out.len().saturating_sub(1)).rev() {
             let b = self.out[i + 1];
             let a = &mut self.out[i];
@@ -46,11 +50,14 @@ impl<'a> Extractor<'a> {
             if a.kind != Kind::Count || bd.day.is_none() || a.entity.is_some() || b.start < a.end {
                 continue;
             }
+            // A comma or a dash, or a link of the document's language or of
+            // a fallback language, as for years.
             let gap = crate::lexicon::fold(text[a.end..b.start].trim());
-            if !matches!(
-                gap.as_str(),
-                "et" | "and" | "," | "au" | "-" | "–" | "ou" | "or" | "a"
-            ) {
+            if !(matches!(gap.as_str(), "," | "-" | "–")
+                || lex
+                    .with_fallback(lang)
+                    .any(|l| l.day_pair_links.contains(&gap)))
+            {
                 continue;
             }
             if let Some(d) = a
@@ -79,5 +86,27 @@ mod tests {
         assert_eq!((f.kind, f.date.unwrap().month), (Kind::Date, Some(12)));
         let f = figure("de 2014 à 2017", Lang::new("fr"), "2017");
         assert_eq!((f.kind, f.date.unwrap().year), (Kind::Date, Some(2017)));
+    }
+
+    #[test]
+    fn links_of_pairs_are_each_languages_data() {
+        let es = Lang::new("es");
+        // Spanish links: "al" joins two years, "o" a day to a date.
+        let f = figure("en 2019 al 2020 soldados", es, "2020");
+        assert_eq!((f.kind, f.date.unwrap().year), (Kind::Date, Some(2020)));
+        let f = figure("2 o 3 diciembre", es, "2");
+        assert_eq!((f.kind, f.date.unwrap().month), (Kind::Date, Some(12)));
+        // French and English links in French, English and unknown
+        // documents alike.
+        let (fr, en) = (Lang::new("fr"), Lang::new("en"));
+        for (t, lang, lit) in [
+            ("en 2019 and 2020 soldats", fr, "2020"),
+            ("in 2019 au 2020 troops", en, "2020"),
+            ("les 2 ou 3 décembre", fr, "2"),
+            ("les 2 ou 3 décembre", Lang::Unknown, "2"),
+            ("2 or 3 December", en, "2"),
+        ] {
+            assert_eq!(figure(t, lang, lit).kind, Kind::Date, "{t}");
+        }
     }
 }

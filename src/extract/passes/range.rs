@@ -211,7 +211,8 @@ impl<'a> Extractor<'a> {
             || self
                 .lexes()
                 .any(|l| words::lookup(l, &gap, &mut String::new()).is_some_and(|i| i.connector))
-            || matches!(gap.as_str(), "but" | "mais");
+            // "but", "mais": of the document's language or a fallback one.
+            || self.shared_lexes().any(|l| l.bound_links.contains(&gap));
         if !joins {
             return None;
         }
@@ -246,6 +247,26 @@ pub(crate) fn without_article<'s>(lex: &LangLexicon, s: &'s str) -> &'s str {
 #[cfg(test)]
 mod tests {
     use crate::extract::tests::support::*;
+
+    #[test]
+    fn links_of_bounds_are_each_languages_data() {
+        let (_, (lo, hi), k) = find(
+            "más de 10 pero menos de 40",
+            Lang::new("es"),
+            "más de 10 pero menos de 40",
+        );
+        assert_eq!((lo, hi, k), (Some(d("10")), Some(d("40")), Kind::Range));
+        let en = "more than 10 but less than 40";
+        let fr = "plus de 10 mais moins de 40";
+        for (t, lang) in [
+            (en, Lang::new("en")),
+            (fr, Lang::new("fr")),
+            (en, Lang::Unknown),
+            (fr, Lang::Unknown),
+        ] {
+            assert_eq!(find(t, lang, t).2, Kind::Range, "{t}");
+        }
+    }
 
     #[test]
     fn ranges_of_both_languages() {

@@ -11,7 +11,7 @@ impl<'a> Extractor<'a> {
     /// "il a plus de 80 ans", "un garçon de 3 ans".
     pub(crate) fn is_age(&self, f: &Figure) -> bool {
         let text = self.text;
-        if old_suffix(text, f.end).is_some() {
+        if self.old_suffix(f.end).is_some() {
             return true;
         }
         // "il a 3 ans de retard", "20 years of war": a length of something.
@@ -71,17 +71,25 @@ impl<'a> Extractor<'a> {
     }
 }
 
-/// "-old" or " old" after "20-year" / "20 years": the end of "old".
-pub(crate) fn old_suffix(text: &str, pos: usize) -> Option<usize> {
-    let p = match char_at(text, pos) {
-        Some('-') => pos + 1,
-        _ => skip_spaces(text, pos),
-    };
-    let (s, e) = word_at(text, p)?;
-    (text[s..e].eq_ignore_ascii_case("old")).then_some(e)
-}
-
 impl<'a> Extractor<'a> {
+    /// "-old" or " old" after "20-year" / "20 years": the end of "old".
+    /// The suffixes are those of the document's language and of every
+    /// fallback language ("old" in any French, English or unknown
+    /// document).
+    fn old_suffix(&self, pos: usize) -> Option<usize> {
+        let text = self.text;
+        let p = match char_at(text, pos) {
+            Some('-') => pos + 1,
+            _ => skip_spaces(text, pos),
+        };
+        let (s, e) = word_at(text, p)?;
+        let w = &text[s..e];
+        self.shared_lexes()
+            .flat_map(|l| l.age_suffixes.iter())
+            .any(|x| w.eq_ignore_ascii_case(x))
+            .then_some(e)
+    }
+
     /// A duration in years that is an age ("20-year-old", "20 years old",
     /// "âgé de 20 ans") becomes one, with "old" in its span; returns where
     /// the figure ends.
@@ -90,7 +98,7 @@ impl<'a> Extractor<'a> {
         let def = &self.lex.units[ui as usize];
         if def.kind == Kind::Duration && def.id == "year" && self.is_age(f) {
             f.kind = Kind::Age;
-            if let Some(e) = old_suffix(self.text, f.end) {
+            if let Some(e) = self.old_suffix(f.end) {
                 f.end = e;
                 return e;
             }
@@ -109,6 +117,15 @@ mod tests {
         let en = Lang::new("en");
         assert_eq!(find("âgé de 20 ans", fr, "20 ans").2, Kind::Age);
         assert_eq!(find("a 20-year-old man", en, "20-year-old").2, Kind::Age);
+        // "old" is English data, read in every document with the fallback
+        // languages' words.
+        for lang in [fr, en, Lang::new("es"), Lang::Unknown] {
+            assert_eq!(find("20 years old", lang, "20 years old").2, Kind::Age);
+        }
+        assert_eq!(
+            config().lexicon.get("en").unwrap().age_suffixes,
+            vec!["old".to_string()]
+        );
         for (t, lang, lit, secs) in [
             ("pendant 40 jours", fr, "40 jours", "3456000"),
             ("a 40-day deadline", en, "40-day", "3456000"),

@@ -47,13 +47,13 @@ impl<'a> Extractor<'a> {
             }
         }
         let at_time = {
+            // The leads of the document's language and of every fallback
+            // language: French and English ones in any French, English or
+            // unknown document.
             let t = tail(text, f.num_start, 16);
-            [
-                "a", "vers", "des", "jusqu'a", "avant", "apres", "at", "by", "from", "until",
-                "before", "after", "de", "entre", "et",
-            ]
-            .iter()
-            .any(|w| t.ends_with_phrase(w).is_some())
+            self.shared_lexes()
+                .flat_map(|l| l.clock_leads.iter())
+                .any(|w| t.ends_with_phrase(w).is_some())
         };
         let end = match minutes_end {
             Some(e) => e,
@@ -102,5 +102,22 @@ mod tests {
         assert_eq!(find("ouvert à 9h", fr, "9h").2, Kind::Time);
         let (v, _, k) = find("il a fallu 1h30 de route", fr, "1h30");
         assert_eq!((v, k), (Some(d("1.5")), Kind::Duration));
+    }
+
+    #[test]
+    fn leads_of_times_of_day_are_each_languages_data() {
+        let (fr, en, es) = (Lang::new("fr"), Lang::new("en"), Lang::new("es"));
+        // The Spanish leads read a Spanish time of day; an hour alone
+        // stays a duration.
+        assert_eq!(find("la reunión a las 9h", es, "9h").2, Kind::Time);
+        assert_eq!(find("tardó 9h", es, "9h").2, Kind::Duration);
+        // French and English leads are read in French, English and
+        // unknown documents alike.
+        for lang in [fr, en, Lang::Unknown] {
+            assert_eq!(find("ouvert dès 9h", lang, "9h").2, Kind::Time);
+            assert_eq!(find("open until 9h", lang, "9h").2, Kind::Time);
+        }
+        let es_lex = config().lexicon.get("es").unwrap();
+        assert!(es_lex.clock_leads.contains(&"a las".to_string()));
     }
 }

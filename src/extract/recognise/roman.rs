@@ -34,9 +34,14 @@ impl<'a> Extractor<'a> {
         {
             return None;
         }
-        // After one letter, only the suffixes of French Roman ordinals:
+        // After one letter, only the suffixes listed for it (those of French
+        // Roman ordinals, read in every document as a fallback language's):
         // "Inde" and "Ind." are no ordinals.
-        if r - pos == 1 && !matches!(self.buf.as_str(), "e" | "er" | "re" | "ere" | "eme") {
+        if r - pos == 1
+            && !self
+                .shared_lexes()
+                .any(|l| l.one_letter_roman_suffixes.contains(&self.buf))
+        {
             return None;
         }
         let value = digits::roman_value(&text[pos..r])?;
@@ -60,6 +65,17 @@ mod tests {
         // One letter is a Roman numeral only for I, V and X: "Ce", "Le", "De"
         // are words; a numeral without suffix is a name ("Louis XIV").
         assert!(all("Ce matin, Le chef, De plus, Louis XIV, Cie, en Inde", fr).is_empty());
+        // The suffixes after one letter are French data, read in French and
+        // unknown documents ("Ier", "Ve"), never in English ones.
+        for lang in [fr, Lang::Unknown] {
+            assert_eq!(val("François Ier", lang, "Ier"), d("1"));
+            assert_eq!(val("la Ve République", lang, "Ve"), d("5"));
+        }
+        assert!(all("la Ve République", en).is_empty());
+        let fr_lex = config().lexicon.get("fr").unwrap();
+        assert!(fr_lex
+            .one_letter_roman_suffixes
+            .contains(&"eme".to_string()));
         for (t, lang, lit, secs) in [
             ("pendant une décennie", fr, "une décennie", "315360000"),
             ("two decades", en, "two decades", "630720000"),

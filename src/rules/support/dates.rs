@@ -3,18 +3,20 @@
 
 use crate::claims::Claim;
 use crate::input::Document;
+use crate::lexicon::Lexicon;
 use crate::model::{DateParts, Kind, Ymd};
 
-/// Weekday names as reports print them, Monday first.
-pub const WEEKDAYS_EN: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+/// The language rule messages are written in: weekday names in them are
+/// that language's (`weekday_names` in its `calendar.toml`).
+pub const MESSAGE_LANG: &str = "en";
+
+/// The name of weekday `n` (1 for Monday) as rule messages print it, from
+/// the data of [`MESSAGE_LANG`]; its number when that data names none.
+pub fn weekday_name(lex: &Lexicon, n: u32) -> String {
+    lex.get(MESSAGE_LANG)
+        .and_then(|l| l.weekday_names.get((n as usize).checked_sub(1)?))
+        .map_or_else(|| n.to_string(), String::clone)
+}
 
 /// The publication date of a document, when its source gives one.
 pub fn published(doc: &Document) -> Option<Ymd> {
@@ -55,9 +57,15 @@ mod tests {
         assert_eq!(published(&doc), None);
         doc.source.date = Some("2020-07-02T08:00:00Z".into());
         assert_eq!(published(&doc), Ymd::new(2020, 7, 2));
-        assert_eq!(
-            WEEKDAYS_EN[Ymd::new(2014, 12, 8).unwrap().weekday() as usize - 1],
-            "Monday"
-        );
+    }
+
+    #[test]
+    fn weekday_names_from_the_data_of_the_message_language() {
+        let cfg = crate::config::Config::builtin().unwrap();
+        let monday = Ymd::new(2014, 12, 8).unwrap().weekday();
+        assert_eq!(weekday_name(&cfg.lexicon, monday), "Monday");
+        assert_eq!(weekday_name(&cfg.lexicon, 7), "Sunday");
+        assert_eq!(cfg.lexicon.get("fr").unwrap().weekday_names[0], "lundi");
+        assert_eq!(weekday_name(&Lexicon::default(), 3), "3");
     }
 }
