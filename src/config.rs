@@ -79,7 +79,7 @@ impl Config {
                  `[side.*]`, `[place.*]`) or rules (`[[rule]]`)",
             ));
         }
-        rules.validate()?;
+        rules.finish()?;
         Ok(Config {
             lexicon,
             meanings,
