@@ -131,3 +131,106 @@ impl LangWords {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::model::Lang;
+    use crate::rules::rule_tests::messages;
+
+    fn with(name: &str, text: &str) -> crate::error::Result<Config> {
+        Config::with_files([(name.to_string(), text.to_string())])
+    }
+
+    fn list(c: &Config, code: &str, key: &str) -> Vec<String> {
+        c.rules.get(code).unwrap().params[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_rule_sees_its_own_words_then_those_of_every_language() {
+        let c = Config::builtin().unwrap();
+        let skip = list(&c, "FC103", "skip_after");
+        assert_eq!(skip[..2], ["v", "android"]);
+        for w in ["chapitre", "chapter", "sección", "version"] {
+            assert_eq!(skip.iter().filter(|x| *x == w).count(), 1, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_spanish_word_takes_effect() {
+        let es = Lang::new("es");
+        // "sección" is no French or English word, even without its accent.
+        let plain = messages("FC103", &["Lee el libro 12.34.5 del informe."], es, None);
+        assert_eq!(plain.len(), 1, "{plain:?}");
+        for text in [
+            "Lee la sección 12.34.5 del informe.",
+            "Lee el párrafo 12.34.5 del informe.",
+            "Lee la versión 4.4.2 del informe.",
+        ] {
+            assert!(messages("FC103", &[text], es, None).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_user_language_file_adds_words() {
+        let c = with(
+            "mine.toml",
+            "lang = \"fr\"\n[checks.bad-grouping]\nskip_after = [\"tome\", \"chapitre\"]\n",
+        )
+        .unwrap();
+        let skip = list(&c, "FC103", "skip_after");
+        assert_eq!(skip.last().map(String::as_str), Some("tome"));
+        assert_eq!(skip.iter().filter(|x| *x == "chapitre").count(), 1);
+        assert!(skip.contains(&"iso".to_string()));
+    }
+
+    #[test]
+    fn a_later_rule_file_replaces_a_whole_list() {
+        let c = Config::with_files([
+            (
+                "a.toml".to_string(),
+                "[[rule]]\ncode = \"FC103\"\n[rule.params]\nskip_after = [\"x\"]\n".to_string(),
+            ),
+            (
+                "b.toml".to_string(),
+                "lang = \"en\"\n[checks.bad-grouping]\nskip_after = [\"volume\"]\n".to_string(),
+            ),
+        ])
+        .unwrap();
+        assert_eq!(list(&c, "FC103", "skip_after"), ["x", "volume"]);
+        // The other lists keep the words of the languages.
+        assert!(list(&c, "FC103", "time_units").contains(&"secondes".to_string()));
+    }
+
+    #[test]
+    fn errors_point_into_the_language_file() {
+        let err = |text: &str| with("w.toml", text).unwrap_err().to_string();
+        let e = err("lang = \"fr\"\n[checks.bad-groupin]\nskip_after = []\n");
+        assert!(
+            e.starts_with("w.toml:2:9: no rule is named `bad-groupin`"),
+            "{e}"
+        );
+        let e = err("lang = \"fr\"\n[checks.bad-grouping]\nskip_afterr = []\n");
+        assert!(
+            e.starts_with("w.toml:3:1: rule FC103 (bad-grouping): unknown field `skip_afterr`"),
+            "{e}"
+        );
+        let e = err("lang = \"fr\"\n[checks.bad-grouping]\nskip_after = \"x\"\n");
+        assert!(e.starts_with("w.toml:3:14: rule FC103"), "{e}");
+        let e = err("lang = \"fr\"\n[checks.percent-mismatch]\ntolerance = \"1\"\n");
+        assert!(
+            e.starts_with("w.toml:3:13: rule FC305 (percent-mismatch), parameter `tolerance`: a language gives word lists only"),
+            "{e}"
+        );
+        let e = err("lang = \"zz\"\n[checks.bad-grouping]\nskip_after = []\n");
+        assert!(e.starts_with("w.toml:1:8: unknown language `zz`"), "{e}");
+        let e =
+            err("lang = \"fr\"\n[checks.bad-grouping]\nskip_after = []\nwords = []\n[cardinals]\n");
+        assert!(e.starts_with("w.toml:5:"), "{e}");
+    }
+}
