@@ -1,5 +1,6 @@
 //! All the data figcheck runs on: the languages of `rules/lang/`, units,
-//! qualifiers, meanings, and the rule definitions of `rules/checks/`. The
+//! qualifiers, meanings, the rule definitions of `rules/checks/` and the
+//! words each rule needs in each language (`rules/lang/CODE/checks.toml`). The
 //! defaults are embedded in the binary; files given by the user add to them
 //! and override entries with the same key or rule code.
 
@@ -79,7 +80,7 @@ impl Config {
                  `[side.*]`, `[place.*]`) or rules (`[[rule]]`)",
             ));
         }
-        rules.validate()?;
+        rules.finish()?;
         Ok(Config {
             lexicon,
             meanings,

@@ -6,6 +6,14 @@
 //! field, and parameters key by key. Each parameter is checked against the
 //! rule's parameter type when its file is read, so that a misspelt or
 //! malformed parameter is reported with its file, line and column.
+//!
+//! The word lists come from the languages as well (see [`words`]): once
+//! every file is read, [`RuleSet::finish`] adds the words of each language
+//! to the lists of the rule's own file. A file that overrides a rule
+//! already defined and sets a list replaces it whole, the words of the
+//! languages read before it included.
+
+mod words;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -16,6 +24,7 @@ use toml::Spanned;
 use super::registry::{self, Registration, REGISTRY};
 use super::{Check, Severity};
 use crate::error::{Error, Result};
+use words::LangWords;
 
 /// An example a rule carries: text that must or must not trigger it.
 /// `other` is a second document, for rules that compare sources.
@@ -83,6 +92,8 @@ struct RuleRaw {
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     rules: BTreeMap<String, RuleDef>,
+    /// The words languages give the rules' lists.
+    words: LangWords,
 }
 
 /// The names of the registered rules, for error messages.
@@ -137,10 +148,15 @@ impl RuleSet {
         self.rules.values()
     }
 
-    /// Adds a rule file (`[[rule]]` tables). A rule whose code exists
+    /// Adds a rule file (`[[rule]]` tables) or a language's words for the
+    /// rules (`lang` and `[checks.NAME]` tables). A rule whose code exists
     /// already is overridden field by field; a code defined twice in one
-    /// file is an error. Returns false when the file has no rules.
+    /// file is an error. Returns false when the file is neither.
     pub fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
+        if table.contains_key("checks") {
+            self.words.add_file(file, text)?;
+            return Ok(true);
+        }
         if !table.contains_key("rule") {
             return Ok(false);
         }
@@ -184,6 +200,11 @@ impl RuleSet {
                 params.insert(k.get_ref().clone(), v.get_ref().clone());
             }
             let old = self.rules.remove(&code);
+            if old.is_some() {
+                for k in params.keys() {
+                    self.words.clear(&code, k);
+                }
+            }
             let mut merged = old.as_ref().map(|d| d.params.clone()).unwrap_or_default();
             merged.extend(params);
             let check = (reg.build)(toml::Value::Table(merged.clone())).map_err(|e| {
@@ -247,6 +268,28 @@ impl RuleSet {
             self.rules.insert(code, def);
         }
         Ok(true)
+    }
+
+    /// Completes the set once every file is read: adds the words of the
+    /// languages to each rule's lists, builds the rules again from them,
+    /// and checks the set ([`RuleSet::validate`]).
+    pub fn finish(&mut self) -> Result<()> {
+        for (code, d) in self.rules.iter_mut() {
+            let params = self.words.merged(code, &d.params);
+            if params != d.params {
+                d.check =
+                    (d.registration.build)(toml::Value::Table(params.clone())).map_err(|e| {
+                        Error::config(
+                            &d.file,
+                            "",
+                            0,
+                            format!("rule {code}: {}", e.message().trim()),
+                        )
+                    })?;
+                d.params = params;
+            }
+        }
+        self.validate()
     }
 
     /// Checks the set as a whole once every file is loaded: every
