@@ -22,7 +22,7 @@ fn escape_property(s: &str) -> String {
 
 /// One workflow command per finding.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Github;
+pub(crate) struct Github;
 
 impl Reporter<Checked<'_>> for Github {
     fn write(&self, run: &Checked<'_>, out: &mut dyn fmt::Write) -> fmt::Result {

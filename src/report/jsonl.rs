@@ -8,7 +8,7 @@ use super::{Checked, Reporter};
 
 /// One finding per line.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Jsonl;
+pub(crate) struct Jsonl;
 
 impl Reporter<Checked<'_>> for Jsonl {
     fn write(&self, run: &Checked<'_>, out: &mut dyn fmt::Write) -> fmt::Result {

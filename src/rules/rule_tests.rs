@@ -12,7 +12,7 @@ fn config() -> &'static Config {
 }
 
 /// Asserts that every inline example of the rule behaves as it says.
-pub fn examples_pass(code: &str) {
+pub(crate) fn examples_pass(code: &str) {
     let results = crate::test_examples(config(), code);
     assert!(!results.is_empty(), "{code} has no examples");
     let failed: Vec<_> = results.iter().filter(|r| !r.passed()).collect();
@@ -21,7 +21,7 @@ pub fn examples_pass(code: &str) {
 
 /// The messages of the rule `code` over documents in `lang`, each
 /// published on `date` when given.
-pub fn messages(code: &str, texts: &[&str], lang: Lang, date: Option<&str>) -> Vec<String> {
+pub(crate) fn messages(code: &str, texts: &[&str], lang: Lang, date: Option<&str>) -> Vec<String> {
     let docs = texts
         .iter()
         .enumerate()

@@ -16,7 +16,7 @@ fn claim_json(corpus: &Corpus, i: usize) -> serde_json::Value {
 /// The diff as one JSON document: figure changes with both spans, findings
 /// introduced and fixed, and counts.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct DiffJson;
+pub(crate) struct DiffJson;
 
 impl Reporter<VersionDiff> for DiffJson {
     fn write(&self, d: &VersionDiff, out: &mut dyn fmt::Write) -> fmt::Result {

@@ -11,7 +11,7 @@ use crate::report::{Figures, Reporter};
 
 /// Every figure in one JSON document.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct FiguresJson;
+pub(crate) struct FiguresJson;
 
 impl Reporter<Figures<'_>> for FiguresJson {
     fn write(&self, figs: &Figures<'_>, out: &mut dyn fmt::Write) -> fmt::Result {

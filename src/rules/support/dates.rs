@@ -6,7 +6,7 @@ use crate::input::Document;
 use crate::model::{DateParts, Kind, Ymd};
 
 /// Weekday names as reports print them, Monday first.
-pub const WEEKDAYS_EN: [&str; 7] = [
+pub(crate) const WEEKDAYS_EN: [&str; 7] = [
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -17,7 +17,7 @@ pub const WEEKDAYS_EN: [&str; 7] = [
 ];
 
 /// The publication date of a document, when its source gives one.
-pub fn published(doc: &Document) -> Option<Ymd> {
+pub(crate) fn published(doc: &Document) -> Option<Ymd> {
     doc.source.date.as_deref().and_then(Ymd::parse)
 }
 
@@ -25,7 +25,7 @@ pub fn published(doc: &Document) -> Option<Ymd> {
 /// to the publication date (a `12 mars` in an article of June 2020 is
 /// 2020-03-12; a `28 décembre` in an article of 3 January is the year
 /// before), else the claim's year. `None` without day and month.
-pub fn full_date(c: &Claim, published: Option<Ymd>) -> Option<(Ymd, bool)> {
+pub(crate) fn full_date(c: &Claim, published: Option<Ymd>) -> Option<(Ymd, bool)> {
     let d: DateParts = c.fig.date?;
     if c.fig.kind != Kind::Date {
         return None;
