@@ -94,7 +94,7 @@ mod tests {
 
     #[test]
     fn builtin_loads() {
-        let c = Config::builtin().unwrap();
+        let c = crate::testing::config();
         assert!(c.lexicon.get("fr").unwrap().words.contains_key("trois"));
         assert!(c.rules.get("FC101").is_some());
     }

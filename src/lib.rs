@@ -50,6 +50,8 @@ pub mod lexicon;
 pub mod model;
 pub mod report;
 pub mod rules;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use rayon::prelude::*;
 

@@ -158,13 +158,12 @@ fn dateline<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
     use crate::extract::extract;
-    use crate::model::Lang;
+    use crate::testing::{config, fr_doc};
 
     fn time(text: &str) -> DocTime {
-        let cfg = Config::builtin().unwrap();
-        let doc = Document::new("d", text, Some(Lang::new("fr")));
+        let cfg = config();
+        let doc = fr_doc("d", text);
         document_time(
             &doc,
             &extract(text, doc.lang, &cfg.lexicon),
@@ -193,8 +192,8 @@ mod tests {
 
     #[test]
     fn metadata_wins() {
-        let cfg = Config::builtin().unwrap();
-        let mut doc = Document::new("d", "© 2024 X", Some(Lang::new("fr")));
+        let cfg = config();
+        let mut doc = fr_doc("d", "© 2024 X");
         doc.source.date = Some("2014-12-08".into());
         let figures = extract(&doc.text, doc.lang, &cfg.lexicon);
         let t = document_time(&doc, &figures, &cfg.meanings.copyright);

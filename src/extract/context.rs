@@ -436,7 +436,6 @@ fn english_head(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
 
     #[test]
     fn tail_matches_phrases_at_word_boundaries() {
@@ -451,7 +450,7 @@ mod tests {
 
     #[test]
     fn units_prefixes_and_scales() {
-        let cfg = Config::builtin().unwrap();
+        let cfg = crate::testing::config();
         let lex = &cfg.lexicon;
         let t = "5 km de route";
         let u = unit_at(lex, t, 2).unwrap();
@@ -473,7 +472,7 @@ mod tests {
 
     #[test]
     fn counted_noun_skips_links_and_stops() {
-        let cfg = Config::builtin().unwrap();
+        let cfg = crate::testing::config();
         let fr = cfg.lexicon.get("fr").unwrap();
         let mut buf = String::new();
         let t = " d'étrangers, répartis";

@@ -463,18 +463,11 @@ mod tests {
 
     use super::*;
     use crate::model::Lang;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
+    use crate::testing::{config, d};
 
     /// The conventions of `lang` in the embedded data.
     fn conv(lang: Lang) -> &'static Conventions {
-        static CFG: std::sync::OnceLock<crate::config::Config> = std::sync::OnceLock::new();
-        CFG.get_or_init(|| crate::config::Config::builtin().unwrap())
-            .lexicon
-            .conventions(lang)
+        config().lexicon.conventions(lang)
     }
 
     fn read(s: &str, lang: Lang) -> (Decimal, usize, Evidence) {

@@ -280,12 +280,12 @@ struct FallbackFile {
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Config;
     use crate::model::Lang;
+    use crate::testing::config;
 
     #[test]
     fn every_language_folder_is_complete() {
-        let cfg = Config::builtin().unwrap();
+        let cfg = config();
         let lex = &cfg.lexicon;
         for code in Lang::with_data() {
             let l = lex.get(code).unwrap_or_else(|| panic!("{code}: no data"));
@@ -303,7 +303,7 @@ mod tests {
 
     #[test]
     fn unknown_languages_read_with_the_fallback() {
-        let cfg = Config::builtin().unwrap();
+        let cfg = config();
         let lex = &cfg.lexicon;
         let (first, second) = (lex.fallback[0], lex.fallback[1]);
         for lang in [Lang::Unknown, Lang::new("de"), Lang::Other(None)] {

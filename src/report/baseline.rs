@@ -205,15 +205,11 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::input::Document;
-    use crate::model::Lang;
-    use crate::rules::Selection;
+    use crate::testing::analysed;
 
     fn run(text: &str) -> (Corpus, Vec<Finding>) {
-        let cfg = Config::builtin().unwrap();
-        let doc = Document::new("a.txt", text, Some(Lang::new("fr")));
-        crate::analyze(vec![doc], &cfg, &Selection::default())
+        let (_, corpus, findings) = analysed(text);
+        (corpus, findings)
     }
 
     #[test]

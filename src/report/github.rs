@@ -60,7 +60,7 @@ mod tests {
         let out = Github.render(&Checked {
             corpus: &corpus,
             findings: &findings,
-            cfg: &cfg,
+            cfg,
         });
         assert_eq!(out.lines().count(), findings.len());
         assert!(out.starts_with("::error file=a.txt,line=1,"), "{out}");

@@ -136,7 +136,7 @@ mod tests {
         let out = Json.render(&Checked {
             corpus: &corpus,
             findings: &findings,
-            cfg: &cfg,
+            cfg,
         });
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["version"], SCHEMA_VERSION);

@@ -33,7 +33,7 @@ mod tests {
         let out = Jsonl.render(&Checked {
             corpus: &corpus,
             findings: &findings,
-            cfg: &cfg,
+            cfg,
         });
         assert!(!findings.is_empty());
         assert_eq!(out.lines().count(), findings.len());

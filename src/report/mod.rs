@@ -120,21 +120,9 @@ pub(crate) mod testing {
     //! What the reporters' tests render: one French document analysed with
     //! the built-in rules.
 
-    use crate::claims::Corpus;
-    use crate::config::Config;
-    use crate::input::Document;
-    use crate::model::Lang;
-    use crate::rules::{Finding, Selection};
+    pub(crate) use crate::testing::analysed;
 
     /// A document with figures and one finding (a placeholder left in).
     pub(crate) const TEXT: &str =
         "Il reste 2.500 XNUMX soldats.\nLe raid a tué 12 personnes le 3 mars 2024.\n";
-
-    /// The configuration, corpus and findings of `text` in `a.txt`.
-    pub(crate) fn analysed(text: &str) -> (Config, Corpus, Vec<Finding>) {
-        let cfg = Config::builtin().unwrap();
-        let doc = Document::new("a.txt", text, Some(Lang::new("fr")));
-        let (corpus, findings) = crate::analyze(vec![doc], &cfg, &Selection::default());
-        (cfg, corpus, findings)
-    }
 }

@@ -164,7 +164,7 @@ mod tests {
         let out = Sarif.render(&Checked {
             corpus: &corpus,
             findings: &findings,
-            cfg: &cfg,
+            cfg,
         });
         let v: Value = serde_json::from_str(&out).unwrap();
         let run = &v["runs"][0];

@@ -187,7 +187,7 @@ mod tests {
         let run = Checked {
             corpus: &corpus,
             findings: &findings,
-            cfg: &cfg,
+            cfg,
         };
         let plain = Text { color: false }.render(&run);
         assert!(plain.contains("--> a.txt:1:"), "{plain}");

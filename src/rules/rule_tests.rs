@@ -1,15 +1,10 @@
 //! Helpers for the tests in each rule's file: run one rule over texts with
 //! the built-in data.
 
-use crate::config::Config;
 use crate::input::Document;
 use crate::model::Lang;
 use crate::rules::Selection;
-
-fn config() -> &'static Config {
-    static CFG: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
-    CFG.get_or_init(|| Config::builtin().unwrap())
-}
+use crate::testing::config;
 
 /// Asserts that every inline example of the rule behaves as it says.
 pub(crate) fn examples_pass(code: &str) {

@@ -65,7 +65,7 @@ mod tests {
         let d = compare(
             version("Il reste 2.500 XNUMX soldats.\n"),
             version("Il reste 2.600 soldats.\n"),
-            &crate::config::Config::builtin().unwrap().meanings,
+            &crate::testing::config().meanings,
         );
         let v: serde_json::Value = serde_json::from_str(&DiffJson.render(&d)).unwrap();
         assert_eq!(v["version"], SCHEMA_VERSION);

@@ -342,17 +342,15 @@ pub fn compare(old: Version, new: Version, meanings: &Meanings) -> VersionDiff {
 mod tests {
     use super::text::fig_text;
     use super::*;
-    use crate::config::Config;
-    use crate::input::Document;
-    use crate::model::Lang;
     use crate::report::DiffFormat;
     use crate::rules::Selection;
+    use crate::testing::{config, fr_doc};
 
     fn diff(a: &str, b: &str) -> VersionDiff {
-        let cfg = Config::builtin().unwrap();
+        let cfg = config();
         let version = |id: &str, text: &str| {
-            let doc = Document::new(id, text, Some(Lang::new("fr")));
-            let (corpus, findings) = crate::analyze(vec![doc], &cfg, &Selection::default());
+            let doc = fr_doc(id, text);
+            let (corpus, findings) = crate::analyze(vec![doc], cfg, &Selection::default());
             Version::new(corpus, findings)
         };
         compare(version("old.txt", a), version("new.txt", b), &cfg.meanings)

@@ -42,7 +42,7 @@ mod tests {
         assert!(!corpus.claims.is_empty());
         let out = FiguresJson.render(&Figures {
             corpus: &corpus,
-            cfg: &cfg,
+            cfg,
         });
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["version"], SCHEMA_VERSION);

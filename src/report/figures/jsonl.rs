@@ -36,7 +36,7 @@ mod tests {
         assert!(!corpus.claims.is_empty());
         let out = FiguresJsonl.render(&Figures {
             corpus: &corpus,
-            cfg: &cfg,
+            cfg,
         });
         assert_eq!(out.lines().count(), corpus.claims.len());
         for line in out.lines() {

@@ -75,7 +75,7 @@ mod tests {
         assert!(!corpus.claims.is_empty());
         let out = FigureTable.render(&Figures {
             corpus: &corpus,
-            cfg: &cfg,
+            cfg,
         });
         assert_eq!(out.lines().count(), corpus.claims.len());
         assert!(out.starts_with("a.txt:1:"), "{out}");
