@@ -11,7 +11,7 @@ use crate::rules::RuleSet;
 
 /// The files of `rules/`, embedded at build time (every `.toml` under it,
 /// found by `build.rs`). A test checks the list against the folder.
-pub use crate::lexicon::BUILTIN_FILES;
+pub(crate) use crate::lexicon::BUILTIN_FILES;
 
 /// Lexicon, meanings and rules, ready to run.
 #[derive(Debug, Clone)]
@@ -42,7 +42,7 @@ impl Config {
 
     /// Loads files in order. Qualifier definitions load before language
     /// lexicons that name them, whatever the order given.
-    pub fn from_files(files: impl IntoIterator<Item = (String, String)>) -> Result<Config> {
+    pub(crate) fn from_files(files: impl IntoIterator<Item = (String, String)>) -> Result<Config> {
         let mut parsed = Vec::new();
         for (name, text) in files {
             let table: toml::Table = toml::from_str(&text).map_err(|e| {
@@ -95,7 +95,7 @@ mod tests {
 
     #[test]
     fn builtin_loads() {
-        let c = Config::builtin().unwrap();
+        let c = crate::testing::config();
         assert!(c.lexicon.get("fr").unwrap().words.contains_key("trois"));
         assert!(c.rules.get("FC101").is_some());
     }

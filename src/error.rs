@@ -6,9 +6,9 @@ use std::fmt;
 /// A position in a named source: file (or document id), line and column, 1-based.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
+    pub(crate) file: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
 }
 
 impl fmt::Display for Location {
@@ -19,7 +19,7 @@ impl fmt::Display for Location {
 
 impl Location {
     /// The location of byte offset `offset` in `text` (clamped to the text).
-    pub fn at(file: &str, text: &str, offset: usize) -> Self {
+    pub(crate) fn at(file: &str, text: &str, offset: usize) -> Self {
         let (line, column) = line_col(text, offset);
         Location {
             file: file.to_string(),
@@ -30,7 +30,7 @@ impl Location {
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -53,14 +53,19 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn config(file: &str, text: &str, offset: usize, message: impl Into<String>) -> Self {
+    pub(crate) fn config(
+        file: &str,
+        text: &str,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Self {
         Error::Config {
             location: Location::at(file, text, offset),
             message: message.into(),
         }
     }
 
-    pub fn input(file: &str, text: &str, offset: usize, message: impl Into<String>) -> Self {
+    pub(crate) fn input(file: &str, text: &str, offset: usize, message: impl Into<String>) -> Self {
         Error::Input {
             location: Location::at(file, text, offset),
             message: message.into(),
@@ -68,7 +73,7 @@ impl Error {
     }
 
     /// Turns a TOML parse error into a located configuration error.
-    pub fn from_toml(file: &str, text: &str, err: &toml::de::Error) -> Self {
+    pub(crate) fn from_toml(file: &str, text: &str, err: &toml::de::Error) -> Self {
         let offset = err.span().map_or(0, |s| s.start);
         Error::config(file, text, offset, err.message().trim().to_string())
     }

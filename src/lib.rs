@@ -1,20 +1,36 @@
 //! figcheck: reads the figures of news text, French and English, and finds
 //! the ones that disagree.
 //!
-//! The pipeline, one module per stage:
+//! The pipeline, one module per stage, each using only the stages above it
+//! and the layers below:
 //!
-//! 1. [`input`]: bytes to documents (UTF-8, JSONL, language detection);
+//! ```text
+//!   bytes ──▶ input ──▶ extract ──▶ claims ──▶ rules ──▶ report ──▶ text, JSON, SARIF…
+//!             Document   Figure      Claim,     Finding   Reporter
+//!                                    Corpus
+//!   ─────────────────────────────────────────────────────────────────────
+//!   model:    Figure, Kind, Lang, dates (used by every stage, uses none)
+//!   lexicon, config: the words and rules of each language, read from the
+//!             data files in `rules/` (no word in the code)
+//! ```
+//!
+//! 1. [`input`]: bytes to documents (UTF-8, Markdown, HTML, JSONL, language
+//!    detection);
 //! 2. [`extract`]: every figure with its exact span and decimal value (nom);
 //! 3. [`claims`]: what each figure counts, who, where, when, and which
 //!    claims are about the same quantity;
 //! 4. [`rules`]: the checks, defined as data in `rules/`;
 //! 5. [`report`]: text and machine-readable reports.
 //!
+//! [`model`] holds the types every stage shares; [`lexicon`] and
+//! [`config`] hold the data ([`Config::builtin`] loads the built-in files).
+//!
 //! The library does no I/O and prints nothing: the `figcheck` binary reads
-//! files, calls [`analyze`] and prints a report.
+//! files, calls [`analyze`] and prints a report. The types a user needs are
+//! re-exported here.
 //!
 //! ```
-//! use figcheck::{analyze, config::Config, input::{Document, Lang}, rules::Selection};
+//! use figcheck::{analyze, Config, Document, Lang, Selection};
 //! let cfg = Config::builtin().unwrap();
 //! let doc = Document::new("a.txt", "Il reste environ 2.000 jihadistes.", Some(Lang::new("fr")));
 //! let (corpus, findings) = analyze(vec![doc], &cfg, &Selection::default());
@@ -23,24 +39,31 @@
 //! assert!(findings.is_empty());
 //! ```
 
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod claims;
 pub mod config;
-pub mod error;
+mod error;
 pub mod extract;
 pub mod input;
 pub mod lexicon;
 pub mod model;
 pub mod report;
 pub mod rules;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use rayon::prelude::*;
 
-use claims::{claims_of, Corpus};
-use config::Config;
-use input::Document;
-use rules::{ExampleResult, Finding, Selection};
+use claims::claims_of;
 
-pub use error::{Error, Result};
+pub use claims::{Claim, Corpus};
+pub use config::Config;
+pub use error::{Error, Location, Result};
+pub use input::Document;
+pub use model::{Figure, Kind, Lang};
+pub use report::{Checked, Figures, Formats, Reporter};
+pub use rules::{ExampleResult, Finding, Selection, Severity};
 
 /// Extracts the claims of every document (in parallel, in a deterministic
 /// order whatever the number of threads).

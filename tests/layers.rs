@@ -30,16 +30,62 @@ fn module_files(src: &Path) -> BTreeMap<String, Vec<PathBuf>> {
     out
 }
 
-/// The source without its `#[cfg(test)]` modules and test files.
+/// The source without its `#[cfg(test)]` modules and test files: files
+/// named `tests.rs` or `*_tests.rs`, files that open with `#![cfg(test)]`
+/// and files whose module is declared under `#[cfg(test)]` (such as the
+/// shared test helpers of `src/testing.rs`).
 fn non_test(path: &Path, text: &str) -> String {
     let name = path.file_name().unwrap().to_string_lossy();
-    if name == "tests.rs" || name.ends_with("_tests.rs") {
+    if name == "tests.rs"
+        || name.ends_with("_tests.rs")
+        || opens_with_cfg_test(text)
+        || declared_for_tests(path)
+    {
         return String::new();
     }
     match text.find("#[cfg(test)]") {
         Some(i) => text[..i].to_string(),
         None => text.to_string(),
     }
+}
+
+/// True when the first line that is not a comment is `#![cfg(test)]`.
+fn opens_with_cfg_test(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("//"))
+        .is_some_and(|l| l == "#![cfg(test)]")
+}
+
+/// True when the parent module declares the module of `path` (`mod NAME;`,
+/// with any visibility) right under `#[cfg(test)]`.
+fn declared_for_tests(path: &Path) -> bool {
+    let (name, dir) = if path.file_name().is_some_and(|n| n == "mod.rs") {
+        let dir = path.parent().unwrap();
+        (dir.file_name().unwrap(), dir.parent().unwrap())
+    } else {
+        (path.file_stem().unwrap(), path.parent().unwrap())
+    };
+    let name = name.to_string_lossy();
+    let parents = [
+        dir.join("lib.rs"),
+        dir.join("main.rs"),
+        dir.join("mod.rs"),
+        dir.with_extension("rs"),
+    ];
+    parents.iter().filter(|p| p.as_path() != path).any(|p| {
+        let Ok(text) = std::fs::read_to_string(p) else {
+            return false;
+        };
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let decl = format!("mod {name};");
+        lines.windows(2).any(|w| {
+            w[0] == "#[cfg(test)]"
+                && w[1]
+                    .strip_suffix(decl.as_str())
+                    .is_some_and(|vis| vis.is_empty() || vis.starts_with("pub"))
+        })
+    })
 }
 
 fn dependencies() -> BTreeMap<String, BTreeSet<String>> {
@@ -109,4 +155,29 @@ fn no_stage_runs_the_whole_pipeline() {
 fn the_model_depends_on_no_stage() {
     let deps = dependencies();
     assert_eq!(deps.get("model"), Some(&BTreeSet::new()));
+}
+
+#[test]
+fn test_only_sources_are_skipped() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let read = |p: &Path| non_test(p, &std::fs::read_to_string(p).unwrap());
+    // The shared test helpers run the whole pipeline; they are declared
+    // under `#[cfg(test)]` and so are not part of any layer.
+    let testing = src.join("testing.rs");
+    assert!(std::fs::read_to_string(&testing)
+        .unwrap()
+        .contains("crate::analyze"));
+    assert!(declared_for_tests(&testing));
+    assert_eq!(read(&testing), "");
+    assert_eq!(read(&src.join("claims/tests.rs")), "");
+    assert!(opens_with_cfg_test(
+        "//! Helpers.\n\n#![cfg(test)]\nuse crate::analyze;\n"
+    ));
+    // Stage code is read up to its test module.
+    let config = read(&src.join("config.rs"));
+    assert!(config.contains("crate::lexicon") && !config.contains("#[cfg(test)]"));
+    assert!(!declared_for_tests(&src.join("config.rs")));
+    assert!(!opens_with_cfg_test(
+        &std::fs::read_to_string(src.join("config.rs")).unwrap()
+    ));
 }

@@ -56,7 +56,7 @@ fn many_findings_on_one_long_line() {
         findings: &findings,
         cfg,
     };
-    let out = report::concise::Concise.render(&checked);
+    let out = report::Concise.render(&checked);
     let last = out.lines().last().unwrap();
     assert!(
         last.starts_with(&format!("x.txt:1:{}: FC101", 29 * 4_999 + 9)),
@@ -76,7 +76,7 @@ fn text_report_on_one_long_line_keeps_true_columns() {
         findings: &findings,
         cfg,
     };
-    let out = report::text::Text { color: false }.render(&checked);
+    let out = report::Text { color: false }.render(&checked);
     let columns: Vec<&str> = out
         .lines()
         .filter_map(|l| l.trim_start().strip_prefix("--> x.txt:1:"))

@@ -60,6 +60,6 @@ fuzz_target!(|data: &[u8]| {
     for &(_, format) in report::FigureFormat::ALL {
         let _ = format.reporter().render(&figures);
     }
-    let _ = report::figures::matrix::ClaimsMatrix.render(&figures);
-    let _ = report::baseline::Baseline::of(&corpus, &findings).to_json();
+    let _ = report::ClaimsMatrix.render(&figures);
+    let _ = report::Baseline::of(&corpus, &findings).to_json();
 });

@@ -5,9 +5,9 @@
 //!
 //! ## When two claims are about the same quantity
 //!
-//! Claims are bucketed by [`Key`]: measure, role and side, as read from the
+//! Claims are bucketed by `Key`: measure, role and side, as read from the
 //! text (an unknown side is part of the key, so "three soldiers" and "three
-//! US soldiers" are not matched). Within a bucket, [`Claim::relation`] says
+//! US soldiers" are not matched). Within a bucket, `Claim::relation` says
 //! whether two claims are about the same quantity:
 //!
 //! - `Different` when their places are both known and disjoint (a place
@@ -20,11 +20,11 @@
 //!
 //! Bucketing makes comparing N claims cost O(N) buckets, not O(N²) pairs.
 
-pub mod meaning;
-pub mod period;
-pub mod sentence;
-pub mod source;
-pub mod tokens;
+pub(crate) mod meaning;
+pub(crate) mod period;
+pub(crate) mod sentence;
+pub(crate) mod source;
+pub(crate) mod tokens;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -34,58 +34,59 @@ use crate::extract::extract;
 use crate::input::Document;
 use crate::lexicon::Lexicon;
 use crate::model::{Figure, Kind};
-pub use meaning::{FigureTokens, Meanings, Places, SentenceMeaning, Span};
-pub use period::Period;
+pub use meaning::Meanings;
+pub(crate) use meaning::{FigureTokens, Places, SentenceMeaning, Span};
+pub(crate) use period::Period;
 use period::{claim_period, inherited_period, period_of_date, LastStated, Stated};
 
 /// A figure in its context.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
     /// Index of the document in the corpus.
-    pub doc: u32,
+    pub(crate) doc: u32,
     pub fig: Figure,
     /// Byte span of the sentence the figure stands in.
-    pub sentence: (usize, usize),
+    pub(crate) sentence: (usize, usize),
     /// What the claim measures, index into [`Meanings::measures`]: the
     /// counted noun's measure, turned by the role where the lexicon says so
     /// ("137 militants tués" measures deaths).
-    pub measure: Option<u16>,
+    pub(crate) measure: Option<u16>,
     /// The measure of the counted noun itself ("militants": fighters).
-    pub counted: Option<u16>,
-    pub role: Option<u16>,
-    pub side: Option<u16>,
+    pub(crate) counted: Option<u16>,
+    pub(crate) role: Option<u16>,
+    pub(crate) side: Option<u16>,
     /// The single place, when there is exactly one.
-    pub place: Option<u16>,
+    pub(crate) place: Option<u16>,
     /// Every place the claim covers ("en Irak et en Syrie").
-    pub places: Places,
+    pub(crate) places: Places,
     /// The period the claim is about.
-    pub period: Option<Period>,
+    pub(crate) period: Option<Period>,
     /// The claim repeats one already made in the same document (a sentence
     /// printed twice): index of the first claim.
-    pub repeat_of: Option<u32>,
+    pub(crate) repeat_of: Option<u32>,
     /// The figure stands in boilerplate (menu, footer, teaser, address).
-    pub boilerplate: bool,
+    pub(crate) boilerplate: bool,
     /// The figure states a change ("13 nouveaux décès"), not a level.
-    pub delta: bool,
+    pub(crate) delta: bool,
     /// The text states the period (a date, a year, "au premier semestre"
     /// in the sentence or just before), rather than leaving it to the time
     /// of writing.
-    pub period_stated: bool,
+    pub(crate) period_stated: bool,
 }
 
 /// The bucket of comparable claims: same measure, role and side, and both
 /// levels or both changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Key {
-    pub measure: u16,
-    pub role: Option<u16>,
-    pub side: Option<u16>,
-    pub delta: bool,
+pub(crate) struct Key {
+    pub(crate) measure: u16,
+    pub(crate) role: Option<u16>,
+    pub(crate) side: Option<u16>,
+    pub(crate) delta: bool,
 }
 
 /// How sure a match between two claims of the same key is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Relation {
+pub(crate) enum Relation {
     /// Different periods: not the same quantity.
     Different,
     /// Same key; one period unknown.
@@ -97,7 +98,7 @@ pub enum Relation {
 impl Claim {
     /// The comparability key, for claims that state a quantity of a known
     /// measure; `None` otherwise.
-    pub fn key(&self) -> Option<Key> {
+    pub(crate) fn key(&self) -> Option<Key> {
         if !self.fig.kind.is_quantity() {
             return None;
         }
@@ -110,17 +111,17 @@ impl Claim {
     }
 
     /// The year of the claim's period, when it lies within one year.
-    pub fn year(&self) -> Option<i32> {
+    pub(crate) fn year(&self) -> Option<i32> {
         self.period.and_then(|p| p.single_year())
     }
 
     /// The interval the claim states, open sides as `None`.
-    pub fn interval(&self) -> (Option<Decimal>, Option<Decimal>) {
+    pub(crate) fn interval(&self) -> (Option<Decimal>, Option<Decimal>) {
         self.fig.interval()
     }
 
     /// True when both claims may be about the same period.
-    pub fn same_period(&self, other: &Claim) -> bool {
+    pub(crate) fn same_period(&self, other: &Claim) -> bool {
         self.relation_of_periods(other) != Relation::Different
     }
 
@@ -143,7 +144,7 @@ impl Claim {
     }
 
     /// How two claims relate (see the module docs).
-    pub fn relation(&self, other: &Claim, m: &Meanings) -> Relation {
+    pub(crate) fn relation(&self, other: &Claim, m: &Meanings) -> Relation {
         if self.key() != other.key() || self.key().is_none() {
             return Relation::Different;
         }
@@ -169,7 +170,7 @@ impl Claim {
 
     /// True for claims the rules should consider: not repeats, not
     /// boilerplate.
-    pub fn checkable(&self) -> bool {
+    pub(crate) fn checkable(&self) -> bool {
         self.repeat_of.is_none() && !self.boilerplate
     }
 }
@@ -181,13 +182,13 @@ pub struct Corpus {
     /// Claims of every document, in document order then position.
     pub claims: Vec<Claim>,
     /// For each document, the range of its claims in `claims`.
-    pub doc_claims: Vec<std::ops::Range<usize>>,
+    pub(crate) doc_claims: Vec<std::ops::Range<usize>>,
 }
 
 impl Corpus {
     /// Builds the corpus from claims computed per document (in parallel by
     /// the caller if it likes).
-    pub fn assemble(docs: Vec<Document>, per_doc: Vec<Vec<Claim>>) -> Corpus {
+    pub(crate) fn assemble(docs: Vec<Document>, per_doc: Vec<Vec<Claim>>) -> Corpus {
         let mut claims = Vec::new();
         let mut doc_claims = Vec::new();
         for mut cs in per_doc {
@@ -207,13 +208,13 @@ impl Corpus {
         }
     }
 
-    pub fn doc_of(&self, c: &Claim) -> &Document {
+    pub(crate) fn doc_of(&self, c: &Claim) -> &Document {
         &self.docs[c.doc as usize]
     }
 
     /// Checkable claims of a comparable measure, grouped by key; groups and
     /// their claims in a deterministic order.
-    pub fn buckets(&self, meanings: &Meanings) -> Vec<(Key, Vec<usize>)> {
+    pub(crate) fn buckets(&self, meanings: &Meanings) -> Vec<(Key, Vec<usize>)> {
         let mut map: HashMap<Key, Vec<usize>> = HashMap::default();
         for (i, c) in self.claims.iter().enumerate() {
             if !c.checkable() {
@@ -378,7 +379,11 @@ fn mark_repeats(text: &str, claims: &mut [Claim]) {
 /// Byte spans of the lines of `text` that are boilerplate: lines the
 /// lexicon names (menus, teasers, footers) and short lines holding a phone
 /// number or a postal code (addresses). Sorted, disjoint.
-pub fn boilerplate_lines(text: &str, figures: &[Figure], m: &Meanings) -> Vec<(usize, usize)> {
+pub(crate) fn boilerplate_lines(
+    text: &str,
+    figures: &[Figure],
+    m: &Meanings,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut fi = 0;

@@ -14,24 +14,24 @@ use crate::model::{days_in_month, DateParts, Figure, Ymd};
 
 /// A closed interval of days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Period {
-    pub start: Ymd,
-    pub end: Ymd,
+pub(crate) struct Period {
+    pub(crate) start: Ymd,
+    pub(crate) end: Ymd,
 }
 
 /// A period as ISO dates, for reports.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct PeriodRecord {
-    pub start: String,
-    pub end: String,
+pub(crate) struct PeriodRecord {
+    pub(crate) start: String,
+    pub(crate) end: String,
 }
 
 impl Period {
-    pub fn day(d: Ymd) -> Period {
+    pub(crate) fn day(d: Ymd) -> Period {
         Period { start: d, end: d }
     }
 
-    pub fn year(y: i32) -> Period {
+    pub(crate) fn year(y: i32) -> Period {
         Period {
             start: Ymd {
                 year: y,
@@ -46,7 +46,7 @@ impl Period {
         }
     }
 
-    pub fn month(y: i32, m: u32) -> Period {
+    pub(crate) fn month(y: i32, m: u32) -> Period {
         Period {
             start: Ymd {
                 year: y,
@@ -62,7 +62,7 @@ impl Period {
     }
 
     /// Months `first..=last` of year `y`.
-    pub fn months(y: i32, first: u32, last: u32) -> Period {
+    pub(crate) fn months(y: i32, first: u32, last: u32) -> Period {
         Period {
             start: Ymd {
                 year: y,
@@ -78,20 +78,20 @@ impl Period {
     }
 
     /// Number of days, both ends included.
-    pub fn days(&self) -> i64 {
+    pub(crate) fn days(&self) -> i64 {
         self.end.days() - self.start.days() + 1
     }
 
-    pub fn overlaps(&self, other: &Period) -> bool {
+    pub(crate) fn overlaps(&self, other: &Period) -> bool {
         self.start <= other.end && other.start <= self.end
     }
 
     /// The year, when the period lies within one.
-    pub fn single_year(&self) -> Option<i32> {
+    pub(crate) fn single_year(&self) -> Option<i32> {
         (self.start.year == self.end.year).then_some(self.start.year)
     }
 
-    pub fn record(&self) -> PeriodRecord {
+    pub(crate) fn record(&self) -> PeriodRecord {
         PeriodRecord {
             start: self.start.to_string(),
             end: self.end.to_string(),
@@ -126,8 +126,8 @@ pub(super) enum Stated {
 /// holds.
 #[derive(Default)]
 pub(super) struct LastStated {
-    pub explicit: Option<usize>,
-    pub inherited: Option<usize>,
+    pub(crate) explicit: Option<usize>,
+    pub(crate) inherited: Option<usize>,
 }
 
 /// The period a claim continues: the latest quantity claim whose period

@@ -7,7 +7,7 @@
 /// a quote or a digit, or glued to a capital after a lower-case word
 /// ("samedi.Lorsque"). Decimal points and `abbreviations` (the words, as
 /// written, after which a point ends no sentence) do not end one.
-pub fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usize)> {
+pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -99,10 +99,7 @@ mod tests {
     use super::*;
 
     fn abbreviations() -> Vec<String> {
-        crate::config::Config::builtin()
-            .unwrap()
-            .meanings
-            .abbreviations
+        crate::testing::config().meanings.abbreviations.clone()
     }
 
     fn split(t: &str) -> Vec<&str> {

@@ -9,25 +9,25 @@ use crate::model::{Figure, Kind, Ymd};
 
 /// A document's date and outlet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DocTime {
+pub(crate) struct DocTime {
     /// The publication day, when known.
-    pub day: Option<Ymd>,
+    pub(crate) day: Option<Ymd>,
     /// The publication year, when only the year is known.
-    pub year_only: Option<i32>,
+    pub(crate) year_only: Option<i32>,
     /// The outlet named by the text (dateline or copyright line).
-    pub outlet: Option<String>,
+    pub(crate) outlet: Option<String>,
     /// True when the date or outlet was read from the text, not given.
-    pub inferred: bool,
+    pub(crate) inferred: bool,
 }
 
 impl DocTime {
-    pub fn year(&self) -> Option<i32> {
+    pub(crate) fn year(&self) -> Option<i32> {
         self.day.map(|d| d.year).or(self.year_only)
     }
 }
 
 /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a longer timestamp is cut).
-pub fn parse_date(s: &str) -> (Option<Ymd>, Option<i32>) {
+pub(crate) fn parse_date(s: &str) -> (Option<Ymd>, Option<i32>) {
     let s = s.trim();
     let num = |a: usize, b: usize| s.get(a..b).and_then(|x| x.parse::<u32>().ok());
     let y = s.get(..4).and_then(|x| x.parse::<i32>().ok());
@@ -39,7 +39,11 @@ pub fn parse_date(s: &str) -> (Option<Ymd>, Option<i32>) {
 }
 
 /// The date and outlet of `doc`, from its metadata or its text.
-pub fn document_time(doc: &Document, figures: &[Figure], copyright_marks: &[String]) -> DocTime {
+pub(crate) fn document_time(
+    doc: &Document,
+    figures: &[Figure],
+    copyright_marks: &[String],
+) -> DocTime {
     let mut t = DocTime::default();
     if let Some(d) = &doc.source.date {
         let (day, year) = parse_date(d);
@@ -154,13 +158,12 @@ fn dateline<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
     use crate::extract::extract;
-    use crate::model::Lang;
+    use crate::testing::{config, fr_doc};
 
     fn time(text: &str) -> DocTime {
-        let cfg = Config::builtin().unwrap();
-        let doc = Document::new("d", text, Some(Lang::new("fr")));
+        let cfg = config();
+        let doc = fr_doc("d", text);
         document_time(
             &doc,
             &extract(text, doc.lang, &cfg.lexicon),
@@ -189,8 +192,8 @@ mod tests {
 
     #[test]
     fn metadata_wins() {
-        let cfg = Config::builtin().unwrap();
-        let mut doc = Document::new("d", "© 2024 X", Some(Lang::new("fr")));
+        let cfg = config();
+        let mut doc = fr_doc("d", "© 2024 X");
         doc.source.date = Some("2014-12-08".into());
         let figures = extract(&doc.text, doc.lang, &cfg.lexicon);
         let t = document_time(&doc, &figures, &cfg.meanings.copyright);

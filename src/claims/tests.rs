@@ -5,6 +5,7 @@ use super::*;
 use crate::config::Config;
 use crate::input::Document;
 use crate::model::{Lang, Ymd};
+use crate::testing::config;
 
 fn seed(name: &str) -> String {
     std::fs::read_to_string(format!(
@@ -51,13 +52,13 @@ fn has(
 
 #[test]
 fn centcom_figures_of_seed_002() {
-    let cfg = Config::builtin().unwrap();
+    let cfg = config();
     let doc = Document::new(
         "002",
         seed("002_4d26f834a15c7ecc.txt"),
         Some(Lang::new("fr")),
     );
-    let v = describe(&doc, &cfg);
+    let v = describe(&doc, cfg);
     let h1 = "2024-01-01..2024-06-30";
     for want in [
         ("196", "missions", "-", "iraq+syria", h1),
@@ -77,7 +78,7 @@ fn centcom_figures_of_seed_002() {
 
 #[test]
 fn document_source_is_read_from_the_text() {
-    let cfg = Config::builtin().unwrap();
+    let cfg = config();
     let doc = Document::new(
         "002",
         seed("002_4d26f834a15c7ecc.txt"),
@@ -108,7 +109,7 @@ fn document_source_is_read_from_the_text() {
 
 #[test]
 fn years_keep_claims_apart() {
-    let cfg = Config::builtin().unwrap();
+    let cfg = config();
     let a = Document::new(
         "a",
         "En 2014, 1 400 soldats américains ont été déployés en Irak.",
@@ -133,7 +134,7 @@ fn years_keep_claims_apart() {
 
 #[test]
 fn french_and_english_keys_match() {
-    let cfg = Config::builtin().unwrap();
+    let cfg = config();
     let fr = Document::new(
         "fr",
         "Selon le communiqué, 12 suspects ont été arrêtés. La mort de 45 jihadistes de l'EI en Irak.",
@@ -156,7 +157,7 @@ fn french_and_english_keys_match() {
 
 #[test]
 fn repeats_and_boilerplate_are_marked() {
-    let cfg = Config::builtin().unwrap();
+    let cfg = config();
     let text = "Quelque 1 500 soldats vont être envoyés.\nPublicité\nQuelque 1 500 soldats vont être envoyés.\nLire aussi : 3 morts à Paris\nArménie, Erevan, 0002, Martiros Saryan 22\n";
     let doc = Document::new("d", text, Some(Lang::new("fr")));
     let cs = claims_of(0, &doc, &cfg.lexicon, &cfg.meanings);
@@ -176,10 +177,10 @@ fn repeats_and_boilerplate_are_marked() {
 
 #[test]
 fn elliptical_figures_inherit_the_counted_noun() {
-    let cfg = Config::builtin().unwrap();
+    let cfg = config();
     let t = "En Irak, 137 militants de l'EI ont été tués et 30 arrêtés lors de 74 opérations conjointes.";
     let doc = Document::new("d", t, Some(Lang::new("fr")));
-    let v = describe(&doc, &cfg);
+    let v = describe(&doc, cfg);
     assert!(
         v.iter()
             .any(|x| x.0 == "30" && x.1 == "arrests" && x.2 == "arrested"),

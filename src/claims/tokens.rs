@@ -8,39 +8,39 @@ use crate::lexicon::fold_char;
 
 /// One word of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tok {
+pub(crate) struct Tok {
     /// Byte span in the document text.
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Byte span in [`Tokens::folded`].
-    pub fs: usize,
-    pub fe: usize,
+    pub(crate) fs: usize,
+    pub(crate) fe: usize,
     /// A `;`, `:`, `(` or `)` stands between the previous token and this one.
-    pub clause_break: bool,
+    pub(crate) clause_break: bool,
     /// A comma (or a clause break) stands between the previous token and
     /// this one.
-    pub comma: bool,
+    pub(crate) comma: bool,
     /// The token is made of digits.
-    pub digits: bool,
+    pub(crate) digits: bool,
 }
 
 /// The folded tokens of a span of text. A token is a run of letters and
 /// digits; an apostrophe ends the token it follows ("l'" + "ei").
 #[derive(Debug, Clone, Default)]
-pub struct Tokens {
-    pub folded: String,
-    pub toks: Vec<Tok>,
+pub(crate) struct Tokens {
+    pub(crate) folded: String,
+    pub(crate) toks: Vec<Tok>,
 }
 
 impl Tokens {
-    pub fn new(text: &str, span: (usize, usize)) -> Tokens {
+    pub(crate) fn new(text: &str, span: (usize, usize)) -> Tokens {
         let mut t = Tokens::default();
         t.fill(text, span);
         t
     }
 
     /// Tokenises `text[span]`, reusing this value's buffers.
-    pub fn fill(&mut self, text: &str, span: (usize, usize)) {
+    pub(crate) fn fill(&mut self, text: &str, span: (usize, usize)) {
         self.folded.clear();
         self.toks.clear();
         let mut cur: Option<Tok> = None;
@@ -97,7 +97,7 @@ impl Tokens {
     }
 
     /// The folded text of tokens `r`, words joined by single spaces.
-    pub fn key(&self, r: Range<usize>) -> &str {
+    pub(crate) fn key(&self, r: Range<usize>) -> &str {
         if r.is_empty() {
             return "";
         }
@@ -105,18 +105,18 @@ impl Tokens {
     }
 
     /// Index of the first token that ends after byte `pos`.
-    pub fn first_after(&self, pos: usize) -> usize {
+    pub(crate) fn first_after(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.end <= pos)
     }
 
     /// Index of the first token that starts at or after byte `pos`.
-    pub fn first_from(&self, pos: usize) -> usize {
+    pub(crate) fn first_from(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.start < pos)
     }
 }
 
 /// Folds a phrase of the lexicon into the token key it matches.
-pub fn phrase_key(phrase: &str) -> String {
+pub(crate) fn phrase_key(phrase: &str) -> String {
     let t = Tokens::new(phrase, (0, phrase.len()));
     t.key(0..t.toks.len()).to_string()
 }

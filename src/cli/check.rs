@@ -8,7 +8,7 @@ use anyhow::{bail, Result};
 
 use figcheck::claims::Corpus;
 use figcheck::config::Config;
-use figcheck::report::{baseline::Baseline, Checked};
+use figcheck::report::{Baseline, Checked};
 use figcheck::rules::Finding;
 
 use super::args::{CheckArgs, ConfigArgs, InputArgs, SelectionArgs};

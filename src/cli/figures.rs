@@ -6,8 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use figcheck::report::figures::matrix::ClaimsMatrix;
-use figcheck::report::{Figures, Reporter};
+use figcheck::report::{ClaimsMatrix, Figures, Reporter};
 
 use super::args::{ClaimsArgs, ExtractArgs};
 use super::{exit_after, inputs, print_notices, stream, write_out};

@@ -286,7 +286,7 @@ pub fn rule_files(dir: &Path) -> Result<Vec<(String, String)>> {
 /// paths relative to the manifest's folder, or JSONL ids.
 pub struct Manifests {
     /// (path relative to the working folder, entry).
-    entries: Vec<(String, figcheck::input::sources::SourceEntry)>,
+    entries: Vec<(String, figcheck::input::SourceEntry)>,
     lang: Lang,
 }
 
@@ -317,7 +317,7 @@ impl Manifests {
                 .with_context(|| format!("{}: cannot read", m.display()))?;
             let name = display_name(&m);
             let base = m.parent().map(display_name).unwrap_or_default();
-            for e in figcheck::input::sources::parse_manifest(&name, &text)? {
+            for e in figcheck::input::parse_manifest(&name, &text)? {
                 let path = if base.is_empty() {
                     e.key.clone()
                 } else {

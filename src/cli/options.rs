@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 
 use figcheck::config::Config;
 use figcheck::input::Format;
-use figcheck::report::{self, baseline::Baseline};
+use figcheck::report::{self, Baseline};
 use figcheck::rules::{Selection, Severity};
 
 use super::args::{

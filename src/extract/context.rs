@@ -9,22 +9,22 @@ use super::words::{is_word_char, lookup};
 use crate::lexicon::{fold_char, LangLexicon, Lexicon};
 
 /// True for the spaces that may stand inside a figure.
-pub fn is_space(c: char) -> bool {
+pub(crate) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t')
 }
 
 /// The char just before byte `pos`.
-pub fn char_before(text: &str, pos: usize) -> Option<char> {
+pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
     text[..pos].chars().next_back()
 }
 
 /// The char at byte `pos`.
-pub fn char_at(text: &str, pos: usize) -> Option<char> {
+pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
     text[pos..].chars().next()
 }
 
 /// Byte offset after skipping at most one run of inline spaces from `pos`.
-pub fn skip_spaces(text: &str, pos: usize) -> usize {
+pub(crate) fn skip_spaces(text: &str, pos: usize) -> usize {
     let mut p = pos;
     for c in text[pos..].chars() {
         if is_space(c) {
@@ -37,7 +37,7 @@ pub fn skip_spaces(text: &str, pos: usize) -> usize {
 }
 
 /// Byte offset before the inline spaces that end at `pos`.
-pub fn skip_spaces_back(text: &str, pos: usize) -> usize {
+pub(crate) fn skip_spaces_back(text: &str, pos: usize) -> usize {
     let mut p = pos;
     for c in text[..pos].chars().rev() {
         if is_space(c) {
@@ -50,7 +50,7 @@ pub fn skip_spaces_back(text: &str, pos: usize) -> usize {
 }
 
 /// The word (letters, inner hyphens and apostrophes excluded) starting at `pos`.
-pub fn word_at(text: &str, pos: usize) -> Option<(usize, usize)> {
+pub(crate) fn word_at(text: &str, pos: usize) -> Option<(usize, usize)> {
     let mut end = pos;
     for c in text[pos..].chars() {
         if is_word_char(c) {
@@ -63,7 +63,7 @@ pub fn word_at(text: &str, pos: usize) -> Option<(usize, usize)> {
 }
 
 /// A noun-like word at `pos`: letters with inner hyphens ("sous-comités").
-pub fn noun_at(text: &str, pos: usize) -> Option<(usize, usize)> {
+pub(crate) fn noun_at(text: &str, pos: usize) -> Option<(usize, usize)> {
     let (_, mut end) = word_at(text, pos)?;
     while let Some('-') = char_at(text, end) {
         match word_at(text, end + 1) {
@@ -75,7 +75,7 @@ pub fn noun_at(text: &str, pos: usize) -> Option<(usize, usize)> {
 }
 
 /// The word ending at `pos` (letters only), if any.
-pub fn word_before(text: &str, pos: usize) -> Option<(usize, usize)> {
+pub(crate) fn word_before(text: &str, pos: usize) -> Option<(usize, usize)> {
     let mut start = pos;
     for c in text[..pos].chars().rev() {
         if is_word_char(c) {
@@ -89,12 +89,12 @@ pub fn word_before(text: &str, pos: usize) -> Option<(usize, usize)> {
 
 /// Folds the text before `pos` (at most `max` bytes) for suffix matching,
 /// keeping the byte offset of each folded char.
-pub struct Tail {
-    pub norm: String,
-    pub offsets: Vec<usize>,
+pub(crate) struct Tail {
+    pub(crate) norm: String,
+    pub(crate) offsets: Vec<usize>,
 }
 
-pub fn tail(text: &str, pos: usize, max: usize) -> Tail {
+pub(crate) fn tail(text: &str, pos: usize, max: usize) -> Tail {
     let mut start = pos.saturating_sub(max);
     while !text.is_char_boundary(start) {
         start += 1;
@@ -125,7 +125,7 @@ pub fn tail(text: &str, pos: usize, max: usize) -> Tail {
 impl Tail {
     /// If the tail ends with `phrase` (then optional spaces), at a word
     /// boundary, the original byte offset where the phrase starts.
-    pub fn ends_with_phrase(&self, phrase: &str) -> Option<usize> {
+    pub(crate) fn ends_with_phrase(&self, phrase: &str) -> Option<usize> {
         let t = self.norm.trim_end_matches(' ');
         if !t.ends_with(phrase) {
             return None;
@@ -144,16 +144,16 @@ impl Tail {
 
 /// A unit found next to a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UnitMatch {
-    pub unit: usize,
-    pub start: usize,
-    pub end: usize,
+pub(crate) struct UnitMatch {
+    pub(crate) unit: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Index into [`Lexicon::unit_forms`].
-    pub form: usize,
+    pub(crate) form: usize,
     /// The form is a symbol ("$", "km"), not a word.
-    pub form_is_symbol: bool,
+    pub(crate) form_is_symbol: bool,
     /// The multiplier the form carries ("M€").
-    pub scale: Option<Decimal>,
+    pub(crate) scale: Option<Decimal>,
 }
 
 fn boundary_after(text: &str, end: usize, form_is_alpha: bool) -> bool {
@@ -168,7 +168,7 @@ fn boundary_after(text: &str, end: usize, form_is_alpha: bool) -> bool {
 }
 
 /// The longest unit written at `pos` (already past any space).
-pub fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
+pub(crate) fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
     let rest = &text[pos..];
     let mut head_end = rest.len().min(40);
     while !rest.is_char_boundary(head_end) {
@@ -264,7 +264,7 @@ pub fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
 }
 
 /// A prefix unit ("$", "€", "USD ") written just before `pos`.
-pub fn prefix_unit_before(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
+pub(crate) fn prefix_unit_before(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
     let p = skip_spaces_back(text, pos);
     let last = char_before(text, p)?;
     for &fi in lex.prefix_last.get(&last)? {
@@ -293,7 +293,7 @@ pub fn prefix_unit_before(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitM
 }
 
 /// A scale word at `pos` ("millions", "bn", "k"), with its multiplier.
-pub fn scale_at(
+pub(crate) fn scale_at(
     lang: &LangLexicon,
     text: &str,
     pos: usize,
@@ -309,7 +309,7 @@ pub fn scale_at(
 }
 
 /// The month named by the word at `pos`, if any, and its end.
-pub fn month_at(
+pub(crate) fn month_at(
     lang: &LangLexicon,
     text: &str,
     pos: usize,
@@ -328,7 +328,7 @@ pub fn month_at(
 /// The counted noun after a figure ending at `pos`: skips one link word
 /// ("de", "d'", "of") when `link` is allowed, and adjectives listed as
 /// `nouns.skip`. Stops at stop words and punctuation.
-pub fn counted_noun(
+pub(crate) fn counted_noun(
     lang: &LangLexicon,
     debris: &[String],
     text: &str,
@@ -441,7 +441,6 @@ fn english_head(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
 
     #[test]
     fn tail_matches_phrases_at_word_boundaries() {
@@ -456,7 +455,7 @@ mod tests {
 
     #[test]
     fn units_prefixes_and_scales() {
-        let cfg = Config::builtin().unwrap();
+        let cfg = crate::testing::config();
         let lex = &cfg.lexicon;
         let t = "5 km de route";
         let u = unit_at(lex, t, 2).unwrap();
@@ -478,7 +477,7 @@ mod tests {
 
     #[test]
     fn counted_noun_skips_links_and_stops() {
-        let cfg = Config::builtin().unwrap();
+        let cfg = crate::testing::config();
         let fr = cfg.lexicon.get("fr").unwrap();
         let mut buf = String::new();
         let t = " d'étrangers, répartis";
@@ -504,7 +503,7 @@ mod tests {
 
     #[test]
     fn the_head_last_is_found_with_the_endings_of_the_language() {
-        let cfg = Config::builtin().unwrap();
+        let cfg = crate::testing::config();
         let en = cfg.lexicon.get("en").unwrap();
         let mut bare = en.clone();
         bare.participle_endings.clear();

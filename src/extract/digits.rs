@@ -16,23 +16,23 @@ use crate::lexicon::Conventions;
 use crate::model::Evidence;
 
 /// Most groups a numeral may have (`1 234 567 890 123 456` has six).
-pub const MAX_PARTS: usize = 8;
+pub(crate) const MAX_PARTS: usize = 8;
 
 /// The shape of a run of digits and separators, before any reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Numeral<'a> {
+pub(crate) struct Numeral<'a> {
     /// The digit runs, in order.
-    pub runs: [&'a str; MAX_PARTS],
+    pub(crate) runs: [&'a str; MAX_PARTS],
     /// `seps[i]` stands between `runs[i]` and `runs[i + 1]`.
-    pub seps: [char; MAX_PARTS],
-    pub n: usize,
+    pub(crate) seps: [char; MAX_PARTS],
+    pub(crate) n: usize,
 }
 
 impl<'a> Numeral<'a> {
-    pub fn runs(&self) -> &[&'a str] {
+    pub(crate) fn runs(&self) -> &[&'a str] {
         &self.runs[..self.n]
     }
-    pub fn seps(&self) -> &[char] {
+    pub(crate) fn seps(&self) -> &[char] {
         &self.seps[..self.n.saturating_sub(1)]
     }
 }
@@ -41,7 +41,7 @@ impl<'a> Numeral<'a> {
 /// no-break space, thin space; and the invisible characters that scraped
 /// text leaves between digit groups (zero-width space, joiners, word
 /// joiner, byte order mark, left-to-right and right-to-left marks).
-pub fn is_group_space(c: char) -> bool {
+pub(crate) fn is_group_space(c: char) -> bool {
     matches!(
         c,
         ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{200b}'
@@ -50,21 +50,21 @@ pub fn is_group_space(c: char) -> bool {
 }
 
 /// Punctuation that may group digits or mark decimals.
-pub fn is_group_punct(c: char) -> bool {
+pub(crate) fn is_group_punct(c: char) -> bool {
     matches!(c, '.' | ',' | '\'' | '’')
 }
 
 /// One or more ASCII digits.
 ///
 /// `digit_run = digit+ ;`
-pub fn digit_run(i: &str) -> IResult<&str, &str> {
+pub(crate) fn digit_run(i: &str) -> IResult<&str, &str> {
     take_while1(|c: char| c.is_ascii_digit()).parse(i)
 }
 
 /// A separator character between two digit runs.
 ///
 /// `separator = group_space | group_punct ;`
-pub fn separator(i: &str) -> IResult<&str, char> {
+pub(crate) fn separator(i: &str) -> IResult<&str, char> {
     satisfy(|c| is_group_space(c) || is_group_punct(c)).parse(i)
 }
 
@@ -73,7 +73,9 @@ pub fn separator(i: &str) -> IResult<&str, char> {
 /// follow a first run of one to three digits.
 ///
 /// `next_group = separator digit_run ;` (a space only before `digit{3}`)
-pub fn next_group<'a>(first: &'a str) -> impl FnMut(&'a str) -> IResult<&'a str, (char, &'a str)> {
+pub(crate) fn next_group<'a>(
+    first: &'a str,
+) -> impl FnMut(&'a str) -> IResult<&'a str, (char, &'a str)> {
     move |i: &'a str| {
         let (rest, sep) = separator(i)?;
         let (rest, run) = digit_run(rest)?;
@@ -90,7 +92,7 @@ pub fn next_group<'a>(first: &'a str) -> impl FnMut(&'a str) -> IResult<&'a str,
 /// A numeral: digit runs joined by separators, up to [`MAX_PARTS`] runs.
 ///
 /// `numeral = digit_run { next_group } ;` (one kind of space throughout)
-pub fn numeral(i: &str) -> IResult<&str, Numeral<'_>> {
+pub(crate) fn numeral(i: &str) -> IResult<&str, Numeral<'_>> {
     let (mut rest, first) = digit_run(i)?;
     let mut num = Numeral {
         runs: [""; MAX_PARTS],
@@ -119,25 +121,25 @@ pub fn numeral(i: &str) -> IResult<&str, Numeral<'_>> {
 
 /// A numeral read as a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Reading {
-    pub value: Decimal,
+pub(crate) struct Reading {
+    pub(crate) value: Decimal,
     /// How many runs of the numeral the reading uses (the rest is left to
     /// the next figure, as in the list `1,2,3`).
-    pub runs: usize,
+    pub(crate) runs: usize,
     /// Number of decimal digits written.
-    pub scale: u32,
-    pub evidence: Evidence,
+    pub(crate) scale: u32,
+    pub(crate) evidence: Evidence,
     /// The grouping is invalid (`12.34.5`, `1,50,000`).
-    pub bad_grouping: bool,
+    pub(crate) bad_grouping: bool,
     /// The reading goes against the language's convention (an English
     /// `1,3` read as 1.3): the figure is ambiguous.
-    pub odd: bool,
+    pub(crate) odd: bool,
 }
 
 /// Parses an integer from digits, `None` past Decimal's range.
 /// The value of a Roman numeral in its canonical form ("XIX" is 19; "IIII"
 /// and "VX" are no numerals), from 1 to 3999.
-pub fn roman_value(s: &str) -> Option<u32> {
+pub(crate) fn roman_value(s: &str) -> Option<u32> {
     let digit = |c: u8| match c {
         b'I' => Some(1),
         b'V' => Some(5),
@@ -199,7 +201,7 @@ fn roman(mut v: u32) -> String {
     out
 }
 
-pub fn int_value(digits: &str) -> Option<Decimal> {
+pub(crate) fn int_value(digits: &str) -> Option<Decimal> {
     let mut v = Decimal::ZERO;
     let ten = Decimal::from(10);
     for b in digits.bytes() {
@@ -209,7 +211,7 @@ pub fn int_value(digits: &str) -> Option<Decimal> {
 }
 
 /// `int.frac` as an exact decimal.
-pub fn decimal_value(int: &str, frac: &str) -> Option<Decimal> {
+pub(crate) fn decimal_value(int: &str, frac: &str) -> Option<Decimal> {
     if frac.len() > 20 {
         return None;
     }
@@ -252,7 +254,7 @@ fn is_apos(c: char) -> bool {
 /// exists (`3.5` in French is 3.5). A lone separator before exactly three
 /// digits (`2.500`, `2,500`) is read by the language and reported as
 /// ambiguous evidence; for an unknown language the English reading is kept.
-pub fn read_numeral(num: &Numeral<'_>, conv: &Conventions) -> Option<Reading> {
+pub(crate) fn read_numeral(num: &Numeral<'_>, conv: &Conventions) -> Option<Reading> {
     let runs = num.runs();
     let seps = num.seps();
     if runs.len() == 1 {
@@ -426,7 +428,7 @@ pub fn read_numeral(num: &Numeral<'_>, conv: &Conventions) -> Option<Reading> {
 }
 
 /// Re-reads an ambiguous numeral the other way (thousands ↔ decimals).
-pub fn reread_ambiguous(num: &Numeral<'_>, as_thousands: bool) -> Option<Decimal> {
+pub(crate) fn reread_ambiguous(num: &Numeral<'_>, as_thousands: bool) -> Option<Decimal> {
     let runs = num.runs();
     if runs.len() < 2 {
         return None;
@@ -461,18 +463,11 @@ mod tests {
 
     use super::*;
     use crate::model::Lang;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
+    use crate::testing::{config, d};
 
     /// The conventions of `lang` in the embedded data.
     fn conv(lang: Lang) -> &'static Conventions {
-        static CFG: std::sync::OnceLock<crate::config::Config> = std::sync::OnceLock::new();
-        CFG.get_or_init(|| crate::config::Config::builtin().unwrap())
-            .lexicon
-            .conventions(lang)
+        config().lexicon.conventions(lang)
     }
 
     fn read(s: &str, lang: Lang) -> (Decimal, usize, Evidence) {

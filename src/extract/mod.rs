@@ -27,7 +27,8 @@ mod words;
 
 use crate::lexicon::{LangLexicon, Lexicon};
 use crate::model::Lang;
-pub use crate::model::{DateParts, Figure, Kind, Written};
+pub(crate) use crate::model::Written;
+pub use crate::model::{Figure, Kind};
 
 /// Extracts every figure of `text`, in order of position.
 pub fn extract(text: &str, lang: Lang, lex: &Lexicon) -> Vec<Figure> {

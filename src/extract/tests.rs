@@ -12,29 +12,11 @@ pub(crate) mod support {
 
     pub(crate) use rust_decimal::Decimal;
 
-    pub(crate) use crate::config::Config;
     pub(crate) use crate::extract::{extract, Figure, Kind};
     pub(crate) use crate::model::Lang;
+    pub(crate) use crate::testing::{config, d, figs};
 
     pub(crate) type Interval = (Option<Decimal>, Option<Decimal>);
-
-    pub(crate) fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    /// The built-in configuration, loaded once for all tests.
-    pub(crate) fn config() -> &'static Config {
-        static CFG: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
-        CFG.get_or_init(|| Config::builtin().unwrap())
-    }
-
-    pub(crate) fn figs(text: &str, lang: Lang) -> Vec<(String, Figure)> {
-        let cfg = config();
-        extract(text, lang, &cfg.lexicon)
-            .into_iter()
-            .map(|f| (text[f.start..f.end].to_string(), f))
-            .collect()
-    }
 
     /// The only figure of `text`: its literal, value, interval and kind.
     pub(crate) fn one(text: &str, lang: Lang) -> (String, Option<Decimal>, Interval, Kind) {

@@ -57,7 +57,7 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// The text of an HTML file, its map to the file, and its metadata.
-pub fn read(source: &str) -> (String, Origin, SourceMeta) {
+pub(crate) fn read(source: &str) -> (String, Origin, SourceMeta) {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // Script, style and title content are raw text, as a browser reads them.
     emitter.naively_switch_states(true);

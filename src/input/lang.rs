@@ -20,7 +20,7 @@ pub fn detect_lang(text: &str) -> Lang {
 /// language of `detector` in the first 20 kB: two points a word (and an
 /// apostrophe, in a language that elides), one a typical letter, up to
 /// [`MAX_LETTER_POINTS`]. The language with strictly the most points wins.
-pub fn detect_with(text: &str, detector: &Detector) -> Lang {
+pub(crate) fn detect_with(text: &str, detector: &Detector) -> Lang {
     let mut end = text.len().min(20_000);
     while !text.is_char_boundary(end) {
         end -= 1;

@@ -8,7 +8,7 @@ const BLOCK: usize = 1024;
 /// The line starts of a text, and the number of characters before every
 /// [`BLOCK`]-th byte.
 #[derive(Debug, Clone, Default)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     /// Byte offset of the start of every line; the first is 0.
     line_starts: Vec<usize>,
     /// For each block: the char boundary at or before its first byte, and
@@ -17,7 +17,7 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    pub fn new(text: &str) -> LineIndex {
+    pub(crate) fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1));
         let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
@@ -46,7 +46,7 @@ impl LineIndex {
     /// 1-based line and column (in characters) of byte `offset` in `text`,
     /// the text the index was built from; the same as
     /// [`crate::error::line_col`].
-    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
@@ -58,7 +58,7 @@ impl LineIndex {
     }
 
     /// The byte span of the line holding `offset`, without its `\n`.
-    pub fn line_span(&self, text: &str, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_span(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];

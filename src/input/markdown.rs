@@ -10,7 +10,7 @@ use super::SourceMeta;
 
 /// The text of a Markdown file, its map to the file, and the metadata of
 /// its front matter.
-pub fn read(source: &str) -> (String, Origin, SourceMeta) {
+pub(crate) fn read(source: &str) -> (String, Origin, SourceMeta) {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -103,7 +103,7 @@ fn set(meta: &mut SourceMeta, key: &str, value: String) {
 
 /// Reads the top-level `key: value` pairs of a YAML front matter (the
 /// flat subset articles use; nested values are ignored).
-pub fn yaml_front_matter(s: &str) -> SourceMeta {
+pub(crate) fn yaml_front_matter(s: &str) -> SourceMeta {
     let mut meta = SourceMeta::default();
     for line in s.lines() {
         if line.starts_with([' ', '\t', '-', '#']) {
@@ -124,7 +124,7 @@ pub fn yaml_front_matter(s: &str) -> SourceMeta {
 }
 
 /// Reads a TOML front matter's top-level strings and dates.
-pub fn toml_front_matter(s: &str) -> SourceMeta {
+pub(crate) fn toml_front_matter(s: &str) -> SourceMeta {
     let mut meta = SourceMeta::default();
     if let Ok(t) = s.parse::<toml::Table>() {
         for (k, v) in t {

@@ -5,20 +5,22 @@
 //! here: the binary reads files and hands their bytes to this module.
 //!
 //! A document's text may differ from its file (HTML, Markdown, invalid
-//! UTF-8): its [`Origin`] maps every offset back, and reports use
-//! [`Document::file_span`] and [`Document::line_col`] so that they point
+//! UTF-8): its `Origin` maps every offset back, and reports use
+//! `Document::file_span` and `Document::line_col` so that they point
 //! into the file.
 
-pub mod html;
+pub(crate) mod html;
 mod lang;
-pub mod lines;
-pub mod markdown;
-pub mod origin;
-pub mod sources;
+pub(crate) mod lines;
+pub(crate) mod markdown;
+pub(crate) mod origin;
+pub(crate) mod sources;
 
-pub use lang::{detect_lang, detect_with};
-pub use lines::LineIndex;
-pub use origin::{Format, Origin};
+pub use lang::detect_lang;
+pub(crate) use lines::LineIndex;
+pub use origin::Format;
+pub(crate) use origin::Origin;
+pub use sources::{parse_manifest, SourceEntry};
 
 use std::sync::OnceLock;
 
@@ -31,9 +33,9 @@ pub use crate::model::Lang;
 /// fields the input does not give stay `None`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SourceMeta {
-    pub outlet: Option<String>,
-    pub date: Option<String>,
-    pub url: Option<String>,
+    pub(crate) outlet: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) url: Option<String>,
 }
 
 /// One text to check.
@@ -43,13 +45,13 @@ pub struct Document {
     pub id: String,
     pub text: String,
     pub lang: Lang,
-    pub source: SourceMeta,
+    pub(crate) source: SourceMeta,
     /// Problems met while decoding the input (invalid UTF-8), each with the
     /// byte offset in the original bytes.
     pub notices: Vec<Notice>,
     /// The file the text was read from, when the text is not the file's
     /// bytes as they are (HTML, Markdown, invalid UTF-8); `None` when it is.
-    pub origin: Option<Box<Origin>>,
+    pub(crate) origin: Option<Box<Origin>>,
     /// Lines of [`Document::source_text`], built when first needed.
     lines: OnceLock<LineIndex>,
 }
@@ -57,13 +59,13 @@ pub struct Document {
 /// Something about the input the user should know, that did not stop the run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Notice {
-    pub doc: String,
+    pub(crate) doc: String,
     /// Byte offset in the file.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// 1-based line and column (in characters) in the file.
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) message: String,
 }
 
 impl std::fmt::Display for Notice {
@@ -115,7 +117,7 @@ impl Document {
     /// A document from raw bytes. Invalid UTF-8 sequences are replaced by
     /// U+FFFD and reported as notices with their byte offset, so the rest of
     /// the file is still checked.
-    pub fn from_bytes(id: impl Into<String>, bytes: &[u8], lang: Option<Lang>) -> Self {
+    pub(crate) fn from_bytes(id: impl Into<String>, bytes: &[u8], lang: Option<Lang>) -> Self {
         let id = id.into();
         let d = decode(&id, bytes);
         let origin = (!d.replaced.is_empty()).then(|| {
@@ -129,13 +131,13 @@ impl Document {
 
     /// A document from the bytes of a Markdown file: the front matter gives
     /// the source metadata, code blocks and markup are not read.
-    pub fn from_markdown(id: impl Into<String>, bytes: &[u8], lang: Option<Lang>) -> Self {
+    pub(crate) fn from_markdown(id: impl Into<String>, bytes: &[u8], lang: Option<Lang>) -> Self {
         Self::derived(id.into(), bytes, lang, markdown::read)
     }
 
     /// A document from the bytes of an HTML file: the page's text, without
     /// tags, comments, scripts or styles.
-    pub fn from_html(id: impl Into<String>, bytes: &[u8], lang: Option<Lang>) -> Self {
+    pub(crate) fn from_html(id: impl Into<String>, bytes: &[u8], lang: Option<Lang>) -> Self {
         Self::derived(id.into(), bytes, lang, html::read)
     }
 
@@ -156,13 +158,13 @@ impl Document {
 
     /// The text of the file the document was read from (the document's own
     /// text when it was read as it is).
-    pub fn source_text(&self) -> &str {
+    pub(crate) fn source_text(&self) -> &str {
         self.origin.as_ref().map_or(&self.text, |o| &o.text)
     }
 
     /// The span of the source text ([`Document::source_text`]) that the
     /// span `[start, end)` of the document's text was read from.
-    pub fn source_span(&self, start: usize, end: usize) -> (usize, usize) {
+    pub(crate) fn source_span(&self, start: usize, end: usize) -> (usize, usize) {
         match &self.origin {
             None => (start, end),
             Some(o) => {
@@ -174,7 +176,7 @@ impl Document {
 
     /// The byte span in the file of the span `[start, end)` of the
     /// document's text.
-    pub fn file_span(&self, start: usize, end: usize) -> (usize, usize) {
+    pub(crate) fn file_span(&self, start: usize, end: usize) -> (usize, usize) {
         let (s, e) = self.source_span(start, end);
         match &self.origin {
             None => (s, e),
@@ -184,14 +186,14 @@ impl Document {
 
     /// 1-based line and column (in characters) in the file of the offset
     /// `offset` of the document's text.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
         let (s, _) = self.source_span(offset, offset);
         self.source_line_col(s)
     }
 
     /// Line and column in the file just after the span ending at `end`
     /// (exclusive end, as SARIF's `endColumn`).
-    pub fn end_line_col(&self, start: usize, end: usize) -> (usize, usize) {
+    pub(crate) fn end_line_col(&self, start: usize, end: usize) -> (usize, usize) {
         let (_, e) = self.source_span(start, end);
         self.source_line_col(e)
     }
@@ -199,19 +201,14 @@ impl Document {
     /// 1-based line and column (in characters) of an offset of the source
     /// text ([`Document::source_text`]), in time independent of the
     /// length of its line.
-    pub fn source_line_col(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn source_line_col(&self, offset: usize) -> (usize, usize) {
         self.source_lines().line_col(self.source_text(), offset)
     }
 
     /// The line index of the source text ([`Document::source_text`]).
-    pub fn source_lines(&self) -> &LineIndex {
+    pub(crate) fn source_lines(&self) -> &LineIndex {
         self.lines
             .get_or_init(|| LineIndex::new(self.source_text()))
-    }
-
-    /// How the document was read.
-    pub fn format(&self) -> Format {
-        self.origin.as_ref().map_or(Format::Text, |o| o.format)
     }
 }
 

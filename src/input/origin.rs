@@ -16,15 +16,6 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Markdown => "markdown",
-            Format::Html => "html",
-            Format::Jsonl => "jsonl",
-        }
-    }
-
     /// The format a file name implies: `.md`/`.markdown`, `.html`/`.htm`,
     /// `.jsonl`/`.ndjson`; anything else is plain text.
     pub fn from_name(name: &str) -> Format {
@@ -55,18 +46,18 @@ struct Piece {
 /// Builds a derived text piece by piece, remembering where each piece
 /// comes from in the source text.
 #[derive(Debug, Default)]
-pub struct TextBuilder {
+pub(crate) struct TextBuilder {
     text: String,
     pieces: Vec<Piece>,
 }
 
 impl TextBuilder {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
     /// The text built so far.
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &str {
         &self.text
     }
 
@@ -74,7 +65,7 @@ impl TextBuilder {
     /// whole source text). Where they differ (entities, escapes), the two are
     /// aligned character by character, so that only the differing runs map
     /// as a whole.
-    pub fn push_mapped(&mut self, derived: &str, source: &str, src: usize, src_end: usize) {
+    pub(crate) fn push_mapped(&mut self, derived: &str, source: &str, src: usize, src_end: usize) {
         if derived.is_empty() {
             return;
         }
@@ -110,7 +101,7 @@ impl TextBuilder {
 
     /// Appends `derived` as standing for the whole of `source[src..src_end]`
     /// (a run of white space read as one space), without aligning them.
-    pub fn push_whole(&mut self, derived: &str, src: usize, src_end: usize) {
+    pub(crate) fn push_whole(&mut self, derived: &str, src: usize, src_end: usize) {
         if !derived.is_empty() {
             self.push_piece(derived, src, src_end - src);
         }
@@ -118,7 +109,7 @@ impl TextBuilder {
 
     /// Appends text that stands for no source text (a separator between
     /// blocks); it maps to the source position `at`.
-    pub fn push_gap(&mut self, s: &str, at: usize) {
+    pub(crate) fn push_gap(&mut self, s: &str, at: usize) {
         if !s.is_empty() {
             self.push_piece(s, at, 0);
         }
@@ -148,7 +139,7 @@ impl TextBuilder {
     }
 
     /// The derived text and its map to `source`.
-    pub fn finish(self, source: String, format: Format) -> (String, Origin) {
+    pub(crate) fn finish(self, source: String, format: Format) -> (String, Origin) {
         let origin = Origin {
             text: source,
             pieces: self.pieces,
@@ -163,21 +154,21 @@ impl TextBuilder {
 /// A document's source: the file's text, how the document's text was
 /// derived from it, and where the file held invalid UTF-8.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
+pub(crate) struct Origin {
     /// The file's text (invalid UTF-8 replaced by U+FFFD).
-    pub text: String,
+    pub(crate) text: String,
     pieces: Vec<Piece>,
     /// The document's text is the file's text.
     identity: bool,
     /// Each replaced invalid UTF-8 sequence: its offset in `text` and its
     /// length in the file's bytes.
     invalid: Vec<(usize, usize)>,
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
 impl Origin {
     /// The origin of a document whose text is the file's text.
-    pub fn identity(text: String, format: Format) -> Origin {
+    pub(crate) fn identity(text: String, format: Format) -> Origin {
         Origin {
             text,
             pieces: Vec::new(),
@@ -189,14 +180,14 @@ impl Origin {
 
     /// Records the invalid UTF-8 sequences replaced when decoding the file:
     /// (offset in the decoded text, length in bytes).
-    pub fn with_invalid(mut self, invalid: Vec<(usize, usize)>) -> Origin {
+    pub(crate) fn with_invalid(mut self, invalid: Vec<(usize, usize)>) -> Origin {
         self.invalid = invalid;
         self
     }
 
     /// The offset in the source text of the derived offset `o`; `end` tells
     /// whether `o` ends a span (it then maps after a whole-mapped run).
-    pub fn to_source(&self, o: usize, end: bool) -> usize {
+    pub(crate) fn to_source(&self, o: usize, end: bool) -> usize {
         if self.identity {
             return o.min(self.text.len());
         }
@@ -233,7 +224,7 @@ impl Origin {
     }
 
     /// The byte offset in the file of the source text offset `o`.
-    pub fn file_offset(&self, o: usize) -> usize {
+    pub(crate) fn file_offset(&self, o: usize) -> usize {
         let mut shift: isize = 0;
         for &(at, len) in &self.invalid {
             if at >= o {

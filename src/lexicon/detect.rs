@@ -13,21 +13,21 @@ use crate::model::Lang;
 
 /// What tells one language.
 #[derive(Debug, Clone, Default)]
-pub struct Cues {
+pub(crate) struct Cues {
     /// Function words, lowercase.
-    pub words: HashSet<String>,
+    pub(crate) words: HashSet<String>,
     /// Letters typical of the language; a few of them break ties on short
     /// texts.
-    pub letters: Vec<char>,
+    pub(crate) letters: Vec<char>,
     /// An apostrophe (an elision, "l'armée") counts as a function word.
-    pub apostrophes: bool,
+    pub(crate) apostrophes: bool,
 }
 
 /// The cues of every language that can be detected, languages with data
 /// first, each group in the order of the codes.
 #[derive(Debug, Clone, Default)]
-pub struct Detector {
-    pub langs: Vec<(Lang, Cues)>,
+pub(crate) struct Detector {
+    pub(crate) langs: Vec<(Lang, Cues)>,
     /// Each cue word with the indices (into `langs`) of the languages it
     /// counts for.
     by_word: HashMap<String, Vec<usize>>,
@@ -39,7 +39,7 @@ pub struct Detector {
 
 impl Detector {
     /// Adds cues for `lang`, to those it has already.
-    pub fn add(&mut self, lang: Lang, def: &CuesDef) {
+    pub(crate) fn add(&mut self, lang: Lang, def: &CuesDef) {
         let i = match self.langs.iter().position(|(l, _)| *l == lang) {
             Some(i) => i,
             None => {
@@ -76,12 +76,12 @@ impl Detector {
     }
 
     /// The languages (indices into `langs`) whose cue words hold `word`.
-    pub fn word_langs(&self, word: &str) -> &[usize] {
+    pub(crate) fn word_langs(&self, word: &str) -> &[usize] {
         self.by_word.get(word).map_or(&[], Vec::as_slice)
     }
 
     /// The languages (indices into `langs`) whose cue letters hold `c`.
-    pub fn letter_langs(&self, c: char) -> &[usize] {
+    pub(crate) fn letter_langs(&self, c: char) -> &[usize] {
         if c.is_ascii() && !self.ascii_letters {
             return &[];
         }
@@ -92,7 +92,7 @@ impl Detector {
     }
 
     /// The cues of the embedded data files.
-    pub fn builtin() -> &'static Detector {
+    pub(crate) fn builtin() -> &'static Detector {
         static BUILTIN: OnceLock<Detector> = OnceLock::new();
         BUILTIN.get_or_init(|| {
             let mut d = Detector::default();
@@ -133,7 +133,7 @@ impl Detector {
 /// `rules/lang/detect.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CuesDef {
+pub(crate) struct CuesDef {
     #[serde(default)]
     words: Vec<String>,
     #[serde(default)]

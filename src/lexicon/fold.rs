@@ -4,7 +4,7 @@
 /// Folds one character: lower case, accents dropped, apostrophe variants
 /// made `'`, dash variants made `-`. Characters without a fold are lowered.
 #[inline]
-pub fn fold_char(c: char) -> char {
+pub(crate) fn fold_char(c: char) -> char {
     // Most text is ASCII: lower it without going through the accents.
     if c.is_ascii() {
         return match c {
@@ -31,7 +31,7 @@ pub fn fold_char(c: char) -> char {
 }
 
 /// Folds `s` into `out` (cleared first); runs of spaces become one space.
-pub fn fold_into(s: &str, out: &mut String) {
+pub(crate) fn fold_into(s: &str, out: &mut String) {
     out.clear();
     let mut last_space = false;
     for c in s.chars() {
@@ -54,18 +54,18 @@ pub fn fold_into(s: &str, out: &mut String) {
 }
 
 /// The start value of [`fold_hash`].
-pub const FOLD_HASH_BASIS: u64 = 0xcbf29ce484222325;
+pub(crate) const FOLD_HASH_BASIS: u64 = 0xcbf29ce484222325;
 
 /// One byte of [`fold_hash`] (FNV-1a), for callers that hash folded bytes
 /// as they read them.
 #[inline]
-pub fn fold_hash_byte(h: u64, b: u8) -> u64 {
+pub(crate) fn fold_hash_byte(h: u64, b: u8) -> u64 {
     (h ^ b as u64).wrapping_mul(0x100000001b3)
 }
 
 /// A hash of the folded form of `s` (FNV-1a over its UTF-8 bytes), equal
 /// to the hash of `fold(s)` but computed without building the string.
-pub fn fold_hash(s: &str) -> u64 {
+pub(crate) fn fold_hash(s: &str) -> u64 {
     let mut h: u64 = FOLD_HASH_BASIS;
     let mut eat = |bytes: &[u8]| {
         for &b in bytes {
@@ -96,7 +96,7 @@ pub fn fold_hash(s: &str) -> u64 {
 }
 
 /// Folds `s` into a new string.
-pub fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     fold_into(s, &mut out);
     out

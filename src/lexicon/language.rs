@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// An approximate collective ("une centaine", "des milliers").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Collective {
+pub(crate) enum Collective {
     /// About this many.
     About(Decimal),
     /// Somewhere in this interval; the second value is what one of them
@@ -17,7 +17,7 @@ pub enum Collective {
 
 impl Collective {
     /// What one collective counts after a number, if it may follow one.
-    pub fn each(&self) -> Option<Decimal> {
+    pub(crate) fn each(&self) -> Option<Decimal> {
         match self {
             Collective::About(v) => Some(*v),
             Collective::Between(_, _, e) => *e,
@@ -27,7 +27,7 @@ impl Collective {
 
 /// How a fraction link joins two numbers ("2 out of 3", "1 over 3").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FractionLink {
+pub(crate) enum FractionLink {
     /// Any numerator ("2000 over 3").
     Any,
     /// The numerator is at most the denominator ("2 sur 3"; "12 out of 10"
@@ -37,34 +37,34 @@ pub enum FractionLink {
 
 /// Everything the lexicon knows of one folded word.
 #[derive(Debug, Clone, Default)]
-pub struct WordInfo {
-    pub cardinal: Option<Decimal>,
-    pub ordinal: Option<Decimal>,
-    pub collective: Option<Collective>,
+pub(crate) struct WordInfo {
+    pub(crate) cardinal: Option<Decimal>,
+    pub(crate) ordinal: Option<Decimal>,
+    pub(crate) collective: Option<Collective>,
     /// The denominator this word names ("tiers" 3, "quarters" 4, "fifths" 5).
-    pub denominator: Option<Decimal>,
+    pub(crate) denominator: Option<Decimal>,
     /// The denominator word is plural ("fifths"): it follows any numerator.
-    pub plural_denominator: bool,
+    pub(crate) plural_denominator: bool,
     /// The denominator is a fraction word ("quarter", "tiers"), not an
     /// ordinal ("fifths").
-    pub fraction_word: bool,
-    pub article: bool,
-    pub connector: bool,
+    pub(crate) fraction_word: bool,
+    pub(crate) article: bool,
+    pub(crate) connector: bool,
     /// A decimal point in words ("point", "virgule").
-    pub point: bool,
+    pub(crate) point: bool,
     /// A sign word ("minus", "moins").
-    pub minus: bool,
+    pub(crate) minus: bool,
     /// Means "one" before a unit of time ("all week", "toute la semaine").
-    pub one_before_time: bool,
+    pub(crate) one_before_time: bool,
     /// A vague count before a unit of time ("quelques heures").
-    pub vague: bool,
+    pub(crate) vague: bool,
     /// A relative ordinal ("last", "prochain"): a position, no value.
-    pub relative: bool,
+    pub(crate) relative: bool,
 }
 
 impl WordInfo {
     /// True when the word may start a figure.
-    pub fn starts_figure(&self) -> bool {
+    pub(crate) fn starts_figure(&self) -> bool {
         self.cardinal.is_some()
             || self.ordinal.is_some()
             || self.collective.is_some()
@@ -77,145 +77,145 @@ impl WordInfo {
 /// its folder). The default is no convention at all: that of a document
 /// whose language is not known.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Conventions {
+pub(crate) struct Conventions {
     /// The decimal separator, `.` or `,`; the other one groups thousands
     /// (with spaces and apostrophes, which group in every language). `None`
     /// when not known: a lone separator before three digits is then read by
     /// the document's own evidence.
-    pub decimal: Option<char>,
+    pub(crate) decimal: Option<char>,
     /// Dates put the day before the month's name ("23 juillet"), never
     /// after it ("July 23").
-    pub day_before_month: bool,
+    pub(crate) day_before_month: bool,
     /// Numeric dates may put the month first when the day could not be a
     /// month ("12/25/2024").
-    pub month_first_dates: bool,
+    pub(crate) month_first_dates: bool,
     /// The counted noun stands last in its phrase ("three US soldiers").
-    pub head_last: bool,
+    pub(crate) head_last: bool,
 }
 
 impl Conventions {
     /// Decimals are marked with a comma; points group thousands.
-    pub fn decimal_comma(&self) -> bool {
+    pub(crate) fn decimal_comma(&self) -> bool {
         self.decimal == Some(',')
     }
 
     /// Decimals are marked with a point; commas group thousands.
-    pub fn decimal_point(&self) -> bool {
+    pub(crate) fn decimal_point(&self) -> bool {
         self.decimal == Some('.')
     }
 
     /// The separator convention is known.
-    pub fn known(&self) -> bool {
+    pub(crate) fn known(&self) -> bool {
         self.decimal.is_some()
     }
 }
 
 /// One language's words.
 #[derive(Debug, Clone, Default)]
-pub struct LangLexicon {
-    pub words: HashMap<String, WordInfo>,
+pub(crate) struct LangLexicon {
+    pub(crate) words: HashMap<String, WordInfo>,
     /// [`super::fold_hash`] of every key of `words`: a word whose hash is not
     /// here is no lexicon word, found without folding it into a string.
-    pub word_hashes: HashSet<u64>,
+    pub(crate) word_hashes: HashSet<u64>,
     /// [`super::fold_hash`] of every word the scan of a document in this
     /// language must stop at: its words, those of the fallback languages
     /// and the units that stand alone. Any other word is skipped without
     /// being folded.
-    pub scan_hashes: HashSet<u64>,
+    pub(crate) scan_hashes: HashSet<u64>,
     /// Folded qualifier phrases and the index of their definition, longest first.
-    pub qualifiers: Vec<(String, usize)>,
-    pub scales: HashMap<String, Decimal>,
+    pub(crate) qualifiers: Vec<(String, usize)>,
+    pub(crate) scales: HashMap<String, Decimal>,
     /// Scale symbols matched with their case, glued to digits ("10M", "1.2b").
-    pub scale_symbols: Vec<(String, Decimal)>,
+    pub(crate) scale_symbols: Vec<(String, Decimal)>,
     /// Scale symbols that may also stand after a space ("2,33 k").
-    pub spaced_scale_symbols: Vec<String>,
+    pub(crate) spaced_scale_symbols: Vec<String>,
     /// Links of a proportion written with two numbers ("2 sur 3").
-    pub fraction_links: Vec<(String, FractionLink)>,
+    pub(crate) fraction_links: Vec<(String, FractionLink)>,
     /// Qualifier phrases written after the figure ("ou plus"), longest first.
-    pub postfix_qualifiers: Vec<(String, usize)>,
+    pub(crate) postfix_qualifiers: Vec<(String, usize)>,
     /// Determiners between a word of `one_before_time` and the unit
     /// ("toute la semaine").
-    pub time_determiners: Vec<String>,
+    pub(crate) time_determiners: Vec<String>,
     /// Words before a figure in degrees that make it an angle.
-    pub angle_cues: Vec<String>,
+    pub(crate) angle_cues: Vec<String>,
     /// Relative ordinals ("next to last", "avant-dernier"), longest first.
-    pub relative_ordinals: Vec<String>,
-    pub ordinal_suffixes: Vec<String>,
+    pub(crate) relative_ordinals: Vec<String>,
+    pub(crate) ordinal_suffixes: Vec<String>,
     /// Folded phrases that may precede a plural collective, longest first.
-    pub collective_modifiers: Vec<String>,
+    pub(crate) collective_modifiers: Vec<String>,
     /// `entre ... et`, `between ... and`.
-    pub range_openers: Vec<(String, String)>,
-    pub range_joiners: Vec<String>,
-    pub months: HashMap<String, u32>,
-    pub weekdays: HashMap<String, u32>,
-    pub noun_links: HashSet<String>,
-    pub noun_stop: HashSet<String>,
-    pub noun_skip: HashSet<String>,
+    pub(crate) range_openers: Vec<(String, String)>,
+    pub(crate) range_joiners: Vec<String>,
+    pub(crate) months: HashMap<String, u32>,
+    pub(crate) weekdays: HashMap<String, u32>,
+    pub(crate) noun_links: HashSet<String>,
+    pub(crate) noun_stop: HashSet<String>,
+    pub(crate) noun_skip: HashSet<String>,
     /// Endings of participles, which end a noun phrase whose head stands
     /// last ("killed", "fighting").
-    pub participle_endings: Vec<String>,
+    pub(crate) participle_endings: Vec<String>,
     /// Endings of plural nouns, as written ("police officers": a singular
     /// before a plural is a modifier).
-    pub plural_endings: Vec<String>,
+    pub(crate) plural_endings: Vec<String>,
     /// Phrases that look like figures but are not ("premier ministre").
-    pub not_numbers: Vec<String>,
+    pub(crate) not_numbers: Vec<String>,
     /// Every word of `not_numbers` ("un" of "l'un"): a number word that is
     /// none of them starts no such phrase.
-    pub not_number_words: HashSet<String>,
+    pub(crate) not_number_words: HashSet<String>,
     /// Words before a phrase of `not_numbers` that make it a length of
     /// time after all: "un jour" is "some day", "en un jour" is one day.
-    pub duration_leads: Vec<String>,
+    pub(crate) duration_leads: Vec<String>,
     /// "the", "la": may stand before each end of a range of ordinals
     /// ("between the tenth and the fifteenth").
-    pub definite_articles: Vec<String>,
+    pub(crate) definite_articles: Vec<String>,
     /// Folded phrases that make "N years" after them an age ("âgé de",
     /// "at the age of").
-    pub age_leads: Vec<String>,
+    pub(crate) age_leads: Vec<String>,
     /// Folded nouns of people that make "de N ans" an age ("un garçon de
     /// 3 ans", "a man of 45 years").
-    pub age_nouns: HashSet<String>,
+    pub(crate) age_nouns: HashSet<String>,
     /// Folded phrases before "N years" that make it a time ago, never an
     /// age ("il y a 30 ans").
-    pub ago_leads: Vec<String>,
+    pub(crate) ago_leads: Vec<String>,
     /// Folded words after "N years" that make it a length of something
     /// ("3 ans de prison", "20 years of war").
-    pub length_links: Vec<String>,
+    pub(crate) length_links: Vec<String>,
     /// The indefinite articles are also the numeral one ("un Français sur
     /// cinq"), as in French; not in English ("a candidate in a").
-    pub articles_count: bool,
+    pub(crate) articles_count: bool,
     /// Folded words before a four-digit number that make it a year ("en
     /// 2014", "since 1990").
-    pub year_leads: Vec<String>,
+    pub(crate) year_leads: Vec<String>,
     /// Of those, the ones that keep a year even before a currency word:
     /// "in 2020 dollars" is a year's money, "In 2021 Bitcoin" a year.
-    pub year_unit_leads: Vec<String>,
+    pub(crate) year_unit_leads: Vec<String>,
     /// Folded words before a number that make it a number of something, an
     /// identifier ("n° 5", "No. 1", "article 49.3").
-    pub code_leads: Vec<String>,
+    pub(crate) code_leads: Vec<String>,
     /// Folded words before an hour without minutes that make it a time of
     /// day ("à 9h", "at 9h"); read with the fallback languages' (see
     /// [`super::Lexicon::with_fallback`]).
-    pub clock_leads: Vec<String>,
+    pub(crate) clock_leads: Vec<String>,
     /// Folded words between two years that make the second a year too
     /// ("de 2014 à 2017", "2019 and 2020"); read with the fallback
     /// languages'.
-    pub year_pair_links: Vec<String>,
+    pub(crate) year_pair_links: Vec<String>,
     /// Folded words between a day and a date that make the day a date too
     /// ("les 2 et 3 décembre"); read with the fallback languages'.
-    pub day_pair_links: Vec<String>,
+    pub(crate) day_pair_links: Vec<String>,
     /// Folded words that join a lower and an upper bound into a range
     /// ("more than 10 but less than 40"); read with the fallback languages'.
-    pub bound_links: Vec<String>,
+    pub(crate) bound_links: Vec<String>,
     /// Words after "N years" that end an age, matched without ASCII case
     /// ("20 years old", "20-year-old"); read with the fallback languages'.
-    pub age_suffixes: Vec<String>,
+    pub(crate) age_suffixes: Vec<String>,
     /// Folded ordinal suffixes that may follow a Roman numeral of one
     /// letter ("Ier", "Ve"; "Inde" is no ordinal); read with the fallback
     /// languages'.
-    pub one_letter_roman_suffixes: Vec<String>,
+    pub(crate) one_letter_roman_suffixes: Vec<String>,
     /// Weekday names as messages written in this language print them,
     /// Monday first (empty, or seven names).
-    pub weekday_names: Vec<String>,
+    pub(crate) weekday_names: Vec<String>,
     /// How the language writes numbers and dates.
-    pub conventions: Conventions,
+    pub(crate) conventions: Conventions,
 }

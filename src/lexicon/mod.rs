@@ -10,10 +10,10 @@ mod load;
 mod qualifiers;
 mod units;
 
-pub use detect::{Cues, CuesDef, Detector};
-pub use fold::{fold, fold_char, fold_hash, fold_hash_byte, fold_into, FOLD_HASH_BASIS};
-pub use language::{Collective, Conventions, FractionLink, LangLexicon, WordInfo};
-pub use qualifiers::{QualifierDef, QualifierShape};
+pub(crate) use detect::Detector;
+pub(crate) use fold::{fold, fold_char, fold_hash, fold_hash_byte, fold_into, FOLD_HASH_BASIS};
+pub(crate) use language::{Collective, Conventions, FractionLink, LangLexicon, WordInfo};
+pub(crate) use qualifiers::{QualifierDef, QualifierShape};
 pub use units::{leading_letters, UnitDef, UnitForm};
 
 use std::str::FromStr;
@@ -28,50 +28,51 @@ use crate::model::{Code, Lang};
 
 /// The data files of `rules/` (name, text), every `.toml` under it in the
 /// order of their names, embedded at build time by `build.rs`.
-pub const BUILTIN_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
+pub(crate) const BUILTIN_FILES: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
 
 /// The whole vocabulary: every language's words, units and qualifiers.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     /// The languages figcheck has data for, in the order of their codes.
-    pub languages: Vec<(Code, LangLexicon)>,
+    pub(crate) languages: Vec<(Code, LangLexicon)>,
     /// The languages a document is read with when its own has no data (or
     /// is not known): the words of the first, then of the second.
-    pub fallback: Vec<Code>,
+    pub(crate) fallback: Vec<Code>,
     /// The cues that detect each language.
-    pub detector: Detector,
+    pub(crate) detector: Detector,
     /// No words and no conventions, for a language without data when no
     /// fallback is given.
     none: LangLexicon,
-    pub qualifiers: Vec<QualifierDef>,
+    pub(crate) qualifiers: Vec<QualifierDef>,
     pub units: Vec<UnitDef>,
     /// Every unit form, longest first.
     pub unit_forms: Vec<UnitForm>,
     /// Indices into `unit_forms` of the symbols, by their first char as
     /// written, ascending: the longest forms first.
-    pub unit_first: HashMap<char, Vec<usize>>,
+    pub(crate) unit_first: HashMap<char, Vec<usize>>,
     /// Indices into `unit_forms` of the words, by their folded leading
     /// letters ("dollars" for "dollars américains", "pour" for
     /// "pour-cent"), ascending: the longest forms first.
-    pub unit_words: HashMap<String, Vec<usize>>,
+    pub(crate) unit_words: HashMap<String, Vec<usize>>,
     /// Indices of prefix symbols (`$`, `USD`) by their last char.
-    pub prefix_last: HashMap<char, Vec<usize>>,
+    pub(crate) prefix_last: HashMap<char, Vec<usize>>,
     /// [`fold_hash`] of every word the scan may stop at: the words of
     /// every language and the units that stand alone. Any other word is
     /// skipped without being folded. [`LangLexicon::scan_hashes`] is the
     /// smaller set for one language.
-    pub scan_hashes: HashSet<u64>,
+    pub(crate) scan_hashes: HashSet<u64>,
     /// Placeholder tokens left by machine translation ("XNUMX").
-    pub debris: Vec<String>,
+    pub(crate) debris: Vec<String>,
     /// Folded first words of unit forms that may stand without a number.
-    pub alone_words: HashSet<String>,
+    pub(crate) alone_words: HashSet<String>,
     /// Folded words for the hundredth of a currency ("cents").
-    pub minor_words: HashSet<String>,
+    pub(crate) minor_words: HashSet<String>,
 }
 
 impl Lexicon {
     /// The data of language `code`, if figcheck has any.
-    pub fn get(&self, code: &str) -> Option<&LangLexicon> {
+    pub(crate) fn get(&self, code: &str) -> Option<&LangLexicon> {
         let code = Code::new(code)?;
         self.languages
             .iter()
@@ -81,7 +82,7 @@ impl Lexicon {
 
     /// The words `lang` is read with: its own, or for a language without
     /// data (or not known) those of the first fallback language.
-    pub fn lang(&self, lang: Lang) -> &LangLexicon {
+    pub(crate) fn lang(&self, lang: Lang) -> &LangLexicon {
         let own = match lang {
             Lang::Known(c) => self.languages.iter().find(|(x, _)| *x == c),
             _ => None,
@@ -95,7 +96,7 @@ impl Lexicon {
 
     /// The words read after those of [`Lexicon::lang`] when a language
     /// has no data of its own: the second fallback language.
-    pub fn secondary(&self, lang: Lang) -> Option<&LangLexicon> {
+    pub(crate) fn secondary(&self, lang: Lang) -> Option<&LangLexicon> {
         if matches!(lang, Lang::Known(c) if self.languages.iter().any(|(x, _)| *x == c)) {
             return None;
         }
@@ -112,7 +113,7 @@ impl Lexicon {
     /// document in one of them, or in a language without data, reads the
     /// union of theirs (French and English, as `unknown.toml` gives them);
     /// a document in another language reads its own words as well.
-    pub fn with_fallback(&self, lang: Lang) -> impl Iterator<Item = &LangLexicon> {
+    pub(crate) fn with_fallback(&self, lang: Lang) -> impl Iterator<Item = &LangLexicon> {
         let own = match lang {
             Lang::Known(c) if !self.fallback.contains(&c) => {
                 self.languages.iter().find(|(x, _)| *x == c)
@@ -128,7 +129,7 @@ impl Lexicon {
 
     /// How `lang` writes numbers and dates; no convention at all for a
     /// language without data.
-    pub fn conventions(&self, lang: Lang) -> &Conventions {
+    pub(crate) fn conventions(&self, lang: Lang) -> &Conventions {
         match lang {
             Lang::Known(c) => self
                 .languages
@@ -141,7 +142,7 @@ impl Lexicon {
 
     /// The weekday (1 for Monday) a folded word names, in the fallback
     /// languages first, then in any other.
-    pub fn weekday(&self, word: &str) -> Option<u32> {
+    pub(crate) fn weekday(&self, word: &str) -> Option<u32> {
         let fallback = self
             .fallback
             .iter()
@@ -183,11 +184,7 @@ impl Lexicon {
         self.none.scan_hashes = shared;
     }
 
-    pub fn qualifier(&self, idx: usize) -> &QualifierDef {
-        &self.qualifiers[idx]
-    }
-
-    pub fn qualifier_by_name(&self, name: &str) -> Option<usize> {
+    pub(crate) fn qualifier_by_name(&self, name: &str) -> Option<usize> {
         self.qualifiers.iter().position(|q| q.name == name)
     }
 
@@ -210,7 +207,7 @@ impl Lexicon {
     /// (detection cues of languages without data) or `fallback` (the
     /// languages a document without data is read with). Returns false when
     /// the file is none of these, or carries rule data (`checks`).
-    pub fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
+    pub(crate) fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
         if table.contains_key("checks") {
             return Ok(false);
         }
@@ -302,12 +299,12 @@ struct FallbackFile {
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Config;
     use crate::model::Lang;
+    use crate::testing::config;
 
     #[test]
     fn every_language_folder_is_complete() {
-        let cfg = Config::builtin().unwrap();
+        let cfg = config();
         let lex = &cfg.lexicon;
         for code in Lang::with_data() {
             let l = lex.get(code).unwrap_or_else(|| panic!("{code}: no data"));
@@ -325,7 +322,7 @@ mod tests {
 
     #[test]
     fn unknown_languages_read_with_the_fallback() {
-        let cfg = Config::builtin().unwrap();
+        let cfg = config();
         let lex = &cfg.lexicon;
         let (first, second) = (lex.fallback[0], lex.fallback[1]);
         for lang in [Lang::Unknown, Lang::new("de"), Lang::Other(None)] {
@@ -347,7 +344,7 @@ mod tests {
 
     #[test]
     fn words_read_with_the_fallback_languages() {
-        let cfg = Config::builtin().unwrap();
+        let cfg = crate::testing::config();
         let lex = &cfg.lexicon;
         let codes = |lang: Lang| -> Vec<&str> {
             lex.with_fallback(lang)

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 
 /// What a qualifier does to the stated value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum QualifierShape {
+pub(crate) enum QualifierShape {
     /// `[v * low, v * high]`.
     Approx { low: Decimal, high: Decimal },
     /// `v` is a lower bound (`more than`, `at least`).
@@ -22,9 +22,9 @@ pub enum QualifierShape {
 }
 
 #[derive(Debug, Clone)]
-pub struct QualifierDef {
-    pub name: String,
-    pub shape: QualifierShape,
+pub(crate) struct QualifierDef {
+    pub(crate) name: String,
+    pub(crate) shape: QualifierShape,
 }
 
 impl Lexicon {

@@ -15,15 +15,15 @@ use crate::model::Kind;
 #[derive(Debug, Clone)]
 pub struct UnitDef {
     pub id: String,
-    pub kind: Kind,
+    pub(crate) kind: Kind,
     pub dimension: Option<String>,
     pub factor: Option<Decimal>,
-    pub prefix: bool,
+    pub(crate) prefix: bool,
     /// Folded words that name the unit's hundredth ("cents", "centimes").
-    pub minor: Vec<String>,
+    pub(crate) minor: Vec<String>,
     /// Folded forms that name the unit only as the smaller part of a
     /// compound measure: "in" in "12 ft 2 in".
-    pub compound: Vec<String>,
+    pub(crate) compound: Vec<String>,
 }
 
 /// One way of writing a unit.
@@ -35,9 +35,9 @@ pub struct UnitForm {
     pub symbol: bool,
     pub unit: usize,
     /// A multiplier the form carries ("M€" is a million euros).
-    pub scale: Option<Decimal>,
+    pub(crate) scale: Option<Decimal>,
     /// The form may stand without a number ("convert to fahrenheit").
-    pub alone: bool,
+    pub(crate) alone: bool,
 }
 
 impl Lexicon {
@@ -137,7 +137,7 @@ impl Lexicon {
 }
 
 /// The letters that start `s`, up to its first other char: the key of a
-/// unit word in [`Lexicon::unit_words`].
+/// unit word in `Lexicon::unit_words`.
 pub fn leading_letters(s: &str) -> &str {
     let end = s
         .char_indices()

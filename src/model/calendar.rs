@@ -3,19 +3,19 @@
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Ymd {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
+pub(crate) struct Ymd {
+    pub(crate) year: i32,
+    pub(crate) month: u32,
+    pub(crate) day: u32,
 }
 
 /// True for a leap year.
-pub fn is_leap(year: i32) -> bool {
+pub(crate) fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
 /// The number of days of a month (0 for a month out of `1..=12`).
-pub fn days_in_month(year: i32, month: u32) -> u32 {
+pub(crate) fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -27,13 +27,13 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 
 impl Ymd {
     /// A valid date, or `None` (30 February, month 13).
-    pub fn new(year: i32, month: u32, day: u32) -> Option<Ymd> {
+    pub(crate) fn new(year: i32, month: u32, day: u32) -> Option<Ymd> {
         ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
             .then_some(Ymd { year, month, day })
     }
 
     /// Days since 1970-01-01 (negative before).
-    pub fn days(self) -> i64 {
+    pub(crate) fn days(self) -> i64 {
         // Howard Hinnant's days_from_civil.
         let y = if self.month <= 2 {
             self.year - 1
@@ -49,7 +49,7 @@ impl Ymd {
     }
 
     /// The date `z` days after 1970-01-01.
-    pub fn from_days(z: i64) -> Ymd {
+    pub(crate) fn from_days(z: i64) -> Ymd {
         // Howard Hinnant's civil_from_days.
         let z = z + 719468;
         let era = if z >= 0 { z } else { z - 146096 } / 146097;
@@ -68,18 +68,18 @@ impl Ymd {
     }
 
     /// 1 = Monday … 7 = Sunday.
-    pub fn weekday(self) -> u32 {
+    pub(crate) fn weekday(self) -> u32 {
         // 1970-01-01 was a Thursday (4).
         ((self.days() + 3).rem_euclid(7) + 1) as u32
     }
 
     /// The date `n` days later (earlier when negative).
-    pub fn plus_days(self, n: i64) -> Ymd {
+    pub(crate) fn plus_days(self, n: i64) -> Ymd {
         Ymd::from_days(self.days() + n)
     }
 
     /// The same day `n` months later, clamped to the month's last day.
-    pub fn add_months(self, n: i64) -> Ymd {
+    pub(crate) fn add_months(self, n: i64) -> Ymd {
         let m0 = i64::from(self.year) * 12 + i64::from(self.month) - 1 + n;
         let year = m0.div_euclid(12) as i32;
         let month = (m0.rem_euclid(12) + 1) as u32;
@@ -91,7 +91,7 @@ impl Ymd {
     }
 
     /// `YYYY-MM-DD` (a longer timestamp is cut).
-    pub fn parse(s: &str) -> Option<Ymd> {
+    pub(crate) fn parse(s: &str) -> Option<Ymd> {
         let s = s.trim();
         let y = s.get(..4)?.parse().ok()?;
         if s.get(4..5) != Some("-") || s.get(7..8) != Some("-") {

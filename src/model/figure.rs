@@ -5,7 +5,7 @@ use serde::Serialize;
 
 /// What a numeral tells about the document's separator convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Evidence {
+pub(crate) enum Evidence {
     /// Nothing: a plain integer or space grouping.
     #[default]
     None,
@@ -50,7 +50,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Kind::Count => "count",
             Kind::Percent => "percent",
@@ -70,7 +70,7 @@ impl Kind {
     }
 
     /// True for figures that state a quantity (the ones rules compare).
-    pub fn is_quantity(self) -> bool {
+    pub(crate) fn is_quantity(self) -> bool {
         matches!(
             self,
             Kind::Count
@@ -89,7 +89,7 @@ impl Kind {
 /// How the number was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Written {
+pub(crate) enum Written {
     Digits,
     Words,
     /// Digits with a scale word ("2,5 millions").
@@ -98,12 +98,12 @@ pub enum Written {
 
 /// The parts of a date, as far as the text gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-pub struct DateParts {
-    pub year: Option<i32>,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
+pub(crate) struct DateParts {
+    pub(crate) year: Option<i32>,
+    pub(crate) month: Option<u32>,
+    pub(crate) day: Option<u32>,
     /// 1 = Monday … 7 = Sunday, when the text names the weekday.
-    pub weekday: Option<u32>,
+    pub(crate) weekday: Option<u32>,
 }
 
 /// One figure found in a text. Offsets are UTF-8 byte offsets into the
@@ -125,29 +125,29 @@ pub struct Figure {
     pub low: Option<Decimal>,
     pub high: Option<Decimal>,
     pub kind: Kind,
-    /// Index into [`Lexicon::units`].
+    /// Index into `Lexicon::units`.
     pub unit: Option<u16>,
     /// Index into [`Lexicon::qualifiers`].
-    pub qualifier: Option<u8>,
-    pub written: Written,
+    pub(crate) qualifier: Option<u8>,
+    pub(crate) written: Written,
     /// The counted noun ("soldats").
     pub entity: Option<(usize, usize)>,
     /// The value depends on a separator convention the document does not
     /// settle (`2.500` in a text that also writes `3.5`).
-    pub ambiguous: bool,
+    pub(crate) ambiguous: bool,
     /// Invalid digit grouping (`12.34.5`, `1,50,000`).
-    pub bad_grouping: bool,
+    pub(crate) bad_grouping: bool,
     /// Machine-translation debris next to the number ("XNUMX"): its span.
-    pub debris: Option<(usize, usize)>,
-    pub evidence: Evidence,
+    pub(crate) debris: Option<(usize, usize)>,
+    pub(crate) evidence: Evidence,
     /// Decimal places written (for the rounding a figure implies).
-    pub decimals: u8,
+    pub(crate) decimals: u8,
     /// The multiplier of a scale word ("millions"), 1 otherwise.
-    pub scale: Decimal,
-    pub date: Option<DateParts>,
+    pub(crate) scale: Decimal,
+    pub(crate) date: Option<DateParts>,
     /// For durations: the length in seconds (a year is 365 days, a month
     /// 30), also for durations of several parts ("1 year 1 month").
-    pub seconds: Option<Decimal>,
+    pub(crate) seconds: Option<Decimal>,
 }
 
 impl Figure {
@@ -178,7 +178,7 @@ impl Figure {
 
     /// The interval as `[low, high]` with the value filling exact sides;
     /// `None` marks an open side.
-    pub fn interval(&self) -> (Option<Decimal>, Option<Decimal>) {
+    pub(crate) fn interval(&self) -> (Option<Decimal>, Option<Decimal>) {
         if self.low.is_none() && self.high.is_none() {
             (self.value, self.value)
         } else {
@@ -187,7 +187,7 @@ impl Figure {
     }
 
     /// The literal text of the figure in `text`.
-    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+    pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
 }

@@ -19,7 +19,7 @@ pub struct Code([u8; 3]);
 
 impl Code {
     /// The code `s`, if it is two or three ASCII letters (lowercased).
-    pub const fn new(s: &str) -> Option<Code> {
+    pub(crate) const fn new(s: &str) -> Option<Code> {
         let b = s.as_bytes();
         if b.len() < 2 || b.len() > 3 {
             return None;
@@ -36,14 +36,14 @@ impl Code {
         Some(Code(out))
     }
 
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         let n = if self.0[2] == 0 { 2 } else { 3 };
         // Only ASCII letters are ever stored.
         std::str::from_utf8(&self.0[..n]).unwrap_or("")
     }
 
     /// True when figcheck has data for this language.
-    pub const fn has_data(self) -> bool {
+    pub(crate) const fn has_data(self) -> bool {
         let mut i = 0;
         while i < WITH_DATA.len() {
             let w = WITH_DATA[i].as_bytes();
@@ -112,14 +112,6 @@ impl Lang {
     /// for: its figures are read by no convention and not checked for them.
     pub const fn is_other(self) -> bool {
         matches!(self, Lang::Other(_))
-    }
-
-    /// The language's code, if any.
-    pub fn code(&self) -> Option<Code> {
-        match *self {
-            Lang::Known(c) | Lang::Other(Some(c)) => Some(c),
-            _ => None,
-        }
     }
 
     /// The code as reported: the ISO code, `"other"` for a language

@@ -1,12 +1,13 @@
 //! The model every stage shares: what a figure is ([`Figure`], its [`Kind`],
-//! how it was [`Written`], its [`DateParts`] and separator [`Evidence`]) and
-//! the [`Lang`] of a document, and the calendar ([`Ymd`]). It sits below
+//! how it was `Written`, its `DateParts` and separator `Evidence`) and
+//! the [`Lang`] of a document, and the calendar (`Ymd`). It sits below
 //! every stage and depends on none.
 
 mod calendar;
 mod figure;
 mod lang;
 
-pub use calendar::{days_in_month, is_leap, Ymd};
-pub use figure::{DateParts, Evidence, Figure, Kind, Written};
+pub(crate) use calendar::{days_in_month, Ymd};
+pub(crate) use figure::{DateParts, Evidence, Written};
+pub use figure::{Figure, Kind};
 pub use lang::{Code, Lang};

@@ -19,11 +19,11 @@ use crate::error::{Error, Result};
 use crate::rules::Finding;
 
 /// The version of the baseline file format.
-pub const BASELINE_VERSION: u32 = 1;
+pub(crate) const BASELINE_VERSION: u32 = 1;
 
 /// Lower case, every run of white space (no-break spaces too) one space,
 /// trimmed.
-pub fn normalise(s: &str) -> String {
+pub(crate) fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -37,7 +37,7 @@ pub fn normalise(s: &str) -> String {
 /// What a finding is about, normalised: each figure it rests on as written
 /// and what it counts (`trois soldats`), with the source of figures from
 /// other documents; for a finding without a figure, its text.
-pub fn claim_text(corpus: &Corpus, f: &Finding) -> String {
+pub(crate) fn claim_text(corpus: &Corpus, f: &Finding) -> String {
     if f.claims.is_empty() {
         let doc = &corpus.docs[f.doc as usize];
         return normalise(&doc.text[f.span.0..f.span.1]);
@@ -78,7 +78,7 @@ fn fnv1a(s: &str) -> u64 {
 /// The fingerprint of a finding: 16 hex digits. With `with_source` false,
 /// the document is left out, to match findings across two versions of one
 /// article.
-pub fn fingerprint(corpus: &Corpus, f: &Finding, with_source: bool) -> String {
+pub(crate) fn fingerprint(corpus: &Corpus, f: &Finding, with_source: bool) -> String {
     let source = if with_source {
         corpus.docs[f.doc as usize].id.as_str()
     } else {
@@ -99,11 +99,11 @@ pub fn fingerprint(corpus: &Corpus, f: &Finding, with_source: bool) -> String {
 /// fields tell a reader what it was.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Entry {
-    pub source: String,
-    pub code: String,
-    pub claim: String,
-    pub fingerprint: String,
-    pub message: String,
+    pub(crate) source: String,
+    pub(crate) code: String,
+    pub(crate) claim: String,
+    pub(crate) fingerprint: String,
+    pub(crate) message: String,
 }
 
 impl std::fmt::Display for Entry {
@@ -119,7 +119,7 @@ impl std::fmt::Display for Entry {
 /// The findings accepted at some point, sorted by source, code and claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Baseline {
-    pub version: u32,
+    pub(crate) version: u32,
     pub entries: Vec<Entry>,
 }
 
@@ -205,15 +205,11 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::input::Document;
-    use crate::model::Lang;
-    use crate::rules::Selection;
+    use crate::testing::analysed;
 
     fn run(text: &str) -> (Corpus, Vec<Finding>) {
-        let cfg = Config::builtin().unwrap();
-        let doc = Document::new("a.txt", text, Some(Lang::new("fr")));
-        crate::analyze(vec![doc], &cfg, &Selection::default())
+        let (_, corpus, findings) = analysed(text);
+        (corpus, findings)
     }
 
     #[test]

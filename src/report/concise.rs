@@ -36,7 +36,7 @@ mod tests {
         let out = Concise.render(&Checked {
             corpus: &corpus,
             findings: &findings,
-            cfg: &cfg,
+            cfg,
         });
         assert_eq!(out.lines().count(), findings.len(), "{out}");
         assert!(out.starts_with("a.txt:1:"), "{out}");

@@ -54,11 +54,11 @@ fn write_explanation(r: &RuleDef, out: &mut dyn Write) -> fmt::Result {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::testing::config;
 
     #[test]
     fn every_rule_is_explained() {
-        let cfg = Config::builtin().unwrap();
+        let cfg = config();
         for r in cfg.rules.iter() {
             let text = explain(r);
             assert!(

@@ -22,7 +22,7 @@ fn escape_property(s: &str) -> String {
 
 /// One workflow command per finding.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Github;
+pub(crate) struct Github;
 
 impl Reporter<Checked<'_>> for Github {
     fn write(&self, run: &Checked<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
@@ -60,7 +60,7 @@ mod tests {
         let out = Github.render(&Checked {
             corpus: &corpus,
             findings: &findings,
-            cfg: &cfg,
+            cfg,
         });
         assert_eq!(out.lines().count(), findings.len());
         assert!(out.starts_with("::error file=a.txt,line=1,"), "{out}");

@@ -11,7 +11,7 @@ use crate::claims::Corpus;
 use crate::rules::Finding;
 
 /// The version of the JSON schema; bumped on incompatible changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct CheckReport<'a> {
@@ -22,44 +22,44 @@ struct CheckReport<'a> {
 
 /// One finding as the JSON and JSONL reports give it.
 #[derive(Serialize)]
-pub struct FindingRecord<'a> {
-    pub code: &'a str,
-    pub name: &'a str,
-    pub severity: &'static str,
-    pub message: &'a str,
-    pub help: &'a str,
-    pub doc: &'a str,
-    pub start: usize,
-    pub end: usize,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-    pub text: &'a str,
+pub(crate) struct FindingRecord<'a> {
+    pub(crate) code: &'a str,
+    pub(crate) name: &'a str,
+    pub(crate) severity: &'static str,
+    pub(crate) message: &'a str,
+    pub(crate) help: &'a str,
+    pub(crate) doc: &'a str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) end_line: usize,
+    pub(crate) end_column: usize,
+    pub(crate) text: &'a str,
     /// What identifies the finding across edits elsewhere in the text
     /// (see [`baseline`]).
-    pub fingerprint: String,
-    pub claims: Vec<ClaimRecord<'a>>,
+    pub(crate) fingerprint: String,
+    pub(crate) claims: Vec<ClaimRecord<'a>>,
 }
 
 /// A figure a finding rests on.
 #[derive(Serialize)]
-pub struct ClaimRecord<'a> {
-    pub doc: &'a str,
-    pub start: usize,
-    pub end: usize,
-    pub line: usize,
-    pub column: usize,
-    pub text: &'a str,
-    pub value: Option<String>,
-    pub low: Option<String>,
-    pub high: Option<String>,
+pub(crate) struct ClaimRecord<'a> {
+    pub(crate) doc: &'a str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) text: &'a str,
+    pub(crate) value: Option<String>,
+    pub(crate) low: Option<String>,
+    pub(crate) high: Option<String>,
 }
 
 impl<'a> ClaimRecord<'a> {
     /// The record of claim `i`: its place in its file and its interval
     /// (exact sides filled with the value).
-    pub fn of(corpus: &'a Corpus, i: usize) -> ClaimRecord<'a> {
+    pub(crate) fn of(corpus: &'a Corpus, i: usize) -> ClaimRecord<'a> {
         let c = &corpus.claims[i];
         let d = corpus.doc_of(c);
         let p = Place::of(d, c.fig.start, c.fig.end);
@@ -79,7 +79,7 @@ impl<'a> ClaimRecord<'a> {
 }
 
 /// The record of one finding.
-pub fn finding_record<'a>(corpus: &'a Corpus, f: &'a Finding) -> FindingRecord<'a> {
+pub(crate) fn finding_record<'a>(corpus: &'a Corpus, f: &'a Finding) -> FindingRecord<'a> {
     let doc = &corpus.docs[f.doc as usize];
     let p = Place::of(doc, f.span.0, f.span.1);
     FindingRecord {
@@ -107,7 +107,7 @@ pub fn finding_record<'a>(corpus: &'a Corpus, f: &'a Finding) -> FindingRecord<'
 
 /// The findings as one JSON document, with a summary.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Json;
+pub(crate) struct Json;
 
 impl Reporter<Checked<'_>> for Json {
     fn write(&self, run: &Checked<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
@@ -136,7 +136,7 @@ mod tests {
         let out = Json.render(&Checked {
             corpus: &corpus,
             findings: &findings,
-            cfg: &cfg,
+            cfg,
         });
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["version"], SCHEMA_VERSION);

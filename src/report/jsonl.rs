@@ -8,7 +8,7 @@ use super::{Checked, Reporter};
 
 /// One finding per line.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Jsonl;
+pub(crate) struct Jsonl;
 
 impl Reporter<Checked<'_>> for Jsonl {
     fn write(&self, run: &Checked<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
@@ -33,7 +33,7 @@ mod tests {
         let out = Jsonl.render(&Checked {
             corpus: &corpus,
             findings: &findings,
-            cfg: &cfg,
+            cfg,
         });
         assert!(!findings.is_empty());
         assert_eq!(out.lines().count(), findings.len());

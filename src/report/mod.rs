@@ -2,42 +2,45 @@
 //! prints. Every output format is a [`Reporter`], one struct in its own
 //! file, chosen by its format enum ([`Format`] for the findings of
 //! `check`, [`FigureFormat`] for the figures of `extract`, [`DiffFormat`]
-//! for `diff`; see [`reporter`]):
+//! for `diff`; see `reporter`):
 //!
-//! - findings: [`text`] (diagnostics with source snippets), [`concise`]
-//!   (one line per finding), [`json`], [`jsonl`], [`sarif`], [`github`]
+//! - findings: [`Text`] (diagnostics with source snippets), [`Concise`]
+//!   (one line per finding), `json`, `jsonl`, `sarif`, `github`
 //!   (GitHub workflow commands);
-//! - figures: [`figures`] (the table, JSON and JSONL of `extract`, the
+//! - figures: `figures` (the table, JSON and JSONL of `extract`, the
 //!   claims matrix of `claims`);
 //! - [`diff`]: the comparison of two versions of an article, as text or
 //!   JSON;
 //!
 //! and, besides the reporters, baselines of accepted findings
-//! ([`baseline`]) and the documentation of the rules ([`explain`]). Output
+//! ([`Baseline`]) and the documentation of the rules ([`explain`]). Output
 //! order is deterministic.
 //!
 //! Every location is in the file a document was read from: byte offsets
 //! into the file, 1-based lines, columns in characters (see
-//! [`crate::input::Origin`] for HTML and Markdown).
+//! `crate::input::Origin` for HTML and Markdown).
 
-pub mod baseline;
-pub mod concise;
+pub(crate) mod baseline;
+pub(crate) mod concise;
 pub mod diff;
 pub mod explain;
-pub mod figures;
-pub mod github;
-pub mod json;
-pub mod jsonl;
-pub mod reporter;
-pub mod sarif;
-pub mod text;
+pub(crate) mod figures;
+pub(crate) mod github;
+pub(crate) mod json;
+pub(crate) mod jsonl;
+pub(crate) mod reporter;
+pub(crate) mod sarif;
+pub(crate) mod text;
 
 use serde::Serialize;
 
-pub use figures::{doc_times, figure_records, FigureRecord, LineCursor, SourceRecord};
+pub use baseline::Baseline;
+pub use concise::Concise;
+pub use figures::matrix::ClaimsMatrix;
 pub use reporter::{
     Checked, DiffFormat, FigureFormat, Figures, Format, Formats, Options, Reporter,
 };
+pub use text::Text;
 
 use crate::claims::Corpus;
 use crate::input::Document;
@@ -45,23 +48,23 @@ use crate::rules::{Finding, Severity};
 
 /// Where a span of a document's text lies in its file.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Place {
+pub(crate) struct Place {
     /// The document id: the path as given, or the JSONL record id.
-    pub path: String,
+    pub(crate) path: String,
     /// Byte offsets in the file, end exclusive.
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// 1-based line and column (in characters) of the first character.
-    pub line: usize,
-    pub column: usize,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
     /// Line and column just after the last character.
-    pub end_line: usize,
-    pub end_column: usize,
+    pub(crate) end_line: usize,
+    pub(crate) end_column: usize,
 }
 
 impl Place {
     /// The place in `doc`'s file of the span `[start, end)` of its text.
-    pub fn of(doc: &Document, start: usize, end: usize) -> Place {
+    pub(crate) fn of(doc: &Document, start: usize, end: usize) -> Place {
         let (fs, fe) = doc.file_span(start, end);
         let (line, column) = doc.line_col(start);
         let (end_line, end_column) = doc.end_line_col(start, end);
@@ -77,24 +80,24 @@ impl Place {
     }
 
     /// The place of a finding's primary span.
-    pub fn of_finding(corpus: &Corpus, f: &Finding) -> Place {
+    pub(crate) fn of_finding(corpus: &Corpus, f: &Finding) -> Place {
         Place::of(&corpus.docs[f.doc as usize], f.span.0, f.span.1)
     }
 }
 
 /// Counts that close a report.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
-pub struct Summary {
-    pub documents: usize,
-    pub figures: usize,
-    pub findings: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    pub info: usize,
+pub(crate) struct Summary {
+    pub(crate) documents: usize,
+    pub(crate) figures: usize,
+    pub(crate) findings: usize,
+    pub(crate) errors: usize,
+    pub(crate) warnings: usize,
+    pub(crate) info: usize,
 }
 
 impl Summary {
-    pub fn of(corpus: &Corpus, findings: &[Finding]) -> Summary {
+    pub(crate) fn of(corpus: &Corpus, findings: &[Finding]) -> Summary {
         let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
         Summary {
             documents: corpus.docs.len(),
@@ -117,21 +120,9 @@ pub(crate) mod testing {
     //! What the reporters' tests render: one French document analysed with
     //! the built-in rules.
 
-    use crate::claims::Corpus;
-    use crate::config::Config;
-    use crate::input::Document;
-    use crate::model::Lang;
-    use crate::rules::{Finding, Selection};
+    pub(crate) use crate::testing::analysed;
 
     /// A document with figures and one finding (a placeholder left in).
-    pub const TEXT: &str =
+    pub(crate) const TEXT: &str =
         "Il reste 2.500 XNUMX soldats.\nLe raid a tué 12 personnes le 3 mars 2024.\n";
-
-    /// The configuration, corpus and findings of `text` in `a.txt`.
-    pub fn analysed(text: &str) -> (Config, Corpus, Vec<Finding>) {
-        let cfg = Config::builtin().unwrap();
-        let doc = Document::new("a.txt", text, Some(Lang::new("fr")));
-        let (corpus, findings) = crate::analyze(vec![doc], &cfg, &Selection::default());
-        (cfg, corpus, findings)
-    }
 }

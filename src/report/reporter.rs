@@ -205,7 +205,7 @@ mod tests {
         let run = Checked {
             corpus: &corpus,
             findings: &findings,
-            cfg: &cfg,
+            cfg,
         };
         for &(name, format) in Format::ALL {
             let out = format.reporter(Options::default()).render(&run);
@@ -213,7 +213,7 @@ mod tests {
         }
         let figures = Figures {
             corpus: &corpus,
-            cfg: &cfg,
+            cfg,
         };
         for &(name, format) in FigureFormat::ALL {
             let out = format.reporter().render(&figures);

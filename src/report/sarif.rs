@@ -15,7 +15,7 @@ use crate::claims::Corpus;
 use crate::rules::Severity;
 
 /// The schema a SARIF log names.
-pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+pub(crate) const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -27,7 +27,7 @@ fn level(s: Severity) -> &'static str {
 
 /// A relative reference for a path: every byte but unreserved characters
 /// and `/` percent-encoded (spaces, `:`, `<stdin>`...).
-pub fn uri_of(path: &str) -> String {
+pub(crate) fn uri_of(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.replace('\\', "/").bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
@@ -60,7 +60,7 @@ fn physical(corpus: &Corpus, doc: u32, start: usize, end: usize) -> Value {
 /// The SARIF log of a `check` run: one run, every rule of the
 /// configuration, every finding.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Sarif;
+pub(crate) struct Sarif;
 
 impl Reporter<Checked<'_>> for Sarif {
     fn write(&self, run: &Checked<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
@@ -164,7 +164,7 @@ mod tests {
         let out = Sarif.render(&Checked {
             corpus: &corpus,
             findings: &findings,
-            cfg: &cfg,
+            cfg,
         });
         let v: Value = serde_json::from_str(&out).unwrap();
         let run = &v["runs"][0];

@@ -157,7 +157,7 @@ impl Reporter<Checked<'_>> for Text {
 }
 
 /// "3 findings (1 error, 0 warnings, 2 info) in 5 documents, 80 figures".
-pub fn summary_line(s: &Summary) -> String {
+pub(crate) fn summary_line(s: &Summary) -> String {
     let plural = |n: usize, w: &str| {
         if n == 1 {
             format!("{n} {w}")
@@ -187,7 +187,7 @@ mod tests {
         let run = Checked {
             corpus: &corpus,
             findings: &findings,
-            cfg: &cfg,
+            cfg,
         };
         let plain = Text { color: false }.render(&run);
         assert!(plain.contains("--> a.txt:1:"), "{plain}");

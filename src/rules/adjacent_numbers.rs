@@ -21,7 +21,7 @@ fn bare(f: &Figure) -> bool {
 /// Parameters.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct AdjacentNumbers {
+pub(crate) struct AdjacentNumbers {
     /// Words after which numbers are names or codes, not figures.
     skip_after: Vec<String>,
 }

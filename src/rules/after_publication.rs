@@ -48,7 +48,7 @@ fn past_right_before(
 /// Parameters.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct AfterPublication {
+pub(crate) struct AfterPublication {
     /// Words that introduce a date (`le`, `on`).
     date_intro: Vec<String>,
     /// Participles that announce rather than tell (`prévu`, `scheduled`).

@@ -38,7 +38,7 @@ fn not_a_figure(runs: &[&str], seps: &[char]) -> bool {
 /// Parameters.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct BadGrouping {
+pub(crate) struct BadGrouping {
     /// Words of a text that uses Indian grouping (lakhs, crores).
     indian_words: Vec<String>,
     /// Words after which a number is a version or a section number.

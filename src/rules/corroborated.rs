@@ -10,7 +10,7 @@ use super::{Check, Context, Finding, RuleDef};
 /// Parameters: see [`CompareParams`].
 #[derive(Debug, Default, Deserialize)]
 #[serde(transparent)]
-pub struct Corroborated(CompareParams);
+pub(crate) struct Corroborated(CompareParams);
 
 impl Check for Corroborated {
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {

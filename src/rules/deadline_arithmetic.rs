@@ -21,7 +21,7 @@ use crate::model::Kind;
 /// The length of a unit of time: days, or months.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Step {
+pub(crate) struct Step {
     #[serde(default)]
     days: i64,
     #[serde(default)]
@@ -47,7 +47,7 @@ fn ends_with_any(before: &str, words: &[String]) -> bool {
 /// Parameters.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct DeadlineArithmetic {
+pub(crate) struct DeadlineArithmetic {
     /// Words before the start date (`à compter du`, `from`).
     start_words: Vec<String>,
     /// Words before the end date (`jusqu'au`, `until`).

@@ -17,7 +17,7 @@ use crate::model::Kind;
 /// Parameters.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct ImpossiblePercentage {
+pub(crate) struct ImpossiblePercentage {
     /// The largest share of a whole.
     #[serde(deserialize_with = "decimal")]
     max: Decimal,

@@ -23,7 +23,7 @@ const MAX_PER_KEY: usize = 16;
 /// Parameters.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct InconsistentInDocument {
+pub(crate) struct InconsistentInDocument {
     /// Extra relative tolerance granted to every figure.
     #[serde(deserialize_with = "decimal")]
     tolerance: Decimal,

@@ -9,7 +9,7 @@ use super::{Check, Context, Finding, RuleDef};
 /// No parameters.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct InvalidSuppression {}
+pub(crate) struct InvalidSuppression {}
 
 impl Check for InvalidSuppression {
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {

@@ -48,7 +48,7 @@ fn reading(word: &str) -> Option<String> {
 /// Parameters.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct LettersForDigits {}
+pub(crate) struct LettersForDigits {}
 
 impl Check for LettersForDigits {
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {

@@ -24,7 +24,7 @@ fn describe(e: Evidence) -> &'static str {
 /// Parameters.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct MixedSeparators {
+pub(crate) struct MixedSeparators {
     /// Numbers that are names, never cited as a document's convention.
     name_numbers: Vec<String>,
     /// Words after which a number is a version or a name.

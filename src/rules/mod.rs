@@ -1,13 +1,13 @@
 //! Stage 4: rules. Each rule is one file of this module, named after the
-//! rule, with a typed parameter struct that implements [`Check`]; the
-//! [`registry`] lists them all. Rule definitions are data
+//! rule, with a typed parameter struct that implements `Check`; the
+//! `registry` lists them all. Rule definitions are data
 //! (`rules/checks/CODE-NAME.toml`): severity, documentation, parameters
 //! and examples. The engine runs the selected rules over a [`Corpus`] and
 //! returns findings in a deterministic order.
 
 // The registry, then the rules it lists, one module per file.
 #[macro_use]
-pub mod registry;
+pub(crate) mod registry;
 
 macro_rules! declare_rules {
     ($($code:literal $name:literal $module:ident :: $check:ident, $needs:ident, $writing:literal;)*) => {
@@ -43,7 +43,7 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
             Severity::Warning => "warning",
@@ -67,12 +67,12 @@ impl std::str::FromStr for Severity {
 }
 
 /// What a rule reads: the corpus and the data it was read with.
-pub struct Context<'a> {
-    pub corpus: &'a Corpus,
-    pub lexicon: &'a Lexicon,
-    pub meanings: &'a Meanings,
+pub(crate) struct Context<'a> {
+    pub(crate) corpus: &'a Corpus,
+    pub(crate) lexicon: &'a Lexicon,
+    pub(crate) meanings: &'a Meanings,
     /// Every rule defined (selected or not).
-    pub rules: &'a RuleSet,
+    pub(crate) rules: &'a RuleSet,
     /// Which documents tell the same story; empty unless a selected rule
     /// needs it ([`Needs::Stories`]).
     stories: &'a Stories,
@@ -82,28 +82,28 @@ pub struct Context<'a> {
 }
 
 /// A rule: its parameters, and the code that finds what it is about.
-pub trait Check: fmt::Debug + Send + Sync {
+pub(crate) trait Check: fmt::Debug + Send + Sync {
     /// Adds the rule's findings over `cx.corpus` to `out`; `rule` is the
     /// rule's definition (code, name, severity, help).
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>);
 }
 
 /// A claim a finding rests on: index into [`Corpus::claims`].
-pub type ClaimRef = usize;
+pub(crate) type ClaimRef = usize;
 
 /// One thing a rule found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub code: String,
-    pub name: String,
+    pub(crate) name: String,
     pub severity: Severity,
-    pub message: String,
-    pub help: String,
+    pub(crate) message: String,
+    pub(crate) help: String,
     /// The claims the finding rests on, the primary one first (empty for
     /// findings about text that holds no figure, such as a lone "XNUMX").
-    pub claims: Vec<ClaimRef>,
+    pub(crate) claims: Vec<ClaimRef>,
     /// The document and exact byte span the finding is about.
-    pub doc: u32,
+    pub(crate) doc: u32,
     pub span: (usize, usize),
 }
 
@@ -135,7 +135,7 @@ impl Finding {
     }
 
     /// The primary location: document index and byte span.
-    pub fn location(&self) -> (u32, usize, usize) {
+    pub(crate) fn location(&self) -> (u32, usize, usize) {
         (self.doc, self.span.0, self.span.1)
     }
 }
@@ -150,7 +150,7 @@ pub struct Selection {
 }
 
 impl Selection {
-    pub fn includes(&self, rule: &RuleDef) -> bool {
+    pub(crate) fn includes(&self, rule: &RuleDef) -> bool {
         let matches = |p: &String| rule.code.starts_with(p.as_str()) || *p == "ALL";
         let selected = if self.select.is_empty() {
             rule.enabled
@@ -166,7 +166,7 @@ impl Selection {
 ///
 /// Findings that an inline suppression in the text covers are dropped;
 /// the rules about suppressions ([`Needs::Suppressions`]) then run.
-pub fn run(
+pub(crate) fn run(
     corpus: &Corpus,
     lexicon: &Lexicon,
     meanings: &Meanings,
@@ -210,7 +210,7 @@ pub fn run(
 }
 
 /// The deterministic order of findings: document, position, code, claims.
-pub fn sort_findings(findings: &mut [Finding]) {
+pub(crate) fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (a.location(), &a.code, &a.claims).cmp(&(b.location(), &b.code, &b.claims))
     });
@@ -221,7 +221,7 @@ pub fn sort_findings(findings: &mut [Finding]) {
 pub struct ExampleResult {
     pub code: String,
     pub index: usize,
-    pub text: String,
+    pub(crate) text: String,
     pub expected: bool,
     pub fired: bool,
 }
@@ -235,7 +235,7 @@ impl ExampleResult {
 impl RuleDef {
     /// True for the rules about other rules' findings (suppressions): their
     /// examples run with every enabled rule.
-    pub fn judges_findings(&self) -> bool {
+    pub(crate) fn judges_findings(&self) -> bool {
         self.registration.needs == Needs::Suppressions
     }
 }

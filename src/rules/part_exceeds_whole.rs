@@ -13,7 +13,7 @@ use crate::model::Kind;
 /// Parameters.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct PartExceedsWhole {
+pub(crate) struct PartExceedsWhole {
     /// Words between a part and its whole (`sur`, `out of`).
     joiners: Vec<String>,
     /// Words after the whole that make it a part of another (`des`, `of`),

@@ -401,7 +401,7 @@ fn subsets(
 /// Parameters.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct PartsTotal {
+pub(crate) struct PartsTotal {
     /// Words that introduce the parts of a total (`dont`, `including`).
     subset_markers: Vec<String>,
     /// What may stand between two parts (`,`, `et`, `and`), as written.

@@ -25,7 +25,7 @@ fn half_unit(decimals: u8) -> Decimal {
 /// Parameters.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct PercentMismatch {
+pub(crate) struct PercentMismatch {
     /// Words between a part and its whole (`sur`, `out of`).
     joiners: Vec<String>,
     /// What links the whole to the percentage (`soit`, `(`), folded.

@@ -38,7 +38,7 @@ fn whole_after(text: &str, end: usize, sentence_end: usize, links: &[String]) ->
 /// Parameters.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct PercentSum {
+pub(crate) struct PercentSum {
     /// How far above 100 the sum may go (rounding).
     #[serde(deserialize_with = "decimal")]
     tolerance: Decimal,

@@ -17,7 +17,7 @@ const WORD: usize = 64;
 /// Parameters.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct PlaceholderNumber {
+pub(crate) struct PlaceholderNumber {
     /// Placeholders to find besides those of the debris lexicon.
     tokens: Vec<String>,
 }

@@ -42,7 +42,7 @@ macro_rules! for_each_rule {
 
 /// What a rule needs besides the claims of the corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Needs {
+pub(crate) enum Needs {
     /// The claims only.
     Claims,
     /// Which documents tell the same story (rules that compare sources).
@@ -53,15 +53,15 @@ pub enum Needs {
 
 /// One registered rule.
 #[derive(Debug)]
-pub struct Registration {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub needs: Needs,
+pub(crate) struct Registration {
+    pub(crate) code: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) needs: Needs,
     /// The rule judges how figures are written, by the conventions of the
     /// document's language.
-    pub writing: bool,
+    pub(crate) writing: bool,
     /// Builds the rule from its parameters (the `[rule.params]` table).
-    pub build: fn(toml::Value) -> Result<Arc<dyn Check>, toml::de::Error>,
+    pub(crate) build: fn(toml::Value) -> Result<Arc<dyn Check>, toml::de::Error>,
 }
 
 fn build<P: Check + DeserializeOwned + 'static>(
@@ -73,7 +73,7 @@ fn build<P: Check + DeserializeOwned + 'static>(
 macro_rules! registrations {
     ($($code:literal $name:literal $module:ident :: $check:ident, $needs:ident, $writing:literal;)*) => {
         /// Every rule, in code order.
-        pub static REGISTRY: &[Registration] = &[
+        pub(crate) static REGISTRY: &[Registration] = &[
             $(Registration {
                 code: $code,
                 name: $name,
@@ -88,7 +88,7 @@ macro_rules! registrations {
 for_each_rule!(registrations);
 
 /// The registered rule with this code.
-pub fn by_code(code: &str) -> Option<&'static Registration> {
+pub(crate) fn by_code(code: &str) -> Option<&'static Registration> {
     REGISTRY.iter().find(|r| r.code == code)
 }
 

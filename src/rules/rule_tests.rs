@@ -1,18 +1,13 @@
 //! Helpers for the tests in each rule's file: run one rule over texts with
 //! the built-in data.
 
-use crate::config::Config;
 use crate::input::Document;
 use crate::model::Lang;
 use crate::rules::Selection;
-
-fn config() -> &'static Config {
-    static CFG: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
-    CFG.get_or_init(|| Config::builtin().unwrap())
-}
+use crate::testing::config;
 
 /// Asserts that every inline example of the rule behaves as it says.
-pub fn examples_pass(code: &str) {
+pub(crate) fn examples_pass(code: &str) {
     let results = crate::test_examples(config(), code);
     assert!(!results.is_empty(), "{code} has no examples");
     let failed: Vec<_> = results.iter().filter(|r| !r.passed()).collect();
@@ -21,7 +16,7 @@ pub fn examples_pass(code: &str) {
 
 /// The messages of the rule `code` over documents in `lang`, each
 /// published on `date` when given.
-pub fn messages(code: &str, texts: &[&str], lang: Lang, date: Option<&str>) -> Vec<String> {
+pub(crate) fn messages(code: &str, texts: &[&str], lang: Lang, date: Option<&str>) -> Vec<String> {
     let docs = texts
         .iter()
         .enumerate()

@@ -31,15 +31,15 @@ use words::LangWords;
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Example {
-    pub text: String,
+    pub(crate) text: String,
     #[serde(default)]
-    pub other: Option<String>,
+    pub(crate) other: Option<String>,
     #[serde(default)]
-    pub lang: Option<String>,
+    pub(crate) lang: Option<String>,
     /// The publication date of the example (`YYYY-MM-DD`), for the rules
     /// that compare a date with it.
     #[serde(default)]
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     pub fires: bool,
 }
 
@@ -47,22 +47,22 @@ pub struct Example {
 #[derive(Debug, Clone)]
 pub struct RuleDef {
     pub code: String,
-    pub name: String,
-    pub severity: Severity,
-    pub enabled: bool,
-    pub summary: String,
-    pub description: String,
-    pub why: String,
-    pub help: String,
+    pub(crate) name: String,
+    pub(crate) severity: Severity,
+    pub(crate) enabled: bool,
+    pub(crate) summary: String,
+    pub(crate) description: String,
+    pub(crate) why: String,
+    pub(crate) help: String,
     /// The parameters as written, every file merged.
-    pub params: toml::Table,
+    pub(crate) params: toml::Table,
     pub examples: Vec<Example>,
     /// The file that defined the rule last.
-    pub file: String,
+    pub(crate) file: String,
     /// The registered rule.
-    pub registration: &'static Registration,
+    pub(crate) registration: &'static Registration,
     /// The rule built from its parameters.
-    pub check: Arc<dyn Check>,
+    pub(crate) check: Arc<dyn Check>,
 }
 
 #[derive(Deserialize)]
@@ -294,7 +294,7 @@ impl RuleSet {
 
     /// Checks the set as a whole once every file is loaded: every
     /// registered rule is defined, and the parameters of each build it.
-    pub fn validate(&self) -> Result<()> {
+    pub(crate) fn validate(&self) -> Result<()> {
         for reg in REGISTRY {
             let Some(d) = self.rules.get(reg.code) else {
                 return Err(Error::config(

@@ -23,7 +23,7 @@ fn scaled(b: &Bounds, k: Decimal) -> Bounds {
 /// Parameters: see [`CompareParams`].
 #[derive(Debug, Default, Deserialize)]
 #[serde(transparent)]
-pub struct ScaleSlip(CompareParams);
+pub(crate) struct ScaleSlip(CompareParams);
 
 impl Check for ScaleSlip {
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {

@@ -10,7 +10,7 @@ use super::{Check, Context, Finding, RuleDef};
 /// Parameters: see [`CompareParams`].
 #[derive(Debug, Default, Deserialize)]
 #[serde(transparent)]
-pub struct SourceConflict(CompareParams);
+pub(crate) struct SourceConflict(CompareParams);
 
 impl Check for SourceConflict {
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {

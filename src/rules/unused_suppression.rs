@@ -9,7 +9,7 @@ use super::{Check, Context, Finding, RuleDef};
 /// No parameters.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct UnusedSuppression {}
+pub(crate) struct UnusedSuppression {}
 
 impl Check for UnusedSuppression {
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {

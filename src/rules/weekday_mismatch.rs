@@ -13,7 +13,7 @@ use crate::model::Kind;
 /// Parameters.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct WeekdayMismatch {}
+pub(crate) struct WeekdayMismatch {}
 
 impl Check for WeekdayMismatch {
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {

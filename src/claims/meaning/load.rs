@@ -111,7 +111,7 @@ impl Meanings {
     /// (`people`, `compare`, `generic`, `measure`, `within`, `span`) is set
     /// when given and left as it is otherwise. Returns false when the file
     /// is not one.
-    pub fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
+    pub(crate) fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
         if ![
             "measure",
             "role",

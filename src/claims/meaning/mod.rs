@@ -11,50 +11,50 @@ mod vocabulary;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 
-pub use near::{FigureTokens, SentenceMeaning};
-pub use places::Places;
-pub use vocabulary::{Match, Vocabulary};
+pub(crate) use near::{FigureTokens, SentenceMeaning};
+pub(crate) use places::Places;
+pub(crate) use vocabulary::Vocabulary;
 
 /// Measures, roles, sides and places.
 #[derive(Debug, Clone, Default)]
 pub struct Meanings {
-    pub measures: Vocabulary,
+    pub(crate) measures: Vocabulary,
     /// Measures that count people, to whom roles apply.
-    pub people: Vec<bool>,
+    pub(crate) people: Vec<bool>,
     /// Measures whose claims are compared across sources.
-    pub comparable: Vec<bool>,
+    pub(crate) comparable: Vec<bool>,
     /// People measures that stand for anyone ("personnes", "people").
-    pub generic: Vec<bool>,
-    pub roles: Vocabulary,
-    pub sides: Vocabulary,
-    pub places: Vocabulary,
+    pub(crate) generic: Vec<bool>,
+    pub(crate) roles: Vocabulary,
+    pub(crate) sides: Vocabulary,
+    pub(crate) places: Vocabulary,
     /// For each place, the place it lies within.
-    pub within: Vec<Option<u16>>,
+    pub(crate) within: Vec<Option<u16>>,
     /// Place adjectives ("irakiennes"), which name a place only when
     /// coordinated with another.
-    pub place_adjectives: Vocabulary,
+    pub(crate) place_adjectives: Vocabulary,
     /// For each role, the measure a count of people with that role becomes.
-    pub role_measure: Vec<Option<u16>>,
+    pub(crate) role_measure: Vec<Option<u16>>,
     /// Periods named in words.
-    pub periods: Vocabulary,
-    pub period_spans: Vec<Span>,
+    pub(crate) periods: Vocabulary,
+    pub(crate) period_spans: Vec<Span>,
     /// Folded line starts and whole lines that mark boilerplate.
-    pub boilerplate_starts: Vec<String>,
-    pub boilerplate_lines: Vec<String>,
+    pub(crate) boilerplate_starts: Vec<String>,
+    pub(crate) boilerplate_lines: Vec<String>,
     /// Words that make a figure a change ("nouveaux", "additional").
-    pub delta: Vocabulary,
+    pub(crate) delta: Vocabulary,
     /// How reports name a change (see [`Meanings::describe`]).
-    pub delta_label: String,
+    pub(crate) delta_label: String,
     /// Token keys of the words that join two places into one mention ("en
     /// Irak et en Syrie").
-    pub place_links: Vec<String>,
+    pub(crate) place_links: Vec<String>,
     /// Abbreviations whose point ends no sentence ("M.", "Dr."), as written.
-    pub abbreviations: Vec<String>,
+    pub(crate) abbreviations: Vec<String>,
     /// Marks before a year that make it a copyright line ("©"), lowercase.
-    pub copyright: Vec<String>,
+    pub(crate) copyright: Vec<String>,
     /// First words of the phrases of every vocabulary read in a sentence,
     /// with a bit per vocabulary (see [`Meanings::sentence`]).
-    pub firsts: HashMap<String, u8>,
+    pub(crate) firsts: HashMap<String, u8>,
 }
 
 /// A period named in words, relative to a year or to the document's date.
@@ -62,7 +62,7 @@ pub struct Meanings {
 /// `{ weekday = 1 }` or `{ years_back = 1 }`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum Span {
+pub(crate) enum Span {
     /// Months `first..=last` of the year the sentence names, else of the
     /// document's year.
     Months(u32, u32),
@@ -77,18 +77,18 @@ pub enum Span {
 
 impl Meanings {
     /// The measure a counted noun names.
-    pub fn measure_of(&self, noun: &str) -> Option<u16> {
+    pub(crate) fn measure_of(&self, noun: &str) -> Option<u16> {
         self.measures.word(noun)
     }
 
     /// A role named by the counted word itself ("30 arrêtés", "250 morts").
-    pub fn role_word(&self, noun: &str) -> Option<u16> {
+    pub(crate) fn role_word(&self, noun: &str) -> Option<u16> {
         self.roles.word(noun)
     }
 
     /// True when the word names a role but no measure of its own ("arrêtés"
     /// in "137 tués et 30 arrêtés"), so the figure inherits the measure.
-    pub fn is_role_noun(&self, noun: &str) -> bool {
+    pub(crate) fn is_role_noun(&self, noun: &str) -> bool {
         self.measures
             .word(noun)
             .is_none_or(|m| !self.people[m as usize])
@@ -97,12 +97,12 @@ impl Meanings {
 
     /// True for a measure of people of a particular kind (troops, fighters),
     /// not the generic one.
-    pub fn is_specific_people(&self, m: u16) -> bool {
+    pub(crate) fn is_specific_people(&self, m: u16) -> bool {
         self.people.get(m as usize) == Some(&true) && self.generic.get(m as usize) != Some(&true)
     }
 
     /// The measure a count of people with role `role` becomes.
-    pub fn measure_for_role(&self, measure: Option<u16>, role: Option<u16>) -> Option<u16> {
+    pub(crate) fn measure_for_role(&self, measure: Option<u16>, role: Option<u16>) -> Option<u16> {
         let m = measure?;
         if self.people.get(m as usize) != Some(&true) {
             return Some(m);
@@ -112,7 +112,7 @@ impl Meanings {
     }
 
     /// How many bytes of a line [`Meanings::is_boilerplate_line`] needs.
-    pub fn boilerplate_head(&self) -> usize {
+    pub(crate) fn boilerplate_head(&self) -> usize {
         self.boilerplate_starts
             .iter()
             .chain(&self.boilerplate_lines)
@@ -125,7 +125,7 @@ impl Meanings {
 
     /// True when a line is boilerplate by its words, given its folded head
     /// (`whole`: the head is the whole line).
-    pub fn is_boilerplate_line(&self, folded_head: &str, whole: bool) -> bool {
+    pub(crate) fn is_boilerplate_line(&self, folded_head: &str, whole: bool) -> bool {
         let l = folded_head.trim();
         (whole && self.boilerplate_lines.iter().any(|x| x == l))
             || self
@@ -135,7 +135,7 @@ impl Meanings {
     }
 
     /// A readable description of a key: "troops, killed, us, iraq".
-    pub fn describe(&self, key: &crate::claims::Key) -> String {
+    pub(crate) fn describe(&self, key: &crate::claims::Key) -> String {
         let mut parts = vec![self.measures.name(key.measure).to_string()];
         if let Some(r) = key.role {
             parts.push(self.roles.name(r).to_string());

@@ -10,7 +10,7 @@ use crate::model::Figure;
 
 impl Meanings {
     /// Everything the vocabularies find in one sentence.
-    pub fn sentence(&self, toks: &Tokens) -> SentenceMeaning {
+    pub(crate) fn sentence(&self, toks: &Tokens) -> SentenceMeaning {
         let vocabs = self.vocabularies();
         let mut found: [Vec<Match>; 6] = Default::default();
         // Where each vocabulary may match next (matches do not overlap).
@@ -74,7 +74,7 @@ impl Meanings {
 
     /// What happened to the counted, from the phrases nearest the figure in
     /// its clause. Only for measures that count people.
-    pub fn role_near(
+    pub(crate) fn role_near(
         &self,
         text: &str,
         at: &FigureTokens,
@@ -94,7 +94,12 @@ impl Meanings {
 
     /// The side of the counted: right after the noun ("soldats américains",
     /// "militants de l'EI") or right before it ("US soldiers").
-    pub fn side_near(&self, at: &FigureTokens, sm: &SentenceMeaning, toks: &Tokens) -> Option<u16> {
+    pub(crate) fn side_near(
+        &self,
+        at: &FigureTokens,
+        sm: &SentenceMeaning,
+        toks: &Tokens,
+    ) -> Option<u16> {
         let after = sm
             .sides
             .iter()
@@ -114,7 +119,12 @@ impl Meanings {
     /// The places a figure is about: the place named nearest to it in its
     /// sentence, or, when that mention is coordinated with others ("en Irak
     /// et en Syrie", "irakiennes et syriennes"), all of them together.
-    pub fn places_near(&self, at: &FigureTokens, sm: &SentenceMeaning, toks: &Tokens) -> Places {
+    pub(crate) fn places_near(
+        &self,
+        at: &FigureTokens,
+        sm: &SentenceMeaning,
+        toks: &Tokens,
+    ) -> Places {
         // Group mentions joined by coordination words.
         let mut groups: Vec<Vec<Mention>> = Vec::new();
         for &(m, name) in &sm.places {
@@ -190,7 +200,7 @@ impl Meanings {
 
     /// True when the figure states a change: a delta word right before or
     /// after its noun ("13 nouveaux décès", "72 décès supplémentaires").
-    pub fn is_delta(&self, at: &FigureTokens, sm: &SentenceMeaning) -> bool {
+    pub(crate) fn is_delta(&self, at: &FigureTokens, sm: &SentenceMeaning) -> bool {
         sm.deltas.iter().any(|m| {
             (m.ts >= at.end && m.ts <= at.after + 1) || (m.te <= at.start && at.start - m.te <= 1)
         })
@@ -198,7 +208,7 @@ impl Meanings {
 
     /// The period named in words nearest the figure in its sentence: any
     /// before it, or one close after it.
-    pub fn period_word(
+    pub(crate) fn period_word(
         &self,
         at: &FigureTokens,
         sm: &SentenceMeaning,
@@ -218,19 +228,19 @@ const ROLE_AFTER: usize = 10;
 
 /// Where a figure stands among the tokens of its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FigureTokens {
+pub(crate) struct FigureTokens {
     /// First token of the figure.
-    pub start: usize,
+    pub(crate) start: usize,
     /// First token after the figure.
-    pub end: usize,
+    pub(crate) end: usize,
     /// First token of the counted noun, if any.
-    pub entity: Option<usize>,
+    pub(crate) entity: Option<usize>,
     /// First token after the figure and its noun.
-    pub after: usize,
+    pub(crate) after: usize,
 }
 
 impl FigureTokens {
-    pub fn new(toks: &Tokens, fig: &Figure) -> FigureTokens {
+    pub(crate) fn new(toks: &Tokens, fig: &Figure) -> FigureTokens {
         let start = toks.first_after(fig.start);
         let end = toks.first_from(fig.end).max(start);
         let entity = fig.entity.map(|(s, _)| toks.first_after(s));
@@ -246,13 +256,13 @@ impl FigureTokens {
 
 /// The vocabularies' phrases found in one sentence.
 #[derive(Debug, Clone, Default)]
-pub struct SentenceMeaning {
-    pub deltas: Vec<Match>,
-    pub roles: Vec<Match>,
-    pub sides: Vec<Match>,
+pub(crate) struct SentenceMeaning {
+    pub(crate) deltas: Vec<Match>,
+    pub(crate) roles: Vec<Match>,
+    pub(crate) sides: Vec<Match>,
     /// Place names (true) and place adjectives (false), in order.
-    pub places: Vec<(Match, bool)>,
-    pub periods: Vec<Match>,
+    pub(crate) places: Vec<(Match, bool)>,
+    pub(crate) periods: Vec<Match>,
 }
 
 /// No clause break and no number between tokens `a` and `b`.

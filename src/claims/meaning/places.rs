@@ -4,19 +4,13 @@ use super::Meanings;
 
 /// A small set of places (up to four), sorted; empty when unknown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Places {
+pub(crate) struct Places {
     ids: [u16; 4],
     n: u8,
 }
 
 impl Places {
-    pub fn one(id: u16) -> Places {
-        let mut p = Places::default();
-        p.insert(id);
-        p
-    }
-
-    pub fn insert(&mut self, id: u16) {
+    pub(crate) fn insert(&mut self, id: u16) {
         let n = self.n as usize;
         if self.ids[..n].contains(&id) || n == 4 {
             return;
@@ -26,23 +20,23 @@ impl Places {
         self.ids[..n + 1].sort();
     }
 
-    pub fn ids(&self) -> &[u16] {
+    pub(crate) fn ids(&self) -> &[u16] {
         &self.ids[..self.n as usize]
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.n == 0
     }
 
     /// The only place, if there is exactly one.
-    pub fn single(&self) -> Option<u16> {
+    pub(crate) fn single(&self) -> Option<u16> {
         (self.n == 1).then_some(self.ids[0])
     }
 }
 
 impl Meanings {
     /// "iraq+syria".
-    pub fn places_name(&self, p: &Places) -> String {
+    pub(crate) fn places_name(&self, p: &Places) -> String {
         p.ids()
             .iter()
             .map(|&i| self.places.name(i))
@@ -52,7 +46,7 @@ impl Meanings {
 
     /// True when two place sets share a place, counting places within
     /// others (Baghdad overlaps Iraq).
-    pub fn places_overlap(&self, a: &Places, b: &Places) -> bool {
+    pub(crate) fn places_overlap(&self, a: &Places, b: &Places) -> bool {
         a.ids().iter().any(|&x| {
             b.ids()
                 .iter()
@@ -61,7 +55,7 @@ impl Meanings {
     }
 
     /// True when place `a` is `b` or lies within it.
-    pub fn place_within(&self, a: u16, b: u16) -> bool {
+    pub(crate) fn place_within(&self, a: u16, b: u16) -> bool {
         let mut x = Some(a);
         let mut steps = 0;
         while let Some(p) = x {

@@ -8,25 +8,25 @@ use crate::lexicon::fold;
 
 /// One group of the meaning lexicon: ids and the phrases that name them.
 #[derive(Debug, Clone, Default)]
-pub struct Vocabulary {
-    pub ids: Vec<String>,
+pub(crate) struct Vocabulary {
+    pub(crate) ids: Vec<String>,
     /// Folded single words (and phrases) → id, for looking up a noun.
-    pub words: HashMap<String, u16>,
+    pub(crate) words: HashMap<String, u16>,
     /// Token keys of the phrases (see [`phrase_key`]) → id.
-    pub keys: HashMap<String, u16>,
+    pub(crate) keys: HashMap<String, u16>,
     /// Most tokens in a phrase.
-    pub max_len: usize,
+    pub(crate) max_len: usize,
     /// First tokens of the phrases, with the most tokens a phrase starting
     /// with each has: most tokens start none, and cost one look-up.
-    pub firsts: HashMap<String, usize>,
+    pub(crate) firsts: HashMap<String, usize>,
 }
 
 /// A phrase of a vocabulary found in a sentence: token range and id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Match {
-    pub ts: usize,
-    pub te: usize,
-    pub id: u16,
+pub(crate) struct Match {
+    pub(crate) ts: usize,
+    pub(crate) te: usize,
+    pub(crate) id: u16,
 }
 
 impl Vocabulary {
@@ -59,7 +59,7 @@ impl Vocabulary {
     }
 
     /// The id of a single word, trying it without a plural ending too.
-    pub fn word(&self, w: &str) -> Option<u16> {
+    pub(crate) fn word(&self, w: &str) -> Option<u16> {
         let f = fold(w);
         if let Some(&i) = self.words.get(&f) {
             return Some(i);
@@ -68,12 +68,12 @@ impl Vocabulary {
         self.words.get(singular).copied()
     }
 
-    pub fn name(&self, i: u16) -> &str {
+    pub(crate) fn name(&self, i: u16) -> &str {
         &self.ids[i as usize]
     }
 
     /// The longest phrase of the vocabulary starting at token `i`.
-    pub fn match_at(&self, toks: &Tokens, i: usize) -> Option<Match> {
+    pub(crate) fn match_at(&self, toks: &Tokens, i: usize) -> Option<Match> {
         let n = toks.toks.len();
         let longest = *self.firsts.get(toks.key(i..i + 1))?;
         for len in (1..=longest.min(n - i)).rev() {

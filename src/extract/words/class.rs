@@ -8,7 +8,7 @@ use super::token::Joint;
 
 /// The size class of a number word, which decides what may follow it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Class {
+pub(crate) enum Class {
     Zero,
     Unit,
     Teen,
@@ -49,7 +49,7 @@ fn is_power_of_ten(mut v: u64) -> bool {
 
 /// The running state of a spelled number.
 #[derive(Debug, Clone, Copy)]
-pub struct Acc {
+pub(crate) struct Acc {
     total: Decimal,
     current: Decimal,
     last: Option<Class>,

@@ -58,14 +58,14 @@ mod tests {
     #[test]
     fn decimals_in_words() {
         let c = lexes();
-        assert_eq!(vt(&c, "five point five", true).0, d("5.5"));
-        assert_eq!(vt(&c, "nine point nought four", true).0, d("9.04"));
-        assert_eq!(vt(&c, "two hundred point seventy-one", true).0, d("200.71"));
+        assert_eq!(vt(c, "five point five", true).0, d("5.5"));
+        assert_eq!(vt(c, "nine point nought four", true).0, d("9.04"));
+        assert_eq!(vt(c, "two hundred point seventy-one", true).0, d("200.71"));
         assert_eq!(
-            vt(&c, "deux cent virgule cinquante deux", false).0,
+            vt(c, "deux cent virgule cinquante deux", false).0,
             d("200.52")
         );
         // "at one point" is no decimal.
-        assert_eq!(vt(&c, "one point of view", true).1, "one");
+        assert_eq!(vt(c, "one point of view", true).1, "one");
     }
 }

@@ -223,14 +223,14 @@ mod tests {
             if s.starts_with('3') {
                 continue;
             }
-            let (got, t) = vt(&c, s, en);
+            let (got, t) = vt(c, s, en);
             assert!(approx(got, v), "{s}: {got} from {t:?}");
             assert_eq!(t, s, "{s}");
         }
         // One, then an ordinal phrase: one hundred-and-fifth.
-        let (got, _) = vt(&c, "one one hundred and fifth", true);
+        let (got, _) = vt(c, "one one hundred and fifth", true);
         assert!(approx(got, "0.00952380952"), "{got}");
-        let (got, t) = vt(&c, "three twenty-firsts", true);
+        let (got, t) = vt(c, "three twenty-firsts", true);
         assert!(approx(got, "0.142857142857"), "{t}");
     }
 
@@ -238,9 +238,9 @@ mod tests {
     fn a_singular_ordinal_before_a_noun_stays_an_ordinal() {
         let c = lexes();
         // "a third term": "a" alone, the ordinal is read on its own.
-        assert_eq!(vt(&c, "a third term", true).1, "a");
-        assert_eq!(vt(&c, "a third of voters", true).1, "a third");
-        assert_eq!(vt(&c, "un cinquième mandat", false).1, "un");
-        assert_eq!(vt(&c, "un tiers des voix", false).1, "un tiers");
+        assert_eq!(vt(c, "a third term", true).1, "a");
+        assert_eq!(vt(c, "a third of voters", true).1, "a third");
+        assert_eq!(vt(c, "un cinquième mandat", false).1, "un");
+        assert_eq!(vt(c, "un tiers des voix", false).1, "un tiers");
     }
 }

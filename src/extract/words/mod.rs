@@ -138,10 +138,10 @@ pub(crate) fn continue_digits(
 pub(crate) mod test_support {
     pub(crate) use super::*;
     pub(crate) use crate::config::Config;
-    pub(crate) use std::str::FromStr;
+    pub(crate) use crate::testing::d;
 
-    pub(crate) fn lexes() -> Config {
-        Config::builtin().unwrap()
+    pub(crate) fn lexes() -> &'static Config {
+        crate::testing::config()
     }
 
     pub(crate) fn read_with(cfg: &Config, s: &str, en: bool) -> Option<(Decimal, usize, bool)> {
@@ -149,10 +149,6 @@ pub(crate) mod test_support {
         spelled_number(lex)(s)
             .ok()
             .map(|(_, sp)| (sp.value, sp.len, sp.ordinal))
-    }
-
-    pub(crate) fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
     }
 
     /// Value and the text it used.

@@ -459,7 +459,7 @@ mod tests {
             ("deux  cent  deux  mille", "202000"),
             ("nonante-neuf", "99"),
         ] {
-            assert_eq!(vt(&c, s, false).0, d(v), "{s}");
+            assert_eq!(vt(c, s, false).0, d(v), "{s}");
         }
     }
 
@@ -476,7 +476,7 @@ mod tests {
             ("nineteen hundred", "1900"),
             ("one trillion", "1000000000000"),
         ] {
-            assert_eq!(vt(&c, s, true).0, d(v), "{s}");
+            assert_eq!(vt(c, s, true).0, d(v), "{s}");
         }
     }
 
@@ -485,35 +485,35 @@ mod tests {
         let c = lexes();
         // "trois quatre" is 3 then 4; the span stops after "trois".
         assert_eq!(
-            read_with(&c, "trois quatre", false),
+            read_with(c, "trois quatre", false),
             Some((d("3"), 5, false))
         );
         assert_eq!(
-            read_with(&c, "twenty twenty", true),
+            read_with(c, "twenty twenty", true),
             Some((d("20"), 6, false))
         );
         // A trailing connector is not part of the number.
         assert_eq!(
-            read_with(&c, "vingt et des", false),
+            read_with(c, "vingt et des", false),
             Some((d("20"), 5, false))
         );
-        assert_eq!(vt(&c, "twenty - thirty", true).1, "twenty");
-        assert!(read_with(&c, "soldats", false).is_none());
+        assert_eq!(vt(c, "twenty - thirty", true).1, "twenty");
+        assert!(read_with(c, "soldats", false).is_none());
     }
 
     #[test]
     fn ordinals() {
         let c = lexes();
         assert_eq!(
-            read_with(&c, "deuxième ville", false),
+            read_with(c, "deuxième ville", false),
             Some((d("2"), 9, true))
         );
         assert_eq!(
-            read_with(&c, "twenty-first", true),
+            read_with(c, "twenty-first", true),
             Some((d("21"), 12, true))
         );
-        assert_eq!(vt(&c, "trois cent vingt seconde", false).0, d("322"));
-        assert_eq!(vt(&c, "trois billionième", false).0, d("3000000000000"));
-        assert_eq!(vt(&c, "a hundred trillionth", true).0, d("100000000000000"));
+        assert_eq!(vt(c, "trois cent vingt seconde", false).0, d("322"));
+        assert_eq!(vt(c, "trois billionième", false).0, d("3000000000000"));
+        assert_eq!(vt(c, "a hundred trillionth", true).0, d("100000000000000"));
     }
 }

@@ -43,7 +43,7 @@ pub(crate) fn hyphen(i: &str) -> IResult<&str, &str> {
 
 /// How two words of a number are joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Joint {
+pub(crate) enum Joint {
     Space,
     Hyphen,
     /// A hyphen between spaces: "ninety - five".

@@ -16,7 +16,7 @@ fn claim_json(corpus: &Corpus, i: usize) -> serde_json::Value {
 /// The diff as one JSON document: figure changes with both spans, findings
 /// introduced and fixed, and counts.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct DiffJson;
+pub(crate) struct DiffJson;
 
 impl Reporter<VersionDiff> for DiffJson {
     fn write(&self, d: &VersionDiff, out: &mut dyn fmt::Write) -> fmt::Result {
@@ -65,7 +65,7 @@ mod tests {
         let d = compare(
             version("Il reste 2.500 XNUMX soldats.\n"),
             version("Il reste 2.600 soldats.\n"),
-            &crate::config::Config::builtin().unwrap().meanings,
+            &crate::testing::config().meanings,
         );
         let v: serde_json::Value = serde_json::from_str(&DiffJson.render(&d)).unwrap();
         assert_eq!(v["version"], SCHEMA_VERSION);

@@ -8,11 +8,11 @@
 //! figure is reported as changed (with both spans), appeared, disappeared
 //! or moved. Each version is checked on its own, and findings are matched
 //! by fingerprint (without the document name) to tell those the new
-//! version introduces from those it fixes. The reports are [`text`] and
-//! [`json`].
+//! version introduces from those it fixes. The reports are `text` and
+//! `json`.
 
-pub mod json;
-pub mod text;
+pub(crate) mod json;
+pub(crate) mod text;
 
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
@@ -28,7 +28,7 @@ const PAIR_RATIO: f32 = 0.5;
 /// What happened to a figure between the two versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Change {
+pub(crate) enum Change {
     /// The figure was rewritten in a sentence that is still there.
     Changed,
     /// A figure of the new version that the old one does not have.
@@ -40,7 +40,7 @@ pub enum Change {
 }
 
 impl Change {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Change::Changed => "changed",
             Change::Appeared => "appeared",
@@ -52,42 +52,40 @@ impl Change {
 
 /// One figure's change: claim indices into the old and the new corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FigureChange {
-    pub change: Change,
-    pub old: Option<usize>,
-    pub new: Option<usize>,
+pub(crate) struct FigureChange {
+    pub(crate) change: Change,
+    pub(crate) old: Option<usize>,
+    pub(crate) new: Option<usize>,
 }
 
 /// The comparison of two versions.
 #[derive(Debug, Clone)]
 pub struct VersionDiff {
-    /// The old version (one document) and its findings.
-    pub old: Corpus,
-    pub old_findings: Vec<Finding>,
-    pub new: Corpus,
-    pub new_findings: Vec<Finding>,
+    /// The old and the new version (one document each).
+    pub(crate) old: Corpus,
+    pub(crate) new: Corpus,
     /// Figure changes, in the order of the new version.
-    pub figures: Vec<FigureChange>,
-    /// Findings of the new version the old one does not have (indices into
-    /// `new_findings` are kept as findings of `new`).
+    pub(crate) figures: Vec<FigureChange>,
+    /// Findings of the new version the old one does not have (as findings
+    /// of `new`).
     pub introduced: Vec<Finding>,
     /// Findings of the old version the new one no longer has.
-    pub fixed: Vec<Finding>,
+    pub(crate) fixed: Vec<Finding>,
 }
 
 /// Counts of a diff.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct DiffSummary {
-    pub changed: usize,
-    pub appeared: usize,
-    pub disappeared: usize,
-    pub moved: usize,
-    pub introduced: usize,
-    pub fixed: usize,
+pub(crate) struct DiffSummary {
+    pub(crate) changed: usize,
+    pub(crate) appeared: usize,
+    pub(crate) disappeared: usize,
+    pub(crate) moved: usize,
+    pub(crate) introduced: usize,
+    pub(crate) fixed: usize,
 }
 
 impl VersionDiff {
-    pub fn summary(&self) -> DiffSummary {
+    pub(crate) fn summary(&self) -> DiffSummary {
         let n = |c: Change| self.figures.iter().filter(|f| f.change == c).count();
         DiffSummary {
             changed: n(Change::Changed),
@@ -124,8 +122,8 @@ fn likeness(a: &str, b: &str) -> f32 {
 /// findings of the rules on it.
 #[derive(Debug, Clone)]
 pub struct Version {
-    pub corpus: Corpus,
-    pub findings: Vec<Finding>,
+    pub(crate) corpus: Corpus,
+    pub(crate) findings: Vec<Finding>,
 }
 
 impl Version {
@@ -333,9 +331,7 @@ pub fn compare(old: Version, new: Version, meanings: &Meanings) -> VersionDiff {
         .collect();
     VersionDiff {
         old,
-        old_findings,
         new,
-        new_findings,
         figures,
         introduced,
         fixed,
@@ -346,17 +342,15 @@ pub fn compare(old: Version, new: Version, meanings: &Meanings) -> VersionDiff {
 mod tests {
     use super::text::fig_text;
     use super::*;
-    use crate::config::Config;
-    use crate::input::Document;
-    use crate::model::Lang;
     use crate::report::DiffFormat;
     use crate::rules::Selection;
+    use crate::testing::{config, fr_doc};
 
     fn diff(a: &str, b: &str) -> VersionDiff {
-        let cfg = Config::builtin().unwrap();
+        let cfg = config();
         let version = |id: &str, text: &str| {
-            let doc = Document::new(id, text, Some(Lang::new("fr")));
-            let (corpus, findings) = crate::analyze(vec![doc], &cfg, &Selection::default());
+            let doc = fr_doc(id, text);
+            let (corpus, findings) = crate::analyze(vec![doc], cfg, &Selection::default());
             Version::new(corpus, findings)
         };
         compare(version("old.txt", a), version("new.txt", b), &cfg.meanings)

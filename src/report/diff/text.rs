@@ -74,7 +74,7 @@ fn finding_lines(
 /// both sides (`-` old, `+` new), the findings introduced and fixed, and a
 /// summary line.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct DiffText;
+pub(crate) struct DiffText;
 
 impl Reporter<VersionDiff> for DiffText {
     fn write(&self, d: &VersionDiff, out: &mut dyn fmt::Write) -> fmt::Result {

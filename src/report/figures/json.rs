@@ -11,7 +11,7 @@ use crate::report::{Figures, Reporter};
 
 /// Every figure in one JSON document.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct FiguresJson;
+pub(crate) struct FiguresJson;
 
 impl Reporter<Figures<'_>> for FiguresJson {
     fn write(&self, figs: &Figures<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
@@ -42,7 +42,7 @@ mod tests {
         assert!(!corpus.claims.is_empty());
         let out = FiguresJson.render(&Figures {
             corpus: &corpus,
-            cfg: &cfg,
+            cfg,
         });
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(v["version"], SCHEMA_VERSION);

@@ -9,7 +9,7 @@ use crate::report::{Figures, Reporter};
 
 /// One figure per line.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct FiguresJsonl;
+pub(crate) struct FiguresJsonl;
 
 impl Reporter<Figures<'_>> for FiguresJsonl {
     fn write(&self, figs: &Figures<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
@@ -36,7 +36,7 @@ mod tests {
         assert!(!corpus.claims.is_empty());
         let out = FiguresJsonl.render(&Figures {
             corpus: &corpus,
-            cfg: &cfg,
+            cfg,
         });
         assert_eq!(out.lines().count(), corpus.claims.len());
         for line in out.lines() {

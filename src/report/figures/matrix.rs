@@ -82,7 +82,7 @@ mod tests {
         assert!(!corpus.claims.is_empty());
         let out = ClaimsMatrix.render(&Figures {
             corpus: &corpus,
-            cfg: &cfg,
+            cfg,
         });
         // Each key, then one indented row per claim, then a blank line.
         assert!(out.ends_with("\n\n"), "{out}");

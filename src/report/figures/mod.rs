@@ -4,10 +4,10 @@
 //! JSONL ([`json`], [`jsonl`]) and the claims matrix of `claims`
 //! ([`matrix`]).
 
-pub mod json;
-pub mod jsonl;
-pub mod matrix;
-pub mod table;
+pub(crate) mod json;
+pub(crate) mod jsonl;
+pub(crate) mod matrix;
+pub(crate) mod table;
 
 use std::borrow::Cow;
 
@@ -21,57 +21,57 @@ use crate::config::Config;
 
 /// A document's source as reported.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct SourceRecord<'a> {
-    pub outlet: Option<Cow<'a, str>>,
-    pub date: Option<Cow<'a, str>>,
-    pub url: Option<&'a str>,
-    pub lang: &'a str,
+pub(crate) struct SourceRecord<'a> {
+    pub(crate) outlet: Option<Cow<'a, str>>,
+    pub(crate) date: Option<Cow<'a, str>>,
+    pub(crate) url: Option<&'a str>,
+    pub(crate) lang: &'a str,
     /// True when the outlet or date was read from the text (dateline,
     /// copyright line) rather than given with the document.
-    pub inferred: bool,
+    pub(crate) inferred: bool,
 }
 
 /// One figure as `extract` reports it (one JSONL line). Strings are
 /// borrowed from the corpus and the configuration.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct FigureRecord<'a> {
-    pub doc: &'a str,
-    pub start: usize,
-    pub end: usize,
-    pub line: usize,
-    pub column: usize,
-    pub text: &'a str,
-    pub kind: &'static str,
-    pub value: Option<String>,
-    pub low: Option<String>,
-    pub high: Option<String>,
-    pub unit: Option<&'a str>,
+pub(crate) struct FigureRecord<'a> {
+    pub(crate) doc: &'a str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) text: &'a str,
+    pub(crate) kind: &'static str,
+    pub(crate) value: Option<String>,
+    pub(crate) low: Option<String>,
+    pub(crate) high: Option<String>,
+    pub(crate) unit: Option<&'a str>,
     /// For durations: the length in seconds.
-    pub seconds: Option<String>,
-    pub qualifier: Option<&'a str>,
-    pub entity: Option<&'a str>,
-    pub written: &'static str,
-    pub ambiguous: bool,
+    pub(crate) seconds: Option<String>,
+    pub(crate) qualifier: Option<&'a str>,
+    pub(crate) entity: Option<&'a str>,
+    pub(crate) written: &'static str,
+    pub(crate) ambiguous: bool,
     /// For dates: `YYYY-MM-DD`, with `XXXX`/`XX` for parts the text does
     /// not give.
-    pub date: Option<String>,
-    pub measure: Option<&'a str>,
-    pub role: Option<&'a str>,
-    pub affiliation: Option<&'a str>,
-    pub place: Option<String>,
-    pub period: Option<PeriodRecord>,
-    pub source: SourceRecord<'a>,
-    pub key: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) measure: Option<&'a str>,
+    pub(crate) role: Option<&'a str>,
+    pub(crate) affiliation: Option<&'a str>,
+    pub(crate) place: Option<String>,
+    pub(crate) period: Option<PeriodRecord>,
+    pub(crate) source: SourceRecord<'a>,
+    pub(crate) key: Option<String>,
     /// The figure repeats one of a sentence printed earlier in the document.
-    pub repeat: bool,
+    pub(crate) repeat: bool,
     /// The figure stands in boilerplate (menu, footer, teaser, address).
-    pub boilerplate: bool,
+    pub(crate) boilerplate: bool,
 }
 
 impl<'a> FigureRecord<'a> {
     /// The record of claim `c`; `cursor` must be fresh for each document
     /// and see its claims in order (line and column cost O(distance)).
-    pub fn new(
+    pub(crate) fn new(
         corpus: &'a Corpus,
         cfg: &'a Config,
         c: &'a Claim,
@@ -147,7 +147,7 @@ impl<'a> FigureRecord<'a> {
 }
 
 /// The date and outlet of every document, as far as known.
-pub fn doc_times(corpus: &Corpus, m: &Meanings) -> Vec<DocTime> {
+pub(crate) fn doc_times(corpus: &Corpus, m: &Meanings) -> Vec<DocTime> {
     corpus
         .docs
         .iter()
@@ -164,7 +164,7 @@ pub fn doc_times(corpus: &Corpus, m: &Meanings) -> Vec<DocTime> {
 
 /// Every figure of the corpus as records, in document then position order.
 /// `times` are the corpus's [`doc_times`].
-pub fn figure_records<'a>(
+pub(crate) fn figure_records<'a>(
     corpus: &'a Corpus,
     cfg: &'a Config,
     times: &'a [DocTime],
@@ -188,7 +188,7 @@ pub fn figure_records<'a>(
 /// Line and column of increasing offsets in one text, in time proportional
 /// to the distance moved (it starts over when asked for an earlier offset).
 #[derive(Debug, Clone, Default)]
-pub struct LineCursor {
+pub(crate) struct LineCursor {
     offset: usize,
     line: usize,
     line_start: usize,
@@ -197,7 +197,7 @@ pub struct LineCursor {
 }
 
 impl LineCursor {
-    pub fn line_col(&mut self, text: &str, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&mut self, text: &str, offset: usize) -> (usize, usize) {
         if offset < self.offset || self.line == 0 {
             *self = LineCursor {
                 offset: 0,

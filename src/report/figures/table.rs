@@ -9,7 +9,7 @@ use crate::report::{Figures, Reporter};
 /// The figures as a table: location, kind, value or interval, qualifier,
 /// what is counted and its meaning.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct FigureTable;
+pub(crate) struct FigureTable;
 
 impl Reporter<Figures<'_>> for FigureTable {
     fn write(&self, figs: &Figures<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
@@ -75,7 +75,7 @@ mod tests {
         assert!(!corpus.claims.is_empty());
         let out = FigureTable.render(&Figures {
             corpus: &corpus,
-            cfg: &cfg,
+            cfg,
         });
         assert_eq!(out.lines().count(), corpus.claims.len());
         assert!(out.starts_with("a.txt:1:"), "{out}");

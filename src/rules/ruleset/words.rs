@@ -153,8 +153,8 @@ mod tests {
 
     #[test]
     fn a_rule_sees_its_own_words_then_those_of_every_language() {
-        let c = Config::builtin().unwrap();
-        let skip = list(&c, "FC103", "skip_after");
+        let c = crate::testing::config();
+        let skip = list(c, "FC103", "skip_after");
         assert_eq!(skip[..2], ["v", "android"]);
         for w in ["chapitre", "chapter", "sección", "version"] {
             assert_eq!(skip.iter().filter(|x| *x == w).count(), 1, "{w}");
@@ -183,7 +183,7 @@ mod tests {
             "lang = \"fr\"\n[checks.bad-grouping]\nskip_after = [\"tome\", \"chapitre\"]\n",
         )
         .unwrap();
-        let skip = list(&c, "FC103", "skip_after");
+        let skip = list(c, "FC103", "skip_after");
         assert_eq!(skip.last().map(String::as_str), Some("tome"));
         assert_eq!(skip.iter().filter(|x| *x == "chapitre").count(), 1);
         assert!(skip.contains(&"iso".to_string()));
@@ -202,9 +202,9 @@ mod tests {
             ),
         ])
         .unwrap();
-        assert_eq!(list(&c, "FC103", "skip_after"), ["x", "volume"]);
+        assert_eq!(list(c, "FC103", "skip_after"), ["x", "volume"]);
         // The other lists keep the words of the languages.
-        assert!(list(&c, "FC103", "time_units").contains(&"secondes".to_string()));
+        assert!(list(c, "FC103", "time_units").contains(&"secondes".to_string()));
     }
 
     #[test]

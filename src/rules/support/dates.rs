@@ -19,7 +19,7 @@ pub fn weekday_name(lex: &Lexicon, n: u32) -> String {
 }
 
 /// The publication date of a document, when its source gives one.
-pub fn published(doc: &Document) -> Option<Ymd> {
+pub(crate) fn published(doc: &Document) -> Option<Ymd> {
     doc.source.date.as_deref().and_then(Ymd::parse)
 }
 
@@ -27,7 +27,7 @@ pub fn published(doc: &Document) -> Option<Ymd> {
 /// to the publication date (a `12 mars` in an article of June 2020 is
 /// 2020-03-12; a `28 décembre` in an article of 3 January is the year
 /// before), else the claim's year. `None` without day and month.
-pub fn full_date(c: &Claim, published: Option<Ymd>) -> Option<(Ymd, bool)> {
+pub(crate) fn full_date(c: &Claim, published: Option<Ymd>) -> Option<(Ymd, bool)> {
     let d: DateParts = c.fig.date?;
     if c.fig.kind != Kind::Date {
         return None;
@@ -61,7 +61,7 @@ mod tests {
 
     #[test]
     fn weekday_names_from_the_data_of_the_message_language() {
-        let cfg = crate::config::Config::builtin().unwrap();
+        let cfg = crate::testing::config();
         let monday = Ymd::new(2014, 12, 8).unwrap().weekday();
         assert_eq!(weekday_name(&cfg.lexicon, monday), "Monday");
         assert_eq!(weekday_name(&cfg.lexicon, 7), "Sunday");

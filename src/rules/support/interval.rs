@@ -8,14 +8,14 @@ use crate::lexicon::{Lexicon, QualifierShape};
 
 /// An interval with open or closed ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Bounds {
-    pub low: Option<(Decimal, bool)>,
-    pub high: Option<(Decimal, bool)>,
+pub(crate) struct Bounds {
+    pub(crate) low: Option<(Decimal, bool)>,
+    pub(crate) high: Option<(Decimal, bool)>,
 }
 
 /// The interval a claim states, widened by the rounding its scale word
 /// implies and by `tolerance` (relative).
-pub fn bounds(c: &Claim, lexicon: &Lexicon, tolerance: Decimal) -> Bounds {
+pub(crate) fn bounds(c: &Claim, lexicon: &Lexicon, tolerance: Decimal) -> Bounds {
     let f = &c.fig;
     let (lo, hi) = f.interval();
     let strict = f.qualifier.map(|q| &lexicon.qualifiers[q as usize].shape);
@@ -51,7 +51,7 @@ pub fn bounds(c: &Claim, lexicon: &Lexicon, tolerance: Decimal) -> Bounds {
 }
 
 /// True when some value lies in both intervals.
-pub fn overlap(a: &Bounds, b: &Bounds) -> bool {
+pub(crate) fn overlap(a: &Bounds, b: &Bounds) -> bool {
     let low = match (a.low, b.low) {
         (Some(x), Some(y)) => Some(if x.0 > y.0 || (x.0 == y.0 && x.1) {
             x
@@ -76,7 +76,7 @@ pub fn overlap(a: &Bounds, b: &Bounds) -> bool {
     }
 }
 
-pub fn usable(c: &Claim) -> bool {
+pub(crate) fn usable(c: &Claim) -> bool {
     c.repeat_of.is_none() && c.fig.debris.is_none() && !c.fig.ambiguous && !c.fig.bad_grouping
 }
 

@@ -1,10 +1,10 @@
 //! Helpers the checks share. A helper used by more than one check lives
 //! here, never in a sibling check.
 
-pub mod dates;
-pub mod interval;
-pub mod params;
-pub mod sources;
-pub mod story;
-pub mod suppression;
-pub mod text;
+pub(crate) mod dates;
+pub(crate) mod interval;
+pub(crate) mod params;
+pub(crate) mod sources;
+pub(crate) mod story;
+pub(crate) mod suppression;
+pub(crate) mod text;

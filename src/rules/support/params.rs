@@ -6,7 +6,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
 /// A decimal written as a string.
-pub fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+pub(crate) fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     let s = String::deserialize(d)?;
     s.parse::<Decimal>().map_err(|_| {
         D::Error::custom(format!(

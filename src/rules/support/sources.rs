@@ -24,34 +24,34 @@ const MAX_PAIRS: usize = 4096;
 /// The parameters of the rules that compare sources.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct CompareParams {
+pub(crate) struct CompareParams {
     /// Extra relative tolerance granted to every figure.
     #[serde(deserialize_with = "decimal")]
-    pub tolerance: Decimal,
+    pub(crate) tolerance: Decimal,
     /// Rare proper names two documents of a large corpus must share.
     #[serde(deserialize_with = "decimal")]
-    pub min_shared_names: Decimal,
+    pub(crate) min_shared_names: Decimal,
     /// Most days between the publication dates of two documents.
     #[serde(deserialize_with = "decimal")]
-    pub max_days_apart: Decimal,
+    pub(crate) max_days_apart: Decimal,
     /// Below this many documents, the corpus is one story.
     #[serde(deserialize_with = "decimal")]
-    pub one_story_below: Decimal,
+    pub(crate) one_story_below: Decimal,
     /// In a large corpus, proper names the sentences of two claims share.
     #[serde(deserialize_with = "decimal")]
-    pub min_shared_sentence_names: Decimal,
+    pub(crate) min_shared_sentence_names: Decimal,
     /// In a large corpus, only claims with a place are compared.
-    pub large_corpus_needs_place: bool,
+    pub(crate) large_corpus_needs_place: bool,
     /// How sure the match of two claims must be.
-    pub min_relation: MinRelation,
+    pub(crate) min_relation: MinRelation,
     /// Words next to a figure that make it an increment or a part.
-    pub skip_words: Vec<String>,
+    pub(crate) skip_words: Vec<String>,
 }
 
 /// How sure the match of two claims must be (see `claims::Relation`).
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum MinRelation {
+pub(crate) enum MinRelation {
     #[default]
     Weak,
     Strong,
@@ -74,7 +74,7 @@ impl Default for CompareParams {
 
 impl CompareParams {
     /// When two documents tell the same story.
-    pub fn story(&self) -> StoryParams {
+    pub(crate) fn story(&self) -> StoryParams {
         let int = |v: Decimal, dflt: i64| -> i64 { v.try_into().unwrap_or(dflt) };
         StoryParams {
             min_shared: int(self.min_shared_names, 2).max(0) as usize,
@@ -94,7 +94,7 @@ impl CompareParams {
 /// after its counted noun: `2.000 nouveaux morts`, `692 décès
 /// supplémentaires`, `dont 250 décès` (an increment or a part, not the
 /// quantity itself).
-pub fn near_words(text: &str, c: &Claim, words: &[String]) -> bool {
+pub(crate) fn near_words(text: &str, c: &Claim, words: &[String]) -> bool {
     if words.is_empty() {
         return false;
     }
@@ -143,7 +143,7 @@ fn moments(corpus: &Corpus, lexicon: &Lexicon, c: &Claim) -> (Vec<(u32, u32)>, V
 /// True when the sentences of two claims may speak of the same moment:
 /// when both name days (or weekdays), they name a common one. Running
 /// tallies ("mardi, 8 décès"; "mercredi, 9 décès") are not a conflict.
-pub fn same_moment(corpus: &Corpus, lexicon: &Lexicon, a: &Claim, b: &Claim) -> bool {
+pub(crate) fn same_moment(corpus: &Corpus, lexicon: &Lexicon, a: &Claim, b: &Claim) -> bool {
     let (da, wa) = moments(corpus, lexicon, a);
     let (db, wb) = moments(corpus, lexicon, b);
     let disjoint = |x: &[(u32, u32)], y: &[(u32, u32)]| {
@@ -155,7 +155,7 @@ pub fn same_moment(corpus: &Corpus, lexicon: &Lexicon, a: &Claim, b: &Claim) -> 
 }
 
 /// How many proper names the sentences of two claims share.
-pub fn shared_sentence_names(corpus: &Corpus, a: &Claim, b: &Claim) -> usize {
+pub(crate) fn shared_sentence_names(corpus: &Corpus, a: &Claim, b: &Claim) -> usize {
     let ta = &corpus.doc_of(a).text[a.sentence.0..a.sentence.1];
     let tb = &corpus.doc_of(b).text[b.sentence.0..b.sentence.1];
     let na = names_of(ta);
@@ -171,7 +171,13 @@ pub fn shared_sentence_names(corpus: &Corpus, a: &Claim, b: &Claim) -> usize {
 /// The claim-level conditions for comparing two claims of different
 /// documents: same period and moment, neither an increment or part, and,
 /// in a large corpus, sentences that share a name.
-pub fn comparable(cx: &Context, p: &StoryParams, skip: &[String], a: &Claim, b: &Claim) -> bool {
+pub(crate) fn comparable(
+    cx: &Context,
+    p: &StoryParams,
+    skip: &[String],
+    a: &Claim,
+    b: &Claim,
+) -> bool {
     let (corpus, stories) = (cx.corpus, cx.stories);
     // Places and periods must not contradict (see `claims::Relation`), and
     // the match must be as sure as the rule asks.
@@ -212,7 +218,7 @@ pub fn comparable(cx: &Context, p: &StoryParams, skip: &[String], a: &Claim, b: 
 
 /// True when two claims stand in sentences worded alike: sentences of at
 /// least eight words that share at least 80% of them (figures left out).
-pub fn same_wording(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
+pub(crate) fn same_wording(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
     let words = |c: &Claim| -> Vec<String> {
         let t = &corpus.doc_of(c).text[c.sentence.0..c.sentence.1];
         let mut v: Vec<String> = t
@@ -235,7 +241,7 @@ pub fn same_wording(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
 /// Compares the claims of documents that tell the same story, key by key,
 /// and reports the first pair of claims of two documents that disagree
 /// (`agreement` false) or agree (`agreement` true).
-pub fn compare(
+pub(crate) fn compare(
     cx: &Context,
     p: &CompareParams,
     agreement: bool,

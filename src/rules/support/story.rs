@@ -21,26 +21,26 @@ use crate::lexicon::fold;
 
 /// When two documents tell the same story (rule parameters).
 #[derive(Debug, Clone, Copy)]
-pub struct StoryParams {
+pub(crate) struct StoryParams {
     /// Rare names two documents must share.
-    pub min_shared: usize,
+    pub(crate) min_shared: usize,
     /// Most days between their publication dates, when both are known.
-    pub max_days: i64,
+    pub(crate) max_days: i64,
     /// Below this many documents, the corpus is taken as one story.
-    pub small_corpus: usize,
+    pub(crate) small_corpus: usize,
     /// In a larger corpus, proper names the sentences of two compared
     /// claims must share.
-    pub min_sentence_names: usize,
+    pub(crate) min_sentence_names: usize,
     /// In a larger corpus, only claims with a place are compared (the
     /// deaths "in France", not the deaths of an unnamed place).
-    pub place_required: bool,
+    pub(crate) place_required: bool,
     /// How sure the match of two claims must be (see `claims::Relation`).
-    pub min_relation: crate::claims::Relation,
+    pub(crate) min_relation: crate::claims::Relation,
 }
 
 /// The names of every document and when it was published.
 #[derive(Debug, Clone, Default)]
-pub struct Stories {
+pub(crate) struct Stories {
     /// For each document, the ids of its names, sorted.
     names: Vec<Vec<u32>>,
     /// Publication day (days since 1970), when known.
@@ -56,11 +56,11 @@ const SMALL: usize = 48;
 
 impl Stories {
     /// True when the corpus is too large to be taken as one story.
-    pub fn is_large(&self, p: &StoryParams) -> bool {
+    pub(crate) fn is_large(&self, p: &StoryParams) -> bool {
         self.names.len() >= p.small_corpus
     }
 
-    pub fn build(corpus: &Corpus) -> Stories {
+    pub(crate) fn build(corpus: &Corpus) -> Stories {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut df: Vec<u32> = Vec::new();
         let mut names = Vec::with_capacity(corpus.docs.len());
@@ -119,7 +119,7 @@ impl Stories {
     /// story, in order. In a corpus of fewer than `p.small_corpus`
     /// documents (sources gathered for one story), every pair published
     /// close enough in time is kept.
-    pub fn pairs(&self, docs: &[u32], p: &StoryParams) -> Vec<(u32, u32)> {
+    pub(crate) fn pairs(&self, docs: &[u32], p: &StoryParams) -> Vec<(u32, u32)> {
         let assume_same = self.names.len() < p.small_corpus;
         let keep = |a: u32, b: u32| {
             (assume_same || self.shared(a, b) >= p.min_shared)
@@ -164,7 +164,7 @@ impl Stories {
 
 /// Proper names of a text: capitalised words of three letters or more that
 /// do not open a sentence, folded.
-pub fn names_of(text: &str) -> Vec<String> {
+pub(crate) fn names_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut prev_sig: Option<char> = None;
     let mut word_start: Option<usize> = None;

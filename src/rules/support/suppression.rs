@@ -20,20 +20,20 @@ use crate::rules::{Finding, RuleSet};
 
 /// One suppression comment of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Suppression {
+pub(crate) struct Suppression {
     /// Byte span of the comment.
-    pub span: (usize, usize),
+    pub(crate) span: (usize, usize),
     /// Rule codes or prefixes, as written (upper case).
-    pub codes: Vec<String>,
-    pub reason: String,
+    pub(crate) codes: Vec<String>,
+    pub(crate) reason: String,
     /// The bytes whose findings it covers.
-    pub covers: (usize, usize),
+    pub(crate) covers: (usize, usize),
 }
 
 const MARKER: &str = "figcheck:";
 
 /// Finds the suppression comments of a text.
-pub fn find(text: &str) -> Vec<Suppression> {
+pub(crate) fn find(text: &str) -> Vec<Suppression> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
@@ -144,37 +144,37 @@ fn next_line(text: &str, pos: usize) -> (usize, usize) {
 }
 
 /// True when the code or prefix `pattern` names `code`.
-pub fn names(code: &str, pattern: &str) -> bool {
+pub(crate) fn names(code: &str, pattern: &str) -> bool {
     pattern == "ALL" || code.starts_with(pattern)
 }
 
 /// True when `pattern` names a rule of the set.
-pub fn known(rules: &RuleSet, pattern: &str) -> bool {
+pub(crate) fn known(rules: &RuleSet, pattern: &str) -> bool {
     rules.iter().any(|r| names(&r.code, pattern))
 }
 
 /// A suppression of a document, judged.
 #[derive(Debug, Clone)]
-pub struct Judged {
-    pub doc: u32,
-    pub sup: Suppression,
+pub(crate) struct Judged {
+    pub(crate) doc: u32,
+    pub(crate) sup: Suppression,
     /// It names known rules and gives a reason.
-    pub valid: bool,
+    pub(crate) valid: bool,
     /// It covered a finding.
-    pub used: bool,
+    pub(crate) used: bool,
 }
 
 /// The suppressions of a corpus, and the codes of the rules that ran.
 #[derive(Debug, Clone, Default)]
-pub struct Suppressions {
-    pub list: Vec<Judged>,
-    pub ran: Vec<String>,
+pub(crate) struct Suppressions {
+    pub(crate) list: Vec<Judged>,
+    pub(crate) ran: Vec<String>,
 }
 
 /// Drops the findings a valid suppression covers, and returns the others
 /// with the suppressions judged. `ran` lists the codes of the rules that
 /// ran.
-pub fn apply(
+pub(crate) fn apply(
     corpus: &Corpus,
     rules: &RuleSet,
     findings: Vec<Finding>,

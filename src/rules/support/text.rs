@@ -4,12 +4,12 @@
 use crate::lexicon::fold;
 
 /// Folded words of a parameter list, each padded for whole-word search.
-pub fn folded(words: &[String]) -> Vec<String> {
+pub(crate) fn folded(words: &[String]) -> Vec<String> {
     words.iter().map(|w| fold(w)).collect()
 }
 
 /// The byte position of `phrase` in `hay` as whole words.
-pub fn find_phrase(hay: &str, phrase: &str) -> Option<usize> {
+pub(crate) fn find_phrase(hay: &str, phrase: &str) -> Option<usize> {
     if phrase.is_empty() {
         return None;
     }
@@ -37,7 +37,7 @@ pub fn find_phrase(hay: &str, phrase: &str) -> Option<usize> {
 }
 
 /// The folded text of `[s, e)`, the bounds moved to char boundaries.
-pub fn folded_slice(text: &str, s: usize, e: usize) -> String {
+pub(crate) fn folded_slice(text: &str, s: usize, e: usize) -> String {
     let mut s = s.min(text.len());
     let mut e = e.min(text.len());
     while !text.is_char_boundary(s) {
