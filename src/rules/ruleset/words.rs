@@ -183,7 +183,7 @@ mod tests {
             "lang = \"fr\"\n[checks.bad-grouping]\nskip_after = [\"tome\", \"chapitre\"]\n",
         )
         .unwrap();
-        let skip = list(c, "FC103", "skip_after");
+        let skip = list(&c, "FC103", "skip_after");
         assert_eq!(skip.last().map(String::as_str), Some("tome"));
         assert_eq!(skip.iter().filter(|x| *x == "chapitre").count(), 1);
         assert!(skip.contains(&"iso".to_string()));
@@ -202,9 +202,9 @@ mod tests {
             ),
         ])
         .unwrap();
-        assert_eq!(list(c, "FC103", "skip_after"), ["x", "volume"]);
+        assert_eq!(list(&c, "FC103", "skip_after"), ["x", "volume"]);
         // The other lists keep the words of the languages.
-        assert!(list(c, "FC103", "time_units").contains(&"secondes".to_string()));
+        assert!(list(&c, "FC103", "time_units").contains(&"secondes".to_string()));
     }
 
     #[test]
