@@ -125,4 +125,18 @@ pub(crate) mod testing {
     /// A document with figures and one finding (a placeholder left in).
     pub(crate) const TEXT: &str =
         "Il reste 2.500 XNUMX soldats.\nLe raid a tué 12 personnes le 3 mars 2024.\n";
+
+    /// The figures of [`TEXT`] as `reporter` renders them, with the number
+    /// of figures (at least one).
+    pub(crate) fn figures_of(
+        reporter: &dyn for<'a> super::Reporter<super::Figures<'a>>,
+    ) -> (String, usize) {
+        let (cfg, corpus, _) = analysed(TEXT);
+        assert!(!corpus.claims.is_empty());
+        let out = reporter.render(&super::Figures {
+            corpus: &corpus,
+            cfg,
+        });
+        (out, corpus.claims.len())
+    }
 }

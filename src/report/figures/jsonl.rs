@@ -28,17 +28,12 @@ impl Reporter<Figures<'_>> for FiguresJsonl {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::testing::{analysed, TEXT};
+    use crate::report::testing::figures_of;
 
     #[test]
     fn every_figure() {
-        let (cfg, corpus, _) = analysed(TEXT);
-        assert!(!corpus.claims.is_empty());
-        let out = FiguresJsonl.render(&Figures {
-            corpus: &corpus,
-            cfg,
-        });
-        assert_eq!(out.lines().count(), corpus.claims.len());
+        let (out, figures) = figures_of(&FiguresJsonl);
+        assert_eq!(out.lines().count(), figures);
         for line in out.lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
             assert_eq!(v["doc"], "a.txt");
