@@ -75,9 +75,10 @@ impl Config {
                 name,
                 text,
                 0,
-                "not a figcheck file: expected a language lexicon (`lang`), units (`[[unit]]`), \
+                "not a figcheck file: expected a language lexicon (`lang`), a language's \
+                 words for the rules (`lang` and `[checks.*]`), units (`[[unit]]`), \
                  qualifiers (`[qualifier.*]`), debris, meanings (`[measure.*]`, `[role.*]`, \
-                 `[side.*]`, `[place.*]`) or rules (`[[rule]]`)",
+                 `[side.*]`, `[place.*]`, `[period.*]`) or rules (`[[rule]]`)",
             ));
         }
         rules.finish()?;
