@@ -108,38 +108,51 @@ pub fn analyze_with(
 /// (all rules for an empty prefix): each example's text (and `other`, as a
 /// second source) is checked with that rule alone.
 pub fn test_examples(cfg: &Config, prefix: &str) -> Vec<ExampleResult> {
-    use model::Lang;
     let mut out = Vec::new();
     for rule in cfg.rules.iter().filter(|r| r.code.starts_with(prefix)) {
         for (i, ex) in rule.examples.iter().enumerate() {
-            let lang = ex.lang.as_deref().and_then(|l| l.parse::<Lang>().ok());
-            let mut docs = vec![Document::new("example", ex.text.clone(), lang)];
-            if let Some(o) = &ex.other {
-                docs.push(Document::new("other", o.clone(), lang));
-            }
-            for d in &mut docs {
-                d.source.date = ex.date.clone();
-            }
-            // A rule about the other rules' findings (suppressions) runs
-            // its examples with every enabled rule.
-            let select = if rule.judges_findings() {
-                Vec::new()
-            } else {
-                vec![rule.code.clone()]
-            };
-            let sel = Selection {
-                select,
-                ignore: Vec::new(),
-            };
-            let (_, findings) = analyze(docs, cfg, &sel);
+            let (_, findings) = run_example(cfg, rule, i);
             out.push(ExampleResult {
                 code: rule.code.clone(),
                 index: i,
                 text: ex.text.clone(),
                 expected: ex.fires,
-                fired: findings.iter().any(|f| f.code == rule.code),
+                fired: !findings.is_empty(),
             });
         }
     }
     out
+}
+
+/// The corpus and findings of inline example `index` of `rule`: its text
+/// (document `example`) and its `other` text (document `other`, a second
+/// source), with its language and publication date, checked with that
+/// rule alone; a rule about the other rules' findings (suppressions) runs
+/// with every enabled rule. Only `rule`'s findings are returned.
+///
+/// # Panics
+/// When the rule has no example `index`.
+pub fn run_example(cfg: &Config, rule: &rules::RuleDef, index: usize) -> (Corpus, Vec<Finding>) {
+    use model::Lang;
+    let ex = &rule.examples[index];
+    let lang = ex.lang.as_deref().and_then(|l| l.parse::<Lang>().ok());
+    let mut docs = vec![Document::new("example", ex.text.clone(), lang)];
+    if let Some(o) = &ex.other {
+        docs.push(Document::new("other", o.clone(), lang));
+    }
+    for d in &mut docs {
+        d.source.date = ex.date.clone();
+    }
+    let select = if rule.judges_findings() {
+        Vec::new()
+    } else {
+        vec![rule.code.clone()]
+    };
+    let sel = Selection {
+        select,
+        ignore: Vec::new(),
+    };
+    let (corpus, mut findings) = analyze(docs, cfg, &sel);
+    findings.retain(|f| f.code == rule.code);
+    (corpus, findings)
 }

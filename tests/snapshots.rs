@@ -12,6 +12,10 @@
 //!   alone; the concise form drops the sentence, and the JSON forms bury it
 //!   in offsets. Every `fixtures/diff/<case>/` (marked by its `diff.toml`,
 //!   holding `old.*` and `new.*`) is kept as `figcheck diff` text.
+//! - **a snapshot per rule, in the same text format**: the findings each
+//!   rule gives on its own inline examples (`rules/checks/*.toml`), in
+//!   `rule_text@<code>-<name>`, so that a rule's messages can be read in
+//!   one place and an edit to one rule rewrites one snapshot.
 //! - **a snapshot per format, on one fixture**: the other formats of
 //!   `check`, `extract` and `diff` are kept for the one fixture that
 //!   exercises most of what they write (see [`CHECK_FORMATS_ON`],
@@ -29,7 +33,9 @@ mod common;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
-use common::{figcheck, from_root};
+use common::{config, figcheck, from_root};
+use figcheck::report::Text;
+use figcheck::{Checked, Reporter};
 
 /// The topic shown in every `check` format: the only one with findings of
 /// all three severities (error, warning, info: the three SARIF levels and
@@ -133,6 +139,32 @@ fn check_of_every_topic() {
     each_fixture("*/case.toml", |dir| {
         let text = figcheck(&["check", dir, "--format", "text", "--color", "never"]).stdout;
         insta::assert_snapshot!("check_text", text);
+    });
+}
+
+/// The findings of every rule on its own inline examples, in the text
+/// format: each example that must fire, as the rule alone reports it (a
+/// rule about suppressions runs with every rule, as `rules test` runs it).
+#[test]
+fn each_rule_on_its_examples() {
+    let cfg = config();
+    let (s, _guard) = settings();
+    s.bind(|| {
+        for rule in cfg.rules.iter() {
+            let mut out = String::new();
+            for (i, _) in rule.examples.iter().enumerate().filter(|(_, e)| e.fires) {
+                let (corpus, mine) = figcheck::run_example(cfg, rule, i);
+                assert!(!mine.is_empty(), "{} example {} fires", rule.code, i + 1);
+                out.push_str(&format!("## example {}\n", i + 1));
+                out.push_str(&Text { color: false }.render(&Checked {
+                    corpus: &corpus,
+                    findings: &mine,
+                    cfg,
+                }));
+                out.push('\n');
+            }
+            insta::assert_snapshot!(format!("rule_text@{}-{}", rule.code, rule.name), out);
+        }
     });
 }
 

@@ -47,13 +47,13 @@ pub struct Example {
 #[derive(Debug, Clone)]
 pub struct RuleDef {
     pub code: String,
-    pub(crate) name: String,
-    pub(crate) severity: Severity,
-    pub(crate) enabled: bool,
-    pub(crate) summary: String,
-    pub(crate) description: String,
-    pub(crate) why: String,
-    pub(crate) help: String,
+    pub name: String,
+    pub severity: Severity,
+    pub enabled: bool,
+    pub summary: String,
+    pub description: String,
+    pub why: String,
+    pub help: String,
     /// The parameters as written, every file merged.
     pub(crate) params: toml::Table,
     pub examples: Vec<Example>,
