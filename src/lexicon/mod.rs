@@ -302,6 +302,15 @@ mod tests {
     use crate::model::Lang;
     use crate::testing::config;
 
+    /// Loads `text` as a file `w.toml` into an empty lexicon: whether it
+    /// was a lexicon file, or the error, located.
+    fn load(text: &str) -> Result<bool, String> {
+        let table: toml::Table = toml::from_str(text).unwrap();
+        super::Lexicon::default()
+            .add_file("w.toml", text, &table)
+            .map_err(|e| e.to_string())
+    }
+
     #[test]
     fn every_language_folder_is_complete() {
         let cfg = config();
@@ -371,13 +380,7 @@ mod tests {
 
     #[test]
     fn weekday_names_are_seven() {
-        let mut lex = super::Lexicon::default();
-        let text = "lang = \"fr\"\nweekday_names = [\"lundi\"]\n";
-        let table: toml::Table = toml::from_str(text).unwrap();
-        let err = lex
-            .add_file("w.toml", text, &table)
-            .unwrap_err()
-            .to_string();
+        let err = load("lang = \"fr\"\nweekday_names = [\"lundi\"]\n").unwrap_err();
         assert!(
             err.starts_with("w.toml:2:17:") && err.contains("expected 7"),
             "{err}"
@@ -386,21 +389,15 @@ mod tests {
 
     #[test]
     fn files_of_rule_words_are_left_to_the_rules() {
-        let mut lex = super::Lexicon::default();
-        let text = "lang = \"fr\"\n[checks.future-date]\nwords = [\"x\"]\n";
-        let table: toml::Table = toml::from_str(text).unwrap();
-        assert!(!lex.add_file("w.toml", text, &table).unwrap());
+        assert_eq!(
+            load("lang = \"fr\"\n[checks.future-date]\nwords = [\"x\"]\n"),
+            Ok(false)
+        );
     }
 
     #[test]
     fn a_language_without_a_folder_is_an_error() {
-        let mut lex = super::Lexicon::default();
-        let text = "lang = \"zz\"\n";
-        let table: toml::Table = toml::from_str(text).unwrap();
-        let err = lex
-            .add_file("w.toml", text, &table)
-            .unwrap_err()
-            .to_string();
+        let err = load("lang = \"zz\"\n").unwrap_err();
         assert!(
             err.starts_with("w.toml:1:8:") && err.contains("`zz`"),
             "{err}"
