@@ -43,10 +43,21 @@ fn non_test(path: &Path, text: &str) -> String {
     {
         return String::new();
     }
-    match text.find("#[cfg(test)]") {
-        Some(i) => text[..i].to_string(),
-        None => text.to_string(),
+    // `#[cfg(test)] mod NAME;` drops that declaration only (its file is
+    // skipped on its own); `#[cfg(test)] mod NAME { ... }` ends the code.
+    let mut out = String::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "#[cfg(test)]" {
+            match lines.next().map(str::trim) {
+                Some(next) if next.contains("mod ") && next.ends_with(';') => continue,
+                _ => break,
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
     }
+    out
 }
 
 /// True when the first line that is not a comment is `#![cfg(test)]`.
@@ -158,6 +169,15 @@ fn the_model_depends_on_no_stage() {
 }
 
 #[test]
+fn the_data_layers_depend_only_on_the_model() {
+    let deps = dependencies();
+    assert_eq!(deps.get("error"), Some(&BTreeSet::new()));
+    let allowed: BTreeSet<String> = ["model", "error"].map(String::from).into();
+    let lexicon = deps.get("lexicon").unwrap();
+    assert!(lexicon.is_subset(&allowed), "lexicon uses {lexicon:?}");
+}
+
+#[test]
 fn test_only_sources_are_skipped() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let read = |p: &Path| non_test(p, &std::fs::read_to_string(p).unwrap());
@@ -170,6 +190,11 @@ fn test_only_sources_are_skipped() {
     assert!(declared_for_tests(&testing));
     assert_eq!(read(&testing), "");
     assert_eq!(read(&src.join("claims/tests.rs")), "");
+    // A test module declared in a file (`#[cfg(test)] mod rule_tests;`)
+    // hides none of the code after it.
+    let rules = read(&src.join("rules/mod.rs"));
+    assert!(!rules.contains("mod rule_tests"));
+    assert!(rules.contains("crate::lexicon"));
     assert!(opens_with_cfg_test(
         "//! Helpers.\n\n#![cfg(test)]\nuse crate::analyze;\n"
     ));
