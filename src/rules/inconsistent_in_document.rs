@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::support::text::folded;
 use super::support::interval::{bounds, overlap, usable};
+use super::support::text::folded;
 use serde::Deserialize;
 
 use super::support::params::decimal;

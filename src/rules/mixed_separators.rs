@@ -83,20 +83,21 @@ fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
         );
         // The marks that go against the language, when the document also
         // uses the language's own.
-        let (foreign_dec, native_dec, foreign_grp, native_grp) = match cx.lexicon.conventions(doc.lang).decimal_point() {
-            true => (
-                Evidence::CommaDecimal,
-                dot_dec,
-                Evidence::DotGroup,
-                comma_grp,
-            ),
-            false => (
-                Evidence::DotDecimal,
-                comma_dec,
-                Evidence::CommaGroup,
-                dot_grp,
-            ),
-        };
+        let (foreign_dec, native_dec, foreign_grp, native_grp) =
+            match cx.lexicon.conventions(doc.lang).decimal_point() {
+                true => (
+                    Evidence::CommaDecimal,
+                    dot_dec,
+                    Evidence::DotGroup,
+                    comma_grp,
+                ),
+                false => (
+                    Evidence::DotDecimal,
+                    comma_dec,
+                    Evidence::CommaGroup,
+                    dot_grp,
+                ),
+            };
         for i in range.clone() {
             let c = &corpus.claims[i];
             let f = &c.fig;

@@ -5,16 +5,52 @@
 //! and examples. The engine runs the selected rules over a [`Corpus`] and
 //! returns findings in a deterministic order.
 
-// The registry, then the rules it lists, one module per file.
+// The rules, one module per file, and the registry: the one list of them.
+// Adding a rule is its file, its `mod` line, its registry line and its
+// TOML file (`rules/checks/`).
 #[macro_use]
 pub(crate) mod registry;
+mod adjacent_numbers;
+mod after_publication;
+mod bad_grouping;
+mod corroborated;
+mod deadline_arithmetic;
+mod impossible_percentage;
+mod inconsistent_in_document;
+mod invalid_suppression;
+mod letters_for_digits;
+mod mixed_separators;
+mod part_exceeds_whole;
+mod parts_total;
+mod percent_mismatch;
+mod percent_sum;
+mod placeholder_number;
+mod scale_slip;
+mod source_conflict;
+mod unused_suppression;
+mod weekday_mismatch;
 
-macro_rules! declare_rules {
-    ($($code:literal $name:literal $module:ident :: $check:ident, $needs:ident, $writing:literal;)*) => {
-        $(mod $module;)*
-    };
+registrations! {
+    "FC001" "unused-suppression" unused_suppression::UnusedSuppression, Suppressions, false;
+    "FC002" "invalid-suppression" invalid_suppression::InvalidSuppression, Suppressions, false;
+    "FC101" "placeholder-number" placeholder_number::PlaceholderNumber, Claims, false;
+    "FC102" "adjacent-numbers" adjacent_numbers::AdjacentNumbers, Claims, true;
+    "FC103" "bad-grouping" bad_grouping::BadGrouping, Claims, true;
+    "FC104" "mixed-separators" mixed_separators::MixedSeparators, Claims, true;
+    "FC105" "letters-for-digits" letters_for_digits::LettersForDigits, Claims, true;
+    "FC106" "impossible-percentage" impossible_percentage::ImpossiblePercentage, Claims, true;
+    "FC201" "source-conflict" source_conflict::SourceConflict, Stories, false;
+    "FC202" "corroborated" corroborated::Corroborated, Stories, false;
+    "FC203" "scale-slip" scale_slip::ScaleSlip, Stories, false;
+    "FC301" "inconsistent-in-document" inconsistent_in_document::InconsistentInDocument, Claims, false;
+    "FC302" "parts-total" parts_total::PartsTotal, Claims, false;
+    "FC303" "part-exceeds-whole" part_exceeds_whole::PartExceedsWhole, Claims, false;
+    "FC304" "percent-sum" percent_sum::PercentSum, Claims, false;
+    "FC305" "percent-mismatch" percent_mismatch::PercentMismatch, Claims, false;
+    "FC401" "weekday-mismatch" weekday_mismatch::WeekdayMismatch, Claims, false;
+    "FC402" "deadline-arithmetic" deadline_arithmetic::DeadlineArithmetic, Claims, false;
+    "FC403" "after-publication" after_publication::AfterPublication, Claims, false;
 }
-for_each_rule!(declare_rules);
 
 // What the rules share.
 #[cfg(test)]

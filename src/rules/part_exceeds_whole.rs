@@ -3,8 +3,8 @@
 //! larger than the whole, unless either is qualified, the part follows a
 //! name, or the whole is itself a part (a word of `whole_links` after it).
 
-use super::support::text::{folded, folded_slice};
 use super::support::interval::usable;
+use super::support::text::{folded, folded_slice};
 use serde::Deserialize;
 
 use super::{Check, Context, Finding, RuleDef};

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::support::text::{folded, folded_slice};
 use super::support::interval::{bounds, usable};
+use super::support::text::{folded, folded_slice};
 use serde::Deserialize;
 
 use super::support::params::decimal;

@@ -7,9 +7,9 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::support::text::{folded, folded_slice};
 use super::support::interval::usable;
 use super::support::params::decimal;
+use super::support::text::{folded, folded_slice};
 use super::{Check, Context, Finding, RuleDef};
 use crate::model::Kind;
 

@@ -6,9 +6,9 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::support::text::{find_phrase, folded, folded_slice};
 use super::support::interval::usable;
 use super::support::params::decimal;
+use super::support::text::{find_phrase, folded, folded_slice};
 use super::{Check, Context, Finding, RuleDef};
 use crate::extract::context::skip_spaces;
 use crate::lexicon::fold;

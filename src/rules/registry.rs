@@ -1,44 +1,14 @@
-//! The registry: the one list of the rules figcheck implements. Each line
-//! gives a rule's code, its name (also its file, its TOML file and its
-//! check id), what it needs to run, and the type of its parameters, which
-//! is also the type that runs it.
+//! The registry's types and the macro that declares it. The list itself,
+//! one line per rule, stands in `rules/mod.rs` beside the rules' `mod`
+//! lines: code, name (also the rule's file and TOML file), the type of its
+//! parameters (which is also the type that runs it), what it needs to run,
+//! and whether it judges how figures are written.
 
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
 use super::Check;
-
-/// Every rule, in code order: code, name, `module::ParameterType`, what it
-/// needs, and whether it judges how figures are written (by the
-/// conventions of the document's language). The rules' modules are
-/// declared from this list (see `rules/mod.rs`), so that adding a rule is
-/// its file, this line and its TOML file.
-macro_rules! for_each_rule {
-    ($then:ident) => {
-        $then! {
-            "FC001" "unused-suppression" unused_suppression::UnusedSuppression, Suppressions, false;
-            "FC002" "invalid-suppression" invalid_suppression::InvalidSuppression, Suppressions, false;
-            "FC101" "placeholder-number" placeholder_number::PlaceholderNumber, Claims, false;
-            "FC102" "adjacent-numbers" adjacent_numbers::AdjacentNumbers, Claims, true;
-            "FC103" "bad-grouping" bad_grouping::BadGrouping, Claims, true;
-            "FC104" "mixed-separators" mixed_separators::MixedSeparators, Claims, true;
-            "FC105" "letters-for-digits" letters_for_digits::LettersForDigits, Claims, true;
-            "FC106" "impossible-percentage" impossible_percentage::ImpossiblePercentage, Claims, true;
-            "FC201" "source-conflict" source_conflict::SourceConflict, Stories, false;
-            "FC202" "corroborated" corroborated::Corroborated, Stories, false;
-            "FC203" "scale-slip" scale_slip::ScaleSlip, Stories, false;
-            "FC301" "inconsistent-in-document" inconsistent_in_document::InconsistentInDocument, Claims, false;
-            "FC302" "parts-total" parts_total::PartsTotal, Claims, false;
-            "FC303" "part-exceeds-whole" part_exceeds_whole::PartExceedsWhole, Claims, false;
-            "FC304" "percent-sum" percent_sum::PercentSum, Claims, false;
-            "FC305" "percent-mismatch" percent_mismatch::PercentMismatch, Claims, false;
-            "FC401" "weekday-mismatch" weekday_mismatch::WeekdayMismatch, Claims, false;
-            "FC402" "deadline-arithmetic" deadline_arithmetic::DeadlineArithmetic, Claims, false;
-            "FC403" "after-publication" after_publication::AfterPublication, Claims, false;
-        }
-    };
-}
 
 /// What a rule needs besides the claims of the corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,37 +34,39 @@ pub(crate) struct Registration {
     pub(crate) build: fn(toml::Value) -> Result<Arc<dyn Check>, toml::de::Error>,
 }
 
-fn build<P: Check + DeserializeOwned + 'static>(
+pub(crate) fn build<P: Check + DeserializeOwned + 'static>(
     params: toml::Value,
 ) -> Result<Arc<dyn Check>, toml::de::Error> {
     Ok(Arc::new(params.try_into::<P>()?))
 }
 
+/// Declares the registry from its lines: code, name, `module::Type` (the
+/// rule's module and its parameter type, which runs it), what it needs, and
+/// whether it judges how figures are written (by the conventions of the
+/// document's language). Invoked once, in `rules/mod.rs`.
 macro_rules! registrations {
     ($($code:literal $name:literal $module:ident :: $check:ident, $needs:ident, $writing:literal;)*) => {
         /// Every rule, in code order.
-        pub(crate) static REGISTRY: &[Registration] = &[
-            $(Registration {
+        pub(crate) static REGISTRY: &[registry::Registration] = &[
+            $(registry::Registration {
                 code: $code,
                 name: $name,
-                needs: Needs::$needs,
+                needs: registry::Needs::$needs,
                 writing: $writing,
-                build: build::<super::$module::$check>,
+                build: registry::build::<$module::$check>,
             },)*
         ];
     };
 }
 
-for_each_rule!(registrations);
-
 /// The registered rule with this code.
 pub(crate) fn by_code(code: &str) -> Option<&'static Registration> {
-    REGISTRY.iter().find(|r| r.code == code)
+    super::REGISTRY.iter().find(|r| r.code == code)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::rules::REGISTRY;
 
     #[test]
     fn codes_and_names_are_unique_and_in_order() {

@@ -21,7 +21,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::registry::{self, Registration, REGISTRY};
+use super::registry::{self, Registration};
+use super::REGISTRY;
 use super::{Check, Severity};
 use crate::error::{Error, Result};
 use words::LangWords;

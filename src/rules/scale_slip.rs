@@ -8,9 +8,9 @@ use rust_decimal::Decimal;
 
 use serde::Deserialize;
 
-use super::support::text::folded;
 use super::support::interval::{bounds, overlap, usable, Bounds};
 use super::support::sources::{comparable, CompareParams};
+use super::support::text::folded;
 use super::{Check, Context, Finding, RuleDef};
 
 fn scaled(b: &Bounds, k: Decimal) -> Bounds {

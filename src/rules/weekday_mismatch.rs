@@ -40,9 +40,9 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
                 .split(|ch: char| !ch.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
-            let named = words.last().and_then(|w| {
-                cx.lexicon.weekday(w).map(|n| (n, *w))
-            });
+            let named = words
+                .last()
+                .and_then(|w| cx.lexicon.weekday(w).map(|n| (n, *w)));
             let Some(weekday) = parts.weekday.or(named.map(|(n, _)| n)) else {
                 continue;
             };

@@ -16,7 +16,8 @@ use toml::Spanned;
 use super::check_param;
 use crate::error::{Error, Result};
 use crate::model::{Code, Lang};
-use crate::rules::registry::{Registration, REGISTRY};
+use crate::rules::registry::Registration;
+use crate::rules::REGISTRY;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
