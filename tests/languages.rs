@@ -78,11 +78,16 @@ fn spanish_is_detected() {
     ] {
         assert_eq!(detect_lang(text), Lang::new("es"), "{text}");
     }
-    // And French stays French.
-    assert_eq!(
-        detect_lang("La police a interpellé 120 personnes, dont 80 hommes et 40 femmes."),
-        Lang::new("fr")
-    );
+    // And French stays French, also when its function words are ones
+    // Spanish has too ("en", "y", "se").
+    for text in [
+        "La police a interpellé 120 personnes, dont 80 hommes et 40 femmes.",
+        "Il y a 2.500 morts.",
+        "La police en a arrêté 1.500.",
+        "En 2014, il y a eu 2.500 morts.",
+    ] {
+        assert_eq!(detect_lang(text), Lang::new("fr"), "{text}");
+    }
 }
 
 #[test]
