@@ -25,7 +25,7 @@ mod scan;
 mod support;
 mod words;
 
-use crate::lexicon::{LangLexicon, Lexicon};
+use crate::lexicon::{Conventions, LangLexicon, Lexicon};
 use crate::model::Lang;
 pub(crate) use crate::model::Written;
 pub use crate::model::{Figure, Kind};
@@ -34,10 +34,11 @@ pub use crate::model::{Figure, Kind};
 pub fn extract(text: &str, lang: Lang, lex: &Lexicon) -> Vec<Figure> {
     let mut ex = Extractor {
         text,
-        lang,
         lex,
         primary: lex.lang(lang),
         secondary: lex.secondary(lang),
+        shared: lex.with_fallback(lang).collect(),
+        conv: lex.conventions(lang),
         buf: String::new(),
         out: Vec::new(),
     };
@@ -47,10 +48,17 @@ pub fn extract(text: &str, lang: Lang, lex: &Lexicon) -> Vec<Figure> {
 
 struct Extractor<'a> {
     text: &'a str,
-    lang: Lang,
     lex: &'a Lexicon,
+    /// The lexicon of the document's language.
     primary: &'a LangLexicon,
+    /// The lexicon read after it: the second fallback language, for a
+    /// document in a language without data ([`Lexicon::secondary`]).
     secondary: Option<&'a LangLexicon>,
+    /// The lexicons of the words read in every document
+    /// ([`Lexicon::with_fallback`]), resolved once per document.
+    shared: Vec<&'a LangLexicon>,
+    /// How the document's language writes numbers and dates.
+    conv: &'a Conventions,
     buf: String,
     out: Vec<Figure>,
 }
@@ -129,8 +137,8 @@ impl<'a> Extractor<'a> {
         p.max(end)
     }
 
-    /// The lexicons to read words with: the document's, then English for
-    /// a document of unknown language.
+    /// The lexicons to read words with: the document's, then the
+    /// secondary one for a document in a language without data.
     pub(crate) fn lexes(&self) -> impl Iterator<Item = &'a LangLexicon> {
         [Some(self.primary), self.secondary].into_iter().flatten()
     }
@@ -139,13 +147,14 @@ impl<'a> Extractor<'a> {
     /// language's, then every fallback language's
     /// ([`Lexicon::with_fallback`]). A document in French, in English or
     /// of unknown language reads the French and English words together.
-    pub(crate) fn shared_lexes(&self) -> impl Iterator<Item = &'a LangLexicon> {
-        self.lex.with_fallback(self.lang)
+    pub(crate) fn shared_lexes(&self) -> impl Iterator<Item = &'a LangLexicon> + '_ {
+        self.shared.iter().copied()
     }
 
-    /// English puts the counted noun last in its phrase.
+    /// The counted noun closes its phrase in the document's language
+    /// (`head_last` of its conventions).
     pub(crate) fn head_last(&self) -> bool {
-        self.lex.conventions(self.lang).head_last
+        self.conv.head_last
     }
 
     /// What stands before and after a finished figure, in order: a lead

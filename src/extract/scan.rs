@@ -136,12 +136,9 @@ impl<'a> Extractor<'a> {
         let in_list =
             prev == Some(',') && char_before(text, pos - 1).is_some_and(|c| c.is_ascii_digit());
         let reading = if in_list {
-            read_numeral(
-                &digits::Numeral { n: 1, ..num },
-                self.lex.conventions(self.lang),
-            )
+            read_numeral(&digits::Numeral { n: 1, ..num }, self.conv)
         } else {
-            read_numeral(&num, self.lex.conventions(self.lang))
+            read_numeral(&num, self.conv)
         };
         let Some(reading) = reading else {
             // Too large for an exact decimal: keep it as an identifier.

@@ -55,7 +55,7 @@ impl<'a> Extractor<'a> {
         let text = self.text;
         if text[pos..].starts_with(|c: char| c.is_ascii_digit()) {
             let (_, num) = numeral(&text[pos..]).ok()?;
-            let r = read_numeral(&num, self.lex.conventions(self.lang))?;
+            let r = read_numeral(&num, self.conv)?;
             let used = numeral_len(&num, r.runs);
             let e = pos + used;
             if char_at(text, e).is_some_and(|c| c.is_alphanumeric() || c == '/') {

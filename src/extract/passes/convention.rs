@@ -38,7 +38,7 @@ impl<'a> Extractor<'a> {
             } else {
                 thousands_votes > 0
             };
-            if !self.lex.conventions(self.lang).known() {
+            if !self.conv.known() {
                 // No language: follow the document's evidence if it is
                 // one-sided, and flag the figure either way.
                 if thousands_votes > decimal_votes && !read_as_thousands

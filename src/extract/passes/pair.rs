@@ -10,10 +10,12 @@ impl<'a> Extractor<'a> {
     /// "the 2019-2020 season", "de 2014 à 2017": a year after a year is a
     /// year too.
     pub(crate) fn year_pairs(&mut self) {
-        let (text, lex, lang) = (self.text, self.lex, self.lang);
-        for i in 1..self.out.len() {
-            let a = self.out[i - 1];
-            let b = &mut self.out[i];
+        let Extractor {
+            text, shared, out, ..
+        } = self;
+        for i in 1..out.len() {
+            let a = out[i - 1];
+            let b = &mut out[i];
             let a_year = a.kind == Kind::Date
                 && a.date
                     .is_some_and(|d| d.month.is_none() && d.day.is_none() && d.year.is_some());
@@ -26,9 +28,7 @@ impl<'a> Extractor<'a> {
             // English or unknown document).
             let gap = crate::lexicon::fold(text[a.end..b.start].trim());
             if matches!(gap.as_str(), "-" | "–" | "—" | "/")
-                || lex
-                    .with_fallback(lang)
-                    .any(|l| l.year_pair_links.contains(&gap))
+                || shared.iter().any(|l| l.year_pair_links.contains(&gap))
             {
                 b.kind = Kind::Date;
                 b.date = Some(DateParts {
@@ -42,10 +42,12 @@ impl<'a> Extractor<'a> {
 
     /// "les 2 et 3 décembre": a day before a date is a date too.
     pub(crate) fn date_pairs(&mut self) {
-        let (text, lex, lang) = (self.text, self.lex, self.lang);
-        for i in (0..self.out.len().saturating_sub(1)).rev() {
-            let b = self.out[i + 1];
-            let a = &mut self.out[i];
+        let Extractor {
+            text, shared, out, ..
+        } = self;
+        for i in (0..out.len().saturating_sub(1)).rev() {
+            let b = out[i + 1];
+            let a = &mut out[i];
             let Some(bd) = b.date else { continue };
             if a.kind != Kind::Count || bd.day.is_none() || a.entity.is_some() || b.start < a.end {
                 continue;
@@ -54,9 +56,7 @@ impl<'a> Extractor<'a> {
             // a fallback language, as for years.
             let gap = crate::lexicon::fold(text[a.end..b.start].trim());
             if !(matches!(gap.as_str(), "," | "-" | "–")
-                || lex
-                    .with_fallback(lang)
-                    .any(|l| l.day_pair_links.contains(&gap)))
+                || shared.iter().any(|l| l.day_pair_links.contains(&gap)))
             {
                 continue;
             }

@@ -46,7 +46,7 @@ impl<'a> Extractor<'a> {
             }
             let mm = num(j, k - j);
             let yy = num(k + 1, 4) as i32;
-            let (dd, mm) = if self.lex.conventions(self.lang).month_first_dates && mm > 12 {
+            let (dd, mm) = if self.conv.month_first_dates && mm > 12 {
                 (mm, dd)
             } else {
                 (dd, mm)
@@ -131,11 +131,7 @@ impl<'a> Extractor<'a> {
             self.push(d);
             return Some(d.end);
         }
-        if n <= 2
-            && v >= Decimal::ONE
-            && v <= Decimal::from(31)
-            && !self.lex.conventions(self.lang).day_before_month
-        {
+        if n <= 2 && v >= Decimal::ONE && v <= Decimal::from(31) && !self.conv.day_before_month {
             // "July 23, 2024", "May 4th".
             let mut end = d.end;
             let mut year = None;

@@ -10,7 +10,7 @@ impl<'a> Extractor<'a> {
     pub(crate) fn leading_decimal(&mut self, pos: usize) -> Option<usize> {
         let text = self.text;
         let sep = char_before(text, pos)?;
-        if !(sep == '.' || sep == ',' && !self.lex.conventions(self.lang).decimal_point()) {
+        if !(sep == '.' || sep == ',' && !self.conv.decimal_point()) {
             return None;
         }
         if char_before(text, pos - 1).is_some_and(|c| !(c.is_whitespace() || c == '(')) {
