@@ -6,7 +6,7 @@
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-use super::origin::{Format, Origin, TextBuilder};
+use super::origin::{Origin, TextBuilder};
 use super::SourceMeta;
 
 /// Elements whose content is not text of the page.
@@ -124,7 +124,7 @@ pub(crate) fn read(source: &str) -> (String, Origin, SourceMeta) {
         }
     }
     block_break(&mut b, source.len());
-    let (text, origin) = b.finish(source.to_string(), Format::Html);
+    let (text, origin) = b.finish(source.to_string());
     (text, origin, meta)
 }
 

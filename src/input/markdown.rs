@@ -5,7 +5,7 @@
 
 use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
-use super::origin::{Format, Origin, TextBuilder};
+use super::origin::{Origin, TextBuilder};
 use super::SourceMeta;
 
 /// The text of a Markdown file, its map to the file, and the metadata of
@@ -64,7 +64,7 @@ pub(crate) fn read(source: &str) -> (String, Origin, SourceMeta) {
             _ => {}
         }
     }
-    let (text, origin) = b.finish(source.to_string(), Format::Markdown);
+    let (text, origin) = b.finish(source.to_string());
     (text, origin, meta)
 }
 

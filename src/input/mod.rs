@@ -120,9 +120,8 @@ impl Document {
     pub(crate) fn from_bytes(id: impl Into<String>, bytes: &[u8], lang: Option<Lang>) -> Self {
         let id = id.into();
         let d = decode(&id, bytes);
-        let origin = (!d.replaced.is_empty()).then(|| {
-            Box::new(Origin::identity(d.text.clone(), Format::Text).with_invalid(d.replaced))
-        });
+        let origin = (!d.replaced.is_empty())
+            .then(|| Box::new(Origin::identity(d.text.clone()).with_invalid(d.replaced)));
         let mut doc = Document::new(id, d.text, lang);
         doc.notices = d.notices;
         doc.origin = origin;

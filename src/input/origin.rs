@@ -139,13 +139,12 @@ impl TextBuilder {
     }
 
     /// The derived text and its map to `source`.
-    pub(crate) fn finish(self, source: String, format: Format) -> (String, Origin) {
+    pub(crate) fn finish(self, source: String) -> (String, Origin) {
         let origin = Origin {
             text: source,
             pieces: self.pieces,
             identity: false,
             invalid: Vec::new(),
-            format,
         };
         (self.text, origin)
     }
@@ -163,18 +162,16 @@ pub(crate) struct Origin {
     /// Each replaced invalid UTF-8 sequence: its offset in `text` and its
     /// length in the file's bytes.
     invalid: Vec<(usize, usize)>,
-    pub(crate) format: Format,
 }
 
 impl Origin {
     /// The origin of a document whose text is the file's text.
-    pub(crate) fn identity(text: String, format: Format) -> Origin {
+    pub(crate) fn identity(text: String) -> Origin {
         Origin {
             text,
             pieces: Vec::new(),
             identity: true,
             invalid: Vec::new(),
-            format,
         }
     }
 
@@ -246,7 +243,7 @@ mod tests {
         let src = "<p>1&nbsp;500 &amp; 20</p>";
         let mut b = TextBuilder::new();
         b.push_mapped("1\u{a0}500 & 20", src, 3, 22);
-        let (text, o) = b.finish(src.to_string(), Format::Html);
+        let (text, o) = b.finish(src.to_string());
         assert_eq!(text, "1\u{a0}500 & 20");
         // "1" maps to itself, the NBSP to the whole entity.
         assert_eq!(o.to_source(0, false), 3);
@@ -272,7 +269,7 @@ mod tests {
         b.push_mapped("a", src, 3, 4);
         b.push_gap("\n\n", 4);
         b.push_mapped("b", src, 11, 12);
-        let (text, o) = b.finish(src.to_string(), Format::Html);
+        let (text, o) = b.finish(src.to_string());
         assert_eq!(text, "a\n\nb");
         assert_eq!(o.to_source(3, false), 11);
         assert_eq!(o.to_source(4, true), 12);
@@ -282,7 +279,7 @@ mod tests {
     #[test]
     fn invalid_utf8_shifts_file_offsets() {
         // "a\xff\xfeb": the two bytes became one U+FFFD (3 bytes).
-        let o = Origin::identity("a\u{FFFD}b".into(), Format::Text).with_invalid(vec![(1, 2)]);
+        let o = Origin::identity("a\u{FFFD}b".into()).with_invalid(vec![(1, 2)]);
         assert_eq!(o.file_offset(1), 1);
         assert_eq!(o.file_offset(4), 3);
     }

@@ -57,11 +57,6 @@ pub struct Lexicon {
     pub(crate) unit_words: HashMap<String, Vec<usize>>,
     /// Indices of prefix symbols (`$`, `USD`) by their last char.
     pub(crate) prefix_last: HashMap<char, Vec<usize>>,
-    /// [`fold_hash`] of every word the scan may stop at: the words of
-    /// every language and the units that stand alone. Any other word is
-    /// skipped without being folded. [`LangLexicon::scan_hashes`] is the
-    /// smaller set for one language.
-    pub(crate) scan_hashes: HashSet<u64>,
     /// Placeholder tokens left by machine translation ("XNUMX").
     pub(crate) debris: Vec<String>,
     /// Folded first words of unit forms that may stand without a number.
@@ -155,15 +150,6 @@ impl Lexicon {
         fallback
             .chain(others)
             .find_map(|l| l.weekdays.get(word).copied())
-    }
-
-    fn words_of_note(&self) -> HashSet<u64> {
-        self.languages
-            .iter()
-            .flat_map(|(_, l)| l.word_hashes.iter())
-            .copied()
-            .chain(self.alone_words.iter().map(|w| fold_hash(w)))
-            .collect()
     }
 
     /// Gives each language the words its documents' scan stops at: its
@@ -264,7 +250,6 @@ impl Lexicon {
         } else {
             return Ok(false);
         }
-        self.scan_hashes = self.words_of_note();
         self.index_scan_words();
         Ok(true)
     }
