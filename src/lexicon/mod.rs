@@ -36,6 +36,9 @@ pub(crate) const BUILTIN_FILES: &[(&str, &str)] =
 pub struct Lexicon {
     /// The languages figcheck has data for, in the order of their codes.
     pub(crate) languages: Vec<(Code, LangLexicon)>,
+    /// The weekday words of every language ([`Lexicon::weekday`]), built
+    /// at load.
+    weekdays: HashMap<String, u32>,
     /// The languages a document is read with when its own has no data (or
     /// is not known): the words of the first, then of the second.
     pub(crate) fallback: Vec<Code>,
@@ -138,6 +141,12 @@ impl Lexicon {
     /// The weekday (1 for Monday) a folded word names, in the fallback
     /// languages first, then in any other.
     pub(crate) fn weekday(&self, word: &str) -> Option<u32> {
+        self.weekdays.get(word).copied()
+    }
+
+    /// The weekday words of every language in one map, a word of a
+    /// fallback language first (see [`Lexicon::weekday`]).
+    fn index_weekdays(&mut self) {
         let fallback = self
             .fallback
             .iter()
@@ -147,9 +156,13 @@ impl Lexicon {
             .iter()
             .filter(|(c, _)| !self.fallback.contains(c))
             .map(|(_, l)| l);
-        fallback
-            .chain(others)
-            .find_map(|l| l.weekdays.get(word).copied())
+        let mut all = HashMap::default();
+        for l in fallback.chain(others) {
+            for (w, &n) in &l.weekdays {
+                all.entry(w.clone()).or_insert(n);
+            }
+        }
+        self.weekdays = all;
     }
 
     /// Gives each language the words its documents' scan stops at: its
@@ -251,6 +264,7 @@ impl Lexicon {
             return Ok(false);
         }
         self.index_scan_words();
+        self.index_weekdays();
         Ok(true)
     }
 }
