@@ -50,14 +50,14 @@ fuzz_target!(|data: &[u8]| {
         findings: &findings,
         cfg,
     };
-    for &(_, format) in report::Format::ALL {
+    for &(_, format, _) in report::Format::ALL {
         let _ = format.reporter(report::Options::default()).render(&run);
     }
     let figures = report::Figures {
         corpus: &corpus,
         cfg,
     };
-    for &(_, format) in report::FigureFormat::ALL {
+    for &(_, format, _) in report::FigureFormat::ALL {
         let _ = format.reporter().render(&figures);
     }
     let _ = report::ClaimsMatrix.render(&figures);

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use figcheck::input::Lang;
@@ -143,9 +143,7 @@ pub struct CheckArgs {
     pub config: ConfigArgs,
     #[command(flatten)]
     pub selection: SelectionArgs,
-    /// The report: `text` (diagnostics with the source), `concise` (one
-    /// line per finding), `json`, `jsonl` (one finding per line), `sarif`
-    /// (SARIF 2.1.0), `github` (GitHub Actions annotations).
+    /// The report.
     #[arg(long, default_value = "text", value_parser = format_parser::<report::Format>())]
     pub format: report::Format,
     /// Exit with 1 when a finding has at least this severity.
@@ -228,5 +226,8 @@ fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
 
 /// The parser of a `--format` option: the names of the library's formats.
 fn format_parser<F: Formats + Clone + Send + Sync>() -> impl TypedValueParser<Value = F> {
-    PossibleValuesParser::new(F::names()).map(|name| F::from_name(&name).expect("a format's name"))
+    let values = F::ALL
+        .iter()
+        .map(|&(name, _, help)| PossibleValue::new(name).help(help));
+    PossibleValuesParser::new(values).map(|name| F::from_name(&name).expect("a format's name"))
 }

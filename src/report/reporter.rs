@@ -59,25 +59,29 @@ pub struct Options {
 
 /// A set of formats and their names, for the command line.
 pub trait Formats: Copy + PartialEq + Sized + 'static {
-    /// Every format with its name, in the order help lists them.
-    const ALL: &'static [(&'static str, Self)];
+    /// Every format with its name and a line of help, in the order help
+    /// lists them.
+    const ALL: &'static [(&'static str, Self, &'static str)];
 
     /// The names, in the order of [`Formats::ALL`].
     fn names() -> impl Iterator<Item = &'static str> {
-        Self::ALL.iter().map(|(n, _)| *n)
+        Self::ALL.iter().map(|(n, _, _)| *n)
     }
 
     /// The format of a name.
     fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+        Self::ALL
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|(_, f, _)| *f)
     }
 
     /// The name of a format.
     fn name(self) -> &'static str {
         Self::ALL
             .iter()
-            .find(|(_, f)| *f == self)
-            .map_or("", |(n, _)| n)
+            .find(|(_, f, _)| *f == self)
+            .map_or("", |(n, _, _)| n)
     }
 }
 
@@ -99,13 +103,13 @@ pub enum Format {
 }
 
 impl Formats for Format {
-    const ALL: &'static [(&'static str, Format)] = &[
-        ("text", Format::Text),
-        ("concise", Format::Concise),
-        ("json", Format::Json),
-        ("jsonl", Format::Jsonl),
-        ("sarif", Format::Sarif),
-        ("github", Format::Github),
+    const ALL: &'static [(&'static str, Format, &'static str)] = &[
+        ("text", Format::Text, "diagnostics with the source"),
+        ("concise", Format::Concise, "one line per finding"),
+        ("json", Format::Json, "one JSON document"),
+        ("jsonl", Format::Jsonl, "one finding per line"),
+        ("sarif", Format::Sarif, "SARIF 2.1.0"),
+        ("github", Format::Github, "GitHub Actions annotations"),
     ];
 }
 
@@ -137,10 +141,14 @@ pub enum FigureFormat {
 }
 
 impl Formats for FigureFormat {
-    const ALL: &'static [(&'static str, FigureFormat)] = &[
-        ("text", FigureFormat::Text),
-        ("json", FigureFormat::Json),
-        ("jsonl", FigureFormat::Jsonl),
+    const ALL: &'static [(&'static str, FigureFormat, &'static str)] = &[
+        (
+            "text",
+            FigureFormat::Text,
+            "one tab-separated line per figure",
+        ),
+        ("json", FigureFormat::Json, "one JSON document"),
+        ("jsonl", FigureFormat::Jsonl, "one figure per line"),
     ];
 }
 
@@ -171,8 +179,14 @@ pub enum DiffFormat {
 }
 
 impl Formats for DiffFormat {
-    const ALL: &'static [(&'static str, DiffFormat)] =
-        &[("text", DiffFormat::Text), ("json", DiffFormat::Json)];
+    const ALL: &'static [(&'static str, DiffFormat, &'static str)] = &[
+        (
+            "text",
+            DiffFormat::Text,
+            "each change with its place and sentence on both sides",
+        ),
+        ("json", DiffFormat::Json, "one JSON document"),
+    ];
 }
 
 impl DiffFormat {
@@ -191,7 +205,7 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for &(n, f) in Format::ALL {
+        for &(n, f, _) in Format::ALL {
             assert_eq!(Format::from_name(n), Some(f));
             assert_eq!(f.name(), n);
         }
@@ -207,7 +221,7 @@ mod tests {
             findings: &findings,
             cfg,
         };
-        for &(name, format) in Format::ALL {
+        for &(name, format, _) in Format::ALL {
             let out = format.reporter(Options::default()).render(&run);
             assert!(out.ends_with('\n'), "{name}: {out}");
         }
@@ -215,7 +229,7 @@ mod tests {
             corpus: &corpus,
             cfg,
         };
-        for &(name, format) in FigureFormat::ALL {
+        for &(name, format, _) in FigureFormat::ALL {
             let out = format.reporter().render(&figures);
             assert!(out.ends_with('\n'), "{name}: {out}");
         }
