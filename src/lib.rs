@@ -1,5 +1,5 @@
-//! figcheck: reads the figures of news text, French and English, and finds
-//! the ones that disagree.
+//! figcheck: reads the figures of news text, in the languages of its data
+//! (French, English, Spanish), and finds the ones that disagree.
 //!
 //! The pipeline, one module per stage, each using only the stages above it
 //! and the layers below:

@@ -16,7 +16,7 @@ use super::inputs;
 #[command(
     name = "figcheck",
     version,
-    about = "Checks the figures in news text (French and English)."
+    about = "Checks the figures in news text (French, English; Spanish figures)."
 )]
 pub struct Cli {
     #[command(subcommand)]

@@ -381,19 +381,19 @@ pub(crate) fn counted_noun(
             return None;
         }
         if head_last {
-            return Some(english_head(lang, text, s, e, buf));
+            return Some(head_last_noun(lang, text, s, e, buf));
         }
         return Some((s, e));
     }
 }
 
-/// The head of an English noun phrase that starts at `[s, e)`: the last of
+/// The head of a noun phrase that starts at `[s, e)`: the last of
 /// up to three content words ("Islamic State fighters", "US soldiers"),
 /// stopping before stop words, participles ("killed", "fighting") and
 /// punctuation. Called only for a language whose counted noun stands last
 /// (`head_last`), with its words: `nouns.participle_endings` and
 /// `nouns.plural_endings` of its data.
-fn english_head(
+fn head_last_noun(
     lang: &LangLexicon,
     text: &str,
     s: usize,

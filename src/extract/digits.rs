@@ -136,7 +136,6 @@ pub(crate) struct Reading {
     pub(crate) odd: bool,
 }
 
-/// Parses an integer from digits, `None` past Decimal's range.
 /// The value of a Roman numeral in its canonical form ("XIX" is 19; "IIII"
 /// and "VX" are no numerals), from 1 to 3999.
 pub(crate) fn roman_value(s: &str) -> Option<u32> {
@@ -201,6 +200,7 @@ fn roman(mut v: u32) -> String {
     out
 }
 
+/// Parses an integer from digits, `None` past Decimal's range.
 pub(crate) fn int_value(digits: &str) -> Option<Decimal> {
     let mut v = Decimal::ZERO;
     let ten = Decimal::from(10);
@@ -247,13 +247,14 @@ fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Reads a numeral under a language's conventions (`conv`). French groups with spaces,
-/// points and apostrophes and marks decimals with a comma; English groups
-/// with commas, spaces and apostrophes and marks decimals with a point.
-/// Either language accepts the other's decimal mark when no grouping reading
-/// exists (`3.5` in French is 3.5). A lone separator before exactly three
-/// digits (`2.500`, `2,500`) is read by the language and reported as
-/// ambiguous evidence; for an unknown language the English reading is kept.
+/// Reads a numeral under a language's conventions (`conv`). A language
+/// that marks decimals with a comma groups with spaces, points and
+/// apostrophes (French, Spanish); one that marks them with a point groups
+/// with commas, spaces and apostrophes (English). Either accepts the other
+/// decimal mark when no grouping reading exists (`3.5` in French is 3.5). A
+/// lone separator before exactly three digits (`2.500`, `2,500`) is read by
+/// the convention and reported as ambiguous evidence; without a known
+/// convention (unknown language) the decimal-point reading is kept.
 pub(crate) fn read_numeral(num: &Numeral<'_>, conv: &Conventions) -> Option<Reading> {
     let runs = num.runs();
     let seps = num.seps();
@@ -267,7 +268,7 @@ pub(crate) fn read_numeral(num: &Numeral<'_>, conv: &Conventions) -> Option<Read
             odd: false,
         });
     }
-    let french = conv.decimal_comma();
+    let decimal_comma = conv.decimal_comma();
     let first = runs[0];
     let g = seps[0];
     // Leading group: all separators equal to g, each followed by exactly
@@ -285,7 +286,7 @@ pub(crate) fn read_numeral(num: &Numeral<'_>, conv: &Conventions) -> Option<Read
         if is_group_space(c) || is_apos(c) {
             return true;
         }
-        if french {
+        if decimal_comma {
             is_dot(c) || (is_comma(c) && !lone)
         } else {
             is_comma(c) || (is_dot(c) && !lone)
@@ -378,7 +379,7 @@ pub(crate) fn read_numeral(num: &Numeral<'_>, conv: &Conventions) -> Option<Read
         // English "22,24,26": a list, not a number; a lone "1,3" is read as
         // a decimal, against the convention.
         let comma_list = is_comma(g)
-            && !french
+            && !decimal_comma
             && frac.len() != 3
             && first != "0"
             && runs.len() > 2

@@ -1,4 +1,5 @@
-//! Decimals written without their zero: ".25", French ",08".
+//! Decimals written without their zero: ".25", and ",08" in a language
+//! whose decimal mark is the comma.
 
 use crate::extract::context::*;
 use crate::extract::digits::{self};
@@ -6,7 +7,8 @@ use crate::extract::Extractor;
 use crate::model::{Evidence, Figure, Written};
 
 impl<'a> Extractor<'a> {
-    /// ".25", ",08" (French): a decimal written without its zero.
+    /// ".25", ",08" (where the comma marks decimals): a decimal written
+    /// without its zero.
     pub(crate) fn leading_decimal(&mut self, pos: usize) -> Option<usize> {
         let text = self.text;
         let sep = char_before(text, pos)?;
