@@ -3,22 +3,14 @@
 
 mod common;
 
-use std::str::FromStr;
+use figcheck::input::{detect_lang, Document};
+use figcheck::model::{Figure, Kind, Lang};
 
-use figcheck::extract::{extract, Figure, Kind};
-use figcheck::input::{detect_lang, Document, Lang};
-use figcheck::rules::Selection;
-use rust_decimal::Decimal;
-
-use common::{config, figcheck_stdin};
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+use common::{analyze, d, figcheck_stdin, figures};
 
 /// The one figure of `text` read as Spanish.
 fn one(text: &str) -> Figure {
-    let figs = extract(text, Lang::new("es"), &config().lexicon);
+    let figs = figures(text, Lang::new("es"));
     assert_eq!(figs.len(), 1, "{text:?}: {figs:?}");
     figs.into_iter().next().unwrap()
 }
@@ -135,10 +127,9 @@ fn a_language_without_data_is_detected_and_not_checked_for_conventions() {
     let lang = detect_lang(GERMAN);
     assert_eq!(lang, Lang::new("de"));
     assert!(lang.is_other() && !lang.has_data());
-    let cfg = config();
     let codes = |lang: Option<Lang>| -> Vec<String> {
         let doc = Document::new("a.txt", GERMAN, lang);
-        let (_, findings) = figcheck::analyze(vec![doc], cfg, &Selection::default());
+        let (_, findings) = analyze(vec![doc]);
         findings.into_iter().map(|f| f.code).collect()
     };
     // Read as French, the document contradicts its own convention...
@@ -146,7 +137,7 @@ fn a_language_without_data_is_detected_and_not_checked_for_conventions() {
     // ...read as what it is, it is not checked for conventions.
     assert!(codes(None).is_empty(), "{:?}", codes(None));
     // Its unambiguous figures are still read.
-    let figs = extract(GERMAN, lang, &cfg.lexicon);
+    let figs = figures(GERMAN, lang);
     assert!(figs.iter().any(|f| f.value == Some(d("3.5"))));
 }
 

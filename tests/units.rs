@@ -6,9 +6,8 @@
 mod common;
 
 use std::collections::HashMap;
-use std::str::FromStr;
 
-use common::{config, figures};
+use common::{config, d, figures};
 use figcheck::model::{Kind, Lang};
 
 #[allow(non_upper_case_globals)]
@@ -16,10 +15,6 @@ const Fr: Lang = Lang::new("fr");
 #[allow(non_upper_case_globals)]
 const En: Lang = Lang::new("en");
 use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 /// One figure as the tests see it: its text, value, kind and unit id.
 #[derive(Debug, Clone, PartialEq)]

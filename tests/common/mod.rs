@@ -29,6 +29,11 @@ pub fn config() -> &'static Config {
     CFG.get_or_init(|| Config::builtin().expect("the built-in rules load"))
 }
 
+/// The decimal written `s`.
+pub fn d(s: &str) -> rust_decimal::Decimal {
+    s.parse().expect("a decimal")
+}
+
 /// The figures of `text` read in `lang` with the built-in lexicon.
 pub fn figures(text: &str, lang: Lang) -> Vec<Figure> {
     extract(text, lang, &config().lexicon)
