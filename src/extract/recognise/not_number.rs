@@ -35,8 +35,17 @@ impl<'a> Extractor<'a> {
             .iter()
             .any(|w| before.ends_with_phrase(w).is_some());
         let hit = lex.not_numbers.iter().any(|p| {
-            if let Some(rest) = p.strip_prefix("l'") {
-                return before.norm.ends_with("l'") && starts_with_word(&head, rest);
+            // An elided first word ("l'un"): it ends the text before the
+            // number word.
+            if let Some((elided, rest)) = p
+                .split_once('\'')
+                .filter(|(e, _)| !e.is_empty() && !e.contains(' '))
+            {
+                return before
+                    .norm
+                    .strip_suffix('\'')
+                    .is_some_and(|b| b.ends_with(elided))
+                    && starts_with_word(&head, rest);
             }
             // The phrase may start before the number word: "the one",
             // "no one".
