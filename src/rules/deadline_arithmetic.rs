@@ -7,14 +7,13 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::Decimal;
 
 use super::support::dates::{full_date, published};
 use super::support::text::{find_phrase, folded, folded_slice};
 use crate::model::Ymd;
 use serde::Deserialize;
 
-use super::support::params::decimal;
+use super::support::params::count;
 use super::{Check, Context, Finding, RuleDef};
 use crate::model::Kind;
 
@@ -60,11 +59,11 @@ pub(crate) struct DeadlineArithmetic {
     /// id (`rules/units.toml`).
     period_units: BTreeMap<String, Step>,
     /// Days a stated end may differ from the computed one.
-    #[serde(deserialize_with = "decimal")]
-    tolerance_days: Decimal,
+    #[serde(deserialize_with = "count")]
+    tolerance_days: usize,
     /// The same, for a period counted from the publication date.
-    #[serde(deserialize_with = "decimal")]
-    publication_tolerance_days: Decimal,
+    #[serde(deserialize_with = "count")]
+    publication_tolerance_days: usize,
 }
 
 impl Default for DeadlineArithmetic {
@@ -75,8 +74,8 @@ impl Default for DeadlineArithmetic {
             from_now_words: Vec::new(),
             period_words: Vec::new(),
             period_units: BTreeMap::new(),
-            tolerance_days: Decimal::ONE,
-            publication_tolerance_days: Decimal::from(3),
+            tolerance_days: 1,
+            publication_tolerance_days: 3,
         }
     }
 }
@@ -93,8 +92,8 @@ fn check(params: &DeadlineArithmetic, cx: &Context, rule: &RuleDef, out: &mut Ve
     let end_words = folded(&params.end_words);
     let from_now = folded(&params.from_now_words);
     let period = folded(&params.period_words);
-    let tol: i64 = params.tolerance_days.to_i64().unwrap_or(1);
-    let tol_now: i64 = params.publication_tolerance_days.to_i64().unwrap_or(3);
+    let tol = i64::try_from(params.tolerance_days).unwrap_or(i64::MAX);
+    let tol_now = i64::try_from(params.publication_tolerance_days).unwrap_or(i64::MAX);
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
         let pub_date = published(doc);

@@ -13,7 +13,7 @@ use super::support::interval::{bounds, usable};
 use super::support::text::{folded, folded_slice};
 use serde::Deserialize;
 
-use super::support::params::decimal;
+use super::support::params::count;
 use super::{Check, ClaimRef, Context, Finding, RuleDef};
 use crate::claims::{Claim, Corpus};
 use crate::model::Kind;
@@ -407,8 +407,8 @@ pub(crate) struct PartsTotal {
     /// What may stand between two parts (`,`, `et`, `and`), as written.
     part_joiners: Vec<String>,
     /// How many sentences after the totals a breakdown may run.
-    #[serde(deserialize_with = "decimal")]
-    window_sentences: Decimal,
+    #[serde(deserialize_with = "count")]
+    window_sentences: usize,
 }
 
 impl Default for PartsTotal {
@@ -416,7 +416,7 @@ impl Default for PartsTotal {
         PartsTotal {
             subset_markers: Vec::new(),
             part_joiners: Vec::new(),
-            window_sentences: Decimal::from(4),
+            window_sentences: 4,
         }
     }
 }
@@ -430,7 +430,7 @@ impl Check for PartsTotal {
 fn check(p: &PartsTotal, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
     let markers = folded(&p.subset_markers);
-    let window = p.window_sentences.try_into().unwrap_or(4u64) as usize;
+    let window = p.window_sentences;
     for d in 0..corpus.docs.len() {
         subsets(corpus, cx, rule, d, &markers, &p.part_joiners, out);
         breakdowns(corpus, cx, rule, d, window, out);

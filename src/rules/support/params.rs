@@ -15,6 +15,17 @@ pub(crate) fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Err
     })
 }
 
+/// A count written as a string (`"4"`): a whole number, zero or more; a
+/// fraction, a sign or anything else is an error, never a fallback.
+pub(crate) fn count<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    let s = String::deserialize(d)?;
+    s.parse::<usize>().map_err(|_| {
+        D::Error::custom(format!(
+            "invalid count `{s}`: expected a whole number written as a string, such as \"4\""
+        ))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -23,6 +34,24 @@ mod tests {
     struct P {
         #[serde(deserialize_with = "decimal")]
         x: Decimal,
+    }
+
+    #[derive(Deserialize, Debug)]
+    struct C {
+        #[serde(deserialize_with = "count")]
+        n: usize,
+    }
+
+    #[test]
+    fn counts_are_whole_numbers_written_as_strings() {
+        let c: C = toml::from_str("n = \"4\"").unwrap();
+        assert_eq!(c.n, 4);
+        for bad in ["-3", "2.5", "abc"] {
+            let e = toml::from_str::<C>(&format!("n = \"{bad}\"")).unwrap_err();
+            assert!(e.message().contains("invalid count"), "{bad}: {e}");
+        }
+        // A bare integer is not the string the rule files write.
+        assert!(toml::from_str::<C>("n = 4").is_err());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::interval::{bounds, overlap, usable};
-use super::params::decimal;
+use super::params::{count, decimal};
 use super::story::{names_of, StoryParams};
 use super::text::{find_phrase, folded, folded_slice};
 use crate::claims::{Claim, Corpus, Relation};
@@ -29,17 +29,17 @@ pub(crate) struct CompareParams {
     #[serde(deserialize_with = "decimal")]
     pub(crate) tolerance: Decimal,
     /// Rare proper names two documents of a large corpus must share.
-    #[serde(deserialize_with = "decimal")]
-    pub(crate) min_shared_names: Decimal,
+    #[serde(deserialize_with = "count")]
+    pub(crate) min_shared_names: usize,
     /// Most days between the publication dates of two documents.
-    #[serde(deserialize_with = "decimal")]
-    pub(crate) max_days_apart: Decimal,
+    #[serde(deserialize_with = "count")]
+    pub(crate) max_days_apart: usize,
     /// Below this many documents, the corpus is one story.
-    #[serde(deserialize_with = "decimal")]
-    pub(crate) one_story_below: Decimal,
+    #[serde(deserialize_with = "count")]
+    pub(crate) one_story_below: usize,
     /// In a large corpus, proper names the sentences of two claims share.
-    #[serde(deserialize_with = "decimal")]
-    pub(crate) min_shared_sentence_names: Decimal,
+    #[serde(deserialize_with = "count")]
+    pub(crate) min_shared_sentence_names: usize,
     /// In a large corpus, only claims with a place are compared.
     pub(crate) large_corpus_needs_place: bool,
     /// How sure the match of two claims must be.
@@ -61,10 +61,10 @@ impl Default for CompareParams {
     fn default() -> Self {
         CompareParams {
             tolerance: Decimal::ZERO,
-            min_shared_names: Decimal::from(2),
-            max_days_apart: Decimal::from(7),
-            one_story_below: Decimal::from(50),
-            min_shared_sentence_names: Decimal::ONE,
+            min_shared_names: 2,
+            max_days_apart: 7,
+            one_story_below: 50,
+            min_shared_sentence_names: 1,
             large_corpus_needs_place: true,
             min_relation: MinRelation::Weak,
             skip_words: Vec::new(),
@@ -75,12 +75,11 @@ impl Default for CompareParams {
 impl CompareParams {
     /// When two documents tell the same story.
     pub(crate) fn story(&self) -> StoryParams {
-        let int = |v: Decimal, dflt: i64| -> i64 { v.try_into().unwrap_or(dflt) };
         StoryParams {
-            min_shared: int(self.min_shared_names, 2).max(0) as usize,
-            max_days: int(self.max_days_apart, 7),
-            small_corpus: int(self.one_story_below, 50).max(0) as usize,
-            min_sentence_names: int(self.min_shared_sentence_names, 1).max(0) as usize,
+            min_shared: self.min_shared_names,
+            max_days: i64::try_from(self.max_days_apart).unwrap_or(i64::MAX),
+            small_corpus: self.one_story_below,
+            min_sentence_names: self.min_shared_sentence_names,
             place_required: self.large_corpus_needs_place,
             min_relation: match self.min_relation {
                 MinRelation::Strong => Relation::Strong,
