@@ -5,13 +5,11 @@
 
 use rust_decimal::Decimal;
 
-use super::support::text::{find_phrase, folded, folded_slice};
+use super::support::text::{find_phrase, folded, folded_slice, whole_after};
 use serde::Deserialize;
 
 use super::support::params::decimal;
 use super::{Check, Context, Finding, RuleDef};
-use crate::extract::context::skip_spaces;
-use crate::lexicon::fold;
 use crate::model::Kind;
 
 /// Parameters.
@@ -67,24 +65,9 @@ fn check(p: &ImpossiblePercentage, cx: &Context, rule: &RuleDef, out: &mut Vec<F
             }
             // "105 % des votants": a link word, then a whole that cannot
             // be exceeded.
-            let after_start = skip_spaces(text, f.end);
-            let mut after_end = (after_start + 48).min(c.sentence.1.max(after_start));
-            while !text.is_char_boundary(after_end) {
-                after_end -= 1;
-            }
-            let after = fold(&text[after_start..after_end]);
-            let Some(rest) = links.iter().find_map(|l| {
-                after
-                    .strip_prefix(l.as_str())
-                    .filter(|r| l.ends_with('\'') || r.starts_with(' '))
-                    .map(|r| r.trim_start())
-            }) else {
+            let Some(noun) = whole_after(text, f.end, c.sentence.1, 48, &links) else {
                 continue;
             };
-            let noun: String = rest
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '-')
-                .collect();
             let people = cx
                 .meanings
                 .measure_of(&noun)
@@ -109,10 +92,9 @@ fn check(p: &ImpossiblePercentage, cx: &Context, rule: &RuleDef, out: &mut Vec<F
             } else {
                 "above 100 %"
             };
-            out.push(Finding::at_span(
+            out.push(Finding::at_claim(
+                corpus,
                 rule,
-                d as u32,
-                (f.start, f.end),
                 format!("impossible percentage `{written}`: a share of {noun} cannot be {what}"),
                 vec![i],
             ));

@@ -8,32 +8,9 @@ use serde::Deserialize;
 
 use super::support::interval::usable;
 use super::support::params::decimal;
-use super::support::text::{find_phrase, folded, folded_slice};
+use super::support::text::{find_phrase, folded, folded_slice, whole_after};
 use super::{Check, Context, Finding, RuleDef};
-use crate::extract::context::skip_spaces;
-use crate::lexicon::fold;
 use crate::model::Kind;
-
-/// The whole a percentage is a share of: the words after `des`, `of the`.
-fn whole_after(text: &str, end: usize, sentence_end: usize, links: &[String]) -> Option<String> {
-    let s = skip_spaces(text, end);
-    let mut e = (s + 40).min(sentence_end.max(s));
-    while !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    let after = fold(&text[s..e]);
-    let rest = links.iter().find_map(|l| {
-        after
-            .strip_prefix(l.as_str())
-            .filter(|r| l.ends_with('\'') || r.starts_with(' '))
-            .map(|r| r.trim_start().to_string())
-    })?;
-    let noun: String = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '-')
-        .collect();
-    (!noun.is_empty()).then_some(noun)
-}
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -87,7 +64,7 @@ fn check(params: &PercentSum, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
             }
             // Only wholes that the shares partition (votes): shares of the
             // French who approve, disapprove, trust... overlap.
-            let Some(whole) = whole_after(text, c.fig.end, c.sentence.1, &links)
+            let Some(whole) = whole_after(text, c.fig.end, c.sentence.1, 40, &links)
                 .filter(|w| partitions.iter().any(|p| p == w))
             else {
                 i += 1;
@@ -114,7 +91,7 @@ fn check(params: &PercentSum, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
             while k < range.end && corpus.claims[k].sentence == c.sentence {
                 let p = &corpus.claims[k];
                 if p.fig.kind == Kind::Percent && usable(p) {
-                    let w = whole_after(text, p.fig.end, p.sentence.1, &links);
+                    let w = whole_after(text, p.fig.end, p.sentence.1, 40, &links);
                     // Each share names the whole: a bare percentage may be
                     // of something else ("(abstention 74,6 %)").
                     let same = w.as_deref() == Some(whole.as_str());

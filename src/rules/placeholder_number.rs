@@ -124,16 +124,7 @@ fn check(p: &PlaceholderNumber, cx: &Context, rule: &RuleDef, out: &mut Vec<Find
                     (ws, we),
                 ),
             };
-            out.push(Finding {
-                code: rule.code.clone(),
-                name: rule.name.clone(),
-                severity: rule.severity,
-                message,
-                help: rule.help.clone(),
-                claims: claim_refs,
-                doc: d as u32,
-                span,
-            });
+            out.push(Finding::at_span(rule, d as u32, span, message, claim_refs));
         }
     }
 }

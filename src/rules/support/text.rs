@@ -1,11 +1,41 @@
 //! Text helpers the checks share: folded word lists and whole-word search
 //! in folded text.
 
+use crate::extract::context::skip_spaces;
 use crate::lexicon::fold;
 
-/// Folded words of a parameter list, each padded for whole-word search.
+/// Folded words of a parameter list.
 pub(crate) fn folded(words: &[String]) -> Vec<String> {
     words.iter().map(|w| fold(w)).collect()
+}
+
+/// The whole a percentage is a share of: the word after one of `links`
+/// (`des`, `of the`), read in the `window` bytes after `end`, within its
+/// sentence (`sentence_end`); folded.
+pub(crate) fn whole_after(
+    text: &str,
+    end: usize,
+    sentence_end: usize,
+    window: usize,
+    links: &[String],
+) -> Option<String> {
+    let s = skip_spaces(text, end);
+    let mut e = (s + window).min(sentence_end.max(s));
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    let after = fold(&text[s..e]);
+    let rest = links.iter().find_map(|l| {
+        after
+            .strip_prefix(l.as_str())
+            .filter(|r| l.ends_with('\'') || r.starts_with(' '))
+            .map(|r| r.trim_start())
+    })?;
+    let noun: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    (!noun.is_empty()).then_some(noun)
 }
 
 /// The byte position of `phrase` in `hay` as whole words.
