@@ -10,7 +10,7 @@ dates, times, identifiers, phones and ranges), "type" (a figcheck kind: count, p
 temperature, age, duration, date, time, ordinal, range, fraction, identifier, phone), "unit" (ISO code
 for money, "%" for percent, the unit symbol for measures, null otherwise), and for a range or an open
 interval "range": {"min", "max"} (null for an open end). This script adds start/end (code points) and
-byte_start/byte_end, sorts the entries by position, and rewrites the file in place. It fails, naming the
+byte_start/byte_end (an entry already placed keeps its place, so the script can run again), sorts the entries by position, and rewrites the file in place. It fails, naming the
 case, on a text not found in the input, on overlapping entries, and on a value that is not a decimal.
 """
 import json
@@ -27,6 +27,9 @@ def fill(case):
     for e in case["expected"]:
         nth = e.pop("nth", 0)
         pos = -1
+        if "start" in e and text[e["start"]:e["start"] + len(e["text"])] == e["text"]:
+            # Already placed: keep the occurrence found the first time.
+            pos, nth = e["start"] - 1, 0
         for _ in range(nth + 1):
             pos = text.find(e["text"], pos + 1)
             if pos < 0:
