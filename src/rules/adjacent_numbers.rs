@@ -6,6 +6,7 @@
 
 use serde::Deserialize;
 
+use super::support::layout::{in_table, year_then_point};
 use super::{Check, Context, Finding, RuleDef};
 use crate::model::{Figure, Kind, Written};
 
@@ -30,6 +31,28 @@ impl Check for AdjacentNumbers {
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
         check(self, cx, rule, out);
     }
+}
+
+/// True when the first word of the line after `end` (only spaces
+/// between) is a scale word ("3.5⏎million").
+fn scale_next_line(cx: &Context, lang: crate::model::Lang, text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches([' ', '\t', '\u{a0}']);
+    let Some(rest) = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+    else {
+        return false;
+    };
+    let word: String = rest
+        .trim_start_matches([' ', '\t', '\u{a0}'])
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    !word.is_empty()
+        && cx
+            .lexicon
+            .with_fallback(lang)
+            .any(|l| l.scales.contains_key(crate::lexicon::fold(&word).as_str()))
 }
 
 fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
@@ -110,15 +133,46 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
             if name_before || glued_before || engine || pairs || after_b == Some('-') {
                 continue;
             }
+            // A count before a noun modified by a number ("17 1,000-pound
+            // bombs", "12 2,000-lb bombs"): the second number is joined by
+            // a hyphen to the word after it.
+            if text[b.num_end..].starts_with(['-', '\u{2010}', '\u{2011}']) {
+                continue;
+            }
+            // The cells of a fixed-width table: the line has column gaps,
+            // or it and a neighbour are rows of numbers.
+            if gap.chars().count() >= 2 || in_table(text, a.num_start) {
+                continue;
+            }
+            // A sentence that ends on a year glued to a paragraph that
+            // starts with a number ("en 2018.2 327 voitures").
+            if year_then_point(&text[a.num_start..a.num_end]) {
+                continue;
+            }
             // Evidence that the two were meant as one figure: a decimal
             // part ("73.9 838"), a grouping split apart ("1 50 000"), or
             // a unit written in capitals right after ("838 1000 IOPS").
             // Without it, two numbers side by side are mostly a list, a
             // score, a phone number or a name ("Tel: 2677 7778").
             let b_text = &text[b.num_start..b.num_end];
-            let decimal = (a.decimals > 0 || b.decimals > 0) && b_text.is_ascii();
-            let split_grouping = b_text.contains([' ', '\u{a0}', '\u{202f}', '.', ','])
-                && b_text
+            // A decimal second number that has its own unit, currency or
+            // scale (the scale word may stand on the next line) is a figure
+            // of its own, and the integer before it a name or a grade ("le
+            // sans-plomb 98 1,45 euro"): its decimal part says nothing
+            // about the pair.
+            let b_whole = b.unit.is_some()
+                || b.scale != rust_decimal::Decimal::ONE
+                || scale_next_line(cx, doc.lang, text, b.end);
+            let decimal = (a.decimals > 0 || (b.decimals > 0 && !b_whole)) && b_text.is_ascii();
+            // The whole part of the second number: a decimal part is no
+            // group ("98 1,45 euro").
+            let b_whole_part = if b.decimals > 0 {
+                b_text.rfind(['.', ',']).map_or(b_text, |k| &b_text[..k])
+            } else {
+                b_text
+            };
+            let split_grouping = b_whole_part.contains([' ', '\u{a0}', '\u{202f}', '.', ','])
+                && b_whole_part
                     .split([' ', '\u{a0}', '\u{202f}', '.', ','])
                     .next()
                     .is_some_and(|g| g.len() < 3);
@@ -130,7 +184,10 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
                     .collect();
                 next.chars().count() >= 2 && next.chars().all(|c| c.is_uppercase())
             };
-            if !(decimal || split_grouping || unit_after) {
+            // A second number that opens with a separator (" ,99",
+            // " .000") is the rest of the first one, cut by a space.
+            let cut = b_text.starts_with(['.', ',']);
+            if !(decimal || split_grouping || unit_after || cut) {
                 continue;
             }
             let written = &text[a.num_start..b.num_end];
@@ -152,5 +209,72 @@ mod tests {
     #[test]
     fn examples_pass() {
         crate::rules::rule_tests::examples_pass("FC102");
+    }
+
+    use crate::model::Lang;
+    use crate::rules::rule_tests::messages;
+
+    fn spans(texts: &[&str], lang: &str) -> Vec<String> {
+        messages("FC102", texts, Lang::new(lang), None)
+            .into_iter()
+            .map(|m| m.split('`').nth(1).unwrap_or_default().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn numbers_cut_by_a_space_are_still_caught() {
+        assert_eq!(spans(&["Le prix est de 30 ,99 euros."], "fr"), ["30 ,99"]);
+        assert_eq!(
+            spans(
+                &["En trois jours, 450 .000 entreprises ont demandé l'aide."],
+                "fr"
+            ),
+            ["450 .000"]
+        );
+        assert_eq!(
+            spans(&["Le compteur affiche 1 50 000 visites."], "fr"),
+            ["1 50 000"]
+        );
+    }
+
+    #[test]
+    fn tables_are_no_figures_side_by_side() {
+        let table = "Results (in millions)\n                    2019        2018\nRevenue          1,234.5     1,100.2\nNet income          45.6 40.1\nEPS                 0.45 0.40\n";
+        assert!(spans(&[table], "en").is_empty());
+        let rows = "Ventes 12,5 11,3\nRésultat 8,7 9,1\nMarge 3,1 2,9\n";
+        assert!(spans(&[rows], "fr").is_empty());
+        // One row of prose is no table.
+        assert_eq!(
+            spans(&["It reached 73.9 838 IOPS.\nThen 12 more.\n"], "en"),
+            ["73.9 838"]
+        );
+    }
+
+    #[test]
+    fn a_count_before_a_modified_noun_and_a_grade_before_a_price() {
+        assert!(spans(
+            &["They sold 17 1,000-pound bombs and 40 500-lb bombs."],
+            "en"
+        )
+        .is_empty());
+        assert!(spans(&["Le gazole 1,42 euro, le sans-plomb 95 1,55 euro."], "fr").is_empty());
+    }
+
+    #[test]
+    fn a_year_glued_to_the_next_paragraph() {
+        assert!(spans(
+            &["Le marché a reculé en 2018.2 327 voitures ont été vendues."],
+            "fr"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_scale_word_on_the_next_line() {
+        assert!(spans(&["The group won 838 1.25\nbillion-dollar contracts."], "en").is_empty());
+        assert_eq!(
+            spans(&["The group won 838 1.25\ncontracts."], "en"),
+            ["838 1.25"]
+        );
     }
 }

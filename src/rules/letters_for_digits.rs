@@ -42,6 +42,21 @@ fn reading(word: &str) -> Option<String> {
         }
         out.push(d);
     }
+    // The reading must be a number as one writes it: a leading zero makes
+    // a code of fixed shape, a letter and digits ("O26", "O157:H7" serotypes,
+    // lot "O123", flight "O815"), not a typo.
+    if out.starts_with('0') {
+        return None;
+    }
+    // A capital I among digits names a subunit, gene or model ("4I2");
+    // it is taken for a 1 only where the reading is a year ("19I2").
+    if word.contains('I')
+        && !out
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2199).contains(&y) && out.len() == 4)
+    {
+        return None;
+    }
     Some(out)
 }
 
@@ -109,6 +124,28 @@ mod tests {
         crate::rules::rule_tests::examples_pass("FC105");
     }
 
+    use crate::model::Lang;
+    use crate::rules::rule_tests::messages;
+
+    #[test]
+    fn typos_are_caught_and_codes_are_not() {
+        let en = messages(
+            "FC105",
+            &["Reuters said the plant opened in l986; the toll rose to 1,2O0."],
+            Lang::new("en"),
+            None,
+        );
+        assert_eq!(en.len(), 2, "{en:?}");
+        assert!(en[0].contains("`l986`") && en[0].contains("1986"), "{en:?}");
+        let fr = messages(
+            "FC105",
+            &["Rappel des lots L032, B12 et O123 : E. coli O26 et O157:H7 détectées."],
+            Lang::new("fr"),
+            None,
+        );
+        assert!(fr.is_empty(), "{fr:?}");
+    }
+
     use super::reading;
 
     #[test]
@@ -122,5 +159,15 @@ mod tests {
         assert_eq!(reading("100"), None);
         assert_eq!(reading("lo0"), None);
         assert_eq!(reading("I24"), None);
+        // Codes of fixed shape: a letter that would lead with a zero.
+        assert_eq!(reading("O26"), None);
+        assert_eq!(reading("O157"), None);
+        assert_eq!(reading("O815"), None);
+        // A capital I among digits, unless the whole reads as a year.
+        assert_eq!(reading("4I2"), None);
+        assert_eq!(reading("19I2").as_deref(), Some("1912"));
+        // A lower-case l for a 1 in a year (wire copy): a typo.
+        assert_eq!(reading("l986").as_deref(), Some("1986"));
+        assert_eq!(reading("l9l2").as_deref(), Some("1912"));
     }
 }
