@@ -2,7 +2,11 @@
 //! only spaces separate them, nothing marks them as a list, a score, a
 //! phone number, a model name or an engine size, and something shows they
 //! were meant as one figure (a decimal part, a split grouping, a unit in
-//! capitals after), reports the pair.
+//! capitals after, a second number that opens with a separator), reports
+//! the pair. Pairs that real text puts side by side are left alone: table
+//! cells, a count before a noun modified by a number, a grade before a
+//! price with its own currency or scale, a year glued to the next
+//! paragraph.
 
 use serde::Deserialize;
 

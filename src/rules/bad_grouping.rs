@@ -1,8 +1,10 @@
 //! Reads again each figure the extractor marked as badly grouped, and
 //! reports it unless its groups follow the Indian pattern in a text that
 //! uses it, or it is an address, a short date, a version (after a word of
-//! `skip_after` or a name, or in quotes) or a lap time (before a word of
-//! `time_units`).
+//! `skip_after` or a name, or in quotes), a lap time (before a word of
+//! `time_units`), a phone number or code (a leading zero), a year glued to
+//! the next paragraph, or short groups with nothing that marks a quantity
+//! (lists, versions, references, race times).
 
 use super::support::layout::year_then_point;
 use super::support::text::{find_phrase, folded, folded_slice};

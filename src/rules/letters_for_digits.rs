@@ -1,7 +1,9 @@
 //! Scans each document for words of ASCII letters and digits that read as
 //! a number once the look-alike letters (O, o, l, I) are taken for digits,
 //! each letter before a digit and the word apart from other letters,
-//! hyphens and points.
+//! hyphens and points, when the reading is a number as one writes it (no
+//! leading zero: that is a code such as a serotype or a lot; a capital I
+//! only in a year).
 
 use serde::Deserialize;
 
