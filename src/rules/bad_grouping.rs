@@ -23,11 +23,15 @@ fn indian(runs: &[&str], seps: &[char]) -> bool {
         && runs[runs.len() - 1].len() == 3
 }
 
-/// IP addresses and short dates: not figures (version numbers are known
-/// by the word before them, a rule parameter).
+/// IP addresses, phone numbers with points and short dates: not figures
+/// (version numbers are known by the word before them, a rule parameter).
 fn not_a_figure(runs: &[&str], seps: &[char]) -> bool {
     let dots = seps.iter().all(|&c| c == '.');
     let ip = dots && runs.len() == 4 && runs.iter().all(|r| r.len() <= 3);
+    // North American phone numbers with points: "514.555.1234",
+    // "1.800.555.0199".
+    let lens: Vec<usize> = runs.iter().map(|r| r.len()).collect();
+    let phone = dots && (lens == [3, 3, 4] || lens == [1, 3, 3, 4]);
     let short_date = seps.len() == 2
         && seps[0] == seps[1]
         && runs[0].len() <= 2
@@ -35,7 +39,7 @@ fn not_a_figure(runs: &[&str], seps: &[char]) -> bool {
         && runs[2].len() == 2
         && runs[0].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
         && runs[1].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
-    ip || short_date
+    ip || phone || short_date
 }
 
 /// The length in bytes of a numeral as written, all its groups and

@@ -51,19 +51,23 @@ fn number_token(t: &str) -> bool {
         })
 }
 
-/// True when the line ends with two or more numbers and no sentence
-/// punctuation: the row of a table ("Net income 45.6 40.1").
+/// The longest line, in characters, that can be the row of a table; a
+/// longer one is a paragraph.
+const ROW: usize = 120;
+
+/// True when a short line holds two numbers one after the other: the row
+/// of a table ("Net income 45.6 40.1", "Brent 62.45 62.10 +0.35 pct").
 fn numeric_row(line: &str) -> bool {
-    line.split_whitespace()
-        .rev()
-        .take_while(|t| number_token(t))
-        .count()
-        >= 2
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    line.chars().count() <= ROW
+        && tokens
+            .windows(2)
+            .any(|w| number_token(w[0]) && number_token(w[1]))
 }
 
 /// True when byte `pos` stands in a table: its line has a column gap, or
-/// it and the line before or after it are both rows ending in two or more
-/// numbers (aligned rows).
+/// it and the line before or after it are both short lines with two
+/// numbers one after the other (aligned rows).
 pub(crate) fn in_table(text: &str, pos: usize) -> bool {
     let (s, e) = line_at(text, pos);
     let line = &text[s..e];
@@ -111,6 +115,12 @@ mod tests {
         assert!(in_table(t, 8));
         let t = "Net income 45.6 40.1\nEPS 0.45 0.40\n";
         assert!(in_table(t, t.find("40.1").unwrap()));
+        let t = "Brent 62.45 62.10 +0.35 pct\nWTI 57.20 56.95 +0.25 pct\n";
+        assert!(in_table(t, t.find("62.10").unwrap()));
+        // Two paragraphs, each with two numbers side by side.
+        let long = "It said the drive reaches 73.9 838 IOPS in random reads, well above what the previous model of the same maker could reach.";
+        let t = format!("{long}\nIn 2014 500 soldiers were sent.\n");
+        assert!(!in_table(&t, t.find("838").unwrap()));
         // Prose: one row alone, or a double space after a sentence.
         let t = "It reached 73.9 838 IOPS.  Then 12 more.\n";
         assert!(!in_table(t, t.find("838").unwrap()));
