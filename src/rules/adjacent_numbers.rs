@@ -37,6 +37,21 @@ impl Check for AdjacentNumbers {
     }
 }
 
+/// How near, in bytes, two pairs of figures side by side on one line make
+/// a row of a table.
+const ROW_WINDOW: usize = 100;
+
+/// True when two figures in digits follow each other with only spaces
+/// between them, on one line.
+fn spaced_pair(text: &str, a: &Figure, b: &Figure) -> bool {
+    a.written == Written::Digits
+        && b.written == Written::Digits
+        && a.end < b.start
+        && text[a.end..b.start]
+            .chars()
+            .all(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+}
+
 /// True when the first word of the line after `end` (only spaces
 /// between) is a scale word ("3.5⏎million").
 fn scale_next_line(cx: &Context, lang: crate::model::Lang, text: &str, end: usize) -> bool {
@@ -69,6 +84,13 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
         let range = corpus.doc_claims[d].clone();
+        // The pairs of figures in digits with only spaces between them, by
+        // the index of the second.
+        let spaced: Vec<usize> = range
+            .clone()
+            .skip(1)
+            .filter(|&i| spaced_pair(text, &corpus.claims[i - 1].fig, &corpus.claims[i].fig))
+            .collect();
         for i in range.clone().skip(1) {
             let (a, b) = (&corpus.claims[i - 1].fig, &corpus.claims[i].fig);
             if !bare(a) || !bare(b) || a.end > b.start {
@@ -146,6 +168,20 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
             // The cells of a fixed-width table: the line has column gaps,
             // or it and a neighbour are rows of numbers.
             if gap.chars().count() >= 2 || in_table(text, a.num_start) {
+                continue;
+            }
+            // The cells of a table whose line breaks or column gaps were
+            // lost: three figures or more in a row, or another such pair
+            // close by on the same line.
+            let row = spaced.iter().any(|&k| {
+                let f = &corpus.claims[k].fig;
+                k == i - 1
+                    || k == i + 1
+                    || k != i
+                        && f.start.abs_diff(a.start) <= ROW_WINDOW
+                        && !text[f.start.min(a.start)..f.start.max(a.start)].contains('\n')
+            });
+            if row {
                 continue;
             }
             // A sentence that ends on a year glued to a paragraph that
@@ -252,6 +288,13 @@ mod tests {
             spans(&["It reached 73.9 838 IOPS.\nThen 12 more.\n"], "en"),
             ["73.9 838"]
         );
+    }
+
+    #[test]
+    fn a_table_flattened_into_one_line() {
+        let flat = "Revenue 1,234.5 1,100.2 Net income 45.6 40.1 EPS 0.45 0.40";
+        assert!(spans(&[flat], "en").is_empty());
+        assert!(spans(&["Debt 12.5 11.3 10.2 billion"], "en").is_empty());
     }
 
     #[test]
