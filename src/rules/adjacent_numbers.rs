@@ -211,11 +211,20 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
             } else {
                 b_text
             };
+            // A grouping split apart: the second number opens with a short
+            // group, and either the first is a bare group that joins it
+            // ("1 50,000") or the second is grouped by spaces like the gap
+            // ("1 50 000"). Two complete grouped numbers ("1,234,000
+            // 1,100,000") are cells or a list.
+            let spaces = [' ', '\u{a0}', '\u{202f}'];
+            let a_text = &text[a.num_start..a.num_end];
+            let a_bare_group = a_text.len() <= 3 && a_text.bytes().all(|c| c.is_ascii_digit());
             let split_grouping = b_whole_part.contains([' ', '\u{a0}', '\u{202f}', '.', ','])
                 && b_whole_part
                     .split([' ', '\u{a0}', '\u{202f}', '.', ','])
                     .next()
-                    .is_some_and(|g| g.len() < 3);
+                    .is_some_and(|g| g.len() < 3)
+                && (a_bare_group || b_whole_part.contains(spaces));
             let unit_after = {
                 let next: String = text[b.end..]
                     .trim_start_matches([' ', '\u{a0}'])
@@ -287,6 +296,19 @@ mod tests {
         assert_eq!(
             spans(&["It reached 73.9 838 IOPS.\nThen 12 more.\n"], "en"),
             ["73.9 838"]
+        );
+    }
+
+    #[test]
+    fn two_complete_grouped_numbers_are_no_split_grouping() {
+        assert!(spans(&["Net profit 1,234,000 1,100,000\nRevenue rose."], "en").is_empty());
+        assert_eq!(
+            spans(&["The museum had 1 50,000 visitors."], "en"),
+            ["1 50,000"]
+        );
+        assert_eq!(
+            spans(&["La foule : 45 000 60 000 personnes."], "fr"),
+            ["45 000 60 000"]
         );
     }
 

@@ -17,8 +17,10 @@ fn digit_for(c: char) -> Option<char> {
     }
 }
 
-/// The number a word would be with its look-alike letters read as digits.
-fn reading(word: &str) -> Option<String> {
+/// The number a word would be with its look-alike letters read as digits;
+/// `group` when the word is a group after a separator ("1,2O0"), which may
+/// start with a zero.
+fn reading(word: &str, group: bool) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
     if chars.len() < 3 {
         return None;
@@ -47,7 +49,7 @@ fn reading(word: &str) -> Option<String> {
     // The reading must be a number as one writes it: a leading zero makes
     // a code of fixed shape, a letter and digits ("O26", "O157:H7" serotypes,
     // lot "O123", flight "O815"), not a typo.
-    if out.starts_with('0') {
+    if out.starts_with('0') && !group {
         return None;
     }
     // A capital I among digits names a subunit, gene or model ("4I2");
@@ -89,8 +91,19 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
                 i += 1;
             }
             let e = i;
+            // The groups of digits before the word when it ends a grouped
+            // number ("1,2O0"): the figure shown is the whole number.
+            let mut gs = s;
+            while let Some(head) = text[..gs].strip_suffix([',', '.']) {
+                let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                if digits == 0 || digits > 3 {
+                    break;
+                }
+                gs = head.len() - digits;
+            }
+            let group = gs < s;
             // Glued to other letters, hyphens or points: a code or a name.
-            let before = text[..s].chars().next_back();
+            let before = text[..gs].chars().next_back();
             let after = text[e..].chars().next();
             let glued = |c: Option<char>| {
                 c.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '@'))
@@ -99,7 +112,11 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
                 continue;
             }
             let word = &text[s..e];
-            if let Some(n) = reading(word) {
+            // A group of three after a separator, or a word on its own.
+            if group && word.len() != 3 {
+                continue;
+            }
+            if let Some(n) = reading(word, group) {
                 let claims = corpus.doc_claims[d]
                     .clone()
                     .filter(|&k| {
@@ -107,11 +124,14 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
                         f.start < e && s < f.end
                     })
                     .collect();
+                let (written, head) = (&text[gs..e], &text[gs..s]);
                 out.push(Finding::at_span(
                     rule,
                     d as u32,
-                    (s, e),
-                    format!("malformed value `{word}`: a letter stands for a digit (`{n}`?)"),
+                    (gs, e),
+                    format!(
+                        "malformed value `{written}`: a letter stands for a digit (`{head}{n}`?)"
+                    ),
                     claims,
                 ));
             }
@@ -139,6 +159,18 @@ mod tests {
         );
         assert_eq!(en.len(), 2, "{en:?}");
         assert!(en[0].contains("`l986`") && en[0].contains("1986"), "{en:?}");
+        assert!(
+            en[1].contains("`1,2O0`") && en[1].contains("`1,200`?"),
+            "{en:?}"
+        );
+        let grouped = messages(
+            "FC105",
+            &["Il y a eu 1.O00 morts et 12,3O5,000 euros."],
+            Lang::new("fr"),
+            None,
+        );
+        assert_eq!(grouped.len(), 2, "{grouped:?}");
+        assert!(grouped[0].contains("`1.O00`"), "{grouped:?}");
         let fr = messages(
             "FC105",
             &["Rappel des lots L032, B12 et O123 : E. coli O26 et O157:H7 détectées."],
@@ -152,24 +184,24 @@ mod tests {
 
     #[test]
     fn look_alikes() {
-        assert_eq!(reading("1O0").as_deref(), Some("100"));
-        assert_eq!(reading("l00").as_deref(), Some("100"));
-        assert_eq!(reading("2O14").as_deref(), Some("2014"));
-        assert_eq!(reading("100l"), None);
-        assert_eq!(reading("CO2"), None);
-        assert_eq!(reading("O2"), None);
-        assert_eq!(reading("100"), None);
-        assert_eq!(reading("lo0"), None);
-        assert_eq!(reading("I24"), None);
+        assert_eq!(reading("1O0", false).as_deref(), Some("100"));
+        assert_eq!(reading("l00", false).as_deref(), Some("100"));
+        assert_eq!(reading("2O14", false).as_deref(), Some("2014"));
+        assert_eq!(reading("100l", false), None);
+        assert_eq!(reading("CO2", false), None);
+        assert_eq!(reading("O2", false), None);
+        assert_eq!(reading("100", false), None);
+        assert_eq!(reading("lo0", false), None);
+        assert_eq!(reading("I24", false), None);
         // Codes of fixed shape: a letter that would lead with a zero.
-        assert_eq!(reading("O26"), None);
-        assert_eq!(reading("O157"), None);
-        assert_eq!(reading("O815"), None);
+        assert_eq!(reading("O26", false), None);
+        assert_eq!(reading("O157", false), None);
+        assert_eq!(reading("O815", false), None);
         // A capital I among digits, unless the whole reads as a year.
-        assert_eq!(reading("4I2"), None);
-        assert_eq!(reading("19I2").as_deref(), Some("1912"));
+        assert_eq!(reading("4I2", false), None);
+        assert_eq!(reading("19I2", false).as_deref(), Some("1912"));
         // A lower-case l for a 1 in a year (wire copy): a typo.
-        assert_eq!(reading("l986").as_deref(), Some("1986"));
-        assert_eq!(reading("l9l2").as_deref(), Some("1912"));
+        assert_eq!(reading("l986", false).as_deref(), Some("1986"));
+        assert_eq!(reading("l9l2", false).as_deref(), Some("1912"));
     }
 }
