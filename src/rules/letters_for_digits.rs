@@ -1,7 +1,9 @@
 //! Scans each document for words of ASCII letters and digits that read as
 //! a number once the look-alike letters (O, o, l, I) are taken for digits,
 //! each letter before a digit and the word apart from other letters,
-//! hyphens and points.
+//! hyphens and points, when the reading is a number as one writes it (no
+//! leading zero: that is a code such as a serotype or a lot; a capital I
+//! only in a year).
 
 use serde::Deserialize;
 
@@ -15,8 +17,10 @@ fn digit_for(c: char) -> Option<char> {
     }
 }
 
-/// The number a word would be with its look-alike letters read as digits.
-fn reading(word: &str) -> Option<String> {
+/// The number a word would be with its look-alike letters read as digits;
+/// `group` when the word is a group after a separator ("1,2O0"), which may
+/// start with a zero.
+fn reading(word: &str, group: bool) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
     if chars.len() < 3 {
         return None;
@@ -41,6 +45,21 @@ fn reading(word: &str) -> Option<String> {
             return None;
         }
         out.push(d);
+    }
+    // The reading must be a number as one writes it: a leading zero makes
+    // a code of fixed shape, a letter and digits ("O26", "O157:H7" serotypes,
+    // lot "O123", flight "O815"), not a typo.
+    if out.starts_with('0') && !group {
+        return None;
+    }
+    // A capital I among digits names a subunit, gene or model ("4I2");
+    // it is taken for a 1 only where the reading is a year ("19I2").
+    if word.contains('I')
+        && !out
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2199).contains(&y) && out.len() == 4)
+    {
+        return None;
     }
     Some(out)
 }
@@ -72,8 +91,19 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
                 i += 1;
             }
             let e = i;
+            // The groups of digits before the word when it ends a grouped
+            // number ("1,2O0"): the figure shown is the whole number.
+            let mut gs = s;
+            while let Some(head) = text[..gs].strip_suffix([',', '.']) {
+                let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                if digits == 0 || digits > 3 {
+                    break;
+                }
+                gs = head.len() - digits;
+            }
+            let group = gs < s;
             // Glued to other letters, hyphens or points: a code or a name.
-            let before = text[..s].chars().next_back();
+            let before = text[..gs].chars().next_back();
             let after = text[e..].chars().next();
             let glued = |c: Option<char>| {
                 c.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '@'))
@@ -82,7 +112,11 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
                 continue;
             }
             let word = &text[s..e];
-            if let Some(n) = reading(word) {
+            // A group of three after a separator, or a word on its own.
+            if group && word.len() != 3 {
+                continue;
+            }
+            if let Some(n) = reading(word, group) {
                 let claims = corpus.doc_claims[d]
                     .clone()
                     .filter(|&k| {
@@ -90,11 +124,14 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
                         f.start < e && s < f.end
                     })
                     .collect();
+                let (written, head) = (&text[gs..e], &text[gs..s]);
                 out.push(Finding::at_span(
                     rule,
                     d as u32,
-                    (s, e),
-                    format!("malformed value `{word}`: a letter stands for a digit (`{n}`?)"),
+                    (gs, e),
+                    format!(
+                        "malformed value `{written}`: a letter stands for a digit (`{head}{n}`?)"
+                    ),
                     claims,
                 ));
             }
@@ -109,18 +146,62 @@ mod tests {
         crate::rules::rule_tests::examples_pass("FC105");
     }
 
+    use crate::model::Lang;
+    use crate::rules::rule_tests::messages;
+
+    #[test]
+    fn typos_are_caught_and_codes_are_not() {
+        let en = messages(
+            "FC105",
+            &["Reuters said the plant opened in l986; the toll rose to 1,2O0."],
+            Lang::new("en"),
+            None,
+        );
+        assert_eq!(en.len(), 2, "{en:?}");
+        assert!(en[0].contains("`l986`") && en[0].contains("1986"), "{en:?}");
+        assert!(
+            en[1].contains("`1,2O0`") && en[1].contains("`1,200`?"),
+            "{en:?}"
+        );
+        let grouped = messages(
+            "FC105",
+            &["Il y a eu 1.O00 morts et 12,3O5,000 euros."],
+            Lang::new("fr"),
+            None,
+        );
+        assert_eq!(grouped.len(), 2, "{grouped:?}");
+        assert!(grouped[0].contains("`1.O00`"), "{grouped:?}");
+        let fr = messages(
+            "FC105",
+            &["Rappel des lots L032, B12 et O123 : E. coli O26 et O157:H7 détectées."],
+            Lang::new("fr"),
+            None,
+        );
+        assert!(fr.is_empty(), "{fr:?}");
+    }
+
     use super::reading;
 
     #[test]
     fn look_alikes() {
-        assert_eq!(reading("1O0").as_deref(), Some("100"));
-        assert_eq!(reading("l00").as_deref(), Some("100"));
-        assert_eq!(reading("2O14").as_deref(), Some("2014"));
-        assert_eq!(reading("100l"), None);
-        assert_eq!(reading("CO2"), None);
-        assert_eq!(reading("O2"), None);
-        assert_eq!(reading("100"), None);
-        assert_eq!(reading("lo0"), None);
-        assert_eq!(reading("I24"), None);
+        assert_eq!(reading("1O0", false).as_deref(), Some("100"));
+        assert_eq!(reading("l00", false).as_deref(), Some("100"));
+        assert_eq!(reading("2O14", false).as_deref(), Some("2014"));
+        assert_eq!(reading("100l", false), None);
+        assert_eq!(reading("CO2", false), None);
+        assert_eq!(reading("O2", false), None);
+        assert_eq!(reading("100", false), None);
+        assert_eq!(reading("lo0", false), None);
+        assert_eq!(reading("I24", false), None);
+        // Codes of fixed shape: a letter that would lead with a zero.
+        assert_eq!(reading("O26", false), None);
+        assert_eq!(reading("O157", false), None);
+        assert_eq!(reading("O815", false), None);
+        // A capital I among digits, unless the whole reads as a year.
+        assert_eq!(reading("4I2", false), None);
+        assert_eq!(reading("19I2", false).as_deref(), Some("1912"));
+        // A lower-case l for a 1 in a year (wire copy): a typo.
+        assert_eq!(reading("l986", false).as_deref(), Some("1986"));
+        assert_eq!(reading("l9l2", false).as_deref(), Some("1912"));
     }
 }

@@ -135,4 +135,15 @@ mod tests {
     fn examples_pass() {
         crate::rules::rule_tests::examples_pass("FC101");
     }
+
+    #[test]
+    fn placeholders_are_still_caught() {
+        let m = crate::rules::rule_tests::messages(
+            "FC101",
+            &["Quelque XNUMX personnes ont manifesté, soit 2 500 XNUMX de plus."],
+            crate::model::Lang::new("fr"),
+            None,
+        );
+        assert_eq!(m.len(), 2, "{m:?}");
+    }
 }

@@ -3,6 +3,7 @@
 
 pub(crate) mod dates;
 pub(crate) mod interval;
+pub(crate) mod layout;
 pub(crate) mod params;
 pub(crate) mod sources;
 pub(crate) mod story;
