@@ -33,7 +33,15 @@ impl<'a> Extractor<'a> {
                     if char_at(text, se).is_some_and(|c| c.is_alphanumeric()) {
                         continue;
                     }
-                    if !glued && !money_prefix && !lex.spaced_scale_symbols.contains(sym) {
+                    // Spaced, a symbol scales a number that is money on
+                    // either side ("$ 5 bn", "95,5 M USD"), or one of the
+                    // spaced symbols ("2,33 k"); else it may name a model
+                    // ("555 M", "166 MM").
+                    if !glued
+                        && !money_prefix
+                        && !lex.spaced_scale_symbols.contains(sym)
+                        && !self.money_at(skip_spaces(text, se))
+                    {
                         continue;
                     }
                     // A symbol that is also a unit ("10m") scales only money.
@@ -65,6 +73,12 @@ impl<'a> Extractor<'a> {
             }
         }
         None
+    }
+
+    /// A currency written at `pos` ("USD", "€", "dollars").
+    fn money_at(&self, pos: usize) -> bool {
+        unit_at(self.lex, self.text, pos)
+            .is_some_and(|u| self.lex.units[u.unit].kind == crate::model::Kind::Money)
     }
 
     pub(crate) fn unit_or_scale_at(&mut self, pos: usize) -> bool {
@@ -139,6 +153,32 @@ mod tests {
             val("to $ 1.17 billion a year earlier", en, "$ 1.17 billion"),
             d("1170000000")
         );
+    }
+
+    #[test]
+    fn scale_symbols_after_digits() {
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
+        for (t, lang, lit, v) in [
+            ("a budget of 7.5M for roads", en, "7.5M", "7500000"),
+            ("sales of 40k units", en, "40k", "40000"),
+            ("a loss of 12bn", en, "12bn", "12000000000"),
+            ("a grant of $3mil", en, "$3mil", "3000000"),
+            ("a deal worth $ 6 mil", en, "$ 6 mil", "6000000"),
+            ("valued at 42.5 M USD", en, "42.5 M USD", "42500000"),
+            ("une perte de 12bn", fr, "12bn", "12000000000"),
+            ("un transfert de 64,5 M EUR", fr, "64,5 M EUR", "64500000"),
+            ("un budget de 2,4 Mrd€", fr, "2,4 Mrd€", "2400000000"),
+            ("un budget de 3,2 Md€", fr, "3,2 Md€", "3200000000"),
+        ] {
+            assert_eq!(val(t, lang, lit), d(v), "{t}");
+        }
+        // Network generations and model names keep their letters.
+        for (t, lang, lit) in [("the 4G network", en, "4G"), ("le réseau 5G", fr, "5G")] {
+            assert_eq!(find(t, lang, lit).2, Kind::Identifier, "{t}");
+        }
+        // A spaced capital after a number names a model unless money follows.
+        assert_eq!(val("les jantes 554 M de la gamme", fr, "554"), d("554"));
     }
 
     #[test]
