@@ -99,6 +99,10 @@ impl<'a> Extractor<'a> {
         // number lets a spaced symbol scale it ("$ 5 bn").
         let money_prefix = self.money_prefix(&f);
         let scaled = self.scale(&mut f, money_prefix); // "2,5 millions", "10k"
+        if f.kind == Kind::Ordinal {
+            self.push(f); // "10 millionième": a rank, nothing follows it
+            return f.end;
+        }
         let mut p = if scaled { f.num_end } else { end };
         if let Some(e) = self.proportion(&mut f, p, money_prefix) {
             return e; // "2 sur 3": before "sur 3" reads as a noun phrase

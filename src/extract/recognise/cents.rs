@@ -1,6 +1,7 @@
 //! The hundredths of a currency after its unit: "15 dollars 50", "3
 //! dollars 50 cents", "thirteen dollars and forty-five cents".
 
+use nom::Parser;
 use rust_decimal::Decimal;
 
 use crate::extract::context::*;
@@ -30,7 +31,16 @@ impl<'a> Extractor<'a> {
                 q = skip_spaces(text, e);
             }
         }
-        let (n, ne, written) = self.number_at(q)?;
+        let (mut n, mut ne, written) = self.number_at(q)?;
+        // "dix euros et vingt cents": after a connector, a last number
+        // word that is also a word of the currency's hundredths names them
+        // ("cents" is a hundred in French, a hundredth of a euro here).
+        let mut minor_end = None;
+        if conn && written == Written::Words && n >= Decimal::ONE_HUNDRED {
+            if let Some((n2, ne2, we)) = self.number_before_minor(q, ne, ui) {
+                (n, ne, minor_end) = (n2, ne2, Some(we));
+            }
+        }
         if n < Decimal::ONE || n >= Decimal::ONE_HUNDRED || n.fract() != Decimal::ZERO {
             return None;
         }
@@ -47,8 +57,9 @@ impl<'a> Extractor<'a> {
         let prefix = p == f.num_end && !conn;
         let r = skip_spaces(text, ne);
         let mut end = ne;
-        match word_at(text, r) {
-            Some((s, e)) => {
+        match (minor_end, word_at(text, r)) {
+            (Some(we), _) => end = we,
+            (None, Some((s, e))) => {
                 crate::lexicon::fold_into(&text[s..e], &mut self.buf);
                 if self.lex.units[ui].minor.contains(&self.buf) {
                     end = e;
@@ -61,7 +72,7 @@ impl<'a> Extractor<'a> {
                     return None;
                 }
             }
-            None => {
+            (None, None) => {
                 if prefix
                     || unit_at(self.lex, text, r).is_some()
                     || char_at(text, r).is_some_and(|c| c.is_ascii_digit())
@@ -74,6 +85,32 @@ impl<'a> Extractor<'a> {
         f.decimals = 2;
         f.end = end;
         Some(end)
+    }
+
+    /// The number words from `q` to `ne` read as a number then a word of
+    /// the hundredths of unit `ui` ("vingt| cents"): the number, its end
+    /// and the end of the word of hundredths.
+    fn number_before_minor(
+        &mut self,
+        q: usize,
+        ne: usize,
+        ui: usize,
+    ) -> Option<(Decimal, usize, usize)> {
+        let text = self.text;
+        let (ws, we) = word_before(text, ne)?;
+        crate::lexicon::fold_into(&text[ws..we], &mut self.buf);
+        if !self.lex.units[ui].minor.contains(&self.buf) {
+            return None;
+        }
+        let head = text[q..ws].trim_end_matches(is_space);
+        for lex in self.lexes() {
+            if let Ok((rest, sp)) = words::spelled_number(lex).parse(head) {
+                if rest.is_empty() && !sp.ordinal && !sp.fraction {
+                    return Some((sp.value, q + head.len(), we));
+                }
+            }
+        }
+        None
     }
 }
 
@@ -95,5 +132,51 @@ mod tests {
         ] {
             assert_eq!(val(t, en, lit), d(v), "{t}");
         }
+    }
+
+    #[test]
+    fn cents_after_a_connector_are_hundredths_not_hundreds() {
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
+        for (t, lang, lit, v) in [
+            (
+                "un café à deux euros et quarante cents",
+                fr,
+                "deux euros et quarante cents",
+                "2.4",
+            ),
+            (
+                "payé douze dollars et cinq cents",
+                fr,
+                "douze dollars et cinq cents",
+                "12.05",
+            ),
+            (
+                "trois euros et quatre-vingt-dix centimes",
+                fr,
+                "trois euros et quatre-vingt-dix centimes",
+                "3.9",
+            ),
+            (
+                "a fare of seven dollars and thirty cents",
+                en,
+                "seven dollars and thirty cents",
+                "7.3",
+            ),
+            (
+                "a fare of eight euros and ten cents",
+                en,
+                "eight euros and ten cents",
+                "8.1",
+            ),
+        ] {
+            assert_eq!(val(t, lang, lit), d(v), "{t}");
+        }
+        // Without the connector, "deux cents" after an amount is a number
+        // of its own.
+        assert_eq!(
+            val("dix euros, deux cents personnes", fr, "deux cents"),
+            d("200")
+        );
     }
 }

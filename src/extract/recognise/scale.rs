@@ -7,16 +7,17 @@ use rust_decimal::Decimal;
 use crate::extract::context::*;
 use crate::extract::words;
 use crate::extract::Extractor;
-use crate::model::{Figure, Written};
+use crate::model::{Figure, Kind, Written};
 
 impl<'a> Extractor<'a> {
-    /// A scale after the number `f`: the value, the end and whether the
-    /// scale is approximate ("deux douzaines").
+    /// A scale after the number `f`: the value, the end, whether the
+    /// scale is approximate ("deux douzaines") and whether it is an
+    /// ordinal ("10 millionième").
     pub(crate) fn scale_after(
         &mut self,
         f: &Figure,
         money_prefix: bool,
-    ) -> Option<(Decimal, usize, bool)> {
+    ) -> Option<(Decimal, usize, bool, bool)> {
         let text = self.text;
         let v = f.value?;
         let end = f.num_end;
@@ -33,14 +34,22 @@ impl<'a> Extractor<'a> {
                     if char_at(text, se).is_some_and(|c| c.is_alphanumeric()) {
                         continue;
                     }
-                    if !glued && !money_prefix && !lex.spaced_scale_symbols.contains(sym) {
+                    // Spaced, a symbol scales a number that is money on
+                    // either side ("$ 5 bn", "95,5 M USD"), or one of the
+                    // spaced symbols ("2,33 k"); else it may name a model
+                    // ("555 M", "166 MM").
+                    if !glued
+                        && !money_prefix
+                        && !lex.spaced_scale_symbols.contains(sym)
+                        && !self.money_at(skip_spaces(text, se))
+                    {
                         continue;
                     }
                     // A symbol that is also a unit ("10m") scales only money.
                     if !money_prefix && unit_at(self.lex, text, sp).is_some_and(|u| u.end == se) {
                         continue;
                     }
-                    return Some((v.checked_mul(*m)?, se, false));
+                    return Some((v.checked_mul(*m)?, se, false, false));
                 }
             }
             // Words that go on with the digits: "2,5 millions", "4 thousand
@@ -52,7 +61,7 @@ impl<'a> Extractor<'a> {
                     for lex in self.lexes() {
                         if let Some(w) = words::continue_digits(lex, v, &text[end..], &mut self.buf)
                         {
-                            return Some((w.value, end + w.len, w.approx));
+                            return Some((w.value, end + w.len, w.approx, w.ordinal));
                         }
                     }
                 }
@@ -61,10 +70,16 @@ impl<'a> Extractor<'a> {
         // Abbreviations and words: "3 mln", "13 lakh", "6 Mds".
         for lex in self.lexes() {
             if let Some((m, se)) = scale_at(lex, text, sp, &mut self.buf) {
-                return Some((v.checked_mul(m)?, se, false));
+                return Some((v.checked_mul(m)?, se, false, false));
             }
         }
         None
+    }
+
+    /// A currency written at `pos` ("USD", "€", "dollars").
+    fn money_at(&self, pos: usize) -> bool {
+        unit_at(self.lex, self.text, pos)
+            .is_some_and(|u| self.lex.units[u.unit].kind == Kind::Money)
     }
 
     pub(crate) fn unit_or_scale_at(&mut self, pos: usize) -> bool {
@@ -77,9 +92,12 @@ impl<'a> Extractor<'a> {
     /// Scales the number `f` by the scale after it, if any ("2,5
     /// millions", "10k", "3 mln"); returns whether one was read.
     pub(crate) fn scale(&mut self, f: &mut Figure, money_prefix: bool) -> bool {
-        let Some((v, se, approx)) = self.scale_after(f, money_prefix) else {
+        let Some((v, se, approx, ordinal)) = self.scale_after(f, money_prefix) else {
             return false;
         };
+        if ordinal {
+            f.kind = Kind::Ordinal;
+        }
         f.scale = match f.value {
             Some(old) if !old.is_zero() && f.written != Written::Words => {
                 v.checked_div(old).map_or(Decimal::ONE, |x| x.normalize())
@@ -139,6 +157,48 @@ mod tests {
             val("to $ 1.17 billion a year earlier", en, "$ 1.17 billion"),
             d("1170000000")
         );
+    }
+
+    #[test]
+    fn scale_symbols_after_digits() {
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
+        for (t, lang, lit, v) in [
+            ("a budget of 7.5M for roads", en, "7.5M", "7500000"),
+            ("sales of 40k units", en, "40k", "40000"),
+            ("a loss of 12bn", en, "12bn", "12000000000"),
+            ("a grant of $3mil", en, "$3mil", "3000000"),
+            ("a deal worth $ 6 mil", en, "$ 6 mil", "6000000"),
+            ("valued at 42.5 M USD", en, "42.5 M USD", "42500000"),
+            ("une perte de 12bn", fr, "12bn", "12000000000"),
+            ("un transfert de 64,5 M EUR", fr, "64,5 M EUR", "64500000"),
+            ("un budget de 2,4 Mrd€", fr, "2,4 Mrd€", "2400000000"),
+            ("un budget de 3,2 Md€", fr, "3,2 Md€", "3200000000"),
+        ] {
+            assert_eq!(val(t, lang, lit), d(v), "{t}");
+        }
+        // Network generations and model names keep their letters.
+        for (t, lang, lit) in [("the 4G network", en, "4G"), ("le réseau 5G", fr, "5G")] {
+            assert_eq!(find(t, lang, lit).2, Kind::Identifier, "{t}");
+        }
+        // A spaced capital after a number names a model unless money follows.
+        assert_eq!(val("les jantes 554 M de la gamme", fr, "554"), d("554"));
+    }
+
+    #[test]
+    fn an_ordinal_scale_after_digits_makes_an_ordinal() {
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
+        for (t, lang, lit, v) in [
+            ("the 5 millionth visitor", en, "5 millionth", "5000000"),
+            ("la 2 millionième voiture", fr, "2 millionième", "2000000"),
+        ] {
+            assert_eq!(
+                find(t, lang, lit),
+                (Some(d(v)), (None, None), Kind::Ordinal),
+                "{t}"
+            );
+        }
     }
 
     #[test]

@@ -83,7 +83,18 @@ impl<'a> Extractor<'a> {
         if let Some(c @ ('-' | '−' | '+')) = char_before(text, f.num_start) {
             let s = f.num_start - c.len_utf8();
             let before = char_before(text, s);
-            if before.is_none_or(|b| !b.is_alphanumeric() && b != '-' && b != '/') {
+            // "18 -55mm", "10 -20 kg", "1987 -1989": a hyphen between a
+            // number and a larger one, spaced before only, separates the
+            // ends of a range; it is no sign. Before a smaller number it may
+            // be one ("7 -3" in a column of goal differences).
+            let range_dash = c == '-' && before.is_some_and(is_space) && {
+                let b = skip_spaces_back(text, s);
+                char_before(text, b).is_some_and(|c| c.is_ascii_digit())
+                    && self.out.last().is_some_and(|p| {
+                        p.end == b && p.value.zip(f.value).is_some_and(|(a, v)| a < v)
+                    })
+            };
+            if !range_dash && before.is_none_or(|b| !b.is_alphanumeric() && b != '-' && b != '/') {
                 f.start = s;
                 if c != '+' {
                     negate(f);
@@ -126,5 +137,42 @@ mod tests {
         assert!(all("10-20", Lang::new("en"))
             .iter()
             .all(|f| f.1 >= Some(d("0")) || f.1.is_none()));
+    }
+
+    #[test]
+    fn a_hyphen_after_a_number_and_a_space_is_no_sign() {
+        let en = Lang::new("en");
+        let fr = Lang::new("fr");
+        // Read as a range with the unit of its second end.
+        for (t, lang, lit, lo, hi) in [
+            ("a 24 -70mm zoom lens", en, "24 -70mm", "24", "70"),
+            ("bags of 5 -10 kg each", en, "5 -10 kg", "5", "10"),
+            (
+                "un objectif 18 -135mm stabilisé",
+                fr,
+                "18 -135mm",
+                "18",
+                "135",
+            ),
+            ("des colis de 2 -5 kg", fr, "2 -5 kg", "2", "5"),
+        ] {
+            let figs = all(t, lang);
+            let r = figs
+                .iter()
+                .find(|f| f.0 == lit)
+                .unwrap_or_else(|| panic!("{t}: {figs:?}"));
+            assert_eq!(r.2, (Some(d(lo)), Some(d(hi))), "{t}");
+        }
+        assert_eq!(val("served from 1994 -1998", en, "1998"), d("1998"));
+        // Before a smaller number the hyphen stays a sign: a column of
+        // differences ("14 -7"), a year then a change ("en 2020 -1%").
+        assert_eq!(val("Rovers 7 2 0 5 7 14 -7 6", en, "-7"), d("-7"));
+        assert_eq!(
+            val("une croissance en 2021 -2,5 %", fr, "-2,5 %"),
+            d("-2.5")
+        );
+        // A sign after a word, or glued to a number, stays a sign.
+        assert_eq!(val("fell to -5 kg", en, "-5 kg"), d("-5"));
+        assert_eq!(val("de 3 à -5 degrés", fr, "-5 degrés"), d("-5"));
     }
 }

@@ -127,8 +127,11 @@ impl Acc {
             (Class::Hundred, Some(Class::Unit | Class::Teen | Class::Tens)) => {
                 self.current < Decimal::ONE_HUNDRED
             }
-            // "322 cent", "2.12 hundred".
-            (Class::Hundred, Some(Class::Digits)) => self.current < Decimal::from(1000),
+            // "322 cent", "2.12 hundred", "4 thousand 3 hundred"; not a
+            // second hundred ("4 hundred 7 hundred" is two numbers).
+            (Class::Hundred, Some(Class::Digits)) => {
+                self.current < Decimal::from(1000) && self.current == self.last_value
+            }
             (Class::Hundred, Some(Class::Big)) => true,
             (
                 Class::Big,
@@ -238,5 +241,11 @@ mod tests {
         let mut a = Acc::seeded(d("322"));
         assert!(a.push(d("100"), Class::Hundred, Some(Joint::Space)));
         assert_eq!(a.value(), d("32200"));
+        // "4 hundred 7 hundred": digits after a hundred take no hundred.
+        let mut a = Acc::seeded(d("4"));
+        assert!(a.push(d("100"), Class::Hundred, Some(Joint::Space)));
+        assert!(a.push(d("7"), Class::Digits, Some(Joint::Space)));
+        assert!(!a.push(d("100"), Class::Hundred, Some(Joint::Space)));
+        assert_eq!(a.value(), d("407"));
     }
 }

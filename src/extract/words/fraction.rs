@@ -235,6 +235,27 @@ mod tests {
     }
 
     #[test]
+    fn plural_ordinals_name_the_denominator() {
+        let c = lexes();
+        for (s, v, en) in [
+            ("three sevenths", "0.428571428571", true),
+            ("four ninths", "0.444444444444", true),
+            ("eleven twentieths", "0.55", true),
+            ("sept neuvièmes", "0.777777777778", false),
+            ("trois septièmes", "0.428571428571", false),
+            ("deux tiers", "0.666666666667", false),
+            // "un cinquièmes" is no fraction: the one ends the numerator.
+            ("one hundredths", "0.01", true),
+            ("vingt et un cinquièmes", "4.2", false),
+            ("trente et un dixièmes", "3.1", false),
+        ] {
+            let (got, t) = vt(c, s, en);
+            assert!(approx(got, v), "{s}: {got} from {t:?}");
+            assert_eq!(t, s, "{s}");
+        }
+    }
+
+    #[test]
     fn a_singular_ordinal_before_a_noun_stays_an_ordinal() {
         let c = lexes();
         // "a third term": "a" alone, the ordinal is read on its own.

@@ -158,6 +158,10 @@ fn integer(
     let used = |r: &str| input.len() - r.len();
     let mut joint = None;
     let mut after_connector = false;
+    // Past a connector after a scale: the number as it stood before the
+    // connector, the scale that preceded the connector and the largest
+    // scale read so far.
+    let mut before_connector: Option<(Acc, usize, usize, Decimal, Option<Decimal>)> = None;
     loop {
         let (after, info) = if words == 0 && seed.is_none() {
             match known_word(lex, rest, buf) {
@@ -187,7 +191,16 @@ fn integer(
         if info.connector && (words > 0 || seed.is_some()) {
             // "soixante et onze", "hundred and two"; a connector before a
             // fraction is read by the fraction tail.
-            match connector_step(lex, &acc, after, depth, buf) {
+            let step = connector_step(lex, &acc, after, depth, buf);
+            if step.is_some() {
+                let scale = match acc.last() {
+                    Some(Class::Hundred) => Some(Decimal::ONE_HUNDRED),
+                    Some(Class::Big) => acc.last_big,
+                    _ => None,
+                };
+                before_connector = scale.map(|s| (acc, end, words, s, acc.last_big));
+            }
+            match step {
                 Some(Past::Word) => {
                     rest = after;
                     after_connector = true;
@@ -221,6 +234,33 @@ fn integer(
             }
         };
         let Some(class) = class_of(v) else { break };
+        // A connector joins a smaller part to a scale ("one hundred and
+        // seven", "one hundred and twenty thousand"), never two numbers
+        // with scales of the same order ("4 hundred and 7 hundred", "deux
+        // cents et trois cents"): the number ends before the connector.
+        if let (Some((a, e, w, scale, big)), Class::Hundred | Class::Big) =
+            (before_connector, class)
+        {
+            if v == scale || big.is_some_and(|b| v >= b) {
+                acc = a;
+                end = e;
+                words = w;
+                break;
+            }
+            before_connector = None;
+        }
+        // An ordinal word never adds to an amount complete with its scale
+        // or written in digits ("$45 million first-lien notes", "trois
+        // millions premiers"), except past a connector ("a thousand and
+        // first", "mille et unième"); an ordinal scale multiplies it ("10
+        // millionième").
+        if is_ord
+            && !after_connector
+            && !matches!(class, Class::Hundred | Class::Big)
+            && matches!(acc.last(), Some(Class::Big | Class::Digits))
+        {
+            break;
+        }
         // An article continues a number only after a hyphen or a
         // connector ("quatre-vingt-un", "vingt et un"), not in "$ 1.17
         // billion a year".
@@ -299,6 +339,11 @@ fn connector_step(
         return (last_scale && acc.accepts(v, Class::Digits, Some(Joint::Space)))
             .then_some(Past::Digits);
     }
+    // "vingt et un cinquièmes": one then a plural denominator is no
+    // fraction of one; the one ends the numerator "vingt et un".
+    if french_tens_one(lex, acc, after, buf) {
+        return Some(Past::Word);
+    }
     if let Some((_, _, by_ordinal)) = fraction_phrase(lex, after_c, depth + 1, buf) {
         // "one hundred and thirty fifths" is 130/5; "one hundred and
         // three quarters" 100.75, "two million and three fifths"
@@ -319,19 +364,43 @@ fn connector_step(
         }
     }
     let class = class_of(v)?;
-    // French "vingt et un", "soixante et onze".
-    let french_tens = acc.last() == Some(Class::Tens) && {
-        let b = acc.below_100();
-        b >= Decimal::from(20)
-            && b <= Decimal::from(60)
-            && (v == Decimal::ONE || v == Decimal::from(11))
-    };
+    let french_tens = french_tens(acc, v);
     let strict = last_scale && !next.article || french_tens;
     // Otherwise a loose "vingt et trois", "twenty and three".
     if !strict && (!acc.accepts(v, class, Some(Joint::Space)) || next.article) {
         return None;
     }
     Some(Past::Word)
+}
+
+/// French "vingt et un", "soixante et onze": tens from twenty to sixty,
+/// a connector, then one or eleven.
+fn french_tens(acc: &Acc, v: Decimal) -> bool {
+    acc.last() == Some(Class::Tens) && {
+        let b = acc.below_100();
+        b >= Decimal::from(20)
+            && b <= Decimal::from(60)
+            && (v == Decimal::ONE || v == Decimal::from(11))
+    }
+}
+
+/// After a connector (`after` starts past it): tens then one then a plural
+/// denominator ("vingt et un cinquièmes", 21/5).
+fn french_tens_one(lex: &LangLexicon, acc: &Acc, after: &str, buf: &mut String) -> bool {
+    let Some((r, _, one)) = next_word(lex, after, buf) else {
+        return false;
+    };
+    if !one
+        .cardinal
+        .is_some_and(|v| v == Decimal::ONE && french_tens(acc, v))
+    {
+        return false;
+    }
+    next_word(lex, r, buf).is_some_and(|(_, _, d)| {
+        d.plural_denominator
+            && d.cardinal.is_none()
+            && d.denominator.is_some_and(|d| d > Decimal::TWO)
+    })
 }
 
 /// A decimal point in words after the integer: "five point five", "nine
@@ -515,5 +584,58 @@ mod tests {
         assert_eq!(vt(c, "trois cent vingt seconde", false).0, d("322"));
         assert_eq!(vt(c, "trois billionième", false).0, d("3000000000000"));
         assert_eq!(vt(c, "a hundred trillionth", true).0, d("100000000000000"));
+    }
+
+    #[test]
+    fn an_ordinal_does_not_add_to_a_complete_amount() {
+        let c = lexes();
+        // After a scale word the amount is complete: the ordinal is the
+        // next word's ("first-lien", "premiers").
+        assert_eq!(
+            vt(c, "two million first-time buyers", true),
+            (d("2000000"), "two million".into())
+        );
+        assert_eq!(
+            vt(c, "trois millions premiers", false),
+            (d("3000000"), "trois millions".into())
+        );
+        assert_eq!(
+            vt(c, "cinq mille deuxièmes", false),
+            (d("5000"), "cinq mille".into())
+        );
+        // Past tens or a hundred, or past a connector, it ends the number.
+        assert_eq!(vt(c, "one hundred first", true).0, d("101"));
+        assert_eq!(vt(c, "twenty-second", true).0, d("22"));
+        assert_eq!(vt(c, "a thousand and first", true).0, d("1001"));
+        assert_eq!(vt(c, "mille et unième", false).0, d("1001"));
+    }
+
+    #[test]
+    fn a_connector_does_not_join_two_numbers_of_the_same_scale() {
+        let c = lexes();
+        for (s, v, en) in [
+            ("four hundred and seven hundred", "400", true),
+            ("deux cents et trois cents", "200", false),
+            ("two thousand and three thousand", "2000", true),
+            ("deux mille et cinq mille", "2000", false),
+            ("one hundred and one hundred", "100", true),
+        ] {
+            assert_eq!(vt(c, s, en).0, d(v), "{s}");
+        }
+        // A smaller part, or a scale that takes the whole, still joins.
+        for (s, v, en) in [
+            ("one hundred and seven", "107", true),
+            ("one hundred and twenty thousand", "120000", true),
+            (
+                "one hundred and twenty thousand three hundred",
+                "120300",
+                true,
+            ),
+            ("two thousand and five hundred", "2500", true),
+            ("a million and two hundred thousand", "1200000", true),
+            ("deux mille et cinq cents", "2500", false),
+        ] {
+            assert_eq!(vt(c, s, en).0, d(v), "{s}");
+        }
     }
 }
