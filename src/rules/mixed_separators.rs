@@ -9,7 +9,7 @@
 //! Not evidence of a convention: names and versions (`skip_after`,
 //! `name_numbers`, a number that goes on with more groups, a number next to
 //! a model code such as `V8 3.9` or `1.8 Turbo`), fractions of one or two
-//! zeros (`2.0`) and a bare `d.d` without unit (`le bloc 1.2`), times (`à 20.30`, `20.00 horas`), lists written without
+//! zeros (`2.0`), times (`à 20.30`, `20.00 horas`), lists written without
 //! spaces (`rounds 6,7 and 8`), and the figures of a document whose text is
 //! in a language of the other system than the one it is labelled with.
 
@@ -145,7 +145,14 @@ fn is_capitalised(tok: &str) -> bool {
 
 impl MixedSeparators {
     /// The role of claim `i` of document text `text`.
-    fn role(&self, corpus: &Corpus, text: &str, i: usize, words: &Words) -> Role {
+    fn role(
+        &self,
+        corpus: &Corpus,
+        text: &str,
+        i: usize,
+        words: &Words,
+        articles: &[String],
+    ) -> Role {
         let f = &corpus.claims[i].fig;
         if !f.kind.is_quantity() || f.kind == Kind::Date {
             return Role::Ignored;
@@ -173,7 +180,6 @@ impl MixedSeparators {
             .char_indices()
             .find(|(_, c)| c.is_alphabetic())
             .map_or(w.len(), |(k, _)| k);
-        let scaled = end < w.len();
         let w = w[..end].trim_end_matches(|c: char| !c.is_ascii_digit());
         let Some(sep) = w.rfind(['.', ',']) else {
             return Role::Neutral;
@@ -186,11 +192,18 @@ impl MixedSeparators {
             is_code(tok)
                 || is_capitalised(tok) && prev.is_some_and(|c| !matches!(c, '.' | '!' | '?'))
         });
-        let named_after = unitless && token_after(text, f.num_end).is_some_and(is_capitalised);
-        // A bare `d.d` with no unit names an engine or a rating ("le bloc
-        // 1.2") more often than it measures anything.
-        let bare_small = unitless && !scaled && int.len() == 1 && frac.len() == 1;
-        if named_before || named_after || bare_small {
+        // A model code after the number ("2.0 TDI"), or a capitalised
+        // name after a number the article names ("le 1.8 Turbo").
+        let named_after = unitless
+            && token_after(text, f.num_end).is_some_and(|tok| {
+                is_capitalised(tok)
+                    && (is_code(tok)
+                        || tok.chars().filter(|c| c.is_uppercase()).count() > 1
+                        || articles
+                            .iter()
+                            .any(|a| b.ends_with(a.as_str()) && find_phrase(b, a).is_some()))
+            });
+        if named_before || named_after {
             return Role::Ignored;
         }
         // A time of day: hours and minutes after or before a word of time.
@@ -306,10 +319,11 @@ fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
                 continue;
             }
         }
+        let articles = folded(&cx.lexicon.lang(doc.lang).definite_articles);
         let range = corpus.doc_claims[d].clone();
         let roles: Vec<(usize, Role)> = range
             .filter(|&i| corpus.claims[i].repeat_of.is_none())
-            .map(|i| (i, p.role(corpus, text, i, &words)))
+            .map(|i| (i, p.role(corpus, text, i, &words, &articles)))
             .collect();
         let votes = |s: System| -> Vec<usize> {
             roles
