@@ -8,8 +8,9 @@
 //!
 //! Not evidence of a convention: names and versions (`skip_after`,
 //! `name_numbers`, a number that goes on with more groups, a number next to
-//! a model code such as `V8 3.9` or `1.8 Turbo`), fractions of one or two
-//! zeros (`2.0`), times (`à 20.30`, `20.00 horas`), lists written without
+//! a model code or name such as `V8 3.9`, `2.0 TDI` or `le 1.8 Turbo`),
+//! fractions of one or two zeros (`2.0`), times (`à 20.30`, `20.00 horas`,
+//! a time just after a date), lists written without
 //! spaces (`rounds 6,7 and 8`), and the figures of a document whose text is
 //! in a language of the other system than the one it is labelled with.
 
@@ -220,7 +221,17 @@ impl MixedSeparators {
                     .time_after
                     .iter()
                     .any(|s| a.starts_with(s.as_str()) && find_phrase(a, s) == Some(0));
-                if (timed_before && f.unit.is_none()) || timed_after {
+                // Or just after a date, as in a dateline ("15/02/2019 20.30").
+                let after_date = i > 0 && {
+                    let prev = &corpus.claims[i - 1];
+                    prev.doc == corpus.claims[i].doc
+                        && prev.fig.kind == Kind::Date
+                        && prev.fig.end <= f.num_start
+                        && text[prev.fig.end..f.num_start]
+                            .chars()
+                            .all(|c| c == ' ' || c == ',')
+                };
+                if (timed_before || after_date) && f.unit.is_none() || timed_after {
                     return Role::Ignored;
                 }
             }
@@ -513,6 +524,19 @@ mod tests {
         assert!(found(t, "fr").is_empty(), "{:?}", found(t, "fr"));
         let t = "The vote opens at 20.00 horas local time; turnout was 2,5 percent.";
         assert!(warnings(t, "en").iter().all(|w| w != "20.00"));
+        let t = "Mis à jour le 15/02/2019 21.12 : la commune a reçu 2,5 millions d'euros.";
+        assert!(found(t, "fr").is_empty(), "{:?}", found(t, "fr"));
+    }
+
+    #[test]
+    fn a_text_in_a_language_of_the_other_system_is_no_evidence() {
+        // Spanish, labelled English: its comma decimals and point groups are
+        // its own convention, not a mix.
+        let t = "El Gobierno aprobó ayer un plan de 2,5 millones de euros para las \
+                 familias, y el año pasado 1.500.000 personas recibieron la ayuda, \
+                 según los datos de la Comunidad, que fue de 3.5 millones.";
+        assert!(found(t, "en").is_empty(), "{:?}", found(t, "en"));
+        assert!(!found(t, "es").is_empty());
     }
 
     #[test]
