@@ -10,7 +10,8 @@
 //! `name_numbers`, a number that goes on with more groups, a number next to
 //! a model code or name such as `V8 3.9`, `2.0 TDI` or `le 1.8 Turbo`),
 //! fractions of one or two zeros (`2.0`), times (`à 20.30`, `20.00 horas`,
-//! a time just after a date), lists written without
+//! a time just after a date), chemical names (`1,2-dichloroethane`,
+//! `PM2.5`), lists written without
 //! spaces (`rounds 6,7 and 8`), and the figures of a document whose text is
 //! in a language of the other system than the one it is labelled with.
 
@@ -164,6 +165,21 @@ impl MixedSeparators {
         // ("192.168.1.1"): not a figure of the document's convention.
         let rest = &bytes[f.num_end..];
         if rest.len() > 1 && matches!(rest[0], b'.' | b',') && rest[1].is_ascii_digit() {
+            return Role::Ignored;
+        }
+        // Part of a name: a chemical's locants ("1,2-dichloroethane",
+        // "2,4-D"), or digits glued to letters ("PM2.5").
+        let glued_before = text[..f.num_start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic);
+        let hyphen_name = rest.len() > 1
+            && rest[0] == b'-'
+            && text[f.num_end + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+        if glued_before || hyphen_name {
             return Role::Ignored;
         }
         let b = before(text, f.num_start, 24);
@@ -537,6 +553,22 @@ mod tests {
                  según los datos de la Comunidad, que fue de 3.5 millones.";
         assert!(found(t, "en").is_empty(), "{:?}", found(t, "en"));
         assert!(!found(t, "es").is_empty());
+    }
+
+    #[test]
+    fn one_figure_off_an_english_convention_is_the_only_finding() {
+        let t = "The park covers 1,250 acres, of which 6,2 ha are wetland; visits rose \
+                 3.5 percent to 12,400 in 2019, and the budget is 2.8 million dollars.";
+        assert_eq!(warnings(t, "en"), vec!["6,2"]);
+    }
+
+    #[test]
+    fn chemical_and_product_names_are_no_convention() {
+        let t = "Levels of 1,2-dichloroethane and of the herbicide 2,4-D were low; \
+                 PM2.5 rose by 3.5 percent and 1,200 samples were taken.";
+        assert!(found(t, "en").is_empty(), "{:?}", found(t, "en"));
+        let t = "Le PM2.5 a augmenté de 3,5 % et 1,2-dichloroéthane de 2,5 %.";
+        assert!(found(t, "fr").is_empty(), "{:?}", found(t, "fr"));
     }
 
     #[test]
