@@ -9,3 +9,4 @@ pub(crate) mod sources;
 pub(crate) mod story;
 pub(crate) mod suppression;
 pub(crate) mod text;
+pub(crate) mod weekday;
