@@ -64,6 +64,31 @@ impl<'a> Extractor<'a> {
                 {
                     f.ambiguous = false;
                 }
+            } else if read_as_thousands
+                && decimal_votes > 0
+                && thousands_votes == 0
+                && f.kind == Kind::Measure
+                && !text[f.num_start..f.num_end].ends_with("000")
+            {
+                // A measure ("490.484 km/h", "1.905 m") in a document whose
+                // every other figure writes decimals this way: the document
+                // settles it against the language. Counts and sums of money
+                // keep the language's grouping ("2.500 postes"), and so does
+                // a round "2.000 km".
+                if let Ok((_, n)) = numeral(&text[f.num_start..]) {
+                    if let Some(v) = digits::reread_ambiguous(&n, false) {
+                        let scaled = v * f.scale;
+                        f.value = Some(if f.value.is_some_and(|x| x < Decimal::ZERO) {
+                            -scaled
+                        } else {
+                            scaled
+                        });
+                        f.decimals = 3;
+                        f.ambiguous = false;
+                        continue;
+                    }
+                }
+                f.ambiguous = contradicted;
             } else {
                 f.ambiguous = contradicted;
             }
@@ -86,5 +111,25 @@ mod tests {
         // An English "1,3" is read as 1.3 against the convention, and flagged.
         let f = figs("The number is 1,3.", Lang::new("en"));
         assert_eq!((f[0].1.value, f[0].1.ambiguous), (Some(d("1.3")), true));
+    }
+
+    #[test]
+    fn a_document_that_writes_decimal_points_settles_its_measures() {
+        // Every other figure writes a decimal point: the measure is 490.484
+        // km/h, not 490 484, in French as in English with commas.
+        let t = "une pointe à 490.484 km/h, soit 6.6 secondes de mieux, devant 2.500 spectateurs";
+        let f = figs(t, Lang::new("fr"));
+        let v = |s: &str| f.iter().find(|x| x.0.starts_with(s)).unwrap().1.value;
+        assert_eq!(v("490.484"), Some(d("490.484")));
+        // A count keeps the language's grouping.
+        assert_eq!(v("2.500"), Some(d("2500")));
+        let f = figs("a lap of 4,574 km, 1,8 seconds faster", Lang::new("en"));
+        assert_eq!(f[0].1.value, Some(d("4.574")));
+        // Without such evidence the language decides.
+        let f = figs("une pointe à 490.484 km/h", Lang::new("fr"));
+        assert_eq!(f[0].1.value, Some(d("490484")));
+        // A round group of zeros stays a thousand.
+        let f = figs("un tracé de 2.000 km, soit 1.5 fois plus", Lang::new("fr"));
+        assert_eq!(f[0].1.value, Some(d("2000")));
     }
 }
