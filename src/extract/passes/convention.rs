@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::extract::digits::{self, numeral};
 use crate::extract::Extractor;
-use crate::model::{Evidence, Kind};
+use crate::model::{Evidence, Figure, Kind};
 
 impl<'a> Extractor<'a> {
     /// Reads the document's separator convention from its unambiguous
@@ -44,17 +44,7 @@ impl<'a> Extractor<'a> {
                 if thousands_votes > decimal_votes && !read_as_thousands
                     || decimal_votes > thousands_votes && read_as_thousands
                 {
-                    if let Ok((_, n)) = numeral(&text[f.num_start..]) {
-                        if let Some(v) = digits::reread_ambiguous(&n, !read_as_thousands) {
-                            let scaled = v * f.scale;
-                            f.value = Some(if f.value.is_some_and(|x| x < Decimal::ZERO) {
-                                -scaled
-                            } else {
-                                scaled
-                            });
-                            f.decimals = if read_as_thousands { 3 } else { 0 };
-                        }
-                    }
+                    reread(f, text, !read_as_thousands);
                 }
                 f.ambiguous =
                     thousands_votes == 0 || decimal_votes == 0 || thousands_votes == decimal_votes;
@@ -67,33 +57,47 @@ impl<'a> Extractor<'a> {
             } else if read_as_thousands
                 && decimal_votes > 0
                 && thousands_votes == 0
-                && f.kind == Kind::Measure
+                && matches!(f.kind, Kind::Measure | Kind::Duration | Kind::Temperature)
                 && !text[f.num_start..f.num_end].ends_with("000")
             {
-                // A measure ("490.484 km/h", "1.905 m") in a document whose
+                // A measure or duration ("490.484 km/h", "1.905 m", "6.285
+                // secondes") in a document whose
                 // every other figure writes decimals this way: the document
                 // settles it against the language. Counts and sums of money
                 // keep the language's grouping ("2.500 postes"), and so does
                 // a round "2.000 km".
-                if let Ok((_, n)) = numeral(&text[f.num_start..]) {
-                    if let Some(v) = digits::reread_ambiguous(&n, false) {
-                        let scaled = v * f.scale;
-                        f.value = Some(if f.value.is_some_and(|x| x < Decimal::ZERO) {
-                            -scaled
-                        } else {
-                            scaled
-                        });
-                        f.decimals = 3;
-                        f.ambiguous = false;
-                        continue;
-                    }
-                }
-                f.ambiguous = contradicted;
+                f.ambiguous = !reread(f, text, false);
             } else {
                 f.ambiguous = contradicted;
             }
         }
     }
+}
+
+/// Reads an ambiguous figure the other way (`as_thousands` or as decimals),
+/// with its scale, sign and length in seconds; false if it cannot be.
+fn reread(f: &mut Figure, text: &str, as_thousands: bool) -> bool {
+    let Ok((_, n)) = numeral(&text[f.num_start..]) else {
+        return false;
+    };
+    let Some(v) = digits::reread_ambiguous(&n, as_thousands) else {
+        return false;
+    };
+    let scaled = v * f.scale;
+    let old = f.value;
+    let new = if old.is_some_and(|x| x < Decimal::ZERO) {
+        -scaled
+    } else {
+        scaled
+    };
+    f.value = Some(new);
+    f.decimals = if as_thousands { 0 } else { 3 };
+    if let (Some(s), Some(old)) = (f.seconds, old) {
+        if !old.is_zero() {
+            f.seconds = Some(s * new / old);
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -125,6 +129,8 @@ mod tests {
         assert_eq!(v("2.500"), Some(d("2500")));
         let f = figs("a lap of 4,574 km, 1,8 seconds faster", Lang::new("en"));
         assert_eq!(f[0].1.value, Some(d("4.574")));
+        let f = figs("un chrono de 6.285 secondes, 2.5 de mieux", Lang::new("fr"));
+        assert_eq!((f[0].1.value, f[0].1.seconds), (Some(d("6.285")), Some(d("6.285"))));
         // Without such evidence the language decides.
         let f = figs("une pointe à 490.484 km/h", Lang::new("fr"));
         assert_eq!(f[0].1.value, Some(d("490484")));
