@@ -5,11 +5,13 @@
     python3 scripts/judge.py show [--all]                       # print unjudged (or all) rows in context
     python3 scripts/judge.py score [--bin B] [--corpus DIR]     # per rule and file: findings, sampled, right, wrong, precision
 
-The corpus files are `DIR/*.jsonl.gz` (default ../shared/corpus). For each rule that fires, the
-sampler draws, with a fixed seed, min(n, max(20, 4·√n)) of its n findings on each file. The sample is
+The corpus files are `DIR/*.jsonl.gz` (default ../shared/corpus). For each rule and severity that
+fires, the sampler draws, with a fixed seed, min(n, max(20, 4·√n)) of its n findings on each file
+(a rule that reports some findings as `info` is sampled at each severity apart). The sample is
 taken from what the given binary reports now: rows already in fixtures/judged/judgments.tsv keep
 their verdict, new rows get verdict `?` until someone reads them (`show`) and writes `right`, `wrong`
-or `unclear` and a line of why. The documents the rows cite are copied to
+or `unclear` and a line of why (`known-wrong`: wrong, still firing, left to open work on that
+rule). The documents the rows cite are copied to
 fixtures/judged/<file>.jsonl, so that tests/judged.rs holds the judgments on a fresh clone: a finding
 judged wrong must not come back as a warning or an error, one judged right must stay.
 
@@ -97,9 +99,9 @@ def cmd_sample(a):
         name = path.name.removesuffix(".jsonl.gz")
         by_rule = collections.defaultdict(list)
         for f in findings(a.bin, path):
-            by_rule[f["rule"]].append(f)
-        for rule, fs in sorted(by_rule.items()):
-            rng = random.Random(f"{SEED}-{name}-{rule}")
+            by_rule[(f["rule"], f["severity"])].append(f)
+        for (rule, severity), fs in sorted(by_rule.items()):
+            rng = random.Random(f"{SEED}-{name}-{rule}-{severity}")
             for f in rng.sample(fs, sample_size(len(fs))):
                 f["file"] = name
                 if key(f) not in known:
@@ -138,18 +140,18 @@ def cmd_show(a):
 
 def cmd_score(a):
     judged = {key(r): r for r in load()}
-    print(f"{'rule':6} {'file':8} {'findings':>8} {'judged':>6} {'right':>5} {'wrong':>5} {'unclear':>7} {'precision':>9}")
+    print(f"{'rule':6} {'severity':8} {'file':8} {'findings':>8} {'judged':>6} {'right':>5} {'wrong':>5} {'unclear':>7} {'precision':>9}")
     for path in corpus_files(a.corpus):
         name = path.name.removesuffix(".jsonl.gz")
         by_rule = collections.defaultdict(list)
         for f in findings(a.bin, path):
             f["file"] = name
-            by_rule[f["rule"]].append(f)
-        for rule, fs in sorted(by_rule.items()):
-            c = collections.Counter(judged[key(f)]["verdict"] for f in fs if key(f) in judged)
+            by_rule[(f["rule"], f["severity"])].append(f)
+        for (rule, severity), fs in sorted(by_rule.items()):
+            c = collections.Counter(judged[key(f)]["verdict"].removeprefix("known-") for f in fs if key(f) in judged)
             n = c["right"] + c["wrong"]
             p = f"{c['right'] / n:.2f}" if n else "-"
-            print(f"{rule:6} {name:8} {len(fs):>8} {sum(c.values()):>6} {c['right']:>5} {c['wrong']:>5} {c['unclear']:>7} {p:>9}")
+            print(f"{rule:6} {severity:8} {name:8} {len(fs):>8} {sum(c.values()):>6} {c['right']:>5} {c['wrong']:>5} {c['unclear']:>7} {p:>9}")
 
 
 def main():
