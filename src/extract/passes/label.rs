@@ -50,8 +50,8 @@ impl<'a> Extractor<'a> {
             .dedup_by(|b, a| b.start < a.end && b.start >= a.start);
     }
 
-    /// Whether the word of `text[s..e]`, folded, is in a list of any
-    /// lexicon read in every document.
+    /// Whether `word`, folded, is in a list of a lexicon read in every
+    /// document (the document's language's and the fallback languages').
     fn any_lex(
         &self,
         word: &str,
@@ -90,6 +90,7 @@ impl<'a> Extractor<'a> {
         (p > pos).then(|| noun_at(self.text, p)).flatten()
     }
 
+    /// The word starts with a capital letter.
     fn capitalised(&self, w: (usize, usize)) -> bool {
         char_at(self.text, w.0).is_some_and(char::is_uppercase)
     }
