@@ -384,7 +384,7 @@ impl<'a> Extractor<'a> {
         let linked = self
             .word_right(f.end)
             .is_some_and(|w| self.any_lex(&text[w.0..w.1], |l, w| l.noun_links.contains(w)))
-            || text[f.end..].starts_with(|c| c == '\'' || c == '’');
+            || text[f.end..].starts_with(['\'', '’']);
         if linked {
             return false;
         }
@@ -450,7 +450,7 @@ impl<'a> Extractor<'a> {
         let of = |e: usize| {
             self.word_right(e)
                 .is_some_and(|w| self.any_lex(&text[w.0..w.1], |l, w| l.noun_links.contains(w)))
-                || text[e..].starts_with(|c| c == '\'' || c == '’')
+                || text[e..].starts_with(['\'', '’'])
         };
         if let Some((_, e)) = word_at(text, f.end).filter(|w| !of(w.1)) {
             f.end = e;
@@ -467,7 +467,7 @@ impl<'a> Extractor<'a> {
             && char_at(text, f.end) == Some(')')
             && nv <= dv
             && dv <= 12
-            && !prev.is_some_and(|p| p.end + 4 >= f.start);
+            && prev.is_none_or(|p| p.end + 4 < f.start);
         if name_after || bracketed {
             f.kind = Kind::Identifier;
             f.value = Some(Decimal::from(nv));
