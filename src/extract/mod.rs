@@ -186,6 +186,7 @@ impl<'a> Extractor<'a> {
         self.out
             .dedup_by(|b, a| b.start < a.end && b.start >= a.start);
         self.join_ranges(); // "entre 10 et 20": two figures become one
+        self.labels(); // "Europe 1", "vers 19 heures": after the ranges took theirs
         self.year_pairs(); // "2019-2020": on the figures left by the ranges
         self.date_pairs(); // "les 2 et 3 décembre": after the years are known
         self.conventions(); // "1.500": reads the final figures of the document

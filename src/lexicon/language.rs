@@ -218,4 +218,6 @@ pub(crate) struct LangLexicon {
     pub(crate) weekday_names: Vec<String>,
     /// How the language writes numbers and dates.
     pub(crate) conventions: Conventions,
+    /// The words that tell a number that labels from one that counts.
+    pub(crate) labels: super::labels::Labels,
 }

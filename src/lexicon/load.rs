@@ -299,6 +299,9 @@ impl Lexicon {
             }
             lex.weekday_names.clone_from(names.get_ref());
         }
+        if let Some(l) = &raw.labels {
+            lex.labels.add(l);
+        }
         lex.word_hashes = lex.words.keys().map(|k| fold_hash(k)).collect();
         Ok(())
     }
@@ -396,6 +399,8 @@ pub(super) struct LangFile {
     one_letter_roman_suffixes: Vec<String>,
     #[serde(default)]
     weekday_names: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    labels: Option<super::labels::LabelsDef>,
 }
 
 #[derive(Deserialize)]

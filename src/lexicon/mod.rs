@@ -5,6 +5,7 @@
 
 mod detect;
 mod fold;
+mod labels;
 mod language;
 mod load;
 mod qualifiers;

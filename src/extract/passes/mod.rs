@@ -2,5 +2,6 @@
 //! done (`Extractor::finish`): ranges, pairs, conventions.
 
 pub(crate) mod convention;
+pub(crate) mod label;
 pub(crate) mod pair;
 pub(crate) mod range;
