@@ -213,6 +213,13 @@ pub(crate) struct LangLexicon {
     /// letter ("Ier", "Ve"; "Inde" is no ordinal); read with the fallback
     /// languages'.
     pub(crate) one_letter_roman_suffixes: Vec<String>,
+    /// Folded beginnings of the verbs of a change ("passé", "rose"): "de
+    /// 30 à 50 euros" after one is a value before and a value after, no
+    /// range.
+    pub(crate) change_verbs: Vec<String>,
+    /// Folded words of a score or a win–loss record ("record", "bilan"):
+    /// "5–18" after one is two counts, no range.
+    pub(crate) score_words: Vec<String>,
     /// Weekday names as messages written in this language print them,
     /// Monday first (empty, or seven names).
     pub(crate) weekday_names: Vec<String>,

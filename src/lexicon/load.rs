@@ -285,6 +285,10 @@ impl Lexicon {
             .extend(raw.age_suffixes.iter().map(|s| fold(s)));
         lex.one_letter_roman_suffixes
             .extend(raw.one_letter_roman_suffixes.iter().map(|s| fold(s)));
+        lex.change_verbs
+            .extend(raw.change_verbs.iter().map(|s| fold(s)));
+        lex.score_words
+            .extend(raw.score_words.iter().map(|s| fold(s)));
         if let Some(names) = &raw.weekday_names {
             if names.get_ref().len() != 7 {
                 return Err(Error::config(
@@ -394,6 +398,10 @@ pub(super) struct LangFile {
     age_suffixes: Vec<String>,
     #[serde(default)]
     one_letter_roman_suffixes: Vec<String>,
+    #[serde(default)]
+    change_verbs: Vec<String>,
+    #[serde(default)]
+    score_words: Vec<String>,
     #[serde(default)]
     weekday_names: Option<Spanned<Vec<String>>>,
 }
