@@ -188,6 +188,7 @@ impl<'a> Extractor<'a> {
         self.join_ranges(); // "entre 10 et 20": two figures become one
         self.year_pairs(); // "2019-2020": on the figures left by the ranges
         self.date_pairs(); // "les 2 et 3 décembre": after the years are known
+        self.bare_ages(); // "at the age of 13", "âgés de 15 et 16 ans"
         self.conventions(); // "1.500": reads the final figures of the document
         self.out
     }

@@ -217,6 +217,16 @@ pub(crate) struct LangLexicon {
     /// 30 à 50 euros" after one is a value before and a value after, no
     /// range.
     pub(crate) change_verbs: Vec<String>,
+    /// Folded determiners that open a noun phrase before "de N ans" ("le
+    /// journaliste de 88 ans"): the phrase names a person, and the figure
+    /// is an age, unless its noun is one of `length_nouns`.
+    pub(crate) person_determiners: HashSet<String>,
+    /// Folded phrases before a bare number that make it an age in years
+    /// ("at the age of 13", "under the age 20").
+    pub(crate) bare_age_leads: Vec<String>,
+    /// Folded nouns of a length of time or of a limit ("une peine de 5
+    /// ans", "au bout de 2 ans"): "de N ans" after them is a duration.
+    pub(crate) length_nouns: HashSet<String>,
     /// Folded words of a score or a win–loss record ("record", "bilan"):
     /// "5–18" after one is two counts, no range.
     pub(crate) score_words: Vec<String>,

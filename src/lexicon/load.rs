@@ -287,6 +287,12 @@ impl Lexicon {
             .extend(raw.one_letter_roman_suffixes.iter().map(|s| fold(s)));
         lex.change_verbs
             .extend(raw.change_verbs.iter().map(|s| fold(s)));
+        lex.person_determiners
+            .extend(raw.person_determiners.iter().map(|s| fold(s)));
+        lex.bare_age_leads
+            .extend(raw.bare_age_leads.iter().map(|s| fold(s)));
+        lex.length_nouns
+            .extend(raw.length_nouns.iter().map(|s| fold(s)));
         lex.score_words
             .extend(raw.score_words.iter().map(|s| fold(s)));
         if let Some(names) = &raw.weekday_names {
@@ -400,6 +406,12 @@ pub(super) struct LangFile {
     one_letter_roman_suffixes: Vec<String>,
     #[serde(default)]
     change_verbs: Vec<String>,
+    #[serde(default)]
+    person_determiners: Vec<String>,
+    #[serde(default)]
+    bare_age_leads: Vec<String>,
+    #[serde(default)]
+    length_nouns: Vec<String>,
     #[serde(default)]
     score_words: Vec<String>,
     #[serde(default)]
