@@ -286,7 +286,11 @@ impl Lexicon {
         lex.one_letter_roman_suffixes
             .extend(raw.one_letter_roman_suffixes.iter().map(|s| fold(s)));
         lex.change_verbs
-            .extend(raw.change_verbs.iter().map(|s| fold(s)));
+            .extend(raw.change_verbs.iter().map(|s| s.to_lowercase()));
+        lex.change_links
+            .extend(raw.change_links.iter().map(|s| fold(s)));
+        lex.fall_verbs
+            .extend(raw.fall_verbs.iter().map(|s| s.to_lowercase()));
         lex.person_determiners
             .extend(raw.person_determiners.iter().map(|s| fold(s)));
         lex.bare_age_leads
@@ -406,6 +410,10 @@ pub(super) struct LangFile {
     one_letter_roman_suffixes: Vec<String>,
     #[serde(default)]
     change_verbs: Vec<String>,
+    #[serde(default)]
+    change_links: Vec<String>,
+    #[serde(default)]
+    fall_verbs: Vec<String>,
     #[serde(default)]
     person_determiners: Vec<String>,
     #[serde(default)]

@@ -255,15 +255,28 @@ impl<'a> Extractor<'a> {
             .range_openers
             .iter()
             .chain(self.secondary.iter().flat_map(|l| l.range_openers.iter()))
-            .filter(|(_, j)| *j == gap)
+            .filter(|(o, j)| *j == gap && self.lexes().any(|l| l.change_links.contains(o)))
             .find_map(|(o, _)| t.ends_with_phrase(o))?;
-        let (ws, we) = word_before(text, skip_spaces_back(text, opener))?;
-        let verb = crate::lexicon::fold(&text[ws..we]);
-        if !self
-            .lexes()
-            .flat_map(|l| l.change_verbs.iter())
-            .any(|v| verb.starts_with(v.as_str()))
-        {
+        // The verb, or the verb and up to two words of a complement: "est
+        // passé en France de 30 à 50 euros".
+        let mut at = opener;
+        let mut changed = false;
+        for _ in 0..3 {
+            let Some((ws, we)) = word_before(text, skip_spaces_back(text, at)) else {
+                break;
+            };
+            let verb = text[ws..we].to_lowercase();
+            let falls = a.value > b.value;
+            if self.lexes().any(|l| {
+                l.change_verbs.iter().any(|v| verb.starts_with(v.as_str()))
+                    || falls && l.fall_verbs.iter().any(|v| verb.starts_with(v.as_str()))
+            }) {
+                changed = true;
+                break;
+            }
+            at = ws;
+        }
+        if !changed {
             return None;
         }
         let mut f = *a;
@@ -503,6 +516,15 @@ mod tests {
                 "5000000",
             ),
             (
+                "Le plafond est passé en France de 30 à 50 euros.",
+                fr,
+                "30",
+                "50 euros",
+                Kind::Money,
+                "30",
+                "50",
+            ),
+            (
                 "Le taux a baissé de 12 à 9 %.",
                 fr,
                 "12",
@@ -539,8 +561,28 @@ mod tests {
             );
             assert_eq!((b.kind, b.value), (kind, Some(d(v2))), "{t}");
         }
-        // Without a verb of change it stays a range.
+        // Without a verb of change it stays a range; a noun of a change
+        // gives an amount ("une hausse de 200 à 250 euros"), and "entre"
+        // after a verb a range reached.
         for (t, lang, lit) in [
+            (
+                "des hausses de salaires de 200 à 250 euros",
+                fr,
+                "de 200 à 250 euros",
+            ),
+            ("une baisse allant de 20 à 45 %", fr, "de 20 à 45 %"),
+            ("les prix ont baissé de 3 à 5 %", fr, "de 3 à 5 %"),
+            ("réduire de 80 à 90 % cette pollution", fr, "de 80 à 90 %"),
+            (
+                "ils sont descendus à entre 40 % et 50 %",
+                fr,
+                "entre 40 % et 50 %",
+            ),
+            (
+                "a lower price range from 10 to 20 dollars",
+                en,
+                "from 10 to 20 dollars",
+            ),
             (
                 "Elle accélère de 0 à 100 km/h en 3 secondes.",
                 fr,
