@@ -246,7 +246,9 @@ impl<'a> Extractor<'a> {
         if a.qualifier.is_some() || a.entity.is_some() || a.value.is_none() || b.value.is_none() {
             return None;
         }
-        if b.start < a.end || b.start - a.end > 12 {
+        // "passe de 0 à 100 km/h en 3 secondes": a sprint from rest is the
+        // range of a scale.
+        if b.start < a.end || b.start - a.end > 12 || a.value == Some(Decimal::ZERO) {
             return None;
         }
         let gap = crate::lexicon::fold(text[a.end..b.start].trim());
@@ -572,6 +574,11 @@ mod tests {
             ),
             ("une baisse allant de 20 à 45 %", fr, "de 20 à 45 %"),
             ("les prix ont baissé de 3 à 5 %", fr, "de 3 à 5 %"),
+            (
+                "La voiture passe de 0 à 100 km/h en 3 s.",
+                fr,
+                "de 0 à 100 km/h",
+            ),
             ("réduire de 80 à 90 % cette pollution", fr, "de 80 à 90 %"),
             (
                 "ils sont descendus à entre 40 % et 50 %",
