@@ -212,3 +212,96 @@ fn scale_symbols_after_digits() {
         &[("5G", Kind::Identifier, Some("5"), None)],
     );
 }
+
+#[test]
+fn a_unit_form_inside_a_compound_word_is_no_unit() {
+    reads(
+        "They sold 2 million second-hand cars.",
+        "en",
+        &[
+            ("2 million", Kind::Count, Some("2000000"), None),
+            ("second", Kind::Ordinal, Some("2"), None),
+        ],
+    );
+    reads(
+        "Le 15 mi-mai, 20 personnes.",
+        "fr",
+        &[
+            ("15", Kind::Count, Some("15"), None),
+            ("20", Kind::Count, Some("20"), None),
+        ],
+    );
+    // Glued to the number by a hyphen, or before the suffix of an age,
+    // the unit stands.
+    reads(
+        "a 15 year-old boy",
+        "en",
+        &[("15 year-old", Kind::Age, Some("15"), None)],
+    );
+    reads(
+        "a 20-year-old man",
+        "en",
+        &[("20-year-old", Kind::Age, Some("20"), None)],
+    );
+}
+
+#[test]
+fn units_written_with_a_capital_or_as_symbols_of_physics() {
+    for (text, lang, lit, value) in [
+        ("Elle atteint 176 Km/h en pointe.", "fr", "176 Km/h", "176"),
+        ("une batterie de 48 Volts", "fr", "48 Volts", "48"),
+        ("un couple de 730 Nm", "fr", "730 Nm", "730"),
+        (
+            "It orbits at 0.0454 AU from the star.",
+            "en",
+            "0.0454 AU",
+            "0.0454",
+        ),
+        ("a 400 kV line", "en", "400 kV", "400"),
+    ] {
+        reads(text, lang, &[(lit, Kind::Measure, Some(value), None)]);
+    }
+}
+
+#[test]
+fn changes_scores_and_elliptical_ranges() {
+    reads(
+        "Le plafond est passé de 30 à 50 euros.",
+        "fr",
+        &[
+            ("30", Kind::Money, Some("30"), None),
+            ("50 euros", Kind::Money, Some("50"), None),
+        ],
+    );
+    reads(
+        "Unemployment rose from 12 to 15%.",
+        "en",
+        &[
+            ("12", Kind::Percent, Some("12"), None),
+            ("15%", Kind::Percent, Some("15"), None),
+        ],
+    );
+    reads(
+        "Il faut compter entre 15 et 20.000 euros.",
+        "fr",
+        &[(
+            "entre 15 et 20.000 euros",
+            Kind::Range,
+            None,
+            Some(("15000", "20000")),
+        )],
+    );
+    reads(
+        "They finished with a record of 5–18.",
+        "en",
+        &[
+            ("5", Kind::Count, Some("5"), None),
+            ("18", Kind::Count, Some("18"), None),
+        ],
+    );
+    reads(
+        "Children aged 5–18 years.",
+        "en",
+        &[("5–18 years", Kind::Range, None, Some(("5", "18")))],
+    );
+}

@@ -228,10 +228,31 @@ pub(crate) fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch
             form_is_symbol: f.symbol,
             scale: f.scale,
         };
+        // "mi-mai", "2 million second-hand cars": a form that ends in a
+        // letter and goes on with a hyphen and a word is part of a
+        // compound word, unless the number is glued to it by a hyphen too
+        // ("20-year-old", "a 20-mile-long road"). A symbol never is.
+        let compound_word = |end: usize| {
+            if !(alpha_end
+                && char_at(text, end) == Some('-')
+                && char_at(text, end + 1).is_some_and(char::is_alphabetic)
+                && (f.symbol || char_before(text, pos).is_none_or(is_space)))
+            {
+                return false;
+            }
+            // "15 year-old": the suffix of an age goes on with the unit.
+            let next = word_at(text, end + 1).map_or("", |(s, e)| &text[s..e]);
+            f.symbol
+                || !lex
+                    .languages
+                    .iter()
+                    .flat_map(|(_, l)| l.age_suffixes.iter())
+                    .any(|x| next.eq_ignore_ascii_case(x))
+        };
         if f.symbol {
             if head.starts_with(f.form.as_str()) {
                 let end = pos + f.form.len();
-                if boundary_after(text, end, alpha_end) {
+                if boundary_after(text, end, alpha_end) && !compound_word(end) {
                     return Some(found(end));
                 }
             }
@@ -255,7 +276,7 @@ pub(crate) fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch
                 last_space = sp;
                 end += c.len_utf8();
             }
-            if boundary_after(text, end, alpha_end) {
+            if boundary_after(text, end, alpha_end) && !compound_word(end) {
                 return Some(found(end));
             }
         }

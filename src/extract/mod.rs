@@ -189,6 +189,7 @@ impl<'a> Extractor<'a> {
         self.labels(); // "Europe 1", "vers 19 heures": after the ranges took theirs
         self.year_pairs(); // "2019-2020": on the figures left by the ranges
         self.date_pairs(); // "les 2 et 3 décembre": after the years are known
+        self.bare_ages(); // "at the age of 13", "âgés de 15 et 16 ans"
         self.conventions(); // "1.500": reads the final figures of the document
         self.out
     }

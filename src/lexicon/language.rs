@@ -213,6 +213,30 @@ pub(crate) struct LangLexicon {
     /// letter ("Ier", "Ve"; "Inde" is no ordinal); read with the fallback
     /// languages'.
     pub(crate) one_letter_roman_suffixes: Vec<String>,
+    /// Beginnings of the verbs of a change, in lower case with their
+    /// accents ("passé", "rose"; "baissé" is no "baisse"): "de 30 à 50
+    /// euros" after one is a value before and a value after, no range.
+    pub(crate) change_verbs: Vec<String>,
+    /// Beginnings of the verbs of a fall, as `change_verbs`: a change only
+    /// when the second value is the smaller ("baissé de 12 à 9 %"); before
+    /// a larger one they give an amount ("baissé de 3 à 5 %": by 3 to 5).
+    pub(crate) fall_verbs: Vec<String>,
+    /// Folded openers of a range that open the value before a change
+    /// ("de", "from"; not "entre").
+    pub(crate) change_links: Vec<String>,
+    /// Folded determiners that open a noun phrase before "de N ans" ("le
+    /// journaliste de 88 ans"): the phrase names a person, and the figure
+    /// is an age, unless its noun is one of `length_nouns`.
+    pub(crate) person_determiners: HashSet<String>,
+    /// Folded phrases before a bare number that make it an age in years
+    /// ("at the age of 13", "under the age 20").
+    pub(crate) bare_age_leads: Vec<String>,
+    /// Folded nouns of a length of time or of a limit ("une peine de 5
+    /// ans", "au bout de 2 ans"): "de N ans" after them is a duration.
+    pub(crate) length_nouns: HashSet<String>,
+    /// Folded words of a score or a win–loss record ("record", "bilan"):
+    /// "5–18" after one is two counts, no range.
+    pub(crate) score_words: Vec<String>,
     /// Weekday names as messages written in this language print them,
     /// Monday first (empty, or seven names).
     pub(crate) weekday_names: Vec<String>,

@@ -285,6 +285,20 @@ impl Lexicon {
             .extend(raw.age_suffixes.iter().map(|s| fold(s)));
         lex.one_letter_roman_suffixes
             .extend(raw.one_letter_roman_suffixes.iter().map(|s| fold(s)));
+        lex.change_verbs
+            .extend(raw.change_verbs.iter().map(|s| s.to_lowercase()));
+        lex.change_links
+            .extend(raw.change_links.iter().map(|s| fold(s)));
+        lex.fall_verbs
+            .extend(raw.fall_verbs.iter().map(|s| s.to_lowercase()));
+        lex.person_determiners
+            .extend(raw.person_determiners.iter().map(|s| fold(s)));
+        lex.bare_age_leads
+            .extend(raw.bare_age_leads.iter().map(|s| fold(s)));
+        lex.length_nouns
+            .extend(raw.length_nouns.iter().map(|s| fold(s)));
+        lex.score_words
+            .extend(raw.score_words.iter().map(|s| fold(s)));
         if let Some(names) = &raw.weekday_names {
             if names.get_ref().len() != 7 {
                 return Err(Error::config(
@@ -397,6 +411,20 @@ pub(super) struct LangFile {
     age_suffixes: Vec<String>,
     #[serde(default)]
     one_letter_roman_suffixes: Vec<String>,
+    #[serde(default)]
+    change_verbs: Vec<String>,
+    #[serde(default)]
+    change_links: Vec<String>,
+    #[serde(default)]
+    fall_verbs: Vec<String>,
+    #[serde(default)]
+    person_determiners: Vec<String>,
+    #[serde(default)]
+    bare_age_leads: Vec<String>,
+    #[serde(default)]
+    length_nouns: Vec<String>,
+    #[serde(default)]
+    score_words: Vec<String>,
     #[serde(default)]
     weekday_names: Option<Spanned<Vec<String>>>,
     #[serde(default)]

@@ -19,6 +19,13 @@ impl<'a> Extractor<'a> {
             let a = self.out[i];
             if i + 1 < self.out.len() {
                 let b = self.out[i + 1];
+                // "passé de 30 à 50 euros": a value before and after.
+                if let Some(before) = self.change_before(lex, &a, &b) {
+                    out.push(before);
+                    out.push(b);
+                    i += 2;
+                    continue;
+                }
                 if let Some(r) = self.range_of(lex, &a, &b) {
                     out.push(r);
                     i += 2;
@@ -121,6 +128,16 @@ impl<'a> Extractor<'a> {
             if dash && (text[a.end..b.start].len() > 5) {
                 return None;
             }
+            // "a record of 5–18", "lost 1–3": a score is two counts.
+            if dash
+                && a_kind == Kind::Count
+                && b.kind == Kind::Count
+                && b.unit.is_none()
+                && b.entity.is_none()
+                && self.after_score_word(a.start)
+            {
+                return None;
+            }
         }
         if av >= bv {
             return None;
@@ -133,7 +150,7 @@ impl<'a> Extractor<'a> {
             match a.scale == Decimal::ONE && b.scale != Decimal::ONE && a.written != Written::Words
             {
                 true => av * b.scale,
-                false => av,
+                false => av * self.grouped_scale(a, b),
             },
         );
         r.high = Some(bv);
@@ -145,6 +162,140 @@ impl<'a> Extractor<'a> {
             r.unit = a.unit;
         }
         Some(r)
+    }
+
+    /// "entre 15 et 20.000 euros": a bare small integer before an upper end
+    /// written with digit grouping takes the thousands of that end (15 000),
+    /// as "entre 15 et 20 millions" takes the scale word; 1 otherwise. The
+    /// multiplier is the largest power of 1000 that divides the upper end
+    /// and keeps the lower end at most the upper one.
+    fn grouped_scale(&self, a: &Figure, b: &Figure) -> Decimal {
+        let (Some(av), Some(bv)) = (a.value, b.value) else {
+            return Decimal::ONE;
+        };
+        let a_text = &self.text[a.num_start..a.num_end];
+        let b_text = &self.text[b.num_start..b.num_end];
+        let bare = a.written == Written::Digits
+            && a.scale == Decimal::ONE
+            && a_text.bytes().all(|c| c.is_ascii_digit())
+            && av >= Decimal::ONE
+            && av < Decimal::ONE_THOUSAND;
+        let grouped = b.written == Written::Digits
+            && b.scale == Decimal::ONE
+            && b.decimals == 0
+            && b_text.starts_with(|c: char| c.is_ascii_digit())
+            && b_text.chars().any(|c| !c.is_ascii_digit());
+        if !bare || !grouped || !bv.fract().is_zero() {
+            return Decimal::ONE;
+        }
+        let mut m = Decimal::ONE;
+        while let Some(next) = m.checked_mul(Decimal::ONE_THOUSAND) {
+            if !(bv % next).is_zero() || av * next > bv {
+                break;
+            }
+            m = next;
+        }
+        m
+    }
+
+    /// Whether one of the three words before `pos` names a score or a
+    /// win–loss record ("a record of", "finished", "bilan de").
+    fn after_score_word(&self, pos: usize) -> bool {
+        let t = tail(self.text, pos, 40);
+        let words: Vec<&str> = t
+            .norm
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        // The first word of the tail may be cut.
+        let whole = t.offsets.first().is_none_or(|&o| {
+            char_before(self.text, o).is_none_or(|c| !crate::extract::words::is_word_char(c))
+        });
+        let keep = words.len().saturating_sub(usize::from(!whole)).min(3);
+        let last = format!(" {} ", words[words.len() - keep..].join(" "));
+        self.lexes()
+            .flat_map(|l| l.score_words.iter())
+            .any(|w| last.contains(&format!(" {w} ")))
+    }
+
+    /// "le plafond est passé de 30 à 50 euros", "rose from 12 to 15 %":
+    /// after a verb of change, "de X à Y" is a value before and a value
+    /// after. Returns the first with the kind, unit and scale of the
+    /// second; `None` when `a` and `b` are no such pair.
+    pub(crate) fn change_before(
+        &self,
+        lex: &LangLexicon,
+        a: &Figure,
+        b: &Figure,
+    ) -> Option<Figure> {
+        let text = self.text;
+        let quantity = |k: Kind| {
+            matches!(
+                k,
+                Kind::Count
+                    | Kind::Percent
+                    | Kind::Money
+                    | Kind::Measure
+                    | Kind::Temperature
+                    | Kind::Duration
+            )
+        };
+        if !quantity(a.kind) || !quantity(b.kind) || a.kind != b.kind && a.kind != Kind::Count {
+            return None;
+        }
+        if a.qualifier.is_some() || a.entity.is_some() || a.value.is_none() || b.value.is_none() {
+            return None;
+        }
+        // "passe de 0 à 100 km/h en 3 secondes": a sprint from rest is the
+        // range of a scale.
+        if b.start < a.end || b.start - a.end > 12 || a.value == Some(Decimal::ZERO) {
+            return None;
+        }
+        let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+        let t = tail(text, a.start, 16);
+        let opener = lex
+            .range_openers
+            .iter()
+            .chain(self.secondary.iter().flat_map(|l| l.range_openers.iter()))
+            .filter(|(o, j)| *j == gap && self.lexes().any(|l| l.change_links.contains(o)))
+            .find_map(|(o, _)| t.ends_with_phrase(o))?;
+        // The verb, or the verb and up to two words of a complement: "est
+        // passé en France de 30 à 50 euros".
+        let mut at = opener;
+        let mut changed = false;
+        for _ in 0..3 {
+            let Some((ws, we)) = word_before(text, skip_spaces_back(text, at)) else {
+                break;
+            };
+            let verb = text[ws..we].to_lowercase();
+            let falls = a.value > b.value;
+            if self.lexes().any(|l| {
+                l.change_verbs.iter().any(|v| verb.starts_with(v.as_str()))
+                    || falls && l.fall_verbs.iter().any(|v| verb.starts_with(v.as_str()))
+            }) {
+                changed = true;
+                break;
+            }
+            at = ws;
+        }
+        if !changed {
+            return None;
+        }
+        let mut f = *a;
+        if f.kind == Kind::Count && b.kind != Kind::Count {
+            f.kind = b.kind;
+        }
+        if f.unit.is_none() {
+            f.unit = b.unit;
+        }
+        if f.scale == Decimal::ONE && b.scale != Decimal::ONE && f.written != Written::Words {
+            f.value = f.value.and_then(|v| v.checked_mul(b.scale));
+            f.scale = b.scale;
+        }
+        if f.kind == Kind::Duration && f.seconds.is_none() {
+            f.seconds = self.seconds_of(&f);
+        }
+        Some(f)
     }
 
     /// "between the tenth and the fifteenth", "du 3e au 5e", "10th-15th":
@@ -341,5 +492,201 @@ mod tests {
         // Two ranks side by side are no range.
         assert_eq!(all("the first and the second", en).len(), 2);
         assert_eq!(all("the fifteenth and the tenth", en).len(), 2);
+    }
+
+    #[test]
+    fn a_change_from_one_value_to_another_is_two_figures() {
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
+        for (t, lang, first, second, kind, v1, v2) in [
+            (
+                "Le plafond est passé de 30 à 50 euros par mois.",
+                fr,
+                "30",
+                "50 euros",
+                Kind::Money,
+                "30",
+                "50",
+            ),
+            (
+                "Le chômage a grimpé de 3 à 5 millions.",
+                fr,
+                "3",
+                "5 millions",
+                Kind::Count,
+                "3000000",
+                "5000000",
+            ),
+            (
+                "Le plafond est passé en France de 30 à 50 euros.",
+                fr,
+                "30",
+                "50 euros",
+                Kind::Money,
+                "30",
+                "50",
+            ),
+            (
+                "Le taux a baissé de 12 à 9 %.",
+                fr,
+                "12",
+                "9 %",
+                Kind::Percent,
+                "12",
+                "9",
+            ),
+            (
+                "Unemployment rose from 12 to 15 % last year.",
+                en,
+                "12",
+                "15 %",
+                Kind::Percent,
+                "12",
+                "15",
+            ),
+            (
+                "The limit was increased from 20 to 40 kilometres.",
+                en,
+                "20",
+                "40 kilometres",
+                Kind::Measure,
+                "20",
+                "40",
+            ),
+        ] {
+            let a = figure(t, lang, first);
+            let b = figure(t, lang, second);
+            assert_eq!(
+                (a.kind, a.value, a.unit),
+                (kind, Some(d(v1)), b.unit),
+                "{t}"
+            );
+            assert_eq!((b.kind, b.value), (kind, Some(d(v2))), "{t}");
+        }
+        // Without a verb of change it stays a range; a noun of a change
+        // gives an amount ("une hausse de 200 à 250 euros"), and "entre"
+        // after a verb a range reached.
+        for (t, lang, lit) in [
+            (
+                "des hausses de salaires de 200 à 250 euros",
+                fr,
+                "de 200 à 250 euros",
+            ),
+            ("une baisse allant de 20 à 45 %", fr, "de 20 à 45 %"),
+            ("les prix ont baissé de 3 à 5 %", fr, "de 3 à 5 %"),
+            (
+                "La voiture passe de 0 à 100 km/h en 3 s.",
+                fr,
+                "de 0 à 100 km/h",
+            ),
+            ("réduire de 80 à 90 % cette pollution", fr, "de 80 à 90 %"),
+            (
+                "ils sont descendus à entre 40 % et 50 %",
+                fr,
+                "entre 40 % et 50 %",
+            ),
+            (
+                "a lower price range from 10 to 20 dollars",
+                en,
+                "from 10 to 20 dollars",
+            ),
+            (
+                "Elle accélère de 0 à 100 km/h en 3 secondes.",
+                fr,
+                "de 0 à 100 km/h",
+            ),
+            ("Il faut compter de 30 à 50 euros.", fr, "de 30 à 50 euros"),
+            (
+                "It costs from 10 to 20 dollars.",
+                en,
+                "from 10 to 20 dollars",
+            ),
+        ] {
+            assert_eq!(find(t, lang, lit).2, Kind::Range, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_small_lower_end_takes_the_thousands_of_a_grouped_upper_end() {
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
+        for (t, lang, lit, lo, hi) in [
+            (
+                "Il réglait entre 15 et 20.000 euros.",
+                fr,
+                "entre 15 et 20.000 euros",
+                "15000",
+                "20000",
+            ),
+            (
+                "It cost between 15 and 20,000 dollars.",
+                en,
+                "between 15 and 20,000 dollars",
+                "15000",
+                "20000",
+            ),
+            (
+                "entre 2 et 3 000 000 d'euros",
+                fr,
+                "entre 2 et 3 000 000",
+                "2000000",
+                "3000000",
+            ),
+            // The lower end read as it is: too large, or no grouping.
+            (
+                "between 30 and 20,000 people",
+                en,
+                "between 30 and 20,000",
+                "30",
+                "20000",
+            ),
+            (
+                "entre 15 et 20000 euros",
+                fr,
+                "entre 15 et 20000 euros",
+                "15",
+                "20000",
+            ),
+            (
+                "entre 15 et 20.500 euros",
+                fr,
+                "entre 15 et 20.500 euros",
+                "15",
+                "20500",
+            ),
+        ] {
+            assert_eq!(
+                find(t, lang, lit),
+                (None, (Some(d(lo)), Some(d(hi))), Kind::Range),
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_score_or_a_record_is_two_counts() {
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
+        for (t, lang) in [
+            ("They finished the season with a record of 5–18.", en),
+            ("The team lost 1–3 to Spain.", en),
+            ("They finished 2–10 in the division.", en),
+            ("Un bilan de 5-18 cette saison.", fr),
+            ("Victoire 1-3 à l'extérieur.", fr),
+        ] {
+            let f = all(t, lang);
+            assert!(
+                f.iter().filter(|x| x.3 == Kind::Count).count() == 2
+                    && f.iter().all(|x| x.3 != Kind::Range),
+                "{t}: {f:?}"
+            );
+        }
+        for (t, lang, lit) in [
+            ("children aged 5–18 years", en, "5–18 years"),
+            ("see pages 5–18", en, "5–18"),
+            ("they won 5–10 seats", en, "5–10"),
+        ] {
+            assert_eq!(find(t, lang, lit).2, Kind::Range, "{t}");
+        }
     }
 }

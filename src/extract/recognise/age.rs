@@ -28,14 +28,38 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+        // "Nevila Gjermeni, 38 ans,", "Jean Dupont (38 ans)": a name and
+        // then the years, alone between punctuation.
+        if self.after_a_name(f) {
+            return true;
+        }
+        let t = tail(text, f.start, 40);
+        // "âgés de 15 et 16 ans": the years of the last of two numbers.
+        let pair_start = {
+            let n = t.norm.trim_end();
+            self.shared_lexes()
+                .flat_map(|l| l.day_pair_links.iter())
+                .find_map(|link| {
+                    let rest = n.strip_suffix(link.as_str())?.strip_suffix(' ')?;
+                    let digits =
+                        rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                    (digits > 0 && digits <= 3).then(|| rest.len() - digits)
+                })
+        };
+        let pair = pair_start.and_then(|at| t.offsets.get(at).copied());
+        self.led_as_age(t) || pair.is_some_and(|at| self.led_as_age(tail(text, at, 40)))
+    }
+
+    /// Whether the words before "N years" (folded in `t`) make it an age:
+    /// a lead of ages, or a noun of a person and a link.
+    fn led_as_age(&self, mut t: Tail) -> bool {
         // Past a qualifier: "il a plus de 80 ans".
-        let mut t = tail(text, f.start, 40);
         if let Some(s) = self
             .lexes()
             .flat_map(|l| l.qualifiers.iter())
             .find_map(|(p, _)| t.ends_with_phrase(p))
         {
-            t = tail(text, s, 40);
+            t = tail(self.text, s, 40);
         }
         self.lexes().any(|lex| {
             if lex
@@ -62,16 +86,78 @@ impl<'a> Extractor<'a> {
                 }
                 // The noun, or the noun and one adjective: "un homme de 20
                 // ans", "un jeune homme noir de 24 ans".
-                rest.trim_end()
+                if rest
+                    .trim_end()
                     .rsplit(|c: char| !c.is_alphanumeric())
                     .take(2)
                     .any(|w| !w.is_empty() && lex.age_nouns.contains(w))
+                {
+                    return true;
+                }
+                // Words last first, an elided determiner apart ("l'", "d'un").
+                let words: Vec<&str> = rest
+                    .trim_end()
+                    .rsplit(' ')
+                    .flat_map(|w| match w.find('\'') {
+                        Some(i) if i + 1 < w.len() => vec![&w[i + 1..], &w[..=i]],
+                        _ => vec![w],
+                    })
+                    .take(3)
+                    .collect();
+                // A determiner, a noun and maybe one adjective: "le
+                // journaliste de 88 ans", "un ingénieur français de 35 ans";
+                // not "une peine de 5 ans".
+                let noun_ok = |w: &str| {
+                    w.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && !w.is_empty()
+                        && !lex.length_nouns.contains(w)
+                        && !lex.noun_stop.contains(w)
+                        && !lex.person_determiners.contains(w)
+                        && crate::extract::words::lookup(lex, w, &mut String::new()).is_none()
+                };
+                // Only with the links of lengths ("de", "d'"): "l'objectif
+                // des cinq ans" names no person.
+                if !lex.length_links.contains(link) {
+                    return false;
+                }
+                match words.as_slice() {
+                    [n, d, ..] if lex.person_determiners.contains(*d) => noun_ok(n),
+                    [a, n, d] if lex.person_determiners.contains(*d) => noun_ok(n) && noun_ok(a),
+                    _ => false,
+                }
             })
         })
     }
 }
 
 impl<'a> Extractor<'a> {
+    /// "Nevila Gjermeni, 38 ans,", "Jean Dupont (38 ans)": a capitalised
+    /// word, a comma or an opening bracket, the figure, then a comma, a
+    /// full stop, a closing bracket or the end.
+    fn after_a_name(&self, f: &Figure) -> bool {
+        let text = self.text;
+        let before = skip_spaces_back(text, f.start);
+        let Some(mark) = char_before(text, before) else {
+            return false;
+        };
+        if !matches!(mark, ',' | '(') {
+            return false;
+        }
+        let p = skip_spaces_back(text, before - mark.len_utf8());
+        let Some((s, e)) = word_before(text, p) else {
+            return false;
+        };
+        let capital = text[s..e].chars().next().is_some_and(char::is_uppercase)
+            && text[s..e].chars().skip(1).any(char::is_lowercase);
+        let after = skip_spaces(text, f.end);
+        let closes = match char_at(text, after) {
+            None => true,
+            Some(c) if mark == '(' => c == ')',
+            Some(c) => matches!(c, ',' | '.' | ';' | ')'),
+        };
+        capital && closes && e == p
+    }
+
     /// "-old" or " old" after "20-year" / "20 years": the end of "old".
     /// The suffixes are those of the document's language and of every
     /// fallback language ("old" in any French, English or unknown
@@ -184,6 +270,61 @@ mod tests {
                 Kind::Age,
             ),
             ("a 25-year career", en, "25-year", Kind::Duration),
+            // A determiner and a noun of a person, or a name and a comma.
+            ("le journaliste de 88 ans", fr, "88 ans", Kind::Age),
+            ("un ingénieur de 35 ans", fr, "35 ans", Kind::Age),
+            ("un monsieur de 65 ans", fr, "65 ans", Kind::Age),
+            ("l'ingénieur de 35 ans", fr, "35 ans", Kind::Age),
+            ("d'un ingénieur de 35 ans", fr, "35 ans", Kind::Age),
+            (
+                "une chanteuse américaine de 35 ans",
+                fr,
+                "35 ans",
+                Kind::Age,
+            ),
+            (
+                "Nevila Gjermeni, 38 ans, a été élue.",
+                fr,
+                "38 ans",
+                Kind::Age,
+            ),
+            ("selon Jean Dupont (38 ans).", fr, "38 ans", Kind::Age),
+            (
+                "des adolescents âgés de 15 et 16 ans",
+                fr,
+                "16 ans",
+                Kind::Age,
+            ),
+            ("une peine de 5 ans", fr, "5 ans", Kind::Duration),
+            (
+                "l'objectif des cinq ans fixé",
+                fr,
+                "cinq ans",
+                Kind::Duration,
+            ),
+            ("des gamins de 12-13 à 20 ans", fr, "20 ans", Kind::Age),
+            (
+                "the lesser of two years or 20,000 miles",
+                en,
+                "two years",
+                Kind::Duration,
+            ),
+            ("au bout de 2 ans", fr, "2 ans", Kind::Duration),
+            (
+                "après 37 ans à la présentation",
+                fr,
+                "37 ans",
+                Kind::Duration,
+            ),
+            ("depuis 14 ans, il vit ici", fr, "14 ans", Kind::Duration),
+            ("deux ans de prison", fr, "deux ans", Kind::Duration),
+            (
+                "En France, 38 ans après les faits",
+                fr,
+                "38 ans",
+                Kind::Duration,
+            ),
+            ("a sentence of 5 years", en, "5 years", Kind::Duration),
         ] {
             assert_eq!(find(t, lang, lit).2, kind, "{t}");
         }

@@ -66,7 +66,15 @@ impl<'a> Extractor<'a> {
         }
         f.end = end;
         f.num_end = end;
-        if colon || at_time || hours >= Decimal::TEN {
+        // "en 12 h 30", "pendant 10h15": a length of time after a lead of
+        // durations.
+        let lasting = !colon && {
+            let t = tail(text, f.num_start, 16);
+            self.lexes()
+                .flat_map(|l| l.duration_leads.iter())
+                .any(|w| t.ends_with_phrase(w).is_some())
+        };
+        if colon || at_time || hours >= Decimal::TEN && !lasting {
             f.kind = Kind::Time;
             f.value = None;
         } else {
@@ -80,6 +88,7 @@ impl<'a> Extractor<'a> {
                 .iter()
                 .position(|u| u.id == "hour")
                 .map(|i| i as u16);
+            f.seconds = Some(hours * Decimal::from(3600) + m * Decimal::from(60));
         }
         self.push(*f);
         Some(end)
@@ -102,6 +111,25 @@ mod tests {
         assert_eq!(find("ouvert à 9h", fr, "9h").2, Kind::Time);
         let (v, _, k) = find("il a fallu 1h30 de route", fr, "1h30");
         assert_eq!((v, k), (Some(d("1.5")), Kind::Duration));
+    }
+
+    #[test]
+    fn hours_and_minutes_of_a_duration_carry_seconds() {
+        let fr = Lang::new("fr");
+        for (t, lit, secs) in [
+            ("Il a fini en 1 h 30 environ.", "1 h 30", "5400"),
+            ("pendant 2 h 15 ce soir", "2 h 15", "8100"),
+            (
+                "Il a roulé pendant 12 h 30 sans dormir.",
+                "12 h 30",
+                "45000",
+            ),
+        ] {
+            let f = figure(t, fr, lit);
+            assert_eq!((f.kind, f.seconds), (Kind::Duration, Some(d(secs))), "{t}");
+        }
+        assert_eq!(find("Rendez-vous à 12 h 30.", fr, "12 h 30").2, Kind::Time);
+        assert_eq!(find("Le 12 h 30 du journal.", fr, "12 h 30").2, Kind::Time);
     }
 
     #[test]

@@ -68,11 +68,13 @@ impl<'a> Extractor<'a> {
         while whole {
             // A comma makes a list: "10 days, 5 minutes".
             let mut q = skip_spaces(text, p);
+            let mut linked = false;
             if let Some((s, e)) = word_at(text, q) {
                 if self.lexes().any(|l| {
                     words::lookup(l, &text[s..e], &mut String::new()).is_some_and(|i| i.connector)
                 }) {
                     q = skip_spaces(text, e);
+                    linked = true;
                 }
             }
             if q == p {
@@ -85,6 +87,11 @@ impl<'a> Extractor<'a> {
             let Some((unit, unit_end)) = unit_at(self.lex, text, us)
                 .map(|u| (u.unit, u.end))
                 .or_else(|| self.compound_unit(us, &dim))
+                .or_else(|| {
+                    (!linked)
+                        .then(|| self.implied_sixtieth(f, &dim, factor, q, ne, v))
+                        .flatten()
+                })
             else {
                 break;
             };
@@ -115,6 +122,62 @@ impl<'a> Extractor<'a> {
             }
         }
         p
+    }
+
+    /// "2 mn 35", "1 h 05": two digits under 60 after minutes or hours,
+    /// with no unit and no noun after them, count the unit sixty times
+    /// smaller (seconds, minutes). Returns that unit and the end of the
+    /// digits.
+    fn implied_sixtieth(
+        &self,
+        f: &Figure,
+        dim: &str,
+        factor: Decimal,
+        start: usize,
+        end: usize,
+        v: Decimal,
+    ) -> Option<(usize, usize)> {
+        let text = self.text;
+        let digits = &text[start..end];
+        if dim != "time"
+            || digits.len() != 2
+            || !digits.bytes().all(|c| c.is_ascii_digit())
+            || v >= Decimal::from(60)
+        {
+            return None;
+        }
+        // "40-hour and 48-hour": the digits are glued to what follows.
+        if char_at(text, end).is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/')) {
+            return None;
+        }
+        // "pendant 3 h 12 personnes": a word after the digits is the noun
+        // they count, unless it is a function word.
+        let after = skip_spaces(text, end);
+        if let Some((s, e)) = word_at(text, after) {
+            let w = crate::lexicon::fold(&text[s..e]);
+            if !self.lexes().any(|l| l.noun_stop.contains(&w)) {
+                return None;
+            }
+        }
+        // "vers 19 heures 45", "à 18 heures 05": hours after a lead of
+        // times of day are a time, not a length.
+        if factor >= Decimal::from(3600) {
+            let t = tail(text, f.start, 16);
+            if self
+                .shared_lexes()
+                .flat_map(|l| l.clock_leads.iter())
+                .any(|w| t.ends_with_phrase(w).is_some())
+            {
+                return None;
+            }
+        }
+        let small = factor.checked_div(Decimal::from(60))?;
+        let unit = self
+            .lex
+            .units
+            .iter()
+            .position(|u| u.dimension.as_deref() == Some(dim) && u.factor == Some(small))?;
+        Some((unit, end))
     }
 
     /// A unit named by a form that stands only after a larger unit of the
@@ -225,6 +288,43 @@ mod tests {
             find("les trois quarts des électeurs", fr, "trois quarts").2,
             Kind::Fraction
         );
+    }
+
+    #[test]
+    fn minutes_and_seconds_without_the_second_unit() {
+        let fr = Lang::new("fr");
+        let en = Lang::new("en");
+        for (t, lang, lit, secs) in [
+            ("Il a couru en 2 mn 35 ce jour-là.", fr, "2 mn 35", "155"),
+            ("Il a couru en 2 min 35 s.", fr, "2 min 35 s", "155"),
+            ("un record de 3 min 12.", fr, "3 min 12", "192"),
+            ("He ran it in 3 min 12.", en, "3 min 12", "192"),
+            (
+                "Le film dure 2 heures 15 et plus.",
+                fr,
+                "2 heures 15",
+                "8100",
+            ),
+        ] {
+            let f = figure(t, lang, lit);
+            assert_eq!((f.kind, f.seconds), (Kind::Duration, Some(d(secs))), "{t}");
+        }
+        // Digits that count a noun, or over 59, are no part of the duration.
+        for (t, lang, lit) in [
+            ("pendant 3 heures 12 personnes ont attendu", fr, "3 heures"),
+            ("after 3 min 75 people left", en, "3 min"),
+            ("40-hour and 48-hour weeks", en, "40-hour"),
+            ("en 3 min 125 coureurs", fr, "3 min"),
+        ] {
+            assert_eq!(find(t, lang, lit).2, Kind::Duration, "{t}");
+        }
+    }
+
+    #[test]
+    fn hours_of_a_time_of_day_take_no_minutes() {
+        let t = "arrêté vers 19 heures 45 sur le pont";
+        let f = all(t, Lang::new("fr"));
+        assert!(f.iter().all(|x| x.0 != "19 heures 45"), "{f:?}");
     }
 
     #[test]
