@@ -59,6 +59,12 @@ fn reads(p: &Value, e: &Value) -> bool {
     if let Some(r) = e.get("range").filter(|r| !r.is_null()) {
         return same(&p["low"], &r["min"], true) && same(&p["high"], &r["max"], true);
     }
+    // A duration of several units ("2 mn 35") is compared by its length.
+    if let Some(es) = e.get("seconds").filter(|v| !v.is_null()) {
+        if !p["seconds"].is_null() {
+            return same(&p["seconds"], es, true);
+        }
+    }
     let exact = e
         .get("value_exact")
         .and_then(Value::as_bool)

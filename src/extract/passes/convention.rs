@@ -130,7 +130,10 @@ mod tests {
         let f = figs("a lap of 4,574 km, 1,8 seconds faster", Lang::new("en"));
         assert_eq!(f[0].1.value, Some(d("4.574")));
         let f = figs("un chrono de 6.285 secondes, 2.5 de mieux", Lang::new("fr"));
-        assert_eq!((f[0].1.value, f[0].1.seconds), (Some(d("6.285")), Some(d("6.285"))));
+        assert_eq!(
+            (f[0].1.value, f[0].1.seconds),
+            (Some(d("6.285")), Some(d("6.285")))
+        );
         // Without such evidence the language decides.
         let f = figs("une pointe à 490.484 km/h", Lang::new("fr"));
         assert_eq!(f[0].1.value, Some(d("490484")));

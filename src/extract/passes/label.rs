@@ -107,6 +107,13 @@ impl<'a> Extractor<'a> {
         })
     }
 
+    /// `word` is `lead` with a plural ending of the data ("games").
+    fn plural_of(&self, word: &str, lead: &str) -> bool {
+        let ending = &word[lead.len()..];
+        self.shared_lexes()
+            .any(|l| l.labels.plural_endings.iter().any(|e| e == ending))
+    }
+
     /// A word that may be a plural noun: it has an ending of plurals of
     /// a language's `[labels]` data, or the data gives none. A number
     /// before a word of no plural form ("France 5 reconnaît", "Série 7
@@ -190,11 +197,31 @@ impl<'a> Extractor<'a> {
             }
         }
         let t = tail(text, f.start, 24);
-        // "lap 19": a rank.
-        if self
-            .lexes()
-            .flat_map(|l| l.labels.rank_leads.iter())
-            .any(|p| t.ends_with_phrase(p).is_some())
+        // "lap 19", "games 1, 3 and 5": a rank, and the ranks listed after
+        // the first.
+        let left_word = self.word_left(f.start).map(|w| fold(&text[w.0..w.1]));
+        let bare = |g: &Figure| text[g.num_start..g.end].bytes().all(|b| b.is_ascii_digit());
+        let listed_rank = prev.as_ref().is_some_and(|p| {
+            p.kind == Kind::Ordinal
+                && p.end <= f.start
+                && bare(p)
+                && bare(f)
+                && self.shared_lexes().any(|l| {
+                    l.labels
+                        .list_links
+                        .contains(&fold(text[p.end..f.start].trim()))
+                })
+        });
+        if listed_rank
+            || self
+                .lexes()
+                .flat_map(|l| l.labels.rank_leads.iter())
+                .any(|p| {
+                    t.ends_with_phrase(p).is_some()
+                        || left_word.as_deref().is_some_and(|w| {
+                            w.len() > p.len() && w.starts_with(p.as_str()) && self.plural_of(w, p)
+                        })
+                })
         {
             f.kind = Kind::Ordinal;
             f.entity = None;
@@ -557,6 +584,23 @@ mod tests {
         ] {
             assert_eq!(find(t, lang, lit).2, kind, "{t}");
         }
+    }
+
+    #[test]
+    fn ranks_after_a_plural_lead_and_in_its_list() {
+        let kinds = |t: &str, lang: &str| -> Vec<(String, Kind)> {
+            figs(t, Lang::new(lang))
+                .into_iter()
+                .map(|(s, f)| (s, f.kind))
+                .collect()
+        };
+        let k = kinds("Seeded teams played games 1, 3 and 5 at home.", "en");
+        assert!(k.iter().all(|(_, k)| *k == Kind::Ordinal), "{k:?}");
+        let k = kinds("Il a gagné les manches 2 et 3.", "fr");
+        assert!(k.iter().all(|(_, k)| *k == Kind::Ordinal), "{k:?}");
+        // A list of counts with no lead stays counts.
+        let k = kinds("They scored 1, 3 and 5 goals.", "en");
+        assert!(k.iter().all(|(_, k)| *k == Kind::Count), "{k:?}");
     }
 
     #[test]
