@@ -96,7 +96,16 @@ impl<'a> Extractor<'a> {
             let b = out[i + 1];
             let a = &mut out[i];
             let Some(bd) = b.date else { continue };
-            if a.kind != Kind::Count || bd.day.is_none() || a.entity.is_some() || b.start < a.end {
+            // A bare day, or a day already read as a date of no month
+            // ("jeudi 19", after its weekday).
+            let day_only = a.kind == Kind::Date
+                && a.date
+                    .is_some_and(|d| d.day.is_some() && d.month.is_none() && d.year.is_none());
+            if a.kind != Kind::Count && !day_only
+                || bd.day.is_none()
+                || a.entity.is_some()
+                || b.start < a.end
+            {
                 continue;
             }
             // A comma or a dash, or a link of the document's language or of
