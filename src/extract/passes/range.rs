@@ -229,17 +229,9 @@ impl<'a> Extractor<'a> {
         b: &Figure,
     ) -> Option<Figure> {
         let text = self.text;
-        let quantity = |k: Kind| {
-            matches!(
-                k,
-                Kind::Count
-                    | Kind::Percent
-                    | Kind::Money
-                    | Kind::Measure
-                    | Kind::Temperature
-                    | Kind::Duration
-            )
-        };
+        // A single quantity: not already a range or a proportion, nor an age.
+        let quantity =
+            |k: Kind| k.is_quantity() && !matches!(k, Kind::Range | Kind::Fraction | Kind::Age);
         if !quantity(a.kind) || !quantity(b.kind) || a.kind != b.kind && a.kind != Kind::Count {
             return None;
         }
