@@ -87,4 +87,30 @@ fn rules_commands() {
     let (out, _, code) = figcheck(&["rules", "test"]).parts();
     assert_eq!(code, 0, "{out}");
     assert!(out.contains(" passed, 0 failed"));
+    // A rule is named by its code in any case or by its name.
+    for name in ["fc302", "parts-total", "Parts-Total"] {
+        let (out, err, code) = figcheck(&["rules", "explain", name]).parts();
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(out.starts_with("FC302 parts-total"), "{name}: {out}");
+    }
+}
+
+#[test]
+fn select_and_ignore_take_codes_in_any_case_and_names() {
+    let text = "Le lundi 3 mars 2019, la police a compté 12 blessés.\n";
+    for sel in ["FC401", "fc401", "weekday-mismatch", "fc4"] {
+        let out = figcheck_stdin(&["check", "--select", sel, "--format", "concise"], text);
+        assert_eq!(out.code, 1, "{sel}: {}", out.stderr);
+        assert!(out.stdout.contains("FC401"), "{sel}: {}", out.stdout);
+    }
+    let out = figcheck_stdin(&["check", "--ignore", "weekday-mismatch"], text);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let out = figcheck_stdin(&["check", "--select", "no-such-rule"], text);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("no rule code or name matches `no-such-rule`"),
+        "{}",
+        out.stderr
+    );
 }

@@ -56,7 +56,10 @@ pub enum RulesCommand {
     /// List the rules with their code, severity and summary.
     List,
     /// Explain what a rule does, why it matters, and show an example.
-    Explain { code: String },
+    Explain {
+        /// The rule's code in any case (`fc302`) or its name (`parts-total`).
+        code: String,
+    },
     /// Run the inline examples of the rules (all, or codes with a prefix).
     Test { prefix: Option<String> },
 }
@@ -118,10 +121,11 @@ pub struct ReadArgs {
 
 #[derive(Args, Clone)]
 pub struct SelectionArgs {
-    /// Rules to run, by code or prefix (comma-separated); default: all enabled.
+    /// Rules to run, by code, code prefix or name, in any case
+    /// (comma-separated: `FC3,weekday-mismatch`); default: all enabled.
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
-    /// Rules not to run, by code or prefix (comma-separated).
+    /// Rules not to run, by code, code prefix or name (comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
 }

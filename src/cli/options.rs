@@ -31,15 +31,24 @@ impl ConfigArgs {
 impl SelectionArgs {
     /// The selection, each code or prefix checked against the rules of
     /// `cfg`.
+    /// Codes may be written in any case and rules by name (`fc401`,
+    /// `parts-total`).
     pub fn selection(&self, cfg: &Config) -> Result<Selection> {
-        for r in self.select.iter().chain(&self.ignore) {
-            if r != "ALL" && !cfg.rules.iter().any(|d| d.code.starts_with(r.as_str())) {
-                bail!("no rule code starts with `{r}` (see `figcheck rules list`)");
-            }
-        }
+        let resolve = |entries: &[String]| -> Result<Vec<String>> {
+            entries
+                .iter()
+                .map(|e| {
+                    let s = cfg.rules.selector(e);
+                    if s != "ALL" && !cfg.rules.iter().any(|d| d.code.starts_with(s.as_str())) {
+                        bail!("no rule code or name matches `{e}` (see `figcheck rules list`)");
+                    }
+                    Ok(s)
+                })
+                .collect()
+        };
         Ok(Selection {
-            select: self.select.clone(),
-            ignore: self.ignore.clone(),
+            select: resolve(&self.select)?,
+            ignore: resolve(&self.ignore)?,
         })
     }
 }

@@ -18,7 +18,7 @@ pub fn rules_cmd(cmd: RulesCommand, config: &ConfigArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Explain { code } => {
-            let Some(r) = cfg.rules.get(&code) else {
+            let Some(r) = cfg.rules.find(&code) else {
                 bail!("no rule {code} (see `figcheck rules list`)");
             };
             write_out(&explain::explain(r))?;

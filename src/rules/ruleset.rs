@@ -149,6 +149,25 @@ impl RuleSet {
         self.rules.values()
     }
 
+    /// The rule a user names: by its code in any case (`fc401`) or by its
+    /// name (`parts-total`).
+    pub fn find(&self, code_or_name: &str) -> Option<&RuleDef> {
+        let up = code_or_name.to_ascii_uppercase();
+        self.rules.get(&up).or_else(|| {
+            self.rules
+                .values()
+                .find(|r| r.name.eq_ignore_ascii_case(code_or_name))
+        })
+    }
+
+    /// What a user's `--select` or `--ignore` entry stands for: a rule's
+    /// code when it names one (`parts-total`, `fc401`), else the entry in
+    /// capitals as a code prefix (`fc3` is `FC3`, `all` is `ALL`).
+    pub fn selector(&self, entry: &str) -> String {
+        self.find(entry)
+            .map_or_else(|| entry.to_ascii_uppercase(), |r| r.code.clone())
+    }
+
     /// Adds a rule file (`[[rule]]` tables) or a language's words for the
     /// rules (`lang` and `[checks.NAME]` tables). A rule whose code exists
     /// already is overridden field by field; a code defined twice in one
