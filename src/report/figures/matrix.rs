@@ -52,7 +52,7 @@ impl Reporter<Figures<'_>> for ClaimsMatrix {
                 });
                 writeln!(
                     out,
-                    "  {:<14} {:<10} {:<12} {:<22} {}  {}:{}:{} {:?}  ({})",
+                    "  {:<14} {:<10} {:<12} {:<22} {}  {}:{}:{} {}  ({})",
                     value,
                     r.qualifier.unwrap_or("-"),
                     r.place.as_deref().unwrap_or("-"),
@@ -61,7 +61,7 @@ impl Reporter<Figures<'_>> for ClaimsMatrix {
                     r.doc,
                     r.line,
                     r.column,
-                    r.text,
+                    super::quoted(r.text),
                     source,
                 )?;
             }

@@ -146,6 +146,24 @@ impl<'a> FigureRecord<'a> {
     }
 }
 
+/// `text` in double quotes as a reader sees it: letters and spaces of every
+/// width as they are (`1 500` with its no-break space), and only what a
+/// reader could not see or what would break the line escaped: quotes,
+/// backslashes, line breaks, tabs, invisible characters (`\u{200b}`).
+pub(crate) fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if c == '\'' || (c.is_whitespace() && !c.is_control()) {
+            out.push(c);
+        } else {
+            out.extend(c.escape_debug());
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// The date and outlet of every document, as far as known.
 pub(crate) fn doc_times(corpus: &Corpus, m: &Meanings) -> Vec<DocTime> {
     corpus
@@ -222,5 +240,21 @@ impl LineCursor {
         self.column += text[counted_from..offset].chars().count();
         self.offset = offset;
         (self.line, self.column + 1)
+    }
+}
+
+#[cfg(test)]
+mod quoting_tests {
+    use super::quoted;
+
+    #[test]
+    fn text_is_shown_as_text() {
+        // The no-break and narrow no-break spaces of French grouping stay
+        // spaces; accents and apostrophes stay letters.
+        assert_eq!(quoted("Quelque 1\u{a0}500"), "\"Quelque 1\u{a0}500\"");
+        assert_eq!(quoted("l'été 2\u{202f}000"), "\"l'été 2\u{202f}000\"");
+        // What would break the line or hide is escaped.
+        assert_eq!(quoted("a\"b\\c\nd\te"), r#""a\"b\\c\nd\te""#);
+        assert_eq!(quoted("1\u{200b}000"), r#""1\u{200b}000""#);
     }
 }

@@ -50,13 +50,13 @@ impl Reporter<Figures<'_>> for FigureTable {
             }
             writeln!(
                 out,
-                "{}:{}:{}\t{}\t{}\t{:?}\t{}",
+                "{}:{}:{}\t{}\t{}\t{}\t{}",
                 r.doc,
                 r.line,
                 r.column,
                 r.kind,
                 value,
-                r.text,
+                super::quoted(r.text),
                 meaning.join(" | ")
             )?;
         }
