@@ -107,6 +107,17 @@ impl<'a> Extractor<'a> {
         })
     }
 
+    /// `f` comes after `p` in a list: only a list link of the data stands
+    /// between them ("E.361, 362", "games 1, 3 and 5", "19 heures, 20").
+    fn listed_after(&self, p: &Figure, f: &Figure) -> bool {
+        if p.end > f.start {
+            return false;
+        }
+        let gap = fold(self.text[p.end..f.start].trim());
+        self.shared_lexes()
+            .any(|l| l.labels.list_links.contains(&gap))
+    }
+
     /// `word` is `lead` with a plural ending of the data ("games").
     fn plural_of(&self, word: &str, lead: &str) -> bool {
         let ending = &word[lead.len()..];
@@ -199,30 +210,20 @@ impl<'a> Extractor<'a> {
         let t = tail(text, f.start, 24);
         // "lap 19", "games 1, 3 and 5": a rank, and the ranks listed after
         // the first.
-        let left_word = self.word_left(f.start).map(|w| fold(&text[w.0..w.1]));
         let bare = |g: &Figure| text[g.num_start..g.end].bytes().all(|b| b.is_ascii_digit());
         let listed_rank = prev.as_ref().is_some_and(|p| {
-            p.kind == Kind::Ordinal
-                && p.end <= f.start
-                && bare(p)
-                && bare(f)
-                && self.shared_lexes().any(|l| {
-                    l.labels
-                        .list_links
-                        .contains(&fold(text[p.end..f.start].trim()))
-                })
+            p.kind == Kind::Ordinal && bare(p) && bare(f) && self.listed_after(p, f)
         });
-        if listed_rank
-            || self
-                .lexes()
-                .flat_map(|l| l.labels.rank_leads.iter())
-                .any(|p| {
-                    t.ends_with_phrase(p).is_some()
-                        || left_word.as_deref().is_some_and(|w| {
-                            w.len() > p.len() && w.starts_with(p.as_str()) && self.plural_of(w, p)
-                        })
+        let leads = || self.lexes().flat_map(|l| l.labels.rank_leads.iter());
+        let ranked = listed_rank
+            || leads().any(|p| t.ends_with_phrase(p).is_some())
+            || self.word_left(f.start).is_some_and(|w| {
+                let w = fold(&text[w.0..w.1]);
+                leads().any(|p| {
+                    w.len() > p.len() && w.starts_with(p.as_str()) && self.plural_of(&w, p)
                 })
-        {
+            });
+        if ranked {
             f.kind = Kind::Ordinal;
             f.entity = None;
             return true;
@@ -286,18 +287,13 @@ impl<'a> Extractor<'a> {
                 char_at(text, s).is_some_and(char::is_uppercase) || !self.plural(&text[s..e])
             });
         // "E.361, 362 and 363": a list of codes goes on.
-        if let Some(p) = prev.filter(|p| p.kind == Kind::Identifier && p.end <= f.start) {
-            let gap = fold(text[p.end..f.start].trim());
+        if let Some(p) = prev.filter(|p| p.kind == Kind::Identifier) {
             let digits = text[p.num_start..p.end]
                 .bytes()
                 .rev()
                 .take_while(u8::is_ascii_digit)
                 .count();
-            let linked = gap.is_empty()
-                || self
-                    .shared_lexes()
-                    .any(|l| l.labels.list_links.contains(&gap));
-            if linked && !gap.is_empty() && digits == f.num_end - f.num_start && entity_name {
+            if self.listed_after(&p, f) && digits == f.num_end - f.num_start && entity_name {
                 return self.name(f, false);
             }
         }
@@ -419,15 +415,7 @@ impl<'a> Extractor<'a> {
             .lexes()
             .flat_map(|l| l.labels.time_leads.iter())
             .any(|p| ends_with_lead(text, f.start, p));
-        let listed = prev.is_some_and(|p| {
-            p.kind == Kind::Time
-                && p.end <= f.start
-                && self.shared_lexes().any(|l| {
-                    l.labels
-                        .list_links
-                        .contains(&fold(text[p.end..f.start].trim()))
-                })
-        });
+        let listed = prev.is_some_and(|p| p.kind == Kind::Time && self.listed_after(&p, f));
         if lead || listed {
             f.kind = Kind::Time;
             f.value = None;
