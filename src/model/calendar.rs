@@ -67,6 +67,22 @@ impl Ymd {
         }
     }
 
+    /// The weekday (1 = Monday … 7 = Sunday) this year, month and day
+    /// name in the Julian calendar.
+    pub(crate) fn julian_weekday(self) -> u32 {
+        let a = i64::from((14 - self.month as i32) / 12);
+        let y = i64::from(self.year) + 4800 - a;
+        let m = i64::from(self.month) + 12 * a - 3;
+        let jdn = i64::from(self.day) + (153 * m + 2) / 5 + 365 * y + y.div_euclid(4) - 32083;
+        (jdn.rem_euclid(7) + 1) as u32
+    }
+
+    /// True before the first day of the Gregorian calendar, 1582-10-15:
+    /// a date written then is Julian.
+    pub(crate) fn before_gregorian(self) -> bool {
+        (self.year, self.month, self.day) < (1582, 10, 15)
+    }
+
     /// 1 = Monday … 7 = Sunday.
     pub(crate) fn weekday(self) -> u32 {
         // 1970-01-01 was a Thursday (4).
@@ -110,9 +126,28 @@ impl std::fmt::Display for Ymd {
     }
 }
 
+/// The year by which every country had left the Julian calendar: until
+/// then, a date may be written in either calendar.
+pub(crate) const JULIAN_END_YEAR: i32 = 1923;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn julian_weekdays() {
+        // The battle of Hastings, Saturday 14 October 1066 (Julian).
+        let hastings = Ymd::new(1066, 10, 14).unwrap();
+        assert_eq!(
+            (hastings.julian_weekday(), hastings.before_gregorian()),
+            (6, true)
+        );
+        // The last Julian day in Rome, Thursday 4 October 1582, was
+        // followed by Friday 15 October (Gregorian).
+        assert_eq!(Ymd::new(1582, 10, 4).unwrap().julian_weekday(), 4);
+        let first = Ymd::new(1582, 10, 15).unwrap();
+        assert_eq!((first.weekday(), first.before_gregorian()), (5, false));
+    }
 
     #[test]
     fn weekdays_are_right() {

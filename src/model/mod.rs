@@ -7,7 +7,7 @@ mod calendar;
 mod figure;
 mod lang;
 
-pub(crate) use calendar::{days_in_month, Ymd};
+pub(crate) use calendar::{days_in_month, Ymd, JULIAN_END_YEAR};
 pub(crate) use figure::{DateParts, Evidence, Written};
 pub use figure::{Figure, Kind};
 pub use lang::{Code, Lang};

@@ -10,14 +10,12 @@
 //! 1") whose first day fits the date is a schedule, not the date's.
 
 use super::support::dates::{full_date, published, weekday_name};
-use super::support::weekday::{
-    julian_weekday, weekday_before, weekdays_before, GREGORIAN_START, JULIAN_END_YEAR,
-};
+use super::support::weekday::{weekday_before, weekdays_before};
 use serde::Deserialize;
 
 use super::{Check, Context, Finding, RuleDef};
 use crate::lexicon::fold;
-use crate::model::Kind;
+use crate::model::{Kind, JULIAN_END_YEAR};
 
 /// Parameters.
 #[derive(Debug, Default, Deserialize)]
@@ -57,8 +55,8 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
             };
             // Before the Gregorian calendar, a date is Julian; until every
             // country had left the Julian calendar, either one may be meant.
-            let julian = julian_weekday(date.year, date.month, date.day);
-            let before_gregorian = (date.year, date.month, date.day) < GREGORIAN_START;
+            let julian = date.julian_weekday();
+            let before_gregorian = date.before_gregorian();
             let actual = if before_gregorian {
                 julian
             } else {

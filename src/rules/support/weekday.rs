@@ -1,23 +1,6 @@
-//! Weekdays next to dates: the weekday written in one phrase with a date,
-//! and the weekday of a date in the Julian calendar.
+//! Weekdays next to dates: the weekday written in one phrase with a date.
 
 use crate::lexicon::{fold, Lexicon};
-
-/// The year before which no country had left the Julian calendar (the
-/// Gregorian calendar starts on 1582-10-15)...
-pub(crate) const GREGORIAN_START: (i32, u32, u32) = (1582, 10, 15);
-/// ...and the year by which every country had: between the two, a date
-/// may be written in either calendar.
-pub(crate) const JULIAN_END_YEAR: i32 = 1923;
-
-/// The weekday (1 for Monday) of a date of the Julian calendar.
-pub(crate) fn julian_weekday(year: i32, month: u32, day: u32) -> u32 {
-    let a = i64::from((14 - month as i32) / 12);
-    let y = i64::from(year) + 4800 - a;
-    let m = i64::from(month) + 12 * a - 3;
-    let jdn = i64::from(day) + (153 * m + 2) / 5 + 365 * y + y.div_euclid(4) - 32083;
-    (jdn.rem_euclid(7) + 1) as u32
-}
 
 /// The word that ends just before `pos` in `text`, with its start: only
 /// spaces (no line break) and at most one comma between it and `pos`.
@@ -62,17 +45,6 @@ pub(crate) fn weekdays_before(lex: &Lexicon, text: &str, pos: usize, words: usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Ymd;
-
-    #[test]
-    fn julian_weekdays() {
-        // The battle of Hastings, Saturday 14 October 1066 (Julian).
-        assert_eq!(julian_weekday(1066, 10, 14), 6);
-        // The last Julian day in Rome, Thursday 4 October 1582, was
-        // followed by Friday 15 October (Gregorian).
-        assert_eq!(julian_weekday(1582, 10, 4), 4);
-        assert_eq!(Ymd::new(1582, 10, 15).unwrap().weekday(), 5);
-    }
 
     #[test]
     fn a_weekday_belongs_to_a_date_in_one_phrase_only() {
