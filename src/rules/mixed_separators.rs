@@ -314,7 +314,21 @@ struct Words {
     list_words: Vec<String>,
 }
 
-fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+/// The document, labelled with a language of one separator system, is
+/// written in a language of the other (Spanish labelled English).
+fn in_other_system(cx: &Context, doc: &crate::input::Document) -> bool {
+    let Lang::Known(_) = doc.lang else {
+        return false;
+    };
+    let conv = cx.lexicon.conventions(doc.lang);
+    let detected = crate::input::detect_lang(&doc.text);
+    matches!(detected, Lang::Known(_))
+        && detected != doc.lang
+        && cx.lexicon.conventions(detected).known()
+        && cx.lexicon.conventions(detected).decimal_point() != conv.decimal_point()
+}
+
+fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, findings: &mut Vec<Finding>) {
     let corpus = cx.corpus;
     let words = Words {
         names: folded(&p.name_numbers),
@@ -334,18 +348,6 @@ fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
         } else {
             System::Comma
         };
-        // A text in a language of the other system is no evidence of the
-        // convention of the language it is labelled with.
-        if let Lang::Known(_) = doc.lang {
-            let detected = crate::input::detect_lang(text);
-            if matches!(detected, Lang::Known(_))
-                && detected != doc.lang
-                && cx.lexicon.conventions(detected).known()
-                && cx.lexicon.conventions(detected).decimal_point() != conv.decimal_point()
-            {
-                continue;
-            }
-        }
         let articles = folded(&cx.lexicon.lang(doc.lang).definite_articles);
         let range = corpus.doc_claims[d].clone();
         let roles: Vec<(usize, Role)> = range
@@ -387,6 +389,8 @@ fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
             (shown.join(", "), v.first().copied().unwrap_or(usize::MAX))
         };
         let mixed = !point.is_empty() && !comma.is_empty();
+        let mut found = Vec::new();
+        let out = &mut found;
         for &(i, role) in &roles {
             let f = &corpus.claims[i].fig;
             let written = &text[f.num_start..f.num_end];
@@ -466,6 +470,12 @@ fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
                 }
                 _ => {}
             }
+        }
+        // A text in a language of the other system is no evidence of the
+        // convention of the language it is labelled with. Detecting it
+        // reads the whole text again, so only where there is a finding.
+        if !found.is_empty() && !in_other_system(cx, doc) {
+            findings.append(&mut found);
         }
     }
 }
