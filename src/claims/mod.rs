@@ -24,6 +24,7 @@ pub(crate) mod meaning;
 pub(crate) mod period;
 pub(crate) mod sentence;
 pub(crate) mod source;
+pub(crate) mod structure;
 pub(crate) mod tokens;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -108,6 +109,16 @@ impl Claim {
             side: self.side,
             delta: self.delta,
         })
+    }
+
+    /// False for a figure whose value cannot be trusted for arithmetic:
+    /// a repeat, machine-translation debris, an ambiguous separator, a bad
+    /// grouping.
+    pub(crate) fn usable(&self) -> bool {
+        self.repeat_of.is_none()
+            && self.fig.debris.is_none()
+            && !self.fig.ambiguous
+            && !self.fig.bad_grouping
     }
 
     /// The year of the claim's period, when it lies within one year.

@@ -244,4 +244,6 @@ pub(crate) struct LangLexicon {
     pub(crate) conventions: Conventions,
     /// The words that tell a number that labels from one that counts.
     pub(crate) labels: super::labels::Labels,
+    /// The words that tell how the figures of a sentence relate.
+    pub(crate) structure: super::structure::Structure,
 }

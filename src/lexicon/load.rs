@@ -316,6 +316,9 @@ impl Lexicon {
         if let Some(l) = &raw.labels {
             lex.labels.add(l);
         }
+        if let Some(st) = &raw.structure {
+            lex.structure.add(st);
+        }
         lex.word_hashes = lex.words.keys().map(|k| fold_hash(k)).collect();
         Ok(())
     }
@@ -429,6 +432,8 @@ pub(super) struct LangFile {
     weekday_names: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     labels: Option<super::labels::LabelsDef>,
+    #[serde(default)]
+    structure: Option<super::structure::StructureDef>,
 }
 
 #[derive(Deserialize)]

@@ -9,6 +9,7 @@ mod labels;
 mod language;
 mod load;
 mod qualifiers;
+pub(crate) mod structure;
 mod units;
 
 pub(crate) use detect::Detector;

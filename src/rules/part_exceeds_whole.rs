@@ -2,13 +2,20 @@
 //! of `joiners` alone (`12 sur 10`): reports the pair when the part is
 //! larger than the whole, unless either is qualified, the part follows a
 //! name, or the whole is itself a part (a word of `whole_links` after it).
+//! A bare whole after a part with a scale word takes its scale ("1,4
+//! milliard sur 3,9"). Also reports the breakdowns of the sentence's
+//! structure with a single part larger than its total ("Of the 45 injured,
+//! 50 were children"; the breakdowns of several parts are `parts-total`'s).
 
 use super::support::interval::usable;
 use super::support::text::{folded, folded_slice};
 use serde::Deserialize;
 
+use super::parts_total::verdict;
 use super::{Check, Context, Finding, RuleDef};
+use crate::claims::structure::breakdowns;
 use crate::model::Kind;
+use rust_decimal::Decimal;
 
 /// Parameters.
 #[derive(Debug, Default, Deserialize)]
@@ -29,6 +36,17 @@ impl Check for PartExceedsWhole {
 
 fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
+    for d in 0..corpus.docs.len() {
+        let text = corpus.docs[d].text.as_str();
+        for b in breakdowns(corpus, cx.lexicon, cx.meanings, d) {
+            if b.parts.len() != 1 {
+                continue;
+            }
+            if let Some((message, claims)) = verdict(corpus, cx, text, &b) {
+                out.push(Finding::at_claim(corpus, rule, message, claims));
+            }
+        }
+    }
     let joiners = folded(&p.joiners);
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
@@ -52,6 +70,12 @@ fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
             }
             let (Some(x), Some(y)) = (a.value, b.interval().1) else {
                 continue;
+            };
+            // "1,4 milliard sur 3,9": the whole's scale word is elided.
+            let y = if b.scale == Decimal::ONE && a.scale > Decimal::ONE && b.entity.is_none() {
+                y * a.scale
+            } else {
+                y
             };
             // "plus de 100.000 sur neuf des dix jours": a qualified part or
             // a whole that is itself a part is no part-whole pair; nor a

@@ -10,11 +10,11 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::support::interval::{bounds, usable};
-use super::support::text::{folded, folded_slice};
 use serde::Deserialize;
 
 use super::support::params::count;
 use super::{Check, ClaimRef, Context, Finding, RuleDef};
+use crate::claims::structure::{breakdowns, Breakdown, Shape};
 use crate::claims::{Claim, Corpus};
 use crate::model::Kind;
 
@@ -108,7 +108,7 @@ fn val(corpus: &Corpus, i: usize) -> Decimal {
     exact(&corpus.claims[i]).unwrap_or_default()
 }
 
-fn breakdowns(
+fn across_sentences(
     corpus: &Corpus,
     cx: &Context,
     rule: &RuleDef,
@@ -204,6 +204,17 @@ fn breakdowns(
             }
         }
         let exceeds = wrong.iter().any(|k| sum_of(k, &groups) > total_of(k));
+        // One quantity only, no re-assignment that makes the sum hold, and
+        // a part larger than the total alone: the first sentence states no
+        // total (the figures of one match, then of the others).
+        let alone = slots.len() == 1
+            && slots
+                .iter()
+                .any(|k| groups.iter().any(|(_, g)| val(corpus, g[k]) > total_of(k)));
+        if swap.is_none() && alone {
+            s = last + 1;
+            continue;
+        }
         let partly = slots.len() >= 2 && wrong.len() < slots.len();
         if swap.is_none() && !exceeds && !partly {
             s = last + 1;
@@ -282,130 +293,176 @@ fn join_and(items: &[String]) -> String {
     }
 }
 
-/// "45 blessés, dont 30 enfants et 20 femmes": the parts after a subset
-/// marker may not exceed the total. The marker must follow the total's
-/// noun directly and the first part the marker ("dont la production…" is a
-/// relative clause, not a subset); further parts are joined by a comma or
-/// `et`/`and` only, and a part with another role ends the list ("45 tués,
-/// dont trois Français, et une centaine blessés").
-fn subsets(
-    corpus: &Corpus,
-    cx: &Context,
-    rule: &RuleDef,
-    d: usize,
-    markers: &[String],
-    joiners: &[String],
-    out: &mut Vec<Finding>,
-) {
+/// The breakdowns of the sentence's structure with two parts or more:
+/// parts that exceed their total, and the parts of a complete breakdown
+/// ("soit", "for a total of") that do not add up to it.
+fn subsets(corpus: &Corpus, cx: &Context, rule: &RuleDef, d: usize, out: &mut Vec<Finding>) {
     let text = corpus.docs[d].text.as_str();
-    let range = corpus.doc_claims[d].clone();
-    let end_of = |c: &Claim| c.fig.entity.map_or(c.fig.end, |(_, e)| e.max(c.fig.end));
-    for t in range.clone() {
-        let ct = &corpus.claims[t];
-        if !usable(ct) || !matches!(ct.fig.kind, Kind::Count | Kind::Money) {
+    for b in breakdowns(corpus, cx.lexicon, cx.meanings, d) {
+        if b.parts.len() < 2 {
             continue;
         }
-        // A total with its noun or unit, and a value (not "des centaines").
-        if ct.fig.value.is_none() || (ct.fig.entity.is_none() && ct.fig.unit.is_none()) {
-            continue;
+        if let Some((message, claims)) = verdict(corpus, cx, text, &b) {
+            out.push(Finding::at_claim(corpus, rule, message, claims));
         }
-        // A collective ("une quinzaine de sites") is rarely the whole a
-        // subset refers to.
-        if ct.fig.qualifier.is_none() && (ct.fig.low.is_some() || ct.fig.high.is_some()) {
-            continue;
-        }
-        let Some((high, _)) = bounds(ct, cx.lexicon, Decimal::ZERO).high else {
-            continue;
-        };
-        if t + 1 >= range.end {
-            continue;
-        }
-        let first = &corpus.claims[t + 1];
-        if first.sentence != ct.sentence {
-            continue;
-        }
-        let from = end_of(ct);
-        if from > first.fig.start {
-            continue;
-        }
-        let gap = folded_slice(text, from, first.fig.start);
-        let gap = gap.trim().trim_start_matches(',').trim();
-        // The marker, maybe after one word ("45 people injured, including").
-        let Some(m) = markers.iter().find(|m| {
-            gap.strip_suffix(m.as_str()).is_some_and(|head| {
-                let head = head.trim().trim_end_matches(',').trim();
-                head.split_whitespace().count() <= 1 && !head.contains(|c: char| c.is_ascii_digit())
-            })
-        }) else {
-            continue;
-        };
-        let mut parts = Vec::new();
-        let mut sum = Decimal::ZERO;
-        let mut k = t + 1;
-        let mut prev_end = from;
-        while k < range.end {
-            let p = &corpus.claims[k];
-            if p.sentence != ct.sentence || p.fig.kind != ct.fig.kind || p.fig.unit != ct.fig.unit {
-                break;
-            }
-            if k > t + 1 {
-                let between = folded_slice(text, prev_end, p.fig.start);
-                if !joiners.iter().any(|j| j == between.trim()) {
-                    break;
-                }
-            }
-            if ct.role.is_some() && p.role.is_some() && p.role != ct.role {
-                break;
-            }
-            // The parts count what the total counts: "des deux côtés, dont
-            // 20 soldats" is no subset.
-            let people = |m: Option<u16>| {
-                m.is_some_and(|m| cx.meanings.people.get(m as usize) == Some(&true))
-            };
-            match (ct.measure, p.measure) {
-                (None, Some(_)) => break,
-                (Some(a), Some(b)) if a != b && !(people(Some(a)) && people(Some(b))) => break,
-                _ => {}
-            }
-            let low = match p.fig.interval() {
-                (Some(l), _) => l,
-                _ => break,
-            };
-            if !usable(p) {
-                break;
-            }
-            sum += low;
-            parts.push(k);
-            prev_end = end_of(p);
-            k += 1;
-        }
-        if parts.is_empty() || sum <= high {
-            continue;
-        }
-        let written: Vec<String> = parts
-            .iter()
-            .map(|&i| corpus.claims[i].fig.text(text).to_string())
-            .collect();
-        let message = format!(
-            "the parts after `{m}` ({} = {}) exceed their total `{}`",
-            written.join(" + "),
-            sum.normalize(),
-            ct.fig.text(text)
-        );
-        let mut claims = vec![t];
-        claims.extend(parts);
-        out.push(Finding::at_claim(corpus, rule, message, claims));
     }
 }
 
-/// Parameters.
+/// A figure of the first part's kind stands before it in the sentence: the
+/// list read may have lost its first items, so a sum that falls short of
+/// the total proves nothing.
+fn earlier_items(corpus: &Corpus, b: &Breakdown) -> bool {
+    let first = &corpus.claims[b.parts[0]];
+    let d = first.doc as usize;
+    corpus.doc_claims[d]
+        .clone()
+        .take_while(|&i| i < b.parts[0])
+        .any(|i| {
+            let c = &corpus.claims[i];
+            c.sentence == first.sentence
+                && c.fig.kind == first.fig.kind
+                && c.fig.unit == first.fig.unit
+        })
+}
+
+/// The half-unit a round total may stand for when its parts are written
+/// more precisely: half the unit of its last written digit with a scale
+/// word ("7 milliards (6,4 milliards … et 600 millions …)"), or of its
+/// last non-zero digit when it ends in three zeros or more ("les 40 000
+/// acquéreurs (28 805 … et 11 715 …)").
+fn rounding(total: &crate::model::Figure, parts: &[Decimal]) -> Decimal {
+    let Some(value) = total.value else {
+        return Decimal::ZERO;
+    };
+    let unit = if total.scale > Decimal::ONE {
+        let mut u = total.scale;
+        for _ in 0..total.decimals {
+            u /= Decimal::TEN;
+        }
+        u
+    } else {
+        let mut u = Decimal::ONE;
+        while !value.is_zero() && (value / (u * Decimal::TEN)).fract().is_zero() {
+            u *= Decimal::TEN;
+        }
+        if u < Decimal::from(1000) {
+            return Decimal::ZERO;
+        }
+        u
+    };
+    if parts.iter().any(|p| !(p / unit).fract().is_zero()) {
+        unit / Decimal::TWO
+    } else {
+        Decimal::ZERO
+    }
+}
+
+/// The message and claims of a breakdown that does not hold: its parts
+/// exceed the total, or (when the text states their sum) do not reach it.
+/// Breakdowns that are likely misread give none: parts that all count
+/// one other noun than the total's ("four schools (15 and 24 pupils)"),
+/// a part more than twice the total, shares or amounts as large as their
+/// total (values of subgroups, not parts).
+pub(crate) fn verdict(
+    corpus: &Corpus,
+    cx: &Context,
+    text: &str,
+    b: &Breakdown,
+) -> Option<(String, Vec<ClaimRef>)> {
+    let ct = &corpus.claims[b.total];
+    let total = bounds(ct, cx.lexicon, Decimal::ZERO);
+    let total_value = ct.fig.value?;
+    let mut lows = Vec::new();
+    let mut highs = Vec::new();
+    for (&i, &f) in b.parts.iter().zip(&b.factors) {
+        let pb = bounds(&corpus.claims[i], cx.lexicon, Decimal::ZERO);
+        lows.push(pb.low?.0 * f);
+        highs.push(pb.high.map(|(h, _)| h * f));
+    }
+    let values: Vec<Decimal> = b
+        .parts
+        .iter()
+        .zip(&b.factors)
+        .map(|(&i, &f)| corpus.claims[i].fig.value.unwrap_or_default() * f)
+        .collect();
+    // As many parts as the total counts items, adding up to twice the
+    // total or more: the values of each item ("four fixed speeds (25, 50, 75 and 100 km/h)", "trois
+    // prix (20.000, 10.000 et 5.000 dollars)"), no breakdown.
+    let whole_sum: Decimal = values.iter().copied().sum();
+    if Decimal::from(b.parts.len()) == total_value && whole_sum >= total_value * Decimal::TWO {
+        return None;
+    }
+    if values.iter().any(|&v| v > total_value * Decimal::TWO) {
+        return None;
+    }
+    let stated = matches!(b.shape, Shape::SumAfter | Shape::Running);
+    if ct.fig.kind != Kind::Count && !stated && values.iter().any(|&v| v >= total_value) {
+        return None;
+    }
+    let sum: Decimal = lows.iter().copied().sum();
+    let slack = rounding(&ct.fig, &values);
+    // An exact total stands for itself, give or take its rounding; a
+    // qualified one for its interval.
+    let exact = ct.fig.qualifier.is_none() && ct.fig.low.is_none() && ct.fig.high.is_none();
+    let high = if exact {
+        Some(total_value + slack)
+    } else {
+        total.high.map(|(h, _)| h)
+    };
+    let written: Vec<String> = b
+        .parts
+        .iter()
+        .map(|&i| format!("`{}`", corpus.claims[i].fig.text(text)))
+        .collect();
+    let shown = ct.fig.text(text);
+    let phrase = ct
+        .fig
+        .entity
+        .filter(|&(s, _)| s >= ct.fig.end)
+        .map(|(_, e)| text[ct.fig.start..e].to_string())
+        .unwrap_or_else(|| shown.to_string());
+    let why = b.why(text);
+    let exceeds = high.is_some_and(|h| sum > h);
+    let message = if exceeds {
+        if b.parts.len() == 1 {
+            format!(
+                "the part {} is larger than its whole `{shown}` (read as a part of `{phrase}` because of {why})",
+                written[0]
+            )
+        } else {
+            format!(
+                "the parts {} add up to {}, more than their total `{shown}` (read as a breakdown of `{phrase}` because of {why})",
+                written.join(" + "),
+                values.iter().copied().sum::<Decimal>().normalize()
+            )
+        }
+    } else if b.complete() && b.parts.len() >= 2 && !earlier_items(corpus, b) {
+        let low = if exact {
+            total_value - slack
+        } else {
+            total.low.map(|(l, _)| l)?
+        };
+        if highs.iter().copied().sum::<Option<Decimal>>()? >= low {
+            return None;
+        }
+        format!(
+            "the parts {} add up to {}, not to the total `{shown}` stated by {why}",
+            written.join(" + "),
+            values.iter().copied().sum::<Decimal>().normalize()
+        )
+    } else {
+        return None;
+    };
+    let mut claims = vec![b.total];
+    claims.extend(b.parts.iter().copied());
+    Some((message, claims))
+}
+
+/// Parameters. The words of a breakdown (markers, joiners, blockers) are
+/// each language's `[structure]` data, read with the sentence's structure.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub(crate) struct PartsTotal {
-    /// Words that introduce the parts of a total (`dont`, `including`).
-    subset_markers: Vec<String>,
-    /// What may stand between two parts (`,`, `et`, `and`), as written.
-    part_joiners: Vec<String>,
     /// How many sentences after the totals a breakdown may run.
     #[serde(deserialize_with = "count")]
     window_sentences: usize,
@@ -414,8 +471,6 @@ pub(crate) struct PartsTotal {
 impl Default for PartsTotal {
     fn default() -> Self {
         PartsTotal {
-            subset_markers: Vec::new(),
-            part_joiners: Vec::new(),
             window_sentences: 4,
         }
     }
@@ -429,11 +484,10 @@ impl Check for PartsTotal {
 
 fn check(p: &PartsTotal, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
-    let markers = folded(&p.subset_markers);
     let window = p.window_sentences;
     for d in 0..corpus.docs.len() {
-        subsets(corpus, cx, rule, d, &markers, &p.part_joiners, out);
-        breakdowns(corpus, cx, rule, d, window, out);
+        subsets(corpus, cx, rule, d, out);
+        across_sentences(corpus, cx, rule, d, window, out);
     }
 }
 
@@ -458,7 +512,7 @@ mod tests {
                 crate::model::Lang::new("fr"),
                 None
             ),
-            ["the parts after `dont` (30 + 20 = 50) exceed their total `45`"]
+            ["the parts `30` + `20` add up to 50, more than their total `45` (read as a breakdown of `45 blessés` because of `dont`)"]
         );
     }
 }

@@ -77,7 +77,7 @@ pub(crate) fn overlap(a: &Bounds, b: &Bounds) -> bool {
 }
 
 pub(crate) fn usable(c: &Claim) -> bool {
-    c.repeat_of.is_none() && c.fig.debris.is_none() && !c.fig.ambiguous && !c.fig.bad_grouping
+    c.usable()
 }
 
 #[cfg(test)]

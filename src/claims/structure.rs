@@ -1,0 +1,1297 @@
+//! The structure of a sentence's figures: which figure is a total and which
+//! figures are its parts, read from the shape of the sentence rather than
+//! from what the nouns mean.
+//!
+//! A breakdown has a total, its parts and the words that say so (its
+//! marker). The shapes, each with the words of a language's
+//! `[structure]` data (`rules/lang/*/structure.toml`):
+//!
+//! - **Total first**: the total, its noun and maybe a short verb phrase,
+//!   then a marker (`subset_markers`: "dont", "including"; or
+//!   `complete_markers`: "répartis en", "being"; or a parenthesis, a colon,
+//!   a dash, an apposition between commas), then the parts.
+//! - **Set first**: a lead (`set_leads`: "parmi les", "of the") before the
+//!   total, a comma after its phrase, then the parts ("Of the 45 injured,
+//!   50 were children").
+//! - **Anaphor**: a part that points back to the whole (`anaphors`: "31
+//!   d'entre eux", "two of which"), or a sentence that opens with one of
+//!   `anaphor_leads` ("Of these, 57 …"): the whole is the last figure with
+//!   a noun before it.
+//! - **Sum after**: the parts, then one of `sum_leads` ("soit", "for a
+//!   total of", "=") and the total.
+//!
+//! The parts are a list: figures joined by `joiners`, each with its own
+//! modifiers ("dont 9.733 à l'hôpital et 4.166 dans les Ehpad"). A list
+//! ends at a word of `blockers` (a comparison, a change), at another
+//! marker (a nested breakdown: after a comma it breaks down the same total
+//! again, without one the part before it), at a closing parenthesis, or at
+//! a figure that cannot be a part of the total: another kind or unit,
+//! another role, or a noun that the data says counts something else
+//! (people against things). A figure after a word of `frames` ("sur 17
+//! théâtres") or inside another figure's phrase ("eight top three hits")
+//! is no total. Parentheses, colons, dashes and appositions need two parts
+//! or more; an apposition needs nouns the `groups` data makes parts of the
+//! total's noun ("six personnes, deux femmes et quatre hommes, …"), so
+//! that the items of a list ("12 morts, 45 blessés et 3 disparus") are no
+//! breakdown.
+//!
+//! The breakdown is *complete* when the text says the parts make up the
+//! whole (a complete marker, a sum after the parts): they must then add up
+//! to it. Otherwise the parts are some of the whole and may not exceed it.
+
+use rust_decimal::Decimal;
+
+use super::{Claim, Corpus, Meanings};
+use crate::lexicon::structure::{tokenize, Structure, Tok};
+use crate::lexicon::{fold, Lexicon};
+use crate::model::Kind;
+
+/// How the text ties the parts to their total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// A subset marker after the total ("dont", "including").
+    Subset,
+    /// A complete marker after the total ("répartis en", "being").
+    Complete,
+    /// Parentheses after the total.
+    Paren,
+    /// A colon after the total.
+    Colon,
+    /// A dash after the total.
+    Dash,
+    /// Parts between commas after the total.
+    Apposition,
+    /// A lead before the total, the parts after its phrase ("of the 45").
+    SetFirst,
+    /// A part that points back to the whole ("31 d'entre eux").
+    Anaphor,
+    /// The total after its parts ("soit", "for a total of").
+    SumAfter,
+    /// A running total after figures that add to it ("portant le total
+    /// à"): they are some of it.
+    Running,
+}
+
+/// A total and its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Breakdown {
+    /// The total: index into [`Corpus::claims`].
+    pub(crate) total: usize,
+    /// The parts, in the order of the text.
+    pub(crate) parts: Vec<usize>,
+    /// What each part's value is multiplied by in the total's terms (an
+    /// elided scale word carried: "7 milliards, dont 4 milliards et 3": 3
+    /// milliards).
+    pub(crate) factors: Vec<Decimal>,
+    /// Byte span of the marker in the document text (for a mark of
+    /// punctuation, the mark).
+    pub(crate) marker: (usize, usize),
+    pub(crate) shape: Shape,
+}
+
+impl Breakdown {
+    /// True when the text states the parts' sum: they must add up to it.
+    pub(crate) fn complete(&self) -> bool {
+        self.shape == Shape::SumAfter
+    }
+
+    /// Why the parts are read as parts of the total, for messages: the
+    /// marker as written, or the punctuation that makes the breakdown.
+    pub(crate) fn why(&self, text: &str) -> String {
+        let m = text[self.marker.0..self.marker.1].trim();
+        match self.shape {
+            Shape::Paren => "the parentheses after it".to_string(),
+            Shape::Colon => "the colon after it".to_string(),
+            Shape::Dash => "the dash after it".to_string(),
+            Shape::Apposition => "the apposition after it".to_string(),
+            Shape::SumAfter | Shape::Running => format!("`{m}` before it"),
+            Shape::SetFirst => format!("`{m}` before it"),
+            _ => format!("`{m}`"),
+        }
+    }
+}
+
+/// What a figure's noun counts, as far as the data tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Category {
+    People,
+    /// A measure of the meaning lexicon that counts no people.
+    Things,
+    Unknown,
+}
+
+/// The structure data of a document's language and its fallbacks.
+struct Words<'a> {
+    langs: Vec<&'a Structure>,
+}
+
+impl<'a> Words<'a> {
+    fn any<'s>(
+        &'s self,
+        f: impl Fn(&'a Structure) -> &'a Vec<Vec<Tok>> + 's,
+    ) -> impl Iterator<Item = &'a Vec<Tok>> + 's {
+        self.langs.iter().flat_map(move |s| f(s).iter())
+    }
+
+    fn people(&self, w: &str) -> bool {
+        self.langs.iter().any(|s| s.people.iter().any(|p| p == w))
+    }
+
+    /// The groups in which `w` is a whole.
+    fn wholes_of(&self, w: &str) -> impl Iterator<Item = &'a (Vec<String>, Vec<String>)> + '_ {
+        let w = w.to_string();
+        self.langs
+            .iter()
+            .flat_map(|s| s.groups.iter())
+            .filter(move |g| g.0.contains(&w))
+    }
+
+    fn in_parts(&self, w: &str) -> bool {
+        self.langs
+            .iter()
+            .flat_map(|s| s.groups.iter())
+            .any(|g| g.1.iter().any(|x| x == w))
+    }
+
+    fn in_wholes(&self, w: &str) -> bool {
+        self.langs
+            .iter()
+            .flat_map(|s| s.groups.iter())
+            .any(|g| g.0.iter().any(|x| x == w))
+    }
+}
+
+/// Tokens of `text[a..b]`, with balanced parenthesised groups left out
+/// ("109 clusters (hors Ehpad) ont été rapportés :").
+fn gap(text: &str, a: usize, b: usize) -> Vec<Tok> {
+    let mut v = Vec::new();
+    if a <= b {
+        tokenize(&text[a..b], &mut v);
+    }
+    strip_groups(v)
+}
+
+fn strip_groups(v: Vec<Tok>) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::with_capacity(v.len());
+    for t in v {
+        if t == Tok::Punct(')') {
+            if let Some(open) = out.iter().rposition(|x| *x == Tok::Punct('(')) {
+                out.truncate(open);
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// Does `pat` (which may hold `*`, up to three words) match `toks`
+/// exactly?
+fn matches(pat: &[Tok], toks: &[Tok]) -> bool {
+    match pat.split_first() {
+        None => toks.is_empty(),
+        Some((Tok::Any, rest)) => (0..=3.min(toks.len())).any(|k| {
+            toks[..k].iter().all(|t| matches!(t, Tok::Word(_))) && matches(rest, &toks[k..])
+        }),
+        Some((p, rest)) => toks.first() == Some(p) && matches(rest, &toks[1..]),
+    }
+}
+
+/// The longest phrase of `phrases` that ends `toks`: its length in tokens.
+fn suffix<'p>(phrases: impl Iterator<Item = &'p Vec<Tok>>, toks: &[Tok]) -> Option<usize> {
+    phrases
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| {
+            (0..=toks.len())
+                .rev()
+                .find(|&k| matches(p, &toks[toks.len() - k..]))
+                .filter(|&k| k > 0)
+        })
+        .max()
+}
+
+/// True when a phrase of `phrases` stands anywhere in `toks`.
+fn contains<'p>(phrases: impl Iterator<Item = &'p Vec<Tok>>, toks: &[Tok]) -> bool {
+    let phrases: Vec<&Vec<Tok>> = phrases.filter(|p| !p.is_empty()).collect();
+    (0..toks.len()).any(|i| {
+        phrases
+            .iter()
+            .any(|p| (1..=toks.len() - i).any(|k| matches(p, &toks[i..i + k])))
+    })
+}
+
+fn words(toks: &[Tok]) -> usize {
+    toks.iter().filter(|t| matches!(t, Tok::Word(_))).count()
+}
+
+/// The byte span of the last `n` tokens of `text[a..b]` (a marker).
+fn tail_span(text: &str, a: usize, b: usize, n: usize) -> (usize, usize) {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut word: Option<(usize, usize)> = None;
+    let slice = &text[a..b];
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let f = crate::lexicon::fold_char(c);
+        let at = a + i;
+        let end = at + c.len_utf8();
+        if f.is_alphanumeric() || (f == '\'' && word.is_some()) {
+            word = Some((word.map_or(at, |w| w.0), end));
+            if f == '\'' {
+                spans.extend(word.take());
+            }
+        } else if f == '-'
+            && word.is_some()
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+        {
+            spans.extend(word.take());
+        } else {
+            spans.extend(word.take());
+            if !f.is_whitespace() && !matches!(f, '"' | '«' | '»' | '“' | '”' | '\'') {
+                spans.push((at, end));
+            }
+        }
+    }
+    spans.extend(word.take());
+    match spans.len().checked_sub(n.max(1)) {
+        Some(k) => (spans[k].0, spans[spans.len() - 1].1),
+        None => (a, b),
+    }
+}
+
+/// The same noun, singular or plural.
+fn same_noun(a: &str, b: &str) -> bool {
+    a.trim_end_matches(['s', 'x']) == b.trim_end_matches(['s', 'x'])
+}
+
+/// The char boundary about `n` bytes before `pos`, not before `floor`.
+fn back(text: &str, floor: usize, pos: usize, n: usize) -> usize {
+    let mut a = pos.saturating_sub(n).max(floor);
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    a
+}
+
+/// The breakdowns of document `d`, in the order of their totals.
+pub(crate) fn breakdowns(
+    corpus: &Corpus,
+    lexicon: &Lexicon,
+    meanings: &Meanings,
+    d: usize,
+) -> Vec<Breakdown> {
+    let doc = &corpus.docs[d];
+    let words = Words {
+        langs: lexicon
+            .with_fallback(doc.lang)
+            .map(|l| &l.structure)
+            .collect(),
+    };
+    let reader = Reader {
+        corpus,
+        text: doc.text.as_str(),
+        words: &words,
+        meanings,
+        range: corpus.doc_claims[d].clone(),
+    };
+    let mut out = Vec::new();
+    let mut not_total = Vec::new();
+    for k in reader.range.clone() {
+        if not_total.contains(&k) {
+            continue;
+        }
+        reader.total_first(k, &mut out, &mut not_total);
+        reader.set_first(k, &mut out);
+        reader.anaphor(k, &mut out);
+        reader.sum_after(k, &mut out);
+    }
+    out.sort_by_key(|b| (b.total, b.parts.first().copied()));
+    out.dedup_by(|a, b| a.total == b.total && a.parts == b.parts);
+    out
+}
+
+struct Reader<'a> {
+    corpus: &'a Corpus,
+    text: &'a str,
+    words: &'a Words<'a>,
+    meanings: &'a Meanings,
+    range: std::ops::Range<usize>,
+}
+
+/// Where a list of parts stopped.
+enum Stop {
+    /// No more parts.
+    End,
+    /// The list went on with a figure of another kind or unit: no
+    /// breakdown.
+    Poisoned,
+    /// A subset or complete marker after a comma: the figures after it
+    /// break the same total down again, from this claim.
+    Again(usize, (usize, usize), Shape),
+}
+
+impl Reader<'_> {
+    fn claim(&self, i: usize) -> &Claim {
+        &self.corpus.claims[i]
+    }
+
+    /// The end of a figure's phrase: its noun when it has one.
+    fn phrase_end(&self, i: usize) -> usize {
+        let f = &self.claim(i).fig;
+        f.entity.map_or(f.end, |(_, e)| e.max(f.end))
+    }
+
+    fn head(&self, i: usize) -> Option<String> {
+        self.claim(i)
+            .fig
+            .entity
+            .map(|(s, e)| fold(&self.text[s..e]))
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.claim(i)
+            .fig
+            .entity
+            .is_some_and(|(s, _)| self.text[s..].starts_with(|c: char| c.is_uppercase()))
+    }
+
+    /// A quantity that can be a total or a part.
+    fn eligible(&self, i: usize) -> bool {
+        let c = self.claim(i);
+        matches!(
+            c.fig.kind,
+            Kind::Count | Kind::Money | Kind::Measure | Kind::Percent | Kind::Duration
+        ) && c.usable()
+            && c.fig.value.is_some()
+            && c.fig.interval().0.is_some()
+            && !self.named(i)
+            && !c.boilerplate
+            // "2,3 enfants par femme": a count with decimals is a mean.
+            && !(c.fig.kind == Kind::Count
+                && c.fig.scale == Decimal::ONE
+                && c.fig.value.is_some_and(|v| !v.fract().is_zero()))
+    }
+
+    /// A number in a name: a number word written with a capital inside a
+    /// sentence ("Seven Network"), or a number right after a capitalised
+    /// word ("Morgan Plus Six", "RB 9:4").
+    fn named(&self, i: usize) -> bool {
+        let c = self.claim(i);
+        let f = &c.fig;
+        let lead = &self.text[c.sentence.0.min(f.num_start)..f.num_start];
+        let starts = lead.trim().is_empty();
+        if !starts && self.text[f.num_start..].starts_with(|ch: char| ch.is_uppercase()) {
+            return true;
+        }
+        let before = lead.trim_end_matches([' ', '\u{a0}']);
+        if before.len() == lead.len() {
+            return false;
+        }
+        let word_start = before
+            .rfind(|ch: char| !ch.is_alphanumeric())
+            .map_or(0, |k| {
+                k + before[k..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &before[word_start..];
+        // The sentence's first word is capitalised anyway.
+        let first = before[..word_start].trim().is_empty();
+        !first && word.starts_with(|ch: char| ch.is_uppercase())
+    }
+
+    /// A total: a quantity of more than one.
+    fn whole(&self, i: usize) -> bool {
+        self.eligible(i) && self.claim(i).fig.value.is_some_and(|v| v > Decimal::ONE)
+    }
+
+    fn category(&self, i: usize) -> Category {
+        let c = self.claim(i);
+        let m = self.meanings;
+        let people = |x: u16| m.people.get(x as usize) == Some(&true);
+        if c.counted.is_some_and(people) {
+            return Category::People;
+        }
+        let Some(h) = self.head(i) else {
+            return if c.role.is_some() {
+                Category::People
+            } else {
+                Category::Unknown
+            };
+        };
+        if m.role_word(&h).is_some()
+            || self.words.people(&h)
+            || self.words.in_parts(&h)
+            || self.words.in_wholes(&h)
+        {
+            return Category::People;
+        }
+        if c.counted.is_some() {
+            return Category::Things;
+        }
+        Category::Unknown
+    }
+
+    /// The factor of an elided scale: a bare part after a figure with a
+    /// scale word ("dont 4 milliards et 3").
+    fn factor(&self, prev: usize, p: usize) -> Decimal {
+        let (a, b) = (&self.claim(prev).fig, &self.claim(p).fig);
+        if b.kind == Kind::Count
+            && b.unit.is_none()
+            && b.entity.is_none()
+            && b.scale == Decimal::ONE
+            && a.scale > Decimal::ONE
+            && b.value.is_some_and(|v| v < Decimal::from(1000))
+        {
+            a.scale
+        } else {
+            Decimal::ONE
+        }
+    }
+
+    /// Can figure `p` be a part of total `t` by its kind and unit? A bare
+    /// count takes the total's unit ("224 acres, of which 52 …"); a count
+    /// with a noun does only with a scale word ("7 milliards d'euros, dont
+    /// 4 milliards de prêts"). `strict`: no unit is carried.
+    fn same_kind(&self, t: usize, p: usize, strict: bool) -> bool {
+        let (ft, fp) = (&self.claim(t).fig, &self.claim(p).fig);
+        if fp.kind == ft.kind {
+            return fp.unit == ft.unit;
+        }
+        !strict
+            && fp.kind == Kind::Count
+            && fp.unit.is_none()
+            && matches!(ft.kind, Kind::Money | Kind::Measure | Kind::Duration)
+            && (fp.entity.is_none() || fp.scale > Decimal::ONE)
+    }
+
+    /// Can figure `p` be a part of total `t`? Same kind and unit, no
+    /// other role, and a noun that counts the same sort of thing: people
+    /// are no parts of things, and of a total whose noun the data does not
+    /// know as people only by the nouns of its groups' parts ("14
+    /// agriculteurs, dont deux femmes", not "des deux côtés, dont 20
+    /// soldats"). `strict` for appositions: the part's noun is none, the
+    /// total's, or one of the parts of the total's groups.
+    fn compatible(&self, t: usize, p: usize, strict: bool) -> bool {
+        if !self.same_kind(t, p, false) {
+            return false;
+        }
+        let (ct, cp) = (self.claim(t), self.claim(p));
+        if let (Some(a), Some(b)) = (ct.role, cp.role) {
+            if a != b {
+                return false;
+            }
+        }
+        let (ht, hp) = (self.head(t), self.head(p));
+        if strict {
+            let Some(hp) = hp else { return true };
+            let Some(ht) = ht else { return false };
+            if same_noun(&ht, &hp) {
+                return true;
+            }
+            let grouped = self.words.wholes_of(&ht).any(|g| g.1.contains(&hp));
+            return grouped || (self.capitalised(p) && self.category(t) == Category::People);
+        }
+        if cp.fig.kind != Kind::Count || hp.is_none() {
+            return true;
+        }
+        let hp = hp.unwrap_or_default();
+        match (self.category(t), self.category(p)) {
+            (Category::Things, Category::People) | (Category::People, Category::Things) => false,
+            (Category::Unknown, Category::People) => ht.is_none() || self.words.in_parts(&hp),
+            _ => true,
+        }
+    }
+
+    fn starts_list_member(&self, t: usize) -> bool {
+        // "450 hommes, 80 femmes dont …": the total is an item of a list.
+        if t == self.range.start {
+            return false;
+        }
+        let prev = t - 1;
+        let (cp, ct) = (self.claim(prev), self.claim(t));
+        if cp.sentence != ct.sentence || cp.fig.kind != ct.fig.kind || cp.fig.entity.is_none() {
+            return false;
+        }
+        let g = gap(self.text, self.phrase_end(prev), ct.fig.start);
+        g.len() == 1 && self.words.any(|s| &s.joiners).any(|j| *j == g)
+    }
+
+    /// The figure is inside another figure's phrase ("eight top three
+    /// hits"), or after a frame word ("sur 17 théâtres").
+    fn framed(&self, t: usize) -> bool {
+        let ct = self.claim(t);
+        if t > self.range.start {
+            let cp = self.claim(t - 1);
+            if cp.sentence == ct.sentence
+                && cp.fig.kind.is_quantity()
+                && self.phrase_end(t - 1) <= ct.fig.start
+            {
+                let g = gap(self.text, self.phrase_end(t - 1), ct.fig.start);
+                let joined = self.words.any(|s| &s.joiners).any(|j| g.ends_with(j));
+                if words(&g) <= 1 && g.iter().all(|x| matches!(x, Tok::Word(_))) && !joined {
+                    return true;
+                }
+            }
+        }
+        let before = gap(
+            self.text,
+            back(self.text, ct.sentence.0, ct.fig.start, 40),
+            ct.fig.start,
+        );
+        let before = &before[before.len().saturating_sub(3)..];
+        self.words
+            .any(|s| &s.frames)
+            .any(|f| before.ends_with(f) && !f.is_empty())
+    }
+
+    /// The parts from `first` on, for total `t`: the list, its lows, and
+    /// where it stopped.
+    fn list(
+        &self,
+        t: usize,
+        first: usize,
+        shape: Shape,
+        strict: bool,
+        commas_end: bool,
+    ) -> (Vec<usize>, Vec<Decimal>, Stop) {
+        // A sum after its parts states their unit with each.
+        let kinds_strict = matches!(shape, Shape::SumAfter | Shape::Running);
+        let mut parts = vec![first];
+        let mut factors = vec![self.factor(t, first)];
+        let sentence = self.claim(t).sentence;
+        let total_head = self.head(t);
+        let mut k = first + 1;
+        let mut gap_from = self.phrase_end(first);
+        if shape != Shape::Anaphor && self.points_back(first) {
+            return (parts, factors, Stop::End);
+        }
+        while k < self.range.end && self.claim(k).sentence == sentence {
+            let c = self.claim(k);
+            // Dates, times and codes between parts are their modifiers.
+            if !c.fig.kind.is_quantity() {
+                k += 1;
+                continue;
+            }
+            if c.fig.start < gap_from {
+                break;
+            }
+            let mut g = gap(self.text, gap_from, c.fig.start);
+            if shape == Shape::Anaphor && parts.len() == 1 {
+                if let Some(a) = self
+                    .words
+                    .any(|s| &s.anaphors)
+                    .find(|a| !a.is_empty() && g.starts_with(a))
+                {
+                    g.drain(..a.len());
+                }
+            }
+            // A figure inside a part's parenthesis ("2 in Kurunthogai
+            // (verse 11), 2 in …") is one of its modifiers.
+            let open = g.iter().filter(|x| **x == Tok::Punct('(')).count();
+            if shape != Shape::Paren && open > 0 {
+                let rest = &self.text[c.fig.end..sentence.1];
+                if rest
+                    .find(')')
+                    .is_some_and(|close| !rest[..close].contains('('))
+                {
+                    k += 1;
+                    continue;
+                }
+            }
+            if g.contains(&Tok::Punct(')')) || g.contains(&Tok::Punct('.')) {
+                break;
+            }
+            if shape != Shape::Paren && g.contains(&Tok::Punct('(')) {
+                break;
+            }
+            // A second dash closes the dash's aside.
+            if shape == Shape::Dash && g.contains(&Tok::Punct('-')) {
+                break;
+            }
+            if contains(self.words.any(|s| &s.blockers), &g)
+                || contains(self.words.any(|s| &s.sum_leads), &g)
+                || contains(self.words.any(|s| &s.running_leads), &g)
+            {
+                break;
+            }
+            // A nested marker: after a comma it breaks the same total
+            // down again; without one, the part before it.
+            let marker = suffix(self.words.any(|s| &s.subset_markers), &g)
+                .map(|n| (n, Shape::Subset))
+                .or_else(|| {
+                    suffix(self.words.any(|s| &s.complete_markers), &g)
+                        .map(|n| (n, Shape::Complete))
+                });
+            if let Some((n, sh)) = marker {
+                let before = &g[..g.len() - n];
+                if before.last() == Some(&Tok::Punct(',')) && words(before) == 0 {
+                    let span = tail_span(self.text, gap_from, c.fig.start, n);
+                    return (parts, factors, Stop::Again(k, span, sh));
+                }
+                break;
+            }
+            if contains(self.words.any(|s| &s.subset_markers), &g) {
+                break;
+            }
+            // The last joiner, the part's modifiers before it, and what
+            // may lead the next part ("et 27 autres", "and a further 10").
+            let joiners: Vec<&Vec<Tok>> = self.words.any(|s| &s.joiners).collect();
+            let mut at = None;
+            for i in (0..g.len()).rev() {
+                if let Some(j) = joiners
+                    .iter()
+                    .filter(|j| g[i..].starts_with(j))
+                    .max_by_key(|j| j.len())
+                {
+                    at = Some((i, j.len()));
+                    break;
+                }
+            }
+            let Some((ji, jl)) = at else { break };
+            let after = &g[ji + jl..];
+            if !after.is_empty() && !self.words.any(|s| &s.part_leads).any(|l| l[..] == *after) {
+                break;
+            }
+            let before = &g[..ji];
+            if words(before) > 16 {
+                break;
+            }
+            let semicolon = g.contains(&Tok::Punct(';'));
+            if semicolon && !matches!(shape, Shape::Paren | Shape::Colon | Shape::Dash) {
+                break;
+            }
+            if commas_end && g.contains(&Tok::Punct(',')) {
+                break;
+            }
+            if before
+                .iter()
+                .any(|x| matches!(x, Tok::Punct(c) if !matches!(c, ',' | ';' | '-')))
+            {
+                break;
+            }
+            // A figure of another kind attached to the part ("102 décès en
+            // 24 heures dans les hôpitaux et 23 …") is one of its modifiers.
+            let joined_here = self
+                .words
+                .any(|s| &s.joiners)
+                .any(|j| !j.is_empty() && g.ends_with(j));
+            if self.eligible(k) && !self.same_kind(t, k, kinds_strict) && !joined_here {
+                k += 1;
+                continue;
+            }
+            // A figure joined as the next item that cannot be a part ("trois
+            // prix (20.000, 10.000 et 5.000 dollars)"): the bare items
+            // before it share its unit, and the list is no breakdown.
+            if self.eligible(k) && !self.same_kind(t, k, kinds_strict) {
+                return (parts, factors, Stop::Poisoned);
+            }
+            if !self.eligible(k) || !self.compatible(t, k, strict) {
+                break;
+            }
+            // A part named like the total, or by a generic noun, after a
+            // part named otherwise is a quantity of its own ("16 medals,
+            // including 7 golds, and 21 medals in …").
+            let prev = *parts.last().unwrap();
+            if let Some(h) = self.head(k) {
+                let first_head = self.head(first);
+                let like_total = total_head.as_deref().is_some_and(|t| same_noun(t, &h));
+                let like_first = first_head.as_deref().is_some_and(|f| same_noun(f, &h));
+                let closing = g.contains(&Tok::Punct(','));
+                if ((like_total && closing) || self.generic(k)) && !like_first {
+                    break;
+                }
+            }
+            if self.measures_differ(prev, k) {
+                break;
+            }
+            factors.push(self.factor(prev, k));
+            parts.push(k);
+            gap_from = self.phrase_end(k);
+            k += 1;
+            // "two of whom": a part that points back breaks the part
+            // before it down, and ends the list.
+            if self.points_back(k - 1) {
+                parts.pop();
+                factors.pop();
+                break;
+            }
+        }
+        (parts, factors, Stop::End)
+    }
+
+    /// The figure is followed by an anaphor ("two of whom").
+    fn points_back(&self, i: usize) -> bool {
+        let c = self.claim(i);
+        let end = (c.fig.end + 24).min(c.sentence.1);
+        let end = (end..=c.sentence.1)
+            .find(|&e| self.text.is_char_boundary(e))
+            .unwrap_or(c.sentence.1);
+        if c.fig.end > end {
+            return false;
+        }
+        let after = gap(self.text, c.fig.end, end);
+        self.words
+            .any(|s| &s.anaphors)
+            .any(|a| !a.is_empty() && after.starts_with(a))
+    }
+
+    /// The figure's noun stands for anyone ("personnes", "people").
+    fn generic(&self, i: usize) -> bool {
+        self.claim(i)
+            .counted
+            .is_some_and(|m| self.meanings.generic.get(m as usize) == Some(&true))
+    }
+
+    /// Two figures count different things the lexicon knows ("96 décès et
+    /// 6.405 contaminations"); kinds of people may differ.
+    fn measures_differ(&self, a: usize, b: usize) -> bool {
+        let people = |m: u16| self.meanings.people.get(m as usize) == Some(&true);
+        match (self.claim(a).counted, self.claim(b).counted) {
+            (Some(x), Some(y)) => x != y && !(people(x) && people(y)),
+            _ => false,
+        }
+    }
+
+    fn push(&self, out: &mut Vec<Breakdown>, b: Breakdown) {
+        let min = match b.shape {
+            Shape::Paren
+            | Shape::Colon
+            | Shape::Dash
+            | Shape::Apposition
+            | Shape::SumAfter
+            | Shape::Running => 2,
+            Shape::Complete => 2,
+            _ => 1,
+        };
+        if b.parts.len() >= min {
+            out.push(b);
+        }
+    }
+
+    /// A total, a marker after its phrase, the parts.
+    fn total_first(&self, t: usize, out: &mut Vec<Breakdown>, not_total: &mut Vec<usize>) {
+        if !self.whole(t) || t + 1 >= self.range.end {
+            return;
+        }
+        let ct = self.claim(t);
+        // Codes and dates in the total's phrase ("cas de Covid-19") are
+        // no parts.
+        let mut first = t + 1;
+        while first + 1 < self.range.end
+            && !self.claim(first).fig.kind.is_quantity()
+            && self.claim(first).sentence == ct.sentence
+        {
+            first += 1;
+        }
+        let cf = self.claim(first);
+        if cf.sentence != ct.sentence || !self.eligible(first) {
+            return;
+        }
+        let from = self.phrase_end(t);
+        if from > cf.fig.start || self.framed(t) {
+            return;
+        }
+        let mut g = gap(self.text, from, cf.fig.start);
+        // "67 chiens : les sept …": a determiner before the first part.
+        if let Some(n) = suffix(self.words.any(|s| &s.part_leads), &g) {
+            if g.len() > n && matches!(g[g.len() - n - 1], Tok::Punct(_)) {
+                g.truncate(g.len() - n);
+            }
+        }
+        let (shape, n) = if let Some(n) = suffix(self.words.any(|s| &s.subset_markers), &g) {
+            (Shape::Subset, n)
+        } else if let Some(n) = suffix(self.words.any(|s| &s.complete_markers), &g) {
+            (Shape::Complete, n)
+        } else {
+            match g.last() {
+                Some(Tok::Punct('(')) => (Shape::Paren, 1),
+                Some(Tok::Punct(':')) => (Shape::Colon, 1),
+                Some(Tok::Punct('-'))
+                    if self.spaced_dash(from, cf.fig.start) && ct.fig.entity.is_some() =>
+                {
+                    (Shape::Dash, 1)
+                }
+                Some(Tok::Punct(',')) => (Shape::Apposition, 1),
+                _ => return,
+            }
+        };
+        let mut head = &g[..g.len() - n];
+        // "(dont 30 enfants)": the marker inside parentheses.
+        let mut paren = shape == Shape::Paren;
+        if let Some(Tok::Punct(p)) = head.last() {
+            if matches!(p, ',' | '(' | ':' | '-') && shape != Shape::Apposition {
+                paren |= *p == '(';
+                head = &head[..head.len() - 1];
+            }
+        }
+        let limit = match shape {
+            Shape::Apposition => 0,
+            _ => 12,
+        };
+        if words(head) > limit || head.iter().any(|x| !matches!(x, Tok::Word(_))) {
+            return;
+        }
+        if contains(self.words.any(|s| &s.blockers), head)
+            || contains(self.words.any(|s| &s.joiners), head)
+        {
+            return;
+        }
+        let strict = shape == Shape::Apposition;
+        if !self.compatible(t, first, strict) {
+            return;
+        }
+        // An apposition breaks down a count of a noun ("eight teams, five
+        // from Europe and four …"); bare numbers in a row are a list.
+        if strict
+            && (ct.fig.kind != Kind::Count
+                || ct.fig.entity.is_none()
+                || (self.claim(first).fig.entity.is_some() && !self.apposition_total(t)))
+        {
+            return;
+        }
+        let marker = tail_span(self.text, from, cf.fig.start, n);
+        let list_shape = if paren { Shape::Paren } else { shape };
+        let commas_end = self.starts_list_member(t) && shape == Shape::Subset;
+        let mut marker = marker;
+        let mut shape = shape;
+        loop {
+            let (parts, factors, stop) = self.list(t, first, list_shape, strict, commas_end);
+            if let Stop::Poisoned = stop {
+                return;
+            }
+            let last = *parts.last().unwrap();
+            if strict && !self.closed(last) {
+                return;
+            }
+            // A part followed by ", dont": the marker breaks the total
+            // down again, the part is no total of its own.
+            if let Stop::Again(..) = stop {
+                not_total.push(last);
+            }
+            self.push(
+                out,
+                Breakdown {
+                    total: t,
+                    parts,
+                    factors,
+                    marker,
+                    shape,
+                },
+            );
+            match stop {
+                Stop::Again(k, span, sh) if self.eligible(k) && self.compatible(t, k, false) => {
+                    first = k;
+                    marker = span;
+                    shape = sh;
+                }
+                _ => break,
+            }
+        }
+    }
+
+    /// A dash between spaces (not "9–11", a score or a range).
+    fn spaced_dash(&self, a: usize, b: usize) -> bool {
+        let g = &self.text[a..b];
+        g.char_indices().any(|(i, c)| {
+            matches!(c, '-' | '–' | '—')
+                && (g[..i].ends_with(char::is_whitespace)
+                    || g[i + c.len_utf8()..].starts_with(char::is_whitespace))
+        })
+    }
+
+    /// An apposition's total: a noun that is a whole of the data's groups.
+    fn apposition_total(&self, t: usize) -> bool {
+        self.head(t)
+            .is_some_and(|h| self.words.wholes_of(&h).next().is_some())
+    }
+
+    /// An apposition closes with a comma or the end of the sentence,
+    /// after the last part's modifiers ("five from Europe and four from
+    /// North America."), not with a verb phrase that goes on.
+    fn closed(&self, last: usize) -> bool {
+        let c = self.claim(last);
+        let rest = &self.text[self.phrase_end(last)..c.sentence.1];
+        let upto = rest.find([',', ';', ')']).unwrap_or(rest.len());
+        let g = gap(
+            self.text,
+            self.phrase_end(last),
+            self.phrase_end(last) + upto,
+        );
+        words(&g) <= 4
+            && g.iter()
+                .all(|t| matches!(t, Tok::Word(_) | Tok::Punct('.' | '!' | '?')))
+    }
+
+    /// "Parmi les 150 personnes mises à l'abri, 80 … et 70 …".
+    fn set_first(&self, t: usize, out: &mut Vec<Breakdown>) {
+        if !self.whole(t) || t + 1 >= self.range.end {
+            return;
+        }
+        let (ct, cf) = (self.claim(t), self.claim(t + 1));
+        if cf.sentence != ct.sentence || !self.eligible(t + 1) {
+            return;
+        }
+        let start = back(self.text, ct.sentence.0, ct.fig.start, 40);
+        let before = gap(self.text, start, ct.fig.start);
+        let Some(n) = suffix(self.words.any(|s| &s.set_leads), &before) else {
+            return;
+        };
+        // The lead opens the sentence or a clause ("Of the 45 injured, …";
+        // not "members of the two groups, …").
+        let opens = if before.len() == n {
+            start == ct.sentence.0
+        } else {
+            matches!(before[before.len() - n - 1], Tok::Punct(_))
+        };
+        if !opens {
+            return;
+        }
+        let from = self.phrase_end(t);
+        if from > cf.fig.start {
+            return;
+        }
+        let g = gap(self.text, from, cf.fig.start);
+        if g.last() != Some(&Tok::Punct(',')) {
+            return;
+        }
+        let head = &g[..g.len() - 1];
+        if words(head) > 8 || head.iter().any(|x| !matches!(x, Tok::Word(_))) {
+            return;
+        }
+        if !self.compatible(t, t + 1, false) {
+            return;
+        }
+        let marker = tail_span(self.text, start, ct.fig.start, n);
+        let (parts, factors, stop) = self.list(t, t + 1, Shape::SetFirst, false, false);
+        if let Stop::Poisoned = stop {
+            return;
+        }
+        self.push(
+            out,
+            Breakdown {
+                total: t,
+                parts,
+                factors,
+                marker,
+                shape: Shape::SetFirst,
+            },
+        );
+    }
+
+    /// "cinq tags …, quatre d'entre eux …", "Of these, 57 …".
+    fn anaphor(&self, p: usize, out: &mut Vec<Breakdown>) {
+        if !self.eligible(p) || p == self.range.start {
+            return;
+        }
+        let cp = self.claim(p);
+        // "64 % d'entre eux" is a share of the whole, not a part of it.
+        if cp.fig.kind == Kind::Percent {
+            return;
+        }
+        let after_end = (cp.fig.end + 40).min(cp.sentence.1);
+        let after_end = (after_end..=cp.sentence.1)
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(cp.sentence.1);
+        if cp.fig.end > after_end {
+            return;
+        }
+        let after = gap(self.text, cp.fig.end, after_end);
+        let pointing = self
+            .words
+            .any(|s| &s.anaphors)
+            .find(|a| !a.is_empty() && after.starts_with(a));
+        let lead_start = cp.sentence.0;
+        let lead = gap(self.text, lead_start, cp.fig.start);
+        let opening = self.words.any(|s| &s.anaphor_leads).find(|a| {
+            !a.is_empty()
+                && lead.starts_with(a)
+                && lead[a.len()..].iter().all(|x| *x == Tok::Punct(','))
+        });
+        let (marker, in_previous) = match (pointing, opening) {
+            (Some(a), _) if cp.fig.entity.is_none() || self.anaphor_entity(p, a) => {
+                // The anaphor as written after the figure.
+                let rest = &self.text[cp.fig.end..after_end];
+                let mut end = cp.fig.end;
+                let mut v = Vec::new();
+                for (i, ch) in rest.char_indices() {
+                    v.clear();
+                    tokenize(&rest[..i + ch.len_utf8()], &mut v);
+                    if v.len() >= a.len() && v[..a.len()] == a[..] {
+                        end = cp.fig.end + i + ch.len_utf8();
+                        break;
+                    }
+                }
+                ((cp.fig.end, end), false)
+            }
+            (_, Some(a)) => (
+                tail_span(self.text, lead_start, cp.fig.start, a.len()),
+                true,
+            ),
+            _ => return,
+        };
+        // The whole: the last figure with a noun before, in this sentence
+        // (a few words before, no clause between: "cinq tags, rapporte que
+        // quatre d'entre eux") or closing the sentence before the lead.
+        let mut t = None;
+        for k in (self.range.start..p).rev() {
+            let ck = self.claim(k);
+            let same = ck.sentence == cp.sentence;
+            if !same && !in_previous {
+                break;
+            }
+            if !same && ck.sentence.1 + 3 < cp.sentence.0 {
+                break;
+            }
+            if self.eligible(k) && (ck.fig.entity.is_some() || ck.fig.unit.is_some() || same) {
+                t = Some(k);
+                break;
+            }
+            if ck.fig.kind.is_quantity() {
+                break;
+            }
+        }
+        let Some(mut t) = t else { return };
+        // "11.693 soldats de 23 pays. Parmi eux, …": the head of the
+        // phrase, not the figure of its modifier.
+        while t > self.range.start {
+            let prev = t - 1;
+            let (cq, ct) = (self.claim(prev), self.claim(t));
+            if cq.sentence != ct.sentence || self.phrase_end(prev) > ct.fig.start {
+                break;
+            }
+            let mut g = gap(self.text, self.phrase_end(prev), ct.fig.start);
+            if g.first() == Some(&Tok::Punct('(')) {
+                g.remove(0);
+            }
+            if self.eligible(prev)
+                && !g.is_empty()
+                && self.words.any(|s| &s.modifier_links).any(|l| *l == g)
+            {
+                t = prev;
+            } else {
+                break;
+            }
+        }
+        if !self.whole(t) || (in_previous && self.claim(t).sentence == cp.sentence) {
+            return;
+        }
+        let near = if in_previous {
+            let ct = self.claim(t);
+            words(&gap(self.text, self.phrase_end(t), ct.sentence.1)) <= 8
+        } else {
+            self.phrase_end(t) <= cp.fig.start && {
+                let g = gap(self.text, self.phrase_end(t), cp.fig.start);
+                let coordinated = self
+                    .words
+                    .any(|s| &s.joiners)
+                    .filter(|j| j.iter().all(|x| matches!(x, Tok::Word(_))))
+                    .any(|j| g.windows(j.len()).any(|w| w == &j[..]));
+                words(&g) <= 8 && !coordinated
+            }
+        };
+        // A date between them: the part is counted at another time.
+        let dated = (t + 1..p).any(|k| self.claim(k).fig.kind == Kind::Date);
+        if !near || dated {
+            return;
+        }
+        if !self.compatible(t, p, false) {
+            return;
+        }
+        let (parts, factors, stop) = self.list(t, p, Shape::Anaphor, false, false);
+        if let Stop::Poisoned = stop {
+            return;
+        }
+        self.push(
+            out,
+            Breakdown {
+                total: t,
+                parts,
+                factors,
+                marker,
+                shape: Shape::Anaphor,
+            },
+        );
+    }
+
+    /// An entity that is the anaphor's own word ("52 of them": no noun).
+    fn anaphor_entity(&self, p: usize, a: &[Tok]) -> bool {
+        let Some(h) = self.head(p) else { return true };
+        matches!(a.first(), Some(Tok::Word(w)) if *w == h)
+    }
+
+    /// "190 greffiers et 61 magistrats, soit 211 personnes".
+    fn sum_after(&self, t: usize, out: &mut Vec<Breakdown>) {
+        if !self.whole(t) || t == self.range.start {
+            return;
+        }
+        let ct = self.claim(t);
+        if ct.fig.kind == Kind::Duration {
+            return;
+        }
+        let mut last = t - 1;
+        while last > self.range.start
+            && !self.claim(last).fig.kind.is_quantity()
+            && self.claim(last).sentence == ct.sentence
+        {
+            last -= 1;
+        }
+        let cl = self.claim(last);
+        if cl.sentence != ct.sentence || !self.eligible(last) {
+            return;
+        }
+        let from = self.phrase_end(last);
+        if from > ct.fig.start {
+            return;
+        }
+        let g = gap(self.text, from, ct.fig.start);
+        let running = suffix(self.words.any(|s| &s.running_leads), &g);
+        let (shape, n) = match (running, suffix(self.words.any(|s| &s.sum_leads), &g)) {
+            (Some(r), s) if s.is_none_or(|s| r >= s) => (Shape::Running, r),
+            (_, Some(s)) => (Shape::SumAfter, s),
+            _ => return,
+        };
+        // "soit 69 de moins que la veille": a change, not a total.
+        let end = (self.phrase_end(t) + 24).min(ct.sentence.1);
+        let end = (end..=ct.sentence.1)
+            .find(|&e| self.text.is_char_boundary(e))
+            .unwrap_or(ct.sentence.1);
+        let after = gap(self.text, self.phrase_end(t).min(end), end);
+        if self
+            .words
+            .any(|s| &s.blockers)
+            .any(|b| !b.is_empty() && after.starts_with(b))
+        {
+            return;
+        }
+        let head = &g[..g.len() - n];
+        let head = match head.last() {
+            Some(Tok::Punct(',')) => &head[..head.len() - 1],
+            _ => head,
+        };
+        if words(head) > 12 || head.iter().any(|x| !matches!(x, Tok::Word(_))) {
+            return;
+        }
+        let marker = tail_span(self.text, from, ct.fig.start, n);
+        // The parts: back from the last one while the list holds, over
+        // the figures of the parts' modifiers ("102 décès en 24 heures").
+        let mut first = last;
+        let mut k = last;
+        while k > self.range.start {
+            k -= 1;
+            let ck = self.claim(k);
+            if ck.sentence != ct.sentence {
+                break;
+            }
+            if !ck.fig.kind.is_quantity() || (self.eligible(k) && !self.same_kind(t, k, true)) {
+                continue;
+            }
+            if !self.eligible(k) || !self.compatible(t, k, false) {
+                break;
+            }
+            let (parts, _, _) = self.list(t, k, shape, false, false);
+            if !parts.contains(&first) {
+                break;
+            }
+            first = k;
+        }
+        if !self.same_kind(t, first, true) || !self.compatible(t, first, false) {
+            return;
+        }
+        let (parts, factors, stop) = self.list(t, first, shape, false, false);
+        if let Stop::Poisoned = stop {
+            return;
+        }
+        if parts.last() != Some(&last) {
+            return;
+        }
+        self.push(
+            out,
+            Breakdown {
+                total: t,
+                parts,
+                factors,
+                marker,
+                shape,
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every example of the structure data: the total and parts read.
+    #[test]
+    fn examples_of_the_data_hold() {
+        let cfg = crate::testing::config();
+        let (lex, meanings) = (&cfg.lexicon, &cfg.meanings);
+        let mut failures = Vec::new();
+        let mut n = 0;
+        for (code, l) in &lex.languages {
+            for (text, total, parts) in &l.structure.examples {
+                n += 1;
+                let lang = crate::model::Lang::Known(*code);
+                let doc = crate::input::Document::new("a", text.clone(), Some(lang));
+                let corpus = crate::build_corpus(vec![doc], cfg);
+                let found = super::breakdowns(&corpus, lex, meanings, 0);
+                let lit = |i: usize| corpus.claims[i].fig.text(text).to_string();
+                let got: Vec<(String, Vec<String>)> = found
+                    .iter()
+                    .map(|b| (lit(b.total), b.parts.iter().map(|&p| lit(p)).collect()))
+                    .collect();
+                let ok = if total.is_empty() {
+                    got.is_empty()
+                } else {
+                    got.iter().any(|(t, p)| t == total && p == parts)
+                };
+                if !ok {
+                    failures.push(format!("{text}\n  want {total:?} {parts:?}\n  got {got:?}"));
+                }
+            }
+        }
+        assert!(n >= 20, "{n} examples");
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
+
+#[cfg(test)]
+mod debug {
+    /// Prints the figures and breakdowns of `STRUCTURE_TEXT` (a reading
+    /// aid: `STRUCTURE_TEXT=… cargo test structure_of_text -- --ignored
+    /// --nocapture`).
+    #[test]
+    #[ignore]
+    #[allow(clippy::print_stdout)]
+    fn structure_of_text() {
+        let cfg = crate::testing::config();
+        let lang = crate::model::Lang::new(&std::env::var("STRUCTURE_LANG").unwrap_or("fr".into()));
+        for text in std::env::var("STRUCTURE_TEXT")
+            .unwrap_or_default()
+            .split('\n')
+        {
+            let doc = crate::input::Document::new("a", text.to_string(), Some(lang));
+            let corpus = crate::build_corpus(vec![doc], cfg);
+            for c in &corpus.claims {
+                let e = c.fig.entity.map(|(s, e)| &text[s..e]);
+                println!(
+                    "  {:?} {:?} value={:?} scale={} entity={e:?} role={:?} counted={:?} usable={}",
+                    c.fig.text(text),
+                    c.fig.kind,
+                    c.fig.value,
+                    c.fig.scale,
+                    c.role,
+                    c.counted,
+                    c.usable()
+                );
+            }
+            for b in super::breakdowns(&corpus, &cfg.lexicon, &cfg.meanings, 0) {
+                let lit = |i: usize| corpus.claims[i].fig.text(text).to_string();
+                let parts: Vec<String> = b.parts.iter().map(|&p| lit(p)).collect();
+                println!(
+                    "  => {:?} {} {:?} ({})",
+                    b.shape,
+                    lit(b.total),
+                    parts,
+                    b.why(text)
+                );
+            }
+        }
+    }
+}

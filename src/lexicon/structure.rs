@@ -1,0 +1,194 @@
+//! The words that tell how the figures of a sentence relate: the markers
+//! of a breakdown (a total and its parts), the words that join, continue
+//! and end a list of parts, and which nouns can be parts of which. Read
+//! from the `[structure]` table of a language's files
+//! (`rules/lang/*/structure.toml`), with examples the tests run.
+
+use serde::Deserialize;
+
+/// One token of a phrase or of the text between two figures: a folded
+/// word, a punctuation mark, or `*` (up to three words) in a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Tok {
+    Word(String),
+    Punct(char),
+    Any,
+}
+
+/// Splits `s` into folded words and punctuation marks. An apostrophe
+/// stays with the word it ends ("d'" "entre"); a hyphen inside a word
+/// splits it ("ceux-ci": "ceux" "ci"); dashes between words are marks.
+pub(crate) fn tokenize(s: &str, out: &mut Vec<Tok>) {
+    let mut word = String::new();
+    let flush = |w: &mut String, out: &mut Vec<Tok>| {
+        if !w.is_empty() {
+            out.push(Tok::Word(std::mem::take(w)));
+        }
+    };
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let f = super::fold_char(c);
+        if f.is_alphanumeric() {
+            match f {
+                'œ' => word.push_str("oe"),
+                'æ' => word.push_str("ae"),
+                _ => word.push(f),
+            }
+        } else if f == '\'' && !word.is_empty() {
+            word.push('\'');
+            flush(&mut word, out);
+        } else if f == '-' && !word.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric())
+        {
+            flush(&mut word, out);
+        } else {
+            flush(&mut word, out);
+            match f {
+                ' ' | '\n' | '\r' | '"' | '«' | '»' | '“' | '”' | '\'' => {}
+                '–' | '—' => out.push(Tok::Punct('-')),
+                '*' => out.push(Tok::Any),
+                c => out.push(Tok::Punct(c)),
+            }
+        }
+    }
+    flush(&mut word, out);
+}
+
+/// A phrase as tokens.
+pub(crate) fn phrase(s: &str) -> Vec<Tok> {
+    let mut v = Vec::new();
+    tokenize(s, &mut v);
+    v
+}
+
+/// One language's structure words, as token phrases.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Structure {
+    pub(crate) subset_markers: Vec<Vec<Tok>>,
+    pub(crate) complete_markers: Vec<Vec<Tok>>,
+    pub(crate) set_leads: Vec<Vec<Tok>>,
+    pub(crate) anaphors: Vec<Vec<Tok>>,
+    pub(crate) anaphor_leads: Vec<Vec<Tok>>,
+    pub(crate) sum_leads: Vec<Vec<Tok>>,
+    pub(crate) modifier_links: Vec<Vec<Tok>>,
+    pub(crate) running_leads: Vec<Vec<Tok>>,
+    pub(crate) joiners: Vec<Vec<Tok>>,
+    pub(crate) part_leads: Vec<Vec<Tok>>,
+    pub(crate) blockers: Vec<Vec<Tok>>,
+    pub(crate) frames: Vec<Vec<Tok>>,
+    /// Folded nouns of people.
+    pub(crate) people: Vec<String>,
+    /// Groups of nouns: (folded wholes, folded parts).
+    pub(crate) groups: Vec<(Vec<String>, Vec<String>)>,
+    /// The examples of the data: (text, total literal, parts literals); an
+    /// empty total says the sentence has no breakdown.
+    pub(crate) examples: Vec<(String, String, Vec<String>)>,
+}
+
+impl Structure {
+    pub(super) fn add(&mut self, d: &StructureDef) {
+        let phrases = |v: &[String]| v.iter().map(|s| phrase(s)).collect::<Vec<_>>();
+        self.subset_markers.extend(phrases(&d.subset_markers));
+        self.complete_markers.extend(phrases(&d.complete_markers));
+        self.set_leads.extend(phrases(&d.set_leads));
+        self.anaphors.extend(phrases(&d.anaphors));
+        self.anaphor_leads.extend(phrases(&d.anaphor_leads));
+        self.sum_leads.extend(phrases(&d.sum_leads));
+        self.modifier_links.extend(phrases(&d.modifier_links));
+        self.running_leads.extend(phrases(&d.running_leads));
+        self.joiners.extend(phrases(&d.joiners));
+        self.part_leads.extend(phrases(&d.part_leads));
+        self.blockers.extend(phrases(&d.blockers));
+        self.frames.extend(phrases(&d.frames));
+        let folded = |v: &[String]| v.iter().map(|s| super::fold(s)).collect::<Vec<_>>();
+        self.people.extend(folded(&d.people));
+        for g in &d.groups {
+            self.groups.push((folded(&g.wholes), folded(&g.parts)));
+        }
+        self.examples.extend(
+            d.examples
+                .iter()
+                .map(|e| (e.text.clone(), e.total.clone(), e.parts.clone())),
+        );
+    }
+}
+
+/// The `[structure]` table of a language file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct StructureDef {
+    #[serde(default)]
+    subset_markers: Vec<String>,
+    #[serde(default)]
+    complete_markers: Vec<String>,
+    #[serde(default)]
+    set_leads: Vec<String>,
+    #[serde(default)]
+    anaphors: Vec<String>,
+    #[serde(default)]
+    anaphor_leads: Vec<String>,
+    #[serde(default)]
+    sum_leads: Vec<String>,
+    #[serde(default)]
+    modifier_links: Vec<String>,
+    #[serde(default)]
+    running_leads: Vec<String>,
+    #[serde(default)]
+    joiners: Vec<String>,
+    #[serde(default)]
+    part_leads: Vec<String>,
+    #[serde(default)]
+    blockers: Vec<String>,
+    #[serde(default)]
+    frames: Vec<String>,
+    #[serde(default)]
+    people: Vec<String>,
+    #[serde(default)]
+    groups: Vec<GroupDef>,
+    #[serde(default)]
+    examples: Vec<StructureExample>,
+}
+
+/// Nouns whose figures can be parts of the figures of other nouns.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupDef {
+    wholes: Vec<String>,
+    parts: Vec<String>,
+}
+
+/// A sentence, the total figcheck must read in it (as written; empty for
+/// none) and its parts.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StructureExample {
+    text: String,
+    total: String,
+    #[serde(default)]
+    parts: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_split_into_words_and_marks() {
+        assert_eq!(
+            phrase("d’entre eux, (ceux-ci) = * – x"),
+            vec![
+                Tok::Word("d'".into()),
+                Tok::Word("entre".into()),
+                Tok::Word("eux".into()),
+                Tok::Punct(','),
+                Tok::Punct('('),
+                Tok::Word("ceux".into()),
+                Tok::Word("ci".into()),
+                Tok::Punct(')'),
+                Tok::Punct('='),
+                Tok::Any,
+                Tok::Punct('-'),
+                Tok::Word("x".into()),
+            ]
+        );
+    }
+}
