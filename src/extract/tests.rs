@@ -343,6 +343,7 @@ fn fractions_and_proportions() {
             "0.6666666666666666666666666667",
         ),
         ("1 in 5 adults", en, "1 in 5", "0.2"),
+        ("the 5-7/8 pct preferred shares", en, "5-7/8 pct", "5.875"),
         (
             "one and a half million people",
             en,

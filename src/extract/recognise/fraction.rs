@@ -11,7 +11,8 @@ use crate::lexicon::LangLexicon;
 use crate::model::{Figure, Kind};
 
 impl<'a> Extractor<'a> {
-    /// "1/3", "10 1/2".
+    /// "1/3", "10 1/2", "5-7/8" (a mixed number, as rates are written in
+    /// finance).
     pub(crate) fn slash_fraction(&mut self, f: &mut Figure) -> Option<usize> {
         let text = self.text;
         let b = text.as_bytes();
@@ -42,10 +43,11 @@ impl<'a> Extractor<'a> {
             }
             Some((n, d, k))
         };
-        // Whole number then a fraction: "10 1/2".
-        if f.num_end - f.num_start <= 3 && char_at(text, f.num_end) == Some(' ') {
+        // Whole number then a fraction: "10 1/2", "5-7/8".
+        let joint = char_at(text, f.num_end);
+        if f.num_end - f.num_start <= 3 && matches!(joint, Some(' ' | '-')) {
             if let Some((n, d, k)) = parse_frac(f.num_end + 1) {
-                if n < d {
+                if n < d && (joint == Some(' ') || d <= Decimal::from(64)) {
                     f.value = Some(v + n / d);
                     f.num_end = k;
                     f.end = k;
