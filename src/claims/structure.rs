@@ -90,6 +90,12 @@ pub(crate) struct Breakdown {
 }
 
 impl Breakdown {
+    /// True when only punctuation ties the parts to the total (a weaker
+    /// sign of a breakdown than a marker word).
+    pub(crate) fn punctuated(&self) -> bool {
+        paren_like(self.shape) || self.shape == Shape::Apposition
+    }
+
     /// True when the text states the parts' sum: they must add up to it.
     pub(crate) fn complete(&self) -> bool {
         self.shape == Shape::SumAfter
@@ -123,6 +129,8 @@ enum Category {
 /// The structure data of a document's language and its fallbacks.
 struct Words<'a> {
     langs: Vec<&'a Structure>,
+    /// Folded endings of plural nouns, of the same languages.
+    plurals: Vec<&'a String>,
 }
 
 impl<'a> Words<'a> {
@@ -258,6 +266,11 @@ fn tail_span(text: &str, a: usize, b: usize, n: usize) -> (usize, usize) {
     }
 }
 
+/// A breakdown made by punctuation alone.
+fn paren_like(shape: Shape) -> bool {
+    matches!(shape, Shape::Paren | Shape::Colon | Shape::Dash)
+}
+
 /// The same noun, singular or plural.
 fn same_noun(a: &str, b: &str) -> bool {
     a.trim_end_matches(['s', 'x']) == b.trim_end_matches(['s', 'x'])
@@ -284,6 +297,10 @@ pub(crate) fn breakdowns(
         langs: lexicon
             .with_fallback(doc.lang)
             .map(|l| &l.structure)
+            .collect(),
+        plurals: lexicon
+            .with_fallback(doc.lang)
+            .flat_map(|l| l.labels.plural_endings.iter())
             .collect(),
     };
     let reader = Reader {
@@ -481,10 +498,12 @@ impl Reader<'_> {
         }
         let (ht, hp) = (self.head(t), self.head(p));
         if strict {
+            // "ten elected members, eight appointed members …": items of a
+            // list, each named by the total's noun.
             let Some(hp) = hp else { return true };
             let Some(ht) = ht else { return false };
             if same_noun(&ht, &hp) {
-                return true;
+                return false;
             }
             let grouped = self.words.wholes_of(&ht).any(|g| g.1.contains(&hp));
             return grouped || (self.capitalised(p) && self.category(t) == Category::People);
@@ -683,7 +702,10 @@ impl Reader<'_> {
             if self.eligible(k) && !self.same_kind(t, k, kinds_strict) {
                 return (parts, factors, Stop::Poisoned);
             }
-            if !self.eligible(k) || !self.compatible(t, k, strict) {
+            if !self.eligible(k)
+                || !self.compatible(t, k, strict)
+                || (paren_like(shape) && self.stray(t, k))
+            {
                 break;
             }
             // A part named like the total, or by a generic noun, after a
@@ -791,7 +813,7 @@ impl Reader<'_> {
         }
         let mut g = gap(self.text, from, cf.fig.start);
         // "67 chiens : les sept …": a determiner before the first part.
-        if let Some(n) = suffix(self.words.any(|s| &s.part_leads), &g) {
+        if let Some(n) = suffix(self.words.any(|s| &s.determiners), &g) {
             if g.len() > n && matches!(g[g.len() - n - 1], Tok::Punct(_)) {
                 g.truncate(g.len() - n);
             }
@@ -834,8 +856,16 @@ impl Reader<'_> {
         {
             return;
         }
+        // "six éleveurs ont subi des attaques de vautours : 7 ovins …": the
+        // punctuation elaborates the plural noun phrase before it, not the
+        // total.
+        if paren_like(shape) && self.plural_phrase(head) {
+            return;
+        }
         let strict = shape == Shape::Apposition;
-        if !self.compatible(t, first, strict) {
+        if !self.compatible(t, first, strict)
+            || (!strict && paren_like(shape) && self.stray(t, first))
+        {
             return;
         }
         // An apposition breaks down a count of a noun ("eight teams, five
@@ -885,6 +915,36 @@ impl Reader<'_> {
                 _ => break,
             }
         }
+    }
+
+    /// After punctuation only, a part of a total of people that counts
+    /// something the data does not know as people ("six éleveurs … : 7
+    /// ovins et 2 bovins").
+    fn stray(&self, t: usize, p: usize) -> bool {
+        // A word after the number without a plural ending is no counted
+        // noun ("12 coming in", "4 at-large").
+        let plural = self
+            .head(p)
+            .is_some_and(|h| self.words.plurals.iter().any(|e| h.ends_with(e.as_str())));
+        self.category(t) == Category::People
+            && plural
+            && self.category(p) == Category::Unknown
+            && !self.capitalised(p)
+    }
+
+    /// A determiner and a plural noun in `toks` ("des attaques"), not
+    /// first: the total's own complement ("38 % des Français …") is no
+    /// other phrase.
+    fn plural_phrase(&self, toks: &[Tok]) -> bool {
+        let toks = toks.get(1..).unwrap_or_default();
+        self.words.any(|s| &s.determiners).any(|d| {
+            !d.is_empty()
+                && toks.windows(d.len() + 1).any(|w| {
+                    w[..d.len()] == d[..]
+                        && matches!(&w[d.len()], Tok::Word(n)
+                            if self.words.plurals.iter().any(|e| n.ends_with(e.as_str())))
+                })
+        })
     }
 
     /// A dash between spaces (not "9–11", a score or a range).

@@ -73,6 +73,7 @@ pub(crate) struct Structure {
     pub(crate) running_leads: Vec<Vec<Tok>>,
     pub(crate) joiners: Vec<Vec<Tok>>,
     pub(crate) part_leads: Vec<Vec<Tok>>,
+    pub(crate) determiners: Vec<Vec<Tok>>,
     pub(crate) blockers: Vec<Vec<Tok>>,
     pub(crate) frames: Vec<Vec<Tok>>,
     /// Folded nouns of people.
@@ -97,6 +98,7 @@ impl Structure {
         self.running_leads.extend(phrases(&d.running_leads));
         self.joiners.extend(phrases(&d.joiners));
         self.part_leads.extend(phrases(&d.part_leads));
+        self.determiners.extend(phrases(&d.determiners));
         self.blockers.extend(phrases(&d.blockers));
         self.frames.extend(phrases(&d.frames));
         let folded = |v: &[String]| v.iter().map(|s| super::fold(s)).collect::<Vec<_>>();
@@ -136,6 +138,8 @@ pub(super) struct StructureDef {
     joiners: Vec<String>,
     #[serde(default)]
     part_leads: Vec<String>,
+    #[serde(default)]
+    determiners: Vec<String>,
     #[serde(default)]
     blockers: Vec<String>,
     #[serde(default)]

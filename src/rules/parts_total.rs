@@ -392,7 +392,14 @@ pub(crate) fn verdict(
     if Decimal::from(b.parts.len()) == total_value && whole_sum >= total_value * Decimal::TWO {
         return None;
     }
+    // A part more than twice the total, or parts tied by punctuation
+    // alone that exceed it by more than half again: the sentence is more
+    // likely misread than the figures wrong (a slip of one figure moves
+    // the sum by less).
     if values.iter().any(|&v| v > total_value * Decimal::TWO) {
+        return None;
+    }
+    if b.punctuated() && whole_sum * Decimal::TWO > total_value * Decimal::from(3) {
         return None;
     }
     let stated = matches!(b.shape, Shape::SumAfter | Shape::Running);
