@@ -615,6 +615,16 @@ impl Reader<'_> {
                     continue;
                 }
             }
+            // A figure of another kind attached to the part ("102 décès en
+            // 24 heures dans les hôpitaux et 23 …") is one of its modifiers.
+            let joined_here = self
+                .words
+                .any(|s| &s.joiners)
+                .any(|j| !j.is_empty() && g.ends_with(j));
+            if self.eligible(k) && !self.same_kind(t, k, kinds_strict) && !joined_here {
+                k += 1;
+                continue;
+            }
             if g.contains(&Tok::Punct(')')) || g.contains(&Tok::Punct('.')) {
                 break;
             }
@@ -685,16 +695,6 @@ impl Reader<'_> {
                 .any(|x| matches!(x, Tok::Punct(c) if !matches!(c, ',' | ';' | '-')))
             {
                 break;
-            }
-            // A figure of another kind attached to the part ("102 décès en
-            // 24 heures dans les hôpitaux et 23 …") is one of its modifiers.
-            let joined_here = self
-                .words
-                .any(|s| &s.joiners)
-                .any(|j| !j.is_empty() && g.ends_with(j));
-            if self.eligible(k) && !self.same_kind(t, k, kinds_strict) && !joined_here {
-                k += 1;
-                continue;
             }
             // A figure joined as the next item that cannot be a part ("trois
             // prix (20.000, 10.000 et 5.000 dollars)"): the bare items
