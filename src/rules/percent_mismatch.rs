@@ -4,8 +4,11 @@
 //! - part and whole, then the percentage: `30 sur 120, soit 40 %`,
 //!   `30 des 120 députés (40 %)`, `30 of the 120 schools (25%)`, `30/120
 //!   (25%)`, or a proportion read as one figure (`30 out of 120 people, or
-//!   40 percent`);
-//! - the percentage, then part and whole in brackets: `40 % (30 sur 120)`;
+//!   40 percent`); a few words about the whole may stand before a bracket
+//!   (`122 des 138 lots présentés (89 %)`);
+//! - the percentage, then part and whole in brackets: `40 % (30 sur 120)`,
+//!   also after a few words (`92.25% of the village were Serbs
+//!   (131/142)`);
 //! - the percentage of the whole, then the part: `40 % des 120 élus, soit 30`.
 //!
 //! Part and whole are joined by a word of `joiners` (`sur`, `of the`, `/`);
@@ -26,6 +29,9 @@ use super::support::text::{folded, folded_slice, whole_after};
 use super::{Check, Context, Finding, RuleDef};
 use crate::claims::{Claim, Corpus};
 use crate::model::Kind;
+
+/// The most words about a whole between it and a bracketed percentage.
+const WORDS_BEFORE_BRACKET: usize = 4;
 
 /// Half a unit of the last written digit of a percentage.
 fn half_unit(decimals: u8) -> Decimal {
@@ -113,6 +119,18 @@ fn only_links(gap: &str, links: &[String]) -> bool {
         rest = r.trim_start();
     }
     true
+}
+
+/// True when `gap` is a few words describing the figure before it, then an
+/// opening bracket (`lots présentés (`, `punches thrown (`).
+fn described(gap: &str, max_words: usize) -> bool {
+    let Some(words) = gap.trim_end().strip_suffix('(') else {
+        return false;
+    };
+    words
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '-')
+        && words.split_whitespace().count() <= max_words
 }
 
 /// Where the words about a figure end: after its counted noun, if any.
@@ -211,8 +229,18 @@ fn ratio_for(corpus: &Corpus, text: &str, p: usize, words: &Words) -> Option<Rat
     let linked = |from: usize, to: usize| {
         from <= to && only_links(&folded_slice(text, from, to), &words.links)
     };
-    // Part and whole before the percentage.
-    if p > range.start && same(p - 1) && linked(end_of(c(p - 1)), cp.fig.start) {
+    // Part and whole before the percentage, maybe with a few words about
+    // the whole before a bracket ("122 des 138 lots présentés (89 %)").
+    let before_ok = |k: usize| {
+        let from = end_of(c(k));
+        linked(from, cp.fig.start)
+            || (from <= cp.fig.start
+                && described(
+                    &folded_slice(text, from, cp.fig.start),
+                    WORDS_BEFORE_BRACKET,
+                ))
+    };
+    if p > range.start && same(p - 1) && before_ok(p - 1) {
         if let Some(mut r) = proportion(text, c(p - 1), words) {
             r.claims = vec![p - 1];
             return Some(r);
@@ -224,8 +252,21 @@ fn ratio_for(corpus: &Corpus, text: &str, p: usize, words: &Words) -> Option<Rat
             }
         }
     }
-    // Part and whole after it: "40 % (30 sur 120)", "40 %, soit 30 sur 120".
-    if same(p + 1) && linked(cp.fig.end, c(p + 1).fig.start) {
+    // Part and whole after it: "40 % (30 sur 120)", "40 %, soit 30 sur
+    // 120", or in brackets closing after a few words about the share
+    // ("92.25% of the village were Serbs (131/142)").
+    let closes = |k: usize| same(k) && text[c(k).fig.end..].trim_start().starts_with(')');
+    let after_ok = |k: usize| {
+        let to = c(k).fig.start;
+        linked(cp.fig.end, to)
+            || (cp.fig.end <= to
+                && described(
+                    &folded_slice(text, cp.fig.end, to),
+                    WORDS_BEFORE_BRACKET * 2,
+                )
+                && closes(k + usize::from(c(k).fig.kind == Kind::Count)))
+    };
+    if same(p + 1) && after_ok(p + 1) {
         if let Some(mut r) = proportion(text, c(p + 1), words) {
             r.claims = vec![p + 1];
             return Some(r);

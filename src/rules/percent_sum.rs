@@ -248,8 +248,11 @@ struct Share {
 /// How many words around a percentage speak of it.
 const NEAR: usize = 5;
 
-/// The most words between two shares of one list.
+/// The most words between two shares of one list when the second names
+/// its whole, and when it is bare (`devant son unique rival, le candidat
+/// de droite populiste X (9,4 %)`).
 const MAX_GAP: usize = 10;
+const MAX_GAP_BARE: usize = 16;
 
 /// Characters that end a list of shares: the end of a sentence (the
 /// sentence splitter may have joined two) or of a quotation.
@@ -302,24 +305,6 @@ fn sentence_shares(
         return;
     }
     let bounds = corpus.claims[claims.start].sentence;
-    let folded_sentence = folded_slice(text, bounds.0, bounds.1);
-    // Shares from several sources ("54 % selon Ifop, 53 % selon Elabe") are
-    // alternatives, not parts; two rounds of a vote are two wholes.
-    if lists
-        .sources
-        .iter()
-        .any(|w| find_phrase(&folded_sentence, w).is_some())
-    {
-        return;
-    }
-    let occasions = lists
-        .occasions
-        .iter()
-        .filter(|w| find_phrase(&folded_sentence, w).is_some())
-        .count();
-    if occasions >= 2 {
-        return;
-    }
     let at = Place {
         corpus,
         text,
@@ -347,7 +332,14 @@ fn sentence_shares(
                 .alternatives
                 .iter()
                 .any(|p| last_at(&gap, p).is_some());
-            if gap.len() > MAX_GAP || gap_text.contains(BREAKS) || alternative {
+            // A share that names the whole again after a long gap is a new
+            // statement; a bare one refers back to the list.
+            let max = if whole_after(text, c.fig.end, bounds.1, 40, &lists.links).is_some() {
+                MAX_GAP
+            } else {
+                MAX_GAP_BARE
+            };
+            if gap.len() > max || gap_text.contains(BREAKS) || alternative {
                 report(params, lists, &at, &list, rule, out);
                 list.clear();
             }
@@ -462,17 +454,41 @@ fn report(
         return;
     }
     let first = &corpus.claims[members[0]];
+    let last = &corpus.claims[members[members.len() - 1]];
+    // The stretch of text the list stands in: the sentence, cut at the
+    // breaks around the list (the splitter may have joined sentences).
+    let lead = &text[at.bounds.0..first.fig.start];
+    let from = lead
+        .rfind(BREAKS)
+        .map_or(at.bounds.0, |k| at.bounds.0 + k + 1);
+    let trail = &text[last.fig.end..at.bounds.1];
+    let to = trail.find(BREAKS).map_or(at.bounds.1, |k| last.fig.end + k);
+    let stretch = folded_slice(text, from, to);
+    // Shares from several sources ("54 % selon Ifop, 53 % selon Elabe") are
+    // alternatives, not parts; two rounds of a vote are two wholes.
+    let sourced = lists
+        .sources
+        .iter()
+        .any(|w| find_phrase(&stretch, w).is_some());
+    let occasions = lists
+        .occasions
+        .iter()
+        .filter(|w| find_phrase(&stretch, w).is_some())
+        .count();
     // A date or a year after the first share: shares of two moments ("52 %
     // des voix, contre 75 % en 2014").
     let doc = corpus.doc_claims[first.doc as usize].clone();
     let dated = doc.clone().any(|k| {
         let c = &corpus.claims[k];
-        c.sentence == first.sentence && c.fig.kind == Kind::Date && c.fig.start > first.fig.start
+        c.fig.kind == Kind::Date && c.fig.start > first.fig.start && c.fig.start < to
     });
+    if sourced || occasions >= 2 || dated {
+        return;
+    }
     // Shares of two places.
     let mut places = members.iter().filter_map(|&m| corpus.claims[m].place);
     let two_places = places.next().is_some_and(|p| places.any(|q| q != p));
-    if dated || two_places {
+    if two_places {
         return;
     }
     let sum: Decimal = members
