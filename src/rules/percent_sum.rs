@@ -241,8 +241,11 @@ enum Whole {
 struct Share {
     claim: usize,
     whole: Whole,
-    /// The answer it is the share of, for each question it may answer.
+    /// The answer named after it (`52 % pour`, `53% voted no`), for each
+    /// question it may answer.
     answers: Vec<Answer>,
+    /// The answer named before it (`le oui l'emporte avec 52 %`).
+    answers_before: Vec<Answer>,
 }
 
 /// How many words around a percentage speak of it.
@@ -400,14 +403,13 @@ fn sentence_shares(
         };
         let before = &before[..before.len().saturating_sub(lists.compares(&before_text))];
         let alone = after_all.len() <= NEAR;
-        let mut answers = lists.answers_in(after, alone);
-        if answers.is_empty() {
-            answers = lists.answers_in(before, false);
-        }
+        let answers_after = lists.answers_in(after, alone);
+        let answers_before = lists.answers_in(before, false);
         list.push(Share {
             claim: k,
             whole,
-            answers,
+            answers: answers_after,
+            answers_before,
         });
     }
     report(params, lists, &at, &list, rule, out);
@@ -534,7 +536,37 @@ fn partition(
     }
     // The answers to one question: each share a different answer, of the
     // same voters. One answer twice is shares of different groups.
-    let answered: Vec<&Share> = list.iter().filter(|s| !s.answers.is_empty()).collect();
+    // Labels stand before the shares when the first share has one there
+    // (`le oui à 52 %, le non à 53 %`), else after them (`52 % pour, 53 %
+    // contre`); a share without a label on that side may have it on the
+    // other (`le oui l'emporte avec 52 % contre 53 % pour le non`).
+    let labels_before = list.first().is_some_and(|s| !s.answers_before.is_empty());
+    let answer_of = |s: &Share| -> Vec<Answer> {
+        let (first, second) = if labels_before {
+            (&s.answers_before, &s.answers)
+        } else {
+            (&s.answers, &s.answers_before)
+        };
+        if first.is_empty() {
+            second.clone()
+        } else {
+            first.clone()
+        }
+    };
+    let labelled: Vec<(usize, &Share, Vec<Answer>)> = list
+        .iter()
+        .map(|s| (s.claim, s, answer_of(s)))
+        .filter(|(_, _, a)| !a.is_empty())
+        .collect();
+    let answered: Vec<Share> = labelled
+        .iter()
+        .map(|(claim, s, a)| Share {
+            claim: *claim,
+            whole: s.whole.clone(),
+            answers: a.clone(),
+            answers_before: Vec::new(),
+        })
+        .collect();
     if answered.len() >= 2 {
         let populations: Vec<&Whole> = answered
             .iter()
