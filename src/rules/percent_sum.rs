@@ -75,6 +75,13 @@ pub(crate) struct PercentSum {
     /// Words that name the group a share is of (`chez`, `among`), right
     /// after the share or among the three words before it.
     group_words: Vec<String>,
+    /// Words that open a frame of its own right after a share and its
+    /// whole (`dans`, `à l'`, `in`): two shares so framed are of two
+    /// wholes (`60 % des voix à l'Assemblée et 55 % au Sénat`).
+    frame_words: Vec<String>,
+    /// Words of another moment (`précédent`, `previous`): the shares of the
+    /// list may be of two votes.
+    moment_words: Vec<String>,
 }
 
 impl Default for PercentSum {
@@ -94,6 +101,8 @@ impl Default for PercentSum {
             alternative_words: Vec::new(),
             bare_answers: Vec::new(),
             group_words: Vec::new(),
+            frame_words: Vec::new(),
+            moment_words: Vec::new(),
         }
     }
 }
@@ -151,6 +160,8 @@ struct Lists {
     alternatives: Vec<Vec<String>>,
     bare: Vec<Vec<String>>,
     groups: Vec<String>,
+    frames: Vec<Vec<String>>,
+    moments: Vec<String>,
 }
 
 impl Lists {
@@ -175,6 +186,8 @@ impl Lists {
             alternatives: phrases(&p.alternative_words),
             bare: phrases(&p.bare_answers),
             groups: folded(&p.group_words),
+            frames: phrases(&p.frame_words),
+            moments: folded(&p.moment_words),
         }
     }
 
@@ -246,6 +259,8 @@ struct Share {
     answers: Vec<Answer>,
     /// The answer named before it (`le oui l'emporte avec 52 %`).
     answers_before: Vec<Answer>,
+    /// A frame of its own follows it (`à l'Assemblée`, `in Ohio`).
+    framed: bool,
 }
 
 /// How many words around a percentage speak of it.
@@ -391,6 +406,22 @@ fn sentence_shares(
             }
             None => Whole::Bare,
         };
+        // A frame of its own right after the share and its whole ("60 % des
+        // voix à l'Assemblée", "52% of the vote in Ohio").
+        let mut skip = match &whole {
+            Whole::Votes(w) | Whole::Population(w) => {
+                after_all.iter().position(|x| x == w).map_or(0, |i| i + 1)
+            }
+            Whole::Bare => 0,
+        };
+        while skip < after_all.len() && lists.partitions.iter().any(|p| p == after_all[skip]) {
+            skip += 1;
+        }
+        let rest = &after_all[skip.min(after_all.len())..];
+        let framed = lists.frames.iter().any(|f| starts_with(rest, f))
+            && lists
+                .answers_in(&rest[..rest.len().min(3)], false)
+                .is_empty();
         // The answer named after the share ("52 % pour", "53% voted no",
         // "53 % pour le non"), else just before it ("le oui l'emporte avec
         // 52 %"). A word that compares the next figure is no answer ("52 %
@@ -410,6 +441,7 @@ fn sentence_shares(
             whole,
             answers: answers_after,
             answers_before,
+            framed,
         });
     }
     report(params, lists, &at, &list, rule, out);
@@ -480,11 +512,20 @@ fn report(
     // A date or a year after the first share: shares of two moments ("52 %
     // des voix, contre 75 % en 2014").
     let doc = corpus.doc_claims[first.doc as usize].clone();
+    // A date or a year after the first share: shares of two moments ("52 %
+    // des voix, contre 75 % en 2014"), and so with a word of another moment
+    // (`moment_words`: "contre 60 % il y a cinq ans").
     let dated = doc.clone().any(|k| {
         let c = &corpus.claims[k];
         c.fig.kind == Kind::Date && c.fig.start > first.fig.start && c.fig.start < to
     });
-    if sourced || occasions >= 2 || dated {
+    let moment = lists
+        .moments
+        .iter()
+        .any(|w| find_phrase(&stretch, w).is_some());
+    // Each share in a frame of its own: shares of two wholes.
+    let framed = list.iter().filter(|s| s.framed).count() >= 2;
+    if sourced || occasions >= 2 || dated || moment || framed {
         return;
     }
     // Shares of two places.
@@ -565,6 +606,7 @@ fn partition(
             whole: s.whole.clone(),
             answers: a.clone(),
             answers_before: Vec::new(),
+            framed: s.framed,
         })
         .collect();
     if answered.len() >= 2 {
