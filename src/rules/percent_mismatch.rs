@@ -25,6 +25,7 @@ use serde::Deserialize;
 
 use super::support::interval::usable;
 use super::support::params::decimal;
+use super::support::signed::signed;
 use super::support::text::{folded, folded_slice, whole_after};
 use super::{Check, Context, Finding, RuleDef};
 use crate::claims::{Claim, Corpus};
@@ -138,8 +139,9 @@ fn end_of(c: &Claim) -> usize {
     c.fig.entity.map_or(c.fig.end, |(_, e)| e.max(c.fig.end))
 }
 
-fn plain(c: &Claim) -> bool {
-    usable(c) && c.fig.qualifier.is_none() && !c.delta
+/// A figure stated exactly, as a level: no qualifier, no change, no sign.
+fn plain(text: &str, c: &Claim) -> bool {
+    usable(c) && c.fig.qualifier.is_none() && !c.delta && !signed(text, c)
 }
 
 /// `a` and `b` are part and whole joined by a joiner: `30 sur 120`, `30
@@ -163,7 +165,8 @@ fn joined(text: &str, a: &Claim, b: &Claim, words: &Words) -> bool {
 
 /// Two counts as part and whole.
 fn counts(text: &str, a: &Claim, b: &Claim) -> Option<Ratio> {
-    if a.fig.kind != Kind::Count || b.fig.kind != Kind::Count || !plain(a) || !plain(b) {
+    if a.fig.kind != Kind::Count || b.fig.kind != Kind::Count || !plain(text, a) || !plain(text, b)
+    {
         return None;
     }
     let (x, y) = (a.fig.value?, b.fig.value?);
@@ -181,7 +184,7 @@ fn counts(text: &str, a: &Claim, b: &Claim) -> Option<Ratio> {
 /// A proportion written with a joiner (`30 sur 120`, `nine out of ten`), not
 /// a named fraction (`deux tiers`, which writers round freely).
 fn proportion(text: &str, f: &Claim, words: &Words) -> Option<Ratio> {
-    if f.fig.kind != Kind::Fraction || !plain(f) {
+    if f.fig.kind != Kind::Fraction || !plain(text, f) {
         return None;
     }
     let v = f.fig.value?;
@@ -306,7 +309,7 @@ fn check(params: &PercentMismatch, cx: &Context, rule: &RuleDef, out: &mut Vec<F
         let text = doc.text.as_str();
         for p in corpus.doc_claims[d].clone() {
             let cp = &corpus.claims[p];
-            if cp.fig.kind != Kind::Percent || !plain(cp) {
+            if cp.fig.kind != Kind::Percent || !plain(text, cp) {
                 continue;
             }
             let Some(pct) = cp.fig.value else { continue };

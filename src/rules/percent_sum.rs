@@ -25,6 +25,7 @@ use serde::Deserialize;
 
 use super::support::interval::usable;
 use super::support::params::decimal;
+use super::support::signed::signed;
 use super::support::text::{find_phrase, folded, folded_slice, whole_after};
 use super::{Check, Context, Finding, RuleDef};
 use crate::claims::Corpus;
@@ -337,7 +338,11 @@ fn sentence_shares(
         if c.fig.kind != Kind::Percent {
             continue;
         }
-        if !usable(c) || c.delta || c.fig.value.is_none_or(|v| v <= Decimal::ZERO) {
+        if !usable(c)
+            || c.delta
+            || signed(text, c)
+            || c.fig.value.is_none_or(|v| v <= Decimal::ZERO)
+        {
             continue;
         }
         // A list of shares is close-knit: a long gap, the end of a
