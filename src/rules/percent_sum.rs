@@ -83,6 +83,9 @@ pub(crate) struct PercentSum {
     /// Words of another moment (`précédent`, `previous`): the shares of the
     /// list may be of two votes.
     moment_words: Vec<String>,
+    /// Words that may follow an answer of `bare_answers` in its clause
+    /// (`52 % pour et à 48 % contre`).
+    connectors: Vec<String>,
 }
 
 impl Default for PercentSum {
@@ -104,6 +107,7 @@ impl Default for PercentSum {
             group_words: Vec::new(),
             frame_words: Vec::new(),
             moment_words: Vec::new(),
+            connectors: Vec::new(),
         }
     }
 }
@@ -163,6 +167,7 @@ struct Lists {
     groups: Vec<String>,
     frames: Vec<Vec<String>>,
     moments: Vec<String>,
+    connectors: Vec<String>,
 }
 
 impl Lists {
@@ -189,6 +194,7 @@ impl Lists {
             groups: folded(&p.group_words),
             frames: phrases(&p.frame_words),
             moments: folded(&p.moment_words),
+            connectors: folded(&p.connectors),
         }
     }
 
@@ -210,8 +216,9 @@ impl Lists {
     /// The answers named last in `ws`: every question whose alternative
     /// ends there (`against` answers `for / against` and `in favour /
     /// against`).
-    /// A word of `bare_answers` (`pour`, `for`) counts only when it ends
-    /// `ws` and `alone` says that nothing follows it in its clause.
+    /// A word of `bare_answers` (`pour`, `for`) counts only when `alone`
+    /// says that `ws` runs to the end of its clause and only connectors
+    /// (`et`, `and`) follow it there.
     fn answers_in(&self, ws: &[&str], alone: bool) -> Vec<Answer> {
         let mut best = 0;
         let mut found = Vec::new();
@@ -219,7 +226,10 @@ impl Lists {
             for (alternative, phrases) in alts.iter().enumerate() {
                 for p in phrases {
                     let Some(end) = last_at(ws, p) else { continue };
-                    if self.bare.contains(p) && !(alone && end == ws.len()) {
+                    let rest_connects = ws[end..]
+                        .iter()
+                        .all(|w| self.connectors.iter().any(|c| c == w));
+                    if self.bare.contains(p) && !(alone && rest_connects) {
                         continue;
                     }
                     if end > best {
@@ -403,6 +413,17 @@ fn sentence_shares(
         let whole = match whole_after(text, c.fig.end, bounds.1, 40, &lists.links) {
             Some(w) if lists.partitions.contains(&w) => Whole::Votes(w),
             Some(w) if lists.populations.contains(&w) => Whole::Population(w),
+            // An answer in the whole's place ("52 % de oui"): read as such.
+            Some(w)
+                if lists
+                    .answers
+                    .iter()
+                    .flatten()
+                    .flatten()
+                    .any(|p| p.len() == 1 && p[0] == w) =>
+            {
+                Whole::Bare
+            }
             // A share of another whole ends the list.
             Some(_) => {
                 report(params, lists, &at, &list, rule, out);
