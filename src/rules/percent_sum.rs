@@ -502,10 +502,19 @@ fn report(
     near.extend(words(&span));
     let after = folded_slice(text, e, at.bounds.1);
     near.extend(words(&after).into_iter().take(NEAR));
+    // Bare percentages near a word of a vote are its scores, unless the
+    // clause speaks of a rate (turnout, abstention) before or among them.
+    let lead = &text[at.bounds.0..s];
+    let clause = lead
+        .rfind(BREAKS)
+        .map_or(at.bounds.0, |k| at.bounds.0 + k + 1);
+    let clause = folded_slice(text, clause, e);
+    let clause = words(&clause);
+    let rate = lists.others.iter().any(|p| last_at(&clause, p).is_some());
     let vote_word = lists
         .votes
         .iter()
-        .find(|p| last_at(&near, p).is_some())
+        .find(|p| !rate && last_at(&near, p).is_some())
         .map(|p| p.join(" "));
     let Some((members, why)) = partition(lists, list, vote_word.as_deref()) else {
         return;
