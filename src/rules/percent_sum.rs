@@ -377,100 +377,125 @@ fn sentence_shares(
                 list.clear();
             }
         }
-        let before = folded_slice(text, start, c.fig.start);
-        let before = words(&before);
-        let before = &before[before.len().saturating_sub(NEAR)..];
-        let next = claims
-            .clone()
-            .find(|&n| corpus.claims[n].fig.start >= c.fig.end)
-            .map_or(bounds.1, |n| corpus.claims[n].fig.start);
-        let after_text = folded_slice(text, c.fig.end, next);
-        let after_all = words(&after_text);
-        let after = &after_all[..after_all.len().min(NEAR)];
-        // A rate of something else ("une participation de 65 %") or a
-        // change ("a progressé de 52 %", "52 % de plus").
-        let tail = &before[before.len().saturating_sub(3)..];
-        let head = &after[..after.len().min(3)];
-        let rate = lists.others.iter().any(|p| last_at(before, p).is_some());
-        let change = lists
-            .changes
-            .iter()
-            .any(|p| last_at(tail, p).is_some() || starts_with(head, p));
-        if rate || change {
-            continue;
-        }
-        // A share of a group named next to it ("73 % chez les hommes",
-        // "among women, 53%") is of another whole.
-        let group = head
-            .first()
-            .is_some_and(|w| lists.groups.iter().any(|g| g == w))
-            || tail.iter().any(|w| lists.groups.iter().any(|g| g == w));
-        if group {
-            report(params, lists, &at, &list, rule, out);
-            list.clear();
-            continue;
-        }
-        let whole = match whole_after(text, c.fig.end, bounds.1, 40, &lists.links) {
-            Some(w) if lists.partitions.contains(&w) => Whole::Votes(w),
-            Some(w) if lists.populations.contains(&w) => Whole::Population(w),
-            // An answer in the whole's place ("52 % de oui"): read as such.
-            Some(w)
-                if lists
-                    .answers
-                    .iter()
-                    .flatten()
-                    .flatten()
-                    .any(|p| p.len() == 1 && p[0] == w) =>
-            {
-                Whole::Bare
-            }
-            // A share of another whole ends the list.
-            Some(_) => {
+        match read_share(lists, &at, claims.clone(), k, start) {
+            Reading::Skip => {}
+            Reading::Other => {
                 report(params, lists, &at, &list, rule, out);
                 list.clear();
-                continue;
             }
-            None => Whole::Bare,
-        };
-        // A frame of its own right after the share and its whole ("60 % des
-        // voix à l'Assemblée", "52% of the vote in Ohio").
-        let mut skip = match &whole {
-            Whole::Votes(w) | Whole::Population(w) => {
-                after_all.iter().position(|x| x == w).map_or(0, |i| i + 1)
-            }
-            Whole::Bare => 0,
-        };
-        while skip < after_all.len() && lists.partitions.iter().any(|p| p == after_all[skip]) {
-            skip += 1;
+            Reading::Share(share) => list.push(share),
         }
-        let rest = &after_all[skip.min(after_all.len())..];
-        let framed = lists.frames.iter().any(|f| starts_with(rest, f))
-            && lists
-                .answers_in(&rest[..rest.len().min(3)], false)
-                .is_empty();
-        // The answer named after the share ("52 % pour", "53% voted no",
-        // "53 % pour le non"), else just before it ("le oui l'emporte avec
-        // 52 %"). A word that compares the next figure is no answer ("52 %
-        // contre 48 %").
-        let before_text = folded_slice(text, start, c.fig.start);
-        let after = if after_all.len() <= NEAR && next < bounds.1 {
-            &after[..after.len().saturating_sub(lists.compares(&after_text))]
-        } else {
-            after
-        };
-        let before = &before[..before.len().saturating_sub(lists.compares(&before_text))];
-        let alone = after_all.len() <= NEAR;
-        let answers_after = lists.answers_in(after, alone);
-        let answers_before = lists.answers_in(before, false);
-        list.push(Share {
-            claim: k,
-            whole,
-            answers: answers_after,
-            answers_before,
-            framed,
-        });
     }
     report(params, lists, &at, &list, rule, out);
+}
+
+/// What a percentage of a sentence is to the list of shares being read.
+enum Reading {
+    /// Not a share of the list, which goes on (a rate, a change).
+    Skip,
+    /// A share of another whole or group: the list ends.
+    Other,
+    /// A share that may belong to the list.
+    Share(Share),
+}
+
+/// Reads the percentage `k` of the sentence whose claims are `claims`;
+/// `start` is where the figure before it ends.
+fn read_share(
+    lists: &Lists,
+    at: &Place,
+    claims: std::ops::Range<usize>,
+    k: usize,
+    start: usize,
+) -> Reading {
+    let (corpus, text, bounds) = (at.corpus, at.text, at.bounds);
+    let c = &corpus.claims[k];
+    let before = folded_slice(text, start, c.fig.start);
+    let before = words(&before);
+    let before = &before[before.len().saturating_sub(NEAR)..];
+    let next = claims
+        .clone()
+        .find(|&n| corpus.claims[n].fig.start >= c.fig.end)
+        .map_or(bounds.1, |n| corpus.claims[n].fig.start);
+    let after_text = folded_slice(text, c.fig.end, next);
+    let after_all = words(&after_text);
+    let after = &after_all[..after_all.len().min(NEAR)];
+    // A rate of something else ("une participation de 65 %") or a
+    // change ("a progressé de 52 %", "52 % de plus").
+    let tail = &before[before.len().saturating_sub(3)..];
+    let head = &after[..after.len().min(3)];
+    let rate = lists.others.iter().any(|p| last_at(before, p).is_some());
+    let change = lists
+        .changes
+        .iter()
+        .any(|p| last_at(tail, p).is_some() || starts_with(head, p));
+    if rate || change {
+        return Reading::Skip;
+    }
+    // A share of a group named next to it ("73 % chez les hommes",
+    // "among women, 53%") is of another whole.
+    let group = head
+        .first()
+        .is_some_and(|w| lists.groups.iter().any(|g| g == w))
+        || tail.iter().any(|w| lists.groups.iter().any(|g| g == w));
+    if group {
+        return Reading::Other;
+    }
+    let whole = match whole_after(text, c.fig.end, bounds.1, 40, &lists.links) {
+        Some(w) if lists.partitions.contains(&w) => Whole::Votes(w),
+        Some(w) if lists.populations.contains(&w) => Whole::Population(w),
+        // An answer in the whole's place ("52 % de oui"): read as such.
+        Some(w)
+            if lists
+                .answers
+                .iter()
+                .flatten()
+                .flatten()
+                .any(|p| p.len() == 1 && p[0] == w) =>
+        {
+            Whole::Bare
+        }
+        // A share of another whole ends the list.
+        Some(_) => return Reading::Other,
+        None => Whole::Bare,
+    };
+    // A frame of its own right after the share and its whole ("60 % des
+    // voix à l'Assemblée", "52% of the vote in Ohio").
+    let mut skip = match &whole {
+        Whole::Votes(w) | Whole::Population(w) => {
+            after_all.iter().position(|x| x == w).map_or(0, |i| i + 1)
+        }
+        Whole::Bare => 0,
+    };
+    while skip < after_all.len() && lists.partitions.iter().any(|p| p == after_all[skip]) {
+        skip += 1;
+    }
+    let rest = &after_all[skip.min(after_all.len())..];
+    let framed = lists.frames.iter().any(|f| starts_with(rest, f))
+        && lists
+            .answers_in(&rest[..rest.len().min(3)], false)
+            .is_empty();
+    // The answers named after the share ("52 % pour", "53% voted no", "53 %
+    // pour le non") and before it ("le oui l'emporte avec 52 %"); the list
+    // decides which side it uses. A word that compares the next figure is
+    // no answer ("52 % contre 48 %").
+    let before_text = folded_slice(text, start, c.fig.start);
+    let after = if after_all.len() <= NEAR && next < bounds.1 {
+        &after[..after.len().saturating_sub(lists.compares(&after_text))]
+    } else {
+        after
+    };
+    let before = &before[..before.len().saturating_sub(lists.compares(&before_text))];
+    let alone = after_all.len() <= NEAR;
+    let answers_after = lists.answers_in(after, alone);
+    let answers_before = lists.answers_in(before, false);
+    Reading::Share(Share {
+        claim: k,
+        whole,
+        answers: answers_after,
+        answers_before,
+        framed,
+    })
 }
 
 fn starts_with(ws: &[&str], p: &[String]) -> bool {
