@@ -86,6 +86,9 @@ pub(crate) struct PercentSum {
     /// Words that may follow an answer of `bare_answers` in its clause
     /// (`52 % pour et à 48 % contre`).
     connectors: Vec<String>,
+    /// Words that open sub-shares of the share before them (`dont`,
+    /// `including`): those are parts of a part, not of the whole.
+    subset_words: Vec<String>,
 }
 
 impl Default for PercentSum {
@@ -108,6 +111,7 @@ impl Default for PercentSum {
             frame_words: Vec::new(),
             moment_words: Vec::new(),
             connectors: Vec::new(),
+            subset_words: Vec::new(),
         }
     }
 }
@@ -168,6 +172,7 @@ struct Lists {
     frames: Vec<Vec<String>>,
     moments: Vec<String>,
     connectors: Vec<String>,
+    subsets: Vec<Vec<String>>,
 }
 
 impl Lists {
@@ -195,7 +200,16 @@ impl Lists {
             frames: phrases(&p.frame_words),
             moments: folded(&p.moment_words),
             connectors: folded(&p.connectors),
+            subsets: phrases(&p.subset_words),
         }
+    }
+
+    /// True for a word of a whole stated after a share: a link (`des`,
+    /// `of the`) or a whole of the votes or the voters.
+    fn whole_word(&self, w: &str) -> bool {
+        self.links.iter().any(|l| words(l).contains(&w))
+            || self.partitions.iter().any(|p| words(p).contains(&w))
+            || self.populations.iter().any(|p| words(p).contains(&w))
     }
 
     /// How many words of the comparison (`contre`, `compared with`) that
@@ -372,7 +386,15 @@ fn sentence_shares(
             } else {
                 MAX_GAP_BARE
             };
-            if gap.len() > max || gap_text.contains(BREAKS) || alternative {
+            // Sub-shares of the last share ("84 % des voix, dont 50 % ...",
+            // "60% of the vote (35% ...": the bracket opens on the share right
+            // after the last one and its whole) are not of its whole; "won
+            // 50% (Gori 29%, ...)" names other scores.
+            let subset = lists.subsets.iter().any(|p| last_at(&gap, p).is_some())
+                || gap_text.split_once('(').is_some_and(|(lead, inside)| {
+                    words(lead).iter().all(|w| lists.whole_word(w)) && inside.trim().is_empty()
+                });
+            if gap.len() > max || gap_text.contains(BREAKS) || alternative || subset {
                 report(params, lists, &at, &list, rule, out);
                 list.clear();
             }
