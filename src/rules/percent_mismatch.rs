@@ -61,6 +61,9 @@ pub(crate) struct PercentMismatch {
     /// Words right after a percentage that make it a comparison, not a
     /// share (`de plus`, `more`).
     other_after: Vec<String>,
+    /// Words that introduce a whole stated before its part, at the start of
+    /// a clause (`sur les`, `of the`): `sur les 120 députés, 30 (25 %)`.
+    whole_intros: Vec<String>,
     /// Extra relative tolerance granted to the percentage.
     #[serde(deserialize_with = "decimal")]
     tolerance: Decimal,
@@ -79,6 +82,7 @@ struct Words {
     whole_links: Vec<String>,
     links: Vec<String>,
     other_after: Vec<String>,
+    whole_intros: Vec<String>,
 }
 
 fn longest_first(mut v: Vec<String>) -> Vec<String> {
@@ -281,6 +285,31 @@ fn ratio_for(corpus: &Corpus, text: &str, p: usize, words: &Words) -> Option<Rat
             }
         }
     }
+    // The whole first, then the part and the percentage: "sur les 120
+    // députés, 30 ont voté pour (40 %)", "of the 120 members, 30 (40%)".
+    if p >= range.start + 2 && same(p - 2) && same(p - 1) && before_ok(p - 1) {
+        let (b, a) = (c(p - 2), c(p - 1));
+        let lead_from = text[cp.sentence.0..b.fig.start]
+            .rfind([',', ';', ':', '(', '.'])
+            .map_or(cp.sentence.0, |k| cp.sentence.0 + k + 1);
+        let lead = folded_slice(text, lead_from, b.fig.start);
+        let introduced = words.whole_intros.iter().any(|w| {
+            lead.trim_end()
+                .strip_suffix(w.as_str())
+                .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+        });
+        let gap = folded_slice(text, end_of(b), a.fig.start);
+        let then_part = gap
+            .trim()
+            .strip_prefix(',')
+            .is_some_and(|r| r.trim().is_empty());
+        if introduced && then_part {
+            if let Some(mut r) = counts(text, a, b) {
+                r.claims = vec![p - 1, p - 2];
+                return Some(r);
+            }
+        }
+    }
     // The percentage of a whole, then the part: "40 % des 120 élus, soit 30".
     if same(p + 2) && c(p + 1).fig.start >= cp.fig.end {
         let gap = folded_slice(text, cp.fig.end, c(p + 1).fig.start);
@@ -303,6 +332,7 @@ fn check(params: &PercentMismatch, cx: &Context, rule: &RuleDef, out: &mut Vec<F
         whole_links: longest_first(folded(&params.whole_links)),
         links: longest_first(folded(&params.percent_links)),
         other_after: longest_first(folded(&params.other_after)),
+        whole_intros: longest_first(folded(&params.whole_intros)),
     };
     let tolerance = params.tolerance;
     for (d, doc) in corpus.docs.iter().enumerate() {
