@@ -5,6 +5,7 @@ pub(crate) mod dates;
 pub(crate) mod interval;
 pub(crate) mod layout;
 pub(crate) mod params;
+pub(crate) mod signed;
 pub(crate) mod sources;
 pub(crate) mod story;
 pub(crate) mod suppression;
