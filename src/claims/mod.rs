@@ -121,6 +121,12 @@ impl Claim {
             && !self.fig.bad_grouping
     }
 
+    /// [`Claim::usable`] but for being a repeat: the value itself can be
+    /// trusted ("7 milliards d'euros" in a title and again in the text).
+    pub(crate) fn with_repeat_usable(&self) -> bool {
+        self.fig.debris.is_none() && !self.fig.ambiguous && !self.fig.bad_grouping
+    }
+
     /// The year of the claim's period, when it lies within one year.
     pub(crate) fn year(&self) -> Option<i32> {
         self.period.and_then(|p| p.single_year())

@@ -266,6 +266,10 @@ fn tail_span(text: &str, a: usize, b: usize, n: usize) -> (usize, usize) {
     }
 }
 
+/// The longest stretch of text, in bytes, read between two figures of a
+/// breakdown (some sixteen words and a marker).
+const MAX_GAP: usize = 240;
+
 /// A breakdown made by punctuation alone.
 fn paren_like(shape: Shape) -> bool {
     matches!(shape, Shape::Paren | Shape::Colon | Shape::Dash)
@@ -313,7 +317,7 @@ pub(crate) fn breakdowns(
     let mut out = Vec::new();
     let mut not_total = Vec::new();
     for k in reader.range.clone() {
-        if not_total.contains(&k) {
+        if not_total.contains(&k) || !reader.eligible(k) {
             continue;
         }
         reader.total_first(k, &mut out, &mut not_total);
@@ -377,7 +381,7 @@ impl Reader<'_> {
         matches!(
             c.fig.kind,
             Kind::Count | Kind::Money | Kind::Measure | Kind::Percent | Kind::Duration
-        ) && c.usable()
+        ) && (c.usable() || (c.repeat_of.is_some() && c.with_repeat_usable()))
             && c.fig.value.is_some()
             && c.fig.interval().0.is_some()
             && !self.named(i)
@@ -589,7 +593,7 @@ impl Reader<'_> {
                 k += 1;
                 continue;
             }
-            if c.fig.start < gap_from {
+            if c.fig.start < gap_from || c.fig.start - gap_from > MAX_GAP {
                 break;
             }
             let mut g = gap(self.text, gap_from, c.fig.start);
@@ -773,6 +777,13 @@ impl Reader<'_> {
     }
 
     fn push(&self, out: &mut Vec<Breakdown>, b: Breakdown) {
+        // A sentence printed twice: its breakdown is read once.
+        if std::iter::once(b.total)
+            .chain(b.parts.iter().copied())
+            .all(|i| self.claim(i).repeat_of.is_some())
+        {
+            return;
+        }
         let min = match b.shape {
             Shape::Paren
             | Shape::Colon
@@ -808,7 +819,8 @@ impl Reader<'_> {
             return;
         }
         let from = self.phrase_end(t);
-        if from > cf.fig.start || self.framed(t) {
+        // Twelve words and a marker at most: a longer gap is read no further.
+        if from > cf.fig.start || cf.fig.start - from > MAX_GAP || self.framed(t) {
             return;
         }
         let mut g = gap(self.text, from, cf.fig.start);
@@ -1005,7 +1017,7 @@ impl Reader<'_> {
             return;
         }
         let from = self.phrase_end(t);
-        if from > cf.fig.start {
+        if from > cf.fig.start || cf.fig.start - from > MAX_GAP {
             return;
         }
         let g = gap(self.text, from, cf.fig.start);
@@ -1058,8 +1070,13 @@ impl Reader<'_> {
             .words
             .any(|s| &s.anaphors)
             .find(|a| !a.is_empty() && after.starts_with(a));
+        // A lead opens the sentence, a few words before the part.
         let lead_start = cp.sentence.0;
-        let lead = gap(self.text, lead_start, cp.fig.start);
+        let lead = if cp.fig.start.saturating_sub(lead_start) <= 48 {
+            gap(self.text, lead_start, cp.fig.start)
+        } else {
+            Vec::new()
+        };
         let opening = self.words.any(|s| &s.anaphor_leads).find(|a| {
             !a.is_empty()
                 && lead.starts_with(a)
@@ -1198,7 +1215,7 @@ impl Reader<'_> {
             return;
         }
         let from = self.phrase_end(last);
-        if from > ct.fig.start {
+        if from > ct.fig.start || ct.fig.start - from > MAX_GAP {
             return;
         }
         let g = gap(self.text, from, ct.fig.start);

@@ -115,6 +115,28 @@ pub(crate) struct Context<'a> {
     /// The inline suppressions, for the rules that run after the others
     /// ([`Needs::Suppressions`]); empty before.
     suppressions: &'a Suppressions,
+    /// The breakdowns of each document's sentences, read once for the
+    /// rules that need them.
+    breakdowns: std::sync::OnceLock<Vec<Vec<crate::claims::structure::Breakdown>>>,
+}
+
+impl Context<'_> {
+    /// The totals and parts of document `d`'s sentences.
+    pub(crate) fn breakdowns(&self, d: usize) -> &[crate::claims::structure::Breakdown] {
+        let all = self.breakdowns.get_or_init(|| {
+            (0..self.corpus.docs.len())
+                .map(|d| {
+                    crate::claims::structure::breakdowns(
+                        self.corpus,
+                        self.lexicon,
+                        self.meanings,
+                        d,
+                    )
+                })
+                .collect()
+        });
+        &all[d]
+    }
 }
 
 /// A rule: its parameters, and the code that finds what it is about.
@@ -224,6 +246,7 @@ pub(crate) fn run(
         rules,
         stories: &stories,
         suppressions: &none,
+        breakdowns: std::sync::OnceLock::new(),
     };
     let mut out = Vec::new();
     for rule in selected.iter().filter(|r| !needs(r, Needs::Suppressions)) {

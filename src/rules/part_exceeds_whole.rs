@@ -13,7 +13,6 @@ use serde::Deserialize;
 
 use super::parts_total::verdict;
 use super::{Check, Context, Finding, RuleDef};
-use crate::claims::structure::breakdowns;
 use crate::model::Kind;
 use rust_decimal::Decimal;
 
@@ -38,11 +37,11 @@ fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
     let corpus = cx.corpus;
     for d in 0..corpus.docs.len() {
         let text = corpus.docs[d].text.as_str();
-        for b in breakdowns(corpus, cx.lexicon, cx.meanings, d) {
+        for b in cx.breakdowns(d) {
             if b.parts.len() != 1 {
                 continue;
             }
-            if let Some((message, claims)) = verdict(corpus, cx, text, &b) {
+            if let Some((message, claims)) = verdict(corpus, cx, text, b) {
                 out.push(Finding::at_claim(corpus, rule, message, claims));
             }
         }

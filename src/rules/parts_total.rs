@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::support::params::count;
 use super::{Check, ClaimRef, Context, Finding, RuleDef};
-use crate::claims::structure::{breakdowns, Breakdown, Shape};
+use crate::claims::structure::{Breakdown, Shape};
 use crate::claims::{Claim, Corpus};
 use crate::model::Kind;
 
@@ -298,11 +298,11 @@ fn join_and(items: &[String]) -> String {
 /// ("soit", "for a total of") that do not add up to it.
 fn subsets(corpus: &Corpus, cx: &Context, rule: &RuleDef, d: usize, out: &mut Vec<Finding>) {
     let text = corpus.docs[d].text.as_str();
-    for b in breakdowns(corpus, cx.lexicon, cx.meanings, d) {
+    for b in cx.breakdowns(d) {
         if b.parts.len() < 2 {
             continue;
         }
-        if let Some((message, claims)) = verdict(corpus, cx, text, &b) {
+        if let Some((message, claims)) = verdict(corpus, cx, text, b) {
             out.push(Finding::at_claim(corpus, rule, message, claims));
         }
     }
@@ -374,10 +374,27 @@ pub(crate) fn verdict(
     let total_value = ct.fig.value?;
     let mut lows = Vec::new();
     let mut highs = Vec::new();
+    // A part stands for its value as the total does (the rounding of a
+    // round total is its slack below); a qualified part, or one written
+    // with decimals and a scale word ("$42.5 million", rounded to a tenth),
+    // for its interval.
     for (&i, &f) in b.parts.iter().zip(&b.factors) {
-        let pb = bounds(&corpus.claims[i], cx.lexicon, Decimal::ZERO);
-        lows.push(pb.low?.0 * f);
-        highs.push(pb.high.map(|(h, _)| h * f));
+        let c = &corpus.claims[i];
+        let plain = c.fig.qualifier.is_none()
+            && c.fig.low.is_none()
+            && c.fig.high.is_none()
+            && !(c.fig.scale > Decimal::ONE && c.fig.decimals > 0);
+        match (plain, c.fig.value) {
+            (true, Some(v)) => {
+                lows.push(v * f);
+                highs.push(Some(v * f));
+            }
+            _ => {
+                let pb = bounds(c, cx.lexicon, Decimal::ZERO);
+                lows.push(pb.low?.0 * f);
+                highs.push(pb.high.map(|(h, _)| h * f));
+            }
+        }
     }
     let values: Vec<Decimal> = b
         .parts
