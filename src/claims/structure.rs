@@ -1371,4 +1371,34 @@ mod debug {
             }
         }
     }
+
+    /// Prints every breakdown read in the JSONL file `STRUCTURE_FILE`, one
+    /// JSON line each (document, shape, total, parts, marker, sentence), for
+    /// reading a sample of them.
+    #[test]
+    #[ignore]
+    #[allow(clippy::print_stdout)]
+    fn structure_of_file() {
+        let cfg = crate::testing::config();
+        let path = std::env::var("STRUCTURE_FILE").unwrap_or_default();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let docs = crate::input::parse_jsonl(&path, &text, None).unwrap_or_default();
+        let corpus = crate::build_corpus(docs, cfg);
+        for d in 0..corpus.docs.len() {
+            let t = corpus.docs[d].text.as_str();
+            for b in super::breakdowns(&corpus, &cfg.lexicon, &cfg.meanings, d) {
+                let c = &corpus.claims[b.total];
+                let lit = |i: usize| corpus.claims[i].fig.text(t).to_string();
+                let row = serde_json::json!({
+                    "doc": corpus.docs[d].id,
+                    "shape": format!("{:?}", b.shape),
+                    "total": lit(b.total),
+                    "parts": b.parts.iter().map(|&p| lit(p)).collect::<Vec<_>>(),
+                    "why": b.why(t),
+                    "sentence": &t[c.sentence.0..c.sentence.1],
+                });
+                println!("{row}");
+            }
+        }
+    }
 }

@@ -308,6 +308,25 @@ fn subsets(corpus: &Corpus, cx: &Context, rule: &RuleDef, d: usize, out: &mut Ve
     }
 }
 
+/// A sum written in the total's terms: with its scale word ("8
+/// milliards"), or its percent sign.
+fn sum_text(sum: Decimal, total: &crate::model::Figure, text: &str) -> String {
+    if total.kind == Kind::Percent {
+        return format!("{} %", sum.normalize());
+    }
+    if total.scale > Decimal::ONE {
+        // The scale word closes the number as written ("7 milliards").
+        let word = text[total.num_start..total.num_end]
+            .split_whitespace()
+            .last()
+            .unwrap_or("");
+        if !word.is_empty() && word.chars().all(char::is_alphabetic) {
+            return format!("{} {word}", (sum / total.scale).normalize());
+        }
+    }
+    sum.normalize().to_string()
+}
+
 /// A figure of the first part's kind stands before it in the sentence: the
 /// list read may have lost its first items, so a sum that falls short of
 /// the total proves nothing.
@@ -457,7 +476,7 @@ pub(crate) fn verdict(
             format!(
                 "the parts {} add up to {}, more than their total `{shown}` (read as a breakdown of `{phrase}` because of {why})",
                 written.join(" + "),
-                values.iter().copied().sum::<Decimal>().normalize()
+                sum_text(whole_sum, &ct.fig, text)
             )
         }
     } else if b.complete() && b.parts.len() >= 2 && !earlier_items(corpus, b) {
@@ -472,7 +491,7 @@ pub(crate) fn verdict(
         format!(
             "the parts {} add up to {}, not to the total `{shown}` stated by {why}",
             written.join(" + "),
-            values.iter().copied().sum::<Decimal>().normalize()
+            sum_text(whole_sum, &ct.fig, text)
         )
     } else {
         return None;
