@@ -413,8 +413,10 @@ impl Reader<'_> {
                 k + before[k..].chars().next().map_or(1, char::len_utf8)
             });
         let word = &before[word_start..];
-        // The sentence's first word is capitalised anyway.
-        let first = before[..word_start].trim().is_empty();
+        // The first word of a sentence, a quotation or a clause after a
+        // colon is capitalised anyway.
+        let opening = before[..word_start].trim_end();
+        let first = opening.is_empty() || opening.ends_with([':', '"', '«', '“', '(', '—']);
         !first && word.starts_with(|ch: char| ch.is_uppercase())
     }
 
@@ -480,7 +482,7 @@ impl Reader<'_> {
             && fp.kind == Kind::Count
             && fp.unit.is_none()
             && matches!(ft.kind, Kind::Money | Kind::Measure | Kind::Duration)
-            && (fp.entity.is_none() || fp.scale > Decimal::ONE)
+            && (!self.has_noun(p) || fp.scale > Decimal::ONE)
     }
 
     /// Can figure `p` be a part of total `t`? Same kind and unit, no
@@ -679,8 +681,18 @@ impl Reader<'_> {
                 }
             }
             let Some((ji, jl)) = at else { break };
+            // After the joiner, a word that leads a part ("and a further
+            // 10") or a short phrase opened by a preposition ("and on
+            // equipment £1699"); not a verb ("…, blessant 66 autres").
             let after = &g[ji + jl..];
-            if !after.is_empty() && !self.words.any(|s| &s.part_leads).any(|l| l[..] == *after) {
+            let leads = self.words.any(|s| &s.part_leads).any(|l| l[..] == *after);
+            let prepositional = after.len() <= 4
+                && after.iter().all(|x| matches!(x, Tok::Word(_)))
+                && self
+                    .words
+                    .any(|s| &s.part_preps)
+                    .any(|m| !m.is_empty() && after.starts_with(m));
+            if !after.is_empty() && !leads && !prepositional {
                 break;
             }
             let before = &g[..ji];
@@ -757,6 +769,13 @@ impl Reader<'_> {
         self.words
             .any(|s| &s.anaphors)
             .any(|a| !a.is_empty() && after.starts_with(a))
+    }
+
+    /// The word after the figure is a counted noun: it has a plural ending
+    /// ("52 are cultivated" has none).
+    fn has_noun(&self, i: usize) -> bool {
+        self.head(i)
+            .is_some_and(|h| self.words.plurals.iter().any(|e| h.ends_with(e.as_str())))
     }
 
     /// The figure's noun stands for anyone ("personnes", "people").

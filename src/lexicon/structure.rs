@@ -73,6 +73,7 @@ pub(crate) struct Structure {
     pub(crate) running_leads: Vec<Vec<Tok>>,
     pub(crate) joiners: Vec<Vec<Tok>>,
     pub(crate) part_leads: Vec<Vec<Tok>>,
+    pub(crate) part_preps: Vec<Vec<Tok>>,
     pub(crate) determiners: Vec<Vec<Tok>>,
     pub(crate) blockers: Vec<Vec<Tok>>,
     pub(crate) frames: Vec<Vec<Tok>>,
@@ -98,6 +99,7 @@ impl Structure {
         self.running_leads.extend(phrases(&d.running_leads));
         self.joiners.extend(phrases(&d.joiners));
         self.part_leads.extend(phrases(&d.part_leads));
+        self.part_preps.extend(phrases(&d.part_preps));
         self.determiners.extend(phrases(&d.determiners));
         self.blockers.extend(phrases(&d.blockers));
         self.frames.extend(phrases(&d.frames));
@@ -138,6 +140,8 @@ pub(super) struct StructureDef {
     joiners: Vec<String>,
     #[serde(default)]
     part_leads: Vec<String>,
+    #[serde(default)]
+    part_preps: Vec<String>,
     #[serde(default)]
     determiners: Vec<String>,
     #[serde(default)]
