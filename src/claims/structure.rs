@@ -1421,3 +1421,71 @@ mod debug {
         }
     }
 }
+
+#[cfg(test)]
+mod judged {
+    //! The breakdowns of `fixtures/judged/structure.tsv`: a sample of those
+    //! read on the benchmark corpus, each judged by reading (see the
+    //! README there). Each row's sentence is read alone, in its language.
+
+    /// Wrong readings that the sentence alone still gives: their count may
+    /// only go down.
+    const WRONG_STILL_READ: usize = 11;
+
+    /// The (total, parts) literals of every breakdown read in `text`.
+    fn readings(lang: &str, text: &str) -> Vec<(String, Vec<String>)> {
+        let cfg = crate::testing::config();
+        let lang = crate::model::Lang::new(lang);
+        let doc = crate::input::Document::new("a", text.to_string(), Some(lang));
+        let corpus = crate::build_corpus(vec![doc], cfg);
+        let lit = |i: usize| corpus.claims[i].fig.text(text).to_string();
+        super::breakdowns(&corpus, &cfg.lexicon, &cfg.meanings, 0)
+            .iter()
+            .map(|b| (lit(b.total), b.parts.iter().map(|&p| lit(p)).collect()))
+            .collect()
+    }
+
+    /// A breakdown judged right is still read; one judged wrong is read no
+    /// more (or no more often than today).
+    #[test]
+    fn judged_readings_hold() {
+        let tsv = include_str!("../../fixtures/judged/structure.tsv");
+        let mut lines = tsv.lines();
+        let header = lines.next().unwrap_or_default();
+        assert_eq!(
+            header,
+            "lang\tdoc\tshape\ttotal\tparts\tverdict\twhy\tsentence"
+        );
+        let (mut right, mut lost, mut wrong) = (0, Vec::new(), Vec::new());
+        for line in lines.filter(|l| !l.trim().is_empty()) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 8, "{line}");
+            let (lang, doc, total, verdict, sentence) =
+                (cols[0], cols[1], cols[3], cols[5], cols[7]);
+            let parts: Vec<String> = cols[4].split(" | ").map(str::to_string).collect();
+            let read = readings(lang, sentence)
+                .iter()
+                .any(|(t, p)| t == total && *p == parts);
+            let row = format!("{doc}: {total:?} {parts:?} in {sentence}");
+            match verdict {
+                "right" => {
+                    right += 1;
+                    if !read {
+                        lost.push(row);
+                    }
+                }
+                "wrong" if read => wrong.push(row),
+                "wrong" | "unclear" | "right-context" => {}
+                other => panic!("verdict {other:?} in {line}"),
+            }
+        }
+        assert!(right >= 50, "{right} rows judged right");
+        assert!(lost.is_empty(), "right readings lost:\n{}", lost.join("\n"));
+        assert!(
+            wrong.len() <= WRONG_STILL_READ,
+            "{} wrong readings (at most {WRONG_STILL_READ}):\n{}",
+            wrong.len(),
+            wrong.join("\n")
+        );
+    }
+}
