@@ -154,6 +154,17 @@ impl<'a> Words<'a> {
             .filter(move |g| g.0.contains(&w))
     }
 
+    /// A group makes nouns `part` parts of `whole` (both folded, singular).
+    fn wholes_of_folded(&self, whole: &str, part: &str) -> bool {
+        let strip = |x: &String| x.trim_end_matches(['s', 'x']).to_string();
+        self.langs
+            .iter()
+            .flat_map(|s| s.groups.iter())
+            .any(|(w, p)| {
+                w.iter().map(strip).any(|x| x == whole) && p.iter().map(strip).any(|x| x == part)
+            })
+    }
+
     fn in_parts(&self, w: &str) -> bool {
         self.langs
             .iter()
@@ -536,7 +547,14 @@ impl Reader<'_> {
             return false;
         }
         let g = gap(self.text, self.phrase_end(prev), ct.fig.start);
-        g.len() == 1 && self.words.any(|s| &s.joiners).any(|j| *j == g)
+        // A joiner, maybe with a preposition ("31 hommes et de huit femmes").
+        let joined = |g: &[Tok]| self.words.any(|s| &s.joiners).any(|j| **j == *g);
+        joined(&g)
+            || (g.len() >= 2
+                && self
+                    .words
+                    .any(|s| &s.modifier_links)
+                    .any(|m| !m.is_empty() && g.ends_with(m) && joined(&g[..g.len() - m.len()])))
     }
 
     /// The figure is inside another figure's phrase ("eight top three
@@ -755,6 +773,58 @@ impl Reader<'_> {
         (parts, factors, Stop::End)
     }
 
+    /// Checks on the whole list of parts. Shares, amounts and measures of
+    /// which one part is as large as the total are the values of
+    /// subgroups ("66 % … dont 72 % parmi LR"), unless the text states the
+    /// sum. Bare parts after punctuation and a last part with a noun that
+    /// is not the total's count that noun, not the total ("two cascade
+    /// connections (6 and 8 poles)").
+    /// A running total names what it counts: parts of two different nouns
+    /// are no increments of one ("96 décès et 6.405 contaminations,
+    /// portant le total des morts à …").
+    fn parts_of(&self, b: &Breakdown) -> bool {
+        let ct = self.claim(b.total);
+        let stated = matches!(b.shape, Shape::SumAfter | Shape::Running);
+        if ct.fig.kind != Kind::Count && !stated {
+            let total = ct.fig.value.unwrap_or_default();
+            if b.parts
+                .iter()
+                .any(|&p| self.claim(p).fig.value.unwrap_or_default() >= total)
+            {
+                return false;
+            }
+        }
+        // "(6 and 8 poles)": bare parts, then the noun they all count.
+        let (last, before) = b.parts.split_last().unwrap_or((&b.total, &[]));
+        if paren_like(b.shape)
+            && !before.is_empty()
+            && before.iter().all(|&p| self.claim(p).fig.entity.is_none())
+            && self.has_noun(*last)
+        {
+            if let (Some(t), Some(n)) = (self.head(b.total), self.head(*last)) {
+                let (t, n) = (
+                    t.trim_end_matches(['s', 'x']).to_string(),
+                    n.trim_end_matches(['s', 'x']).to_string(),
+                );
+                if t != n && !self.words.wholes_of_folded(&t, &n) {
+                    return false;
+                }
+            }
+        }
+        let nouns: Vec<String> = b
+            .parts
+            .iter()
+            .filter(|&&p| self.has_noun(p))
+            .filter_map(|&p| self.head(p))
+            .map(|h| h.trim_end_matches(['s', 'x']).to_string())
+            .collect();
+        let one = !nouns.is_empty() && nouns.iter().all(|n| *n == nouns[0]);
+        if b.shape == Shape::Running && !nouns.is_empty() && !one {
+            return false;
+        }
+        true
+    }
+
     /// The figure is followed by an anaphor ("two of whom").
     fn points_back(&self, i: usize) -> bool {
         let c = self.claim(i);
@@ -796,6 +866,9 @@ impl Reader<'_> {
     }
 
     fn push(&self, out: &mut Vec<Breakdown>, b: Breakdown) {
+        if !self.parts_of(&b) {
+            return;
+        }
         // A sentence printed twice: its breakdown is read once.
         if std::iter::once(b.total)
             .chain(b.parts.iter().copied())
@@ -837,6 +910,23 @@ impl Reader<'_> {
         if cf.sentence != ct.sentence || !self.eligible(first) {
             return;
         }
+        // "57 cas en 24 heures, dont 36": a length of time after a word of
+        // `time_frames` is the frame of a count, not a whole ("cinq ans de
+        // prison, dont deux avec sursis" is).
+        if ct.fig.kind == Kind::Duration {
+            let before = gap(
+                self.text,
+                back(self.text, ct.sentence.0, ct.fig.start, 24),
+                ct.fig.start,
+            );
+            if self
+                .words
+                .any(|s| &s.time_frames)
+                .any(|f| !f.is_empty() && before.ends_with(f))
+            {
+                return;
+            }
+        }
         let from = self.phrase_end(t);
         // Twelve words and a marker at most: a longer gap is read no further.
         if from > cf.fig.start || cf.fig.start - from > MAX_GAP || self.framed(t) {
@@ -867,6 +957,12 @@ impl Reader<'_> {
             }
         };
         let mut head = &g[..g.len() - n];
+        // "31 hommes et de huit femmes …, dont deux adolescents": after a
+        // comma or words, the marker follows a list whose last item is no
+        // whole of its own ("80 femmes dont sept enceintes" is).
+        if shape == Shape::Subset && !head.is_empty() && self.starts_list_member(t) {
+            return;
+        }
         // "(dont 30 enfants)": the marker inside parentheses.
         let mut paren = shape == Shape::Paren;
         if let Some(Tok::Punct(p)) = head.last() {
@@ -1291,6 +1387,11 @@ impl Reader<'_> {
         if !self.same_kind(t, first, true) || !self.compatible(t, first, false) {
             return;
         }
+        // "four large rooms and two smaller, for a total of 180 pupils":
+        // a sum of people of one kind is no sum of things.
+        if !self.generic(t) && (first..t).any(|k| self.eligible(k) && self.stray(t, k)) {
+            return;
+        }
         let (parts, factors, stop) = self.list(t, first, shape, false, false);
         if let Stop::Poisoned = stop {
             return;
@@ -1428,10 +1529,6 @@ mod judged {
     //! read on the benchmark corpus, each judged by reading (see the
     //! README there). Each row's sentence is read alone, in its language.
 
-    /// Wrong readings that the sentence alone still gives: their count may
-    /// only go down.
-    const WRONG_STILL_READ: usize = 11;
-
     /// The (total, parts) literals of every breakdown read in `text`.
     fn readings(lang: &str, text: &str) -> Vec<(String, Vec<String>)> {
         let cfg = crate::testing::config();
@@ -1446,7 +1543,9 @@ mod judged {
     }
 
     /// A breakdown judged right is still read; one judged wrong is read no
-    /// more (or no more often than today).
+    /// more. A row `known-wrong` is a wrong reading still given, left to
+    /// later work: it must still be read, so that when it goes the row is
+    /// marked `wrong` and the list only shrinks.
     #[test]
     fn judged_readings_hold() {
         let tsv = include_str!("../../fixtures/judged/structure.tsv");
@@ -1456,7 +1555,7 @@ mod judged {
             header,
             "lang\tdoc\tshape\ttotal\tparts\tverdict\twhy\tsentence"
         );
-        let (mut right, mut lost, mut wrong) = (0, Vec::new(), Vec::new());
+        let (mut right, mut lost, mut wrong, mut gone) = (0, Vec::new(), Vec::new(), Vec::new());
         for line in lines.filter(|l| !l.trim().is_empty()) {
             let cols: Vec<&str> = line.split('\t').collect();
             assert_eq!(cols.len(), 8, "{line}");
@@ -1475,17 +1574,22 @@ mod judged {
                     }
                 }
                 "wrong" if read => wrong.push(row),
-                "wrong" | "unclear" | "right-context" => {}
+                "known-wrong" if !read => gone.push(row),
+                "wrong" | "known-wrong" | "unclear" | "right-context" => {}
                 other => panic!("verdict {other:?} in {line}"),
             }
         }
         assert!(right >= 50, "{right} rows judged right");
         assert!(lost.is_empty(), "right readings lost:\n{}", lost.join("\n"));
         assert!(
-            wrong.len() <= WRONG_STILL_READ,
-            "{} wrong readings (at most {WRONG_STILL_READ}):\n{}",
-            wrong.len(),
+            wrong.is_empty(),
+            "wrong readings back:\n{}",
             wrong.join("\n")
+        );
+        assert!(
+            gone.is_empty(),
+            "known-wrong readings gone (mark them `wrong`):\n{}",
+            gone.join("\n")
         );
     }
 }
