@@ -971,22 +971,31 @@ impl Reader<'_> {
                 head = &head[..head.len() - 1];
             }
         }
+        // The first part named by the total's noun or one of its parts'
+        // nouns ("125 personnes sont mortes, victimes de …, dont 109
+        // femmes"; "trois cas … parmi les fonctionnaires et les magistrats
+        // (deux cas …, deux …)") ties it to the total across a longer
+        // stretch, commas and other nouns.
+        let named = self.named_part(t, first);
         let limit = match shape {
             Shape::Apposition => 0,
+            _ if named => 20,
             _ => 12,
         };
-        if words(head) > limit || head.iter().any(|x| !matches!(x, Tok::Word(_))) {
+        let clean = head.iter().all(|x| matches!(x, Tok::Word(_)))
+            || (named && head.iter().all(|x| matches!(x, Tok::Word(_) | Tok::Punct(','))));
+        if words(head) > limit || !clean {
             return;
         }
         if contains(self.words.any(|s| &s.blockers), head)
-            || contains(self.words.any(|s| &s.joiners), head)
+            || (!named && contains(self.words.any(|s| &s.joiners), head))
         {
             return;
         }
         // "six éleveurs ont subi des attaques de vautours : 7 ovins …": the
         // punctuation elaborates the plural noun phrase before it, not the
         // total.
-        if paren_like(shape) && self.plural_phrase(head) {
+        if paren_like(shape) && !named && self.plural_phrase(head) {
             return;
         }
         let strict = shape == Shape::Apposition;
@@ -1082,6 +1091,21 @@ impl Reader<'_> {
                 && (g[..i].ends_with(char::is_whitespace)
                     || g[i + c.len_utf8()..].starts_with(char::is_whitespace))
         })
+    }
+
+    /// Part `p` is named by total `t`'s noun, or by a noun the groups make
+    /// a part of it.
+    fn named_part(&self, t: usize, p: usize) -> bool {
+        match (self.head(t), self.head(p)) {
+            (Some(ht), Some(hp)) => {
+                let (ht, hp) = (
+                    ht.trim_end_matches(['s', 'x']).to_string(),
+                    hp.trim_end_matches(['s', 'x']).to_string(),
+                );
+                ht == hp || self.words.wholes_of_folded(&ht, &hp)
+            }
+            _ => false,
+        }
     }
 
     /// An apposition's total: a noun that is a whole of the data's groups.
