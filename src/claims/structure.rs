@@ -947,6 +947,9 @@ impl Reader<'_> {
             match g.last() {
                 Some(Tok::Punct('(')) => (Shape::Paren, 1),
                 Some(Tok::Punct(':')) => (Shape::Colon, 1),
+                // "four younger siblings; three brothers and two sisters":
+                // a semicolon opens parts named as parts of the total.
+                Some(Tok::Punct(';')) if self.named_part(t, first) => (Shape::Colon, 1),
                 Some(Tok::Punct('-'))
                     if self.spaced_dash(from, cf.fig.start) && ct.fig.entity.is_some() =>
                 {
@@ -983,7 +986,10 @@ impl Reader<'_> {
             _ => 12,
         };
         let clean = head.iter().all(|x| matches!(x, Tok::Word(_)))
-            || (named && head.iter().all(|x| matches!(x, Tok::Word(_) | Tok::Punct(','))));
+            || (named
+                && head
+                    .iter()
+                    .all(|x| matches!(x, Tok::Word(_) | Tok::Punct(','))));
         if words(head) > limit || !clean {
             return;
         }
