@@ -96,9 +96,10 @@ impl Breakdown {
         paren_like(self.shape) || self.shape == Shape::Apposition
     }
 
-    /// True when the text states the parts' sum: they must add up to it.
+    /// True when the text states the parts' sum, or says that the parts
+    /// make up the whole ("being", "répartis en"): they must add up to it.
     pub(crate) fn complete(&self) -> bool {
-        self.shape == Shape::SumAfter
+        matches!(self.shape, Shape::SumAfter | Shape::Complete)
     }
 
     /// Why the parts are read as parts of the total, for messages: the

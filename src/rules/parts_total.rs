@@ -327,20 +327,20 @@ fn sum_text(sum: Decimal, total: &crate::model::Figure, text: &str) -> String {
     sum.normalize().to_string()
 }
 
-/// A figure of the first part's kind stands before it in the sentence: the
-/// list read may have lost its first items, so a sum that falls short of
-/// the total proves nothing.
-fn earlier_items(corpus: &Corpus, b: &Breakdown) -> bool {
+/// A figure of the parts' kind stands before the first part or after the
+/// last in the sentence: the list read may have lost some of its items, so
+/// a sum that falls short of the total proves nothing.
+fn other_items(corpus: &Corpus, b: &Breakdown) -> bool {
     let first = &corpus.claims[b.parts[0]];
+    let last = b.parts[b.parts.len() - 1];
     let d = first.doc as usize;
     corpus.doc_claims[d]
         .clone()
-        .take_while(|&i| i < b.parts[0])
+        .filter(|&i| i < b.parts[0] || i > last)
+        .filter(|&i| i != b.total)
         .any(|i| {
             let c = &corpus.claims[i];
-            c.sentence == first.sentence
-                && c.fig.kind == first.fig.kind
-                && c.fig.unit == first.fig.unit
+            c.sentence == first.sentence && c.fig.kind == first.fig.kind && c.fig.unit == first.fig.unit
         })
 }
 
@@ -479,7 +479,7 @@ pub(crate) fn verdict(
                 sum_text(whole_sum, &ct.fig, text)
             )
         }
-    } else if b.complete() && b.parts.len() >= 2 && !earlier_items(corpus, b) {
+    } else if b.complete() && b.parts.len() >= 2 && !other_items(corpus, b) {
         let low = if exact {
             total_value - slack
         } else {
