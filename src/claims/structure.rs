@@ -704,6 +704,14 @@ impl Reader<'_> {
             // 10") or a short phrase opened by a preposition ("and on
             // equipment £1699"); not a verb ("…, blessant 66 autres").
             let after = &g[ji + jl..];
+            // "…; of the 274 plain Bronze Stars, 133 …": a new set opens.
+            if self
+                .words
+                .any(|s| &s.set_leads)
+                .any(|l| !l.is_empty() && after.starts_with(l))
+            {
+                break;
+            }
             let leads = self.words.any(|s| &s.part_leads).any(|l| l[..] == *after);
             let prepositional = after.len() <= 4
                 && after.iter().all(|x| matches!(x, Tok::Word(_)))
@@ -759,6 +767,23 @@ impl Reader<'_> {
             if self.measures_differ(prev, k) {
                 break;
             }
+            // "(3.195, dont 2.896 à Kinshasa, et 72 décès": after bare
+            // parts of a total without a noun, a figure of a measure the
+            // lexicon knows, after a comma and a word joiner, is a quantity
+            // beside the total.
+            let word_joined = self
+                .words
+                .any(|s| &s.joiners)
+                .filter(|j| j.iter().all(|x| matches!(x, Tok::Word(_))))
+                .any(|j| g[..ji + jl].ends_with(j));
+            if self.claim(first).fig.entity.is_none()
+                && self.claim(t).fig.entity.is_none()
+                && self.claim(k).counted.is_some()
+                && word_joined
+                && g[..ji].contains(&Tok::Punct(','))
+            {
+                break;
+            }
             factors.push(self.factor(prev, k));
             parts.push(k);
             gap_from = self.phrase_end(k);
@@ -785,6 +810,19 @@ impl Reader<'_> {
     /// portant le total des morts à …").
     fn parts_of(&self, b: &Breakdown) -> bool {
         let ct = self.claim(b.total);
+        // As many parts as the total counts items, adding up to twice the
+        // total or more: the values of each item ("four fixed speeds (25,
+        // 50, 75 and 100 km/h)", "the top three (3 points, 2 points and 1
+        // point)").
+        let total = ct.fig.value.unwrap_or_default();
+        let sum: Decimal = b
+            .parts
+            .iter()
+            .map(|&p| self.claim(p).fig.value.unwrap_or_default())
+            .sum();
+        if Decimal::from(b.parts.len()) == total && sum >= total * Decimal::TWO {
+            return false;
+        }
         let stated = matches!(b.shape, Shape::SumAfter | Shape::Running);
         if ct.fig.kind != Kind::Count && !stated {
             let total = ct.fig.value.unwrap_or_default();
@@ -824,6 +862,22 @@ impl Reader<'_> {
             return false;
         }
         true
+    }
+
+    /// A word of `distributives` follows the figure within a few words
+    /// ("one in each of", "deux par équipe").
+    fn distributive(&self, i: usize) -> bool {
+        let c = self.claim(i);
+        let end = (self.phrase_end(i) + 16).min(c.sentence.1);
+        let end = (end..=c.sentence.1)
+            .find(|&e| self.text.is_char_boundary(e))
+            .unwrap_or(c.sentence.1);
+        let from = self.phrase_end(i).min(end);
+        let after = gap(self.text, from, end);
+        let after = &after[..after.len().min(3)];
+        self.words
+            .any(|s| &s.distributives)
+            .any(|d| !d.is_empty() && after.windows(d.len()).any(|w| w == &d[..]))
     }
 
     /// The figure is followed by an anaphor ("two of whom").
@@ -1003,6 +1057,11 @@ impl Reader<'_> {
         // punctuation elaborates the plural noun phrase before it, not the
         // total.
         if paren_like(shape) && !named && self.plural_phrase(head) {
+            return;
+        }
+        // "including at least one in each of four matches": a count per
+        // item is no part.
+        if self.distributive(first) {
             return;
         }
         let strict = shape == Shape::Apposition;
@@ -1284,7 +1343,11 @@ impl Reader<'_> {
             if g.first() == Some(&Tok::Punct('(')) {
                 g.remove(0);
             }
+            // Only when the part would not fit the nearer figure ("17
+            // assists in 82 appearances, 74 of which …" keeps 82).
+            let fits = self.claim(p).fig.value <= self.claim(t).fig.value;
             if self.eligible(prev)
+                && !fits
                 && !g.is_empty()
                 && self.words.any(|s| &s.modifier_links).any(|l| *l == g)
             {

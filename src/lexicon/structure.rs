@@ -77,6 +77,7 @@ pub(crate) struct Structure {
     pub(crate) determiners: Vec<Vec<Tok>>,
     pub(crate) blockers: Vec<Vec<Tok>>,
     pub(crate) frames: Vec<Vec<Tok>>,
+    pub(crate) distributives: Vec<Vec<Tok>>,
     pub(crate) time_frames: Vec<Vec<Tok>>,
     /// Folded nouns of people.
     pub(crate) people: Vec<String>,
@@ -104,6 +105,7 @@ impl Structure {
         self.determiners.extend(phrases(&d.determiners));
         self.blockers.extend(phrases(&d.blockers));
         self.frames.extend(phrases(&d.frames));
+        self.distributives.extend(phrases(&d.distributives));
         self.time_frames.extend(phrases(&d.time_frames));
         let folded = |v: &[String]| v.iter().map(|s| super::fold(s)).collect::<Vec<_>>();
         self.people.extend(folded(&d.people));
@@ -150,6 +152,8 @@ pub(super) struct StructureDef {
     blockers: Vec<String>,
     #[serde(default)]
     frames: Vec<String>,
+    #[serde(default)]
+    distributives: Vec<String>,
     #[serde(default)]
     time_frames: Vec<String>,
     #[serde(default)]

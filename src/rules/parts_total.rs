@@ -340,7 +340,9 @@ fn other_items(corpus: &Corpus, b: &Breakdown) -> bool {
         .filter(|&i| i != b.total)
         .any(|i| {
             let c = &corpus.claims[i];
-            c.sentence == first.sentence && c.fig.kind == first.fig.kind && c.fig.unit == first.fig.unit
+            c.sentence == first.sentence
+                && c.fig.kind == first.fig.kind
+                && c.fig.unit == first.fig.unit
         })
 }
 
@@ -485,7 +487,10 @@ pub(crate) fn verdict(
         } else {
             total.low.map(|(l, _)| l)?
         };
-        if highs.iter().copied().sum::<Option<Decimal>>()? >= low {
+        // Parts that fall short by half the total or more: the reading
+        // lost parts, or took a year or a rank for the total.
+        let reached = highs.iter().copied().sum::<Option<Decimal>>()?;
+        if reached >= low || reached * Decimal::TWO < low {
             return None;
         }
         format!(
