@@ -946,6 +946,37 @@ impl Reader<'_> {
         }
     }
 
+    /// The parts of total `t` from `first` on, as a breakdown of `shape`
+    /// (the list must end at `last` when given); none when the list goes on
+    /// with a figure of another kind.
+    fn read(
+        &self,
+        t: usize,
+        first: usize,
+        shape: Shape,
+        marker: (usize, usize),
+        last: Option<usize>,
+        out: &mut Vec<Breakdown>,
+    ) {
+        let (parts, factors, stop) = self.list(t, first, shape, false, false);
+        if let Stop::Poisoned = stop {
+            return;
+        }
+        if last.is_some_and(|l| parts.last() != Some(&l)) {
+            return;
+        }
+        self.push(
+            out,
+            Breakdown {
+                total: t,
+                parts,
+                factors,
+                marker,
+                shape,
+            },
+        );
+    }
+
     /// A total, a marker after its phrase, the parts.
     fn total_first(&self, t: usize, out: &mut Vec<Breakdown>, not_total: &mut Vec<usize>) {
         if !self.whole(t) || t + 1 >= self.range.end {
@@ -1237,20 +1268,7 @@ impl Reader<'_> {
             return;
         }
         let marker = tail_span(self.text, start, ct.fig.start, n);
-        let (parts, factors, stop) = self.list(t, t + 1, Shape::SetFirst, false, false);
-        if let Stop::Poisoned = stop {
-            return;
-        }
-        self.push(
-            out,
-            Breakdown {
-                total: t,
-                parts,
-                factors,
-                marker,
-                shape: Shape::SetFirst,
-            },
-        );
+        self.read(t, t + 1, Shape::SetFirst, marker, None, out);
     }
 
     /// "cinq tags …, quatre d'entre eux …", "Of these, 57 …".
@@ -1381,20 +1399,7 @@ impl Reader<'_> {
         if !self.compatible(t, p, false) {
             return;
         }
-        let (parts, factors, stop) = self.list(t, p, Shape::Anaphor, false, false);
-        if let Stop::Poisoned = stop {
-            return;
-        }
-        self.push(
-            out,
-            Breakdown {
-                total: t,
-                parts,
-                factors,
-                marker,
-                shape: Shape::Anaphor,
-            },
-        );
+        self.read(t, p, Shape::Anaphor, marker, None, out);
     }
 
     /// An entity that is the anaphor's own word ("52 of them": no noun).
@@ -1486,23 +1491,7 @@ impl Reader<'_> {
         if !self.generic(t) && (first..t).any(|k| self.eligible(k) && self.stray(t, k)) {
             return;
         }
-        let (parts, factors, stop) = self.list(t, first, shape, false, false);
-        if let Stop::Poisoned = stop {
-            return;
-        }
-        if parts.last() != Some(&last) {
-            return;
-        }
-        self.push(
-            out,
-            Breakdown {
-                total: t,
-                parts,
-                factors,
-                marker,
-                shape,
-            },
-        );
+        self.read(t, first, shape, marker, Some(last), out);
     }
 }
 
