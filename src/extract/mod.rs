@@ -68,6 +68,26 @@ impl<'a> Extractor<'a> {
         self.out.push(f);
     }
 
+    /// The text before `pos` is a link of a list (`list_links`: "et",
+    /// ",") right after the noun of a count: "deux garçons et | une fille".
+    pub(crate) fn listed_after_count(&mut self, pos: usize) -> bool {
+        let Some(last) = self.out.last() else {
+            return false;
+        };
+        let Some((_, noun_end)) = last.entity else {
+            return false;
+        };
+        if last.kind != Kind::Count
+            || last.value.is_none_or(|v| v < rust_decimal::Decimal::TWO)
+            || noun_end > pos
+        {
+            return false;
+        }
+        crate::lexicon::fold_into(self.text[noun_end..pos].trim(), &mut self.buf);
+        let link = self.buf.trim();
+        !link.is_empty() && self.primary.labels.list_links.iter().any(|l| l == link)
+    }
+
     /// Where the last figure found ends.
     pub(crate) fn last_end(&self) -> usize {
         self.out.last().map_or(0, |f| f.end)

@@ -206,6 +206,11 @@ impl<'a> Extractor<'a> {
                 if sp.approx {
                     self.approximate(&mut f);
                 }
+                if sp.article_only && self.listed_after_count(pos) {
+                    // "deux garçons et une fille": after a count and a
+                    // link of a list, the article is the numeral one.
+                    return Some(self.after_number(f));
+                }
                 if sp.article_only {
                     // "un homme" is no figure; "une semaine", "an hour" are
                     // durations of one, "un penny", "a dollar" sums of one;

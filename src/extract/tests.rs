@@ -100,6 +100,11 @@ fn spelled_numbers_and_articles() {
     assert_eq!(v[0].1.value, Some(d("3")));
     assert_eq!(entity("trois soldats américains", &v[0].1), Some("soldats"));
     assert!(figs("un homme est venu", Lang::new("fr")).is_empty());
+    // After a count and a link of a list, the article is the numeral one.
+    let v = figs("deux garçons et une fille", Lang::new("fr"));
+    assert_eq!(v.len(), 2);
+    assert_eq!((v[1].0.as_str(), v[1].1.value), ("une", Some(d("1"))));
+    assert_eq!(figs("un homme et une femme", Lang::new("fr")).len(), 0);
     assert!(figs("a man came", Lang::new("en")).is_empty());
     let (t, v, _, k) = one("Il y a une semaine, il a parlé.", Lang::new("fr"));
     assert_eq!(
