@@ -523,7 +523,10 @@ impl Reader<'_> {
             if same_noun(&ht, &hp) {
                 return false;
             }
-            let grouped = self.words.wholes_of(&ht).any(|g| g.1.contains(&hp));
+            let grouped = self.words.wholes_of_folded(
+                ht.trim_end_matches(['s', 'x']),
+                hp.trim_end_matches(['s', 'x']),
+            );
             return grouped || (self.capitalised(p) && self.category(t) == Category::People);
         }
         if cp.fig.kind != Kind::Count || hp.is_none() {
