@@ -42,7 +42,7 @@
 use rust_decimal::Decimal;
 
 use super::{Claim, Corpus, Meanings};
-use crate::lexicon::structure::{tokenize, Structure, Tok};
+use crate::lexicon::structure::{tokenize, tokenize_spanned, Structure, Tok};
 use crate::lexicon::{fold, Lexicon};
 use crate::model::Kind;
 
@@ -247,35 +247,25 @@ fn words(toks: &[Tok]) -> usize {
 /// The byte span of the last `n` tokens of `text[a..b]` (a marker).
 fn tail_span(text: &str, a: usize, b: usize, n: usize) -> (usize, usize) {
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut word: Option<(usize, usize)> = None;
-    let slice = &text[a..b];
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let f = crate::lexicon::fold_char(c);
-        let at = a + i;
-        let end = at + c.len_utf8();
-        if f.is_alphanumeric() || (f == '\'' && word.is_some()) {
-            word = Some((word.map_or(at, |w| w.0), end));
-            if f == '\'' {
-                spans.extend(word.take());
-            }
-        } else if f == '-'
-            && word.is_some()
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
-        {
-            spans.extend(word.take());
-        } else {
-            spans.extend(word.take());
-            if !f.is_whitespace() && !matches!(f, '"' | '«' | '»' | '“' | '”' | '\'') {
-                spans.push((at, end));
-            }
-        }
-    }
-    spans.extend(word.take());
+    tokenize_spanned(&text[a..b], |_, sp| spans.push(sp));
     match spans.len().checked_sub(n.max(1)) {
-        Some(k) => (spans[k].0, spans[spans.len() - 1].1),
+        Some(k) => (a + spans[k].0, a + spans[spans.len() - 1].1),
         None => (a, b),
     }
+}
+
+/// The byte span of the first `n` tokens of `text[a..b]` (an anaphor
+/// after its figure).
+fn head_span(text: &str, a: usize, b: usize, n: usize) -> (usize, usize) {
+    let mut end = a;
+    let mut k = 0;
+    tokenize_spanned(&text[a..b], |_, sp| {
+        k += 1;
+        if k <= n {
+            end = a + sp.1;
+        }
+    });
+    (a, end)
 }
 
 /// The longest stretch of text, in bytes, read between two figures of a
@@ -1310,19 +1300,7 @@ impl Reader<'_> {
         });
         let (marker, in_previous) = match (pointing, opening) {
             (Some(a), _) if cp.fig.entity.is_none() || self.anaphor_entity(p, a) => {
-                // The anaphor as written after the figure.
-                let rest = &self.text[cp.fig.end..after_end];
-                let mut end = cp.fig.end;
-                let mut v = Vec::new();
-                for (i, ch) in rest.char_indices() {
-                    v.clear();
-                    tokenize(&rest[..i + ch.len_utf8()], &mut v);
-                    if v.len() >= a.len() && v[..a.len()] == a[..] {
-                        end = cp.fig.end + i + ch.len_utf8();
-                        break;
-                    }
-                }
-                ((cp.fig.end, end), false)
+                (head_span(self.text, cp.fig.end, after_end, a.len()), false)
             }
             (_, Some(a)) => (
                 tail_span(self.text, lead_start, cp.fig.start, a.len()),

@@ -19,16 +19,27 @@ pub(crate) enum Tok {
 /// stays with the word it ends ("d'" "entre"); a hyphen inside a word
 /// splits it ("ceux-ci": "ceux" "ci"); dashes between words are marks.
 pub(crate) fn tokenize(s: &str, out: &mut Vec<Tok>) {
+    tokenize_spanned(s, |t, _| out.push(t));
+}
+
+/// [`tokenize`], giving each token with its byte span in `s`.
+pub(crate) fn tokenize_spanned(s: &str, mut emit: impl FnMut(Tok, (usize, usize))) {
     let mut word = String::new();
-    let flush = |w: &mut String, out: &mut Vec<Tok>| {
-        if !w.is_empty() {
-            out.push(Tok::Word(std::mem::take(w)));
-        }
-    };
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut start = 0;
+    let flush =
+        |w: &mut String, end: usize, start: usize, emit: &mut dyn FnMut(Tok, (usize, usize))| {
+            if !w.is_empty() {
+                emit(Tok::Word(std::mem::take(w)), (start, end));
+            }
+        };
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
         let f = super::fold_char(c);
         if f.is_alphanumeric() {
+            if word.is_empty() {
+                start = i;
+            }
             match f {
                 'œ' => word.push_str("oe"),
                 'æ' => word.push_str("ae"),
@@ -36,21 +47,23 @@ pub(crate) fn tokenize(s: &str, out: &mut Vec<Tok>) {
             }
         } else if f == '\'' && !word.is_empty() {
             word.push('\'');
-            flush(&mut word, out);
-        } else if f == '-' && !word.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric())
+            flush(&mut word, end, start, &mut emit);
+        } else if f == '-'
+            && !word.is_empty()
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
         {
-            flush(&mut word, out);
+            flush(&mut word, i, start, &mut emit);
         } else {
-            flush(&mut word, out);
+            flush(&mut word, i, start, &mut emit);
             match f {
                 ' ' | '\n' | '\r' | '"' | '«' | '»' | '“' | '”' | '\'' => {}
-                '–' | '—' => out.push(Tok::Punct('-')),
-                '*' => out.push(Tok::Any),
-                c => out.push(Tok::Punct(c)),
+                '–' | '—' => emit(Tok::Punct('-'), (i, end)),
+                '*' => emit(Tok::Any, (i, end)),
+                c => emit(Tok::Punct(c), (i, end)),
             }
         }
     }
-    flush(&mut word, out);
+    flush(&mut word, s.len(), start, &mut emit);
 }
 
 /// A phrase as tokens.

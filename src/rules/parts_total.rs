@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::support::params::count;
 use super::{Check, ClaimRef, Context, Finding, RuleDef};
-use crate::claims::structure::{Breakdown, Shape};
+use crate::claims::structure::Breakdown;
 use crate::claims::{Claim, Corpus};
 use crate::model::Kind;
 
@@ -423,13 +423,7 @@ pub(crate) fn verdict(
         .zip(&b.factors)
         .map(|(&i, &f)| corpus.claims[i].fig.value.unwrap_or_default() * f)
         .collect();
-    // As many parts as the total counts items, adding up to twice the
-    // total or more: the values of each item ("four fixed speeds (25, 50, 75 and 100 km/h)", "trois
-    // prix (20.000, 10.000 et 5.000 dollars)"), no breakdown.
     let whole_sum: Decimal = values.iter().copied().sum();
-    if Decimal::from(b.parts.len()) == total_value && whole_sum >= total_value * Decimal::TWO {
-        return None;
-    }
     // A part more than twice the total, or parts tied by punctuation
     // alone that exceed it by more than half again: the sentence is more
     // likely misread than the figures wrong (a slip of one figure moves
@@ -438,10 +432,6 @@ pub(crate) fn verdict(
         return None;
     }
     if b.punctuated() && whole_sum * Decimal::TWO > total_value * Decimal::from(3) {
-        return None;
-    }
-    let stated = matches!(b.shape, Shape::SumAfter | Shape::Running);
-    if ct.fig.kind != Kind::Count && !stated && values.iter().any(|&v| v >= total_value) {
         return None;
     }
     let sum: Decimal = lows.iter().copied().sum();
