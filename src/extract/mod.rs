@@ -88,6 +88,47 @@ impl<'a> Extractor<'a> {
         !link.is_empty() && self.primary.labels.list_links.iter().any(|l| l == link)
     }
 
+    /// The article at `pos..end` opens a parenthesis or a colon's list and
+    /// is coordinated with a number a few words on: "(un officier de
+    /// liaison et trois médecins)", "(a pilot and two mechanics)": it is
+    /// the numeral one, counted like the number after the link.
+    pub(crate) fn coordinated_with_number(&mut self, pos: usize, end: usize) -> bool {
+        let before = self.text[..pos].trim_end();
+        if !before.ends_with(['(', ':']) {
+            return false;
+        }
+        let rest = &self.text[end..];
+        // Ten words at most, no punctuation but an apostrophe or a hyphen.
+        let stop = rest
+            .char_indices()
+            .find(|&(_, c)| {
+                !(c.is_alphanumeric() || c.is_whitespace() || matches!(c, '\'' | '’' | '-'))
+            })
+            .map_or(rest.len(), |(i, _)| i)
+            .min(120);
+        let mut stop = stop;
+        while !rest.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let words: Vec<&str> = rest[..stop].split_whitespace().collect();
+        for (i, w) in words.iter().enumerate().take(11).skip(1) {
+            crate::lexicon::fold_into(w, &mut self.buf);
+            if !self.primary.labels.list_links.contains(&self.buf) {
+                continue;
+            }
+            let Some(next) = words.get(i + 1) else {
+                return false;
+            };
+            if next.starts_with(|c: char| c.is_ascii_digit()) {
+                return true;
+            }
+            return words::lookup(self.primary, next, &mut self.buf)
+                .and_then(|info| info.cardinal)
+                .is_some_and(|v| v >= rust_decimal::Decimal::TWO);
+        }
+        false
+    }
+
     /// Where the last figure found ends.
     pub(crate) fn last_end(&self) -> usize {
         self.out.last().map_or(0, |f| f.end)

@@ -206,7 +206,9 @@ impl<'a> Extractor<'a> {
                 if sp.approx {
                     self.approximate(&mut f);
                 }
-                if sp.article_only && self.listed_after_count(pos) {
+                if sp.article_only
+                    && (self.listed_after_count(pos) || self.coordinated_with_number(pos, end))
+                {
                     // "deux garçons et une fille": after a count and a
                     // link of a list, the article is the numeral one.
                     return Some(self.after_number(f));
