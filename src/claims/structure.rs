@@ -42,7 +42,7 @@
 use rust_decimal::Decimal;
 
 use super::{Claim, Corpus, Meanings};
-use crate::lexicon::structure::{tokenize, tokenize_spanned, Structure, Tok};
+use crate::lexicon::structure::{phrase, tokenize, tokenize_spanned, Structure, Tok};
 use crate::lexicon::{fold, Lexicon};
 use crate::model::Kind;
 
@@ -70,6 +70,9 @@ pub(crate) enum Shape {
     /// A running total after figures that add to it ("portant le total
     /// à"): they are some of it.
     Running,
+    /// A tally after the items that score it ("26 goals and 18 assists
+    /// for 44 points"): each item scores one or more.
+    Tally,
 }
 
 /// A total and its parts.
@@ -111,7 +114,7 @@ impl Breakdown {
             Shape::Colon => "the colon after it".to_string(),
             Shape::Dash => "the dash after it".to_string(),
             Shape::Apposition => "the apposition after it".to_string(),
-            Shape::SumAfter | Shape::Running => format!("`{m}` before it"),
+            Shape::SumAfter | Shape::Running | Shape::Tally => format!("`{m}` before it"),
             Shape::SetFirst => format!("`{m}` before it"),
             _ => format!("`{m}`"),
         }
@@ -314,6 +317,7 @@ pub(crate) fn breakdowns(
         text: doc.text.as_str(),
         words: &words,
         meanings,
+        units: &lexicon.units,
         range: corpus.doc_claims[d].clone(),
     };
     let mut out = Vec::new();
@@ -322,10 +326,13 @@ pub(crate) fn breakdowns(
         if not_total.contains(&k) || !reader.eligible(k) {
             continue;
         }
-        reader.total_first(k, &mut out, &mut not_total);
+        // A set lead names the breakdown before any punctuation does: read
+        // first, its reading is the one kept.
         reader.set_first(k, &mut out);
+        reader.total_first(k, &mut out, &mut not_total);
         reader.anaphor(k, &mut out);
         reader.sum_after(k, &mut out);
+        reader.equation(k, &mut out);
     }
     out.sort_by_key(|b| (b.total, b.parts.first().copied()));
     out.dedup_by(|a, b| a.total == b.total && a.parts == b.parts);
@@ -337,6 +344,7 @@ struct Reader<'a> {
     text: &'a str,
     words: &'a Words<'a>,
     meanings: &'a Meanings,
+    units: &'a [crate::lexicon::UnitDef],
     range: std::ops::Range<usize>,
 }
 
@@ -555,18 +563,8 @@ impl Reader<'_> {
     /// hits"), or after a frame word ("sur 17 théâtres").
     fn framed(&self, t: usize) -> bool {
         let ct = self.claim(t);
-        if t > self.range.start {
-            let cp = self.claim(t - 1);
-            if cp.sentence == ct.sentence
-                && cp.fig.kind.is_quantity()
-                && self.phrase_end(t - 1) <= ct.fig.start
-            {
-                let g = gap(self.text, self.phrase_end(t - 1), ct.fig.start);
-                let joined = self.words.any(|s| &s.joiners).any(|j| g.ends_with(j));
-                if words(&g) <= 1 && g.iter().all(|x| matches!(x, Tok::Word(_))) && !joined {
-                    return true;
-                }
-            }
+        if self.inside(t) {
+            return true;
         }
         let before = gap(
             self.text,
@@ -577,6 +575,25 @@ impl Reader<'_> {
         self.words
             .any(|s| &s.frames)
             .any(|f| before.ends_with(f) && !f.is_empty())
+    }
+
+    /// The figure stands inside the phrase of the figure before it, one
+    /// word at most after it ("eight top three hits", "25 kills on 41
+    /// swings").
+    fn inside(&self, t: usize) -> bool {
+        if t <= self.range.start {
+            return false;
+        }
+        let (cp, ct) = (self.claim(t - 1), self.claim(t));
+        if cp.sentence != ct.sentence
+            || !cp.fig.kind.is_quantity()
+            || self.phrase_end(t - 1) > ct.fig.start
+        {
+            return false;
+        }
+        let g = gap(self.text, self.phrase_end(t - 1), ct.fig.start);
+        let joined = self.words.any(|s| &s.joiners).any(|j| g.ends_with(j));
+        words(&g) <= 1 && g.iter().all(|x| matches!(x, Tok::Word(_))) && !joined
     }
 
     /// The parts from `first` on, for total `t`: the list, its lows, and
@@ -590,10 +607,12 @@ impl Reader<'_> {
         commas_end: bool,
     ) -> (Vec<usize>, Vec<Decimal>, Stop) {
         // A sum after its parts states their unit with each.
-        let kinds_strict = matches!(shape, Shape::SumAfter | Shape::Running);
+        let kinds_strict = matches!(shape, Shape::SumAfter | Shape::Running | Shape::Tally);
         let mut parts = vec![first];
         let mut factors = vec![self.factor(t, first)];
-        let sentence = self.claim(t).sentence;
+        // The parts' sentence (an anaphor's whole may close the one
+        // before).
+        let sentence = self.claim(first).sentence;
         let total_head = self.head(t);
         let mut k = first + 1;
         let mut gap_from = self.phrase_end(first);
@@ -604,6 +623,13 @@ impl Reader<'_> {
             let c = self.claim(k);
             // Dates, times and codes between parts are their modifiers.
             if !c.fig.kind.is_quantity() {
+                k += 1;
+                continue;
+            }
+            // So is a figure inside the last part's phrase ("25 kills on
+            // 41 swings, 1 stuff block …"): the phrase ends after it.
+            if parts.last() == Some(&(k - 1)) && self.inside(k) {
+                gap_from = self.phrase_end(k).max(gap_from);
                 k += 1;
                 continue;
             }
@@ -712,7 +738,14 @@ impl Reader<'_> {
                     .words
                     .any(|s| &s.part_preps)
                     .any(|m| !m.is_empty() && after.starts_with(m));
-            if !after.is_empty() && !leads && !prepositional {
+            // A tally's items may each have their verb ("scored 26 goals
+            // and made 18 assists for 44 points").
+            let verb = shape == Shape::Tally
+                && words(after) == 1
+                && after.len() == 1
+                && words(&g[ji..ji + jl]) == jl
+                && words(&g[..ji]) == 0;
+            if !after.is_empty() && !leads && !prepositional && !verb {
                 break;
             }
             let before = &g[..ji];
@@ -738,9 +771,14 @@ impl Reader<'_> {
             if self.eligible(k) && !self.same_kind(t, k, kinds_strict) {
                 return (parts, factors, Stop::Poisoned);
             }
+            // After a part that counts the total's noun, elided, the
+            // list's other nouns are kinds of it ("467.200
+            // hommes: 130.000 dans les forces d'active, 187.200
+            // paramilitaires …").
+            let anchored = parts.iter().any(|&q| self.bare(q));
             if !self.eligible(k)
                 || !self.compatible(t, k, strict)
-                || (paren_like(shape) && self.stray(t, k))
+                || (paren_like(shape) && !anchored && self.stray(t, k))
             {
                 break;
             }
@@ -817,7 +855,17 @@ impl Reader<'_> {
             return false;
         }
         let stated = matches!(b.shape, Shape::SumAfter | Shape::Running);
-        if ct.fig.kind != Kind::Count && !stated {
+        // An area, a volume or a mass has no subgroup larger than itself.
+        let additive = ct
+            .fig
+            .unit
+            .and_then(|u| self.units.get(u as usize))
+            .is_some_and(|u| u.additive);
+        // Shares each of a category ("50 % d'avis favorables (41 % de
+        // \"plutôt satisfaits\", 9 % de \"très satisfaits\")"): a partitive,
+        // not a group ("70 % des hommes"), after every part.
+        let categories = ct.fig.kind == Kind::Percent && b.parts.iter().all(|&p| self.partitive(p));
+        if ct.fig.kind != Kind::Count && !stated && !additive && !categories {
             let total = ct.fig.value.unwrap_or_default();
             if b.parts
                 .iter()
@@ -855,6 +903,29 @@ impl Reader<'_> {
             return false;
         }
         true
+    }
+
+    /// A word of `partitives` follows the figure, then no determiner
+    /// ("41 % de satisfaits", not "41 % de la population").
+    fn partitive(&self, i: usize) -> bool {
+        let c = self.claim(i);
+        let from = c.fig.end.min(c.sentence.1);
+        let mut end = (from + 32).min(c.sentence.1);
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        let after = gap(self.text, from, end);
+        self.words.any(|s| &s.partitives).any(|p| {
+            !p.is_empty()
+                && after.starts_with(p)
+                && after.get(p.len()).is_some_and(|next| {
+                    matches!(next, Tok::Word(_))
+                        && !self
+                            .words
+                            .any(|s| &s.definites)
+                            .any(|d| d.len() == 1 && d[0] == *next)
+                })
+        })
     }
 
     /// A word of `distributives` follows the figure within a few words
@@ -930,7 +1001,8 @@ impl Reader<'_> {
             | Shape::Dash
             | Shape::Apposition
             | Shape::SumAfter
-            | Shape::Running => 2,
+            | Shape::Running
+            | Shape::Tally => 2,
             Shape::Complete => 2,
             _ => 1,
         };
@@ -1008,9 +1080,12 @@ impl Reader<'_> {
         }
         let from = self.phrase_end(t);
         // Twelve words and a marker at most: a longer gap is read no further.
-        if from > cf.fig.start || cf.fig.start - from > MAX_GAP || self.framed(t) {
+        if from > cf.fig.start || cf.fig.start - from > MAX_GAP {
             return;
         }
+        // A frame ("sur 67 chiens") is a total only of parts named by its
+        // noun, after punctuation ("67 chiens : … et 62 chiens …").
+        let framed = self.framed(t);
         let mut g = gap(self.text, from, cf.fig.start);
         // "67 chiens : les sept …": a determiner before the first part.
         if let Some(n) = suffix(self.words.any(|s| &s.determiners), &g) {
@@ -1018,17 +1093,27 @@ impl Reader<'_> {
                 g.truncate(g.len() - n);
             }
         }
+        // A bare first part ("50 participants …: 15 dans le groupe …")
+        // counts the total's noun, elided.
+        let bare = self.bare(first)
+            && ct.fig.entity.is_some()
+            && !self.text[ct.sentence.0..ct.fig.start].contains(';');
+        let mut copula = false;
         let (shape, n) = if let Some(n) = suffix(self.words.any(|s| &s.subset_markers), &g) {
             (Shape::Subset, n)
         } else if let Some(n) = suffix(self.words.any(|s| &s.complete_markers), &g) {
+            (Shape::Complete, n)
+        } else if let Some(n) = suffix(self.words.any(|s| &s.copulas), &g) {
+            copula = true;
             (Shape::Complete, n)
         } else {
             match g.last() {
                 Some(Tok::Punct('(')) => (Shape::Paren, 1),
                 Some(Tok::Punct(':')) => (Shape::Colon, 1),
                 // "four younger siblings; three brothers and two sisters":
-                // a semicolon opens parts named as parts of the total.
-                Some(Tok::Punct(';')) if self.named_part(t, first) => (Shape::Colon, 1),
+                // a semicolon opens parts named as parts of the total, or
+                // parts whose noun is the total's, elided.
+                Some(Tok::Punct(';')) if self.named_part(t, first) || bare => (Shape::Colon, 1),
                 Some(Tok::Punct('-'))
                     if self.spaced_dash(from, cf.fig.start) && ct.fig.entity.is_some() =>
                 {
@@ -1059,7 +1144,37 @@ impl Reader<'_> {
         // (deux cas …, deux …)") ties it to the total across a longer
         // stretch, commas and other nouns.
         let named = self.named_part(t, first);
+        // "The 43 people on board were 7 crew members and 36 passengers":
+        // after a verb of being, parts that count people as the total does,
+        // or nouns of its groups (not "the three children were 5, 7 and 9").
+        if copula
+            && !(self.has_noun(first)
+                && (named
+                    || (self.category(t) == Category::People
+                        && self.category(first) == Category::People)))
+        {
+            return;
+        }
+        let named = named || (bare && shape == Shape::Colon);
+        // A length or an amount may keep a short modifier before an
+        // apposition ("twelve years at UNIDO, six in Vienna …").
+        let modified = shape == Shape::Apposition
+            && ct.fig.kind != Kind::Count
+            && self
+                .words
+                .any(|s| &s.part_preps)
+                .any(|m| !m.is_empty() && head.starts_with(m));
+        // A count's noun may keep one adjective ("cinq hommes binationaux,
+        // cinq Franco-Marocains et un Franco-Turc").
+        let adjective = shape == Shape::Apposition
+            && ct.fig.kind == Kind::Count
+            && !self
+                .words
+                .any(|s| &s.part_preps)
+                .any(|m| !m.is_empty() && head.starts_with(m));
         let limit = match shape {
+            Shape::Apposition if modified => 4,
+            Shape::Apposition if adjective => 1,
             Shape::Apposition => 0,
             _ if named => 20,
             _ => 12,
@@ -1096,11 +1211,35 @@ impl Reader<'_> {
         }
         // An apposition breaks down a count of a noun ("eight teams, five
         // from Europe and four …"); bare numbers in a row are a list.
-        if strict
-            && (ct.fig.kind != Kind::Count
-                || ct.fig.entity.is_none()
-                || (self.claim(first).fig.entity.is_some() && !self.apposition_total(t)))
-        {
+        // A length or an amount breaks down into bare parts or parts in its
+        // unit ("twelve years at UNIDO, six in Vienna and seven in Delhi").
+        // Items with the total's own preposition are a list ("10 days in
+        // May, 12 in June").
+        if strict {
+            let cf = self.claim(first);
+            let counted = ct.fig.kind == Kind::Count
+                && ct.fig.entity.is_some()
+                && (cf.fig.entity.is_none()
+                    || self.apposition_total(t)
+                    || (self.capitalised(first) && self.category(t) == Category::People));
+            let measured = matches!(ct.fig.kind, Kind::Duration | Kind::Measure | Kind::Money)
+                && ct.fig.unit.is_some()
+                && cf.fig.entity.is_none()
+                && self.modified(first);
+            if !(counted || measured) || self.parallel(head, first) {
+                return;
+            }
+        }
+        let semicolon = g.get(g.len() - n) == Some(&Tok::Punct(';'));
+        // "three square; one round and one octagonal": a semicolon right
+        // after a count separates the items of a series.
+        let elided = bare && !self.named_part(t, first);
+        if semicolon && ((elided && head.is_empty()) || self.parallel(head, first)) {
+            return;
+        }
+        // "un nombre limité d'infections: quelque 191.000": bare parts
+        // after a noun of their own count that noun, not the total.
+        if elided && paren_like(shape) && self.counted_noun(head.get(1..).unwrap_or_default()) {
             return;
         }
         let marker = tail_span(self.text, from, cf.fig.start, n);
@@ -1115,6 +1254,22 @@ impl Reader<'_> {
             }
             let last = *parts.last().unwrap();
             if strict && !self.closed(last) {
+                return;
+            }
+            if framed && !(paren_like(list_shape) && parts.iter().any(|&p| self.named_part(t, p))) {
+                return;
+            }
+            // "En 2018, 120 cas; 80 en 2019 et 60 en 2020": parts dated
+            // after a comma or a semicolon are the items of a series.
+            if (strict || semicolon) && self.dated(first, last) {
+                return;
+            }
+            // "13 awardees …; 27 to get …; 43 would get …": parts that are
+            // themselves split by semicolons are the items of a series.
+            if semicolon
+                && phrase(&self.text[self.claim(first).fig.start..self.claim(last).fig.start])
+                    .contains(&Tok::Punct(';'))
+            {
                 return;
             }
             // A part followed by ", dont": the marker breaks the total
@@ -1158,6 +1313,27 @@ impl Reader<'_> {
             && !self.capitalised(p)
     }
 
+    /// A plural noun after a determiner or a link in `toks` ("un nombre
+    /// d'infections"; the caller leaves out the total's own complement,
+    /// "trois groupes d'hélices").
+    fn counted_noun(&self, toks: &[Tok]) -> bool {
+        let mut links = self
+            .words
+            .any(|s| &s.determiners)
+            .chain(self.words.any(|s| &s.modifier_links));
+        // Five letters at least: not "this", "ans".
+        let plural = |t: &Tok| {
+            matches!(t, Tok::Word(n) if n.chars().count() >= 5
+                && self.words.plurals.iter().any(|e| n.ends_with(e.as_str())))
+        };
+        links.any(|d| {
+            !d.is_empty()
+                && toks
+                    .windows(d.len() + 1)
+                    .any(|w| w[..d.len()] == d[..] && plural(&w[d.len()]))
+        })
+    }
+
     /// A determiner and a plural noun in `toks` ("des attaques"), not
     /// first: the total's own complement ("38 % des Français …") is no
     /// other phrase.
@@ -1196,6 +1372,58 @@ impl Reader<'_> {
             }
             _ => false,
         }
+    }
+
+    /// A part without a noun of its own or a unit: it counts the total's
+    /// noun, elided ("50 participants …: 15 dans le groupe …").
+    fn bare(&self, i: usize) -> bool {
+        let f = &self.claim(i).fig;
+        f.kind == Kind::Count && f.unit.is_none() && !self.has_noun(i)
+    }
+
+    /// The total's modifier (`head`, the words between its phrase and the
+    /// punctuation) opens with the preposition that opens part `p`'s: the
+    /// items of a list ("3 morts à Paris, 5 à Lyon"), not parts.
+    fn parallel(&self, head: &[Tok], p: usize) -> bool {
+        let Some(Tok::Word(w)) = head.first() else {
+            return false;
+        };
+        let c = self.claim(p);
+        let from = self.phrase_end(p).min(c.sentence.1);
+        let mut end = (from + 24).min(c.sentence.1);
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        let after = gap(self.text, from, end);
+        after.first() == Some(&Tok::Word(w.clone()))
+            && self
+                .words
+                .any(|s| &s.part_preps)
+                .any(|m| m.len() == 1 && m[0] == Tok::Word(w.clone()))
+    }
+
+    /// A preposition opens the words after figure `p`'s phrase ("six in
+    /// Vienna"): the part says which part it is.
+    fn modified(&self, p: usize) -> bool {
+        let c = self.claim(p);
+        let from = self.phrase_end(p).min(c.sentence.1);
+        let mut end = (from + 24).min(c.sentence.1);
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        let after = gap(self.text, from, end);
+        self.words
+            .any(|s| &s.part_preps)
+            .any(|m| !m.is_empty() && after.starts_with(m))
+    }
+
+    /// A date stands among the parts from `first` to `last`.
+    fn dated(&self, first: usize, last: usize) -> bool {
+        let end = self.phrase_end(last) + 24;
+        let sentence = self.claim(first).sentence;
+        (first..self.range.end)
+            .take_while(|&k| self.claim(k).fig.start <= end && self.claim(k).sentence == sentence)
+            .any(|k| self.claim(k).fig.kind == Kind::Date)
     }
 
     /// An apposition's total: a noun that is a whole of the data's groups.
@@ -1293,17 +1521,29 @@ impl Reader<'_> {
         } else {
             Vec::new()
         };
+        // A lead that also opens a set ("Of these five trials, three …")
+        // restates the whole with the figure after it when a comma closes
+        // the figure's phrase ("Of these 5,697 were from Australia" is a
+        // part).
+        let restated =
+            gap(self.text, self.phrase_end(p), after_end).first() == Some(&Tok::Punct(','));
         let opening = self.words.any(|s| &s.anaphor_leads).find(|a| {
+            let set = self.words.any(|s| &s.set_leads).any(|l| l == *a);
             !a.is_empty()
                 && lead.starts_with(a)
                 && lead[a.len()..].iter().all(|x| *x == Tok::Punct(','))
+                && (!set || lead.len() > a.len() || !restated)
         });
+        // A part that opens its sentence ("… 60 militaires … . 31 d'entre
+        // eux …") points back into the sentence before.
+        let opens =
+            words(&gap(self.text, lead_start, cp.fig.start)) == 0 && cp.fig.kind == Kind::Count;
         let (marker, in_previous) = match (pointing, opening) {
             (Some(a), _) if cp.fig.entity.is_none() || self.anaphor_entity(p, a) => {
-                (head_span(self.text, cp.fig.end, after_end, a.len()), false)
+                (head_span(self.text, cp.fig.end, after_end, a.len()), opens)
             }
             (_, Some(a)) => (
-                tail_span(self.text, lead_start, cp.fig.start, a.len()),
+                head_span(self.text, lead_start, cp.fig.start, a.len()),
                 true,
             ),
             _ => return,
@@ -1320,6 +1560,12 @@ impl Reader<'_> {
             }
             if !same && ck.sentence.1 + 3 < cp.sentence.0 {
                 break;
+            }
+            // In the sentence before, a figure of another kind or unit
+            // ("11,419,124 hectares, 32.0 percent of …. Of these, …") is
+            // passed over.
+            if !same && self.eligible(k) && !self.same_kind(k, p, false) {
+                continue;
             }
             if self.eligible(k) && (ck.fig.entity.is_some() || ck.fig.unit.is_some() || same) {
                 t = Some(k);
@@ -1359,8 +1605,31 @@ impl Reader<'_> {
             return;
         }
         let near = if in_previous {
+            // The whole closes its sentence, or is the only figure of the
+            // part's kind in it.
             let ct = self.claim(t);
-            words(&gap(self.text, self.phrase_end(t), ct.sentence.1)) <= 8
+            let after = words(&gap(self.text, self.phrase_end(t), ct.sentence.1));
+            let alone = !(self.range.start..p).any(|k| {
+                k != t
+                    && self.claim(k).sentence == ct.sentence
+                    && self.eligible(k)
+                    && self.same_kind(k, p, false)
+            });
+            // A part opening its sentence with an anaphor may point to a
+            // plural noun before or after the whole ("Ses livres ont été
+            // traduits dans une vingtaine de langues. Deux d'entre eux …") ("60 militaires ont reçu des
+            // téléphones. 70 d'entre eux …"): no breakdown then.
+            // Unless the whole is the subject of its sentence (a few words
+            // at most before it), the antecedent a pronoun prefers.
+            let subject = words(&gap(self.text, ct.sentence.0, ct.fig.start)) <= 3;
+            let mut before = vec![Tok::Punct('.')];
+            before.extend(gap(self.text, ct.sentence.0, ct.fig.start));
+            let other_noun = pointing.is_some()
+                && opening.is_none()
+                && !subject
+                && (self.plural_phrase(&gap(self.text, self.phrase_end(t), ct.sentence.1))
+                    || self.plural_phrase(&before));
+            (after <= 8 || (alone && after <= 24)) && !other_noun
         } else {
             self.phrase_end(t) <= cp.fig.start && {
                 let g = gap(self.text, self.phrase_end(t), cp.fig.start);
@@ -1381,6 +1650,91 @@ impl Reader<'_> {
             return;
         }
         self.read(t, p, Shape::Anaphor, marker, None, out);
+    }
+
+    /// A tally: a figure of one of `tally_nouns` ("44 points").
+    fn tally(&self, t: usize) -> bool {
+        self.head(t)
+            .is_some_and(|h| self.words.langs.iter().any(|s| s.tally_nouns.contains(&h)))
+    }
+
+    /// "Regulation Wins 66 + Overtime Wins 12 + Shootout Wins 7 = 84":
+    /// figures joined by `+`, each maybe after a label, then `=` and their
+    /// sum. The signs say how they relate, whatever the labels.
+    fn equation(&self, t: usize, out: &mut Vec<Breakdown>) {
+        let term = |k: usize| {
+            let c = self.claim(k);
+            matches!(c.fig.kind, Kind::Count | Kind::Identifier)
+                && c.fig.value.is_some()
+                && c.fig.low.is_none()
+                && c.fig.high.is_none()
+        };
+        let ct = self.claim(t);
+        if t == self.range.start
+            || ct.fig.kind != Kind::Count
+            || ct.fig.value.is_none_or(|v| v <= Decimal::ONE)
+        {
+            return;
+        }
+        // Between two terms: one sign, maybe after a label of up to four
+        // words.
+        let between = |a: usize, b_end: usize, sign: char| {
+            let g = gap(self.text, self.claim(a).fig.end, b_end);
+            g.iter().filter(|x| matches!(x, Tok::Punct(_))).count() == 1
+                && g.contains(&Tok::Punct(sign))
+                && words(&g) <= 4
+                && g.first() == Some(&Tok::Punct(sign))
+        };
+        let last = t - 1;
+        let cl = self.claim(last);
+        if cl.sentence != ct.sentence || !term(last) || cl.fig.end > ct.fig.num_start {
+            return;
+        }
+        let sign = phrase(&self.text[cl.fig.end..ct.fig.num_start]);
+        if sign.last() != Some(&Tok::Punct('=')) || words(&sign) > 0 {
+            return;
+        }
+        let mut first = last;
+        while first > self.range.start {
+            let k = first - 1;
+            let ck = self.claim(k);
+            if ck.sentence != ct.sentence || !term(k) || ck.fig.end > self.claim(first).fig.start {
+                break;
+            }
+            if !between(k, self.claim(first).fig.start, '+') {
+                break;
+            }
+            first = k;
+        }
+        if first == last {
+            return;
+        }
+        // Nothing that continues the sum on either side ("10 - 3 + 2 = 9",
+        // "= 84 - 2").
+        let before = gap(
+            self.text,
+            back(self.text, ct.sentence.0, self.claim(first).fig.start, 8),
+            self.claim(first).fig.start,
+        );
+        let mut end = (ct.fig.end + 3).min(ct.sentence.1).max(ct.fig.end);
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        let after = gap(self.text, ct.fig.end, end);
+        let operator =
+            |x: Option<&Tok>| matches!(x, Some(Tok::Punct('+' | '-' | '×' | '*' | '/' | '=')));
+        if operator(before.last()) || operator(after.first()) {
+            return;
+        }
+        let parts: Vec<usize> = (first..=last).collect();
+        let marker = tail_span(self.text, cl.fig.end, ct.fig.num_start, 1);
+        out.push(Breakdown {
+            total: t,
+            factors: vec![Decimal::ONE; parts.len()],
+            parts,
+            marker,
+            shape: Shape::SumAfter,
+        });
     }
 
     /// An entity that is the anaphor's own word ("52 of them": no noun).
@@ -1413,12 +1767,21 @@ impl Reader<'_> {
         if from > ct.fig.start || ct.fig.start - from > MAX_GAP {
             return;
         }
-        let g = gap(self.text, from, ct.fig.start);
+        // "= 84": the sign was read with the figure, as its qualifier.
+        let lead_end = if phrase(&self.text[ct.fig.start..ct.fig.num_start]) == [Tok::Punct('=')] {
+            ct.fig.num_start
+        } else {
+            ct.fig.start
+        };
+        let g = gap(self.text, from, lead_end);
         let running = suffix(self.words.any(|s| &s.running_leads), &g);
         let (shape, n) = match (running, suffix(self.words.any(|s| &s.sum_leads), &g)) {
             (Some(r), s) if s.is_none_or(|s| r >= s) => (Shape::Running, r),
             (_, Some(s)) => (Shape::SumAfter, s),
-            _ => return,
+            _ => match suffix(self.words.any(|s| &s.tally_leads), &g) {
+                Some(n) if self.tally(t) => (Shape::Tally, n),
+                _ => return,
+            },
         };
         // "soit 69 de moins que la veille": a change, not a total.
         let end = (self.phrase_end(t) + 24).min(ct.sentence.1);
@@ -1441,7 +1804,7 @@ impl Reader<'_> {
         if words(head) > 12 || head.iter().any(|x| !matches!(x, Tok::Word(_))) {
             return;
         }
-        let marker = tail_span(self.text, from, ct.fig.start, n);
+        let marker = tail_span(self.text, from, lead_end, n);
         // The parts: back from the last one while the list holds, over
         // the figures of the parts' modifiers ("102 décès en 24 heures").
         let mut first = last;
@@ -1455,6 +1818,9 @@ impl Reader<'_> {
             if !ck.fig.kind.is_quantity() || (self.eligible(k) && !self.same_kind(t, k, true)) {
                 continue;
             }
+            if self.inside(k) && k != last {
+                continue;
+            }
             if !self.eligible(k) || !self.compatible(t, k, false) {
                 break;
             }
@@ -1465,6 +1831,16 @@ impl Reader<'_> {
             first = k;
         }
         if !self.same_kind(t, first, true) || !self.compatible(t, first, false) {
+            return;
+        }
+        // "10 wins, 10 losses and 4 ties for 34 points": a loss scores
+        // nothing, the items are no part of the tally.
+        if shape == Shape::Tally
+            && (first..t).any(|k| {
+                self.head(k)
+                    .is_some_and(|h| self.words.langs.iter().any(|s| s.unscored.contains(&h)))
+            })
+        {
             return;
         }
         // "four large rooms and two smaller, for a total of 180 pupils":

@@ -92,6 +92,20 @@ pub(crate) struct Structure {
     pub(crate) frames: Vec<Vec<Tok>>,
     pub(crate) distributives: Vec<Vec<Tok>>,
     pub(crate) time_frames: Vec<Vec<Tok>>,
+    /// Verbs of being between a total and its parts ("The 43 people on
+    /// board were 7 crew members and 36 passengers").
+    pub(crate) copulas: Vec<Vec<Tok>>,
+    /// Words before a tally after the items that score it ("26 goals and
+    /// 18 assists for 44 points").
+    pub(crate) tally_leads: Vec<Vec<Tok>>,
+    /// Folded nouns of tallies: each item before them scores one or more.
+    pub(crate) tally_nouns: Vec<String>,
+    /// Folded nouns of items that score nothing in a tally ("losses").
+    pub(crate) unscored: Vec<String>,
+    /// Words after a share that name its category ("41 % de satisfaits").
+    pub(crate) partitives: Vec<Vec<Tok>>,
+    /// Determiners that make a partitive a group's ("de la population").
+    pub(crate) definites: Vec<Vec<Tok>>,
     /// Folded nouns of people.
     pub(crate) people: Vec<String>,
     /// Groups of nouns: (folded wholes, folded parts).
@@ -120,7 +134,13 @@ impl Structure {
         self.frames.extend(phrases(&d.frames));
         self.distributives.extend(phrases(&d.distributives));
         self.time_frames.extend(phrases(&d.time_frames));
+        self.copulas.extend(phrases(&d.copulas));
+        self.partitives.extend(phrases(&d.partitives));
+        self.definites.extend(phrases(&d.definites));
+        self.tally_leads.extend(phrases(&d.tally_leads));
         let folded = |v: &[String]| v.iter().map(|s| super::fold(s)).collect::<Vec<_>>();
+        self.tally_nouns.extend(folded(&d.tally_nouns));
+        self.unscored.extend(folded(&d.unscored));
         self.people.extend(folded(&d.people));
         for g in &d.groups {
             self.groups.push((folded(&g.wholes), folded(&g.parts)));
@@ -169,6 +189,18 @@ pub(super) struct StructureDef {
     distributives: Vec<String>,
     #[serde(default)]
     time_frames: Vec<String>,
+    #[serde(default)]
+    copulas: Vec<String>,
+    #[serde(default)]
+    partitives: Vec<String>,
+    #[serde(default)]
+    definites: Vec<String>,
+    #[serde(default)]
+    tally_leads: Vec<String>,
+    #[serde(default)]
+    tally_nouns: Vec<String>,
+    #[serde(default)]
+    unscored: Vec<String>,
     #[serde(default)]
     people: Vec<String>,
     #[serde(default)]

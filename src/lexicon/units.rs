@@ -24,6 +24,10 @@ pub struct UnitDef {
     /// Folded forms that name the unit only as the smaller part of a
     /// compound measure: "in" in "12 ft 2 in".
     pub(crate) compound: Vec<String>,
+    /// Quantities of the unit's dimension add up: a part is never more
+    /// than its whole (an area, a mass; not a speed or a length, which
+    /// also give the size of each item).
+    pub(crate) additive: bool,
 }
 
 /// One way of writing a unit.
@@ -42,6 +46,7 @@ pub struct UnitForm {
 
 impl Lexicon {
     pub(super) fn add_units(&mut self, file: &str, text: &str, raw: UnitsFile) -> Result<()> {
+        let additive = raw.additive;
         for u in raw.unit {
             let kind = match u.kind.get_ref().as_str() {
                 "percent" => Kind::Percent,
@@ -81,6 +86,7 @@ impl Lexicon {
                         prefix: u.prefix,
                         minor,
                         compound,
+                        additive: u.dimension.as_ref().is_some_and(|d| additive.contains(d)),
                     });
                     self.units.len() - 1
                 }
@@ -150,6 +156,9 @@ pub fn leading_letters(s: &str) -> &str {
 #[serde(deny_unknown_fields)]
 pub(super) struct UnitsFile {
     unit: Vec<UnitRaw>,
+    /// The dimensions whose quantities add up.
+    #[serde(default)]
+    additive: Vec<String>,
 }
 
 #[derive(Deserialize)]

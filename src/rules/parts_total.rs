@@ -9,13 +9,14 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::support::interval::{bounds, usable};
+use super::support::interval::{bounds, usable, Bounds};
 use serde::Deserialize;
 
 use super::support::params::count;
 use super::{Check, ClaimRef, Context, Finding, RuleDef};
 use crate::claims::structure::Breakdown;
 use crate::claims::{Claim, Corpus};
+use crate::lexicon::QualifierShape;
 use crate::model::Kind;
 
 /// What a figure of a breakdown counts: a role for people (killed,
@@ -378,6 +379,41 @@ fn rounding(total: &crate::model::Figure, parts: &[Decimal]) -> Decimal {
     }
 }
 
+/// The interval of a total. An approximation stays within a unit of its
+/// last written digit: "about 28" is 27 to 29 (a writer who meant 30 would
+/// have said "about 30"), "environ 2.500" 2.400 to 2.600, "about 30" keeps
+/// its qualifier's width when narrower.
+fn approximate(ct: &Claim, cx: &Context, value: Decimal) -> Bounds {
+    let mut b = bounds(ct, cx.lexicon, Decimal::ZERO);
+    let approx = ct
+        .fig
+        .qualifier
+        .and_then(|q| cx.lexicon.qualifiers.get(q as usize))
+        .is_some_and(|q| matches!(q.shape, QualifierShape::Approx { .. }));
+    if !approx || value <= Decimal::ZERO {
+        return b;
+    }
+    let f = &ct.fig;
+    let unit = if f.scale > Decimal::ONE {
+        let mut u = f.scale;
+        for _ in 0..f.decimals {
+            u /= Decimal::TEN;
+        }
+        u
+    } else if !value.fract().is_zero() {
+        return b;
+    } else {
+        let mut u = Decimal::ONE;
+        while (value / (u * Decimal::TEN)).fract().is_zero() {
+            u *= Decimal::TEN;
+        }
+        u
+    };
+    b.high = b.high.map(|(h, s)| (h.min(value + unit), s));
+    b.low = b.low.map(|(l, s)| (l.max(value - unit), s));
+    b
+}
+
 /// The message and claims of a breakdown that does not hold: its parts
 /// exceed the total, or (when the text states their sum) do not reach it.
 /// Breakdowns that are likely misread give none: parts that all count
@@ -391,8 +427,8 @@ pub(crate) fn verdict(
     b: &Breakdown,
 ) -> Option<(String, Vec<ClaimRef>)> {
     let ct = &corpus.claims[b.total];
-    let total = bounds(ct, cx.lexicon, Decimal::ZERO);
     let total_value = ct.fig.value?;
+    let total = approximate(ct, cx, total_value);
     let mut lows = Vec::new();
     let mut highs = Vec::new();
     // A part stands for its value as the total does (the rounding of a
