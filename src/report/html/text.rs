@@ -266,8 +266,16 @@ fn open_figure(page: &Page, c: usize, shown: &[usize], out: &mut dyn fmt::Write)
     let r = &page.records[c];
     let claim = &page.run.corpus.claims[c];
     write!(out, "<span class=\"fig k-{}", r.kind)?;
+    // Figures a finding compares without standing at them.
+    let cited: Vec<usize> = page.cited_by[c]
+        .iter()
+        .copied()
+        .filter(|i| !shown.contains(i))
+        .collect();
     if !shown.is_empty() {
         write!(out, " flagged sev-{}", worst(page, shown))?;
+    } else if !cited.is_empty() {
+        write!(out, " cited sev-{}", worst(page, &cited))?;
     }
     if claim.repeat_of.is_some() {
         out.write_str(" repeat")?;
@@ -299,6 +307,8 @@ fn open_figure(page: &Page, c: usize, shown: &[usize], out: &mut dyn fmt::Write)
     }
     if !shown.is_empty() {
         write!(out, " data-findings=\"{}\"", ids(shown))?;
+    } else if !cited.is_empty() {
+        write!(out, " data-findings=\"{}\"", ids(&cited))?;
     }
     out.write_str(">")
 }
