@@ -260,6 +260,80 @@ fn check_in_browser(dir: &Path, name: &str, inputs: &[&str]) -> Option<Vec<Eleme
     Some(els)
 }
 
+/// Renders `page` with `script` run after the page's own, and returns the
+/// elements of the DOM it leaves.
+fn browse_after(browser: &Path, page: &Path, name: &str, script: &str) -> Vec<Element> {
+    let html = std::fs::read_to_string(page).expect("the page is written");
+    let at = html.rfind("</body>").expect("a body");
+    let variant = out_dir().join(format!("{name}.html"));
+    std::fs::write(
+        &variant,
+        format!("{}<script>{script}</script>\n{}", &html[..at], &html[at..]),
+    )
+    .unwrap();
+    elements(&browse(browser, &variant, &["--dump-dom".to_string()]))
+}
+
+/// The filters hide the findings of an unticked severity or rule, in the
+/// lists, in the text and in the claims table, and update the counts; a
+/// link to a figure in a collapsed document opens it.
+#[test]
+fn filters_and_links_work_in_a_browser() {
+    let Some(els) = check_in_browser(
+        root(),
+        "filters",
+        &["fixtures/arithmetic", "fixtures/seeds"],
+    ) else {
+        return;
+    };
+    let browser = chromium().expect("checked above");
+    let page = out_dir().join("filters.html");
+    let after = browse_after(
+        &browser,
+        &page,
+        "filters_unticked",
+        "document.querySelector('input[data-filter=sev][value=error]').click();\
+         document.querySelector('input[data-filter=rule][value=FC305]').click();\
+         document.querySelectorAll('details.doc').forEach(function (d) { d.open = false; });\
+         document.querySelectorAll('li.finding a.fig-link').forEach(function (a) { a.click(); });",
+    );
+    let body = after.iter().find(|e| e.name == "body").unwrap();
+    assert_eq!(body.attr("data-js"), Some("ok"));
+    let mut hidden = 0;
+    for e in after.iter().filter(|e| e.attr("data-finding").is_some()) {
+        let off = e.attr("data-sev") == Some("error") || e.attr("data-rule") == Some("FC305");
+        assert_eq!(e.attr("hidden").is_some(), off, "{e:?}");
+        hidden += usize::from(off);
+    }
+    assert!(hidden > 0);
+    // Every document a finding links into is open again.
+    let mut doc_of = BTreeMap::new();
+    let mut doc = None;
+    for e in &els {
+        if e.name == "details" && e.has_class("doc") {
+            doc = e.attr("id").map(str::to_string);
+        }
+        if let (Some(id), Some(d)) = (e.attr("id"), &doc) {
+            doc_of.insert(id.to_string(), d.clone());
+        }
+    }
+    let open: BTreeSet<&str> = after
+        .iter()
+        .filter(|e| e.name == "details" && e.attr("open").is_some())
+        .filter_map(|e| e.attr("id"))
+        .collect();
+    let mut current = false;
+    for e in &els {
+        if e.name == "li" && e.has_class("finding") {
+            current = true;
+        }
+        if current && e.name == "a" && e.has_class("fig-link") {
+            let target = &e.attr("href").unwrap()[1..];
+            assert!(open.contains(doc_of[target].as_str()), "{target} not shown");
+        }
+    }
+}
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
