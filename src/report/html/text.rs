@@ -75,10 +75,15 @@ enum Mark {
     Figure(usize),
 }
 
-/// The marks of document `d`: `(start, end, mark)`, sorted so that a mark
-/// comes before those it holds; and, per claim of the document, the
-/// findings shown at it.
-fn marks(page: &Page, d: usize) -> (Vec<(usize, usize, Mark)>, BTreeMap<usize, Vec<usize>>) {
+/// The marks of a text: `(start, end, mark)`, sorted so that a mark comes
+/// before those it holds; and, per claim, the findings shown at its figure.
+struct Marks {
+    marks: Vec<(usize, usize, Mark)>,
+    at_figure: BTreeMap<usize, Vec<usize>>,
+}
+
+/// The marks of document `d`.
+fn marks(page: &Page, d: usize) -> Marks {
     let corpus = page.run.corpus;
     let figs: Vec<(usize, usize, usize)> = corpus.doc_claims[d]
         .clone()
@@ -104,7 +109,10 @@ fn marks(page: &Page, d: usize) -> (Vec<(usize, usize, Mark)>, BTreeMap<usize, V
             .then(b.1.cmp(&a.1))
             .then_with(|| a.2.cmp(&b.2))
     });
-    (out, at_figure)
+    Marks {
+        marks: out,
+        at_figure,
+    }
 }
 
 /// A slice of `text` that never cuts a character.
@@ -146,9 +154,9 @@ pub(super) fn document(page: &Page, d: usize, out: &mut dyn fmt::Write) -> fmt::
         write!(out, " · published {}", Esc(date))?;
     }
     write!(out, " · {} · ", super::plural(figures, "figure", "figures"))?;
-    write!(
+    writeln!(
         out,
-        "<span class=\"count\" data-count-of=\"d-{d}\">{}</span> {}</span></summary>\n",
+        "<span class=\"count\" data-count-of=\"d-{d}\">{}</span> {}</span></summary>",
         findings.len(),
         if findings.len() == 1 {
             "finding"
@@ -186,7 +194,7 @@ pub(super) fn document(page: &Page, d: usize, out: &mut dyn fmt::Write) -> fmt::
 /// The text of document `d` with its marks.
 fn marked_text(page: &Page, d: usize, out: &mut dyn fmt::Write) -> fmt::Result {
     let text = page.run.corpus.docs[d].text.as_str();
-    let (marks, at_figure) = marks(page, d);
+    let Marks { marks, at_figure } = marks(page, d);
     let none = Vec::new();
     // Open marks: where each ends, and what closes it.
     let mut open: Vec<(usize, String)> = Vec::new();
