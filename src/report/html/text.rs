@@ -321,10 +321,32 @@ fn open_figure(page: &Page, c: usize, shown: &[usize], out: &mut dyn fmt::Write)
     out.write_str(">")
 }
 
+/// A decimal as a reader takes it in at a glance: digits of a long integer
+/// part grouped by three with narrow no-break spaces (`100 000 000`).
+fn grouped(v: &str) -> String {
+    let (sign, rest) = v.split_at(usize::from(v.starts_with('-')));
+    let (int, frac) = rest.split_at(rest.find('.').unwrap_or(rest.len()));
+    if int.len() <= 4 || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return v.to_string();
+    }
+    let mut out = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out.push_str(frac);
+    out
+}
+
 /// The value of a figure as a reader would say it: the value, or the
 /// interval it states with its open sides.
 pub(super) fn value_text(r: &FigureRecord) -> Option<String> {
-    match (&r.value, &r.low, &r.high) {
+    let value = r.value.as_deref().map(grouped);
+    let low = r.low.as_deref().map(grouped);
+    let high = r.high.as_deref().map(grouped);
+    match (&value, &low, &high) {
         (Some(v), None, None) => Some(v.clone()),
         (None, None, None) => None,
         (v, l, h) => {
@@ -533,6 +555,14 @@ mod tests {
         let flag = out.find("<a class=\"flag ").unwrap();
         assert!(out[flag..].contains("href=\"#f-0\""));
         assert!(out.contains("<li class=\"finding "));
+    }
+
+    #[test]
+    fn long_numbers_are_grouped() {
+        assert_eq!(grouped("100000000"), "100\u{202f}000\u{202f}000");
+        assert_eq!(grouped("-12500.25"), "-12\u{202f}500.25");
+        assert_eq!(grouped("2024"), "2024");
+        assert_eq!(grouped("0.000001"), "0.000001");
     }
 
     #[test]
