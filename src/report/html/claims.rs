@@ -84,7 +84,7 @@ fn row(page: &Page, c: usize, out: &mut dyn fmt::Write) -> fmt::Result {
     }
     write!(
         out,
-        "</td><td>{}</td><td class=\"num\">{}</td><td>",
+        "</td><td class=\"date\">{}</td><td class=\"num\">{}</td><td>",
         Esc(r.source.date.as_deref().unwrap_or("—")),
         Esc(value_text(r).as_deref().unwrap_or("—")),
     )?;
