@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::text::value_text;
+use super::text::{period_text, value_text};
 use super::{Esc, Page};
 
 /// Up to this many rows, the table starts open; a longer one (many
@@ -89,13 +89,7 @@ fn row(page: &Page, c: usize, out: &mut dyn fmt::Write) -> fmt::Result {
         Esc(value_text(r).as_deref().unwrap_or("—")),
     )?;
     page.claim_link(c, None, out)?;
-    let period = r.period.as_ref().map_or("—".to_string(), |p| {
-        if p.start == p.end {
-            p.start.clone()
-        } else {
-            format!("{} to {}", p.start, p.end)
-        }
-    });
+    let period = period_text(r).unwrap_or_else(|| "—".to_string());
     write!(
         out,
         "</td><td>{}</td><td>{}</td><td>",

@@ -201,11 +201,12 @@ impl Reporter<Checked<'_>> for Html {
     }
 }
 
-/// The counts of findings per severity, most serious first.
+/// The severities, most serious first, as the filters list them.
 fn severities() -> [Severity; 3] {
     [Severity::Error, Severity::Warning, Severity::Info]
 }
 
+/// `n` and the noun that goes with it ("1 figure", "2 figures").
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -365,16 +365,22 @@ pub(super) fn value_text(r: &FigureRecord) -> Option<String> {
     }
 }
 
-/// The panel shown on hover or focus: how figcheck read the figure.
-fn tip(page: &Page, c: usize, r: &FigureRecord, out: &mut String) -> fmt::Result {
-    write!(out, "<span class=\"tip\" role=\"tooltip\" id=\"t-{c}\">")?;
-    let period = r.period.as_ref().map(|p| {
+/// The period a figure counts over, as a reader says it: a day, or from a
+/// day to another.
+pub(super) fn period_text(r: &FigureRecord) -> Option<String> {
+    r.period.as_ref().map(|p| {
         if p.start == p.end {
             p.start.clone()
         } else {
             format!("{} to {}", p.start, p.end)
         }
-    });
+    })
+}
+
+/// The panel shown on hover or focus: how figcheck read the figure.
+fn tip(page: &Page, c: usize, r: &FigureRecord, out: &mut String) -> fmt::Result {
+    write!(out, "<span class=\"tip\" role=\"tooltip\" id=\"t-{c}\">")?;
+    let period = period_text(r);
     let mut notes = Vec::new();
     if r.repeat {
         notes.push("repeats an earlier sentence");
