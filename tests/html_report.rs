@@ -85,7 +85,11 @@ fn chromium() -> Option<PathBuf> {
             "chromium is not on PATH and CI is set: the HTML report must be tested in a browser \
              (install the Debian package `chromium`; .ci/run does)"
         );
-        eprintln!("note: chromium is not on PATH: the browser test of the HTML report is skipped");
+        // Written past the test harness's capture, so that it is seen.
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            b"note: chromium is not on PATH: the browser test of the HTML report is skipped\n",
+        );
     }
     found
 }
