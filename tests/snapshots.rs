@@ -210,6 +210,8 @@ fn check_in_every_format() {
         insta::assert_snapshot!("check_sarif", sarif);
         let github = figcheck(&["check", dir, "--format", "github"]).stdout;
         insta::assert_snapshot!("check_github", github);
+        let html = figcheck(&["check", dir, "--format", "html"]).stdout;
+        insta::assert_snapshot!("check_html", html);
     });
 }
 
@@ -240,14 +242,15 @@ fn check_formats_agree_on_every_topic() {
     for dir in topics() {
         let dir = dir.as_str();
         let run = |format: &str| figcheck(&["check", dir, "--format", format]);
-        let (json, concise, jsonl, sarif, github) = (
+        let (json, concise, jsonl, sarif, github, html) = (
             run("json"),
             run("concise"),
             run("jsonl"),
             run("sarif"),
             run("github"),
+            run("html"),
         );
-        for other in [&concise, &jsonl, &sarif, &github] {
+        for other in [&concise, &jsonl, &sarif, &github, &html] {
             assert_eq!(
                 json.code, other.code,
                 "{dir}: the exit code does not depend on the format"
@@ -296,6 +299,25 @@ fn check_formats_agree_on_every_topic() {
         );
 
         assert_eq!(github.stdout.lines().count(), findings.len(), "{dir}");
+
+        // The page lists every finding once, flags it once in the text, and
+        // marks every figure.
+        let html = &html.stdout;
+        assert_eq!(
+            html.matches("<li class=\"finding ").count(),
+            findings.len(),
+            "{dir}"
+        );
+        assert_eq!(
+            html.matches("<a class=\"flag ").count(),
+            findings.len(),
+            "{dir}"
+        );
+        assert_eq!(
+            html.matches("<span class=\"fig k-").count() as u64,
+            v["summary"]["figures"].as_u64().unwrap(),
+            "{dir}"
+        );
         assert!(github.stdout.lines().all(|l| l.starts_with("::")), "{dir}");
     }
 }

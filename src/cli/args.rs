@@ -161,6 +161,10 @@ pub struct CheckArgs {
     /// FILE is written, unless the CI environment variable is set.
     #[arg(long, value_name = "FILE")]
     pub snapshot: Option<PathBuf>,
+    /// Write the report to FILE instead of standard output, atomically
+    /// (a temporary file renamed over FILE: never a half-written report).
+    #[arg(long, value_name = "FILE", conflicts_with = "snapshot")]
+    pub output: Option<PathBuf>,
     /// With --snapshot: rewrite FILE with the current report.
     #[arg(long, requires = "snapshot")]
     pub update_snapshot: bool,

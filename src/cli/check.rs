@@ -97,7 +97,10 @@ pub fn check(a: CheckArgs) -> Result<ExitCode> {
             }
         });
     }
-    write_out(&out)?;
+    match &a.output {
+        Some(file) => snapshot::write_atomic(file, &out)?,
+        None => write_out(&out)?,
+    }
     if failed > 0 {
         eprintln!("error: {}; the other inputs were checked", unread(failed));
         return Ok(ExitCode::from(2));

@@ -6,7 +6,8 @@
 //!
 //! - findings: [`Text`] (diagnostics with source snippets), [`Concise`]
 //!   (one line per finding), `json`, `jsonl`, `sarif`, `github`
-//!   (GitHub workflow commands);
+//!   (GitHub workflow commands), `html` (one self-contained page for
+//!   reading the findings in their text);
 //! - figures: `figures` (the table, JSON and JSONL of `extract`, the
 //!   claims matrix of `claims`);
 //! - [`diff`]: the comparison of two versions of an article, as text or
@@ -26,6 +27,7 @@ pub mod diff;
 pub mod explain;
 pub(crate) mod figures;
 pub(crate) mod github;
+pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod jsonl;
 pub(crate) mod reporter;

@@ -14,7 +14,7 @@
 use std::fmt;
 
 use super::diff::{self, VersionDiff};
-use super::{concise, figures, github, json, jsonl, sarif, text};
+use super::{concise, figures, github, html, json, jsonl, sarif, text};
 use crate::claims::Corpus;
 use crate::config::Config;
 use crate::rules::Finding;
@@ -100,6 +100,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions annotations.
     Github,
+    /// One self-contained HTML page.
+    Html,
 }
 
 impl Formats for Format {
@@ -110,6 +112,11 @@ impl Formats for Format {
         ("jsonl", Format::Jsonl, "one finding per line"),
         ("sarif", Format::Sarif, "SARIF 2.1.0"),
         ("github", Format::Github, "GitHub Actions annotations"),
+        (
+            "html",
+            Format::Html,
+            "one self-contained HTML page: the texts with their figures marked",
+        ),
     ];
 }
 
@@ -125,6 +132,7 @@ impl Format {
             Format::Jsonl => Box::new(jsonl::Jsonl),
             Format::Sarif => Box::new(sarif::Sarif),
             Format::Github => Box::new(github::Github),
+            Format::Html => Box::new(html::Html),
         }
     }
 }

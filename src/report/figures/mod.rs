@@ -18,6 +18,7 @@ use crate::claims::period::PeriodRecord;
 use crate::claims::source::{document_time, DocTime};
 use crate::claims::{Claim, Corpus, Meanings};
 use crate::config::Config;
+use crate::input::Document;
 
 /// A document's source as reported.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -29,6 +30,29 @@ pub(crate) struct SourceRecord<'a> {
     /// True when the outlet or date was read from the text (dateline,
     /// copyright line) rather than given with the document.
     pub(crate) inferred: bool,
+}
+
+impl<'a> SourceRecord<'a> {
+    /// The source of `doc`: what was given with it, else what its text
+    /// says (`time`, from [`doc_times`]).
+    pub(crate) fn of(doc: &'a Document, time: &'a DocTime) -> SourceRecord<'a> {
+        SourceRecord {
+            outlet: doc
+                .source
+                .outlet
+                .as_deref()
+                .or(time.outlet.as_deref())
+                .map(Cow::Borrowed),
+            date: doc.source.date.as_deref().map(Cow::Borrowed).or_else(|| {
+                time.day
+                    .map(|d| Cow::Owned(d.to_string()))
+                    .or_else(|| time.year_only.map(|y| Cow::Owned(format!("{y:04}"))))
+            }),
+            url: doc.source.url.as_deref(),
+            lang: doc.lang.as_str(),
+            inferred: time.inferred,
+        }
+    }
 }
 
 /// One figure as `extract` reports it (one JSONL line). Strings are
@@ -123,22 +147,7 @@ impl<'a> FigureRecord<'a> {
             affiliation: c.side.map(|i| m.sides.name(i)),
             place: (!c.places.is_empty()).then(|| m.places_name(&c.places)),
             period: c.period.map(|p| p.record()),
-            source: SourceRecord {
-                outlet: doc
-                    .source
-                    .outlet
-                    .as_deref()
-                    .or(time.outlet.as_deref())
-                    .map(Cow::Borrowed),
-                date: doc.source.date.as_deref().map(Cow::Borrowed).or_else(|| {
-                    time.day
-                        .map(|d| Cow::Owned(d.to_string()))
-                        .or_else(|| time.year_only.map(|y| Cow::Owned(format!("{y:04}"))))
-                }),
-                url: doc.source.url.as_deref(),
-                lang: doc.lang.as_str(),
-                inferred: time.inferred,
-            },
+            source: SourceRecord::of(doc, time),
             key: c.key().map(|k| m.describe(&k)),
             repeat: c.repeat_of.is_some(),
             boilerplate: c.boilerplate,
