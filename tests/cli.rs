@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{figcheck, figcheck_stdin, Scratch};
+use common::{figcheck, figcheck_in, figcheck_stdin, Scratch};
 
 #[test]
 fn check_exit_codes_follow_fail_on() {
@@ -58,7 +58,47 @@ fn bad_jsonl_is_an_input_error_with_location() {
     )
     .parts();
     assert_eq!(code, 2);
-    assert!(err.contains("<stdin>:2:"), "{err}");
+    assert!(err.contains("<stdin>:2:2: invalid JSONL record"), "{err}");
+}
+
+#[test]
+fn a_bad_jsonl_record_is_reported_and_the_rest_is_checked() {
+    let dir = Scratch::new("bad-record");
+    let rec = |id: &str, text: &str| {
+        serde_json::json!({"id": id, "lang": "fr", "text": text}).to_string() + "\n"
+    };
+    let jsonl = rec("a", "Le bilan s'élève à 1O0 morts.")
+        + "{\"id\": \"b\", \"text\": \"Il y a 2.500 XNUMX soldats.\"\n"
+        + "\n"
+        + "{\"id\": \"c\"}\n"
+        + &rec("d", "Il reste 2.500 XNUMX soldats.");
+    std::fs::write(dir.join("a.jsonl"), jsonl).unwrap();
+    std::fs::write(dir.join("b.txt"), "Le bilan s'élève à 1O0 blessés.\n").unwrap();
+    let (out, err, code) = figcheck_in(
+        &dir,
+        &["check", "a.jsonl", "b.txt", "--format", "concise"],
+        b"",
+    )
+    .parts();
+    assert_eq!(code, 2, "{out}\n{err}");
+    // Every record and file that could be read is checked.
+    let docs: Vec<&str> = out.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(docs, ["a", "d", "b.txt"], "{out}");
+    // Each bad record is named by file, line and column.
+    let errs: Vec<&str> = err.lines().collect();
+    assert_eq!(errs.len(), 3, "{err}");
+    assert!(
+        errs[0].starts_with("error: a.jsonl:2:49: invalid JSONL record: EOF while parsing an object"),
+        "{err}"
+    );
+    assert!(
+        errs[1].starts_with("error: a.jsonl:4:11: invalid JSONL record: missing field `text`"),
+        "{err}"
+    );
+    assert_eq!(
+        errs[2],
+        "error: 2 input(s) could not be read (see above); the other inputs were checked"
+    );
 }
 
 #[test]

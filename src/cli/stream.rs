@@ -22,8 +22,9 @@ struct Lines {
     line: usize,
 }
 
-/// An iterator over the documents of the inputs, in order. Fatal errors
-/// (a JSONL record that is no JSON) end it with an `Err`.
+/// An iterator over the documents of the inputs, in order. An input or a
+/// JSONL record that cannot be read is reported on standard error and
+/// counted in `failed`, and the others are still read.
 pub struct DocStream {
     files: std::vec::IntoIter<PathBuf>,
     stdin: bool,
@@ -118,9 +119,12 @@ impl DocStream {
                             }
                         }
                         Ok(None) => continue,
+                        // A record that cannot be read is reported with
+                        // its file, line and column, and counted; the
+                        // records after it are still read.
                         Err(e) => {
-                            self.current = None;
-                            return Some(Err(e.into()));
+                            eprintln!("error: {e}");
+                            self.failed += 1;
                         }
                     }
                 }
