@@ -154,3 +154,56 @@ fn select_and_ignore_take_codes_in_any_case_and_names() {
         out.stderr
     );
 }
+
+#[test]
+fn standard_input_is_read_in_the_format_its_content_tells() {
+    // JSONL: each record a document, its id no figure.
+    let jsonl = "{\"id\": \"2024-017\", \"lang\": \"fr\", \"text\": \"Il reste environ 2.000 jihadistes.\"}\n{\"id\": \"2024-018\", \"lang\": \"en\", \"text\": \"More than 250 people died.\"}\n";
+    let out = figcheck_stdin(&["extract", "--format", "jsonl"], jsonl);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let docs: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let got: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| (d["doc"].as_str().unwrap(), d["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [("2024-017", "environ 2.000"), ("2024-018", "More than 250")]
+    );
+    let out = figcheck_stdin(&["check", "--format", "concise"], jsonl);
+    assert_eq!((out.stdout.as_str(), out.code), ("", 0), "{}", out.stderr);
+
+    // Markdown: front matter and code are not text, markup is not read.
+    let md = "---\noutlet: Le Temps\ndate: 2024-02-01\n---\n# Bilan\n\nIl y a **1 500** soldats.\n\n```\nlet x = 42;\n```\n";
+    let out = figcheck_stdin(&["extract"], md);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", out.stdout);
+    assert!(
+        lines[0].starts_with("<stdin>:7:10\tcount\t1500\t\"1 500\""),
+        "{}",
+        out.stdout
+    );
+
+    // HTML: tags and entities.
+    let html = "<html><body><p>Il y a 1&nbsp;500 <b>soldats</b>.</p></body></html>\n";
+    let out = figcheck_stdin(&["extract"], html);
+    assert!(
+        out.stdout.starts_with("<stdin>:1:23\tcount\t1500\t\"1\u{a0}500\""),
+        "{}",
+        out.stdout
+    );
+
+    // Plain text stays plain text, `#` lines and all.
+    let txt = "#1 des ventes : 2 500 exemplaires.\n";
+    let out = figcheck_stdin(&["extract"], txt);
+    assert!(
+        out.stdout.contains("<stdin>:1:17\tcount\t2500\t\"2 500\""),
+        "{}",
+        out.stdout
+    );
+}

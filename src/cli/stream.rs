@@ -12,7 +12,7 @@ use anyhow::Result;
 use figcheck::input::{decode_utf8, parse_jsonl_line, read_bytes, Document, Format, Lang};
 
 use super::inputs::{
-    display_name, read_file, read_stdin, too_large, ReadFile, Walk, TEXT_EXTENSIONS,
+    display_name, read_file, read_stdin, too_large, ReadFile, Stdin, Walk, TEXT_EXTENSIONS,
 };
 
 /// A JSONL stream being read line by line.
@@ -158,17 +158,16 @@ impl Iterator for DocStream {
             }
             if self.stdin {
                 self.stdin = false;
-                if self.format == Some(Format::Jsonl) {
-                    self.current = Some(Lines {
-                        name: "<stdin>".into(),
-                        reader: Box::new(BufReader::new(std::io::stdin())),
-                        line: 0,
-                    });
-                    continue;
-                }
                 match read_stdin(self.format, self.lang, self.max_size) {
-                    Ok(Some(docs)) => self.pending = docs.into_iter(),
-                    Ok(None) => self.failed += 1,
+                    Ok(Stdin::Jsonl(reader)) => {
+                        self.current = Some(Lines {
+                            name: "<stdin>".into(),
+                            reader,
+                            line: 0,
+                        });
+                    }
+                    Ok(Stdin::Docs(docs)) => self.pending = docs.into_iter(),
+                    Ok(Stdin::TooLarge) => self.failed += 1,
                     Err(e) => return Some(Err(e)),
                 }
                 continue;

@@ -14,6 +14,7 @@ mod lang;
 pub(crate) mod lines;
 pub(crate) mod markdown;
 pub(crate) mod origin;
+mod sniff;
 pub(crate) mod sources;
 pub(crate) mod suppression;
 
@@ -21,6 +22,7 @@ pub use lang::detect_lang;
 pub(crate) use lines::LineIndex;
 pub use origin::Format;
 pub(crate) use origin::Origin;
+pub use sniff::{sniff, SNIFF_BYTES};
 pub use sources::{parse_manifest, SourceEntry};
 
 use std::sync::OnceLock;
