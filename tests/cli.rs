@@ -88,7 +88,8 @@ fn a_bad_jsonl_record_is_reported_and_the_rest_is_checked() {
     let errs: Vec<&str> = err.lines().collect();
     assert_eq!(errs.len(), 3, "{err}");
     assert!(
-        errs[0].starts_with("error: a.jsonl:2:49: invalid JSONL record: EOF while parsing an object"),
+        errs[0]
+            .starts_with("error: a.jsonl:2:49: invalid JSONL record: EOF while parsing an object"),
         "{err}"
     );
     assert!(
@@ -193,7 +194,8 @@ fn standard_input_is_read_in_the_format_its_content_tells() {
     let html = "<html><body><p>Il y a 1&nbsp;500 <b>soldats</b>.</p></body></html>\n";
     let out = figcheck_stdin(&["extract"], html);
     assert!(
-        out.stdout.starts_with("<stdin>:1:23\tcount\t1500\t\"1\u{a0}500\""),
+        out.stdout
+            .starts_with("<stdin>:1:23\tcount\t1500\t\"1\u{a0}500\""),
         "{}",
         out.stdout
     );
@@ -206,4 +208,112 @@ fn standard_input_is_read_in_the_format_its_content_tells() {
         "{}",
         out.stdout
     );
+}
+
+/// A copy of the built-in `rules/` in `dir`, with `edit` applied to the
+/// text of the rule file `file` of `rules/checks/`.
+fn rules_copy(dir: &std::path::Path, file: &str, edit: impl Fn(&str) -> String) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let mut stack = vec![root.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            let to = dir.join(p.strip_prefix(&root).unwrap());
+            if p.is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+                stack.push(p);
+            } else {
+                let text = std::fs::read_to_string(&p).unwrap();
+                let text = if p.ends_with(file) { edit(&text) } else { text };
+                std::fs::write(&to, text).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn rules_list_and_test_read_the_users_rules() {
+    let dir = Scratch::new("own-rules");
+    rules_copy(&dir, "FC105-letters-for-digits.toml", |t| {
+        t.replacen("1O0 morts", "100 morts", 1).replacen(
+            "severity = \"error\"",
+            "severity = \"warning\"",
+            1,
+        )
+    });
+    let rules = dir.to_str().unwrap();
+    // `--rules` is read before or after the subcommand.
+    for args in [
+        ["rules", "test", "--rules", rules],
+        ["rules", "--rules", rules, "test"],
+    ] {
+        let (out, err, code) = figcheck(&args).parts();
+        assert_eq!(code, 1, "{out}{err}");
+        assert!(
+            out.contains("FC105 example 1: FAILED (expected to fire, did not fire)"),
+            "{out}"
+        );
+        assert!(out.ends_with(" passed, 1 failed\n"), "{out}");
+    }
+    // A rule named by its name or its code in any case.
+    for name in ["letters-for-digits", "fc105"] {
+        let (out, _, code) = figcheck(&["rules", "test", name, "--rules", rules]).parts();
+        assert_eq!(code, 1, "{name}: {out}");
+        assert!(out
+            .lines()
+            .all(|l| l.starts_with("FC105 ") || l.contains(" passed, ")));
+    }
+    let (out, _, code) = figcheck(&["rules", "list", "--rules", rules]).parts();
+    assert_eq!(code, 0);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("FC105 letters-for-digits") && l.contains(" warning ")),
+        "{out}"
+    );
+    // Without the copy, every example passes.
+    let (out, _, code) = figcheck(&["rules", "test"]).parts();
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn a_rules_file_names_a_rule_by_code_in_any_case_or_by_name() {
+    let text = "Le lundi 3 mars 2019, la police a compté 12 blessés.\n";
+    for code in ["FC401", "fc401", "weekday-mismatch"] {
+        let dir = Scratch::new("rule-name");
+        std::fs::write(
+            dir.join("mine.toml"),
+            format!("[[rule]]\ncode = \"{code}\"\nseverity = \"info\"\n"),
+        )
+        .unwrap();
+        let rules = dir.to_str().unwrap();
+        let out = figcheck_stdin(
+            &[
+                "check",
+                "--rules",
+                rules,
+                "--format",
+                "concise",
+                "--fail-on",
+                "warning",
+            ],
+            text,
+        );
+        assert_eq!(out.code, 0, "{code}: {}{}", out.stdout, out.stderr);
+        assert!(out.stdout.contains("FC401"), "{code}: {}", out.stdout);
+        let (list, _, _) = figcheck(&["rules", "list", "--rules", rules]).parts();
+        assert!(
+            list.lines()
+                .any(|l| l.starts_with("FC401 weekday-mismatch") && l.contains(" info ")),
+            "{code}: {list}"
+        );
+    }
+    // A language's word lists name a rule the same ways.
+    let dir = Scratch::new("rule-words");
+    std::fs::write(
+        dir.join("words.toml"),
+        "lang = \"fr\"\n[checks.FC103]\nskip_after = [\"tome\"]\n",
+    )
+    .unwrap();
+    let out = figcheck_stdin(&["check", "--rules", dir.to_str().unwrap()], text);
+    assert_ne!(out.code, 2, "{}", out.stderr);
 }
