@@ -317,3 +317,37 @@ fn a_rules_file_names_a_rule_by_code_in_any_case_or_by_name() {
     let out = figcheck_stdin(&["check", "--rules", dir.to_str().unwrap()], text);
     assert_ne!(out.code, 2, "{}", out.stderr);
 }
+
+#[test]
+fn text_outputs_print_text_as_text() {
+    // No-break spaces inside figures, as French typography writes them.
+    let old = "Quelque 1\u{a0}500 soldats américains sont déployés en Irak, a annoncé le Pentagone lundi.\nLe Pentagone a précisé que 1\u{a0}200 soldats américains sont déployés en Irak.\n";
+    let new = old.replace("1\u{a0}200", "1\u{a0}300");
+    let dir = Scratch::new("nbsp");
+    std::fs::write(dir.join("old.txt"), old).unwrap();
+    std::fs::write(dir.join("new.txt"), &new).unwrap();
+    let runs: [&[&str]; 6] = [
+        &["check", "new.txt"],
+        &["check", "new.txt", "--format", "concise"],
+        &["check", "new.txt", "--format", "github"],
+        &["extract", "new.txt"],
+        &["claims", "new.txt"],
+        &["diff", "old.txt", "new.txt"],
+    ];
+    for args in runs {
+        let out = figcheck_in(&dir, args, b"");
+        assert!(out.code < 2, "{args:?}: {}", out.stderr);
+        assert!(
+            out.stdout.contains("1\u{a0}300"),
+            "{args:?} shows the figure as written:\n{}",
+            out.stdout
+        );
+        for escaped in ["\\u{a0}", "\\u{A0}", "\\xa0", "\\u00a0"] {
+            assert!(
+                !out.stdout.contains(escaped),
+                "{args:?} escapes text:\n{}",
+                out.stdout
+            );
+        }
+    }
+}
