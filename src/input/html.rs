@@ -120,7 +120,7 @@ pub(crate) fn read(source: &str) -> (String, Origin, SourceMeta) {
             // A suppression comment is kept as it is written, for the
             // rules about suppressions; other comments are dropped.
             Token::Comment(c) if skipping.is_empty() => {
-                for (s, e) in super::suppression_comments(source, c.span.start, c.span.end) {
+                for (s, e) in super::suppression::comments(source, c.span.start, c.span.end) {
                     b.push_mapped(&source[s..e], source, s, e);
                 }
             }

@@ -65,7 +65,7 @@ pub(crate) fn read(source: &str) -> (String, Origin, SourceMeta) {
             // A suppression comment is kept as it is written, for the
             // rules about suppressions; other HTML is not prose.
             Event::Html(_) | Event::InlineHtml(_) => {
-                for (s, e) in super::suppression_comments(source, range.start, range.end) {
+                for (s, e) in super::suppression::comments(source, range.start, range.end) {
                     b.push_mapped(&source[s..e], source, s, e);
                     last_end = e;
                 }

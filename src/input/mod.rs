@@ -32,32 +32,6 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 pub use crate::model::Lang;
 
-/// What starts an inline suppression comment (`figcheck: ignore FC101
-/// reason`), in every input format.
-pub(crate) const SUPPRESSION_MARKER: &str = "figcheck:";
-
-/// The HTML comments of `source[start..end]` that are suppressions
-/// (`<!-- figcheck: ignore FC101 reason -->` on one line), as byte spans
-/// of `source`. Markdown and HTML drop their comments from the text, but
-/// keep these, so that a suppression works in them as in plain text.
-pub(crate) fn suppression_comments(source: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut from = start;
-    while let Some(k) = source[from..end].find("<!--") {
-        let open = from + k;
-        let Some(c) = source[open + 4..end].find("-->") else {
-            break;
-        };
-        let close = open + 4 + c + 3;
-        let inner = &source[open + 4..close - 3];
-        if inner.trim_start().starts_with(SUPPRESSION_MARKER) && !inner.contains('\n') {
-            out.push((open, close));
-        }
-        from = close;
-    }
-    out
-}
-
 /// Where a document comes from, as far as it is known. Never invented:
 /// fields the input does not give stay `None`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

@@ -5,8 +5,7 @@
 //! valid one covers and records which were used.
 
 use crate::claims::Corpus;
-use crate::input::suppression::{find, Suppression};
-use crate::input::SUPPRESSION_MARKER as MARKER;
+use crate::input::suppression::{find, Suppression, MARKER};
 use crate::rules::{Finding, RuleSet};
 
 /// True when the code or prefix `pattern` names `code`.
