@@ -57,6 +57,24 @@ fn markdown_suppressions_cover_the_next_paragraph() {
 }
 
 #[test]
+fn a_suppression_comment_may_span_lines() {
+    let md = "<!--\nfigcheck: ignore FC101 placeholder in the agency copy, checked\n-->\nLe pays accueille encore environ 2.500 XNUMX soldats.\n\n<!-- figcheck: ignore FC105\n     the letter was corrected -->\nLe bilan s'élève à 100 morts.\n";
+    let out = check("article.md", md);
+    assert_eq!(codes(&out), ["FC001 6:1"], "{out:#?}");
+    let html = md
+        .replace(
+            "Le pays accueille encore environ 2.500 XNUMX soldats.",
+            "<p>Le pays accueille encore environ 2.500 XNUMX soldats.</p>",
+        )
+        .replace(
+            "Le bilan s'élève à 100 morts.",
+            "<p>Le bilan s'élève à 100 morts.</p>",
+        );
+    let out = check("article.html", &html);
+    assert_eq!(codes(&out), ["FC001 6:1"], "{out:#?}");
+}
+
+#[test]
 fn html_suppressions_cover_the_next_paragraph() {
     let html = "<!doctype html><html><body>\n<!-- figcheck: ignore FC101 placeholder in the agency copy, checked -->\n<p>Le pays accueille encore\nenviron 2.500 XNUMX soldats.</p>\n<!-- figcheck: ignore FC105 the letter was corrected -->\n<p>Le bilan s'élève à 100 morts.</p>\n<!-- figcheck: ignore FC105 -->\n<p>Le bilan s'élève à 1O0 blessés.</p>\n<p>Ils sont <!-- figcheck: ignore fc105 named so by its maker --> 1O0 au total.</p>\n<!-- a comment that is no suppression: 12 -->\n</body></html>\n";
     let out = check("article.html", html);

@@ -121,7 +121,8 @@ pub(crate) fn read(source: &str) -> (String, Origin, SourceMeta) {
             // rules about suppressions; other comments are dropped.
             Token::Comment(c) if skipping.is_empty() => {
                 for (s, e) in super::suppression::comments(source, c.span.start, c.span.end) {
-                    b.push_mapped(&source[s..e], source, s, e);
+                    let comment = super::suppression::as_text(&source[s..e]);
+                    b.push_mapped(&comment, source, s, e);
                 }
             }
             Token::String(s) if skipping.is_empty() || in_title => {

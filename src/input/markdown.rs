@@ -35,7 +35,20 @@ pub(crate) fn read(source: &str) -> (String, Origin, SourceMeta) {
                 };
                 meta = merge(meta, m);
             }
-            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => skip += 1,
+            Event::Start(Tag::CodeBlock(_)) => skip += 1,
+            // An HTML block is not prose, but a suppression comment in it
+            // is kept as it is written (on one line), for the rules about
+            // suppressions.
+            Event::Start(Tag::HtmlBlock) => {
+                if skip == 0 {
+                    for (s, e) in super::suppression::comments(source, range.start, range.end) {
+                        let comment = super::suppression::as_text(&source[s..e]);
+                        b.push_mapped(&comment, source, s, e);
+                        last_end = e;
+                    }
+                }
+                skip += 1;
+            }
             Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
                 skip = skip.saturating_sub(1);
                 block_break(&mut b, range.end);
@@ -62,11 +75,11 @@ pub(crate) fn read(source: &str) -> (String, Origin, SourceMeta) {
                 | TagEnd::TableHead
                 | TagEnd::FootnoteDefinition,
             ) => block_break(&mut b, last_end.max(range.start)),
-            // A suppression comment is kept as it is written, for the
-            // rules about suppressions; other HTML is not prose.
-            Event::Html(_) | Event::InlineHtml(_) => {
+            // Inline HTML is not prose either, but for suppression comments.
+            Event::InlineHtml(_) if skip == 0 => {
                 for (s, e) in super::suppression::comments(source, range.start, range.end) {
-                    b.push_mapped(&source[s..e], source, s, e);
+                    let comment = super::suppression::as_text(&source[s..e]);
+                    b.push_mapped(&comment, source, s, e);
                     last_end = e;
                 }
             }

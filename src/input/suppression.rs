@@ -23,9 +23,9 @@ use std::borrow::Cow;
 pub(crate) const MARKER: &str = "figcheck:";
 
 /// The HTML comments of `source[start..end]` that are suppressions
-/// (`<!-- figcheck: ignore FC101 reason -->` on one line), as byte spans
-/// of `source`. Markdown and HTML drop their comments from the text, but
-/// keep these, so that a suppression works in them as in plain text.
+/// (`<!-- figcheck: ignore FC101 reason -->`), as byte spans of `source`.
+/// Markdown and HTML drop their comments from the text, but keep these
+/// (see [`as_text`]), so that a suppression works in them as in plain text.
 pub(crate) fn comments(source: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = start;
@@ -36,12 +36,19 @@ pub(crate) fn comments(source: &str, start: usize, end: usize) -> Vec<(usize, us
         };
         let close = open + 4 + c + 3;
         let inner = &source[open + 4..close - 3];
-        if inner.trim_start().starts_with(MARKER) && !inner.contains('\n') {
+        if inner.trim_start().starts_with(MARKER) {
             out.push((open, close));
         }
         from = close;
     }
     out
+}
+
+/// A suppression comment as the text of a Markdown or HTML document holds
+/// it: on one line, each line break a space (so that it keeps its length
+/// and maps into the file byte for byte).
+pub(crate) fn as_text(comment: &str) -> String {
+    comment.replace(['\n', '\r'], " ")
 }
 
 /// One suppression comment of a document.
