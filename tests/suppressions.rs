@@ -5,11 +5,15 @@
 
 mod common;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use common::{figcheck_in, figcheck_stdin, Scratch};
 
-/// `check --format concise` of one file named `name` holding `text`.
+/// `check --format concise` of one file named `name` holding `text`, in a
+/// scratch folder of its own (tests run at the same time).
 fn check(name: &str, text: &str) -> Vec<String> {
-    let dir = Scratch::new(name);
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let dir = Scratch::new(&format!("{name}-{}", RUNS.fetch_add(1, Ordering::Relaxed)));
     std::fs::write(dir.join(name), text).unwrap();
     let out = figcheck_in(
         &dir,
