@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{figcheck, figcheck_stdin, Scratch};
+use common::{figcheck, figcheck_in, figcheck_stdin, Scratch};
 
 #[test]
 fn check_exit_codes_follow_fail_on() {
@@ -58,7 +58,48 @@ fn bad_jsonl_is_an_input_error_with_location() {
     )
     .parts();
     assert_eq!(code, 2);
-    assert!(err.contains("<stdin>:2:"), "{err}");
+    assert!(err.contains("<stdin>:2:2: invalid JSONL record"), "{err}");
+}
+
+#[test]
+fn a_bad_jsonl_record_is_reported_and_the_rest_is_checked() {
+    let dir = Scratch::new("bad-record");
+    let rec = |id: &str, text: &str| {
+        serde_json::json!({"id": id, "lang": "fr", "text": text}).to_string() + "\n"
+    };
+    let jsonl = rec("a", "Le bilan s'élève à 1O0 morts.")
+        + "{\"id\": \"b\", \"text\": \"Il y a 2.500 XNUMX soldats.\"\n"
+        + "\n"
+        + "{\"id\": \"c\"}\n"
+        + &rec("d", "Il reste 2.500 XNUMX soldats.");
+    std::fs::write(dir.join("a.jsonl"), jsonl).unwrap();
+    std::fs::write(dir.join("b.txt"), "Le bilan s'élève à 1O0 blessés.\n").unwrap();
+    let (out, err, code) = figcheck_in(
+        &dir,
+        &["check", "a.jsonl", "b.txt", "--format", "concise"],
+        b"",
+    )
+    .parts();
+    assert_eq!(code, 2, "{out}\n{err}");
+    // Every record and file that could be read is checked.
+    let docs: Vec<&str> = out.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(docs, ["a", "d", "b.txt"], "{out}");
+    // Each bad record is named by file, line and column.
+    let errs: Vec<&str> = err.lines().collect();
+    assert_eq!(errs.len(), 3, "{err}");
+    assert!(
+        errs[0]
+            .starts_with("error: a.jsonl:2:49: invalid JSONL record: EOF while parsing an object"),
+        "{err}"
+    );
+    assert!(
+        errs[1].starts_with("error: a.jsonl:4:11: invalid JSONL record: missing field `text`"),
+        "{err}"
+    );
+    assert_eq!(
+        errs[2],
+        "error: 2 input(s) could not be read (see above); the other inputs were checked"
+    );
 }
 
 #[test]
@@ -113,4 +154,200 @@ fn select_and_ignore_take_codes_in_any_case_and_names() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn standard_input_is_read_in_the_format_its_content_tells() {
+    // JSONL: each record a document, its id no figure.
+    let jsonl = "{\"id\": \"2024-017\", \"lang\": \"fr\", \"text\": \"Il reste environ 2.000 jihadistes.\"}\n{\"id\": \"2024-018\", \"lang\": \"en\", \"text\": \"More than 250 people died.\"}\n";
+    let out = figcheck_stdin(&["extract", "--format", "jsonl"], jsonl);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let docs: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let got: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| (d["doc"].as_str().unwrap(), d["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [("2024-017", "environ 2.000"), ("2024-018", "More than 250")]
+    );
+    let out = figcheck_stdin(&["check", "--format", "concise"], jsonl);
+    assert_eq!((out.stdout.as_str(), out.code), ("", 0), "{}", out.stderr);
+
+    // Markdown: front matter and code are not text, markup is not read.
+    let md = "---\noutlet: Le Temps\ndate: 2024-02-01\n---\n# Bilan\n\nIl y a **1 500** soldats.\n\n```\nlet x = 42;\n```\n";
+    let out = figcheck_stdin(&["extract"], md);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", out.stdout);
+    assert!(
+        lines[0].starts_with("<stdin>:7:10\tcount\t1500\t\"1 500\""),
+        "{}",
+        out.stdout
+    );
+
+    // HTML: tags and entities.
+    let html = "<html><body><p>Il y a 1&nbsp;500 <b>soldats</b>.</p></body></html>\n";
+    let out = figcheck_stdin(&["extract"], html);
+    assert!(
+        out.stdout
+            .starts_with("<stdin>:1:23\tcount\t1500\t\"1\u{a0}500\""),
+        "{}",
+        out.stdout
+    );
+
+    // Plain text stays plain text, `#` lines and all.
+    let txt = "#1 des ventes : 2 500 exemplaires.\n";
+    let out = figcheck_stdin(&["extract"], txt);
+    assert!(
+        out.stdout.contains("<stdin>:1:17\tcount\t2500\t\"2 500\""),
+        "{}",
+        out.stdout
+    );
+}
+
+/// A copy of the built-in `rules/` in `dir`, with `edit` applied to the
+/// text of the rule file `file` of `rules/checks/`.
+fn rules_copy(dir: &std::path::Path, file: &str, edit: impl Fn(&str) -> String) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let mut stack = vec![root.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            let to = dir.join(p.strip_prefix(&root).unwrap());
+            if p.is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+                stack.push(p);
+            } else {
+                let text = std::fs::read_to_string(&p).unwrap();
+                let text = if p.ends_with(file) { edit(&text) } else { text };
+                std::fs::write(&to, text).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn rules_list_and_test_read_the_users_rules() {
+    let dir = Scratch::new("own-rules");
+    rules_copy(&dir, "FC105-letters-for-digits.toml", |t| {
+        t.replacen("1O0 morts", "100 morts", 1).replacen(
+            "severity = \"error\"",
+            "severity = \"warning\"",
+            1,
+        )
+    });
+    let rules = dir.to_str().unwrap();
+    // `--rules` is read before or after the subcommand.
+    for args in [
+        ["rules", "test", "--rules", rules],
+        ["rules", "--rules", rules, "test"],
+    ] {
+        let (out, err, code) = figcheck(&args).parts();
+        assert_eq!(code, 1, "{out}{err}");
+        assert!(
+            out.contains("FC105 example 1: FAILED (expected to fire, did not fire)"),
+            "{out}"
+        );
+        assert!(out.ends_with(" passed, 1 failed\n"), "{out}");
+    }
+    // A rule named by its name or its code in any case.
+    for name in ["letters-for-digits", "fc105"] {
+        let (out, _, code) = figcheck(&["rules", "test", name, "--rules", rules]).parts();
+        assert_eq!(code, 1, "{name}: {out}");
+        assert!(out
+            .lines()
+            .all(|l| l.starts_with("FC105 ") || l.contains(" passed, ")));
+    }
+    let (out, _, code) = figcheck(&["rules", "list", "--rules", rules]).parts();
+    assert_eq!(code, 0);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("FC105 letters-for-digits") && l.contains(" warning ")),
+        "{out}"
+    );
+    // Without the copy, every example passes.
+    let (out, _, code) = figcheck(&["rules", "test"]).parts();
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn a_rules_file_names_a_rule_by_code_in_any_case_or_by_name() {
+    let text = "Le lundi 3 mars 2019, la police a compté 12 blessés.\n";
+    for code in ["FC401", "fc401", "weekday-mismatch"] {
+        let dir = Scratch::new("rule-name");
+        std::fs::write(
+            dir.join("mine.toml"),
+            format!("[[rule]]\ncode = \"{code}\"\nseverity = \"info\"\n"),
+        )
+        .unwrap();
+        let rules = dir.to_str().unwrap();
+        let out = figcheck_stdin(
+            &[
+                "check",
+                "--rules",
+                rules,
+                "--format",
+                "concise",
+                "--fail-on",
+                "warning",
+            ],
+            text,
+        );
+        assert_eq!(out.code, 0, "{code}: {}{}", out.stdout, out.stderr);
+        assert!(out.stdout.contains("FC401"), "{code}: {}", out.stdout);
+        let (list, _, _) = figcheck(&["rules", "list", "--rules", rules]).parts();
+        assert!(
+            list.lines()
+                .any(|l| l.starts_with("FC401 weekday-mismatch") && l.contains(" info ")),
+            "{code}: {list}"
+        );
+    }
+    // A language's word lists name a rule the same ways.
+    let dir = Scratch::new("rule-words");
+    std::fs::write(
+        dir.join("words.toml"),
+        "lang = \"fr\"\n[checks.FC103]\nskip_after = [\"tome\"]\n",
+    )
+    .unwrap();
+    let out = figcheck_stdin(&["check", "--rules", dir.to_str().unwrap()], text);
+    assert_ne!(out.code, 2, "{}", out.stderr);
+}
+
+#[test]
+fn text_outputs_print_text_as_text() {
+    // No-break spaces inside figures, as French typography writes them.
+    let old = "Quelque 1\u{a0}500 soldats américains sont déployés en Irak, a annoncé le Pentagone lundi.\nLe Pentagone a précisé que 1\u{a0}200 soldats américains sont déployés en Irak.\n";
+    let new = old.replace("1\u{a0}200", "1\u{a0}300");
+    let dir = Scratch::new("nbsp");
+    std::fs::write(dir.join("old.txt"), old).unwrap();
+    std::fs::write(dir.join("new.txt"), &new).unwrap();
+    let runs: [&[&str]; 6] = [
+        &["check", "new.txt"],
+        &["check", "new.txt", "--format", "concise"],
+        &["check", "new.txt", "--format", "github"],
+        &["extract", "new.txt"],
+        &["claims", "new.txt"],
+        &["diff", "old.txt", "new.txt"],
+    ];
+    for args in runs {
+        let out = figcheck_in(&dir, args, b"");
+        assert!(out.code < 2, "{args:?}: {}", out.stderr);
+        assert!(
+            out.stdout.contains("1\u{a0}300"),
+            "{args:?} shows the figure as written:\n{}",
+            out.stdout
+        );
+        for escaped in ["\\u{a0}", "\\u{A0}", "\\xa0", "\\u00a0"] {
+            assert!(
+                !out.stdout.contains(escaped),
+                "{args:?} escapes text:\n{}",
+                out.stdout
+            );
+        }
+    }
 }

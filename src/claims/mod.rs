@@ -254,7 +254,9 @@ impl Corpus {
 
 /// The claims of one document.
 pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> Vec<Claim> {
-    let text = doc.text.as_str();
+    // A suppression comment's own words hold no claim.
+    let read = crate::input::suppression::blank(&doc.text);
+    let text = &*read;
     let figures = extract(text, doc.lang, lex);
     let sentences = sentence::sentences(text, &m.abbreviations);
     let when = source::document_time(doc, &figures, &m.copyright);

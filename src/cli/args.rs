@@ -60,7 +60,8 @@ pub enum RulesCommand {
         /// The rule's code in any case (`fc302`) or its name (`parts-total`).
         code: String,
     },
-    /// Run the inline examples of the rules (all, or codes with a prefix).
+    /// Run the inline examples of the rules (all, or those of a rule named
+    /// by code or name, or of the codes with a prefix, in any case).
     Test { prefix: Option<String> },
 }
 
@@ -105,8 +106,8 @@ pub struct InputArgs {
 #[derive(Args, Clone)]
 pub struct ReadArgs {
     /// How to read inputs: `auto` goes by extension (.md, .html, .jsonl;
-    /// anything else is plain text); `jsonl` takes one {"id", "text",
-    /// "lang"} object per line.
+    /// anything else is plain text), and by content for standard input;
+    /// `jsonl` takes one {"id", "text", "lang"} object per line.
     #[arg(long, value_enum, default_value_t = InputMode::Auto)]
     pub input: InputMode,
     /// The language of the inputs; `auto` detects it per document.
@@ -135,7 +136,7 @@ pub struct ConfigArgs {
     /// A folder of rule and lexicon TOML files added to the built-in ones
     /// (repeatable). A `rules/` folder in the working directory is not read
     /// unless named here.
-    #[arg(long = "rules", value_name = "DIR")]
+    #[arg(long = "rules", value_name = "DIR", global = true)]
     pub rules: Vec<PathBuf>,
 }
 

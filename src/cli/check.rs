@@ -13,7 +13,8 @@ use figcheck::rules::Finding;
 
 use super::args::{CheckArgs, ConfigArgs, InputArgs, SelectionArgs};
 use super::options::CheckOptions;
-use super::{inputs, print_notices, progress_bar, snapshot, unread, write_out};
+use super::progress::Progress;
+use super::{inputs, print_notices, snapshot, unread, write_out};
 
 /// What a run over the inputs gave.
 struct Run {
@@ -32,9 +33,9 @@ fn run_rules(input: &InputArgs, config: &ConfigArgs, selection: &SelectionArgs) 
     let sel = selection.selection(&cfg)?;
     let read = input.documents()?;
     print_notices(&read.docs);
-    let bar = progress_bar(read.docs.len());
-    let (corpus, findings) = figcheck::analyze_with(read.docs, &cfg, &sel, &|| bar.inc(1));
-    bar.finish_and_clear();
+    let progress = Progress::new(read.docs.len());
+    let (corpus, findings) = figcheck::analyze_with(read.docs, &cfg, &sel, &|| progress.inc());
+    progress.finish();
     Ok(Run {
         cfg,
         corpus,

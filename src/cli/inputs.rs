@@ -1,11 +1,11 @@
 //! Reading inputs and rule folders from disk.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use figcheck::input::{read_bytes, Document, Format, Lang};
+use figcheck::input::{read_bytes, sniff, Document, Format, Lang, SNIFF_BYTES};
 
 /// What reading the inputs gave: the documents, and the inputs that could
 /// not be read (each already reported on standard error). The documents
@@ -18,8 +18,8 @@ pub struct Inputs {
 
 /// Reads every document of `paths` (files, or folders walked in sorted
 /// order), or standard input when there is none. `format` forces how every
-/// input is read; `None` picks it by file extension (plain text for
-/// standard input, unless it starts like an HTML page). An input that
+/// input is read; `None` picks it by file extension (by content for
+/// standard input: JSONL, HTML, Markdown or plain text). An input that
 /// cannot be read (missing, permission denied, larger than `max_size`
 /// bytes) is reported and counted, and the others are still read; a
 /// binary file or a symbolic link loop inside a folder is skipped with a
@@ -38,25 +38,56 @@ pub fn read(
     })
 }
 
-/// Standard input as documents (not JSONL, which is streamed), or `None`
-/// when it is over `max_size` (reported).
-pub fn read_stdin(
-    format: Option<Format>,
-    lang: Option<Lang>,
-    max_size: u64,
-) -> Result<Option<Vec<Document>>> {
+/// Standard input, read as `format`, or as the format its content tells
+/// (see [`figcheck::input::sniff`]) when none is given.
+pub enum Stdin {
+    /// JSONL, to be read line by line (the head already read comes first).
+    Jsonl(Box<dyn BufRead>),
+    /// The documents of any other format.
+    Docs(Vec<Document>),
+    /// Over `max_size` (reported).
+    TooLarge,
+}
+
+/// Reads standard input: as `format`, or, when it is `None`, as the format
+/// its first line and first [`SNIFF_BYTES`] bytes tell.
+pub fn read_stdin(format: Option<Format>, lang: Option<Lang>, max_size: u64) -> Result<Stdin> {
     let mut bytes = Vec::new();
+    let fmt = match format {
+        Some(f) => f,
+        None => {
+            let mut r = std::io::stdin().lock();
+            r.by_ref()
+                .take(SNIFF_BYTES as u64)
+                .read_to_end(&mut bytes)
+                .context("cannot read standard input")?;
+            if bytes.len() == SNIFF_BYTES && !bytes.contains(&b'\n') {
+                // The first line goes on: read it all, to tell JSONL.
+                r.by_ref()
+                    .take(max_size)
+                    .read_until(b'\n', &mut bytes)
+                    .context("cannot read standard input")?;
+            }
+            sniff(&bytes)
+        }
+    };
+    if fmt == Format::Jsonl {
+        let rest = std::io::Cursor::new(bytes).chain(std::io::stdin());
+        return Ok(Stdin::Jsonl(Box::new(BufReader::new(rest))));
+    }
+    let room = max_size
+        .saturating_add(1)
+        .saturating_sub(bytes.len() as u64);
     std::io::stdin()
         .lock()
-        .take(max_size.saturating_add(1))
+        .take(room)
         .read_to_end(&mut bytes)
         .context("cannot read standard input")?;
     if bytes.len() as u64 > max_size {
         eprintln!("error: {}", too_large("<stdin>", None, max_size));
-        return Ok(None);
+        return Ok(Stdin::TooLarge);
     }
-    let fmt = format.unwrap_or_else(|| sniff(&bytes));
-    Ok(Some(read_bytes("<stdin>", &bytes, fmt, lang)?))
+    Ok(Stdin::Docs(read_bytes("<stdin>", &bytes, fmt, lang)?))
 }
 
 /// The bytes of one input file (not JSONL, which is streamed): `None` when
@@ -134,17 +165,6 @@ pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
     n.checked_mul(1 << shift)
         .filter(|&n| n > 0)
         .ok_or_else(|| format!("`{s}` is not a size from 1 byte to 16 EiB"))
-}
-
-/// The format of unnamed input: HTML when it starts like a page.
-pub fn sniff(bytes: &[u8]) -> Format {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
-    let head = head.trim_start_matches('\u{feff}').trim_start();
-    if head.starts_with("<!doctype html") || head.starts_with("<html") {
-        Format::Html
-    } else {
-        Format::Text
-    }
 }
 
 /// How a path is named in reports: relative to the working folder when it

@@ -10,11 +10,12 @@ mod diff;
 mod figures;
 mod inputs;
 mod options;
+mod progress;
 mod rules;
 mod snapshot;
 mod stream;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -88,22 +89,4 @@ fn exit_after(failed: usize) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// Documents from which a run shows a progress bar.
-const PROGRESS_FROM: usize = 50;
-
-/// A progress bar on standard error for long runs on a terminal; hidden
-/// when standard error is not a terminal or the run is short.
-fn progress_bar(documents: usize) -> indicatif::ProgressBar {
-    if documents < PROGRESS_FROM || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(documents as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{spinner} reading figures {bar:30} {pos}/{len} documents ({eta})",
-    ) {
-        bar.set_style(style);
-    }
-    bar
 }

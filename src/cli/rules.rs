@@ -25,7 +25,11 @@ pub fn rules_cmd(cmd: RulesCommand, config: &ConfigArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Test { prefix } => {
-            let results = figcheck::test_examples(&cfg, prefix.as_deref().unwrap_or(""));
+            let prefix = prefix
+                .map(|p| cfg.rules.selector(&p))
+                .filter(|p| p != "ALL")
+                .unwrap_or_default();
+            let results = figcheck::test_examples(&cfg, &prefix);
             let mut out = String::new();
             let mut failed = 0;
             for r in &results {

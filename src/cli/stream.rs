@@ -12,7 +12,7 @@ use anyhow::Result;
 use figcheck::input::{decode_utf8, parse_jsonl_line, read_bytes, Document, Format, Lang};
 
 use super::inputs::{
-    display_name, read_file, read_stdin, too_large, ReadFile, Walk, TEXT_EXTENSIONS,
+    display_name, read_file, read_stdin, too_large, ReadFile, Stdin, Walk, TEXT_EXTENSIONS,
 };
 
 /// A JSONL stream being read line by line.
@@ -22,8 +22,9 @@ struct Lines {
     line: usize,
 }
 
-/// An iterator over the documents of the inputs, in order. Fatal errors
-/// (a JSONL record that is no JSON) end it with an `Err`.
+/// An iterator over the documents of the inputs, in order. An input or a
+/// JSONL record that cannot be read is reported on standard error and
+/// counted in `failed`, and the others are still read.
 pub struct DocStream {
     files: std::vec::IntoIter<PathBuf>,
     stdin: bool,
@@ -118,9 +119,12 @@ impl DocStream {
                             }
                         }
                         Ok(None) => continue,
+                        // A record that cannot be read is reported with
+                        // its file, line and column, and counted; the
+                        // records after it are still read.
                         Err(e) => {
-                            self.current = None;
-                            return Some(Err(e.into()));
+                            eprintln!("error: {e}");
+                            self.failed += 1;
                         }
                     }
                 }
@@ -154,17 +158,16 @@ impl Iterator for DocStream {
             }
             if self.stdin {
                 self.stdin = false;
-                if self.format == Some(Format::Jsonl) {
-                    self.current = Some(Lines {
-                        name: "<stdin>".into(),
-                        reader: Box::new(BufReader::new(std::io::stdin())),
-                        line: 0,
-                    });
-                    continue;
-                }
                 match read_stdin(self.format, self.lang, self.max_size) {
-                    Ok(Some(docs)) => self.pending = docs.into_iter(),
-                    Ok(None) => self.failed += 1,
+                    Ok(Stdin::Jsonl(reader)) => {
+                        self.current = Some(Lines {
+                            name: "<stdin>".into(),
+                            reader,
+                            line: 0,
+                        });
+                    }
+                    Ok(Stdin::Docs(docs)) => self.pending = docs.into_iter(),
+                    Ok(Stdin::TooLarge) => self.failed += 1,
                     Err(e) => return Some(Err(e)),
                 }
                 continue;

@@ -1,5 +1,6 @@
 //! HTML input: the text of a web page, read with a WHATWG-compliant HTML
-//! tokenizer (html5gum). Tags, comments, scripts and styles are dropped,
+//! tokenizer (html5gum). Tags, comments (but the suppression comments,
+//! `<!-- figcheck: ignore … -->`), scripts and styles are dropped,
 //! entities decoded, block elements end a line; every offset of the text
 //! maps back to the HTML file. `<meta>` and `<link rel=canonical>` give the
 //! source metadata.
@@ -116,6 +117,14 @@ pub(crate) fn read(source: &str) -> (String, Origin, SourceMeta) {
                     block_break(&mut b, t.span.start);
                 }
             }
+            // A suppression comment is kept as it is written, for the
+            // rules about suppressions; other comments are dropped.
+            Token::Comment(c) if skipping.is_empty() => {
+                for (s, e) in super::suppression::comments(source, c.span.start, c.span.end) {
+                    let comment = super::suppression::as_text(&source[s..e]);
+                    b.push_mapped(&comment, source, s, e);
+                }
+            }
             Token::String(s) if skipping.is_empty() || in_title => {
                 let value = String::from_utf8_lossy(&s.value);
                 push_text(&mut b, &value, source, s.span.start, s.span.end);
@@ -229,6 +238,22 @@ mod tests {
         );
         let s = text.find("Et 3").unwrap() + 3;
         assert_eq!(&src[o.to_source(s, false)..o.to_source(s + 1, true)], "3");
+    }
+
+    #[test]
+    fn suppression_comments_are_kept_and_other_comments_are_not() {
+        let src = "<p>Intro.</p>\n<!-- figcheck: ignore FC101 checked -->\n<p>Il y a 2.500 XNUMX soldats.</p><!-- 99 --><p>Et <!--figcheck: ignore FC105 named so--> 1O0.</p><script><!-- figcheck: ignore FC1 x --></script>";
+        let (text, o, _) = read(src);
+        assert_eq!(
+            text,
+            "Intro.\n<!-- figcheck: ignore FC101 checked --> \nIl y a 2.500 XNUMX soldats.\nEt <!--figcheck: ignore FC105 named so--> 1O0.\n"
+        );
+        let s = text.find("<!--figcheck").unwrap();
+        let e = s + "<!--figcheck: ignore FC105 named so-->".len();
+        assert_eq!(
+            &src[o.to_source(s, false)..o.to_source(e, true)],
+            &text[s..e]
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Markdown input: the text of an article written in Markdown, read with a
 //! CommonMark parser (pulldown-cmark). Front matter (`---` YAML or `+++`
 //! TOML) gives the source metadata; code blocks, inline code, HTML and link
-//! targets are skipped; every offset of the text maps back to the file.
+//! targets are skipped, except the suppression comments
+//! (`<!-- figcheck: ignore … -->`), kept as they are written; every offset
+//! of the text maps back to the file.
 
 use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
@@ -33,7 +35,20 @@ pub(crate) fn read(source: &str) -> (String, Origin, SourceMeta) {
                 };
                 meta = merge(meta, m);
             }
-            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => skip += 1,
+            Event::Start(Tag::CodeBlock(_)) => skip += 1,
+            // An HTML block is not prose, but a suppression comment in it
+            // is kept as it is written (on one line), for the rules about
+            // suppressions.
+            Event::Start(Tag::HtmlBlock) => {
+                if skip == 0 {
+                    for (s, e) in super::suppression::comments(source, range.start, range.end) {
+                        let comment = super::suppression::as_text(&source[s..e]);
+                        b.push_mapped(&comment, source, s, e);
+                        last_end = e;
+                    }
+                }
+                skip += 1;
+            }
             Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
                 skip = skip.saturating_sub(1);
                 block_break(&mut b, range.end);
@@ -60,7 +75,15 @@ pub(crate) fn read(source: &str) -> (String, Origin, SourceMeta) {
                 | TagEnd::TableHead
                 | TagEnd::FootnoteDefinition,
             ) => block_break(&mut b, last_end.max(range.start)),
-            // Inline code, HTML, rules, footnote marks: not prose.
+            // Inline HTML is not prose either, but for suppression comments.
+            Event::InlineHtml(_) if skip == 0 => {
+                for (s, e) in super::suppression::comments(source, range.start, range.end) {
+                    let comment = super::suppression::as_text(&source[s..e]);
+                    b.push_mapped(&comment, source, s, e);
+                    last_end = e;
+                }
+            }
+            // Inline code, rules, footnote marks: not prose.
             _ => {}
         }
     }
@@ -162,6 +185,23 @@ mod tests {
         assert_eq!(
             &src[o.to_source(s, false)..o.to_source(s + 7, true)],
             "en Irak"
+        );
+    }
+
+    #[test]
+    fn suppression_comments_are_kept_and_other_html_is_not() {
+        let src = "<!-- a note: 12 -->\n<!-- figcheck: ignore FC101 checked -->\nIl y a 2.500 XNUMX soldats\net <!-- figcheck: ignore FC105 named so --> 1O0 IOPS.\n\n<div>3</div>\n";
+        let (text, o, _) = read(src);
+        assert_eq!(
+            text,
+            "<!-- figcheck: ignore FC101 checked -->\nIl y a 2.500 XNUMX soldats et <!-- figcheck: ignore FC105 named so --> 1O0 IOPS.\n"
+        );
+        // The comments map into the file byte for byte.
+        let s = text.find("<!-- figcheck: ignore FC105").unwrap();
+        let e = s + "<!-- figcheck: ignore FC105 named so -->".len();
+        assert_eq!(
+            &src[o.to_source(s, false)..o.to_source(e, true)],
+            &text[s..e]
         );
     }
 

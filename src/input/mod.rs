@@ -14,12 +14,15 @@ mod lang;
 pub(crate) mod lines;
 pub(crate) mod markdown;
 pub(crate) mod origin;
+mod sniff;
 pub(crate) mod sources;
+pub(crate) mod suppression;
 
 pub use lang::detect_lang;
 pub(crate) use lines::LineIndex;
 pub use origin::Format;
 pub(crate) use origin::Origin;
+pub use sniff::{sniff, SNIFF_BYTES};
 pub use sources::{parse_manifest, SourceEntry};
 
 use std::sync::OnceLock;
@@ -101,7 +104,8 @@ impl Document {
         let text = text.into();
         let lang = match lang {
             Some(l) if l != Lang::Unknown => l,
-            _ => detect_lang(&text),
+            // The words of a suppression's reason are not the document's.
+            _ => detect_lang(&suppression::blank(&text)),
         };
         Document {
             id: id.into(),

@@ -2,6 +2,7 @@
 //! diagnostic with the source line and the figure underlined, then a
 //! summary line.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use annotate_snippets::{Level, Renderer, Snippet};
@@ -27,26 +28,30 @@ const MARGIN: usize = 1024;
 /// What is shown of a span: the excerpt, its first line number, the span
 /// relative to it, and where the renderer will place the span and where it
 /// truly is (`file:line:column`, differing in the column only when a long
-/// line was cut).
+/// line was cut or a tab expanded).
 struct Excerpt<'a> {
-    src: &'a str,
+    src: Cow<'a, str>,
     line: usize,
     range: std::ops::Range<usize>,
     shown_at: String,
     true_at: String,
 }
 
+/// How many spaces a tab of the excerpt shows as. The renderer draws a tab
+/// its own way, so the excerpt reaches it with its tabs expanded, and the
+/// underline stands under the figure.
+const TAB: &str = "    ";
+
 /// The excerpt of `doc`'s file shown for span `[s, e)` of it: its whole
 /// lines (the renderer shortens long lines around the span itself and
 /// computes the column from the excerpt's start), cut around the span when
-/// they are very long.
+/// they are very long, with tabs expanded.
 fn excerpt(doc: &Document, s: usize, e: usize) -> Excerpt<'_> {
     let text = doc.source_text();
     let lines = doc.source_lines();
     let (mut from, _) = lines.line_span(text, s);
     let (_, mut to) = lines.line_span(text, e);
     let (line, column) = lines.line_col(text, s);
-    let mut shown_column = column;
     if to - from > LONG_LINE {
         let cut = s.saturating_sub(MARGIN).max(from);
         from = (cut..=s).find(|&o| text.is_char_boundary(o)).unwrap_or(s);
@@ -54,13 +59,28 @@ fn excerpt(doc: &Document, s: usize, e: usize) -> Excerpt<'_> {
         while !text.is_char_boundary(to) {
             to += 1;
         }
-        shown_column = text[from..s].chars().count() + 1;
     }
     let first_line = lines.line_col(text, from).0;
+    let raw = &text[from..to];
+    let (src, range) = if raw.contains('\t') {
+        // Each tab before an offset moves it by the spaces it becomes.
+        let shift = |o: usize| raw[..o].matches('\t').count() * (TAB.len() - 1);
+        let (rs, re) = (s - from, e - from);
+        (
+            Cow::Owned(raw.replace('\t', TAB)),
+            (rs + shift(rs))..(re + shift(re)),
+        )
+    } else {
+        (Cow::Borrowed(raw), (s - from)..(e - from))
+    };
+    // The column the renderer computes: characters from the start of the
+    // span's line in the excerpt.
+    let line_start = src[..range.start].rfind('\n').map_or(0, |p| p + 1);
+    let shown_column = src[line_start..range.start].chars().count() + 1;
     Excerpt {
-        src: &text[from..to],
+        src,
         line: first_line,
-        range: (s - from)..(e - from),
+        range,
         shown_at: format!("{}:{line}:{shown_column}", doc.id),
         true_at: format!("{}:{line}:{column}", doc.id),
     }
@@ -107,7 +127,7 @@ impl Reporter<Checked<'_>> for Text {
             // The excerpt is of the file itself (an HTML file's own line).
             let (s, e) = doc.source_span(f.span.0, f.span.1);
             let main = excerpt(doc, s, e);
-            let (src, line, range) = (main.src, main.line, main.range.clone());
+            let (src, line, range) = (&*main.src, main.line, main.range.clone());
             let lvl = level(f.severity);
             let title = format!("{} [{}]", f.message, f.name);
             let mut msg = lvl.title(&title).id(&f.code).snippet(
@@ -135,7 +155,7 @@ impl Reporter<Checked<'_>> for Text {
                 .collect();
             for (x, id) in &others {
                 msg = msg.snippet(
-                    Snippet::source(x.src)
+                    Snippet::source(&x.src)
                         .line_start(x.line)
                         .origin(id)
                         .fold(true)
@@ -200,6 +220,35 @@ mod tests {
         );
         assert!(!plain.contains('\x1b'));
         assert!(Text { color: true }.render(&run).contains('\x1b'));
+    }
+
+    #[test]
+    fn the_underline_stands_under_a_figure_after_tabs() {
+        let (cfg, corpus, findings) = analysed("Bilan\tIl reste\t2.500 XNUMX soldats.\n");
+        let run = Checked {
+            corpus: &corpus,
+            findings: &findings,
+            cfg,
+        };
+        let plain = Text { color: false }.render(&run);
+        // The true column: "Bilan\tIl reste\t" is 15 characters.
+        assert!(plain.contains("--> a.txt:1:16"), "{plain}");
+        let lines: Vec<&str> = plain.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains("| Bilan"))
+            .expect("the source line");
+        assert!(!lines[at].contains('\t'), "{plain}");
+        let figure = lines[at].find("2.500").unwrap();
+        let caret = lines[at + 1].find('^').expect("an underline");
+        assert_eq!(figure, caret, "{plain}");
+        assert_eq!(
+            lines[at + 1][caret..]
+                .trim_end()
+                .trim_end_matches(" this figure"),
+            "^".repeat("2.500 XNUMX".len()),
+            "{plain}"
+        );
     }
 
     #[test]

@@ -59,14 +59,34 @@ macro_rules! registrations {
     };
 }
 
-/// The registered rule with this code.
-pub(crate) fn by_code(code: &str) -> Option<&'static Registration> {
-    super::REGISTRY.iter().find(|r| r.code == code)
+/// The registered rule a user names, in a configuration file or on the
+/// command line: by its code or its name, in any case (`FC401`, `fc401`,
+/// `weekday-mismatch`).
+pub(crate) fn named(code_or_name: &str) -> Option<&'static Registration> {
+    let s = code_or_name.trim();
+    super::REGISTRY
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(s) || r.name.eq_ignore_ascii_case(s))
 }
 
 #[cfg(test)]
 mod tests {
     use crate::rules::REGISTRY;
+
+    #[test]
+    fn a_rule_is_named_by_code_or_name_in_any_case() {
+        for n in [
+            "FC401",
+            "fc401",
+            "Fc401",
+            "weekday-mismatch",
+            "Weekday-Mismatch",
+        ] {
+            assert_eq!(super::named(n).map(|r| r.code), Some("FC401"), "{n}");
+        }
+        assert!(super::named("FC4").is_none());
+        assert!(super::named("weekday").is_none());
+    }
 
     #[test]
     fn codes_and_names_are_unique_and_in_order() {

@@ -183,8 +183,19 @@ impl RuleSet {
         let raw: RuleFile = toml::from_str(text).map_err(|e| Error::from_toml(file, text, &e))?;
         let mut seen = Vec::new();
         for r in raw.rule {
-            let code = r.code.get_ref().clone();
             let at = |offset: usize, message: String| Error::config(file, text, offset, message);
+            // A rule is named by its code or its name, in any case.
+            let Some(reg) = registry::named(r.code.get_ref()) else {
+                return Err(at(
+                    r.code.span().start,
+                    format!(
+                        "no rule {} is implemented (known: {})",
+                        r.code.get_ref(),
+                        known()
+                    ),
+                ));
+            };
+            let code = reg.code.to_string();
             if seen.contains(&code) {
                 return Err(at(
                     r.code.span().start,
@@ -192,12 +203,6 @@ impl RuleSet {
                 ));
             }
             seen.push(code.clone());
-            let Some(reg) = registry::by_code(&code) else {
-                return Err(at(
-                    r.code.span().start,
-                    format!("no rule {code} is implemented (known: {})", known()),
-                ));
-            };
             if let Some(n) = &r.name {
                 if n.get_ref() != reg.name {
                     return Err(at(

@@ -33,9 +33,9 @@ pub(super) struct LangWords {
     words: BTreeMap<&'static str, BTreeMap<String, Vec<String>>>,
 }
 
-/// The registered rule with this name.
+/// The registered rule with this name (or code), in any case.
 fn by_name(name: &str) -> Option<&'static Registration> {
-    REGISTRY.iter().find(|r| r.name == name)
+    crate::rules::registry::named(name)
 }
 
 impl LangWords {
