@@ -1388,30 +1388,29 @@ impl Reader<'_> {
         let Some(Tok::Word(w)) = head.first() else {
             return false;
         };
-        let c = self.claim(p);
-        let from = self.phrase_end(p).min(c.sentence.1);
-        let mut end = (from + 24).min(c.sentence.1);
-        while !self.text.is_char_boundary(end) {
-            end += 1;
-        }
-        let after = gap(self.text, from, end);
-        after.first() == Some(&Tok::Word(w.clone()))
+        self.after_phrase(p).first() == Some(&Tok::Word(w.clone()))
             && self
                 .words
                 .any(|s| &s.part_preps)
                 .any(|m| m.len() == 1 && m[0] == Tok::Word(w.clone()))
     }
 
-    /// A preposition opens the words after figure `p`'s phrase ("six in
-    /// Vienna"): the part says which part it is.
-    fn modified(&self, p: usize) -> bool {
+    /// The tokens of the few words after figure `p`'s phrase, in its
+    /// sentence.
+    fn after_phrase(&self, p: usize) -> Vec<Tok> {
         let c = self.claim(p);
         let from = self.phrase_end(p).min(c.sentence.1);
         let mut end = (from + 24).min(c.sentence.1);
         while !self.text.is_char_boundary(end) {
             end += 1;
         }
-        let after = gap(self.text, from, end);
+        gap(self.text, from, end)
+    }
+
+    /// A preposition opens the words after figure `p`'s phrase ("six in
+    /// Vienna"): the part says which part it is.
+    fn modified(&self, p: usize) -> bool {
+        let after = self.after_phrase(p);
         self.words
             .any(|s| &s.part_preps)
             .any(|m| !m.is_empty() && after.starts_with(m))
