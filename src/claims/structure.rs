@@ -1525,18 +1525,20 @@ impl Reader<'_> {
         // the figure's phrase ("Of these 5,697 were from Australia" is a
         // part).
         let restated =
-            gap(self.text, self.phrase_end(p), after_end).first() == Some(&Tok::Punct(','));
+            || gap(self.text, self.phrase_end(p), after_end).first() == Some(&Tok::Punct(','));
         let opening = self.words.any(|s| &s.anaphor_leads).find(|a| {
-            let set = self.words.any(|s| &s.set_leads).any(|l| l == *a);
             !a.is_empty()
                 && lead.starts_with(a)
                 && lead[a.len()..].iter().all(|x| *x == Tok::Punct(','))
-                && (!set || lead.len() > a.len() || !restated)
+                && (lead.len() > a.len()
+                    || !self.words.any(|s| &s.set_leads).any(|l| l == *a)
+                    || !restated())
         });
         // A part that opens its sentence ("… 60 militaires … . 31 d'entre
         // eux …") points back into the sentence before.
-        let opens =
-            words(&gap(self.text, lead_start, cp.fig.start)) == 0 && cp.fig.kind == Kind::Count;
+        let opens = cp.fig.kind == Kind::Count
+            && cp.fig.start.saturating_sub(lead_start) <= 48
+            && words(&lead) == 0;
         let (marker, in_previous) = match (pointing, opening) {
             (Some(a), _) if cp.fig.entity.is_none() || self.anaphor_entity(p, a) => {
                 (head_span(self.text, cp.fig.end, after_end, a.len()), opens)
