@@ -18,7 +18,20 @@
 //!   `anaphor_leads` ("Of these, 57 …"): the whole is the last figure with
 //!   a noun before it.
 //! - **Sum after**: the parts, then one of `sum_leads` ("soit", "for a
-//!   total of", "=") and the total.
+//!   total of", "=") and the total; an equation ("Wins 66 + Wins 12 = 78")
+//!   whatever the labels of its terms; a tally after the items that score
+//!   it (`tally_leads`, `tally_nouns`: "26 goals and 18 assists for 44
+//!   points"), unless an item scores nothing (`unscored`).
+//! - **Copula**: the total, one of `copulas` and parts that count people as
+//!   it does ("The 43 people on board were 7 crew members and 36
+//!   passengers"): a complete breakdown.
+//!
+//! An anaphor that opens its sentence points back into the sentence
+//! before ("Au total, 60 militaires … . 31 d'entre eux …"), to the whole
+//! when it is that sentence's subject or no other plural noun phrase there
+//! could be meant. Bare parts after a colon or a semicolon count the
+//! total's noun, elided ("50 participants …: 15 dans le groupe A, et 38
+//! …"), unless a noun of their own stands between.
 //!
 //! The parts are a list: figures joined by `joiners`, each with its own
 //! modifiers ("dont 9.733 à l'hôpital et 4.166 dans les Ehpad"). A list
