@@ -1835,7 +1835,10 @@ impl Reader<'_> {
             if self.inside(k) && k != last {
                 continue;
             }
-            if !self.eligible(k) || !self.compatible(t, k, false) {
+            // A tally's items are whatever scores ("25 kills"), not
+            // kinds of a whole.
+            let tally = shape == Shape::Tally;
+            if !self.eligible(k) || !(tally || self.compatible(t, k, false)) {
                 break;
             }
             let (parts, _, _) = self.list(t, k, shape, false, false);
@@ -1844,7 +1847,9 @@ impl Reader<'_> {
             }
             first = k;
         }
-        if !self.same_kind(t, first, true) || !self.compatible(t, first, false) {
+        if !self.same_kind(t, first, true)
+            || !(shape == Shape::Tally || self.compatible(t, first, false))
+        {
             return;
         }
         // "10 wins, 10 losses and 4 ties for 34 points": a loss scores
