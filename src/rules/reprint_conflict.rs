@@ -124,10 +124,12 @@ struct Tok {
     word: u64,
     /// The claim of a number, when it is one.
     claim: Option<usize>,
-    /// The number's digits, for a number that is no claim.
-    digits: String,
-    /// A capitalised word that does not open the sentence: its folded form.
-    name: Option<String>,
+    /// Hash of the number's digits, for a number that is no claim.
+    digits: u64,
+    /// A capitalised word that does not open the sentence.
+    name: bool,
+    /// Its byte span in the document.
+    span: (u32, u32),
 }
 
 /// A sentence that holds a figure.
@@ -135,8 +137,8 @@ struct Tok {
 struct Sent {
     doc: u32,
     toks: Vec<Tok>,
-    /// The folded words, for the weekdays the sentence names.
-    words: Vec<String>,
+    /// The weekdays the sentence names, sorted.
+    weekdays: Vec<u32>,
 }
 
 fn hash_of<T: Hash>(t: &T) -> u64 {
@@ -148,7 +150,14 @@ fn hash_of<T: Hash>(t: &T) -> u64 {
 
 /// The tokens of `text[s..e]`; `claims` are the document's claims, in
 /// order, whose numbers become number tokens.
-fn tokens(text: &str, (s, e): (usize, usize), corpus: &Corpus, claims: &[usize]) -> Vec<Tok> {
+fn tokens(
+    text: &str,
+    (s, e): (usize, usize),
+    corpus: &Corpus,
+    claims: &[usize],
+    lexicon: &Lexicon,
+    weekdays: &mut Vec<u32>,
+) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
     let seg = &text[s..e];
     let mut it = seg.char_indices().peekable();
@@ -178,28 +187,32 @@ fn tokens(text: &str, (s, e): (usize, usize), corpus: &Corpus, claims: &[usize])
                     continue;
                 }
                 if last.word == NUMBER && claim.is_none() && last.claim.is_none() {
-                    last.digits.push_str(word);
+                    last.digits = hash_of(&(last.digits, word));
                     continue;
                 }
             }
             out.push(Tok {
                 word: NUMBER,
                 claim,
-                digits: word.to_string(),
-                name: None,
+                digits: hash_of(&word),
+                name: false,
+                span: (ws as u32, we as u32),
             });
             continue;
         }
         let folded = fold(word);
-        let name = (!out.is_empty() && c.is_uppercase() && word.chars().count() >= 3)
-            .then(|| folded.clone());
+        weekdays.extend(lexicon.weekday(&folded));
+        let name = !out.is_empty() && c.is_uppercase() && word.chars().count() >= 3;
         out.push(Tok {
             word: hash_of(&folded),
             claim: None,
-            digits: String::new(),
+            digits: 0,
             name,
+            span: (ws as u32, we as u32),
         });
     }
+    weekdays.sort_unstable();
+    weekdays.dedup();
     out
 }
 
@@ -221,7 +234,7 @@ fn compared(c: &Claim) -> bool {
 }
 
 /// A number's value, interval and digits.
-type Value = (Option<Decimal>, Option<Decimal>, Option<Decimal>, String);
+type Value = (Option<Decimal>, Option<Decimal>, Option<Decimal>, u64);
 
 /// The value a number token states, to tell two printings apart.
 fn value_of(corpus: &Corpus, t: &Tok) -> Value {
@@ -232,10 +245,10 @@ fn value_of(corpus: &Corpus, t: &Tok) -> Value {
                 f.value.map(|v| v.normalize()),
                 f.low.map(|v| v.normalize()),
                 f.high.map(|v| v.normalize()),
-                String::new(),
+                0,
             )
         }
-        None => (None, None, None, t.digits.clone()),
+        None => (None, None, None, t.digits),
     }
 }
 
@@ -313,7 +326,7 @@ fn stretch(corpus: &Corpus, a: &[Tok], pa: usize, b: &[Tok], pb: usize) -> Stret
 /// compared ones at `pa` and `pb`, and the same weekdays. A sentence that
 /// gained a figure or a day, or names another one, was rewritten for
 /// another moment (a tally of another day, a record of another year).
-fn same_rest(corpus: &Corpus, lexicon: &Lexicon, a: &Sent, pa: usize, b: &Sent, pb: usize) -> bool {
+fn same_rest(corpus: &Corpus, a: &Sent, pa: usize, b: &Sent, pb: usize) -> bool {
     let numbers = |s: &Sent, p: usize| {
         let mut v: Vec<Value> = s
             .toks
@@ -325,20 +338,18 @@ fn same_rest(corpus: &Corpus, lexicon: &Lexicon, a: &Sent, pa: usize, b: &Sent, 
         v.sort();
         v
     };
-    let weekdays = |s: &Sent| {
-        let mut v: Vec<u32> = s.words.iter().filter_map(|w| lexicon.weekday(w)).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    numbers(a, pa) == numbers(b, pb) && weekdays(a) == weekdays(b)
+    numbers(a, pa) == numbers(b, pb) && a.weekdays == b.weekdays
 }
 
 /// The names of the stretch of `a` around `pa`.
-fn stretch_names(a: &[Tok], pa: usize, st: &Stretch) -> Vec<String> {
+fn stretch_names(text: &str, a: &[Tok], pa: usize, st: &Stretch) -> Vec<String> {
     let from = pa - st.toks_before;
     let to = (pa + st.toks_after + 1).min(a.len());
-    a[from..to].iter().filter_map(|t| t.name.clone()).collect()
+    a[from..to]
+        .iter()
+        .filter(|t| t.name)
+        .map(|t| fold(&text[t.span.0 as usize..t.span.1 as usize]))
+        .collect()
 }
 
 impl Check for ReprintConflict {
@@ -364,15 +375,12 @@ impl Check for ReprintConflict {
                     .copied()
                     .filter(|&k| corpus.claims[k].sentence == sp)
                     .collect();
-                let words = fold(&text[sp.0..sp.1])
-                    .split(|ch: char| !ch.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect();
+                let mut weekdays = Vec::new();
+                let toks = tokens(text, sp, corpus, &here, cx.lexicon, &mut weekdays);
                 sents.push(Sent {
                     doc: d as u32,
-                    toks: tokens(text, sp, corpus, &here),
-                    words,
+                    toks,
+                    weekdays,
                 });
             }
         }
@@ -467,14 +475,16 @@ impl Check for ReprintConflict {
             let words: Vec<u64> = s.toks[from..to].iter().map(|t| t.word).collect();
             hash_of(&(p - from, words))
         };
-        let mut frames: HashMap<u64, Vec<Value>> = HashMap::new();
+        // Per frame, up to three distinct values (hashed) and how many.
+        let mut frames: HashMap<u64, (u8, [u64; 3])> = HashMap::new();
         for s in &sents {
             for (p, t) in s.toks.iter().enumerate() {
                 if t.claim.is_some_and(|k| compared(&corpus.claims[k])) {
-                    let v = frames.entry(frame_of(s, p)).or_default();
-                    let x = value_of(corpus, t);
-                    if v.len() < 3 && !v.contains(&x) {
-                        v.push(x);
+                    let (n, seen) = frames.entry(frame_of(s, p)).or_default();
+                    let x = hash_of(&value_of(corpus, t));
+                    if (*n as usize) < seen.len() && !seen[..*n as usize].contains(&x) {
+                        seen[*n as usize] = x;
+                        *n += 1;
                     }
                 }
             }
@@ -483,7 +493,7 @@ impl Check for ReprintConflict {
             let s = &sents[e.0 as usize];
             frames
                 .get(&frame_of(s, e.1 as usize))
-                .is_some_and(|v| v.len() >= 3)
+                .is_some_and(|v| v.0 >= 3)
         };
         // Candidate pairs of figures that differ, from buckets that are no
         // template.
@@ -544,7 +554,7 @@ impl Check for ReprintConflict {
                     if st.other_differs || !same_text {
                         continue;
                     }
-                    if !same_rest(corpus, cx.lexicon, sa, ea.1 as usize, sb, eb.1 as usize) {
+                    if !same_rest(corpus, sa, ea.1 as usize, sb, eb.1 as usize) {
                         continue;
                     }
                     seen.insert(pair);
@@ -585,7 +595,12 @@ impl Check for ReprintConflict {
         // The names of the documents of a candidate pair, sorted.
         let mut doc_names: HashMap<u32, Vec<String>> = HashMap::new();
         for (a, b, st, si, p) in &candidates {
-            for n in stretch_names(&sents[*si as usize].toks, *p as usize, st) {
+            for n in stretch_names(
+                &corpus.docs[sents[*si as usize].doc as usize].text,
+                &sents[*si as usize].toks,
+                *p as usize,
+                st,
+            ) {
                 wanted.insert(n);
             }
             for k in [*a, *b] {
@@ -623,9 +638,14 @@ impl Check for ReprintConflict {
             .max(2);
         for (a, b, st, si, p) in candidates {
             let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-            let rare_name = stretch_names(&sents[si as usize].toks, p as usize, &st)
-                .iter()
-                .any(|n| df.get(n).is_some_and(|&k| k <= rare_max));
+            let rare_name = stretch_names(
+                &corpus.docs[sents[si as usize].doc as usize].text,
+                &sents[si as usize].toks,
+                p as usize,
+                &st,
+            )
+            .iter()
+            .any(|n| df.get(n).is_some_and(|&k| k <= rare_max));
             let is_rare = |n: &String| df.get(n).is_some_and(|&k| k <= rare_max);
             let (na, nb) = (&doc_names[&ca.doc], &doc_names[&cb.doc]);
             let shared_names = na
