@@ -25,6 +25,7 @@ mod parts_total;
 mod percent_mismatch;
 mod percent_sum;
 mod placeholder_number;
+mod reprint_conflict;
 mod scale_slip;
 mod source_conflict;
 mod unused_suppression;
@@ -42,6 +43,7 @@ registrations! {
     "FC201" "source-conflict" source_conflict::SourceConflict, Stories, false;
     "FC202" "corroborated" corroborated::Corroborated, Stories, false;
     "FC203" "scale-slip" scale_slip::ScaleSlip, Stories, false;
+    "FC204" "reprint-conflict" reprint_conflict::ReprintConflict, Claims, false;
     "FC301" "inconsistent-in-document" inconsistent_in_document::InconsistentInDocument, Claims, false;
     "FC302" "parts-total" parts_total::PartsTotal, Claims, false;
     "FC303" "part-exceeds-whole" part_exceeds_whole::PartExceedsWhole, Claims, false;
