@@ -267,58 +267,64 @@ struct Stretch {
 }
 
 fn stretch(corpus: &Corpus, a: &[Tok], pa: usize, b: &[Tok], pb: usize) -> Stretch {
-    let mut st = Stretch {
-        before: 0,
-        after: 0,
-        toks_before: 0,
-        toks_after: 0,
-        whole_before: false,
-        whole_after: false,
-        other_differs: false,
+    let back = walk(corpus, |i| {
+        Some((a.get(pa.checked_sub(i)?)?, b.get(pb.checked_sub(i)?)?))
+    });
+    let ahead = walk(corpus, |i| Some((a.get(pa + i)?, b.get(pb + i)?)));
+    Stretch {
+        before: back.words,
+        after: ahead.words,
+        toks_before: back.toks,
+        toks_after: ahead.toks,
+        whole_before: back.whole && pa == back.toks && pb == back.toks,
+        whole_after: ahead.whole
+            && pa + ahead.toks + 1 == a.len()
+            && pb + ahead.toks + 1 == b.len(),
+        other_differs: back.differs || ahead.differs,
+    }
+}
+
+/// One side of a [`Stretch`]: from the figures outwards.
+struct Side {
+    /// Words matched.
+    words: usize,
+    /// Tokens matched (words and numbers).
+    toks: usize,
+    /// The walk reached the end of one of the sentences.
+    whole: bool,
+    /// A number of the stretch differs.
+    differs: bool,
+}
+
+/// Walks the token pairs `pair(1)`, `pair(2)`, … while they match.
+fn walk<'t>(corpus: &Corpus, pair: impl Fn(usize) -> Option<(&'t Tok, &'t Tok)>) -> Side {
+    let mut side = Side {
+        words: 0,
+        toks: 0,
+        whole: false,
+        differs: false,
     };
     let mut i = 1;
     loop {
-        if i > pa || i > pb {
-            st.whole_before = i > pa && i > pb;
+        let Some((x, y)) = pair(i) else {
+            side.whole = true;
             break;
-        }
-        let (x, y) = (&a[pa - i], &b[pb - i]);
+        };
         if x.word != y.word {
             break;
         }
         if x.word == NUMBER {
             if value_of(corpus, x) != value_of(corpus, y) {
-                st.other_differs = true;
+                side.differs = true;
                 break;
             }
         } else {
-            st.before += 1;
+            side.words += 1;
         }
-        st.toks_before = i;
+        side.toks = i;
         i += 1;
     }
-    let mut i = 1;
-    loop {
-        if pa + i >= a.len() || pb + i >= b.len() {
-            st.whole_after = pa + i >= a.len() && pb + i >= b.len();
-            break;
-        }
-        let (x, y) = (&a[pa + i], &b[pb + i]);
-        if x.word != y.word {
-            break;
-        }
-        if x.word == NUMBER {
-            if value_of(corpus, x) != value_of(corpus, y) {
-                st.other_differs = true;
-                break;
-            }
-        } else {
-            st.after += 1;
-        }
-        st.toks_after = i;
-        i += 1;
-    }
-    st
+    side
 }
 
 /// True when the rest of two sentences states the same moment and the
