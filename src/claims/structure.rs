@@ -307,6 +307,16 @@ fn back(text: &str, floor: usize, pos: usize, n: usize) -> usize {
     a
 }
 
+/// The char boundary about `n` bytes after `pos`, not after `ceil` (and
+/// not before `pos`).
+fn forth(text: &str, pos: usize, ceil: usize, n: usize) -> usize {
+    let mut b = (pos + n).min(ceil).max(pos);
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    b
+}
+
 /// The breakdowns of document `d`, in the order of their totals.
 pub(crate) fn breakdowns(
     corpus: &Corpus,
@@ -923,11 +933,7 @@ impl Reader<'_> {
     fn partitive(&self, i: usize) -> bool {
         let c = self.claim(i);
         let from = c.fig.end.min(c.sentence.1);
-        let mut end = (from + 32).min(c.sentence.1);
-        while !self.text.is_char_boundary(end) {
-            end += 1;
-        }
-        let after = gap(self.text, from, end);
+        let after = gap(self.text, from, forth(self.text, from, c.sentence.1, 32));
         self.words.any(|s| &s.partitives).any(|p| {
             !p.is_empty()
                 && after.starts_with(p)
@@ -945,12 +951,8 @@ impl Reader<'_> {
     /// ("one in each of", "deux par équipe").
     fn distributive(&self, i: usize) -> bool {
         let c = self.claim(i);
-        let end = (self.phrase_end(i) + 16).min(c.sentence.1);
-        let end = (end..=c.sentence.1)
-            .find(|&e| self.text.is_char_boundary(e))
-            .unwrap_or(c.sentence.1);
-        let from = self.phrase_end(i).min(end);
-        let after = gap(self.text, from, end);
+        let from = self.phrase_end(i).min(c.sentence.1);
+        let after = gap(self.text, from, forth(self.text, from, c.sentence.1, 16));
         let after = &after[..after.len().min(3)];
         self.words
             .any(|s| &s.distributives)
@@ -960,14 +962,8 @@ impl Reader<'_> {
     /// The figure is followed by an anaphor ("two of whom").
     fn points_back(&self, i: usize) -> bool {
         let c = self.claim(i);
-        let end = (c.fig.end + 24).min(c.sentence.1);
-        let end = (end..=c.sentence.1)
-            .find(|&e| self.text.is_char_boundary(e))
-            .unwrap_or(c.sentence.1);
-        if c.fig.end > end {
-            return false;
-        }
-        let after = gap(self.text, c.fig.end, end);
+        let from = c.fig.end.min(c.sentence.1);
+        let after = gap(self.text, from, forth(self.text, from, c.sentence.1, 24));
         self.words
             .any(|s| &s.anaphors)
             .any(|a| !a.is_empty() && after.starts_with(a))
@@ -1413,11 +1409,7 @@ impl Reader<'_> {
     fn after_phrase(&self, p: usize) -> Vec<Tok> {
         let c = self.claim(p);
         let from = self.phrase_end(p).min(c.sentence.1);
-        let mut end = (from + 24).min(c.sentence.1);
-        while !self.text.is_char_boundary(end) {
-            end += 1;
-        }
-        gap(self.text, from, end)
+        gap(self.text, from, forth(self.text, from, c.sentence.1, 24))
     }
 
     /// A preposition opens the words after figure `p`'s phrase ("six in
@@ -1514,10 +1506,7 @@ impl Reader<'_> {
         if cp.fig.kind == Kind::Percent {
             return;
         }
-        let after_end = (cp.fig.end + 40).min(cp.sentence.1);
-        let after_end = (after_end..=cp.sentence.1)
-            .find(|&i| self.text.is_char_boundary(i))
-            .unwrap_or(cp.sentence.1);
+        let after_end = forth(self.text, cp.fig.end.min(cp.sentence.1), cp.sentence.1, 40);
         if cp.fig.end > after_end {
             return;
         }
@@ -1730,11 +1719,11 @@ impl Reader<'_> {
             back(self.text, ct.sentence.0, self.claim(first).fig.start, 8),
             self.claim(first).fig.start,
         );
-        let mut end = (ct.fig.end + 3).min(ct.sentence.1).max(ct.fig.end);
-        while !self.text.is_char_boundary(end) {
-            end += 1;
-        }
-        let after = gap(self.text, ct.fig.end, end);
+        let after = gap(
+            self.text,
+            ct.fig.end,
+            forth(self.text, ct.fig.end, ct.sentence.1, 3),
+        );
         let operator =
             |x: Option<&Tok>| matches!(x, Some(Tok::Punct('+' | '-' | '×' | '*' | '/' | '=')));
         if operator(before.last()) || operator(after.first()) {
@@ -1798,11 +1787,8 @@ impl Reader<'_> {
             },
         };
         // "soit 69 de moins que la veille": a change, not a total.
-        let end = (self.phrase_end(t) + 24).min(ct.sentence.1);
-        let end = (end..=ct.sentence.1)
-            .find(|&e| self.text.is_char_boundary(e))
-            .unwrap_or(ct.sentence.1);
-        let after = gap(self.text, self.phrase_end(t).min(end), end);
+        let rest = self.phrase_end(t).min(ct.sentence.1);
+        let after = gap(self.text, rest, forth(self.text, rest, ct.sentence.1, 24));
         if self
             .words
             .any(|s| &s.blockers)
