@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::support::interval::{bounds, usable, Bounds};
+use super::support::interval::{bounds, usable, written_unit, Bounds};
 use serde::Deserialize;
 
 use super::support::params::count;
@@ -353,24 +353,12 @@ fn other_items(corpus: &Corpus, b: &Breakdown) -> bool {
 /// last non-zero digit when it ends in three zeros or more ("les 40 000
 /// acquéreurs (28 805 … et 11 715 …)").
 fn rounding(total: &crate::model::Figure, parts: &[Decimal]) -> Decimal {
-    let Some(value) = total.value else {
+    if total.value.is_none() {
         return Decimal::ZERO;
-    };
-    let unit = if total.scale > Decimal::ONE {
-        let mut u = total.scale;
-        for _ in 0..total.decimals {
-            u /= Decimal::TEN;
-        }
-        u
-    } else {
-        let mut u = Decimal::ONE;
-        while !value.is_zero() && (value / (u * Decimal::TEN)).fract().is_zero() {
-            u *= Decimal::TEN;
-        }
-        if u < Decimal::from(1000) {
-            return Decimal::ZERO;
-        }
-        u
+    }
+    let unit = match written_unit(total) {
+        Some(u) if total.scale > Decimal::ONE || u >= Decimal::from(1000) => u,
+        _ => return Decimal::ZERO,
     };
     if parts.iter().any(|p| !(p / unit).fract().is_zero()) {
         unit / Decimal::TWO
@@ -393,21 +381,8 @@ fn approximate(ct: &Claim, cx: &Context, value: Decimal) -> Bounds {
     if !approx || value <= Decimal::ZERO {
         return b;
     }
-    let f = &ct.fig;
-    let unit = if f.scale > Decimal::ONE {
-        let mut u = f.scale;
-        for _ in 0..f.decimals {
-            u /= Decimal::TEN;
-        }
-        u
-    } else if !value.fract().is_zero() {
+    let Some(unit) = written_unit(&ct.fig) else {
         return b;
-    } else {
-        let mut u = Decimal::ONE;
-        while (value / (u * Decimal::TEN)).fract().is_zero() {
-            u *= Decimal::TEN;
-        }
-        u
     };
     b.high = b.high.map(|(h, s)| (h.min(value + unit), s));
     b.low = b.low.map(|(l, s)| (l.max(value - unit), s));

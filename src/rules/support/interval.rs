@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::claims::Claim;
 use crate::lexicon::{Lexicon, QualifierShape};
+use crate::model::Figure;
 
 /// An interval with open or closed ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,14 +27,9 @@ pub(crate) fn bounds(c: &Claim, lexicon: &Lexicon, tolerance: Decimal) -> Bounds
     };
     // "2,5 millions": the last written digit is worth 100 000, so the text
     // says 2 450 000 to 2 550 000.
-    let half_step = if f.scale > Decimal::ONE {
-        let mut step = f.scale;
-        for _ in 0..f.decimals {
-            step /= Decimal::TEN;
-        }
-        step / Decimal::TWO
-    } else {
-        Decimal::ZERO
+    let half_step = match written_unit(f) {
+        Some(step) if f.scale > Decimal::ONE => step / Decimal::TWO,
+        _ => Decimal::ZERO,
     };
     let exact = f.low.is_none() && f.high.is_none();
     let widen = |v: Decimal, down: bool| -> Decimal {
@@ -48,6 +44,28 @@ pub(crate) fn bounds(c: &Claim, lexicon: &Lexicon, tolerance: Decimal) -> Bounds
         low: lo.map(|v| (widen(v, true), lo_strict)),
         high: hi.map(|v| (widen(v, false), hi_strict)),
     }
+}
+
+/// What the last written digit of a figure is worth: a tenth of a million
+/// in "2,5 millions", ten in "30", one in "28"; none for a value with
+/// decimals and no scale word, or none at all.
+pub(crate) fn written_unit(f: &Figure) -> Option<Decimal> {
+    if f.scale > Decimal::ONE {
+        let mut u = f.scale;
+        for _ in 0..f.decimals {
+            u /= Decimal::TEN;
+        }
+        return Some(u);
+    }
+    let v = f.value?;
+    if v.is_zero() || !v.fract().is_zero() {
+        return None;
+    }
+    let mut u = Decimal::ONE;
+    while (v / (u * Decimal::TEN)).fract().is_zero() {
+        u *= Decimal::TEN;
+    }
+    Some(u)
 }
 
 /// True when some value lies in both intervals.
