@@ -104,6 +104,84 @@ pub fn analyze_with(
     (corpus, findings)
 }
 
+/// The claim whose figure starts at (or spans) 1-based `line` and `column`
+/// (in characters) of document `doc` (its id or path, as reports name it).
+pub fn claim_at(corpus: &Corpus, doc: &str, line: usize, column: usize) -> Option<usize> {
+    let d = corpus.docs.iter().position(|x| x.id == doc)?;
+    let doc = &corpus.docs[d];
+    let mut spanning = None;
+    for i in corpus.doc_claims[d].clone() {
+        let f = &corpus.claims[i].fig;
+        let (l, c) = doc.line_col(f.start);
+        if (l, c) == (line, column) {
+            return Some(i);
+        }
+        let (el, ec) = doc.line_col(f.end);
+        if spanning.is_none() && (l, c) <= (line, column) && (line, column) < (el, ec) {
+            spanning = Some(i);
+        }
+    }
+    spanning
+}
+
+/// One line on what a claim (index into [`Corpus::claims`]) was read to
+/// state: its key, interval, places, period and publication date.
+pub fn describe_claim(corpus: &Corpus, cfg: &Config, i: usize) -> String {
+    let c = &corpus.claims[i];
+    let m = &cfg.meanings;
+    let key = c.key().map_or(
+        "no key (not a quantity of a known measure)".to_string(),
+        |k| format!("key {}", m.describe(&k)),
+    );
+    let (lo, hi) = c.interval();
+    let interval = match (c.fig.value, lo, hi) {
+        (Some(v), None, None) => format!("value {v}"),
+        (Some(v), Some(l), Some(h)) if l == v && h == v => format!("value {v}"),
+        (v, l, h) => format!(
+            "{}interval [{}, {}]",
+            v.map(|v| format!("about {v}, ")).unwrap_or_default(),
+            l.map_or("-inf".into(), |x| x.to_string()),
+            h.map_or("+inf".into(), |x| x.to_string())
+        ),
+    };
+    let place = if c.places.is_empty() {
+        "place unknown".to_string()
+    } else {
+        format!("place {}", m.places_name(&c.places))
+    };
+    let period = c.period.map_or("period unknown".to_string(), |p| {
+        format!(
+            "period {}..{} ({})",
+            p.start,
+            p.end,
+            if c.period_stated {
+                "stated"
+            } else {
+                "the time of writing"
+            }
+        )
+    });
+    let published = corpus.docs[c.doc as usize]
+        .source
+        .date
+        .as_deref()
+        .unwrap_or("unknown");
+    let text = c.fig.text(&corpus.docs[c.doc as usize].text);
+    format!("`{text}`: {key}; {interval}; {place}; {period}; published {published}")
+}
+
+/// Why two claims (indices into [`Corpus::claims`]) were or were not
+/// compared by each selected rule that compares sources: `(code, why)`.
+pub fn explain_pair(
+    corpus: &Corpus,
+    cfg: &Config,
+    sel: &Selection,
+    a: usize,
+    b: usize,
+) -> Vec<(String, String)> {
+    rules::explain_pair(corpus, &cfg.lexicon, &cfg.meanings, &cfg.rules, sel, a, b)
+}
+
 /// Runs every inline example of the rules whose code starts with `prefix`
 /// (all rules for an empty prefix): each example's text (and `other`, as a
 /// second source) is checked with that rule alone.
@@ -137,11 +215,16 @@ pub fn run_example(cfg: &Config, rule: &rules::RuleDef, index: usize) -> (Corpus
     let ex = &rule.examples[index];
     let lang = ex.lang.as_deref().and_then(|l| l.parse::<Lang>().ok());
     let mut docs = vec![Document::new("example", ex.text.clone(), lang)];
+    docs[0].source.date = ex.date.clone();
     if let Some(o) = &ex.other {
-        docs.push(Document::new("other", o.clone(), lang));
-    }
-    for d in &mut docs {
-        d.source.date = ex.date.clone();
+        let other_lang = ex
+            .other_lang
+            .as_deref()
+            .and_then(|l| l.parse::<Lang>().ok())
+            .or(lang);
+        let mut d = Document::new("other", o.clone(), other_lang);
+        d.source.date = ex.other_date.clone().or_else(|| ex.date.clone());
+        docs.push(d);
     }
     let select = if rule.judges_findings() {
         Vec::new()

@@ -427,12 +427,10 @@ fn pre_commit_hook_entry_runs() {
     ]);
     let (out, err, code) = figcheck_ci(root, false, &args).parts();
     assert_eq!(code, 1, "{err}");
+    // The toll of the attack is not corroborated: the article leaves its
+    // day to the time of writing.
     assert!(
-        out.starts_with("fixtures/web_formats/article.md:11:41: FC202 "),
-        "{out}"
-    );
-    assert!(
-        out.contains("fixtures/web_formats/article.md:14:34: FC101 "),
+        out.starts_with("fixtures/web_formats/article.md:14:34: FC101 "),
         "{out}"
     );
     assert!(

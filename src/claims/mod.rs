@@ -20,6 +20,7 @@
 //!
 //! Bucketing makes comparing N claims cost O(N) buckets, not O(N²) pairs.
 
+pub(crate) mod elided;
 pub(crate) mod meaning;
 pub(crate) mod period;
 pub(crate) mod sentence;
@@ -55,6 +56,11 @@ pub struct Claim {
     /// The measure of the counted noun itself ("militants": fighters).
     pub(crate) counted: Option<u16>,
     pub(crate) role: Option<u16>,
+    /// The role as far as it tells quantities apart: none when the measure
+    /// already says it ("412 personnes interpellées" counts arrests as
+    /// "287 interpellations" does; "12 morts" and "40 décès" both count
+    /// deaths).
+    pub(crate) key_role: Option<u16>,
     pub(crate) side: Option<u16>,
     /// The single place, when there is exactly one.
     pub(crate) place: Option<u16>,
@@ -105,7 +111,7 @@ impl Claim {
         }
         Some(Key {
             measure: self.measure?,
-            role: self.role,
+            role: self.key_role,
             side: self.side,
             delta: self.delta,
         })
@@ -294,6 +300,16 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
         let at = FigureTokens::new(&toks, &fig);
         let entity = fig.entity.map(|(s, e)| &text[s..e]);
         let mut counted = entity.and_then(|w| m.measure_of(w));
+        if entity.is_none() && fig.kind == Kind::Count {
+            // "portant le total des morts ... à 28.289".
+            let prev_end = claims
+                .iter()
+                .rev()
+                .take_while(|p| p.sentence == sentence)
+                .find(|p| p.fig.kind.is_quantity())
+                .map_or(0, |p| p.fig.end);
+            counted = elided::elided_measure(text, sentence, &fig, prev_end, m);
+        }
         let mut role = m.role_near(text, &at, &sm, &toks, &fig);
         if let Some(w) = entity {
             if let Some(r) = m.role_word(w) {
@@ -308,6 +324,9 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
             }
         }
         let measure = m.measure_for_role(counted, role);
+        let key_role = role.filter(|&r| {
+            measure.is_none() || m.role_measure.get(r as usize).copied().flatten() != measure
+        });
         let side = m.side_near(&at, &sm, &toks);
         let places = m.places_near(&at, &sm, &toks);
         let (period, explicit) = if fig.kind == Kind::Date {
@@ -352,6 +371,7 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
             measure,
             counted,
             role,
+            key_role,
             side,
             place: places.single(),
             places,

@@ -86,6 +86,14 @@ pub struct ClaimsArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub config: ConfigArgs,
+    /// Say why two claims, each given as FILE:LINE:COLUMN (as the table
+    /// prints them), were or were not compared by the rules that compare
+    /// sources (FC201, FC202, FC203), and what came of it.
+    #[arg(long, num_args = 2, value_names = ["CLAIM", "CLAIM"])]
+    pub explain: Option<Vec<String>>,
+    /// The report.
+    #[arg(long, default_value = "text", value_parser = format_parser::<report::ClaimsFormat>())]
+    pub format: report::ClaimsFormat,
 }
 
 #[derive(Args, Clone)]

@@ -4,9 +4,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{bail, Context as _, Result};
 
-use figcheck::report::{ClaimsMatrix, Figures, Reporter};
+use figcheck::report::Figures;
 
 use super::args::{ClaimsArgs, ExtractArgs};
 use super::{exit_after, inputs, print_notices, stream, write_out};
@@ -67,7 +67,36 @@ pub fn claims(a: ClaimsArgs) -> Result<ExitCode> {
     let read = a.input.documents()?;
     print_notices(&read.docs);
     let corpus = figcheck::build_corpus(read.docs, &cfg);
-    write_out(&ClaimsMatrix.render(&Figures {
+    if let Some(pair) = &a.explain {
+        let at = |loc: &str| -> Result<usize> {
+            let mut parts = loc.rsplitn(3, ':');
+            let (col, line, file) = (parts.next(), parts.next(), parts.next());
+            let (Some(col), Some(line), Some(file)) = (col, line, file) else {
+                bail!("`{loc}`: expected FILE:LINE:COLUMN, as `figcheck claims` prints claims");
+            };
+            let (Ok(line), Ok(col)) = (line.parse::<usize>(), col.parse::<usize>()) else {
+                bail!("`{loc}`: LINE and COLUMN must be numbers (FILE:LINE:COLUMN)");
+            };
+            figcheck::claim_at(&corpus, file, line, col)
+                .with_context(|| format!("`{loc}`: no figure starts or stands there"))
+        };
+        let (x, y) = (at(&pair[0])?, at(&pair[1])?);
+        let mut out = String::new();
+        for (i, loc) in [(x, &pair[0]), (y, &pair[1])] {
+            out.push_str(&format!(
+                "{loc} {}\n",
+                figcheck::describe_claim(&corpus, &cfg, i)
+            ));
+        }
+        for (code, why) in
+            figcheck::explain_pair(&corpus, &cfg, &figcheck::Selection::default(), x, y)
+        {
+            out.push_str(&format!("{code}: {why}\n"));
+        }
+        write_out(&out)?;
+        return Ok(exit_after(read.failed));
+    }
+    write_out(&a.format.reporter().render(&Figures {
         corpus: &corpus,
         cfg: &cfg,
     }))?;

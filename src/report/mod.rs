@@ -38,9 +38,9 @@ use serde::Serialize;
 
 pub use baseline::Baseline;
 pub use concise::Concise;
-pub use figures::matrix::ClaimsMatrix;
+pub use figures::matrix::{ClaimsJson, ClaimsMatrix};
 pub use reporter::{
-    Checked, DiffFormat, FigureFormat, Figures, Format, Formats, Options, Reporter,
+    Checked, ClaimsFormat, DiffFormat, FigureFormat, Figures, Format, Formats, Options, Reporter,
 };
 pub use text::Text;
 

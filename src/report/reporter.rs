@@ -177,6 +177,36 @@ impl FigureFormat {
     }
 }
 
+/// The formats of `claims`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimsFormat {
+    /// The claims grouped by quantity, one row per source.
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+impl Formats for ClaimsFormat {
+    const ALL: &'static [(&'static str, ClaimsFormat, &'static str)] = &[
+        (
+            "text",
+            ClaimsFormat::Text,
+            "the claims grouped by quantity, one row per source",
+        ),
+        ("json", ClaimsFormat::Json, "one JSON document"),
+    ];
+}
+
+impl ClaimsFormat {
+    /// The reporter of this format.
+    pub fn reporter(self) -> Box<dyn for<'a> Reporter<Figures<'a>>> {
+        match self {
+            ClaimsFormat::Text => Box::new(figures::matrix::ClaimsMatrix),
+            ClaimsFormat::Json => Box::new(figures::matrix::ClaimsJson),
+        }
+    }
+}
+
 /// The formats of `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DiffFormat {

@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use super::support::sources::{compare, CompareParams};
+use super::support::sources::{compare, explain, CompareParams};
 use super::{Check, Context, Finding, RuleDef};
 
 /// Parameters: see [`CompareParams`].
@@ -15,6 +15,10 @@ pub(crate) struct Corroborated(CompareParams);
 impl Check for Corroborated {
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
         compare(cx, &self.0, true, rule, out);
+    }
+
+    fn explain_pair(&self, cx: &Context, a: usize, b: usize) -> Option<String> {
+        Some(explain(cx, &self.0, a, b))
     }
 }
 

@@ -2,6 +2,10 @@
 //! (leaving out parts and running totals, next to a word of `part_words`,
 //! and figures of a list), and reports the first pair of a group, in
 //! different sentences and of the same period, whose intervals do not meet.
+//! A document that states a key with [`SERIES`] or more different values
+//! (a timeline of strikes, each with its toll; a table of results) is a
+//! series of events for that key, not one quantity stated twice: that key
+//! is not checked in it.
 
 use std::collections::BTreeMap;
 
@@ -19,6 +23,9 @@ use crate::lexicon::fold;
 
 /// Most claims of one key compared within a document.
 const MAX_PER_KEY: usize = 16;
+
+/// Different values of one key that make a document a series of events.
+const SERIES: usize = 4;
 
 /// Parameters.
 #[derive(Debug, Default, Deserialize)]
@@ -44,6 +51,8 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
     for (d, doc) in corpus.docs.iter().enumerate() {
         let text = doc.text.as_str();
         let mut by_key: BTreeMap<(Key, Places, String), Vec<usize>> = BTreeMap::new();
+        // Distinct values per key, whatever the places and nouns.
+        let mut values: BTreeMap<Key, Vec<Decimal>> = BTreeMap::new();
         for i in corpus.doc_claims[d].clone() {
             let c = &corpus.claims[i];
             if !usable(c) {
@@ -60,7 +69,16 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
             // A quantity pinned down enough to be stated twice: what
             // happened (role) and where (place). "Quatre personnes" and
             // "300 personnes" of one article are mostly different groups.
-            if key.role.is_none() || c.places.is_empty() {
+            if c.role.is_none() {
+                continue;
+            }
+            if let Some(x) = c.fig.value {
+                let v = values.entry(key).or_default();
+                if !v.contains(&x) {
+                    v.push(x);
+                }
+            }
+            if c.places.is_empty() {
                 continue;
             }
             // A figure of a list (a ranking) is hard to pin to its place.
@@ -86,6 +104,9 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
             }
         }
         for ((key, places, _), claims) in by_key {
+            if values.get(&key).is_some_and(|v| v.len() >= SERIES) {
+                continue;
+            }
             let mut found = None;
             'pairs: for (x, &a) in claims.iter().enumerate() {
                 for &b in &claims[x + 1..] {

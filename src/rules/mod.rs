@@ -146,6 +146,12 @@ pub(crate) trait Check: fmt::Debug + Send + Sync {
     /// Adds the rule's findings over `cx.corpus` to `out`; `rule` is the
     /// rule's definition (code, name, severity, help).
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>);
+
+    /// For the rules that compare claims of different documents: why
+    /// claims `a` and `b` were or were not compared, and what came of it.
+    fn explain_pair(&self, _cx: &Context, _a: ClaimRef, _b: ClaimRef) -> Option<String> {
+        None
+    }
 }
 
 /// A claim a finding rests on: index into [`Corpus::claims`].
@@ -236,7 +242,7 @@ pub(crate) fn run(
     let selected: Vec<&RuleDef> = rules.iter().filter(|r| sel.includes(r)).collect();
     let needs = |r: &RuleDef, n: Needs| r.registration.needs == n;
     let stories = if selected.iter().any(|r| needs(r, Needs::Stories)) {
-        Stories::build(corpus)
+        Stories::build(corpus, meanings)
     } else {
         Stories::default()
     };
@@ -268,6 +274,36 @@ pub(crate) fn run(
     }
     sort_findings(&mut out);
     out
+}
+
+/// For each selected rule that compares claims of different documents, why
+/// claims `a` and `b` (indices into [`Corpus::claims`]) were or were not
+/// compared and what came of it: `(code, explanation)`.
+pub fn explain_pair(
+    corpus: &Corpus,
+    lexicon: &Lexicon,
+    meanings: &Meanings,
+    rules: &RuleSet,
+    sel: &Selection,
+    a: usize,
+    b: usize,
+) -> Vec<(String, String)> {
+    let stories = Stories::build(corpus, meanings);
+    let none = Suppressions::default();
+    let cx = Context {
+        corpus,
+        lexicon,
+        meanings,
+        rules,
+        stories: &stories,
+        suppressions: &none,
+        breakdowns: std::sync::OnceLock::new(),
+    };
+    rules
+        .iter()
+        .filter(|r| sel.includes(r))
+        .filter_map(|r| Some((r.code.clone(), r.check.explain_pair(&cx, a, b)?)))
+        .collect()
 }
 
 /// The deterministic order of findings: document, position, code, claims.

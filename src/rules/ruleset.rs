@@ -41,6 +41,12 @@ pub struct Example {
     /// that compare a date with it.
     #[serde(default)]
     pub(crate) date: Option<String>,
+    /// The language of `other`, when it is not `lang`.
+    #[serde(default)]
+    pub(crate) other_lang: Option<String>,
+    /// The publication date of `other`, when it is not `date`.
+    #[serde(default)]
+    pub(crate) other_date: Option<String>,
     pub fires: bool,
 }
 

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::support::interval::{bounds, overlap, usable, Bounds};
-use super::support::sources::{comparable, CompareParams};
+use super::support::sources::{comparable, explain, CompareParams};
 use super::support::text::folded;
 use super::{Check, Context, Finding, RuleDef};
 
@@ -28,6 +28,10 @@ pub(crate) struct ScaleSlip(CompareParams);
 impl Check for ScaleSlip {
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
         check(&self.0, cx, rule, out);
+    }
+
+    fn explain_pair(&self, cx: &Context, a: usize, b: usize) -> Option<String> {
+        Some(explain(cx, &self.0, a, b))
     }
 }
 

@@ -34,6 +34,20 @@ struct MeaningFile {
     sentence: Option<SentenceDef>,
     #[serde(default)]
     source: Option<SourceDef>,
+    #[serde(default)]
+    story: Option<StoryDef>,
+    #[serde(default)]
+    threshold: Option<WordsDef>,
+    #[serde(default)]
+    count_leads: Option<WordsDef>,
+}
+
+/// What ties documents to one story.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoryDef {
+    /// Proper names too common to do it.
+    common_names: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -123,6 +137,9 @@ impl Meanings {
             "place_links",
             "sentence",
             "source",
+            "story",
+            "threshold",
+            "count_leads",
         ]
         .iter()
         .any(|k| table.contains_key(*k))
@@ -229,6 +246,33 @@ impl Meanings {
                 let c = c.to_lowercase();
                 if !self.copyright.contains(&c) {
                     self.copyright.push(c);
+                }
+            }
+        }
+        if let Some(sd) = &raw.story {
+            self.common_names
+                .extend(sd.common_names.iter().map(|x| fold(x)));
+            self.common_names.sort();
+            self.common_names.dedup();
+        }
+        if let Some(t) = &raw.threshold {
+            for w in &t.words {
+                let w = fold(w);
+                if !self.thresholds.contains(&w) {
+                    self.thresholds.push(w);
+                }
+            }
+        }
+        if let Some(t) = &raw.count_leads {
+            for w in &t.words {
+                let f = fold(w);
+                let words: Vec<String> = f
+                    .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+                    .filter(|x| !x.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                if !words.is_empty() && !self.count_leads.contains(&words) {
+                    self.count_leads.push(words);
                 }
             }
         }

@@ -52,6 +52,15 @@ pub struct Meanings {
     pub(crate) abbreviations: Vec<String>,
     /// Marks before a year that make it a copyright line ("©"), lowercase.
     pub(crate) copyright: Vec<String>,
+    /// Proper names too common to tie two documents to one story
+    /// ("france", "afp", "emmanuel"), folded and sorted.
+    pub(crate) common_names: Vec<String>,
+    /// Folded phrases that make the figure after them a threshold, a target
+    /// or a forecast rather than a count ("le seuil des", "the mark of").
+    pub(crate) thresholds: Vec<String>,
+    /// Folded phrases, as words, after which a noun names what a figure
+    /// further on counts ("total des", "number of").
+    pub(crate) count_leads: Vec<Vec<String>>,
     /// First words of the phrases of every vocabulary read in a sentence,
     /// with a bit per vocabulary (see [`Meanings::sentence`]).
     pub(crate) firsts: HashMap<String, u8>,
@@ -109,6 +118,14 @@ impl Meanings {
         }
         role.and_then(|r| self.role_measure.get(r as usize).copied().flatten())
             .or(Some(m))
+    }
+
+    /// True for a proper name (folded) too common to tie two documents to
+    /// one story.
+    pub(crate) fn is_common_name(&self, folded: &str) -> bool {
+        self.common_names
+            .binary_search_by(|n| n.as_str().cmp(folded))
+            .is_ok()
     }
 
     /// How many bytes of a line [`Meanings::is_boilerplate_line`] needs.

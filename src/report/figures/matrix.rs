@@ -1,73 +1,200 @@
-//! The claims matrix of `claims`: the claims grouped by key across
-//! sources, who says what about each quantity.
+//! The fact-checker's table of `claims`: the claims grouped by quantity
+//! across sources, who says what about each.
+//!
+//! A quantity is a key (measure, role, side, change) with a place and a
+//! period: the claims of one group state the same count, as far as the
+//! text tells. Each row gives the source, its publication date, the value
+//! and interval, the time of the count, and where the figure stands.
+//! Quantities stated by several documents come first; within a quantity,
+//! rows go by publication date. `--format json` gives the same groups with
+//! each figure's full record.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
-use super::{doc_times, figure_records};
+use serde::Serialize;
+
+use super::{doc_times, figure_records, FigureRecord};
+use crate::claims::{Corpus, Key, Places};
+use crate::config::Config;
+use crate::report::json::SCHEMA_VERSION;
 use crate::report::{Figures, Reporter};
 
-/// The claims grouped by key across sources: for each key, one row per
-/// claim with its source, value, qualifier, places, period and location.
-/// Keys that only one document states come after those several state.
+/// The claims grouped by quantity, as a table.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ClaimsMatrix;
+
+/// The claims grouped by quantity, as one JSON document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClaimsJson;
+
+/// One quantity and the claims that state it.
+struct Quantity {
+    key: Key,
+    places: Places,
+    /// Indices into the corpus's claims, by publication date then place in
+    /// the corpus.
+    claims: Vec<usize>,
+    docs: usize,
+}
+
+/// The quantities of a corpus, in report order.
+fn quantities(corpus: &Corpus, cfg: &Config, published: &[Option<String>]) -> Vec<Quantity> {
+    let mut groups: BTreeMap<(Key, Places, Option<crate::claims::Period>), Vec<usize>> =
+        BTreeMap::new();
+    for (key, members) in corpus.buckets(&cfg.meanings) {
+        for i in members {
+            let c = &corpus.claims[i];
+            groups.entry((key, c.places, c.period)).or_default().push(i);
+        }
+    }
+    let mut out: Vec<Quantity> = groups
+        .into_iter()
+        .map(|((key, places, _), mut claims)| {
+            claims.sort_by(|&a, &b| {
+                let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+                (&published[ca.doc as usize], a).cmp(&(&published[cb.doc as usize], b))
+            });
+            let mut docs: Vec<u32> = claims.iter().map(|&i| corpus.claims[i].doc).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            Quantity {
+                key,
+                places,
+                claims,
+                docs: docs.len(),
+            }
+        })
+        .collect();
+    // Several documents first, then more claims; stable otherwise.
+    out.sort_by_key(|q| (std::cmp::Reverse(q.docs), std::cmp::Reverse(q.claims.len())));
+    out
+}
+
+fn title(cfg: &Config, q: &Quantity, r: &FigureRecord) -> String {
+    let place = if q.places.is_empty() {
+        "place unknown".to_string()
+    } else {
+        cfg.meanings.places_name(&q.places)
+    };
+    let period = r.period.as_ref().map_or("period unknown".to_string(), |p| {
+        if p.start == p.end {
+            p.start.clone()
+        } else {
+            format!("{}..{}", p.start, p.end)
+        }
+    });
+    format!(
+        "{} · {place} · {period} · {} document{}",
+        cfg.meanings.describe(&q.key),
+        q.docs,
+        if q.docs == 1 { "" } else { "s" }
+    )
+}
 
 impl Reporter<Figures<'_>> for ClaimsMatrix {
     fn write(&self, figs: &Figures<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
         let Figures { corpus, cfg } = *figs;
         let times = doc_times(corpus, &cfg.meanings);
         let records = figure_records(corpus, cfg, &times);
-        let mut buckets = corpus.buckets(&cfg.meanings);
-        // Keys stated by several documents first, then by number of claims.
-        buckets.sort_by_key(|(k, v)| {
-            let mut docs: Vec<u32> = v.iter().map(|&i| corpus.claims[i].doc).collect();
-            docs.dedup();
-            (
-                std::cmp::Reverse(docs.len()),
-                std::cmp::Reverse(v.len()),
-                *k,
-            )
-        });
-        for (key, members) in buckets {
-            writeln!(out, "{}", cfg.meanings.describe(&key))?;
-            for i in members {
+        let published: Vec<Option<String>> = corpus
+            .docs
+            .iter()
+            .zip(&times)
+            .map(|(d, t)| super::SourceRecord::of(d, t).date.map(|x| x.into_owned()))
+            .collect();
+        let qs = quantities(corpus, cfg, &published);
+        if qs.is_empty() {
+            return writeln!(out, "no claim of a known quantity");
+        }
+        writeln!(
+            out,
+            "  {:<10}  {:<22}  {:<10}  {:<22}  {:<10}  {}",
+            "PUBLISHED", "SOURCE", "VALUE", "INTERVAL", "QUALIFIER", "WHERE"
+        )?;
+        for q in &qs {
+            writeln!(out, "{}", title(cfg, q, &records[q.claims[0]]))?;
+            for &i in &q.claims {
                 let r = &records[i];
-                let value = match (&r.value, &r.low, &r.high) {
-                    (Some(v), None, None) => v.clone(),
-                    (v, l, h) => format!(
-                        "{}[{}, {}]",
-                        v.as_ref().map(|v| format!("{v} ")).unwrap_or_default(),
+                let interval = match (&r.low, &r.high) {
+                    (None, None) => "=".to_string(),
+                    (l, h) => format!(
+                        "[{}, {}]",
                         l.as_deref().unwrap_or("-inf"),
                         h.as_deref().unwrap_or("+inf")
                     ),
                 };
-                let source = match (&r.source.outlet, &r.source.date) {
-                    (Some(o), Some(d)) => format!("{o}, {d}"),
-                    (Some(o), None) => o.to_string(),
-                    (None, Some(d)) => d.to_string(),
-                    (None, None) => "source unknown".into(),
-                };
-                let period = r.period.as_ref().map_or("period unknown".to_string(), |p| {
-                    format!("{}..{}", p.start, p.end)
-                });
+                let source = r
+                    .source
+                    .outlet
+                    .as_deref()
+                    .map_or(r.doc.to_string(), |o| format!("{o} ({})", r.doc));
                 writeln!(
                     out,
-                    "  {:<14} {:<10} {:<12} {:<22} {}  {}:{}:{} {}  ({})",
-                    value,
+                    "  {:<10}  {:<22}  {:<10}  {:<22}  {:<10}  {}:{}:{} {}",
+                    r.source
+                        .date
+                        .as_deref()
+                        .map_or("-", |d| d.get(..10).unwrap_or(d)),
+                    source,
+                    r.value.as_deref().unwrap_or("-"),
+                    interval,
                     r.qualifier.unwrap_or("-"),
-                    r.place.as_deref().unwrap_or("-"),
-                    period,
-                    r.entity.unwrap_or(""),
                     r.doc,
                     r.line,
                     r.column,
                     super::quoted(r.text),
-                    source,
                 )?;
             }
             out.write_char('\n')?;
         }
         Ok(())
+    }
+}
+
+impl Reporter<Figures<'_>> for ClaimsJson {
+    fn write(&self, figs: &Figures<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
+        #[derive(Serialize)]
+        struct Group<'a> {
+            key: String,
+            places: Vec<&'a str>,
+            documents: usize,
+            claims: Vec<&'a FigureRecord<'a>>,
+        }
+        #[derive(Serialize)]
+        struct Document<'a> {
+            version: u32,
+            quantities: Vec<Group<'a>>,
+        }
+        let Figures { corpus, cfg } = *figs;
+        let times = doc_times(corpus, &cfg.meanings);
+        let records = figure_records(corpus, cfg, &times);
+        let published: Vec<Option<String>> = corpus
+            .docs
+            .iter()
+            .zip(&times)
+            .map(|(d, t)| super::SourceRecord::of(d, t).date.map(|x| x.into_owned()))
+            .collect();
+        let qs = quantities(corpus, cfg, &published);
+        let doc = Document {
+            version: SCHEMA_VERSION,
+            quantities: qs
+                .iter()
+                .map(|q| Group {
+                    key: cfg.meanings.describe(&q.key),
+                    places: q
+                        .places
+                        .ids()
+                        .iter()
+                        .map(|&p| cfg.meanings.places.name(p))
+                        .collect(),
+                    documents: q.docs,
+                    claims: q.claims.iter().map(|&i| &records[i]).collect(),
+                })
+                .collect(),
+        };
+        out.write_str(&serde_json::to_string_pretty(&doc).expect("claims serialise"))?;
+        out.write_char('\n')
     }
 }
 
@@ -77,14 +204,30 @@ mod tests {
     use crate::report::testing::figures_of;
 
     #[test]
-    fn every_figure() {
+    fn a_header_then_one_group_per_quantity() {
         let (out, _) = figures_of(&ClaimsMatrix);
-        // Each key, then one indented row per claim, then a blank line.
+        let mut lines = out.lines();
+        assert!(lines.next().unwrap().contains("PUBLISHED"), "{out}");
+        // Each quantity, then one indented row per claim, then a blank line.
         assert!(out.ends_with("\n\n"), "{out}");
         assert!(
             out.lines()
                 .any(|l| l.starts_with("  ") && l.contains("a.txt:")),
             "{out}"
         );
+    }
+
+    #[test]
+    fn json_groups_hold_full_records() {
+        let (out, _) = figures_of(&ClaimsJson);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["version"], SCHEMA_VERSION);
+        let qs = v["quantities"].as_array().unwrap();
+        assert!(!qs.is_empty(), "{out}");
+        for q in qs {
+            let claims = q["claims"].as_array().unwrap();
+            assert!(!claims.is_empty());
+            assert!(claims.iter().all(|c| c["key"].is_string()), "{out}");
+        }
     }
 }

@@ -17,9 +17,9 @@ use crate::lexicon::{fold, Lexicon};
 use crate::model::DateParts;
 use crate::rules::{Context, Finding, RuleDef};
 
-/// Most pairs compared within one key: beyond it, each document is compared
-/// by its first claim only, which keeps the check linear.
-const MAX_PAIRS: usize = 4096;
+/// Most claims of one key compared per document, in order: the cost of
+/// comparing two documents stays constant.
+const MAX_PER_DOC: usize = 8;
 
 /// The parameters of the rules that compare sources.
 #[derive(Debug, Deserialize)]
@@ -34,14 +34,11 @@ pub(crate) struct CompareParams {
     /// Most days between the publication dates of two documents.
     #[serde(deserialize_with = "count")]
     pub(crate) max_days_apart: usize,
-    /// Below this many documents, the corpus is one story.
-    #[serde(deserialize_with = "count")]
-    pub(crate) one_story_below: usize,
-    /// In a large corpus, proper names the sentences of two claims share.
+    /// Proper names the sentences of two claims share.
     #[serde(deserialize_with = "count")]
     pub(crate) min_shared_sentence_names: usize,
-    /// In a large corpus, only claims with a place are compared.
-    pub(crate) large_corpus_needs_place: bool,
+    /// Only claims with a place are compared.
+    pub(crate) needs_place: bool,
     /// How sure the match of two claims must be.
     pub(crate) min_relation: MinRelation,
     /// Words next to a figure that make it an increment or a part.
@@ -63,9 +60,8 @@ impl Default for CompareParams {
             tolerance: Decimal::ZERO,
             min_shared_names: 2,
             max_days_apart: 7,
-            one_story_below: 50,
             min_shared_sentence_names: 1,
-            large_corpus_needs_place: true,
+            needs_place: true,
             min_relation: MinRelation::Weak,
             skip_words: Vec::new(),
         }
@@ -78,9 +74,8 @@ impl CompareParams {
         StoryParams {
             min_shared: self.min_shared_names,
             max_days: i64::try_from(self.max_days_apart).unwrap_or(i64::MAX),
-            small_corpus: self.one_story_below,
             min_sentence_names: self.min_shared_sentence_names,
-            place_required: self.large_corpus_needs_place,
+            place_required: self.needs_place,
             min_relation: match self.min_relation {
                 MinRelation::Strong => Relation::Strong,
                 MinRelation::Weak => Relation::Weak,
@@ -167,9 +162,61 @@ pub(crate) fn shared_sentence_names(corpus: &Corpus, a: &Claim, b: &Claim) -> us
     na.iter().filter(|n| nb.binary_search(n).is_ok()).count()
 }
 
+/// Why two claims of different documents are not compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NotCompared {
+    /// Not the same measure, role, side, or one is a change.
+    Key,
+    /// Disjoint places, or periods that do not overlap, or not as sure a
+    /// match as the rule asks (a place or period unknown on one side).
+    Relation(Relation),
+    /// Their sentences name different days or weekdays.
+    Moment,
+    /// One is an increment or a part ("2.000 nouveaux morts").
+    Increment,
+    /// One is a threshold, a target or a forecast.
+    Threshold,
+    /// One has no place, and the rule compares only placed figures.
+    NoPlace,
+    /// One leaves its period to the time of writing.
+    PeriodUnstated,
+    /// One has no single value (a vague collective: "des milliers").
+    NoValue,
+    /// One stands in a list of figures of its measure.
+    InList,
+    /// Their sentences share no proper name.
+    NoSharedName,
+}
+
+impl NotCompared {
+    /// What the reason means, for `--explain`.
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            NotCompared::Key => {
+                "different keys (measure, role, side or change) or kinds of figure".into()
+            }
+            NotCompared::Relation(Relation::Different) => {
+                "places or periods that cannot be the same".into()
+            }
+            NotCompared::Relation(_) => {
+                "a place or a period unknown on one side, and the rule needs both known".into()
+            }
+            NotCompared::Moment => "their sentences name different days or weekdays".into(),
+            NotCompared::Increment => "one is an increment or a part".into(),
+            NotCompared::Threshold => "one is a threshold, a target or a forecast".into(),
+            NotCompared::NoPlace => "one has no place".into(),
+            NotCompared::PeriodUnstated => {
+                "one leaves its period to the time of writing (a running tally)".into()
+            }
+            NotCompared::NoValue => "one has no single value (a vague collective)".into(),
+            NotCompared::InList => "one stands in a list of figures of its measure".into(),
+            NotCompared::NoSharedName => "their sentences share no proper name".into(),
+        }
+    }
+}
+
 /// The claim-level conditions for comparing two claims of different
-/// documents: same period and moment, neither an increment or part, and,
-/// in a large corpus, sentences that share a name.
+/// documents (see [`why_not`]).
 pub(crate) fn comparable(
     cx: &Context,
     p: &StoryParams,
@@ -177,46 +224,102 @@ pub(crate) fn comparable(
     a: &Claim,
     b: &Claim,
 ) -> bool {
-    let (corpus, stories) = (cx.corpus, cx.stories);
+    why_not(cx, p, skip, a, b).is_none()
+}
+
+/// Why two claims of different documents are not compared, or `None` when
+/// they are: they must be of the same key, with places and periods that
+/// may be the same and the same moment; neither an increment, a threshold,
+/// a vague collective or one of a list; both placed and dated by their
+/// text; in sentences that share a name.
+pub(crate) fn why_not(
+    cx: &Context,
+    p: &StoryParams,
+    skip: &[String],
+    a: &Claim,
+    b: &Claim,
+) -> Option<NotCompared> {
+    let corpus = cx.corpus;
+    if a.key().is_none() || a.key() != b.key() || a.fig.kind != b.fig.kind {
+        return Some(NotCompared::Key);
+    }
     // Places and periods must not contradict (see `claims::Relation`), and
     // the match must be as sure as the rule asks.
-    if a.relation(b, cx.meanings) < p.min_relation || !same_moment(corpus, cx.lexicon, a, b) {
-        return false;
+    let relation = a.relation(b, cx.meanings);
+    if relation < p.min_relation {
+        return Some(NotCompared::Relation(relation));
+    }
+    if !same_moment(corpus, cx.lexicon, a, b) {
+        return Some(NotCompared::Moment);
     }
     if near_words(&corpus.doc_of(a).text, a, skip) || near_words(&corpus.doc_of(b).text, b, skip) {
-        return false;
+        return Some(NotCompared::Increment);
     }
-    if !stories.is_large(p) {
-        return true;
+    // A threshold, a target or a forecast ("le seuil des 200.000 morts") is
+    // no count.
+    let m = cx.meanings;
+    if near_words(&corpus.doc_of(a).text, a, &m.thresholds)
+        || near_words(&corpus.doc_of(b).text, b, &m.thresholds)
+    {
+        return Some(NotCompared::Threshold);
+    }
+    if p.place_required && (a.place.is_none() || b.place.is_none()) {
+        return Some(NotCompared::NoPlace);
+    }
+    // Two figures left to the time of writing are running tallies of
+    // different days more often than one quantity: the text must say when.
+    if !a.period_stated || !b.period_stated {
+        return Some(NotCompared::PeriodUnstated);
     }
     // Vague collectives ("des milliers") and figures of a list (a ranking
     // of countries, where each place is hard to pin to its figure) are not
-    // compared across unrelated articles.
-    let in_list = |c: &Claim| {
-        corpus.doc_claims[c.doc as usize]
-            .clone()
-            .filter(|&i| {
-                let o = &corpus.claims[i];
-                o.sentence == c.sentence && o.measure == c.measure
-            })
-            .count()
-            >= 3
-    };
-    // In an archive, two figures left to the time of writing are running
-    // tallies of different days more often than one quantity: the text must
-    // say when.
-    (!p.place_required || a.place.is_some() && b.place.is_some())
-        && a.period_stated
-        && b.period_stated
-        && a.fig.value.is_some()
-        && b.fig.value.is_some()
-        && !in_list(a)
-        && !in_list(b)
-        && shared_sentence_names(corpus, a, b) >= p.min_sentence_names
+    // compared.
+    if a.fig.value.is_none() || b.fig.value.is_none() {
+        return Some(NotCompared::NoValue);
+    }
+    if in_list(corpus, a) || in_list(corpus, b) {
+        return Some(NotCompared::InList);
+    }
+    if shared_sentence_names(corpus, a, b) < p.min_sentence_names {
+        return Some(NotCompared::NoSharedName);
+    }
+    None
 }
 
-/// True when two claims stand in sentences worded alike: sentences of at
-/// least eight words that share at least 80% of them (figures left out).
+/// True when a claim is one of a list, where each figure is hard to pin to
+/// its place: three or more figures of its measure in its sentence, or
+/// three or more of its kind that count its measure or leave it unsaid,
+/// about two places or more ("le Brésil avec 58.314 morts, le Royaume-Uni
+/// (43.575), l'Italie (34.744)"). A total with its change and its part
+/// ("38.981 décès, soit 178 de plus, dont 9.601 dans les Ehpad") is no
+/// list.
+pub(crate) fn in_list(corpus: &Corpus, c: &Claim) -> bool {
+    let mut same = 0;
+    let mut alike = 0;
+    let mut places: Vec<crate::claims::Places> = Vec::new();
+    for i in corpus.doc_claims[c.doc as usize].clone() {
+        let o = &corpus.claims[i];
+        if o.sentence != c.sentence || o.fig.kind != c.fig.kind {
+            continue;
+        }
+        if o.measure == c.measure {
+            same += 1;
+        }
+        if o.measure == c.measure || o.measure.is_none() {
+            alike += 1;
+            if !o.places.is_empty() && !places.contains(&o.places) {
+                places.push(o.places);
+            }
+        }
+    }
+    same >= 3 || (alike >= 3 && places.len() >= 2)
+}
+
+/// True when two claims stand in text worded alike: sentences of at least
+/// eight words that share at least 80% of them (figures left out), or the
+/// same [`COPY_WORDS`] words around the figure, whatever the sentence
+/// boundaries (a scrape that glues paragraphs, "2015).Ainsi", splits a
+/// copy differently).
 pub(crate) fn same_wording(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
     let words = |c: &Claim| -> Vec<String> {
         let t = &corpus.doc_of(c).text[c.sentence.0..c.sentence.1];
@@ -229,12 +332,126 @@ pub(crate) fn same_wording(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
         v.dedup();
         v
     };
+    if same_surroundings(corpus, a, b) {
+        return true;
+    }
     let (wa, wb) = (words(a), words(b));
     if wa.len() < 8 || wb.len() < 8 {
         return false;
     }
     let shared = wa.iter().filter(|w| wb.binary_search(w).is_ok()).count();
     shared * 10 >= wa.len().max(wb.len()) * 8
+}
+
+/// Words around two figures that, the same on both sides, make one text a
+/// copy of the other.
+const COPY_WORDS: usize = 10;
+
+/// True when the words just before and just after two figures are the
+/// same for at least [`COPY_WORDS`] words in all.
+fn same_surroundings(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
+    // Folded words of `text` before `at` (nearest first) and after `to`.
+    let around = |c: &Claim| -> (Vec<String>, Vec<String>) {
+        let text = &corpus.doc_of(c).text;
+        let end = c.fig.end.max(c.fig.entity.map_or(0, |(_, e)| e));
+        let mut from = c.fig.start.saturating_sub(160);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (end + 160).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        let split = |t: &str| -> Vec<String> {
+            t.split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(fold)
+                .collect()
+        };
+        let mut before = split(&text[from..c.fig.start]);
+        before.reverse();
+        (before, split(&text[c.fig.end..to]))
+    };
+    let ((ba, aa), (bb, ab)) = (around(a), around(b));
+    let run = |x: &[String], y: &[String]| x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    run(&ba, &bb) + run(&aa, &ab) >= COPY_WORDS
+}
+
+/// Most relative distance between the values of two claims that
+/// corroborate each other.
+const CORROBORATION_GAP: Decimal = Decimal::from_parts(1, 0, 0, false, 1);
+
+/// True when the written values of two claims are at most
+/// [`CORROBORATION_GAP`] apart, relative to the larger.
+pub(crate) fn close(a: &Claim, b: &Claim) -> bool {
+    match (a.fig.value, b.fig.value) {
+        (Some(x), Some(y)) => {
+            let big = x.abs().max(y.abs());
+            (x - y).abs() <= big * CORROBORATION_GAP
+        }
+        _ => false,
+    }
+}
+
+/// Why claims `a` and `b` were or were not compared by a rule with
+/// parameters `p`, and what came of it (for `figcheck claims --explain`).
+pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> String {
+    let corpus = cx.corpus;
+    let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+    if ca.doc == cb.doc {
+        return "not compared: both stand in one document".into();
+    }
+    for c in [ca, cb] {
+        if !c.checkable() || !usable(c) {
+            return format!(
+                "not compared: `{}` is a repeat, boilerplate, or a value that cannot be \
+                 trusted (an ambiguous separator, a bad grouping, debris)",
+                c.fig.text(&corpus.doc_of(c).text)
+            );
+        }
+    }
+    let story = p.story();
+    let ev = cx.stories.evidence(ca.doc, cb.doc);
+    if !ev.same_story(&story) {
+        let days = ev
+            .days_apart
+            .map_or("dates unknown".to_string(), |d| format!("{d} days apart"));
+        return format!(
+            "not compared: the documents tell no one story ({} long sentences in common, \
+             distinctive names in common: {}; {days}; one story needs a sentence in common \
+             or {} names, and at most {} days apart)",
+            ev.sentences,
+            if ev.names.is_empty() {
+                "none".to_string()
+            } else {
+                ev.names.join(", ")
+            },
+            story.min_shared,
+            story.max_days,
+        );
+    }
+    let skip = folded(&p.skip_words);
+    if let Some(r) = why_not(cx, &story, &skip, ca, cb) {
+        return format!("not compared: {}", r.describe());
+    }
+    if same_wording(corpus, ca, cb) {
+        return "not compared: the same sentence worded alike (a copy or an update of one \
+                text, not a second source)"
+            .into();
+    }
+    let agree = overlap(
+        &bounds(ca, cx.lexicon, p.tolerance),
+        &bounds(cb, cx.lexicon, p.tolerance),
+    );
+    if agree && !close(ca, cb) {
+        "compared: the values are compatible, but more than 10% apart: too loose to \
+         corroborate"
+            .into()
+    } else if agree {
+        "compared: the values agree".into()
+    } else {
+        "compared: the values disagree".into()
+    }
 }
 
 /// Compares the claims of documents that tell the same story, key by key,
@@ -263,11 +480,10 @@ pub(crate) fn compare(
         if per_doc.len() < 2 {
             continue;
         }
-        let total: usize = per_doc.values().map(|v| v.len()).sum();
-        if total * total > MAX_PAIRS {
-            for v in per_doc.values_mut() {
-                v.truncate(1);
-            }
+        // A bounded number of claims per document keeps the comparison of
+        // two documents constant in cost.
+        for v in per_doc.values_mut() {
+            v.truncate(MAX_PER_DOC);
         }
         let ids: Vec<u32> = per_doc.keys().copied().collect();
         for (da, db) in stories.pairs(&ids, &story) {
@@ -275,7 +491,11 @@ pub(crate) fn compare(
             {
                 // One finding per pair of documents and key: the first pair
                 // of claims that disagrees (or agrees, for corroboration).
+                // Two sources that agree on this key somewhere have no
+                // conflict on it: one of their other figures is a part, a
+                // change or another moment.
                 let mut found = None;
+                let mut agreed = false;
                 'pairs: for &a in a_claims {
                     for &b in b_claims {
                         let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
@@ -286,24 +506,35 @@ pub(crate) fn compare(
                         // one wire story (a tally at another hour), not a
                         // second source; the same sentence with the same
                         // figures is a copy, which corroborates nothing.
-                        if same_wording(corpus, ca, cb) {
-                            continue;
-                        }
                         let agree = overlap(
                             &bounds(ca, cx.lexicon, tolerance),
                             &bounds(cb, cx.lexicon, tolerance),
                         );
-                        if agree == agreement {
+                        if agree {
+                            agreed = true;
+                        }
+                        if same_wording(corpus, ca, cb) {
+                            continue;
+                        }
+                        // Corroboration needs values that pin the quantity
+                        // down: "plus de 35.000" is compatible with 287.710
+                        // but corroborates nothing so far above it.
+                        if agreement && agree && !close(ca, cb) {
+                            continue;
+                        }
+                        if agree == agreement && found.is_none() {
                             found = Some((a, b));
-                            break 'pairs;
+                            if agreement {
+                                break 'pairs;
+                            }
                         }
                         if !agreement && agree {
-                            // These two sources agree on this key somewhere:
-                            // no conflict to report for the pair.
-                            found = None;
                             break 'pairs;
                         }
                     }
+                }
+                if !agreement && agreed {
+                    found = None;
                 }
                 if let Some((a, b)) = found {
                     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);

@@ -1,73 +1,147 @@
 //! Which documents tell the same story, for the checks that compare
-//! sources (conflict, corroboration, scale slips).
+//! sources (conflict, corroboration, scale slips), decided from what the
+//! documents say, never from how many there are.
 //!
-//! Two articles of a large corpus that both count "people killed" are
-//! mostly about different events; comparing their figures would report
-//! thousands of false conflicts. Two documents are compared only when they
-//! share enough proper names (capitalised words inside a sentence, such as
-//! `Jordanie`, `Centcom`, `Romanowski`) that few documents of the corpus
-//! use, and, when both publication dates are known, were published within
-//! a few days of each other.
+//! Two articles that both count "people killed" are mostly about different
+//! events: a fire and a shooting in one city on one day. Two documents
+//! tell one story when they show it in their words:
+//! - they print the same long sentence (at least [`LONG_SENTENCE`] words,
+//!   folded, figures included): a reprint or a shared agency copy; or
+//! - they share at least `min_shared` distinctive proper names. A name is
+//!   a capitalised word that does not open a sentence; it is distinctive
+//!   when it is not one of the names too common in news and encyclopedia
+//!   text to mean anything (`[story] common_names` in
+//!   `rules/lexicon/names.toml`, measured on a reference corpus: "France",
+//!   "AFP", "Emmanuel", "February") and, in a large run, when few
+//!   documents of the run use it;
 //!
-//! Candidate pairs come from an inverted index of names, so the cost grows
-//! with the pairs of documents that share a rare name, not with the square
-//! of the corpus.
+//! and, when both publication dates are known, were published within
+//! `max_days` days of each other.
+//!
+//! Candidate pairs come from inverted indexes of names and of sentences,
+//! so the cost grows with the pairs of documents that share a rare name or
+//! a sentence, not with the square of the corpus.
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::dates::published;
-use crate::claims::Corpus;
+use crate::claims::Meanings;
+use crate::claims::{Corpus, Relation};
 use crate::lexicon::fold;
 
 /// When two documents tell the same story (rule parameters).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct StoryParams {
-    /// Rare names two documents must share.
+    /// Distinctive names two documents must share.
     pub(crate) min_shared: usize,
     /// Most days between their publication dates, when both are known.
     pub(crate) max_days: i64,
-    /// Below this many documents, the corpus is taken as one story.
-    pub(crate) small_corpus: usize,
-    /// In a larger corpus, proper names the sentences of two compared
-    /// claims must share.
+    /// Proper names the sentences of two compared claims must share.
     pub(crate) min_sentence_names: usize,
-    /// In a larger corpus, only claims with a place are compared (the
-    /// deaths "in France", not the deaths of an unnamed place).
+    /// Only claims with a place are compared (the deaths "in France", not
+    /// the deaths of an unnamed place).
     pub(crate) place_required: bool,
     /// How sure the match of two claims must be (see `claims::Relation`).
-    pub(crate) min_relation: crate::claims::Relation,
+    pub(crate) min_relation: Relation,
 }
 
-/// The names of every document and when it was published.
+/// Why two documents were taken as one story, or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Evidence {
+    /// Distinctive names both use, folded, sorted.
+    pub(crate) names: Vec<String>,
+    /// Long sentences both print identically.
+    pub(crate) sentences: usize,
+    /// Days between their publication dates, when both are known.
+    pub(crate) days_apart: Option<i64>,
+}
+
+impl Evidence {
+    /// True when the evidence makes one story.
+    pub(crate) fn same_story(&self, p: &StoryParams) -> bool {
+        self.days_apart.is_none_or(|d| d <= p.max_days)
+            && (self.sentences > 0 || self.names.len() >= p.min_shared)
+    }
+}
+
+/// The names and sentences of every document and when it was published.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Stories {
-    /// For each document, the ids of its names, sorted.
+    /// For each document, the ids of its distinctive names, sorted.
     names: Vec<Vec<u32>>,
+    /// For each document, hashes of its long sentences, sorted.
+    sentences: Vec<Vec<u64>>,
     /// Publication day (days since 1970), when known.
     day: Vec<Option<i64>>,
+    /// The name of each id.
+    spelled: Vec<String>,
 }
 
-/// Names used by more documents than this share of the corpus (and more
-/// than [`MIN_COMMON`]) tell nothing about the story.
+/// Names used by more documents than this share of a run (and more than
+/// [`MIN_COMMON`]) tell nothing about the story.
 const COMMON_SHARE: usize = 100;
 const MIN_COMMON: usize = 25;
+/// Words of a sentence that ties two documents printing it.
+pub(crate) const LONG_SENTENCE: usize = 12;
 /// Buckets with at most this many documents compare every pair.
 const SMALL: usize = 48;
 
-impl Stories {
-    /// True when the corpus is too large to be taken as one story.
-    pub(crate) fn is_large(&self, p: &StoryParams) -> bool {
-        self.names.len() >= p.small_corpus
-    }
+fn hash_of<T: Hash>(t: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    t.hash(&mut h);
+    h.finish()
+}
 
-    pub(crate) fn build(corpus: &Corpus) -> Stories {
+/// Hashes of the sentences of `text` with at least [`LONG_SENTENCE`]
+/// words, folded, sorted.
+fn long_sentences(text: &str, m: &Meanings) -> Vec<u64> {
+    let mut v: Vec<u64> = crate::claims::sentence::sentences(text, &m.abbreviations)
+        .into_iter()
+        .filter_map(|(s, e)| {
+            let f = fold(&text[s..e]);
+            if m.is_boilerplate_line(&f, false) {
+                return None;
+            }
+            let words: Vec<&str> = f
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            (words.len() >= LONG_SENTENCE).then(|| hash_of(&words))
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn shared_sorted<T: Ord>(x: &[T], y: &[T]) -> Vec<usize> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(i);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+impl Stories {
+    pub(crate) fn build(corpus: &Corpus, m: &Meanings) -> Stories {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut df: Vec<u32> = Vec::new();
         let mut names = Vec::with_capacity(corpus.docs.len());
+        let mut sentences = Vec::with_capacity(corpus.docs.len());
         let mut day = Vec::with_capacity(corpus.docs.len());
         for doc in &corpus.docs {
             let mut mine: Vec<u32> = names_of(&doc.text)
                 .into_iter()
+                .filter(|n| !m.is_common_name(n))
                 .map(|n| {
                     let next = ids.len() as u32;
                     *ids.entry(n).or_insert(next)
@@ -82,66 +156,80 @@ impl Stories {
                 df[i as usize] += 1;
             }
             names.push(mine);
+            sentences.push(long_sentences(&doc.text, m));
             day.push(published(doc).map(|d| d.days()));
         }
         let common = (corpus.docs.len() / COMMON_SHARE).max(MIN_COMMON) as u32;
         for v in &mut names {
             v.retain(|&i| df[i as usize] <= common);
         }
-        Stories { names, day }
+        let mut spelled = vec![String::new(); ids.len()];
+        for (n, i) in ids {
+            spelled[i as usize] = n;
+        }
+        Stories {
+            names,
+            sentences,
+            day,
+            spelled,
+        }
     }
 
-    fn shared(&self, a: u32, b: u32) -> usize {
-        let (x, y) = (&self.names[a as usize], &self.names[b as usize]);
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
+    /// What ties documents `a` and `b` to one story.
+    pub(crate) fn evidence(&self, a: u32, b: u32) -> Evidence {
+        let (na, nb) = (&self.names[a as usize], &self.names[b as usize]);
+        let mut names: Vec<String> = shared_sorted(na, nb)
+            .into_iter()
+            .map(|i| self.spelled[na[i] as usize].clone())
+            .collect();
+        names.sort();
+        let sentences =
+            shared_sorted(&self.sentences[a as usize], &self.sentences[b as usize]).len();
+        let days_apart = match (self.day[a as usize], self.day[b as usize]) {
+            (Some(x), Some(y)) => Some((x - y).abs()),
+            _ => None,
+        };
+        Evidence {
+            names,
+            sentences,
+            days_apart,
+        }
+    }
+
+    fn keep(&self, a: u32, b: u32, p: &StoryParams) -> bool {
+        if let (Some(x), Some(y)) = (self.day[a as usize], self.day[b as usize]) {
+            if (x - y).abs() > p.max_days {
+                return false;
             }
         }
-        n
-    }
-
-    fn close_in_time(&self, a: u32, b: u32, max_days: i64) -> bool {
-        match (self.day[a as usize], self.day[b as usize]) {
-            (Some(x), Some(y)) => (x - y).abs() <= max_days,
-            _ => true,
-        }
+        shared_sorted(&self.names[a as usize], &self.names[b as usize]).len() >= p.min_shared
+            || !shared_sorted(&self.sentences[a as usize], &self.sentences[b as usize]).is_empty()
     }
 
     /// The pairs of `docs` (sorted document indices) that tell the same
-    /// story, in order. In a corpus of fewer than `p.small_corpus`
-    /// documents (sources gathered for one story), every pair published
-    /// close enough in time is kept.
+    /// story, in order.
     pub(crate) fn pairs(&self, docs: &[u32], p: &StoryParams) -> Vec<(u32, u32)> {
-        let assume_same = self.names.len() < p.small_corpus;
-        let keep = |a: u32, b: u32| {
-            (assume_same || self.shared(a, b) >= p.min_shared)
-                && self.close_in_time(a, b, p.max_days)
-        };
         let mut out = Vec::new();
-        if docs.len() <= SMALL || assume_same {
+        if docs.len() <= SMALL {
             for (x, &a) in docs.iter().enumerate() {
                 for &b in &docs[x + 1..] {
-                    if keep(a, b) {
+                    if self.keep(a, b, p) {
                         out.push((a, b));
                     }
                 }
             }
             return out;
         }
-        // Inverted index over the bucket's documents; names shared by too
-        // many of them are skipped, which bounds the pairs per name.
-        let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+        // Inverted indexes over the bucket's documents; names and
+        // sentences shared by too many of them are skipped, which bounds
+        // the pairs per entry.
+        let mut postings: HashMap<(bool, u64), Vec<u32>> = HashMap::new();
         for &d in docs {
             for &n in &self.names[d as usize] {
-                postings.entry(n).or_default().push(d);
+                postings.entry((false, u64::from(n))).or_default().push(d);
+            }
+            for &h in &self.sentences[d as usize] {
+                postings.entry((true, h)).or_default().push(d);
             }
         }
         let mut candidates: Vec<(u32, u32)> = Vec::new();
@@ -157,7 +245,7 @@ impl Stories {
         }
         candidates.sort_unstable();
         candidates.dedup();
-        out.extend(candidates.into_iter().filter(|&(a, b)| keep(a, b)));
+        out.extend(candidates.into_iter().filter(|&(a, b)| self.keep(a, b, p)));
         out
     }
 }

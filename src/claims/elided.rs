@@ -1,0 +1,113 @@
+//! The counted noun a figure leaves to the words before it: "portant le
+//! total des morts du Covid-19 depuis le 1er mars à 28.289", "the death
+//! toll ... to 1,200", "le nombre de décès s'élève à 17.944". A figure with
+//! no noun of its own counts what the nearest lead phrase before it in its
+//! clause names ("total des", "nombre de", "number of": `[count_leads]` of
+//! each language's meaning file), when no other figure stands between.
+
+use super::Meanings;
+use crate::lexicon::fold;
+use crate::model::Figure;
+
+/// How far before a figure, in bytes, its lead phrase may stand.
+const WINDOW: usize = 90;
+
+/// The measure of the noun a lead phrase names before `fig` in the sentence
+/// `text[sentence.0..sentence.1]`; `prev_end` is where the previous figure of
+/// the sentence ends (a lead before it belongs to it).
+pub(crate) fn elided_measure(
+    text: &str,
+    sentence: (usize, usize),
+    fig: &Figure,
+    prev_end: usize,
+    m: &Meanings,
+) -> Option<u16> {
+    if m.count_leads.is_empty() {
+        return None;
+    }
+    let mut from = fig
+        .start
+        .saturating_sub(WINDOW)
+        .max(sentence.0)
+        .max(prev_end);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    if from >= fig.start {
+        return None;
+    }
+    let before = &text[from..fig.start];
+    // Clause breaks end the look-back.
+    let clause = before
+        .rfind(['.', ';', ':', '(', ')', '?', '!'])
+        .map_or(before, |k| &before[k + 1..]);
+    let folded = fold(clause);
+    let words: Vec<&str> = folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The last lead phrase of the clause, and the noun right after it.
+    let mut found = None;
+    for lead in &m.count_leads {
+        let n = lead.len();
+        if n == 0 || words.len() <= n {
+            continue;
+        }
+        for i in 0..words.len() - n {
+            if words[i..i + n] == lead[..] && found.is_none_or(|(k, _)| i > k) {
+                found = Some((i, words[i + n]));
+            }
+        }
+    }
+    let (_, noun) = found?;
+    m.measure_of(noun.rsplit('\'').next().unwrap_or(noun))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::{claims_of, Claim};
+    use crate::input::Document;
+    use crate::model::Lang;
+
+    fn claims(text: &str, lang: Lang) -> Vec<Claim> {
+        let cfg = crate::testing::config();
+        let doc = Document::new("t", text.to_string(), Some(lang));
+        claims_of(0, &doc, &cfg.lexicon, &cfg.meanings)
+    }
+
+    fn measure(text: &str, lang: Lang, figure: &str) -> Option<String> {
+        let cfg = crate::testing::config();
+        let cs = claims(text, lang);
+        let c = cs
+            .iter()
+            .find(|c| &text[c.fig.start..c.fig.end] == figure)
+            .unwrap();
+        c.measure.map(|m| cfg.meanings.measures.name(m).to_string())
+    }
+
+    #[test]
+    fn a_lead_names_the_counted() {
+        let t = "Santé Publique France a comptabilisé 17.944 décès dans les hôpitaux, \
+                 portant le total des morts du Covid-19 depuis le 1er mars à 28.289.";
+        assert_eq!(
+            measure(t, Lang::new("fr"), "28.289").as_deref(),
+            Some("deaths")
+        );
+        let t = "The ministry raised the number of deaths in the region to 1,200 on Monday.";
+        assert_eq!(
+            measure(t, Lang::new("en"), "1,200").as_deref(),
+            Some("deaths")
+        );
+    }
+
+    #[test]
+    fn no_lead_across_a_figure_or_a_clause() {
+        // The lead belongs to the first figure.
+        let t = "Le nombre de morts atteint 45, puis 300 habitants ont été évacués.";
+        assert_eq!(measure(t, Lang::new("fr"), "45").as_deref(), Some("deaths"));
+        let t = "Le nombre de morts atteint 45, puis 300 ont été évacués.";
+        assert_eq!(measure(t, Lang::new("fr"), "300"), None);
+        let t = "Le nombre de morts a augmenté; les secours ont mobilisé 300 véhicules.";
+        assert_eq!(measure(t, Lang::new("fr"), "300"), None);
+    }
+}

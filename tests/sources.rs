@@ -1,0 +1,135 @@
+//! Comparing sources from the command line: stories decided from the
+//! documents' words, the fact-checker's table of `claims`, and `--explain`.
+
+mod common;
+
+use common::{figcheck_in, Scratch};
+
+fn write(dir: &Scratch, name: &str, date: &str, body: &str) {
+    std::fs::write(dir.join(name), format!("---\ndate: {date}\n---\n{body}\n")).unwrap();
+}
+
+#[test]
+fn unrelated_articles_of_one_day_give_no_conflict() {
+    let dir = Scratch::new("unrelated");
+    write(
+        &dir,
+        "fire.md",
+        "2024-03-03",
+        "Un incendie dans un immeuble de la rue Myrha, à Paris, a fait cinq morts le 3 mars 2024, \
+         selon les pompiers.",
+    );
+    write(
+        &dir,
+        "shooting.md",
+        "2024-03-03",
+        "Une fusillade a fait deux morts à Paris le 3 mars 2024, près de la gare du Nord, selon la \
+         préfecture de police.",
+    );
+    let out = figcheck_in(&dir, &["check", "fire.md", "shooting.md"], b"");
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(!out.stdout.contains("FC201"), "{}", out.stdout);
+    // And the table says why the two tolls were not compared.
+    let out = figcheck_in(
+        &dir,
+        &[
+            "claims",
+            "--explain",
+            "fire.md:4:63",
+            "shooting.md:4:22",
+            "fire.md",
+            "shooting.md",
+        ],
+        b"",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("FC201: not compared: the documents tell no one story"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn one_story_in_two_languages_conflicts() {
+    let dir = Scratch::new("libya");
+    write(
+        &dir,
+        "release.md",
+        "2023-09-13",
+        "The floods in Derna killed 1,200 people in Libya on 12 September 2023, said Othman Abdul \
+         Jaleel, the health minister.",
+    );
+    write(
+        &dir,
+        "article.md",
+        "2023-09-14",
+        "Les inondations de Derna ont fait 1 800 morts en Libye le 12 septembre 2023, a déclaré \
+         Othman Abdul Jaleel, ministre de la Santé.",
+    );
+    let out = figcheck_in(
+        &dir,
+        &["check", "--format", "concise", "release.md", "article.md"],
+        b"",
+    );
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("FC201"), "{}", out.stdout);
+    // One quantity in the table, both sources side by side.
+    let out = figcheck_in(&dir, &["claims", "release.md", "article.md"], b"");
+    let text = out.stdout;
+    let head = text.lines().next().unwrap();
+    assert!(
+        head.contains("PUBLISHED") && head.contains("VALUE"),
+        "{text}"
+    );
+    let group = text
+        .split("\n\n")
+        .find(|g| g.contains("release.md") && g.contains("article.md"))
+        .unwrap_or_else(|| panic!("no quantity holds both sources:\n{text}"));
+    assert!(
+        group
+            .lines()
+            .any(|l| l.starts_with("deaths · libya · ") && l.ends_with(" · 2 documents")),
+        "{group}"
+    );
+    let out = figcheck_in(
+        &dir,
+        &[
+            "claims",
+            "--explain",
+            "release.md:4:28",
+            "article.md:4:35",
+            "release.md",
+            "article.md",
+        ],
+        b"",
+    );
+    assert!(
+        out.stdout.contains("FC201: compared: the values disagree"),
+        "{}",
+        out.stdout
+    );
+    let out = figcheck_in(
+        &dir,
+        &["claims", "--format", "json", "release.md", "article.md"],
+        b"",
+    );
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let q = &v["quantities"][0];
+    assert_eq!(q["key"], "deaths");
+    assert_eq!(q["documents"], 2);
+}
+
+#[test]
+fn explain_names_a_missing_figure() {
+    let dir = Scratch::new("explain-missing");
+    write(&dir, "a.md", "2024-01-01", "Rien.");
+    let out = figcheck_in(
+        &dir,
+        &["claims", "--explain", "a.md:1:1", "a.md:9:9", "a.md"],
+        b"",
+    );
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("a.md:1:1"), "{}", out.stderr);
+}
