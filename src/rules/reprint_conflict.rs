@@ -1,23 +1,37 @@
 //! Reports a figure that changed between two printings of the same
 //! sentence: when two documents print the same sentence (or the same long
-//! stretch of words around a figure), the figures at the same place of it
-//! state the same quantity, at the same time, on the same authority, so two
-//! different values are a conflict, whatever the claims' keys, places and
-//! periods say.
+//! stretch of words around a figure, or the same sentence but for a few
+//! words), the figures at the same place of it state the same quantity, at
+//! the same time, on the same authority, so two different values are a
+//! conflict, whatever the claims' keys, places and periods say.
 //!
 //! How sentences are compared. Every sentence is read as a stream of folded
 //! words in which each number is one placeholder, whatever its value, so
-//! that "plus de 33.000 morts" and "plus de 41.000 morts" read alike. Each
-//! figure is indexed by a hash of the [`ANCHOR`] tokens just before it, of
-//! the tokens just after it, and of its whole sentence with its position in
-//! it; two figures of different documents that share a bucket are then
-//! compared token by token outwards. They are at the same place of the
-//! same text when the whole sentence matches (at least `min_sentence_words`
-//! words) or when the matching stretch around them holds at least
-//! `min_stretch_words` words with at least `min_side_words` on each side
-//! (or the sentence's own start or end on that side). The cost grows with
-//! the figures of the corpus and the size of the buckets, not with the pairs
-//! of documents.
+//! that "plus de 33.000 morts" and "plus de 41.000 morts" read alike.
+//! Sentences that scraped pages glue together without a space
+//! ("(74,6%).Samedi", a heading "- Mexique -Plus de…") are read apart
+//! ([`parts`]). Each figure is indexed by a hash of the [`ANCHOR`] tokens
+//! just before it, of the tokens just after it, of the [`FRAME`] tokens on
+//! each side, and of its whole sentence with its position in it; two
+//! figures of different documents that share a bucket are then compared
+//! token by token outwards. They are at the same place of the same text
+//! when the whole sentence matches (at least `min_sentence_words` words,
+//! or `min_short_words` when the two documents also print
+//! `min_shared_sentences` other sentences identically), when the matching
+//! stretch around them holds at least `min_stretch_words` words with at
+//! least `min_side_words` on each side (or the sentence's own start or end
+//! on that side), or when the two sentences differ in a few words only
+//! ([`near`]: the words both print in order are `near_percent` percent of
+//! the longer, the figures stand next to a shared word, every other number
+//! is printed alike and neither names someone the other does not). The
+//! cost grows with the figures of the corpus and the size of the buckets,
+//! not with the pairs of documents.
+//!
+//! Two figures differ when their values do; a figure read in a reworded
+//! sentence whose interval holds the other's value ("une centaine" and
+//! "113") does not. A figure whose separators its document leaves
+//! ambiguous ("60.000" in a text that also writes "4.4") is compared on its
+//! digits as written, when both are written in the same shape.
 //!
 //! What keeps reprinted wording from firing on what is not a reprint
 //! (measured by reading the findings on French news and English
@@ -34,13 +48,20 @@
 //!   change ("2.979 nouveaux cas") printed on two different days counts two
 //!   days.
 //! - **Time.** Dated documents are compared when published at most
-//!   `max_days_apart` days apart. Undated documents (encyclopedia
-//!   articles, plain files) are compared only when one is a copy of the
-//!   other (the other prints at least `copy_percent` percent of the shorter
-//!   one's long sentences identically, and at least two): sister articles
-//!   written from one template (two ships, two races, two elections) share
-//!   sentences and differ in their figures on purpose, and nothing in the
-//!   sentence tells them from a reprint.
+//!   `max_days_apart` days apart. Further apart, only a sentence printed
+//!   whole or nearly whole that leaves nothing to the time of writing: a
+//!   figure of a stated or past period ("L'an dernier, quelque 9.000
+//!   personnes…", "En 2019, …") does not change with time, but one with a
+//!   weekday or a word of `tally_words` ("actuellement", "au total",
+//!   "bilan", "so far") in its sentence or in the sentence before, or
+//!   whose sentence before restates other figures or dates, may be a
+//!   running tally updated since ([`running`]). Undated documents
+//!   (encyclopedia articles, plain files) are compared only when one is a
+//!   copy of the other (the other prints at least `copy_percent` percent
+//!   of the shorter one's long sentences identically, and at least two):
+//!   sister articles written from one template (two ships, two races, two
+//!   elections) share sentences and differ in their figures on purpose, and
+//!   nothing in the sentence tells them from a reprint.
 //! - **Evidence of one story.** The documents must also share another
 //!   sentence of at least `min_sentence_words` words printed identically,
 //!   figures included, or a proper name (a capitalised word that does not
@@ -72,6 +93,8 @@ const FRAME: usize = 3;
 const MAX_BUCKET: usize = 64;
 /// The token of every number.
 const NUMBER: u64 = 0;
+/// Longest sentences (in tokens) aligned word by word.
+const MAX_ALIGN: usize = 120;
 
 /// Parameters (see the module documentation).
 #[derive(Debug, Deserialize)]
@@ -80,6 +103,18 @@ pub(crate) struct ReprintConflict {
     /// Words of a whole sentence printed in both documents.
     #[serde(deserialize_with = "count")]
     min_sentence_words: usize,
+    /// Words of a whole sentence printed in both documents when the two
+    /// documents also print `min_shared_sentences` other sentences alike.
+    #[serde(deserialize_with = "count")]
+    min_short_words: usize,
+    /// Other sentences printed identically that make a short sentence
+    /// evidence enough.
+    #[serde(deserialize_with = "count")]
+    min_shared_sentences: usize,
+    /// Of two sentences that differ in a few words, the share (in percent)
+    /// of the longer one's words the other prints in the same order.
+    #[serde(deserialize_with = "count")]
+    near_percent: usize,
     /// Words of a shared stretch that is not a whole sentence.
     #[serde(deserialize_with = "count")]
     min_stretch_words: usize,
@@ -101,18 +136,26 @@ pub(crate) struct ReprintConflict {
     /// one's long sentences the other prints identically.
     #[serde(deserialize_with = "count")]
     copy_percent: usize,
+    /// Words that leave a figure to the time of writing (a running tally,
+    /// "actuellement", "au total", "so far"), from each language's
+    /// `checks.toml`.
+    tally_words: Vec<String>,
 }
 
 impl Default for ReprintConflict {
     fn default() -> Self {
         ReprintConflict {
             min_sentence_words: 8,
+            min_short_words: 5,
+            min_shared_sentences: 2,
+            near_percent: 80,
             min_stretch_words: 12,
             min_side_words: 3,
             rare_name_share: Decimal::new(1, 2),
             min_shared_names: 2,
             max_days_apart: 3,
             copy_percent: 80,
+            tally_words: Vec::new(),
         }
     }
 }
@@ -229,7 +272,6 @@ fn compared(c: &Claim) -> bool {
             | Kind::Duration
             | Kind::Fraction
     ) && c.fig.value.is_some()
-        && !c.fig.ambiguous
         && !c.boilerplate
 }
 
@@ -239,6 +281,14 @@ type Value = (Option<Decimal>, Option<Decimal>, Option<Decimal>, u64);
 /// The value a number token states, to tell two printings apart.
 fn value_of(corpus: &Corpus, t: &Tok) -> Value {
     match t.claim {
+        Some(k) if corpus.claims[k].fig.ambiguous => {
+            // Its value depends on a convention the document leaves open:
+            // its digits as written stand for it.
+            let c = &corpus.claims[k];
+            let written = &corpus.doc_of(c).text[c.fig.num_start..c.fig.num_end];
+            let digits: String = written.chars().filter(|ch| ch.is_ascii_digit()).collect();
+            (None, None, None, hash_of(&digits))
+        }
         Some(k) => {
             let f = &corpus.claims[k].fig;
             (
@@ -347,15 +397,283 @@ fn same_rest(corpus: &Corpus, a: &Sent, pa: usize, b: &Sent, pb: usize) -> bool 
     numbers(a, pa) == numbers(b, pb) && a.weekdays == b.weekdays
 }
 
-/// The names of the stretch of `a` around `pa`.
-fn stretch_names(text: &str, a: &[Tok], pa: usize, st: &Stretch) -> Vec<String> {
-    let from = pa - st.toks_before;
-    let to = (pa + st.toks_after + 1).min(a.len());
-    a[from..to]
+/// How two sentences were found to print the same words around a figure.
+#[derive(Debug, Clone, Copy)]
+enum How {
+    /// The whole sentence, at least `min_sentence_words` words.
+    Sentence,
+    /// A stretch of so many words around the figure.
+    Stretch(usize),
+    /// A whole sentence of at least `min_short_words` words.
+    Short,
+    /// The same sentence but for a few words, so many printed alike.
+    Near(usize),
+}
+
+/// Two figures at the same place of one text, in two documents.
+struct Cand {
+    a: usize,
+    b: usize,
+    how: How,
+    /// The sentence of `a` and the tokens of it the two share.
+    si: u32,
+    /// The sentence of `b`.
+    sj: u32,
+    from: usize,
+    to: usize,
+}
+
+/// True when two figures state different values. A figure whose value
+/// depends on a separator convention its document leaves open ("60.000"
+/// in a text that also writes "4.4") differs from another only when both
+/// are written alike but for their digits: the same reading applies to
+/// both printings of one sentence.
+fn differ(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
+    if a.fig.ambiguous || b.fig.ambiguous {
+        let written = |c: &Claim| &corpus.doc_of(c).text[c.fig.num_start..c.fig.num_end];
+        let shape = |w: &str| -> String {
+            w.chars()
+                .map(|ch| if ch.is_ascii_digit() { '#' } else { ch })
+                .collect()
+        };
+        let (x, y) = (written(a), written(b));
+        return x != y && shape(x) == shape(y);
+    }
+    a.fig.value.map(|v| v.normalize()) != b.fig.value.map(|v| v.normalize())
+}
+
+/// True when the two figures are bounded or rounded differently and one's
+/// interval holds the other's value: "une
+/// centaine" and "113", "plus de 2 kg" and "2,153 kg" can both be right
+/// (a sentence reworded around its figure may round it or bound it).
+fn within(a: &Claim, b: &Claim) -> bool {
+    let holds = |x: &Claim, y: &Claim| {
+        let Some(v) = y.fig.value else { return false };
+        (x.fig.low.is_some() || x.fig.high.is_some())
+            && x.fig.low.is_none_or(|l| l <= v)
+            && x.fig.high.is_none_or(|h| v <= h)
+    };
+    let shape = |c: &Claim| (c.fig.low.is_some(), c.fig.high.is_some(), c.fig.qualifier);
+    shape(a) != shape(b) && (holds(a, b) || holds(b, a))
+}
+
+/// True when a sentence leaves its figures to the time of writing: it
+/// names a weekday (a day counted from the publication date) or holds one
+/// of the `tally` phrases (a running tally, "actuellement", "so far"), each
+/// given as the hashes of its folded words.
+fn running(s: &Sent, tally: &[Vec<u64>]) -> bool {
+    let words: Vec<u64> = s.toks.iter().map(|t| t.word).collect();
+    !s.weekdays.is_empty()
+        || tally
+            .iter()
+            .any(|p| words.windows(p.len()).any(|w| w == p.as_slice()))
+}
+
+/// The hash of the folded words of a sentence, and how many of them hold
+/// no digit.
+fn folded_words(sentence: &str) -> (u64, usize) {
+    let f = fold(sentence);
+    let words: Vec<&str> = f
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let plain = words
         .iter()
-        .filter(|t| t.name)
-        .map(|t| fold(&text[t.span.0 as usize..t.span.1 as usize]))
-        .collect()
+        .filter(|w| !w.chars().any(|ch| ch.is_ascii_digit()))
+        .count();
+    (hash_of(&words), plain)
+}
+
+/// The parts of the sentence `(s, e)` of `text` the rule reads as
+/// sentences of their own. Scraped pages glue paragraphs together without
+/// a space ("(74,6%).Samedi", "décision"."J'entends", "PIB."Nous"); the
+/// shared splitter only cuts such a point after a lower-case word, so a
+/// sentence would carry its neighbour's words and figures. A point
+/// after a lone capital ("M.Darmanin", "U.S.") cuts nothing.
+fn parts(text: &str, (s, e): (usize, usize)) -> Vec<(usize, usize)> {
+    let seg = &text[s..e];
+    let chars: Vec<(usize, char)> = seg.char_indices().collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (_, c) = chars[i];
+        // A heading run in after a point ("morts.- Mexique: plus de
+        // 25.000 morts -Plus de 25.000 personnes") ends at its closing
+        // dash, glued to the capital of the next sentence.
+        let dash = |ch: char| matches!(ch, '-' | '–' | '—');
+        if dash(c)
+            && i > from
+            && i >= 1
+            && chars[i - 1].1.is_whitespace()
+            && chars.get(i + 1).is_some_and(|x| x.1.is_uppercase())
+        {
+            out.push((s + chars[from].0, s + chars[i + 1].0));
+            from = i + 1;
+            i += 1;
+            continue;
+        }
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j].1, '"' | ')' | '\'' | '»' | '”') {
+            j += 1;
+        }
+        let mut k = j;
+        if k < chars.len() && matches!(chars[k].1, '"' | '«' | '“') {
+            k += 1;
+        }
+        // After a space, a bullet or a mark that is no word ("+3). *
+        // Enquête réalisée…") opens another sentence too.
+        let mut sp = j;
+        while sp < chars.len() && chars[sp].1 == ' ' {
+            sp += 1;
+        }
+        let bullet = sp > j
+            && chars
+                .get(sp)
+                .is_some_and(|x| matches!(x.1, '*' | '•' | '·' | '■' | '►'));
+        let capital = bullet
+            || (k < chars.len() && (chars[k].1.is_uppercase() || (k == j && dash(chars[k].1))));
+        let lone_capital = c == '.'
+            && i >= 1
+            && chars[i - 1].1.is_uppercase()
+            && (i < 2 || !chars[i - 2].1.is_alphabetic());
+        if capital && !lone_capital && i > from {
+            let cut = chars.get(j).map_or(seg.len(), |x| x.0);
+            out.push((s + chars[from].0, s + cut));
+            from = j;
+        }
+        i = j.max(i + 1);
+    }
+    if from < chars.len() {
+        out.push((s + chars[from].0, e));
+    }
+    out
+}
+
+/// The longest common subsequence of two token streams (numbers match
+/// numbers, whatever their value), as pairs of positions, in order.
+fn align(a: &[Tok], b: &[Tok]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    let w = m + 1;
+    let mut dp = vec![0u16; (n + 1) * w];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            dp[i * w + j] = if a[i].word == b[j].word {
+                dp[(i + 1) * w + j + 1] + 1
+            } else {
+                dp[(i + 1) * w + j].max(dp[i * w + j + 1])
+            };
+        }
+    }
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if a[i].word == b[j].word {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if dp[(i + 1) * w + j] >= dp[i * w + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// True when one of two aligned sentences names someone or something the
+/// other does not (a capitalised word that does not open the sentence,
+/// left out of the alignment `pairs`): it is about someone or something
+/// else, as sister articles written from one template are.
+fn lone_name(a: &[Tok], b: &[Tok], pairs: &[(usize, usize)]) -> bool {
+    let mut in_a = vec![false; a.len()];
+    let mut in_b = vec![false; b.len()];
+    for &(i, j) in pairs {
+        in_a[i] = true;
+        in_b[j] = true;
+    }
+    let lone = |t: &[Tok], kept: &[bool]| t.iter().zip(kept).any(|(t, k)| t.name && !k);
+    lone(a, &in_a) || lone(b, &in_b)
+}
+
+/// Two sentences that differ in a few words ("a rappelé que 514 personnes
+/// sont détenues" / "étaient détenues"): the words both print in the same
+/// order, when the figures at `pa` and `pb` stand at the same place of
+/// them (aligned, and next to an aligned word or the sentences' start or
+/// end), every other number is printed in both with the same value, and
+/// the shared words are at least `percent` percent of the longer
+/// sentence's, and neither names someone or something the other does not
+/// (a capitalised word that does not open the sentence).
+fn near(
+    corpus: &Corpus,
+    a: &[Tok],
+    pa: usize,
+    b: &[Tok],
+    pb: usize,
+    percent: usize,
+) -> Option<usize> {
+    if a.len() > MAX_ALIGN || b.len() > MAX_ALIGN {
+        return None;
+    }
+    let words = |t: &[Tok]| t.iter().filter(|t| t.word != NUMBER).count();
+    let longer = words(a).max(words(b));
+    // Cheap bound first: the words both print, in any order.
+    let bag = |t: &[Tok]| {
+        let mut v: Vec<u64> = t.iter().map(|t| t.word).filter(|&w| w != NUMBER).collect();
+        v.sort_unstable();
+        v
+    };
+    let (x, y) = (bag(a), bag(b));
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if common * 100 < longer * percent {
+        return None;
+    }
+    let pairs = align(a, b);
+    if !pairs.contains(&(pa, pb)) {
+        return None;
+    }
+    let next_to = (pa == 0 && pb == 0)
+        || (pa + 1 == a.len() && pb + 1 == b.len())
+        || (pa > 0 && pb > 0 && pairs.contains(&(pa - 1, pb - 1)))
+        || pairs.contains(&(pa + 1, pb + 1));
+    if !next_to {
+        return None;
+    }
+    if lone_name(a, b, &pairs) {
+        return None;
+    }
+    let mut shared = 0;
+    let mut numbers = 0;
+    for &(i, j) in &pairs {
+        if a[i].word != NUMBER {
+            shared += 1;
+            continue;
+        }
+        numbers += 1;
+        if (i, j) != (pa, pb) && value_of(corpus, &a[i]) != value_of(corpus, &b[j]) {
+            return None;
+        }
+    }
+    let all_numbers = |t: &[Tok]| t.iter().filter(|t| t.word == NUMBER).count();
+    if numbers != all_numbers(a) || numbers != all_numbers(b) {
+        return None;
+    }
+    (shared * 100 >= longer * percent).then_some(shared)
 }
 
 impl Check for ReprintConflict {
@@ -375,11 +693,14 @@ impl Check for ReprintConflict {
                 .collect();
             spans.dedup();
             let text = &corpus.docs[d].text;
-            for sp in spans {
+            for sp in spans.into_iter().flat_map(|sp| parts(text, sp)) {
                 let here: Vec<usize> = ids
                     .iter()
                     .copied()
-                    .filter(|&k| corpus.claims[k].sentence == sp)
+                    .filter(|&k| {
+                        let f = &corpus.claims[k].fig;
+                        sp.0 <= f.num_start && f.num_start < sp.1
+                    })
                     .collect();
                 let mut weekdays = Vec::new();
                 let toks = tokens(text, sp, corpus, &here, cx.lexicon, &mut weekdays);
@@ -447,7 +768,7 @@ impl Check for ReprintConflict {
                     continue;
                 }
                 let entry = (si as u32, p as u32);
-                if words >= self.min_sentence_words {
+                if words >= self.min_short_words {
                     index
                         .entry((2, hash_of(&(whole, p))))
                         .or_default()
@@ -471,6 +792,24 @@ impl Check for ReprintConflict {
                     );
                     index.entry((1, h)).or_default().push(entry);
                 }
+                // The few tokens next to it (up to the sentence's start or
+                // end), for sentences reworded a little further away.
+                let before: Vec<u64> = s.toks[p.saturating_sub(FRAME)..p]
+                    .iter()
+                    .map(|t| t.word)
+                    .collect();
+                index
+                    .entry((3, hash_of(&(p < FRAME, before))))
+                    .or_default()
+                    .push(entry);
+                let after: Vec<u64> = s.toks[p + 1..(p + 1 + FRAME).min(s.toks.len())]
+                    .iter()
+                    .map(|t| t.word)
+                    .collect();
+                index
+                    .entry((4, hash_of(&(p + 1 + FRAME > s.toks.len(), after))))
+                    .or_default()
+                    .push(entry);
             }
         }
         // The frame of each figure (the tokens just around it): a frame
@@ -503,8 +842,9 @@ impl Check for ReprintConflict {
         };
         // Candidate pairs of figures that differ, from buckets that are no
         // template.
-        let mut candidates: Vec<(usize, usize, Stretch, u32, u32)> = Vec::new();
+        let mut candidates: Vec<Cand> = Vec::new();
         let mut seen: HashSet<(u32, u32)> = HashSet::new();
+        let mut tried: HashSet<((u32, u32), (u32, u32))> = HashSet::new();
         let mut keys: Vec<&(u8, u64)> = index.keys().collect();
         keys.sort_unstable();
         for key in keys {
@@ -519,7 +859,12 @@ impl Check for ReprintConflict {
                 .collect();
             values.sort();
             values.dedup();
-            if values.len() != 2 || list.iter().any(template) {
+            // A long anchor printed with three values, or with a template's
+            // frame, is a template; the short anchors next to a figure hold
+            // many sentences, each pair of which is judged on its own.
+            let short_key = key.0 >= 3;
+            if values.len() < 2 || (!short_key && (values.len() != 2 || list.iter().any(template)))
+            {
                 continue;
             }
             for (x, ea) in list.iter().enumerate() {
@@ -532,13 +877,13 @@ impl Check for ReprintConflict {
                         continue;
                     };
                     let (ca, cb) = (&corpus.claims[ka], &corpus.claims[kb]);
-                    if ca.fig.value == cb.fig.value
-                        && ca.fig.low == cb.fig.low
-                        && ca.fig.high == cb.fig.high
-                    {
+                    if !differ(corpus, ca, cb) {
                         continue;
                     }
                     if ca.fig.kind != cb.fig.kind || ca.fig.unit != cb.fig.unit {
+                        continue;
+                    }
+                    if short_key && (template(ea) || template(eb)) {
                         continue;
                     }
                     // One finding per pair of sentences.
@@ -547,26 +892,59 @@ impl Check for ReprintConflict {
                     } else {
                         (eb.0, ea.0)
                     };
-                    if seen.contains(&pair) {
+                    if seen.contains(&pair) || !tried.insert((*ea.min(eb), *ea.max(eb))) {
                         continue;
                     }
-                    let st = stretch(corpus, &sa.toks, ea.1 as usize, &sb.toks, eb.1 as usize);
+                    let (pa, pb) = (ea.1 as usize, eb.1 as usize);
+                    let st = stretch(corpus, &sa.toks, pa, &sb.toks, pb);
                     let words = st.before + st.after;
                     let whole = st.whole_before && st.whole_after;
                     let sides = (st.whole_before || st.before >= self.min_side_words)
                         && (st.whole_after || st.after >= self.min_side_words);
-                    let same_text = (whole && words >= self.min_sentence_words)
-                        || (sides && words >= self.min_stretch_words);
-                    if st.other_differs || !same_text {
-                        continue;
-                    }
-                    if !same_rest(corpus, sa, ea.1 as usize, sb, eb.1 as usize) {
+                    let how = if st.other_differs {
+                        None
+                    } else if whole && words >= self.min_sentence_words {
+                        Some(How::Sentence)
+                    } else if sides && words >= self.min_stretch_words {
+                        Some(How::Stretch(words))
+                    } else if whole && words >= self.min_short_words {
+                        Some(How::Short)
+                    } else {
+                        None
+                    };
+                    let range = |p: usize, len: usize| {
+                        (p - st.toks_before, (p + st.toks_after + 1).min(len))
+                    };
+                    let (how, ra, rb) = match how {
+                        Some(h) => (h, range(pa, sa.toks.len()), range(pb, sb.toks.len())),
+                        None => match near(corpus, &sa.toks, pa, &sb.toks, pb, self.near_percent) {
+                            Some(w) if w >= self.min_sentence_words && !within(ca, cb) => {
+                                (How::Near(w), (0, sa.toks.len()), (0, sb.toks.len()))
+                            }
+                            _ => {
+                                continue;
+                            }
+                        },
+                    };
+                    if !same_rest(corpus, sa, pa, sb, pb) {
                         continue;
                     }
                     seen.insert(pair);
-                    let (first, second) = if ca.doc <= cb.doc { (ka, kb) } else { (kb, ka) };
-                    let (e_first, _) = if ca.doc <= cb.doc { (ea, eb) } else { (eb, ea) };
-                    candidates.push((first, second, st, e_first.0, e_first.1));
+                    let (first, second, e_first, e_second) = if ca.doc <= cb.doc {
+                        (ka, kb, ea, eb)
+                    } else {
+                        (kb, ka, eb, ea)
+                    };
+                    let (from, to) = if e_first == ea { ra } else { rb };
+                    candidates.push(Cand {
+                        a: first,
+                        b: second,
+                        how,
+                        si: e_first.0,
+                        sj: e_second.0,
+                        from,
+                        to,
+                    });
                 }
             }
         }
@@ -579,17 +957,10 @@ impl Check for ReprintConflict {
             let text = &corpus.docs[d].text;
             let mut v: Vec<u64> = sentences(text, &cx.meanings.abbreviations)
                 .into_iter()
+                .flat_map(|sp| parts(text, sp))
                 .filter_map(|(s, e)| {
-                    let f = fold(&text[s..e]);
-                    let words: Vec<&str> = f
-                        .split(|ch: char| !ch.is_alphanumeric())
-                        .filter(|w| !w.is_empty())
-                        .collect();
-                    let plain = words
-                        .iter()
-                        .filter(|w| !w.chars().any(|ch| ch.is_ascii_digit()))
-                        .count();
-                    (plain >= self.min_sentence_words).then(|| hash_of(&words))
+                    let (words, plain) = folded_words(&text[s..e]);
+                    (plain >= self.min_sentence_words).then_some(words)
                 })
                 .collect();
             v.sort_unstable();
@@ -600,16 +971,18 @@ impl Check for ReprintConflict {
         let mut wanted: HashSet<String> = HashSet::new();
         // The names of the documents of a candidate pair, sorted.
         let mut doc_names: HashMap<u32, Vec<String>> = HashMap::new();
-        for (a, b, st, si, p) in &candidates {
-            for n in stretch_names(
-                &corpus.docs[sents[*si as usize].doc as usize].text,
-                &sents[*si as usize].toks,
-                *p as usize,
-                st,
-            ) {
-                wanted.insert(n);
-            }
-            for k in [*a, *b] {
+        let names_in = |c: &Cand| {
+            let s = &sents[c.si as usize];
+            let text = &corpus.docs[s.doc as usize].text;
+            s.toks[c.from..c.to]
+                .iter()
+                .filter(|t| t.name)
+                .map(|t| fold(&text[t.span.0 as usize..t.span.1 as usize]))
+                .collect::<Vec<String>>()
+        };
+        for c in &candidates {
+            wanted.extend(names_in(c));
+            for k in [c.a, c.b] {
                 let d = corpus.claims[k].doc;
                 doc_names.entry(d).or_insert_with(|| {
                     let mut ns = names_of(&corpus.docs[d as usize].text);
@@ -635,6 +1008,62 @@ impl Check for ReprintConflict {
                 }
             }
         }
+        let tally: Vec<Vec<u64>> = self
+            .tally_words
+            .iter()
+            .map(|w| {
+                w.split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|x| !x.is_empty())
+                    .map(|x| hash_of(&fold(x)))
+                    .collect()
+            })
+            .filter(|v: &Vec<u64>| !v.is_empty())
+            .collect();
+        // The sentence before a claim's: its wording and figures (hashes of
+        // its words with and without the numbers) and whether it leaves its
+        // time to the writing ("selon un bilan établi vendredi à 11H00").
+        let lead_in = |c: &Claim| -> ((u64, u64), bool) {
+            let text = &corpus.doc_of(c).text;
+            let all: Vec<(usize, usize)> = sentences(text, &cx.meanings.abbreviations)
+                .into_iter()
+                .flat_map(|sp| parts(text, sp))
+                .collect();
+            let Some(i) = all
+                .iter()
+                .position(|p| p.0 <= c.fig.num_start && c.fig.num_start < p.1)
+            else {
+                return ((0, 0), false);
+            };
+            let Some(&(s, e)) = i.checked_sub(1).and_then(|j| all.get(j)) else {
+                return ((0, 0), false);
+            };
+            let mut masked = Vec::new();
+            let mut exact = Vec::new();
+            let mut weekday = false;
+            let months = cx
+                .lexicon
+                .get(corpus.doc_of(c).lang.as_str())
+                .map(|l| &l.months);
+            for w in text[s..e]
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                let f = fold(w);
+                weekday |= cx.lexicon.weekday(&f).is_some();
+                let h = hash_of(&f);
+                exact.push(h);
+                let month = months.is_some_and(|m| m.contains_key(&f));
+                masked.push(if month || w.chars().any(|ch| ch.is_ascii_digit()) {
+                    NUMBER
+                } else {
+                    h
+                });
+            }
+            let tallied = tally
+                .iter()
+                .any(|p| masked.windows(p.len()).any(|w| w == p.as_slice()));
+            ((hash_of(&masked), hash_of(&exact)), weekday || tallied)
+        };
         let share = Decimal::from(corpus.docs.len()) * self.rare_name_share;
         let rare_max = share
             .floor()
@@ -642,16 +1071,12 @@ impl Check for ReprintConflict {
             .parse::<usize>()
             .unwrap_or(0)
             .max(2);
-        for (a, b, st, si, p) in candidates {
+        for cand in &candidates {
+            let (a, b) = (cand.a, cand.b);
             let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-            let rare_name = stretch_names(
-                &corpus.docs[sents[si as usize].doc as usize].text,
-                &sents[si as usize].toks,
-                p as usize,
-                &st,
-            )
-            .iter()
-            .any(|n| df.get(n).is_some_and(|&k| k <= rare_max));
+            let rare_name = names_in(cand)
+                .iter()
+                .any(|n| df.get(n).is_some_and(|&k| k <= rare_max));
             let is_rare = |n: &String| df.get(n).is_some_and(|&k| k <= rare_max);
             let (na, nb) = (&doc_names[&ca.doc], &doc_names[&cb.doc]);
             let shared_names = na
@@ -669,8 +1094,18 @@ impl Check for ReprintConflict {
                 (Some(x), Some(y)) => {
                     // A change ("2.979 nouveaux cas") is counted over a day
                     // or a period of its own: printed on two days, two
-                    // changes.
-                    if (x - y).unsigned_abs() > self.max_days_apart as u64
+                    // changes. Printings further apart may be an update,
+                    // unless the sentence leaves nothing to the time of
+                    // writing.
+                    let fixed = !matches!(cand.how, How::Stretch(_))
+                        && [cand.si, cand.sj]
+                            .iter()
+                            .all(|&i| !running(&sents[i as usize], &tally))
+                        && {
+                            let (xa, xb) = (lead_in(ca), lead_in(cb));
+                            !xa.1 && !xb.1 && (xa.0 .0 != xb.0 .0 || xa.0 .1 == xb.0 .1)
+                        };
+                    if ((x - y).unsigned_abs() > self.max_days_apart as u64 && !fixed)
                         || (x != y && (ca.delta || cb.delta))
                     {
                         continue;
@@ -691,23 +1126,29 @@ impl Check for ReprintConflict {
                     continue;
                 }
             }
-            let story = names_ok || {
+            // Other sentences both print identically.
+            let others = {
                 for d in [ca.doc as usize, cb.doc as usize] {
                     exact_of.entry(d).or_insert_with(|| exact(d));
                 }
                 let (xa, xb) = (&exact_of[&(ca.doc as usize)], &exact_of[&(cb.doc as usize)]);
                 let own = |c: &Claim| {
-                    let t = fold(&corpus.doc_of(c).text[c.sentence.0..c.sentence.1]);
-                    let w: Vec<&str> = t
-                        .split(|ch: char| !ch.is_alphanumeric())
-                        .filter(|w| !w.is_empty())
-                        .collect();
-                    hash_of(&w)
+                    let text = &corpus.doc_of(c).text;
+                    let part = parts(text, c.sentence)
+                        .into_iter()
+                        .find(|p| p.0 <= c.fig.num_start && c.fig.num_start < p.1)
+                        .unwrap_or(c.sentence);
+                    folded_words(&text[part.0..part.1]).0
                 };
                 let (oa, ob) = (own(ca), own(cb));
                 xa.iter()
-                    .any(|h| *h != oa && *h != ob && xb.binary_search(h).is_ok())
+                    .filter(|h| **h != oa && **h != ob && xb.binary_search(h).is_ok())
+                    .count()
             };
+            if matches!(cand.how, How::Short) && others < self.min_shared_sentences {
+                continue;
+            }
+            let story = names_ok || others > 0;
             if !story || reworded(ca.doc, cb.doc) > 1 {
                 continue;
             }
@@ -716,13 +1157,12 @@ impl Check for ReprintConflict {
                 cb.fig.text(&corpus.doc_of(cb).text),
             );
             let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);
-            let why = if st.whole_before && st.whole_after {
-                "the same sentence in both documents".to_string()
-            } else {
-                format!(
-                    "the same {} words around it in both documents",
-                    st.before + st.after
-                )
+            let why = match cand.how {
+                How::Sentence | How::Short => "the same sentence in both documents".to_string(),
+                How::Stretch(w) => format!("the same {w} words around it in both documents"),
+                How::Near(w) => {
+                    format!("nearly the same sentence in both documents ({w} words printed alike)")
+                }
             };
             let message = format!(
                 "`{ta}` in {da} is `{tb}` in {db}, at the same place of {why}: a reprinted figure that differs"
@@ -785,6 +1225,77 @@ mod tests {
         assert_eq!(
             messages("FC204", &[&a2, &b2], Lang::new("fr"), None).len(),
             1
+        );
+    }
+
+    /// The messages of FC204 over French documents published on `dates`.
+    fn dated(texts: &[(&str, &str)]) -> Vec<String> {
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (t, d))| {
+                let mut doc = crate::input::Document::new(
+                    format!("doc{i}"),
+                    t.to_string(),
+                    Some(Lang::new("fr")),
+                );
+                doc.source.date = Some(d.to_string());
+                doc
+            })
+            .collect();
+        let sel = crate::rules::Selection {
+            select: vec!["FC204".to_string()],
+            ignore: Vec::new(),
+        };
+        let (_, findings) = crate::analyze(docs, crate::testing::config(), &sel);
+        findings.into_iter().map(|f| f.message).collect()
+    }
+
+    #[test]
+    fn a_figure_of_a_past_period_is_compared_however_far_apart() {
+        let a = "L'an dernier, quelque 9.000 personnes ont été arrêtées à Hong Kong pour avoir pris part aux manifestations.";
+        let b = a.replace("9.000", "6.000");
+        let m = dated(&[(a, "2020-05-10"), (&b, "2020-06-20")]);
+        assert_eq!(m.len(), 1, "{m:?}");
+    }
+
+    #[test]
+    fn a_running_tally_far_apart_is_an_update() {
+        // A word of the time of writing in the sentence.
+        let a = "La tribu déplore actuellement 146 morts liées au Covid-19, selon les autorités de la Nation navajo.";
+        let b = a.replace("146", "250");
+        assert!(dated(&[(a, "2020-05-21"), (&b, "2020-06-05")]).is_empty());
+        // The time of the count in the sentence before.
+        let a = "Selon un bilan établi par l'AFP vendredi à 11H00 GMT, la pandémie progresse. Les Etats-Unis sont le pays le plus endeuillé avec 122.238 décès et de nombreux malades.";
+        let b = a.replace("122.238", "78.794");
+        assert!(dated(&[(a, "2020-06-26"), (&b, "2020-05-10")]).is_empty());
+        // Close in time, the same sentences are compared.
+        assert_eq!(dated(&[(a, "2020-06-26"), (&b, "2020-06-26")]).len(), 1);
+    }
+
+    #[test]
+    fn glued_sentences_are_read_apart() {
+        let parts_of = |t: &str| -> Vec<String> {
+            super::parts(t, (0, t.len()))
+                .into_iter()
+                .map(|(s, e)| t[s..e].to_string())
+                .collect()
+        };
+        assert_eq!(
+            parts_of(
+                "record (74,6%).Samedi matin, M.Darmanin a été élu.\"Nous\" - Titre -Malgré tout"
+            ),
+            vec![
+                "record (74,6%).",
+                // A quote after the point closes the sentence before.
+                "Samedi matin, M.Darmanin a été élu.\"",
+                "Nous\" - Titre -",
+                "Malgré tout"
+            ]
+        );
+        assert_eq!(
+            parts_of("Aux U.S.A. il y a 3.5 millions"),
+            vec!["Aux U.S.A. il y a 3.5 millions"]
         );
     }
 
