@@ -25,13 +25,14 @@ Sources (pinned; install them in a virtual environment to regenerate):
 Kept: every country; every first-level subdivision; every city of at least
 MIN_POPULATION people and every capital. Names in Latin script only; the
 alternate names of a city only for the largest cities and capitals (where
-languages have names of their own: Londres, Pékin, Le Caire), and only
-those written as proper names. When two places share a name, a country wins
+languages have names of their own: Londres, Pékin, Le Caire), only those
+written as proper names, and not those that name another town or a region. When two places share a name, a country wins
 over a city, a city over a region, and a larger city over a smaller one.
 
 Usage: python3 scripts/gazetteer.py [OUT]   (default rules/places/gazetteer.tsv)
 """
 
+import collections
 import gettext
 import re
 import sys
@@ -159,6 +160,12 @@ def main():
                            pop=c["population"], never_common=True))
     by_code = {p["code"]: p for p in places}
 
+    # An alternate name that is the name of another town (any GeoNames city
+    # of 15 000 people or more) or of a region is ambiguous: "Victoria" for
+    # Hong Kong, "Saint George" for Freetown.
+    other_names = collections.Counter(key(v["name"]) for v in gc.get_cities().values())
+    for s in pycountry.subdivisions:
+        other_names[key(s.name)] += 1
     cities = [v for v in gc.get_cities().values()
               if v["countrycode"] in by_code
               and (v["population"] >= MIN_POPULATION or v["name"] == capitals.get(v["countrycode"]))]
@@ -168,7 +175,8 @@ def main():
         names = [v["name"]]
         capital = v["name"] == capitals.get(cc)
         if v["population"] >= ALT_NAMES_POPULATION or capital:
-            names += [a for a in v["alternatenames"] if usable(a)]
+            names += [a for a in v["alternatenames"]
+                      if usable(a) and (key(a) == key(v["name"]) or key(a) not in other_names)]
         places.append(dict(id=new_id(v["name"], cc, "city"), kind="city", parent=by_code[cc]["id"],
                            code=str(v["geonameid"]), en=v["name"], fr="", names=names,
                            pop=v["population"], never_common=capital))

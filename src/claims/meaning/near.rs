@@ -93,16 +93,16 @@ impl Meanings {
                     .next()
                     .is_some_and(char::is_uppercase)
             };
-            // The capitalised word opening the sentence joins the name
-            // unless it introduces a place ("En France", "In London",
+            // A capitalised word before the name joins it, unless it
+            // introduces a place ("En France", "Le Brésil", "In London",
             // "Excluding Hubei").
-            let opener = i == 1 && {
-                let k = toks.key(0..1);
-                self.place_prepositions.iter().any(|p| p == k)
-                    || self.place_links.iter().any(|p| p == k)
-                    || excluded.iter().any(|x| x.te == 1)
+            let introduces = |k: usize| {
+                let key = toks.key(k..k + 1);
+                self.place_prepositions.iter().any(|p| p == key)
+                    || self.place_links.iter().any(|p| p == key)
+                    || excluded.iter().any(|x| x.te == k + 1)
             };
-            let joined_before = i > 0 && !t.comma && capital(i - 1) && !opener;
+            let joined_before = i > 0 && !t.comma && capital(i - 1) && !introduces(i - 1);
             let joined_after =
                 j < n && !toks.toks[j].comma && capital(j) && !periods.iter().any(|p| p.ts == j);
             let placed = !g.common
@@ -266,16 +266,28 @@ impl Meanings {
         if let Some((_, g)) = best.filter(|(_, g)| !self.excluded(g[0].0.ts, sm, toks)) {
             // "en Irak, à Bagdad et à Erbil" is Iraq: a place within
             // another of the group adds nothing.
-            for m in g {
-                if !g
-                    .iter()
+            for (k, m) in g.iter().enumerate() {
+                if g.iter()
                     .any(|o| o.0.id != m.0.id && self.place_within(m.0.id, o.0.id))
+                    || g.get(k + 1).is_some_and(|o| self.homonym(m.0, o.0, toks))
                 {
-                    out.insert(m.0.id);
+                    continue;
                 }
+                out.insert(m.0.id);
             }
         }
         out
+    }
+
+    /// True when city `m` is followed, after a comma, by the region or
+    /// country `o` it should lie in, and lies in another country ("Newport,
+    /// Rhode Island" is no Newport of Wales).
+    fn homonym(&self, m: Match, o: Match, toks: &Tokens) -> bool {
+        self.gazetteer.is_city(m.id)
+            && !self.gazetteer.is_city(o.id)
+            && o.id < self.gazetteer.len
+            && toks.toks.get(m.te).is_some_and(|t| t.comma)
+            && self.place_root(m.id) != self.place_root(o.id)
     }
 
     /// True when an exclusion ("hors de", "outside") stands before token
@@ -378,16 +390,21 @@ fn is_dateline(text: &str, toks: &Tokens, m: &Match) -> bool {
     if m.ts != 0 || m.te == 0 {
         return false;
     }
+    // Only blanks and markup since the start of the line.
     let start = toks.toks[0].start;
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..start]
+    let before = text[..start]
         .chars()
-        .all(|c| c.is_whitespace() || matches!(c, '#' | '*' | '_' | '>'))
-    {
+        .rev()
+        .find(|&c| !(c == ' ' || c == '\t' || matches!(c, '#' | '*' | '_' | '>')));
+    if before.is_some_and(|c| c != '\n' && c != '\r') {
         return false;
     }
     let end = toks.toks[m.te - 1].end;
-    let line = text[end..].split('\n').next().unwrap_or("");
+    let mut stop = (end + 4 * DATELINE_TAIL).min(text.len());
+    while !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let line = text[end..stop].split('\n').next().unwrap_or("");
     let mut rest = line.trim_start();
     if let Some(r) = rest.strip_prefix(',') {
         let stop = r

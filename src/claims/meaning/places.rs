@@ -57,6 +57,18 @@ impl Meanings {
         })
     }
 
+    /// The outermost place `a` lies within (its country).
+    pub(crate) fn place_root(&self, a: u16) -> u16 {
+        let mut x = a;
+        for _ in 0..16 {
+            match self.within.get(x as usize).copied().flatten() {
+                Some(p) => x = p,
+                None => break,
+            }
+        }
+        x
+    }
+
     /// True when place `a` is `b` or lies within it.
     pub(crate) fn place_within(&self, a: u16, b: u16) -> bool {
         let mut x = Some(a);
@@ -79,9 +91,8 @@ impl Meanings {
 /// `scripts/gazetteer.py` from GeoNames (countries, first-level regions,
 /// cities of 100 000 people or more and capitals) with their English and
 /// French names. Its places are the first ids of the place vocabulary, in
-/// the order of its `P` rows; its names stay in the embedded text, sorted
-/// by key, and are looked up by binary search, so loading it builds no
-/// table of names.
+/// the order of its `P` rows; its names are slices of the embedded text
+/// (about a millisecond to index at start-up).
 ///
 /// # Which names are read as places
 ///
@@ -94,8 +105,8 @@ impl Meanings {
 ///   "nice", nor "NICE": words in capitals are headlines, acronyms and
 ///   datelines);
 /// - it stands alone as a name: the word before it (unless a comma stands
-///   between, or it opens the sentence and introduces a place: a place
-///   preposition, a `place_links` word or an exclusion, "En France",
+///   between, or it introduces a place: a place preposition, a
+///   `place_links` word or an exclusion, "En France", "Le Brésil",
 ///   "Excluding Hubei") and the word after it (unless a comma stands
 ///   between, or it names a period: "in Baghdad Monday") are not
 ///   capitalised ("Nancy Pelosi", "Abraham Lincoln", "New York Times" name
@@ -112,6 +123,11 @@ impl Meanings {
 /// an exclusion (`[places] exclude`: "hors de Chine", "outside China") is
 /// not the figure's place: when it is the nearest, the figure has none.
 ///
+/// A city named with its region or country after a comma ("Newport, Rhode
+/// Island", "Monterey, en Californie") is the town of that name there: a
+/// city of the gazetteer that lies in another country is a homonym, and is
+/// dropped.
+///
 /// The places of the language files (`[place.*]`) are matched as they are
 /// written, in any case, wherever they stand: they hold what the
 /// gazetteer lacks (acronyms such as "RDC", regions such as "Cisjordanie")
@@ -120,12 +136,15 @@ impl Meanings {
 pub(crate) struct Gazetteer {
     /// Number of places.
     pub(crate) len: u16,
+    /// Which places are cities.
+    cities: Vec<bool>,
     /// Place id by row id, for the language files that add words to them.
     pub(crate) by_id: HashMap<&'static str, u16>,
-    /// Byte offsets of the `N` rows in [`GAZETTEER`], sorted by key.
-    names: Vec<u32>,
-    /// Most tokens in a key.
-    max_len: usize,
+    /// The names: key (a slice of [`GAZETTEER`]) → place and common flag.
+    names: HashMap<&'static str, (u16, bool)>,
+    /// The first word of each key → the most tokens of a key starting with
+    /// it.
+    firsts: HashMap<&'static str, u8>,
 }
 
 /// The gazetteer's text, embedded.
@@ -152,24 +171,27 @@ impl Gazetteer {
     pub(crate) fn parse(text: &'static str) -> (Gazetteer, Vec<PlaceRow>) {
         let mut g = Gazetteer::default();
         let mut rows = Vec::new();
-        let mut at = 0usize;
-        for line in text.split_inclusive('\n') {
-            let start = at;
-            at += line.len();
-            let line = line.trim_end_matches('\n');
+        for line in text.lines() {
             let mut f = line.split('\t');
             match f.next() {
                 Some("P") => {
                     let id = f.next().unwrap_or("");
-                    let _kind = f.next();
+                    g.cities.push(f.next() == Some("city"));
                     let parent = f.next().unwrap_or("");
                     g.by_id.insert(id, rows.len() as u16);
                     rows.push(PlaceRow { id, parent });
                 }
                 Some("N") => {
                     let key = f.next().unwrap_or("");
-                    g.max_len = g.max_len.max(key.split(' ').count());
-                    g.names.push(start as u32);
+                    let place = f.next().and_then(|x| x.parse().ok()).unwrap_or(0);
+                    let common = f.next() == Some("1");
+                    let len = key.split(' ').count().min(u8::MAX as usize) as u8;
+                    let first = g
+                        .firsts
+                        .entry(key.split(' ').next().unwrap_or(""))
+                        .or_insert(0);
+                    *first = (*first).max(len);
+                    g.names.insert(key, (place, common));
                 }
                 _ => {}
             }
@@ -178,45 +200,26 @@ impl Gazetteer {
         (g, rows)
     }
 
-    /// The key, place and common flag of the `N` row at byte `at`.
-    fn row(&self, at: u32) -> (&'static str, u16, bool) {
-        let line = GAZETTEER[at as usize..].split('\n').next().unwrap_or("");
-        let mut f = line.split('\t').skip(1);
-        let key = f.next().unwrap_or("");
-        let place = f.next().and_then(|x| x.parse().ok()).unwrap_or(0);
-        let common = f.next() == Some("1");
-        (key, place, common)
+    /// True for a city of the gazetteer.
+    pub(crate) fn is_city(&self, place: u16) -> bool {
+        self.cities.get(place as usize) == Some(&true)
     }
 
     /// The name with key `key`, if any.
     pub(crate) fn name(&self, key: &str) -> Option<(u16, bool)> {
-        let i = self
-            .names
-            .binary_search_by(|&at| self.row(at).0.cmp(key))
-            .ok()?;
-        let (_, place, common) = self.row(self.names[i]);
-        Some((place, common))
+        self.names.get(key).copied()
     }
 
     /// The longest name starting at token `i`.
     pub(crate) fn match_at(&self, toks: &Tokens, i: usize) -> Option<GazetteerName> {
+        let longest = *self.firsts.get(toks.key(i..i + 1))? as usize;
         let n = toks.toks.len();
-        for len in (1..=self.max_len.min(n - i)).rev() {
-            if let Some((place, common)) = self.name(toks.key(i..i + len)) {
+        for len in (1..=longest.min(n - i)).rev() {
+            if let Some(&(place, common)) = self.names.get(toks.key(i..i + len)) {
                 return Some(GazetteerName { place, len, common });
             }
         }
         None
-    }
-
-    /// Every name row, as (key, name as written): for tests.
-    #[cfg(test)]
-    fn rows(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
-        self.names.iter().map(|&at| {
-            let line = GAZETTEER[at as usize..].split('\n').next().unwrap_or("");
-            let f: Vec<&str> = line.split('\t').collect();
-            (f[1], f[4])
-        })
     }
 }
 
@@ -233,9 +236,12 @@ mod tests {
         let (g, rows) = Gazetteer::parse(GAZETTEER);
         assert!(rows.len() > 5000 && (g.len as usize) == rows.len());
         let mut last = "";
-        for (key, name) in g.rows() {
+        for line in GAZETTEER.lines().filter(|l| l.starts_with("N\t")) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let (key, name) = (f[1], f[4]);
             assert!(last < key, "{last} then {key}");
             assert_eq!(phrase_key(name), key, "{name}");
+            assert_eq!(g.name(key).map(|x| x.0), f[2].parse().ok());
             last = key;
         }
         for r in &rows {
