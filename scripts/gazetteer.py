@@ -25,14 +25,14 @@ Sources (pinned; install them in a virtual environment to regenerate):
 Kept: every country; every first-level subdivision; every city of at least
 MIN_POPULATION people and every capital. Names in Latin script only; the
 alternate names of a city only for the largest cities and capitals (where
-languages have names of their own: Londres, Pékin, Le Caire), only those
-written as proper names, and not those that name another town or a region. When two places share a name, a country wins
-over a city, a city over a region, and a larger city over a smaller one.
+languages have names of their own: Londres, Pékin, Le Caire), and only
+those written as proper names. When two places share a name, a country wins
+over a city, a city's own name over another's alternate name, a city over a
+region, and a larger city over a smaller one.
 
 Usage: python3 scripts/gazetteer.py [OUT]   (default rules/places/gazetteer.tsv)
 """
 
-import collections
 import gettext
 import re
 import sys
@@ -160,12 +160,6 @@ def main():
                            pop=c["population"], never_common=True))
     by_code = {p["code"]: p for p in places}
 
-    # An alternate name that is the name of another town (any GeoNames city
-    # of 15 000 people or more) or of a region is ambiguous: "Victoria" for
-    # Hong Kong, "Saint George" for Freetown.
-    other_names = collections.Counter(key(v["name"]) for v in gc.get_cities().values())
-    for s in pycountry.subdivisions:
-        other_names[key(s.name)] += 1
     cities = [v for v in gc.get_cities().values()
               if v["countrycode"] in by_code
               and (v["population"] >= MIN_POPULATION or v["name"] == capitals.get(v["countrycode"]))]
@@ -175,8 +169,7 @@ def main():
         names = [v["name"]]
         capital = v["name"] == capitals.get(cc)
         if v["population"] >= ALT_NAMES_POPULATION or capital:
-            names += [a for a in v["alternatenames"]
-                      if usable(a) and (key(a) == key(v["name"]) or key(a) not in other_names)]
+            names += [a for a in v["alternatenames"] if usable(a)]
         places.append(dict(id=new_id(v["name"], cc, "city"), kind="city", parent=by_code[cc]["id"],
                            code=str(v["geonameid"]), en=v["name"], fr="", names=names,
                            pop=v["population"], never_common=capital))
@@ -197,18 +190,28 @@ def main():
                            parent=by_code[s.country_code]["id"], code=s.code, en=names[0],
                            fr=names[-1], names=names, pop=0, never_common=False))
 
-    # Names: the first place to claim a key keeps it (countries, then
-    # cities by population, then regions).
-    rank = {"country": 0, "city": 1, "region": 2}
-    order = sorted(range(len(places)), key=lambda i: (rank[places[i]["kind"]], -places[i]["pop"]))
+    # Names: the first place to claim a key keeps it: countries, then the
+    # cities' own names, then their alternate names, then regions; by
+    # population within each ("Victoria" is the Canadian city, not an
+    # alternate name of Hong Kong; "New York" the city, not the state).
+    claims = []
+    for i, p in enumerate(places):
+        for j, n in enumerate(p["names"]):
+            if p["kind"] == "country":
+                tier = 0
+            elif p["kind"] == "city":
+                tier = 1 if j == 0 else 2
+            else:
+                tier = 3
+            claims.append((tier, -p["pop"], i, j, n))
+    claims.sort()
     owner = {}
-    for i in order:
-        for n in places[i]["names"]:
-            if not usable(n):
-                continue
-            k = key(n)
-            if k and k not in owner:
-                owner[k] = (i, n)
+    for _, _, i, _, n in claims:
+        if not usable(n):
+            continue
+        k = key(n)
+        if k and k not in owner:
+            owner[k] = (i, n)
     # Places rows in a stable order: countries, cities, regions, as built.
     lines = [
         "# figcheck gazetteer: countries, first-level regions and cities with their",

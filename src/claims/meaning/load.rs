@@ -56,13 +56,16 @@ struct WordsDef {
 }
 
 /// How place names are read: `prepositions` before a gazetteer name that is
-/// also a common word, `exclude` phrases before a place the figure is not
+/// also a common word, `articles` that a capitalised name after them does
+/// not join, `exclude` phrases before a place the figure is not
 /// about, and examples.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PlacesDef {
     #[serde(default)]
     prepositions: Vec<String>,
+    #[serde(default)]
+    articles: Vec<String>,
     #[serde(default)]
     exclude: Vec<String>,
     #[serde(default)]
@@ -267,6 +270,12 @@ impl Meanings {
                 let k = phrase_key(w);
                 if !self.place_prepositions.contains(&k) {
                     self.place_prepositions.push(k);
+                }
+            }
+            for w in &p.articles {
+                let k = phrase_key(w);
+                if !self.place_articles.contains(&k) {
+                    self.place_articles.push(k);
                 }
             }
             self.place_exclusions.add("", &p.exclude);

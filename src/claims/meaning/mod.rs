@@ -37,6 +37,10 @@ pub struct Meanings {
     /// Token keys of the prepositions that make a gazetteer name that is
     /// also a common word a place ("à Nice", "in Reading").
     pub(crate) place_prepositions: Vec<String>,
+    /// Token keys of the articles that, capitalised, open a sentence before
+    /// a place name without being part of it ("Les Etats-Unis", "The
+    /// Hague" aside).
+    pub(crate) place_articles: Vec<String>,
     /// Phrases that exclude the place named after them ("hors de",
     /// "outside", "excluding"): one unnamed id.
     pub(crate) place_exclusions: Vocabulary,

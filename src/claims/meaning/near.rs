@@ -99,12 +99,21 @@ impl Meanings {
             let introduces = |k: usize| {
                 let key = toks.key(k..k + 1);
                 self.place_prepositions.iter().any(|p| p == key)
+                    || self.place_articles.iter().any(|p| p == key)
                     || self.place_links.iter().any(|p| p == key)
                     || excluded.iter().any(|x| x.te == k + 1)
             };
-            let joined_before = i > 0 && !t.comma && capital(i - 1) && !introduces(i - 1);
+            // Words of one name are apart by blanks or a hyphen only: a
+            // point or a quote between ("France\".Selon") ends it; a hyphen
+            // makes one compound name of any words ("Montoir-de-Bretagne",
+            // "Paris-Saclay").
+            let gap = |k: usize| &text[toks.toks[k - 1].end..toks.toks[k].start];
+            let hyphen = |k: usize| gap(k).contains(['-', '‐', '‑']);
+            let spaced = |k: usize| gap(k).chars().all(char::is_whitespace);
+            let joined_before =
+                i > 0 && (hyphen(i) || (spaced(i) && capital(i - 1) && !introduces(i - 1)));
             let joined_after =
-                j < n && !toks.toks[j].comma && capital(j) && !periods.iter().any(|p| p.ts == j);
+                j < n && spaced(j) && capital(j) && !periods.iter().any(|p| p.ts == j);
             let placed = !g.common
                 || (i > 0
                     && self

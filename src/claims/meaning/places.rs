@@ -104,13 +104,14 @@ impl Meanings {
 /// - it is written with a capital and lowercase letters ("Nice", not
 ///   "nice", nor "NICE": words in capitals are headlines, acronyms and
 ///   datelines);
-/// - it stands alone as a name: the word before it (unless a comma stands
-///   between, or it introduces a place: a place preposition, a
-///   `place_links` word or an exclusion, "En France", "Le Brésil",
-///   "Excluding Hubei") and the word after it (unless a comma stands
-///   between, or it names a period: "in Baghdad Monday") are not
-///   capitalised ("Nancy Pelosi", "Abraham Lincoln", "New York Times" name
-///   no place);
+/// - it stands alone as a name: no hyphen joins it to the word before or
+///   after it ("Montoir-de-Bretagne", "Paris-Saclay"), and the word before
+///   it (unless it introduces a place: a place preposition, an article, a
+///   `place_links` word or an exclusion, "En France", "Les Etats-Unis",
+///   "Excluding Hubei") and the word after it (unless it names a period: "in
+///   Baghdad Monday"), when only blanks stand between, are not capitalised
+///   ("Nancy Pelosi", "Abraham Lincoln", "New York Times" name no place; a
+///   point, a comma or a quote between ends a name: "OPS.Le Brésil");
 /// - when the name is also a common lowercase word of French or English
 ///   (the gazetteer's `common` column: "Nice", "Tours", "Reading", "Nord";
 ///   never a country or a capital), a place preposition of the language
