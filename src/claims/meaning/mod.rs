@@ -75,8 +75,9 @@ pub struct Meanings {
 }
 
 /// A sentence of a language file and the places one of its figures is
-/// about (`[[places.examples]]`).
+/// about (`[places] examples`), read by the tests only.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(test), allow(dead_code))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PlaceExample {
     /// The language, from the file's folder.

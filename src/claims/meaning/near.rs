@@ -105,21 +105,28 @@ impl Meanings {
             };
             // Words of one name are apart by blanks or a hyphen only: a
             // point or a quote between ("France\".Selon") ends it; a hyphen
-            // makes one compound name of any words ("Montoir-de-Bretagne",
-            // "Paris-Saclay").
+            // alone makes one compound name of any words
+            // ("Montoir-de-Bretagne", "Paris-Saclay"; not "--Pays-Bas").
             let gap = |k: usize| &text[toks.toks[k - 1].end..toks.toks[k].start];
-            let hyphen = |k: usize| gap(k).contains(['-', '‐', '‑']);
+            let hyphen = |k: usize| matches!(gap(k), "-" | "‐" | "‑");
             let spaced = |k: usize| gap(k).chars().all(char::is_whitespace);
             let joined_before =
                 i > 0 && (hyphen(i) || (spaced(i) && capital(i - 1) && !introduces(i - 1)));
             let joined_after =
                 j < n && spaced(j) && capital(j) && !periods.iter().any(|p| p.ts == j);
-            let placed = !g.common
-                || (i > 0
-                    && self
-                        .place_prepositions
-                        .iter()
-                        .any(|p| p == toks.key(i - 1..i)));
+            let after_preposition = i > 0
+                && self
+                    .place_prepositions
+                    .iter()
+                    .any(|p| p == toks.key(i - 1..i));
+            let placed = if g.common {
+                after_preposition
+            } else {
+                self.gazetteer.is_country(g.place)
+                    || (i > 0 && introduces(i - 1))
+                    // "Newport, Rhode Island": a place names the next.
+                    || (t.comma && out.last().is_some_and(|m: &Match| m.te == i))
+            };
             if joined_before || joined_after || !placed {
                 i += 1;
                 continue;

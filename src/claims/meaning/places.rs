@@ -112,11 +112,17 @@ impl Meanings {
 ///   Baghdad Monday"), when only blanks stand between, are not capitalised
 ///   ("Nancy Pelosi", "Abraham Lincoln", "New York Times" name no place; a
 ///   point, a comma or a quote between ends a name: "OPS.Le Brésil");
+/// - a city or a region is introduced as a place: a place preposition, an
+///   article or an exclusion stands right before it ("à Washington", "la
+///   ville de Lahore", "in Leeds", "excluding Hubei"), or a place and a
+///   comma ("Newport, Rhode Island"); a bare city name is
+///   often a government ("Washington a lancé un raid"), a person ("George
+///   selected") or a modifier ("Coimbatore cultivars"). Country names need
+///   nothing before them ("Le Brésil compte", "Turkey's president");
 /// - when the name is also a common lowercase word of French or English
 ///   (the gazetteer's `common` column: "Nice", "Tours", "Reading", "Nord";
-///   never a country or a capital), a place preposition of the language
-///   (`[places] prepositions`: "à", "de", "in"...) stands right before it,
-///   which also keeps it from opening the sentence.
+///   never a country or a capital), it is a place only after a place
+///   preposition of the language (`[places] prepositions`: "à", "in"...).
 ///
 /// A dateline ("PARIS (AFP) -", "Paris |", "Washington, 12 mars (Reuters)
 /// -") names where a story was written: a place that opens a paragraph and
@@ -137,8 +143,9 @@ impl Meanings {
 pub(crate) struct Gazetteer {
     /// Number of places.
     pub(crate) len: u16,
-    /// Which places are cities.
+    /// Which places are cities, and which are countries.
     cities: Vec<bool>,
+    countries: Vec<bool>,
     /// Place id by row id, for the language files that add words to them.
     pub(crate) by_id: HashMap<&'static str, u16>,
     /// The names: key (a slice of [`GAZETTEER`]) → place and common flag.
@@ -177,7 +184,9 @@ impl Gazetteer {
             match f.next() {
                 Some("P") => {
                     let id = f.next().unwrap_or("");
-                    g.cities.push(f.next() == Some("city"));
+                    let kind = f.next();
+                    g.cities.push(kind == Some("city"));
+                    g.countries.push(kind == Some("country"));
                     let parent = f.next().unwrap_or("");
                     g.by_id.insert(id, rows.len() as u16);
                     rows.push(PlaceRow { id, parent });
@@ -201,12 +210,18 @@ impl Gazetteer {
         (g, rows)
     }
 
+    /// True for a country of the gazetteer.
+    pub(crate) fn is_country(&self, place: u16) -> bool {
+        self.countries.get(place as usize) == Some(&true)
+    }
+
     /// True for a city of the gazetteer.
     pub(crate) fn is_city(&self, place: u16) -> bool {
         self.cities.get(place as usize) == Some(&true)
     }
 
     /// The name with key `key`, if any.
+    #[cfg(test)]
     pub(crate) fn name(&self, key: &str) -> Option<(u16, bool)> {
         self.names.get(key).copied()
     }
