@@ -423,9 +423,7 @@ fn is_dateline(text: &str, toks: &Tokens, m: &Match) -> bool {
     let line = text[end..stop].split('\n').next().unwrap_or("");
     let mut rest = line.trim_start();
     if let Some(r) = rest.strip_prefix(',') {
-        let stop = r
-            .find(|c: char| matches!(c, '(' | '|' | '-' | '–' | '—'))
-            .unwrap_or(r.len());
+        let stop = r.find(['(', '|', '-', '–', '—']).unwrap_or(r.len());
         if stop > DATELINE_TAIL || !r[..stop].chars().any(|c| c.is_ascii_digit()) {
             return false;
         }
