@@ -294,7 +294,7 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
         let sentence = sentences.get(si).copied().unwrap_or((0, text.len()));
         if tok_sentence != Some(sentence) {
             toks.fill(text, sentence);
-            sm = m.sentence(&toks);
+            sm = m.sentence(text, &toks);
             tok_sentence = Some(sentence);
         }
         let at = FigureTokens::new(&toks, &fig);

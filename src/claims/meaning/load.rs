@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{Meanings, Span};
+use super::places::{Gazetteer, GAZETTEER};
+use super::{Meanings, PlaceExample, Span};
 use crate::claims::tokens::phrase_key;
 use crate::error::{Error, Result};
 use crate::lexicon::fold;
@@ -30,6 +31,8 @@ struct MeaningFile {
     delta: Option<DeltaDef>,
     #[serde(default)]
     place_links: Option<WordsDef>,
+    #[serde(default)]
+    places: Option<PlacesDef>,
     #[serde(default)]
     sentence: Option<SentenceDef>,
     #[serde(default)]
@@ -64,6 +67,23 @@ struct DeltaDef {
 #[serde(deny_unknown_fields)]
 struct WordsDef {
     words: Vec<String>,
+}
+
+/// How place names are read: `prepositions` before a gazetteer name that is
+/// also a common word, `articles` that a capitalised name after them does
+/// not join, `exclude` phrases before a place the figure is not
+/// about, and examples.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlacesDef {
+    #[serde(default)]
+    prepositions: Vec<String>,
+    #[serde(default)]
+    articles: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    examples: Vec<PlaceExample>,
 }
 
 #[derive(Deserialize)]
@@ -135,6 +155,7 @@ impl Meanings {
             "boilerplate",
             "delta",
             "place_links",
+            "places",
             "sentence",
             "source",
             "story",
@@ -148,6 +169,9 @@ impl Meanings {
         }
         let raw: MeaningFile =
             toml::from_str(text).map_err(|e| Error::from_toml(file, text, &e))?;
+        if self.places.ids.is_empty() {
+            self.load_gazetteer();
+        }
         for (id, e) in &raw.measure {
             let i = self.measures.add(id, &e.words) as usize;
             if self.people.len() <= i {
@@ -285,8 +309,41 @@ impl Meanings {
         for (id, e) in &raw.side {
             self.sides.add(id, &e.words);
         }
+        if let Some(p) = &raw.places {
+            for w in &p.prepositions {
+                let k = phrase_key(w);
+                if !self.place_prepositions.contains(&k) {
+                    self.place_prepositions.push(k);
+                }
+            }
+            for w in &p.articles {
+                let k = phrase_key(w);
+                if !self.place_articles.contains(&k) {
+                    self.place_articles.push(k);
+                }
+            }
+            self.place_exclusions.add("", &p.exclude);
+            let lang = file
+                .split('/')
+                .skip_while(|x| *x != "lang")
+                .nth(1)
+                .unwrap_or("");
+            for x in &p.examples {
+                let mut x = x.clone();
+                x.lang = lang.to_string();
+                self.place_examples.push(x);
+            }
+        }
         for (id, e) in &raw.place {
-            let i = self.places.add(id, &e.words);
+            let i = match self.place_id(id) {
+                Some(i) => {
+                    for w in &e.words {
+                        self.places.add_word(w, i);
+                    }
+                    i
+                }
+                None => self.places.add(id, &e.words),
+            };
             if !e.adjectives.is_empty() {
                 // Same index space as places.
                 while self.place_adjectives.ids.len() < self.places.ids.len() {
@@ -301,8 +358,8 @@ impl Meanings {
         self.within.resize(self.places.ids.len(), None);
         for (id, e) in &raw.place {
             if let Some(w) = &e.within {
-                let i = self.places.ids.iter().position(|x| x == id).unwrap_or(0);
-                let Some(j) = self.places.ids.iter().position(|x| x == w) else {
+                let i = self.place_id(id).unwrap_or(0);
+                let Some(j) = self.place_id(w) else {
                     return Err(Error::config(
                         file,
                         text,
@@ -310,11 +367,35 @@ impl Meanings {
                         format!("place `{id}` lies within unknown place `{w}`"),
                     ));
                 };
-                self.within[i] = Some(j as u16);
+                self.within[i as usize] = Some(j);
             }
         }
         self.index_firsts();
         Ok(true)
+    }
+
+    /// Makes the gazetteer's places the first place ids.
+    fn load_gazetteer(&mut self) {
+        let (g, rows) = Gazetteer::parse(GAZETTEER);
+        self.places.ids = rows.iter().map(|r| r.id.to_string()).collect();
+        self.within = rows
+            .iter()
+            .map(|r| g.by_id.get(r.parent).copied())
+            .collect();
+        self.gazetteer = g;
+    }
+
+    /// The id of a place, from the gazetteer's index, else from the places
+    /// the language files added after it.
+    fn place_id(&self, id: &str) -> Option<u16> {
+        if let Some(&i) = self.gazetteer.by_id.get(id) {
+            return Some(i);
+        }
+        let n = self.gazetteer.len as usize;
+        self.places.ids[n..]
+            .iter()
+            .position(|x| x == id)
+            .map(|i| (i + n) as u16)
     }
 }
 

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 
 pub(crate) use near::{FigureTokens, SentenceMeaning};
+use places::Gazetteer;
 pub(crate) use places::Places;
 pub(crate) use vocabulary::Vocabulary;
 
@@ -30,6 +31,22 @@ pub struct Meanings {
     pub(crate) places: Vocabulary,
     /// For each place, the place it lies within.
     pub(crate) within: Vec<Option<u16>>,
+    /// The places of `rules/places/gazetteer.tsv`, the first ids of
+    /// `places`.
+    pub(crate) gazetteer: Gazetteer,
+    /// Token keys of the prepositions that make a gazetteer name that is
+    /// also a common word a place ("à Nice", "in Reading").
+    pub(crate) place_prepositions: Vec<String>,
+    /// Token keys of the articles that, capitalised, open a sentence before
+    /// a place name without being part of it ("Les Etats-Unis", "The
+    /// Hague" aside).
+    pub(crate) place_articles: Vec<String>,
+    /// Phrases that exclude the place named after them ("hors de",
+    /// "outside", "excluding"): one unnamed id.
+    pub(crate) place_exclusions: Vocabulary,
+    /// Sentences of the language files with the place a figure of each
+    /// must get, run by the tests.
+    pub(crate) place_examples: Vec<PlaceExample>,
     /// Place adjectives ("irakiennes"), which name a place only when
     /// coordinated with another.
     pub(crate) place_adjectives: Vocabulary,
@@ -64,6 +81,22 @@ pub struct Meanings {
     /// First words of the phrases of every vocabulary read in a sentence,
     /// with a bit per vocabulary (see [`Meanings::sentence`]).
     pub(crate) firsts: HashMap<String, u8>,
+}
+
+/// A sentence of a language file and the places one of its figures is
+/// about (`[places] examples`), read by the tests only.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(test), allow(dead_code))]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PlaceExample {
+    /// The language, from the file's folder.
+    #[serde(skip)]
+    pub(crate) lang: String,
+    pub(crate) text: String,
+    /// The figure, as written.
+    pub(crate) figure: String,
+    /// Its places, "iraq+syria"; empty for none.
+    pub(crate) places: String,
 }
 
 /// A period named in words, relative to a year or to the document's date.

@@ -9,12 +9,13 @@ use crate::claims::tokens::Tokens;
 use crate::model::Figure;
 
 impl Meanings {
-    /// Everything the vocabularies find in one sentence.
-    pub(crate) fn sentence(&self, toks: &Tokens) -> SentenceMeaning {
+    /// Everything the vocabularies and the gazetteer find in one sentence
+    /// (`toks`, the tokens of a sentence of `text`).
+    pub(crate) fn sentence(&self, text: &str, toks: &Tokens) -> SentenceMeaning {
         let vocabs = self.vocabularies();
-        let mut found: [Vec<Match>; 6] = Default::default();
+        let mut found: [Vec<Match>; 7] = Default::default();
         // Where each vocabulary may match next (matches do not overlap).
-        let mut free = [0usize; 6];
+        let mut free = [0usize; 7];
         for i in 0..toks.toks.len() {
             // One look-up tells which vocabularies have a phrase starting
             // with this word; most words start none.
@@ -31,26 +32,118 @@ impl Meanings {
                 }
             }
         }
-        let [deltas, roles, sides, names, adjectives, periods] = found;
+        let [deltas, roles, sides, names, adjectives, periods, excluded] = found;
         let mut places: Vec<(Match, bool)> = names.into_iter().map(|m| (m, true)).collect();
+        for m in self.gazetteer_names(text, toks, &periods, &excluded) {
+            if !places.iter().any(|(p, _)| m.ts < p.te && p.ts < m.te) {
+                places.push((m, true));
+            }
+        }
         for m in adjectives {
             if !places.iter().any(|(p, _)| m.ts < p.te && p.ts < m.te) {
                 places.push((m, false));
             }
         }
         places.sort_by_key(|(m, _)| m.ts);
+        // A dateline names where the story was written, not what its
+        // figures are about.
+        if places
+            .first()
+            .is_some_and(|(m, name)| *name && is_dateline(text, toks, m))
+        {
+            places.remove(0);
+        }
         SentenceMeaning {
             deltas,
             roles,
             sides,
             places,
             periods,
+            excluded,
         }
+    }
+
+    /// The gazetteer's names in a sentence that are read as places (see
+    /// [`super::places::Gazetteer`] for the rule).
+    fn gazetteer_names(
+        &self,
+        text: &str,
+        toks: &Tokens,
+        periods: &[Match],
+        excluded: &[Match],
+    ) -> Vec<Match> {
+        let mut out = Vec::new();
+        let n = toks.toks.len();
+        let mut i = 0;
+        while i < n {
+            let t = toks.toks[i];
+            if !titlecase(&text[t.start..t.end]) {
+                i += 1;
+                continue;
+            }
+            let Some(g) = self.gazetteer.match_at(toks, i) else {
+                i += 1;
+                continue;
+            };
+            let j = i + g.len;
+            let capital = |k: usize| {
+                let t = toks.toks[k];
+                text[t.start..t.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            };
+            // A capitalised word before the name joins it, unless it
+            // introduces a place ("En France", "Le Brésil", "In London",
+            // "Excluding Hubei").
+            let introduces = |k: usize| {
+                let key = toks.key(k..k + 1);
+                self.place_prepositions.iter().any(|p| p == key)
+                    || self.place_articles.iter().any(|p| p == key)
+                    || self.place_links.iter().any(|p| p == key)
+                    || excluded.iter().any(|x| x.te == k + 1)
+            };
+            // Words of one name are apart by blanks or a hyphen only: a
+            // point or a quote between ("France\".Selon") ends it; a hyphen
+            // alone makes one compound name of any words
+            // ("Montoir-de-Bretagne", "Paris-Saclay"; not "--Pays-Bas").
+            let gap = |k: usize| &text[toks.toks[k - 1].end..toks.toks[k].start];
+            let hyphen = |k: usize| matches!(gap(k), "-" | "‐" | "‑");
+            let spaced = |k: usize| gap(k).chars().all(char::is_whitespace);
+            let joined_before =
+                i > 0 && (hyphen(i) || (spaced(i) && capital(i - 1) && !introduces(i - 1)));
+            let joined_after =
+                j < n && spaced(j) && capital(j) && !periods.iter().any(|p| p.ts == j);
+            let after_preposition = i > 0
+                && self
+                    .place_prepositions
+                    .iter()
+                    .any(|p| p == toks.key(i - 1..i));
+            let placed = if g.common {
+                after_preposition
+            } else {
+                self.gazetteer.is_country(g.place)
+                    || (i > 0 && introduces(i - 1))
+                    // "Newport, Rhode Island": a place names the next.
+                    || (t.comma && out.last().is_some_and(|m: &Match| m.te == i))
+            };
+            if joined_before || joined_after || !placed {
+                i += 1;
+                continue;
+            }
+            out.push(Match {
+                ts: i,
+                te: j,
+                id: g.place,
+            });
+            i = j;
+        }
+        out
     }
 
     /// The vocabularies read in a sentence, in the bit order of
     /// [`Meanings::firsts`].
-    fn vocabularies(&self) -> [&Vocabulary; 6] {
+    fn vocabularies(&self) -> [&Vocabulary; 7] {
         [
             &self.delta,
             &self.roles,
@@ -58,6 +151,7 @@ impl Meanings {
             &self.places,
             &self.place_adjectives,
             &self.periods,
+            &self.place_exclusions,
         ]
     }
 
@@ -145,7 +239,9 @@ impl Meanings {
             groups.push(vec![(m, name)]);
         }
         // The nearest group with a place name (adjectives alone name sides),
-        // or a coordination of adjectives.
+        // or a coordination of adjectives. A group after an exclusion ("hors
+        // de Chine", "outside China") is not the figure's place: when it is
+        // the nearest, the figure has none.
         let mut best: Option<(usize, &Vec<Mention>)> = None;
         for g in &groups {
             let names = g.iter().filter(|m| m.1).count();
@@ -183,19 +279,45 @@ impl Meanings {
             }
         }
         let mut out = Places::default();
-        if let Some((_, g)) = best {
+        if let Some((_, g)) = best.filter(|(_, g)| !self.excluded(g[0].0.ts, sm, toks)) {
             // "en Irak, à Bagdad et à Erbil" is Iraq: a place within
             // another of the group adds nothing.
-            for m in g {
-                if !g
-                    .iter()
+            for (k, m) in g.iter().enumerate() {
+                if g.iter()
                     .any(|o| o.0.id != m.0.id && self.place_within(m.0.id, o.0.id))
+                    || g.get(k + 1).is_some_and(|o| self.homonym(m.0, o.0, toks))
                 {
-                    out.insert(m.0.id);
+                    continue;
                 }
+                out.insert(m.0.id);
             }
         }
         out
+    }
+
+    /// True when city `m` is followed, after a comma, by the region or
+    /// country `o` it should lie in, and lies in another country ("Newport,
+    /// Rhode Island" is no Newport of Wales).
+    fn homonym(&self, m: Match, o: Match, toks: &Tokens) -> bool {
+        self.gazetteer.is_city(m.id)
+            && !self.gazetteer.is_city(o.id)
+            && o.id < self.gazetteer.len
+            && toks.toks.get(m.te).is_some_and(|t| t.comma)
+            && self.place_root(m.id) != self.place_root(o.id)
+    }
+
+    /// True when an exclusion ("hors de", "outside") stands before token
+    /// `ts`, with at most two linking words between ("en dehors de la
+    /// France").
+    fn excluded(&self, ts: usize, sm: &SentenceMeaning, toks: &Tokens) -> bool {
+        sm.excluded.iter().any(|x| {
+            x.te <= ts
+                && ts - x.te <= 2
+                && (x.te..ts).all(|k| {
+                    let key = toks.key(k..k + 1);
+                    self.place_links.iter().any(|l| l == key)
+                })
+        })
     }
 
     /// True when the figure states a change: a delta word right before or
@@ -263,6 +385,57 @@ pub(crate) struct SentenceMeaning {
     /// Place names (true) and place adjectives (false), in order.
     pub(crate) places: Vec<(Match, bool)>,
     pub(crate) periods: Vec<Match>,
+    /// Phrases that exclude the place after them.
+    pub(crate) excluded: Vec<Match>,
+}
+
+/// True for a word written with a capital and lowercase letters.
+fn titlecase(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+}
+
+/// Longest run of text between a dateline's place and its dash: a date and
+/// an agency ("Washington, 12 mars (Reuters) -").
+const DATELINE_TAIL: usize = 48;
+
+/// True when place mention `m`, the first words of a paragraph, is a
+/// dateline: followed, on its line, by an optional date after a comma
+/// (with a digit), an optional parenthesis (the agency), then a dash or a
+/// bar ("Paris |", "PARIS (AFP) -", "Washington, 12 mars (Reuters) -").
+fn is_dateline(text: &str, toks: &Tokens, m: &Match) -> bool {
+    if m.ts != 0 || m.te == 0 {
+        return false;
+    }
+    // Only blanks and markup since the start of the line.
+    let start = toks.toks[0].start;
+    let before = text[..start]
+        .chars()
+        .rev()
+        .find(|&c| !(c == ' ' || c == '\t' || matches!(c, '#' | '*' | '_' | '>')));
+    if before.is_some_and(|c| c != '\n' && c != '\r') {
+        return false;
+    }
+    let end = toks.toks[m.te - 1].end;
+    let mut stop = (end + 4 * DATELINE_TAIL).min(text.len());
+    while !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let line = text[end..stop].split('\n').next().unwrap_or("");
+    let mut rest = line.trim_start();
+    if let Some(r) = rest.strip_prefix(',') {
+        let stop = r.find(['(', '|', '-', '–', '—']).unwrap_or(r.len());
+        if stop > DATELINE_TAIL || !r[..stop].chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        rest = r[stop..].trim_start();
+    }
+    if let Some(r) = rest.strip_prefix('(') {
+        match r.find(')') {
+            Some(k) if k <= DATELINE_TAIL => rest = r[k + 1..].trim_start(),
+            _ => return false,
+        }
+    }
+    rest.starts_with(['|', '-', '–', '—'])
 }
 
 /// No clause break and no number between tokens `a` and `b`.
