@@ -4,8 +4,9 @@
 //! ARMENPRESS:`, a copyright line such as `© 2024 ARMENPRESS`). Nothing is
 //! guessed beyond that: a document that says nothing has an unknown date.
 
+use crate::input::date::read_date;
 use crate::input::Document;
-use crate::model::{Figure, Kind, Ymd};
+use crate::model::{Figure, Kind, Lang, Ymd};
 
 /// A document's date and outlet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,15 +27,12 @@ impl DocTime {
     }
 }
 
-/// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a longer timestamp is cut).
-pub(crate) fn parse_date(s: &str) -> (Option<Ymd>, Option<i32>) {
-    let s = s.trim();
-    let num = |a: usize, b: usize| s.get(a..b).and_then(|x| x.parse::<u32>().ok());
-    let y = s.get(..4).and_then(|x| x.parse::<i32>().ok());
-    match (y, num(5, 7), num(8, 10)) {
-        (Some(y), Some(m), Some(d)) => (Ymd::new(y, m, d), Some(y)),
-        (Some(y), _, _) => (None, Some(y)),
-        _ => (None, None),
+/// The day, or else the year, of a publication date in any form
+/// [`crate::input::date::read_date`] reads.
+pub(crate) fn parse_date(s: &str, lang: Lang) -> (Option<Ymd>, Option<i32>) {
+    match read_date(s, lang) {
+        Some(p) => (p.day(), Some(p.year())),
+        None => (None, None),
     }
 }
 
@@ -46,7 +44,7 @@ pub(crate) fn document_time(
 ) -> DocTime {
     let mut t = DocTime::default();
     if let Some(d) = &doc.source.date {
-        let (day, year) = parse_date(d);
+        let (day, year) = parse_date(d, doc.lang);
         t.day = day;
         t.year_only = if day.is_none() { year } else { None };
     }
