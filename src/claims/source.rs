@@ -106,9 +106,9 @@ fn copyright<'t>(
     None
 }
 
-/// A dateline near the top: "EREVAN, 23 JUILLET, ARMENPRESS:" or
-/// "BAGHDAD, March 3, 2024 -": month, day, year if written, and the outlet
-/// if named after the date.
+/// A dateline near the top: "EREVAN, 23 JUILLET, ARMENPRESS:",
+/// "BAGHDAD, March 3, 2024 -" or "PARIS, 12 mars 2020 (AFP) -": month,
+/// day, year if written, and the outlet if named after the date.
 fn dateline<'t>(
     text: &'t str,
     figures: &[Figure],
@@ -141,6 +141,19 @@ fn dateline<'t>(
             continue;
         }
         let rest = &text[f.end..];
+        // "(AFP) -", "(Reuters) —": the agency in brackets, then a dash.
+        if let Some(inner) = rest.trim_start().strip_prefix('(') {
+            if let Some(close) = inner.find(')') {
+                let name = inner[..close].trim();
+                let dash = inner[close + 1..].trim_start().starts_with(['-', '–', '—']);
+                let named = !name.is_empty()
+                    && name.len() < 40
+                    && name.chars().next().is_some_and(char::is_uppercase);
+                if dash && named {
+                    return Some((month, day, d.year, Some(name)));
+                }
+            }
+        }
         let rest = rest.strip_prefix(',').unwrap_or("");
         let word_end = rest.find([':', '-', '—', '\n', '(']).unwrap_or(rest.len());
         let name = rest[..word_end].trim();
@@ -160,8 +173,12 @@ mod tests {
     use crate::testing::{config, fr_doc};
 
     fn time(text: &str) -> DocTime {
+        time_in(fr_doc("d", text))
+    }
+
+    fn time_in(doc: Document) -> DocTime {
         let cfg = config();
-        let doc = fr_doc("d", text);
+        let text = doc.text.as_str();
         document_time(
             &doc,
             &extract(text, doc.lang, &cfg.lexicon),
@@ -180,6 +197,25 @@ mod tests {
         let t = time("Un texte de 2019.\n© 2021 Le Monde\n");
         assert_eq!((t.day, t.year_only), (None, Some(2021)));
         assert_eq!(t.outlet.as_deref(), Some("Le Monde"));
+    }
+
+    #[test]
+    fn datelines_of_agencies() {
+        let t = time("PARIS, 12 mars 2020 (AFP) - Le gouvernement a annoncé 300 millions.");
+        assert_eq!(t.day, Ymd::new(2020, 3, 12));
+        assert_eq!(t.outlet.as_deref(), Some("AFP"));
+        let t = time("Titre\nLYON, 3 avril 2021 - Trois blessés.");
+        assert_eq!((t.day, t.outlet), (Ymd::new(2021, 4, 3), None));
+        let t = time_in(Document::new(
+            "d",
+            "WASHINGTON, March 12, 2020 (Reuters) - Three soldiers were killed.",
+            Some(Lang::new("en")),
+        ));
+        assert_eq!(t.day, Ymd::new(2020, 3, 12));
+        assert_eq!(t.outlet.as_deref(), Some("Reuters"));
+        // A date within a sentence is no dateline.
+        let t = time("Le ministre a dit, 12 mars 2020, que 300 soldats partiraient.");
+        assert_eq!(t.day, None);
     }
 
     #[test]
