@@ -21,6 +21,7 @@
 //! Bucketing makes comparing N claims cost O(N) buckets, not O(N²) pairs.
 
 pub(crate) mod meaning;
+pub(crate) mod moment;
 pub(crate) mod period;
 pub(crate) mod sentence;
 pub(crate) mod source;
@@ -37,6 +38,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{Figure, Kind};
 pub use meaning::Meanings;
 pub(crate) use meaning::{FigureTokens, Places, SentenceMeaning, Span};
+pub(crate) use moment::{Moment, Status};
 pub(crate) use period::Period;
 use period::{claim_period, inherited_period, period_of_date, LastStated, Stated};
 
@@ -73,6 +75,10 @@ pub struct Claim {
     /// in the sentence or just before), rather than leaving it to the time
     /// of writing.
     pub(crate) period_stated: bool,
+    /// When in its day the count was made ("à 17 h", "samedi soir").
+    pub(crate) moment: Option<Moment>,
+    /// Whether the count is provisional, revised or final.
+    pub(crate) status: Option<Status>,
 }
 
 /// The bucket of comparable claims: same measure, role and side, and both
@@ -268,6 +274,24 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
         .filter_map(|f| f.date.and_then(|d| d.year).map(|y| (f.start, y)))
         .collect();
     years.sort_by_key(|&(p, _)| p);
+    // Dates with a day and a month, by position: the days events happened.
+    let days: Vec<(usize, usize, crate::model::DateParts)> = figures
+        .iter()
+        .filter(|f| f.kind == Kind::Date)
+        .filter_map(|f| {
+            f.date
+                .filter(|d| d.month.is_some() && d.day.is_some())
+                .map(|d| (f.start, f.end, d))
+        })
+        .collect();
+    // Byte starts of the counts, which a time of day must not reach over.
+    let counts: Vec<usize> = figures
+        .iter()
+        .filter(|f| f.kind.is_quantity())
+        .map(|f| f.start)
+        .collect();
+    let mut last_moment: Option<Moment> = None;
+    let mut st = moment::SentenceTime::default();
     let mut claims: Vec<Claim> = Vec::with_capacity(figures.len());
     let mut last = LastStated::default();
     let mut si = 0;
@@ -289,6 +313,7 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
         if tok_sentence != Some(sentence) {
             toks.fill(text, sentence);
             sm = m.sentence(&toks);
+            st = m.time.read(text, &toks, |i| period::names_day(m, &toks, i));
             tok_sentence = Some(sentence);
         }
         let at = FigureTokens::new(&toks, &fig);
@@ -313,7 +338,9 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
         let (period, explicit) = if fig.kind == Kind::Date {
             (fig.date.and_then(period_of_date), true)
         } else {
-            claim_period(sentence, &fig, m, &when, &years, &at, &sm, &toks)
+            claim_period(
+                sentence, &fig, m, &when, &years, &days, &st, &at, &sm, &toks,
+            )
         };
         // A figure with no period of its own continues the discourse: it
         // takes the explicit period of the quantity before it, when that
@@ -345,6 +372,16 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
                 Stated::Default => {}
             }
         }
+        let (moment, status) = if fig.kind.is_quantity() {
+            let mark = moment::mark_of(&st.marks, (fig.start, fig.end), &counts, &toks);
+            let moment = mark.and_then(|k| k.moment.or(last_moment));
+            if moment.is_some() {
+                last_moment = moment;
+            }
+            (moment, st.status)
+        } else {
+            (None, None)
+        };
         claims.push(Claim {
             doc: doc_idx,
             fig,
@@ -360,6 +397,8 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
             boilerplate,
             delta: m.is_delta(&at, &sm),
             period_stated: how != Stated::Default,
+            moment,
+            status,
         });
     }
     mark_repeats(text, &mut claims);

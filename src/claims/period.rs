@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::moment::SentenceTime;
 use super::source::DocTime;
 use super::tokens::Tokens;
 use super::{Claim, FigureTokens, Meanings, SentenceMeaning, Span};
@@ -148,9 +149,13 @@ pub(super) fn inherited_period(
 }
 
 /// The period a quantity is about, and whether the sentence states it: a
+/// day named before the publication date ("la veille", "avant-hier"), a
 /// period named in its sentence (with the year written there, or the
-/// document's), a year written in the sentence, else the time of writing
-/// (the document's date, or its year when only that is known).
+/// document's; a weekday is the last one on or before the publication
+/// date, or the next one after it when said to come: "samedi prochain"), a
+/// date of the sentence nearer the figure than any year written there
+/// ([`event_day`]), a year written in the sentence, else the time of
+/// writing (the document's date, or its year when only that is known).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn claim_period(
     sentence: (usize, usize),
@@ -158,6 +163,8 @@ pub(super) fn claim_period(
     m: &Meanings,
     when: &DocTime,
     years: &[(usize, i32)],
+    days: &[(usize, usize, DateParts)],
+    st: &SentenceTime,
     at: &FigureTokens,
     sm: &SentenceMeaning,
     toks: &Tokens,
@@ -169,11 +176,15 @@ pub(super) fn claim_period(
     let to = years.partition_point(|&(p, _)| p < sentence.1);
     let in_sentence = &years[from..to.max(from)];
     let k = in_sentence.partition_point(|&(p, _)| p < fig.start);
-    let sentence_year = in_sentence[k.saturating_sub(1)..(k + 1).min(in_sentence.len())]
+    let nearest_year = in_sentence[k.saturating_sub(1)..(k + 1).min(in_sentence.len())]
         .iter()
         .min_by_key(|(p, _)| p.abs_diff(fig.start))
-        .map(|&(_, y)| y);
+        .copied();
+    let sentence_year = nearest_year.map(|(_, y)| y);
     let year = sentence_year.or(when.year());
+    if let (Some((_, n)), Some(d)) = (st.days_back, when.day) {
+        return (Some(Period::day(d.plus_days(-i64::from(n)))), true);
+    }
     if let Some(span) = m.period_word(at, sm, toks) {
         let back = |d: Ymd, n: u32| d.plus_days(-i64::from(n));
         let p = match span {
@@ -183,12 +194,36 @@ pub(super) fn claim_period(
                 end: back(d, to),
             }),
             Span::Weekday(w) => when.day.map(|d| {
-                let n = (d.weekday() as i64 - w as i64).rem_euclid(7);
-                Period::day(d.plus_days(-n))
+                let n = if st.forward_day {
+                    match (w as i64 - d.weekday() as i64).rem_euclid(7) {
+                        0 => 7,
+                        n => n,
+                    }
+                } else {
+                    -(d.weekday() as i64 - w as i64).rem_euclid(7)
+                };
+                Period::day(d.plus_days(n))
             }),
             Span::YearsBack(n) => when.year().map(|y| Period::year(y - n)),
         };
         return (p, p.is_some());
+    }
+    // A day of the sentence, when no year stands nearer the figure.
+    let from = days.partition_point(|&(p, _, _)| p < sentence.0);
+    let to = days.partition_point(|&(p, _, _)| p < sentence.1);
+    let in_sentence = &days[from..to.max(from)];
+    let k = in_sentence.partition_point(|&(p, _, _)| p < fig.start);
+    let nearest_day = in_sentence[k.saturating_sub(1)..(k + 1).min(in_sentence.len())]
+        .iter()
+        .min_by_key(|(p, _, _)| p.abs_diff(fig.start));
+    if let Some(&(start, end, d)) = nearest_day {
+        let nearer =
+            nearest_year.is_none_or(|(p, _)| start.abs_diff(fig.start) <= p.abs_diff(fig.start));
+        if nearer {
+            if let Some(p) = event_day(d, (start, end), when, st) {
+                return (Some(p), true);
+            }
+        }
     }
     if let Some(y) = sentence_year {
         return (Some(Period::year(y)), true);
@@ -196,6 +231,71 @@ pub(super) fn claim_period(
     // Nothing said: the figure is about the time of writing.
     let now = when.day.map(Period::day).or(when.year().map(Period::year));
     (now, false)
+}
+
+/// True when token `i` names a day by itself: a weekday, "hier",
+/// "today" (a period word of a day or of days back).
+pub(super) fn names_day(m: &Meanings, toks: &Tokens, i: usize) -> bool {
+    m.periods
+        .word(toks.key(i..i + 1))
+        .and_then(|id| m.period_spans.get(id as usize))
+        .is_some_and(|s| matches!(s, Span::Weekday(_) | Span::Days(0..=1, _)))
+}
+
+/// Most days after the publication date an announced date without its
+/// year may be ("le 22 juin prochain" in an article of June 10).
+const ANNOUNCED_DAYS: i64 = 183;
+
+/// Days after the publication date a date without its year may still be
+/// read in the publication's year when nothing announces it: a dateline
+/// written in another time zone.
+const TOLERANCE_DAYS: i64 = 1;
+
+/// The period of a day-and-month date of a sentence at byte span `span`:
+/// with its own year, that day; without, the latest such day not after the
+/// publication date, or the next one within [`ANNOUNCED_DAYS`] when the
+/// sentence announces something to come ("prochain", a future tense). After
+/// "depuis"/"since", the days from that one to the publication date.
+pub(super) fn event_day(
+    d: DateParts,
+    span: (usize, usize),
+    when: &DocTime,
+    st: &SentenceTime,
+) -> Option<Period> {
+    let (month, day) = (d.month?, d.day?);
+    let announced = st.future
+        || st
+            .forward
+            .iter()
+            .any(|&(s, _)| s >= span.1 && s <= span.1 + 2);
+    let date = match (d.year, when.day) {
+        (Some(y), _) => Ymd::new(y, month, day)?,
+        (None, Some(p)) => {
+            let candidates = [p.year - 1, p.year, p.year + 1]
+                .into_iter()
+                .filter_map(|y| Ymd::new(y, month, day));
+            let ahead = |x: &Ymd| x.days() - p.days();
+            let next = candidates
+                .clone()
+                .filter(|x| (-TOLERANCE_DAYS..=ANNOUNCED_DAYS).contains(&ahead(x)))
+                .min();
+            let past = candidates.filter(|x| ahead(x) <= TOLERANCE_DAYS).max();
+            match (announced, next, past) {
+                (true, Some(n), _) => n,
+                (_, _, Some(x)) => x,
+                _ => return None,
+            }
+        }
+        (None, None) => Ymd::new(when.year()?, month, day)?,
+    };
+    let since = st.since.iter().any(|&e| e <= span.0 && span.0 - e <= 4);
+    match (since, when.day) {
+        (true, Some(p)) if p > date => Some(Period {
+            start: date,
+            end: p,
+        }),
+        _ => Some(Period::day(date)),
+    }
 }
 
 #[cfg(test)]

@@ -34,6 +34,8 @@ struct MeaningFile {
     sentence: Option<SentenceDef>,
     #[serde(default)]
     source: Option<SourceDef>,
+    #[serde(default)]
+    time: Option<crate::claims::moment::TimeDef>,
 }
 
 #[derive(Deserialize)]
@@ -123,6 +125,7 @@ impl Meanings {
             "place_links",
             "sentence",
             "source",
+            "time",
         ]
         .iter()
         .any(|k| table.contains_key(*k))
@@ -223,6 +226,9 @@ impl Meanings {
                     self.abbreviations.push(a.clone());
                 }
             }
+        }
+        if let Some(t) = &raw.time {
+            self.time.add(t);
         }
         if let Some(sd) = &raw.source {
             for c in &sd.copyright {

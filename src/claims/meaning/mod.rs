@@ -52,6 +52,8 @@ pub struct Meanings {
     pub(crate) abbreviations: Vec<String>,
     /// Marks before a year that make it a copyright line ("©"), lowercase.
     pub(crate) copyright: Vec<String>,
+    /// The words of the time of a count (`[time]` of `time.toml`).
+    pub(crate) time: crate::claims::moment::TimeWords,
     /// First words of the phrases of every vocabulary read in a sentence,
     /// with a bit per vocabulary (see [`Meanings::sentence`]).
     pub(crate) firsts: HashMap<String, u8>,
