@@ -86,9 +86,10 @@ pub(crate) struct SentenceTime {
     pub(crate) status: Option<Status>,
     /// The sentence announces something to come ("sera", "will", "prévu").
     pub(crate) future: bool,
-    /// Days before the publication date named by a phrase ("la veille",
-    /// "avant-hier"), with the phrase's byte start.
-    pub(crate) days_back: Option<(usize, u32)>,
+    /// Days back named by a phrase, with the phrase's byte start: before
+    /// the publication date ("avant-hier"), or before the date written
+    /// before it in the sentence when `true` ("la veille").
+    pub(crate) days_back: Option<(usize, u32, bool)>,
     /// Byte spans of the words that put a named day after the
     /// publication date ("prochain", "next").
     pub(crate) forward: Vec<(usize, usize)>,
@@ -173,8 +174,11 @@ pub(crate) struct TimeDef {
     /// the publication date ("depuis le 17 mars").
     since: Vec<String>,
     /// Phrases that name a day before the publication date, and how many
-    /// days before.
+    /// days before ("avant-hier").
     days_back: BTreeMap<String, u32>,
+    /// Phrases that name a day before the date just written, else before
+    /// the publication date ("la veille", "the day before").
+    days_before: BTreeMap<String, u32>,
     /// Words after such a phrase that tie it to another event ("la veille
     /// du scrutin"): the phrase then names no day.
     not_after_days_back: Vec<String>,
@@ -221,7 +225,7 @@ pub(crate) struct TimeWords {
     forward: Phrases<()>,
     future: Phrases<()>,
     since: Phrases<()>,
-    days_back: Phrases<u32>,
+    days_back: Phrases<(u32, bool)>,
     not_after_days_back: Phrases<()>,
     pub(crate) examples: Vec<TimeExample>,
 }
@@ -260,7 +264,10 @@ impl TimeWords {
             self.status.add(w, s);
         }
         for (w, &n) in &def.days_back {
-            self.days_back.add(w, n);
+            self.days_back.add(w, (n, false));
+        }
+        for (w, &n) in &def.days_before {
+            self.days_back.add(w, (n, true));
         }
         self.examples.extend(def.examples.iter().cloned());
     }
@@ -308,9 +315,9 @@ impl TimeWords {
                 st.since.push(toks.toks[e - 1].end);
             }
             if st.days_back.is_none() {
-                if let Some((e, d)) = self.days_back.at(toks, i) {
+                if let Some((e, (d, anaphoric))) = self.days_back.at(toks, i) {
                     if e >= n || self.not_after_days_back.at(toks, e).is_none() {
-                        st.days_back = Some((toks.toks[i].start, d));
+                        st.days_back = Some((toks.toks[i].start, d, anaphoric));
                     }
                 }
             }

@@ -182,8 +182,24 @@ pub(super) fn claim_period(
         .copied();
     let sentence_year = nearest_year.map(|(_, y)| y);
     let year = sentence_year.or(when.year());
-    if let (Some((_, n)), Some(d)) = (st.days_back, when.day) {
-        return (Some(Period::day(d.plus_days(-i64::from(n)))), true);
+    // The sentence's dates with a day and a month.
+    let from = days.partition_point(|&(p, _, _)| p < sentence.0);
+    let to = days.partition_point(|&(p, _, _)| p < sentence.1);
+    let sentence_days = &days[from..to.max(from)];
+    if let Some((at_phrase, n, anaphoric)) = st.days_back {
+        // "la veille" after "le 14 avril" is 13 April; alone, or
+        // "avant-hier", it counts back from the publication date.
+        let before = sentence_days
+            .iter()
+            .rev()
+            .find(|&&(_, e, _)| anaphoric && e <= at_phrase);
+        let base = match before {
+            Some(&(s, e, d)) => event_day(d, (s, e), when, st).map(|p| p.start),
+            None => when.day,
+        };
+        if let Some(d) = base {
+            return (Some(Period::day(d.plus_days(-i64::from(n)))), true);
+        }
     }
     if let Some(span) = m.period_word(at, sm, toks) {
         let back = |d: Ymd, n: u32| d.plus_days(-i64::from(n));
@@ -208,18 +224,21 @@ pub(super) fn claim_period(
         };
         return (p, p.is_some());
     }
-    // A day of the sentence, when no year stands nearer the figure.
-    let from = days.partition_point(|&(p, _, _)| p < sentence.0);
-    let to = days.partition_point(|&(p, _, _)| p < sentence.1);
-    let in_sentence = &days[from..to.max(from)];
-    let k = in_sentence.partition_point(|&(p, _, _)| p < fig.start);
-    let nearest_day = in_sentence[k.saturating_sub(1)..(k + 1).min(in_sentence.len())]
+    // A day of the sentence near the figure, when no year stands nearer.
+    let k = sentence_days.partition_point(|&(p, _, _)| p < fig.start);
+    let nearest_day = sentence_days[k.saturating_sub(1)..(k + 1).min(sentence_days.len())]
         .iter()
         .min_by_key(|(p, _, _)| p.abs_diff(fig.start));
     if let Some(&(start, end, d)) = nearest_day {
         let nearer =
             nearest_year.is_none_or(|(p, _)| start.abs_diff(fig.start) <= p.abs_diff(fig.start));
-        if nearer {
+        let (a, b) = if end <= fig.start {
+            (end, fig.start)
+        } else {
+            (fig.end, start)
+        };
+        let close = toks.first_from(b).saturating_sub(toks.first_from(a)) <= DAY_DISTANCE;
+        if nearer && close {
             if let Some(p) = event_day(d, (start, end), when, st) {
                 return (Some(p), true);
             }
@@ -242,9 +261,18 @@ pub(super) fn names_day(m: &Meanings, toks: &Tokens, i: usize) -> bool {
         .is_some_and(|s| matches!(s, Span::Weekday(_) | Span::Days(0..=1, _)))
 }
 
+/// Most words between a count and the date of the day it is about ("le 2
+/// juin devant le Palais de justice"): a date further away in a long
+/// sentence dates another event of it.
+const DAY_DISTANCE: usize = 15;
+
 /// Most days after the publication date an announced date without its
 /// year may be ("le 22 juin prochain" in an article of June 10).
 const ANNOUNCED_DAYS: i64 = 183;
+
+/// Most days after the publication date a date without its year nor
+/// anything that announces it may be, when nearer than the last one.
+const COMING_DAYS: i64 = 31;
 
 /// Days after the publication date a date without its year may still be
 /// read in the publication's year when nothing announces it: a dateline
@@ -252,10 +280,12 @@ const ANNOUNCED_DAYS: i64 = 183;
 const TOLERANCE_DAYS: i64 = 1;
 
 /// The period of a day-and-month date of a sentence at byte span `span`:
-/// with its own year, that day; without, the latest such day not after the
-/// publication date, or the next one within [`ANNOUNCED_DAYS`] when the
-/// sentence announces something to come ("prochain", a future tense). After
-/// "depuis"/"since", the days from that one to the publication date.
+/// with its own year, that day; without, the next such day within
+/// [`ANNOUNCED_DAYS`] when the sentence announces something to come
+/// ("prochain", a future tense), else the latest one not after the
+/// publication date unless the next one is nearer and within
+/// [`COMING_DAYS`]. After "depuis"/"since",
+/// the days from that one to the publication date.
 pub(super) fn event_day(
     d: DateParts,
     span: (usize, usize),
@@ -282,6 +312,12 @@ pub(super) fn event_day(
             let past = candidates.filter(|x| ahead(x) <= TOLERANCE_DAYS).max();
             match (announced, next, past) {
                 (true, Some(n), _) => n,
+                // Unannounced, the nearer of the two: "le 17 novembre" in
+                // January is the last one, "le 24 juin" a week before it
+                // is the coming one.
+                (false, Some(n), Some(x)) if ahead(&n) < -ahead(&x) && ahead(&n) <= COMING_DAYS => {
+                    n
+                }
                 (_, _, Some(x)) => x,
                 _ => return None,
             }
