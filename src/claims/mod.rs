@@ -372,7 +372,17 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
                 Stated::Default => {}
             }
         }
-        let (moment, status) = if fig.kind.is_quantity() {
+        // Counts and amounts have a time of count; ages and durations not.
+        let timed = matches!(
+            fig.kind,
+            Kind::Count
+                | Kind::Percent
+                | Kind::Money
+                | Kind::Measure
+                | Kind::Range
+                | Kind::Temperature
+        );
+        let (moment, status) = if timed {
             let mark = moment::mark_of(&st.marks, (fig.start, fig.end), &counts, &toks);
             let moment = mark.and_then(|k| k.moment.or(last_moment));
             if moment.is_some() {

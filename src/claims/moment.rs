@@ -165,6 +165,12 @@ pub(crate) struct TimeDef {
     day_parts: BTreeMap<String, String>,
     /// Phrases that give a count's status.
     status: BTreeMap<String, Status>,
+    /// Phrases that give a status only in a sentence that names a count
+    /// ([`TimeDef::count_nouns`]): "revu à la hausse" says a toll was
+    /// revised, not a car's weight lowered.
+    status_of_counts: BTreeMap<String, Status>,
+    /// Nouns that name a count or a toll ("bilan", "chiffre", "toll").
+    count_nouns: Vec<String>,
     /// Words after a weekday or a date that put it after the publication
     /// date ("samedi prochain").
     forward: Vec<String>,
@@ -222,6 +228,8 @@ pub(crate) struct TimeWords {
     day_parts: Phrases<u8>,
     pub(crate) part_names: Vec<String>,
     status: Phrases<Status>,
+    status_of_counts: Phrases<Status>,
+    count_nouns: Phrases<()>,
     forward: Phrases<()>,
     future: Phrases<()>,
     since: Phrases<()>,
@@ -242,6 +250,10 @@ impl TimeWords {
         unit(&mut self.future, &def.future);
         unit(&mut self.since, &def.since);
         unit(&mut self.not_after_days_back, &def.not_after_days_back);
+        unit(&mut self.count_nouns, &def.count_nouns);
+        for (w, &s) in &def.status_of_counts {
+            self.status_of_counts.add(w, s);
+        }
         for (w, &h) in &def.half_days {
             self.half_days.add(w, h);
         }
@@ -298,12 +310,18 @@ impl TimeWords {
         let n = toks.toks.len();
         let span = |a: usize, b: usize| (toks.toks[a].start, toks.toks[b - 1].end);
         let mut i = 0;
+        let mut of_counts = None;
+        let mut names_count = false;
         while i < n {
             if st.status.is_none() {
                 if let Some((_, s)) = self.status.at(toks, i) {
                     st.status = Some(s);
                 }
             }
+            if of_counts.is_none() {
+                of_counts = self.status_of_counts.at(toks, i).map(|(_, s)| s);
+            }
+            names_count |= self.count_nouns.at(toks, i).is_some();
             if self.future.at(toks, i).is_some() {
                 st.future = true;
             }
@@ -368,6 +386,9 @@ impl TimeWords {
                 continue;
             }
             i += 1;
+        }
+        if names_count {
+            st.status = st.status.or(of_counts);
         }
         st
     }

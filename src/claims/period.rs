@@ -201,7 +201,46 @@ pub(super) fn claim_period(
             return (Some(Period::day(d.plus_days(-i64::from(n)))), true);
         }
     }
-    if let Some(span) = m.period_word(at, sm, toks) {
+    // A day of the sentence near the figure, when no year stands nearer:
+    // it wins over a period word further from the figure ("aujourd'hui".
+    // Le 2 juin, 20.000 personnes).
+    let k = sentence_days.partition_point(|&(p, _, _)| p < fig.start);
+    let nearest_day = sentence_days[k.saturating_sub(1)..(k + 1).min(sentence_days.len())]
+        .iter()
+        .min_by_key(|(p, _, _)| p.abs_diff(fig.start));
+    let mut day = None;
+    if let Some(&(start, end, d)) = nearest_day {
+        let nearer =
+            nearest_year.is_none_or(|(p, _)| start.abs_diff(fig.start) <= p.abs_diff(fig.start));
+        let (a, b) = if end <= fig.start {
+            (end, fig.start)
+        } else {
+            (fig.end, start)
+        };
+        let words = toks.first_from(b).saturating_sub(toks.first_from(a));
+        if nearer && words <= DAY_DISTANCE {
+            day = event_day(d, (start, end), when, st).map(|p| (words, p));
+        }
+    }
+    let word = m.period_word(at, sm, toks);
+    let word_distance = sm
+        .periods
+        .iter()
+        .map(|p| {
+            if p.te <= at.start {
+                at.start - p.te
+            } else {
+                p.ts.saturating_sub(at.after)
+            }
+        })
+        .min()
+        .filter(|_| word.is_some());
+    if let Some((words, p)) = day {
+        if word_distance.is_none_or(|w| words < w) {
+            return (Some(p), true);
+        }
+    }
+    if let Some(span) = word {
         let back = |d: Ymd, n: u32| d.plus_days(-i64::from(n));
         let p = match span {
             Span::Months(a, b) => year.map(|y| Period::months(y, a, b)),
@@ -223,26 +262,6 @@ pub(super) fn claim_period(
             Span::YearsBack(n) => when.year().map(|y| Period::year(y - n)),
         };
         return (p, p.is_some());
-    }
-    // A day of the sentence near the figure, when no year stands nearer.
-    let k = sentence_days.partition_point(|&(p, _, _)| p < fig.start);
-    let nearest_day = sentence_days[k.saturating_sub(1)..(k + 1).min(sentence_days.len())]
-        .iter()
-        .min_by_key(|(p, _, _)| p.abs_diff(fig.start));
-    if let Some(&(start, end, d)) = nearest_day {
-        let nearer =
-            nearest_year.is_none_or(|(p, _)| start.abs_diff(fig.start) <= p.abs_diff(fig.start));
-        let (a, b) = if end <= fig.start {
-            (end, fig.start)
-        } else {
-            (fig.end, start)
-        };
-        let close = toks.first_from(b).saturating_sub(toks.first_from(a)) <= DAY_DISTANCE;
-        if nearer && close {
-            if let Some(p) = event_day(d, (start, end), when, st) {
-                return (Some(p), true);
-            }
-        }
     }
     if let Some(y) = sentence_year {
         return (Some(Period::year(y)), true);
