@@ -21,10 +21,14 @@
 //! - a **status** phrase anywhere in the sentence gives every count of it
 //!   that status ("au moins" is a qualifier, not a status).
 //!
-//! A time is the moment of the nearest count of its sentence when no
-//! other count stands between them, within [`MAX_DISTANCE`] words: "À 17 h,
-//! 124 000 manifestants, contre 98 000 l'an dernier" gives 17:00 to
-//! 124 000 only.
+//! A time is the moment of the nearest count of its sentence in the same
+//! clause when no other count stands between them, within [`MAX_DISTANCE`]
+//! words: "À 17 h, 124 000 manifestants, contre 98 000 l'an dernier" gives
+//! 17:00 to 124 000 only. A time after the count follows it without a
+//! comma; one before it may open the sentence with one ("À 17 h, …") but
+//! not reach over a bracket, a colon or a semicolon. A part of a day that
+//! is a habit ("le dimanche soir") or the start of a state ("depuis
+//! mercredi matin") is no moment.
 
 use std::collections::BTreeMap;
 
@@ -163,6 +167,9 @@ pub(crate) struct TimeDef {
     /// Words that name a part of the day right after a named day ("soir" in
     /// "samedi soir").
     day_parts: BTreeMap<String, String>,
+    /// Words before a day that make its part of the day a habit ("le
+    /// dimanche soir": every Sunday), not a moment.
+    habitual: Vec<String>,
     /// Phrases that give a count's status.
     status: BTreeMap<String, Status>,
     /// Phrases that give a status only in a sentence that names a count
@@ -227,6 +234,7 @@ pub(crate) struct TimeWords {
     parts: Phrases<u8>,
     day_parts: Phrases<u8>,
     pub(crate) part_names: Vec<String>,
+    habitual: Phrases<()>,
     status: Phrases<Status>,
     status_of_counts: Phrases<Status>,
     count_nouns: Phrases<()>,
@@ -251,6 +259,7 @@ impl TimeWords {
         unit(&mut self.since, &def.since);
         unit(&mut self.not_after_days_back, &def.not_after_days_back);
         unit(&mut self.count_nouns, &def.count_nouns);
+        unit(&mut self.habitual, &def.habitual);
         for (w, &s) in &def.status_of_counts {
             self.status_of_counts.add(w, s);
         }
@@ -311,6 +320,8 @@ impl TimeWords {
         let span = |a: usize, b: usize| (toks.toks[a].start, toks.toks[b - 1].end);
         let mut i = 0;
         let mut of_counts = None;
+        // The token just after the last "depuis"/"since".
+        let mut since_at = None;
         let mut names_count = false;
         while i < n {
             if st.status.is_none() {
@@ -331,6 +342,7 @@ impl TimeWords {
             }
             if let Some((e, _)) = self.since.at(toks, i) {
                 st.since.push(toks.toks[e - 1].end);
+                since_at = Some(e);
             }
             if st.days_back.is_none() {
                 if let Some((e, (d, anaphoric))) = self.days_back.at(toks, i) {
@@ -365,11 +377,24 @@ impl TimeWords {
                     continue;
                 }
             }
-            let part = self.parts.at(toks, i).or_else(|| {
-                (i > 0 && is_day(i - 1))
+            // "mardi soir", but not "le dimanche soir" (every Sunday) nor
+            // "depuis mercredi matin" (a state since then).
+            let day_part = || {
+                let day = i.checked_sub(1).filter(|&d| is_day(d))?;
+                let habitual = day > 0
+                    && self
+                        .habitual
+                        .at(toks, day - 1)
+                        .is_some_and(|(e, _)| e == day);
+                (!habitual && since_at != Some(day))
                     .then(|| self.day_parts.at(toks, i))
                     .flatten()
-            });
+            };
+            let part = self
+                .parts
+                .at(toks, i)
+                .filter(|_| since_at != Some(i))
+                .or_else(day_part);
             if let Some((e, p)) = part {
                 let (start, end) = span(i, e);
                 st.marks.push(Mark {
@@ -523,6 +548,23 @@ pub(crate) fn mark_of(
                 (fig.1, m.start)
             };
             if between(a, b) {
+                return None;
+            }
+            // Same clause: a time after the count follows it without a
+            // comma ("déplorait mardi soir 422 morts", not "200 élèves, est
+            // fermée depuis mercredi matin"); one before it may open the
+            // sentence with a comma ("À 17 h, 124 000 manifestants"), but
+            // no bracket, colon or semicolon stands between.
+            let (ta, tb) = (toks.first_from(a), toks.first_after(b));
+            let broken = |k: usize| {
+                let t = &toks.toks[k];
+                if m.end <= fig.0 {
+                    t.clause_break
+                } else {
+                    t.comma
+                }
+            };
+            if (ta..=tb.min(toks.toks.len().saturating_sub(1))).any(broken) {
                 return None;
             }
             let words = toks.first_from(b) - toks.first_from(a);

@@ -235,14 +235,9 @@ pub(super) fn claim_period(
         })
         .min()
         .filter(|_| word.is_some());
-    if let Some((words, p)) = day {
-        if word_distance.is_none_or(|w| words < w) {
-            return (Some(p), true);
-        }
-    }
-    if let Some(span) = word {
+    let word_period = word.map(|span| {
         let back = |d: Ymd, n: u32| d.plus_days(-i64::from(n));
-        let p = match span {
+        match span {
             Span::Months(a, b) => year.map(|y| Period::months(y, a, b)),
             Span::Days(from, to) => when.day.map(|d| Period {
                 start: back(d, from),
@@ -260,7 +255,25 @@ pub(super) fn claim_period(
                 Period::day(d.plus_days(n))
             }),
             Span::YearsBack(n) => when.year().map(|y| Period::year(y - n)),
+        }
+    });
+    if let Some((words, p)) = day {
+        // "depuis le 1er mars" runs to the day the sentence names ("publié
+        // jeudi soir"), else to the publication date.
+        let p = match word_period.flatten() {
+            Some(w) if p.start < p.end && w.days() == 1 && p.start <= w.start && w.end <= p.end => {
+                Period {
+                    start: p.start,
+                    end: w.end,
+                }
+            }
+            _ => p,
         };
+        if p.start < p.end || word_distance.is_none_or(|w| words < w) {
+            return (Some(p), true);
+        }
+    }
+    if let Some(p) = word_period {
         return (p, p.is_some());
     }
     if let Some(y) = sentence_year {
