@@ -383,7 +383,7 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
                 | Kind::Temperature
         );
         let (moment, status) = if timed {
-            let mark = moment::mark_of(&st.marks, (fig.start, fig.end), &counts, &toks);
+            let mark = moment::mark_of(&st, (fig.start, fig.end), &counts, &toks);
             let moment = mark.and_then(|k| k.moment.or(last_moment));
             if moment.is_some() {
                 last_moment = moment;

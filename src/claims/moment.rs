@@ -103,6 +103,8 @@ pub(crate) struct SentenceTime {
     /// Byte ends of the words that make a date the start of a period up to
     /// the publication date ("depuis", "since").
     pub(crate) since: Vec<usize>,
+    /// Byte starts of the words a time does not reach over ("contre").
+    pub(crate) barriers: Vec<usize>,
 }
 
 /// Phrases of the time data, by token key.
@@ -160,6 +162,10 @@ pub(crate) struct TimeDef {
     not_after_clock: Vec<String>,
     /// Time zones written after a clock time, as reports name them.
     zones: BTreeMap<String, String>,
+    /// Words a time does not reach over to date a count: what follows
+    /// them is compared with, not dated by it ("à 20h, contre 62,2 % en
+    /// 2014").
+    not_across: Vec<String>,
     /// Phrases for "the same moment as the count before".
     same_moment: Vec<String>,
     /// Phrases that name a part of the day, and which.
@@ -231,6 +237,7 @@ pub(crate) struct TimeWords {
     zones: Phrases<u8>,
     pub(crate) zone_names: Vec<String>,
     same_moment: Phrases<()>,
+    not_across: Phrases<()>,
     parts: Phrases<u8>,
     day_parts: Phrases<u8>,
     pub(crate) part_names: Vec<String>,
@@ -254,6 +261,7 @@ impl TimeWords {
         unit(&mut self.hour_words, &def.hour_words);
         unit(&mut self.not_after_clock, &def.not_after_clock);
         unit(&mut self.same_moment, &def.same_moment);
+        unit(&mut self.not_across, &def.not_across);
         unit(&mut self.forward, &def.forward);
         unit(&mut self.future, &def.future);
         unit(&mut self.since, &def.since);
@@ -340,6 +348,9 @@ impl TimeWords {
                 st.forward.push(span(i, e));
                 st.forward_day |= (i > 0 && is_day(i - 1)) || (e < n && is_day(e));
             }
+            if self.not_across.at(toks, i).is_some() {
+                st.barriers.push(toks.toks[i].start);
+            }
             if let Some((e, _)) = self.since.at(toks, i) {
                 st.since.push(toks.toks[e - 1].end);
                 since_at = Some(e);
@@ -365,7 +376,15 @@ impl TimeWords {
                 i = e;
                 continue;
             }
-            if let Some((e, _)) = self.leads.at(toks, i) {
+            // "de 07H00 à 11H00": a lead right after a clock time ends a
+            // span of hours.
+            let after_clock = i > 0 && {
+                let prev = toks.key(i - 1..i);
+                prev.starts_with(|c: char| c.is_ascii_digit())
+                    || self.hour_words.keys.contains_key(prev)
+                    || self.half_days.keys.contains_key(prev)
+            };
+            if let Some((e, _)) = self.leads.at(toks, i).filter(|_| !after_clock) {
                 if let Some((te, m)) = self.clock(text, toks, e) {
                     let (start, end) = span(i, te);
                     st.marks.push(Mark {
@@ -523,15 +542,17 @@ fn index_of(names: &mut Vec<String>, name: &str) -> u8 {
     }
 }
 
-/// The mark of `marks` that dates the count at byte span `fig`: the
-/// nearest with no other count between them (`counts`: byte starts of the
+/// The mark of the sentence that dates the count at byte span `fig`: the
+/// nearest in its clause with no other count nor comparison word
+/// ("contre") between them (`counts`: byte starts of the
 /// sentence's counts, sorted) and at most [`MAX_DISTANCE`] words away.
 pub(crate) fn mark_of(
-    marks: &[Mark],
+    st: &SentenceTime,
     fig: (usize, usize),
     counts: &[usize],
     toks: &Tokens,
 ) -> Option<Mark> {
+    let marks = &st.marks;
     let between = |a: usize, b: usize| {
         // A count inside a mark ("5" of "at 5 pm") is part of it.
         counts[counts.partition_point(|&p| p < a)..counts.partition_point(|&p| p < b)]
@@ -547,7 +568,7 @@ pub(crate) fn mark_of(
             } else {
                 (fig.1, m.start)
             };
-            if between(a, b) {
+            if between(a, b) || st.barriers.iter().any(|&p| a <= p && p < b) {
                 return None;
             }
             // Same clause: a time after the count follows it without a
