@@ -388,7 +388,7 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
             if moment.is_some() {
                 last_moment = moment;
             }
-            (moment, st.status)
+            (moment, moment::status_of(&st, (fig.start, fig.end), &toks))
         } else {
             (None, None)
         };

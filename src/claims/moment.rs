@@ -18,8 +18,10 @@
 //!   by the period words ("samedi soir", "hier matin");
 //! - **the same moment** ("à la même heure") is the moment of the count
 //!   before it in the document;
-//! - a **status** phrase anywhere in the sentence gives every count of it
-//!   that status ("au moins" is a qualifier, not a status).
+//! - a **status** phrase gives the counts of its sentence within
+//!   [`STATUS_DISTANCE`] words that status ("au moins" is a qualifier, not
+//!   a status); a revision verb ("revu à la hausse") only in a sentence
+//!   that names a count ("bilan", "chiffre").
 //!
 //! A time is the moment of the nearest count of its sentence in the same
 //! clause when no other count stands between them, within [`MAX_DISTANCE`]
@@ -39,6 +41,15 @@ use super::tokens::{phrase_key, Tokens};
 
 /// Most words between a time and the count it dates.
 pub(crate) const MAX_DISTANCE: usize = 15;
+
+/// Most words between a status phrase and the count it qualifies: "Le
+/// bilan provisoire est de 4 enfants décédés, neuf blessés graves et onze
+/// blessés légers", but not a count two clauses further.
+pub(crate) const STATUS_DISTANCE: usize = 20;
+
+/// Most words between a record word and "depuis" ("le chiffre le plus bas
+/// depuis le 18 mars").
+const RECORD_BEFORE: usize = 4;
 
 /// How final a count is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
@@ -87,7 +98,8 @@ pub(crate) struct Mark {
 pub(crate) struct SentenceTime {
     /// Clock times, parts of the day and "same moment" marks, in order.
     pub(crate) marks: Vec<Mark>,
-    pub(crate) status: Option<Status>,
+    /// Status phrases: first token and status.
+    pub(crate) statuses: Vec<(usize, Status)>,
     /// The sentence announces something to come ("sera", "will", "prévu").
     pub(crate) future: bool,
     /// Days back named by a phrase, with the phrase's byte start: before
@@ -103,6 +115,9 @@ pub(crate) struct SentenceTime {
     /// Byte ends of the words that make a date the start of a period up to
     /// the publication date ("depuis", "since").
     pub(crate) since: Vec<usize>,
+    /// Byte ends of "depuis"/"since" after a record word: the date after
+    /// them is compared with, it dates nothing.
+    pub(crate) compared: Vec<usize>,
     /// Byte starts of the words a time does not reach over ("contre").
     pub(crate) barriers: Vec<usize>,
 }
@@ -192,6 +207,9 @@ pub(crate) struct TimeDef {
     /// Words before a date that make it the start of a period that runs to
     /// the publication date ("depuis le 17 mars").
     since: Vec<String>,
+    /// Words that, a few words before "depuis", make it the term of a
+    /// comparison ("le plus bas depuis le 18 mars", "record").
+    records: Vec<String>,
     /// Phrases that name a day before the publication date, and how many
     /// days before ("avant-hier").
     days_back: BTreeMap<String, u32>,
@@ -248,6 +266,7 @@ pub(crate) struct TimeWords {
     forward: Phrases<()>,
     future: Phrases<()>,
     since: Phrases<()>,
+    records: Phrases<()>,
     days_back: Phrases<(u32, bool)>,
     not_after_days_back: Phrases<()>,
     pub(crate) examples: Vec<TimeExample>,
@@ -265,6 +284,7 @@ impl TimeWords {
         unit(&mut self.forward, &def.forward);
         unit(&mut self.future, &def.future);
         unit(&mut self.since, &def.since);
+        unit(&mut self.records, &def.records);
         unit(&mut self.not_after_days_back, &def.not_after_days_back);
         unit(&mut self.count_nouns, &def.count_nouns);
         unit(&mut self.habitual, &def.habitual);
@@ -327,18 +347,16 @@ impl TimeWords {
         let n = toks.toks.len();
         let span = |a: usize, b: usize| (toks.toks[a].start, toks.toks[b - 1].end);
         let mut i = 0;
-        let mut of_counts = None;
+        let mut of_counts = Vec::new();
         // The token just after the last "depuis"/"since".
         let mut since_at = None;
         let mut names_count = false;
         while i < n {
-            if st.status.is_none() {
-                if let Some((_, s)) = self.status.at(toks, i) {
-                    st.status = Some(s);
-                }
+            if let Some((_, s)) = self.status.at(toks, i) {
+                st.statuses.push((i, s));
             }
-            if of_counts.is_none() {
-                of_counts = self.status_of_counts.at(toks, i).map(|(_, s)| s);
+            if let Some((_, s)) = self.status_of_counts.at(toks, i) {
+                of_counts.push((i, s));
             }
             names_count |= self.count_nouns.at(toks, i).is_some();
             if self.future.at(toks, i).is_some() {
@@ -352,8 +370,16 @@ impl TimeWords {
                 st.barriers.push(toks.toks[i].start);
             }
             if let Some((e, _)) = self.since.at(toks, i) {
-                st.since.push(toks.toks[e - 1].end);
-                since_at = Some(e);
+                // "le plus bas depuis le 18 mars" compares with a day, it
+                // starts no period.
+                let record = (i.saturating_sub(RECORD_BEFORE)..i)
+                    .any(|k| self.records.at(toks, k).is_some_and(|(e, _)| e <= i));
+                if record {
+                    st.compared.push(toks.toks[e - 1].end);
+                } else {
+                    st.since.push(toks.toks[e - 1].end);
+                    since_at = Some(e);
+                }
             }
             if st.days_back.is_none() {
                 if let Some((e, (d, anaphoric))) = self.days_back.at(toks, i) {
@@ -432,7 +458,8 @@ impl TimeWords {
             i += 1;
         }
         if names_count {
-            st.status = st.status.or(of_counts);
+            st.statuses.extend(of_counts);
+            st.statuses.sort_by_key(|&(i, _)| i);
         }
         st
     }
@@ -522,6 +549,18 @@ impl TimeWords {
         }
         Some((k, m))
     }
+}
+
+/// The status of the nearest status phrase within [`STATUS_DISTANCE`]
+/// words of the count at byte span `fig`.
+pub(crate) fn status_of(st: &SentenceTime, fig: (usize, usize), toks: &Tokens) -> Option<Status> {
+    let (a, b) = (toks.first_after(fig.0), toks.first_from(fig.1));
+    st.statuses
+        .iter()
+        .map(|&(i, s)| (if i < a { a - i } else { i.saturating_sub(b) }, s))
+        .filter(|&(d, _)| d <= STATUS_DISTANCE)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, s)| s)
 }
 
 /// An hour of a half day ("5 pm" = 17, "12 am" = 0).

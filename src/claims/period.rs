@@ -218,7 +218,8 @@ pub(super) fn claim_period(
             (fig.end, start)
         };
         let words = toks.first_from(b).saturating_sub(toks.first_from(a));
-        if nearer && words <= DAY_DISTANCE {
+        let compared = st.compared.iter().any(|&e| e <= start && start - e <= 4);
+        if nearer && words <= DAY_DISTANCE && !compared {
             day = event_day(d, (start, end), when, st).map(|p| (words, p));
         }
     }
