@@ -11,7 +11,7 @@ use super::moment::SentenceTime;
 use super::source::DocTime;
 use super::tokens::Tokens;
 use super::{Claim, FigureTokens, Meanings, SentenceMeaning, Span};
-use crate::model::{days_in_month, DateParts, Figure, Ymd};
+use crate::model::{days_in_month, DateParts, Figure, Kind, Ymd};
 
 /// A closed interval of days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -202,8 +202,10 @@ pub(super) fn claim_period(
         }
     }
     // A day of the sentence near the figure, when no year stands nearer:
-    // it wins over a period word further from the figure ("aujourd'hui".
-    // Le 2 juin, 20.000 personnes).
+    // it wins over a period word when it stands between that word and the
+    // figure ("aujourd'hui".Le 2 juin, 20.000 personnes), not over one on
+    // the other side ("March 3, 2024 - At least 40 fighters were killed
+    // this week").
     let k = sentence_days.partition_point(|&(p, _, _)| p < fig.start);
     let nearest_day = sentence_days[k.saturating_sub(1)..(k + 1).min(sentence_days.len())]
         .iter()
@@ -219,22 +221,26 @@ pub(super) fn claim_period(
         };
         let words = toks.first_from(b).saturating_sub(toks.first_from(a));
         let compared = st.compared.iter().any(|&e| e <= start && start - e <= 4);
-        if nearer && words <= DAY_DISTANCE && !compared {
-            day = event_day(d, (start, end), when, st).map(|p| (words, p));
+        // A duration or an age is no event of a day.
+        let of_a_day = !matches!(fig.kind, Kind::Duration | Kind::Age | Kind::Ordinal);
+        if nearer && words <= DAY_DISTANCE && !compared && of_a_day {
+            day = event_day(d, (start, end), when, st).map(|p| ((end <= fig.start, words), p));
         }
     }
     let word = m.period_word(at, sm, toks);
+    // The side (true: before the figure) and distance of the nearest
+    // period word.
     let word_distance = sm
         .periods
         .iter()
         .map(|p| {
             if p.te <= at.start {
-                at.start - p.te
+                (true, at.start - p.te)
             } else {
-                p.ts.saturating_sub(at.after)
+                (false, p.ts.saturating_sub(at.after))
             }
         })
-        .min()
+        .min_by_key(|&(_, d)| d)
         .filter(|_| word.is_some());
     let word_period = word.map(|span| {
         let back = |d: Ymd, n: u32| d.plus_days(-i64::from(n));
@@ -270,7 +276,8 @@ pub(super) fn claim_period(
             }
             _ => p,
         };
-        if p.start < p.end || word_distance.is_none_or(|w| words < w) {
+        let between = |(side, w): (bool, usize)| side == words.0 && words.1 < w;
+        if p.start < p.end || word_distance.is_none_or(between) {
             return (Some(p), true);
         }
     }
