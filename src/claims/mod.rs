@@ -339,7 +339,7 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
             (fig.date.and_then(period_of_date), true)
         } else {
             claim_period(
-                sentence, &fig, m, &when, &years, &days, &st, &at, &sm, &toks,
+                sentence, &fig, m, &when, &years, &days, &counts, &st, &at, &sm, &toks,
             )
         };
         // A figure with no period of its own continues the discourse: it

@@ -164,6 +164,7 @@ pub(super) fn claim_period(
     when: &DocTime,
     years: &[(usize, i32)],
     days: &[(usize, usize, DateParts)],
+    counts: &[usize],
     st: &SentenceTime,
     at: &FigureTokens,
     sm: &SentenceMeaning,
@@ -221,9 +222,29 @@ pub(super) fn claim_period(
         };
         let words = toks.first_from(b).saturating_sub(toks.first_from(a));
         let compared = st.compared.iter().any(|&e| e <= start && start - e <= 4);
+        // In the figure's clause: no other count between them; a date
+        // before the figure opens its clause ("Le 17 novembre, 282 000",
+        // a comma only right after the date), one after it follows without
+        // a comma ("ont manifesté le 2 juin").
+        let other_count = counts
+            [counts.partition_point(|&p| p < a)..counts.partition_point(|&p| p < b)]
+            .iter()
+            .any(|&p| p != fig.start);
+        let (ta, tb) = (
+            toks.first_from(a),
+            toks.first_after(b).min(toks.toks.len().saturating_sub(1)),
+        );
+        let broken = (ta..=tb).any(|k| {
+            let t = &toks.toks[k];
+            if end <= fig.start {
+                t.clause_break || (t.comma && k != ta)
+            } else {
+                t.comma
+            }
+        });
         // A duration or an age is no event of a day.
         let of_a_day = !matches!(fig.kind, Kind::Duration | Kind::Age | Kind::Ordinal);
-        if nearer && words <= DAY_DISTANCE && !compared && of_a_day {
+        if nearer && words <= DAY_DISTANCE && !compared && of_a_day && !other_count && !broken {
             day = event_day(d, (start, end), when, st).map(|p| ((end <= fig.start, words), p));
         }
     }
