@@ -22,6 +22,7 @@
 
 pub(crate) mod elided;
 pub(crate) mod meaning;
+pub(crate) mod moment;
 pub(crate) mod period;
 pub(crate) mod sentence;
 pub(crate) mod source;
@@ -38,6 +39,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{Figure, Kind};
 pub use meaning::Meanings;
 pub(crate) use meaning::{FigureTokens, Places, SentenceMeaning, Span};
+pub(crate) use moment::{Moment, Status};
 pub(crate) use period::Period;
 use period::{claim_period, inherited_period, period_of_date, LastStated, Stated};
 
@@ -79,6 +81,10 @@ pub struct Claim {
     /// in the sentence or just before), rather than leaving it to the time
     /// of writing.
     pub(crate) period_stated: bool,
+    /// When in its day the count was made ("à 17 h", "samedi soir").
+    pub(crate) moment: Option<Moment>,
+    /// Whether the count is provisional, revised or final.
+    pub(crate) status: Option<Status>,
 }
 
 /// The bucket of comparable claims: same measure, role and side, and both
@@ -274,6 +280,24 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
         .filter_map(|f| f.date.and_then(|d| d.year).map(|y| (f.start, y)))
         .collect();
     years.sort_by_key(|&(p, _)| p);
+    // Dates with a day and a month, by position: the days events happened.
+    let days: Vec<(usize, usize, crate::model::DateParts)> = figures
+        .iter()
+        .filter(|f| f.kind == Kind::Date)
+        .filter_map(|f| {
+            f.date
+                .filter(|d| d.month.is_some() && d.day.is_some())
+                .map(|d| (f.start, f.end, d))
+        })
+        .collect();
+    // Byte starts of the counts, which a time of day must not reach over.
+    let counts: Vec<usize> = figures
+        .iter()
+        .filter(|f| f.kind.is_quantity())
+        .map(|f| f.start)
+        .collect();
+    let mut last_moment: Option<Moment> = None;
+    let mut st = moment::SentenceTime::default();
     let mut claims: Vec<Claim> = Vec::with_capacity(figures.len());
     let mut last = LastStated::default();
     let mut si = 0;
@@ -295,6 +319,7 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
         if tok_sentence != Some(sentence) {
             toks.fill(text, sentence);
             sm = m.sentence(text, &toks);
+            st = m.time.read(text, &toks, |i| period::names_day(m, &toks, i));
             tok_sentence = Some(sentence);
         }
         let at = FigureTokens::new(&toks, &fig);
@@ -332,7 +357,9 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
         let (period, explicit) = if fig.kind == Kind::Date {
             (fig.date.and_then(period_of_date), true)
         } else {
-            claim_period(sentence, &fig, m, &when, &years, &at, &sm, &toks)
+            claim_period(
+                sentence, &fig, m, &when, &years, &days, &counts, &st, &at, &sm, &toks,
+            )
         };
         // A figure with no period of its own continues the discourse: it
         // takes the explicit period of the quantity before it, when that
@@ -364,6 +391,26 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
                 Stated::Default => {}
             }
         }
+        // Counts and amounts have a time of count; ages and durations not.
+        let timed = matches!(
+            fig.kind,
+            Kind::Count
+                | Kind::Percent
+                | Kind::Money
+                | Kind::Measure
+                | Kind::Range
+                | Kind::Temperature
+        );
+        let (moment, status) = if timed {
+            let mark = moment::mark_of(&st, (fig.start, fig.end), &counts, &toks);
+            let moment = mark.and_then(|k| k.moment.or(last_moment));
+            if moment.is_some() {
+                last_moment = moment;
+            }
+            (moment, moment::status_of(&st, (fig.start, fig.end), &toks))
+        } else {
+            (None, None)
+        };
         claims.push(Claim {
             doc: doc_idx,
             fig,
@@ -380,6 +427,8 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
             boilerplate,
             delta: m.is_delta(&at, &sm),
             period_stated: how != Stated::Default,
+            moment,
+            status,
         });
     }
     mark_repeats(text, &mut claims);

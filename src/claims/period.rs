@@ -7,10 +7,11 @@
 
 use serde::Serialize;
 
+use super::moment::SentenceTime;
 use super::source::DocTime;
 use super::tokens::Tokens;
 use super::{Claim, FigureTokens, Meanings, SentenceMeaning, Span};
-use crate::model::{days_in_month, DateParts, Figure, Ymd};
+use crate::model::{days_in_month, DateParts, Figure, Kind, Ymd};
 
 /// A closed interval of days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -148,9 +149,13 @@ pub(super) fn inherited_period(
 }
 
 /// The period a quantity is about, and whether the sentence states it: a
+/// day named before the publication date ("la veille", "avant-hier"), a
 /// period named in its sentence (with the year written there, or the
-/// document's), a year written in the sentence, else the time of writing
-/// (the document's date, or its year when only that is known).
+/// document's; a weekday is the last one on or before the publication
+/// date, or the next one after it when said to come: "samedi prochain"), a
+/// date of the sentence nearer the figure than any year written there
+/// ([`event_day`]), a year written in the sentence, else the time of
+/// writing (the document's date, or its year when only that is known).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn claim_period(
     sentence: (usize, usize),
@@ -158,6 +163,9 @@ pub(super) fn claim_period(
     m: &Meanings,
     when: &DocTime,
     years: &[(usize, i32)],
+    days: &[(usize, usize, DateParts)],
+    counts: &[usize],
+    st: &SentenceTime,
     at: &FigureTokens,
     sm: &SentenceMeaning,
     toks: &Tokens,
@@ -169,25 +177,132 @@ pub(super) fn claim_period(
     let to = years.partition_point(|&(p, _)| p < sentence.1);
     let in_sentence = &years[from..to.max(from)];
     let k = in_sentence.partition_point(|&(p, _)| p < fig.start);
-    let sentence_year = in_sentence[k.saturating_sub(1)..(k + 1).min(in_sentence.len())]
+    let nearest_year = in_sentence[k.saturating_sub(1)..(k + 1).min(in_sentence.len())]
         .iter()
         .min_by_key(|(p, _)| p.abs_diff(fig.start))
-        .map(|&(_, y)| y);
+        .copied();
+    let sentence_year = nearest_year.map(|(_, y)| y);
     let year = sentence_year.or(when.year());
-    if let Some(span) = m.period_word(at, sm, toks) {
+    // The sentence's dates with a day and a month.
+    let from = days.partition_point(|&(p, _, _)| p < sentence.0);
+    let to = days.partition_point(|&(p, _, _)| p < sentence.1);
+    let sentence_days = &days[from..to.max(from)];
+    if let Some((at_phrase, n, anaphoric)) = st.days_back {
+        // "la veille" after "le 14 avril" is 13 April; alone, or
+        // "avant-hier", it counts back from the publication date.
+        let before = sentence_days
+            .iter()
+            .rev()
+            .find(|&&(_, e, _)| anaphoric && e <= at_phrase);
+        let base = match before {
+            Some(&(s, e, d)) => event_day(d, (s, e), when, st).map(|p| p.start),
+            None => when.day,
+        };
+        if let Some(d) = base {
+            return (Some(Period::day(d.plus_days(-i64::from(n)))), true);
+        }
+    }
+    // A day of the sentence near the figure, when no year stands nearer:
+    // it wins over a period word when it stands between that word and the
+    // figure ("aujourd'hui".Le 2 juin, 20.000 personnes), not over one on
+    // the other side ("March 3, 2024 - At least 40 fighters were killed
+    // this week").
+    let k = sentence_days.partition_point(|&(p, _, _)| p < fig.start);
+    let nearest_day = sentence_days[k.saturating_sub(1)..(k + 1).min(sentence_days.len())]
+        .iter()
+        .min_by_key(|(p, _, _)| p.abs_diff(fig.start));
+    let mut day = None;
+    if let Some(&(start, end, d)) = nearest_day {
+        let nearer =
+            nearest_year.is_none_or(|(p, _)| start.abs_diff(fig.start) <= p.abs_diff(fig.start));
+        let (a, b) = if end <= fig.start {
+            (end, fig.start)
+        } else {
+            (fig.end, start)
+        };
+        let words = toks.first_from(b).saturating_sub(toks.first_from(a));
+        let compared = st.compared.iter().any(|&e| e <= start && start - e <= 4);
+        // In the figure's clause: no other count between them; a date
+        // before the figure opens its clause ("Le 17 novembre, 282 000",
+        // a comma only right after the date), one after it follows without
+        // a comma ("ont manifesté le 2 juin").
+        let other_count = counts
+            [counts.partition_point(|&p| p < a)..counts.partition_point(|&p| p < b)]
+            .iter()
+            .any(|&p| p != fig.start);
+        let (ta, tb) = (
+            toks.first_from(a),
+            toks.first_after(b).min(toks.toks.len().saturating_sub(1)),
+        );
+        let broken = (ta..=tb).any(|k| {
+            let t = &toks.toks[k];
+            if end <= fig.start {
+                t.clause_break || (t.comma && k != ta)
+            } else {
+                t.comma
+            }
+        });
+        // A duration or an age is no event of a day.
+        let of_a_day = !matches!(fig.kind, Kind::Duration | Kind::Age | Kind::Ordinal);
+        if nearer && words <= DAY_DISTANCE && !compared && of_a_day && !other_count && !broken {
+            day = event_day(d, (start, end), when, st).map(|p| ((end <= fig.start, words), p));
+        }
+    }
+    let word = m.period_word(at, sm, toks);
+    // The side (true: before the figure) and distance of the nearest
+    // period word.
+    let word_distance = sm
+        .periods
+        .iter()
+        .map(|p| {
+            if p.te <= at.start {
+                (true, at.start - p.te)
+            } else {
+                (false, p.ts.saturating_sub(at.after))
+            }
+        })
+        .min_by_key(|&(_, d)| d)
+        .filter(|_| word.is_some());
+    let word_period = word.map(|span| {
         let back = |d: Ymd, n: u32| d.plus_days(-i64::from(n));
-        let p = match span {
+        match span {
             Span::Months(a, b) => year.map(|y| Period::months(y, a, b)),
             Span::Days(from, to) => when.day.map(|d| Period {
                 start: back(d, from),
                 end: back(d, to),
             }),
             Span::Weekday(w) => when.day.map(|d| {
-                let n = (d.weekday() as i64 - w as i64).rem_euclid(7);
-                Period::day(d.plus_days(-n))
+                let n = if st.forward_day {
+                    match (w as i64 - d.weekday() as i64).rem_euclid(7) {
+                        0 => 7,
+                        n => n,
+                    }
+                } else {
+                    -(d.weekday() as i64 - w as i64).rem_euclid(7)
+                };
+                Period::day(d.plus_days(n))
             }),
             Span::YearsBack(n) => when.year().map(|y| Period::year(y - n)),
+        }
+    });
+    if let Some((words, p)) = day {
+        // "depuis le 1er mars" runs to the day the sentence names ("publié
+        // jeudi soir"), else to the publication date.
+        let p = match word_period.flatten() {
+            Some(w) if p.start < p.end && w.days() == 1 && p.start <= w.start && w.end <= p.end => {
+                Period {
+                    start: p.start,
+                    end: w.end,
+                }
+            }
+            _ => p,
         };
+        let between = |(side, w): (bool, usize)| side == words.0 && words.1 < w;
+        if p.start < p.end || word_distance.is_none_or(between) {
+            return (Some(p), true);
+        }
+    }
+    if let Some(p) = word_period {
         return (p, p.is_some());
     }
     if let Some(y) = sentence_year {
@@ -196,6 +311,88 @@ pub(super) fn claim_period(
     // Nothing said: the figure is about the time of writing.
     let now = when.day.map(Period::day).or(when.year().map(Period::year));
     (now, false)
+}
+
+/// True when token `i` names a day by itself: a weekday, "hier",
+/// "today" (a period word of a day or of days back).
+pub(super) fn names_day(m: &Meanings, toks: &Tokens, i: usize) -> bool {
+    m.periods
+        .word(toks.key(i..i + 1))
+        .and_then(|id| m.period_spans.get(id as usize))
+        .is_some_and(|s| matches!(s, Span::Weekday(_) | Span::Days(0..=1, _)))
+}
+
+/// Most words between a count and the date of the day it is about ("le 2
+/// juin devant le Palais de justice"): a date further away in a long
+/// sentence dates another event of it.
+const DAY_DISTANCE: usize = 15;
+
+/// Most days after the publication date an announced date without its
+/// year may be ("le 22 juin prochain" in an article of June 10).
+const ANNOUNCED_DAYS: i64 = 183;
+
+/// Most days after the publication date a date without its year nor
+/// anything that announces it may be, when nearer than the last one.
+const COMING_DAYS: i64 = 31;
+
+/// Days after the publication date a date without its year may still be
+/// read in the publication's year when nothing announces it: a dateline
+/// written in another time zone.
+const TOLERANCE_DAYS: i64 = 1;
+
+/// The period of a day-and-month date of a sentence at byte span `span`:
+/// with its own year, that day; without, the next such day within
+/// [`ANNOUNCED_DAYS`] when the sentence announces something to come
+/// ("prochain", a future tense), else the latest one not after the
+/// publication date unless the next one is nearer and within
+/// [`COMING_DAYS`]. After "depuis"/"since",
+/// the days from that one to the publication date.
+pub(super) fn event_day(
+    d: DateParts,
+    span: (usize, usize),
+    when: &DocTime,
+    st: &SentenceTime,
+) -> Option<Period> {
+    let (month, day) = (d.month?, d.day?);
+    let announced = st.future
+        || st
+            .forward
+            .iter()
+            .any(|&(s, _)| s >= span.1 && s <= span.1 + 2);
+    let date = match (d.year, when.day) {
+        (Some(y), _) => Ymd::new(y, month, day)?,
+        (None, Some(p)) => {
+            let candidates = [p.year - 1, p.year, p.year + 1]
+                .into_iter()
+                .filter_map(|y| Ymd::new(y, month, day));
+            let ahead = |x: &Ymd| x.days() - p.days();
+            let next = candidates
+                .clone()
+                .filter(|x| (-TOLERANCE_DAYS..=ANNOUNCED_DAYS).contains(&ahead(x)))
+                .min();
+            let past = candidates.filter(|x| ahead(x) <= TOLERANCE_DAYS).max();
+            match (announced, next, past) {
+                (true, Some(n), _) => n,
+                // Unannounced, the nearer of the two: "le 17 novembre" in
+                // January is the last one, "le 24 juin" a week before it
+                // is the coming one.
+                (false, Some(n), Some(x)) if ahead(&n) < -ahead(&x) && ahead(&n) <= COMING_DAYS => {
+                    n
+                }
+                (_, _, Some(x)) => x,
+                _ => return None,
+            }
+        }
+        (None, None) => Ymd::new(when.year()?, month, day)?,
+    };
+    let since = st.since.iter().any(|&e| e <= span.0 && span.0 - e <= 4);
+    match (since, when.day) {
+        (true, Some(p)) if p > date => Some(Period {
+            start: date,
+            end: p,
+        }),
+        _ => Some(Period::day(date)),
+    }
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 //! ARMENPRESS:`, a copyright line such as `© 2024 ARMENPRESS`). Nothing is
 //! guessed beyond that: a document that says nothing has an unknown date.
 
+use crate::input::date::read_date;
 use crate::input::Document;
-use crate::model::{Figure, Kind, Ymd};
+use crate::model::{Figure, Kind, Lang, Ymd};
 
 /// A document's date and outlet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,15 +27,12 @@ impl DocTime {
     }
 }
 
-/// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a longer timestamp is cut).
-pub(crate) fn parse_date(s: &str) -> (Option<Ymd>, Option<i32>) {
-    let s = s.trim();
-    let num = |a: usize, b: usize| s.get(a..b).and_then(|x| x.parse::<u32>().ok());
-    let y = s.get(..4).and_then(|x| x.parse::<i32>().ok());
-    match (y, num(5, 7), num(8, 10)) {
-        (Some(y), Some(m), Some(d)) => (Ymd::new(y, m, d), Some(y)),
-        (Some(y), _, _) => (None, Some(y)),
-        _ => (None, None),
+/// The day, or else the year, of a publication date in any form
+/// [`crate::input::date::read_date`] reads.
+pub(crate) fn parse_date(s: &str, lang: Lang) -> (Option<Ymd>, Option<i32>) {
+    match read_date(s, lang) {
+        Some(p) => (p.day(), Some(p.year())),
+        None => (None, None),
     }
 }
 
@@ -46,7 +44,7 @@ pub(crate) fn document_time(
 ) -> DocTime {
     let mut t = DocTime::default();
     if let Some(d) = &doc.source.date {
-        let (day, year) = parse_date(d);
+        let (day, year) = parse_date(d, doc.lang);
         t.day = day;
         t.year_only = if day.is_none() { year } else { None };
     }
@@ -108,9 +106,9 @@ fn copyright<'t>(
     None
 }
 
-/// A dateline near the top: "EREVAN, 23 JUILLET, ARMENPRESS:" or
-/// "BAGHDAD, March 3, 2024 -": month, day, year if written, and the outlet
-/// if named after the date.
+/// A dateline near the top: "EREVAN, 23 JUILLET, ARMENPRESS:",
+/// "BAGHDAD, March 3, 2024 -" or "PARIS, 12 mars 2020 (AFP) -": month,
+/// day, year if written, and the outlet if named after the date.
 fn dateline<'t>(
     text: &'t str,
     figures: &[Figure],
@@ -143,6 +141,19 @@ fn dateline<'t>(
             continue;
         }
         let rest = &text[f.end..];
+        // "(AFP) -", "(Reuters) —": the agency in brackets, then a dash.
+        if let Some(inner) = rest.trim_start().strip_prefix('(') {
+            if let Some(close) = inner.find(')') {
+                let name = inner[..close].trim();
+                let dash = inner[close + 1..].trim_start().starts_with(['-', '–', '—']);
+                let named = !name.is_empty()
+                    && name.len() < 40
+                    && name.chars().next().is_some_and(char::is_uppercase);
+                if dash && named {
+                    return Some((month, day, d.year, Some(name)));
+                }
+            }
+        }
         let rest = rest.strip_prefix(',').unwrap_or("");
         let word_end = rest.find([':', '-', '—', '\n', '(']).unwrap_or(rest.len());
         let name = rest[..word_end].trim();
@@ -162,8 +173,12 @@ mod tests {
     use crate::testing::{config, fr_doc};
 
     fn time(text: &str) -> DocTime {
+        time_in(fr_doc("d", text))
+    }
+
+    fn time_in(doc: Document) -> DocTime {
         let cfg = config();
-        let doc = fr_doc("d", text);
+        let text = doc.text.as_str();
         document_time(
             &doc,
             &extract(text, doc.lang, &cfg.lexicon),
@@ -182,6 +197,25 @@ mod tests {
         let t = time("Un texte de 2019.\n© 2021 Le Monde\n");
         assert_eq!((t.day, t.year_only), (None, Some(2021)));
         assert_eq!(t.outlet.as_deref(), Some("Le Monde"));
+    }
+
+    #[test]
+    fn datelines_of_agencies() {
+        let t = time("PARIS, 12 mars 2020 (AFP) - Le gouvernement a annoncé 300 millions.");
+        assert_eq!(t.day, Ymd::new(2020, 3, 12));
+        assert_eq!(t.outlet.as_deref(), Some("AFP"));
+        let t = time("Titre\nLYON, 3 avril 2021 - Trois blessés.");
+        assert_eq!((t.day, t.outlet), (Ymd::new(2021, 4, 3), None));
+        let t = time_in(Document::new(
+            "d",
+            "WASHINGTON, March 12, 2020 (Reuters) - Three soldiers were killed.",
+            Some(Lang::new("en")),
+        ));
+        assert_eq!(t.day, Ymd::new(2020, 3, 12));
+        assert_eq!(t.outlet.as_deref(), Some("Reuters"));
+        // A date within a sentence is no dateline.
+        let t = time("Le ministre a dit, 12 mars 2020, que 300 soldats partiraient.");
+        assert_eq!(t.day, None);
     }
 
     #[test]

@@ -81,6 +81,7 @@ pub(crate) fn read(source: &str) -> (String, Origin, SourceMeta) {
                     "meta" => {
                         let key = attr("property")
                             .or_else(|| attr("name"))
+                            .or_else(|| attr("itemprop"))
                             .unwrap_or_default();
                         if let Some(content) = attr("content") {
                             read_meta(&mut meta, &key.to_ascii_lowercase(), content);
@@ -143,9 +144,18 @@ fn read_meta(meta: &mut SourceMeta, key: &str, content: String) {
     }
     let slot = match key {
         "og:site_name" | "application-name" | "publisher" | "dc.publisher" => &mut meta.outlet,
-        "article:published_time" | "date" | "dc.date" | "pubdate" | "publish-date" => {
-            &mut meta.date
-        }
+        "article:published_time"
+        | "og:published_time"
+        | "datepublished"
+        | "date"
+        | "dc.date"
+        | "dc.date.issued"
+        | "dcterms.created"
+        | "dcterms.issued"
+        | "pubdate"
+        | "publish-date"
+        | "parsely-pub-date"
+        | "sailthru.date" => &mut meta.date,
         "og:url" => &mut meta.url,
         _ => return,
     };

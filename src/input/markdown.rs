@@ -115,7 +115,8 @@ fn set(meta: &mut SourceMeta, key: &str, value: String) {
         "outlet" | "source" | "publisher" | "publication" | "site" | "site_name" => {
             &mut meta.outlet
         }
-        "date" | "published" | "published_at" | "pubdate" | "publishdate" => &mut meta.date,
+        "date" | "published" | "published_at" | "publishedat" | "pubdate" | "pub_date"
+        | "publishdate" | "datepublished" | "date_published" | "publication_date" => &mut meta.date,
         "url" | "link" | "canonical" | "canonical_url" | "permalink" => &mut meta.url,
         _ => return,
     };

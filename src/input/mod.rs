@@ -9,6 +9,7 @@
 //! `Document::file_span` and `Document::line_col` so that they point
 //! into the file.
 
+pub(crate) mod date;
 pub(crate) mod html;
 mod lang;
 pub(crate) mod lines;
@@ -97,6 +98,43 @@ impl Document {
         if let Some(l) = lang {
             self.lang = l;
         }
+        self.normalize_date();
+    }
+
+    /// Writes the publication date as `YYYY-MM-DD` (or `YYYY`) when it can
+    /// be read in any of the forms of [`date::read_date`], in the order of
+    /// the document's language; an unreadable date is kept as given.
+    fn normalize_date(&mut self) {
+        if let Some(p) = self
+            .source
+            .date
+            .as_deref()
+            .and_then(|d| date::read_date(d, self.lang))
+        {
+            self.source.date = Some(match p {
+                date::Published::Day(d) => d.to_string(),
+                date::Published::Year(y) => format!("{y:04}"),
+            });
+        }
+    }
+
+    /// A notice for a publication date given but not read, at `offset` of
+    /// the file.
+    fn unreadable_date(&mut self, offset: usize, line: usize, column: usize) {
+        if let Some(d) = self.source.date.as_deref() {
+            if date::unreadable(d, self.lang) {
+                self.notices.push(Notice {
+                    doc: self.id.clone(),
+                    offset,
+                    line,
+                    column,
+                    message: format!(
+                        "publication date `{d}` not read (write it as YYYY-MM-DD); \
+                         the document's date is left unknown"
+                    ),
+                });
+            }
+        }
     }
 
     /// A document from text, with its language given or detected.
@@ -156,6 +194,13 @@ impl Document {
         doc.notices = d.notices;
         doc.source = meta;
         doc.origin = Some(Box::new(origin.with_invalid(d.replaced)));
+        if let Some(given) = doc.source.date.clone() {
+            let at = doc.source_text().find(given.as_str()).unwrap_or(0);
+            let (line, column) = doc.source_line_col(at);
+            let file_at = doc.origin.as_ref().map_or(at, |o| o.file_offset(at));
+            doc.unreadable_date(file_at, line, column);
+        }
+        doc.normalize_date();
         doc
     }
 
@@ -318,9 +363,73 @@ struct JsonlRecord {
     #[serde(default)]
     outlet: Option<String>,
     #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
     url: Option<String>,
+    // The fields real exports carry a publication date in, in the order
+    // they are trusted: a string in any form of `date::read_date`, or a
+    // Unix timestamp.
+    #[serde(default, rename = "datePublished")]
+    date_published_camel: Option<serde_json::Value>,
+    #[serde(default)]
+    date_published: Option<serde_json::Value>,
+    #[serde(default)]
+    published_at: Option<serde_json::Value>,
+    #[serde(default, rename = "publishedAt")]
+    published_at_camel: Option<serde_json::Value>,
+    #[serde(default)]
+    published: Option<serde_json::Value>,
+    #[serde(default)]
+    publication_date: Option<serde_json::Value>,
+    #[serde(default)]
+    pubdate: Option<serde_json::Value>,
+    #[serde(default)]
+    pub_date: Option<serde_json::Value>,
+    #[serde(default)]
+    date: Option<serde_json::Value>,
+    #[serde(default)]
+    time: Option<serde_json::Value>,
+    #[serde(default)]
+    timestamp: Option<serde_json::Value>,
+}
+
+impl JsonlRecord {
+    /// The first date field given, as a string (a timestamp as the day it
+    /// falls on, UTC); whether it reads as a date.
+    fn date(&self, lang: Lang) -> Option<(String, bool)> {
+        let fields = [
+            &self.date_published_camel,
+            &self.date_published,
+            &self.published_at,
+            &self.published_at_camel,
+            &self.published,
+            &self.publication_date,
+            &self.pubdate,
+            &self.pub_date,
+            &self.date,
+            &self.time,
+            &self.timestamp,
+        ];
+        let mut first_given = None;
+        for v in fields.into_iter().flatten() {
+            let read = match v {
+                serde_json::Value::String(s) if !s.trim().is_empty() => {
+                    first_given.get_or_insert_with(|| s.clone());
+                    date::read_date(s, lang).map(|_| s.clone())
+                }
+                serde_json::Value::Number(n) => {
+                    first_given.get_or_insert_with(|| n.to_string());
+                    n.as_f64()
+                        .and_then(date::from_unix)
+                        .and_then(date::Published::day)
+                        .map(|d| d.to_string())
+                }
+                _ => None,
+            };
+            if let Some(s) = read {
+                return Some((s, true));
+            }
+        }
+        first_given.map(|s| (s, false))
+    }
 }
 
 /// Reads JSONL: one `{"id", "text", "lang"?}` object per line (blank lines
@@ -349,7 +458,7 @@ pub fn parse_jsonl_line(
     if body.trim().is_empty() {
         return Ok(None);
     }
-    let rec: JsonlRecord = serde_json::from_str(body).map_err(|e| {
+    let mut rec: JsonlRecord = serde_json::from_str(body).map_err(|e| {
         // serde_json columns are 1-based byte columns within the line.
         let mut col = e.column().saturating_sub(1).min(body.len());
         while !body.is_char_boundary(col) {
@@ -364,7 +473,7 @@ pub fn parse_jsonl_line(
             message: format!("invalid JSONL record: {e}"),
         }
     })?;
-    let id = match rec.id {
+    let id = match rec.id.take() {
         Some(serde_json::Value::String(s)) => s,
         Some(serde_json::Value::Null) | None => format!("{name}:{line_no}"),
         Some(v) => v.to_string(),
@@ -373,12 +482,19 @@ pub fn parse_jsonl_line(
         Some(l) if l != Lang::Unknown => Some(l),
         _ => rec.lang.as_deref().and_then(|l| l.parse::<Lang>().ok()),
     };
-    let mut doc = Document::new(id, rec.text, rec_lang);
+    let mut doc = Document::new(id, std::mem::take(&mut rec.text), rec_lang);
+    let date = rec.date(doc.lang);
     doc.source = SourceMeta {
         outlet: rec.outlet,
-        date: rec.date,
+        date: date.as_ref().map(|d| d.0.clone()),
         url: rec.url,
     };
+    if let Some((given, false)) = &date {
+        // Located at the value as written in the line.
+        let at = body.find(given.as_str()).unwrap_or(0);
+        doc.unreadable_date(at, line_no, body[..at].chars().count() + 1);
+    }
+    doc.normalize_date();
     Ok(Some(doc))
 }
 
@@ -434,5 +550,71 @@ mod tests {
         let bad = "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": }\n";
         let err = parse_jsonl("in.jsonl", bad, None).unwrap_err().to_string();
         assert!(err.starts_with("in.jsonl:2:"), "{err}");
+    }
+
+    #[test]
+    fn publication_dates_from_every_jsonl_field_and_form() {
+        let date = |rec: &str| {
+            let d = parse_jsonl("in.jsonl", rec, None).unwrap().remove(0);
+            (d.source.date.clone(), d.notices.len())
+        };
+        let fr = r#""text": "Trois soldats ont été tués dans la ville.", "lang": "fr""#;
+        let en = r#""text": "Three soldiers were killed in the city.", "lang": "en""#;
+        for (field, value, text, want) in [
+            ("date", r#""2020-03-12""#, fr, "2020-03-12"),
+            ("published", r#""12/03/2020""#, fr, "2020-03-12"),
+            ("published_at", r#""03/12/2020""#, en, "2020-03-12"),
+            ("pubdate", r#""12-3-2020""#, fr, "2020-03-12"),
+            ("datePublished", r#""March 12, 2020""#, en, "2020-03-12"),
+            (
+                "time",
+                r#""Thu, 12 Mar 2020 10:00:00 GMT""#,
+                en,
+                "2020-03-12",
+            ),
+            ("timestamp", "1584007200", en, "2020-03-12"),
+            ("date", r#""12 mars 2020""#, fr, "2020-03-12"),
+            ("date", r#""2020""#, fr, "2020"),
+        ] {
+            let rec = format!("{{\"id\": \"a\", {text}, \"{field}\": {value}}}\n");
+            assert_eq!(date(&rec), (Some(want.to_string()), 0), "{field}: {value}");
+        }
+        // A readable field wins over an unreadable one.
+        let rec = format!("{{{fr}, \"time\": \"10:00\", \"date\": \"2020-03-12\"}}");
+        assert_eq!(date(&rec).0.as_deref(), Some("2020-03-12"));
+        // A date given but not read: kept as given, and said where.
+        let rec = format!("{{{fr}, \"date\": \"12 foo 2020\"}}");
+        let d = parse_jsonl("in.jsonl", &rec, None).unwrap().remove(0);
+        assert_eq!(d.source.date.as_deref(), Some("12 foo 2020"));
+        let n = d.notices[0].to_string();
+        assert!(
+            n.starts_with("in.jsonl:1:") && n.contains("`12 foo 2020`"),
+            "{n}"
+        );
+        // No date: none invented, nothing said.
+        assert_eq!(date(&format!("{{{fr}}}")), (None, 0));
+    }
+
+    #[test]
+    fn publication_dates_from_front_matter_and_html() {
+        let md =
+            "---\ntitle: x\ndate: 12/03/2020\n---\n\nTrois soldats ont été tués dans la ville.\n";
+        let d = Document::from_markdown("a.md", md.as_bytes(), None);
+        assert_eq!(d.source.date.as_deref(), Some("2020-03-12"));
+        let md = "---\ndate: demain 12h\n---\n\nTrois soldats ont été tués dans la ville.\n";
+        let d = Document::from_markdown("a.md", md.as_bytes(), None);
+        assert_eq!(d.notices[0].line, 2, "{:?}", d.notices);
+        for head in [
+            r#"<meta property="article:published_time" content="2020-03-12T10:00:00+01:00">"#,
+            r#"<meta itemprop="datePublished" content="March 12, 2020">"#,
+            r#"<meta name="pubdate" content="Thu, 12 Mar 2020 10:00:00 GMT">"#,
+        ] {
+            let html = format!("<html><head>{head}</head><body><p>Three soldiers were killed in the city.</p></body></html>");
+            let d = Document::from_html("a.html", html.as_bytes(), None);
+            assert_eq!(d.source.date.as_deref(), Some("2020-03-12"), "{head}");
+        }
+        let html = r#"<p><time datetime="2020-03-12T10:00">12 mars</time> Trois soldats ont été tués.</p>"#;
+        let d = Document::from_html("a.html", html.as_bytes(), None);
+        assert_eq!(d.source.date.as_deref(), Some("2020-03-12"));
     }
 }

@@ -43,18 +43,6 @@ pub fn parse_manifest(name: &str, text: &str) -> Result<Vec<SourceEntry>> {
         toml::from_str(text).map_err(|e| Error::from_toml(name, text, &e))?;
     let mut out = Vec::new();
     for (key, e) in raw {
-        if let Some(d) = &e.date {
-            let v = d.get_ref();
-            let ok = v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit());
-            if !ok {
-                return Err(Error::config(
-                    name,
-                    text,
-                    d.span().start,
-                    format!("date `{v}` is not YYYY, YYYY-MM or YYYY-MM-DD"),
-                ));
-            }
-        }
         let lang = match &e.lang {
             Some(l) => Some(
                 l.get_ref()
@@ -63,6 +51,20 @@ pub fn parse_manifest(name: &str, text: &str) -> Result<Vec<SourceEntry>> {
             ),
             None => None,
         };
+        if let Some(d) = &e.date {
+            let v = d.get_ref();
+            if super::date::read_date(v, lang.unwrap_or(Lang::Unknown)).is_none() {
+                return Err(Error::config(
+                    name,
+                    text,
+                    d.span().start,
+                    format!(
+                        "date `{v}` cannot be read: write YYYY-MM-DD (also read: YYYY, \
+                         YYYY-MM, DD/MM/YYYY, \"12 March 2020\", \"Thu, 12 Mar 2020 10:00:00 GMT\")"
+                    ),
+                ));
+            }
+        }
         out.push(SourceEntry {
             key,
             meta: SourceMeta {
@@ -90,6 +92,14 @@ mod tests {
         let bad = "[\"a.txt\"]\ndate = \"hier\"\n";
         let e = parse_manifest("sources.toml", bad).unwrap_err().to_string();
         assert!(e.starts_with("sources.toml:2:8:"), "{e}");
+        let v = parse_manifest("s.toml", "[\"a.txt\"]\ndate = \"March 12, 2020\"\n").unwrap();
+        assert_eq!(v[0].meta.date.as_deref(), Some("March 12, 2020"));
+        let bad = "[\"a.txt\"]\ndate = \"12 foo 2020\"\n";
+        let e = parse_manifest("s.toml", bad).unwrap_err().to_string();
+        assert!(
+            e.starts_with("s.toml:2:8:") && e.contains("cannot be read"),
+            "{e}"
+        );
         let bad = "[\"a.txt\"]\nauthor = \"x\"\n";
         let e = parse_manifest("sources.toml", bad).unwrap_err().to_string();
         assert!(e.starts_with("sources.toml:2:1:"), "{e}");

@@ -40,6 +40,8 @@ struct MeaningFile {
     #[serde(default)]
     story: Option<StoryDef>,
     #[serde(default)]
+    time: Option<crate::claims::moment::TimeDef>,
+    #[serde(default)]
     threshold: Option<WordsDef>,
     #[serde(default)]
     count_leads: Option<WordsDef>,
@@ -159,6 +161,7 @@ impl Meanings {
             "sentence",
             "source",
             "story",
+            "time",
             "threshold",
             "count_leads",
         ]
@@ -264,6 +267,9 @@ impl Meanings {
                     self.abbreviations.push(a.clone());
                 }
             }
+        }
+        if let Some(t) = &raw.time {
+            self.time.add(t);
         }
         if let Some(sd) = &raw.source {
             for c in &sd.copyright {

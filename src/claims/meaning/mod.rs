@@ -78,6 +78,8 @@ pub struct Meanings {
     /// Folded phrases, as words, after which a noun names what a figure
     /// further on counts ("total des", "number of").
     pub(crate) count_leads: Vec<Vec<String>>,
+    /// The words of the time of a count (`[time]` of `time.toml`).
+    pub(crate) time: crate::claims::moment::TimeWords,
     /// First words of the phrases of every vocabulary read in a sentence,
     /// with a bit per vocabulary (see [`Meanings::sentence`]).
     pub(crate) firsts: HashMap<String, u8>,

@@ -84,6 +84,11 @@ pub(crate) struct FigureRecord<'a> {
     pub(crate) affiliation: Option<&'a str>,
     pub(crate) place: Option<String>,
     pub(crate) period: Option<PeriodRecord>,
+    /// When in its day the count was made: `17:30`, `20:00 GMT`, or a part
+    /// of the day (`morning`, `midday`, `afternoon`, `evening`, `night`).
+    pub(crate) time_of_count: Option<String>,
+    /// `provisional`, `revised` or `final`, when the text says so.
+    pub(crate) status: Option<&'static str>,
     pub(crate) source: SourceRecord<'a>,
     pub(crate) key: Option<String>,
     /// The figure repeats one of a sentence printed earlier in the document.
@@ -147,6 +152,8 @@ impl<'a> FigureRecord<'a> {
             affiliation: c.side.map(|i| m.sides.name(i)),
             place: (!c.places.is_empty()).then(|| m.places_name(&c.places)),
             period: c.period.map(|p| p.record()),
+            time_of_count: c.moment.map(|t| m.time.label(&t)),
+            status: c.status.map(|s| s.as_str()),
             source: SourceRecord::of(doc, time),
             key: c.key().map(|k| m.describe(&k)),
             repeat: c.repeat_of.is_some(),

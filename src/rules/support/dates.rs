@@ -18,9 +18,14 @@ pub fn weekday_name(lex: &Lexicon, n: u32) -> String {
         .map_or_else(|| n.to_string(), String::clone)
 }
 
-/// The publication date of a document, when its source gives one.
+/// The publication date of a document, when its source gives one (in any
+/// form [`crate::input::date::read_date`] reads).
 pub(crate) fn published(doc: &Document) -> Option<Ymd> {
-    doc.source.date.as_deref().and_then(Ymd::parse)
+    doc.source
+        .date
+        .as_deref()
+        .and_then(|d| crate::input::date::read_date(d, doc.lang))
+        .and_then(|p| p.day())
 }
 
 /// The full date a date claim names: its own year, else the year closest
@@ -57,6 +62,10 @@ mod tests {
         assert_eq!(published(&doc), None);
         doc.source.date = Some("2020-07-02T08:00:00Z".into());
         assert_eq!(published(&doc), Ymd::new(2020, 7, 2));
+        doc.source.date = Some("Thu, 02 Jul 2020 10:00:00 GMT".into());
+        assert_eq!(published(&doc), Ymd::new(2020, 7, 2));
+        doc.source.date = Some("2020".into());
+        assert_eq!(published(&doc), None);
     }
 
     #[test]
