@@ -28,6 +28,7 @@ mod placeholder_number;
 mod reprint_conflict;
 mod scale_slip;
 mod source_conflict;
+mod stale_figure;
 mod unused_suppression;
 mod weekday_mismatch;
 
@@ -44,6 +45,7 @@ registrations! {
     "FC202" "corroborated" corroborated::Corroborated, Stories, false;
     "FC203" "scale-slip" scale_slip::ScaleSlip, Stories, false;
     "FC204" "reprint-conflict" reprint_conflict::ReprintConflict, Claims, false;
+    "FC205" "stale-figure" stale_figure::StaleFigure, Stories, false;
     "FC301" "inconsistent-in-document" inconsistent_in_document::InconsistentInDocument, Claims, false;
     "FC302" "parts-total" parts_total::PartsTotal, Claims, false;
     "FC303" "part-exceeds-whole" part_exceeds_whole::PartExceedsWhole, Claims, false;

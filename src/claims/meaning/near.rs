@@ -323,9 +323,12 @@ impl Meanings {
     /// True when the figure states a change: a delta word right before or
     /// after its noun ("13 nouveaux décès", "72 décès supplémentaires").
     pub(crate) fn is_delta(&self, at: &FigureTokens, sm: &SentenceMeaning) -> bool {
-        sm.deltas.iter().any(|m| {
-            (m.ts >= at.end && m.ts <= at.after + 1) || (m.te <= at.start && at.start - m.te <= 1)
-        })
+        // Before the figure, the word must touch it ("a further 20"): in
+        // "un nouveau bilan, 166.000" the word qualifies the toll, not a
+        // change.
+        sm.deltas
+            .iter()
+            .any(|m| (m.ts >= at.end && m.ts <= at.after + 1) || m.te == at.start)
     }
 
     /// The period named in words nearest the figure in its sentence: any

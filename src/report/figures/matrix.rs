@@ -4,7 +4,8 @@
 //! A quantity is a key (measure, role, side, change) with a place and a
 //! period: the claims of one group state the same count, as far as the
 //! text tells. Each row gives the source, its publication date, the value
-//! and interval, the time of the count, and where the figure stands.
+//! and interval, the time of day of the count and its status (provisional,
+//! revised, final), and where the figure stands.
 //! Quantities stated by several documents come first; within a quantity,
 //! rows go by publication date. `--format json` gives the same groups with
 //! each figure's full record.
@@ -109,8 +110,8 @@ impl Reporter<Figures<'_>> for ClaimsMatrix {
         }
         writeln!(
             out,
-            "  {:<10}  {:<22}  {:<10}  {:<22}  {:<10}  {}",
-            "PUBLISHED", "SOURCE", "VALUE", "INTERVAL", "QUALIFIER", "WHERE"
+            "  {:<10}  {:<22}  {:<10}  {:<22}  {:<10}  {:<10}  {:<11}  {}",
+            "PUBLISHED", "SOURCE", "VALUE", "INTERVAL", "QUALIFIER", "COUNT AT", "STATUS", "WHERE"
         )?;
         for q in &qs {
             writeln!(out, "{}", title(cfg, q, &records[q.claims[0]]))?;
@@ -131,7 +132,7 @@ impl Reporter<Figures<'_>> for ClaimsMatrix {
                     .map_or(r.doc.to_string(), |o| format!("{o} ({})", r.doc));
                 writeln!(
                     out,
-                    "  {:<10}  {:<22}  {:<10}  {:<22}  {:<10}  {}:{}:{} {}",
+                    "  {:<10}  {:<22}  {:<10}  {:<22}  {:<10}  {:<10}  {:<11}  {}:{}:{} {}",
                     r.source
                         .date
                         .as_deref()
@@ -140,6 +141,8 @@ impl Reporter<Figures<'_>> for ClaimsMatrix {
                     r.value.as_deref().unwrap_or("-"),
                     interval,
                     r.qualifier.unwrap_or("-"),
+                    r.time_of_count.as_deref().unwrap_or("-"),
+                    r.status.unwrap_or("-"),
                     r.doc,
                     r.line,
                     r.column,

@@ -12,6 +12,7 @@ use super::interval::{bounds, overlap, usable};
 use super::params::{count, decimal};
 use super::story::{names_of, StoryParams};
 use super::text::{find_phrase, folded, folded_slice};
+use crate::claims::moment::Status;
 use crate::claims::{Claim, Corpus, Relation};
 use crate::lexicon::{fold, Lexicon};
 use crate::model::DateParts;
@@ -186,6 +187,9 @@ pub(crate) enum NotCompared {
     InList,
     /// Their sentences share no proper name.
     NoSharedName,
+    /// One is a revised or final count and the other not: a revision, not
+    /// a second source (see FC205).
+    Revision,
 }
 
 impl NotCompared {
@@ -201,7 +205,11 @@ impl NotCompared {
             NotCompared::Relation(_) => {
                 "a place or a period unknown on one side, and the rule needs both known".into()
             }
-            NotCompared::Moment => "their sentences name different days or weekdays".into(),
+            NotCompared::Moment => {
+                "different moments: their sentences name different days, or the counts \
+                 different times of day"
+                    .into()
+            }
             NotCompared::Increment => "one is an increment or a part".into(),
             NotCompared::Threshold => "one is a threshold, a target or a forecast".into(),
             NotCompared::NoPlace => "one has no place".into(),
@@ -211,6 +219,9 @@ impl NotCompared {
             NotCompared::NoValue => "one has no single value (a vague collective)".into(),
             NotCompared::InList => "one stands in a list of figures of its measure".into(),
             NotCompared::NoSharedName => "their sentences share no proper name".into(),
+            NotCompared::Revision => {
+                "one is a revised or final count and the other not: a revision".into()
+            }
         }
     }
 }
@@ -249,7 +260,7 @@ pub(crate) fn why_not(
     if relation < p.min_relation {
         return Some(NotCompared::Relation(relation));
     }
-    if !same_moment(corpus, cx.lexicon, a, b) {
+    if !same_moment(corpus, cx.lexicon, a, b) || !same_time_of_day(a, b) {
         return Some(NotCompared::Moment);
     }
     if near_words(&corpus.doc_of(a).text, a, skip) || near_words(&corpus.doc_of(b).text, b, skip) {
@@ -283,7 +294,31 @@ pub(crate) fn why_not(
     if shared_sentence_names(corpus, a, b) < p.min_sentence_names {
         return Some(NotCompared::NoSharedName);
     }
+    let settled = |c: &Claim| matches!(c.status, Some(Status::Revised | Status::Final));
+    if settled(a) != settled(b) {
+        return Some(NotCompared::Revision);
+    }
     None
+}
+
+/// False when both counts say when in the day they were made, and it
+/// differs: a count at midday and one in the evening are two moments of a
+/// running tally.
+pub(crate) fn same_time_of_day(a: &Claim, b: &Claim) -> bool {
+    match (a.moment, b.moment) {
+        (Some(x), Some(y)) => {
+            let hours = match (x.hour, y.hour) {
+                (Some(h), Some(k)) => h == k && x.minute.unwrap_or(0) == y.minute.unwrap_or(0),
+                _ => true,
+            };
+            let parts = match (x.part, y.part) {
+                (Some(p), Some(q)) => p == q,
+                _ => true,
+            };
+            hours && parts
+        }
+        _ => true,
+    }
 }
 
 /// True when a claim is one of a list, where each figure is hard to pin to
