@@ -161,11 +161,15 @@ pub fn describe_claim(corpus: &Corpus, cfg: &Config, i: usize) -> String {
             }
         )
     });
-    let published = corpus.docs[c.doc as usize]
-        .source
+    let d = c.doc as usize;
+    let figs: Vec<_> = corpus.claims[corpus.doc_claims[d].clone()]
+        .iter()
+        .map(|c| c.fig)
+        .collect();
+    let time = claims::source::document_time(&corpus.docs[d], &figs, &m.copyright);
+    let published = report::figures::SourceRecord::of(&corpus.docs[d], &time)
         .date
-        .as_deref()
-        .unwrap_or("unknown");
+        .map_or("unknown".to_string(), |x| x.into_owned());
     let text = c.fig.text(&corpus.docs[c.doc as usize].text);
     format!("`{text}`: {key}; {interval}; {place}; {period}; published {published}")
 }

@@ -1105,6 +1105,20 @@ impl Check for ReprintConflict {
                             let (xa, xb) = (lead_in(ca), lead_in(cb));
                             !xa.1 && !xb.1 && (xa.0 .0 != xb.0 .0 || xa.0 .1 == xb.0 .1)
                         };
+                    // A count of a closed past period the text names ("En
+                    // 2019, quelque 125 tonnes", "vendue en juin 2019 pour
+                    // 5,963 millions") is no running tally, whatever words
+                    // stand around it.
+                    let past = |c: &Claim, published: i64| {
+                        c.period_stated
+                            && !c.delta
+                            && c.period.is_some_and(|p| p.end.days() < published)
+                    };
+                    let closed = !matches!(cand.how, How::Stretch(_))
+                        && ca.period == cb.period
+                        && past(ca, x)
+                        && past(cb, y);
+                    let fixed = fixed || closed;
                     if ((x - y).unsigned_abs() > self.max_days_apart as u64 && !fixed)
                         || (x != y && (ca.delta || cb.delta))
                     {

@@ -274,7 +274,7 @@ pub(crate) fn why_not(
     {
         return Some(NotCompared::Threshold);
     }
-    if p.place_required && (a.place.is_none() || b.place.is_none()) {
+    if p.place_required && (a.places.is_empty() || b.places.is_empty()) {
         return Some(NotCompared::NoPlace);
     }
     // Two figures left to the time of writing are running tallies of
@@ -291,7 +291,12 @@ pub(crate) fn why_not(
     if in_list(corpus, a) || in_list(corpus, b) {
         return Some(NotCompared::InList);
     }
-    if shared_sentence_names(corpus, a, b) < p.min_sentence_names {
+    // Across languages names are spelled apart ("Iraq", "Irak"): the same
+    // places stand for them.
+    let translated = corpus.doc_of(a).lang != corpus.doc_of(b).lang
+        && !a.places.is_empty()
+        && a.places == b.places;
+    if !translated && shared_sentence_names(corpus, a, b) < p.min_sentence_names {
         return Some(NotCompared::NoSharedName);
     }
     let settled = |c: &Claim| matches!(c.status, Some(Status::Revised | Status::Final));
@@ -453,14 +458,16 @@ pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> St
             .map_or("dates unknown".to_string(), |d| format!("{d} days apart"));
         return format!(
             "not compared: the documents tell no one story ({} long sentences in common, \
-             distinctive names in common: {}; {days}; one story needs a sentence in common \
-             or {} names, and at most {} days apart)",
+             {} figures alike, distinctive names in common: {}; {days}; one story needs a \
+             sentence in common, {} figures alike or {} names, and at most {} days apart)",
             ev.sentences,
+            ev.figures,
             if ev.names.is_empty() {
                 "none".to_string()
             } else {
                 ev.names.join(", ")
             },
+            super::story::SHARED_FIGURES,
             story.min_shared,
             story.max_days,
         );

@@ -7,6 +7,11 @@
 //! tell one story when they show it in their words:
 //! - they print the same long sentence (at least [`LONG_SENTENCE`] words,
 //!   folded, figures included): a reprint or a shared agency copy; or
+//! - they state at least [`SHARED_FIGURES`] figures alike: the same value
+//!   (at least [`MIN_FIGURE`]) of the same key, in any language ("45
+//!   Islamic State fighters killed" and "la mort de 45 jihadistes de l'État
+//!   islamique", "Twelve suspects were arrested" and "12 suspects ont été
+//!   arrêtés"); or
 //! - they share at least `min_shared` distinctive proper names. A name is
 //!   a capitalised word that does not open a sentence; it is distinctive
 //!   when it is not one of the names too common in news and encyclopedia
@@ -51,6 +56,8 @@ pub(crate) struct StoryParams {
 pub(crate) struct Evidence {
     /// Distinctive names both use, folded, sorted.
     pub(crate) names: Vec<String>,
+    /// Figures both state alike (same key and value).
+    pub(crate) figures: usize,
     /// Long sentences both print identically.
     pub(crate) sentences: usize,
     /// Days between their publication dates, when both are known.
@@ -61,7 +68,9 @@ impl Evidence {
     /// True when the evidence makes one story.
     pub(crate) fn same_story(&self, p: &StoryParams) -> bool {
         self.days_apart.is_none_or(|d| d <= p.max_days)
-            && (self.sentences > 0 || self.names.len() >= p.min_shared)
+            && (self.sentences > 0
+                || self.figures >= SHARED_FIGURES
+                || self.names.len() >= p.min_shared)
     }
 }
 
@@ -72,6 +81,9 @@ pub(crate) struct Stories {
     names: Vec<Vec<u32>>,
     /// For each document, hashes of its long sentences, sorted.
     sentences: Vec<Vec<u64>>,
+    /// For each document, hashes of the key and value of its figures,
+    /// sorted.
+    figures: Vec<Vec<u64>>,
     /// Publication day (days since 1970), when known.
     day: Vec<Option<i64>>,
     /// The name of each id.
@@ -84,8 +96,15 @@ const COMMON_SHARE: usize = 100;
 const MIN_COMMON: usize = 25;
 /// Words of a sentence that ties two documents printing it.
 pub(crate) const LONG_SENTENCE: usize = 12;
+/// Figures two documents state alike that tie them to one story.
+pub(crate) const SHARED_FIGURES: usize = 2;
+/// Smallest value of such a figure: small counts are everywhere.
+pub(crate) const MIN_FIGURE: u32 = 10;
 /// Buckets with at most this many documents compare every pair.
 const SMALL: usize = 48;
+
+/// Keeps the hashes of figures apart from those of sentences in one index.
+const FIGURE_SALT: u64 = 0x9e37_79b9_7f4a_7c15;
 
 fn hash_of<T: Hash>(t: &T) -> u64 {
     let mut h = DefaultHasher::new();
@@ -138,7 +157,23 @@ impl Stories {
         let mut names = Vec::with_capacity(corpus.docs.len());
         let mut sentences = Vec::with_capacity(corpus.docs.len());
         let mut day = Vec::with_capacity(corpus.docs.len());
-        for doc in &corpus.docs {
+        let mut figures = Vec::with_capacity(corpus.docs.len());
+        for (d, doc) in corpus.docs.iter().enumerate() {
+            let mut mine: Vec<u64> = corpus.doc_claims[d]
+                .clone()
+                .filter_map(|i| {
+                    let c = &corpus.claims[i];
+                    let v = c.fig.value?;
+                    let k = c.key()?;
+                    (c.checkable()
+                        && !c.fig.ambiguous
+                        && v >= rust_decimal::Decimal::from(MIN_FIGURE))
+                    .then(|| hash_of(&(k, v.normalize())))
+                })
+                .collect();
+            mine.sort_unstable();
+            mine.dedup();
+            figures.push(mine);
             let mut mine: Vec<u32> = names_of(&doc.text)
                 .into_iter()
                 .filter(|n| !m.is_common_name(n))
@@ -170,6 +205,7 @@ impl Stories {
         Stories {
             names,
             sentences,
+            figures,
             day,
             spelled,
         }
@@ -185,12 +221,14 @@ impl Stories {
         names.sort();
         let sentences =
             shared_sorted(&self.sentences[a as usize], &self.sentences[b as usize]).len();
+        let figures = shared_sorted(&self.figures[a as usize], &self.figures[b as usize]).len();
         let days_apart = match (self.day[a as usize], self.day[b as usize]) {
             (Some(x), Some(y)) => Some((x - y).abs()),
             _ => None,
         };
         Evidence {
             names,
+            figures,
             sentences,
             days_apart,
         }
@@ -204,6 +242,8 @@ impl Stories {
         }
         shared_sorted(&self.names[a as usize], &self.names[b as usize]).len() >= p.min_shared
             || !shared_sorted(&self.sentences[a as usize], &self.sentences[b as usize]).is_empty()
+            || shared_sorted(&self.figures[a as usize], &self.figures[b as usize]).len()
+                >= SHARED_FIGURES
     }
 
     /// The pairs of `docs` (sorted document indices) that tell the same
@@ -230,6 +270,9 @@ impl Stories {
             }
             for &h in &self.sentences[d as usize] {
                 postings.entry((true, h)).or_default().push(d);
+            }
+            for &h in &self.figures[d as usize] {
+                postings.entry((true, h ^ FIGURE_SALT)).or_default().push(d);
             }
         }
         let mut candidates: Vec<(u32, u32)> = Vec::new();
