@@ -110,8 +110,8 @@ impl Reporter<Figures<'_>> for ClaimsMatrix {
         }
         writeln!(
             out,
-            "  {:<10}  {:<22}  {:<10}  {:<22}  {:<10}  {:<10}  {:<11}  {}",
-            "PUBLISHED", "SOURCE", "VALUE", "INTERVAL", "QUALIFIER", "COUNT AT", "STATUS", "WHERE"
+            "  {:<10}  {:<22}  {:<10}  {:<22}  {:<10}  {:<10}  {:<11}  WHERE",
+            "PUBLISHED", "SOURCE", "VALUE", "INTERVAL", "QUALIFIER", "COUNT AT", "STATUS"
         )?;
         for q in &qs {
             writeln!(out, "{}", title(cfg, q, &records[q.claims[0]]))?;
