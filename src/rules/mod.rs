@@ -124,7 +124,26 @@ pub(crate) struct Context<'a> {
     breakdowns: std::sync::OnceLock<Vec<Vec<crate::claims::structure::Breakdown>>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    fn new(
+        corpus: &'a Corpus,
+        lexicon: &'a Lexicon,
+        meanings: &'a Meanings,
+        rules: &'a RuleSet,
+        stories: &'a Stories,
+        suppressions: &'a Suppressions,
+    ) -> Context<'a> {
+        Context {
+            corpus,
+            lexicon,
+            meanings,
+            rules,
+            stories,
+            suppressions,
+            breakdowns: std::sync::OnceLock::new(),
+        }
+    }
+
     /// The totals and parts of document `d`'s sentences.
     pub(crate) fn breakdowns(&self, d: usize) -> &[crate::claims::structure::Breakdown] {
         let all = self.breakdowns.get_or_init(|| {
@@ -249,15 +268,7 @@ pub(crate) fn run(
         Stories::default()
     };
     let none = Suppressions::default();
-    let mut cx = Context {
-        corpus,
-        lexicon,
-        meanings,
-        rules,
-        stories: &stories,
-        suppressions: &none,
-        breakdowns: std::sync::OnceLock::new(),
-    };
+    let mut cx = Context::new(corpus, lexicon, meanings, rules, &stories, &none);
     let mut out = Vec::new();
     for rule in selected.iter().filter(|r| !needs(r, Needs::Suppressions)) {
         rule.check.run(&cx, rule, &mut out);
@@ -292,15 +303,7 @@ pub fn explain_pair(
 ) -> Vec<(String, String)> {
     let stories = Stories::build(corpus, meanings);
     let none = Suppressions::default();
-    let cx = Context {
-        corpus,
-        lexicon,
-        meanings,
-        rules,
-        stories: &stories,
-        suppressions: &none,
-        breakdowns: std::sync::OnceLock::new(),
-    };
+    let cx = Context::new(corpus, lexicon, meanings, rules, &stories, &none);
     rules
         .iter()
         .filter(|r| sel.includes(r))

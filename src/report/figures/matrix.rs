@@ -72,6 +72,23 @@ fn quantities(corpus: &Corpus, cfg: &Config, published: &[Option<String>]) -> Ve
     out
 }
 
+/// Every figure's record and the quantities, in report order.
+fn grouped<'a>(
+    corpus: &'a Corpus,
+    cfg: &'a Config,
+    times: &'a [crate::claims::source::DocTime],
+) -> (Vec<FigureRecord<'a>>, Vec<Quantity>) {
+    let records = figure_records(corpus, cfg, times);
+    let published: Vec<Option<String>> = corpus
+        .docs
+        .iter()
+        .zip(times)
+        .map(|(d, t)| super::SourceRecord::of(d, t).date.map(|x| x.into_owned()))
+        .collect();
+    let qs = quantities(corpus, cfg, &published);
+    (records, qs)
+}
+
 fn title(cfg: &Config, q: &Quantity, r: &FigureRecord) -> String {
     let place = if q.places.is_empty() {
         "place unknown".to_string()
@@ -97,14 +114,7 @@ impl Reporter<Figures<'_>> for ClaimsMatrix {
     fn write(&self, figs: &Figures<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
         let Figures { corpus, cfg } = *figs;
         let times = doc_times(corpus, &cfg.meanings);
-        let records = figure_records(corpus, cfg, &times);
-        let published: Vec<Option<String>> = corpus
-            .docs
-            .iter()
-            .zip(&times)
-            .map(|(d, t)| super::SourceRecord::of(d, t).date.map(|x| x.into_owned()))
-            .collect();
-        let qs = quantities(corpus, cfg, &published);
+        let (records, qs) = grouped(corpus, cfg, &times);
         if qs.is_empty() {
             return writeln!(out, "no claim of a known quantity");
         }
@@ -171,14 +181,7 @@ impl Reporter<Figures<'_>> for ClaimsJson {
         }
         let Figures { corpus, cfg } = *figs;
         let times = doc_times(corpus, &cfg.meanings);
-        let records = figure_records(corpus, cfg, &times);
-        let published: Vec<Option<String>> = corpus
-            .docs
-            .iter()
-            .zip(&times)
-            .map(|(d, t)| super::SourceRecord::of(d, t).date.map(|x| x.into_owned()))
-            .collect();
-        let qs = quantities(corpus, cfg, &published);
+        let (records, qs) = grouped(corpus, cfg, &times);
         let doc = Document {
             version: SCHEMA_VERSION,
             quantities: qs
