@@ -72,7 +72,8 @@ impl Check for StaleFigure {
                 continue;
             }
             let ids: Vec<u32> = per_doc.keys().copied().collect();
-            let pairs = cx.stories.pairs(&ids, &story);
+            let pairs: std::collections::HashSet<(u32, u32)> =
+                cx.stories.pairs(&ids, &story).into_iter().collect();
             let told = |a: u32, b: u32| pairs.contains(&(a.min(b), a.max(b)));
             let mut reported: Vec<(u32, u32)> = Vec::new();
             for (&dr, rs) in &per_doc {
