@@ -463,3 +463,12 @@ fn sigint_leaves_no_partial_or_temporary_file() {
         }
     }
 }
+
+#[test]
+fn a_figure_that_starts_on_the_line_before_its_sentence_does_not_panic() {
+    // "environ" ends one line, its number opens the next sentence.
+    let dir = common::Scratch::new("split-qualifier");
+    std::fs::write(dir.join("p.txt"), "environ \n 12 é 1 ").unwrap();
+    let out = common::figcheck_in(&dir, &["check", "--lang", "fr", "p.txt"], b"");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}

@@ -1106,7 +1106,12 @@ impl Reader<'_> {
         // counts the total's noun, elided.
         let bare = self.bare(first)
             && ct.fig.entity.is_some()
-            && !self.text[ct.sentence.0..ct.fig.start].contains(';');
+            // A figure may start before its sentence ("environ" ending the
+            // line above): then nothing of the sentence stands before it.
+            && !self
+                .text
+                .get(ct.sentence.0.min(ct.fig.start)..ct.fig.start)
+                .is_some_and(|b| b.contains(';'));
         let mut copula = false;
         let (shape, n) = if let Some(n) = suffix(self.words.any(|s| &s.subset_markers), &g) {
             (Shape::Subset, n)

@@ -250,7 +250,9 @@ fn across_sentences(
                     .collect();
                 // The sentence named by its opening words ("En Irak").
                 let first = corpus.claims[figs.iter().copied().min().unwrap()].clone();
-                let lead = text[first.sentence.0..first.fig.start]
+                let lead = text
+                    .get(first.sentence.0..first.fig.start)
+                    .unwrap_or("")
                     .trim()
                     .trim_end_matches([',', ':'])
                     .trim();

@@ -289,7 +289,9 @@ fn ratio_for(corpus: &Corpus, text: &str, p: usize, words: &Words) -> Option<Rat
     // députés, 30 ont voté pour (40 %)", "of the 120 members, 30 (40%)".
     if p >= range.start + 2 && same(p - 2) && same(p - 1) && before_ok(p - 1) {
         let (b, a) = (c(p - 2), c(p - 1));
-        let lead_from = text[cp.sentence.0..b.fig.start]
+        let lead_from = text
+            .get(cp.sentence.0..b.fig.start)
+            .unwrap_or("")
             .rfind([',', ';', ':', '(', '.'])
             .map_or(cp.sentence.0, |k| cp.sentence.0 + k + 1);
         let lead = folded_slice(text, lead_from, b.fig.start);
