@@ -162,11 +162,7 @@ pub fn describe_claim(corpus: &Corpus, cfg: &Config, i: usize) -> String {
         )
     });
     let d = c.doc as usize;
-    let figs: Vec<_> = corpus.claims[corpus.doc_claims[d].clone()]
-        .iter()
-        .map(|c| c.fig)
-        .collect();
-    let time = claims::source::document_time(&corpus.docs[d], &figs, &m.copyright);
+    let time = report::figures::doc_time(corpus, m, d);
     let published = report::figures::SourceRecord::of(&corpus.docs[d], &time)
         .date
         .map_or("unknown".to_string(), |x| x.into_owned());

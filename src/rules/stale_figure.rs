@@ -39,7 +39,13 @@ impl Check for StaleFigure {
         let corpus = cx.corpus;
         let story = p.story();
         let skip = folded(&p.skip_words);
-        let day = |c: &Claim| published(corpus.doc_of(c)).map(|d| d.days());
+        // Publication days, parsed once per document.
+        let days: Vec<Option<i64>> = corpus
+            .docs
+            .iter()
+            .map(|d| published(d).map(|x| x.days()))
+            .collect();
+        let day = |c: &Claim| days[c.doc as usize];
         let same = |a: &Claim, b: &Claim| {
             matches!(
                 why_not(cx, &story, &skip, a, b),

@@ -182,18 +182,19 @@ pub(crate) fn quoted(text: &str) -> String {
 
 /// The date and outlet of every document, as far as known.
 pub(crate) fn doc_times(corpus: &Corpus, m: &Meanings) -> Vec<DocTime> {
-    corpus
-        .docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let figs: Vec<_> = corpus.claims[corpus.doc_claims[i].clone()]
-                .iter()
-                .map(|c| c.fig)
-                .collect();
-            document_time(d, &figs, &m.copyright)
-        })
+    (0..corpus.docs.len())
+        .map(|i| doc_time(corpus, m, i))
         .collect()
+}
+
+/// The time and outlet of document `i`, from what was given with it and
+/// what its text says.
+pub(crate) fn doc_time(corpus: &Corpus, m: &Meanings, i: usize) -> DocTime {
+    let figs: Vec<_> = corpus.claims[corpus.doc_claims[i].clone()]
+        .iter()
+        .map(|c| c.fig)
+        .collect();
+    document_time(&corpus.docs[i], &figs, &m.copyright)
 }
 
 /// Every figure of the corpus as records, in document then position order.
