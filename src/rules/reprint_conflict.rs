@@ -4,6 +4,8 @@
 //! words), the figures at the same place of it state the same quantity, at
 //! the same time, on the same authority, so two different values are a
 //! conflict, whatever the claims' keys, places and periods say.
+//! A short sentence, whole or nearly whole, counts when the two documents
+//! print `min_shared_sentences` other sentences identically.
 //!
 //! How sentences are compared. Every sentence is read as a stream of folded
 //! words in which each number is one placeholder, whatever its value, so
@@ -46,7 +48,7 @@
 //!   another moment. Two documents that print more than one sentence with
 //!   the same words and other figures are an article and its update. A
 //!   change ("2.979 nouveaux cas") printed on two different days counts two
-//!   days.
+//!   days, unless its moment is pinned (below).
 //! - **Time.** Dated documents are compared when published at most
 //!   `max_days_apart` days apart. Further apart, only a sentence printed
 //!   whole or nearly whole that leaves nothing to the time of writing: a
@@ -55,7 +57,16 @@
 //!   weekday or a word of `tally_words` ("actuellement", "au total",
 //!   "bilan", "so far") in its sentence or in the sentence before, or
 //!   whose sentence before restates other figures or dates, may be a
-//!   running tally updated since ([`running`]). Undated documents
+//!   running tally updated since ([`running`]). A stretch counts as the
+//!   whole sentence here when the two sentences differ in a few words only
+//!   ([`near`]), and a count of a closed past period is compared however
+//!   it was found. Printed less than a week apart, a figure's moment is
+//!   pinned, whatever words of the time of writing stand around it, when
+//!   the sentence names the same days in both (its weekdays counted back
+//!   from each publication date: "selon le bilan communiqué dimanche"),
+//!   states another count printed alike in both ("dont 36 à Pékin": a
+//!   day's update would change it too), or follows the same sentence
+//!   printed identically with its figures. Undated documents
 //!   (encyclopedia articles, plain files) are compared only when one is a
 //!   copy of the other (the other prints at least `copy_percent` percent
 //!   of the shorter one's long sentences identically, and at least two):
@@ -83,7 +94,7 @@ use super::{Check, Context, Finding, RuleDef};
 use crate::claims::sentence::sentences;
 use crate::claims::{Claim, Corpus};
 use crate::lexicon::{fold, Lexicon};
-use crate::model::Kind;
+use crate::model::{Kind, Ymd};
 
 /// Tokens on each side of a figure that index it.
 const ANCHOR: usize = 6;
@@ -95,6 +106,8 @@ const MAX_BUCKET: usize = 64;
 const NUMBER: u64 = 0;
 /// Longest sentences (in tokens) aligned word by word.
 const MAX_ALIGN: usize = 120;
+/// Days within which a weekday names one day only.
+const WEEK: i64 = 7;
 
 /// Parameters (see the module documentation).
 #[derive(Debug, Deserialize)]
@@ -419,6 +432,9 @@ struct Cand {
     si: u32,
     /// The sentence of `b`.
     sj: u32,
+    /// The positions of the two figures in their sentences' tokens.
+    pi: usize,
+    pj: usize,
     from: usize,
     to: usize,
 }
@@ -918,7 +934,7 @@ impl Check for ReprintConflict {
                     let (how, ra, rb) = match how {
                         Some(h) => (h, range(pa, sa.toks.len()), range(pb, sb.toks.len())),
                         None => match near(corpus, &sa.toks, pa, &sb.toks, pb, self.near_percent) {
-                            Some(w) if w >= self.min_sentence_words && !within(ca, cb) => {
+                            Some(w) if w >= self.min_short_words && !within(ca, cb) => {
                                 (How::Near(w), (0, sa.toks.len()), (0, sb.toks.len()))
                             }
                             _ => {
@@ -942,6 +958,8 @@ impl Check for ReprintConflict {
                         how,
                         si: e_first.0,
                         sj: e_second.0,
+                        pi: e_first.1 as usize,
+                        pj: e_second.1 as usize,
                         from,
                         to,
                     });
@@ -1022,7 +1040,7 @@ impl Check for ReprintConflict {
         // The sentence before a claim's: its wording and figures (hashes of
         // its words with and without the numbers) and whether it leaves its
         // time to the writing ("selon un bilan établi vendredi à 11H00").
-        let lead_in = |c: &Claim| -> ((u64, u64), bool) {
+        let lead_in = |c: &Claim| -> ((u64, u64), bool, bool) {
             let text = &corpus.doc_of(c).text;
             let all: Vec<(usize, usize)> = sentences(text, &cx.meanings.abbreviations)
                 .into_iter()
@@ -1032,10 +1050,10 @@ impl Check for ReprintConflict {
                 .iter()
                 .position(|p| p.0 <= c.fig.num_start && c.fig.num_start < p.1)
             else {
-                return ((0, 0), false);
+                return ((0, 0), false, false);
             };
             let Some(&(s, e)) = i.checked_sub(1).and_then(|j| all.get(j)) else {
-                return ((0, 0), false);
+                return ((0, 0), false, false);
             };
             let mut masked = Vec::new();
             let mut exact = Vec::new();
@@ -1062,7 +1080,19 @@ impl Check for ReprintConflict {
             let tallied = tally
                 .iter()
                 .any(|p| masked.windows(p.len()).any(|w| w == p.as_slice()));
-            ((hash_of(&masked), hash_of(&exact)), weekday || tallied)
+            let figures = masked.contains(&NUMBER);
+            ((hash_of(&masked), hash_of(&exact)), weekday || tallied, figures)
+        };
+        // The days a sentence's weekdays name, each the latest such day on
+        // or before the publication date.
+        let named_days = |s: &Sent, published: Ymd| -> Vec<i64> {
+            let mut v: Vec<i64> = s
+                .weekdays
+                .iter()
+                .map(|&w| published.days() - i64::from((published.weekday() + 7 - w) % 7))
+                .collect();
+            v.sort_unstable();
+            v
         };
         let share = Decimal::from(corpus.docs.len()) * self.rare_name_share;
         let rare_max = share
@@ -1086,25 +1116,54 @@ impl Check for ReprintConflict {
             let names_ok = rare_name || shared_names >= self.min_shared_names;
             // Undated documents (encyclopedia articles, plain files) must
             // be copies of one text; dated ones, published close in time.
-            let (pa, pb) = (
-                published(corpus.doc_of(ca)).map(|d| d.days()),
-                published(corpus.doc_of(cb)).map(|d| d.days()),
-            );
-            let dated = match (pa, pb) {
-                (Some(x), Some(y)) => {
+            let dated = match (
+                published(corpus.doc_of(ca)),
+                published(corpus.doc_of(cb)),
+            ) {
+                (Some(da), Some(db)) => {
+                    let (x, y) = (da.days(), db.days());
+                    let (sa, sb) = (&sents[cand.si as usize], &sents[cand.sj as usize]);
+                    let (xa, xb) = (lead_in(ca), lead_in(cb));
+                    // The moment of a figure printed less than a week
+                    // apart (a weekday names one day only within a week)
+                    // is pinned when the sentence names the same days in
+                    // both (its weekdays, counted back from each
+                    // publication date), when it states another count
+                    // printed alike in both (a day's tally would change
+                    // it too), or when the sentence before is printed
+                    // identically, figures included.
+                    let counted = |s: &Sent, p: usize| {
+                        s.toks.iter().enumerate().any(|(i, t)| {
+                            i != p
+                                && t.claim.is_some_and(|k| {
+                                    matches!(
+                                        corpus.claims[k].fig.kind,
+                                        Kind::Count | Kind::Money | Kind::Percent | Kind::Measure
+                                    )
+                                })
+                        })
+                    };
+                    let pinned = (x - y).abs() < WEEK
+                        && ((!sa.weekdays.is_empty() && named_days(sa, da) == named_days(sb, db))
+                            || counted(sa, cand.pi)
+                            || (xa.2 && xa.0 .1 == xb.0 .1));
+                    // Two printings of nearly the same sentence, however
+                    // they were found.
+                    let whole = !matches!(cand.how, How::Stretch(_))
+                        || near(corpus, &sa.toks, cand.pi, &sb.toks, cand.pj, self.near_percent)
+                            .is_some_and(|w| w >= self.min_sentence_words);
                     // A change ("2.979 nouveaux cas") is counted over a day
                     // or a period of its own: printed on two days, two
                     // changes. Printings further apart may be an update,
                     // unless the sentence leaves nothing to the time of
                     // writing.
-                    let fixed = !matches!(cand.how, How::Stretch(_))
+                    let fixed = whole
                         && [cand.si, cand.sj]
                             .iter()
                             .all(|&i| !running(&sents[i as usize], &tally))
-                        && {
-                            let (xa, xb) = (lead_in(ca), lead_in(cb));
-                            !xa.1 && !xb.1 && (xa.0 .0 != xb.0 .0 || xa.0 .1 == xb.0 .1)
-                        };
+                        && !xa.1
+                        && !xb.1
+                        && (xa.0 .0 != xb.0 .0 || xa.0 .1 == xb.0 .1);
                     // A count of a closed past period the text names ("En
                     // 2019, quelque 125 tonnes", "vendue en juin 2019 pour
                     // 5,963 millions") is no running tally, whatever words
@@ -1114,13 +1173,12 @@ impl Check for ReprintConflict {
                             && !c.delta
                             && c.period.is_some_and(|p| p.end.days() < published)
                     };
-                    let closed = !matches!(cand.how, How::Stretch(_))
-                        && ca.period == cb.period
+                    let closed = ca.period == cb.period
                         && past(ca, x)
                         && past(cb, y);
-                    let fixed = fixed || closed;
+                    let fixed = fixed || closed || pinned;
                     if ((x - y).unsigned_abs() > self.max_days_apart as u64 && !fixed)
-                        || (x != y && (ca.delta || cb.delta))
+                        || (x != y && (ca.delta || cb.delta) && !pinned)
                     {
                         continue;
                     }
@@ -1159,7 +1217,12 @@ impl Check for ReprintConflict {
                     .filter(|h| **h != oa && **h != ob && xb.binary_search(h).is_ok())
                     .count()
             };
-            if matches!(cand.how, How::Short) && others < self.min_shared_sentences {
+            let short = match cand.how {
+                How::Short => true,
+                How::Near(w) => w < self.min_sentence_words,
+                How::Sentence | How::Stretch(_) => false,
+            };
+            if short && others < self.min_shared_sentences {
                 continue;
             }
             let story = names_ok || others > 0;
@@ -1285,6 +1348,51 @@ mod tests {
         assert!(dated(&[(a, "2020-06-26"), (&b, "2020-05-10")]).is_empty());
         // Close in time, the same sentences are compared.
         assert_eq!(dated(&[(a, "2020-06-26"), (&b, "2020-06-26")]).len(), 1);
+    }
+
+    #[test]
+    fn a_change_pinned_to_one_day_is_compared_across_days() {
+        // The same weekday, counted back from each publication date.
+        let a = "Si l'épidémie a fait 31 nouveaux décès en 24 heures dans les hôpitaux français, le nombre de patients en réanimation continue à baisser, selon le bilan communiqué dimanche par la Direction générale de la santé.";
+        let b = a.replace("31 ", "22 ");
+        assert_eq!(dated(&[(a, "2020-05-31"), (&b, "2020-06-01")]).len(), 1);
+        // A week apart, the weekday names another day.
+        assert!(dated(&[(a, "2020-05-31"), (&b, "2020-06-07")]).is_empty());
+        // Another count of the sentence printed alike.
+        let a = "Selon les autorités chinoises, 57 nouveaux cas confirmés de contamination au coronavirus ont été recensés en 24 heures, dont 36 à Pékin, le plus haut chiffre quotidien depuis avril.";
+        let b = a.replace("57 ", "114 ");
+        assert_eq!(dated(&[(a, "2020-06-14"), (&b, "2020-06-15")]).len(), 1);
+        // The sentence before printed identically, figures included.
+        let lead = "L'épidémie a tué 28.940 personnes en France, selon le bilan publié mardi soir. ";
+        let a = format!("{lead}Il y a eu 84 nouveaux décès en 24 heures dans les hôpitaux français, selon la Direction générale de la santé.");
+        let b = a.replace("84 ", "168 ");
+        assert_eq!(dated(&[(&a, "2020-06-02"), (&b, "2020-06-03")]).len(), 1);
+        // Nothing pins it: a change printed on two days is two changes.
+        let a = a.replace(lead, "");
+        let b = b.replace(lead, "");
+        assert!(dated(&[(&a, "2020-06-02"), (&b, "2020-06-03")]).is_empty());
+    }
+
+    #[test]
+    fn nearly_the_same_sentence_far_apart_is_compared_when_nothing_dates_it() {
+        let shared = " La députée Laetitia Avia a défendu ce texte devant les élus de l'Assemblée nationale réunis en commission.";
+        let a = format!("Dans sa version initiale, la proposition de loi prévoyait de majorer de 50% les heures de travail effectuées entre 18H00 et 9H00, afin d'inciter le nettoyage en journée.{shared}");
+        let b = format!("Dans sa version initiale, la proposition prévoyait ainsi de majorer de 40% les heures de travail effectuées entre 18H00 et 9H00, afin d'inciter le nettoyage en journée.{shared}");
+        assert_eq!(dated(&[(&a, "2020-05-27"), (&b, "2020-06-01")]).len(), 1);
+        // A word of the time of writing leaves it to an update.
+        let a = a.replace("Dans sa version initiale", "Actuellement");
+        let b = b.replace("Dans sa version initiale", "Actuellement");
+        assert!(dated(&[(&a, "2020-05-27"), (&b, "2020-06-01")]).is_empty());
+    }
+
+    #[test]
+    fn a_short_sentence_reworded_needs_other_shared_sentences() {
+        let a = "Le Rassemblement national (Stéphane Ravier, 19,45%) est arrivé troisième.";
+        let b = "Le Rassemblement national (Stéphane Ravier, 24,31%) était arrivé troisième.";
+        assert!(dated(&[(a, "2020-05-23"), (b, "2020-05-23")]).is_empty());
+        let more = " Le vote par secteur et la faible participation rendent cependant l'issue incertaine dans la deuxième ville de France. Les électeurs marseillais retourneront aux urnes à la fin du mois de juin pour le second tour.";
+        let (a, b) = (format!("{a}{more}"), format!("{b}{more}"));
+        assert_eq!(dated(&[(&a, "2020-05-23"), (&b, "2020-05-23")]).len(), 1);
     }
 
     #[test]
