@@ -133,3 +133,65 @@ fn explain_names_a_missing_figure() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("a.md:1:1"), "{}", out.stderr);
 }
+
+/// Every article of one day (`fixtures/newsroom/`, 132 real articles on
+/// unrelated stories, some reprinted with edits): the one figure that
+/// differs between printings is reported, citing both printings, and no
+/// cross-source error stands between unrelated stories.
+#[test]
+fn a_newsroom_day_reports_its_real_disagreement_and_nothing_else() {
+    let out = common::figcheck(&[
+        "check",
+        "--input",
+        "jsonl",
+        "--format",
+        "jsonl",
+        "--fail-on",
+        "never",
+        "fixtures/newsroom/2020-07-02.jsonl",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let findings: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let across: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["code"].as_str().unwrap().starts_with("FC2"))
+        .collect();
+    let mut pairs: Vec<(String, Vec<String>)> = across
+        .iter()
+        .map(|f| {
+            let cited = f["claims"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} {}",
+                        c["doc"].as_str().unwrap(),
+                        c["text"].as_str().unwrap()
+                    )
+                })
+                .collect();
+            (f["code"].as_str().unwrap().to_string(), cited)
+        })
+        .collect();
+    pairs.sort();
+    let printing = |doc: &str| {
+        vec![
+            format!("{doc} 290.000 euros"),
+            "orangesum-238 157.000 euros".to_string(),
+        ]
+    };
+    assert_eq!(
+        pairs,
+        vec![
+            ("FC204".to_string(), printing("orangesum-150")),
+            ("FC204".to_string(), printing("orangesum-52")),
+        ],
+        "{}",
+        out.stdout
+    );
+}

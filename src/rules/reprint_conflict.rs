@@ -1081,7 +1081,11 @@ impl Check for ReprintConflict {
                 .iter()
                 .any(|p| masked.windows(p.len()).any(|w| w == p.as_slice()));
             let figures = masked.contains(&NUMBER);
-            ((hash_of(&masked), hash_of(&exact)), weekday || tallied, figures)
+            (
+                (hash_of(&masked), hash_of(&exact)),
+                weekday || tallied,
+                figures,
+            )
         };
         // The days a sentence's weekdays name, each the latest such day on
         // or before the publication date.
@@ -1116,10 +1120,7 @@ impl Check for ReprintConflict {
             let names_ok = rare_name || shared_names >= self.min_shared_names;
             // Undated documents (encyclopedia articles, plain files) must
             // be copies of one text; dated ones, published close in time.
-            let dated = match (
-                published(corpus.doc_of(ca)),
-                published(corpus.doc_of(cb)),
-            ) {
+            let dated = match (published(corpus.doc_of(ca)), published(corpus.doc_of(cb))) {
                 (Some(da), Some(db)) => {
                     let (x, y) = (da.days(), db.days());
                     let (sa, sb) = (&sents[cand.si as usize], &sents[cand.sj as usize]);
@@ -1150,8 +1151,15 @@ impl Check for ReprintConflict {
                     // Two printings of nearly the same sentence, however
                     // they were found.
                     let whole = !matches!(cand.how, How::Stretch(_))
-                        || near(corpus, &sa.toks, cand.pi, &sb.toks, cand.pj, self.near_percent)
-                            .is_some_and(|w| w >= self.min_sentence_words);
+                        || near(
+                            corpus,
+                            &sa.toks,
+                            cand.pi,
+                            &sb.toks,
+                            cand.pj,
+                            self.near_percent,
+                        )
+                        .is_some_and(|w| w >= self.min_sentence_words);
                     // A change ("2.979 nouveaux cas") is counted over a day
                     // or a period of its own: printed on two days, two
                     // changes. Printings further apart may be an update,
@@ -1173,9 +1181,7 @@ impl Check for ReprintConflict {
                             && !c.delta
                             && c.period.is_some_and(|p| p.end.days() < published)
                     };
-                    let closed = ca.period == cb.period
-                        && past(ca, x)
-                        && past(cb, y);
+                    let closed = ca.period == cb.period && past(ca, x) && past(cb, y);
                     let fixed = fixed || closed || pinned;
                     if ((x - y).unsigned_abs() > self.max_days_apart as u64 && !fixed)
                         || (x != y && (ca.delta || cb.delta) && !pinned)
@@ -1363,7 +1369,8 @@ mod tests {
         let b = a.replace("57 ", "114 ");
         assert_eq!(dated(&[(a, "2020-06-14"), (&b, "2020-06-15")]).len(), 1);
         // The sentence before printed identically, figures included.
-        let lead = "L'épidémie a tué 28.940 personnes en France, selon le bilan publié mardi soir. ";
+        let lead =
+            "L'épidémie a tué 28.940 personnes en France, selon le bilan publié mardi soir. ";
         let a = format!("{lead}Il y a eu 84 nouveaux décès en 24 heures dans les hôpitaux français, selon la Direction générale de la santé.");
         let b = a.replace("84 ", "168 ");
         assert_eq!(dated(&[(&a, "2020-06-02"), (&b, "2020-06-03")]).len(), 1);
