@@ -195,3 +195,33 @@ fn a_newsroom_day_reports_its_real_disagreement_and_nothing_else() {
         out.stdout
     );
 }
+
+/// `--explain` follows two printings through the reprint rule: the
+/// figure that differs was compared and reported, the one printed alike
+/// was compared and found equal.
+#[test]
+fn explain_follows_two_printings_through_the_reprint_rule() {
+    let explain = |a: &str, b: &str| {
+        let out = common::figcheck(&[
+            "claims",
+            "--input",
+            "jsonl",
+            "--explain",
+            a,
+            b,
+            "fixtures/newsroom/2020-07-02.jsonl",
+        ]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout
+    };
+    let out = explain("orangesum-52:1:293", "orangesum-238:1:235");
+    assert!(
+        out.contains("FC204: compared and reported: `290.000 euros` in orangesum-52 is `157.000 euros` in orangesum-238"),
+        "{out}"
+    );
+    let out = explain("orangesum-52:1:276", "orangesum-238:1:218");
+    assert!(
+        out.contains("FC204: compared: the two figures, at the same place of their words, state the same value"),
+        "{out}"
+    );
+}

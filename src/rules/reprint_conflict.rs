@@ -692,11 +692,70 @@ fn near(
     (shared * 100 >= longer * percent).then_some(shared)
 }
 
+/// What became of one watched pair of claims (for `--explain`): the
+/// reason of the stage furthest along at which the rule let them go.
+#[derive(Default)]
+struct Trace {
+    watch: Option<(usize, usize)>,
+    stage: u8,
+    why: Option<String>,
+}
+
+impl Trace {
+    /// Notes that the claims `a` and `b` went as far as `stage`, for `why`
+    /// (built only when the pair is the watched one).
+    fn note(&mut self, a: usize, b: usize, stage: u8, why: impl FnOnce() -> String) {
+        let Some((x, y)) = self.watch else { return };
+        if ((a, b) == (x, y) || (a, b) == (y, x)) && stage >= self.stage {
+            self.stage = stage;
+            self.why = Some(why());
+        }
+    }
+}
+
 impl Check for ReprintConflict {
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+        for (a, b, message) in self.scan(cx, &mut Trace::default()) {
+            out.push(Finding::at_claim(cx.corpus, rule, message, vec![a, b]));
+        }
+    }
+
+    fn explain_pair(&self, cx: &Context, a: usize, b: usize) -> Option<String> {
+        let corpus = cx.corpus;
+        let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+        if ca.doc == cb.doc {
+            return Some("not compared: both stand in one document".into());
+        }
+        for c in [ca, cb] {
+            if !compared(c) {
+                return Some(format!(
+                    "not compared: `{}` is no quantity this rule compares (a date, a code, a \
+                     figure without a value, or boilerplate)",
+                    c.fig.text(&corpus.doc_of(c).text)
+                ));
+            }
+        }
+        let mut trace = Trace {
+            watch: Some((a, b)),
+            ..Trace::default()
+        };
+        self.scan(cx, &mut trace);
+        Some(trace.why.unwrap_or_else(|| {
+            "not compared: the two figures do not stand at the same place of one sentence \
+             (no whole sentence, long stretch of words or nearly whole sentence in common)"
+                .into()
+        }))
+    }
+}
+
+impl ReprintConflict {
+    /// The pairs of claims the rule reports, with their messages; `trace`
+    /// follows one pair of claims through the stages.
+    fn scan(&self, cx: &Context, trace: &mut Trace) -> Vec<(usize, usize, String)> {
+        let mut out = Vec::new();
         let corpus = cx.corpus;
         if corpus.docs.len() < 2 {
-            return;
+            return out;
         }
         // The sentences that hold a compared figure, tokenised once.
         let mut sents: Vec<Sent> = Vec::new();
@@ -865,10 +924,24 @@ impl Check for ReprintConflict {
         keys.sort_unstable();
         for key in keys {
             let list = &index[key];
+            let claim_of = |&(si, p): &(u32, u32)| sents[si as usize].toks[p as usize].claim;
+            // The watched pair, when both stand in this bucket.
+            let watched = trace.watch.filter(|&(a, b)| {
+                [a, b]
+                    .iter()
+                    .all(|&k| list.iter().any(|e| claim_of(e) == Some(k)))
+            });
             if list.len() < 2 || list.len() > MAX_BUCKET {
+                if let Some((a, b)) = watched {
+                    trace.note(a, b, 1, || {
+                        format!(
+                            "not compared: the words around the figures are printed in more \
+                             than {MAX_BUCKET} places of the run (boilerplate)"
+                        )
+                    });
+                }
                 continue;
             }
-            let claim_of = |&(si, p): &(u32, u32)| sents[si as usize].toks[p as usize].claim;
             let mut values: Vec<_> = list
                 .iter()
                 .map(|e| value_of(corpus, &sents[e.0 as usize].toks[e.1 as usize]))
@@ -881,6 +954,19 @@ impl Check for ReprintConflict {
             let short_key = key.0 >= 3;
             if values.len() < 2 || (!short_key && (values.len() != 2 || list.iter().any(template)))
             {
+                if let Some((a, b)) = watched.filter(|_| values.len() < 2) {
+                    trace.note(a, b, 2, || {
+                        "compared: the two figures, at the same place of their words, state \
+                         the same value"
+                            .into()
+                    });
+                } else if let Some((a, b)) = watched {
+                    trace.note(a, b, 1, || {
+                        "not compared: the words around the figures are printed with three or \
+                         more values in the run (a template or a daily tally)"
+                            .into()
+                    });
+                }
                 continue;
             }
             for (x, ea) in list.iter().enumerate() {
@@ -894,12 +980,25 @@ impl Check for ReprintConflict {
                     };
                     let (ca, cb) = (&corpus.claims[ka], &corpus.claims[kb]);
                     if !differ(corpus, ca, cb) {
+                        trace.note(ka, kb, 2, || {
+                            "compared: the two figures, at the same place of their words, state \
+                             the same value"
+                                .into()
+                        });
                         continue;
                     }
                     if ca.fig.kind != cb.fig.kind || ca.fig.unit != cb.fig.unit {
+                        trace.note(ka, kb, 2, || {
+                            "not compared: figures of different kinds or units".into()
+                        });
                         continue;
                     }
                     if short_key && (template(ea) || template(eb)) {
+                        trace.note(ka, kb, 1, || {
+                            "not compared: the words around the figures are printed with three \
+                             or more values in the run (a template or a daily tally)"
+                                .into()
+                        });
                         continue;
                     }
                     // One finding per pair of sentences.
@@ -938,11 +1037,28 @@ impl Check for ReprintConflict {
                                 (How::Near(w), (0, sa.toks.len()), (0, sb.toks.len()))
                             }
                             _ => {
+                                trace.note(ka, kb, 2, || {
+                                    format!(
+                                        "not compared: the sentences share {} words around the \
+                                         figures, too few to be one text (a whole sentence of at \
+                                         least {} words, {} words around the figure with {} on \
+                                         each side, or all but a few words of the sentence)",
+                                        words,
+                                        self.min_sentence_words,
+                                        self.min_stretch_words,
+                                        self.min_side_words
+                                    )
+                                });
                                 continue;
                             }
                         },
                     };
                     if !same_rest(corpus, sa, pa, sb, pb) {
+                        trace.note(ka, kb, 3, || {
+                            "not compared: the rest of the two sentences states other figures, \
+                             dates or weekdays (an update for another moment)"
+                                .into()
+                        });
                         continue;
                     }
                     seen.insert(pair);
@@ -967,7 +1083,7 @@ impl Check for ReprintConflict {
             }
         }
         if candidates.is_empty() {
-            return;
+            return out;
         }
         // Evidence of one story: another sentence printed identically, or a
         // rare name in the stretch.
@@ -1183,9 +1299,25 @@ impl Check for ReprintConflict {
                     };
                     let closed = ca.period == cb.period && past(ca, x) && past(cb, y);
                     let fixed = fixed || closed || pinned;
-                    if ((x - y).unsigned_abs() > self.max_days_apart as u64 && !fixed)
-                        || (x != y && (ca.delta || cb.delta) && !pinned)
-                    {
+                    if (x - y).unsigned_abs() > self.max_days_apart as u64 && !fixed {
+                        trace.note(a, b, 4, || {
+                            format!(
+                                "not compared: published {} days apart (more than {}), and the \
+                                 sentence may leave its figure to the time of writing (a \
+                                 weekday, a word of a running tally, a sentence before that \
+                                 restates figures, or only part of the sentence in common)",
+                                (x - y).abs(),
+                                self.max_days_apart
+                            )
+                        });
+                        continue;
+                    }
+                    if x != y && (ca.delta || cb.delta) && !pinned {
+                        trace.note(a, b, 4, || {
+                            "not compared: a change (\"nouveaux cas\", \"in 24 hours\") printed on \
+                             two different days, and nothing in the sentence pins it to one day"
+                                .into()
+                        });
                         continue;
                     }
                     true
@@ -1201,6 +1333,14 @@ impl Check for ReprintConflict {
                 // The compared sentence itself is not shared exactly.
                 let smaller = xa.len().min(xb.len()).saturating_sub(1);
                 if shared < 2 || shared * 100 < smaller * self.copy_percent {
+                    trace.note(a, b, 5, || {
+                        format!(
+                            "not compared: undated documents that are not copies of one text \
+                             ({shared} of {smaller} long sentences printed alike; sister \
+                             articles written from one template differ in their figures on \
+                             purpose)"
+                        )
+                    });
                     continue;
                 }
             }
@@ -1229,10 +1369,30 @@ impl Check for ReprintConflict {
                 How::Sentence | How::Stretch(_) => false,
             };
             if short && others < self.min_shared_sentences {
+                trace.note(a, b, 6, || {
+                    format!(
+                        "not compared: a short sentence in common, and {others} other \
+                         sentences printed identically (at least {} needed)",
+                        self.min_shared_sentences
+                    )
+                });
                 continue;
             }
             let story = names_ok || others > 0;
-            if !story || reworded(ca.doc, cb.doc) > 1 {
+            if !story {
+                trace.note(a, b, 7, || {
+                    "not compared: no other evidence of one story (no other sentence printed \
+                     identically, no rare name in the shared words, too few rare names shared)"
+                        .into()
+                });
+                continue;
+            }
+            if reworded(ca.doc, cb.doc) > 1 {
+                trace.note(a, b, 7, || {
+                    "not compared: the documents print more than one sentence with the same \
+                     words and other figures (an article and its update)"
+                        .into()
+                });
                 continue;
             }
             let (ta, tb) = (
@@ -1250,8 +1410,10 @@ impl Check for ReprintConflict {
             let message = format!(
                 "`{ta}` in {da} is `{tb}` in {db}, at the same place of {why}: a reprinted figure that differs"
             );
-            out.push(Finding::at_claim(corpus, rule, message, vec![a, b]));
+            trace.note(a, b, 9, || format!("compared and reported: {message}"));
+            out.push((a, b, message));
         }
+        out
     }
 }
 
