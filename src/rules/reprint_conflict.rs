@@ -889,9 +889,16 @@ impl ReprintConflict {
         }
         // The frame of each figure (the tokens just around it): a frame
         // printed with three or more values in the corpus is a template.
+        // A side the sentence's edge cuts short lends its tokens to the
+        // other side, so that every frame holds as many words ("39% des
+        // Français se disent satisfaits" and "60% des Français se disent
+        // mécontents" are two frames, not one).
         let frame_of = |s: &Sent, p: usize| -> u64 {
-            let from = p.saturating_sub(FRAME);
-            let to = (p + 1 + FRAME).min(s.toks.len());
+            let len = s.toks.len();
+            let after = (len - p - 1).min(FRAME);
+            let before = p.min(FRAME);
+            let from = p.saturating_sub(2 * FRAME - after);
+            let to = (p + 1 + 2 * FRAME - before).min(len);
             let words: Vec<u64> = s.toks[from..to].iter().map(|t| t.word).collect();
             hash_of(&(p - from, words))
         };
