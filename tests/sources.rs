@@ -225,3 +225,32 @@ fn explain_follows_two_printings_through_the_reprint_rule() {
         "{out}"
     );
 }
+
+/// Two files that print the same sentence with another number, nothing
+/// else, are one sentence printed twice: a warning citing both.
+#[test]
+fn the_same_sentence_in_two_files_with_another_number_is_reported() {
+    let dir = Scratch::new("two-printings");
+    std::fs::write(
+        dir.join("a.txt"),
+        "Selon le ministère de l'Intérieur, 287 710 personnes ont manifesté samedi dans toute la France.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Selon le ministère de l'Intérieur, 282 710 personnes ont manifesté samedi dans toute la France.\n",
+    )
+    .unwrap();
+    let out = figcheck_in(
+        &dir,
+        &["check", "--format", "concise", "a.txt", "b.txt"],
+        b"",
+    );
+    assert!(
+        out.stdout.contains(
+            "a.txt:1:36: FC204 `287 710` in a.txt is `282 710` in b.txt, at the same place of the same sentence"
+        ),
+        "{}",
+        out.stdout
+    );
+}
