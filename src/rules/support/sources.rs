@@ -489,6 +489,11 @@ pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> St
         "compared: the values are compatible, but more than 10% apart: too loose to \
          corroborate"
             .into()
+    } else if agree && ca.fig.value != cb.fig.value && !p.tolerance.is_zero() {
+        format!(
+            "compared: the values agree within their intervals and the rule's tolerance of {}%",
+            (p.tolerance * Decimal::ONE_HUNDRED).normalize()
+        )
     } else if agree {
         "compared: the values agree".into()
     } else {
