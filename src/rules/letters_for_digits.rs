@@ -77,7 +77,7 @@ impl Check for LettersForDigits {
 
 fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         let bytes = text.as_bytes();
         let mut i = 0;
