@@ -4,6 +4,8 @@
 //! defaults are embedded in the binary; files given by the user add to them
 //! and override entries with the same key or rule code.
 
+use rayon::prelude::*;
+
 use crate::claims::Meanings;
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
@@ -43,18 +45,31 @@ impl Config {
     /// Loads files in order. Qualifier definitions load before language
     /// lexicons that name them, whatever the order given.
     pub(crate) fn from_files(files: impl IntoIterator<Item = (String, String)>) -> Result<Config> {
-        let mut parsed = Vec::new();
-        for (name, text) in files {
-            let table: toml::Table = toml::from_str(&text).map_err(|e| {
-                let offset = e.span().map_or(0, |s| s.start);
-                Error::config(
-                    &name,
-                    &text,
-                    offset,
-                    format!("invalid TOML: {}", e.message().trim()),
-                )
-            })?;
-            parsed.push((name, text, table));
+        let files: Vec<(String, String)> = files.into_iter().collect();
+        // The files are parsed in parallel, and the gazetteer indexed
+        // beside them; the first error in file order is reported.
+        let (tables, ()) = rayon::join(
+            || {
+                files
+                    .par_iter()
+                    .map(|(name, text)| {
+                        toml::from_str::<toml::Table>(text).map_err(|e| {
+                            let offset = e.span().map_or(0, |s| s.start);
+                            Error::config(
+                                name,
+                                text,
+                                offset,
+                                format!("invalid TOML: {}", e.message().trim()),
+                            )
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            },
+            crate::claims::meaning::preload_gazetteer,
+        );
+        let mut parsed = Vec::with_capacity(files.len());
+        for ((name, text), table) in files.into_iter().zip(tables) {
+            parsed.push((name, text, table?));
         }
         // Qualifiers first: language files refer to them by name.
         parsed.sort_by_key(|(_, _, t)| !t.contains_key("qualifier"));
