@@ -21,6 +21,11 @@ fn digit_for(c: char) -> Option<char> {
 /// `group` when the word is a group after a separator ("1,2O0"), which may
 /// start with a zero.
 fn reading(word: &str, group: bool) -> Option<String> {
+    // Most words hold fewer than two digits: they are dismissed before
+    // their characters are collected.
+    if word.bytes().filter(u8::is_ascii_digit).count() < 2 {
+        return None;
+    }
     let chars: Vec<char> = word.chars().collect();
     if chars.len() < 3 {
         return None;
