@@ -345,7 +345,13 @@ pub(crate) fn names_of(text: &str) -> Vec<String> {
                 let w = &text[s..e];
                 let first = w.chars().next().unwrap_or('a');
                 if first.is_uppercase() && !opener && w.chars().count() >= 3 {
-                    out.push(fold(w.trim_end_matches('-')));
+                    let w = w.trim_end_matches('-');
+                    // A word of ASCII letters and hyphens folds to lower case.
+                    out.push(if w.is_ascii() {
+                        w.to_ascii_lowercase()
+                    } else {
+                        fold(w)
+                    });
                 }
             }
         }
@@ -355,6 +361,13 @@ pub(crate) fn names_of(text: &str) -> Vec<String> {
             after_opener = matches!(c, '.' | '!' | '?' | ':' | '"' | '«' | '…');
         }
         i += len;
+        // The ASCII letters that go on a word change nothing above (the
+        // text's last character is left to the loop, which ends the word).
+        if word_start.is_some() {
+            while i + 1 < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+        }
     }
     out
 }
@@ -362,6 +375,18 @@ pub(crate) fn names_of(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_end_with_the_text() {
+        assert_eq!(names_of("vu à Paris"), vec!["paris"]);
+        assert_eq!(names_of("vu à Koweït"), vec!["koweit"]);
+        assert_eq!(names_of("vu à Pa"), Vec::<String>::new());
+        assert_eq!(names_of("Paris"), Vec::<String>::new());
+        assert_eq!(
+            names_of("x Saint-Denis- et Lyon."),
+            vec!["saint-denis", "lyon"]
+        );
+    }
 
     #[test]
     fn names_skip_sentence_openers() {
