@@ -1,7 +1,8 @@
 //! Embeds the data of `rules/`: every `.toml` file under it, in a fixed
 //! order so that the binary and its output are deterministic (see
 //! [`load_order`]), and the list
-//! of languages figcheck has data for (the folders of `rules/lang/`).
+//! of languages figcheck has data for (the folders of `rules/lang/`), with
+//! the top-level keys of each file.
 //! Adding a file or a language folder needs no change to the Rust code.
 
 use std::fmt::Write as _;
@@ -67,6 +68,25 @@ fn main() {
     src.push_str("]\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out.join("builtin_files.rs"), src).unwrap();
+
+    // The top-level keys of each file, in the same order: the loader
+    // chooses a file's reader by them, and reading them here spares a
+    // parse of every built-in file at each start. A file that does not
+    // parse gets `None`, and is parsed (and its error reported) at run
+    // time.
+    let mut keys = String::from("&[\n");
+    for (_, path) in &names {
+        let text = std::fs::read_to_string(path).unwrap();
+        match text.parse::<toml::Table>() {
+            Ok(t) => {
+                let k: Vec<&String> = t.keys().collect();
+                writeln!(keys, "    Some(&{k:?}),").unwrap();
+            }
+            Err(_) => keys.push_str("    None,\n"),
+        }
+    }
+    keys.push_str("]\n");
+    std::fs::write(out.join("builtin_keys.rs"), keys).unwrap();
 
     // A language is a folder of `rules/lang/` named by its ISO 639 code.
     let mut codes: Vec<String> = std::fs::read_dir(rules.join("lang"))

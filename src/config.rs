@@ -4,6 +4,8 @@
 //! defaults are embedded in the binary; files given by the user add to them
 //! and override entries with the same key or rule code.
 
+use rayon::prelude::*;
+
 use crate::claims::Meanings;
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
@@ -12,6 +14,11 @@ use crate::rules::RuleSet;
 /// The files of `rules/`, embedded at build time (every `.toml` under it,
 /// found by `build.rs`). A test checks the list against the folder.
 pub(crate) use crate::lexicon::BUILTIN_FILES;
+
+/// The top-level keys of each built-in file, in the order of
+/// [`BUILTIN_FILES`], read by `build.rs` (`None` for a file that did not
+/// parse).
+const BUILTIN_KEYS: &[Option<&[&str]>] = include!(concat!(env!("OUT_DIR"), "/builtin_keys.rs"));
 
 /// Lexicon, meanings and rules, ready to run.
 #[derive(Debug, Clone)]
@@ -24,37 +31,59 @@ pub struct Config {
 impl Config {
     /// The embedded defaults.
     pub fn builtin() -> Result<Config> {
-        Config::from_files(
-            BUILTIN_FILES
-                .iter()
-                .map(|(n, t)| (n.to_string(), t.to_string())),
-        )
+        Config::with_files(std::iter::empty())
     }
 
     /// The embedded defaults, then `extra` files (name, text) on top.
     pub fn with_files(extra: impl IntoIterator<Item = (String, String)>) -> Result<Config> {
         let files = BUILTIN_FILES
             .iter()
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .chain(extra);
+            .zip(BUILTIN_KEYS)
+            .map(|((n, t), k)| (n.to_string(), t.to_string(), *k))
+            .chain(extra.into_iter().map(|(n, t)| (n, t, None)));
         Config::from_files(files)
     }
 
     /// Loads files in order. Qualifier definitions load before language
-    /// lexicons that name them, whatever the order given.
-    pub(crate) fn from_files(files: impl IntoIterator<Item = (String, String)>) -> Result<Config> {
-        let mut parsed = Vec::new();
-        for (name, text) in files {
-            let table: toml::Table = toml::from_str(&text).map_err(|e| {
-                let offset = e.span().map_or(0, |s| s.start);
-                Error::config(
-                    &name,
-                    &text,
-                    offset,
-                    format!("invalid TOML: {}", e.message().trim()),
-                )
-            })?;
-            parsed.push((name, text, table));
+    /// lexicons that name them, whatever the order given. A file given
+    /// with its top-level keys (a built-in file, read at build time) is
+    /// not parsed here: the loaders choose its reader by its keys alone,
+    /// and read it with the types of its contents.
+    pub(crate) fn from_files(
+        files: impl IntoIterator<Item = (String, String, Option<&'static [&'static str]>)>,
+    ) -> Result<Config> {
+        let files: Vec<(String, String, Option<&[&str]>)> = files.into_iter().collect();
+        // The files are parsed in parallel, and the gazetteer indexed
+        // beside them; the first error in file order is reported.
+        let (tables, ()) = rayon::join(
+            || {
+                files
+                    .par_iter()
+                    .map(|(name, text, keys)| {
+                        if let Some(keys) = keys {
+                            let t: toml::Table = keys
+                                .iter()
+                                .map(|k| (k.to_string(), toml::Value::Boolean(true)))
+                                .collect();
+                            return Ok(t);
+                        }
+                        toml::from_str::<toml::Table>(text).map_err(|e| {
+                            let offset = e.span().map_or(0, |s| s.start);
+                            Error::config(
+                                name,
+                                text,
+                                offset,
+                                format!("invalid TOML: {}", e.message().trim()),
+                            )
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            },
+            crate::claims::meaning::preload_gazetteer,
+        );
+        let mut parsed = Vec::with_capacity(files.len());
+        for ((name, text, _), table) in files.into_iter().zip(tables) {
+            parsed.push((name, text, table?));
         }
         // Qualifiers first: language files refer to them by name.
         parsed.sort_by_key(|(_, _, t)| !t.contains_key("qualifier"));
@@ -141,6 +170,16 @@ mod tests {
                 *text,
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn the_keys_read_at_build_time_are_the_keys_of_each_file() {
+        assert_eq!(BUILTIN_KEYS.len(), BUILTIN_FILES.len());
+        for ((name, text), keys) in BUILTIN_FILES.iter().zip(BUILTIN_KEYS) {
+            let t: toml::Table = toml::from_str(text).unwrap();
+            let parsed: Vec<&str> = t.keys().map(|k| k.as_str()).collect();
+            assert_eq!(keys.map(|k| k.to_vec()), Some(parsed), "{name}");
         }
     }
 

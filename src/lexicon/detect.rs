@@ -97,7 +97,8 @@ impl Detector {
         BUILTIN.get_or_init(|| {
             let mut d = Detector::default();
             for (name, text) in super::BUILTIN_FILES {
-                if name.starts_with("rules/lang/") {
+                // Only a file that names a `detect` table holds cues.
+                if name.starts_with("rules/lang/") && text.contains("detect") {
                     d.add_file(text);
                 }
             }

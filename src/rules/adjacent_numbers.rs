@@ -81,7 +81,7 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
         .iter()
         .map(|w| crate::lexicon::fold(w))
         .collect();
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         let range = corpus.doc_claims[d].clone();
         // The pairs of figures in digits with only spaces between them, by

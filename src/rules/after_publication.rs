@@ -80,7 +80,7 @@ fn check(p: &AfterPublication, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
     let not_past = lower(&p.not_past_participles);
     let future = folded(&p.future_words);
     let intro = folded(&p.date_intro);
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in cx.docs() {
         let Some(pub_date) = published(doc) else {
             continue;
         };

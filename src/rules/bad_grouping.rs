@@ -70,7 +70,7 @@ fn check(p: &BadGrouping, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) 
     let corpus = cx.corpus;
     let indian_words = folded(&p.indian_words);
     let skip_after = folded(&p.skip_after);
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         let mut folded_doc: Option<String> = None;
         for i in corpus.doc_claims[d].clone() {

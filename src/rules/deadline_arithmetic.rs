@@ -94,7 +94,7 @@ fn check(params: &DeadlineArithmetic, cx: &Context, rule: &RuleDef, out: &mut Ve
     let period = folded(&params.period_words);
     let tol = i64::try_from(params.tolerance_days).unwrap_or(i64::MAX);
     let tol_now = i64::try_from(params.publication_tolerance_days).unwrap_or(i64::MAX);
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         let pub_date = published(doc);
         let range = corpus.doc_claims[d].clone();

@@ -51,7 +51,7 @@ fn check(p: &ImpossiblePercentage, cx: &Context, rule: &RuleDef, out: &mut Vec<F
     links.sort_by_key(|l| std::cmp::Reverse(l.len()));
     let wholes = folded(&p.wholes);
     let change = folded(&p.change_words);
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         for i in corpus.doc_claims[d].clone() {
             let c = &corpus.claims[i];

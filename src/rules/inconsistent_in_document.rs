@@ -48,7 +48,7 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
     let corpus = cx.corpus;
     let tolerance = p.tolerance;
     let part_words = folded(&p.part_words);
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         let mut by_key: BTreeMap<(Key, Places, String), Vec<usize>> = BTreeMap::new();
         // Distinct values per key, whatever the places and nouns.

@@ -21,6 +21,11 @@ fn digit_for(c: char) -> Option<char> {
 /// `group` when the word is a group after a separator ("1,2O0"), which may
 /// start with a zero.
 fn reading(word: &str, group: bool) -> Option<String> {
+    // Most words hold fewer than two digits: they are dismissed before
+    // their characters are collected.
+    if word.bytes().filter(u8::is_ascii_digit).count() < 2 {
+        return None;
+    }
     let chars: Vec<char> = word.chars().collect();
     if chars.len() < 3 {
         return None;
@@ -77,7 +82,7 @@ impl Check for LettersForDigits {
 
 fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         let bytes = text.as_bytes();
         let mut i = 0;

@@ -337,7 +337,7 @@ fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, findings: &mut Vec<F
         time_after: folded(&p.time_after),
         list_words: folded(&p.list_words),
     };
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         let conv = cx.lexicon.conventions(doc.lang);
         if !conv.known() {

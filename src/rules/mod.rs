@@ -35,25 +35,25 @@ mod weekday_mismatch;
 registrations! {
     "FC001" "unused-suppression" unused_suppression::UnusedSuppression, Suppressions, false;
     "FC002" "invalid-suppression" invalid_suppression::InvalidSuppression, Suppressions, false;
-    "FC101" "placeholder-number" placeholder_number::PlaceholderNumber, Claims, false;
-    "FC102" "adjacent-numbers" adjacent_numbers::AdjacentNumbers, Claims, true;
-    "FC103" "bad-grouping" bad_grouping::BadGrouping, Claims, true;
-    "FC104" "mixed-separators" mixed_separators::MixedSeparators, Claims, true;
-    "FC105" "letters-for-digits" letters_for_digits::LettersForDigits, Claims, true;
-    "FC106" "impossible-percentage" impossible_percentage::ImpossiblePercentage, Claims, true;
+    "FC101" "placeholder-number" placeholder_number::PlaceholderNumber, Document, false;
+    "FC102" "adjacent-numbers" adjacent_numbers::AdjacentNumbers, Document, true;
+    "FC103" "bad-grouping" bad_grouping::BadGrouping, Document, true;
+    "FC104" "mixed-separators" mixed_separators::MixedSeparators, Document, true;
+    "FC105" "letters-for-digits" letters_for_digits::LettersForDigits, Document, true;
+    "FC106" "impossible-percentage" impossible_percentage::ImpossiblePercentage, Document, true;
     "FC201" "source-conflict" source_conflict::SourceConflict, Stories, false;
     "FC202" "corroborated" corroborated::Corroborated, Stories, false;
     "FC203" "scale-slip" scale_slip::ScaleSlip, Stories, false;
     "FC204" "reprint-conflict" reprint_conflict::ReprintConflict, Claims, false;
     "FC205" "stale-figure" stale_figure::StaleFigure, Stories, false;
-    "FC301" "inconsistent-in-document" inconsistent_in_document::InconsistentInDocument, Claims, false;
-    "FC302" "parts-total" parts_total::PartsTotal, Claims, false;
-    "FC303" "part-exceeds-whole" part_exceeds_whole::PartExceedsWhole, Claims, false;
-    "FC304" "percent-sum" percent_sum::PercentSum, Claims, false;
-    "FC305" "percent-mismatch" percent_mismatch::PercentMismatch, Claims, false;
-    "FC401" "weekday-mismatch" weekday_mismatch::WeekdayMismatch, Claims, false;
-    "FC402" "deadline-arithmetic" deadline_arithmetic::DeadlineArithmetic, Claims, false;
-    "FC403" "after-publication" after_publication::AfterPublication, Claims, false;
+    "FC301" "inconsistent-in-document" inconsistent_in_document::InconsistentInDocument, Document, false;
+    "FC302" "parts-total" parts_total::PartsTotal, Document, false;
+    "FC303" "part-exceeds-whole" part_exceeds_whole::PartExceedsWhole, Document, false;
+    "FC304" "percent-sum" percent_sum::PercentSum, Document, false;
+    "FC305" "percent-mismatch" percent_mismatch::PercentMismatch, Document, false;
+    "FC401" "weekday-mismatch" weekday_mismatch::WeekdayMismatch, Document, false;
+    "FC402" "deadline-arithmetic" deadline_arithmetic::DeadlineArithmetic, Document, false;
+    "FC403" "after-publication" after_publication::AfterPublication, Document, false;
 }
 
 // What the rules share.
@@ -63,10 +63,16 @@ mod ruleset;
 mod support;
 
 use std::fmt;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
 
 use serde::{Deserialize, Serialize};
 
+use crate::claims::structure::Breakdown;
 use crate::claims::{Corpus, Meanings};
+use crate::input::Document;
 use crate::lexicon::Lexicon;
 use registry::Needs;
 pub use ruleset::{Example, RuleDef, RuleSet};
@@ -106,6 +112,10 @@ impl std::str::FromStr for Severity {
     }
 }
 
+/// The breakdowns of each document's sentences, each read once, when a
+/// rule first needs it (from any thread).
+type BreakdownCache = [OnceLock<Vec<Breakdown>>];
+
 /// What a rule reads: the corpus and the data it was read with.
 pub(crate) struct Context<'a> {
     pub(crate) corpus: &'a Corpus,
@@ -119,9 +129,11 @@ pub(crate) struct Context<'a> {
     /// The inline suppressions, for the rules that run after the others
     /// ([`Needs::Suppressions`]); empty before.
     suppressions: &'a Suppressions,
-    /// The breakdowns of each document's sentences, read once for the
-    /// rules that need them.
-    breakdowns: std::sync::OnceLock<Vec<Vec<crate::claims::structure::Breakdown>>>,
+    breakdowns: &'a BreakdownCache,
+    /// The documents a rule that reads one document at a time
+    /// ([`Needs::Document`]) covers in this run: a batch of them, so that
+    /// batches run in parallel. Every document for the other rules.
+    docs: Range<usize>,
 }
 
 impl<'a> Context<'a> {
@@ -132,6 +144,7 @@ impl<'a> Context<'a> {
         rules: &'a RuleSet,
         stories: &'a Stories,
         suppressions: &'a Suppressions,
+        breakdowns: &'a BreakdownCache,
     ) -> Context<'a> {
         Context {
             corpus,
@@ -140,25 +153,32 @@ impl<'a> Context<'a> {
             rules,
             stories,
             suppressions,
-            breakdowns: std::sync::OnceLock::new(),
+            breakdowns,
+            docs: 0..corpus.docs.len(),
         }
     }
 
+    /// The same context over documents `docs` only.
+    fn over(&self, docs: Range<usize>) -> Context<'a> {
+        Context { docs, ..*self }
+    }
+
+    /// The indices of the documents to check.
+    pub(crate) fn doc_range(&self) -> Range<usize> {
+        self.docs.clone()
+    }
+
+    /// The documents to check, with their indices.
+    pub(crate) fn docs(&self) -> impl Iterator<Item = (usize, &'a Document)> {
+        let docs = &self.corpus.docs[self.docs.clone()];
+        self.docs.clone().zip(docs)
+    }
+
     /// The totals and parts of document `d`'s sentences.
-    pub(crate) fn breakdowns(&self, d: usize) -> &[crate::claims::structure::Breakdown] {
-        let all = self.breakdowns.get_or_init(|| {
-            (0..self.corpus.docs.len())
-                .map(|d| {
-                    crate::claims::structure::breakdowns(
-                        self.corpus,
-                        self.lexicon,
-                        self.meanings,
-                        d,
-                    )
-                })
-                .collect()
-        });
-        &all[d]
+    pub(crate) fn breakdowns(&self, d: usize) -> &'a [Breakdown] {
+        self.breakdowns[d].get_or_init(|| {
+            crate::claims::structure::breakdowns(self.corpus, self.lexicon, self.meanings, d)
+        })
     }
 }
 
@@ -262,17 +282,57 @@ pub(crate) fn run(
 ) -> Vec<Finding> {
     let selected: Vec<&RuleDef> = rules.iter().filter(|r| sel.includes(r)).collect();
     let needs = |r: &RuleDef, n: Needs| r.registration.needs == n;
-    let stories = if selected.iter().any(|r| needs(r, Needs::Stories)) {
-        Stories::build(corpus, meanings)
-    } else {
-        Stories::default()
-    };
+    let of =
+        |n: Needs| -> Vec<&RuleDef> { selected.iter().copied().filter(|r| needs(r, n)).collect() };
+    let (per_doc, whole, story) = (of(Needs::Document), of(Needs::Claims), of(Needs::Stories));
     let none = Suppressions::default();
-    let mut cx = Context::new(corpus, lexicon, meanings, rules, &stories, &none);
-    let mut out = Vec::new();
-    for rule in selected.iter().filter(|r| !needs(r, Needs::Suppressions)) {
-        rule.check.run(&cx, rule, &mut out);
-    }
+    let no_stories = Stories::default();
+    let cache: Vec<OnceLock<Vec<Breakdown>>> =
+        (0..corpus.docs.len()).map(|_| OnceLock::new()).collect();
+    let cx = Context::new(corpus, lexicon, meanings, rules, &no_stories, &none, &cache);
+    let run_all = |cx: &Context, rules: &[&RuleDef]| {
+        let mut out = Vec::new();
+        for rule in rules {
+            rule.check.run(cx, rule, &mut out);
+        }
+        out
+    };
+    // The rules that read one document at a time run on batches of
+    // documents in parallel; the rules that compare documents run beside
+    // them. Findings are sorted at the end, so the order in which they
+    // come does not depend on the number of threads.
+    let batches: Vec<Range<usize>> = (0..corpus.docs.len())
+        .step_by(BATCH)
+        .map(|s| s..(s + BATCH).min(corpus.docs.len()))
+        .collect();
+    let (found, (compared, (stories, told))) = rayon::join(
+        || {
+            batches
+                .into_par_iter()
+                .map(|b| run_all(&cx.over(b), &per_doc))
+                .collect::<Vec<_>>()
+        },
+        || {
+            rayon::join(
+                || run_all(&cx, &whole),
+                || {
+                    if story.is_empty() {
+                        return (Stories::default(), Vec::new());
+                    }
+                    let stories = Stories::build(corpus, meanings);
+                    let cx = Context {
+                        stories: &stories,
+                        ..cx.over(cx.doc_range())
+                    };
+                    let out = run_all(&cx, &story);
+                    (stories, out)
+                },
+            )
+        },
+    );
+    let mut out: Vec<Finding> = found.into_iter().flatten().collect();
+    out.extend(compared);
+    out.extend(told);
     // A document in a language figcheck has no data for gets no finding on
     // how its figures are written: its conventions are unknown.
     out.retain(|f| {
@@ -281,13 +341,21 @@ pub(crate) fn run(
     });
     let ran: Vec<&str> = selected.iter().map(|r| r.code.as_str()).collect();
     let (mut out, sups) = suppression::apply(corpus, rules, out, &ran);
-    cx.suppressions = &sups;
+    let cx = Context {
+        stories: &stories,
+        suppressions: &sups,
+        ..cx
+    };
     for rule in selected.iter().filter(|r| needs(r, Needs::Suppressions)) {
         rule.check.run(&cx, rule, &mut out);
     }
     sort_findings(&mut out);
     out
 }
+
+/// How many documents the rules that read one document at a time check
+/// in one parallel task.
+const BATCH: usize = 16;
 
 /// For each selected rule that compares claims of different documents, why
 /// claims `a` and `b` (indices into [`Corpus::claims`]) were or were not
@@ -303,7 +371,9 @@ pub fn explain_pair(
 ) -> Vec<(String, String)> {
     let stories = Stories::build(corpus, meanings);
     let none = Suppressions::default();
-    let cx = Context::new(corpus, lexicon, meanings, rules, &stories, &none);
+    let cache: Vec<OnceLock<Vec<Breakdown>>> =
+        (0..corpus.docs.len()).map(|_| OnceLock::new()).collect();
+    let cx = Context::new(corpus, lexicon, meanings, rules, &stories, &none, &cache);
     rules
         .iter()
         .filter(|r| sel.includes(r))

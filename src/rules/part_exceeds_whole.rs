@@ -35,7 +35,7 @@ impl Check for PartExceedsWhole {
 
 fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
-    for d in 0..corpus.docs.len() {
+    for d in cx.doc_range() {
         let text = corpus.docs[d].text.as_str();
         for b in cx.breakdowns(d) {
             if b.parts.len() != 1 {
@@ -47,7 +47,7 @@ fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
         }
     }
     let joiners = folded(&p.joiners);
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         for i in corpus.doc_claims[d].clone().skip(1) {
             let (ca, cb) = (&corpus.claims[i - 1], &corpus.claims[i]);

@@ -536,7 +536,7 @@ impl Check for PartsTotal {
 fn check(p: &PartsTotal, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
     let window = p.window_sentences;
-    for d in 0..corpus.docs.len() {
+    for d in cx.doc_range() {
         subsets(corpus, cx, rule, d, out);
         across_sentences(corpus, cx, rule, d, window, out);
     }

@@ -337,7 +337,7 @@ fn check(params: &PercentMismatch, cx: &Context, rule: &RuleDef, out: &mut Vec<F
         whole_intros: longest_first(folded(&params.whole_intros)),
     };
     let tolerance = params.tolerance;
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         for p in corpus.doc_claims[d].clone() {
             let cp = &corpus.claims[p];

@@ -313,7 +313,7 @@ struct Place<'a> {
 fn check(params: &PercentSum, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
     let lists = Lists::new(params);
-    for d in 0..corpus.docs.len() {
+    for d in cx.doc_range() {
         let range = corpus.doc_claims[d].clone();
         let mut i = range.start;
         while i < range.end {

@@ -35,7 +35,7 @@ fn check(p: &PlaceholderNumber, cx: &Context, rule: &RuleDef, out: &mut Vec<Find
     // Longest first, so "XNUMX" is found before a shorter token inside it.
     tokens.sort_by_key(|t| std::cmp::Reverse(t.len()));
     tokens.dedup();
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         let claims = corpus.doc_claims[d].clone();
         // Kept hits by start; they never overlap, so a new hit overlaps one

@@ -13,7 +13,11 @@ use super::Check;
 /// What a rule needs besides the claims of the corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Needs {
-    /// The claims only.
+    /// The claims of one document at a time: the rule reads the documents
+    /// of [`super::Context::docs`] only, so that batches of documents are
+    /// checked in parallel.
+    Document,
+    /// The claims of every document (a rule that compares documents).
     Claims,
     /// Which documents tell the same story (rules that compare sources).
     Stories,

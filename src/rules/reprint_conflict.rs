@@ -779,7 +779,9 @@ impl ReprintConflict {
                     })
                     .collect();
                 let mut weekdays = Vec::new();
-                let toks = tokens(text, sp, corpus, &here, cx.lexicon, &mut weekdays);
+                let mut toks = tokens(text, sp, corpus, &here, cx.lexicon, &mut weekdays);
+                // Kept until every sentence is read: no spare capacity.
+                toks.shrink_to_fit();
                 sents.push(Sent {
                     doc: d as u32,
                     toks,

@@ -30,7 +30,7 @@ impl Check for WeekdayMismatch {
 
 fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         let pub_date = published(doc);
         for i in corpus.doc_claims[d].clone() {

@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::places::{Gazetteer, GAZETTEER};
 use super::{Meanings, PlaceExample, Span};
 use crate::claims::tokens::phrase_key;
 use crate::error::{Error, Result};
@@ -382,13 +381,13 @@ impl Meanings {
 
     /// Makes the gazetteer's places the first place ids.
     fn load_gazetteer(&mut self) {
-        let (g, rows) = Gazetteer::parse(GAZETTEER);
+        let (g, rows) = super::places::parsed();
         self.places.ids = rows.iter().map(|r| r.id.to_string()).collect();
         self.within = rows
             .iter()
             .map(|r| g.by_id.get(r.parent).copied())
             .collect();
-        self.gazetteer = g;
+        self.gazetteer = g.clone();
     }
 
     /// The id of a place, from the gazetteer's index, else from the places

@@ -174,13 +174,56 @@ pub(crate) struct PlaceRow {
     pub(crate) parent: &'static str,
 }
 
+/// The tab-separated fields of a line, as `split('\t')` gives them.
+struct Fields<'a>(Option<&'a str>);
+
+impl<'a> Iterator for Fields<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.0?;
+        match rest.bytes().position(|b| b == b'\t') {
+            Some(i) => {
+                self.0 = Some(&rest[i + 1..]);
+                Some(&rest[..i])
+            }
+            None => {
+                self.0 = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
+/// The embedded gazetteer, read once per process (see [`preload`]).
+static PARSED: std::sync::OnceLock<(Gazetteer, Vec<PlaceRow>)> = std::sync::OnceLock::new();
+
+/// The embedded gazetteer with its places in order, read on first use.
+pub(crate) fn parsed() -> &'static (Gazetteer, Vec<PlaceRow>) {
+    PARSED.get_or_init(|| Gazetteer::parse(GAZETTEER))
+}
+
+/// Reads the embedded gazetteer now, so that a thread can index it while
+/// another reads the data files.
+pub(crate) fn preload() {
+    parsed();
+}
+
 impl Gazetteer {
     /// Reads the gazetteer's text; returns it with its places in order.
     pub(crate) fn parse(text: &'static str) -> (Gazetteer, Vec<PlaceRow>) {
         let mut g = Gazetteer::default();
         let mut rows = Vec::new();
-        for line in text.lines() {
-            let mut f = line.split('\t');
+        // Lines and fields are cut by hand: `lines()` and `split` cost more
+        // than the indexing itself on so many short lines.
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        while start < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+            let line = &text[start..end];
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            start = end + 1;
+            let mut f = Fields(Some(line));
             match f.next() {
                 Some("P") => {
                     let id = f.next().unwrap_or("");
@@ -195,11 +238,10 @@ impl Gazetteer {
                     let key = f.next().unwrap_or("");
                     let place = f.next().and_then(|x| x.parse().ok()).unwrap_or(0);
                     let common = f.next() == Some("1");
-                    let len = key.split(' ').count().min(u8::MAX as usize) as u8;
-                    let first = g
-                        .firsts
-                        .entry(key.split(' ').next().unwrap_or(""))
-                        .or_insert(0);
+                    let words = key.bytes().filter(|&b| b == b' ').count() + 1;
+                    let len = words.min(u8::MAX as usize) as u8;
+                    let first_word = &key[..key.find(' ').unwrap_or(key.len())];
+                    let first = g.firsts.entry(first_word).or_insert(0);
                     *first = (*first).max(len);
                     g.names.insert(key, (place, common));
                 }

@@ -30,6 +30,8 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use rayon::prelude::*;
+
 use super::dates::published;
 use crate::claims::Meanings;
 use crate::claims::{Corpus, Relation};
@@ -100,6 +102,8 @@ pub(crate) const LONG_SENTENCE: usize = 12;
 pub(crate) const SHARED_FIGURES: usize = 2;
 /// Smallest value of such a figure: small counts are everywhere.
 pub(crate) const MIN_FIGURE: u32 = 10;
+/// Documents read in parallel before their names get ids.
+const BUILD_BATCH: usize = 256;
 /// Buckets with at most this many documents compare every pair.
 const SMALL: usize = 48;
 
@@ -158,41 +162,58 @@ impl Stories {
         let mut sentences = Vec::with_capacity(corpus.docs.len());
         let mut day = Vec::with_capacity(corpus.docs.len());
         let mut figures = Vec::with_capacity(corpus.docs.len());
-        for (d, doc) in corpus.docs.iter().enumerate() {
-            let mut mine: Vec<u64> = corpus.doc_claims[d]
-                .clone()
-                .filter_map(|i| {
-                    let c = &corpus.claims[i];
-                    let v = c.fig.value?;
-                    let k = c.key()?;
-                    (c.checkable()
-                        && !c.fig.ambiguous
-                        && v >= rust_decimal::Decimal::from(MIN_FIGURE))
-                    .then(|| hash_of(&(k, v.normalize())))
+        // What each document says, read in parallel by batches; names get
+        // their ids in document order after each batch.
+        let n = corpus.docs.len();
+        for start in (0..n).step_by(BUILD_BATCH) {
+            let batch = start..(start + BUILD_BATCH).min(n);
+            let read: Vec<_> = batch
+                .into_par_iter()
+                .map(|d| {
+                    let doc = &corpus.docs[d];
+                    let mut mine: Vec<u64> = corpus.doc_claims[d]
+                        .clone()
+                        .filter_map(|i| {
+                            let c = &corpus.claims[i];
+                            let v = c.fig.value?;
+                            let k = c.key()?;
+                            (c.checkable()
+                                && !c.fig.ambiguous
+                                && v >= rust_decimal::Decimal::from(MIN_FIGURE))
+                            .then(|| hash_of(&(k, v.normalize())))
+                        })
+                        .collect();
+                    mine.sort_unstable();
+                    mine.dedup();
+                    let named: Vec<String> = names_of(&doc.text)
+                        .into_iter()
+                        .filter(|n| !m.is_common_name(n))
+                        .collect();
+                    let long = long_sentences(&doc.text, m);
+                    (mine, named, long, published(doc).map(|d| d.days()))
                 })
                 .collect();
-            mine.sort_unstable();
-            mine.dedup();
-            figures.push(mine);
-            let mut mine: Vec<u32> = names_of(&doc.text)
-                .into_iter()
-                .filter(|n| !m.is_common_name(n))
-                .map(|n| {
-                    let next = ids.len() as u32;
-                    *ids.entry(n).or_insert(next)
-                })
-                .collect();
-            mine.sort_unstable();
-            mine.dedup();
-            for &i in &mine {
-                if df.len() <= i as usize {
-                    df.resize(i as usize + 1, 0);
+            for (mine, named, long, when) in read {
+                figures.push(mine);
+                let mut mine: Vec<u32> = named
+                    .into_iter()
+                    .map(|n| {
+                        let next = ids.len() as u32;
+                        *ids.entry(n).or_insert(next)
+                    })
+                    .collect();
+                mine.sort_unstable();
+                mine.dedup();
+                for &i in &mine {
+                    if df.len() <= i as usize {
+                        df.resize(i as usize + 1, 0);
+                    }
+                    df[i as usize] += 1;
                 }
-                df[i as usize] += 1;
+                names.push(mine);
+                sentences.push(long);
+                day.push(when);
             }
-            names.push(mine);
-            sentences.push(long_sentences(&doc.text, m));
-            day.push(published(doc).map(|d| d.days()));
         }
         let common = (corpus.docs.len() / COMMON_SHARE).max(MIN_COMMON) as u32;
         for v in &mut names {
@@ -297,35 +318,55 @@ impl Stories {
 /// do not open a sentence, folded.
 pub(crate) fn names_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut prev_sig: Option<char> = None;
+    // Whether the last character that is no blank (if any) opens a
+    // sentence.
+    let mut after_opener = true;
     let mut word_start: Option<usize> = None;
     let mut opener = true;
-    let bytes_end = text.len();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII is read a byte at a time, other characters decoded.
+        let (c, len) = if bytes[i] < 0x80 {
+            (bytes[i] as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
         let is_word = c.is_alphabetic() || (c == '-' && word_start.is_some());
         if is_word && word_start.is_none() {
             word_start = Some(i);
-            opener = match prev_sig {
-                None => true,
-                Some(p) => matches!(p, '.' | '!' | '?' | ':' | '"' | '«' | '\n' | '…'),
-            };
+            opener = after_opener;
         }
-        let ends = !is_word || iter.peek().is_none();
+        let ends = !is_word || i + len == bytes.len();
         if ends {
             if let Some(s) = word_start.take() {
-                let e = if is_word { bytes_end } else { i };
+                let e = if is_word { bytes.len() } else { i };
                 let w = &text[s..e];
                 let first = w.chars().next().unwrap_or('a');
                 if first.is_uppercase() && !opener && w.chars().count() >= 3 {
-                    out.push(fold(w.trim_end_matches('-')));
+                    let w = w.trim_end_matches('-');
+                    // A word of ASCII letters and hyphens folds to lower case.
+                    out.push(if w.is_ascii() {
+                        w.to_ascii_lowercase()
+                    } else {
+                        fold(w)
+                    });
                 }
             }
         }
         if c == '\n' {
-            prev_sig = Some('\n');
+            after_opener = true;
         } else if !c.is_whitespace() {
-            prev_sig = Some(c);
+            after_opener = matches!(c, '.' | '!' | '?' | ':' | '"' | '«' | '…');
+        }
+        i += len;
+        // The ASCII letters that go on a word change nothing above (the
+        // text's last character is left to the loop, which ends the word).
+        if word_start.is_some() {
+            while i + 1 < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
         }
     }
     out
@@ -334,6 +375,18 @@ pub(crate) fn names_of(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_end_with_the_text() {
+        assert_eq!(names_of("vu à Paris"), vec!["paris"]);
+        assert_eq!(names_of("vu à Koweït"), vec!["koweit"]);
+        assert_eq!(names_of("vu à Pa"), Vec::<String>::new());
+        assert_eq!(names_of("Paris"), Vec::<String>::new());
+        assert_eq!(
+            names_of("x Saint-Denis- et Lyon."),
+            vec!["saint-denis", "lyon"]
+        );
+    }
 
     #[test]
     fn names_skip_sentence_openers() {
