@@ -34,10 +34,10 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
-use super::tokens::{phrase_key, Tokens};
+use super::tokens::{phrase_key, word_hash, Tokens};
 
 /// Most words between a time and the count it dates.
 pub(crate) const MAX_DISTANCE: usize = 15;
@@ -126,6 +126,9 @@ pub(crate) struct SentenceTime {
 #[derive(Debug, Clone)]
 struct Phrases<V> {
     keys: HashMap<String, V>,
+    /// [`word_hash`] of the first word of every phrase: a token no phrase
+    /// starts with is passed over in one look-up.
+    firsts: HashSet<u64>,
     max_len: usize,
 }
 
@@ -133,6 +136,7 @@ impl<V> Default for Phrases<V> {
     fn default() -> Self {
         Phrases {
             keys: HashMap::default(),
+            firsts: HashSet::default(),
             max_len: 0,
         }
     }
@@ -145,12 +149,21 @@ impl<V: Copy> Phrases<V> {
             return;
         }
         self.max_len = self.max_len.max(k.split(' ').count());
+        self.firsts
+            .insert(word_hash(k.split(' ').next().unwrap_or_default()));
         self.keys.insert(k, v);
     }
 
     /// The longest phrase starting at token `i`: its end token and value.
     fn at(&self, toks: &Tokens, i: usize) -> Option<(usize, V)> {
         let n = toks.toks.len();
+        if !toks
+            .toks
+            .get(i)
+            .is_some_and(|t| self.firsts.contains(&t.hash))
+        {
+            return None;
+        }
         (1..=self.max_len.min(n.saturating_sub(i)))
             .rev()
             .find_map(|len| self.keys.get(toks.key(i..i + len)).map(|&v| (i + len, v)))
