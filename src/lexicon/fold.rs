@@ -30,12 +30,39 @@ pub(crate) fn fold_char(c: char) -> char {
     }
 }
 
+/// [`fold_char`] of an ASCII byte.
+#[inline]
+fn fold_ascii(b: u8) -> u8 {
+    match b {
+        b'`' => b'\'',
+        b'\t' => b' ',
+        _ => b.to_ascii_lowercase(),
+    }
+}
+
+/// The folded chars of `s` in order, ASCII read byte by byte: the same as
+/// `s.chars().map(fold_char)`.
+#[inline]
+fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let b = *bytes.get(i)?;
+        if b < 0x80 {
+            i += 1;
+            return Some(fold_ascii(b) as char);
+        }
+        let c = s[i..].chars().next()?;
+        i += c.len_utf8();
+        Some(fold_char(c))
+    })
+}
+
 /// Folds `s` into `out` (cleared first); runs of spaces become one space.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
     out.clear();
     let mut last_space = false;
-    for c in s.chars() {
-        let f = fold_char(c);
+    for f in folded_chars(s) {
         if f == ' ' {
             if !last_space {
                 out.push(' ');
@@ -51,6 +78,33 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
             last_space = false;
         }
     }
+}
+
+/// Folds `s` into `out` as [`fold_into`] does, but stops as soon as the
+/// folded text is longer than `max` bytes: false then, and `out` holds a
+/// prefix. A caller comparing with short phrases need not fold a long span.
+pub(crate) fn fold_into_within(s: &str, out: &mut String, max: usize) -> bool {
+    out.clear();
+    let mut last_space = false;
+    for f in folded_chars(s) {
+        if f == ' ' {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            match f {
+                'œ' => out.push_str("oe"),
+                'æ' => out.push_str("ae"),
+                _ => out.push(f),
+            }
+            last_space = false;
+        }
+        if out.len() > max {
+            return false;
+        }
+    }
+    true
 }
 
 /// The start value of [`fold_hash`].
@@ -73,8 +127,7 @@ pub(crate) fn fold_hash(s: &str) -> u64 {
         }
     };
     let mut last_space = false;
-    for c in s.chars() {
-        let f = fold_char(c);
+    for f in folded_chars(s) {
         if f == ' ' {
             if !last_space {
                 eat(b" ");
@@ -86,6 +139,7 @@ pub(crate) fn fold_hash(s: &str) -> u64 {
         match f {
             'œ' => eat(b"oe"),
             'æ' => eat(b"ae"),
+            _ if f.is_ascii() => eat(&[f as u8]),
             _ => {
                 let mut buf = [0u8; 4];
                 eat(f.encode_utf8(&mut buf).as_bytes());
@@ -113,6 +167,25 @@ mod tests {
         assert_eq!(fold("DÉCEMBRE"), "decembre");
         assert_eq!(fold("au\u{a0} moins"), "au moins");
         assert_eq!(fold("Œuvre"), "oeuvre");
+    }
+
+    #[test]
+    fn folded_chars_are_fold_char() {
+        for w in ["Deuxième\tÉTÉ `x` Œuvre’s", "plain ASCII", "", "ß İ ǅ"] {
+            let a: String = folded_chars(w).collect();
+            let b: String = w.chars().map(fold_char).collect();
+            assert_eq!(a, b, "{w}");
+        }
+    }
+
+    #[test]
+    fn fold_within_stops_past_the_bound() {
+        let mut out = String::new();
+        assert!(fold_into_within("Et  ", &mut out, 3));
+        assert_eq!(out, "et ");
+        assert!(!fold_into_within("Deuxième", &mut out, 4));
+        assert!(fold_into_within("Deuxième", &mut out, 8));
+        assert_eq!(out, fold("Deuxième"));
     }
 
     #[test]
