@@ -129,6 +129,9 @@ struct Phrases<V> {
     /// [`word_hash`] of the first word of every phrase: a token no phrase
     /// starts with is passed over in one look-up.
     firsts: HashSet<u64>,
+    /// The low byte of each of `firsts`, as bits: most tokens are passed
+    /// over on one bit, before any look-up.
+    first_bytes: [u64; 4],
     max_len: usize,
 }
 
@@ -137,6 +140,7 @@ impl<V> Default for Phrases<V> {
         Phrases {
             keys: HashMap::default(),
             firsts: HashSet::default(),
+            first_bytes: [0; 4],
             max_len: 0,
         }
     }
@@ -149,19 +153,20 @@ impl<V: Copy> Phrases<V> {
             return;
         }
         self.max_len = self.max_len.max(k.split(' ').count());
-        self.firsts
-            .insert(word_hash(k.split(' ').next().unwrap_or_default()));
+        let h = word_hash(k.split(' ').next().unwrap_or_default());
+        self.first_bytes[(h as u8 >> 6) as usize] |= 1 << (h & 63);
+        self.firsts.insert(h);
         self.keys.insert(k, v);
     }
 
     /// The longest phrase starting at token `i`: its end token and value.
     fn at(&self, toks: &Tokens, i: usize) -> Option<(usize, V)> {
         let n = toks.toks.len();
-        if !toks
-            .toks
-            .get(i)
-            .is_some_and(|t| self.firsts.contains(&t.hash))
-        {
+        let starts = |h: u64| {
+            self.first_bytes[(h as u8 >> 6) as usize] & (1 << (h & 63)) != 0
+                && self.firsts.contains(&h)
+        };
+        if !toks.toks.get(i).is_some_and(|t| starts(t.hash)) {
             return None;
         }
         (1..=self.max_len.min(n.saturating_sub(i)))
