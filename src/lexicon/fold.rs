@@ -149,6 +149,40 @@ pub(crate) fn fold_hash(s: &str) -> u64 {
     h
 }
 
+/// [`fold_hash`] of `s`, with the last byte of the folded text and the
+/// hash of the folded text without that byte: a look-up of a word and of
+/// the word less a plural ending, without building either.
+pub(crate) fn fold_hash_last(s: &str) -> (u64, Option<(u8, u64)>) {
+    let mut h: u64 = FOLD_HASH_BASIS;
+    let mut last = None;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            last = Some((b, h));
+            h = fold_hash_byte(h, b);
+        }
+    };
+    let mut last_space = false;
+    for f in folded_chars(s) {
+        if f == ' ' {
+            if !last_space {
+                eat(b" ");
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        match f {
+            'œ' => eat(b"oe"),
+            'æ' => eat(b"ae"),
+            _ => {
+                let mut buf = [0u8; 4];
+                eat(f.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+    (h, last)
+}
+
 /// Folds `s` into a new string.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -201,5 +235,10 @@ mod tests {
             assert_eq!(fold_hash(w), fold_hash(&fold(w)), "{w}");
         }
         assert_ne!(fold_hash("trois"), fold_hash("troi"));
+        assert_eq!(
+            fold_hash_last("Trois"),
+            (fold_hash("trois"), Some((b's', fold_hash("troi"))))
+        );
+        assert_eq!(fold_hash_last(""), (fold_hash(""), None));
     }
 }
