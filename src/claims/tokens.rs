@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::fold_char;
+use crate::lexicon::{fold_ascii, fold_char};
 
 /// One word of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,9 +49,19 @@ impl Tokens {
         let mut cur: Option<Tok> = None;
         let mut brk = false;
         let mut comma = false;
-        for (i, c) in text[span.0..span.1].char_indices() {
+        let s = &text[span.0..span.1];
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // ASCII, most of the text, is read and folded byte by byte.
+            let (c, f) = if b < 0x80 {
+                (b as char, fold_ascii(b) as char)
+            } else {
+                let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                (c, fold_char(c))
+            };
             let pos = span.0 + i;
-            let f = fold_char(c);
+            i += c.len_utf8();
             if f.is_alphanumeric() {
                 let tok = cur.get_or_insert_with(|| {
                     if !self.folded.is_empty() {

@@ -32,7 +32,7 @@ pub(crate) fn fold_char(c: char) -> char {
 
 /// [`fold_char`] of an ASCII byte.
 #[inline]
-fn fold_ascii(b: u8) -> u8 {
+pub(crate) fn fold_ascii(b: u8) -> u8 {
     match b {
         b'`' => b'\'',
         b'\t' => b' ',
@@ -42,20 +42,31 @@ fn fold_ascii(b: u8) -> u8 {
 
 /// The folded chars of `s` in order, ASCII read byte by byte: the same as
 /// `s.chars().map(fold_char)`.
-#[inline]
-fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        let b = *bytes.get(i)?;
+#[inline(always)]
+fn folded_chars(s: &str) -> FoldedChars<'_> {
+    FoldedChars { s, i: 0 }
+}
+
+/// The iterator of [`folded_chars`].
+struct FoldedChars<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl Iterator for FoldedChars<'_> {
+    type Item = char;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<char> {
+        let b = *self.s.as_bytes().get(self.i)?;
         if b < 0x80 {
-            i += 1;
+            self.i += 1;
             return Some(fold_ascii(b) as char);
         }
-        let c = s[i..].chars().next()?;
-        i += c.len_utf8();
+        let c = self.s[self.i..].chars().next()?;
+        self.i += c.len_utf8();
         Some(fold_char(c))
-    })
+    }
 }
 
 /// Folds `s` into `out` (cleared first); runs of spaces become one space.
