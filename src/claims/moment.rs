@@ -160,15 +160,23 @@ impl<V: Copy> Phrases<V> {
     }
 
     /// The longest phrase starting at token `i`: its end token and value.
+    /// The test of the first word's low byte is inlined where it is called.
+    #[inline(always)]
     fn at(&self, toks: &Tokens, i: usize) -> Option<(usize, V)> {
-        let n = toks.toks.len();
-        let starts = |h: u64| {
-            self.first_bytes[(h as u8 >> 6) as usize] & (1 << (h & 63)) != 0
-                && self.firsts.contains(&h)
-        };
-        if !toks.toks.get(i).is_some_and(|t| starts(t.hash)) {
+        let h = toks.toks.get(i)?.hash;
+        if self.first_bytes[(h as u8 >> 6) as usize] & (1 << (h & 63)) == 0 {
             return None;
         }
+        self.longest_at(toks, i, h)
+    }
+
+    /// [`Phrases::at`] past the test of the low byte of `h`, the hash of
+    /// token `i`.
+    fn longest_at(&self, toks: &Tokens, i: usize, h: u64) -> Option<(usize, V)> {
+        if !self.firsts.contains(&h) {
+            return None;
+        }
+        let n = toks.toks.len();
         (1..=self.max_len.min(n.saturating_sub(i)))
             .rev()
             .find_map(|len| self.keys.get(toks.key(i..i + len)).map(|&v| (i + len, v)))
