@@ -34,10 +34,10 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
-use super::tokens::{phrase_key, Tokens};
+use super::tokens::{phrase_key, word_hash, Tokens};
 
 /// Most words between a time and the count it dates.
 pub(crate) const MAX_DISTANCE: usize = 15;
@@ -126,6 +126,12 @@ pub(crate) struct SentenceTime {
 #[derive(Debug, Clone)]
 struct Phrases<V> {
     keys: HashMap<String, V>,
+    /// [`word_hash`] of the first word of every phrase: a token no phrase
+    /// starts with is passed over in one look-up.
+    firsts: HashSet<u64>,
+    /// The low byte of each of `firsts`, as bits: most tokens are passed
+    /// over on one bit, before any look-up.
+    first_bytes: [u64; 4],
     max_len: usize,
 }
 
@@ -133,6 +139,8 @@ impl<V> Default for Phrases<V> {
     fn default() -> Self {
         Phrases {
             keys: HashMap::default(),
+            firsts: HashSet::default(),
+            first_bytes: [0; 4],
             max_len: 0,
         }
     }
@@ -145,11 +153,29 @@ impl<V: Copy> Phrases<V> {
             return;
         }
         self.max_len = self.max_len.max(k.split(' ').count());
+        let h = word_hash(k.split(' ').next().unwrap_or_default());
+        self.first_bytes[(h as u8 >> 6) as usize] |= 1 << (h & 63);
+        self.firsts.insert(h);
         self.keys.insert(k, v);
     }
 
     /// The longest phrase starting at token `i`: its end token and value.
+    /// The test of the first word's low byte is inlined where it is called.
+    #[inline(always)]
     fn at(&self, toks: &Tokens, i: usize) -> Option<(usize, V)> {
+        let h = toks.toks.get(i)?.hash;
+        if self.first_bytes[(h as u8 >> 6) as usize] & (1 << (h & 63)) == 0 {
+            return None;
+        }
+        self.longest_at(toks, i, h)
+    }
+
+    /// [`Phrases::at`] past the test of the low byte of `h`, the hash of
+    /// token `i`.
+    fn longest_at(&self, toks: &Tokens, i: usize, h: u64) -> Option<(usize, V)> {
+        if !self.firsts.contains(&h) {
+            return None;
+        }
         let n = toks.toks.len();
         (1..=self.max_len.min(n.saturating_sub(i)))
             .rev()

@@ -9,6 +9,10 @@
 /// written, after which a point ends no sentence) do not end one.
 pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // The word before a point is read back at most this far: a longer one
+    // is no abbreviation and has more than one letter, which is all that
+    // is asked of it (a long line without spaces stays linear).
+    let limit = abbreviations.iter().map(String::len).max().unwrap_or(0) + 8;
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -43,19 +47,28 @@ pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usi
             let after_space = text[j..].trim_start_matches([' ', '\u{a0}', '\t']);
             let next_word = after_space.chars().next();
             let spaced = next.is_some_and(|c| c.is_whitespace());
-            let prev_word: &str = {
-                let before = &text[start..i];
-                let w = before
-                    .rsplit(|c: char| c.is_whitespace() || c == '(')
-                    .next()
-                    .unwrap_or("");
-                w
+            // The word before the point (after the last space or
+            // bracket), whole or its last `limit` bytes when `long`.
+            let (prev_word, long): (&str, bool) = {
+                let mut from = i.saturating_sub(limit).max(start);
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                let before = &text[from..i];
+                match before.rfind(|c: char| c.is_whitespace() || c == '(') {
+                    Some(p) => {
+                        let sep = before[p..].chars().next().map_or(1, char::len_utf8);
+                        (&before[p + sep..], false)
+                    }
+                    None => (before, from > start),
+                }
             };
             let decimal = b == b'.'
                 && i > 0
                 && bytes[i - 1].is_ascii_digit()
                 && next.is_some_and(|c| c.is_ascii_digit());
             let abbreviation = b == b'.'
+                && !long
                 && (abbreviations.iter().any(|a| a == prev_word)
                     || (prev_word.chars().count() == 1
                         && prev_word.chars().all(|c| c.is_uppercase())));
@@ -76,7 +89,7 @@ pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usi
                         .chars()
                         .last()
                         .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-                    && prev_word.chars().count() > 1
+                    && (long || prev_word.chars().count() > 1)
                     || next.is_none()
             };
             if ends {
@@ -128,6 +141,11 @@ mod tests {
             vec!["Ils sont venus samedi.", "Lorsque la nuit tombe"]
         );
         assert_eq!(split("Il a 3.5 ans"), vec!["Il a 3.5 ans"]);
+        // A word longer than any abbreviation before the point.
+        let long = format!("{}.Lorsque", "a".repeat(100));
+        assert_eq!(split(&long), vec![&long[..101], "Lorsque"]);
+        let glued = "ab.".repeat(1000);
+        assert_eq!(split(&glued), vec![glued.as_str()]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::fold_char;
+use crate::lexicon::{fold_ascii, fold_char};
 
 /// One word of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +22,9 @@ pub(crate) struct Tok {
     pub(crate) comma: bool,
     /// The token is made of digits.
     pub(crate) digits: bool,
+    /// [`word_hash`] of the folded token, so that a table of phrases can
+    /// tell in one look-up whether any of its phrases starts here.
+    pub(crate) hash: u64,
 }
 
 /// The folded tokens of a span of text. A token is a run of letters and
@@ -46,9 +49,19 @@ impl Tokens {
         let mut cur: Option<Tok> = None;
         let mut brk = false;
         let mut comma = false;
-        for (i, c) in text[span.0..span.1].char_indices() {
+        let s = &text[span.0..span.1];
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // ASCII, most of the text, is read and folded byte by byte.
+            let (c, f) = if b < 0x80 {
+                (b as char, fold_ascii(b) as char)
+            } else {
+                let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                (c, fold_char(c))
+            };
             let pos = span.0 + i;
-            let f = fold_char(c);
+            i += c.len_utf8();
             if f.is_alphanumeric() {
                 let tok = cur.get_or_insert_with(|| {
                     if !self.folded.is_empty() {
@@ -62,6 +75,7 @@ impl Tokens {
                         comma: std::mem::take(&mut comma) || brk,
                         clause_break: std::mem::take(&mut brk),
                         digits: true,
+                        hash: 0,
                     }
                 });
                 match f {
@@ -87,13 +101,19 @@ impl Tokens {
                     comma = true;
                 }
                 if let Some(tok) = cur.take() {
-                    self.toks.push(tok);
+                    self.push(tok);
                 }
             }
         }
         if let Some(tok) = cur.take() {
-            self.toks.push(tok);
+            self.push(tok);
         }
+    }
+
+    /// Pushes a finished token with the hash of its folded text.
+    fn push(&mut self, mut tok: Tok) {
+        tok.hash = word_hash(&self.folded[tok.fs..tok.fe]);
+        self.toks.push(tok);
     }
 
     /// The folded text of tokens `r`, words joined by single spaces.
@@ -113,6 +133,14 @@ impl Tokens {
     pub(crate) fn first_from(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.start < pos)
     }
+}
+
+/// The hash of one folded word, as [`Tok::hash`] holds it: FNV-1a over
+/// its bytes.
+pub(crate) fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(crate::lexicon::FOLD_HASH_BASIS, |h, b| {
+        crate::lexicon::fold_hash_byte(h, b)
+    })
 }
 
 /// Folds a phrase of the lexicon into the token key it matches.
@@ -152,5 +180,6 @@ mod tests {
         assert_eq!(&text[t.toks[4].start..t.toks[4].end], "miliciens");
         assert_eq!(phrase_key("de l'EI"), "de l' ei");
         assert_eq!(phrase_key("états-unis"), "etats unis");
+        assert_eq!(t.toks[4].hash, word_hash("miliciens"));
     }
 }

@@ -36,29 +36,40 @@ pub fn extract(a: ExtractArgs) -> Result<ExitCode> {
     let manifests = inputs::Manifests::load(&i.paths, i.sources.as_deref(), i.read.lang)?;
     let mut stream =
         stream::DocStream::new(&i.paths, i.read.format(), i.read.lang, i.read.max_doc_size);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    loop {
-        let mut docs = stream.batch(BATCH_DOCS, BATCH_BYTES)?;
-        if docs.is_empty() {
-            break;
-        }
-        manifests.apply(&mut docs);
-        print_notices(&docs);
-        let corpus = figcheck::build_corpus(docs, &cfg);
-        let text = reporter.render(&Figures {
-            corpus: &corpus,
-            cfg: &cfg,
-        });
-        match out.write_all(text.as_bytes()) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-            Err(e) => return Err(e.into()),
-        }
+    // Reading, extracting and writing overlap, one batch in each.
+    let format = a.format;
+    let mut out = std::io::BufWriter::new(std::io::stdout());
+    let complete = stream.pipeline(
+        BATCH_DOCS,
+        BATCH_BYTES,
+        |docs| {
+            manifests.apply(docs);
+            print_notices(docs);
+        },
+        |docs| figcheck::build_corpus(docs, &cfg),
+        |corpus| {
+            let Some(corpus) = corpus else {
+                // The end: a pipe closed now loses nothing.
+                return match out.flush() {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+                    _ => Ok(true),
+                };
+            };
+            let text = format.reporter().render(&Figures {
+                corpus: &corpus,
+                cfg: &cfg,
+            });
+            match out.write_all(text.as_bytes()) {
+                Ok(()) => Ok(true),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+                Err(e) => Err(e.into()),
+            }
+        },
+    )?;
+    if !complete {
+        return Ok(ExitCode::SUCCESS);
     }
-    match out.flush() {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(exit_after(stream.failed)),
-    }
+    Ok(exit_after(stream.failed))
 }
 
 pub fn claims(a: ClaimsArgs) -> Result<ExitCode> {

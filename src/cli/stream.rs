@@ -6,6 +6,7 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
+use std::sync::mpsc::sync_channel;
 
 use anyhow::Result;
 
@@ -82,6 +83,75 @@ impl DocStream {
             }
         }
         Ok(out)
+    }
+
+    /// Reads the documents in batches (see [`DocStream::batch`]) and hands
+    /// them on, so that reading, working and writing overlap: this thread
+    /// reads each batch and runs `read` on it (notices, in input order);
+    /// a second thread runs `work` on it; a third gives the results to
+    /// `write`, in order, then calls it with `None` once at the end. At
+    /// most one batch waits between two stages, so memory stays bounded.
+    ///
+    /// Returns false when `write` asked to stop (it returned `Ok(false)`:
+    /// a closed pipe); an error of `write` comes before an error of
+    /// reading, as it would reading and writing one batch after the other.
+    pub fn pipeline<T: Send>(
+        &mut self,
+        max_docs: usize,
+        max_bytes: usize,
+        mut read: impl FnMut(&mut Vec<Document>),
+        work: impl Fn(Vec<Document>) -> T + Sync,
+        mut write: impl FnMut(Option<T>) -> Result<bool> + Send,
+    ) -> Result<bool> {
+        std::thread::scope(|s| {
+            let (to_work, batches) = sync_channel::<Vec<Document>>(1);
+            let (to_write, results) = sync_channel::<T>(1);
+            let work = &work;
+            let worker = s.spawn(move || {
+                for docs in batches {
+                    if to_write.send(work(docs)).is_err() {
+                        break;
+                    }
+                }
+            });
+            let writer = s.spawn(move || -> Result<bool> {
+                for r in results {
+                    if !write(Some(r))? {
+                        return Ok(false);
+                    }
+                }
+                write(None)
+            });
+            let mut failed = None;
+            loop {
+                let mut docs = match self.batch(max_docs, max_bytes) {
+                    Ok(d) => d,
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
+                };
+                if docs.is_empty() {
+                    break;
+                }
+                read(&mut docs);
+                if to_work.send(docs).is_err() {
+                    break;
+                }
+            }
+            drop(to_work);
+            if let Err(p) = worker.join() {
+                std::panic::resume_unwind(p);
+            }
+            let written = match writer.join() {
+                Ok(w) => w,
+                Err(p) => std::panic::resume_unwind(p),
+            };
+            match (written, failed) {
+                (Ok(true), Some(e)) => Err(e),
+                (w, _) => w,
+            }
+        })
     }
 
     /// Refuses a document over the size limit.

@@ -92,6 +92,9 @@ pub(crate) fn word_before(text: &str, pos: usize) -> Option<(usize, usize)> {
 pub(crate) struct Tail {
     pub(crate) norm: String,
     pub(crate) offsets: Vec<usize>,
+    /// The length of `norm` without its trailing spaces, which a phrase
+    /// is matched before.
+    trimmed: usize,
 }
 
 pub(crate) fn tail(text: &str, pos: usize, max: usize) -> Tail {
@@ -119,15 +122,22 @@ pub(crate) fn tail(text: &str, pos: usize, max: usize) -> Tail {
             last_space = false;
         }
     }
-    Tail { norm, offsets }
+    let trimmed = norm.trim_end_matches(' ').len();
+    Tail {
+        norm,
+        offsets,
+        trimmed,
+    }
 }
 
 impl Tail {
     /// If the tail ends with `phrase` (then optional spaces), at a word
     /// boundary, the original byte offset where the phrase starts.
     pub(crate) fn ends_with_phrase(&self, phrase: &str) -> Option<usize> {
-        let t = self.norm.trim_end_matches(' ');
-        if !t.ends_with(phrase) {
+        let t = &self.norm[..self.trimmed];
+        // Most phrases end in another byte: no comparison of the rest.
+        let last = phrase.as_bytes().last();
+        if last.is_some() && t.as_bytes().last() != last || !t.ends_with(phrase) {
             return None;
         }
         let at = t.len() - phrase.len();

@@ -83,9 +83,15 @@ impl<'a> Extractor<'a> {
         {
             return false;
         }
-        crate::lexicon::fold_into(self.text[noun_end..pos].trim(), &mut self.buf);
+        // The folded gap has at most one space on each side of the link:
+        // a longer one is no link, and is not folded whole.
+        let links = &self.primary.labels.list_links;
+        let max = links.iter().map(String::len).max().unwrap_or(0) + 2;
+        if !crate::lexicon::fold_into_within(self.text[noun_end..pos].trim(), &mut self.buf, max) {
+            return false;
+        }
         let link = self.buf.trim();
-        !link.is_empty() && self.primary.labels.list_links.iter().any(|l| l == link)
+        !link.is_empty() && links.iter().any(|l| l == link)
     }
 
     /// The article at `pos..end` opens a parenthesis or a colon's list and

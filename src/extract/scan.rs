@@ -65,7 +65,9 @@ impl<'a> Extractor<'a> {
                 let c = char_at(text, i).unwrap_or(' ');
                 if c.is_alphabetic() {
                     let (_, wend) = word_at(text, i).unwrap_or((i, i + c.len_utf8()));
-                    if !is_alnum_before(text, i) {
+                    // Like the fast path above: a word whose hash no
+                    // lexicon read here knows starts nothing.
+                    if !is_alnum_before(text, i) && self.may_start_figure(&text[i..wend]) {
                         if let Some(end) = self.at_word(i, wend) {
                             i = end.max(wend).max(self.last_end());
                             while !text.is_char_boundary(i) {
@@ -154,6 +156,15 @@ impl<'a> Extractor<'a> {
         f.ambiguous = reading.odd;
         f.decimals = reading.scale.min(255) as u8;
         Ok(f)
+    }
+
+    /// Whether `word` may be one [`Self::at_word`] reads: its folded hash is
+    /// one of the scan words of the document's lexicon (its own words, the
+    /// fallback languages' and the units that stand alone), or of the
+    /// lexicons it reads words with.
+    fn may_start_figure(&self, word: &str) -> bool {
+        let h = crate::lexicon::fold_hash(word);
+        self.primary.scan_hashes.contains(&h) || self.lexes().any(|l| l.word_hashes.contains(&h))
     }
 
     /// Numbers written in words. Returns where the scan goes on, or `None`

@@ -40,14 +40,27 @@ impl<'a> Extractor<'a> {
         table: impl Fn(&'a LangLexicon) -> &'a [(String, T)],
     ) -> Option<(usize, T)> {
         let text = self.text;
-        for lex in self.lexes() {
+        // Every phrase starts with the word at `q`: it is folded once, and
+        // only the phrases whose first word it is are read further.
+        let (s, e) = word_at(text, q)?;
+        crate::lexicon::fold_into(&text[s..e], &mut self.buf);
+        let first = std::mem::take(&mut self.buf);
+        let mut found = None;
+        'tables: for lex in self.lexes() {
             for (phrase, v) in table(lex) {
+                if phrase.split(' ').next() != Some(first.as_str()) {
+                    continue;
+                }
                 if let Some(e) = phrase_at(text, q, phrase, &mut self.buf) {
-                    return Some((e, *v));
+                    found = Some((e, *v));
+                    break 'tables;
                 }
             }
         }
-        None
+        if found.is_none() {
+            self.buf = first;
+        }
+        found
     }
 
     /// A plain number at `pos`, in digits or words: its value and end.

@@ -30,12 +30,50 @@ pub(crate) fn fold_char(c: char) -> char {
     }
 }
 
+/// [`fold_char`] of an ASCII byte.
+#[inline]
+pub(crate) fn fold_ascii(b: u8) -> u8 {
+    match b {
+        b'`' => b'\'',
+        b'\t' => b' ',
+        _ => b.to_ascii_lowercase(),
+    }
+}
+
+/// The folded chars of `s` in order, ASCII read byte by byte: the same as
+/// `s.chars().map(fold_char)`.
+#[inline(always)]
+fn folded_chars(s: &str) -> FoldedChars<'_> {
+    FoldedChars { s, i: 0 }
+}
+
+/// The iterator of [`folded_chars`].
+struct FoldedChars<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl Iterator for FoldedChars<'_> {
+    type Item = char;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<char> {
+        let b = *self.s.as_bytes().get(self.i)?;
+        if b < 0x80 {
+            self.i += 1;
+            return Some(fold_ascii(b) as char);
+        }
+        let c = self.s[self.i..].chars().next()?;
+        self.i += c.len_utf8();
+        Some(fold_char(c))
+    }
+}
+
 /// Folds `s` into `out` (cleared first); runs of spaces become one space.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
     out.clear();
     let mut last_space = false;
-    for c in s.chars() {
-        let f = fold_char(c);
+    for f in folded_chars(s) {
         if f == ' ' {
             if !last_space {
                 out.push(' ');
@@ -51,6 +89,33 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
             last_space = false;
         }
     }
+}
+
+/// Folds `s` into `out` as [`fold_into`] does, but stops as soon as the
+/// folded text is longer than `max` bytes: false then, and `out` holds a
+/// prefix. A caller comparing with short phrases need not fold a long span.
+pub(crate) fn fold_into_within(s: &str, out: &mut String, max: usize) -> bool {
+    out.clear();
+    let mut last_space = false;
+    for f in folded_chars(s) {
+        if f == ' ' {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            match f {
+                'œ' => out.push_str("oe"),
+                'æ' => out.push_str("ae"),
+                _ => out.push(f),
+            }
+            last_space = false;
+        }
+        if out.len() > max {
+            return false;
+        }
+    }
+    true
 }
 
 /// The start value of [`fold_hash`].
@@ -73,8 +138,42 @@ pub(crate) fn fold_hash(s: &str) -> u64 {
         }
     };
     let mut last_space = false;
-    for c in s.chars() {
-        let f = fold_char(c);
+    for f in folded_chars(s) {
+        if f == ' ' {
+            if !last_space {
+                eat(b" ");
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        match f {
+            'œ' => eat(b"oe"),
+            'æ' => eat(b"ae"),
+            _ if f.is_ascii() => eat(&[f as u8]),
+            _ => {
+                let mut buf = [0u8; 4];
+                eat(f.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+    h
+}
+
+/// [`fold_hash`] of `s`, with the last byte of the folded text and the
+/// hash of the folded text without that byte: a look-up of a word and of
+/// the word less a plural ending, without building either.
+pub(crate) fn fold_hash_last(s: &str) -> (u64, Option<(u8, u64)>) {
+    let mut h: u64 = FOLD_HASH_BASIS;
+    let mut last = None;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            last = Some((b, h));
+            h = fold_hash_byte(h, b);
+        }
+    };
+    let mut last_space = false;
+    for f in folded_chars(s) {
         if f == ' ' {
             if !last_space {
                 eat(b" ");
@@ -92,7 +191,7 @@ pub(crate) fn fold_hash(s: &str) -> u64 {
             }
         }
     }
-    h
+    (h, last)
 }
 
 /// Folds `s` into a new string.
@@ -116,6 +215,25 @@ mod tests {
     }
 
     #[test]
+    fn folded_chars_are_fold_char() {
+        for w in ["Deuxième\tÉTÉ `x` Œuvre’s", "plain ASCII", "", "ß İ ǅ"] {
+            let a: String = folded_chars(w).collect();
+            let b: String = w.chars().map(fold_char).collect();
+            assert_eq!(a, b, "{w}");
+        }
+    }
+
+    #[test]
+    fn fold_within_stops_past_the_bound() {
+        let mut out = String::new();
+        assert!(fold_into_within("Et  ", &mut out, 3));
+        assert_eq!(out, "et ");
+        assert!(!fold_into_within("Deuxième", &mut out, 4));
+        assert!(fold_into_within("Deuxième", &mut out, 8));
+        assert_eq!(out, fold("Deuxième"));
+    }
+
+    #[test]
     fn fold_hash_is_the_hash_of_the_folded_string() {
         for w in [
             "Deuxième",
@@ -128,5 +246,10 @@ mod tests {
             assert_eq!(fold_hash(w), fold_hash(&fold(w)), "{w}");
         }
         assert_ne!(fold_hash("trois"), fold_hash("troi"));
+        assert_eq!(
+            fold_hash_last("Trois"),
+            (fold_hash("trois"), Some((b's', fold_hash("troi"))))
+        );
+        assert_eq!(fold_hash_last(""), (fold_hash(""), None));
     }
 }

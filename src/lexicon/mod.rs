@@ -13,7 +13,10 @@ pub(crate) mod structure;
 mod units;
 
 pub(crate) use detect::Detector;
-pub(crate) use fold::{fold, fold_char, fold_hash, fold_hash_byte, fold_into, FOLD_HASH_BASIS};
+pub(crate) use fold::{
+    fold, fold_ascii, fold_char, fold_hash, fold_hash_byte, fold_hash_last, fold_into,
+    fold_into_within, FOLD_HASH_BASIS,
+};
 pub(crate) use language::{Collective, Conventions, FractionLink, LangLexicon, WordInfo};
 pub(crate) use qualifiers::{QualifierDef, QualifierShape};
 pub use units::{leading_letters, UnitDef, UnitForm};

@@ -1,10 +1,10 @@
 //! A vocabulary: ids and the words and phrases that name them, and the
 //! longest phrase starting at a token.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::claims::tokens::{phrase_key, Tokens};
-use crate::lexicon::fold;
+use crate::claims::tokens::{phrase_key, word_hash, Tokens};
+use crate::lexicon::{fold, fold_hash_last};
 
 /// One group of the meaning lexicon: ids and the phrases that name them.
 #[derive(Debug, Clone, Default)]
@@ -12,6 +12,9 @@ pub(crate) struct Vocabulary {
     pub(crate) ids: Vec<String>,
     /// Folded single words (and phrases) → id, for looking up a noun.
     pub(crate) words: HashMap<String, u16>,
+    /// [`word_hash`] of each key of `words`: a word that is none of them,
+    /// with or without a plural ending, costs no folded string.
+    hashes: HashSet<u64>,
     /// Token keys of the phrases (see [`phrase_key`]) → id.
     pub(crate) keys: HashMap<String, u16>,
     /// Most tokens in a phrase.
@@ -45,7 +48,9 @@ impl Vocabulary {
     }
 
     pub(super) fn add_word(&mut self, w: &str, idx: u16) {
-        self.words.insert(fold(w), idx);
+        let f = fold(w);
+        self.hashes.insert(word_hash(&f));
+        self.words.insert(f, idx);
         let k = phrase_key(w);
         if k.is_empty() {
             return;
@@ -60,6 +65,11 @@ impl Vocabulary {
 
     /// The id of a single word, trying it without a plural ending too.
     pub(crate) fn word(&self, w: &str) -> Option<u16> {
+        let (h, last) = fold_hash_last(w);
+        let singular = last.filter(|&(b, _)| matches!(b, b's' | b'x'));
+        if !self.hashes.contains(&h) && !singular.is_some_and(|(_, p)| self.hashes.contains(&p)) {
+            return None;
+        }
         let f = fold(w);
         if let Some(&i) = self.words.get(&f) {
             return Some(i);
