@@ -226,29 +226,49 @@ fn explain_follows_two_printings_through_the_reprint_rule() {
     );
 }
 
-/// Two files that print the same sentence with another number, nothing
-/// else, are one sentence printed twice: a warning citing both.
+/// The same sentence with another number in two files: undated, they may
+/// be sister texts written from one template, and `--explain` says how to
+/// have them compared; dated, they are two printings and FC204 reports
+/// the figure that differs.
 #[test]
-fn the_same_sentence_in_two_files_with_another_number_is_reported() {
+fn the_same_sentence_in_two_files_with_another_number() {
     let dir = Scratch::new("two-printings");
-    std::fs::write(
-        dir.join("a.txt"),
-        "Selon le ministère de l'Intérieur, 287 710 personnes ont manifesté samedi dans toute la France.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("b.txt"),
-        "Selon le ministère de l'Intérieur, 282 710 personnes ont manifesté samedi dans toute la France.\n",
-    )
-    .unwrap();
+    let sentence = |n: &str| {
+        format!("Selon le ministère de l'Intérieur, {n} personnes ont manifesté samedi dans toute la France.\n")
+    };
+    std::fs::write(dir.join("a.txt"), sentence("287 710")).unwrap();
+    std::fs::write(dir.join("b.txt"), sentence("282 710")).unwrap();
     let out = figcheck_in(
         &dir,
         &["check", "--format", "concise", "a.txt", "b.txt"],
         b"",
     );
+    assert!(!out.stdout.contains("FC204"), "{}", out.stdout);
+    let out = figcheck_in(
+        &dir,
+        &[
+            "claims",
+            "--explain",
+            "a.txt:1:36",
+            "b.txt:1:36",
+            "a.txt",
+            "b.txt",
+        ],
+        b"",
+    );
+    assert!(
+        out.stdout
+            .contains("FC204: not compared: undated documents")
+            && out.stdout.contains("give the documents' publication dates"),
+        "{}",
+        out.stdout
+    );
+    write(&dir, "a.md", "2018-11-18", &sentence("287 710"));
+    write(&dir, "b.md", "2018-11-18", &sentence("282 710"));
+    let out = figcheck_in(&dir, &["check", "--format", "concise", "a.md", "b.md"], b"");
     assert!(
         out.stdout.contains(
-            "a.txt:1:36: FC204 `287 710` in a.txt is `282 710` in b.txt, at the same place of the same sentence"
+            "a.md:4:36: FC204 `287 710` in a.md is `282 710` in b.md, at the same place of the same sentence"
         ),
         "{}",
         out.stdout
