@@ -141,13 +141,10 @@ fn valid_span(span: Span) -> bool {
 }
 
 impl Meanings {
-    /// Adds a meaning file (top-level `measure`, `role`, `side`, `place`,
-    /// `period`... tables). Words add to the ids already known; a property
-    /// (`people`, `compare`, `generic`, `measure`, `within`, `span`) is set
-    /// when given and left as it is otherwise. Returns false when the file
-    /// is not one.
-    pub(crate) fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
-        if ![
+    /// True when [`Meanings::add_file`] reads a file with these top-level
+    /// keys.
+    pub(crate) fn reads(table: &toml::Table) -> bool {
+        [
             "measure",
             "role",
             "side",
@@ -166,7 +163,15 @@ impl Meanings {
         ]
         .iter()
         .any(|k| table.contains_key(*k))
-        {
+    }
+
+    /// Adds a meaning file (top-level `measure`, `role`, `side`, `place`,
+    /// `period`... tables). Words add to the ids already known; a property
+    /// (`people`, `compare`, `generic`, `measure`, `within`, `span`) is set
+    /// when given and left as it is otherwise. Returns false when the file
+    /// is not one.
+    pub(crate) fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
+        if !Meanings::reads(table) {
             return Ok(false);
         }
         let raw: MeaningFile =

@@ -195,18 +195,12 @@ impl<'a> Iterator for Fields<'a> {
     }
 }
 
-/// The embedded gazetteer, read once per process (see [`preload`]).
+/// The embedded gazetteer, read once per process.
 static PARSED: std::sync::OnceLock<(Gazetteer, Vec<PlaceRow>)> = std::sync::OnceLock::new();
 
 /// The embedded gazetteer with its places in order, read on first use.
 pub(crate) fn parsed() -> &'static (Gazetteer, Vec<PlaceRow>) {
     PARSED.get_or_init(|| Gazetteer::parse(GAZETTEER))
-}
-
-/// Reads the embedded gazetteer now, so that a thread can index it while
-/// another reads the data files.
-pub(crate) fn preload() {
-    parsed();
 }
 
 impl Gazetteer {
