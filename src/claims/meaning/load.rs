@@ -386,19 +386,16 @@ impl Meanings {
 
     /// Makes the gazetteer's places the first place ids.
     fn load_gazetteer(&mut self) {
-        let (g, rows) = super::places::parsed();
-        self.places.ids = rows.iter().map(|r| r.id.to_string()).collect();
-        self.within = rows
-            .iter()
-            .map(|r| g.by_id.get(r.parent).copied())
-            .collect();
-        self.gazetteer = g.clone();
+        let g = super::places::Gazetteer::builtin();
+        self.places.ids = g.ids().map(str::to_string).collect();
+        self.within = g.parents().collect();
+        self.gazetteer = g;
     }
 
     /// The id of a place, from the gazetteer's index, else from the places
     /// the language files added after it.
     fn place_id(&self, id: &str) -> Option<u16> {
-        if let Some(&i) = self.gazetteer.by_id.get(id) {
+        if let Some(i) = self.gazetteer.by_id(id) {
             return Some(i);
         }
         let n = self.gazetteer.len as usize;
