@@ -103,4 +103,139 @@ fn main() {
         assert!(ok, "rules/lang/{c}: a language folder is named by its ISO 639 code (2 or 3 lowercase letters)");
     }
     std::fs::write(out.join("languages.rs"), format!("&{codes:?}\n")).unwrap();
+
+    gazetteer(
+        &rules.join("places/gazetteer.tsv"),
+        &out.join("gazetteer.rs"),
+    );
+}
+
+/// The hash of the gazetteer's tables (FNV-1a, 64 bits): the same at build
+/// time and at run time, whatever the machine (see
+/// `src/claims/meaning/places.rs`, which has the same function).
+fn fnv(key: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// An open-addressing table of `entries` (key, value written as Rust),
+/// twice as many slots as entries, a power of two, probed in turn from the
+/// key's hash; an empty slot has key "". A key given twice keeps its last
+/// value.
+fn table(entries: &[(&str, String)], empty: &str) -> String {
+    let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, (k, _)) in entries.iter().enumerate() {
+        last.insert(*k, i);
+    }
+    let n = last.len().max(1);
+    let cap = (2 * n).next_power_of_two();
+    let mut slots: Vec<Option<usize>> = vec![None; cap];
+    for (i, (k, _)) in entries.iter().enumerate() {
+        if last[k] != i {
+            continue;
+        }
+        let mut h = (fnv(k) as usize) & (cap - 1);
+        while slots[h].is_some() {
+            h = (h + 1) & (cap - 1);
+        }
+        slots[h] = Some(i);
+    }
+    let mut src = String::from("&[\n");
+    for s in &slots {
+        match s {
+            Some(i) => writeln!(src, "    ({:?}, {}),", entries[*i].0, entries[*i].1).unwrap(),
+            None => writeln!(src, "    (\"\", {empty}),").unwrap(),
+        }
+    }
+    src.push(']');
+    src
+}
+
+/// Indexes the gazetteer (`rules/places/gazetteer.tsv`) into static tables:
+/// its places in order (row id, kind, the place each lies within) and
+/// tables of its names, of the first word of its names, and of its row
+/// ids. `P` rows are places (id, kind, parent id), `N` rows names (key,
+/// place, common flag); other lines are comments.
+fn gazetteer(tsv: &Path, out: &Path) {
+    println!("cargo:rerun-if-changed={}", tsv.display());
+    let text = std::fs::read_to_string(tsv).unwrap();
+    let mut rows: Vec<(&str, &str, &str)> = Vec::new();
+    let mut names: Vec<(&str, String)> = Vec::new();
+    let mut firsts: Vec<(&str, u8)> = Vec::new();
+    let mut first_at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for line in text.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let mut f = line.split('\t');
+        match f.next() {
+            Some("P") => {
+                let id = f.next().unwrap_or("");
+                let kind = f.next().unwrap_or("");
+                let parent = f.next().unwrap_or("");
+                rows.push((id, kind, parent));
+            }
+            Some("N") => {
+                let key = f.next().unwrap_or("");
+                let place: u16 = f.next().and_then(|x| x.parse().ok()).unwrap_or(0);
+                let common = f.next() == Some("1");
+                let words = key.bytes().filter(|&b| b == b' ').count() + 1;
+                let len = words.min(u8::MAX as usize) as u8;
+                let first_word = &key[..key.find(' ').unwrap_or(key.len())];
+                match first_at.get(first_word) {
+                    Some(&i) => firsts[i].1 = firsts[i].1.max(len),
+                    None => {
+                        first_at.insert(first_word, firsts.len());
+                        firsts.push((first_word, len));
+                    }
+                }
+                names.push((key, format!("({place}, {common})")));
+            }
+            _ => {}
+        }
+    }
+    let mut by_id: std::collections::HashMap<&str, u16> = std::collections::HashMap::new();
+    for (i, (id, _, _)) in rows.iter().enumerate() {
+        by_id.insert(*id, i as u16);
+    }
+    let ids: Vec<(&str, String)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _, _))| (*id, i.to_string()))
+        .collect();
+    let firsts: Vec<(&str, String)> = firsts.iter().map(|(k, n)| (*k, n.to_string())).collect();
+    let mut src = String::new();
+    src.push_str("/// The places in order: row id, kind (1 city, 2 country, 0 other) and\n");
+    src.push_str("/// the place it lies within.\n");
+    src.push_str("pub(crate) static ROWS: &[(&str, u8, Option<u16>)] = &[\n");
+    for (id, kind, parent) in &rows {
+        let k = match *kind {
+            "city" => 1,
+            "country" => 2,
+            _ => 0,
+        };
+        writeln!(src, "    ({id:?}, {k}, {:?}),", by_id.get(parent)).unwrap();
+    }
+    src.push_str("];\n");
+    writeln!(
+        src,
+        "/// Row id → place.\npub(crate) static IDS: &[(&str, u16)] = {};",
+        table(&ids, "0")
+    )
+    .unwrap();
+    writeln!(
+        src,
+        "/// Name key → place and common flag.\npub(crate) static NAMES: &[(&str, (u16, bool))] = {};",
+        table(&names, "(0, false)")
+    )
+    .unwrap();
+    writeln!(
+        src,
+        "/// First word of a name key → the most words of a key starting with it.\npub(crate) static FIRSTS: &[(&str, u8)] = {};",
+        table(&firsts, "0")
+    )
+    .unwrap();
+    std::fs::write(out, src).unwrap();
 }

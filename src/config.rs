@@ -20,6 +20,14 @@ pub(crate) use crate::lexicon::BUILTIN_FILES;
 /// parse).
 const BUILTIN_KEYS: &[Option<&[&str]>] = include!(concat!(env!("OUT_DIR"), "/builtin_keys.rs"));
 
+/// The reader of a data file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    Lexicon,
+    Meanings,
+    Rules,
+}
+
 /// Lexicon, meanings and rules, ready to run.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -53,53 +61,99 @@ impl Config {
         files: impl IntoIterator<Item = (String, String, Option<&'static [&'static str]>)>,
     ) -> Result<Config> {
         let files: Vec<(String, String, Option<&[&str]>)> = files.into_iter().collect();
-        // The files are parsed in parallel, and the gazetteer indexed
-        // beside them; the first error in file order is reported.
-        let (tables, ()) = rayon::join(
-            || {
-                files
-                    .par_iter()
-                    .map(|(name, text, keys)| {
-                        if let Some(keys) = keys {
-                            let t: toml::Table = keys
-                                .iter()
-                                .map(|k| (k.to_string(), toml::Value::Boolean(true)))
-                                .collect();
-                            return Ok(t);
-                        }
-                        toml::from_str::<toml::Table>(text).map_err(|e| {
-                            let offset = e.span().map_or(0, |s| s.start);
-                            Error::config(
-                                name,
-                                text,
-                                offset,
-                                format!("invalid TOML: {}", e.message().trim()),
-                            )
-                        })
-                    })
-                    .collect::<Vec<_>>()
-            },
-            crate::claims::meaning::preload_gazetteer,
-        );
+        // The files are parsed in parallel; the first error in file order
+        // is reported.
+        let tables = files
+            .par_iter()
+            .map(|(name, text, keys)| {
+                if let Some(keys) = keys {
+                    let t: toml::Table = keys
+                        .iter()
+                        .map(|k| (k.to_string(), toml::Value::Boolean(true)))
+                        .collect();
+                    return Ok(t);
+                }
+                toml::from_str::<toml::Table>(text).map_err(|e| {
+                    let offset = e.span().map_or(0, |s| s.start);
+                    Error::config(
+                        name,
+                        text,
+                        offset,
+                        format!("invalid TOML: {}", e.message().trim()),
+                    )
+                })
+            })
+            .collect::<Vec<_>>();
         let mut parsed = Vec::with_capacity(files.len());
         for ((name, text, _), table) in files.into_iter().zip(tables) {
             parsed.push((name, text, table?));
         }
         // Qualifiers first: language files refer to them by name.
         parsed.sort_by_key(|(_, _, t)| !t.contains_key("qualifier"));
-        let mut lexicon = Lexicon::default();
-        let mut meanings = Meanings::default();
-        let mut rules = RuleSet::default();
-        for (name, text, table) in &parsed {
-            if lexicon.add_file(name, text, table)? {
-                continue;
+        // Each file goes to the first reader that takes it by its keys;
+        // the three readers then run in parallel (the meanings' one also
+        // indexes the gazetteer), each on its own files in order, and the
+        // first error in file order is reported, as if they ran in turn.
+        let owner: Vec<Option<Reader>> = parsed
+            .iter()
+            .map(|(_, _, t)| {
+                if Lexicon::reads(t) {
+                    Some(Reader::Lexicon)
+                } else if Meanings::reads(t) {
+                    Some(Reader::Meanings)
+                } else if RuleSet::reads(t) {
+                    Some(Reader::Rules)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let unread = owner.iter().position(Option::is_none);
+        let upto = unread.unwrap_or(parsed.len());
+        let (all, owner) = (&parsed[..upto], &owner);
+        let files_of = move |r: Reader| {
+            all.iter()
+                .enumerate()
+                .filter(move |(i, _)| owner[*i] == Some(r))
+        };
+        type Loaded<T> = std::result::Result<T, (usize, Error)>;
+        let load_lexicon = || -> Loaded<Lexicon> {
+            let mut lexicon = Lexicon::default();
+            for (i, (name, text, table)) in files_of(Reader::Lexicon) {
+                lexicon.add_file(name, text, table).map_err(|e| (i, e))?;
             }
-            if meanings.add_file(name, text, table)? {
-                continue;
+            Ok(lexicon)
+        };
+        let load_meanings = || -> Loaded<Meanings> {
+            let mut meanings = Meanings::default();
+            for (i, (name, text, table)) in files_of(Reader::Meanings) {
+                meanings.add_file(name, text, table).map_err(|e| (i, e))?;
             }
-            if rules.add_file(name, text, table)? {
-                continue;
+            Ok(meanings)
+        };
+        let load_rules = || -> Loaded<RuleSet> {
+            let mut rules = RuleSet::default();
+            for (i, (name, text, table)) in files_of(Reader::Rules) {
+                rules.add_file(name, text, table).map_err(|e| (i, e))?;
             }
+            Ok(rules)
+        };
+        let (meanings, (lexicon, rules)) =
+            rayon::join(load_meanings, || rayon::join(load_lexicon, load_rules));
+        // Files after one no reader takes are not read: every error comes
+        // before it.
+        let (lexicon, meanings, mut rules) = match (lexicon, meanings, rules) {
+            (Ok(l), Ok(m), Ok(r)) => (l, m, r),
+            (l, m, r) => {
+                let first = [l.err(), m.err(), r.err()]
+                    .into_iter()
+                    .flatten()
+                    .min_by_key(|(i, _)| *i);
+                return Err(first.expect("an error").1);
+            }
+        };
+        if let Some(i) = unread {
+            let (name, text, _) = &parsed[i];
             return Err(Error::config(
                 name,
                 text,

@@ -204,6 +204,15 @@ impl Lexicon {
         &mut self.languages[i].1
     }
 
+    /// True when [`Lexicon::add_file`] reads a file with these top-level
+    /// keys (by its keys alone).
+    pub(crate) fn reads(table: &toml::Table) -> bool {
+        !table.contains_key("checks")
+            && ["lang", "unit", "debris", "qualifier", "detect", "fallback"]
+                .iter()
+                .any(|k| table.contains_key(*k))
+    }
+
     /// Adds the contents of one TOML data file. Which kind of file it is
     /// follows from its top-level keys: `lang` (a language's words, or with
     /// `conventions` or `detect` its conventions and cues), `unit`
@@ -212,7 +221,7 @@ impl Lexicon {
     /// languages a document without data is read with). Returns false when
     /// the file is none of these, or carries rule data (`checks`).
     pub(crate) fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
-        if table.contains_key("checks") {
+        if !Lexicon::reads(table) {
             return Ok(false);
         }
         if table.contains_key("lang")

@@ -174,6 +174,12 @@ impl RuleSet {
             .map_or_else(|| entry.to_ascii_uppercase(), |r| r.code.clone())
     }
 
+    /// True when [`RuleSet::add_file`] reads a file with these top-level
+    /// keys.
+    pub(crate) fn reads(table: &toml::Table) -> bool {
+        table.contains_key("checks") || table.contains_key("rule")
+    }
+
     /// Adds a rule file (`[[rule]]` tables) or a language's words for the
     /// rules (`lang` and `[checks.NAME]` tables). A rule whose code exists
     /// already is overridden field by field; a code defined twice in one

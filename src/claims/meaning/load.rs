@@ -141,13 +141,10 @@ fn valid_span(span: Span) -> bool {
 }
 
 impl Meanings {
-    /// Adds a meaning file (top-level `measure`, `role`, `side`, `place`,
-    /// `period`... tables). Words add to the ids already known; a property
-    /// (`people`, `compare`, `generic`, `measure`, `within`, `span`) is set
-    /// when given and left as it is otherwise. Returns false when the file
-    /// is not one.
-    pub(crate) fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
-        if ![
+    /// True when [`Meanings::add_file`] reads a file with these top-level
+    /// keys.
+    pub(crate) fn reads(table: &toml::Table) -> bool {
+        [
             "measure",
             "role",
             "side",
@@ -166,7 +163,15 @@ impl Meanings {
         ]
         .iter()
         .any(|k| table.contains_key(*k))
-        {
+    }
+
+    /// Adds a meaning file (top-level `measure`, `role`, `side`, `place`,
+    /// `period`... tables). Words add to the ids already known; a property
+    /// (`people`, `compare`, `generic`, `measure`, `within`, `span`) is set
+    /// when given and left as it is otherwise. Returns false when the file
+    /// is not one.
+    pub(crate) fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
+        if !Meanings::reads(table) {
             return Ok(false);
         }
         let raw: MeaningFile =
@@ -381,19 +386,16 @@ impl Meanings {
 
     /// Makes the gazetteer's places the first place ids.
     fn load_gazetteer(&mut self) {
-        let (g, rows) = super::places::parsed();
-        self.places.ids = rows.iter().map(|r| r.id.to_string()).collect();
-        self.within = rows
-            .iter()
-            .map(|r| g.by_id.get(r.parent).copied())
-            .collect();
-        self.gazetteer = g.clone();
+        let g = super::places::Gazetteer::builtin();
+        self.places.ids = g.ids().map(str::to_string).collect();
+        self.within = g.parents().collect();
+        self.gazetteer = g;
     }
 
     /// The id of a place, from the gazetteer's index, else from the places
     /// the language files added after it.
     fn place_id(&self, id: &str) -> Option<u16> {
-        if let Some(&i) = self.gazetteer.by_id.get(id) {
+        if let Some(i) = self.gazetteer.by_id(id) {
             return Some(i);
         }
         let n = self.gazetteer.len as usize;

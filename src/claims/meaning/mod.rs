@@ -12,7 +12,6 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 
 pub(crate) use near::{FigureTokens, SentenceMeaning};
-pub(crate) use places::preload as preload_gazetteer;
 use places::Gazetteer;
 pub(crate) use places::Places;
 pub(crate) use vocabulary::Vocabulary;

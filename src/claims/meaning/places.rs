@@ -1,7 +1,5 @@
 //! Sets of places, and how places lie within one another.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use super::Meanings;
 use crate::claims::tokens::Tokens;
 
@@ -139,23 +137,49 @@ impl Meanings {
 /// written, in any case, wherever they stand: they hold what the
 /// gazetteer lacks (acronyms such as "RDC", regions such as "Cisjordanie")
 /// and the adjectives that name a place when coordinated.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Gazetteer {
-    /// Number of places.
+    /// Number of places; 0 until [`Gazetteer::builtin`] (no place, no
+    /// name).
     pub(crate) len: u16,
-    /// Which places are cities, and which are countries.
-    cities: Vec<bool>,
-    countries: Vec<bool>,
-    /// Place id by row id, for the language files that add words to them.
-    pub(crate) by_id: HashMap<&'static str, u16>,
-    /// The names: key (a slice of [`GAZETTEER`]) → place and common flag.
-    names: HashMap<&'static str, (u16, bool)>,
-    /// The first word of each key → the most tokens of a key starting with
-    /// it.
-    firsts: HashMap<&'static str, u8>,
+}
+
+/// The gazetteer's tables, built from its text by `build.rs`: `ROWS` (the
+/// places in order), and the open-addressing tables `IDS`, `NAMES` and
+/// `FIRSTS` (see [`lookup`]).
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
+}
+
+/// The hash of the tables of `build.rs` (FNV-1a, 64 bits).
+fn fnv(key: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The value of `key` in a table of `build.rs`: slots probed in turn from
+/// the key's hash up to an empty one (key "").
+fn lookup<V: Copy>(table: &[(&str, V)], key: &str) -> Option<V> {
+    let mask = table.len() - 1;
+    let mut h = (fnv(key) as usize) & mask;
+    loop {
+        let (k, v) = table[h];
+        if k == key {
+            return (!k.is_empty()).then_some(v);
+        }
+        if k.is_empty() {
+            return None;
+        }
+        h = (h + 1) & mask;
+    }
 }
 
 /// The gazetteer's text, embedded.
+#[cfg(test)]
 pub(crate) const GAZETTEER: &str = include_str!("../../../rules/places/gazetteer.tsv");
 
 /// A name of the gazetteer found in a sentence.
@@ -168,112 +192,60 @@ pub(crate) struct GazetteerName {
     pub(crate) common: bool,
 }
 
-/// One place of the gazetteer: its row id and its parent's row id.
-pub(crate) struct PlaceRow {
-    pub(crate) id: &'static str,
-    pub(crate) parent: &'static str,
-}
-
-/// The tab-separated fields of a line, as `split('\t')` gives them.
-struct Fields<'a>(Option<&'a str>);
-
-impl<'a> Iterator for Fields<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let rest = self.0?;
-        match rest.bytes().position(|b| b == b'\t') {
-            Some(i) => {
-                self.0 = Some(&rest[i + 1..]);
-                Some(&rest[..i])
-            }
-            None => {
-                self.0 = None;
-                Some(rest)
-            }
+impl Gazetteer {
+    /// The embedded gazetteer.
+    pub(crate) fn builtin() -> Gazetteer {
+        Gazetteer {
+            len: tables::ROWS.len() as u16,
         }
     }
-}
 
-/// The embedded gazetteer, read once per process (see [`preload`]).
-static PARSED: std::sync::OnceLock<(Gazetteer, Vec<PlaceRow>)> = std::sync::OnceLock::new();
+    /// Row ids of the places, in order.
+    pub(crate) fn ids(&self) -> impl Iterator<Item = &'static str> {
+        tables::ROWS[..self.len as usize].iter().map(|r| r.0)
+    }
 
-/// The embedded gazetteer with its places in order, read on first use.
-pub(crate) fn parsed() -> &'static (Gazetteer, Vec<PlaceRow>) {
-    PARSED.get_or_init(|| Gazetteer::parse(GAZETTEER))
-}
+    /// The place each place lies within, in order.
+    pub(crate) fn parents(&self) -> impl Iterator<Item = Option<u16>> {
+        tables::ROWS[..self.len as usize].iter().map(|r| r.2)
+    }
 
-/// Reads the embedded gazetteer now, so that a thread can index it while
-/// another reads the data files.
-pub(crate) fn preload() {
-    parsed();
-}
-
-impl Gazetteer {
-    /// Reads the gazetteer's text; returns it with its places in order.
-    pub(crate) fn parse(text: &'static str) -> (Gazetteer, Vec<PlaceRow>) {
-        let mut g = Gazetteer::default();
-        let mut rows = Vec::new();
-        // Lines and fields are cut by hand: `lines()` and `split` cost more
-        // than the indexing itself on so many short lines.
-        let bytes = text.as_bytes();
-        let mut start = 0;
-        while start < bytes.len() {
-            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-            let line = &text[start..end];
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            start = end + 1;
-            let mut f = Fields(Some(line));
-            match f.next() {
-                Some("P") => {
-                    let id = f.next().unwrap_or("");
-                    let kind = f.next();
-                    g.cities.push(kind == Some("city"));
-                    g.countries.push(kind == Some("country"));
-                    let parent = f.next().unwrap_or("");
-                    g.by_id.insert(id, rows.len() as u16);
-                    rows.push(PlaceRow { id, parent });
-                }
-                Some("N") => {
-                    let key = f.next().unwrap_or("");
-                    let place = f.next().and_then(|x| x.parse().ok()).unwrap_or(0);
-                    let common = f.next() == Some("1");
-                    let words = key.bytes().filter(|&b| b == b' ').count() + 1;
-                    let len = words.min(u8::MAX as usize) as u8;
-                    let first_word = &key[..key.find(' ').unwrap_or(key.len())];
-                    let first = g.firsts.entry(first_word).or_insert(0);
-                    *first = (*first).max(len);
-                    g.names.insert(key, (place, common));
-                }
-                _ => {}
-            }
+    /// The place of row id `id`.
+    pub(crate) fn by_id(&self, id: &str) -> Option<u16> {
+        if self.len == 0 {
+            return None;
         }
-        g.len = rows.len() as u16;
-        (g, rows)
+        lookup(tables::IDS, id)
     }
 
     /// True for a country of the gazetteer.
     pub(crate) fn is_country(&self, place: u16) -> bool {
-        self.countries.get(place as usize) == Some(&true)
+        place < self.len && tables::ROWS[place as usize].1 == 2
     }
 
     /// True for a city of the gazetteer.
     pub(crate) fn is_city(&self, place: u16) -> bool {
-        self.cities.get(place as usize) == Some(&true)
+        place < self.len && tables::ROWS[place as usize].1 == 1
     }
 
     /// The name with key `key`, if any.
     #[cfg(test)]
     pub(crate) fn name(&self, key: &str) -> Option<(u16, bool)> {
-        self.names.get(key).copied()
+        if self.len == 0 {
+            return None;
+        }
+        lookup(tables::NAMES, key)
     }
 
     /// The longest name starting at token `i`.
     pub(crate) fn match_at(&self, toks: &Tokens, i: usize) -> Option<GazetteerName> {
-        let longest = *self.firsts.get(toks.key(i..i + 1))? as usize;
+        if self.len == 0 {
+            return None;
+        }
+        let longest = lookup(tables::FIRSTS, toks.key(i..i + 1))? as usize;
         let n = toks.toks.len();
         for len in (1..=longest.min(n - i)).rev() {
-            if let Some(&(place, common)) = self.names.get(toks.key(i..i + len)) {
+            if let Some((place, common)) = lookup(tables::NAMES, toks.key(i..i + len)) {
                 return Some(GazetteerName { place, len, common });
             }
         }
@@ -288,23 +260,54 @@ mod tests {
     use crate::input::Document;
     use crate::model::Lang;
     use crate::rules::Selection;
+    use rustc_hash::FxHashMap as HashMap;
 
+    /// The tables `build.rs` writes hold the gazetteer's text, read here
+    /// line by line.
     #[test]
     fn gazetteer_keys_are_sorted_and_folded_as_figcheck_folds() {
-        let (g, rows) = Gazetteer::parse(GAZETTEER);
-        assert!(rows.len() > 5000 && (g.len as usize) == rows.len());
+        let g = Gazetteer::builtin();
+        let mut rows: Vec<(&str, &str)> = Vec::new();
+        let mut firsts: HashMap<&str, usize> = HashMap::default();
         let mut last = "";
-        for line in GAZETTEER.lines().filter(|l| l.starts_with("N\t")) {
+        for line in GAZETTEER.lines() {
             let f: Vec<&str> = line.split('\t').collect();
-            let (key, name) = (f[1], f[4]);
-            assert!(last < key, "{last} then {key}");
-            assert_eq!(phrase_key(name), key, "{name}");
-            assert_eq!(g.name(key).map(|x| x.0), f[2].parse().ok());
-            last = key;
+            match f[0] {
+                "P" => {
+                    let i = rows.len() as u16;
+                    assert_eq!(g.is_city(i), f[2] == "city", "{line}");
+                    assert_eq!(g.is_country(i), f[2] == "country", "{line}");
+                    rows.push((f[1], f[3]));
+                }
+                "N" => {
+                    let (key, name) = (f[1], f[4]);
+                    assert!(last < key, "{last} then {key}");
+                    assert_eq!(phrase_key(name), key, "{name}");
+                    assert_eq!(g.name(key), Some((f[2].parse().unwrap(), f[3] == "1")));
+                    let first = firsts.entry(key.split(' ').next().unwrap()).or_insert(0);
+                    *first = (*first).max(key.split(' ').count());
+                    last = key;
+                }
+                _ => {}
+            }
         }
-        for r in &rows {
-            assert!(r.parent.is_empty() || g.by_id.contains_key(r.parent));
+        assert!(rows.len() > 5000 && (g.len as usize) == rows.len());
+        assert_eq!(
+            g.ids().collect::<Vec<_>>(),
+            rows.iter().map(|r| r.0).collect::<Vec<_>>()
+        );
+        for (i, (id, _)) in rows.iter().enumerate() {
+            assert_eq!(g.by_id(id), Some(i as u16), "{id}");
         }
+        for ((_, parent), within) in rows.iter().zip(g.parents()) {
+            assert!(parent.is_empty() || within.is_some(), "{parent}");
+            assert_eq!(within, g.by_id(parent));
+        }
+        for (first, n) in firsts {
+            assert_eq!(lookup(tables::FIRSTS, first), Some(n as u8), "{first}");
+        }
+        assert_eq!(g.name("no such place"), None);
+        assert_eq!(Gazetteer::default().name("paris"), None);
     }
 
     #[test]
