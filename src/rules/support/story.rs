@@ -318,6 +318,14 @@ impl Stories {
 /// do not open a sentence, folded.
 pub(crate) fn names_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    each_name(text, |n| out.push(n.to_string()));
+    out
+}
+
+/// Calls `f` with each name [`names_of`] gives, in order, folded into one
+/// reused buffer.
+pub(crate) fn each_name(text: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
     // Whether the last character that is no blank (if any) opens a
     // sentence.
     let mut after_opener = true;
@@ -347,11 +355,14 @@ pub(crate) fn names_of(text: &str) -> Vec<String> {
                 if first.is_uppercase() && !opener && w.chars().count() >= 3 {
                     let w = w.trim_end_matches('-');
                     // A word of ASCII letters and hyphens folds to lower case.
-                    out.push(if w.is_ascii() {
-                        w.to_ascii_lowercase()
+                    if w.is_ascii() {
+                        buf.clear();
+                        buf.push_str(w);
+                        buf.make_ascii_lowercase();
                     } else {
-                        fold(w)
-                    });
+                        crate::lexicon::fold_into(w, &mut buf);
+                    }
+                    f(&buf);
                 }
             }
         }
@@ -369,7 +380,6 @@ pub(crate) fn names_of(text: &str) -> Vec<String> {
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
