@@ -35,7 +35,7 @@ use rayon::prelude::*;
 use super::dates::published;
 use crate::claims::Meanings;
 use crate::claims::{Corpus, Relation};
-use crate::lexicon::fold;
+use crate::lexicon::fold_into;
 
 /// When two documents tell the same story (rule parameters).
 #[derive(Debug, Clone, Copy)]
@@ -119,10 +119,12 @@ fn hash_of<T: Hash>(t: &T) -> u64 {
 /// Hashes of the sentences of `text` with at least [`LONG_SENTENCE`]
 /// words, folded, sorted.
 fn long_sentences(text: &str, m: &Meanings) -> Vec<u64> {
+    // Each sentence folded into one buffer.
+    let mut f = String::new();
     let mut v: Vec<u64> = crate::claims::sentence::sentences(text, &m.abbreviations)
         .into_iter()
         .filter_map(|(s, e)| {
-            let f = fold(&text[s..e]);
+            fold_into(&text[s..e], &mut f);
             if m.is_boilerplate_line(&f, false) {
                 return None;
             }
@@ -360,7 +362,7 @@ pub(crate) fn each_name(text: &str, mut f: impl FnMut(&str)) {
                         buf.push_str(w);
                         buf.make_ascii_lowercase();
                     } else {
-                        crate::lexicon::fold_into(w, &mut buf);
+                        fold_into(w, &mut buf);
                     }
                     f(&buf);
                 }
