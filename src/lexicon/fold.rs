@@ -224,7 +224,24 @@ pub(crate) fn fold_hash_last(s: &str) -> (u64, Option<(u8, u64)>) {
         }
     };
     let mut last_space = false;
-    for f in folded_chars(s) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII is folded and hashed a byte at a time.
+        let f = if b < 0x80 {
+            i += 1;
+            let f = fold_ascii(b);
+            if f != b' ' {
+                last_space = false;
+                eat(&[f]);
+                continue;
+            }
+            ' '
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            fold_char(c)
+        };
         if f == ' ' {
             if !last_space {
                 eat(b" ");
@@ -255,6 +272,28 @@ pub(crate) fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_hash_last_is_the_hash_of_the_fold() {
+        for s in [
+            "",
+            " x ",
+            "Deuxième  Guerre\t`s",
+            "L’Œuvre  d'ÆSOP\u{a0}\u{a0}€",
+            "abc",
+        ] {
+            let f = fold(s);
+            let (h, last) = fold_hash_last(s);
+            assert_eq!(h, fold_hash(s), "{s:?}");
+            let want = f.as_bytes().last().map(|&b| {
+                let before = f.as_bytes()[..f.len() - 1]
+                    .iter()
+                    .fold(FOLD_HASH_BASIS, |h, &b| fold_hash_byte(h, b));
+                (b, before)
+            });
+            assert_eq!(last, want, "{s:?}");
+        }
+    }
 
     #[test]
     fn fold_into_equals_the_char_by_char_fold() {
