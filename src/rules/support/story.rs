@@ -187,10 +187,13 @@ impl Stories {
                         .collect();
                     mine.sort_unstable();
                     mine.dedup();
-                    let named: Vec<String> = names_of(&doc.text)
-                        .into_iter()
-                        .filter(|n| !m.is_common_name(n))
-                        .collect();
+                    // Common names are left out before they are copied.
+                    let mut named: Vec<String> = Vec::new();
+                    each_name(&doc.text, |n| {
+                        if !m.is_common_name(n) {
+                            named.push(n.to_string());
+                        }
+                    });
                     let long = long_sentences(&doc.text, m);
                     (mine, named, long, published(doc).map(|d| d.days()))
                 })
