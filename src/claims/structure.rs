@@ -233,26 +233,36 @@ fn matches(pat: &[Tok], toks: &[Tok]) -> bool {
     }
 }
 
+/// How many tokens `pat` can match: at least its tokens that are no `*`,
+/// at most three more for each `*`.
+fn match_lengths(pat: &[Tok]) -> (usize, usize) {
+    let any = pat.iter().filter(|t| matches!(t, Tok::Any)).count();
+    (pat.len() - any, pat.len() - any + 3 * any)
+}
+
 /// The longest phrase of `phrases` that ends `toks`: its length in tokens.
 fn suffix<'p>(phrases: impl Iterator<Item = &'p Vec<Tok>>, toks: &[Tok]) -> Option<usize> {
     phrases
         .filter(|p| !p.is_empty())
         .filter_map(|p| {
-            (0..=toks.len())
+            let (lo, hi) = match_lengths(p);
+            (lo.max(1)..=hi.min(toks.len()))
                 .rev()
                 .find(|&k| matches(p, &toks[toks.len() - k..]))
-                .filter(|&k| k > 0)
         })
         .max()
 }
 
 /// True when a phrase of `phrases` stands anywhere in `toks`.
 fn contains<'p>(phrases: impl Iterator<Item = &'p Vec<Tok>>, toks: &[Tok]) -> bool {
-    let phrases: Vec<&Vec<Tok>> = phrases.filter(|p| !p.is_empty()).collect();
+    let phrases: Vec<(&Vec<Tok>, (usize, usize))> = phrases
+        .filter(|p| !p.is_empty())
+        .map(|p| (p, match_lengths(p)))
+        .collect();
     (0..toks.len()).any(|i| {
-        phrases
-            .iter()
-            .any(|p| (1..=toks.len() - i).any(|k| matches(p, &toks[i..i + k])))
+        phrases.iter().any(|&(p, (lo, hi))| {
+            (lo.max(1)..=hi.min(toks.len() - i)).any(|k| matches(p, &toks[i..i + k]))
+        })
     })
 }
 

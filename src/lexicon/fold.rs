@@ -72,6 +72,57 @@ impl Iterator for FoldedChars<'_> {
 /// Folds `s` into `out` (cleared first); runs of spaces become one space.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
     out.clear();
+    out.reserve(s.len());
+    let bytes = s.as_bytes();
+    let mut last_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII bytes that fold to themselves is copied at once.
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let same = match b {
+                b' ' => !last_space,
+                b'`' | b'\t' => false,
+                _ => b < 0x80 && !b.is_ascii_uppercase(),
+            };
+            if !same {
+                break;
+            }
+            last_space = b == b' ';
+            i += 1;
+        }
+        out.push_str(&s[start..i]);
+        let Some(&b) = bytes.get(i) else { break };
+        // One byte or character that changes.
+        let (f, len) = if b < 0x80 {
+            (fold_ascii(b) as char, 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (fold_char(c), c.len_utf8())
+        };
+        i += len;
+        if f == ' ' {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            // 'œ' and 'æ' fold to two letters.
+            match f {
+                'œ' => out.push_str("oe"),
+                'æ' => out.push_str("ae"),
+                _ => out.push(f),
+            }
+            last_space = false;
+        }
+    }
+}
+
+/// [`fold_into`] a character at a time: what it must equal.
+#[cfg(test)]
+fn fold_into_slow(s: &str, out: &mut String) {
+    out.clear();
     let mut last_space = false;
     for f in folded_chars(s) {
         if f == ' ' {
@@ -173,7 +224,24 @@ pub(crate) fn fold_hash_last(s: &str) -> (u64, Option<(u8, u64)>) {
         }
     };
     let mut last_space = false;
-    for f in folded_chars(s) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII is folded and hashed a byte at a time.
+        let f = if b < 0x80 {
+            i += 1;
+            let f = fold_ascii(b);
+            if f != b' ' {
+                last_space = false;
+                eat(&[f]);
+                continue;
+            }
+            ' '
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            fold_char(c)
+        };
         if f == ' ' {
             if !last_space {
                 eat(b" ");
@@ -204,6 +272,48 @@ pub(crate) fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_hash_last_is_the_hash_of_the_fold() {
+        for s in [
+            "",
+            " x ",
+            "Deuxième  Guerre\t`s",
+            "L’Œuvre  d'ÆSOP\u{a0}\u{a0}€",
+            "abc",
+        ] {
+            let f = fold(s);
+            let (h, last) = fold_hash_last(s);
+            assert_eq!(h, fold_hash(s), "{s:?}");
+            let want = f.as_bytes().last().map(|&b| {
+                let before = f.as_bytes()[..f.len() - 1]
+                    .iter()
+                    .fold(FOLD_HASH_BASIS, |h, &b| fold_hash_byte(h, b));
+                (b, before)
+            });
+            assert_eq!(last, want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fold_into_equals_the_char_by_char_fold() {
+        for s in [
+            "",
+            " ",
+            "  a  b ",
+            "Deuxième  Guerre\tmondiale`s  ",
+            "\t\t x",
+            "L’Œuvre  d'ÆSOP — 1 000\u{a0}€",
+            "İstanbul ÉTÉ  \u{202f}  fin",
+            "abc",
+            "ABC  ",
+        ] {
+            let (mut fast, mut slow) = (String::new(), String::new());
+            fold_into(s, &mut fast);
+            fold_into_slow(s, &mut slow);
+            assert_eq!(fast, slow, "{s:?}");
+        }
+    }
 
     #[test]
     fn folds_case_accents_and_apostrophes() {

@@ -89,7 +89,7 @@ use serde::Deserialize;
 
 use super::support::dates::published;
 use super::support::params::{count, decimal};
-use super::support::story::names_of;
+use super::support::story::{each_name, names_of};
 use super::{Check, Context, Finding, RuleDef};
 use crate::claims::sentence::sentences;
 use crate::claims::{Claim, Corpus};
@@ -215,6 +215,8 @@ fn tokens(
     weekdays: &mut Vec<u32>,
 ) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::new();
+    // Each word folded into one buffer.
+    let mut folded = String::new();
     let seg = &text[s..e];
     let mut it = seg.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -256,11 +258,11 @@ fn tokens(
             });
             continue;
         }
-        let folded = fold(word);
+        crate::lexicon::fold_into(word, &mut folded);
         weekdays.extend(lexicon.weekday(&folded));
         let name = !out.is_empty() && c.is_uppercase() && word.chars().count() >= 3;
         out.push(Tok {
-            word: hash_of(&folded),
+            word: hash_of(&folded.as_str()),
             claim: None,
             digits: 0,
             name,
@@ -1140,14 +1142,15 @@ impl ReprintConflict {
         }
         let mut df: HashMap<String, usize> = HashMap::new();
         if !wanted.is_empty() {
+            // Only the wanted names of each document are kept.
+            let mut ns: Vec<&String> = Vec::new();
             for doc in &corpus.docs {
-                let mut ns = names_of(&doc.text);
+                ns.clear();
+                each_name(&doc.text, |n| ns.extend(wanted.get(n)));
                 ns.sort();
                 ns.dedup();
-                for n in ns {
-                    if wanted.contains(&n) {
-                        *df.entry(n).or_default() += 1;
-                    }
+                for &n in &ns {
+                    *df.entry(n.clone()).or_default() += 1;
                 }
             }
         }

@@ -35,7 +35,7 @@ use rayon::prelude::*;
 use super::dates::published;
 use crate::claims::Meanings;
 use crate::claims::{Corpus, Relation};
-use crate::lexicon::fold;
+use crate::lexicon::fold_into;
 
 /// When two documents tell the same story (rule parameters).
 #[derive(Debug, Clone, Copy)]
@@ -119,10 +119,12 @@ fn hash_of<T: Hash>(t: &T) -> u64 {
 /// Hashes of the sentences of `text` with at least [`LONG_SENTENCE`]
 /// words, folded, sorted.
 fn long_sentences(text: &str, m: &Meanings) -> Vec<u64> {
+    // Each sentence folded into one buffer.
+    let mut f = String::new();
     let mut v: Vec<u64> = crate::claims::sentence::sentences(text, &m.abbreviations)
         .into_iter()
         .filter_map(|(s, e)| {
-            let f = fold(&text[s..e]);
+            fold_into(&text[s..e], &mut f);
             if m.is_boilerplate_line(&f, false) {
                 return None;
             }
@@ -185,10 +187,13 @@ impl Stories {
                         .collect();
                     mine.sort_unstable();
                     mine.dedup();
-                    let named: Vec<String> = names_of(&doc.text)
-                        .into_iter()
-                        .filter(|n| !m.is_common_name(n))
-                        .collect();
+                    // Common names are left out before they are copied.
+                    let mut named: Vec<String> = Vec::new();
+                    each_name(&doc.text, |n| {
+                        if !m.is_common_name(n) {
+                            named.push(n.to_string());
+                        }
+                    });
                     let long = long_sentences(&doc.text, m);
                     (mine, named, long, published(doc).map(|d| d.days()))
                 })
@@ -318,6 +323,14 @@ impl Stories {
 /// do not open a sentence, folded.
 pub(crate) fn names_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    each_name(text, |n| out.push(n.to_string()));
+    out
+}
+
+/// Calls `f` with each name [`names_of`] gives, in order, folded into one
+/// reused buffer.
+pub(crate) fn each_name(text: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
     // Whether the last character that is no blank (if any) opens a
     // sentence.
     let mut after_opener = true;
@@ -347,11 +360,14 @@ pub(crate) fn names_of(text: &str) -> Vec<String> {
                 if first.is_uppercase() && !opener && w.chars().count() >= 3 {
                     let w = w.trim_end_matches('-');
                     // A word of ASCII letters and hyphens folds to lower case.
-                    out.push(if w.is_ascii() {
-                        w.to_ascii_lowercase()
+                    if w.is_ascii() {
+                        buf.clear();
+                        buf.push_str(w);
+                        buf.make_ascii_lowercase();
                     } else {
-                        fold(w)
-                    });
+                        fold_into(w, &mut buf);
+                    }
+                    f(&buf);
                 }
             }
         }
@@ -369,7 +385,6 @@ pub(crate) fn names_of(text: &str) -> Vec<String> {
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
