@@ -119,27 +119,36 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
     }
 }
 
+/// The folded text of `s` a piece at a time, a character at a time: runs
+/// of spaces as one, 'œ' and 'æ' as two letters. `each` returns false to
+/// stop; the result is false when it did.
+#[inline]
+fn folded_pieces(s: &str, mut each: impl FnMut(&str) -> bool) -> bool {
+    let mut last_space = false;
+    let mut buf = [0u8; 4];
+    for f in folded_chars(s) {
+        let piece = match f {
+            ' ' if last_space => continue,
+            'œ' => "oe",
+            'æ' => "ae",
+            _ => f.encode_utf8(&mut buf),
+        };
+        last_space = f == ' ';
+        if !each(piece) {
+            return false;
+        }
+    }
+    true
+}
+
 /// [`fold_into`] a character at a time: what it must equal.
 #[cfg(test)]
 fn fold_into_slow(s: &str, out: &mut String) {
     out.clear();
-    let mut last_space = false;
-    for f in folded_chars(s) {
-        if f == ' ' {
-            if !last_space {
-                out.push(' ');
-            }
-            last_space = true;
-        } else {
-            // 'œ' and 'æ' fold to two letters.
-            match f {
-                'œ' => out.push_str("oe"),
-                'æ' => out.push_str("ae"),
-                _ => out.push(f),
-            }
-            last_space = false;
-        }
-    }
+    folded_pieces(s, |p| {
+        out.push_str(p);
+        true
+    });
 }
 
 /// Folds `s` into `out` as [`fold_into`] does, but stops as soon as the
@@ -147,26 +156,10 @@ fn fold_into_slow(s: &str, out: &mut String) {
 /// prefix. A caller comparing with short phrases need not fold a long span.
 pub(crate) fn fold_into_within(s: &str, out: &mut String, max: usize) -> bool {
     out.clear();
-    let mut last_space = false;
-    for f in folded_chars(s) {
-        if f == ' ' {
-            if !last_space {
-                out.push(' ');
-            }
-            last_space = true;
-        } else {
-            match f {
-                'œ' => out.push_str("oe"),
-                'æ' => out.push_str("ae"),
-                _ => out.push(f),
-            }
-            last_space = false;
-        }
-        if out.len() > max {
-            return false;
-        }
-    }
-    true
+    folded_pieces(s, |p| {
+        out.push_str(p);
+        out.len() <= max
+    })
 }
 
 /// The start value of [`fold_hash`].
@@ -183,31 +176,12 @@ pub(crate) fn fold_hash_byte(h: u64, b: u8) -> u64 {
 /// to the hash of `fold(s)` but computed without building the string.
 pub(crate) fn fold_hash(s: &str) -> u64 {
     let mut h: u64 = FOLD_HASH_BASIS;
-    let mut eat = |bytes: &[u8]| {
-        for &b in bytes {
+    folded_pieces(s, |p| {
+        for &b in p.as_bytes() {
             h = fold_hash_byte(h, b);
         }
-    };
-    let mut last_space = false;
-    for f in folded_chars(s) {
-        if f == ' ' {
-            if !last_space {
-                eat(b" ");
-            }
-            last_space = true;
-            continue;
-        }
-        last_space = false;
-        match f {
-            'œ' => eat(b"oe"),
-            'æ' => eat(b"ae"),
-            _ if f.is_ascii() => eat(&[f as u8]),
-            _ => {
-                let mut buf = [0u8; 4];
-                eat(f.encode_utf8(&mut buf).as_bytes());
-            }
-        }
-    }
+        true
+    });
     h
 }
 
