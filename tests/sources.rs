@@ -9,6 +9,16 @@ fn write(dir: &Scratch, name: &str, date: &str, body: &str) {
     std::fs::write(dir.join(name), format!("---\ndate: {date}\n---\n{body}\n")).unwrap();
 }
 
+/// `figcheck claims --explain A B FILES…` in `dir`, which must succeed:
+/// what it prints.
+fn explain(dir: &Scratch, a: &str, b: &str, files: &[&str]) -> String {
+    let mut args = vec!["claims", "--explain", a, b];
+    args.extend_from_slice(files);
+    let out = figcheck_in(dir, &args, b"");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout
+}
+
 #[test]
 fn unrelated_articles_of_one_day_give_no_conflict() {
     let dir = Scratch::new("unrelated");
@@ -30,24 +40,15 @@ fn unrelated_articles_of_one_day_give_no_conflict() {
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert!(!out.stdout.contains("FC201"), "{}", out.stdout);
     // And the table says why the two tolls were not compared.
-    let out = figcheck_in(
+    let out = explain(
         &dir,
-        &[
-            "claims",
-            "--explain",
-            "fire.md:4:63",
-            "shooting.md:4:22",
-            "fire.md",
-            "shooting.md",
-        ],
-        b"",
+        "fire.md:4:63",
+        "shooting.md:4:22",
+        &["fire.md", "shooting.md"],
     );
-    assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stdout
-            .contains("FC201: not compared: the documents tell no one story"),
-        "{}",
-        out.stdout
+        out.contains("FC201: not compared: the documents tell no one story"),
+        "{out}"
     );
 }
 
@@ -93,22 +94,15 @@ fn one_story_in_two_languages_conflicts() {
             .any(|l| l.starts_with("deaths · libya · ") && l.ends_with(" · 2 documents")),
         "{group}"
     );
-    let out = figcheck_in(
+    let out = explain(
         &dir,
-        &[
-            "claims",
-            "--explain",
-            "release.md:4:28",
-            "article.md:4:35",
-            "release.md",
-            "article.md",
-        ],
-        b"",
+        "release.md:4:28",
+        "article.md:4:35",
+        &["release.md", "article.md"],
     );
     assert!(
-        out.stdout.contains("FC201: compared: the values disagree"),
-        "{}",
-        out.stdout
+        out.contains("FC201: compared: the values disagree"),
+        "{out}"
     );
     let out = figcheck_in(
         &dir,
@@ -244,24 +238,11 @@ fn the_same_sentence_in_two_files_with_another_number() {
         b"",
     );
     assert!(!out.stdout.contains("FC204"), "{}", out.stdout);
-    let out = figcheck_in(
-        &dir,
-        &[
-            "claims",
-            "--explain",
-            "a.txt:1:36",
-            "b.txt:1:36",
-            "a.txt",
-            "b.txt",
-        ],
-        b"",
-    );
+    let out = explain(&dir, "a.txt:1:36", "b.txt:1:36", &["a.txt", "b.txt"]);
     assert!(
-        out.stdout
-            .contains("FC204: not compared: undated documents")
-            && out.stdout.contains("give the documents' publication dates"),
-        "{}",
-        out.stdout
+        out.contains("FC204: not compared: undated documents")
+            && out.contains("give the documents' publication dates"),
+        "{out}"
     );
     write(&dir, "a.md", "2018-11-18", &sentence("287 710"));
     write(&dir, "b.md", "2018-11-18", &sentence("282 710"));
