@@ -258,30 +258,19 @@ impl Meanings {
             }
         }
         if let Some(l) = &raw.place_links {
-            for w in &l.words {
-                let k = phrase_key(w);
-                if !self.place_links.contains(&k) {
-                    self.place_links.push(k);
-                }
-            }
+            add_new(&mut self.place_links, l.words.iter().map(|w| phrase_key(w)));
         }
         if let Some(sd) = &raw.sentence {
-            for a in &sd.abbreviations {
-                if !self.abbreviations.contains(a) {
-                    self.abbreviations.push(a.clone());
-                }
-            }
+            add_new(&mut self.abbreviations, sd.abbreviations.iter().cloned());
         }
         if let Some(t) = &raw.time {
             self.time.add(t);
         }
         if let Some(sd) = &raw.source {
-            for c in &sd.copyright {
-                let c = c.to_lowercase();
-                if !self.copyright.contains(&c) {
-                    self.copyright.push(c);
-                }
-            }
+            add_new(
+                &mut self.copyright,
+                sd.copyright.iter().map(|c| c.to_lowercase()),
+            );
         }
         if let Some(sd) = &raw.story {
             self.common_names
@@ -290,25 +279,17 @@ impl Meanings {
             self.common_names.dedup();
         }
         if let Some(t) = &raw.threshold {
-            for w in &t.words {
-                let w = fold(w);
-                if !self.thresholds.contains(&w) {
-                    self.thresholds.push(w);
-                }
-            }
+            add_new(&mut self.thresholds, t.words.iter().map(|w| fold(w)));
         }
         if let Some(t) = &raw.count_leads {
-            for w in &t.words {
-                let f = fold(w);
-                let words: Vec<String> = f
+            let leads = t.words.iter().map(|w| {
+                fold(w)
                     .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
                     .filter(|x| !x.is_empty())
                     .map(str::to_string)
-                    .collect();
-                if !words.is_empty() && !self.count_leads.contains(&words) {
-                    self.count_leads.push(words);
-                }
-            }
+                    .collect::<Vec<String>>()
+            });
+            add_new(&mut self.count_leads, leads.filter(|w| !w.is_empty()));
         }
         if let Some(b) = &raw.boilerplate {
             self.boilerplate_starts
@@ -320,18 +301,14 @@ impl Meanings {
             self.sides.add(id, &e.words);
         }
         if let Some(p) = &raw.places {
-            for w in &p.prepositions {
-                let k = phrase_key(w);
-                if !self.place_prepositions.contains(&k) {
-                    self.place_prepositions.push(k);
-                }
-            }
-            for w in &p.articles {
-                let k = phrase_key(w);
-                if !self.place_articles.contains(&k) {
-                    self.place_articles.push(k);
-                }
-            }
+            add_new(
+                &mut self.place_prepositions,
+                p.prepositions.iter().map(|w| phrase_key(w)),
+            );
+            add_new(
+                &mut self.place_articles,
+                p.articles.iter().map(|w| phrase_key(w)),
+            );
             self.place_exclusions.add("", &p.exclude);
             let lang = file
                 .split('/')
@@ -403,6 +380,16 @@ impl Meanings {
             .iter()
             .position(|x| x == id)
             .map(|i| (i + n) as u16)
+    }
+}
+
+/// Appends to `list` each of `items` it does not hold yet, in order (the
+/// words of several files add to one list).
+fn add_new<T: PartialEq>(list: &mut Vec<T>, items: impl IntoIterator<Item = T>) {
+    for x in items {
+        if !list.contains(&x) {
+            list.push(x);
+        }
     }
 }
 
