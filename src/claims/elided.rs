@@ -63,6 +63,48 @@ pub(crate) fn elided_measure(
     m.measure_of(noun.rsplit('\'').next().unwrap_or(noun))
 }
 
+/// True when the last words before `fig`, after the previous figure of its
+/// sentence (which ends at `prev_end`), are a comparison lead ("contre",
+/// "up from": `[comparison_leads]` of each language's meaning file): the
+/// figure counts what that previous figure counts, at another moment or
+/// place ("287 710 manifestants samedi, contre 282 710 annoncés samedi
+/// soir").
+pub(crate) fn compared_with_previous(
+    text: &str,
+    sentence: (usize, usize),
+    fig: &Figure,
+    prev_end: usize,
+    m: &Meanings,
+) -> bool {
+    if m.comparison_leads.is_empty() || prev_end == 0 {
+        return false;
+    }
+    let mut from = fig
+        .start
+        .saturating_sub(WINDOW)
+        .max(sentence.0)
+        .max(prev_end);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    if from >= fig.start {
+        return false;
+    }
+    let folded = fold(&text[from..fig.start]);
+    let words: Vec<&str> = folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    m.comparison_leads.iter().any(|lead| {
+        !lead.is_empty()
+            && words.len() >= lead.len()
+            && words[words.len() - lead.len()..]
+                .iter()
+                .zip(lead)
+                .all(|(w, l)| w == l)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::claims::{claims_of, Claim};
@@ -97,6 +139,27 @@ mod tests {
         assert_eq!(
             measure(t, Lang::new("en"), "1,200").as_deref(),
             Some("deaths")
+        );
+    }
+
+    #[test]
+    fn a_compared_figure_counts_what_the_figure_before_it_counts() {
+        let t = "Le ministère de l'Intérieur a revu son bilan : 287 710 manifestants \
+                 samedi dans toute la France, contre 282 710 annoncés samedi soir.";
+        assert_eq!(
+            measure(t, Lang::new("fr"), "282 710").as_deref(),
+            Some("protesters")
+        );
+        let t = "The ministry counted 30 deaths on Monday, up from 12 a week earlier.";
+        assert_eq!(measure(t, Lang::new("en"), "12").as_deref(), Some("deaths"));
+        // Without a comparison, a bare figure keeps no noun.
+        let t = "Le ministère a compté 287 710 manifestants samedi, puis 282 710 annoncés.";
+        assert_eq!(measure(t, Lang::new("fr"), "282 710"), None);
+        // A figure with a noun of its own keeps it.
+        let t = "On compte 30 morts, contre 12 blessés la veille.";
+        assert_eq!(
+            measure(t, Lang::new("fr"), "12").as_deref(),
+            Some("injured")
         );
     }
 

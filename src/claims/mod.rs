@@ -173,10 +173,34 @@ impl Claim {
     }
 
     /// How two claims relate (see the module docs).
+    #[cfg(test)]
     pub(crate) fn relation(&self, other: &Claim, m: &Meanings) -> Relation {
         if self.key() != other.key() || self.key().is_none() {
             return Relation::Different;
         }
+        self.relation_besides_key(other, m)
+    }
+
+    /// True when one claim counts people of any kind ("23.000 personnes")
+    /// and the other people of a particular kind ("23.000 manifestants"),
+    /// with no role, side or change between them: the generic count may be
+    /// the same quantity.
+    pub(crate) fn generic_match(&self, other: &Claim, m: &Meanings) -> bool {
+        let (Some(a), Some(b)) = (self.key(), other.key()) else {
+            return false;
+        };
+        let generic = |k: &Key| m.generic.get(k.measure as usize) == Some(&true);
+        let specific = |k: &Key| m.is_specific_people(k.measure);
+        a.role.is_none()
+            && b.role.is_none()
+            && a.side == b.side
+            && a.delta == b.delta
+            && ((generic(&a) && specific(&b)) || (specific(&a) && generic(&b)))
+    }
+
+    /// [`Claim::relation`] for two claims whose keys match: their counted
+    /// people, places and periods.
+    pub(crate) fn relation_besides_key(&self, other: &Claim, m: &Meanings) -> Relation {
         // "44 miliciens tués" and "3 soldats tués" both count deaths, but
         // not of the same people; a generic count ("personnes") matches any.
         if let (Some(a), Some(b)) = (self.counted, other.counted) {
@@ -335,19 +359,43 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
                 .map_or(0, |p| p.fig.end);
             counted = elided::elided_measure(text, sentence, &fig, prev_end, m);
         }
-        let mut role = m.role_near(text, &at, &sm, &toks, &fig);
+        // "287 710 manifestants, contre 282 710 annoncés la veille": a figure
+        // compared with the count before it counts the same thing.
+        let mut compared_role = None;
+        let mut compared = false;
+        if counted.is_none() && fig.kind == Kind::Count {
+            let prev = claims
+                .iter()
+                .rev()
+                .take_while(|p| p.sentence == sentence)
+                .find(|p| p.fig.kind.is_quantity());
+            if let Some(p) = prev.filter(|p| p.fig.kind == Kind::Count && p.counted.is_some()) {
+                if elided::compared_with_previous(text, sentence, &fig, p.fig.end, m) {
+                    counted = p.counted;
+                    compared_role = p.role;
+                    compared = true;
+                }
+            }
+        }
+        let mut role = m.role_near(text, &at, &sm, &toks, &fig).or(compared_role);
         if let Some(w) = entity {
             if let Some(r) = m.role_word(w) {
                 role = Some(r);
                 // Elliptical figures ("137 tués et 30 arrêtés") inherit the
                 // counted noun of the claim before them in the sentence.
                 if let Some(prev) = claims.last() {
-                    if prev.sentence == sentence && prev.counted.is_some() && m.is_role_noun(w) {
+                    // Only people have roles: "30 morts et 12 blessés" are
+                    // no 12 deaths.
+                    let people = prev
+                        .counted
+                        .is_some_and(|c| m.people.get(c as usize) == Some(&true));
+                    if prev.sentence == sentence && people && m.is_role_noun(w) {
                         counted = prev.counted;
                     }
                 }
             }
         }
+        let role = role.filter(|&r| m.role_applies(r, counted));
         let measure = m.measure_for_role(counted, role);
         let key_role = role.filter(|&r| {
             measure.is_none() || m.role_measure.get(r as usize).copied().flatten() != measure
@@ -407,7 +455,12 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
             if moment.is_some() {
                 last_moment = moment;
             }
-            (moment, moment::status_of(&st, (fig.start, fig.end), &toks))
+            let status = if compared {
+                moment::status_after(&st, (fig.start, fig.end), &toks)
+            } else {
+                moment::status_of(&st, (fig.start, fig.end), &toks)
+            };
+            (moment, status)
         } else {
             (None, None)
         };

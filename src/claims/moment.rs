@@ -580,9 +580,31 @@ impl TimeWords {
 /// The status of the nearest status phrase within [`STATUS_DISTANCE`]
 /// words of the count at byte span `fig`.
 pub(crate) fn status_of(st: &SentenceTime, fig: (usize, usize), toks: &Tokens) -> Option<Status> {
+    status_near(st, fig, toks, false)
+}
+
+/// [`status_of`] for a figure compared with the count before it ("287 710
+/// manifestants selon un nouveau bilan, contre 282 710 annoncés"): a status
+/// stated before the figure belongs to that count, so only one after it
+/// counts.
+pub(crate) fn status_after(
+    st: &SentenceTime,
+    fig: (usize, usize),
+    toks: &Tokens,
+) -> Option<Status> {
+    status_near(st, fig, toks, true)
+}
+
+fn status_near(
+    st: &SentenceTime,
+    fig: (usize, usize),
+    toks: &Tokens,
+    after_only: bool,
+) -> Option<Status> {
     let (a, b) = (toks.first_after(fig.0), toks.first_from(fig.1));
     st.statuses
         .iter()
+        .filter(|&&(i, _)| !after_only || i >= b)
         .map(|&(i, s)| (if i < a { a - i } else { i.saturating_sub(b) }, s))
         .filter(|&(d, _)| d <= STATUS_DISTANCE)
         .min_by_key(|&(d, _)| d)

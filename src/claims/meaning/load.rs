@@ -44,6 +44,8 @@ struct MeaningFile {
     threshold: Option<WordsDef>,
     #[serde(default)]
     count_leads: Option<WordsDef>,
+    #[serde(default)]
+    comparison_leads: Option<WordsDef>,
 }
 
 /// What ties documents to one story.
@@ -160,6 +162,7 @@ impl Meanings {
             "time",
             "threshold",
             "count_leads",
+            "comparison_leads",
         ]
         .iter()
         .any(|k| table.contains_key(*k))
@@ -215,6 +218,12 @@ impl Meanings {
                     ));
                 };
                 self.role_measure[i] = Some(mi as u16);
+            }
+            if self.role_generic.len() <= i {
+                self.role_generic.resize(i + 1, false);
+            }
+            if let Some(g) = e.generic {
+                self.role_generic[i] = g;
             }
         }
         for (id, e) in &raw.period {
@@ -282,14 +291,17 @@ impl Meanings {
             add_new(&mut self.thresholds, t.words.iter().map(|w| fold(w)));
         }
         if let Some(t) = &raw.count_leads {
-            let leads = t.words.iter().map(|w| {
-                fold(w)
-                    .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-                    .filter(|x| !x.is_empty())
-                    .map(str::to_string)
-                    .collect::<Vec<String>>()
-            });
+            let leads = t.words.iter().map(|w| phrase_words(w));
             add_new(&mut self.count_leads, leads.filter(|w| !w.is_empty()));
+        }
+        if let Some(t) = &raw.comparison_leads {
+            add_new(
+                &mut self.comparison_leads,
+                t.words
+                    .iter()
+                    .map(|w| phrase_words(w))
+                    .filter(|w| !w.is_empty()),
+            );
         }
         if let Some(b) = &raw.boilerplate {
             self.boilerplate_starts
@@ -391,6 +403,15 @@ fn add_new<T: PartialEq>(list: &mut Vec<T>, items: impl IntoIterator<Item = T>) 
             list.push(x);
         }
     }
+}
+
+/// The folded words of a phrase, as [`crate::claims::elided`] splits text.
+fn phrase_words(w: &str) -> Vec<String> {
+    fold(w)
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]

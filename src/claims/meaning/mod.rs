@@ -52,6 +52,10 @@ pub struct Meanings {
     pub(crate) place_adjectives: Vocabulary,
     /// For each role, the measure a count of people with that role becomes.
     pub(crate) role_measure: Vec<Option<u16>>,
+    /// Roles that turn only a count of people of any kind into their
+    /// measure ("23.000 personnes ont manifesté" are protesters, "4.000
+    /// militaires ont défilé" stay troops).
+    pub(crate) role_generic: Vec<bool>,
     /// Periods named in words.
     pub(crate) periods: Vocabulary,
     pub(crate) period_spans: Vec<Span>,
@@ -78,6 +82,11 @@ pub struct Meanings {
     /// Folded phrases, as words, after which a noun names what a figure
     /// further on counts ("total des", "number of").
     pub(crate) count_leads: Vec<Vec<String>>,
+    /// Folded phrases, as words, that compare the figure right after them
+    /// with the count before it in its sentence, whose noun it leaves
+    /// unsaid ("287 710 manifestants, contre 282 710 annoncés la veille",
+    /// "30 deaths, up from 12").
+    pub(crate) comparison_leads: Vec<Vec<String>>,
     /// The words of the time of a count (`[time]` of `time.toml`).
     pub(crate) time: crate::claims::moment::TimeWords,
     /// First words of the phrases of every vocabulary read in a sentence,
@@ -145,13 +154,21 @@ impl Meanings {
         self.people.get(m as usize) == Some(&true) && self.generic.get(m as usize) != Some(&true)
     }
 
+    /// False for a role that applies only to people of any kind, when the
+    /// figure counts something else ("4.000 militaires ont défilé").
+    pub(crate) fn role_applies(&self, role: u16, counted: Option<u16>) -> bool {
+        self.role_generic.get(role as usize) != Some(&true)
+            || counted.is_some_and(|c| self.generic.get(c as usize) == Some(&true))
+    }
+
     /// The measure a count of people with role `role` becomes.
     pub(crate) fn measure_for_role(&self, measure: Option<u16>, role: Option<u16>) -> Option<u16> {
         let m = measure?;
         if self.people.get(m as usize) != Some(&true) {
             return Some(m);
         }
-        role.and_then(|r| self.role_measure.get(r as usize).copied().flatten())
+        role.filter(|&r| self.role_applies(r, Some(m)))
+            .and_then(|r| self.role_measure.get(r as usize).copied().flatten())
             .or(Some(m))
     }
 
