@@ -255,3 +255,82 @@ fn the_same_sentence_in_two_files_with_another_number() {
         out.stdout
     );
 }
+
+/// Five articles on one day of protests and the next two days, with the
+/// figures the Interior ministry gave over time: 124 000 at midday, 282 710
+/// in the evening, revised to 287 710 the next morning. A copy printed two
+/// days later with the superseded evening count is stale; the other counts
+/// are a running tally, the revision and sources that agree.
+#[test]
+fn a_movement_folder_gives_its_revision_and_the_stale_copy() {
+    let dir = Scratch::new("movement");
+    let files = [
+        ("a.md", "2018-11-17", "Gilets jaunes : à la mi-journée, le ministère de l'Intérieur comptait 124 000 manifestants dans toute la France, répartis sur 2 034 rassemblements. Une manifestante a été tuée en Savoie."),
+        ("b.md", "2018-11-17", "Mobilisation des gilets jaunes : selon le ministère de l'Intérieur, 244 000 personnes ont participé samedi à 17 h aux blocages dans toute la France. Une manifestante a été tuée en Savoie."),
+        ("c.md", "2018-11-18", "Gilets jaunes : le ministère de l'Intérieur a revu à la hausse son bilan, 287 710 manifestants samedi dans toute la France, contre 282 710 annoncés samedi soir. Une manifestante a été tuée en Savoie."),
+        ("d.md", "2018-11-18", "Gilets jaunes : samedi, 282 710 personnes ont manifesté dans toute la France selon le ministère de l'Intérieur. Une manifestante a été tuée en Savoie, et 409 personnes ont été blessées."),
+        ("e.md", "2018-11-18", "Les gilets jaunes ont rassemblé 282 000 personnes samedi dans toute la France, selon le ministère de l'Intérieur. Une manifestante a été tuée en Savoie."),
+        ("f.md", "2018-11-19", "Gilets jaunes : samedi, 282 710 manifestants ont été recensés dans toute la France selon le ministère de l'Intérieur. Une manifestante a été tuée en Savoie."),
+    ];
+    for (name, date, body) in files {
+        write(&dir, name, date, body);
+    }
+    let names: Vec<&str> = files.iter().map(|f| f.0).collect();
+    let mut args = vec!["check", "--format", "jsonl", "--fail-on", "never"];
+    args.extend_from_slice(&names);
+    let out = figcheck_in(&dir, &args, b"");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let findings: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let codes: Vec<&str> = findings.iter().map(|f| f["code"].as_str().unwrap()).collect();
+    // No conflict: the midday count and the 17 h count are other moments,
+    // the revision is no second source.
+    assert!(!codes.contains(&"FC201"), "{}", out.stdout);
+    // The copy printed after the revision, and only it, is stale.
+    let stale: Vec<&serde_json::Value> = findings.iter().filter(|f| f["code"] == "FC205").collect();
+    assert_eq!(stale.len(), 1, "{}", out.stdout);
+    assert_eq!(stale[0]["doc"], "f.md", "{}", out.stdout);
+    assert_eq!(stale[0]["text"], "282 710");
+    let message = stale[0]["message"].as_str().unwrap();
+    assert!(message.contains("`287 710`") && message.contains("c.md"), "{message}");
+    // "282 710 personnes ont manifesté" counts protesters, as "282 710
+    // manifestants" does: the evening count is one quantity in three texts.
+    let mut args = vec!["claims", "--format", "json"];
+    args.extend_from_slice(&names);
+    let out = figcheck_in(&dir, &args, b"");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let table: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let protesters = table["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["key"] == "protesters" && q["places"][0] == "france")
+        .expect("a protesters · france quantity");
+    let rows: Vec<(String, String, String)> = protesters["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["doc"].as_str().unwrap().to_string(),
+                c["text"].as_str().unwrap().to_string(),
+                c["status"].as_str().unwrap_or("-").to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("a.md", "124 000", "-"),
+        ("c.md", "287 710", "revised"),
+        ("c.md", "282 710", "-"),
+        ("d.md", "282 710", "-"),
+        ("f.md", "282 710", "-"),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(rows, want, "{}", out.stdout);
+}

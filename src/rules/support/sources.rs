@@ -13,7 +13,7 @@ use super::params::{count, decimal};
 use super::story::{names_of, StoryParams};
 use super::text::{find_phrase, folded, folded_slice};
 use crate::claims::moment::Status;
-use crate::claims::{Claim, Corpus, Relation};
+use crate::claims::{Claim, Corpus, Key, Relation};
 use crate::lexicon::{fold, Lexicon};
 use crate::model::DateParts;
 use crate::rules::{Context, Finding, RuleDef};
@@ -44,6 +44,11 @@ pub(crate) struct CompareParams {
     pub(crate) min_relation: MinRelation,
     /// Words next to a figure that make it an increment or a part.
     pub(crate) skip_words: Vec<String>,
+    /// A count of people of any kind ("23.000 personnes") is compared with
+    /// a count of people of a particular kind ("23.000 manifestants") of the
+    /// same place and period. Agreement between them is evidence; a
+    /// disagreement is not, since "personnes" may count anyone.
+    pub(crate) generic_people: bool,
 }
 
 /// How sure the match of two claims must be (see `claims::Relation`).
@@ -65,6 +70,7 @@ impl Default for CompareParams {
             needs_place: true,
             min_relation: MinRelation::Weak,
             skip_words: Vec::new(),
+            generic_people: false,
         }
     }
 }
@@ -81,6 +87,7 @@ impl CompareParams {
                 MinRelation::Strong => Relation::Strong,
                 MinRelation::Weak => Relation::Weak,
             },
+            generic_people: self.generic_people,
         }
     }
 }
@@ -251,12 +258,14 @@ pub(crate) fn why_not(
     b: &Claim,
 ) -> Option<NotCompared> {
     let corpus = cx.corpus;
-    if a.key().is_none() || a.key() != b.key() || a.fig.kind != b.fig.kind {
+    let keys = a.key().is_some()
+        && (a.key() == b.key() || (p.generic_people && a.generic_match(b, cx.meanings)));
+    if !keys || a.fig.kind != b.fig.kind {
         return Some(NotCompared::Key);
     }
     // Places and periods must not contradict (see `claims::Relation`), and
     // the match must be as sure as the rule asks.
-    let relation = a.relation(b, cx.meanings);
+    let relation = a.relation_besides_key(b, cx.meanings);
     if relation < p.min_relation {
         return Some(NotCompared::Relation(relation));
     }
@@ -459,7 +468,8 @@ pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> St
         return format!(
             "not compared: the documents tell no one story ({} long sentences in common, \
              {} figures alike, distinctive names in common: {}; {days}; one story needs a \
-             sentence in common, {} figures alike or {} names, and at most {} days apart)",
+             sentence in common, {} figures alike, or {} names and figures alike together, \
+             and at most {} days apart)",
             ev.sentences,
             ev.figures,
             if ev.names.is_empty() {
@@ -501,6 +511,38 @@ pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> St
     }
 }
 
+/// Adds the claims of each key of generic people ("personnes") to the
+/// keys of people of a particular kind with the same side and change
+/// ("manifestants"), in corpus order (see `Claim::generic_match`).
+fn with_generic_people(
+    mut buckets: Vec<(Key, Vec<usize>)>,
+    m: &crate::claims::Meanings,
+) -> Vec<(Key, Vec<usize>)> {
+    let generic: Vec<(Key, Vec<usize>)> = buckets
+        .iter()
+        .filter(|(k, _)| k.role.is_none() && m.generic.get(k.measure as usize) == Some(&true))
+        .cloned()
+        .collect();
+    if generic.is_empty() {
+        return buckets;
+    }
+    for (k, members) in &mut buckets {
+        if k.role.is_some() || !m.is_specific_people(k.measure) {
+            continue;
+        }
+        let before = members.len();
+        for (g, more) in &generic {
+            if g.side == k.side && g.delta == k.delta {
+                members.extend(more);
+            }
+        }
+        if members.len() > before {
+            members.sort_unstable();
+        }
+    }
+    buckets
+}
+
 /// Compares the claims of documents that tell the same story, key by key,
 /// and reports the first pair of claims of two documents that disagree
 /// (`agreement` false) or agree (`agreement` true).
@@ -515,7 +557,11 @@ pub(crate) fn compare(
     let tolerance = p.tolerance;
     let story = p.story();
     let skip = folded(&p.skip_words);
-    for (key, members) in corpus.buckets(cx.meanings) {
+    let mut buckets = corpus.buckets(cx.meanings);
+    if p.generic_people {
+        buckets = with_generic_people(buckets, cx.meanings);
+    }
+    for (key, members) in buckets {
         // Claims of this key per document, in order.
         let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
         for &i in &members {
@@ -546,6 +592,11 @@ pub(crate) fn compare(
                 'pairs: for &a in a_claims {
                     for &b in b_claims {
                         let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+                        // Two generic counts added to a particular key are
+                        // compared under their own.
+                        if ca.key() != Some(key) && cb.key() != Some(key) {
+                            continue;
+                        }
                         if !comparable(cx, &story, &skip, ca, cb) {
                             continue;
                         }

@@ -8,11 +8,14 @@
 //! - they print the same long sentence (at least [`LONG_SENTENCE`] words,
 //!   folded, figures included): a reprint or a shared agency copy; or
 //! - they state at least [`SHARED_FIGURES`] figures alike: the same value
-//!   (at least [`MIN_FIGURE`]) of the same key, in any language ("45
+//!   (at least [`MIN_FIGURE`]) of the same key, in any language, people of
+//!   any kind taken as one ("23.000 personnes", "23.000 manifestants"; "45
 //!   Islamic State fighters killed" and "la mort de 45 jihadistes de l'État
 //!   islamique", "Twelve suspects were arrested" and "12 suspects ont été
 //!   arrêtés"); or
-//! - they share at least `min_shared` distinctive proper names. A name is
+//! - they share at least `min_shared` distinctive proper names, or as many
+//!   pieces of evidence counting each name and each figure alike as one
+//!   ("282 710" protesters and "Savoie" in both). A name is
 //!   a capitalised word that does not open a sentence; it is distinctive
 //!   when it is not one of the names too common in news and encyclopedia
 //!   text to mean anything (`[story] common_names` in
@@ -51,6 +54,9 @@ pub(crate) struct StoryParams {
     pub(crate) place_required: bool,
     /// How sure the match of two claims must be (see `claims::Relation`).
     pub(crate) min_relation: Relation,
+    /// A count of people of any kind is compared with a count of people of
+    /// a particular kind (see `Claim::generic_match`).
+    pub(crate) generic_people: bool,
 }
 
 /// Why two documents were taken as one story, or not.
@@ -72,7 +78,7 @@ impl Evidence {
         self.days_apart.is_none_or(|d| d <= p.max_days)
             && (self.sentences > 0
                 || self.figures >= SHARED_FIGURES
-                || self.names.len() >= p.min_shared)
+                || self.names.len() + self.figures >= p.min_shared)
     }
 }
 
@@ -178,7 +184,12 @@ impl Stories {
                         .filter_map(|i| {
                             let c = &corpus.claims[i];
                             let v = c.fig.value?;
-                            let k = c.key()?;
+                            let mut k = c.key()?;
+                            // "23.000 personnes" and "23.000 manifestants"
+                            // are the same figure of people.
+                            if k.role.is_none() && m.people.get(k.measure as usize) == Some(&true) {
+                                k.measure = u16::MAX;
+                            }
                             (c.checkable()
                                 && !c.fig.ambiguous
                                 && v >= rust_decimal::Decimal::from(MIN_FIGURE))
@@ -266,10 +277,11 @@ impl Stories {
                 return false;
             }
         }
-        shared_sorted(&self.names[a as usize], &self.names[b as usize]).len() >= p.min_shared
+        let figures = shared_sorted(&self.figures[a as usize], &self.figures[b as usize]).len();
+        figures >= SHARED_FIGURES
+            || shared_sorted(&self.names[a as usize], &self.names[b as usize]).len() + figures
+                >= p.min_shared
             || !shared_sorted(&self.sentences[a as usize], &self.sentences[b as usize]).is_empty()
-            || shared_sorted(&self.figures[a as usize], &self.figures[b as usize]).len()
-                >= SHARED_FIGURES
     }
 
     /// The pairs of `docs` (sorted document indices) that tell the same
