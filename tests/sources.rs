@@ -285,7 +285,10 @@ fn a_movement_folder_gives_its_revision_and_the_stale_copy() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let codes: Vec<&str> = findings.iter().map(|f| f["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = findings
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
     // No conflict: the midday count and the 17 h count are other moments,
     // the revision is no second source.
     assert!(!codes.contains(&"FC201"), "{}", out.stdout);
@@ -295,7 +298,10 @@ fn a_movement_folder_gives_its_revision_and_the_stale_copy() {
     assert_eq!(stale[0]["doc"], "f.md", "{}", out.stdout);
     assert_eq!(stale[0]["text"], "282 710");
     let message = stale[0]["message"].as_str().unwrap();
-    assert!(message.contains("`287 710`") && message.contains("c.md"), "{message}");
+    assert!(
+        message.contains("`287 710`") && message.contains("c.md"),
+        "{message}"
+    );
     // "282 710 personnes ont manifesté" counts protesters, as "282 710
     // manifestants" does: the evening count is one quantity in three texts.
     let mut args = vec!["claims", "--format", "json"];

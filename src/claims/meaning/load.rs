@@ -86,6 +86,8 @@ struct PlacesDef {
     #[serde(default)]
     exclude: Vec<String>,
     #[serde(default)]
+    extent: Vec<String>,
+    #[serde(default)]
     examples: Vec<PlaceExample>,
 }
 
@@ -322,6 +324,7 @@ impl Meanings {
                 p.articles.iter().map(|w| phrase_key(w)),
             );
             self.place_exclusions.add("", &p.exclude);
+            self.place_extents.add("", &p.extent);
             let lang = file
                 .split('/')
                 .skip_while(|x| *x != "lang")

@@ -44,6 +44,10 @@ pub struct Meanings {
     /// Phrases that exclude the place named after them ("hors de",
     /// "outside", "excluding"): one unnamed id.
     pub(crate) place_exclusions: Vocabulary,
+    /// Phrases that make the place after them the whole scope of a count
+    /// ("dans toute la", "across"), which reaches further after the figure
+    /// than a place named in passing: one unnamed id.
+    pub(crate) place_extents: Vocabulary,
     /// Sentences of the language files with the place a figure of each
     /// must get, run by the tests.
     pub(crate) place_examples: Vec<PlaceExample>,

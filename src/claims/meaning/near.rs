@@ -13,9 +13,9 @@ impl Meanings {
     /// (`toks`, the tokens of a sentence of `text`).
     pub(crate) fn sentence(&self, text: &str, toks: &Tokens) -> SentenceMeaning {
         let vocabs = self.vocabularies();
-        let mut found: [Vec<Match>; 7] = Default::default();
+        let mut found: [Vec<Match>; 8] = Default::default();
         // Where each vocabulary may match next (matches do not overlap).
-        let mut free = [0usize; 7];
+        let mut free = [0usize; 8];
         for i in 0..toks.toks.len() {
             // One look-up tells which vocabularies have a phrase starting
             // with this word; most words start none.
@@ -32,7 +32,7 @@ impl Meanings {
                 }
             }
         }
-        let [deltas, roles, sides, names, adjectives, periods, excluded] = found;
+        let [deltas, roles, sides, names, adjectives, periods, excluded, extents] = found;
         let mut places: Vec<(Match, bool)> = names.into_iter().map(|m| (m, true)).collect();
         for m in self.gazetteer_names(text, toks, &periods, &excluded) {
             if !places.iter().any(|(p, _)| m.ts < p.te && p.ts < m.te) {
@@ -60,6 +60,7 @@ impl Meanings {
             places,
             periods,
             excluded,
+            extents,
         }
     }
 
@@ -143,7 +144,7 @@ impl Meanings {
 
     /// The vocabularies read in a sentence, in the bit order of
     /// [`Meanings::firsts`].
-    fn vocabularies(&self) -> [&Vocabulary; 7] {
+    fn vocabularies(&self) -> [&Vocabulary; 8] {
         [
             &self.delta,
             &self.roles,
@@ -152,6 +153,7 @@ impl Meanings {
             &self.place_adjectives,
             &self.periods,
             &self.place_exclusions,
+            &self.place_extents,
         ]
     }
 
@@ -260,8 +262,18 @@ impl Meanings {
                 // After the figure: only close ones ("1 400 soldats déployés
                 // en Irak"), within the clause; a place right after the noun
                 // ("killed in Iraq") wins over any before it.
-                if gs - at.after > 8
-                    || !clear(toks, at.after, gs)
+                // "dans toute la France", "across France" scope the whole
+                // clause.
+                // and every figure in it.
+                let extent = sm.extents.iter().any(|x| x.te == gs);
+                let reach = if extent { EXTENT_AFTER } else { 8 };
+                let open = if extent {
+                    one_clause(toks, at.after, gs)
+                } else {
+                    clear(toks, at.after, gs)
+                };
+                if gs - at.after > reach
+                    || !open
                     || (at.after + 1..=gs).any(|k| toks.toks.get(k).is_some_and(|t| t.comma))
                 {
                     continue;
@@ -390,7 +402,13 @@ pub(crate) struct SentenceMeaning {
     pub(crate) periods: Vec<Match>,
     /// Phrases that exclude the place after them.
     pub(crate) excluded: Vec<Match>,
+    /// Phrases that make the place after them a count's whole scope.
+    pub(crate) extents: Vec<Match>,
 }
+
+/// Most tokens between a figure's noun and a place after it that an extent
+/// phrase ("dans toute la") scopes, within the clause.
+const EXTENT_AFTER: usize = 16;
 
 /// True for a word written with a capital and lowercase letters.
 fn titlecase(w: &str) -> bool {
@@ -445,6 +463,13 @@ fn is_dateline(text: &str, toks: &Tokens, m: &Match) -> bool {
 fn clear(toks: &Tokens, a: usize, b: usize) -> bool {
     (a..b.min(toks.toks.len()))
         .all(|k| !toks.toks[k].digits && (k == a || !toks.toks[k].clause_break))
+        && toks.toks.get(b).is_none_or(|t| !t.clause_break || b == a)
+}
+
+/// True when no clause break stands between tokens `a` and `b` (figures
+/// may).
+fn one_clause(toks: &Tokens, a: usize, b: usize) -> bool {
+    (a + 1..b.min(toks.toks.len())).all(|k| !toks.toks[k].clause_break)
         && toks.toks.get(b).is_none_or(|t| !t.clause_break || b == a)
 }
 
