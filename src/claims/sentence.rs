@@ -1,6 +1,18 @@
 //! Sentence boundaries, for the context of a claim and for recognising
 //! repeated sentences (scraped pages often print the lead twice).
 
+/// The bytes that may end a line or a sentence: a line break, `.`, `!`,
+/// `?` and the first byte of `…`.
+const MAY_END: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t["…".as_bytes()[0] as usize] = true;
+    t
+};
+
 /// Splits `text` into sentences: `(start, end)` byte spans, trimmed, in
 /// order, covering every non-blank part of the text. A sentence ends at a
 /// line break or at `.`, `!`, `?`, `…` followed by a space and a capital,
@@ -26,6 +38,11 @@ pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usi
     };
     while i < bytes.len() {
         let b = bytes[i];
+        // Most bytes neither end a line nor can end a sentence.
+        if !MAY_END[b as usize] {
+            i += 1;
+            continue;
+        }
         if b == b'\n' {
             push(&mut out, start, i);
             start = i + 1;

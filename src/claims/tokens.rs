@@ -53,7 +53,38 @@ impl Tokens {
         let bytes = s.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            // ASCII, most of the text, is read and folded byte by byte.
+            // A run of ASCII letters and digits, most of the text, is
+            // copied at once and lowered in place.
+            if b.is_ascii_alphanumeric() {
+                let run = i;
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+                let pos = span.0 + run;
+                let tok = cur.get_or_insert_with(|| {
+                    if !self.folded.is_empty() {
+                        self.folded.push(' ');
+                    }
+                    Tok {
+                        start: pos,
+                        end: pos,
+                        fs: self.folded.len(),
+                        fe: self.folded.len(),
+                        comma: std::mem::take(&mut comma) || brk,
+                        clause_break: std::mem::take(&mut brk),
+                        digits: true,
+                        hash: 0,
+                    }
+                });
+                let from = self.folded.len();
+                self.folded.push_str(&s[run..i]);
+                self.folded[from..].make_ascii_lowercase();
+                tok.end = span.0 + i;
+                tok.fe = self.folded.len();
+                tok.digits &= bytes[run..i].iter().all(u8::is_ascii_digit);
+                continue;
+            }
+            // Other ASCII is read and folded byte by byte.
             let (c, f) = if b < 0x80 {
                 (b as char, fold_ascii(b) as char)
             } else {
@@ -152,6 +183,28 @@ pub(crate) fn phrase_key(phrase: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_runs_and_other_letters_make_the_same_tokens() {
+        let text = "Le 2e ÉTÉ, 44 Mio d’Œuvres\u{a0}(X3); l`ab 12ab";
+        let t = Tokens::new(text, (3, text.len()));
+        let words: Vec<&str> = (0..t.toks.len()).map(|i| t.key(i..i + 1)).collect();
+        assert_eq!(
+            words,
+            vec!["2e", "ete", "44", "mio", "d'", "oeuvres", "x3", "l'", "ab", "12ab"]
+        );
+        let digits: Vec<bool> = t.toks.iter().map(|t| t.digits).collect();
+        assert_eq!(
+            digits,
+            vec![false, false, true, false, false, false, false, false, false, false]
+        );
+        for tok in &t.toks {
+            assert_eq!(tok.hash, word_hash(&t.folded[tok.fs..tok.fe]));
+        }
+        assert_eq!(&text[t.toks[1].start..t.toks[1].end], "ÉTÉ");
+        assert!(t.toks[2].comma && !t.toks[2].clause_break);
+        assert!(t.toks[7].clause_break);
+    }
 
     #[test]
     fn tokens_fold_and_split() {
