@@ -25,6 +25,18 @@ pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usi
     // is no abbreviation and has more than one letter, which is all that
     // is asked of it (a long line without spaces stays linear).
     let limit = abbreviations.iter().map(String::len).max().unwrap_or(0) + 8;
+    // The last bytes of the abbreviations: a word ending in another byte
+    // is compared with none of them.
+    let mut last_bytes = [false; 256];
+    for a in abbreviations {
+        if let Some(&b) = a.as_bytes().last() {
+            last_bytes[b as usize] = true;
+        }
+    }
+    let is_abbreviation = |w: &str| match w.as_bytes().last() {
+        Some(&b) if !last_bytes[b as usize] => false,
+        _ => abbreviations.iter().any(|a| a == w),
+    };
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -86,7 +98,7 @@ pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usi
                 && next.is_some_and(|c| c.is_ascii_digit());
             let abbreviation = b == b'.'
                 && !long
-                && (abbreviations.iter().any(|a| a == prev_word)
+                && (is_abbreviation(prev_word)
                     || (prev_word.chars().count() == 1
                         && prev_word.chars().all(|c| c.is_uppercase())));
             let ends = if decimal || abbreviation {

@@ -254,8 +254,28 @@ fn boundary_after(text: &str, end: usize, form_is_alpha: bool) -> bool {
     }
 }
 
+thread_local! {
+    /// The folded head of [`unit_at`], kept from one call to the next.
+    static UNIT_HEAD: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// The longest unit written at `pos` (already past any space).
 pub(crate) fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
+    UNIT_HEAD
+        .try_with(|h| match h.try_borrow_mut() {
+            Ok(mut folded) => unit_at_folding_into(lex, text, pos, &mut folded),
+            Err(_) => unit_at_folding_into(lex, text, pos, &mut String::new()),
+        })
+        .unwrap_or_else(|_| unit_at_folding_into(lex, text, pos, &mut String::new()))
+}
+
+/// [`unit_at`], folding the head of the text into `folded`.
+fn unit_at_folding_into(
+    lex: &Lexicon,
+    text: &str,
+    pos: usize,
+    folded: &mut String,
+) -> Option<UnitMatch> {
     let rest = &text[pos..];
     let mut head_end = rest.len().min(40);
     while !rest.is_char_boundary(head_end) {
@@ -268,22 +288,30 @@ pub(crate) fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch
     let c0 = head.chars().next()?;
     let empty = Vec::new();
     let symbols = lex.unit_first.get(&c0).unwrap_or(&empty);
-    let mut folded = String::new();
+    // The leading letters, as folded: an ASCII byte folds to a letter
+    // when it is one.
+    let hb = head.as_bytes();
     let mut key_end = 0;
-    for c in head.chars() {
-        let f = fold_char(c);
-        if !f.is_alphabetic() {
-            break;
+    while let Some(&b) = hb.get(key_end) {
+        if b < 0x80 {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            key_end += 1;
+            continue;
         }
-        key_end += c.len_utf8();
+        match head[key_end..].chars().next() {
+            Some(c) if fold_char(c).is_alphabetic() => key_end += c.len_utf8(),
+            _ => break,
+        }
     }
-    crate::lexicon::fold_into(&head[..key_end], &mut folded);
+    crate::lexicon::fold_into(&head[..key_end], folded);
     let words = lex.unit_words.get(folded.as_str()).unwrap_or(&empty);
     if symbols.is_empty() && words.is_empty() {
         return None;
     }
     if !words.is_empty() {
-        crate::lexicon::fold_into(head, &mut folded);
+        crate::lexicon::fold_into(head, folded);
     }
     let (mut a, mut b) = (0, 0);
     let candidates = std::iter::from_fn(|| {

@@ -223,6 +223,21 @@ pub(crate) fn fold_hash_letter(h: u64, c: char) -> u64 {
 pub(crate) fn fold_hash_last(s: &str) -> (u64, Option<(u8, u64)>) {
     let mut h: u64 = FOLD_HASH_BASIS;
     let mut last = None;
+    // As in `fold_hash`: ASCII with no space a byte at a time first.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b >= 0x80 || b == b' ' || b == b'\t' {
+            break;
+        }
+        let f = fold_ascii(b);
+        last = Some((f, h));
+        h = fold_hash_byte(h, f);
+        i += 1;
+    }
+    if i == bytes.len() {
+        return (h, last);
+    }
     let mut eat = |bytes: &[u8]| {
         for &b in bytes {
             last = Some((b, h));
@@ -230,8 +245,6 @@ pub(crate) fn fold_hash_last(s: &str) -> (u64, Option<(u8, u64)>) {
         }
     };
     let mut last_space = false;
-    let bytes = s.as_bytes();
-    let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // ASCII is folded and hashed a byte at a time.
         let f = if b < 0x80 {
@@ -287,6 +300,9 @@ mod tests {
             "Deuxième  Guerre\t`s",
             "L’Œuvre  d'ÆSOP\u{a0}\u{a0}€",
             "abc",
+            "Abc d",
+            "ab\t\tc",
+            "x`é",
         ] {
             let f = fold(s);
             let (h, last) = fold_hash_last(s);
