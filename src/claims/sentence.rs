@@ -1,17 +1,23 @@
 //! Sentence boundaries, for the context of a claim and for recognising
 //! repeated sentences (scraped pages often print the lead twice).
 
-/// The bytes that may end a line or a sentence: a line break, `.`, `!`,
-/// `?` and the first byte of `…`.
-const MAY_END: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\n' as usize] = true;
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t["…".as_bytes()[0] as usize] = true;
-    t
-};
+/// The first byte at or after `from` that may end a line or a sentence
+/// (a line break, `.`, `!`, `?` or the first byte of `…`), or the length
+/// of `bytes`; `next_rare` keeps where the next `?` and the next first
+/// byte of `…` stand between calls (`None` before the first).
+fn next_may_end(bytes: &[u8], from: usize, next_rare: &mut [Option<usize>; 2]) -> usize {
+    let rest = &bytes[from.min(bytes.len())..];
+    let mut first = memchr::memchr3(b'\n', b'.', b'!', rest).map_or(usize::MAX, |p| from + p);
+    for (next, b) in next_rare.iter_mut().zip([b'?', "…".as_bytes()[0]]) {
+        let at = match *next {
+            Some(at) if at >= from => at,
+            _ => memchr::memchr(b, rest).map_or(usize::MAX, |p| from + p),
+        };
+        *next = Some(at);
+        first = first.min(at);
+    }
+    first.min(bytes.len())
+}
 
 /// Splits `text` into sentences: `(start, end)` byte spans, trimmed, in
 /// order, covering every non-blank part of the text. A sentence ends at a
@@ -48,13 +54,16 @@ pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usi
             out.push((s + lead, e - trail));
         }
     };
+    // The next `?` and first byte of `…` found so far (`usize::MAX` for
+    // none left), searched again only once passed.
+    let mut next_rare = [None; 2];
     while i < bytes.len() {
-        let b = bytes[i];
-        // Most bytes neither end a line nor can end a sentence.
-        if !MAY_END[b as usize] {
-            i += 1;
-            continue;
-        }
+        // Most bytes neither end a line nor can end a sentence: jump to
+        // the next that may.
+        i = next_may_end(bytes, i, &mut next_rare);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if b == b'\n' {
             push(&mut out, start, i);
             start = i + 1;
@@ -140,6 +149,18 @@ pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usi
 mod tests {
     use super::*;
 
+    /// The bytes that may end a line or a sentence: a line break, `.`, `!`,
+    /// `?` and the first byte of `…`.
+    const MAY_END: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'\n' as usize] = true;
+        t[b'.' as usize] = true;
+        t[b'!' as usize] = true;
+        t[b'?' as usize] = true;
+        t["…".as_bytes()[0] as usize] = true;
+        t
+    };
+
     fn abbreviations() -> Vec<String> {
         crate::testing::config().meanings.abbreviations.clone()
     }
@@ -175,6 +196,28 @@ mod tests {
         assert_eq!(split(&long), vec![&long[..101], "Lorsque"]);
         let glued = "ab.".repeat(1000);
         assert_eq!(split(&glued), vec![glued.as_str()]);
+    }
+
+    #[test]
+    fn every_end_mark_is_found() {
+        assert_eq!(
+            split("Quoi? Oui! Non… Fin. Et?\nLà"),
+            vec!["Quoi?", "Oui!", "Non…", "Fin.", "Et?", "Là"]
+        );
+        let bytes = "a’b?c…d.e".as_bytes();
+        let mut rare = [None; 2];
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            i = next_may_end(bytes, i, &mut rare);
+            found.push(i);
+            i += 1;
+        }
+        let want: Vec<usize> = (0..bytes.len())
+            .filter(|&i| MAY_END[bytes[i] as usize])
+            .chain([bytes.len()])
+            .collect();
+        assert_eq!(found, want);
     }
 
     #[test]

@@ -50,6 +50,7 @@ impl Tokens {
         let mut brk = false;
         let mut comma = false;
         let s = &text[span.0..span.1];
+        self.folded.reserve(s.len());
         let bytes = s.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
@@ -57,7 +58,13 @@ impl Tokens {
             // copied at once and lowered in place.
             if b.is_ascii_alphanumeric() {
                 let run = i;
-                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                let mut digits = true;
+                while let Some(&c) = bytes.get(i) {
+                    if c.is_ascii_alphabetic() {
+                        digits = false;
+                    } else if !c.is_ascii_digit() {
+                        break;
+                    }
                     i += 1;
                 }
                 let pos = span.0 + run;
@@ -78,10 +85,12 @@ impl Tokens {
                 });
                 let from = self.folded.len();
                 self.folded.push_str(&s[run..i]);
-                self.folded[from..].make_ascii_lowercase();
+                if !digits {
+                    self.folded[from..].make_ascii_lowercase();
+                }
                 tok.end = span.0 + i;
                 tok.fe = self.folded.len();
-                tok.digits &= bytes[run..i].iter().all(u8::is_ascii_digit);
+                tok.digits &= digits;
                 continue;
             }
             // Other ASCII is read and folded byte by byte.
