@@ -157,6 +157,7 @@ impl Tokens {
     }
 
     /// The folded text of tokens `r`, words joined by single spaces.
+    #[inline]
     pub(crate) fn key(&self, r: Range<usize>) -> &str {
         if r.is_empty() {
             return "";
@@ -165,11 +166,13 @@ impl Tokens {
     }
 
     /// Index of the first token that ends after byte `pos`.
+    #[inline]
     pub(crate) fn first_after(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.end <= pos)
     }
 
     /// Index of the first token that starts at or after byte `pos`.
+    #[inline]
     pub(crate) fn first_from(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.start < pos)
     }
@@ -177,6 +180,7 @@ impl Tokens {
 
 /// The hash of one folded word, as [`Tok::hash`] holds it: FNV-1a over
 /// its bytes.
+#[inline]
 pub(crate) fn word_hash(word: &str) -> u64 {
     word.bytes().fold(crate::lexicon::FOLD_HASH_BASIS, |h, b| {
         crate::lexicon::fold_hash_byte(h, b)
