@@ -1,6 +1,24 @@
 //! Sentence boundaries, for the context of a claim and for recognising
 //! repeated sentences (scraped pages often print the lead twice).
 
+/// The first byte at or after `from` that may end a line or a sentence
+/// (a line break, `.`, `!`, `?` or the first byte of `…`), or the length
+/// of `bytes`; `next_rare` keeps where the next `?` and the next first
+/// byte of `…` stand between calls (`None` before the first).
+fn next_may_end(bytes: &[u8], from: usize, next_rare: &mut [Option<usize>; 2]) -> usize {
+    let rest = &bytes[from.min(bytes.len())..];
+    let mut first = memchr::memchr3(b'\n', b'.', b'!', rest).map_or(usize::MAX, |p| from + p);
+    for (next, b) in next_rare.iter_mut().zip([b'?', "…".as_bytes()[0]]) {
+        let at = match *next {
+            Some(at) if at >= from => at,
+            _ => memchr::memchr(b, rest).map_or(usize::MAX, |p| from + p),
+        };
+        *next = Some(at);
+        first = first.min(at);
+    }
+    first.min(bytes.len())
+}
+
 /// Splits `text` into sentences: `(start, end)` byte spans, trimmed, in
 /// order, covering every non-blank part of the text. A sentence ends at a
 /// line break or at `.`, `!`, `?`, `…` followed by a space and a capital,
@@ -13,6 +31,18 @@ pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usi
     // is no abbreviation and has more than one letter, which is all that
     // is asked of it (a long line without spaces stays linear).
     let limit = abbreviations.iter().map(String::len).max().unwrap_or(0) + 8;
+    // The last bytes of the abbreviations: a word ending in another byte
+    // is compared with none of them.
+    let mut last_bytes = [false; 256];
+    for a in abbreviations {
+        if let Some(&b) = a.as_bytes().last() {
+            last_bytes[b as usize] = true;
+        }
+    }
+    let is_abbreviation = |w: &str| match w.as_bytes().last() {
+        Some(&b) if !last_bytes[b as usize] => false,
+        _ => abbreviations.iter().any(|a| a == w),
+    };
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -24,8 +54,16 @@ pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usi
             out.push((s + lead, e - trail));
         }
     };
+    // The next `?` and first byte of `…` found so far (`usize::MAX` for
+    // none left), searched again only once passed.
+    let mut next_rare = [None; 2];
     while i < bytes.len() {
-        let b = bytes[i];
+        // Most bytes neither end a line nor can end a sentence: jump to
+        // the next that may.
+        i = next_may_end(bytes, i, &mut next_rare);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if b == b'\n' {
             push(&mut out, start, i);
             start = i + 1;
@@ -69,7 +107,7 @@ pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usi
                 && next.is_some_and(|c| c.is_ascii_digit());
             let abbreviation = b == b'.'
                 && !long
-                && (abbreviations.iter().any(|a| a == prev_word)
+                && (is_abbreviation(prev_word)
                     || (prev_word.chars().count() == 1
                         && prev_word.chars().all(|c| c.is_uppercase())));
             let ends = if decimal || abbreviation {
@@ -111,6 +149,18 @@ pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usi
 mod tests {
     use super::*;
 
+    /// The bytes that may end a line or a sentence: a line break, `.`, `!`,
+    /// `?` and the first byte of `…`.
+    const MAY_END: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'\n' as usize] = true;
+        t[b'.' as usize] = true;
+        t[b'!' as usize] = true;
+        t[b'?' as usize] = true;
+        t["…".as_bytes()[0] as usize] = true;
+        t
+    };
+
     fn abbreviations() -> Vec<String> {
         crate::testing::config().meanings.abbreviations.clone()
     }
@@ -146,6 +196,28 @@ mod tests {
         assert_eq!(split(&long), vec![&long[..101], "Lorsque"]);
         let glued = "ab.".repeat(1000);
         assert_eq!(split(&glued), vec![glued.as_str()]);
+    }
+
+    #[test]
+    fn every_end_mark_is_found() {
+        assert_eq!(
+            split("Quoi? Oui! Non… Fin. Et?\nLà"),
+            vec!["Quoi?", "Oui!", "Non…", "Fin.", "Et?", "Là"]
+        );
+        let bytes = "a’b?c…d.e".as_bytes();
+        let mut rare = [None; 2];
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            i = next_may_end(bytes, i, &mut rare);
+            found.push(i);
+            i += 1;
+        }
+        let want: Vec<usize> = (0..bytes.len())
+            .filter(|&i| MAY_END[bytes[i] as usize])
+            .chain([bytes.len()])
+            .collect();
+        assert_eq!(found, want);
     }
 
     #[test]

@@ -50,10 +50,50 @@ impl Tokens {
         let mut brk = false;
         let mut comma = false;
         let s = &text[span.0..span.1];
+        self.folded.reserve(s.len());
         let bytes = s.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            // ASCII, most of the text, is read and folded byte by byte.
+            // A run of ASCII letters and digits, most of the text, is
+            // copied at once and lowered in place.
+            if b.is_ascii_alphanumeric() {
+                let run = i;
+                let mut digits = true;
+                while let Some(&c) = bytes.get(i) {
+                    if c.is_ascii_alphabetic() {
+                        digits = false;
+                    } else if !c.is_ascii_digit() {
+                        break;
+                    }
+                    i += 1;
+                }
+                let pos = span.0 + run;
+                let tok = cur.get_or_insert_with(|| {
+                    if !self.folded.is_empty() {
+                        self.folded.push(' ');
+                    }
+                    Tok {
+                        start: pos,
+                        end: pos,
+                        fs: self.folded.len(),
+                        fe: self.folded.len(),
+                        comma: std::mem::take(&mut comma) || brk,
+                        clause_break: std::mem::take(&mut brk),
+                        digits: true,
+                        hash: 0,
+                    }
+                });
+                let from = self.folded.len();
+                self.folded.push_str(&s[run..i]);
+                if !digits {
+                    self.folded[from..].make_ascii_lowercase();
+                }
+                tok.end = span.0 + i;
+                tok.fe = self.folded.len();
+                tok.digits &= digits;
+                continue;
+            }
+            // Other ASCII is read and folded byte by byte.
             let (c, f) = if b < 0x80 {
                 (b as char, fold_ascii(b) as char)
             } else {
@@ -117,6 +157,7 @@ impl Tokens {
     }
 
     /// The folded text of tokens `r`, words joined by single spaces.
+    #[inline]
     pub(crate) fn key(&self, r: Range<usize>) -> &str {
         if r.is_empty() {
             return "";
@@ -125,11 +166,13 @@ impl Tokens {
     }
 
     /// Index of the first token that ends after byte `pos`.
+    #[inline]
     pub(crate) fn first_after(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.end <= pos)
     }
 
     /// Index of the first token that starts at or after byte `pos`.
+    #[inline]
     pub(crate) fn first_from(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.start < pos)
     }
@@ -137,6 +180,7 @@ impl Tokens {
 
 /// The hash of one folded word, as [`Tok::hash`] holds it: FNV-1a over
 /// its bytes.
+#[inline]
 pub(crate) fn word_hash(word: &str) -> u64 {
     word.bytes().fold(crate::lexicon::FOLD_HASH_BASIS, |h, b| {
         crate::lexicon::fold_hash_byte(h, b)
@@ -152,6 +196,28 @@ pub(crate) fn phrase_key(phrase: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_runs_and_other_letters_make_the_same_tokens() {
+        let text = "Le 2e ÉTÉ, 44 Mio d’Œuvres\u{a0}(X3); l`ab 12ab";
+        let t = Tokens::new(text, (3, text.len()));
+        let words: Vec<&str> = (0..t.toks.len()).map(|i| t.key(i..i + 1)).collect();
+        assert_eq!(
+            words,
+            vec!["2e", "ete", "44", "mio", "d'", "oeuvres", "x3", "l'", "ab", "12ab"]
+        );
+        let digits: Vec<bool> = t.toks.iter().map(|t| t.digits).collect();
+        assert_eq!(
+            digits,
+            vec![false, false, true, false, false, false, false, false, false, false]
+        );
+        for tok in &t.toks {
+            assert_eq!(tok.hash, word_hash(&t.folded[tok.fs..tok.fe]));
+        }
+        assert_eq!(&text[t.toks[1].start..t.toks[1].end], "ÉTÉ");
+        assert!(t.toks[2].comma && !t.toks[2].clause_break);
+        assert!(t.toks[7].clause_break);
+    }
 
     #[test]
     fn tokens_fold_and_split() {

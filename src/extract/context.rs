@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::words::{is_word_char, lookup};
+use super::words::{is_word_char, letters_len, lookup};
 use crate::lexicon::{fold_char, LangLexicon, Lexicon};
 
 /// True for the spaces that may stand inside a figure.
@@ -51,14 +51,7 @@ pub(crate) fn skip_spaces_back(text: &str, pos: usize) -> usize {
 
 /// The word (letters, inner hyphens and apostrophes excluded) starting at `pos`.
 pub(crate) fn word_at(text: &str, pos: usize) -> Option<(usize, usize)> {
-    let mut end = pos;
-    for c in text[pos..].chars() {
-        if is_word_char(c) {
-            end += c.len_utf8();
-        } else {
-            break;
-        }
-    }
+    let end = pos + letters_len(&text[pos..]);
     (end > pos).then_some((pos, end))
 }
 
@@ -76,12 +69,21 @@ pub(crate) fn noun_at(text: &str, pos: usize) -> Option<(usize, usize)> {
 
 /// The word ending at `pos` (letters only), if any.
 pub(crate) fn word_before(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut start = pos;
-    for c in text[..pos].chars().rev() {
-        if is_word_char(c) {
-            start -= c.len_utf8();
-        } else {
-            break;
+    while start > 0 {
+        let b = bytes[start - 1];
+        // ASCII letters are read on their bytes.
+        if b < 0x80 {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            start -= 1;
+            continue;
+        }
+        match text[..start].chars().next_back() {
+            Some(c) if is_word_char(c) => start -= c.len_utf8(),
+            _ => break,
         }
     }
     (start < pos).then_some((start, pos))
@@ -97,27 +99,95 @@ pub(crate) struct Tail {
     trimmed: usize,
 }
 
+thread_local! {
+    /// The buffers of dropped tails, which the next tails fold into: a
+    /// figure reads several tails, and none needs an allocation.
+    static SPARE_TAILS: std::cell::RefCell<Vec<(String, Vec<usize>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Drop for Tail {
+    fn drop(&mut self) {
+        let norm = std::mem::take(&mut self.norm);
+        let offsets = std::mem::take(&mut self.offsets);
+        // A tail dropped while the thread ends keeps its buffers.
+        let _ = SPARE_TAILS.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                if s.len() < 16 {
+                    s.push((norm, offsets));
+                }
+            }
+        });
+    }
+}
+
+/// Whether an ASCII byte folds to a space ([`tail`] keeps one of a run).
+fn folds_to_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
 pub(crate) fn tail(text: &str, pos: usize, max: usize) -> Tail {
     let mut start = pos.saturating_sub(max);
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    let mut norm = String::with_capacity(pos - start);
-    let mut offsets = Vec::with_capacity(pos - start);
+    let (mut norm, mut offsets) = SPARE_TAILS
+        .try_with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.pop()))
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    norm.clear();
+    offsets.clear();
+    norm.reserve(pos - start);
+    offsets.reserve(pos - start);
     let mut last_space = false;
-    for (i, c) in text[start..pos].char_indices() {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    while at < pos {
+        let b = bytes[at];
+        if b < 0x80 {
+            if folds_to_space(b) {
+                if !last_space {
+                    norm.push(' ');
+                    offsets.push(at);
+                }
+                last_space = true;
+                at += 1;
+                continue;
+            }
+            last_space = false;
+            if b == b'`' {
+                norm.push('\'');
+                offsets.push(at);
+                at += 1;
+                continue;
+            }
+            // A run of other ASCII bytes is copied at once and lowered:
+            // one folded byte per byte.
+            let run = at;
+            while at < pos && bytes[at] < 0x80 && !folds_to_space(bytes[at]) && bytes[at] != b'`' {
+                at += 1;
+            }
+            let from = norm.len();
+            norm.push_str(&text[run..at]);
+            norm[from..].make_ascii_lowercase();
+            offsets.extend(run..at);
+            continue;
+        }
+        let i = at;
+        let Some(c) = text[at..pos].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
         let f = fold_char(c);
         if f == ' ' || f == '\n' || f == '\r' {
             if !last_space {
                 norm.push(' ');
-                offsets.push(start + i);
+                offsets.push(i);
             }
             last_space = true;
         } else {
-            let mut b = [0u8; 4];
-            for _ in f.encode_utf8(&mut b).bytes() {
-                offsets.push(start + i);
-            }
+            offsets.extend(std::iter::repeat_n(i, f.len_utf8()));
             norm.push(f);
             last_space = false;
         }
@@ -133,11 +203,18 @@ pub(crate) fn tail(text: &str, pos: usize, max: usize) -> Tail {
 impl Tail {
     /// If the tail ends with `phrase` (then optional spaces), at a word
     /// boundary, the original byte offset where the phrase starts.
+    #[inline]
     pub(crate) fn ends_with_phrase(&self, phrase: &str) -> Option<usize> {
-        let t = &self.norm[..self.trimmed];
         // Most phrases end in another byte: no comparison of the rest.
-        let last = phrase.as_bytes().last();
-        if last.is_some() && t.as_bytes().last() != last || !t.ends_with(phrase) {
+        match phrase.as_bytes().last() {
+            Some(l) if self.norm.as_bytes()[..self.trimmed].last() != Some(l) => None,
+            _ => self.ends_with_phrase_at_boundary(phrase),
+        }
+    }
+
+    fn ends_with_phrase_at_boundary(&self, phrase: &str) -> Option<usize> {
+        let t = &self.norm[..self.trimmed];
+        if !t.ends_with(phrase) {
             return None;
         }
         let at = t.len() - phrase.len();
@@ -177,8 +254,28 @@ fn boundary_after(text: &str, end: usize, form_is_alpha: bool) -> bool {
     }
 }
 
+thread_local! {
+    /// The folded head of [`unit_at`], kept from one call to the next.
+    static UNIT_HEAD: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// The longest unit written at `pos` (already past any space).
 pub(crate) fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch> {
+    UNIT_HEAD
+        .try_with(|h| match h.try_borrow_mut() {
+            Ok(mut folded) => unit_at_folding_into(lex, text, pos, &mut folded),
+            Err(_) => unit_at_folding_into(lex, text, pos, &mut String::new()),
+        })
+        .unwrap_or_else(|_| unit_at_folding_into(lex, text, pos, &mut String::new()))
+}
+
+/// [`unit_at`], folding the head of the text into `folded`.
+fn unit_at_folding_into(
+    lex: &Lexicon,
+    text: &str,
+    pos: usize,
+    folded: &mut String,
+) -> Option<UnitMatch> {
     let rest = &text[pos..];
     let mut head_end = rest.len().min(40);
     while !rest.is_char_boundary(head_end) {
@@ -191,22 +288,30 @@ pub(crate) fn unit_at(lex: &Lexicon, text: &str, pos: usize) -> Option<UnitMatch
     let c0 = head.chars().next()?;
     let empty = Vec::new();
     let symbols = lex.unit_first.get(&c0).unwrap_or(&empty);
-    let mut folded = String::new();
+    // The leading letters, as folded: an ASCII byte folds to a letter
+    // when it is one.
+    let hb = head.as_bytes();
     let mut key_end = 0;
-    for c in head.chars() {
-        let f = fold_char(c);
-        if !f.is_alphabetic() {
-            break;
+    while let Some(&b) = hb.get(key_end) {
+        if b < 0x80 {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            key_end += 1;
+            continue;
         }
-        key_end += c.len_utf8();
+        match head[key_end..].chars().next() {
+            Some(c) if fold_char(c).is_alphabetic() => key_end += c.len_utf8(),
+            _ => break,
+        }
     }
-    crate::lexicon::fold_into(&head[..key_end], &mut folded);
+    crate::lexicon::fold_into(&head[..key_end], folded);
     let words = lex.unit_words.get(folded.as_str()).unwrap_or(&empty);
     if symbols.is_empty() && words.is_empty() {
         return None;
     }
     if !words.is_empty() {
-        crate::lexicon::fold_into(head, &mut folded);
+        crate::lexicon::fold_into(head, folded);
     }
     let (mut a, mut b) = (0, 0);
     let candidates = std::iter::from_fn(|| {
@@ -482,6 +587,55 @@ mod tests {
         assert_eq!(tail(t, t.len(), 48).ends_with_phrase("pres de"), Some(0));
         let t = "apres de ";
         assert_eq!(tail(t, t.len(), 48).ends_with_phrase("pres de"), None);
+    }
+
+    /// The folded tail a character at a time: what [`tail`] must equal.
+    fn tail_by_chars(text: &str, pos: usize, max: usize) -> (String, Vec<usize>) {
+        let mut start = pos.saturating_sub(max);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let (mut norm, mut offsets, mut last_space) = (String::new(), Vec::new(), false);
+        for (i, c) in text[start..pos].char_indices() {
+            let f = fold_char(c);
+            if f == ' ' || f == '\n' || f == '\r' {
+                if !last_space {
+                    norm.push(' ');
+                    offsets.push(start + i);
+                }
+                last_space = true;
+            } else {
+                offsets.extend(std::iter::repeat_n(start + i, f.len_utf8()));
+                norm.push(f);
+                last_space = false;
+            }
+        }
+        (norm, offsets)
+    }
+
+    #[test]
+    fn tail_folds_as_char_by_char() {
+        let t = "Près de\t\n 3 ŒUVRES, d’environ\u{a0}\u{202f}  `x` İ  ";
+        for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+            for max in [0, 1, 5, 24, 48, 200] {
+                let tl = tail(t, pos, max);
+                let want = tail_by_chars(t, pos, max);
+                assert_eq!((&tl.norm, &tl.offsets), (&want.0, &want.1), "{pos} {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_at_and_before_read_letters() {
+        let t = "l’été 2 Œuvres-x ab";
+        assert_eq!(word_at(t, 0), Some((0, 1)));
+        assert_eq!(word_at(t, 4), Some((4, 9)));
+        assert_eq!(word_at(t, 9), None);
+        assert_eq!(word_before(t, 9), Some((4, 9)));
+        assert_eq!(word_before(t, 4), None);
+        assert_eq!(word_at(t, 12), Some((12, 19)));
+        assert_eq!(word_before(t, 19), Some((12, 19)));
+        assert_eq!(word_before(t, t.len()), Some((t.len() - 2, t.len())));
     }
 
     #[test]

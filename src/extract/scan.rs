@@ -3,8 +3,6 @@
 //! at vulgar fractions ("½"); web addresses ("https://…") are skipped.
 //! Each stop hands the number it starts to the recognisers.
 
-use nom::Parser;
-
 use crate::extract::context::*;
 use crate::extract::digits::{self, numeral, read_numeral};
 use crate::extract::recognise::*;
@@ -20,6 +18,10 @@ impl<'a> Extractor<'a> {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            // The ASCII letters read at `i` by the fast path below: where
+            // they end and their folded hash, which the word they start
+            // goes on from.
+            let mut ascii_head = None;
             if b.is_ascii_digit() {
                 i = self.at_digit(i).max(i + 1).max(self.last_end());
                 while i < bytes.len() && !text.is_char_boundary(i) {
@@ -60,14 +62,18 @@ impl<'a> Extractor<'a> {
                     i = j;
                     continue;
                 }
+                ascii_head = Some((j, h));
             }
             if b.is_ascii_alphabetic() || b >= 0x80 {
                 let c = char_at(text, i).unwrap_or(' ');
                 if c.is_alphabetic() {
-                    let (_, wend) = word_at(text, i).unwrap_or((i, i + c.len_utf8()));
+                    // The word's end and folded hash in one pass, on from
+                    // its ASCII head.
+                    let (from, h) = ascii_head.unwrap_or((i, crate::lexicon::FOLD_HASH_BASIS));
+                    let (wend, h) = word_end_and_hash(text, from, h);
                     // Like the fast path above: a word whose hash no
                     // lexicon read here knows starts nothing.
-                    if !is_alnum_before(text, i) && self.may_start_figure(&text[i..wend]) {
+                    if !is_alnum_before(text, i) && self.may_start_figure(h) {
                         if let Some(end) = self.at_word(i, wend) {
                             i = end.max(wend).max(self.last_end());
                             while !text.is_char_boundary(i) {
@@ -158,12 +164,11 @@ impl<'a> Extractor<'a> {
         Ok(f)
     }
 
-    /// Whether `word` may be one [`Self::at_word`] reads: its folded hash is
+    /// Whether a word may be one [`Self::at_word`] reads: its folded hash `h` is
     /// one of the scan words of the document's lexicon (its own words, the
     /// fallback languages' and the units that stand alone), or of the
     /// lexicons it reads words with.
-    fn may_start_figure(&self, word: &str) -> bool {
-        let h = crate::lexicon::fold_hash(word);
+    fn may_start_figure(&self, h: u64) -> bool {
         self.primary.scan_hashes.contains(&h) || self.lexes().any(|l| l.word_hashes.contains(&h))
     }
 
@@ -199,7 +204,7 @@ impl<'a> Extractor<'a> {
             if let Some(end) = self.collective(lex, pos) {
                 return Some(end);
             }
-            if let Ok((_, sp)) = words::spelled_number(lex).parse(&text[pos..]) {
+            if let Some(sp) = words::spelled_number_with(lex, &text[pos..], &mut self.buf) {
                 let end = pos + sp.len;
                 let mut f = Figure::new(pos, end, Some(sp.value), Written::Words);
                 if sp.ordinal {
@@ -262,6 +267,30 @@ impl<'a> Extractor<'a> {
     }
 }
 
+/// The end of the word (letters, as [`word_at`] reads them) that goes on
+/// at `from`, and its folded hash ([`crate::lexicon::fold_hash`]) continued
+/// from `h`, the hash of the letters before `from`.
+fn word_end_and_hash(text: &str, from: usize, mut h: u64) -> (usize, u64) {
+    let bytes = text.as_bytes();
+    let mut end = from;
+    while let Some(&b) = bytes.get(end) {
+        if b < 0x80 {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            h = crate::lexicon::fold_hash_byte(h, b.to_ascii_lowercase());
+            end += 1;
+            continue;
+        }
+        let Some(c) = text[end..].chars().next().filter(|c| c.is_alphabetic()) else {
+            break;
+        };
+        h = crate::lexicon::fold_hash_letter(h, c);
+        end += c.len_utf8();
+    }
+    (end, h)
+}
+
 pub(crate) fn is_alnum_before(text: &str, pos: usize) -> bool {
     char_before(text, pos).is_some_and(|c| c.is_alphanumeric())
 }
@@ -289,4 +318,37 @@ fn char_reference_end(text: &str, pos: usize) -> Option<usize> {
         .find(|c: char| !c.is_ascii_hexdigit())
         .map_or(text.len(), |n| pos + n);
     Some(end + usize::from(text[end..].starts_with(';')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_end_and_hash_is_word_at_and_fold_hash() {
+        let basis = crate::lexicon::FOLD_HASH_BASIS;
+        for text in [
+            "trois",
+            "Deuxième guerre",
+            "été,",
+            "ŒUVRES complètes",
+            "vingt-deux",
+            "l’un",
+            "İstanbul",
+            "x",
+        ] {
+            let (s, e) = word_at(text, 0).unwrap();
+            assert_eq!(
+                word_end_and_hash(text, s, basis),
+                (e, crate::lexicon::fold_hash(&text[s..e])),
+                "{text}"
+            );
+            // Continued after an ASCII head, as the scan does.
+            let head = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+            let h = text[..head].bytes().fold(basis, |h, b| {
+                crate::lexicon::fold_hash_byte(h, b.to_ascii_lowercase())
+            });
+            assert_eq!(word_end_and_hash(text, head, h).0, e, "{text}");
+        }
+    }
 }

@@ -1,7 +1,6 @@
 //! Reading helpers shared by the recognisers: a link word ("de", "of"),
 //! a phrase of a lexicon table, a plain number in digits or words.
 
-use nom::Parser;
 use rust_decimal::Decimal;
 
 use crate::extract::context::*;
@@ -84,7 +83,7 @@ impl<'a> Extractor<'a> {
             if info.cardinal.is_none() {
                 continue;
             }
-            let (_, sp) = words::spelled_number(lex).parse(&text[pos..]).ok()?;
+            let sp = words::spelled_number_with(lex, &text[pos..], &mut self.buf)?;
             if sp.ordinal || sp.fraction {
                 return None;
             }

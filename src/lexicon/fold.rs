@@ -176,7 +176,22 @@ pub(crate) fn fold_hash_byte(h: u64, b: u8) -> u64 {
 /// to the hash of `fold(s)` but computed without building the string.
 pub(crate) fn fold_hash(s: &str) -> u64 {
     let mut h: u64 = FOLD_HASH_BASIS;
-    folded_pieces(s, |p| {
+    // Most words are ASCII with no space: hashed a byte at a time until
+    // the first space or non-ASCII byte, after which a space is not a
+    // repeat (the byte before it was no space).
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b >= 0x80 || b == b' ' || b == b'\t' {
+            break;
+        }
+        h = fold_hash_byte(h, fold_ascii(b));
+        i += 1;
+    }
+    if i == bytes.len() {
+        return h;
+    }
+    folded_pieces(&s[i..], |p| {
         for &b in p.as_bytes() {
             h = fold_hash_byte(h, b);
         }
@@ -185,12 +200,44 @@ pub(crate) fn fold_hash(s: &str) -> u64 {
     h
 }
 
+/// The hash `h` of a folded text continued with the fold of the letter
+/// `c` (no space): [`fold_hash`] of a word is these steps from
+/// [`FOLD_HASH_BASIS`], one per letter.
+#[inline]
+pub(crate) fn fold_hash_letter(h: u64, c: char) -> u64 {
+    if c.is_ascii() {
+        return fold_hash_byte(h, fold_ascii(c as u8));
+    }
+    let piece = match fold_char(c) {
+        'œ' => return fold_hash_byte(fold_hash_byte(h, b'o'), b'e'),
+        'æ' => return fold_hash_byte(fold_hash_byte(h, b'a'), b'e'),
+        f => f,
+    };
+    let mut buf = [0u8; 4];
+    piece.encode_utf8(&mut buf).bytes().fold(h, fold_hash_byte)
+}
+
 /// [`fold_hash`] of `s`, with the last byte of the folded text and the
 /// hash of the folded text without that byte: a look-up of a word and of
 /// the word less a plural ending, without building either.
 pub(crate) fn fold_hash_last(s: &str) -> (u64, Option<(u8, u64)>) {
     let mut h: u64 = FOLD_HASH_BASIS;
     let mut last = None;
+    // As in `fold_hash`: ASCII with no space a byte at a time first.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b >= 0x80 || b == b' ' || b == b'\t' {
+            break;
+        }
+        let f = fold_ascii(b);
+        last = Some((f, h));
+        h = fold_hash_byte(h, f);
+        i += 1;
+    }
+    if i == bytes.len() {
+        return (h, last);
+    }
     let mut eat = |bytes: &[u8]| {
         for &b in bytes {
             last = Some((b, h));
@@ -198,8 +245,6 @@ pub(crate) fn fold_hash_last(s: &str) -> (u64, Option<(u8, u64)>) {
         }
     };
     let mut last_space = false;
-    let bytes = s.as_bytes();
-    let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // ASCII is folded and hashed a byte at a time.
         let f = if b < 0x80 {
@@ -255,6 +300,9 @@ mod tests {
             "Deuxième  Guerre\t`s",
             "L’Œuvre  d'ÆSOP\u{a0}\u{a0}€",
             "abc",
+            "Abc d",
+            "ab\t\tc",
+            "x`é",
         ] {
             let f = fold(s);
             let (h, last) = fold_hash_last(s);
@@ -330,6 +378,13 @@ mod tests {
             assert_eq!(fold_hash(w), fold_hash(&fold(w)), "{w}");
         }
         assert_ne!(fold_hash("trois"), fold_hash("troi"));
+        for w in ["Deuxième", "Œuvre", "ÆSOP", "ÉTÉ", "plain", "İstanbul", "ß"] {
+            let by_letter = w.chars().fold(FOLD_HASH_BASIS, fold_hash_letter);
+            assert_eq!(by_letter, fold_hash(w), "{w}");
+        }
+        for w in [" a", "a  b", "a\t\tb", "ab \u{a0} c", "x`y "] {
+            assert_eq!(fold_hash(w), fold_hash(&fold(w)), "{w:?}");
+        }
         assert_eq!(
             fold_hash_last("Trois"),
             (fold_hash("trois"), Some((b's', fold_hash("troi"))))

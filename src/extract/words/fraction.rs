@@ -33,6 +33,40 @@ fn denominator_may_end(lex: &LangLexicon, rest: &str, buf: &mut String) -> bool 
     }
 }
 
+/// How many tokens [`fraction_may_follow`] reads before it stops and
+/// answers yes: far more than any number has, so that the answer is exact,
+/// and few enough that reading stays linear in the text.
+const FRACTION_RUN: usize = 48;
+
+/// Whether a fraction (an integer then an ordinal or a plural
+/// denominator, "trois cinquièmes", "vingt-cinquième") may be read at `i`:
+/// some word of the run of number words and digits that starts there
+/// (tokens joined as in a number, the only ones the integer and the
+/// denominator after it can use) is an ordinal or a denominator, or the
+/// run is longer than [`FRACTION_RUN`] tokens. When none is, the integer
+/// need not be read to know that no fraction starts here.
+fn fraction_may_follow(lex: &LangLexicon, i: &str, buf: &mut String) -> bool {
+    let mut rest = i;
+    for _ in 0..FRACTION_RUN {
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        } else {
+            let Some((after, info)) = known_word(lex, rest, buf) else {
+                return false;
+            };
+            if info.ordinal.is_some() || info.denominator.is_some() {
+                return true;
+            }
+            rest = after;
+        }
+        match word_joiner(rest) {
+            Ok((after, _)) => rest = after,
+            Err(_) => return false,
+        }
+    }
+    true
+}
+
 /// A denominator at `i` (after a joiner): a plural ordinal or fraction word
 /// ("fifths", "quarts", "twenty-firsts", "hundred-fifths"), or, when
 /// `singular` is allowed (after a numerator of one), a singular ordinal or
@@ -65,7 +99,7 @@ pub(super) fn denominator<'a>(
         }
         return None;
     }
-    if depth > MAX_DEPTH {
+    if depth > MAX_DEPTH || !fraction_may_follow(lex, after_j, buf) {
         return None;
     }
     // An ordinal phrase: "twenty-firsts", "one hundred and fifth".
@@ -109,7 +143,7 @@ pub(super) fn fraction_phrase<'a>(
     if let (Some(d), None, None) = (info.denominator, info.cardinal, info.ordinal) {
         return Some((r, Decimal::ONE / d, false));
     }
-    if depth > MAX_DEPTH {
+    if depth > MAX_DEPTH || !fraction_may_follow(lex, i, buf) {
         return None;
     }
     let (rest, sp) = read(lex, i, None, false, depth, buf)?;
@@ -181,6 +215,30 @@ pub(super) fn scaled_fraction<'a>(
 #[cfg(test)]
 mod tests {
     use crate::extract::words::test_support::*;
+
+    #[test]
+    fn a_fraction_may_follow_only_where_an_ordinal_or_denominator_stands() {
+        let c = lexes();
+        let fr = c.lexicon.get("fr").unwrap();
+        let en = c.lexicon.get("en").unwrap();
+        let mut buf = String::new();
+        assert!(super::fraction_may_follow(fr, "trois cinquièmes", &mut buf));
+        assert!(super::fraction_may_follow(fr, "vingt-cinquième", &mut buf));
+        assert!(super::fraction_may_follow(
+            en,
+            "one hundred and 3 fifths",
+            &mut buf
+        ));
+        assert!(!super::fraction_may_follow(
+            fr,
+            "trois cent quarante et un mille.",
+            &mut buf
+        ));
+        assert!(!super::fraction_may_follow(en, "twenty-two men", &mut buf));
+        // A run longer than any number: yes, and the full reading decides.
+        let long = "un ".repeat(100);
+        assert!(super::fraction_may_follow(fr, &long, &mut buf));
+    }
 
     #[test]
     fn fractions_in_words() {

@@ -43,7 +43,7 @@ use rust_decimal::Decimal;
 use crate::lexicon::{fold_into, LangLexicon, WordInfo};
 pub(crate) use fraction::connector_fraction;
 use spelled::read;
-pub(crate) use token::is_word_char;
+pub(crate) use token::{is_word_char, letters_len};
 use token::{word, word_joiner, Joint};
 
 /// How deep the look-ahead for fractions inside numbers may nest; it keeps
@@ -118,6 +118,17 @@ pub(crate) fn spelled_number<'a>(
             ))),
         }
     }
+}
+
+/// Reads a spelled-out number at the start of `input` as
+/// [`spelled_number`] does, folding words into `buf` (a buffer the caller
+/// keeps from one number to the next).
+pub(crate) fn spelled_number_with(
+    lex: &LangLexicon,
+    input: &str,
+    buf: &mut String,
+) -> Option<Spelled> {
+    read(lex, input, None, true, 0, buf).map(|(_, sp)| sp)
 }
 
 /// Continues a number written with digits in words: `input` starts right

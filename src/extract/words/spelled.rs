@@ -43,6 +43,23 @@ pub(crate) fn read<'a>(
     buf: &mut String,
 ) -> Option<(&'a str, Spelled)> {
     if seed.is_none() {
+        if let Some(found) = lone_cardinal(lex, input, buf) {
+            return Some(found);
+        }
+    }
+    read_in_full(lex, input, seed, tails, depth, buf)
+}
+
+/// [`read`] production by production, with no shortcut.
+fn read_in_full<'a>(
+    lex: &LangLexicon,
+    input: &'a str,
+    seed: Option<Decimal>,
+    tails: bool,
+    depth: u8,
+    buf: &mut String,
+) -> Option<(&'a str, Spelled)> {
+    if seed.is_none() {
         if let Some(found) = leading_fraction(lex, input, buf) {
             return Some(found);
         }
@@ -74,6 +91,43 @@ pub(crate) fn read<'a>(
     if let Some(found) = connector_fraction_tail(lex, input, rest, &int.acc, sp, depth, buf) {
         return Some(found);
     }
+    Some((rest, sp))
+}
+
+/// A cardinal word that no token continues ("une fille", "trois.", "a
+/// man"): the number [`read`] gives it, read without trying the integer's
+/// loop and each tail, which all start with a joiner then digits or a word
+/// of the lexicon. `None` when something may continue it.
+///
+/// `lone_cardinal = known_word(cardinal) - ( word_joiner ( digit | known_word ) ) ;`
+fn lone_cardinal<'a>(
+    lex: &LangLexicon,
+    input: &'a str,
+    buf: &mut String,
+) -> Option<(&'a str, Spelled)> {
+    let (rest, info) = known_word(lex, input, buf)?;
+    let v = info.cardinal?;
+    let class = class_of(v)?;
+    if let Ok((after_j, _)) = word_joiner(rest) {
+        if after_j.starts_with(|c: char| c.is_ascii_digit())
+            || known_word(lex, after_j, buf).is_some()
+        {
+            return None;
+        }
+    }
+    let mut acc = Acc::new();
+    if !acc.push(v, class, None) {
+        return None;
+    }
+    let sp = Spelled {
+        value: acc.value(),
+        len: input.len() - rest.len(),
+        words: 1,
+        ordinal: false,
+        fraction: false,
+        article_only: info.article,
+        approx: false,
+    };
     Some((rest, sp))
 }
 
@@ -508,7 +562,48 @@ fn connector_fraction_tail<'a>(
 
 #[cfg(test)]
 mod tests {
+    use super::{lone_cardinal, read, read_in_full};
     use crate::extract::words::test_support::*;
+
+    #[test]
+    fn a_lone_cardinal_reads_as_in_full() {
+        let c = lexes();
+        let mut buf = String::new();
+        for (s, en) in [
+            ("une fille", false),
+            ("un homme et une femme", false),
+            ("une heure", false),
+            ("un 3", false),
+            ("un million", false),
+            ("un quart", false),
+            ("un demi", false),
+            ("une et demie", false),
+            ("trois.", false),
+            ("deux-tiers", false),
+            ("vingt\u{a0}trois", false),
+            ("un - deux", false),
+            ("un", false),
+            ("a man", true),
+            ("a half", true),
+            ("one and a half", true),
+            ("a dozen eggs", true),
+            ("one point five", true),
+            ("one-third", true),
+            ("seven dwarfs", true),
+            ("an hour", true),
+        ] {
+            let lex = c.lexicon.get(if en { "en" } else { "fr" }).unwrap();
+            let fast = read(lex, s, None, true, 0, &mut buf);
+            let full = read_in_full(lex, s, None, true, 0, &mut buf);
+            assert_eq!(fast, full, "{s}");
+            let fast = read(lex, s, None, false, 1, &mut buf);
+            let full = read_in_full(lex, s, None, false, 1, &mut buf);
+            assert_eq!(fast, full, "{s}");
+        }
+        let fr = c.lexicon.get("fr").unwrap();
+        assert!(lone_cardinal(fr, "une fille", &mut buf).is_some());
+        assert!(lone_cardinal(fr, "un million", &mut buf).is_none());
+    }
 
     #[test]
     fn french_cardinals() {

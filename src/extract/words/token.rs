@@ -2,10 +2,7 @@
 //! them ("vingt-deux", "fifty  two", "ninety - five") and short runs of
 //! digits inside words ("4 thousand 3 hundred and 21").
 
-use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1};
-use nom::combinator::{map, opt};
-use nom::sequence::delimited;
+use nom::bytes::complete::take_while1;
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
@@ -14,11 +11,40 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphabetic()
 }
 
+/// The length in bytes of the run of letters ([`is_word_char`]) that
+/// starts `i`; ASCII is read on its bytes.
+pub(crate) fn letters_len(i: &str) -> usize {
+    let bytes = i.as_bytes();
+    let mut n = 0;
+    while let Some(&b) = bytes.get(n) {
+        if b < 0x80 {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            n += 1;
+            continue;
+        }
+        match i[n..].chars().next() {
+            Some(c) if is_word_char(c) => n += c.len_utf8(),
+            _ => break,
+        }
+    }
+    n
+}
+
+/// The error of a token that is not there.
+fn missing(i: &str, kind: nom::error::ErrorKind) -> nom::Err<nom::error::Error<&str>> {
+    nom::Err::Error(nom::error::Error::new(i, kind))
+}
+
 /// One word: a run of letters.
 ///
 /// `word = letter+ ;`
 pub(crate) fn word(i: &str) -> IResult<&str, &str> {
-    take_while1(is_word_char).parse(i)
+    match letters_len(i) {
+        0 => Err(missing(i, nom::error::ErrorKind::TakeWhile1)),
+        n => Ok((&i[n..], &i[..n])),
+    }
 }
 
 /// The spaces that may stand inside a number: ASCII, no-break, narrow
@@ -27,18 +53,32 @@ pub(crate) fn is_inline_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
-/// One or more inline spaces.
+/// The length in bytes of the inline spaces that start `i` (0 when none
+/// does).
 ///
 /// `spaces = inline_space+ ;`
-pub(crate) fn spaces(i: &str) -> IResult<&str, &str> {
-    take_while1(is_inline_space).parse(i)
+fn spaces_len(i: &str) -> usize {
+    let bytes = i.as_bytes();
+    let mut n = 0;
+    loop {
+        match bytes.get(n..) {
+            Some([b' ', ..]) => n += 1,
+            Some([0xc2, 0xa0, ..]) => n += 2,
+            Some([0xe2, 0x80, 0xaf | 0x89, ..]) => n += 3,
+            _ => return n,
+        }
+    }
 }
 
-/// A hyphen of any kind.
+/// The length in bytes of the hyphen that starts `i`, 0 when none does.
 ///
 /// `hyphen = "-" | "\u{2010}" | "\u{2011}" ;`
-pub(crate) fn hyphen(i: &str) -> IResult<&str, &str> {
-    alt((tag("-"), tag("\u{2010}"), tag("\u{2011}"))).parse(i)
+fn hyphen_len(i: &str) -> usize {
+    match i.as_bytes() {
+        [b'-', ..] => 1,
+        [0xe2, 0x80, 0x90 | 0x91, ..] => 3,
+        _ => 0,
+    }
 }
 
 /// How two words of a number are joined.
@@ -55,15 +95,18 @@ pub(crate) enum Joint {
 ///
 /// `word_joiner = spaces hyphen spaces? | hyphen spaces | hyphen | spaces ;`
 pub(crate) fn word_joiner(i: &str) -> IResult<&str, Joint> {
-    alt((
-        map(delimited(spaces, hyphen, opt(spaces)), |_| {
-            Joint::SpacedHyphen
-        }),
-        map((hyphen, spaces), |_| Joint::SpacedHyphen),
-        map(hyphen, |_| Joint::Hyphen),
-        map(spaces, |_| Joint::Space),
-    ))
-    .parse(i)
+    let s = spaces_len(i);
+    let h = hyphen_len(&i[s..]);
+    let (used, joint) = match (s, h) {
+        (0, 0) => return Err(missing(i, nom::error::ErrorKind::Alt)),
+        (_, 0) => (s, Joint::Space),
+        (0, _) => match spaces_len(&i[h..]) {
+            0 => (h, Joint::Hyphen),
+            s2 => (h + s2, Joint::SpacedHyphen),
+        },
+        _ => (s + h + spaces_len(&i[s + h..]), Joint::SpacedHyphen),
+    };
+    Ok((&i[used..], joint))
 }
 
 /// A run of ASCII digits with no separator, read as an integer: the digit
@@ -119,6 +162,52 @@ mod tests {
         assert_eq!(word_joiner("   x"), Ok(("x", Joint::Space)));
         assert_eq!(word_joiner(" - x"), Ok(("x", Joint::SpacedHyphen)));
         assert!(word_joiner("x").is_err());
+    }
+
+    /// The joiner as combinators: what [`word_joiner`] must equal.
+    fn word_joiner_combined(i: &str) -> IResult<&str, Joint> {
+        use nom::branch::alt;
+        use nom::bytes::complete::tag;
+        use nom::combinator::{map, opt};
+        use nom::sequence::delimited;
+        let spaces = || take_while1(is_inline_space);
+        let hyphen = || alt((tag("-"), tag("\u{2010}"), tag("\u{2011}")));
+        alt((
+            map(delimited(spaces(), hyphen(), opt(spaces())), |_| {
+                Joint::SpacedHyphen
+            }),
+            map((hyphen(), spaces()), |_| Joint::SpacedHyphen),
+            map(hyphen(), |_| Joint::Hyphen),
+            map(spaces(), |_| Joint::Space),
+        ))
+        .parse(i)
+    }
+
+    #[test]
+    fn joiners_and_words_read_as_the_grammar_says() {
+        let pieces = [
+            " ", "  ", "\u{a0}", "\u{202f}", "\u{2009}", "-", "\u{2010}", "\u{2011}", "\u{2012}",
+            "x", "é", "1", "\t", "",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let i = format!("{a}{b}{c}deux");
+                    assert_eq!(word_joiner(&i).ok(), word_joiner_combined(&i).ok(), "{i:?}");
+                    let want = take_while1::<_, &str, nom::error::Error<&str>>(is_word_char)
+                        .parse(i.as_str())
+                        .ok();
+                    assert_eq!(word(&i).ok(), want, "{i:?}");
+                    let want = i.len() - i.trim_start_matches(is_inline_space).len();
+                    assert_eq!(spaces_len(&i), want, "{i:?}");
+                }
+            }
+        }
+        assert_eq!(word("Œuvres-x"), Ok(("-x", "Œuvres")));
+        assert_eq!(hyphen_len("\u{2011}a"), 3);
+        assert_eq!(hyphen_len("\u{2010}"), 3);
+        assert_eq!(hyphen_len("-"), 1);
+        assert_eq!(hyphen_len("\u{2012}"), 0);
     }
 
     #[test]
