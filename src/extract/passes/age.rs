@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::extract::context::*;
+use crate::extract::before::before;
 use crate::extract::Extractor;
 use crate::model::{Figure, Kind};
 
@@ -33,7 +33,7 @@ impl<'a> Extractor<'a> {
                         gap == "," || self.shared_lexes().any(|l| l.day_pair_links.contains(&gap))
                     }
                 });
-            let t = tail(self.text, a.start, 24);
+            let t = before(self.text, a.start, 24);
             let led = self
                 .lexes()
                 .flat_map(|l| l.bare_age_leads.iter())

@@ -20,6 +20,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::recognise::year_shaped;
 use crate::extract::Extractor;
@@ -207,7 +208,7 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        let t = tail(text, f.start, 24);
+        let t = before(text, f.start, 24);
         // "lap 19", "games 1, 3 and 5": a rank, and the ranks listed after
         // the first.
         let bare = |g: &Figure| text[g.num_start..g.end].bytes().all(|b| b.is_ascii_digit());

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::recognise::*;
 use crate::extract::words;
@@ -92,7 +93,7 @@ impl<'a> Extractor<'a> {
         if b.kind == Kind::Fraction {
             gap = without_article(lex, &gap).to_string();
         }
-        let t = tail(text, a.start, 16);
+        let t = before(text, a.start, 16);
         let mut start = a.start;
         let mut ok = false;
         for (opener, joiner) in lex.range_openers.iter().chain(
@@ -244,7 +245,7 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let gap = crate::lexicon::fold(text[a.end..b.start].trim());
-        let t = tail(text, a.start, 16);
+        let t = before(text, a.start, 16);
         let opener = lex
             .range_openers
             .iter()

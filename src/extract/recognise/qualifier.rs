@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::words;
 use crate::extract::Extractor;
@@ -114,7 +115,7 @@ impl<'a> Extractor<'a> {
         if !(!collective || f.low.is_none() || f.value.is_some()) {
             return false;
         }
-        let t = tail(text, f.start, 40);
+        let t = before(text, f.start, 40);
         let mut found = None;
         for (phrase, qi) in lex.qualifiers.iter().chain(
             self.secondary
