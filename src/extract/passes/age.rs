@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::extract::before::before;
+use crate::extract::before::{before, List};
 use crate::extract::Extractor;
 use crate::model::{Figure, Kind};
 
@@ -34,10 +34,11 @@ impl<'a> Extractor<'a> {
                     }
                 });
             let t = before(self.text, a.start, 24);
-            let led = self
-                .lexes()
-                .flat_map(|l| l.bare_age_leads.iter())
-                .any(|p| t.ends_with_phrase(p).is_some());
+            let led = self.may_end(&t, List::BareAgeLeads)
+                && self
+                    .lexes()
+                    .flat_map(|l| l.bare_age_leads.iter())
+                    .any(|p| t.ends_with_phrase(p).is_some());
             if before_age || led {
                 let mut f = a;
                 f.kind = Kind::Age;

@@ -20,7 +20,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::extract::before::before;
+use crate::extract::before::{before, List};
 use crate::extract::context::*;
 use crate::extract::recognise::year_shaped;
 use crate::extract::Extractor;
@@ -217,7 +217,8 @@ impl<'a> Extractor<'a> {
         });
         let leads = || self.lexes().flat_map(|l| l.labels.rank_leads.iter());
         let ranked = listed_rank
-            || leads().any(|p| t.ends_with_phrase(p).is_some())
+            || self.may_end(&t, List::RankLeads)
+                && leads().any(|p| t.ends_with_phrase(p).is_some())
             || self.word_left(f.start).is_some_and(|w| {
                 let w = fold(&text[w.0..w.1]);
                 leads().any(|p| {
@@ -230,11 +231,12 @@ impl<'a> Extractor<'a> {
             return true;
         }
         // "saison 2", "constituency 30": the number of something.
-        if let Some(s) = self
-            .lexes()
-            .flat_map(|l| l.labels.label_leads.iter())
-            .find_map(|p| t.ends_with_phrase(p))
-        {
+        let label_lead = self.may_end(&t, List::LabelLeads).then(|| {
+            self.lexes()
+                .flat_map(|l| l.labels.label_leads.iter())
+                .find_map(|p| t.ends_with_phrase(p))
+        });
+        if let Some(s) = label_lead.flatten() {
             f.start = s;
             return self.name(f, false);
         }

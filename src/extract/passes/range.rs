@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::extract::before::before;
+use crate::extract::before::{before, List};
 use crate::extract::context::*;
 use crate::extract::recognise::*;
 use crate::extract::words;
@@ -96,19 +96,20 @@ impl<'a> Extractor<'a> {
         let t = before(text, a.start, 16);
         let mut start = a.start;
         let mut ok = false;
-        for (opener, joiner) in lex.range_openers.iter().chain(
+        let openers = lex.range_openers.iter().chain(
             self.secondary
                 .map(|l| l.range_openers.iter())
                 .into_iter()
                 .flatten(),
-        ) {
-            if gap == *joiner {
-                if let Some(s) = t.ends_with_phrase(opener) {
-                    start = s;
-                    ok = true;
-                    break;
-                }
-            }
+        );
+        let found = self.may_end(&t, List::RangeOpeners).then(|| {
+            openers
+                .filter(|(_, joiner)| gap == *joiner)
+                .find_map(|(opener, _)| t.ends_with_phrase(opener))
+        });
+        if let Some(s) = found.flatten() {
+            start = s;
+            ok = true;
         }
         if !ok {
             let dash = matches!(gap.as_str(), "-" | "–" | "—");
@@ -246,6 +247,9 @@ impl<'a> Extractor<'a> {
         }
         let gap = crate::lexicon::fold(text[a.end..b.start].trim());
         let t = before(text, a.start, 16);
+        if !self.may_end(&t, List::RangeOpeners) {
+            return None;
+        }
         let opener = lex
             .range_openers
             .iter()

@@ -3,7 +3,7 @@
 //! other.
 
 use std::borrow::Cow;
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use super::{doc_times, FigureRecord, LineCursor, SourceRecord};
 use crate::report::{Figures, Reporter};
@@ -135,8 +135,21 @@ fn boolean(out: &mut String, b: bool) {
     out.push_str(if b { "true" } else { "false" });
 }
 
-fn number(out: &mut String, n: usize) {
-    let _ = write!(out, "{n}");
+/// `n` in decimal digits, as `serde_json` writes it.
+fn number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
 }
 
 fn optional(out: &mut String, s: Option<&str>) {
@@ -183,6 +196,15 @@ fn string(out: &mut String, s: &str) {
 mod tests {
     use super::*;
     use crate::report::testing::figures_of;
+
+    #[test]
+    fn numbers_are_written_as_serde_json_does() {
+        for n in [0, 7, 10, 99, 100, 12345, usize::MAX] {
+            let mut out = String::new();
+            number(&mut out, n);
+            assert_eq!(out, serde_json::to_string(&n).unwrap());
+        }
+    }
 
     #[test]
     fn strings_are_escaped_as_serde_json_does() {
