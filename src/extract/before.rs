@@ -7,9 +7,7 @@
 //! window: most phrases end in another byte than the text and cost one
 //! comparison.
 
-use std::cell::OnceCell;
-
-use crate::lexicon::{fold_char, LangLexicon, Lexicon};
+use crate::lexicon::{fold_char, Ends};
 
 /// A folded character that stands for a space in a tail: runs of them are
 /// one space.
@@ -76,8 +74,7 @@ impl Before<'_> {
     /// [`Before::ends_with_phrase`] finds none of them.
     #[inline]
     pub(crate) fn may_end(&self, ends: &Ends) -> bool {
-        self.last
-            .is_some_and(|b| ends.0[usize::from(b >> 6)] >> (b & 63) & 1 == 1)
+        self.last.is_some_and(|b| ends.has(b))
     }
 
     /// If the folded window ends with `phrase` (then optional spaces), at
@@ -152,59 +149,6 @@ impl Before<'_> {
     }
 }
 
-/// The last bytes of the phrases of a list: a window whose last byte is
-/// none of them ends with none of the phrases.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Ends([u64; 4]);
-
-impl Ends {
-    pub(crate) fn of<'p>(phrases: impl IntoIterator<Item = &'p str>) -> Ends {
-        let mut e = Ends::default();
-        for p in phrases {
-            if let Some(&b) = p.as_bytes().last() {
-                e.0[usize::from(b >> 6)] |= 1 << (b & 63);
-            }
-        }
-        e
-    }
-}
-
-/// The phrase lists read before every figure, whose [`Ends`] are worth
-/// knowing: each is the union of every language's list.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum List {
-    Qualifiers,
-    CodeLeads,
-    RankLeads,
-    LabelLeads,
-    RangeOpeners,
-    BareAgeLeads,
-}
-
-impl List {
-    fn phrases(self, l: &LangLexicon) -> Vec<&str> {
-        match self {
-            List::Qualifiers => l.qualifiers.iter().map(|(p, _)| p.as_str()).collect(),
-            List::CodeLeads => l.code_leads.iter().map(String::as_str).collect(),
-            List::RankLeads => l.labels.rank_leads.iter().map(String::as_str).collect(),
-            List::LabelLeads => l.labels.label_leads.iter().map(String::as_str).collect(),
-            List::RangeOpeners => l.range_openers.iter().map(|(o, _)| o.as_str()).collect(),
-            List::BareAgeLeads => l.bare_age_leads.iter().map(String::as_str).collect(),
-        }
-    }
-}
-
-/// The [`Ends`] of each [`List`], built when a document first needs them.
-#[derive(Debug, Default)]
-pub(crate) struct ListEnds([OnceCell<Ends>; 6]);
-
-impl ListEnds {
-    pub(crate) fn get(&self, lex: &Lexicon, list: List) -> &Ends {
-        self.0[list as usize]
-            .get_or_init(|| Ends::of(lex.languages.iter().flat_map(|(_, l)| list.phrases(l))))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::before;
@@ -260,7 +204,7 @@ mod tests {
                     let t = tail(text, pos, max);
                     let b = before(text, pos, max);
                     for p in phrases {
-                        if !b.may_end(&super::Ends::of([p])) {
+                        if !b.may_end(&crate::lexicon::Ends::of([p])) {
                             assert_eq!(t.ends_with_phrase(p), None);
                         }
                         assert_eq!(

@@ -42,7 +42,6 @@ pub fn extract(text: &str, lang: Lang, lex: &Lexicon) -> Vec<Figure> {
         conv: lex.conventions(lang),
         buf: String::new(),
         out: Vec::new(),
-        ends: before::ListEnds::default(),
     };
     ex.scan();
     ex.finish()
@@ -63,8 +62,6 @@ struct Extractor<'a> {
     conv: &'a Conventions,
     buf: String,
     out: Vec<Figure>,
-    /// The last bytes of the phrase lists read before figures.
-    ends: before::ListEnds,
 }
 
 impl<'a> Extractor<'a> {
@@ -137,12 +134,6 @@ impl<'a> Extractor<'a> {
                 .is_some_and(|v| v >= rust_decimal::Decimal::TWO);
         }
         false
-    }
-
-    /// Whether a phrase of `list` (of any language) may end the window
-    /// `t`: when not, no phrase of it does.
-    pub(crate) fn may_end(&self, t: &before::Before<'_>, list: before::List) -> bool {
-        t.may_end(self.ends.get(self.lex, list))
     }
 
     /// Where the last figure found ends.

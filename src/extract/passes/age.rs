@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::extract::before::{before, List};
+use crate::extract::before::before;
 use crate::extract::Extractor;
 use crate::model::{Figure, Kind};
 
@@ -34,7 +34,7 @@ impl<'a> Extractor<'a> {
                     }
                 });
             let t = before(self.text, a.start, 24);
-            let led = self.may_end(&t, List::BareAgeLeads)
+            let led = t.may_end(&self.lex.ends.bare_age_leads)
                 && self
                     .lexes()
                     .flat_map(|l| l.bare_age_leads.iter())

@@ -20,7 +20,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::extract::before::{before, List};
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::recognise::year_shaped;
 use crate::extract::Extractor;
@@ -188,10 +188,20 @@ impl<'a> Extractor<'a> {
         }
         // "8 o'clock": a time of day.
         if f.value.is_some_and(|v| v <= Decimal::from(24)) {
+            // The folded text starts with the fold of its first character:
+            // a word that starts otherwise is not folded against it.
+            let first = char_at(text, after).map(|c| match crate::lexicon::fold_char(c) {
+                'œ' => 'o',
+                'æ' => 'a',
+                f => f,
+            });
             for w in self
                 .shared_lexes()
                 .flat_map(|l| l.labels.clock_words.iter())
             {
+                if w.chars().next().is_some_and(|c| Some(c) != first) {
+                    continue;
+                }
                 let n = w.chars().count();
                 let end = text[after..]
                     .char_indices()
@@ -217,7 +227,7 @@ impl<'a> Extractor<'a> {
         });
         let leads = || self.lexes().flat_map(|l| l.labels.rank_leads.iter());
         let ranked = listed_rank
-            || self.may_end(&t, List::RankLeads)
+            || t.may_end(&self.lex.ends.rank_leads)
                 && leads().any(|p| t.ends_with_phrase(p).is_some())
             || self.word_left(f.start).is_some_and(|w| {
                 let w = fold(&text[w.0..w.1]);
@@ -231,7 +241,7 @@ impl<'a> Extractor<'a> {
             return true;
         }
         // "saison 2", "constituency 30": the number of something.
-        let label_lead = self.may_end(&t, List::LabelLeads).then(|| {
+        let label_lead = t.may_end(&self.lex.ends.label_leads).then(|| {
             self.lexes()
                 .flat_map(|l| l.labels.label_leads.iter())
                 .find_map(|p| t.ends_with_phrase(p))

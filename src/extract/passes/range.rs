@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::extract::before::{before, List};
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::recognise::*;
 use crate::extract::words;
@@ -102,7 +102,7 @@ impl<'a> Extractor<'a> {
                 .into_iter()
                 .flatten(),
         );
-        let found = self.may_end(&t, List::RangeOpeners).then(|| {
+        let found = t.may_end(&self.lex.ends.range_openers).then(|| {
             openers
                 .filter(|(_, joiner)| gap == *joiner)
                 .find_map(|(opener, _)| t.ends_with_phrase(opener))
@@ -247,7 +247,7 @@ impl<'a> Extractor<'a> {
         }
         let gap = crate::lexicon::fold(text[a.end..b.start].trim());
         let t = before(text, a.start, 16);
-        if !self.may_end(&t, List::RangeOpeners) {
+        if !t.may_end(&self.lex.ends.range_openers) {
             return None;
         }
         let opener = lex

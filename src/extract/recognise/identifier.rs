@@ -2,7 +2,7 @@
 //! "A4", "4x4"), codes with leading zeros ("007", "0002"). An identifier is
 //! never a quantity; it keeps the number it carries for matching codes.
 
-use crate::extract::before::{before, List};
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::digits::{self};
 use crate::extract::Extractor;
@@ -88,7 +88,7 @@ impl<'a> Extractor<'a> {
             return false;
         }
         let t = before(self.text, f.start, 16);
-        if !self.may_end(&t, List::CodeLeads) {
+        if !t.may_end(&self.lex.ends.code_leads) {
             return false;
         }
         let Some(s) = lex.code_leads.iter().find_map(|p| t.ends_with_phrase(p)) else {

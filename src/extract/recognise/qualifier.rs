@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::extract::before::{before, List};
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::words;
 use crate::extract::Extractor;
@@ -118,7 +118,7 @@ impl<'a> Extractor<'a> {
         let t = before(text, f.start, 40);
         let mut found = None;
         let lists = [Some(lex), self.secondary].into_iter().flatten();
-        if self.may_end(&t, List::Qualifiers) {
+        if t.may_end(&self.lex.ends.qualifiers) {
             found = lists
                 .flat_map(|l| l.qualifiers.iter())
                 .find_map(|(phrase, qi)| Some((t.ends_with_phrase(phrase)?, *qi)));

@@ -147,9 +147,7 @@ fn number(out: &mut String, mut n: usize) {
             break;
         }
     }
-    for &d in &digits[i..] {
-        out.push(char::from(d));
-    }
+    out.push_str(std::str::from_utf8(&digits[i..]).expect("digits are ASCII"));
 }
 
 fn optional(out: &mut String, s: Option<&str>) {
