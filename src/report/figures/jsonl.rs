@@ -98,7 +98,13 @@ fn write_record(r: &FigureRecord<'_>, source: &str, out: &mut String) {
     optional(out, r.place.as_deref());
     out.push_str(",\"period\":");
     match &r.period {
-        Some(p) => out.push_str(&serde_json::to_string(p).expect("period serialises")),
+        Some(p) => {
+            out.push_str("{\"start\":");
+            string(out, &p.start);
+            out.push_str(",\"end\":");
+            string(out, &p.end);
+            out.push('}');
+        }
         None => out.push_str("null"),
     }
     out.push_str(",\"time_of_count\":");
