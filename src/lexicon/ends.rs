@@ -1,8 +1,10 @@
-//! The last bytes of the phrase lists read before every figure, known at
-//! load: text whose last byte ends no phrase of a list is matched against
-//! none of them.
+//! The last bytes of the phrase lists read before every figure, and the
+//! first bytes of the unit forms, known at load: text whose last byte
+//! ends no phrase of a list is matched against none of them, and no unit
+//! is looked for at a digit that starts no unit form.
 
 use super::language::LangLexicon;
+use super::units::UnitForm;
 use crate::model::Code;
 
 /// The last bytes of the phrases of a list, as a set of bytes.
@@ -14,6 +16,17 @@ impl Ends {
         let mut e = Ends::default();
         for p in phrases {
             if let Some(&b) = p.as_bytes().last() {
+                e.0[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        e
+    }
+
+    /// The first bytes of `words`.
+    pub(crate) fn firsts<'p>(words: impl IntoIterator<Item = &'p str>) -> Ends {
+        let mut e = Ends::default();
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
                 e.0[usize::from(b >> 6)] |= 1 << (b & 63);
             }
         }
@@ -37,10 +50,12 @@ pub(crate) struct PhraseEnds {
     pub(crate) label_leads: Ends,
     pub(crate) range_openers: Ends,
     pub(crate) bare_age_leads: Ends,
+    /// The first bytes of the unit forms (a set of bytes as [`Ends`]).
+    pub(crate) unit_starts: Ends,
 }
 
 impl PhraseEnds {
-    pub(crate) fn of(languages: &[(Code, LangLexicon)]) -> PhraseEnds {
+    pub(crate) fn of(languages: &[(Code, LangLexicon)], units: &[UnitForm]) -> PhraseEnds {
         let all = || languages.iter().map(|(_, l)| l);
         PhraseEnds {
             qualifiers: Ends::of(all().flat_map(|l| l.qualifiers.iter().map(|(p, _)| p.as_str()))),
@@ -57,6 +72,7 @@ impl PhraseEnds {
             bare_age_leads: Ends::of(
                 all().flat_map(|l| l.bare_age_leads.iter().map(String::as_str)),
             ),
+            unit_starts: Ends::firsts(units.iter().map(|u| u.form.as_str())),
         }
     }
 }
@@ -70,5 +86,7 @@ mod tests {
         let e = Ends::of(["plus de", "près d'", "≥", ""]);
         assert!(e.has(b'e') && e.has(b'\'') && e.has("≥".as_bytes()[2]));
         assert!(!e.has(b'1') && !e.has(b' ') && !e.has(0) && !e.has(255));
+        let f = Ends::firsts(["km", "°C", ""]);
+        assert!(f.has(b'k') && f.has("°".as_bytes()[0]) && !f.has(b'C'));
     }
 }

@@ -283,7 +283,7 @@ impl Lexicon {
         }
         self.index_scan_words();
         self.index_weekdays();
-        self.ends = PhraseEnds::of(&self.languages);
+        self.ends = PhraseEnds::of(&self.languages, &self.unit_forms);
         Ok(true)
     }
 }
