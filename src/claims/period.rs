@@ -94,10 +94,34 @@ impl Period {
 
     pub(crate) fn record(&self) -> PeriodRecord {
         PeriodRecord {
-            start: self.start.to_string(),
-            end: self.end.to_string(),
+            start: iso(self.start),
+            end: iso(self.end),
         }
     }
+}
+
+/// `d` as `Ymd`'s `Display` writes it (`YYYY-MM-DD`), without the
+/// formatter for the dates of every record: years 0 to 9999, months and
+/// days below 100; others through `Display`.
+fn iso(d: Ymd) -> String {
+    let (Ok(y), true, true) = (u32::try_from(d.year), d.month < 100, d.day < 100) else {
+        return d.to_string();
+    };
+    if y > 9999 {
+        return d.to_string();
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let mut s = String::with_capacity(10);
+    for n in [y / 1000, y / 100, y / 10, y] {
+        s.push(digit(n));
+    }
+    s.push('-');
+    s.push(digit(d.month / 10));
+    s.push(digit(d.month));
+    s.push('-');
+    s.push(digit(d.day / 10));
+    s.push(digit(d.day));
+    s
 }
 
 /// The period of a date figure: a day, a month or a year.
@@ -398,6 +422,22 @@ pub(super) fn event_day(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_displayed() {
+        for (year, month, day) in [
+            (2024, 7, 3),
+            (0, 1, 1),
+            (987, 12, 31),
+            (9999, 10, 9),
+            (10000, 1, 1),
+            (-5, 1, 1),
+            (2024, 100, 7),
+        ] {
+            let d = Ymd { year, month, day };
+            assert_eq!(iso(d), d.to_string());
+        }
+    }
 
     #[test]
     fn periods_overlap() {

@@ -17,6 +17,7 @@
 //!
 //! Context around each number (`context`) is read by byte offsets.
 
+mod before;
 pub(crate) mod context;
 pub(crate) mod digits;
 mod passes;

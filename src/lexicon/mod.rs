@@ -4,6 +4,7 @@
 //! convention and tolerance is data.
 
 mod detect;
+mod ends;
 mod fold;
 mod labels;
 mod language;
@@ -13,6 +14,7 @@ pub(crate) mod structure;
 mod units;
 
 pub(crate) use detect::Detector;
+pub(crate) use ends::{Ends, PhraseEnds};
 pub(crate) use fold::{
     fold, fold_ascii, fold_char, fold_hash, fold_hash_byte, fold_hash_last, fold_hash_letter,
     fold_into, fold_into_within, FOLD_HASH_BASIS,
@@ -71,6 +73,8 @@ pub struct Lexicon {
     pub(crate) alone_words: HashSet<String>,
     /// Folded words for the hundredth of a currency ("cents").
     pub(crate) minor_words: HashSet<String>,
+    /// The last bytes of the phrase lists read before every figure.
+    pub(crate) ends: PhraseEnds,
 }
 
 impl Lexicon {
@@ -279,6 +283,7 @@ impl Lexicon {
         }
         self.index_scan_words();
         self.index_weekdays();
+        self.ends = PhraseEnds::of(&self.languages, &self.unit_forms);
         Ok(true)
     }
 }

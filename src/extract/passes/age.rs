@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::extract::context::*;
+use crate::extract::before::before;
 use crate::extract::Extractor;
 use crate::model::{Figure, Kind};
 
@@ -33,11 +33,12 @@ impl<'a> Extractor<'a> {
                         gap == "," || self.shared_lexes().any(|l| l.day_pair_links.contains(&gap))
                     }
                 });
-            let t = tail(self.text, a.start, 24);
-            let led = self
-                .lexes()
-                .flat_map(|l| l.bare_age_leads.iter())
-                .any(|p| t.ends_with_phrase(p).is_some());
+            let t = before(self.text, a.start, 24);
+            let led = t.may_end(&self.lex.ends.bare_age_leads)
+                && self
+                    .lexes()
+                    .flat_map(|l| l.bare_age_leads.iter())
+                    .any(|p| t.ends_with_phrase(p).is_some());
             if before_age || led {
                 let mut f = a;
                 f.kind = Kind::Age;

@@ -20,6 +20,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::recognise::year_shaped;
 use crate::extract::Extractor;
@@ -187,10 +188,20 @@ impl<'a> Extractor<'a> {
         }
         // "8 o'clock": a time of day.
         if f.value.is_some_and(|v| v <= Decimal::from(24)) {
+            // The folded text starts with the fold of its first character:
+            // a word that starts otherwise is not folded against it.
+            let first = char_at(text, after).map(|c| match crate::lexicon::fold_char(c) {
+                'œ' => 'o',
+                'æ' => 'a',
+                f => f,
+            });
             for w in self
                 .shared_lexes()
                 .flat_map(|l| l.labels.clock_words.iter())
             {
+                if w.chars().next().is_some_and(|c| Some(c) != first) {
+                    continue;
+                }
                 let n = w.chars().count();
                 let end = text[after..]
                     .char_indices()
@@ -207,7 +218,7 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        let t = tail(text, f.start, 24);
+        let t = before(text, f.start, 24);
         // "lap 19", "games 1, 3 and 5": a rank, and the ranks listed after
         // the first.
         let bare = |g: &Figure| text[g.num_start..g.end].bytes().all(|b| b.is_ascii_digit());
@@ -216,7 +227,8 @@ impl<'a> Extractor<'a> {
         });
         let leads = || self.lexes().flat_map(|l| l.labels.rank_leads.iter());
         let ranked = listed_rank
-            || leads().any(|p| t.ends_with_phrase(p).is_some())
+            || t.may_end(&self.lex.ends.rank_leads)
+                && leads().any(|p| t.ends_with_phrase(p).is_some())
             || self.word_left(f.start).is_some_and(|w| {
                 let w = fold(&text[w.0..w.1]);
                 leads().any(|p| {
@@ -229,11 +241,12 @@ impl<'a> Extractor<'a> {
             return true;
         }
         // "saison 2", "constituency 30": the number of something.
-        if let Some(s) = self
-            .lexes()
-            .flat_map(|l| l.labels.label_leads.iter())
-            .find_map(|p| t.ends_with_phrase(p))
-        {
+        let label_lead = t.may_end(&self.lex.ends.label_leads).then(|| {
+            self.lexes()
+                .flat_map(|l| l.labels.label_leads.iter())
+                .find_map(|p| t.ends_with_phrase(p))
+        });
+        if let Some(s) = label_lead.flatten() {
             f.start = s;
             return self.name(f, false);
         }

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::recognise::*;
 use crate::extract::words;
@@ -92,22 +93,23 @@ impl<'a> Extractor<'a> {
         if b.kind == Kind::Fraction {
             gap = without_article(lex, &gap).to_string();
         }
-        let t = tail(text, a.start, 16);
+        let t = before(text, a.start, 16);
         let mut start = a.start;
         let mut ok = false;
-        for (opener, joiner) in lex.range_openers.iter().chain(
+        let openers = lex.range_openers.iter().chain(
             self.secondary
                 .map(|l| l.range_openers.iter())
                 .into_iter()
                 .flatten(),
-        ) {
-            if gap == *joiner {
-                if let Some(s) = t.ends_with_phrase(opener) {
-                    start = s;
-                    ok = true;
-                    break;
-                }
-            }
+        );
+        let found = t.may_end(&self.lex.ends.range_openers).then(|| {
+            openers
+                .filter(|(_, joiner)| gap == *joiner)
+                .find_map(|(opener, _)| t.ends_with_phrase(opener))
+        });
+        if let Some(s) = found.flatten() {
+            start = s;
+            ok = true;
         }
         if !ok {
             let dash = matches!(gap.as_str(), "-" | "–" | "—");
@@ -244,7 +246,10 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let gap = crate::lexicon::fold(text[a.end..b.start].trim());
-        let t = tail(text, a.start, 16);
+        let t = before(text, a.start, 16);
+        if !t.may_end(&self.lex.ends.range_openers) {
+            return None;
+        }
         let opener = lex
             .range_openers
             .iter()

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::Extractor;
 use crate::model::{Figure, Kind};
@@ -50,7 +51,7 @@ impl<'a> Extractor<'a> {
             // The leads of the document's language and of every fallback
             // language: French and English ones in any French, English or
             // unknown document.
-            let t = tail(text, f.num_start, 16);
+            let t = before(text, f.num_start, 16);
             self.shared_lexes()
                 .flat_map(|l| l.clock_leads.iter())
                 .any(|w| t.ends_with_phrase(w).is_some())
@@ -69,7 +70,7 @@ impl<'a> Extractor<'a> {
         // "en 12 h 30", "pendant 10h15": a length of time after a lead of
         // durations.
         let lasting = !colon && {
-            let t = tail(text, f.num_start, 16);
+            let t = before(text, f.num_start, 16);
             self.lexes()
                 .flat_map(|l| l.duration_leads.iter())
                 .any(|w| t.ends_with_phrase(w).is_some())

@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::words;
 use crate::extract::Extractor;
@@ -73,7 +74,7 @@ impl<'a> Extractor<'a> {
             }
         }
         // A modifier before a plural collective belongs to the figure.
-        let t = tail(text, pos, 24);
+        let t = before(text, pos, 24);
         for m in &lex.collective_modifiers {
             if let Some(s) = t.ends_with_phrase(m) {
                 f.start = s;

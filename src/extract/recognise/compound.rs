@@ -5,6 +5,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::words;
 use crate::extract::Extractor;
@@ -162,7 +163,7 @@ impl<'a> Extractor<'a> {
         // "vers 19 heures 45", "à 18 heures 05": hours after a lead of
         // times of day are a time, not a length.
         if factor >= Decimal::from(3600) {
-            let t = tail(text, f.start, 16);
+            let t = before(text, f.start, 16);
             if self
                 .shared_lexes()
                 .flat_map(|l| l.clock_leads.iter())

@@ -2,6 +2,7 @@
 //! "A4", "4x4"), codes with leading zeros ("007", "0002"). An identifier is
 //! never a quantity; it keeps the number it carries for matching codes.
 
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::digits::{self};
 use crate::extract::Extractor;
@@ -86,7 +87,10 @@ impl<'a> Extractor<'a> {
         if f.kind != Kind::Count || f.written != Written::Digits || f.start != f.num_start {
             return false;
         }
-        let t = tail(self.text, f.start, 16);
+        let t = before(self.text, f.start, 16);
+        if !t.may_end(&self.lex.ends.code_leads) {
+            return false;
+        }
         let Some(s) = lex.code_leads.iter().find_map(|p| t.ends_with_phrase(p)) else {
             return false;
         };

@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::words;
 use crate::extract::Extractor;
@@ -114,18 +115,13 @@ impl<'a> Extractor<'a> {
         if !(!collective || f.low.is_none() || f.value.is_some()) {
             return false;
         }
-        let t = tail(text, f.start, 40);
+        let t = before(text, f.start, 40);
         let mut found = None;
-        for (phrase, qi) in lex.qualifiers.iter().chain(
-            self.secondary
-                .map(|l| l.qualifiers.iter())
-                .into_iter()
-                .flatten(),
-        ) {
-            if let Some(s) = t.ends_with_phrase(phrase) {
-                found = Some((s, *qi));
-                break;
-            }
+        let lists = [Some(lex), self.secondary].into_iter().flatten();
+        if t.may_end(&self.lex.ends.qualifiers) {
+            found = lists
+                .flat_map(|l| l.qualifiers.iter())
+                .find_map(|(phrase, qi)| Some((t.ends_with_phrase(phrase)?, *qi)));
         }
         // "=>30" is no comparison.
         let odd_symbol = found.is_some_and(|(s, _)| {

@@ -133,6 +133,11 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+        // No unit starts with a digit that starts no unit form ("1 1 1").
+        let at_digit = text.as_bytes().get(up).filter(|b| b.is_ascii_digit());
+        if at_digit.is_some_and(|&b| !self.lex.ends.unit_starts.has(b)) {
+            return None;
+        }
         unit_at(self.lex, text, up).filter(|u| {
             // An amount in words followed by a one-letter symbol ("trois m")
             // is not a measure; a currency written before the number takes

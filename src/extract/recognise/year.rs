@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::extract::before::before;
 use crate::extract::context::*;
 use crate::extract::Extractor;
 use crate::model::{DateParts, Figure, Kind, Written};
@@ -12,7 +13,7 @@ impl<'a> Extractor<'a> {
         if !year_shaped(f) || f.qualifier.is_some() {
             return false;
         }
-        let t = tail(self.text, f.num_start, 24);
+        let t = before(self.text, f.num_start, 24);
         let year_word = self
             .lexes()
             .flat_map(|l| l.year_leads.iter())
@@ -27,7 +28,7 @@ impl<'a> Extractor<'a> {
         if u.form_is_symbol || !year_shaped(f) {
             return false;
         }
-        let t = tail(self.text, f.num_start, 24);
+        let t = before(self.text, f.num_start, 24);
         let lead = |strong: bool| {
             self.lexes()
                 .flat_map(|l| {

@@ -107,6 +107,19 @@ impl<'a> FigureRecord<'a> {
         time: &'a DocTime,
         cursor: &mut LineCursor,
     ) -> FigureRecord<'a> {
+        let source = SourceRecord::of(corpus.doc_of(c), time);
+        FigureRecord::with_source(corpus, cfg, c, source, cursor)
+    }
+
+    /// [`FigureRecord::new`] with the source of the claim's document, the
+    /// same for each of its claims.
+    pub(crate) fn with_source(
+        corpus: &'a Corpus,
+        cfg: &'a Config,
+        c: &'a Claim,
+        source: SourceRecord<'a>,
+        cursor: &mut LineCursor,
+    ) -> FigureRecord<'a> {
         let doc = corpus.doc_of(c);
         let text = doc.text.as_str();
         let f = &c.fig;
@@ -154,7 +167,7 @@ impl<'a> FigureRecord<'a> {
             period: c.period.map(|p| p.record()),
             time_of_count: c.moment.map(|t| m.time.label(&t)),
             status: c.status.map(|s| s.as_str()),
-            source: SourceRecord::of(doc, time),
+            source,
             key: c.key().map(|k| m.describe(&k)),
             repeat: c.repeat_of.is_some(),
             boilerplate: c.boilerplate,
