@@ -55,7 +55,7 @@ pub(crate) mod testing;
 
 use rayon::prelude::*;
 
-use claims::claims_of;
+use claims::read_document;
 
 pub use claims::{Claim, Corpus};
 pub use config::Config;
@@ -78,7 +78,7 @@ pub fn build_corpus_with(docs: Vec<Document>, cfg: &Config, done: &(dyn Fn() + S
         .par_iter()
         .enumerate()
         .map(|(i, d)| {
-            let c = claims_of(i as u32, d, &cfg.lexicon, &cfg.meanings);
+            let c = read_document(i as u32, d, &cfg.lexicon, &cfg.meanings);
             done();
             c
         })
