@@ -96,6 +96,11 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
                 i += 1;
             }
             let e = i;
+            // Only a word of two digits or more may read as a number
+            // (see `reading`): most words are left here.
+            if bytes[s..e].iter().filter(|b| b.is_ascii_digit()).count() < 2 {
+                continue;
+            }
             // The groups of digits before the word when it ends a grouped
             // number ("1,2O0"): the figure shown is the whole number.
             let mut gs = s;

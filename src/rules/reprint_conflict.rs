@@ -84,6 +84,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -172,30 +173,53 @@ impl Default for ReprintConflict {
     }
 }
 
-/// One token of a sentence (24 bytes: every sentence that holds a
-/// compared figure is kept tokenised at once).
+/// One token of a sentence, in 16 bytes: every sentence that holds a
+/// compared figure is kept tokenised at once.
 #[derive(Debug, Clone)]
 struct Tok {
     /// Hash of the folded word; for a number, hash of its digits.
     hash: u64,
-    /// Its byte span in the document.
-    span: (u32, u32),
-    /// The claim of a number (index into [`Corpus::claims`]), or
-    /// [`NO_CLAIM`].
-    claim: u32,
-    /// A number, written in digits or words.
-    number: bool,
-    /// A capitalised word that does not open the sentence.
-    name: bool,
+    /// Byte offset of the token's (first) word in the document; the word
+    /// runs to the first character that is not alphanumeric.
+    start: u32,
+    /// The claim of a number (index into [`Corpus::claims`], or
+    /// [`NO_CLAIM`]), with [`NUMBER_BIT`] and [`NAME_BIT`].
+    bits: u32,
 }
 
 /// The claim of a token that is no claim's number.
-const NO_CLAIM: u32 = u32::MAX;
+const NO_CLAIM: u32 = (1 << 30) - 1;
+/// The token is a number, written in digits or words.
+const NUMBER_BIT: u32 = 1 << 31;
+/// The token is a capitalised word that does not open the sentence.
+const NAME_BIT: u32 = 1 << 30;
 
 impl Tok {
+    fn new(hash: u64, start: usize, claim: Option<usize>, number: bool, name: bool) -> Tok {
+        let claim = claim.map_or(NO_CLAIM, |k| {
+            debug_assert!(k < NO_CLAIM as usize);
+            k as u32
+        });
+        Tok {
+            hash,
+            start: start as u32,
+            bits: claim | if number { NUMBER_BIT } else { 0 } | if name { NAME_BIT } else { 0 },
+        }
+    }
+
+    /// True for a number.
+    fn is_number(&self) -> bool {
+        self.bits & NUMBER_BIT != 0
+    }
+
+    /// True for a capitalised word that does not open the sentence.
+    fn is_name(&self) -> bool {
+        self.bits & NAME_BIT != 0
+    }
+
     /// Hash of the folded word, or [`NUMBER`].
     fn word(&self) -> u64 {
-        if self.number {
+        if self.is_number() {
             NUMBER
         } else {
             self.hash
@@ -204,16 +228,27 @@ impl Tok {
 
     /// The claim of a number, when it is one.
     fn claim(&self) -> Option<usize> {
-        (self.claim != NO_CLAIM).then_some(self.claim as usize)
+        let k = self.bits & NO_CLAIM;
+        (k != NO_CLAIM).then_some(k as usize)
     }
 
     /// Hash of the number's digits, for a number that is no claim.
     fn digits(&self) -> u64 {
-        if self.number {
+        if self.is_number() {
             self.hash
         } else {
             0
         }
+    }
+
+    /// The token's (first) word in `text`, the document's text.
+    fn text<'t>(&self, text: &'t str) -> &'t str {
+        let rest = &text[self.start as usize..];
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(rest.len(), |(i, _)| i);
+        &rest[..end]
     }
 }
 
@@ -278,25 +313,13 @@ fn tokens(
                     continue;
                 }
             }
-            out.push(Tok {
-                hash: hash_of(&word),
-                span: (ws as u32, we as u32),
-                claim: claim.map_or(NO_CLAIM, |k| k as u32),
-                number: true,
-                name: false,
-            });
+            out.push(Tok::new(hash_of(&word), ws, claim, true, false));
             continue;
         }
         crate::lexicon::fold_into(word, &mut folded);
         weekdays.extend(lexicon.weekday(&folded));
         let name = !out.is_empty() && c.is_uppercase() && word.chars().count() >= 3;
-        out.push(Tok {
-            hash: hash_of(&folded.as_str()),
-            span: (ws as u32, we as u32),
-            claim: NO_CLAIM,
-            number: false,
-            name,
-        });
+        out.push(Tok::new(hash_of(&folded.as_str()), ws, None, false, name));
     }
     weekdays.sort_unstable();
     weekdays.dedup();
@@ -643,7 +666,7 @@ fn lone_name(a: &[Tok], b: &[Tok], pairs: &[(usize, usize)]) -> bool {
         in_a[i] = true;
         in_b[j] = true;
     }
-    let lone = |t: &[Tok], kept: &[bool]| t.iter().zip(kept).any(|(t, k)| t.name && !k);
+    let lone = |t: &[Tok], kept: &[bool]| t.iter().zip(kept).any(|(t, k)| t.is_name() && !k);
     lone(a, &in_a) || lone(b, &in_b)
 }
 
@@ -792,37 +815,46 @@ impl ReprintConflict {
         if corpus.docs.len() < 2 {
             return out;
         }
-        // The sentences that hold a compared figure, tokenised once.
-        let mut sents: Vec<Sent> = Vec::new();
-        for (d, range) in corpus.doc_claims.iter().enumerate() {
-            let ids: Vec<usize> = range.clone().collect();
-            let mut spans: Vec<(usize, usize)> = ids
-                .iter()
-                .filter(|&&k| compared(&corpus.claims[k]))
-                .map(|&k| corpus.claims[k].sentence)
-                .collect();
-            spans.dedup();
-            let text = &corpus.docs[d].text;
-            for sp in spans.into_iter().flat_map(|sp| parts(text, sp)) {
-                let here: Vec<usize> = ids
+        // The sentences that hold a compared figure, tokenised once (each
+        // document's in parallel), in document order.
+        let per_doc: Vec<Vec<Sent>> = corpus
+            .doc_claims
+            .par_iter()
+            .enumerate()
+            .map(|(d, range)| {
+                let mut sents = Vec::new();
+                let ids: Vec<usize> = range.clone().collect();
+                let mut spans: Vec<(usize, usize)> = ids
                     .iter()
-                    .copied()
-                    .filter(|&k| {
-                        let f = &corpus.claims[k].fig;
-                        sp.0 <= f.num_start && f.num_start < sp.1
-                    })
+                    .filter(|&&k| compared(&corpus.claims[k]))
+                    .map(|&k| corpus.claims[k].sentence)
                     .collect();
-                let mut weekdays = Vec::new();
-                let mut toks = tokens(text, sp, corpus, &here, cx.lexicon, &mut weekdays);
-                // Kept until every sentence is read: no spare capacity.
-                toks.shrink_to_fit();
-                sents.push(Sent {
-                    doc: d as u32,
-                    toks,
-                    weekdays,
-                });
-            }
-        }
+                spans.dedup();
+                let text = &corpus.docs[d].text;
+                for sp in spans.into_iter().flat_map(|sp| parts(text, sp)) {
+                    let here: Vec<usize> = ids
+                        .iter()
+                        .copied()
+                        .filter(|&k| {
+                            let f = &corpus.claims[k].fig;
+                            sp.0 <= f.num_start && f.num_start < sp.1
+                        })
+                        .collect();
+                    let mut weekdays = Vec::new();
+                    let mut toks = tokens(text, sp, corpus, &here, cx.lexicon, &mut weekdays);
+                    // Kept until every sentence is read: no spare capacity.
+                    toks.shrink_to_fit();
+                    sents.push(Sent {
+                        doc: d as u32,
+                        toks,
+                        weekdays,
+                    });
+                }
+                sents
+            })
+            .collect();
+        let mut sents: Vec<Sent> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
+        sents.extend(per_doc.into_iter().flatten());
         // Each document's sentences that hold a figure, by their wording
         // (numbers left out) and their exact text (numbers included).
         let mut printed: HashMap<u32, Vec<(u64, u64)>> = HashMap::new();
@@ -1155,8 +1187,8 @@ impl ReprintConflict {
             let text = &corpus.docs[s.doc as usize].text;
             s.toks[c.from..c.to]
                 .iter()
-                .filter(|t| t.name)
-                .map(|t| name_hash(&fold(&text[t.span.0 as usize..t.span.1 as usize])))
+                .filter(|t| t.is_name())
+                .map(|t| name_hash(&fold(t.text(text))))
                 .collect::<Vec<u64>>()
         };
         for c in &candidates {
