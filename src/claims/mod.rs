@@ -217,6 +217,9 @@ pub struct Corpus {
     sentences: Vec<Box<[(u32, u32)]>>,
 }
 
+/// Documents read in parallel before their claims join the corpus's.
+const READ_BATCH: usize = 256;
+
 /// What reading one document gave: its claims, and the spans of the
 /// sentences of its text.
 pub(crate) struct DocClaims {
@@ -225,26 +228,50 @@ pub(crate) struct DocClaims {
 }
 
 impl Corpus {
-    /// Builds the corpus from claims computed per document (in parallel by
-    /// the caller if it likes).
-    pub(crate) fn assemble(docs: Vec<Document>, per_doc: Vec<DocClaims>) -> Corpus {
-        // Claims are moved into one vector of the exact size, each
-        // document's freed as it is moved.
-        let total = per_doc.iter().map(|d| d.claims.len()).sum();
-        let mut claims = Vec::with_capacity(total);
-        let mut doc_claims = Vec::with_capacity(per_doc.len());
-        let mut sentences = Vec::with_capacity(per_doc.len());
-        for d in per_doc {
-            let base = claims.len();
-            claims.extend(d.claims.into_iter().map(|mut c| {
-                if let Some(r) = &mut c.repeat_of {
-                    *r += base as u32;
-                }
-                c
-            }));
-            doc_claims.push(base..claims.len());
-            sentences.push(d.sentences);
+    /// Reads the claims of every document, in parallel, in a deterministic
+    /// order whatever the number of threads, calling `done` once per
+    /// document read (from any thread).
+    ///
+    /// Documents are read by batches whose claims are moved into the
+    /// corpus's vector as each batch ends, so that only one batch's claims
+    /// stand twice in memory (in their document's vector and in the
+    /// corpus's); the vector's spare room, never written, is given back at
+    /// the end.
+    pub(crate) fn read(
+        docs: Vec<Document>,
+        lex: &Lexicon,
+        m: &Meanings,
+        done: &(dyn Fn() + Sync),
+    ) -> Corpus {
+        use rayon::prelude::*;
+        let n = docs.len();
+        let mut claims: Vec<Claim> = Vec::new();
+        let mut doc_claims = Vec::with_capacity(n);
+        let mut sentences = Vec::with_capacity(n);
+        for start in (0..n).step_by(READ_BATCH) {
+            let batch = start..(start + READ_BATCH).min(n);
+            let read: Vec<DocClaims> = docs[batch.clone()]
+                .par_iter()
+                .zip(batch)
+                .map(|(d, i)| {
+                    let c = read_document(i as u32, d, lex, m);
+                    done();
+                    c
+                })
+                .collect();
+            for d in read {
+                let base = claims.len();
+                claims.extend(d.claims.into_iter().map(|mut c| {
+                    if let Some(r) = &mut c.repeat_of {
+                        *r += base as u32;
+                    }
+                    c
+                }));
+                doc_claims.push(base..claims.len());
+                sentences.push(d.sentences);
+            }
         }
+        claims.shrink_to_fit();
         Corpus {
             docs,
             claims,
