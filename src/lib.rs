@@ -53,10 +53,6 @@ pub mod rules;
 #[cfg(test)]
 pub(crate) mod testing;
 
-use rayon::prelude::*;
-
-use claims::claims_of;
-
 pub use claims::{Claim, Corpus};
 pub use config::Config;
 pub use error::{Error, Location, Result};
@@ -74,16 +70,7 @@ pub fn build_corpus(docs: Vec<Document>, cfg: &Config) -> Corpus {
 /// [`build_corpus`], calling `done` once per document read (from any
 /// thread), for a progress display.
 pub fn build_corpus_with(docs: Vec<Document>, cfg: &Config, done: &(dyn Fn() + Sync)) -> Corpus {
-    let per_doc: Vec<_> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let c = claims_of(i as u32, d, &cfg.lexicon, &cfg.meanings);
-            done();
-            c
-        })
-        .collect();
-    Corpus::assemble(docs, per_doc)
+    Corpus::read(docs, &cfg.lexicon, &cfg.meanings, done)
 }
 
 /// The whole pipeline: claims of every document, then the selected rules.

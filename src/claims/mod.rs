@@ -236,29 +236,79 @@ pub struct Corpus {
     pub claims: Vec<Claim>,
     /// For each document, the range of its claims in `claims`.
     pub(crate) doc_claims: Vec<std::ops::Range<usize>>,
+    /// For each document, the byte spans of the sentences of its text
+    /// ([`sentence::sentences`]), read once with its claims.
+    sentences: Vec<Box<[(u32, u32)]>>,
+}
+
+/// Documents read in parallel before their claims join the corpus's.
+const READ_BATCH: usize = 256;
+
+/// What reading one document gave: its claims, and the spans of the
+/// sentences of its text.
+pub(crate) struct DocClaims {
+    pub(crate) claims: Vec<Claim>,
+    pub(crate) sentences: Box<[(u32, u32)]>,
 }
 
 impl Corpus {
-    /// Builds the corpus from claims computed per document (in parallel by
-    /// the caller if it likes).
-    pub(crate) fn assemble(docs: Vec<Document>, per_doc: Vec<Vec<Claim>>) -> Corpus {
-        let mut claims = Vec::new();
-        let mut doc_claims = Vec::new();
-        for mut cs in per_doc {
-            let base = claims.len();
-            for c in &mut cs {
-                if let Some(r) = &mut c.repeat_of {
-                    *r += base as u32;
-                }
+    /// Reads the claims of every document, in parallel, in a deterministic
+    /// order whatever the number of threads, calling `done` once per
+    /// document read (from any thread).
+    ///
+    /// Documents are read by batches whose claims are moved into the
+    /// corpus's vector as each batch ends, so that only one batch's claims
+    /// stand twice in memory (in their document's vector and in the
+    /// corpus's); the vector's spare room, never written, is given back at
+    /// the end.
+    pub(crate) fn read(
+        docs: Vec<Document>,
+        lex: &Lexicon,
+        m: &Meanings,
+        done: &(dyn Fn() + Sync),
+    ) -> Corpus {
+        use rayon::prelude::*;
+        let n = docs.len();
+        let mut claims: Vec<Claim> = Vec::new();
+        let mut doc_claims = Vec::with_capacity(n);
+        let mut sentences = Vec::with_capacity(n);
+        for start in (0..n).step_by(READ_BATCH) {
+            let batch = start..(start + READ_BATCH).min(n);
+            let read: Vec<DocClaims> = docs[batch.clone()]
+                .par_iter()
+                .zip(batch)
+                .map(|(d, i)| {
+                    let c = read_document(i as u32, d, lex, m);
+                    done();
+                    c
+                })
+                .collect();
+            for d in read {
+                let base = claims.len();
+                claims.extend(d.claims.into_iter().map(|mut c| {
+                    if let Some(r) = &mut c.repeat_of {
+                        *r += base as u32;
+                    }
+                    c
+                }));
+                doc_claims.push(base..claims.len());
+                sentences.push(d.sentences);
             }
-            claims.extend(cs);
-            doc_claims.push(base..claims.len());
         }
+        claims.shrink_to_fit();
         Corpus {
             docs,
             claims,
             doc_claims,
+            sentences,
         }
+    }
+
+    /// The byte spans of the sentences of document `d`'s text, in order.
+    pub(crate) fn sentences_of(&self, d: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.sentences[d]
+            .iter()
+            .map(|&(s, e)| (s as usize, e as usize))
     }
 
     pub(crate) fn doc_of(&self, c: &Claim) -> &Document {
@@ -290,11 +340,31 @@ impl Corpus {
 
 /// The claims of one document.
 pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> Vec<Claim> {
+    read_document(doc_idx, doc, lex, m).claims
+}
+
+/// The claims of one document, and the sentences of its text.
+pub(crate) fn read_document(
+    doc_idx: u32,
+    doc: &Document,
+    lex: &Lexicon,
+    m: &Meanings,
+) -> DocClaims {
     // A suppression comment's own words hold no claim.
     let read = crate::input::suppression::blank(&doc.text);
     let text = &*read;
     let figures = extract(text, doc.lang, lex);
     let sentences = sentence::sentences(text, &m.abbreviations);
+    // The sentences of the text as written: those just read, unless a
+    // suppression comment was blanked out of it.
+    let spans = |v: &[(usize, usize)]| -> Box<[(u32, u32)]> {
+        v.iter().map(|&(s, e)| (s as u32, e as u32)).collect()
+    };
+    let doc_sentences = if matches!(read, std::borrow::Cow::Borrowed(_)) {
+        spans(&sentences)
+    } else {
+        spans(&sentence::sentences(&doc.text, &m.abbreviations))
+    };
     let when = source::document_time(doc, &figures, &m.copyright);
     let boiler = boilerplate_lines(text, &figures, m);
     // Years written in the text (dates and bare years), by position.
@@ -485,7 +555,10 @@ pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> V
         });
     }
     mark_repeats(text, &mut claims);
-    claims
+    DocClaims {
+        claims,
+        sentences: doc_sentences,
+    }
 }
 
 /// Claims of a sentence printed a second time repeat the first ones.

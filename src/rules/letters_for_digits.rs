@@ -85,17 +85,24 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         let bytes = text.as_bytes();
+        // The words (runs of ASCII letters and digits) that hold a digit,
+        // found from their digits: most words hold none.
         let mut i = 0;
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_alphanumeric() {
-                i += 1;
+        while let Some(p) = bytes[i..].iter().position(u8::is_ascii_digit) {
+            let mut s = i + p;
+            while s > i && bytes[s - 1].is_ascii_alphanumeric() {
+                s -= 1;
+            }
+            let mut e = i + p;
+            while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
+                e += 1;
+            }
+            i = e;
+            // Only a word of two digits or more may read as a number
+            // (see `reading`).
+            if bytes[s..e].iter().filter(|b| b.is_ascii_digit()).count() < 2 {
                 continue;
             }
-            let s = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            let e = i;
             // The groups of digits before the word when it ends a grouped
             // number ("1,2O0"): the figure shown is the whole number.
             let mut gs = s;

@@ -76,6 +76,7 @@ use crate::input::Document;
 use crate::lexicon::Lexicon;
 use registry::Needs;
 pub use ruleset::{Example, RuleDef, RuleSet};
+use support::names::DocNames;
 use support::story::Stories;
 use support::suppression::{self, Suppressions};
 
@@ -130,6 +131,9 @@ pub(crate) struct Context<'a> {
     /// ([`Needs::Suppressions`]); empty before.
     suppressions: &'a Suppressions,
     breakdowns: &'a BreakdownCache,
+    /// The proper names of every document; empty unless a selected rule
+    /// compares documents ([`Needs::Stories`], [`Needs::Claims`]).
+    pub(crate) names: &'a [DocNames],
     /// The documents a rule that reads one document at a time
     /// ([`Needs::Document`]) covers in this run: a batch of them, so that
     /// batches run in parallel. Every document for the other rules.
@@ -154,6 +158,7 @@ impl<'a> Context<'a> {
             stories,
             suppressions,
             breakdowns,
+            names: &[],
             docs: 0..corpus.docs.len(),
         }
     }
@@ -289,7 +294,17 @@ pub(crate) fn run(
     let no_stories = Stories::default();
     let cache: Vec<OnceLock<Vec<Breakdown>>> =
         (0..corpus.docs.len()).map(|_| OnceLock::new()).collect();
-    let cx = Context::new(corpus, lexicon, meanings, rules, &no_stories, &none, &cache);
+    // The names of every document, read once (in parallel) for the rules
+    // that compare documents.
+    let names = if whole.is_empty() && story.is_empty() {
+        Vec::new()
+    } else {
+        DocNames::of_corpus(corpus, meanings)
+    };
+    let cx = Context {
+        names: &names,
+        ..Context::new(corpus, lexicon, meanings, rules, &no_stories, &none, &cache)
+    };
     let run_all = |cx: &Context, rules: &[&RuleDef]| {
         let mut out = Vec::new();
         for rule in rules {
@@ -319,7 +334,7 @@ pub(crate) fn run(
                     if story.is_empty() {
                         return (Stories::default(), Vec::new());
                     }
-                    let stories = Stories::build(corpus, meanings);
+                    let stories = Stories::build(corpus, meanings, &names);
                     let cx = Context {
                         stories: &stories,
                         ..cx.over(cx.doc_range())
@@ -369,11 +384,15 @@ pub fn explain_pair(
     a: usize,
     b: usize,
 ) -> Vec<(String, String)> {
-    let stories = Stories::build(corpus, meanings);
+    let names = DocNames::of_corpus(corpus, meanings);
+    let stories = Stories::build(corpus, meanings, &names);
     let none = Suppressions::default();
     let cache: Vec<OnceLock<Vec<Breakdown>>> =
         (0..corpus.docs.len()).map(|_| OnceLock::new()).collect();
-    let cx = Context::new(corpus, lexicon, meanings, rules, &stories, &none, &cache);
+    let cx = Context {
+        names: &names,
+        ..Context::new(corpus, lexicon, meanings, rules, &stories, &none, &cache)
+    };
     rules
         .iter()
         .filter(|r| sel.includes(r))

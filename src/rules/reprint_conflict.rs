@@ -84,14 +84,14 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::support::dates::published;
+use super::support::names::name_hash;
 use super::support::params::{count, decimal};
-use super::support::story::{each_name, names_of};
 use super::{Check, Context, Finding, RuleDef};
-use crate::claims::sentence::sentences;
 use crate::claims::{Claim, Corpus};
 use crate::lexicon::{fold, Lexicon};
 use crate::model::{Kind, Ymd};
@@ -173,19 +173,83 @@ impl Default for ReprintConflict {
     }
 }
 
-/// One token of a sentence.
+/// One token of a sentence, in 16 bytes: every sentence that holds a
+/// compared figure is kept tokenised at once.
 #[derive(Debug, Clone)]
 struct Tok {
+    /// Hash of the folded word; for a number, hash of its digits.
+    hash: u64,
+    /// Byte offset of the token's (first) word in the document; the word
+    /// runs to the first character that is not alphanumeric.
+    start: u32,
+    /// The claim of a number (index into [`Corpus::claims`], or
+    /// [`NO_CLAIM`]), with [`NUMBER_BIT`] and [`NAME_BIT`].
+    bits: u32,
+}
+
+/// The claim of a token that is no claim's number.
+const NO_CLAIM: u32 = (1 << 30) - 1;
+/// The token is a number, written in digits or words.
+const NUMBER_BIT: u32 = 1 << 31;
+/// The token is a capitalised word that does not open the sentence.
+const NAME_BIT: u32 = 1 << 30;
+
+impl Tok {
+    fn new(hash: u64, start: usize, claim: Option<usize>, number: bool, name: bool) -> Tok {
+        let claim = claim.map_or(NO_CLAIM, |k| {
+            debug_assert!(k < NO_CLAIM as usize);
+            k as u32
+        });
+        Tok {
+            hash,
+            start: start as u32,
+            bits: claim | if number { NUMBER_BIT } else { 0 } | if name { NAME_BIT } else { 0 },
+        }
+    }
+
+    /// True for a number.
+    fn is_number(&self) -> bool {
+        self.bits & NUMBER_BIT != 0
+    }
+
+    /// True for a capitalised word that does not open the sentence.
+    fn is_name(&self) -> bool {
+        self.bits & NAME_BIT != 0
+    }
+
     /// Hash of the folded word, or [`NUMBER`].
-    word: u64,
+    fn word(&self) -> u64 {
+        if self.is_number() {
+            NUMBER
+        } else {
+            self.hash
+        }
+    }
+
     /// The claim of a number, when it is one.
-    claim: Option<usize>,
+    fn claim(&self) -> Option<usize> {
+        let k = self.bits & NO_CLAIM;
+        (k != NO_CLAIM).then_some(k as usize)
+    }
+
     /// Hash of the number's digits, for a number that is no claim.
-    digits: u64,
-    /// A capitalised word that does not open the sentence.
-    name: bool,
-    /// Its byte span in the document.
-    span: (u32, u32),
+    fn digits(&self) -> u64 {
+        if self.is_number() {
+            self.hash
+        } else {
+            0
+        }
+    }
+
+    /// The token's (first) word in `text`, the document's text.
+    fn text<'t>(&self, text: &'t str) -> &'t str {
+        let rest = &text[self.start as usize..];
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(rest.len(), |(i, _)| i);
+        &rest[..end]
+    }
 }
 
 /// A sentence that holds a figure.
@@ -241,33 +305,21 @@ fn tokens(
         if claim.is_some() || has_digit {
             // One token per number, however many words it is written in.
             if let Some(last) = out.last_mut() {
-                if last.word == NUMBER && (claim.is_some() && last.claim == claim) {
+                if last.word() == NUMBER && (claim.is_some() && last.claim() == claim) {
                     continue;
                 }
-                if last.word == NUMBER && claim.is_none() && last.claim.is_none() {
-                    last.digits = hash_of(&(last.digits, word));
+                if last.word() == NUMBER && claim.is_none() && last.claim().is_none() {
+                    last.hash = hash_of(&(last.hash, word));
                     continue;
                 }
             }
-            out.push(Tok {
-                word: NUMBER,
-                claim,
-                digits: hash_of(&word),
-                name: false,
-                span: (ws as u32, we as u32),
-            });
+            out.push(Tok::new(hash_of(&word), ws, claim, true, false));
             continue;
         }
         crate::lexicon::fold_into(word, &mut folded);
         weekdays.extend(lexicon.weekday(&folded));
         let name = !out.is_empty() && c.is_uppercase() && word.chars().count() >= 3;
-        out.push(Tok {
-            word: hash_of(&folded.as_str()),
-            claim: None,
-            digits: 0,
-            name,
-            span: (ws as u32, we as u32),
-        });
+        out.push(Tok::new(hash_of(&folded.as_str()), ws, None, false, name));
     }
     weekdays.sort_unstable();
     weekdays.dedup();
@@ -295,7 +347,7 @@ type Value = (Option<Decimal>, Option<Decimal>, Option<Decimal>, u64);
 
 /// The value a number token states, to tell two printings apart.
 fn value_of(corpus: &Corpus, t: &Tok) -> Value {
-    match t.claim {
+    match t.claim() {
         Some(k) if corpus.claims[k].fig.ambiguous => {
             // Its value depends on a convention the document leaves open:
             // its digits as written stand for it.
@@ -313,7 +365,7 @@ fn value_of(corpus: &Corpus, t: &Tok) -> Value {
                 0,
             )
         }
-        None => (None, None, None, t.digits),
+        None => (None, None, None, t.digits()),
     }
 }
 
@@ -375,10 +427,10 @@ fn walk<'t>(corpus: &Corpus, pair: impl Fn(usize) -> Option<(&'t Tok, &'t Tok)>)
             side.whole = true;
             break;
         };
-        if x.word != y.word {
+        if x.word() != y.word() {
             break;
         }
-        if x.word == NUMBER {
+        if x.word() == NUMBER {
             if value_of(corpus, x) != value_of(corpus, y) {
                 side.differs = true;
                 break;
@@ -403,7 +455,7 @@ fn same_rest(corpus: &Corpus, a: &Sent, pa: usize, b: &Sent, pb: usize) -> bool 
             .toks
             .iter()
             .enumerate()
-            .filter(|&(i, t)| i != p && t.word == NUMBER)
+            .filter(|&(i, t)| i != p && t.word() == NUMBER)
             .map(|(_, t)| value_of(corpus, t))
             .collect();
         v.sort();
@@ -480,7 +532,7 @@ fn within(a: &Claim, b: &Claim) -> bool {
 /// of the `tally` phrases (a running tally, "actuellement", "so far"), each
 /// given as the hashes of its folded words.
 fn running(s: &Sent, tally: &[Vec<u64>]) -> bool {
-    let words: Vec<u64> = s.toks.iter().map(|t| t.word).collect();
+    let words: Vec<u64> = s.toks.iter().map(|t| t.word()).collect();
     !s.weekdays.is_empty()
         || tally
             .iter()
@@ -580,7 +632,7 @@ fn align(a: &[Tok], b: &[Tok]) -> Vec<(usize, usize)> {
     let mut dp = vec![0u16; (n + 1) * w];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            dp[i * w + j] = if a[i].word == b[j].word {
+            dp[i * w + j] = if a[i].word() == b[j].word() {
                 dp[(i + 1) * w + j + 1] + 1
             } else {
                 dp[(i + 1) * w + j].max(dp[i * w + j + 1])
@@ -590,7 +642,7 @@ fn align(a: &[Tok], b: &[Tok]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
-        if a[i].word == b[j].word {
+        if a[i].word() == b[j].word() {
             out.push((i, j));
             i += 1;
             j += 1;
@@ -614,7 +666,7 @@ fn lone_name(a: &[Tok], b: &[Tok], pairs: &[(usize, usize)]) -> bool {
         in_a[i] = true;
         in_b[j] = true;
     }
-    let lone = |t: &[Tok], kept: &[bool]| t.iter().zip(kept).any(|(t, k)| t.name && !k);
+    let lone = |t: &[Tok], kept: &[bool]| t.iter().zip(kept).any(|(t, k)| t.is_name() && !k);
     lone(a, &in_a) || lone(b, &in_b)
 }
 
@@ -637,11 +689,15 @@ fn near(
     if a.len() > MAX_ALIGN || b.len() > MAX_ALIGN {
         return None;
     }
-    let words = |t: &[Tok]| t.iter().filter(|t| t.word != NUMBER).count();
+    let words = |t: &[Tok]| t.iter().filter(|t| t.word() != NUMBER).count();
     let longer = words(a).max(words(b));
     // Cheap bound first: the words both print, in any order.
     let bag = |t: &[Tok]| {
-        let mut v: Vec<u64> = t.iter().map(|t| t.word).filter(|&w| w != NUMBER).collect();
+        let mut v: Vec<u64> = t
+            .iter()
+            .map(|t| t.word())
+            .filter(|&w| w != NUMBER)
+            .collect();
         v.sort_unstable();
         v
     };
@@ -678,7 +734,7 @@ fn near(
     let mut shared = 0;
     let mut numbers = 0;
     for &(i, j) in &pairs {
-        if a[i].word != NUMBER {
+        if a[i].word() != NUMBER {
             shared += 1;
             continue;
         }
@@ -687,7 +743,7 @@ fn near(
             return None;
         }
     }
-    let all_numbers = |t: &[Tok]| t.iter().filter(|t| t.word == NUMBER).count();
+    let all_numbers = |t: &[Tok]| t.iter().filter(|t| t.word() == NUMBER).count();
     if numbers != all_numbers(a) || numbers != all_numbers(b) {
         return None;
     }
@@ -759,49 +815,58 @@ impl ReprintConflict {
         if corpus.docs.len() < 2 {
             return out;
         }
-        // The sentences that hold a compared figure, tokenised once.
-        let mut sents: Vec<Sent> = Vec::new();
-        for (d, range) in corpus.doc_claims.iter().enumerate() {
-            let ids: Vec<usize> = range.clone().collect();
-            let mut spans: Vec<(usize, usize)> = ids
-                .iter()
-                .filter(|&&k| compared(&corpus.claims[k]))
-                .map(|&k| corpus.claims[k].sentence)
-                .collect();
-            spans.dedup();
-            let text = &corpus.docs[d].text;
-            for sp in spans.into_iter().flat_map(|sp| parts(text, sp)) {
-                let here: Vec<usize> = ids
+        // The sentences that hold a compared figure, tokenised once (each
+        // document's in parallel), in document order.
+        let per_doc: Vec<Vec<Sent>> = corpus
+            .doc_claims
+            .par_iter()
+            .enumerate()
+            .map(|(d, range)| {
+                let mut sents = Vec::new();
+                let ids: Vec<usize> = range.clone().collect();
+                let mut spans: Vec<(usize, usize)> = ids
                     .iter()
-                    .copied()
-                    .filter(|&k| {
-                        let f = &corpus.claims[k].fig;
-                        sp.0 <= f.num_start && f.num_start < sp.1
-                    })
+                    .filter(|&&k| compared(&corpus.claims[k]))
+                    .map(|&k| corpus.claims[k].sentence)
                     .collect();
-                let mut weekdays = Vec::new();
-                let mut toks = tokens(text, sp, corpus, &here, cx.lexicon, &mut weekdays);
-                // Kept until every sentence is read: no spare capacity.
-                toks.shrink_to_fit();
-                sents.push(Sent {
-                    doc: d as u32,
-                    toks,
-                    weekdays,
-                });
-            }
-        }
+                spans.dedup();
+                let text = &corpus.docs[d].text;
+                for sp in spans.into_iter().flat_map(|sp| parts(text, sp)) {
+                    let here: Vec<usize> = ids
+                        .iter()
+                        .copied()
+                        .filter(|&k| {
+                            let f = &corpus.claims[k].fig;
+                            sp.0 <= f.num_start && f.num_start < sp.1
+                        })
+                        .collect();
+                    let mut weekdays = Vec::new();
+                    let mut toks = tokens(text, sp, corpus, &here, cx.lexicon, &mut weekdays);
+                    // Kept until every sentence is read: no spare capacity.
+                    toks.shrink_to_fit();
+                    sents.push(Sent {
+                        doc: d as u32,
+                        toks,
+                        weekdays,
+                    });
+                }
+                sents
+            })
+            .collect();
+        let mut sents: Vec<Sent> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
+        sents.extend(per_doc.into_iter().flatten());
         // Each document's sentences that hold a figure, by their wording
         // (numbers left out) and their exact text (numbers included).
         let mut printed: HashMap<u32, Vec<(u64, u64)>> = HashMap::new();
         for s in &sents {
-            if s.toks.iter().filter(|t| t.word != NUMBER).count() < self.min_sentence_words {
+            if s.toks.iter().filter(|t| t.word() != NUMBER).count() < self.min_sentence_words {
                 continue;
             }
-            let masked = hash_of(&s.toks.iter().map(|t| t.word).collect::<Vec<_>>());
+            let masked = hash_of(&s.toks.iter().map(|t| t.word()).collect::<Vec<_>>());
             let values: Vec<Value> = s
                 .toks
                 .iter()
-                .filter(|t| t.word == NUMBER)
+                .filter(|t| t.word() == NUMBER)
                 .map(|t| value_of(corpus, t))
                 .collect();
             printed
@@ -839,10 +904,10 @@ impl ReprintConflict {
         // Each compared figure under its anchors.
         let mut index: HashMap<(u8, u64), Vec<(u32, u32)>> = HashMap::new();
         for (si, s) in sents.iter().enumerate() {
-            let whole = hash_of(&s.toks.iter().map(|t| t.word).collect::<Vec<_>>());
-            let words = s.toks.iter().filter(|t| t.word != NUMBER).count();
+            let whole = hash_of(&s.toks.iter().map(|t| t.word()).collect::<Vec<_>>());
+            let words = s.toks.iter().filter(|t| t.word() != NUMBER).count();
             for (p, t) in s.toks.iter().enumerate() {
-                let Some(k) = t.claim else { continue };
+                let Some(k) = t.claim() else { continue };
                 if !compared(&corpus.claims[k]) {
                     continue;
                 }
@@ -857,7 +922,7 @@ impl ReprintConflict {
                     let h = hash_of(
                         &s.toks[p - ANCHOR..p]
                             .iter()
-                            .map(|t| t.word)
+                            .map(|t| t.word())
                             .collect::<Vec<_>>(),
                     );
                     index.entry((0, h)).or_default().push(entry);
@@ -866,7 +931,7 @@ impl ReprintConflict {
                     let h = hash_of(
                         &s.toks[p + 1..=p + ANCHOR]
                             .iter()
-                            .map(|t| t.word)
+                            .map(|t| t.word())
                             .collect::<Vec<_>>(),
                     );
                     index.entry((1, h)).or_default().push(entry);
@@ -875,7 +940,7 @@ impl ReprintConflict {
                 // end), for sentences reworded a little further away.
                 let before: Vec<u64> = s.toks[p.saturating_sub(FRAME)..p]
                     .iter()
-                    .map(|t| t.word)
+                    .map(|t| t.word())
                     .collect();
                 index
                     .entry((3, hash_of(&(p < FRAME, before))))
@@ -883,7 +948,7 @@ impl ReprintConflict {
                     .push(entry);
                 let after: Vec<u64> = s.toks[p + 1..(p + 1 + FRAME).min(s.toks.len())]
                     .iter()
-                    .map(|t| t.word)
+                    .map(|t| t.word())
                     .collect();
                 index
                     .entry((4, hash_of(&(p + 1 + FRAME > s.toks.len(), after))))
@@ -903,14 +968,14 @@ impl ReprintConflict {
             let before = p.min(FRAME);
             let from = p.saturating_sub(2 * FRAME - after);
             let to = (p + 1 + 2 * FRAME - before).min(len);
-            let words: Vec<u64> = s.toks[from..to].iter().map(|t| t.word).collect();
+            let words: Vec<u64> = s.toks[from..to].iter().map(|t| t.word()).collect();
             hash_of(&(p - from, words))
         };
         // Per frame, up to three distinct values (hashed) and how many.
         let mut frames: HashMap<u64, (u8, [u64; 3])> = HashMap::new();
         for s in &sents {
             for (p, t) in s.toks.iter().enumerate() {
-                if t.claim.is_some_and(|k| compared(&corpus.claims[k])) {
+                if t.claim().is_some_and(|k| compared(&corpus.claims[k])) {
                     let (n, seen) = frames.entry(frame_of(s, p)).or_default();
                     let x = hash_of(&value_of(corpus, t));
                     if (*n as usize) < seen.len() && !seen[..*n as usize].contains(&x) {
@@ -935,7 +1000,7 @@ impl ReprintConflict {
         keys.sort_unstable();
         for key in keys {
             let list = &index[key];
-            let claim_of = |&(si, p): &(u32, u32)| sents[si as usize].toks[p as usize].claim;
+            let claim_of = |&(si, p): &(u32, u32)| sents[si as usize].toks[p as usize].claim();
             // The watched pair, when both stand in this bucket.
             let watched = trace.watch.filter(|&(a, b)| {
                 [a, b]
@@ -1100,8 +1165,8 @@ impl ReprintConflict {
         // rare name in the stretch.
         let exact = |d: usize| -> Vec<u64> {
             let text = &corpus.docs[d].text;
-            let mut v: Vec<u64> = sentences(text, &cx.meanings.abbreviations)
-                .into_iter()
+            let mut v: Vec<u64> = corpus
+                .sentences_of(d)
                 .flat_map(|sp| parts(text, sp))
                 .filter_map(|(s, e)| {
                     let (words, plain) = folded_words(&text[s..e]);
@@ -1113,44 +1178,31 @@ impl ReprintConflict {
             v
         };
         let mut exact_of: HashMap<usize, Vec<u64>> = HashMap::new();
-        let mut wanted: HashSet<String> = HashSet::new();
-        // The names of the documents of a candidate pair, sorted.
-        let mut doc_names: HashMap<u32, Vec<String>> = HashMap::new();
+        // Names, as `name_hash` of their folded spelling.
+        let mut wanted: HashSet<u64> = HashSet::new();
+        // The names of a document (sorted).
+        let doc_names = |d: u32| -> &[u64] { &cx.names[d as usize].all };
         let names_in = |c: &Cand| {
             let s = &sents[c.si as usize];
             let text = &corpus.docs[s.doc as usize].text;
             s.toks[c.from..c.to]
                 .iter()
-                .filter(|t| t.name)
-                .map(|t| fold(&text[t.span.0 as usize..t.span.1 as usize]))
-                .collect::<Vec<String>>()
+                .filter(|t| t.is_name())
+                .map(|t| name_hash(&fold(t.text(text))))
+                .collect::<Vec<u64>>()
         };
         for c in &candidates {
             wanted.extend(names_in(c));
             for k in [c.a, c.b] {
-                let d = corpus.claims[k].doc;
-                doc_names.entry(d).or_insert_with(|| {
-                    let mut ns = names_of(&corpus.docs[d as usize].text);
-                    ns.sort();
-                    ns.dedup();
-                    ns
-                });
+                wanted.extend(doc_names(corpus.claims[k].doc).iter().copied());
             }
         }
-        for ns in doc_names.values() {
-            wanted.extend(ns.iter().cloned());
-        }
-        let mut df: HashMap<String, usize> = HashMap::new();
+        // How many documents use each wanted name.
+        let mut df: HashMap<u64, usize> = HashMap::new();
         if !wanted.is_empty() {
-            // Only the wanted names of each document are kept.
-            let mut ns: Vec<&String> = Vec::new();
-            for doc in &corpus.docs {
-                ns.clear();
-                each_name(&doc.text, |n| ns.extend(wanted.get(n)));
-                ns.sort();
-                ns.dedup();
-                for &n in &ns {
-                    *df.entry(n.clone()).or_default() += 1;
+            for names in cx.names {
+                for n in names.all.iter().filter(|n| wanted.contains(n)) {
+                    *df.entry(*n).or_default() += 1;
                 }
             }
         }
@@ -1170,8 +1222,8 @@ impl ReprintConflict {
         // time to the writing ("selon un bilan établi vendredi à 11H00").
         let lead_in = |c: &Claim| -> ((u64, u64), bool, bool) {
             let text = &corpus.doc_of(c).text;
-            let all: Vec<(usize, usize)> = sentences(text, &cx.meanings.abbreviations)
-                .into_iter()
+            let all: Vec<(usize, usize)> = corpus
+                .sentences_of(c.doc as usize)
                 .flat_map(|sp| parts(text, sp))
                 .collect();
             let Some(i) = all
@@ -1239,8 +1291,8 @@ impl ReprintConflict {
             let rare_name = names_in(cand)
                 .iter()
                 .any(|n| df.get(n).is_some_and(|&k| k <= rare_max));
-            let is_rare = |n: &String| df.get(n).is_some_and(|&k| k <= rare_max);
-            let (na, nb) = (&doc_names[&ca.doc], &doc_names[&cb.doc]);
+            let is_rare = |n: &u64| df.get(n).is_some_and(|&k| k <= rare_max);
+            let (na, nb) = (doc_names(ca.doc), doc_names(cb.doc));
             let shared_names = na
                 .iter()
                 .filter(|n| is_rare(n) && nb.binary_search(n).is_ok())
@@ -1264,7 +1316,7 @@ impl ReprintConflict {
                     let counted = |s: &Sent, p: usize| {
                         s.toks.iter().enumerate().any(|(i, t)| {
                             i != p
-                                && t.claim.is_some_and(|k| {
+                                && t.claim().is_some_and(|k| {
                                     matches!(
                                         corpus.claims[k].fig.kind,
                                         Kind::Count | Kind::Money | Kind::Percent | Kind::Measure

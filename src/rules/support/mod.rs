@@ -4,6 +4,7 @@
 pub(crate) mod dates;
 pub(crate) mod interval;
 pub(crate) mod layout;
+pub(crate) mod names;
 pub(crate) mod params;
 pub(crate) mod signed;
 pub(crate) mod sources;

@@ -460,7 +460,7 @@ pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> St
         }
     }
     let story = p.story();
-    let ev = cx.stories.evidence(ca.doc, cb.doc);
+    let ev = cx.stories.evidence(cx.corpus, ca.doc, cb.doc);
     if !ev.same_story(&story) {
         let days = ev
             .days_apart

@@ -36,6 +36,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use rayon::prelude::*;
 
 use super::dates::published;
+use super::names::{name_hash, DocNames};
 use crate::claims::Meanings;
 use crate::claims::{Corpus, Relation};
 use crate::lexicon::fold_into;
@@ -85,8 +86,9 @@ impl Evidence {
 /// The names and sentences of every document and when it was published.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Stories {
-    /// For each document, the ids of its distinctive names, sorted.
-    names: Vec<Vec<u32>>,
+    /// For each document, its distinctive names (as
+    /// [`super::names::name_hash`]), sorted.
+    names: Vec<Vec<u64>>,
     /// For each document, hashes of its long sentences, sorted.
     sentences: Vec<Vec<u64>>,
     /// For each document, hashes of the key and value of its figures,
@@ -94,8 +96,6 @@ pub(crate) struct Stories {
     figures: Vec<Vec<u64>>,
     /// Publication day (days since 1970), when known.
     day: Vec<Option<i64>>,
-    /// The name of each id.
-    spelled: Vec<String>,
 }
 
 /// Names used by more documents than this share of a run (and more than
@@ -122,13 +122,16 @@ fn hash_of<T: Hash>(t: &T) -> u64 {
     h.finish()
 }
 
-/// Hashes of the sentences of `text` with at least [`LONG_SENTENCE`]
-/// words, folded, sorted.
-fn long_sentences(text: &str, m: &Meanings) -> Vec<u64> {
+/// Hashes of the sentences `sentences` of `text` with at least
+/// [`LONG_SENTENCE`] words, folded, sorted.
+fn long_sentences(
+    text: &str,
+    sentences: impl Iterator<Item = (usize, usize)>,
+    m: &Meanings,
+) -> Vec<u64> {
     // Each sentence folded into one buffer.
     let mut f = String::new();
-    let mut v: Vec<u64> = crate::claims::sentence::sentences(text, &m.abbreviations)
-        .into_iter()
+    let mut v: Vec<u64> = sentences
         .filter_map(|(s, e)| {
             fold_into(&text[s..e], &mut f);
             if m.is_boilerplate_line(&f, false) {
@@ -163,15 +166,13 @@ fn shared_sorted<T: Ord>(x: &[T], y: &[T]) -> Vec<usize> {
 }
 
 impl Stories {
-    pub(crate) fn build(corpus: &Corpus, m: &Meanings) -> Stories {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut df: Vec<u32> = Vec::new();
-        let mut names = Vec::with_capacity(corpus.docs.len());
+    /// The stories of `corpus`, whose documents' names are `doc_names`.
+    pub(crate) fn build(corpus: &Corpus, m: &Meanings, doc_names: &[DocNames]) -> Stories {
+        let mut df: HashMap<u64, u32> = HashMap::new();
         let mut sentences = Vec::with_capacity(corpus.docs.len());
         let mut day = Vec::with_capacity(corpus.docs.len());
         let mut figures = Vec::with_capacity(corpus.docs.len());
-        // What each document says, read in parallel by batches; names get
-        // their ids in document order after each batch.
+        // What each document says, read in parallel by batches.
         let n = corpus.docs.len();
         for start in (0..n).step_by(BUILD_BATCH) {
             let batch = start..(start + BUILD_BATCH).min(n);
@@ -198,64 +199,55 @@ impl Stories {
                         .collect();
                     mine.sort_unstable();
                     mine.dedup();
-                    // Common names are left out before they are copied.
-                    let mut named: Vec<String> = Vec::new();
-                    each_name(&doc.text, |n| {
-                        if !m.is_common_name(n) {
-                            named.push(n.to_string());
-                        }
-                    });
-                    let long = long_sentences(&doc.text, m);
-                    (mine, named, long, published(doc).map(|d| d.days()))
+                    let long = long_sentences(&doc.text, corpus.sentences_of(d), m);
+                    (mine, long, published(doc).map(|d| d.days()))
                 })
                 .collect();
-            for (mine, named, long, when) in read {
+            for (mine, long, when) in read {
                 figures.push(mine);
-                let mut mine: Vec<u32> = named
-                    .into_iter()
-                    .map(|n| {
-                        let next = ids.len() as u32;
-                        *ids.entry(n).or_insert(next)
-                    })
-                    .collect();
-                mine.sort_unstable();
-                mine.dedup();
-                for &i in &mine {
-                    if df.len() <= i as usize {
-                        df.resize(i as usize + 1, 0);
-                    }
-                    df[i as usize] += 1;
-                }
-                names.push(mine);
                 sentences.push(long);
                 day.push(when);
             }
         }
+        for n in doc_names {
+            for &h in n.distinctive.iter() {
+                *df.entry(h).or_default() += 1;
+            }
+        }
         let common = (corpus.docs.len() / COMMON_SHARE).max(MIN_COMMON) as u32;
-        for v in &mut names {
-            v.retain(|&i| df[i as usize] <= common);
-        }
-        let mut spelled = vec![String::new(); ids.len()];
-        for (n, i) in ids {
-            spelled[i as usize] = n;
-        }
+        let names = doc_names
+            .iter()
+            .map(|n| {
+                n.distinctive
+                    .iter()
+                    .copied()
+                    .filter(|h| df[h] <= common)
+                    .collect()
+            })
+            .collect();
         Stories {
             names,
             sentences,
             figures,
             day,
-            spelled,
         }
     }
 
-    /// What ties documents `a` and `b` to one story.
-    pub(crate) fn evidence(&self, a: u32, b: u32) -> Evidence {
+    /// What ties documents `a` and `b` of `corpus` to one story.
+    pub(crate) fn evidence(&self, corpus: &Corpus, a: u32, b: u32) -> Evidence {
         let (na, nb) = (&self.names[a as usize], &self.names[b as usize]);
-        let mut names: Vec<String> = shared_sorted(na, nb)
-            .into_iter()
-            .map(|i| self.spelled[na[i] as usize].clone())
-            .collect();
+        let shared: Vec<u64> = shared_sorted(na, nb).into_iter().map(|i| na[i]).collect();
+        // The shared names as `a` spells them.
+        let mut names: Vec<String> = Vec::new();
+        if !shared.is_empty() {
+            each_name(&corpus.docs[a as usize].text, |n| {
+                if shared.binary_search(&name_hash(n)).is_ok() {
+                    names.push(n.to_string());
+                }
+            });
+        }
         names.sort();
+        names.dedup();
         let sentences =
             shared_sorted(&self.sentences[a as usize], &self.sentences[b as usize]).len();
         let figures = shared_sorted(&self.figures[a as usize], &self.figures[b as usize]).len();
@@ -304,7 +296,7 @@ impl Stories {
         let mut postings: HashMap<(bool, u64), Vec<u32>> = HashMap::new();
         for &d in docs {
             for &n in &self.names[d as usize] {
-                postings.entry((false, u64::from(n))).or_default().push(d);
+                postings.entry((false, n)).or_default().push(d);
             }
             for &h in &self.sentences[d as usize] {
                 postings.entry((true, h)).or_default().push(d);
