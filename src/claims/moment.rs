@@ -296,6 +296,9 @@ pub(crate) struct TimeWords {
     days_back: Phrases<(u32, bool)>,
     not_after_days_back: Phrases<()>,
     pub(crate) examples: Vec<TimeExample>,
+    /// The first-word bits of every table [`TimeWords::read`] looks up at
+    /// each token: a token with none of them starts nothing it reads.
+    starts: [u64; 4],
 }
 
 impl TimeWords {
@@ -345,6 +348,27 @@ impl TimeWords {
             self.days_back.add(w, (n, true));
         }
         self.examples.extend(def.examples.iter().cloned());
+        let mut starts = [0u64; 4];
+        for bits in [
+            self.status.first_bytes,
+            self.status_of_counts.first_bytes,
+            self.count_nouns.first_bytes,
+            self.future.first_bytes,
+            self.forward.first_bytes,
+            self.not_across.first_bytes,
+            self.since.first_bytes,
+            self.days_back.first_bytes,
+            self.same_moment.first_bytes,
+            self.not_leads.first_bytes,
+            self.leads.first_bytes,
+            self.parts.first_bytes,
+            self.day_parts.first_bytes,
+        ] {
+            for (s, b) in starts.iter_mut().zip(bits) {
+                *s |= b;
+            }
+        }
+        self.starts = starts;
     }
 
     /// How reports write a moment: `17:30`, `17:30 GMT`, `evening`.
@@ -378,6 +402,12 @@ impl TimeWords {
         let mut since_at = None;
         let mut names_count = false;
         while i < n {
+            // Most tokens start no phrase of any table read here.
+            let h = toks.toks[i].hash;
+            if self.starts[(h as u8 >> 6) as usize] & (1 << (h & 63)) == 0 {
+                i += 1;
+                continue;
+            }
             if let Some((_, s)) = self.status.at(toks, i) {
                 st.statuses.push((i, s));
             }
