@@ -152,6 +152,18 @@ mod tests {
         );
         let t = "The ministry counted 30 deaths on Monday, up from 12 a week earlier.";
         assert_eq!(measure(t, Lang::new("en"), "12").as_deref(), Some("deaths"));
+        // A figure set beside the count before it, its noun elided.
+        let t = "Le ministère a compté 124.000 manifestants lors de la première journée \
+                 de mobilisation, et la deuxième 106.000.";
+        assert_eq!(
+            measure(t, Lang::new("fr"), "106.000").as_deref(),
+            Some("protesters")
+        );
+        let t = "Police counted 46,000 protesters on the first day and on the second 32,000.";
+        assert_eq!(
+            measure(t, Lang::new("en"), "32,000").as_deref(),
+            Some("protesters")
+        );
         // Without a comparison, a bare figure keeps no noun.
         let t = "Le ministère a compté 287 710 manifestants samedi, puis 282 710 annoncés.";
         assert_eq!(measure(t, Lang::new("fr"), "282 710"), None);
