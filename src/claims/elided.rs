@@ -12,6 +12,25 @@ use crate::model::Figure;
 /// How far before a figure, in bytes, its lead phrase may stand.
 const WINDOW: usize = 90;
 
+/// The text before `fig` in its sentence, at most [`WINDOW`] bytes and
+/// after the previous figure (which ends at `prev_end`); `None` when empty.
+fn look_back<'t>(
+    text: &'t str,
+    sentence: (usize, usize),
+    fig: &Figure,
+    prev_end: usize,
+) -> Option<&'t str> {
+    let mut from = fig
+        .start
+        .saturating_sub(WINDOW)
+        .max(sentence.0)
+        .max(prev_end);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    (from < fig.start).then(|| &text[from..fig.start])
+}
+
 /// The measure of the noun a lead phrase names before `fig` in the sentence
 /// `text[sentence.0..sentence.1]`; `prev_end` is where the previous figure of
 /// the sentence ends (a lead before it belongs to it).
@@ -25,18 +44,7 @@ pub(crate) fn elided_measure(
     if m.count_leads.is_empty() {
         return None;
     }
-    let mut from = fig
-        .start
-        .saturating_sub(WINDOW)
-        .max(sentence.0)
-        .max(prev_end);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    if from >= fig.start {
-        return None;
-    }
-    let before = &text[from..fig.start];
+    let before = look_back(text, sentence, fig, prev_end)?;
     // Clause breaks end the look-back.
     let clause = before
         .rfind(['.', ';', ':', '(', ')', '?', '!'])
@@ -79,18 +87,10 @@ pub(crate) fn compared_with_previous(
     if m.comparison_leads.is_empty() || prev_end == 0 {
         return false;
     }
-    let mut from = fig
-        .start
-        .saturating_sub(WINDOW)
-        .max(sentence.0)
-        .max(prev_end);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    if from >= fig.start {
+    let Some(before) = look_back(text, sentence, fig, prev_end) else {
         return false;
-    }
-    let folded = fold(&text[from..fig.start]);
+    };
+    let folded = fold(before);
     let words: Vec<&str> = folded
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())

@@ -27,6 +27,28 @@ pub(crate) struct Tok {
     pub(crate) hash: u64,
 }
 
+impl Tok {
+    /// A token starting at byte `pos`, its folded text about to be pushed
+    /// on `folded` (after a space when it holds a token already), with the
+    /// comma and clause break seen since the previous token (both taken).
+    #[inline(always)]
+    fn open(folded: &mut String, pos: usize, comma: &mut bool, brk: &mut bool) -> Tok {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        Tok {
+            start: pos,
+            end: pos,
+            fs: folded.len(),
+            fe: folded.len(),
+            comma: std::mem::take(comma) || *brk,
+            clause_break: std::mem::take(brk),
+            digits: true,
+            hash: 0,
+        }
+    }
+}
+
 /// The folded tokens of a span of text. A token is a run of letters and
 /// digits; an apostrophe ends the token it follows ("l'" + "ei").
 #[derive(Debug, Clone, Default)]
@@ -68,21 +90,8 @@ impl Tokens {
                     i += 1;
                 }
                 let pos = span.0 + run;
-                let tok = cur.get_or_insert_with(|| {
-                    if !self.folded.is_empty() {
-                        self.folded.push(' ');
-                    }
-                    Tok {
-                        start: pos,
-                        end: pos,
-                        fs: self.folded.len(),
-                        fe: self.folded.len(),
-                        comma: std::mem::take(&mut comma) || brk,
-                        clause_break: std::mem::take(&mut brk),
-                        digits: true,
-                        hash: 0,
-                    }
-                });
+                let tok = cur
+                    .get_or_insert_with(|| Tok::open(&mut self.folded, pos, &mut comma, &mut brk));
                 let from = self.folded.len();
                 self.folded.push_str(&s[run..i]);
                 if !digits {
@@ -103,21 +112,8 @@ impl Tokens {
             let pos = span.0 + i;
             i += c.len_utf8();
             if f.is_alphanumeric() {
-                let tok = cur.get_or_insert_with(|| {
-                    if !self.folded.is_empty() {
-                        self.folded.push(' ');
-                    }
-                    Tok {
-                        start: pos,
-                        end: pos,
-                        fs: self.folded.len(),
-                        fe: self.folded.len(),
-                        comma: std::mem::take(&mut comma) || brk,
-                        clause_break: std::mem::take(&mut brk),
-                        digits: true,
-                        hash: 0,
-                    }
-                });
+                let tok = cur
+                    .get_or_insert_with(|| Tok::open(&mut self.folded, pos, &mut comma, &mut brk));
                 match f {
                     'œ' => self.folded.push_str("oe"),
                     'æ' => self.folded.push_str("ae"),
