@@ -69,6 +69,13 @@ pub(crate) fn before(text: &str, pos: usize, max: usize) -> Before<'_> {
 }
 
 impl Before<'_> {
+    /// The last byte of the folded window, spaces at its end left out:
+    /// none when it holds nothing but spaces.
+    #[inline]
+    pub(crate) fn last_byte(&self) -> Option<u8> {
+        self.last
+    }
+
     /// Whether a phrase of a list with these [`Ends`] may end the window:
     /// false when none ends with its last byte, and then
     /// [`Before::ends_with_phrase`] finds none of them.

@@ -306,7 +306,20 @@ fn unit_at_folding_into(
         }
     }
     crate::lexicon::fold_into(&head[..key_end], folded);
-    let words = lex.unit_words.get(folded.as_str()).unwrap_or(&empty);
+    let mut words = lex.unit_words.get(folded.as_str()).unwrap_or(&empty);
+    if key_end == 0 && !words.is_empty() {
+        // No leading letter: the folded head starts with the fold of its
+        // first character, and only a word form starting with it matches;
+        // without one, the head is not folded.
+        let mut first = [0u8; 4];
+        let first = fold_char(c0).encode_utf8(&mut first).as_bytes()[0];
+        if !words
+            .iter()
+            .any(|&fi| lex.unit_forms[fi].form.as_bytes().first() == Some(&first))
+        {
+            words = &empty;
+        }
+    }
     if symbols.is_empty() && words.is_empty() {
         return None;
     }

@@ -226,14 +226,16 @@ impl<'a> Extractor<'a> {
             p.kind == Kind::Ordinal && bare(p) && bare(f) && self.listed_after(p, f)
         });
         let leads = || self.lexes().flat_map(|l| l.labels.rank_leads.iter());
+        // The word on the left, folded once for the rank leads and the
+        // weekdays.
+        let left = self.word_left(f.start);
+        let left_folded = left.map(|w| fold(&text[w.0..w.1]));
         let ranked = listed_rank
             || t.may_end(&self.lex.ends.rank_leads)
                 && leads().any(|p| t.ends_with_phrase(p).is_some())
-            || self.word_left(f.start).is_some_and(|w| {
-                let w = fold(&text[w.0..w.1]);
-                leads().any(|p| {
-                    w.len() > p.len() && w.starts_with(p.as_str()) && self.plural_of(&w, p)
-                })
+            || left_folded.as_ref().is_some_and(|w| {
+                leads()
+                    .any(|p| w.len() > p.len() && w.starts_with(p.as_str()) && self.plural_of(w, p))
             });
         if ranked {
             f.kind = Kind::Ordinal;
@@ -250,18 +252,18 @@ impl<'a> Extractor<'a> {
             f.start = s;
             return self.name(f, false);
         }
-        let left = self.word_left(f.start);
         // "jeudi 19", "Tuesday, 4": a day of the month after its weekday.
         let comma = skip_spaces_back(text, f.start);
-        let day_left = left.or_else(|| {
+        let day_left = left_folded.or_else(|| {
             (char_before(text, comma) == Some(','))
                 .then(|| word_before(text, comma - 1))
                 .flatten()
+                .map(|w| fold(&text[w.0..w.1]))
         });
         if let Some(w) = day_left {
             let weekday = self
                 .shared_lexes()
-                .find_map(|l| l.weekdays.get(&fold(&text[w.0..w.1])).copied());
+                .find_map(|l| l.weekdays.get(&w).copied());
             // A counted noun of its own keeps a count ("lundi 3 morts"); a
             // name after the day is its month ("Tuesday, 4 Dhu al-Hijjah").
             let named = f

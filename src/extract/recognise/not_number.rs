@@ -25,15 +25,20 @@ impl<'a> Extractor<'a> {
         }
         crate::lexicon::fold_into(&text[pos..end], &mut self.buf);
         let head = std::mem::take(&mut self.buf);
-        let before = tail(text, pos, 24);
+        // The words before, read backwards as far as a phrase asks; the
+        // folded tail only when it ends with an apostrophe, as an elided
+        // word needs.
+        let before = crate::extract::before::before(text, pos, 24);
+        let mut elided_tail: Option<Option<Tail>> = None;
         let first = head
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        let lead = lex
-            .duration_leads
-            .iter()
-            .any(|w| before.ends_with_phrase(w).is_some());
+        let lead = || {
+            lex.duration_leads
+                .iter()
+                .any(|w| before.ends_with_phrase(w).is_some())
+        };
         let hit = lex.not_numbers.iter().any(|p| {
             // An elided first word ("l'un"): it ends the text before the
             // number word.
@@ -41,11 +46,14 @@ impl<'a> Extractor<'a> {
                 .split_once('\'')
                 .filter(|(e, _)| !e.is_empty() && !e.contains(' '))
             {
-                return before
-                    .norm
-                    .strip_suffix('\'')
-                    .is_some_and(|b| b.ends_with(elided))
-                    && starts_with_word(&head, rest);
+                let t = elided_tail.get_or_insert_with(|| {
+                    (before.last_byte() == Some(b'\'')).then(|| tail(text, pos, 24))
+                });
+                return t.as_ref().is_some_and(|t| {
+                    t.norm
+                        .strip_suffix('\'')
+                        .is_some_and(|b| b.ends_with(elided))
+                }) && starts_with_word(&head, rest);
             }
             // The phrase may start before the number word: "the one",
             // "no one".
@@ -66,7 +74,8 @@ impl<'a> Extractor<'a> {
                         return true;
                     }
                     let unit = unit_at(self.lex, text, after);
-                    if lead && unit.is_some_and(|u| self.lex.units[u.unit].kind == Kind::Duration) {
+                    if unit.is_some_and(|u| self.lex.units[u.unit].kind == Kind::Duration) && lead()
+                    {
                         return false;
                     }
                     return post.contains(' ') || unit.is_none();

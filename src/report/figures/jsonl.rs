@@ -153,7 +153,8 @@ fn number(out: &mut String, mut n: usize) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(&digits[i..]).expect("digits are ASCII"));
+    // ASCII digits: pushed as characters, without checking them as UTF-8.
+    out.extend(digits[i..].iter().map(|&b| char::from(b)));
 }
 
 fn optional(out: &mut String, s: Option<&str>) {

@@ -13,7 +13,6 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use super::dec;
 use crate::claims::period::PeriodRecord;
 use crate::claims::source::{document_time, DocTime};
 use crate::claims::{Claim, Corpus, Meanings};
@@ -137,11 +136,11 @@ impl<'a> FigureRecord<'a> {
             column,
             text: &text[f.start..f.end],
             kind: f.kind.as_str(),
-            value: dec(f.value),
-            low: dec(f.low),
-            high: dec(f.high),
+            value: f.value.map(decimal_text),
+            low: f.low.map(decimal_text),
+            high: f.high.map(decimal_text),
             unit: f.unit.map(|u| cfg.lexicon.units[u as usize].id.as_str()),
-            seconds: dec(f.seconds),
+            seconds: f.seconds.map(decimal_text),
             qualifier: f
                 .qualifier
                 .map(|q| cfg.lexicon.qualifiers[q as usize].name.as_str()),
@@ -173,6 +172,34 @@ impl<'a> FigureRecord<'a> {
             boilerplate: c.boilerplate,
         }
     }
+}
+
+/// A value as reported: normalised (no trailing zeros), in the digits
+/// `rust_decimal` prints. Whole values, most figures, are written from
+/// their mantissa without going through the formatter.
+pub(crate) fn decimal_text(d: rust_decimal::Decimal) -> String {
+    let d = d.normalize();
+    if d.scale() != 0 {
+        return d.to_string();
+    }
+    let m = d.mantissa();
+    let mut digits = [0u8; 40];
+    let mut i = digits.len();
+    let mut n = m.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(digits.len() - i + 1);
+    if m < 0 {
+        out.push('-');
+    }
+    out.extend(digits[i..].iter().map(|&b| char::from(b)));
+    out
 }
 
 /// `text` in double quotes as a reader sees it: letters and spaces of every
@@ -270,6 +297,44 @@ impl LineCursor {
         self.column += text[counted_from..offset].chars().count();
         self.offset = offset;
         (self.line, self.column + 1)
+    }
+}
+
+#[cfg(test)]
+mod decimal_tests {
+    use std::str::FromStr;
+
+    use rust_decimal::Decimal;
+
+    use super::decimal_text;
+
+    #[test]
+    fn values_are_written_as_the_formatter_writes_them() {
+        for s in [
+            "0",
+            "-0",
+            "0.000",
+            "-0.0",
+            "1",
+            "-1",
+            "7.0",
+            "12.50",
+            "2500",
+            "-2500.00",
+            "0.5",
+            "-0.05",
+            "1000000",
+            "123456789012345678901234567",
+            "-79228162514264337593543950335",
+            "79228162514264337593543950335",
+            "1e3",
+            "3.14159",
+        ] {
+            let d = Decimal::from_str(s)
+                .or_else(|_| Decimal::from_scientific(s))
+                .unwrap();
+            assert_eq!(decimal_text(d), d.normalize().to_string(), "{s}");
+        }
     }
 }
 
