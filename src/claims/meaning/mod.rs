@@ -165,14 +165,14 @@ impl Meanings {
             || counted.is_some_and(|c| self.generic.get(c as usize) == Some(&true))
     }
 
-    /// The measure a count of people with role `role` becomes.
+    /// The measure a count of people with role `role` becomes (a role that
+    /// [`Meanings::role_applies`] to the count).
     pub(crate) fn measure_for_role(&self, measure: Option<u16>, role: Option<u16>) -> Option<u16> {
         let m = measure?;
         if self.people.get(m as usize) != Some(&true) {
             return Some(m);
         }
-        role.filter(|&r| self.role_applies(r, Some(m)))
-            .and_then(|r| self.role_measure.get(r as usize).copied().flatten())
+        role.and_then(|r| self.role_measure.get(r as usize).copied().flatten())
             .or(Some(m))
     }
 

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::{doc_times, FigureRecord, LineCursor, SourceRecord};
+use super::{doc_times, push_digits, FigureRecord, LineCursor, SourceRecord};
 use crate::report::{Figures, Reporter};
 
 /// One figure per line.
@@ -142,19 +142,8 @@ fn boolean(out: &mut String, b: bool) {
 }
 
 /// `n` in decimal digits, as `serde_json` writes it.
-fn number(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // ASCII digits: pushed as characters, without checking them as UTF-8.
-    out.extend(digits[i..].iter().map(|&b| char::from(b)));
+fn number(out: &mut String, n: usize) {
+    push_digits(out, n as u128);
 }
 
 fn optional(out: &mut String, s: Option<&str>) {

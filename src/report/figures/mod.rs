@@ -183,9 +183,19 @@ pub(crate) fn decimal_text(d: rust_decimal::Decimal) -> String {
         return d.to_string();
     }
     let m = d.mantissa();
+    let mut out = String::with_capacity(41);
+    if m < 0 {
+        out.push('-');
+    }
+    push_digits(&mut out, m.unsigned_abs());
+    out
+}
+
+/// `n` in decimal digits, pushed on `out` (ASCII, without checking it as
+/// UTF-8), as `serde_json` and `Display` write it.
+pub(crate) fn push_digits(out: &mut String, mut n: u128) {
     let mut digits = [0u8; 40];
     let mut i = digits.len();
-    let mut n = m.unsigned_abs();
     loop {
         i -= 1;
         digits[i] = b'0' + (n % 10) as u8;
@@ -194,12 +204,7 @@ pub(crate) fn decimal_text(d: rust_decimal::Decimal) -> String {
             break;
         }
     }
-    let mut out = String::with_capacity(digits.len() - i + 1);
-    if m < 0 {
-        out.push('-');
-    }
     out.extend(digits[i..].iter().map(|&b| char::from(b)));
-    out
 }
 
 /// `text` in double quotes as a reader sees it: letters and spaces of every
