@@ -76,11 +76,28 @@ pub(crate) struct Evidence {
 impl Evidence {
     /// True when the evidence makes one story.
     pub(crate) fn same_story(&self, p: &StoryParams) -> bool {
-        self.days_apart.is_none_or(|d| d <= p.max_days)
-            && (self.sentences > 0
-                || self.figures >= SHARED_FIGURES
-                || self.names.len() + self.figures >= p.min_shared)
+        one_story(
+            p,
+            self.days_apart,
+            self.sentences,
+            self.figures,
+            self.names.len(),
+        )
     }
+}
+
+/// The rule of the module docs: documents `days_apart` (when known) that
+/// print `sentences` long sentences, `figures` figures and `names`
+/// distinctive names in common tell one story.
+fn one_story(
+    p: &StoryParams,
+    days_apart: Option<i64>,
+    sentences: usize,
+    figures: usize,
+    names: usize,
+) -> bool {
+    days_apart.is_none_or(|d| d <= p.max_days)
+        && (sentences > 0 || figures >= SHARED_FIGURES || names + figures >= p.min_shared)
 }
 
 /// The names and sentences of every document and when it was published.
@@ -248,13 +265,7 @@ impl Stories {
         }
         names.sort();
         names.dedup();
-        let sentences =
-            shared_sorted(&self.sentences[a as usize], &self.sentences[b as usize]).len();
-        let figures = shared_sorted(&self.figures[a as usize], &self.figures[b as usize]).len();
-        let days_apart = match (self.day[a as usize], self.day[b as usize]) {
-            (Some(x), Some(y)) => Some((x - y).abs()),
-            _ => None,
-        };
+        let (sentences, figures, days_apart) = self.counts(a, b);
         Evidence {
             names,
             figures,
@@ -263,17 +274,23 @@ impl Stories {
         }
     }
 
+    /// The long sentences and figures documents `a` and `b` have in
+    /// common, and the days between them when both dates are known.
+    fn counts(&self, a: u32, b: u32) -> (usize, usize, Option<i64>) {
+        let (a, b) = (a as usize, b as usize);
+        let sentences = shared_sorted(&self.sentences[a], &self.sentences[b]).len();
+        let figures = shared_sorted(&self.figures[a], &self.figures[b]).len();
+        let days_apart = match (self.day[a], self.day[b]) {
+            (Some(x), Some(y)) => Some((x - y).abs()),
+            _ => None,
+        };
+        (sentences, figures, days_apart)
+    }
+
     fn keep(&self, a: u32, b: u32, p: &StoryParams) -> bool {
-        if let (Some(x), Some(y)) = (self.day[a as usize], self.day[b as usize]) {
-            if (x - y).abs() > p.max_days {
-                return false;
-            }
-        }
-        let figures = shared_sorted(&self.figures[a as usize], &self.figures[b as usize]).len();
-        figures >= SHARED_FIGURES
-            || shared_sorted(&self.names[a as usize], &self.names[b as usize]).len() + figures
-                >= p.min_shared
-            || !shared_sorted(&self.sentences[a as usize], &self.sentences[b as usize]).is_empty()
+        let (sentences, figures, days_apart) = self.counts(a, b);
+        let names = shared_sorted(&self.names[a as usize], &self.names[b as usize]).len();
+        one_story(p, days_apart, sentences, figures, names)
     }
 
     /// The pairs of `docs` (sorted document indices) that tell the same
