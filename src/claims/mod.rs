@@ -172,15 +172,6 @@ impl Claim {
         }
     }
 
-    /// How two claims relate (see the module docs).
-    #[cfg(test)]
-    pub(crate) fn relation(&self, other: &Claim, m: &Meanings) -> Relation {
-        if self.key() != other.key() || self.key().is_none() {
-            return Relation::Different;
-        }
-        self.relation_besides_key(other, m)
-    }
-
     /// True when one claim counts people of any kind ("23.000 personnes")
     /// and the other people of a particular kind ("23.000 manifestants"),
     /// with no role, side or change between them: the generic count may be
@@ -198,8 +189,8 @@ impl Claim {
             && ((generic(&a) && specific(&b)) || (specific(&a) && generic(&b)))
     }
 
-    /// [`Claim::relation`] for two claims whose keys match: their counted
-    /// people, places and periods.
+    /// How two claims whose keys match relate (see the module docs): their
+    /// counted people, places and periods.
     pub(crate) fn relation_besides_key(&self, other: &Claim, m: &Meanings) -> Relation {
         // "44 miliciens tués" and "3 soldats tués" both count deaths, but
         // not of the same people; a generic count ("personnes") matches any.

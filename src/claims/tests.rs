@@ -129,7 +129,10 @@ fn years_keep_claims_apart() {
         .find(|c| c.fig.kind == Kind::Count)
         .unwrap();
     assert_eq!(ca.key(), cb.key());
-    assert_eq!(ca.relation(&cb, &cfg.meanings), Relation::Different);
+    assert_eq!(
+        ca.relation_besides_key(&cb, &cfg.meanings),
+        Relation::Different
+    );
 }
 
 #[test]
