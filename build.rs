@@ -207,13 +207,16 @@ fn gazetteer(tsv: &Path, out: &Path) {
         .collect();
     let firsts: Vec<(&str, String)> = firsts.iter().map(|(k, n)| (*k, n.to_string())).collect();
     let mut src = String::new();
-    src.push_str("/// The places in order: row id, kind (1 city, 2 country, 0 other) and\n");
+    src.push_str(
+        "/// The places in order: row id, kind (1 city, 2 country, 3 continent, 0 other) and\n",
+    );
     src.push_str("/// the place it lies within.\n");
     src.push_str("pub(crate) static ROWS: &[(&str, u8, Option<u16>)] = &[\n");
     for (id, kind, parent) in &rows {
         let k = match *kind {
             "city" => 1,
             "country" => 2,
+            "continent" => 3,
             _ => 0,
         };
         writeln!(src, "    ({id:?}, {k}, {:?}),", by_id.get(parent)).unwrap();

@@ -375,6 +375,12 @@ pub(crate) fn read_document(
                 .map(|d| (f.start, f.end, d))
         })
         .collect();
+    // Byte starts of the numbers that label a name ("Europe 1").
+    let labels: Vec<usize> = figures
+        .iter()
+        .filter(|f| f.kind == Kind::Identifier)
+        .map(|f| f.num_start)
+        .collect();
     // Byte starts of the counts, which a time of day must not reach over.
     let counts: Vec<usize> = figures
         .iter()
@@ -403,7 +409,7 @@ pub(crate) fn read_document(
         let sentence = sentences.get(si).copied().unwrap_or((0, text.len()));
         if tok_sentence != Some(sentence) {
             toks.fill(text, sentence);
-            sm = m.sentence(text, &toks);
+            sm = m.sentence(text, &toks, &labels);
             st = m.time.read(text, &toks, |i| period::names_day(m, &toks, i));
             tok_sentence = Some(sentence);
         }
@@ -462,7 +468,7 @@ pub(crate) fn read_document(
             measure.is_none() || m.role_measure.get(r as usize).copied().flatten() != measure
         });
         let side = m.side_near(&at, &sm, &toks);
-        let places = m.places_near(&at, &sm, &toks);
+        let places = m.places_near(text, &at, &sm, &toks);
         let (period, explicit) = if fig.kind == Kind::Date {
             (fig.date.and_then(period_of_date), true)
         } else {

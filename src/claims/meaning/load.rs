@@ -88,6 +88,8 @@ struct PlacesDef {
     #[serde(default)]
     extent: Vec<String>,
     #[serde(default)]
+    genitive: Vec<String>,
+    #[serde(default)]
     examples: Vec<PlaceExample>,
 }
 
@@ -322,6 +324,10 @@ impl Meanings {
             add_new(
                 &mut self.place_articles,
                 p.articles.iter().map(|w| phrase_key(w)),
+            );
+            add_new(
+                &mut self.place_genitives,
+                p.genitive.iter().map(|w| phrase_key(w)),
             );
             self.place_exclusions.add("", &p.exclude);
             self.place_extents.add("", &p.extent);

@@ -41,6 +41,11 @@ pub struct Meanings {
     /// a place name without being part of it ("Les Etats-Unis", "The
     /// Hague" aside).
     pub(crate) place_articles: Vec<String>,
+    /// Token keys of the words that make a continent after them (or after
+    /// them and an article) qualify a noun rather than name where a count
+    /// was made ("pays d'Europe", "le géant de l'Asie", "countries of
+    /// Africa").
+    pub(crate) place_genitives: Vec<String>,
     /// Phrases that exclude the place named after them ("hors de",
     /// "outside", "excluding"): one unnamed id.
     pub(crate) place_exclusions: Vocabulary,

@@ -10,8 +10,10 @@ use crate::model::Figure;
 
 impl Meanings {
     /// Everything the vocabularies and the gazetteer find in one sentence
-    /// (`toks`, the tokens of a sentence of `text`).
-    pub(crate) fn sentence(&self, text: &str, toks: &Tokens) -> SentenceMeaning {
+    /// (`toks`, the tokens of a sentence of `text`); `labels` holds the
+    /// byte starts of the numbers the text reads as labels of a name
+    /// ("Europe 1"), in order.
+    pub(crate) fn sentence(&self, text: &str, toks: &Tokens, labels: &[usize]) -> SentenceMeaning {
         let vocabs = self.vocabularies();
         let mut found: [Vec<Match>; 8] = Default::default();
         // Where each vocabulary may match next (matches do not overlap).
@@ -34,7 +36,7 @@ impl Meanings {
         }
         let [deltas, roles, sides, names, adjectives, periods, excluded, extents] = found;
         let mut places: Vec<(Match, bool)> = names.into_iter().map(|m| (m, true)).collect();
-        for m in self.gazetteer_names(text, toks, &periods, &excluded) {
+        for m in self.gazetteer_names(text, toks, &periods, &excluded, labels) {
             if !places.iter().any(|(p, _)| m.ts < p.te && p.ts < m.te) {
                 places.push((m, true));
             }
@@ -72,6 +74,7 @@ impl Meanings {
         toks: &Tokens,
         periods: &[Match],
         excluded: &[Match],
+        labels: &[usize],
     ) -> Vec<Match> {
         let mut out = Vec::new();
         let n = toks.toks.len();
@@ -113,8 +116,18 @@ impl Meanings {
             let spaced = |k: usize| gap(k).chars().all(char::is_whitespace);
             let joined_before =
                 i > 0 && (hyphen(i) || (spaced(i) && capital(i - 1) && !introduces(i - 1)));
-            let joined_after =
-                j < n && spaced(j) && capital(j) && !periods.iter().any(|p| p.ts == j);
+            let joined_after = j < n
+                && spaced(j)
+                && ((capital(j) && !periods.iter().any(|p| p.ts == j))
+                    || labels.binary_search(&toks.toks[j].start).is_ok());
+            // "pays d'Europe", "de l'Asie": a continent qualifying a noun.
+            let genitive = |k: usize| self.place_genitives.iter().any(|g| g == toks.key(k..k + 1));
+            let qualifies = self.gazetteer.is_continent(g.place)
+                && i > 0
+                && (genitive(i - 1)
+                    || (i > 1
+                        && self.place_articles.iter().any(|a| a == toks.key(i - 1..i))
+                        && genitive(i - 2)));
             let after_preposition = i > 0
                 && self
                     .place_prepositions
@@ -123,12 +136,12 @@ impl Meanings {
             let placed = if g.common {
                 after_preposition
             } else {
-                self.gazetteer.is_country(g.place)
+                self.gazetteer.named_alone(g.place)
                     || (i > 0 && introduces(i - 1))
                     // "Newport, Rhode Island": a place names the next.
                     || (t.comma && out.last().is_some_and(|m: &Match| m.te == i))
             };
-            if joined_before || joined_after || !placed {
+            if joined_before || joined_after || qualifies || !placed {
                 i += 1;
                 continue;
             }
@@ -217,6 +230,7 @@ impl Meanings {
     /// et en Syrie", "irakiennes et syriennes"), all of them together.
     pub(crate) fn places_near(
         &self,
+        text: &str,
         at: &FigureTokens,
         sm: &SentenceMeaning,
         toks: &Tokens,
@@ -244,6 +258,15 @@ impl Meanings {
         // or a coordination of adjectives. A group after an exclusion ("hors
         // de Chine", "outside China") is not the figure's place: when it is
         // the nearest, the figure has none.
+        // The figure's item of a list names its place, or a name of its
+        // own, before it.
+        let headed = sm.places.iter().any(|&(m, name)| {
+            name && m.te <= at.start
+                && (m.te..=at.start).all(|k| !toks.toks.get(k).is_some_and(|t| t.comma))
+        }) || (1..=at.start)
+            .rev()
+            .find(|&k| toks.toks[k].comma)
+            .is_some_and(|c| self.named_head(text, toks, c, at.start));
         let mut best: Option<(usize, &Vec<Mention>)> = None;
         for g in &groups {
             let names = g.iter().filter(|m| m.1).count();
@@ -255,6 +278,12 @@ impl Meanings {
                 // Far back in a long sentence, a place names something
                 // else, unless it frames the sentence ("En Syrie, ...").
                 if at.start - ge > PLACE_BEFORE && gs > 2 {
+                    continue;
+                }
+                // In a list ("l'Europe 183.338 décès, l'Asie 19.244
+                // décès"), a place names its own item's figure, not the
+                // next item's.
+                if self.own_item_after(text, toks, ge, at.start) {
                     continue;
                 }
                 at.start - ge
@@ -272,8 +301,18 @@ impl Meanings {
                 } else {
                     clear(toks, at.after, gs)
                 };
+                // In a list whose items name their place before their
+                // figure ("l'Italie avec 32.955 morts, la France avec
+                // 28.530 morts"), a place after a comma that a figure of
+                // its own follows heads the next item. Not so after an
+                // opening phrase ("Pays de 127 millions d'habitants, le
+                // Mexique compte 208.392 cas").
+                let next_item = headed
+                    && toks.toks.get(at.after).is_some_and(|t| t.comma)
+                    && item_has_figure(toks, ge);
                 if gs - at.after > reach
                     || !open
+                    || next_item
                     || (at.after + 1..=gs).any(|k| toks.toks.get(k).is_some_and(|t| t.comma))
                 {
                     continue;
@@ -305,6 +344,38 @@ impl Meanings {
             }
         }
         out
+    }
+
+    /// True when a figure stands between tokens `from` and `to` (a place
+    /// ending at `from`, a figure starting at `to`), and after it a comma
+    /// opens an item of a list headed by a name of its own, first or after
+    /// an article: "l'Europe 183.338 décès, l'Asie 19.244 décès", "the
+    /// United States with 98,875 deaths, Britain with 37,048". A figure
+    /// right after the comma has no head and stays in the item before
+    /// ("50.000 morts, 1 million de cas").
+    fn own_item_after(&self, text: &str, toks: &Tokens, from: usize, to: usize) -> bool {
+        let Some(g) = (from..to).rev().find(|&k| toks.toks[k].digits) else {
+            return false;
+        };
+        let Some(c) = (g + 1..=to).rev().find(|&k| toks.toks[k].comma) else {
+            return false;
+        };
+        self.named_head(text, toks, c, to)
+    }
+
+    /// True when the item of a list that starts at token `c` is headed,
+    /// before token `to`, by a capitalised word, first or after an article
+    /// ("l'Asie 19.244 décès").
+    fn named_head(&self, text: &str, toks: &Tokens, c: usize, to: usize) -> bool {
+        let head = if c < to && self.place_articles.iter().any(|a| a == toks.key(c..c + 1)) {
+            c + 1
+        } else {
+            c
+        };
+        head < to && {
+            let t = toks.toks[head];
+            titlecase(&text[t.start..t.end])
+        }
     }
 
     /// True when city `m` is followed, after a comma, by the region or
@@ -464,6 +535,15 @@ fn clear(toks: &Tokens, a: usize, b: usize) -> bool {
     (a..b.min(toks.toks.len()))
         .all(|k| !toks.toks[k].digits && (k == a || !toks.toks[k].clause_break))
         && toks.toks.get(b).is_none_or(|t| !t.clause_break || b == a)
+}
+
+/// True when a token made of digits follows token `from` before the next
+/// comma or clause break.
+fn item_has_figure(toks: &Tokens, from: usize) -> bool {
+    toks.toks[from..]
+        .iter()
+        .take_while(|t| !t.comma)
+        .any(|t| t.digits)
 }
 
 /// True when no clause break stands between tokens `a` and `b` (figures

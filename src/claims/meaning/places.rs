@@ -115,8 +115,14 @@ impl Meanings {
 ///   ville de Lahore", "in Leeds", "excluding Hubei"), or a place and a
 ///   comma ("Newport, Rhode Island"); a bare city name is
 ///   often a government ("Washington a lancé un raid"), a person ("George
-///   selected") or a modifier ("Coimbatore cultivars"). Country names need
-///   nothing before them ("Le Brésil compte", "Turkey's president");
+///   selected") or a modifier ("Coimbatore cultivars"). Country and
+///   continent names need nothing before them ("Le Brésil compte",
+///   "Turkey's president", "l'Europe totalisait"); a continent after a
+///   genitive word (`[places] genitive`), directly or through an article,
+///   qualifies a noun and is no place ("pays d'Europe", "le géant de
+///   l'Asie");
+/// - a name followed by a number that the text reads as a label is part
+///   of a name ("Europe 1", "France 2");
 /// - when the name is also a common lowercase word of French or English
 ///   (the gazetteer's `common` column: "Nice", "Tours", "Reading", "Nord";
 ///   never a country or a capital), it is a place only after a place
@@ -219,8 +225,20 @@ impl Gazetteer {
     }
 
     /// True for a country of the gazetteer.
+    #[cfg(test)]
     pub(crate) fn is_country(&self, place: u16) -> bool {
         place < self.len && tables::ROWS[place as usize].1 == 2
+    }
+
+    /// True for a country or a continent of the gazetteer: its name alone
+    /// makes it a place ("Le Brésil compte", "l'Europe totalisait").
+    pub(crate) fn named_alone(&self, place: u16) -> bool {
+        place < self.len && matches!(tables::ROWS[place as usize].1, 2 | 3)
+    }
+
+    /// True for a continent of the gazetteer.
+    pub(crate) fn is_continent(&self, place: u16) -> bool {
+        place < self.len && tables::ROWS[place as usize].1 == 3
     }
 
     /// True for a city of the gazetteer.
@@ -277,6 +295,11 @@ mod tests {
                     let i = rows.len() as u16;
                     assert_eq!(g.is_city(i), f[2] == "city", "{line}");
                     assert_eq!(g.is_country(i), f[2] == "country", "{line}");
+                    assert_eq!(
+                        g.named_alone(i),
+                        matches!(f[2], "country" | "continent"),
+                        "{line}"
+                    );
                     rows.push((f[1], f[3]));
                 }
                 "N" => {
