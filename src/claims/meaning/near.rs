@@ -303,13 +303,17 @@ impl Meanings {
                 };
                 // In a list whose items name their place before their
                 // figure ("l'Italie avec 32.955 morts, la France avec
-                // 28.530 morts"), a place after a comma that a figure of
-                // its own follows heads the next item. Not so after an
-                // opening phrase ("Pays de 127 millions d'habitants, le
-                // Mexique compte 208.392 cas").
+                // 28.530 morts", "le Brésil avec 41.828 morts, le
+                // Royaume-Uni (41.481 morts)"), a place after a comma, or
+                // one without a preposition that a figure of its own
+                // follows ("33.689 morts et la France avec 29.065"), heads
+                // the next item. Not so after an opening phrase ("Pays de
+                // 127 millions d'habitants, le Mexique compte 208.392
+                // cas").
                 let next_item = headed
-                    && toks.toks.get(at.after).is_some_and(|t| t.comma)
-                    && item_has_figure(toks, ge);
+                    && (toks.toks.get(at.after).is_some_and(|t| t.comma)
+                        || (!self.introduced_by_preposition(toks, gs)
+                            && item_has_figure(toks, ge)));
                 if gs - at.after > reach
                     || !open
                     || next_item
@@ -344,6 +348,22 @@ impl Meanings {
             }
         }
         out
+    }
+
+    /// True when a place preposition stands right before token `i`, or
+    /// before the article there ("en France", "au Brésil", "dans la
+    /// province").
+    fn introduced_by_preposition(&self, toks: &Tokens, i: usize) -> bool {
+        let prep = |k: usize| {
+            self.place_prepositions
+                .iter()
+                .any(|p| p == toks.key(k..k + 1))
+        };
+        i > 0
+            && (prep(i - 1)
+                || (i > 1
+                    && self.place_articles.iter().any(|a| a == toks.key(i - 1..i))
+                    && prep(i - 2)))
     }
 
     /// True when a figure stands between tokens `from` and `to` (a place
@@ -537,14 +557,19 @@ fn clear(toks: &Tokens, a: usize, b: usize) -> bool {
         && toks.toks.get(b).is_none_or(|t| !t.clause_break || b == a)
 }
 
-/// True when a token made of digits follows token `from` before the next
-/// comma or clause break.
+/// True when a token made of digits follows token `from` closely, before
+/// the next comma: a place heading an item of a list ("la France avec
+/// 28.530", "le Royaume-Uni (41.481 morts)").
 fn item_has_figure(toks: &Tokens, from: usize) -> bool {
     toks.toks[from..]
         .iter()
-        .take_while(|t| !t.comma)
+        .take(ITEM_HEAD)
+        .take_while(|t| !t.comma || t.clause_break)
         .any(|t| t.digits)
 }
+
+/// Most tokens between the place heading an item of a list and its figure.
+const ITEM_HEAD: usize = 4;
 
 /// True when no clause break stands between tokens `a` and `b` (figures
 /// may).
