@@ -120,6 +120,9 @@ pub(crate) struct SentenceTime {
     pub(crate) compared: Vec<usize>,
     /// Byte starts of the words a time does not reach over ("contre").
     pub(crate) barriers: Vec<usize>,
+    /// First tokens of the phrases that attribute a count to its source
+    /// ("selon", "a annoncé", "according to").
+    pub(crate) attributions: Vec<usize>,
 }
 
 /// Phrases of the time data, by token key.
@@ -245,6 +248,10 @@ pub(crate) struct TimeDef {
     /// Words after such a phrase that tie it to another event ("la veille
     /// du scrutin"): the phrase then names no day.
     not_after_days_back: Vec<String>,
+    /// Phrases after a count that attribute it to its source: a day named
+    /// in the attribution dates the count ("selon le bilan communiqué
+    /// jeudi par le ministère", "officials said on Thursday").
+    attribution: Vec<String>,
     /// Sentences with the time of a count figcheck must read in them.
     examples: Vec<TimeExample>,
 }
@@ -295,6 +302,7 @@ pub(crate) struct TimeWords {
     records: Phrases<()>,
     days_back: Phrases<(u32, bool)>,
     not_after_days_back: Phrases<()>,
+    attribution: Phrases<()>,
     pub(crate) examples: Vec<TimeExample>,
     /// The first-word bits of every table [`TimeWords::read`] looks up at
     /// each token: a token with none of them starts nothing it reads.
@@ -317,6 +325,7 @@ impl TimeWords {
         unit(&mut self.not_after_days_back, &def.not_after_days_back);
         unit(&mut self.count_nouns, &def.count_nouns);
         unit(&mut self.habitual, &def.habitual);
+        unit(&mut self.attribution, &def.attribution);
         for (w, &s) in &def.status_of_counts {
             self.status_of_counts.add(w, s);
         }
@@ -363,6 +372,7 @@ impl TimeWords {
             self.leads.first_bytes,
             self.parts.first_bytes,
             self.day_parts.first_bytes,
+            self.attribution.first_bytes,
         ] {
             for (s, b) in starts.iter_mut().zip(bits) {
                 *s |= b;
@@ -424,6 +434,9 @@ impl TimeWords {
             }
             if self.not_across.at(toks, i).is_some() {
                 st.barriers.push(toks.toks[i].start);
+            }
+            if self.attribution.at(toks, i).is_some() {
+                st.attributions.push(i);
             }
             if let Some((e, _)) = self.since.at(toks, i) {
                 // "le plus bas depuis le 18 mars" compares with a day, it

@@ -272,7 +272,13 @@ pub(super) fn claim_period(
             day = event_day(d, (start, end), when, st).map(|p| ((end <= fig.start, words), p));
         }
     }
-    let word = m.period_word(at, sm, toks);
+    // A duration, an age or a rank is no count a source dates.
+    let counted = !matches!(fig.kind, Kind::Duration | Kind::Age | Kind::Ordinal);
+    let word = m.period_word(at, sm, toks).or_else(|| {
+        counted
+            .then(|| attributed_day(m, at, sm, st, toks))
+            .flatten()
+    });
     // The side (true: before the figure) and distance of the nearest
     // period word.
     let word_distance = sm
@@ -336,6 +342,33 @@ pub(super) fn claim_period(
     let now = when.day.map(Period::day).or(when.year().map(Period::year));
     (now, false)
 }
+
+/// The day named in the attribution after a figure, further than a period
+/// word is looked for: "29.065 morts depuis le début de l'épidémie, selon
+/// le bilan quotidien communiqué jeudi par le ministère" counts the deaths
+/// of Thursday. The day must follow an attribution phrase that follows the
+/// figure, in its clause, with no other number between.
+fn attributed_day(
+    m: &Meanings,
+    at: &FigureTokens,
+    sm: &SentenceMeaning,
+    st: &SentenceTime,
+    toks: &Tokens,
+) -> Option<Span> {
+    let lead = st.attributions.iter().copied().find(|&k| k >= at.after)?;
+    let p = sm
+        .periods
+        .iter()
+        .find(|p| p.ts > lead && p.ts - at.after <= ATTRIBUTED_DAY)?;
+    let open = (at.after..p.ts)
+        .all(|k| !toks.toks[k].digits && (k == at.after || !toks.toks[k].clause_break))
+        && !toks.toks[p.ts].clause_break;
+    let span = m.period_spans.get(p.id as usize).copied()?;
+    (open && matches!(span, Span::Weekday(_) | Span::Days(..))).then_some(span)
+}
+
+/// Most tokens between a figure's noun and the day its attribution names.
+const ATTRIBUTED_DAY: usize = 20;
 
 /// True when token `i` names a day by itself: a weekday, "hier",
 /// "today" (a period word of a day or of days back).
