@@ -2,6 +2,7 @@
 //! listed or grouped by key.
 
 use std::io::Write;
+use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context as _, Result};
@@ -17,7 +18,9 @@ const BATCH_BYTES: usize = 8 << 20;
 
 pub fn extract(a: ExtractArgs) -> Result<ExitCode> {
     a.input.set_threads()?;
-    let cfg = a.config.load()?;
+    // Kept until the process ends: freeing the data, table by table, is a
+    // share of a short run.
+    let cfg = ManuallyDrop::new(a.config.load()?);
     let reporter = a.format.reporter();
     if !a.format.streams() {
         // One document: built whole.
