@@ -19,22 +19,26 @@ impl Reporter<Figures<'_>> for FiguresJsonl {
     fn write(&self, figs: &Figures<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
         let (corpus, cfg) = (figs.corpus, figs.cfg);
         let times = doc_times(corpus, &cfg.meanings);
-        // Each line is written into one buffer, and the source of a
-        // document, the same on each of its lines, once per document.
+        // Each line is written into one buffer, and the name and the
+        // source of a document, the same on each of its lines, once per
+        // document.
         let mut line = String::with_capacity(1024);
-        let mut source_json = String::new();
+        let mut doc = Json::default();
         for range in &corpus.doc_claims {
             let mut cursor = LineCursor::default();
-            let mut doc_source: Option<(u32, SourceRecord<'_>)> = None;
+            let mut doc_of: Option<u32> = None;
             for c in &corpus.claims[range.clone()] {
-                if doc_source.as_ref().is_none_or(|(d, _)| *d != c.doc) {
-                    let s = SourceRecord::of(corpus.doc_of(c), &times[c.doc as usize]);
-                    source_json.clear();
-                    write_source(&s, &mut source_json);
-                    doc_source = Some((c.doc, s));
+                if doc_of != Some(c.doc) {
+                    let d = corpus.doc_of(c);
+                    let s = SourceRecord::of(d, &times[c.doc as usize]);
+                    doc.id.clear();
+                    string(&mut doc.id, &d.id);
+                    doc.source.clear();
+                    write_source(&s, &mut doc.source);
+                    doc_of = Some(c.doc);
                 }
                 line.clear();
-                write_claim(corpus, cfg, c, &source_json, &mut cursor, &mut line);
+                write_claim(corpus, cfg, c, &doc, &mut cursor, &mut line);
                 out.write_str(&line)?;
             }
         }
@@ -42,15 +46,23 @@ impl Reporter<Figures<'_>> for FiguresJsonl {
     }
 }
 
+/// A document's name and source as JSON ([`string`], [`write_source`]),
+/// written once for its records.
+#[derive(Debug, Default)]
+struct Json {
+    id: String,
+    source: String,
+}
+
 /// The record of claim `c` ([`FigureRecord::with_source`]) as one line of
-/// JSON, its source written as `source` (the JSON of [`write_source`]):
+/// JSON, the name and source of its document written as `json` holds them:
 /// the bytes [`write_record`] writes for the record, written from the
 /// claim without building the record and its strings.
 fn write_claim(
     corpus: &Corpus,
     cfg: &Config,
     c: &Claim,
-    source: &str,
+    json: &Json,
     cursor: &mut LineCursor,
     out: &mut String,
 ) {
@@ -70,7 +82,7 @@ fn write_claim(
         None => out.push_str("null"),
     };
     out.push_str("{\"doc\":");
-    string(out, &doc.id);
+    out.push_str(&json.id);
     out.push_str(",\"start\":");
     number(out, start);
     out.push_str(",\"end\":");
@@ -146,7 +158,7 @@ fn write_claim(
     out.push_str(",\"status\":");
     optional(out, c.status.map(|s| s.as_str()));
     out.push_str(",\"source\":");
-    out.push_str(source);
+    out.push_str(&json.source);
     out.push_str(",\"key\":");
     optional(out, c.key().map(|k| m.describe(&k)).as_deref());
     out.push_str(",\"repeat\":");
@@ -350,12 +362,13 @@ mod tests {
             let (mut a, mut b) = (LineCursor::default(), LineCursor::default());
             for c in &corpus.claims[range.clone()] {
                 let s = SourceRecord::of(corpus.doc_of(c), &times[c.doc as usize]);
-                let mut source = String::new();
-                write_source(&s, &mut source);
+                let mut doc = Json::default();
+                string(&mut doc.id, &corpus.doc_of(c).id);
+                write_source(&s, &mut doc.source);
                 let r = FigureRecord::with_source(&corpus, cfg, c, s, &mut a);
                 let (mut expected, mut got) = (String::new(), String::new());
-                write_record(&r, &source, &mut expected);
-                write_claim(&corpus, cfg, c, &source, &mut b, &mut got);
+                write_record(&r, &doc.source, &mut expected);
+                write_claim(&corpus, cfg, c, &doc, &mut b, &mut got);
                 assert_eq!(got, expected);
             }
         }
