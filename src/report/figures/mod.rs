@@ -247,8 +247,12 @@ pub(crate) fn push_digits(out: &mut String, n: u128) {
             }
         }
     }
-    // ASCII digits: one copy.
-    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
+    // A few ASCII digits: pushed one by one, without checking them as
+    // UTF-8 first.
+    out.reserve(digits.len() - i);
+    for &b in &digits[i..] {
+        out.push(char::from(b));
+    }
 }
 
 /// `text` in double quotes as a reader sees it: letters and spaces of every
