@@ -31,16 +31,18 @@ pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usi
     // is no abbreviation and has more than one letter, which is all that
     // is asked of it (a long line without spaces stays linear).
     let limit = abbreviations.iter().map(String::len).max().unwrap_or(0) + 8;
-    // The last bytes of the abbreviations: a word ending in another byte
-    // is compared with none of them.
-    let mut last_bytes = [false; 256];
+    // The lengths of the abbreviations by their last byte (a bit per
+    // length, lengths from 63 on sharing the last): a word of another
+    // length or ending in another byte is compared with none of them.
+    let length_bit = |n: usize| 1u64 << n.min(63);
+    let mut lengths = [0u64; 256];
     for a in abbreviations {
         if let Some(&b) = a.as_bytes().last() {
-            last_bytes[b as usize] = true;
+            lengths[b as usize] |= length_bit(a.len());
         }
     }
     let is_abbreviation = |w: &str| match w.as_bytes().last() {
-        Some(&b) if !last_bytes[b as usize] => false,
+        Some(&b) if lengths[b as usize] & length_bit(w.len()) == 0 => false,
         _ => abbreviations.iter().any(|a| a == w),
     };
     let mut start = 0;

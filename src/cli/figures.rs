@@ -2,6 +2,7 @@
 //! listed or grouped by key.
 
 use std::io::Write;
+use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context as _, Result};
@@ -17,7 +18,9 @@ const BATCH_BYTES: usize = 8 << 20;
 
 pub fn extract(a: ExtractArgs) -> Result<ExitCode> {
     a.input.set_threads()?;
-    let cfg = a.config.load()?;
+    // Kept until the process ends: freeing the data, table by table, is a
+    // share of a short run.
+    let cfg = ManuallyDrop::new(a.config.load()?);
     let reporter = a.format.reporter();
     if !a.format.streams() {
         // One document: built whole.
@@ -55,14 +58,25 @@ pub fn extract(a: ExtractArgs) -> Result<ExitCode> {
                     _ => Ok(true),
                 };
             };
-            let text = format.reporter().render(&Figures {
-                corpus: &corpus,
-                cfg: &cfg,
-            });
-            match out.write_all(text.as_bytes()) {
-                Ok(()) => Ok(true),
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
-                Err(e) => Err(e.into()),
+            // Written straight to the output: a batch's report is never
+            // held whole (a batch of one document that is a figure every
+            // two bytes reports two hundred times its size).
+            let mut sink = IoSink {
+                out: &mut out,
+                error: None,
+            };
+            let written = format.reporter().write(
+                &Figures {
+                    corpus: &corpus,
+                    cfg: &cfg,
+                },
+                &mut sink,
+            );
+            match (written, sink.error) {
+                (Ok(()), _) => Ok(true),
+                (Err(_), Some(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+                (Err(_), Some(e)) => Err(e.into()),
+                (Err(e), None) => Err(e.into()),
             }
         },
     )?;
@@ -70,6 +84,22 @@ pub fn extract(a: ExtractArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     Ok(exit_after(stream.failed))
+}
+
+/// Text written by a reporter, passed on to `out`; the first error of
+/// `out` is kept, since a formatter's error says nothing of its kind.
+struct IoSink<'w, W: Write> {
+    out: &'w mut W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> std::fmt::Write for IoSink<'_, W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.out.write_all(s.as_bytes()).map_err(|e| {
+            self.error.get_or_insert(e);
+            std::fmt::Error
+        })
+    }
 }
 
 pub fn claims(a: ClaimsArgs) -> Result<ExitCode> {

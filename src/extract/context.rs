@@ -25,12 +25,20 @@ pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
 
 /// Byte offset after skipping at most one run of inline spaces from `pos`.
 pub(crate) fn skip_spaces(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut p = pos;
-    for c in text[pos..].chars() {
-        if is_space(c) {
-            p += c.len_utf8();
-        } else {
+    // ASCII is read on its bytes, other characters whole.
+    while let Some(&b) = bytes.get(p) {
+        if b == b' ' || b == b'\t' {
+            p += 1;
+            continue;
+        }
+        if b < 0x80 {
             break;
+        }
+        match text[p..].chars().next() {
+            Some(c) if is_space(c) => p += c.len_utf8(),
+            _ => break,
         }
     }
     p
@@ -38,12 +46,21 @@ pub(crate) fn skip_spaces(text: &str, pos: usize) -> usize {
 
 /// Byte offset before the inline spaces that end at `pos`.
 pub(crate) fn skip_spaces_back(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut p = pos;
-    for c in text[..pos].chars().rev() {
-        if is_space(c) {
-            p -= c.len_utf8();
-        } else {
+    // ASCII is read on its bytes, other characters whole.
+    while p > 0 {
+        let b = bytes[p - 1];
+        if b == b' ' || b == b'\t' {
+            p -= 1;
+            continue;
+        }
+        if b < 0x80 {
             break;
+        }
+        match text[..p].chars().next_back() {
+            Some(c) if is_space(c) => p -= c.len_utf8(),
+            _ => break,
         }
     }
     p
@@ -590,6 +607,34 @@ fn head_last_noun(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_are_skipped_as_characters() {
+        let by_chars = |text: &str, pos: usize| {
+            pos + text[pos..]
+                .chars()
+                .take_while(|&c| is_space(c))
+                .map(char::len_utf8)
+                .sum::<usize>()
+        };
+        let back_by_chars = |text: &str, pos: usize| {
+            pos - text[..pos]
+                .chars()
+                .rev()
+                .take_while(|&c| is_space(c))
+                .map(char::len_utf8)
+                .sum::<usize>()
+        };
+        let text = "a \t\u{a0}\u{202f} b\u{2009}\u{a0}été  \n 2\u{3000}x ";
+        for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+            assert_eq!(skip_spaces(text, pos), by_chars(text, pos), "{pos}");
+            assert_eq!(
+                skip_spaces_back(text, pos),
+                back_by_chars(text, pos),
+                "{pos}"
+            );
+        }
+    }
 
     #[test]
     fn tail_matches_phrases_at_word_boundaries() {

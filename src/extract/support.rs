@@ -45,9 +45,19 @@ impl<'a> Extractor<'a> {
         crate::lexicon::fold_into(&text[s..e], &mut self.buf);
         let first = std::mem::take(&mut self.buf);
         let mut found = None;
+        // A phrase's first word is what stands before its first space: a
+        // word with a space in it is none.
+        let opens = |phrase: &str| {
+            phrase.starts_with(first.as_str())
+                && phrase
+                    .as_bytes()
+                    .get(first.len())
+                    .is_none_or(|&b| b == b' ')
+        };
+        let spaced = first.contains(' ');
         'tables: for lex in self.lexes() {
             for (phrase, v) in table(lex) {
-                if phrase.split(' ').next() != Some(first.as_str()) {
+                if spaced || !opens(phrase) {
                     continue;
                 }
                 if let Some(e) = phrase_at(text, q, phrase, &mut self.buf) {

@@ -35,6 +35,40 @@ pub(crate) enum FractionLink {
     Proper,
 }
 
+/// A phrase of `not_numbers` ([`LangLexicon::not_numbers`]) read into its
+/// parts: what the scan compares with the text at each number word.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct NotNumberPhrase {
+    /// The folded phrase ("l'un des", "the one").
+    pub(crate) text: String,
+    /// An elided first word and what follows its apostrophe ("l" and
+    /// "un" of "l'un"), when the phrase opens with one.
+    pub(crate) elided: Option<(String, String)>,
+    /// Its words between single spaces, each with its byte offset in
+    /// `text`.
+    pub(crate) words: Vec<(usize, String)>,
+}
+
+impl NotNumberPhrase {
+    pub(crate) fn new(text: &str) -> NotNumberPhrase {
+        let elided = text
+            .split_once('\'')
+            .filter(|(e, _)| !e.is_empty() && !e.contains(' '))
+            .map(|(e, r)| (e.to_string(), r.to_string()));
+        let mut words = Vec::new();
+        let mut at = 0;
+        for w in text.split(' ') {
+            words.push((at, w.to_string()));
+            at += w.len() + 1;
+        }
+        NotNumberPhrase {
+            text: text.to_string(),
+            elided,
+            words,
+        }
+    }
+}
+
 /// Everything the lexicon knows of one folded word.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordInfo {
@@ -162,6 +196,8 @@ pub(crate) struct LangLexicon {
     /// Every word of `not_numbers` ("un" of "l'un"): a number word that is
     /// none of them starts no such phrase.
     pub(crate) not_number_words: HashSet<String>,
+    /// `not_numbers` read into their parts once, in the same order.
+    pub(crate) not_number_phrases: Vec<NotNumberPhrase>,
     /// Words before a phrase of `not_numbers` that make it a length of
     /// time after all: "un jour" is "some day", "en un jour" is one day.
     pub(crate) duration_leads: Vec<String>,

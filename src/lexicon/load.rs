@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::detect::CuesDef;
-use super::language::{Collective, Conventions, FractionLink};
+use super::language::{Collective, Conventions, FractionLink, NotNumberPhrase};
 use super::{decimal, fold, fold_hash, Lexicon};
 use crate::error::{Error, Result};
 use crate::model::{Code, Lang};
@@ -256,6 +256,11 @@ impl Lexicon {
             .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
             .map(str::to_string)
+            .collect();
+        lex.not_number_phrases = lex
+            .not_numbers
+            .iter()
+            .map(|p| NotNumberPhrase::new(p))
             .collect();
         lex.duration_leads
             .extend(raw.duration_leads.iter().map(|s| fold(s)));

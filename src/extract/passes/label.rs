@@ -174,9 +174,12 @@ impl<'a> Extractor<'a> {
             return false;
         }
         let after = skip_spaces(text, f.num_end);
-        // "48 AD": a year of an era.
+        // "48 AD": a year of an era (compared only when it starts with the
+        // byte there).
+        let first = text.as_bytes().get(after);
         for era in self.shared_lexes().flat_map(|l| l.labels.eras.iter()) {
-            if text[after..].starts_with(era.as_str())
+            if era.as_bytes().first().is_none_or(|b| Some(b) == first)
+                && text[after..].starts_with(era.as_str())
                 && !char_at(text, after + era.len()).is_some_and(char::is_alphanumeric)
             {
                 f.kind = Kind::Date;

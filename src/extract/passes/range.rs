@@ -85,7 +85,9 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let (av, bv) = (a.value?, b.value?);
-        if b.start < a.end || b.start - a.end > 12 {
+        // A range rises: nothing of the text joins a second end that is
+        // not above the first.
+        if av >= bv || b.start < a.end || b.start - a.end > 12 {
             return None;
         }
         let mut gap = crate::lexicon::fold(text[a.end..b.start].trim());
@@ -140,9 +142,6 @@ impl<'a> Extractor<'a> {
             {
                 return None;
             }
-        }
-        if av >= bv {
-            return None;
         }
         let mut r = *b;
         r.start = if approx { a.start } else { start };
@@ -245,11 +244,11 @@ impl<'a> Extractor<'a> {
         if b.start < a.end || b.start - a.end > 12 || a.value == Some(Decimal::ZERO) {
             return None;
         }
-        let gap = crate::lexicon::fold(text[a.end..b.start].trim());
         let t = before(text, a.start, 16);
         if !t.may_end(&self.lex.ends.range_openers) {
             return None;
         }
+        let gap = crate::lexicon::fold(text[a.end..b.start].trim());
         let opener = lex
             .range_openers
             .iter()

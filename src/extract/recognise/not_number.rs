@@ -39,28 +39,24 @@ impl<'a> Extractor<'a> {
                 .iter()
                 .any(|w| before.ends_with_phrase(w).is_some())
         };
-        let hit = lex.not_numbers.iter().any(|p| {
+        let hit = lex.not_number_phrases.iter().any(|p| {
             // An elided first word ("l'un"): it ends the text before the
             // number word.
-            if let Some((elided, rest)) = p
-                .split_once('\'')
-                .filter(|(e, _)| !e.is_empty() && !e.contains(' '))
-            {
+            if let Some((elided, rest)) = &p.elided {
                 let t = elided_tail.get_or_insert_with(|| {
                     (before.last_byte() == Some(b'\'')).then(|| tail(text, pos, 24))
                 });
                 return t.as_ref().is_some_and(|t| {
                     t.norm
                         .strip_suffix('\'')
-                        .is_some_and(|b| b.ends_with(elided))
+                        .is_some_and(|b| b.ends_with(elided.as_str()))
                 }) && starts_with_word(&head, rest);
             }
             // The phrase may start before the number word: "the one",
             // "no one".
-            let mut at = 0;
-            for w in p.split(' ') {
-                if w == first {
-                    let (pre, post) = p.split_at(at);
+            for (at, w) in &p.words {
+                if *w == first {
+                    let (pre, post) = p.text.split_at(*at);
                     let pre = pre.trim_end();
                     if !((pre.is_empty() || before.ends_with_phrase(pre).is_some())
                         && starts_with_word(&head, post))
@@ -80,7 +76,6 @@ impl<'a> Extractor<'a> {
                     }
                     return post.contains(' ') || unit.is_none();
                 }
-                at += w.len() + 1;
             }
             false
         });

@@ -25,9 +25,12 @@ impl<'a> Extractor<'a> {
         if f.written == Written::Digits {
             // Symbols, with their case: "10k", "1.2b", "10M", "US$ 1MM".
             let glued = sp == end;
+            // A symbol is compared only when it starts with the byte there.
+            let first = text.as_bytes().get(sp);
             for lex in self.lexes() {
                 for (sym, m) in &lex.scale_symbols {
-                    if !text[sp..].starts_with(sym.as_str()) {
+                    let other = sym.as_bytes().first().is_some_and(|b| Some(b) != first);
+                    if other || !text[sp..].starts_with(sym.as_str()) {
                         continue;
                     }
                     let se = sp + sym.len();

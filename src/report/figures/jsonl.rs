@@ -2,10 +2,13 @@
 //! record per line; batches of documents can be written one after the
 //! other.
 
-use std::borrow::Cow;
 use std::fmt;
 
-use super::{doc_times, push_digits, FigureRecord, LineCursor, SourceRecord};
+#[cfg(test)]
+use super::FigureRecord;
+use super::{doc_times, push_date, push_decimal, push_digits, written, LineCursor, SourceRecord};
+use crate::claims::{Claim, Corpus};
+use crate::config::Config;
 use crate::report::{Figures, Reporter};
 
 /// One figure per line.
@@ -16,33 +19,26 @@ impl Reporter<Figures<'_>> for FiguresJsonl {
     fn write(&self, figs: &Figures<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
         let (corpus, cfg) = (figs.corpus, figs.cfg);
         let times = doc_times(corpus, &cfg.meanings);
-        // Each line is written into one buffer, and the source of a
-        // document, the same on each of its lines, once per document.
+        // Each line is written into one buffer, and the name and the
+        // source of a document, the same on each of its lines, once per
+        // document.
         let mut line = String::with_capacity(1024);
-        let mut source_json = String::new();
+        let mut doc = Json::default();
         for range in &corpus.doc_claims {
             let mut cursor = LineCursor::default();
-            let mut doc_source: Option<(u32, SourceRecord<'_>)> = None;
+            let mut doc_of: Option<u32> = None;
             for c in &corpus.claims[range.clone()] {
-                if doc_source.as_ref().is_none_or(|(d, _)| *d != c.doc) {
-                    let s = SourceRecord::of(corpus.doc_of(c), &times[c.doc as usize]);
-                    source_json.clear();
-                    write_source(&s, &mut source_json);
-                    doc_source = Some((c.doc, s));
+                if doc_of != Some(c.doc) {
+                    let d = corpus.doc_of(c);
+                    let s = SourceRecord::of(d, &times[c.doc as usize]);
+                    doc.id.clear();
+                    string(&mut doc.id, &d.id);
+                    doc.source.clear();
+                    write_source(&s, &mut doc.source);
+                    doc_of = Some(c.doc);
                 }
-                let Some((_, s)) = &doc_source else {
-                    continue;
-                };
-                let source = SourceRecord {
-                    outlet: s.outlet.as_deref().map(Cow::Borrowed),
-                    date: s.date.as_deref().map(Cow::Borrowed),
-                    url: s.url,
-                    lang: s.lang,
-                    inferred: s.inferred,
-                };
-                let r = FigureRecord::with_source(corpus, cfg, c, source, &mut cursor);
                 line.clear();
-                write_record(&r, &source_json, &mut line);
+                write_claim(corpus, cfg, c, &doc, &mut cursor, &mut line);
                 out.write_str(&line)?;
             }
         }
@@ -50,9 +46,132 @@ impl Reporter<Figures<'_>> for FiguresJsonl {
     }
 }
 
+/// A document's name and source as JSON ([`string`], [`write_source`]),
+/// written once for its records.
+#[derive(Debug, Default)]
+struct Json {
+    id: String,
+    source: String,
+}
+
+/// The record of claim `c` ([`FigureRecord::with_source`]) as one line of
+/// JSON, the name and source of its document written as `json` holds them:
+/// the bytes [`write_record`] writes for the record, written from the
+/// claim without building the record and its strings.
+fn write_claim(
+    corpus: &Corpus,
+    cfg: &Config,
+    c: &Claim,
+    json: &Json,
+    cursor: &mut LineCursor,
+    out: &mut String,
+) {
+    let doc = corpus.doc_of(c);
+    let text = doc.text.as_str();
+    let f = &c.fig;
+    let (start, end) = doc.file_span(f.start, f.end);
+    let (src, _) = doc.source_span(f.start, f.start);
+    let (line, column) = cursor.line_col(doc.source_text(), src);
+    let m = &cfg.meanings;
+    let decimal = |out: &mut String, d: Option<rust_decimal::Decimal>| match d {
+        Some(d) => {
+            out.push('"');
+            push_decimal(out, d);
+            out.push('"');
+        }
+        None => out.push_str("null"),
+    };
+    out.push_str("{\"doc\":");
+    out.push_str(&json.id);
+    out.push_str(",\"start\":");
+    number(out, start);
+    out.push_str(",\"end\":");
+    number(out, end);
+    out.push_str(",\"line\":");
+    number(out, line);
+    out.push_str(",\"column\":");
+    number(out, column);
+    out.push_str(",\"text\":");
+    string(out, &text[f.start..f.end]);
+    out.push_str(",\"kind\":");
+    string(out, f.kind.as_str());
+    out.push_str(",\"value\":");
+    decimal(out, f.value);
+    out.push_str(",\"low\":");
+    decimal(out, f.low);
+    out.push_str(",\"high\":");
+    decimal(out, f.high);
+    out.push_str(",\"unit\":");
+    optional(
+        out,
+        f.unit.map(|u| cfg.lexicon.units[u as usize].id.as_str()),
+    );
+    out.push_str(",\"seconds\":");
+    decimal(out, f.seconds);
+    out.push_str(",\"qualifier\":");
+    optional(
+        out,
+        f.qualifier
+            .map(|q| cfg.lexicon.qualifiers[q as usize].name.as_str()),
+    );
+    out.push_str(",\"entity\":");
+    optional(out, f.entity.map(|(s, e)| &text[s..e]));
+    out.push_str(",\"written\":");
+    string(out, written(f.written));
+    out.push_str(",\"ambiguous\":");
+    boolean(out, f.ambiguous);
+    out.push_str(",\"date\":");
+    match &f.date {
+        // Digits, letters X and dashes: nothing to escape.
+        Some(d) => {
+            out.push('"');
+            push_date(out, d);
+            out.push('"');
+        }
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"measure\":");
+    optional(out, c.measure.map(|i| m.measures.name(i)));
+    out.push_str(",\"role\":");
+    optional(out, c.role.map(|i| m.roles.name(i)));
+    out.push_str(",\"affiliation\":");
+    optional(out, c.side.map(|i| m.sides.name(i)));
+    out.push_str(",\"place\":");
+    if c.places.is_empty() {
+        out.push_str("null");
+    } else {
+        string(out, &m.places_name(&c.places));
+    }
+    out.push_str(",\"period\":");
+    match c.period.map(|p| p.record()) {
+        Some(p) => {
+            out.push_str("{\"start\":");
+            string(out, &p.start);
+            out.push_str(",\"end\":");
+            string(out, &p.end);
+            out.push('}');
+        }
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"time_of_count\":");
+    optional(out, c.moment.map(|t| m.time.label(&t)).as_deref());
+    out.push_str(",\"status\":");
+    optional(out, c.status.map(|s| s.as_str()));
+    out.push_str(",\"source\":");
+    out.push_str(&json.source);
+    out.push_str(",\"key\":");
+    optional(out, c.key().map(|k| m.describe(&k)).as_deref());
+    out.push_str(",\"repeat\":");
+    boolean(out, c.repeat_of.is_some());
+    out.push_str(",\"boilerplate\":");
+    boolean(out, c.boilerplate);
+    out.push_str("}\n");
+}
+
 /// `r` as one line of JSON, its source written as `source` (the JSON of
 /// [`write_source`]): the bytes `serde_json` writes for the record, then a
 /// line break.
+#[cfg(test)]
 fn write_record(r: &FigureRecord<'_>, source: &str, out: &mut String) {
     out.push_str("{\"doc\":");
     string(out, r.doc);
@@ -229,6 +348,30 @@ mod tests {
             .map(|r| serde_json::to_string(r).unwrap() + "\n")
             .collect();
         assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn claims_are_written_as_their_records() {
+        let text = "Il reste environ 2.500 soldats.\nLe raid a tué 12 personnes à Gaza \
+                    le 3 mars 2024 vers 17h30, selon un bilan provisoire.\n\
+                    Le 2 mai, 3,5 % des 1\u{a0}200 \"élèves\" étaient absents.\n";
+        let (cfg, corpus, _) = crate::report::testing::analysed(text);
+        let times = doc_times(&corpus, &cfg.meanings);
+        assert!(corpus.claims.len() >= 5);
+        for range in &corpus.doc_claims {
+            let (mut a, mut b) = (LineCursor::default(), LineCursor::default());
+            for c in &corpus.claims[range.clone()] {
+                let s = SourceRecord::of(corpus.doc_of(c), &times[c.doc as usize]);
+                let mut doc = Json::default();
+                string(&mut doc.id, &corpus.doc_of(c).id);
+                write_source(&s, &mut doc.source);
+                let r = FigureRecord::with_source(&corpus, cfg, c, s, &mut a);
+                let (mut expected, mut got) = (String::new(), String::new());
+                write_record(&r, &doc.source, &mut expected);
+                write_claim(&corpus, cfg, c, &doc, &mut b, &mut got);
+                assert_eq!(got, expected);
+            }
+        }
     }
 
     #[test]

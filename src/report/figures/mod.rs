@@ -145,19 +145,12 @@ impl<'a> FigureRecord<'a> {
                 .qualifier
                 .map(|q| cfg.lexicon.qualifiers[q as usize].name.as_str()),
             entity: f.entity.map(|(s, e)| &text[s..e]),
-            written: match f.written {
-                crate::model::Written::Digits => "digits",
-                crate::model::Written::Words => "words",
-                crate::model::Written::Mixed => "mixed",
-            },
+            written: written(f.written),
             ambiguous: f.ambiguous,
             date: f.date.map(|d| {
-                let y = d.year.map_or("XXXX".to_string(), |y| format!("{y:04}"));
-                match (d.month, d.day) {
-                    (None, _) => y,
-                    (Some(m), None) => format!("{y}-{m:02}"),
-                    (Some(m), Some(day)) => format!("{y}-{m:02}-{day:02}"),
-                }
+                let mut out = String::with_capacity(10);
+                push_date(&mut out, &d);
+                out
             }),
             measure: c.measure.map(|i| m.measures.name(i)),
             role: c.role.map(|i| m.roles.name(i)),
@@ -174,37 +167,92 @@ impl<'a> FigureRecord<'a> {
     }
 }
 
+/// How a figure is written, as reported.
+pub(crate) fn written(w: crate::model::Written) -> &'static str {
+    match w {
+        crate::model::Written::Digits => "digits",
+        crate::model::Written::Words => "words",
+        crate::model::Written::Mixed => "mixed",
+    }
+}
+
 /// A value as reported: normalised (no trailing zeros), in the digits
 /// `rust_decimal` prints. Whole values, most figures, are written from
 /// their mantissa without going through the formatter.
 pub(crate) fn decimal_text(d: rust_decimal::Decimal) -> String {
-    let d = d.normalize();
-    if d.scale() != 0 {
-        return d.to_string();
-    }
-    let m = d.mantissa();
     let mut out = String::with_capacity(41);
-    if m < 0 {
-        out.push('-');
-    }
-    push_digits(&mut out, m.unsigned_abs());
+    push_decimal(&mut out, d);
     out
 }
 
-/// `n` in decimal digits, pushed on `out` (ASCII, without checking it as
-/// UTF-8), as `serde_json` and `Display` write it.
-pub(crate) fn push_digits(out: &mut String, mut n: u128) {
-    let mut digits = [0u8; 40];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
+/// [`decimal_text`] of `d`, pushed on `out`.
+pub(crate) fn push_decimal(out: &mut String, d: rust_decimal::Decimal) {
+    let d = d.normalize();
+    if d.scale() != 0 {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{d}");
+        return;
+    }
+    let m = d.mantissa();
+    if m < 0 {
+        out.push('-');
+    }
+    push_digits(out, m.unsigned_abs());
+}
+
+/// The `date` of a figure as reported: `YYYY-MM-DD`, with `XXXX` for a
+/// year the text does not give, and without the parts after the last one
+/// it gives; pushed on `out`.
+pub(crate) fn push_date(out: &mut String, d: &crate::model::DateParts) {
+    use std::fmt::Write as _;
+    match d.year {
+        Some(y) => {
+            let _ = write!(out, "{y:04}");
+        }
+        None => out.push_str("XXXX"),
+    }
+    if let Some(m) = d.month {
+        let _ = write!(out, "-{m:02}");
+        if let Some(day) = d.day {
+            let _ = write!(out, "-{day:02}");
         }
     }
-    out.extend(digits[i..].iter().map(|&b| char::from(b)));
+}
+
+/// `n` in decimal digits, pushed on `out`, as `serde_json` and `Display`
+/// write it.
+pub(crate) fn push_digits(out: &mut String, n: u128) {
+    let mut digits = [0u8; 40];
+    let mut i = digits.len();
+    // Offsets, lines and most values fit in 64 bits, whose division is
+    // one instruction (that of 128 bits is a call).
+    match u64::try_from(n) {
+        Ok(mut n) => loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        },
+        Err(_) => {
+            let mut n = n;
+            loop {
+                i -= 1;
+                digits[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+        }
+    }
+    // A few ASCII digits: pushed one by one, without checking them as
+    // UTF-8 first.
+    out.reserve(digits.len() - i);
+    for &b in &digits[i..] {
+        out.push(char::from(b));
+    }
 }
 
 /// `text` in double quotes as a reader sees it: letters and spaces of every
