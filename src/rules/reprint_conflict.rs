@@ -258,12 +258,12 @@ impl Tok {
 struct Sent {
     doc: u32,
     /// Its byte span in the document's text.
-    span: (usize, usize),
+    span: (u32, u32),
     /// Its tokens, read again only for the sentences whose figures are
     /// compared word by word ([`Sent::toks`]).
     toks: OnceCell<Vec<Tok>>,
     /// The weekdays the sentence names, sorted.
-    weekdays: Vec<u32>,
+    weekdays: Box<[u32]>,
 }
 
 impl Sent {
@@ -272,10 +272,11 @@ impl Sent {
         self.toks.get_or_init(|| {
             let corpus = cx.corpus;
             let d = self.doc as usize;
-            let here = here_of(corpus, corpus.doc_claims[d].clone(), self.span);
+            let span = (self.span.0 as usize, self.span.1 as usize);
+            let here = here_of(corpus, corpus.doc_claims[d].clone(), span);
             let mut toks = tokens(
                 &corpus.docs[d].text,
-                self.span,
+                span,
                 corpus,
                 &here,
                 cx.lexicon,
@@ -972,9 +973,9 @@ impl ReprintConflict {
             }
             out.sents.push(Sent {
                 doc: d as u32,
-                span: sp,
+                span: (sp.0 as u32, sp.1 as u32),
                 toks: OnceCell::new(),
-                weekdays,
+                weekdays: weekdays.into_boxed_slice(),
             });
         }
         out
@@ -1079,7 +1080,8 @@ impl ReprintConflict {
         // template.
         let mut candidates: Vec<Cand> = Vec::new();
         let mut seen: HashSet<(u32, u32)> = HashSet::new();
-        let mut tried: HashSet<((u32, u32), (u32, u32))> = HashSet::new();
+        // The pairs of figures compared, each as its two figures' indices.
+        let mut tried: HashSet<u64> = HashSet::new();
         for bucket in buckets() {
             let key = (bucket[0].tag, bucket[0].hash);
             let list: Vec<(u32, u32)> = bucket.iter().map(|e| (e.si, e.p)).collect();
@@ -1168,7 +1170,9 @@ impl ReprintConflict {
                     } else {
                         (eb.0, ea.0)
                     };
-                    if seen.contains(&pair) || !tried.insert((*ea.min(eb), *ea.max(eb))) {
+                    let (fa, fb) = (bucket[x].fig, bucket[y].fig);
+                    let figures = u64::from(fa.min(fb)) << 32 | u64::from(fa.max(fb));
+                    if seen.contains(&pair) || !tried.insert(figures) {
                         continue;
                     }
                     let (pa, pb) = (ea.1 as usize, eb.1 as usize);
