@@ -267,24 +267,29 @@ struct Sent {
 }
 
 impl Sent {
-    /// The tokens of the sentence, read when first needed.
+    /// The tokens of the sentence, read when first needed and kept.
     fn toks(&self, cx: &Context) -> &[Tok] {
         self.toks.get_or_init(|| {
-            let corpus = cx.corpus;
-            let d = self.doc as usize;
-            let span = (self.span.0 as usize, self.span.1 as usize);
-            let here = here_of(corpus, corpus.doc_claims[d].clone(), span);
-            let mut toks = tokens(
-                &corpus.docs[d].text,
-                span,
-                corpus,
-                &here,
-                cx.lexicon,
-                &mut Vec::new(),
-            );
+            let mut toks = self.read(cx);
             toks.shrink_to_fit();
             toks
         })
+    }
+
+    /// The tokens of the sentence, read again.
+    fn read(&self, cx: &Context) -> Vec<Tok> {
+        let corpus = cx.corpus;
+        let d = self.doc as usize;
+        let span = (self.span.0 as usize, self.span.1 as usize);
+        let here = here_of(corpus, corpus.doc_claims[d].clone(), span);
+        tokens(
+            &corpus.docs[d].text,
+            span,
+            corpus,
+            &here,
+            cx.lexicon,
+            &mut Vec::new(),
+        )
     }
 }
 
@@ -295,19 +300,19 @@ impl Sent {
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     hash: u64,
-    /// The sentence (index into the sentences read) and the figure's
-    /// token in it.
-    si: u32,
-    p: u32,
-    /// The figure: index into the figures read ([`Fig`]).
+    /// The figure: index into the figures read ([`Fig`]), which come in
+    /// sentence order, then token order.
     fig: u32,
     tag: u8,
 }
 
-/// A compared figure: its claim and its frame ([`frame_of`]).
+/// A compared figure: its claim, its frame ([`frame_of`]), its sentence
+/// (index into the sentences read) and its token in it.
 #[derive(Debug, Clone, Copy)]
 struct Fig {
     claim: u32,
+    si: u32,
+    p: u32,
     frame: u64,
 }
 
@@ -320,10 +325,11 @@ const SCAN_BATCH: usize = 256;
 struct DocScan {
     /// The sentences that hold a compared figure, without their tokens.
     sents: Vec<Sent>,
-    /// Their figures under their anchors (`si` counts within the document).
+    /// Their figures under their anchors (`fig` counts within the
+    /// document).
     entries: Vec<Entry>,
-    /// The compared figures (`fig` of the entries counts within the
-    /// document), and the hash of each one's value.
+    /// The compared figures (`si` counts within the document), and the
+    /// hash of each one's value.
     figs: Vec<Fig>,
     values: Vec<u64>,
     /// The long sentences' wording and exact text (hashes).
@@ -943,18 +949,12 @@ impl ReprintConflict {
                 let fig = out.figs.len() as u32;
                 out.figs.push(Fig {
                     claim: k as u32,
+                    si,
+                    p: p as u32,
                     frame: frame_of(&toks, p),
                 });
                 out.values.push(hash_of(&value_of(corpus, t)));
-                let mut push = |tag: u8, hash: u64| {
-                    out.entries.push(Entry {
-                        hash,
-                        si,
-                        p: p as u32,
-                        fig,
-                        tag,
-                    })
-                };
+                let mut push = |tag: u8, hash: u64| out.entries.push(Entry { hash, fig, tag });
                 if words >= self.min_short_words {
                     push(2, hash_of(&(whole, p)));
                 }
@@ -1015,15 +1015,15 @@ impl ReprintConflict {
                 .zip(batch)
                 .map(|(range, d)| self.scan_document(cx, d, range.clone()))
                 .collect();
-            for (d, p) in (start..).zip(per_doc) {
+            for (d, mut p) in (start..).zip(per_doc) {
                 let (base, fbase) = (sents.len() as u32, figs.len() as u32);
                 index.extend(p.entries.into_iter().map(|mut e| {
-                    e.si += base;
                     e.fig += fbase;
                     e
                 }));
                 sents.extend(p.sents);
-                for (f, x) in p.figs.iter().zip(p.values) {
+                for (f, x) in p.figs.iter_mut().zip(p.values) {
+                    f.si += base;
                     let (n, seen) = frames.entry(f.frame).or_default();
                     if (*n as usize) < seen.len() && !seen[..*n as usize].contains(&x) {
                         seen[*n as usize] = x;
@@ -1040,7 +1040,7 @@ impl ReprintConflict {
             }
         }
         // Buckets in key order, each bucket's figures in sentence order.
-        index.sort_unstable_by_key(|e| (e.tag, e.hash, e.si, e.p));
+        index.sort_unstable_by_key(|e| (e.tag, e.hash, e.fig));
         let buckets = || {
             index
                 .chunk_by(|x, y| (x.tag, x.hash) == (y.tag, y.hash))
@@ -1084,7 +1084,13 @@ impl ReprintConflict {
         let mut tried: HashSet<u64> = HashSet::new();
         for bucket in buckets() {
             let key = (bucket[0].tag, bucket[0].hash);
-            let list: Vec<(u32, u32)> = bucket.iter().map(|e| (e.si, e.p)).collect();
+            let list: Vec<(u32, u32)> = bucket
+                .iter()
+                .map(|e| (figs[e.fig as usize].si, figs[e.fig as usize].p))
+                .collect();
+            // The tokens of the bucket's sentences, read when a pair is
+            // compared word by word and dropped with the bucket.
+            let read: Vec<OnceCell<Vec<Tok>>> = list.iter().map(|_| OnceCell::new()).collect();
             let claim_at = |e: &Entry| figs[e.fig as usize].claim as usize;
             let claim_of = |x: usize| Some(claim_at(&bucket[x]));
             // The watched pair, when both stand in this bucket.
@@ -1176,7 +1182,8 @@ impl ReprintConflict {
                         continue;
                     }
                     let (pa, pb) = (ea.1 as usize, eb.1 as usize);
-                    let (ta, tb) = (sa.toks(cx), sb.toks(cx));
+                    let ta = read[x].get_or_init(|| sa.read(cx));
+                    let tb = read[y].get_or_init(|| sb.read(cx));
                     let st = stretch(corpus, ta, pa, tb, pb);
                     let words = st.before + st.after;
                     let whole = st.whole_before && st.whole_after;
