@@ -81,6 +81,7 @@
 //!   `min_shared_names` such names anywhere. In a run of a few documents
 //!   every name is rare.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -256,9 +257,108 @@ impl Tok {
 #[derive(Debug)]
 struct Sent {
     doc: u32,
-    toks: Vec<Tok>,
+    /// Its byte span in the document's text.
+    span: (u32, u32),
+    /// Its tokens, read again only for the sentences whose figures are
+    /// compared word by word ([`Sent::toks`]).
+    toks: OnceCell<Vec<Tok>>,
     /// The weekdays the sentence names, sorted.
-    weekdays: Vec<u32>,
+    weekdays: Box<[u32]>,
+}
+
+impl Sent {
+    /// The tokens of the sentence, read when first needed and kept.
+    fn toks(&self, cx: &Context) -> &[Tok] {
+        self.toks.get_or_init(|| {
+            let mut toks = self.read(cx);
+            toks.shrink_to_fit();
+            toks
+        })
+    }
+
+    /// The tokens of the sentence, read again.
+    fn read(&self, cx: &Context) -> Vec<Tok> {
+        let corpus = cx.corpus;
+        let d = self.doc as usize;
+        let span = (self.span.0 as usize, self.span.1 as usize);
+        let here = here_of(corpus, corpus.doc_claims[d].clone(), span);
+        tokens(
+            &corpus.docs[d].text,
+            span,
+            corpus,
+            &here,
+            cx.lexicon,
+            &mut Vec::new(),
+        )
+    }
+}
+
+/// A compared figure under one of its anchors: `tag` says which (0: the
+/// tokens before, 1: after, 2: the whole sentence and the position in it,
+/// 3 and 4: the frame before and after), `hash` hashes the anchor's
+/// tokens. Figures of one `(tag, hash)` form a bucket.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    hash: u64,
+    /// The figure: index into the figures read ([`Fig`]), which come in
+    /// sentence order, then token order.
+    fig: u32,
+    tag: u8,
+}
+
+/// A compared figure: its claim, its frame ([`frame_of`]), its sentence
+/// (index into the sentences read) and its token in it.
+#[derive(Debug, Clone, Copy)]
+struct Fig {
+    claim: u32,
+    si: u32,
+    p: u32,
+    frame: u64,
+}
+
+/// Documents FC204 reads in parallel before their results join the
+/// corpus-wide lists.
+const SCAN_BATCH: usize = 256;
+
+/// What reading one document's sentences gave.
+#[derive(Debug, Default)]
+struct DocScan {
+    /// The sentences that hold a compared figure, without their tokens.
+    sents: Vec<Sent>,
+    /// Their figures under their anchors (`fig` counts within the
+    /// document).
+    entries: Vec<Entry>,
+    /// The compared figures (`si` counts within the document), and the
+    /// hash of each one's value.
+    figs: Vec<Fig>,
+    values: Vec<u64>,
+    /// The long sentences' wording and exact text (hashes).
+    printed: Vec<(u64, u64)>,
+}
+
+/// The claims of `range` (one document's) whose number stands in `sp`.
+fn here_of(corpus: &Corpus, range: std::ops::Range<usize>, sp: (usize, usize)) -> Vec<usize> {
+    range
+        .filter(|&k| {
+            let f = &corpus.claims[k].fig;
+            sp.0 <= f.num_start && f.num_start < sp.1
+        })
+        .collect()
+}
+
+/// The frame of the figure at token `p`: the tokens just around it. A
+/// side the sentence's edge cuts short lends its tokens to the other side,
+/// so that every frame holds as many words ("39% des Français se disent
+/// satisfaits" and "60% des Français se disent mécontents" are two frames,
+/// not one).
+fn frame_of(toks: &[Tok], p: usize) -> u64 {
+    let len = toks.len();
+    let after = (len - p - 1).min(FRAME);
+    let before = p.min(FRAME);
+    let from = p.saturating_sub(2 * FRAME - after);
+    let to = (p + 1 + 2 * FRAME - before).min(len);
+    let words: Vec<u64> = toks[from..to].iter().map(|t| t.word()).collect();
+    hash_of(&(p - from, words))
 }
 
 fn hash_of<T: Hash>(t: &T) -> u64 {
@@ -348,24 +448,28 @@ type Value = (Option<Decimal>, Option<Decimal>, Option<Decimal>, u64);
 /// The value a number token states, to tell two printings apart.
 fn value_of(corpus: &Corpus, t: &Tok) -> Value {
     match t.claim() {
-        Some(k) if corpus.claims[k].fig.ambiguous => {
-            // Its value depends on a convention the document leaves open:
-            // its digits as written stand for it.
-            let c = &corpus.claims[k];
-            let written = &corpus.doc_of(c).text[c.fig.num_start..c.fig.num_end];
-            let digits: String = written.chars().filter(|ch| ch.is_ascii_digit()).collect();
-            (None, None, None, hash_of(&digits))
-        }
-        Some(k) => {
-            let f = &corpus.claims[k].fig;
-            (
-                f.value.map(|v| v.normalize()),
-                f.low.map(|v| v.normalize()),
-                f.high.map(|v| v.normalize()),
-                0,
-            )
-        }
+        Some(k) => claim_value(corpus, k),
         None => (None, None, None, t.digits()),
+    }
+}
+
+/// The value claim `k` states, to tell two printings apart.
+fn claim_value(corpus: &Corpus, k: usize) -> Value {
+    let c = &corpus.claims[k];
+    let f = &c.fig;
+    if f.ambiguous {
+        // Its value depends on a convention the document leaves open:
+        // its digits as written stand for it.
+        let written = &corpus.doc_of(c).text[f.num_start..f.num_end];
+        let digits: String = written.chars().filter(|ch| ch.is_ascii_digit()).collect();
+        (None, None, None, hash_of(&digits))
+    } else {
+        (
+            f.value.map(|v| v.normalize()),
+            f.low.map(|v| v.normalize()),
+            f.high.map(|v| v.normalize()),
+            0,
+        )
     }
 }
 
@@ -449,10 +553,11 @@ fn walk<'t>(corpus: &Corpus, pair: impl Fn(usize) -> Option<(&'t Tok, &'t Tok)>)
 /// compared ones at `pa` and `pb`, and the same weekdays. A sentence that
 /// gained a figure or a day, or names another one, was rewritten for
 /// another moment (a tally of another day, a record of another year).
-fn same_rest(corpus: &Corpus, a: &Sent, pa: usize, b: &Sent, pb: usize) -> bool {
+fn same_rest(cx: &Context, a: &Sent, pa: usize, b: &Sent, pb: usize) -> bool {
+    let corpus = cx.corpus;
     let numbers = |s: &Sent, p: usize| {
         let mut v: Vec<Value> = s
-            .toks
+            .toks(cx)
             .iter()
             .enumerate()
             .filter(|&(i, t)| i != p && t.word() == NUMBER)
@@ -531,8 +636,8 @@ fn within(a: &Claim, b: &Claim) -> bool {
 /// names a weekday (a day counted from the publication date) or holds one
 /// of the `tally` phrases (a running tally, "actuellement", "so far"), each
 /// given as the hashes of its folded words.
-fn running(s: &Sent, tally: &[Vec<u64>]) -> bool {
-    let words: Vec<u64> = s.toks.iter().map(|t| t.word()).collect();
+fn running(cx: &Context, s: &Sent, tally: &[Vec<u64>]) -> bool {
+    let words: Vec<u64> = s.toks(cx).iter().map(|t| t.word()).collect();
     !s.weekdays.is_empty()
         || tally
             .iter()
@@ -807,6 +912,75 @@ impl Check for ReprintConflict {
 }
 
 impl ReprintConflict {
+    /// Reads the sentences of document `d` (claims `range`) that hold a
+    /// compared figure: indexes their figures, their frames and their
+    /// wording, and keeps the sentences without their tokens.
+    fn scan_document(&self, cx: &Context, d: usize, range: std::ops::Range<usize>) -> DocScan {
+        let corpus = cx.corpus;
+        let mut out = DocScan::default();
+        let mut spans: Vec<(usize, usize)> = range
+            .clone()
+            .filter(|&k| compared(&corpus.claims[k]))
+            .map(|k| corpus.claims[k].sentence)
+            .collect();
+        spans.dedup();
+        let text = &corpus.docs[d].text;
+        for sp in spans.into_iter().flat_map(|sp| parts(text, sp)) {
+            let here = here_of(corpus, range.clone(), sp);
+            let mut weekdays = Vec::new();
+            let toks = tokens(text, sp, corpus, &here, cx.lexicon, &mut weekdays);
+            let si = out.sents.len() as u32;
+            let words = toks.iter().filter(|t| t.word() != NUMBER).count();
+            let masked: Vec<u64> = toks.iter().map(|t| t.word()).collect();
+            let whole = hash_of(&masked);
+            if words >= self.min_sentence_words {
+                let values: Vec<Value> = toks
+                    .iter()
+                    .filter(|t| t.word() == NUMBER)
+                    .map(|t| value_of(corpus, t))
+                    .collect();
+                out.printed.push((whole, hash_of(&values)));
+            }
+            for (p, t) in toks.iter().enumerate() {
+                let Some(k) = t.claim() else { continue };
+                if !compared(&corpus.claims[k]) {
+                    continue;
+                }
+                let fig = out.figs.len() as u32;
+                out.figs.push(Fig {
+                    claim: k as u32,
+                    si,
+                    p: p as u32,
+                    frame: frame_of(&toks, p),
+                });
+                out.values.push(hash_of(&value_of(corpus, t)));
+                let mut push = |tag: u8, hash: u64| out.entries.push(Entry { hash, fig, tag });
+                if words >= self.min_short_words {
+                    push(2, hash_of(&(whole, p)));
+                }
+                if p >= ANCHOR {
+                    push(0, hash_of(&&masked[p - ANCHOR..p]));
+                }
+                if p + ANCHOR < toks.len() {
+                    push(1, hash_of(&&masked[p + 1..=p + ANCHOR]));
+                }
+                // The few tokens next to it (up to the sentence's start or
+                // end), for sentences reworded a little further away.
+                let before = &masked[p.saturating_sub(FRAME)..p];
+                push(3, hash_of(&(p < FRAME, before)));
+                let after = &masked[p + 1..(p + 1 + FRAME).min(toks.len())];
+                push(4, hash_of(&(p + 1 + FRAME > toks.len(), after)));
+            }
+            out.sents.push(Sent {
+                doc: d as u32,
+                span: (sp.0 as u32, sp.1 as u32),
+                toks: OnceCell::new(),
+                weekdays: weekdays.into_boxed_slice(),
+            });
+        }
+        out
+    }
+
     /// The pairs of claims the rule reports, with their messages; `trace`
     /// follows one pair of claims through the stages.
     fn scan(&self, cx: &Context, trace: &mut Trace) -> Vec<(usize, usize, String)> {
@@ -815,69 +989,63 @@ impl ReprintConflict {
         if corpus.docs.len() < 2 {
             return out;
         }
-        // The sentences that hold a compared figure, tokenised once (each
-        // document's in parallel), in document order.
-        let per_doc: Vec<Vec<Sent>> = corpus
-            .doc_claims
-            .par_iter()
-            .enumerate()
-            .map(|(d, range)| {
-                let mut sents = Vec::new();
-                let ids: Vec<usize> = range.clone().collect();
-                let mut spans: Vec<(usize, usize)> = ids
-                    .iter()
-                    .filter(|&&k| compared(&corpus.claims[k]))
-                    .map(|&k| corpus.claims[k].sentence)
-                    .collect();
-                spans.dedup();
-                let text = &corpus.docs[d].text;
-                for sp in spans.into_iter().flat_map(|sp| parts(text, sp)) {
-                    let here: Vec<usize> = ids
-                        .iter()
-                        .copied()
-                        .filter(|&k| {
-                            let f = &corpus.claims[k].fig;
-                            sp.0 <= f.num_start && f.num_start < sp.1
-                        })
-                        .collect();
-                    let mut weekdays = Vec::new();
-                    let mut toks = tokens(text, sp, corpus, &here, cx.lexicon, &mut weekdays);
-                    // Kept until every sentence is read: no spare capacity.
-                    toks.shrink_to_fit();
-                    sents.push(Sent {
-                        doc: d as u32,
-                        toks,
-                        weekdays,
-                    });
-                }
-                sents
-            })
-            .collect();
-        let mut sents: Vec<Sent> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
-        sents.extend(per_doc.into_iter().flatten());
+        // The sentences that hold a compared figure, each document's read
+        // in parallel, in document order. A sentence's tokens are read to
+        // index its figures and then dropped: only the sentences of a
+        // bucket that can yield a finding are read again and kept.
+        let mut sents: Vec<Sent> = Vec::new();
+        // Each compared figure under its anchors (see [`Entry`]), and each
+        // figure's claim and frame.
+        let mut index: Vec<Entry> = Vec::new();
+        let mut figs: Vec<Fig> = Vec::new();
+        // Per frame (the tokens just around a figure), up to three distinct
+        // values (hashed) and how many: a frame printed with three or more
+        // values in the corpus is a template.
+        let mut frames: HashMap<u64, (u8, [u64; 3])> = HashMap::new();
         // Each document's sentences that hold a figure, by their wording
         // (numbers left out) and their exact text (numbers included).
         let mut printed: HashMap<u32, Vec<(u64, u64)>> = HashMap::new();
-        for s in &sents {
-            if s.toks.iter().filter(|t| t.word() != NUMBER).count() < self.min_sentence_words {
-                continue;
-            }
-            let masked = hash_of(&s.toks.iter().map(|t| t.word()).collect::<Vec<_>>());
-            let values: Vec<Value> = s
-                .toks
-                .iter()
-                .filter(|t| t.word() == NUMBER)
-                .map(|t| value_of(corpus, t))
+        // Documents are read in parallel by batches, each batch's results
+        // moved into the corpus-wide lists as it ends.
+        let n = corpus.doc_claims.len();
+        for start in (0..n).step_by(SCAN_BATCH) {
+            let batch = start..(start + SCAN_BATCH).min(n);
+            let per_doc: Vec<DocScan> = corpus.doc_claims[batch.clone()]
+                .par_iter()
+                .zip(batch)
+                .map(|(range, d)| self.scan_document(cx, d, range.clone()))
                 .collect();
-            printed
-                .entry(s.doc)
-                .or_default()
-                .push((masked, hash_of(&values)));
+            for (d, mut p) in (start..).zip(per_doc) {
+                let (base, fbase) = (sents.len() as u32, figs.len() as u32);
+                index.extend(p.entries.into_iter().map(|mut e| {
+                    e.fig += fbase;
+                    e
+                }));
+                sents.extend(p.sents);
+                for (f, x) in p.figs.iter_mut().zip(p.values) {
+                    f.si += base;
+                    let (n, seen) = frames.entry(f.frame).or_default();
+                    if (*n as usize) < seen.len() && !seen[..*n as usize].contains(&x) {
+                        seen[*n as usize] = x;
+                        *n += 1;
+                    }
+                }
+                figs.extend(p.figs);
+                if !p.printed.is_empty() {
+                    let mut v = p.printed;
+                    v.sort_unstable();
+                    v.dedup();
+                    printed.insert(d as u32, v);
+                }
+            }
         }
-        for v in printed.values_mut() {
-            v.sort_unstable();
-            v.dedup();
-        }
+        // Buckets in key order, each bucket's figures in sentence order.
+        index.sort_unstable_by_key(|e| (e.tag, e.hash, e.fig));
+        let buckets = || {
+            index
+                .chunk_by(|x, y| (x.tag, x.hash) == (y.tag, y.hash))
+                .filter(|b| b.len() >= 2)
+        };
         // How many sentences two documents print with the same words and
         // other numbers.
         let reworded = |a: u32, b: u32| -> usize {
@@ -901,111 +1069,35 @@ impl ReprintConflict {
             }
             n
         };
-        // Each compared figure under its anchors.
-        let mut index: HashMap<(u8, u64), Vec<(u32, u32)>> = HashMap::new();
-        for (si, s) in sents.iter().enumerate() {
-            let whole = hash_of(&s.toks.iter().map(|t| t.word()).collect::<Vec<_>>());
-            let words = s.toks.iter().filter(|t| t.word() != NUMBER).count();
-            for (p, t) in s.toks.iter().enumerate() {
-                let Some(k) = t.claim() else { continue };
-                if !compared(&corpus.claims[k]) {
-                    continue;
-                }
-                let entry = (si as u32, p as u32);
-                if words >= self.min_short_words {
-                    index
-                        .entry((2, hash_of(&(whole, p))))
-                        .or_default()
-                        .push(entry);
-                }
-                if p >= ANCHOR {
-                    let h = hash_of(
-                        &s.toks[p - ANCHOR..p]
-                            .iter()
-                            .map(|t| t.word())
-                            .collect::<Vec<_>>(),
-                    );
-                    index.entry((0, h)).or_default().push(entry);
-                }
-                if p + ANCHOR < s.toks.len() {
-                    let h = hash_of(
-                        &s.toks[p + 1..=p + ANCHOR]
-                            .iter()
-                            .map(|t| t.word())
-                            .collect::<Vec<_>>(),
-                    );
-                    index.entry((1, h)).or_default().push(entry);
-                }
-                // The few tokens next to it (up to the sentence's start or
-                // end), for sentences reworded a little further away.
-                let before: Vec<u64> = s.toks[p.saturating_sub(FRAME)..p]
-                    .iter()
-                    .map(|t| t.word())
-                    .collect();
-                index
-                    .entry((3, hash_of(&(p < FRAME, before))))
-                    .or_default()
-                    .push(entry);
-                let after: Vec<u64> = s.toks[p + 1..(p + 1 + FRAME).min(s.toks.len())]
-                    .iter()
-                    .map(|t| t.word())
-                    .collect();
-                index
-                    .entry((4, hash_of(&(p + 1 + FRAME > s.toks.len(), after))))
-                    .or_default()
-                    .push(entry);
-            }
-        }
-        // The frame of each figure (the tokens just around it): a frame
-        // printed with three or more values in the corpus is a template.
-        // A side the sentence's edge cuts short lends its tokens to the
-        // other side, so that every frame holds as many words ("39% des
-        // Français se disent satisfaits" and "60% des Français se disent
-        // mécontents" are two frames, not one).
-        let frame_of = |s: &Sent, p: usize| -> u64 {
-            let len = s.toks.len();
-            let after = (len - p - 1).min(FRAME);
-            let before = p.min(FRAME);
-            let from = p.saturating_sub(2 * FRAME - after);
-            let to = (p + 1 + 2 * FRAME - before).min(len);
-            let words: Vec<u64> = s.toks[from..to].iter().map(|t| t.word()).collect();
-            hash_of(&(p - from, words))
-        };
-        // Per frame, up to three distinct values (hashed) and how many.
-        let mut frames: HashMap<u64, (u8, [u64; 3])> = HashMap::new();
-        for s in &sents {
-            for (p, t) in s.toks.iter().enumerate() {
-                if t.claim().is_some_and(|k| compared(&corpus.claims[k])) {
-                    let (n, seen) = frames.entry(frame_of(s, p)).or_default();
-                    let x = hash_of(&value_of(corpus, t));
-                    if (*n as usize) < seen.len() && !seen[..*n as usize].contains(&x) {
-                        seen[*n as usize] = x;
-                        *n += 1;
-                    }
-                }
-            }
-        }
-        let template = |e: &(u32, u32)| {
-            let s = &sents[e.0 as usize];
+        // A frame printed with three or more values in the corpus is a
+        // template.
+        let template = |e: &Entry| {
             frames
-                .get(&frame_of(s, e.1 as usize))
+                .get(&figs[e.fig as usize].frame)
                 .is_some_and(|v| v.0 >= 3)
         };
         // Candidate pairs of figures that differ, from buckets that are no
         // template.
         let mut candidates: Vec<Cand> = Vec::new();
         let mut seen: HashSet<(u32, u32)> = HashSet::new();
-        let mut tried: HashSet<((u32, u32), (u32, u32))> = HashSet::new();
-        let mut keys: Vec<&(u8, u64)> = index.keys().collect();
-        keys.sort_unstable();
-        for key in keys {
-            let list = &index[key];
-            let claim_of = |&(si, p): &(u32, u32)| sents[si as usize].toks[p as usize].claim();
+        // The pairs of figures compared, each as its two figures' indices.
+        let mut tried: HashSet<u64> = HashSet::new();
+        for bucket in buckets() {
+            let key = (bucket[0].tag, bucket[0].hash);
+            let list: Vec<(u32, u32)> = bucket
+                .iter()
+                .map(|e| (figs[e.fig as usize].si, figs[e.fig as usize].p))
+                .collect();
+            // The tokens of the bucket's sentences, read when a pair is
+            // compared word by word and dropped with the bucket.
+            let read: Vec<OnceCell<Vec<Tok>>> = list.iter().map(|_| OnceCell::new()).collect();
+            let claim_at = |e: &Entry| figs[e.fig as usize].claim as usize;
+            let claim_of = |x: usize| Some(claim_at(&bucket[x]));
             // The watched pair, when both stand in this bucket.
             let watched = trace.watch.filter(|&(a, b)| {
                 [a, b]
                     .iter()
-                    .all(|&k| list.iter().any(|e| claim_of(e) == Some(k)))
+                    .all(|&k| bucket.iter().any(|e| claim_at(e) == k))
             });
             if list.len() < 2 || list.len() > MAX_BUCKET {
                 if let Some((a, b)) = watched {
@@ -1018,9 +1110,9 @@ impl ReprintConflict {
                 }
                 continue;
             }
-            let mut values: Vec<_> = list
+            let mut values: Vec<_> = bucket
                 .iter()
-                .map(|e| value_of(corpus, &sents[e.0 as usize].toks[e.1 as usize]))
+                .map(|e| claim_value(corpus, claim_at(e)))
                 .collect();
             values.sort();
             values.dedup();
@@ -1028,7 +1120,8 @@ impl ReprintConflict {
             // frame, is a template; the short anchors next to a figure hold
             // many sentences, each pair of which is judged on its own.
             let short_key = key.0 >= 3;
-            if values.len() < 2 || (!short_key && (values.len() != 2 || list.iter().any(template)))
+            if values.len() < 2
+                || (!short_key && (values.len() != 2 || bucket.iter().any(template)))
             {
                 if let Some((a, b)) = watched.filter(|_| values.len() < 2) {
                     trace.note(a, b, 2, || {
@@ -1046,12 +1139,12 @@ impl ReprintConflict {
                 continue;
             }
             for (x, ea) in list.iter().enumerate() {
-                for eb in &list[x + 1..] {
+                for (y, eb) in list.iter().enumerate().skip(x + 1) {
                     let (sa, sb) = (&sents[ea.0 as usize], &sents[eb.0 as usize]);
                     if sa.doc == sb.doc {
                         continue;
                     }
-                    let (Some(ka), Some(kb)) = (claim_of(ea), claim_of(eb)) else {
+                    let (Some(ka), Some(kb)) = (claim_of(x), claim_of(y)) else {
                         continue;
                     };
                     let (ca, cb) = (&corpus.claims[ka], &corpus.claims[kb]);
@@ -1069,7 +1162,7 @@ impl ReprintConflict {
                         });
                         continue;
                     }
-                    if short_key && (template(ea) || template(eb)) {
+                    if short_key && (template(&bucket[x]) || template(&bucket[y])) {
                         trace.note(ka, kb, 1, || {
                             "not compared: the words around the figures are printed with three \
                              or more values in the run (a template or a daily tally)"
@@ -1083,11 +1176,15 @@ impl ReprintConflict {
                     } else {
                         (eb.0, ea.0)
                     };
-                    if seen.contains(&pair) || !tried.insert((*ea.min(eb), *ea.max(eb))) {
+                    let (fa, fb) = (bucket[x].fig, bucket[y].fig);
+                    let figures = u64::from(fa.min(fb)) << 32 | u64::from(fa.max(fb));
+                    if seen.contains(&pair) || !tried.insert(figures) {
                         continue;
                     }
                     let (pa, pb) = (ea.1 as usize, eb.1 as usize);
-                    let st = stretch(corpus, &sa.toks, pa, &sb.toks, pb);
+                    let ta = read[x].get_or_init(|| sa.read(cx));
+                    let tb = read[y].get_or_init(|| sb.read(cx));
+                    let st = stretch(corpus, ta, pa, tb, pb);
                     let words = st.before + st.after;
                     let whole = st.whole_before && st.whole_after;
                     let sides = (st.whole_before || st.before >= self.min_side_words)
@@ -1107,10 +1204,10 @@ impl ReprintConflict {
                         (p - st.toks_before, (p + st.toks_after + 1).min(len))
                     };
                     let (how, ra, rb) = match how {
-                        Some(h) => (h, range(pa, sa.toks.len()), range(pb, sb.toks.len())),
-                        None => match near(corpus, &sa.toks, pa, &sb.toks, pb, self.near_percent) {
+                        Some(h) => (h, range(pa, ta.len()), range(pb, tb.len())),
+                        None => match near(corpus, ta, pa, tb, pb, self.near_percent) {
                             Some(w) if w >= self.min_short_words && !within(ca, cb) => {
-                                (How::Near(w), (0, sa.toks.len()), (0, sb.toks.len()))
+                                (How::Near(w), (0, ta.len()), (0, tb.len()))
                             }
                             _ => {
                                 trace.note(ka, kb, 2, || {
@@ -1129,7 +1226,7 @@ impl ReprintConflict {
                             }
                         },
                     };
-                    if !same_rest(corpus, sa, pa, sb, pb) {
+                    if !same_rest(cx, sa, pa, sb, pb) {
                         trace.note(ka, kb, 3, || {
                             "not compared: the rest of the two sentences states other figures, \
                              dates or weekdays (an update for another moment)"
@@ -1185,7 +1282,7 @@ impl ReprintConflict {
         let names_in = |c: &Cand| {
             let s = &sents[c.si as usize];
             let text = &corpus.docs[s.doc as usize].text;
-            s.toks[c.from..c.to]
+            s.toks(cx)[c.from..c.to]
                 .iter()
                 .filter(|t| t.is_name())
                 .map(|t| name_hash(&fold(t.text(text))))
@@ -1314,7 +1411,7 @@ impl ReprintConflict {
                     // it too), or when the sentence before is printed
                     // identically, figures included.
                     let counted = |s: &Sent, p: usize| {
-                        s.toks.iter().enumerate().any(|(i, t)| {
+                        s.toks(cx).iter().enumerate().any(|(i, t)| {
                             i != p
                                 && t.claim().is_some_and(|k| {
                                     matches!(
@@ -1333,9 +1430,9 @@ impl ReprintConflict {
                     let whole = !matches!(cand.how, How::Stretch(_))
                         || near(
                             corpus,
-                            &sa.toks,
+                            sa.toks(cx),
                             cand.pi,
-                            &sb.toks,
+                            sb.toks(cx),
                             cand.pj,
                             self.near_percent,
                         )
@@ -1348,7 +1445,7 @@ impl ReprintConflict {
                     let fixed = whole
                         && [cand.si, cand.sj]
                             .iter()
-                            .all(|&i| !running(&sents[i as usize], &tally))
+                            .all(|&i| !running(cx, &sents[i as usize], &tally))
                         && !xa.1
                         && !xb.1
                         && (xa.0 .0 != xb.0 .0 || xa.0 .1 == xb.0 .1);
