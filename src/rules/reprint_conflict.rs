@@ -552,15 +552,22 @@ fn walk<'t>(corpus: &Corpus, pair: impl Fn(usize) -> Option<(&'t Tok, &'t Tok)>)
 /// same other figures: the same numbers (dates included) besides the
 /// compared ones at `pa` and `pb`, and the same weekdays. A sentence that
 /// gained a figure or a day, or names another one, was rewritten for
-/// another moment (a tally of another day, a record of another year).
+/// another moment (a tally of another day, a record of another year). A
+/// number that is part of a name ("Europe 1", "G5") states no moment:
+/// a copy that adds "confirmant une information d'Europe 1" was not
+/// rewritten for another day.
 fn same_rest(cx: &Context, a: &Sent, pa: usize, b: &Sent, pb: usize) -> bool {
     let corpus = cx.corpus;
+    let name = |t: &Tok| {
+        t.claim()
+            .is_some_and(|k| corpus.claims[k].fig.kind == Kind::Identifier)
+    };
     let numbers = |s: &Sent, p: usize| {
         let mut v: Vec<Value> = s
             .toks(cx)
             .iter()
             .enumerate()
-            .filter(|&(i, t)| i != p && t.word() == NUMBER)
+            .filter(|&(i, t)| i != p && t.word() == NUMBER && !name(t))
             .map(|(_, t)| value_of(corpus, t))
             .collect();
         v.sort();
