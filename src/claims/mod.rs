@@ -128,7 +128,7 @@ impl Claim {
     /// grouping.
     pub(crate) fn usable(&self) -> bool {
         self.repeat_of.is_none()
-            && self.fig.debris.is_none()
+            && self.fig.debris().is_none()
             && !self.fig.ambiguous
             && !self.fig.bad_grouping
     }
@@ -136,7 +136,7 @@ impl Claim {
     /// [`Claim::usable`] but for being a repeat: the value itself can be
     /// trusted ("7 milliards d'euros" in a title and again in the text).
     pub(crate) fn with_repeat_usable(&self) -> bool {
-        self.fig.debris.is_none() && !self.fig.ambiguous && !self.fig.bad_grouping
+        self.fig.debris().is_none() && !self.fig.ambiguous && !self.fig.bad_grouping
     }
 
     /// The year of the claim's period, when it lies within one year.
@@ -414,7 +414,7 @@ pub(crate) fn read_document(
             tok_sentence = Some(sentence);
         }
         let at = FigureTokens::new(&toks, &fig);
-        let entity = fig.entity.map(|(s, e)| &text[s..e]);
+        let entity = fig.entity().map(|(s, e)| &text[s..e]);
         let mut counted = entity.and_then(|w| m.measure_of(w));
         if entity.is_none() && fig.kind == Kind::Count {
             // "portant le total des morts ... à 28.289".

@@ -401,20 +401,20 @@ impl Reader<'_> {
     /// The end of a figure's phrase: its noun when it has one.
     fn phrase_end(&self, i: usize) -> usize {
         let f = &self.claim(i).fig;
-        f.entity.map_or(f.end, |(_, e)| e.max(f.end))
+        f.entity().map_or(f.end, |(_, e)| e.max(f.end))
     }
 
     fn head(&self, i: usize) -> Option<String> {
         self.claim(i)
             .fig
-            .entity
+            .entity()
             .map(|(s, e)| fold(&self.text[s..e]))
     }
 
     fn capitalised(&self, i: usize) -> bool {
         self.claim(i)
             .fig
-            .entity
+            .entity()
             .is_some_and(|(s, _)| self.text[s..].starts_with(|c: char| c.is_uppercase()))
     }
 
@@ -501,7 +501,7 @@ impl Reader<'_> {
         let (a, b) = (&self.claim(prev).fig, &self.claim(p).fig);
         if b.kind == Kind::Count
             && b.unit.is_none()
-            && b.entity.is_none()
+            && b.entity().is_none()
             && b.scale == Decimal::ONE
             && a.scale > Decimal::ONE
             && b.value.is_some_and(|v| v < Decimal::from(1000))
@@ -578,7 +578,7 @@ impl Reader<'_> {
         }
         let prev = t - 1;
         let (cp, ct) = (self.claim(prev), self.claim(t));
-        if cp.sentence != ct.sentence || cp.fig.kind != ct.fig.kind || cp.fig.entity.is_none() {
+        if cp.sentence != ct.sentence || cp.fig.kind != ct.fig.kind || cp.fig.entity().is_none() {
             return false;
         }
         let g = gap(self.text, self.phrase_end(prev), ct.fig.start);
@@ -840,8 +840,8 @@ impl Reader<'_> {
                 .any(|s| &s.joiners)
                 .filter(|j| j.iter().all(|x| matches!(x, Tok::Word(_))))
                 .any(|j| g[..ji + jl].ends_with(j));
-            if self.claim(first).fig.entity.is_none()
-                && self.claim(t).fig.entity.is_none()
+            if self.claim(first).fig.entity().is_none()
+                && self.claim(t).fig.entity().is_none()
                 && self.claim(k).counted.is_some()
                 && word_joined
                 && g[..ji].contains(&Tok::Punct(','))
@@ -911,7 +911,7 @@ impl Reader<'_> {
         let (last, before) = b.parts.split_last().unwrap_or((&b.total, &[]));
         if paren_like(b.shape)
             && !before.is_empty()
-            && before.iter().all(|&p| self.claim(p).fig.entity.is_none())
+            && before.iter().all(|&p| self.claim(p).fig.entity().is_none())
             && self.has_noun(*last)
         {
             if let (Some(t), Some(n)) = (self.head(b.total), self.head(*last)) {
@@ -1115,7 +1115,7 @@ impl Reader<'_> {
         // A bare first part ("50 participants …: 15 dans le groupe …")
         // counts the total's noun, elided.
         let bare = self.bare(first)
-            && ct.fig.entity.is_some()
+            && ct.fig.entity().is_some()
             // A figure may start before its sentence ("environ" ending the
             // line above): then nothing of the sentence stands before it.
             && !self
@@ -1139,7 +1139,7 @@ impl Reader<'_> {
                 // parts whose noun is the total's, elided.
                 Some(Tok::Punct(';')) if self.named_part(t, first) || bare => (Shape::Colon, 1),
                 Some(Tok::Punct('-'))
-                    if self.spaced_dash(from, cf.fig.start) && ct.fig.entity.is_some() =>
+                    if self.spaced_dash(from, cf.fig.start) && ct.fig.entity().is_some() =>
                 {
                     (Shape::Dash, 1)
                 }
@@ -1242,13 +1242,13 @@ impl Reader<'_> {
         if strict {
             let cf = self.claim(first);
             let counted = ct.fig.kind == Kind::Count
-                && ct.fig.entity.is_some()
-                && (cf.fig.entity.is_none()
+                && ct.fig.entity().is_some()
+                && (cf.fig.entity().is_none()
                     || self.apposition_total(t)
                     || (self.capitalised(first) && self.category(t) == Category::People));
             let measured = matches!(ct.fig.kind, Kind::Duration | Kind::Measure | Kind::Money)
                 && ct.fig.unit.is_some()
-                && cf.fig.entity.is_none()
+                && cf.fig.entity().is_none()
                 && self.modified(first);
             if !(counted || measured) || self.parallel(head, first) {
                 return;
@@ -1557,7 +1557,7 @@ impl Reader<'_> {
             && cp.fig.start.saturating_sub(lead_start) <= 48
             && words(&lead) == 0;
         let (marker, in_previous) = match (pointing, opening) {
-            (Some(a), _) if cp.fig.entity.is_none() || self.anaphor_entity(p, a) => {
+            (Some(a), _) if cp.fig.entity().is_none() || self.anaphor_entity(p, a) => {
                 (head_span(self.text, cp.fig.end, after_end, a.len()), opens)
             }
             (_, Some(a)) => (
@@ -1585,7 +1585,7 @@ impl Reader<'_> {
             if !same && self.eligible(k) && !self.same_kind(k, p, false) {
                 continue;
             }
-            if self.eligible(k) && (ck.fig.entity.is_some() || ck.fig.unit.is_some() || same) {
+            if self.eligible(k) && (ck.fig.entity().is_some() || ck.fig.unit.is_some() || same) {
                 t = Some(k);
                 break;
             }
@@ -1926,7 +1926,7 @@ mod debug {
             let doc = crate::input::Document::new("a", text.to_string(), Some(lang));
             let corpus = crate::build_corpus(vec![doc], cfg);
             for c in &corpus.claims {
-                let e = c.fig.entity.map(|(s, e)| &text[s..e]);
+                let e = c.fig.entity().map(|(s, e)| &text[s..e]);
                 println!(
                     "  {:?} {:?} value={:?} scale={} entity={e:?} role={:?} counted={:?} usable={}",
                     c.fig.text(text),

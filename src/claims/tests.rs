@@ -195,3 +195,11 @@ fn elliptical_figures_inherit_the_counted_noun() {
         "{v:?}"
     );
 }
+
+/// A corpus holds every claim: their size is most of its memory.
+#[test]
+fn claim_stays_small() {
+    let n = std::mem::size_of::<Claim>();
+    eprintln!("size_of::<Claim>() = {n}");
+    assert!(n <= 304, "Claim is {n} bytes");
+}

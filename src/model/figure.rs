@@ -130,15 +130,16 @@ pub struct Figure {
     /// Index into [`Lexicon::qualifiers`].
     pub(crate) qualifier: Option<u8>,
     pub(crate) written: Written,
-    /// The counted noun ("soldats").
-    pub entity: Option<(usize, usize)>,
+    /// The counted noun ("soldats"): its span, read by [`Figure::entity`].
+    entity: Option<(u32, u32)>,
     /// The value depends on a separator convention the document does not
     /// settle (`2.500` in a text that also writes `3.5`).
     pub(crate) ambiguous: bool,
     /// Invalid digit grouping (`12.34.5`, `1,50,000`).
     pub(crate) bad_grouping: bool,
-    /// Machine-translation debris next to the number ("XNUMX"): its span.
-    pub(crate) debris: Option<(usize, usize)>,
+    /// Machine-translation debris next to the number ("XNUMX"): its span,
+    /// read by [`Figure::debris`].
+    debris: Option<(u32, u32)>,
     pub(crate) evidence: Evidence,
     /// Decimal places written (for the rounding a figure implies).
     pub(crate) decimals: u8,
@@ -186,8 +187,48 @@ impl Figure {
         }
     }
 
+    /// The span of the counted noun ("soldats").
+    pub fn entity(&self) -> Option<(usize, usize)> {
+        widen(self.entity)
+    }
+
+    pub(crate) fn set_entity(&mut self, span: Option<(usize, usize)>) {
+        self.entity = narrow(span);
+    }
+
+    /// The span of machine-translation debris next to the number ("XNUMX").
+    pub(crate) fn debris(&self) -> Option<(usize, usize)> {
+        widen(self.debris)
+    }
+
+    pub(crate) fn set_debris(&mut self, span: Option<(usize, usize)>) {
+        self.debris = narrow(span);
+    }
+
     /// The literal text of the figure in `text`.
     pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
+    }
+}
+
+/// A span kept in 32 bits (documents are read whole, well below 4 GiB).
+fn narrow(span: Option<(usize, usize)>) -> Option<(u32, u32)> {
+    span.map(|(s, e)| (s as u32, e as u32))
+}
+
+fn widen(span: Option<(u32, u32)>) -> Option<(usize, usize)> {
+    span.map(|(s, e)| (s as usize, e as usize))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every claim holds a figure: its size is most of a corpus's memory.
+    #[test]
+    fn figure_stays_small() {
+        let n = std::mem::size_of::<Figure>();
+        eprintln!("size_of::<Figure>() = {n}");
+        assert!(n <= 200, "Figure is {n} bytes");
     }
 }

@@ -63,7 +63,7 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
             {
                 continue;
             }
-            let (Some(key), Some((es, ee))) = (c.key(), c.fig.entity) else {
+            let (Some(key), Some((es, ee))) = (c.key(), c.fig.entity()) else {
                 continue;
             };
             // A quantity pinned down enough to be stated twice: what

@@ -59,7 +59,7 @@ fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
                 continue;
             }
             // Nothing between but the joining word: "12 sur 10".
-            if a.entity.is_some() || a.end != a.num_end {
+            if a.entity().is_some() || a.end != a.num_end {
                 continue;
             }
             let gap = folded_slice(text, a.end, b.start);
@@ -71,7 +71,7 @@ fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
                 continue;
             };
             // "1,4 milliard sur 3,9": the whole's scale word is elided.
-            let y = if b.scale == Decimal::ONE && a.scale > Decimal::ONE && b.entity.is_none() {
+            let y = if b.scale == Decimal::ONE && a.scale > Decimal::ONE && b.entity().is_none() {
                 y * a.scale
             } else {
                 y

@@ -465,7 +465,7 @@ pub(crate) fn verdict(
     let shown = ct.fig.text(text);
     let phrase = ct
         .fig
-        .entity
+        .entity()
         .filter(|&(s, _)| s >= ct.fig.end)
         .map(|(_, e)| text[ct.fig.start..e].to_string())
         .unwrap_or_else(|| shown.to_string());

@@ -140,7 +140,7 @@ fn described(gap: &str, max_words: usize) -> bool {
 
 /// Where the words about a figure end: after its counted noun, if any.
 fn end_of(c: &Claim) -> usize {
-    c.fig.entity.map_or(c.fig.end, |(_, e)| e.max(c.fig.end))
+    c.fig.entity().map_or(c.fig.end, |(_, e)| e.max(c.fig.end))
 }
 
 /// A figure stated exactly, as a level: no qualifier, no change, no sign.
@@ -367,7 +367,7 @@ fn check(params: &PercentMismatch, cx: &Context, rule: &RuleDef, out: &mut Vec<F
                     let counted: Vec<String> = r
                         .claims
                         .iter()
-                        .filter_map(|&k| corpus.claims[k].fig.entity)
+                        .filter_map(|&k| corpus.claims[k].fig.entity())
                         .map(|(s, e)| folded_slice(text, s, e))
                         .collect();
                     if !counted

@@ -82,7 +82,7 @@ impl<'a> Extractor<'a> {
                     year: b.value.and_then(|v| i32::try_from(v).ok()),
                     ..Default::default()
                 });
-                b.entity = None;
+                b.set_entity(None);
             }
         }
     }
@@ -103,7 +103,7 @@ impl<'a> Extractor<'a> {
                     .is_some_and(|d| d.day.is_some() && d.month.is_none() && d.year.is_none());
             if a.kind != Kind::Count && !day_only
                 || bd.day.is_none()
-                || a.entity.is_some()
+                || a.entity().is_some()
                 || b.start < a.end
             {
                 continue;
@@ -188,7 +188,7 @@ impl<'a> Extractor<'a> {
             let b = &mut out[i + 1];
             b.kind = Kind::Date;
             b.value = None;
-            b.entity = None;
+            b.set_entity(None);
             b.end = c.end;
             b.date = Some(DateParts {
                 year: y,

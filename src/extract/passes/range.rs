@@ -81,7 +81,7 @@ impl<'a> Extractor<'a> {
         if !same_kind(a_kind) || !same_kind(b.kind) || a.qualifier.is_some() && !approx {
             return None;
         }
-        if a.entity.is_some() || a_kind != b.kind && a_kind != Kind::Count {
+        if a.entity().is_some() || a_kind != b.kind && a_kind != Kind::Count {
             return None;
         }
         let (av, bv) = (a.value?, b.value?);
@@ -137,7 +137,7 @@ impl<'a> Extractor<'a> {
                 && a_kind == Kind::Count
                 && b.kind == Kind::Count
                 && b.unit.is_none()
-                && b.entity.is_none()
+                && b.entity().is_none()
                 && self.after_score_word(a.start)
             {
                 return None;
@@ -236,7 +236,7 @@ impl<'a> Extractor<'a> {
         if !quantity(a.kind) || !quantity(b.kind) || a.kind != b.kind && a.kind != Kind::Count {
             return None;
         }
-        if a.qualifier.is_some() || a.entity.is_some() || a.value.is_none() || b.value.is_none() {
+        if a.qualifier.is_some() || a.entity().is_some() || a.value.is_none() || b.value.is_none() {
             return None;
         }
         // "passe de 0 à 100 km/h en 3 secondes": a sprint from rest is the

@@ -18,7 +18,7 @@ impl<'a> Extractor<'a> {
             .lexes()
             .flat_map(|l| l.year_leads.iter())
             .any(|p| t.ends_with_phrase(p).is_some());
-        year_word || f.entity.is_none()
+        year_word || f.entity().is_none()
     }
 
     /// "In 2021 Bitcoin hit a record", "in 2020 dollars": a year before a
@@ -64,7 +64,7 @@ impl<'a> Extractor<'a> {
                 year: f.value.and_then(|v| i32::try_from(v).ok()),
                 ..Default::default()
             });
-            f.entity = None;
+            f.set_entity(None);
         }
     }
 }

@@ -144,7 +144,7 @@ impl<'a> FigureRecord<'a> {
             qualifier: f
                 .qualifier
                 .map(|q| cfg.lexicon.qualifiers[q as usize].name.as_str()),
-            entity: f.entity.map(|(s, e)| &text[s..e]),
+            entity: f.entity().map(|(s, e)| &text[s..e]),
             written: written(f.written),
             ambiguous: f.ambiguous,
             date: f.date.map(|d| {

@@ -105,7 +105,7 @@ pub(crate) fn near_words(text: &str, c: &Claim, words: &[String]) -> bool {
         c.fig.start.saturating_sub(20).max(c.sentence.0),
         c.fig.start,
     );
-    let from = c.fig.end.max(c.fig.entity.map_or(0, |(_, e)| e));
+    let from = c.fig.end.max(c.fig.entity().map_or(0, |(_, e)| e));
     let to = (from + 16).min(c.sentence.1).max(from);
     let after = folded_slice(text, from, to);
     words
@@ -402,7 +402,7 @@ fn same_surroundings(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
     // Folded words of `text` before `at` (nearest first) and after `to`.
     let around = |c: &Claim| -> (Vec<String>, Vec<String>) {
         let text = &corpus.doc_of(c).text;
-        let end = c.fig.end.max(c.fig.entity.map_or(0, |(_, e)| e));
+        let end = c.fig.end.max(c.fig.entity().map_or(0, |(_, e)| e));
         let mut from = c.fig.start.saturating_sub(160);
         while !text.is_char_boundary(from) {
             from -= 1;
