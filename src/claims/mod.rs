@@ -362,7 +362,7 @@ pub(crate) fn read_document(
     let mut years: Vec<(usize, i32)> = figures
         .iter()
         .filter(|f| f.kind == Kind::Date)
-        .filter_map(|f| f.date.and_then(|d| d.year).map(|y| (f.start, y)))
+        .filter_map(|f| f.date.and_then(|d| d.year()).map(|y| (f.start, y)))
         .collect();
     years.sort_by_key(|&(p, _)| p);
     // Dates with a day and a month, by position: the days events happened.
@@ -371,7 +371,7 @@ pub(crate) fn read_document(
         .filter(|f| f.kind == Kind::Date)
         .filter_map(|f| {
             f.date
-                .filter(|d| d.month.is_some() && d.day.is_some())
+                .filter(|d| d.month().is_some() && d.day().is_some())
                 .map(|d| (f.start, f.end, d))
         })
         .collect();

@@ -96,14 +96,92 @@ pub(crate) enum Written {
     Mixed,
 }
 
-/// The parts of a date, as far as the text gives them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+/// The parts of a date, as far as the text gives them, packed in 12 bytes
+/// (every figure holds one): a part the text does not give is a value no
+/// text writes (`i32::MIN` for the year, `u32::MAX` for the day, 0 for the
+/// month and the weekday, whose numbers are 1 to 12 and 1 to 7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct DateParts {
-    pub(crate) year: Option<i32>,
-    pub(crate) month: Option<u32>,
-    pub(crate) day: Option<u32>,
+    year: i32,
+    day: u32,
+    month: u8,
+    weekday: u8,
+}
+
+impl Default for DateParts {
+    fn default() -> Self {
+        DateParts {
+            year: NO_YEAR,
+            day: NO_DAY,
+            month: 0,
+            weekday: 0,
+        }
+    }
+}
+
+const NO_YEAR: i32 = i32::MIN;
+const NO_DAY: u32 = u32::MAX;
+
+impl DateParts {
+    pub(crate) fn new(
+        year: Option<i32>,
+        month: Option<u32>,
+        day: Option<u32>,
+        weekday: Option<u32>,
+    ) -> Self {
+        DateParts::default()
+            .with_year(year)
+            .with_month(month)
+            .with_day(day)
+            .with_weekday(weekday)
+    }
+
+    pub(crate) fn year(&self) -> Option<i32> {
+        (self.year != NO_YEAR).then_some(self.year)
+    }
+
+    pub(crate) fn month(&self) -> Option<u32> {
+        (self.month != 0).then_some(u32::from(self.month))
+    }
+
+    pub(crate) fn day(&self) -> Option<u32> {
+        (self.day != NO_DAY).then_some(self.day)
+    }
+
     /// 1 = Monday … 7 = Sunday, when the text names the weekday.
-    pub(crate) weekday: Option<u32>,
+    pub(crate) fn weekday(&self) -> Option<u32> {
+        (self.weekday != 0).then_some(u32::from(self.weekday))
+    }
+
+    pub(crate) fn with_year(self, year: Option<i32>) -> Self {
+        DateParts {
+            year: year.unwrap_or(NO_YEAR),
+            ..self
+        }
+    }
+
+    /// A month outside 1 to 255 reads as none.
+    pub(crate) fn with_month(self, month: Option<u32>) -> Self {
+        DateParts {
+            month: month.and_then(|m| u8::try_from(m).ok()).unwrap_or(0),
+            ..self
+        }
+    }
+
+    pub(crate) fn with_day(self, day: Option<u32>) -> Self {
+        DateParts {
+            day: day.unwrap_or(NO_DAY),
+            ..self
+        }
+    }
+
+    /// A weekday outside 1 to 255 reads as none.
+    pub(crate) fn with_weekday(self, weekday: Option<u32>) -> Self {
+        DateParts {
+            weekday: weekday.and_then(|w| u8::try_from(w).ok()).unwrap_or(0),
+            ..self
+        }
+    }
 }
 
 /// One figure found in a text. Offsets are UTF-8 byte offsets into the
@@ -229,6 +307,25 @@ mod tests {
     fn figure_stays_small() {
         let n = std::mem::size_of::<Figure>();
         eprintln!("size_of::<Figure>() = {n}");
-        assert!(n <= 200, "Figure is {n} bytes");
+        assert!(n <= 184, "Figure is {n} bytes");
+        assert!(std::mem::size_of::<Option<DateParts>>() <= 16);
+    }
+
+    #[test]
+    fn date_parts_keep_what_they_are_given() {
+        let none = DateParts::default();
+        assert_eq!(
+            (none.year(), none.month(), none.day(), none.weekday()),
+            (None, None, None, None)
+        );
+        let d = DateParts::new(Some(2020), Some(3), Some(0), Some(7));
+        assert_eq!(
+            (d.year(), d.month(), d.day(), d.weekday()),
+            (Some(2020), Some(3), Some(0), Some(7))
+        );
+        // A day past any month's end is kept as written ("300e janvier").
+        let d = d.with_day(Some(70_000)).with_year(None);
+        assert_eq!((d.year(), d.day()), (None, Some(70_000)));
+        assert_eq!(d.with_weekday(None).weekday(), None);
     }
 }

@@ -91,16 +91,16 @@ fn check(p: &AfterPublication, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
                 continue;
             }
             let Some(parts) = c.fig.date else { continue };
-            let (Some(year), Some(month)) = (parts.year, parts.month) else {
+            let (Some(year), Some(month)) = (parts.year(), parts.month()) else {
                 continue;
             };
             // The first day the date may mean.
-            let first = match parts.day {
+            let first = match parts.day() {
                 Some(day) => Ymd::new(year, month, day),
                 None => Ymd::new(year, month, 1),
             };
             let Some(first) = first else { continue };
-            let after = match parts.day {
+            let after = match parts.day() {
                 Some(_) => first > pub_date,
                 None => (year, month) > (pub_date.year, pub_date.month),
             };

@@ -275,11 +275,11 @@ impl<'a> Extractor<'a> {
             if let (Some(wd), Some(v), true) = (weekday, f.value, named) {
                 if v >= Decimal::ONE && v <= Decimal::from(31) {
                     f.kind = Kind::Date;
-                    f.date = Some(DateParts {
-                        day: u32::try_from(v).ok(),
-                        weekday: Some(wd),
-                        ..Default::default()
-                    });
+                    f.date = Some(
+                        DateParts::default()
+                            .with_day(u32::try_from(v).ok())
+                            .with_weekday(Some(wd)),
+                    );
                     return true;
                 }
             }
@@ -373,10 +373,8 @@ impl<'a> Extractor<'a> {
     fn name(&self, f: &mut Figure, years: bool) -> bool {
         if years && year_shaped(f) {
             f.kind = Kind::Date;
-            f.date = Some(DateParts {
-                year: f.value.and_then(|v| i32::try_from(v).ok()),
-                ..Default::default()
-            });
+            f.date =
+                Some(DateParts::default().with_year(f.value.and_then(|v| i32::try_from(v).ok())));
         } else {
             f.kind = Kind::Identifier;
         }
@@ -469,11 +467,11 @@ impl<'a> Extractor<'a> {
             if (1..=31).contains(&day) && (1..=12).contains(&month) {
                 f.kind = Kind::Date;
                 f.value = None;
-                f.date = Some(DateParts {
-                    day: Some(day),
-                    month: Some(month),
-                    ..Default::default()
-                });
+                f.date = Some(
+                    DateParts::default()
+                        .with_day(Some(day))
+                        .with_month(Some(month)),
+                );
                 f.set_entity(None);
                 return true;
             }

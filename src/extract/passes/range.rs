@@ -64,7 +64,8 @@ impl<'a> Extractor<'a> {
         // second is no year.
         let year_only = a.kind == Kind::Date
             && a.value.is_some()
-            && a.date.is_some_and(|d| d.month.is_none() && d.day.is_none());
+            && a.date
+                .is_some_and(|d| d.month().is_none() && d.day().is_none());
         let b_year = year_shaped(b);
         let a_kind = if year_only && b.kind == Kind::Count && !b_year {
             Kind::Count

@@ -60,10 +60,8 @@ impl<'a> Extractor<'a> {
     pub(crate) fn bare_year(&self, f: &mut Figure) {
         if f.kind == Kind::Count && self.is_year(f) {
             f.kind = Kind::Date;
-            f.date = Some(DateParts {
-                year: f.value.and_then(|v| i32::try_from(v).ok()),
-                ..Default::default()
-            });
+            f.date =
+                Some(DateParts::default().with_year(f.value.and_then(|v| i32::try_from(v).ok())));
             f.set_entity(None);
         }
     }

@@ -205,15 +205,15 @@ pub(crate) fn push_decimal(out: &mut String, d: rust_decimal::Decimal) {
 /// it gives; pushed on `out`.
 pub(crate) fn push_date(out: &mut String, d: &crate::model::DateParts) {
     use std::fmt::Write as _;
-    match d.year {
+    match d.year() {
         Some(y) => {
             let _ = write!(out, "{y:04}");
         }
         None => out.push_str("XXXX"),
     }
-    if let Some(m) = d.month {
+    if let Some(m) = d.month() {
         let _ = write!(out, "-{m:02}");
-        if let Some(day) = d.day {
+        if let Some(day) = d.day() {
             let _ = write!(out, "-{day:02}");
         }
     }

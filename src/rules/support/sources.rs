@@ -15,7 +15,6 @@ use super::text::{find_phrase, folded, folded_slice};
 use crate::claims::moment::Status;
 use crate::claims::{Claim, Corpus, Key, Relation};
 use crate::lexicon::{fold, Lexicon};
-use crate::model::DateParts;
 use crate::rules::{Context, Finding, RuleDef};
 
 /// Most claims of one key compared per document, in order: the cost of
@@ -123,12 +122,7 @@ fn moments(corpus: &Corpus, lexicon: &Lexicon, c: &Claim) -> (Vec<(u32, u32)>, V
         if o.sentence != c.sentence {
             continue;
         }
-        if let Some(DateParts {
-            month: Some(m),
-            day: Some(d),
-            ..
-        }) = o.fig.date
-        {
+        if let Some((Some(m), Some(d))) = o.fig.date.map(|d| (d.month(), d.day())) {
             days.push((m, d));
         }
     }
