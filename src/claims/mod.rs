@@ -49,8 +49,9 @@ pub struct Claim {
     /// Index of the document in the corpus.
     pub(crate) doc: u32,
     pub fig: Figure,
-    /// Byte span of the sentence the figure stands in.
-    pub(crate) sentence: (usize, usize),
+    /// Byte span of the sentence the figure stands in, read by
+    /// [`Claim::sentence`].
+    sentence: (u32, u32),
     /// What the claim measures, index into [`Meanings::measures`]: the
     /// counted noun's measure, turned by the role where the lexicon says so
     /// ("137 militants tués" measures deaths).
@@ -109,6 +110,11 @@ pub(crate) enum Relation {
 }
 
 impl Claim {
+    /// Byte span of the sentence the figure stands in.
+    pub(crate) fn sentence(&self) -> (usize, usize) {
+        (self.sentence.0 as usize, self.sentence.1 as usize)
+    }
+
     /// The comparability key, for claims that state a quantity of a known
     /// measure; `None` otherwise.
     pub(crate) fn key(&self) -> Option<Key> {
@@ -421,7 +427,7 @@ pub(crate) fn read_document(
             let prev_end = claims
                 .iter()
                 .rev()
-                .take_while(|p| p.sentence == sentence)
+                .take_while(|p| p.sentence() == sentence)
                 .find(|p| p.fig.kind.is_quantity())
                 .map_or(0, |p| p.fig.end);
             counted = elided::elided_measure(text, sentence, &fig, prev_end, m);
@@ -434,7 +440,7 @@ pub(crate) fn read_document(
             let prev = claims
                 .iter()
                 .rev()
-                .take_while(|p| p.sentence == sentence)
+                .take_while(|p| p.sentence() == sentence)
                 .find(|p| p.fig.kind.is_quantity());
             if let Some(p) = prev.filter(|p| p.fig.kind == Kind::Count && p.counted.is_some()) {
                 if elided::compared_with_previous(text, sentence, &fig, p.fig.end, m) {
@@ -456,7 +462,7 @@ pub(crate) fn read_document(
                     let people = prev
                         .counted
                         .is_some_and(|c| m.people.get(c as usize) == Some(&true));
-                    if prev.sentence == sentence && people && m.is_role_noun(w) {
+                    if prev.sentence() == sentence && people && m.is_role_noun(w) {
                         counted = prev.counted;
                     }
                 }
@@ -534,7 +540,7 @@ pub(crate) fn read_document(
         claims.push(Claim {
             doc: doc_idx,
             fig,
-            sentence,
+            sentence: (sentence.0 as u32, sentence.1 as u32),
             measure,
             counted,
             role,
@@ -562,7 +568,7 @@ pub(crate) fn read_document(
 fn mark_repeats(text: &str, claims: &mut [Claim]) {
     let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
     for (i, c) in claims.iter().enumerate() {
-        by_sentence.entry(c.sentence).or_default().push(i);
+        by_sentence.entry(c.sentence()).or_default().push(i);
     }
     let mut keys: Vec<(usize, usize)> = by_sentence.keys().copied().collect();
     keys.sort();

@@ -167,8 +167,8 @@ pub(super) fn inherited_period(
 ) -> Option<Period> {
     let first = sentences.get(si.saturating_sub(2)).map_or(0, |s| s.0);
     // Claims come in text order, so their sentences never go back.
-    let explicit = last.explicit.filter(|&i| claims[i].sentence.0 >= first);
-    let inherited = last.inherited.filter(|&i| claims[i].sentence == sentence);
+    let explicit = last.explicit.filter(|&i| claims[i].sentence().0 >= first);
+    let inherited = last.inherited.filter(|&i| claims[i].sentence() == sentence);
     explicit.max(inherited).and_then(|i| claims[i].period)
 }
 

@@ -52,7 +52,7 @@ fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
         for i in corpus.doc_claims[d].clone().skip(1) {
             let (ca, cb) = (&corpus.claims[i - 1], &corpus.claims[i]);
             let (a, b) = (&ca.fig, &cb.fig);
-            if !usable(ca) || !usable(cb) || a.end > b.start || ca.sentence != cb.sentence {
+            if !usable(ca) || !usable(cb) || a.end > b.start || ca.sentence() != cb.sentence() {
                 continue;
             }
             if a.kind != Kind::Count || !matches!(b.kind, Kind::Count) || a.unit != b.unit {
