@@ -200,6 +200,5 @@ fn elliptical_figures_inherit_the_counted_noun() {
 #[test]
 fn claim_stays_small() {
     let n = std::mem::size_of::<Claim>();
-    eprintln!("size_of::<Claim>() = {n}");
     assert!(n <= 280, "Claim is {n} bytes");
 }

@@ -306,7 +306,6 @@ mod tests {
     #[test]
     fn figure_stays_small() {
         let n = std::mem::size_of::<Figure>();
-        eprintln!("size_of::<Figure>() = {n}");
         assert!(n <= 184, "Figure is {n} bytes");
         assert!(std::mem::size_of::<Option<DateParts>>() <= 16);
     }
