@@ -134,7 +134,7 @@ proptest! {
             for o in [f.start, f.end, f.num_start, f.num_end] {
                 prop_assert!(t.is_char_boundary(o), "{o} in {t:?}");
             }
-            if let Some((s, e)) = f.entity {
+            if let Some((s, e)) = f.entity() {
                 prop_assert!(s <= e && e <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(e));
             }
         }

@@ -49,8 +49,9 @@ pub struct Claim {
     /// Index of the document in the corpus.
     pub(crate) doc: u32,
     pub fig: Figure,
-    /// Byte span of the sentence the figure stands in.
-    pub(crate) sentence: (usize, usize),
+    /// Byte span of the sentence the figure stands in, read by
+    /// [`Claim::sentence`].
+    sentence: (u32, u32),
     /// What the claim measures, index into [`Meanings::measures`]: the
     /// counted noun's measure, turned by the role where the lexicon says so
     /// ("137 militants tués" measures deaths).
@@ -109,6 +110,11 @@ pub(crate) enum Relation {
 }
 
 impl Claim {
+    /// Byte span of the sentence the figure stands in.
+    pub(crate) fn sentence(&self) -> (usize, usize) {
+        (self.sentence.0 as usize, self.sentence.1 as usize)
+    }
+
     /// The comparability key, for claims that state a quantity of a known
     /// measure; `None` otherwise.
     pub(crate) fn key(&self) -> Option<Key> {
@@ -128,7 +134,7 @@ impl Claim {
     /// grouping.
     pub(crate) fn usable(&self) -> bool {
         self.repeat_of.is_none()
-            && self.fig.debris.is_none()
+            && self.fig.debris().is_none()
             && !self.fig.ambiguous
             && !self.fig.bad_grouping
     }
@@ -136,7 +142,7 @@ impl Claim {
     /// [`Claim::usable`] but for being a repeat: the value itself can be
     /// trusted ("7 milliards d'euros" in a title and again in the text).
     pub(crate) fn with_repeat_usable(&self) -> bool {
-        self.fig.debris.is_none() && !self.fig.ambiguous && !self.fig.bad_grouping
+        self.fig.debris().is_none() && !self.fig.ambiguous && !self.fig.bad_grouping
     }
 
     /// The year of the claim's period, when it lies within one year.
@@ -362,7 +368,7 @@ pub(crate) fn read_document(
     let mut years: Vec<(usize, i32)> = figures
         .iter()
         .filter(|f| f.kind == Kind::Date)
-        .filter_map(|f| f.date.and_then(|d| d.year).map(|y| (f.start, y)))
+        .filter_map(|f| f.date.and_then(|d| d.year()).map(|y| (f.start, y)))
         .collect();
     years.sort_by_key(|&(p, _)| p);
     // Dates with a day and a month, by position: the days events happened.
@@ -371,7 +377,7 @@ pub(crate) fn read_document(
         .filter(|f| f.kind == Kind::Date)
         .filter_map(|f| {
             f.date
-                .filter(|d| d.month.is_some() && d.day.is_some())
+                .filter(|d| d.month().is_some() && d.day().is_some())
                 .map(|d| (f.start, f.end, d))
         })
         .collect();
@@ -414,14 +420,14 @@ pub(crate) fn read_document(
             tok_sentence = Some(sentence);
         }
         let at = FigureTokens::new(&toks, &fig);
-        let entity = fig.entity.map(|(s, e)| &text[s..e]);
+        let entity = fig.entity().map(|(s, e)| &text[s..e]);
         let mut counted = entity.and_then(|w| m.measure_of(w));
         if entity.is_none() && fig.kind == Kind::Count {
             // "portant le total des morts ... à 28.289".
             let prev_end = claims
                 .iter()
                 .rev()
-                .take_while(|p| p.sentence == sentence)
+                .take_while(|p| p.sentence() == sentence)
                 .find(|p| p.fig.kind.is_quantity())
                 .map_or(0, |p| p.fig.end);
             counted = elided::elided_measure(text, sentence, &fig, prev_end, m);
@@ -434,7 +440,7 @@ pub(crate) fn read_document(
             let prev = claims
                 .iter()
                 .rev()
-                .take_while(|p| p.sentence == sentence)
+                .take_while(|p| p.sentence() == sentence)
                 .find(|p| p.fig.kind.is_quantity());
             if let Some(p) = prev.filter(|p| p.fig.kind == Kind::Count && p.counted.is_some()) {
                 if elided::compared_with_previous(text, sentence, &fig, p.fig.end, m) {
@@ -456,7 +462,7 @@ pub(crate) fn read_document(
                     let people = prev
                         .counted
                         .is_some_and(|c| m.people.get(c as usize) == Some(&true));
-                    if prev.sentence == sentence && people && m.is_role_noun(w) {
+                    if prev.sentence() == sentence && people && m.is_role_noun(w) {
                         counted = prev.counted;
                     }
                 }
@@ -534,7 +540,7 @@ pub(crate) fn read_document(
         claims.push(Claim {
             doc: doc_idx,
             fig,
-            sentence,
+            sentence: (sentence.0 as u32, sentence.1 as u32),
             measure,
             counted,
             role,
@@ -562,7 +568,7 @@ pub(crate) fn read_document(
 fn mark_repeats(text: &str, claims: &mut [Claim]) {
     let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
     for (i, c) in claims.iter().enumerate() {
-        by_sentence.entry(c.sentence).or_default().push(i);
+        by_sentence.entry(c.sentence()).or_default().push(i);
     }
     let mut keys: Vec<(usize, usize)> = by_sentence.keys().copied().collect();
     keys.sort();

@@ -126,8 +126,8 @@ fn iso(d: Ymd) -> String {
 
 /// The period of a date figure: a day, a month or a year.
 pub(super) fn period_of_date(d: DateParts) -> Option<Period> {
-    let y = d.year?;
-    match (d.month, d.day) {
+    let y = d.year()?;
+    match (d.month(), d.day()) {
         (Some(m), Some(day)) => Ymd::new(y, m, day).map(Period::day),
         (Some(m), None) if (1..=12).contains(&m) => Some(Period::month(y, m)),
         _ => Some(Period::year(y)),
@@ -167,8 +167,8 @@ pub(super) fn inherited_period(
 ) -> Option<Period> {
     let first = sentences.get(si.saturating_sub(2)).map_or(0, |s| s.0);
     // Claims come in text order, so their sentences never go back.
-    let explicit = last.explicit.filter(|&i| claims[i].sentence.0 >= first);
-    let inherited = last.inherited.filter(|&i| claims[i].sentence == sentence);
+    let explicit = last.explicit.filter(|&i| claims[i].sentence().0 >= first);
+    let inherited = last.inherited.filter(|&i| claims[i].sentence() == sentence);
     explicit.max(inherited).and_then(|i| claims[i].period)
 }
 
@@ -410,13 +410,13 @@ pub(super) fn event_day(
     when: &DocTime,
     st: &SentenceTime,
 ) -> Option<Period> {
-    let (month, day) = (d.month?, d.day?);
+    let (month, day) = (d.month()?, d.day()?);
     let announced = st.future
         || st
             .forward
             .iter()
             .any(|&(s, _)| s >= span.1 && s <= span.1 + 2);
-    let date = match (d.year, when.day) {
+    let date = match (d.year(), when.day) {
         (Some(y), _) => Ymd::new(y, month, day)?,
         (None, Some(p)) => {
             let candidates = [p.year - 1, p.year, p.year + 1]

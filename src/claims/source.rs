@@ -86,7 +86,7 @@ fn copyright<'t>(
         if f.kind != Kind::Date {
             continue;
         }
-        let Some(y) = f.date.and_then(|d| d.year) else {
+        let Some(y) = f.date.and_then(|d| d.year()) else {
             continue;
         };
         let mut from = f.start.saturating_sub(12);
@@ -121,7 +121,7 @@ fn dateline<'t>(
             continue;
         }
         let Some(d) = f.date else { continue };
-        let (Some(month), Some(day)) = (d.month, d.day) else {
+        let (Some(month), Some(day)) = (d.month(), d.day()) else {
             continue;
         };
         let line_start = text[..f.start].rfind('\n').map_or(0, |p| p + 1);
@@ -150,7 +150,7 @@ fn dateline<'t>(
                     && name.len() < 40
                     && name.chars().next().is_some_and(char::is_uppercase);
                 if dash && named {
-                    return Some((month, day, d.year, Some(name)));
+                    return Some((month, day, d.year(), Some(name)));
                 }
             }
         }
@@ -161,7 +161,7 @@ fn dateline<'t>(
             && name.len() < 40
             && name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
         .then_some(name);
-        return Some((month, day, d.year, outlet));
+        return Some((month, day, d.year(), outlet));
     }
     None
 }

@@ -401,20 +401,20 @@ impl Reader<'_> {
     /// The end of a figure's phrase: its noun when it has one.
     fn phrase_end(&self, i: usize) -> usize {
         let f = &self.claim(i).fig;
-        f.entity.map_or(f.end, |(_, e)| e.max(f.end))
+        f.entity().map_or(f.end, |(_, e)| e.max(f.end))
     }
 
     fn head(&self, i: usize) -> Option<String> {
         self.claim(i)
             .fig
-            .entity
+            .entity()
             .map(|(s, e)| fold(&self.text[s..e]))
     }
 
     fn capitalised(&self, i: usize) -> bool {
         self.claim(i)
             .fig
-            .entity
+            .entity()
             .is_some_and(|(s, _)| self.text[s..].starts_with(|c: char| c.is_uppercase()))
     }
 
@@ -441,7 +441,7 @@ impl Reader<'_> {
     fn named(&self, i: usize) -> bool {
         let c = self.claim(i);
         let f = &c.fig;
-        let lead = &self.text[c.sentence.0.min(f.num_start)..f.num_start];
+        let lead = &self.text[c.sentence().0.min(f.num_start)..f.num_start];
         let starts = lead.trim().is_empty();
         if !starts && self.text[f.num_start..].starts_with(|ch: char| ch.is_uppercase()) {
             return true;
@@ -501,7 +501,7 @@ impl Reader<'_> {
         let (a, b) = (&self.claim(prev).fig, &self.claim(p).fig);
         if b.kind == Kind::Count
             && b.unit.is_none()
-            && b.entity.is_none()
+            && b.entity().is_none()
             && b.scale == Decimal::ONE
             && a.scale > Decimal::ONE
             && b.value.is_some_and(|v| v < Decimal::from(1000))
@@ -578,7 +578,8 @@ impl Reader<'_> {
         }
         let prev = t - 1;
         let (cp, ct) = (self.claim(prev), self.claim(t));
-        if cp.sentence != ct.sentence || cp.fig.kind != ct.fig.kind || cp.fig.entity.is_none() {
+        if cp.sentence() != ct.sentence() || cp.fig.kind != ct.fig.kind || cp.fig.entity().is_none()
+        {
             return false;
         }
         let g = gap(self.text, self.phrase_end(prev), ct.fig.start);
@@ -601,7 +602,7 @@ impl Reader<'_> {
         }
         let before = gap(
             self.text,
-            back(self.text, ct.sentence.0, ct.fig.start, 40),
+            back(self.text, ct.sentence().0, ct.fig.start, 40),
             ct.fig.start,
         );
         let before = &before[before.len().saturating_sub(3)..];
@@ -618,7 +619,7 @@ impl Reader<'_> {
             return false;
         }
         let (cp, ct) = (self.claim(t - 1), self.claim(t));
-        if cp.sentence != ct.sentence
+        if cp.sentence() != ct.sentence()
             || !cp.fig.kind.is_quantity()
             || self.phrase_end(t - 1) > ct.fig.start
         {
@@ -645,14 +646,14 @@ impl Reader<'_> {
         let mut factors = vec![self.factor(t, first)];
         // The parts' sentence (an anaphor's whole may close the one
         // before).
-        let sentence = self.claim(first).sentence;
+        let sentence = self.claim(first).sentence();
         let total_head = self.head(t);
         let mut k = first + 1;
         let mut gap_from = self.phrase_end(first);
         if shape != Shape::Anaphor && self.points_back(first) {
             return (parts, factors, Stop::End);
         }
-        while k < self.range.end && self.claim(k).sentence == sentence {
+        while k < self.range.end && self.claim(k).sentence() == sentence {
             let c = self.claim(k);
             // Dates, times and codes between parts are their modifiers.
             if !c.fig.kind.is_quantity() {
@@ -840,8 +841,8 @@ impl Reader<'_> {
                 .any(|s| &s.joiners)
                 .filter(|j| j.iter().all(|x| matches!(x, Tok::Word(_))))
                 .any(|j| g[..ji + jl].ends_with(j));
-            if self.claim(first).fig.entity.is_none()
-                && self.claim(t).fig.entity.is_none()
+            if self.claim(first).fig.entity().is_none()
+                && self.claim(t).fig.entity().is_none()
                 && self.claim(k).counted.is_some()
                 && word_joined
                 && g[..ji].contains(&Tok::Punct(','))
@@ -911,7 +912,7 @@ impl Reader<'_> {
         let (last, before) = b.parts.split_last().unwrap_or((&b.total, &[]));
         if paren_like(b.shape)
             && !before.is_empty()
-            && before.iter().all(|&p| self.claim(p).fig.entity.is_none())
+            && before.iter().all(|&p| self.claim(p).fig.entity().is_none())
             && self.has_noun(*last)
         {
             if let (Some(t), Some(n)) = (self.head(b.total), self.head(*last)) {
@@ -942,8 +943,8 @@ impl Reader<'_> {
     /// ("41 % de satisfaits", not "41 % de la population").
     fn partitive(&self, i: usize) -> bool {
         let c = self.claim(i);
-        let from = c.fig.end.min(c.sentence.1);
-        let after = gap(self.text, from, forth(self.text, from, c.sentence.1, 32));
+        let from = c.fig.end.min(c.sentence().1);
+        let after = gap(self.text, from, forth(self.text, from, c.sentence().1, 32));
         self.words.any(|s| &s.partitives).any(|p| {
             !p.is_empty()
                 && after.starts_with(p)
@@ -961,8 +962,8 @@ impl Reader<'_> {
     /// ("one in each of", "deux par équipe").
     fn distributive(&self, i: usize) -> bool {
         let c = self.claim(i);
-        let from = self.phrase_end(i).min(c.sentence.1);
-        let after = gap(self.text, from, forth(self.text, from, c.sentence.1, 16));
+        let from = self.phrase_end(i).min(c.sentence().1);
+        let after = gap(self.text, from, forth(self.text, from, c.sentence().1, 16));
         let after = &after[..after.len().min(3)];
         self.words
             .any(|s| &s.distributives)
@@ -972,8 +973,8 @@ impl Reader<'_> {
     /// The figure is followed by an anaphor ("two of whom").
     fn points_back(&self, i: usize) -> bool {
         let c = self.claim(i);
-        let from = c.fig.end.min(c.sentence.1);
-        let after = gap(self.text, from, forth(self.text, from, c.sentence.1, 24));
+        let from = c.fig.end.min(c.sentence().1);
+        let after = gap(self.text, from, forth(self.text, from, c.sentence().1, 24));
         self.words
             .any(|s| &s.anaphors)
             .any(|a| !a.is_empty() && after.starts_with(a))
@@ -1072,12 +1073,12 @@ impl Reader<'_> {
         let mut first = t + 1;
         while first + 1 < self.range.end
             && !self.claim(first).fig.kind.is_quantity()
-            && self.claim(first).sentence == ct.sentence
+            && self.claim(first).sentence() == ct.sentence()
         {
             first += 1;
         }
         let cf = self.claim(first);
-        if cf.sentence != ct.sentence || !self.eligible(first) {
+        if cf.sentence() != ct.sentence() || !self.eligible(first) {
             return;
         }
         // "57 cas en 24 heures, dont 36": a length of time after a word of
@@ -1086,7 +1087,7 @@ impl Reader<'_> {
         if ct.fig.kind == Kind::Duration {
             let before = gap(
                 self.text,
-                back(self.text, ct.sentence.0, ct.fig.start, 24),
+                back(self.text, ct.sentence().0, ct.fig.start, 24),
                 ct.fig.start,
             );
             if self
@@ -1115,12 +1116,12 @@ impl Reader<'_> {
         // A bare first part ("50 participants …: 15 dans le groupe …")
         // counts the total's noun, elided.
         let bare = self.bare(first)
-            && ct.fig.entity.is_some()
+            && ct.fig.entity().is_some()
             // A figure may start before its sentence ("environ" ending the
             // line above): then nothing of the sentence stands before it.
             && !self
                 .text
-                .get(ct.sentence.0.min(ct.fig.start)..ct.fig.start)
+                .get(ct.sentence().0.min(ct.fig.start)..ct.fig.start)
                 .is_some_and(|b| b.contains(';'));
         let mut copula = false;
         let (shape, n) = if let Some(n) = suffix(self.words.any(|s| &s.subset_markers), &g) {
@@ -1139,7 +1140,7 @@ impl Reader<'_> {
                 // parts whose noun is the total's, elided.
                 Some(Tok::Punct(';')) if self.named_part(t, first) || bare => (Shape::Colon, 1),
                 Some(Tok::Punct('-'))
-                    if self.spaced_dash(from, cf.fig.start) && ct.fig.entity.is_some() =>
+                    if self.spaced_dash(from, cf.fig.start) && ct.fig.entity().is_some() =>
                 {
                     (Shape::Dash, 1)
                 }
@@ -1242,13 +1243,13 @@ impl Reader<'_> {
         if strict {
             let cf = self.claim(first);
             let counted = ct.fig.kind == Kind::Count
-                && ct.fig.entity.is_some()
-                && (cf.fig.entity.is_none()
+                && ct.fig.entity().is_some()
+                && (cf.fig.entity().is_none()
                     || self.apposition_total(t)
                     || (self.capitalised(first) && self.category(t) == Category::People));
             let measured = matches!(ct.fig.kind, Kind::Duration | Kind::Measure | Kind::Money)
                 && ct.fig.unit.is_some()
-                && cf.fig.entity.is_none()
+                && cf.fig.entity().is_none()
                 && self.modified(first);
             if !(counted || measured) || self.parallel(head, first) {
                 return;
@@ -1423,8 +1424,8 @@ impl Reader<'_> {
     /// sentence.
     fn after_phrase(&self, p: usize) -> Vec<Tok> {
         let c = self.claim(p);
-        let from = self.phrase_end(p).min(c.sentence.1);
-        gap(self.text, from, forth(self.text, from, c.sentence.1, 24))
+        let from = self.phrase_end(p).min(c.sentence().1);
+        gap(self.text, from, forth(self.text, from, c.sentence().1, 24))
     }
 
     /// A preposition opens the words after figure `p`'s phrase ("six in
@@ -1439,9 +1440,9 @@ impl Reader<'_> {
     /// A date stands among the parts from `first` to `last`.
     fn dated(&self, first: usize, last: usize) -> bool {
         let end = self.phrase_end(last) + 24;
-        let sentence = self.claim(first).sentence;
+        let sentence = self.claim(first).sentence();
         (first..self.range.end)
-            .take_while(|&k| self.claim(k).fig.start <= end && self.claim(k).sentence == sentence)
+            .take_while(|&k| self.claim(k).fig.start <= end && self.claim(k).sentence() == sentence)
             .any(|k| self.claim(k).fig.kind == Kind::Date)
     }
 
@@ -1456,7 +1457,7 @@ impl Reader<'_> {
     /// North America."), not with a verb phrase that goes on.
     fn closed(&self, last: usize) -> bool {
         let c = self.claim(last);
-        let rest = &self.text[self.phrase_end(last)..c.sentence.1];
+        let rest = &self.text[self.phrase_end(last)..c.sentence().1];
         let upto = rest.find([',', ';', ')']).unwrap_or(rest.len());
         let g = gap(
             self.text,
@@ -1474,10 +1475,10 @@ impl Reader<'_> {
             return;
         }
         let (ct, cf) = (self.claim(t), self.claim(t + 1));
-        if cf.sentence != ct.sentence || !self.eligible(t + 1) {
+        if cf.sentence() != ct.sentence() || !self.eligible(t + 1) {
             return;
         }
-        let start = back(self.text, ct.sentence.0, ct.fig.start, 40);
+        let start = back(self.text, ct.sentence().0, ct.fig.start, 40);
         let before = gap(self.text, start, ct.fig.start);
         let Some(n) = suffix(self.words.any(|s| &s.set_leads), &before) else {
             return;
@@ -1485,7 +1486,7 @@ impl Reader<'_> {
         // The lead opens the sentence or a clause ("Of the 45 injured, …";
         // not "members of the two groups, …").
         let opens = if before.len() == n {
-            start == ct.sentence.0
+            start == ct.sentence().0
         } else {
             matches!(before[before.len() - n - 1], Tok::Punct(_))
         };
@@ -1521,7 +1522,12 @@ impl Reader<'_> {
         if cp.fig.kind == Kind::Percent {
             return;
         }
-        let after_end = forth(self.text, cp.fig.end.min(cp.sentence.1), cp.sentence.1, 40);
+        let after_end = forth(
+            self.text,
+            cp.fig.end.min(cp.sentence().1),
+            cp.sentence().1,
+            40,
+        );
         if cp.fig.end > after_end {
             return;
         }
@@ -1531,7 +1537,7 @@ impl Reader<'_> {
             .any(|s| &s.anaphors)
             .find(|a| !a.is_empty() && after.starts_with(a));
         // A lead opens the sentence, a few words before the part.
-        let lead_start = cp.sentence.0;
+        let lead_start = cp.sentence().0;
         let lead = if cp.fig.start.saturating_sub(lead_start) <= 48 {
             gap(self.text, lead_start, cp.fig.start)
         } else {
@@ -1557,7 +1563,7 @@ impl Reader<'_> {
             && cp.fig.start.saturating_sub(lead_start) <= 48
             && words(&lead) == 0;
         let (marker, in_previous) = match (pointing, opening) {
-            (Some(a), _) if cp.fig.entity.is_none() || self.anaphor_entity(p, a) => {
+            (Some(a), _) if cp.fig.entity().is_none() || self.anaphor_entity(p, a) => {
                 (head_span(self.text, cp.fig.end, after_end, a.len()), opens)
             }
             (_, Some(a)) => (
@@ -1572,11 +1578,11 @@ impl Reader<'_> {
         let mut t = None;
         for k in (self.range.start..p).rev() {
             let ck = self.claim(k);
-            let same = ck.sentence == cp.sentence;
+            let same = ck.sentence() == cp.sentence();
             if !same && !in_previous {
                 break;
             }
-            if !same && ck.sentence.1 + 3 < cp.sentence.0 {
+            if !same && ck.sentence().1 + 3 < cp.sentence().0 {
                 break;
             }
             // In the sentence before, a figure of another kind or unit
@@ -1585,7 +1591,7 @@ impl Reader<'_> {
             if !same && self.eligible(k) && !self.same_kind(k, p, false) {
                 continue;
             }
-            if self.eligible(k) && (ck.fig.entity.is_some() || ck.fig.unit.is_some() || same) {
+            if self.eligible(k) && (ck.fig.entity().is_some() || ck.fig.unit.is_some() || same) {
                 t = Some(k);
                 break;
             }
@@ -1599,7 +1605,7 @@ impl Reader<'_> {
         while t > self.range.start {
             let prev = t - 1;
             let (cq, ct) = (self.claim(prev), self.claim(t));
-            if cq.sentence != ct.sentence || self.phrase_end(prev) > ct.fig.start {
+            if cq.sentence() != ct.sentence() || self.phrase_end(prev) > ct.fig.start {
                 break;
             }
             let mut g = gap(self.text, self.phrase_end(prev), ct.fig.start);
@@ -1619,17 +1625,17 @@ impl Reader<'_> {
                 break;
             }
         }
-        if !self.whole(t) || (in_previous && self.claim(t).sentence == cp.sentence) {
+        if !self.whole(t) || (in_previous && self.claim(t).sentence() == cp.sentence()) {
             return;
         }
         let near = if in_previous {
             // The whole closes its sentence, or is the only figure of the
             // part's kind in it.
             let ct = self.claim(t);
-            let after = words(&gap(self.text, self.phrase_end(t), ct.sentence.1));
+            let after = words(&gap(self.text, self.phrase_end(t), ct.sentence().1));
             let alone = !(self.range.start..p).any(|k| {
                 k != t
-                    && self.claim(k).sentence == ct.sentence
+                    && self.claim(k).sentence() == ct.sentence()
                     && self.eligible(k)
                     && self.same_kind(k, p, false)
             });
@@ -1639,13 +1645,13 @@ impl Reader<'_> {
             // téléphones. 70 d'entre eux …"): no breakdown then.
             // Unless the whole is the subject of its sentence (a few words
             // at most before it), the antecedent a pronoun prefers.
-            let subject = words(&gap(self.text, ct.sentence.0, ct.fig.start)) <= 3;
+            let subject = words(&gap(self.text, ct.sentence().0, ct.fig.start)) <= 3;
             let mut before = vec![Tok::Punct('.')];
-            before.extend(gap(self.text, ct.sentence.0, ct.fig.start));
+            before.extend(gap(self.text, ct.sentence().0, ct.fig.start));
             let other_noun = pointing.is_some()
                 && opening.is_none()
                 && !subject
-                && (self.plural_phrase(&gap(self.text, self.phrase_end(t), ct.sentence.1))
+                && (self.plural_phrase(&gap(self.text, self.phrase_end(t), ct.sentence().1))
                     || self.plural_phrase(&before));
             (after <= 8 || (alone && after <= 24)) && !other_noun
         } else {
@@ -1705,7 +1711,7 @@ impl Reader<'_> {
         };
         let last = t - 1;
         let cl = self.claim(last);
-        if cl.sentence != ct.sentence || !term(last) || cl.fig.end > ct.fig.num_start {
+        if cl.sentence() != ct.sentence() || !term(last) || cl.fig.end > ct.fig.num_start {
             return;
         }
         let sign = phrase(&self.text[cl.fig.end..ct.fig.num_start]);
@@ -1716,7 +1722,10 @@ impl Reader<'_> {
         while first > self.range.start {
             let k = first - 1;
             let ck = self.claim(k);
-            if ck.sentence != ct.sentence || !term(k) || ck.fig.end > self.claim(first).fig.start {
+            if ck.sentence() != ct.sentence()
+                || !term(k)
+                || ck.fig.end > self.claim(first).fig.start
+            {
                 break;
             }
             if !between(k, self.claim(first).fig.start, '+') {
@@ -1731,13 +1740,13 @@ impl Reader<'_> {
         // "= 84 - 2").
         let before = gap(
             self.text,
-            back(self.text, ct.sentence.0, self.claim(first).fig.start, 8),
+            back(self.text, ct.sentence().0, self.claim(first).fig.start, 8),
             self.claim(first).fig.start,
         );
         let after = gap(
             self.text,
             ct.fig.end,
-            forth(self.text, ct.fig.end, ct.sentence.1, 3),
+            forth(self.text, ct.fig.end, ct.sentence().1, 3),
         );
         let operator =
             |x: Option<&Tok>| matches!(x, Some(Tok::Punct('+' | '-' | '×' | '*' | '/' | '=')));
@@ -1773,12 +1782,12 @@ impl Reader<'_> {
         let mut last = t - 1;
         while last > self.range.start
             && !self.claim(last).fig.kind.is_quantity()
-            && self.claim(last).sentence == ct.sentence
+            && self.claim(last).sentence() == ct.sentence()
         {
             last -= 1;
         }
         let cl = self.claim(last);
-        if cl.sentence != ct.sentence || !self.eligible(last) {
+        if cl.sentence() != ct.sentence() || !self.eligible(last) {
             return;
         }
         let from = self.phrase_end(last);
@@ -1802,8 +1811,8 @@ impl Reader<'_> {
             },
         };
         // "soit 69 de moins que la veille": a change, not a total.
-        let rest = self.phrase_end(t).min(ct.sentence.1);
-        let after = gap(self.text, rest, forth(self.text, rest, ct.sentence.1, 24));
+        let rest = self.phrase_end(t).min(ct.sentence().1);
+        let after = gap(self.text, rest, forth(self.text, rest, ct.sentence().1, 24));
         if self
             .words
             .any(|s| &s.blockers)
@@ -1827,7 +1836,7 @@ impl Reader<'_> {
         while k > self.range.start {
             k -= 1;
             let ck = self.claim(k);
-            if ck.sentence != ct.sentence {
+            if ck.sentence() != ct.sentence() {
                 break;
             }
             if !ck.fig.kind.is_quantity() || (self.eligible(k) && !self.same_kind(t, k, true)) {
@@ -1926,7 +1935,7 @@ mod debug {
             let doc = crate::input::Document::new("a", text.to_string(), Some(lang));
             let corpus = crate::build_corpus(vec![doc], cfg);
             for c in &corpus.claims {
-                let e = c.fig.entity.map(|(s, e)| &text[s..e]);
+                let e = c.fig.entity().map(|(s, e)| &text[s..e]);
                 println!(
                     "  {:?} {:?} value={:?} scale={} entity={e:?} role={:?} counted={:?} usable={}",
                     c.fig.text(text),
@@ -1975,7 +1984,7 @@ mod debug {
                     "total": lit(b.total),
                     "parts": b.parts.iter().map(|&p| lit(p)).collect::<Vec<_>>(),
                     "why": b.why(t),
-                    "sentence": &t[c.sentence.0..c.sentence.1],
+                    "sentence": &t[c.sentence().0..c.sentence().1],
                 });
                 println!("{row}");
             }

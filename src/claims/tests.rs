@@ -195,3 +195,10 @@ fn elliptical_figures_inherit_the_counted_noun() {
         "{v:?}"
     );
 }
+
+/// A corpus holds every claim: their size is most of its memory.
+#[test]
+fn claim_stays_small() {
+    let n = std::mem::size_of::<Claim>();
+    assert!(n <= 280, "Claim is {n} bytes");
+}

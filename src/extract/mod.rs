@@ -75,7 +75,7 @@ impl<'a> Extractor<'a> {
         let Some(last) = self.out.last() else {
             return false;
         };
-        let Some((_, noun_end)) = last.entity else {
+        let Some((_, noun_end)) = last.entity() else {
             return false;
         };
         if last.kind != Kind::Count

@@ -32,7 +32,7 @@ pub(crate) mod support {
     }
 
     pub(crate) fn entity<'a>(text: &'a str, f: &Figure) -> Option<&'a str> {
-        f.entity.map(|(s, e)| &text[s..e])
+        f.entity().map(|(s, e)| &text[s..e])
     }
 
     /// The figures of `text` as (literal, value, low, high, kind).

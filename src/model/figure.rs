@@ -96,14 +96,92 @@ pub(crate) enum Written {
     Mixed,
 }
 
-/// The parts of a date, as far as the text gives them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+/// The parts of a date, as far as the text gives them, packed in 12 bytes
+/// (every figure holds one): a part the text does not give is a value no
+/// text writes (`i32::MIN` for the year, `u32::MAX` for the day, 0 for the
+/// month and the weekday, whose numbers are 1 to 12 and 1 to 7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct DateParts {
-    pub(crate) year: Option<i32>,
-    pub(crate) month: Option<u32>,
-    pub(crate) day: Option<u32>,
+    year: i32,
+    day: u32,
+    month: u8,
+    weekday: u8,
+}
+
+impl Default for DateParts {
+    fn default() -> Self {
+        DateParts {
+            year: NO_YEAR,
+            day: NO_DAY,
+            month: 0,
+            weekday: 0,
+        }
+    }
+}
+
+const NO_YEAR: i32 = i32::MIN;
+const NO_DAY: u32 = u32::MAX;
+
+impl DateParts {
+    pub(crate) fn new(
+        year: Option<i32>,
+        month: Option<u32>,
+        day: Option<u32>,
+        weekday: Option<u32>,
+    ) -> Self {
+        DateParts::default()
+            .with_year(year)
+            .with_month(month)
+            .with_day(day)
+            .with_weekday(weekday)
+    }
+
+    pub(crate) fn year(&self) -> Option<i32> {
+        (self.year != NO_YEAR).then_some(self.year)
+    }
+
+    pub(crate) fn month(&self) -> Option<u32> {
+        (self.month != 0).then_some(u32::from(self.month))
+    }
+
+    pub(crate) fn day(&self) -> Option<u32> {
+        (self.day != NO_DAY).then_some(self.day)
+    }
+
     /// 1 = Monday … 7 = Sunday, when the text names the weekday.
-    pub(crate) weekday: Option<u32>,
+    pub(crate) fn weekday(&self) -> Option<u32> {
+        (self.weekday != 0).then_some(u32::from(self.weekday))
+    }
+
+    pub(crate) fn with_year(self, year: Option<i32>) -> Self {
+        DateParts {
+            year: year.unwrap_or(NO_YEAR),
+            ..self
+        }
+    }
+
+    /// A month outside 1 to 255 reads as none.
+    pub(crate) fn with_month(self, month: Option<u32>) -> Self {
+        DateParts {
+            month: month.and_then(|m| u8::try_from(m).ok()).unwrap_or(0),
+            ..self
+        }
+    }
+
+    pub(crate) fn with_day(self, day: Option<u32>) -> Self {
+        DateParts {
+            day: day.unwrap_or(NO_DAY),
+            ..self
+        }
+    }
+
+    /// A weekday outside 1 to 255 reads as none.
+    pub(crate) fn with_weekday(self, weekday: Option<u32>) -> Self {
+        DateParts {
+            weekday: weekday.and_then(|w| u8::try_from(w).ok()).unwrap_or(0),
+            ..self
+        }
+    }
 }
 
 /// One figure found in a text. Offsets are UTF-8 byte offsets into the
@@ -130,15 +208,16 @@ pub struct Figure {
     /// Index into [`Lexicon::qualifiers`].
     pub(crate) qualifier: Option<u8>,
     pub(crate) written: Written,
-    /// The counted noun ("soldats").
-    pub entity: Option<(usize, usize)>,
+    /// The counted noun ("soldats"): its span, read by [`Figure::entity`].
+    entity: Option<(u32, u32)>,
     /// The value depends on a separator convention the document does not
     /// settle (`2.500` in a text that also writes `3.5`).
     pub(crate) ambiguous: bool,
     /// Invalid digit grouping (`12.34.5`, `1,50,000`).
     pub(crate) bad_grouping: bool,
-    /// Machine-translation debris next to the number ("XNUMX"): its span.
-    pub(crate) debris: Option<(usize, usize)>,
+    /// Machine-translation debris next to the number ("XNUMX"): its span,
+    /// read by [`Figure::debris`].
+    debris: Option<(u32, u32)>,
     pub(crate) evidence: Evidence,
     /// Decimal places written (for the rounding a figure implies).
     pub(crate) decimals: u8,
@@ -186,8 +265,66 @@ impl Figure {
         }
     }
 
+    /// The span of the counted noun ("soldats").
+    pub fn entity(&self) -> Option<(usize, usize)> {
+        widen(self.entity)
+    }
+
+    pub(crate) fn set_entity(&mut self, span: Option<(usize, usize)>) {
+        self.entity = narrow(span);
+    }
+
+    /// The span of machine-translation debris next to the number ("XNUMX").
+    pub(crate) fn debris(&self) -> Option<(usize, usize)> {
+        widen(self.debris)
+    }
+
+    pub(crate) fn set_debris(&mut self, span: Option<(usize, usize)>) {
+        self.debris = narrow(span);
+    }
+
     /// The literal text of the figure in `text`.
     pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
+    }
+}
+
+/// A span kept in 32 bits (documents are read whole, well below 4 GiB).
+fn narrow(span: Option<(usize, usize)>) -> Option<(u32, u32)> {
+    span.map(|(s, e)| (s as u32, e as u32))
+}
+
+fn widen(span: Option<(u32, u32)>) -> Option<(usize, usize)> {
+    span.map(|(s, e)| (s as usize, e as usize))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every claim holds a figure: its size is most of a corpus's memory.
+    #[test]
+    fn figure_stays_small() {
+        let n = std::mem::size_of::<Figure>();
+        assert!(n <= 184, "Figure is {n} bytes");
+        assert!(std::mem::size_of::<Option<DateParts>>() <= 16);
+    }
+
+    #[test]
+    fn date_parts_keep_what_they_are_given() {
+        let none = DateParts::default();
+        assert_eq!(
+            (none.year(), none.month(), none.day(), none.weekday()),
+            (None, None, None, None)
+        );
+        let d = DateParts::new(Some(2020), Some(3), Some(0), Some(7));
+        assert_eq!(
+            (d.year(), d.month(), d.day(), d.weekday()),
+            (Some(2020), Some(3), Some(0), Some(7))
+        );
+        // A day past any month's end is kept as written ("300e janvier").
+        let d = d.with_day(Some(70_000)).with_year(None);
+        assert_eq!((d.year(), d.day()), (None, Some(70_000)));
+        assert_eq!(d.with_weekday(None).weekday(), None);
     }
 }

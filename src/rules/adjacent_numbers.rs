@@ -20,7 +20,7 @@ fn bare(f: &Figure) -> bool {
             f.kind,
             Kind::Date | Kind::Time | Kind::Identifier | Kind::Phone | Kind::Ordinal
         )
-        && f.debris.is_none()
+        && f.debris().is_none()
 }
 
 /// Parameters.
@@ -101,7 +101,7 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
             if a.end != a.num_end || b.start != b.num_start || a.unit.is_some() {
                 continue;
             }
-            if a.scale != rust_decimal::Decimal::ONE || a.entity.is_some() {
+            if a.scale != rust_decimal::Decimal::ONE || a.entity().is_some() {
                 continue;
             }
             let gap = &text[a.end..b.start];

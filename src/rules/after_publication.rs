@@ -91,16 +91,16 @@ fn check(p: &AfterPublication, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
                 continue;
             }
             let Some(parts) = c.fig.date else { continue };
-            let (Some(year), Some(month)) = (parts.year, parts.month) else {
+            let (Some(year), Some(month)) = (parts.year(), parts.month()) else {
                 continue;
             };
             // The first day the date may mean.
-            let first = match parts.day {
+            let first = match parts.day() {
                 Some(day) => Ymd::new(year, month, day),
                 None => Ymd::new(year, month, 1),
             };
             let Some(first) = first else { continue };
-            let after = match parts.day {
+            let after = match parts.day() {
                 Some(_) => first > pub_date,
                 None => (year, month) > (pub_date.year, pub_date.month),
             };
@@ -109,7 +109,7 @@ fn check(p: &AfterPublication, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
             }
             let before = folded_slice(
                 text,
-                c.fig.start.saturating_sub(64).max(c.sentence.0),
+                c.fig.start.saturating_sub(64).max(c.sentence().0),
                 c.fig.start,
             );
             let b = before.trim_end();
@@ -121,7 +121,7 @@ fn check(p: &AfterPublication, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
             };
             // The words before the intro word, lower-cased with their
             // accents ("à" is no auxiliary, "arrêté" is a participle).
-            let from = c.fig.start.saturating_sub(64).max(c.sentence.0);
+            let from = c.fig.start.saturating_sub(64).max(c.sentence().0);
             let mut from = from;
             while !text.is_char_boundary(from) {
                 from += 1;
@@ -139,7 +139,7 @@ fn check(p: &AfterPublication, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
                 .split(|c: char| !(c.is_alphanumeric() || c == '\''))
                 .filter(|w| !w.is_empty())
                 .collect();
-            let sentence = folded_slice(text, c.sentence.0, c.sentence.1);
+            let sentence = folded_slice(text, c.sentence().0, c.sentence().1);
             if future.iter().any(|w| find_phrase(&sentence, w).is_some()) {
                 continue;
             }

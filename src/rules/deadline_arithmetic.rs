@@ -127,8 +127,8 @@ fn check(params: &DeadlineArithmetic, cx: &Context, rule: &RuleDef, out: &mut Ve
             // period").
             let around = folded_slice(
                 text,
-                cp.fig.start.saturating_sub(24).max(cp.sentence.0),
-                (cp.fig.end + 16).min(cp.sentence.1).max(cp.fig.end),
+                cp.fig.start.saturating_sub(24).max(cp.sentence().0),
+                (cp.fig.end + 16).min(cp.sentence().1).max(cp.fig.end),
             );
             if !period.iter().any(|w| find_phrase(&around, w).is_some()) {
                 continue;
@@ -138,7 +138,7 @@ fn check(params: &DeadlineArithmetic, cx: &Context, rule: &RuleDef, out: &mut Ve
             let mut end = None;
             for k in range.clone() {
                 let c = &corpus.claims[k];
-                if c.sentence != cp.sentence || c.fig.kind != Kind::Date {
+                if c.sentence() != cp.sentence() || c.fig.kind != Kind::Date {
                     continue;
                 }
                 let Some((date, _)) = full_date(c, pub_date) else {
@@ -146,7 +146,7 @@ fn check(params: &DeadlineArithmetic, cx: &Context, rule: &RuleDef, out: &mut Ve
                 };
                 let before = folded_slice(
                     text,
-                    c.fig.start.saturating_sub(24).max(c.sentence.0),
+                    c.fig.start.saturating_sub(24).max(c.sentence().0),
                     c.fig.start,
                 );
                 if ends_with_any(&before, &start_words) && start.is_none() {
@@ -168,7 +168,7 @@ fn check(params: &DeadlineArithmetic, cx: &Context, rule: &RuleDef, out: &mut Ve
                     let Some(pd) = pub_date else { continue };
                     let before = folded_slice(
                         text,
-                        cp.fig.start.saturating_sub(40).max(cp.sentence.0),
+                        cp.fig.start.saturating_sub(40).max(cp.sentence().0),
                         cp.fig.start,
                     );
                     if !from_now.iter().any(|w| find_phrase(&before, w).is_some()) {

@@ -63,7 +63,7 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
             {
                 continue;
             }
-            let (Some(key), Some((es, ee))) = (c.key(), c.fig.entity) else {
+            let (Some(key), Some((es, ee))) = (c.key(), c.fig.entity()) else {
                 continue;
             };
             // A quantity pinned down enough to be stated twice: what
@@ -86,7 +86,7 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
                 .clone()
                 .filter(|&k| {
                     let o = &corpus.claims[k];
-                    o.sentence == c.sentence && o.measure == c.measure
+                    o.sentence() == c.sentence() && o.measure == c.measure
                 })
                 .count()
                 >= 3;
@@ -111,7 +111,7 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
             'pairs: for (x, &a) in claims.iter().enumerate() {
                 for &b in &claims[x + 1..] {
                     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                    if ca.sentence == cb.sentence || !ca.same_period(cb) {
+                    if ca.sentence() == cb.sentence() || !ca.same_period(cb) {
                         continue;
                     }
                     if !overlap(

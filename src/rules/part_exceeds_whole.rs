@@ -52,14 +52,14 @@ fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
         for i in corpus.doc_claims[d].clone().skip(1) {
             let (ca, cb) = (&corpus.claims[i - 1], &corpus.claims[i]);
             let (a, b) = (&ca.fig, &cb.fig);
-            if !usable(ca) || !usable(cb) || a.end > b.start || ca.sentence != cb.sentence {
+            if !usable(ca) || !usable(cb) || a.end > b.start || ca.sentence() != cb.sentence() {
                 continue;
             }
             if a.kind != Kind::Count || !matches!(b.kind, Kind::Count) || a.unit != b.unit {
                 continue;
             }
             // Nothing between but the joining word: "12 sur 10".
-            if a.entity.is_some() || a.end != a.num_end {
+            if a.entity().is_some() || a.end != a.num_end {
                 continue;
             }
             let gap = folded_slice(text, a.end, b.start);
@@ -71,7 +71,7 @@ fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
                 continue;
             };
             // "1,4 milliard sur 3,9": the whole's scale word is elided.
-            let y = if b.scale == Decimal::ONE && a.scale > Decimal::ONE && b.entity.is_none() {
+            let y = if b.scale == Decimal::ONE && a.scale > Decimal::ONE && b.entity().is_none() {
                 y * a.scale
             } else {
                 y

@@ -68,7 +68,7 @@ fn sentences(corpus: &Corpus, d: usize) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut last = None;
     for i in corpus.doc_claims[d].clone() {
-        let s = corpus.claims[i].sentence;
+        let s = corpus.claims[i].sentence();
         if last != Some(s) {
             out.push(Vec::new());
             last = Some(s);
@@ -251,7 +251,7 @@ fn across_sentences(
                 // The sentence named by its opening words ("En Irak").
                 let first = corpus.claims[figs.iter().copied().min().unwrap()].clone();
                 let lead = text
-                    .get(first.sentence.0..first.fig.start)
+                    .get(first.sentence().0..first.fig.start)
                     .unwrap_or("")
                     .trim()
                     .trim_end_matches([',', ':'])
@@ -343,7 +343,7 @@ fn other_items(corpus: &Corpus, b: &Breakdown) -> bool {
         .filter(|&i| i != b.total)
         .any(|i| {
             let c = &corpus.claims[i];
-            c.sentence == first.sentence
+            c.sentence() == first.sentence()
                 && c.fig.kind == first.fig.kind
                 && c.fig.unit == first.fig.unit
         })
@@ -465,7 +465,7 @@ pub(crate) fn verdict(
     let shown = ct.fig.text(text);
     let phrase = ct
         .fig
-        .entity
+        .entity()
         .filter(|&(s, _)| s >= ct.fig.end)
         .map(|(_, e)| text[ct.fig.start..e].to_string())
         .unwrap_or_else(|| shown.to_string());

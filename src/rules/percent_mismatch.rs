@@ -140,7 +140,7 @@ fn described(gap: &str, max_words: usize) -> bool {
 
 /// Where the words about a figure end: after its counted noun, if any.
 fn end_of(c: &Claim) -> usize {
-    c.fig.entity.map_or(c.fig.end, |(_, e)| e.max(c.fig.end))
+    c.fig.entity().map_or(c.fig.end, |(_, e)| e.max(c.fig.end))
 }
 
 /// A figure stated exactly, as a level: no qualifier, no change, no sign.
@@ -231,7 +231,7 @@ fn proportion(text: &str, f: &Claim, words: &Words) -> Option<Ratio> {
 fn ratio_for(corpus: &Corpus, text: &str, p: usize, words: &Words) -> Option<Ratio> {
     let range = corpus.doc_claims[corpus.claims[p].doc as usize].clone();
     let cp = &corpus.claims[p];
-    let same = |k: usize| range.contains(&k) && corpus.claims[k].sentence == cp.sentence;
+    let same = |k: usize| range.contains(&k) && corpus.claims[k].sentence() == cp.sentence();
     let c = |k: usize| &corpus.claims[k];
     let linked = |from: usize, to: usize| {
         from <= to && only_links(&folded_slice(text, from, to), &words.links)
@@ -290,10 +290,10 @@ fn ratio_for(corpus: &Corpus, text: &str, p: usize, words: &Words) -> Option<Rat
     if p >= range.start + 2 && same(p - 2) && same(p - 1) && before_ok(p - 1) {
         let (b, a) = (c(p - 2), c(p - 1));
         let lead_from = text
-            .get(cp.sentence.0..b.fig.start)
+            .get(cp.sentence().0..b.fig.start)
             .unwrap_or("")
             .rfind([',', ';', ':', '(', '.'])
-            .map_or(cp.sentence.0, |k| cp.sentence.0 + k + 1);
+            .map_or(cp.sentence().0, |k| cp.sentence().0 + k + 1);
         let lead = folded_slice(text, lead_from, b.fig.start);
         let introduced = words.whole_intros.iter().any(|w| {
             lead.trim_end()
@@ -351,7 +351,7 @@ fn check(params: &PercentMismatch, cx: &Context, rule: &RuleDef, out: &mut Vec<F
             // What follows the percentage: a comparison ("40 % de plus"), or
             // a whole of its own that is not the counted one ("40 % des
             // votants" after seats).
-            let after = folded_slice(text, cp.fig.end, (cp.fig.end + 40).min(cp.sentence.1));
+            let after = folded_slice(text, cp.fig.end, (cp.fig.end + 40).min(cp.sentence().1));
             let after = after.trim_start();
             if words.other_after.iter().any(|w| {
                 after.starts_with(w.as_str())
@@ -362,12 +362,12 @@ fn check(params: &PercentMismatch, cx: &Context, rule: &RuleDef, out: &mut Vec<F
             let part_whole_after = r.claims.iter().any(|&k| k > p);
             if !part_whole_after {
                 if let Some(noun) =
-                    whole_after(text, cp.fig.end, cp.sentence.1, 40, &words.whole_links)
+                    whole_after(text, cp.fig.end, cp.sentence().1, 40, &words.whole_links)
                 {
                     let counted: Vec<String> = r
                         .claims
                         .iter()
-                        .filter_map(|&k| corpus.claims[k].fig.entity)
+                        .filter_map(|&k| corpus.claims[k].fig.entity())
                         .map(|(s, e)| folded_slice(text, s, e))
                         .collect();
                     if !counted

@@ -317,9 +317,9 @@ fn check(params: &PercentSum, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
         let range = corpus.doc_claims[d].clone();
         let mut i = range.start;
         while i < range.end {
-            let sentence = corpus.claims[i].sentence;
+            let sentence = corpus.claims[i].sentence();
             let mut k = i;
-            while k < range.end && corpus.claims[k].sentence == sentence {
+            while k < range.end && corpus.claims[k].sentence() == sentence {
                 k += 1;
             }
             sentence_shares(params, &lists, corpus, d, i..k, rule, out);
@@ -347,7 +347,7 @@ fn sentence_shares(
     if percents < 2 {
         return;
     }
-    let bounds = corpus.claims[claims.start].sentence;
+    let bounds = corpus.claims[claims.start].sentence();
     let at = Place {
         corpus,
         text,

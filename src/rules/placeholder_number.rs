@@ -54,7 +54,7 @@ fn check(p: &PlaceholderNumber, cx: &Context, rule: &RuleDef, out: &mut Vec<Find
         // word after a figure, so these never overlap either.
         let mut debris: Vec<(usize, usize, usize)> = claims
             .clone()
-            .filter_map(|i| corpus.claims[i].fig.debris.map(|(s, e)| (s, e, i)))
+            .filter_map(|i| corpus.claims[i].fig.debris().map(|(s, e)| (s, e, i)))
             .collect();
         debris.sort();
         // Merge runs of repeated placeholders ("XNUMX XNUMX").

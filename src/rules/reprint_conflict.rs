@@ -928,7 +928,7 @@ impl ReprintConflict {
         let mut spans: Vec<(usize, usize)> = range
             .clone()
             .filter(|&k| compared(&corpus.claims[k]))
-            .map(|k| corpus.claims[k].sentence)
+            .map(|k| corpus.claims[k].sentence())
             .collect();
         spans.dedup();
         let text = &corpus.docs[d].text;
@@ -1521,10 +1521,10 @@ impl ReprintConflict {
                 let (xa, xb) = (&exact_of[&(ca.doc as usize)], &exact_of[&(cb.doc as usize)]);
                 let own = |c: &Claim| {
                     let text = &corpus.doc_of(c).text;
-                    let part = parts(text, c.sentence)
+                    let part = parts(text, c.sentence())
                         .into_iter()
                         .find(|p| p.0 <= c.fig.num_start && c.fig.num_start < p.1)
-                        .unwrap_or(c.sentence);
+                        .unwrap_or(c.sentence());
                     folded_words(&text[part.0..part.1]).0
                 };
                 let (oa, ob) = (own(ca), own(cb));

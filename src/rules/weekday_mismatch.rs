@@ -47,7 +47,7 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
                 .find(|w| !w.is_empty())
                 .and_then(|w| cx.lexicon.weekday(&fold(w)));
             let named = weekday_before(cx.lexicon, text, c.fig.start);
-            let Some(weekday) = named.map(|(n, _)| n).or(own.and(parts.weekday)) else {
+            let Some(weekday) = named.map(|(n, _)| n).or(own.and(parts.weekday())) else {
                 continue;
             };
             let Some((date, explicit)) = full_date(c, pub_date) else {
@@ -82,7 +82,7 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
                 let doc_years = corpus.doc_claims[d].clone().filter_map(|k| {
                     let o = &corpus.claims[k];
                     if o.fig.kind == Kind::Date {
-                        o.fig.date.and_then(|p| p.year)
+                        o.fig.date.and_then(|p| p.year())
                     } else {
                         None
                     }

@@ -191,7 +191,7 @@ impl Meanings {
         toks: &Tokens,
         fig: &Figure,
     ) -> Option<u16> {
-        if let Some((s, e)) = fig.entity {
+        if let Some((s, e)) = fig.entity() {
             match self.measure_of(&text[s..e]) {
                 Some(m) if self.people.get(m as usize) == Some(&true) => {}
                 Some(_) => return None,
@@ -471,8 +471,11 @@ impl FigureTokens {
     pub(crate) fn new(toks: &Tokens, fig: &Figure) -> FigureTokens {
         let start = toks.first_after(fig.start);
         let end = toks.first_from(fig.end).max(start);
-        let entity = fig.entity.map(|(s, _)| toks.first_after(s));
-        let after = fig.entity.map_or(end, |(_, e)| toks.first_from(e)).max(end);
+        let entity = fig.entity().map(|(s, _)| toks.first_after(s));
+        let after = fig
+            .entity()
+            .map_or(end, |(_, e)| toks.first_from(e))
+            .max(end);
         FigureTokens {
             start,
             end,

@@ -26,7 +26,7 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let next = self.out.get(i + 1).copied();
-            let before_age = a.entity.is_none()
+            let before_age = a.entity().is_none()
                 && next.is_some_and(|b| {
                     b.kind == Kind::Age && b.start >= a.end && {
                         let gap = crate::lexicon::fold(self.text[a.end..b.start].trim());

@@ -185,7 +185,7 @@ impl<'a> Extractor<'a> {
                 f.kind = Kind::Date;
                 f.date = Some(DateParts::default());
                 f.end = after + era.len();
-                f.entity = None;
+                f.set_entity(None);
                 return true;
             }
         }
@@ -216,7 +216,7 @@ impl<'a> Extractor<'a> {
                     f.kind = Kind::Time;
                     f.value = None;
                     f.end = end;
-                    f.entity = None;
+                    f.set_entity(None);
                     return true;
                 }
             }
@@ -242,7 +242,7 @@ impl<'a> Extractor<'a> {
             });
         if ranked {
             f.kind = Kind::Ordinal;
-            f.entity = None;
+            f.set_entity(None);
             return true;
         }
         // "saison 2", "constituency 30": the number of something.
@@ -270,16 +270,16 @@ impl<'a> Extractor<'a> {
             // A counted noun of its own keeps a count ("lundi 3 morts"); a
             // name after the day is its month ("Tuesday, 4 Dhu al-Hijjah").
             let named = f
-                .entity
+                .entity()
                 .is_none_or(|(s, _)| char_at(text, s).is_some_and(char::is_uppercase));
             if let (Some(wd), Some(v), true) = (weekday, f.value, named) {
                 if v >= Decimal::ONE && v <= Decimal::from(31) {
                     f.kind = Kind::Date;
-                    f.date = Some(DateParts {
-                        day: u32::try_from(v).ok(),
-                        weekday: Some(wd),
-                        ..Default::default()
-                    });
+                    f.date = Some(
+                        DateParts::default()
+                            .with_day(u32::try_from(v).ok())
+                            .with_weekday(Some(wd)),
+                    );
                     return true;
                 }
             }
@@ -301,7 +301,7 @@ impl<'a> Extractor<'a> {
         // tournament"); another number only without a counted noun of
         // its own ("En France 3 personnes").
         let entity_name = year_shaped(f)
-            || f.entity.is_none_or(|(s, e)| {
+            || f.entity().is_none_or(|(s, e)| {
                 char_at(text, s).is_some_and(char::is_uppercase) || !self.plural(&text[s..e])
             });
         // "E.361, 362 and 363": a list of codes goes on.
@@ -328,7 +328,7 @@ impl<'a> Extractor<'a> {
         // "his 1959 Contemporary album": a year before a name that
         // qualifies the noun after it.
         if year_shaped(f) {
-            if let (Some(w), Some((es, _))) = (self.word_right(f.num_end), f.entity) {
+            if let (Some(w), Some((es, _))) = (self.word_right(f.num_end), f.entity()) {
                 if self.capitalised(w) && es > w.0 && !self.grammar_word(w) {
                     return self.name(f, true);
                 }
@@ -373,14 +373,12 @@ impl<'a> Extractor<'a> {
     fn name(&self, f: &mut Figure, years: bool) -> bool {
         if years && year_shaped(f) {
             f.kind = Kind::Date;
-            f.date = Some(DateParts {
-                year: f.value.and_then(|v| i32::try_from(v).ok()),
-                ..Default::default()
-            });
+            f.date =
+                Some(DateParts::default().with_year(f.value.and_then(|v| i32::try_from(v).ok())));
         } else {
             f.kind = Kind::Identifier;
         }
-        f.entity = None;
+        f.set_entity(None);
         true
     }
 
@@ -469,12 +467,12 @@ impl<'a> Extractor<'a> {
             if (1..=31).contains(&day) && (1..=12).contains(&month) {
                 f.kind = Kind::Date;
                 f.value = None;
-                f.date = Some(DateParts {
-                    day: Some(day),
-                    month: Some(month),
-                    ..Default::default()
-                });
-                f.entity = None;
+                f.date = Some(
+                    DateParts::default()
+                        .with_day(Some(day))
+                        .with_month(Some(month)),
+                );
+                f.set_entity(None);
                 return true;
             }
         }
@@ -489,7 +487,7 @@ impl<'a> Extractor<'a> {
             f.end = e;
             f.kind = Kind::Identifier;
             f.value = Some(Decimal::from(nv));
-            f.entity = None;
+            f.set_entity(None);
             return true;
         }
         let name_after = self
@@ -504,7 +502,7 @@ impl<'a> Extractor<'a> {
         if name_after || bracketed {
             f.kind = Kind::Identifier;
             f.value = Some(Decimal::from(nv));
-            f.entity = None;
+            f.set_entity(None);
             return true;
         }
         false

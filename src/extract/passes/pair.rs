@@ -18,7 +18,8 @@ impl<'a> Extractor<'a> {
             if let Some(a) = merged.last_mut() {
                 let year = a.kind == Kind::Date
                     && a.end == a.num_end
-                    && a.date.is_some_and(|d| d.month.is_none() && d.day.is_none());
+                    && a.date
+                        .is_some_and(|d| d.month().is_none() && d.day().is_none());
                 let two = &text[b.num_start..b.num_end];
                 let tail = matches!(b.kind, Kind::Count | Kind::Identifier)
                     && b.qualifier.is_none()
@@ -30,7 +31,7 @@ impl<'a> Extractor<'a> {
                     b.start >= a.end && matches!(&text[a.end..b.start], "-" | "–" | "—" | "/");
                 let first = a
                     .date
-                    .and_then(|d| d.year)
+                    .and_then(|d| d.year())
                     .filter(|y| (1000..10000).contains(y));
                 if let (true, true, true, Some(y), Some(v)) = (year, tail, dash, first, b.value) {
                     let Ok(last) = i32::try_from(v) else {
@@ -64,8 +65,9 @@ impl<'a> Extractor<'a> {
             let a = out[i - 1];
             let b = &mut out[i];
             let a_year = a.kind == Kind::Date
-                && a.date
-                    .is_some_and(|d| d.month.is_none() && d.day.is_none() && d.year.is_some());
+                && a.date.is_some_and(|d| {
+                    d.month().is_none() && d.day().is_none() && d.year().is_some()
+                });
             let b_year = b.kind == Kind::Count && b.qualifier.is_none() && year_shaped(b);
             if !a_year || !b_year || b.start < a.end || b.start - a.end > 5 {
                 continue;
@@ -78,11 +80,10 @@ impl<'a> Extractor<'a> {
                 || shared.iter().any(|l| l.year_pair_links.contains(&gap))
             {
                 b.kind = Kind::Date;
-                b.date = Some(DateParts {
-                    year: b.value.and_then(|v| i32::try_from(v).ok()),
-                    ..Default::default()
-                });
-                b.entity = None;
+                b.date = Some(
+                    DateParts::default().with_year(b.value.and_then(|v| i32::try_from(v).ok())),
+                );
+                b.set_entity(None);
             }
         }
     }
@@ -99,11 +100,12 @@ impl<'a> Extractor<'a> {
             // A bare day, or a day already read as a date of no month
             // ("jeudi 19", after its weekday).
             let day_only = a.kind == Kind::Date
-                && a.date
-                    .is_some_and(|d| d.day.is_some() && d.month.is_none() && d.year.is_none());
+                && a.date.is_some_and(|d| {
+                    d.day().is_some() && d.month().is_none() && d.year().is_none()
+                });
             if a.kind != Kind::Count && !day_only
-                || bd.day.is_none()
-                || a.entity.is_some()
+                || bd.day().is_none()
+                || a.entity().is_some()
                 || b.start < a.end
             {
                 continue;
@@ -135,11 +137,7 @@ impl<'a> Extractor<'a> {
                         shared.iter().find_map(|l| l.weekdays.get(&w).copied())
                     });
                 a.kind = Kind::Date;
-                a.date = Some(DateParts {
-                    day: Some(d),
-                    weekday,
-                    ..bd
-                });
+                a.date = Some(bd.with_day(Some(d)).with_weekday(weekday));
             }
         }
         self.days_after_a_date();
@@ -156,11 +154,13 @@ impl<'a> Extractor<'a> {
         while i + 2 < out.len() {
             let (a, b, c) = (out[i], out[i + 1], out[i + 2]);
             let month_day = a.kind == Kind::Date
-                && a.date
-                    .is_some_and(|d| d.month.is_some() && d.day.is_some() && d.year.is_none());
+                && a.date.is_some_and(|d| {
+                    d.month().is_some() && d.day().is_some() && d.year().is_none()
+                });
             let year = c.kind == Kind::Date
-                && c.date
-                    .is_some_and(|d| d.year.is_some() && d.month.is_none() && d.day.is_none());
+                && c.date.is_some_and(|d| {
+                    d.year().is_some() && d.month().is_none() && d.day().is_none()
+                });
             let day = b
                 .value
                 .and_then(|v| u32::try_from(v).ok())
@@ -182,20 +182,15 @@ impl<'a> Extractor<'a> {
                 i += 1;
                 continue;
             };
-            let y = c.date.and_then(|d| d.year);
-            let month = a.date.and_then(|d| d.month);
-            out[i].date = a.date.map(|d| DateParts { year: y, ..d });
+            let y = c.date.and_then(|d| d.year());
+            let month = a.date.and_then(|d| d.month());
+            out[i].date = a.date.map(|d| d.with_year(y));
             let b = &mut out[i + 1];
             b.kind = Kind::Date;
             b.value = None;
-            b.entity = None;
+            b.set_entity(None);
             b.end = c.end;
-            b.date = Some(DateParts {
-                year: y,
-                month,
-                day: Some(d),
-                weekday: None,
-            });
+            b.date = Some(DateParts::new(y, month, Some(d), None));
             out.remove(i + 2);
             i += 2;
         }
@@ -209,9 +204,9 @@ mod tests {
     #[test]
     fn days_before_a_date_and_years_after_a_year() {
         let f = figure("les 2 et 3 décembre", Lang::new("fr"), "2");
-        assert_eq!((f.kind, f.date.unwrap().month), (Kind::Date, Some(12)));
+        assert_eq!((f.kind, f.date.unwrap().month()), (Kind::Date, Some(12)));
         let f = figure("de 2014 à 2017", Lang::new("fr"), "2017");
-        assert_eq!((f.kind, f.date.unwrap().year), (Kind::Date, Some(2017)));
+        assert_eq!((f.kind, f.date.unwrap().year()), (Kind::Date, Some(2017)));
     }
 
     #[test]
@@ -243,19 +238,19 @@ mod tests {
         let f = figure("du jeudi 19 au vendredi 20 avril", fr, "19");
         let d = f.date.unwrap();
         assert_eq!(
-            (f.kind, d.day, d.month, d.weekday),
+            (f.kind, d.day(), d.month(), d.weekday()),
             (Kind::Date, Some(19), Some(4), Some(4))
         );
         let f = figure("du 8 au 9 mars", fr, "8");
-        assert_eq!((f.kind, f.date.unwrap().month), (Kind::Date, Some(3)));
+        assert_eq!((f.kind, f.date.unwrap().month()), (Kind::Date, Some(3)));
         let t = "on March 26 and 27, 2018 in Paris";
         let f = figure(t, en, "27, 2018");
         let d = f.date.unwrap();
         assert_eq!(
-            (f.kind, d.year, d.month, d.day),
+            (f.kind, d.year(), d.month(), d.day()),
             (Kind::Date, Some(2018), Some(3), Some(27))
         );
-        assert_eq!(figure(t, en, "March 26").date.unwrap().year, Some(2018));
+        assert_eq!(figure(t, en, "March 26").date.unwrap().year(), Some(2018));
         // A count after a date is no day.
         assert_eq!(find("on March 26 and 45, 2018", en, "45").2, Kind::Count);
     }
@@ -265,9 +260,9 @@ mod tests {
         let es = Lang::new("es");
         // Spanish links: "al" joins two years, "o" a day to a date.
         let f = figure("en 2019 al 2020 soldados", es, "2020");
-        assert_eq!((f.kind, f.date.unwrap().year), (Kind::Date, Some(2020)));
+        assert_eq!((f.kind, f.date.unwrap().year()), (Kind::Date, Some(2020)));
         let f = figure("2 o 3 diciembre", es, "2");
-        assert_eq!((f.kind, f.date.unwrap().month), (Kind::Date, Some(12)));
+        assert_eq!((f.kind, f.date.unwrap().month()), (Kind::Date, Some(12)));
         // French and English links in French, English and unknown
         // documents alike.
         let (fr, en) = (Lang::new("fr"), Lang::new("en"));

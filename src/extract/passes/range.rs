@@ -64,7 +64,8 @@ impl<'a> Extractor<'a> {
         // second is no year.
         let year_only = a.kind == Kind::Date
             && a.value.is_some()
-            && a.date.is_some_and(|d| d.month.is_none() && d.day.is_none());
+            && a.date
+                .is_some_and(|d| d.month().is_none() && d.day().is_none());
         let b_year = year_shaped(b);
         let a_kind = if year_only && b.kind == Kind::Count && !b_year {
             Kind::Count
@@ -81,7 +82,7 @@ impl<'a> Extractor<'a> {
         if !same_kind(a_kind) || !same_kind(b.kind) || a.qualifier.is_some() && !approx {
             return None;
         }
-        if a.entity.is_some() || a_kind != b.kind && a_kind != Kind::Count {
+        if a.entity().is_some() || a_kind != b.kind && a_kind != Kind::Count {
             return None;
         }
         let (av, bv) = (a.value?, b.value?);
@@ -137,7 +138,7 @@ impl<'a> Extractor<'a> {
                 && a_kind == Kind::Count
                 && b.kind == Kind::Count
                 && b.unit.is_none()
-                && b.entity.is_none()
+                && b.entity().is_none()
                 && self.after_score_word(a.start)
             {
                 return None;
@@ -236,7 +237,7 @@ impl<'a> Extractor<'a> {
         if !quantity(a.kind) || !quantity(b.kind) || a.kind != b.kind && a.kind != Kind::Count {
             return None;
         }
-        if a.qualifier.is_some() || a.entity.is_some() || a.value.is_none() || b.value.is_none() {
+        if a.qualifier.is_some() || a.entity().is_some() || a.value.is_none() || b.value.is_none() {
             return None;
         }
         // "passe de 0 à 100 km/h en 3 secondes": a sprint from rest is the

@@ -105,7 +105,7 @@ impl<'a> Extractor<'a> {
             self.head_last(),
             &mut self.buf,
         ) {
-            f.entity = Some(word_span_at(text, e));
+            f.set_entity(Some(word_span_at(text, e)));
         }
         self.finish_figure(f, lex, true);
         Some(ce)

@@ -64,12 +64,7 @@ impl<'a> Extractor<'a> {
         f.kind = Kind::Date;
         f.value = None;
         f.evidence = Evidence::None;
-        f.date = Some(DateParts {
-            year: Some(y),
-            month: Some(m),
-            day: Some(d),
-            weekday: None,
-        });
+        f.date = Some(DateParts::new(Some(y), Some(m), Some(d), None));
         self.push(*f);
         Some(f.end)
     }
@@ -98,12 +93,7 @@ impl<'a> Extractor<'a> {
         f.kind = Kind::Date;
         f.end = end;
         f.value = None;
-        f.date = Some(DateParts {
-            year,
-            month: Some(month),
-            day,
-            weekday,
-        });
+        f.date = Some(DateParts::new(year, Some(month), day, weekday));
         self.push(f);
         end
     }
@@ -123,11 +113,11 @@ impl<'a> Extractor<'a> {
         d.start = ws;
         d.kind = Kind::Date;
         if n == 4 && v >= Decimal::from(1000) && v <= Decimal::from(2100) {
-            d.date = Some(DateParts {
-                year: i32::try_from(v).ok(),
-                month: Some(m),
-                ..Default::default()
-            });
+            d.date = Some(
+                DateParts::default()
+                    .with_year(i32::try_from(v).ok())
+                    .with_month(Some(m)),
+            );
             self.push(d);
             return Some(d.end);
         }
@@ -148,12 +138,7 @@ impl<'a> Extractor<'a> {
             }
             d.end = end;
             d.value = None;
-            d.date = Some(DateParts {
-                year,
-                month: Some(m),
-                day: u32::try_from(v).ok(),
-                weekday: None,
-            });
+            d.date = Some(DateParts::new(year, Some(m), u32::try_from(v).ok(), None));
             self.push(d);
             return Some(end);
         }
@@ -178,10 +163,7 @@ impl<'a> Extractor<'a> {
         }
         f.end = u.end;
         f.kind = Kind::Date;
-        f.date = (n == 4).then(|| DateParts {
-            year: i32::try_from(v).ok(),
-            ..Default::default()
-        });
+        f.date = (n == 4).then(|| DateParts::default().with_year(i32::try_from(v).ok()));
         self.push(*f);
         Some(f.end)
     }
@@ -218,29 +200,38 @@ mod tests {
     fn digit_dates() {
         let f = figure("on 2024-07-23", Lang::new("en"), "2024-07-23");
         let p = f.date.unwrap();
-        assert_eq!((p.year, p.month, p.day), (Some(2024), Some(7), Some(23)));
+        assert_eq!(
+            (p.year(), p.month(), p.day()),
+            (Some(2024), Some(7), Some(23))
+        );
         let f = figure("le 23/07/2024", Lang::new("fr"), "23/07/2024");
         let p = f.date.unwrap();
-        assert_eq!((p.year, p.month, p.day), (Some(2024), Some(7), Some(23)));
+        assert_eq!(
+            (p.year(), p.month(), p.day()),
+            (Some(2024), Some(7), Some(23))
+        );
     }
 
     #[test]
     fn a_day_and_a_month() {
         let f = figure("le 30 septembre 2015", Lang::new("fr"), "30 septembre 2015");
         let p = f.date.unwrap();
-        assert_eq!((p.year, p.month, p.day), (Some(2015), Some(9), Some(30)));
+        assert_eq!(
+            (p.year(), p.month(), p.day()),
+            (Some(2015), Some(9), Some(30))
+        );
         let f = figure("le 1er janvier", Lang::new("fr"), "1er janvier");
-        assert_eq!(f.date.unwrap().day, Some(1));
+        assert_eq!(f.date.unwrap().day(), Some(1));
         let f = figure("on July 23, 2024", Lang::new("en"), "July 23, 2024");
-        assert_eq!(f.date.unwrap().month, Some(7));
+        assert_eq!(f.date.unwrap().month(), Some(7));
         assert_eq!(find("on May 4th", Lang::new("en"), "May 4th").2, Kind::Date);
         let f = figure("en juin 2014", Lang::new("fr"), "juin 2014");
-        assert_eq!(f.date.unwrap().year, Some(2014));
+        assert_eq!(f.date.unwrap().year(), Some(2014));
     }
 
     #[test]
     fn decades() {
         let f = figure("in the 1990s", Lang::new("en"), "1990s");
-        assert_eq!((f.kind, f.date.unwrap().year), (Kind::Date, Some(1990)));
+        assert_eq!((f.kind, f.date.unwrap().year()), (Kind::Date, Some(1990)));
     }
 }

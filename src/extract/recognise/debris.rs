@@ -12,7 +12,7 @@ impl<'a> Extractor<'a> {
         let dp = skip_spaces(text, f.end);
         if let Some((s, e)) = word_at(text, dp) {
             if self.lex.debris.iter().any(|d| d == &text[s..e]) {
-                f.debris = Some((s, e));
+                f.set_debris(Some((s, e)));
                 f.end = e;
                 return e;
             }
@@ -33,7 +33,7 @@ mod tests {
         let f = &v[0].1;
         assert_eq!(v[0].0, "environ 2.500 XNUMX");
         assert_eq!(f.value, Some(d("2500")));
-        assert_eq!(f.debris.map(|(s, e)| &t[s..e]), Some("XNUMX"));
+        assert_eq!(f.debris().map(|(s, e)| &t[s..e]), Some("XNUMX"));
         assert_eq!(entity(t, f), Some("soldats"));
     }
 }

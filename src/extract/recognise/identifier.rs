@@ -76,7 +76,7 @@ impl<'a> Extractor<'a> {
         f.unit.is_none()
             && !scaled
             && f.kind != Kind::Fraction
-            && f.debris.is_none()
+            && f.debris().is_none()
             && char_at(self.text, f.num_end).is_some_and(|c| c.is_alphabetic())
             && f.written == Written::Digits
     }
@@ -96,7 +96,7 @@ impl<'a> Extractor<'a> {
         };
         f.start = s;
         f.kind = Kind::Identifier;
-        f.entity = None;
+        f.set_entity(None);
         true
     }
 }

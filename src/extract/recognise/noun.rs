@@ -22,7 +22,7 @@ impl<'a> Extractor<'a> {
             self.head_last(),
             &mut self.buf,
         ) {
-            f.entity = Some((s, e));
+            f.set_entity(Some((s, e)));
         }
     }
 }

@@ -61,7 +61,7 @@ impl<'a> Extractor<'a> {
             self.head_last(),
             &mut self.buf,
         ) {
-            f.entity = Some((s, e));
+            f.set_entity(Some((s, e)));
         }
         self.finish_figure(*f, self.primary, false);
         Some(de)
@@ -93,7 +93,7 @@ impl<'a> Extractor<'a> {
         let n = self.out.len();
         let end = self.fraction_link(&mut f, e)?;
         if let Some(g) = self.out.get_mut(n) {
-            g.entity = Some((s, e));
+            g.set_entity(Some((s, e)));
         }
         Some(end)
     }

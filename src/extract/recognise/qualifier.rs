@@ -47,7 +47,7 @@ impl<'a> Extractor<'a> {
             return;
         }
         // "300 troops or more": after the counted noun too.
-        let from = match f.entity {
+        let from = match f.entity() {
             Some((s, e)) if s >= f.end && text[f.end..s].chars().all(is_space) => e,
             _ => f.end,
         };

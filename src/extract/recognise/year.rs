@@ -18,7 +18,7 @@ impl<'a> Extractor<'a> {
             .lexes()
             .flat_map(|l| l.year_leads.iter())
             .any(|p| t.ends_with_phrase(p).is_some());
-        year_word || f.entity.is_none()
+        year_word || f.entity().is_none()
     }
 
     /// "In 2021 Bitcoin hit a record", "in 2020 dollars": a year before a
@@ -60,11 +60,9 @@ impl<'a> Extractor<'a> {
     pub(crate) fn bare_year(&self, f: &mut Figure) {
         if f.kind == Kind::Count && self.is_year(f) {
             f.kind = Kind::Date;
-            f.date = Some(DateParts {
-                year: f.value.and_then(|v| i32::try_from(v).ok()),
-                ..Default::default()
-            });
-            f.entity = None;
+            f.date =
+                Some(DateParts::default().with_year(f.value.and_then(|v| i32::try_from(v).ok())));
+            f.set_entity(None);
         }
     }
 }

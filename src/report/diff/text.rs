@@ -12,7 +12,10 @@ use crate::rules::Finding;
 fn context(corpus: &Corpus, i: usize) -> String {
     let c = &corpus.claims[i];
     let t = &corpus.docs[0].text;
-    let (s, e) = (c.sentence.0.min(c.fig.start), c.sentence.1.max(c.fig.end));
+    let (s, e) = (
+        c.sentence().0.min(c.fig.start),
+        c.sentence().1.max(c.fig.end),
+    );
     let before: Vec<char> = t[s..c.fig.start].chars().collect();
     let after: Vec<char> = t[c.fig.end..e].chars().collect();
     let cut = 40;

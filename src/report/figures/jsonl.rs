@@ -115,7 +115,7 @@ fn write_claim(
             .map(|q| cfg.lexicon.qualifiers[q as usize].name.as_str()),
     );
     out.push_str(",\"entity\":");
-    optional(out, f.entity.map(|(s, e)| &text[s..e]));
+    optional(out, f.entity().map(|(s, e)| &text[s..e]));
     out.push_str(",\"written\":");
     string(out, written(f.written));
     out.push_str(",\"ambiguous\":");

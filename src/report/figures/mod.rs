@@ -144,7 +144,7 @@ impl<'a> FigureRecord<'a> {
             qualifier: f
                 .qualifier
                 .map(|q| cfg.lexicon.qualifiers[q as usize].name.as_str()),
-            entity: f.entity.map(|(s, e)| &text[s..e]),
+            entity: f.entity().map(|(s, e)| &text[s..e]),
             written: written(f.written),
             ambiguous: f.ambiguous,
             date: f.date.map(|d| {
@@ -205,15 +205,15 @@ pub(crate) fn push_decimal(out: &mut String, d: rust_decimal::Decimal) {
 /// it gives; pushed on `out`.
 pub(crate) fn push_date(out: &mut String, d: &crate::model::DateParts) {
     use std::fmt::Write as _;
-    match d.year {
+    match d.year() {
         Some(y) => {
             let _ = write!(out, "{y:04}");
         }
         None => out.push_str("XXXX"),
     }
-    if let Some(m) = d.month {
+    if let Some(m) = d.month() {
         let _ = write!(out, "-{m:02}");
-        if let Some(day) = d.day {
+        if let Some(day) = d.day() {
             let _ = write!(out, "-{day:02}");
         }
     }

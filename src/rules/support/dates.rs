@@ -37,8 +37,8 @@ pub(crate) fn full_date(c: &Claim, published: Option<Ymd>) -> Option<(Ymd, bool)
     if c.fig.kind != Kind::Date {
         return None;
     }
-    let (month, day) = (d.month?, d.day?);
-    if let Some(y) = d.year {
+    let (month, day) = (d.month()?, d.day()?);
+    if let Some(y) = d.year() {
         return Ymd::new(y, month, day).map(|x| (x, true));
     }
     if let Some(p) = published {

@@ -15,7 +15,6 @@ use super::text::{find_phrase, folded, folded_slice};
 use crate::claims::moment::Status;
 use crate::claims::{Claim, Corpus, Key, Relation};
 use crate::lexicon::{fold, Lexicon};
-use crate::model::DateParts;
 use crate::rules::{Context, Finding, RuleDef};
 
 /// Most claims of one key compared per document, in order: the cost of
@@ -102,11 +101,11 @@ pub(crate) fn near_words(text: &str, c: &Claim, words: &[String]) -> bool {
     }
     let before = folded_slice(
         text,
-        c.fig.start.saturating_sub(20).max(c.sentence.0),
+        c.fig.start.saturating_sub(20).max(c.sentence().0),
         c.fig.start,
     );
-    let from = c.fig.end.max(c.fig.entity.map_or(0, |(_, e)| e));
-    let to = (from + 16).min(c.sentence.1).max(from);
+    let from = c.fig.end.max(c.fig.entity().map_or(0, |(_, e)| e));
+    let to = (from + 16).min(c.sentence().1).max(from);
     let after = folded_slice(text, from, to);
     words
         .iter()
@@ -120,19 +119,14 @@ fn moments(corpus: &Corpus, lexicon: &Lexicon, c: &Claim) -> (Vec<(u32, u32)>, V
     let mut days = Vec::new();
     for i in corpus.doc_claims[c.doc as usize].clone() {
         let o = &corpus.claims[i];
-        if o.sentence != c.sentence {
+        if o.sentence() != c.sentence() {
             continue;
         }
-        if let Some(DateParts {
-            month: Some(m),
-            day: Some(d),
-            ..
-        }) = o.fig.date
-        {
+        if let Some((Some(m), Some(d))) = o.fig.date.map(|d| (d.month(), d.day())) {
             days.push((m, d));
         }
     }
-    let sentence = folded_slice(&doc.text, c.sentence.0, c.sentence.1);
+    let sentence = folded_slice(&doc.text, c.sentence().0, c.sentence().1);
     let mut weekdays: Vec<u32> = sentence
         .split(|ch: char| !ch.is_alphanumeric())
         .filter_map(|w| lexicon.weekday(w))
@@ -158,8 +152,8 @@ pub(crate) fn same_moment(corpus: &Corpus, lexicon: &Lexicon, a: &Claim, b: &Cla
 
 /// How many proper names the sentences of two claims share.
 pub(crate) fn shared_sentence_names(corpus: &Corpus, a: &Claim, b: &Claim) -> usize {
-    let ta = &corpus.doc_of(a).text[a.sentence.0..a.sentence.1];
-    let tb = &corpus.doc_of(b).text[b.sentence.0..b.sentence.1];
+    let ta = &corpus.doc_of(a).text[a.sentence().0..a.sentence().1];
+    let tb = &corpus.doc_of(b).text[b.sentence().0..b.sentence().1];
     let na = names_of(ta);
     let mut nb = names_of(tb);
     nb.sort();
@@ -348,7 +342,7 @@ pub(crate) fn in_list(corpus: &Corpus, c: &Claim) -> bool {
     let mut places: Vec<crate::claims::Places> = Vec::new();
     for i in corpus.doc_claims[c.doc as usize].clone() {
         let o = &corpus.claims[i];
-        if o.sentence != c.sentence || o.fig.kind != c.fig.kind {
+        if o.sentence() != c.sentence() || o.fig.kind != c.fig.kind {
             continue;
         }
         if o.measure == c.measure {
@@ -371,7 +365,7 @@ pub(crate) fn in_list(corpus: &Corpus, c: &Claim) -> bool {
 /// copy differently).
 pub(crate) fn same_wording(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
     let words = |c: &Claim| -> Vec<String> {
-        let t = &corpus.doc_of(c).text[c.sentence.0..c.sentence.1];
+        let t = &corpus.doc_of(c).text[c.sentence().0..c.sentence().1];
         let mut v: Vec<String> = t
             .split(|ch: char| !ch.is_alphabetic())
             .filter(|w| w.len() > 1)
@@ -402,7 +396,7 @@ fn same_surroundings(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
     // Folded words of `text` before `at` (nearest first) and after `to`.
     let around = |c: &Claim| -> (Vec<String>, Vec<String>) {
         let text = &corpus.doc_of(c).text;
-        let end = c.fig.end.max(c.fig.entity.map_or(0, |(_, e)| e));
+        let end = c.fig.end.max(c.fig.entity().map_or(0, |(_, e)| e));
         let mut from = c.fig.start.saturating_sub(160);
         while !text.is_char_boundary(from) {
             from -= 1;
