@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{Meanings, PlaceExample, Span};
+use super::{Meanings, PlaceExample, Span, RANKED};
 use crate::claims::tokens::phrase_key;
 use crate::error::{Error, Result};
 use crate::lexicon::fold;
@@ -89,6 +89,8 @@ struct PlacesDef {
     extent: Vec<String>,
     #[serde(default)]
     genitive: Vec<String>,
+    #[serde(default)]
+    ranked: Vec<String>,
     #[serde(default)]
     examples: Vec<PlaceExample>,
 }
@@ -330,6 +332,7 @@ impl Meanings {
                 p.genitive.iter().map(|w| phrase_key(w)),
             );
             self.place_exclusions.add("", &p.exclude);
+            self.place_exclusions.add(RANKED, &p.ranked);
             self.place_extents.add("", &p.extent);
             let lang = file
                 .split('/')

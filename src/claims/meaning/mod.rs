@@ -16,6 +16,10 @@ use places::Gazetteer;
 pub(crate) use places::Places;
 pub(crate) use vocabulary::Vocabulary;
 
+/// The id, among the place exclusions, of the phrases a figure before
+/// them is ranked against ("en dépassant le Royaume-Uni").
+pub(super) const RANKED: &str = "ranked";
+
 /// Measures, roles, sides and places.
 #[derive(Debug, Clone, Default)]
 pub struct Meanings {

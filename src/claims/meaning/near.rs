@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::vocabulary::{Match, Vocabulary};
-use super::{Meanings, Places, Span};
+use super::{Meanings, Places, Span, RANKED};
 use crate::claims::tokens::Tokens;
 use crate::model::Figure;
 
@@ -334,7 +334,9 @@ impl Meanings {
             }
         }
         let mut out = Places::default();
-        if let Some((_, g)) = best.filter(|(_, g)| !self.excluded(g[0].0.ts, sm, toks)) {
+        if let Some((_, g)) =
+            best.filter(|(_, g)| !self.excluded(g[0].0.ts, g[g.len() - 1].0.te, at.start, sm, toks))
+        {
             // "en Irak, à Bagdad et à Erbil" is Iraq: a place within
             // another of the group adds nothing.
             for (k, m) in g.iter().enumerate() {
@@ -412,9 +414,22 @@ impl Meanings {
     /// True when an exclusion ("hors de", "outside") stands before token
     /// `ts`, with at most two linking words between ("en dehors de la
     /// France").
-    fn excluded(&self, ts: usize, sm: &SentenceMeaning, toks: &Tokens) -> bool {
+    /// A place a figure is ranked against ("dépassant le Royaume-Uni",
+    /// "suivis du Brésil"), ending at token `te`, is excluded for every
+    /// figure but the one right after it, its own ("suivis du Brésil
+    /// (50.617)").
+    fn excluded(
+        &self,
+        ts: usize,
+        te: usize,
+        figure: usize,
+        sm: &SentenceMeaning,
+        toks: &Tokens,
+    ) -> bool {
+        let ranked = self.place_exclusions.ids.iter().position(|x| x == RANKED);
         sm.excluded.iter().any(|x| {
-            x.te <= ts
+            (ranked != Some(x.id as usize) || figure != te)
+                && x.te <= ts
                 && ts - x.te <= 2
                 && (x.te..ts).all(|k| {
                     let key = toks.key(k..k + 1);
