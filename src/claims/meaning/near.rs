@@ -265,7 +265,7 @@ impl Meanings {
                 && (m.te..=at.start).all(|k| !toks.toks.get(k).is_some_and(|t| t.comma))
         }) || (1..=at.start)
             .rev()
-            .find(|&k| toks.toks[k].comma)
+            .find(|&k| toks.toks.get(k).is_some_and(|t| t.comma))
             .is_some_and(|c| self.named_head(text, toks, c, at.start));
         let mut best: Option<(usize, &Vec<Mention>)> = None;
         for g in &groups {
@@ -376,10 +376,16 @@ impl Meanings {
     /// right after the comma has no head and stays in the item before
     /// ("50.000 morts, 1 million de cas").
     fn own_item_after(&self, text: &str, toks: &Tokens, from: usize, to: usize) -> bool {
-        let Some(g) = (from..to).rev().find(|&k| toks.toks[k].digits) else {
+        let Some(g) = (from..to)
+            .rev()
+            .find(|&k| toks.toks.get(k).is_some_and(|t| t.digits))
+        else {
             return false;
         };
-        let Some(c) = (g + 1..=to).rev().find(|&k| toks.toks[k].comma) else {
+        let Some(c) = (g + 1..=to)
+            .rev()
+            .find(|&k| toks.toks.get(k).is_some_and(|t| t.comma))
+        else {
             return false;
         };
         self.named_head(text, toks, c, to)
@@ -394,10 +400,11 @@ impl Meanings {
         } else {
             c
         };
-        head < to && {
-            let t = toks.toks[head];
-            titlecase(&text[t.start..t.end])
-        }
+        head < to
+            && toks
+                .toks
+                .get(head)
+                .is_some_and(|t| titlecase(&text[t.start..t.end]))
     }
 
     /// True when city `m` is followed, after a comma, by the region or
@@ -414,6 +421,7 @@ impl Meanings {
     /// True when an exclusion ("hors de", "outside") stands before token
     /// `ts`, with at most two linking words between ("en dehors de la
     /// France").
+    ///
     /// A place a figure is ranked against ("dépassant le Royaume-Uni",
     /// "suivis du Brésil"), ending at token `te`, is excluded for every
     /// figure but the one right after it, its own ("suivis du Brésil
