@@ -143,16 +143,7 @@ fn write_claim(
         string(out, &m.places_name(&c.places));
     }
     out.push_str(",\"period\":");
-    match c.period.map(|p| p.record()) {
-        Some(p) => {
-            out.push_str("{\"start\":");
-            string(out, &p.start);
-            out.push_str(",\"end\":");
-            string(out, &p.end);
-            out.push('}');
-        }
-        None => out.push_str("null"),
-    }
+    period(out, c.period.map(|p| p.record()).as_ref());
     out.push_str(",\"time_of_count\":");
     optional(out, c.moment.map(|t| m.time.label(&t)).as_deref());
     out.push_str(",\"status\":");
@@ -216,16 +207,7 @@ fn write_record(r: &FigureRecord<'_>, source: &str, out: &mut String) {
     out.push_str(",\"place\":");
     optional(out, r.place.as_deref());
     out.push_str(",\"period\":");
-    match &r.period {
-        Some(p) => {
-            out.push_str("{\"start\":");
-            string(out, &p.start);
-            out.push_str(",\"end\":");
-            string(out, &p.end);
-            out.push('}');
-        }
-        None => out.push_str("null"),
-    }
+    period(out, r.period.as_ref());
     out.push_str(",\"time_of_count\":");
     optional(out, r.time_of_count.as_deref());
     out.push_str(",\"status\":");
@@ -263,6 +245,20 @@ fn boolean(out: &mut String, b: bool) {
 /// `n` in decimal digits, as `serde_json` writes it.
 fn number(out: &mut String, n: usize) {
     push_digits(out, n as u128);
+}
+
+/// A period as `{"start": …, "end": …}`, or `null`.
+fn period(out: &mut String, p: Option<&crate::claims::period::PeriodRecord>) {
+    match p {
+        Some(p) => {
+            out.push_str("{\"start\":");
+            string(out, &p.start);
+            out.push_str(",\"end\":");
+            string(out, &p.end);
+            out.push('}');
+        }
+        None => out.push_str("null"),
+    }
 }
 
 fn optional(out: &mut String, s: Option<&str>) {
