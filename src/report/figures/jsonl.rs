@@ -56,7 +56,7 @@ struct Json {
 
 /// The record of claim `c` ([`FigureRecord::with_source`]) as one line of
 /// JSON, the name and source of its document written as `json` holds them:
-/// the bytes [`write_record`] writes for the record, written from the
+/// the bytes `serde_json` writes for the record, written from the
 /// claim without building the record and its strings.
 fn write_claim(
     corpus: &Corpus,
@@ -156,70 +156,6 @@ fn write_claim(
     boolean(out, c.repeat_of.is_some());
     out.push_str(",\"boilerplate\":");
     boolean(out, c.boilerplate);
-    out.push_str("}\n");
-}
-
-/// `r` as one line of JSON, its source written as `source` (the JSON of
-/// [`write_source`]): the bytes `serde_json` writes for the record, then a
-/// line break.
-#[cfg(test)]
-fn write_record(r: &FigureRecord<'_>, source: &str, out: &mut String) {
-    out.push_str("{\"doc\":");
-    string(out, r.doc);
-    out.push_str(",\"start\":");
-    number(out, r.start);
-    out.push_str(",\"end\":");
-    number(out, r.end);
-    out.push_str(",\"line\":");
-    number(out, r.line);
-    out.push_str(",\"column\":");
-    number(out, r.column);
-    out.push_str(",\"text\":");
-    string(out, r.text);
-    out.push_str(",\"kind\":");
-    string(out, r.kind);
-    out.push_str(",\"value\":");
-    optional(out, r.value.as_deref());
-    out.push_str(",\"low\":");
-    optional(out, r.low.as_deref());
-    out.push_str(",\"high\":");
-    optional(out, r.high.as_deref());
-    out.push_str(",\"unit\":");
-    optional(out, r.unit);
-    out.push_str(",\"seconds\":");
-    optional(out, r.seconds.as_deref());
-    out.push_str(",\"qualifier\":");
-    optional(out, r.qualifier);
-    out.push_str(",\"entity\":");
-    optional(out, r.entity);
-    out.push_str(",\"written\":");
-    string(out, r.written);
-    out.push_str(",\"ambiguous\":");
-    boolean(out, r.ambiguous);
-    out.push_str(",\"date\":");
-    optional(out, r.date.as_deref());
-    out.push_str(",\"measure\":");
-    optional(out, r.measure);
-    out.push_str(",\"role\":");
-    optional(out, r.role);
-    out.push_str(",\"affiliation\":");
-    optional(out, r.affiliation);
-    out.push_str(",\"place\":");
-    optional(out, r.place.as_deref());
-    out.push_str(",\"period\":");
-    period(out, r.period.as_ref());
-    out.push_str(",\"time_of_count\":");
-    optional(out, r.time_of_count.as_deref());
-    out.push_str(",\"status\":");
-    optional(out, r.status);
-    out.push_str(",\"source\":");
-    out.push_str(source);
-    out.push_str(",\"key\":");
-    optional(out, r.key.as_deref());
-    out.push_str(",\"repeat\":");
-    boolean(out, r.repeat);
-    out.push_str(",\"boilerplate\":");
-    boolean(out, r.boilerplate);
     out.push_str("}\n");
 }
 
@@ -362,8 +298,8 @@ mod tests {
                 string(&mut doc.id, &corpus.doc_of(c).id);
                 write_source(&s, &mut doc.source);
                 let r = FigureRecord::with_source(&corpus, cfg, c, s, &mut a);
-                let (mut expected, mut got) = (String::new(), String::new());
-                write_record(&r, &doc.source, &mut expected);
+                let expected = serde_json::to_string(&r).unwrap() + "\n";
+                let mut got = String::new();
                 write_claim(&corpus, cfg, c, &doc, &mut b, &mut got);
                 assert_eq!(got, expected);
             }
