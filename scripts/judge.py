@@ -11,7 +11,8 @@ fires, the sampler draws, with a fixed seed, min(n, max(20, 4·√n)) of its n f
 taken from what the given binary reports now: rows already in fixtures/judged/judgments.tsv keep
 their verdict, new rows get verdict `?` until someone reads them (`show`) and writes `right`, `wrong`
 or `unclear` and a line of why (`known-wrong`: wrong, still firing, left to open work on that
-rule). The documents the rows cite are copied to
+rule; `known-lost`: right, no longer made since a change that was right on the whole, its why
+saying how; `score` lists them). The documents the rows cite are copied to
 fixtures/judged/<file>.jsonl, so that tests/judged.rs holds the judgments on a fresh clone: a finding
 judged wrong must not come back as a warning or an error, one judged right must stay.
 
@@ -152,6 +153,9 @@ def cmd_score(a):
             n = c["right"] + c["wrong"]
             p = f"{c['right'] / n:.2f}" if n else "-"
             print(f"{rule:6} {severity:8} {name:8} {len(fs):>8} {sum(c.values()):>6} {c['right']:>5} {c['wrong']:>5} {c['unclear']:>7} {p:>9}")
+    lost = collections.Counter((r["file"], r["rule"]) for r in judged.values() if r["verdict"] == "known-lost")
+    for (name, rule), n in sorted(lost.items()):
+        print(f"{rule:6} {name:8}: {n} finding(s) judged right no longer made (known-lost)")
 
 
 def main():

@@ -5,7 +5,10 @@
 //! wrong must not come back as a warning or an error; one judged right must
 //! stay. A row marked `known-wrong` is a wrong finding that still fires,
 //! left to open work on its rule: it must still fire, so that the row is
-//! marked `wrong` the day it stops and the list only shrinks. Each row is checked by running `figcheck check` on the documents
+//! marked `wrong` the day it stops and the list only shrinks. A row marked
+//! `known-lost` is a right finding no longer made, lost to a change that
+//! was right on the whole (its why says how): it must stay lost, so that
+//! the row is marked `right` again the day it comes back. Each row is checked by running `figcheck check` on the documents
 //! the finding cites (one document for a finding within a document, both for
 //! a comparison of sources), copied from the corpus into
 //! `fixtures/judged/<file>.jsonl`.
@@ -118,14 +121,14 @@ fn judged_findings_hold() {
         .filter(|r| {
             !matches!(
                 r.get("verdict"),
-                "right" | "wrong" | "known-wrong" | "unclear"
+                "right" | "wrong" | "known-wrong" | "known-lost" | "unclear"
             )
         })
         .map(|r| r.line)
         .collect();
     assert!(
         unjudged.is_empty(),
-        "rows without a verdict (right, wrong, unclear): lines {unjudged:?}"
+        "rows without a verdict (right, wrong, known-wrong, known-lost, unclear): lines {unjudged:?}"
     );
 
     let scratch = Scratch::new("judged");
@@ -162,6 +165,10 @@ fn judged_findings_hold() {
                     k.4,
                     k.1,
                     r.get("why")
+                )),
+                "known-lost" if all.contains(&k) => failures.push(format!(
+                    "line {}: {} on `{}` in {} is made again: mark it `right`",
+                    r.line, k.0, k.4, k.1
                 )),
                 "known-wrong" if !loud.contains(&k) => failures.push(format!(
                     "line {}: {} on `{}` in {} no longer fires: mark it `wrong` so that it cannot come back",

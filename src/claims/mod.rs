@@ -365,12 +365,12 @@ pub(crate) fn read_document(
     let when = source::document_time(doc, &figures, &m.copyright);
     let boiler = boilerplate_lines(text, &figures, m);
     // Years written in the text (dates and bare years), by position.
-    let mut years: Vec<(usize, i32)> = figures
+    let mut years: Vec<(usize, usize, i32)> = figures
         .iter()
         .filter(|f| f.kind == Kind::Date)
-        .filter_map(|f| f.date.and_then(|d| d.year()).map(|y| (f.start, y)))
+        .filter_map(|f| f.date.and_then(|d| d.year()).map(|y| (f.start, f.end, y)))
         .collect();
-    years.sort_by_key(|&(p, _)| p);
+    years.sort_by_key(|&(p, _, _)| p);
     // Dates with a day and a month, by position: the days events happened.
     let days: Vec<(usize, usize, crate::model::DateParts)> = figures
         .iter()

@@ -252,6 +252,10 @@ pub(crate) struct TimeDef {
     /// in the attribution dates the count ("selon le bilan communiqué
     /// jeudi par le ministère", "officials said on Thursday").
     attribution: Vec<String>,
+    /// Words that may stand between a comma and a date in a time phrase of
+    /// its own, which dates the clause after it ("…, et, en mai 2008,
+    /// plus de 138.000"); any other word makes it an aside.
+    clause_openers: Vec<String>,
     /// Sentences with the time of a count figcheck must read in them.
     examples: Vec<TimeExample>,
 }
@@ -303,6 +307,7 @@ pub(crate) struct TimeWords {
     days_back: Phrases<(u32, bool)>,
     not_after_days_back: Phrases<()>,
     attribution: Phrases<()>,
+    clause_openers: Phrases<()>,
     pub(crate) examples: Vec<TimeExample>,
     /// The first-word bits of every table [`TimeWords::read`] looks up at
     /// each token: a token with none of them starts nothing it reads.
@@ -326,6 +331,7 @@ impl TimeWords {
         unit(&mut self.count_nouns, &def.count_nouns);
         unit(&mut self.habitual, &def.habitual);
         unit(&mut self.attribution, &def.attribution);
+        unit(&mut self.clause_openers, &def.clause_openers);
         for (w, &s) in &def.status_of_counts {
             self.status_of_counts.add(w, s);
         }
@@ -382,6 +388,12 @@ impl TimeWords {
     }
 
     /// How reports write a moment: `17:30`, `17:30 GMT`, `evening`.
+    /// True when token `i` may open a time phrase of its own before a date
+    /// (`[time] clause_openers`).
+    pub(crate) fn opens_time_phrase(&self, toks: &Tokens, i: usize) -> bool {
+        self.clause_openers.keys.contains_key(toks.key(i..i + 1))
+    }
+
     pub(crate) fn label(&self, m: &Moment) -> String {
         let mut s = match (m.hour, m.part) {
             (Some(h), _) => format!("{h:02}:{:02}", m.minute.unwrap_or(0)),

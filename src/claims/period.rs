@@ -157,7 +157,10 @@ pub(super) struct LastStated {
 
 /// The period a claim continues: the latest quantity claim whose period
 /// was stated in one of the two sentences before (or in this one), or that
-/// inherited one within this sentence.
+/// inherited one within this sentence. (A day named in a sentence before
+/// is no such period: it is as often a deadline, "jusqu'au 28 mai", or the
+/// start of a comparison, "le plus bas depuis le 22 mars", as the day of
+/// the event the discourse goes on about.)
 pub(super) fn inherited_period(
     claims: &[Claim],
     last: &LastStated,
@@ -186,7 +189,7 @@ pub(super) fn claim_period(
     fig: &Figure,
     m: &Meanings,
     when: &DocTime,
-    years: &[(usize, i32)],
+    years: &[(usize, usize, i32)],
     days: &[(usize, usize, DateParts)],
     counts: &[usize],
     st: &SentenceTime,
@@ -194,17 +197,33 @@ pub(super) fn claim_period(
     sm: &SentenceMeaning,
     toks: &Tokens,
 ) -> (Option<Period>, bool) {
-    // The year written nearest to the figure in its sentence.
+    // The year written nearest to the figure in its sentence, in the
+    // figure's clause ([`year_in_clause`]).
     // `years` is in text order: the sentence's years by binary search, so
     // that a text of many dates costs O(log n) per claim.
-    let from = years.partition_point(|&(p, _)| p < sentence.0);
-    let to = years.partition_point(|&(p, _)| p < sentence.1);
+    let from = years.partition_point(|&(p, _, _)| p < sentence.0);
+    let to = years.partition_point(|&(p, _, _)| p < sentence.1);
     let in_sentence = &years[from..to.max(from)];
-    let k = in_sentence.partition_point(|&(p, _)| p < fig.start);
-    let nearest_year = in_sentence[k.saturating_sub(1)..(k + 1).min(in_sentence.len())]
-        .iter()
-        .min_by_key(|(p, _)| p.abs_diff(fig.start))
-        .copied();
+    let k = in_sentence.partition_point(|&(p, _, _)| p < fig.start);
+    let before = k
+        .checked_sub(1)
+        .map(|i| in_sentence[i])
+        .filter(|&(s, e, _)| year_in_clause(m, toks, (s, e), fig));
+    // A year after a comma that follows the figure dates it when nothing
+    // before does and it is the time of no other count nor of something
+    // compared with ("vendue pour 5,963 millions de dollars, lors d'une
+    // vente organisée en juin 2019"; not "…, contre 62,2 % en 2014").
+    let after = in_sentence.get(k).copied().filter(|&(s, e, _)| {
+        year_in_clause(m, toks, (s, e), fig)
+            || (before.is_none()
+                && !st.compared.iter().any(|&c| fig.end <= c && c <= s)
+                && !counts_near(toks, counts, fig, (s, e)))
+    });
+    let nearest_year = [before, after]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(p, _, _)| p.abs_diff(fig.start))
+        .map(|(p, _, y)| (p, y));
     let sentence_year = nearest_year.map(|(_, y)| y);
     let year = sentence_year.or(when.year());
     // The sentence's dates with a day and a month.
@@ -365,6 +384,65 @@ fn attributed_day(
         && !toks.toks[p.ts].clause_break;
     let span = m.period_spans.get(p.id as usize).copied()?;
     (open && matches!(span, Span::Weekday(_) | Span::Days(..))).then_some(span)
+}
+
+/// True when the date at byte span `date` of the figure's sentence may
+/// give the figure its year: it stands in the figure's clause (no comma nor
+/// clause break between them); or, before the figure, in the clause that
+/// opens the sentence ("En novembre 2007, le cyclone … avait provoqué la
+/// mort de quelque 4.000 personnes"; "The company sold 4,107 cars in 2018,
+/// with 50 countries …"), or in a time phrase of its own after a comma,
+/// made of `[time] clause_openers` ("…, et, en mai 2008, plus de
+/// 138.000"). A year in an aside about something else dates that thing,
+/// not the figure ("le souvenir d'Adama Traoré, un jeune homme noir mort
+/// en 2016 après une interpellation, des actions qui ont rassemblé plus
+/// de 23.000 personnes"), nor does one after a comma that follows the
+/// figure ("quelque 4.000 personnes …, et, en mai 2008, …"; "20.000
+/// personnes ont manifesté, comme en 2016").
+fn year_in_clause(m: &Meanings, toks: &Tokens, date: (usize, usize), fig: &Figure) -> bool {
+    let n = toks.toks.len();
+    if n == 0 {
+        return true;
+    }
+    let last = n - 1;
+    let d0 = toks.first_from(date.0).min(last);
+    if date.1 <= fig.start {
+        let f0 = toks.first_from(fig.start).min(last);
+        if (d0 + 1..=f0).all(|k| !toks.toks[k].comma) {
+            return true;
+        }
+        // The date's clause: from the comma before it (or the sentence's
+        // start; a bracket aside within it does not end it) to the comma
+        // after it.
+        let open = (0..=d0)
+            .rev()
+            .find(|&k| k == 0 || toks.toks[k].stop)
+            .unwrap_or(0);
+        let d1 = toks.first_from(date.1);
+        let adverbial = d1 <= f0
+            && toks.toks.get(d1).is_some_and(|t| t.comma)
+            && (open..d0).all(|k| m.time.opens_time_phrase(toks, k));
+        open == 0 || adverbial
+    } else {
+        let f1 = toks.first_from(fig.end).min(last);
+        (f1..=d0).all(|k| !toks.toks[k].comma)
+    }
+}
+
+/// True when a count other than `fig` stands between `fig` and the date
+/// at byte span `date` after it, or in the date's clause after it (the
+/// date is then that count's: "4.000 personnes …, et, en mai 2008, plus
+/// de 138.000").
+fn counts_near(toks: &Tokens, counts: &[usize], fig: &Figure, date: (usize, usize)) -> bool {
+    let d1 = toks.first_from(date.1);
+    // The date's clause ends at the next stop, else with the sentence.
+    let close = (d1..toks.toks.len())
+        .find(|&k| toks.toks[k].stop)
+        .and_then(|k| toks.toks.get(k))
+        .or(toks.toks.last())
+        .map_or(date.1, |t| t.start.max(date.1));
+    let from = counts.partition_point(|&p| p < fig.end);
+    counts[from..].first().is_some_and(|&p| p < close)
 }
 
 /// Most tokens between a figure's noun and the day its attribution names.

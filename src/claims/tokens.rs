@@ -20,6 +20,10 @@ pub(crate) struct Tok {
     /// A comma (or a clause break) stands between the previous token and
     /// this one.
     pub(crate) comma: bool,
+    /// A comma, `;`, `:` or a quotation mark stands between the previous
+    /// token and this one: a phrase ends or opens there (a bracket alone
+    /// does not end the phrase around it).
+    pub(crate) stop: bool,
     /// The token is made of digits.
     pub(crate) digits: bool,
     /// [`word_hash`] of the folded token, so that a table of phrases can
@@ -30,9 +34,16 @@ pub(crate) struct Tok {
 impl Tok {
     /// A token starting at byte `pos`, its folded text about to be pushed
     /// on `folded` (after a space when it holds a token already), with the
-    /// comma and clause break seen since the previous token (both taken).
+    /// comma, clause break and stop seen since the previous token (all
+    /// taken).
     #[inline(always)]
-    fn open(folded: &mut String, pos: usize, comma: &mut bool, brk: &mut bool) -> Tok {
+    fn open(
+        folded: &mut String,
+        pos: usize,
+        comma: &mut bool,
+        brk: &mut bool,
+        stop: &mut bool,
+    ) -> Tok {
         if !folded.is_empty() {
             folded.push(' ');
         }
@@ -43,6 +54,7 @@ impl Tok {
             fe: folded.len(),
             comma: std::mem::take(comma) || *brk,
             clause_break: std::mem::take(brk),
+            stop: std::mem::take(stop),
             digits: true,
             hash: 0,
         }
@@ -71,6 +83,7 @@ impl Tokens {
         let mut cur: Option<Tok> = None;
         let mut brk = false;
         let mut comma = false;
+        let mut stop = false;
         let s = &text[span.0..span.1];
         self.folded.reserve(s.len());
         let bytes = s.as_bytes();
@@ -90,8 +103,9 @@ impl Tokens {
                     i += 1;
                 }
                 let pos = span.0 + run;
-                let tok = cur
-                    .get_or_insert_with(|| Tok::open(&mut self.folded, pos, &mut comma, &mut brk));
+                let tok = cur.get_or_insert_with(|| {
+                    Tok::open(&mut self.folded, pos, &mut comma, &mut brk, &mut stop)
+                });
                 let from = self.folded.len();
                 self.folded.push_str(&s[run..i]);
                 if !digits {
@@ -112,8 +126,9 @@ impl Tokens {
             let pos = span.0 + i;
             i += c.len_utf8();
             if f.is_alphanumeric() {
-                let tok = cur
-                    .get_or_insert_with(|| Tok::open(&mut self.folded, pos, &mut comma, &mut brk));
+                let tok = cur.get_or_insert_with(|| {
+                    Tok::open(&mut self.folded, pos, &mut comma, &mut brk, &mut stop)
+                });
                 match f {
                     'œ' => self.folded.push_str("oe"),
                     'æ' => self.folded.push_str("ae"),
@@ -135,6 +150,9 @@ impl Tokens {
                 }
                 if c == ',' {
                     comma = true;
+                }
+                if matches!(c, ',' | ';' | ':' | '"' | '«' | '»' | '“' | '”') {
+                    stop = true;
                 }
                 if let Some(tok) = cur.take() {
                     self.push(tok);

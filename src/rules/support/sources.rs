@@ -34,6 +34,10 @@ pub(crate) struct CompareParams {
     /// Most days between the publication dates of two documents.
     #[serde(deserialize_with = "count")]
     pub(crate) max_days_apart: usize,
+    /// Most days between them for two claims that both date a past event
+    /// (see `StoryParams::max_days_past`).
+    #[serde(deserialize_with = "count")]
+    pub(crate) max_days_past: usize,
     /// Proper names the sentences of two claims share.
     #[serde(deserialize_with = "count")]
     pub(crate) min_shared_sentence_names: usize,
@@ -65,6 +69,7 @@ impl Default for CompareParams {
             tolerance: Decimal::ZERO,
             min_shared_names: 2,
             max_days_apart: 7,
+            max_days_past: 0,
             min_shared_sentence_names: 1,
             needs_place: true,
             min_relation: MinRelation::Weak,
@@ -80,6 +85,7 @@ impl CompareParams {
         StoryParams {
             min_shared: self.min_shared_names,
             max_days: i64::try_from(self.max_days_apart).unwrap_or(i64::MAX),
+            max_days_past: i64::try_from(self.max_days_past).unwrap_or(i64::MAX),
             min_sentence_names: self.min_shared_sentence_names,
             place_required: self.needs_place,
             min_relation: match self.min_relation {
@@ -188,6 +194,9 @@ pub(crate) enum NotCompared {
     InList,
     /// Their sentences share no proper name.
     NoSharedName,
+    /// Their documents were published further apart than the rule compares
+    /// running figures, and the two do not both date a past event.
+    NotPast,
     /// One is a revised or final count and the other not: a revision, not
     /// a second source (see FC205).
     Revision,
@@ -220,6 +229,11 @@ impl NotCompared {
             NotCompared::NoValue => "one has no single value (a vague collective)".into(),
             NotCompared::InList => "one stands in a list of figures of its measure".into(),
             NotCompared::NoSharedName => "their sentences share no proper name".into(),
+            NotCompared::NotPast => {
+                "published further apart than the rule compares current figures, and not \
+                 both about a past event their text dates"
+                    .into()
+            }
             NotCompared::Revision => {
                 "one is a revised or final count and the other not: a revision".into()
             }
@@ -284,6 +298,14 @@ pub(crate) fn why_not(
     // different days more often than one quantity: the text must say when.
     if !a.period_stated || !b.period_stated {
         return Some(NotCompared::PeriodUnstated);
+    }
+    // Further apart than current figures are compared, both must date an
+    // event that was over before either document was published.
+    if let (Some(x), Some(y)) = (cx.stories.day(a.doc), cx.stories.day(b.doc)) {
+        let past = |c: &Claim| c.period.is_some_and(|q| q.end.days() < x.min(y));
+        if (x - y).abs() > p.max_days && !(past(a) && past(b)) {
+            return Some(NotCompared::NotPast);
+        }
     }
     // Vague collectives ("des milliers") and figures of a list (a ranking
     // of countries, where each place is hard to pin to its figure) are not

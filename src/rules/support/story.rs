@@ -48,6 +48,11 @@ pub(crate) struct StoryParams {
     pub(crate) min_shared: usize,
     /// Most days between their publication dates, when both are known.
     pub(crate) max_days: i64,
+    /// Most days between them for claims that both date a past event
+    /// (a period stated in their text, ended before either was published):
+    /// a retelling or a history cited days later still states the same
+    /// figure of the same event. Below `max_days`, `max_days` holds.
+    pub(crate) max_days_past: i64,
     /// Proper names the sentences of two compared claims must share.
     pub(crate) min_sentence_names: usize,
     /// Only claims with a place are compared (the deaths "in France", not
@@ -86,7 +91,9 @@ impl Evidence {
     }
 }
 
-/// The rule of the module docs: documents `days_apart` (when known) that
+/// The rule of the module docs: documents `days_apart` (when known; further
+/// than `max_days`, only claims about a past event are compared, see
+/// `sources::why_not`) that
 /// print `sentences` long sentences, `figures` figures and `names`
 /// distinctive names in common tell one story.
 fn one_story(
@@ -96,7 +103,7 @@ fn one_story(
     figures: usize,
     names: usize,
 ) -> bool {
-    days_apart.is_none_or(|d| d <= p.max_days)
+    days_apart.is_none_or(|d| d <= p.max_days.max(p.max_days_past))
         && (sentences > 0 || figures >= SHARED_FIGURES || names + figures >= p.min_shared)
 }
 
@@ -248,6 +255,11 @@ impl Stories {
             figures,
             day,
         }
+    }
+
+    /// The publication day of document `d` (days since 1970), when known.
+    pub(crate) fn day(&self, d: u32) -> Option<i64> {
+        self.day.get(d as usize).copied().flatten()
     }
 
     /// What ties documents `a` and `b` of `corpus` to one story.
