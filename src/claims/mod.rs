@@ -36,7 +36,7 @@ use rust_decimal::Decimal;
 use crate::extract::extract;
 use crate::input::Document;
 use crate::lexicon::Lexicon;
-use crate::model::{Figure, Kind};
+use crate::model::{Figure, Kind, Ymd};
 pub use meaning::Meanings;
 pub(crate) use meaning::{FigureTokens, Places, SentenceMeaning, Span};
 pub(crate) use moment::{Moment, Status};
@@ -69,8 +69,8 @@ pub struct Claim {
     pub(crate) place: Option<u16>,
     /// Every place the claim covers ("en Irak et en Syrie").
     pub(crate) places: Places,
-    /// The period the claim is about.
-    pub(crate) period: Option<Period>,
+    /// The period the claim is about, read by [`Claim::period`].
+    period: PackedPeriod,
     /// The claim repeats one already made in the same document (a sentence
     /// printed twice): index of the first claim.
     pub(crate) repeat_of: Option<u32>,
@@ -109,7 +109,74 @@ pub(crate) enum Relation {
     Strong,
 }
 
+/// A claim's period in 12 bytes instead of 28: its years, and its months
+/// and days as bytes. Every period is made of valid dates (months 1 to 12,
+/// days 1 to 31), so a month of 0 marks no period.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct PackedPeriod {
+    years: [i32; 2],
+    /// Start month, start day, end month, end day.
+    parts: [u8; 4],
+}
+
+impl PackedPeriod {
+    const NONE: PackedPeriod = PackedPeriod {
+        years: [0; 2],
+        parts: [0; 4],
+    };
+
+    fn new(p: Option<Period>) -> Self {
+        let Some(p) = p else {
+            return PackedPeriod::NONE;
+        };
+        let byte = |x: u32| u8::try_from(x).ok().filter(|&b| b > 0);
+        match (
+            byte(p.start.month),
+            byte(p.start.day),
+            byte(p.end.month),
+            byte(p.end.day),
+        ) {
+            (Some(a), Some(b), Some(c), Some(d)) => PackedPeriod {
+                years: [p.start.year, p.end.year],
+                parts: [a, b, c, d],
+            },
+            _ => {
+                debug_assert!(false, "a period of invalid dates: {p:?}");
+                PackedPeriod::NONE
+            }
+        }
+    }
+
+    fn get(self) -> Option<Period> {
+        let [a, b, c, d] = self.parts;
+        (a != 0).then(|| Period {
+            start: Ymd {
+                year: self.years[0],
+                month: a.into(),
+                day: b.into(),
+            },
+            end: Ymd {
+                year: self.years[1],
+                month: c.into(),
+                day: d.into(),
+            },
+        })
+    }
+}
+
+/// Written as the `Option<Period>` it stands for.
+impl std::fmt::Debug for PackedPeriod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
 impl Claim {
+    /// The period the claim is about.
+    pub(crate) fn period(&self) -> Option<Period> {
+        self.period.get()
+    }
+
     /// Byte span of the sentence the figure stands in.
     pub(crate) fn sentence(&self) -> (usize, usize) {
         (self.sentence.0 as usize, self.sentence.1 as usize)
@@ -147,7 +214,7 @@ impl Claim {
 
     /// The year of the claim's period, when it lies within one year.
     pub(crate) fn year(&self) -> Option<i32> {
-        self.period.and_then(|p| p.single_year())
+        self.period().and_then(|p| p.single_year())
     }
 
     /// The interval the claim states, open sides as `None`.
@@ -161,7 +228,7 @@ impl Claim {
     }
 
     fn relation_of_periods(&self, other: &Claim) -> Relation {
-        match (self.period, other.period) {
+        match (self.period(), other.period()) {
             // The same period, or two short ones that overlap: a figure
             // stated "lundi" and one stated "en 2020" may be of different
             // days of that year.
@@ -548,7 +615,7 @@ pub(crate) fn read_document(
             side,
             place: places.single(),
             places,
-            period,
+            period: PackedPeriod::new(period),
             repeat_of: None,
             boilerplate,
             delta: m.is_delta(&at, &sm),

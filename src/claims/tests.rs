@@ -28,7 +28,7 @@ fn describe(doc: &Document, cfg: &Config) -> Vec<(String, String, String, String
                     .map_or("-".into(), |i| m.measures.name(i).to_string()),
                 c.role.map_or("-".into(), |i| m.roles.name(i).to_string()),
                 m.places_name(&c.places),
-                c.period
+                c.period()
                     .map_or("-".into(), |p| format!("{}..{}", p.start, p.end)),
             )
         })
@@ -200,5 +200,5 @@ fn elliptical_figures_inherit_the_counted_noun() {
 #[test]
 fn claim_stays_small() {
     let n = std::mem::size_of::<Claim>();
-    assert!(n <= 280, "Claim is {n} bytes");
+    assert!(n <= 256, "Claim is {n} bytes");
 }

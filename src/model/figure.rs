@@ -209,7 +209,7 @@ pub struct Figure {
     pub(crate) qualifier: Option<u8>,
     pub(crate) written: Written,
     /// The counted noun ("soldats"): its span, read by [`Figure::entity`].
-    entity: Option<(u32, u32)>,
+    entity: Span32,
     /// The value depends on a separator convention the document does not
     /// settle (`2.500` in a text that also writes `3.5`).
     pub(crate) ambiguous: bool,
@@ -217,7 +217,7 @@ pub struct Figure {
     pub(crate) bad_grouping: bool,
     /// Machine-translation debris next to the number ("XNUMX"): its span,
     /// read by [`Figure::debris`].
-    debris: Option<(u32, u32)>,
+    debris: Span32,
     pub(crate) evidence: Evidence,
     /// Decimal places written (for the rounding a figure implies).
     pub(crate) decimals: u8,
@@ -243,10 +243,10 @@ impl Figure {
             unit: None,
             qualifier: None,
             written,
-            entity: None,
+            entity: Span32::NONE,
             ambiguous: false,
             bad_grouping: false,
-            debris: None,
+            debris: Span32::NONE,
             evidence: Evidence::None,
             decimals: 0,
             scale: Decimal::ONE,
@@ -267,20 +267,20 @@ impl Figure {
 
     /// The span of the counted noun ("soldats").
     pub fn entity(&self) -> Option<(usize, usize)> {
-        widen(self.entity)
+        self.entity.get()
     }
 
     pub(crate) fn set_entity(&mut self, span: Option<(usize, usize)>) {
-        self.entity = narrow(span);
+        self.entity = Span32::new(span);
     }
 
     /// The span of machine-translation debris next to the number ("XNUMX").
     pub(crate) fn debris(&self) -> Option<(usize, usize)> {
-        widen(self.debris)
+        self.debris.get()
     }
 
     pub(crate) fn set_debris(&mut self, span: Option<(usize, usize)>) {
-        self.debris = narrow(span);
+        self.debris = Span32::new(span);
     }
 
     /// The literal text of the figure in `text`.
@@ -289,13 +289,38 @@ impl Figure {
     }
 }
 
-/// A span kept in 32 bits (documents are read whole, well below 4 GiB).
-fn narrow(span: Option<(usize, usize)>) -> Option<(u32, u32)> {
-    span.map(|(s, e)| (s as u32, e as u32))
+/// An optional byte span kept in 8 bytes (documents are read whole, well
+/// below 4 GiB): no span is a start of `u32::MAX`, an offset no document
+/// reaches.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Span32 {
+    start: u32,
+    end: u32,
 }
 
-fn widen(span: Option<(u32, u32)>) -> Option<(usize, usize)> {
-    span.map(|(s, e)| (s as usize, e as usize))
+impl Span32 {
+    const NONE: Span32 = Span32 {
+        start: u32::MAX,
+        end: 0,
+    };
+
+    fn new(span: Option<(usize, usize)>) -> Self {
+        span.map_or(Span32::NONE, |(s, e)| Span32 {
+            start: s as u32,
+            end: e as u32,
+        })
+    }
+
+    fn get(self) -> Option<(usize, usize)> {
+        (self.start != u32::MAX).then_some((self.start as usize, self.end as usize))
+    }
+}
+
+/// Written as the `Option<(u32, u32)>` it stands for.
+impl std::fmt::Debug for Span32 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
 }
 
 #[cfg(test)]
@@ -306,7 +331,7 @@ mod tests {
     #[test]
     fn figure_stays_small() {
         let n = std::mem::size_of::<Figure>();
-        assert!(n <= 184, "Figure is {n} bytes");
+        assert!(n <= 176, "Figure is {n} bytes");
         assert!(std::mem::size_of::<Option<DateParts>>() <= 16);
     }
 

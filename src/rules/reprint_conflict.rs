@@ -1463,9 +1463,9 @@ impl ReprintConflict {
                     let past = |c: &Claim, published: i64| {
                         c.period_stated
                             && !c.delta
-                            && c.period.is_some_and(|p| p.end.days() < published)
+                            && c.period().is_some_and(|p| p.end.days() < published)
                     };
-                    let closed = ca.period == cb.period && past(ca, x) && past(cb, y);
+                    let closed = ca.period() == cb.period() && past(ca, x) && past(cb, y);
                     let fixed = fixed || closed || pinned;
                     if (x - y).unsigned_abs() > self.max_days_apart as u64 && !fixed {
                         trace.note(a, b, 4, || {
