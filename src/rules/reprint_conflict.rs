@@ -296,24 +296,49 @@ impl Sent {
 /// A compared figure under one of its anchors: `tag` says which (0: the
 /// tokens before, 1: after, 2: the whole sentence and the position in it,
 /// 3 and 4: the frame before and after), `hash` hashes the anchor's
-/// tokens. Figures of one `(tag, hash)` form a bucket.
+/// tokens. Figures of one `(tag, hash)` form a bucket. Kept in 12 bytes
+/// (one for each anchor of every compared figure of the run).
 #[derive(Debug, Clone, Copy)]
+#[repr(C, packed(4))]
 struct Entry {
     hash: u64,
-    /// The figure: index into the figures read ([`Fig`]), which come in
-    /// sentence order, then token order.
-    fig: u32,
-    tag: u8,
+    /// The figure (the low 29 bits: index into the figures read, [`Fig`],
+    /// which come in sentence order, then token order) and the tag (the
+    /// high 3 bits).
+    fig_tag: u32,
 }
 
-/// A compared figure: its claim, its frame ([`frame_of`]), its sentence
-/// (index into the sentences read) and its token in it.
+impl Entry {
+    const FIG_BITS: u32 = 29;
+
+    fn new(tag: u8, hash: u64, fig: u32) -> Entry {
+        debug_assert!(tag < 8 && fig < 1 << Self::FIG_BITS);
+        Entry {
+            hash,
+            fig_tag: u32::from(tag) << Self::FIG_BITS | fig,
+        }
+    }
+
+    fn hash(&self) -> u64 {
+        self.hash
+    }
+
+    fn fig(&self) -> u32 {
+        self.fig_tag & ((1 << Self::FIG_BITS) - 1)
+    }
+
+    fn tag(&self) -> u8 {
+        (self.fig_tag >> Self::FIG_BITS) as u8
+    }
+}
+
+/// A compared figure: its claim, its sentence (index into the sentences
+/// read) and its token in it.
 #[derive(Debug, Clone, Copy)]
 struct Fig {
     claim: u32,
     si: u32,
     p: u32,
-    frame: u64,
 }
 
 /// Documents FC204 reads in parallel before their results join the
@@ -328,10 +353,11 @@ struct DocScan {
     /// Their figures under their anchors (`fig` counts within the
     /// document).
     entries: Vec<Entry>,
-    /// The compared figures (`si` counts within the document), and the
-    /// hash of each one's value.
+    /// The compared figures (`si` counts within the document), the hash
+    /// of each one's value and each one's frame ([`frame_of`]).
     figs: Vec<Fig>,
     values: Vec<u64>,
+    frames: Vec<u64>,
     /// The long sentences' wording and exact text (hashes).
     printed: Vec<(u64, u64)>,
 }
@@ -958,10 +984,10 @@ impl ReprintConflict {
                     claim: k as u32,
                     si,
                     p: p as u32,
-                    frame: frame_of(&toks, p),
                 });
                 out.values.push(hash_of(&value_of(corpus, t)));
-                let mut push = |tag: u8, hash: u64| out.entries.push(Entry { hash, fig, tag });
+                out.frames.push(frame_of(&toks, p));
+                let mut push = |tag: u8, hash: u64| out.entries.push(Entry::new(tag, hash, fig));
                 if words >= self.min_short_words {
                     push(2, hash_of(&(whole, p)));
                 }
@@ -1005,6 +1031,7 @@ impl ReprintConflict {
         // figure's claim and frame.
         let mut index: Vec<Entry> = Vec::new();
         let mut figs: Vec<Fig> = Vec::new();
+        let mut fig_frames: Vec<u64> = Vec::new();
         // Per frame (the tokens just around a figure), up to three distinct
         // values (hashed) and how many: a frame printed with three or more
         // values in the corpus is a template.
@@ -1024,20 +1051,22 @@ impl ReprintConflict {
                 .collect();
             for (d, mut p) in (start..).zip(per_doc) {
                 let (base, fbase) = (sents.len() as u32, figs.len() as u32);
-                index.extend(p.entries.into_iter().map(|mut e| {
-                    e.fig += fbase;
-                    e
-                }));
+                index.extend(
+                    p.entries
+                        .into_iter()
+                        .map(|e| Entry::new(e.tag(), e.hash(), e.fig() + fbase)),
+                );
                 sents.extend(p.sents);
-                for (f, x) in p.figs.iter_mut().zip(p.values) {
+                for ((f, x), frame) in p.figs.iter_mut().zip(p.values).zip(&p.frames) {
                     f.si += base;
-                    let (n, seen) = frames.entry(f.frame).or_default();
+                    let (n, seen) = frames.entry(*frame).or_default();
                     if (*n as usize) < seen.len() && !seen[..*n as usize].contains(&x) {
                         seen[*n as usize] = x;
                         *n += 1;
                     }
                 }
                 figs.extend(p.figs);
+                fig_frames.extend(p.frames);
                 if !p.printed.is_empty() {
                     let mut v = p.printed;
                     v.sort_unstable();
@@ -1046,11 +1075,19 @@ impl ReprintConflict {
                 }
             }
         }
+        // A frame printed with three or more values in the corpus is a
+        // template: whether each figure's is, and the frames are dropped.
+        let template_fig: Vec<bool> = fig_frames
+            .iter()
+            .map(|f| frames.get(f).is_some_and(|v| v.0 >= 3))
+            .collect();
+        drop(fig_frames);
+        drop(frames);
         // Buckets in key order, each bucket's figures in sentence order.
-        index.sort_unstable_by_key(|e| (e.tag, e.hash, e.fig));
+        index.sort_unstable_by_key(|e| (e.tag(), e.hash(), e.fig()));
         let buckets = || {
             index
-                .chunk_by(|x, y| (x.tag, x.hash) == (y.tag, y.hash))
+                .chunk_by(|x, y| (x.tag(), x.hash()) == (y.tag(), y.hash()))
                 .filter(|b| b.len() >= 2)
         };
         // How many sentences two documents print with the same words and
@@ -1076,13 +1113,7 @@ impl ReprintConflict {
             }
             n
         };
-        // A frame printed with three or more values in the corpus is a
-        // template.
-        let template = |e: &Entry| {
-            frames
-                .get(&figs[e.fig as usize].frame)
-                .is_some_and(|v| v.0 >= 3)
-        };
+        let template = |e: &Entry| template_fig[e.fig() as usize];
         // Candidate pairs of figures that differ, from buckets that are no
         // template.
         let mut candidates: Vec<Cand> = Vec::new();
@@ -1090,15 +1121,15 @@ impl ReprintConflict {
         // The pairs of figures compared, each as its two figures' indices.
         let mut tried: HashSet<u64> = HashSet::new();
         for bucket in buckets() {
-            let key = (bucket[0].tag, bucket[0].hash);
+            let key = (bucket[0].tag(), bucket[0].hash());
             let list: Vec<(u32, u32)> = bucket
                 .iter()
-                .map(|e| (figs[e.fig as usize].si, figs[e.fig as usize].p))
+                .map(|e| (figs[e.fig() as usize].si, figs[e.fig() as usize].p))
                 .collect();
             // The tokens of the bucket's sentences, read when a pair is
             // compared word by word and dropped with the bucket.
             let read: Vec<OnceCell<Vec<Tok>>> = list.iter().map(|_| OnceCell::new()).collect();
-            let claim_at = |e: &Entry| figs[e.fig as usize].claim as usize;
+            let claim_at = |e: &Entry| figs[e.fig() as usize].claim as usize;
             let claim_of = |x: usize| Some(claim_at(&bucket[x]));
             // The watched pair, when both stand in this bucket.
             let watched = trace.watch.filter(|&(a, b)| {
@@ -1183,7 +1214,7 @@ impl ReprintConflict {
                     } else {
                         (eb.0, ea.0)
                     };
-                    let (fa, fb) = (bucket[x].fig, bucket[y].fig);
+                    let (fa, fb) = (bucket[x].fig(), bucket[y].fig());
                     let figures = u64::from(fa.min(fb)) << 32 | u64::from(fa.max(fb));
                     if seen.contains(&pair) || !tried.insert(figures) {
                         continue;
