@@ -96,16 +96,27 @@ pub(crate) enum Written {
     Mixed,
 }
 
-/// The parts of a date, as far as the text gives them, packed in 12 bytes
-/// (every figure holds one): a part the text does not give is a value no
-/// text writes (`i32::MIN` for the year, `u32::MAX` for the day, 0 for the
-/// month and the weekday, whose numbers are 1 to 12 and 1 to 7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The parts of a date, as far as the text gives them, packed in 12 bytes,
+/// and `Option<DateParts>` too (every figure holds one): a part the text
+/// does not give is a value no text writes (`i32::MIN` for the year,
+/// `u32::MAX` for the day, 0 for the month and the weekday, whose numbers
+/// are 1 to 12 and 1 to 7).
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) struct DateParts {
     year: i32,
     day: u32,
     month: u8,
     weekday: u8,
+    /// A byte of one value, whose other values mark `None` in an
+    /// `Option<DateParts>`.
+    niche: Niche,
+}
+
+/// A byte that is always 1.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum Niche {
+    One = 1,
 }
 
 impl Default for DateParts {
@@ -115,7 +126,20 @@ impl Default for DateParts {
             day: NO_DAY,
             month: 0,
             weekday: 0,
+            niche: Niche::One,
         }
+    }
+}
+
+/// Written as the parts it holds.
+impl std::fmt::Debug for DateParts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DateParts")
+            .field("year", &self.year)
+            .field("day", &self.day)
+            .field("month", &self.month)
+            .field("weekday", &self.weekday)
+            .finish()
     }
 }
 
@@ -331,8 +355,8 @@ mod tests {
     #[test]
     fn figure_stays_small() {
         let n = std::mem::size_of::<Figure>();
-        assert!(n <= 176, "Figure is {n} bytes");
-        assert!(std::mem::size_of::<Option<DateParts>>() <= 16);
+        assert!(n <= 168, "Figure is {n} bytes");
+        assert!(std::mem::size_of::<Option<DateParts>>() <= 12);
     }
 
     #[test]
