@@ -65,15 +65,14 @@ pub struct Claim {
     /// deaths).
     pub(crate) key_role: Option<u16>,
     pub(crate) side: Option<u16>,
-    /// The single place, when there is exactly one.
-    pub(crate) place: Option<u16>,
     /// Every place the claim covers ("en Irak et en Syrie").
     pub(crate) places: Places,
     /// The period the claim is about, read by [`Claim::period`].
     period: PackedPeriod,
     /// The claim repeats one already made in the same document (a sentence
-    /// printed twice): index of the first claim.
-    pub(crate) repeat_of: Option<u32>,
+    /// printed twice): index of the first claim, read by
+    /// [`Claim::repeat_of`]; [`NO_REPEAT`] for none.
+    repeat_of: u32,
     /// The figure stands in boilerplate (menu, footer, teaser, address).
     pub(crate) boilerplate: bool,
     /// The figure states a change ("13 nouveaux décès"), not a level.
@@ -171,7 +170,21 @@ impl std::fmt::Debug for PackedPeriod {
     }
 }
 
+/// No claim: the index of no claim (a corpus holds fewer than `u32::MAX`).
+const NO_REPEAT: u32 = u32::MAX;
+
 impl Claim {
+    /// The single place, when there is exactly one.
+    pub(crate) fn place(&self) -> Option<u16> {
+        self.places.single()
+    }
+
+    /// The claim repeats one already made in the same document (a sentence
+    /// printed twice): index of the first claim.
+    pub(crate) fn repeat_of(&self) -> Option<u32> {
+        (self.repeat_of != NO_REPEAT).then_some(self.repeat_of)
+    }
+
     /// The period the claim is about.
     pub(crate) fn period(&self) -> Option<Period> {
         self.period.get()
@@ -200,7 +213,7 @@ impl Claim {
     /// a repeat, machine-translation debris, an ambiguous separator, a bad
     /// grouping.
     pub(crate) fn usable(&self) -> bool {
-        self.repeat_of.is_none()
+        self.repeat_of().is_none()
             && self.fig.debris().is_none()
             && !self.fig.ambiguous
             && !self.fig.bad_grouping
@@ -288,7 +301,7 @@ impl Claim {
     /// True for claims the rules should consider: not repeats, not
     /// boilerplate.
     pub(crate) fn checkable(&self) -> bool {
-        self.repeat_of.is_none() && !self.boilerplate
+        self.repeat_of().is_none() && !self.boilerplate
     }
 }
 
@@ -350,8 +363,8 @@ impl Corpus {
             for d in read {
                 let base = claims.len();
                 claims.extend(d.claims.into_iter().map(|mut c| {
-                    if let Some(r) = &mut c.repeat_of {
-                        *r += base as u32;
+                    if c.repeat_of != NO_REPEAT {
+                        c.repeat_of += base as u32;
                     }
                     c
                 }));
@@ -613,10 +626,9 @@ pub(crate) fn read_document(
             role,
             key_role,
             side,
-            place: places.single(),
             places,
             period: PackedPeriod::new(period),
-            repeat_of: None,
+            repeat_of: NO_REPEAT,
             boilerplate,
             delta: m.is_delta(&at, &sm),
             period_stated: how != Stated::Default,
@@ -650,7 +662,7 @@ fn mark_repeats(text: &str, claims: &mut [Claim]) {
                     .zip(by_sentence[first].iter().copied())
                     .collect();
                 for (a, b) in pairs {
-                    claims[a].repeat_of = Some(b as u32);
+                    claims[a].repeat_of = b as u32;
                 }
             }
             None => {

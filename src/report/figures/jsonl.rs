@@ -153,7 +153,7 @@ fn write_claim(
     out.push_str(",\"key\":");
     optional(out, c.key().map(|k| m.describe(&k)).as_deref());
     out.push_str(",\"repeat\":");
-    boolean(out, c.repeat_of.is_some());
+    boolean(out, c.repeat_of().is_some());
     out.push_str(",\"boilerplate\":");
     boolean(out, c.boilerplate);
     out.push_str("}\n");

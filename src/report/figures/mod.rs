@@ -161,7 +161,7 @@ impl<'a> FigureRecord<'a> {
             status: c.status.map(|s| s.as_str()),
             source,
             key: c.key().map(|k| m.describe(&k)),
-            repeat: c.repeat_of.is_some(),
+            repeat: c.repeat_of().is_some(),
             boilerplate: c.boilerplate,
         }
     }
