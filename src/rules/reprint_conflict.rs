@@ -261,19 +261,15 @@ struct Sent {
     span: (u32, u32),
     /// Its tokens, read again only for the sentences whose figures are
     /// compared word by word ([`Sent::toks`]).
-    toks: OnceCell<Vec<Tok>>,
-    /// The weekdays the sentence names, sorted.
-    weekdays: Box<[u32]>,
+    toks: OnceCell<Box<[Tok]>>,
+    /// The weekdays the sentence names, bit `w` for weekday `w` (1 to 7).
+    weekdays: u8,
 }
 
 impl Sent {
     /// The tokens of the sentence, read when first needed and kept.
     fn toks(&self, cx: &Context) -> &[Tok] {
-        self.toks.get_or_init(|| {
-            let mut toks = self.read(cx);
-            toks.shrink_to_fit();
-            toks
-        })
+        self.toks.get_or_init(|| self.read(cx).into_boxed_slice())
     }
 
     /// The tokens of the sentence, read again.
@@ -330,6 +326,26 @@ impl Entry {
     fn tag(&self) -> u8 {
         (self.fig_tag >> Self::FIG_BITS) as u8
     }
+}
+
+/// For each figure, given as its frame and the hash of its value, whether
+/// its frame is printed with three or more distinct values (a template).
+fn templates(frames: &[(u64, u64)]) -> Vec<bool> {
+    let mut order: Vec<u32> = (0..frames.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| frames[i as usize]);
+    let mut out = vec![false; frames.len()];
+    for run in order.chunk_by(|&a, &b| frames[a as usize].0 == frames[b as usize].0) {
+        let values = 1 + run
+            .windows(2)
+            .filter(|w| frames[w[0] as usize].1 != frames[w[1] as usize].1)
+            .count();
+        if values >= 3 {
+            for &i in run {
+                out[i as usize] = true;
+            }
+        }
+    }
+    out
 }
 
 /// A compared figure: its claim, its sentence (index into the sentences
@@ -671,7 +687,7 @@ fn within(a: &Claim, b: &Claim) -> bool {
 /// given as the hashes of its folded words.
 fn running(cx: &Context, s: &Sent, tally: &[Vec<u64>]) -> bool {
     let words: Vec<u64> = s.toks(cx).iter().map(|t| t.word()).collect();
-    !s.weekdays.is_empty()
+    s.weekdays != 0
         || tally
             .iter()
             .any(|p| words.windows(p.len()).any(|w| w == p.as_slice()))
@@ -1008,7 +1024,10 @@ impl ReprintConflict {
                 doc: d as u32,
                 span: (sp.0 as u32, sp.1 as u32),
                 toks: OnceCell::new(),
-                weekdays: weekdays.into_boxed_slice(),
+                weekdays: weekdays.iter().fold(0, |m, &w| {
+                    debug_assert!(w < 8, "weekday {w}");
+                    m | 1u8 << (w & 7)
+                }),
             });
         }
         out
@@ -1031,11 +1050,10 @@ impl ReprintConflict {
         // figure's claim and frame.
         let mut index: Vec<Entry> = Vec::new();
         let mut figs: Vec<Fig> = Vec::new();
-        let mut fig_frames: Vec<u64> = Vec::new();
-        // Per frame (the tokens just around a figure), up to three distinct
-        // values (hashed) and how many: a frame printed with three or more
-        // values in the corpus is a template.
-        let mut frames: HashMap<u64, (u8, [u64; 3])> = HashMap::new();
+        // Each figure's frame (the tokens just around it) and the hash of
+        // its value: a frame printed with three or more values in the
+        // corpus is a template.
+        let mut fig_frames: Vec<(u64, u64)> = Vec::new();
         // Each document's sentences that hold a figure, by their wording
         // (numbers left out) and their exact text (numbers included).
         let mut printed: HashMap<u32, Vec<(u64, u64)>> = HashMap::new();
@@ -1057,16 +1075,11 @@ impl ReprintConflict {
                         .map(|e| Entry::new(e.tag(), e.hash(), e.fig() + fbase)),
                 );
                 sents.extend(p.sents);
-                for ((f, x), frame) in p.figs.iter_mut().zip(p.values).zip(&p.frames) {
+                for f in p.figs.iter_mut() {
                     f.si += base;
-                    let (n, seen) = frames.entry(*frame).or_default();
-                    if (*n as usize) < seen.len() && !seen[..*n as usize].contains(&x) {
-                        seen[*n as usize] = x;
-                        *n += 1;
-                    }
                 }
                 figs.extend(p.figs);
-                fig_frames.extend(p.frames);
+                fig_frames.extend(p.frames.into_iter().zip(p.values));
                 if !p.printed.is_empty() {
                     let mut v = p.printed;
                     v.sort_unstable();
@@ -1075,14 +1088,9 @@ impl ReprintConflict {
                 }
             }
         }
-        // A frame printed with three or more values in the corpus is a
-        // template: whether each figure's is, and the frames are dropped.
-        let template_fig: Vec<bool> = fig_frames
-            .iter()
-            .map(|f| frames.get(f).is_some_and(|v| v.0 >= 3))
-            .collect();
+        // Whether each figure's frame is a template; the frames are dropped.
+        let template_fig = templates(&fig_frames);
         drop(fig_frames);
-        drop(frames);
         // Buckets in key order, each bucket's figures in sentence order.
         index.sort_unstable_by_key(|e| (e.tag(), e.hash(), e.fig()));
         let buckets = || {
@@ -1405,10 +1413,9 @@ impl ReprintConflict {
         // The days a sentence's weekdays name, each the latest such day on
         // or before the publication date.
         let named_days = |s: &Sent, published: Ymd| -> Vec<i64> {
-            let mut v: Vec<i64> = s
-                .weekdays
-                .iter()
-                .map(|&w| published.days() - i64::from((published.weekday() + 7 - w) % 7))
+            let mut v: Vec<i64> = (0..8)
+                .filter(|w| s.weekdays >> w & 1 == 1)
+                .map(|w| published.days() - i64::from((published.weekday() + 7 - w) % 7))
                 .collect();
             v.sort_unstable();
             v
@@ -1460,7 +1467,7 @@ impl ReprintConflict {
                         })
                     };
                     let pinned = (x - y).abs() < WEEK
-                        && ((!sa.weekdays.is_empty() && named_days(sa, da) == named_days(sb, db))
+                        && ((sa.weekdays != 0 && named_days(sa, da) == named_days(sb, db))
                             || counted(sa, cand.pi)
                             || (xa.2 && xa.0 .1 == xb.0 .1));
                     // Two printings of nearly the same sentence, however
@@ -1625,6 +1632,18 @@ mod tests {
     #[test]
     fn examples_pass() {
         crate::rules::rule_tests::examples_pass("FC204");
+    }
+
+    /// A frame is a template when it is printed with three or more
+    /// distinct values, however often each one.
+    #[test]
+    fn templates_are_frames_of_three_values() {
+        let frames = [(1, 10), (1, 11), (1, 10), (2, 5), (1, 12), (2, 6), (2, 5)];
+        assert_eq!(
+            super::templates(&frames),
+            [true, true, true, false, true, false, false]
+        );
+        assert!(super::templates(&[]).is_empty());
     }
 
     const DAY: Option<&str> = Some("2020-06-01");
