@@ -136,7 +136,7 @@ pub fn describe_claim(corpus: &Corpus, cfg: &Config, i: usize) -> String {
     } else {
         format!("place {}", m.places_name(&c.places))
     };
-    let period = c.period.map_or("period unknown".to_string(), |p| {
+    let period = c.period().map_or("period unknown".to_string(), |p| {
         format!(
             "period {}..{} ({})",
             p.start,

@@ -36,7 +36,7 @@ use rust_decimal::Decimal;
 use crate::extract::extract;
 use crate::input::Document;
 use crate::lexicon::Lexicon;
-use crate::model::{Figure, Kind};
+use crate::model::{Figure, Kind, Ymd};
 pub use meaning::Meanings;
 pub(crate) use meaning::{FigureTokens, Places, SentenceMeaning, Span};
 pub(crate) use moment::{Moment, Status};
@@ -65,15 +65,14 @@ pub struct Claim {
     /// deaths).
     pub(crate) key_role: Option<u16>,
     pub(crate) side: Option<u16>,
-    /// The single place, when there is exactly one.
-    pub(crate) place: Option<u16>,
     /// Every place the claim covers ("en Irak et en Syrie").
     pub(crate) places: Places,
-    /// The period the claim is about.
-    pub(crate) period: Option<Period>,
+    /// The period the claim is about, read by [`Claim::period`].
+    period: PackedPeriod,
     /// The claim repeats one already made in the same document (a sentence
-    /// printed twice): index of the first claim.
-    pub(crate) repeat_of: Option<u32>,
+    /// printed twice): index of the first claim, read by
+    /// [`Claim::repeat_of`]; [`NO_REPEAT`] for none.
+    repeat_of: u32,
     /// The figure stands in boilerplate (menu, footer, teaser, address).
     pub(crate) boilerplate: bool,
     /// The figure states a change ("13 nouveaux décès"), not a level.
@@ -109,7 +108,88 @@ pub(crate) enum Relation {
     Strong,
 }
 
+/// A claim's period in 12 bytes instead of 28: its years, and its months
+/// and days as bytes. Every period is made of valid dates (months 1 to 12,
+/// days 1 to 31), so a month of 0 marks no period.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct PackedPeriod {
+    years: [i32; 2],
+    /// Start month, start day, end month, end day.
+    parts: [u8; 4],
+}
+
+impl PackedPeriod {
+    const NONE: PackedPeriod = PackedPeriod {
+        years: [0; 2],
+        parts: [0; 4],
+    };
+
+    fn new(p: Option<Period>) -> Self {
+        let Some(p) = p else {
+            return PackedPeriod::NONE;
+        };
+        let byte = |x: u32| u8::try_from(x).ok().filter(|&b| b > 0);
+        match (
+            byte(p.start.month),
+            byte(p.start.day),
+            byte(p.end.month),
+            byte(p.end.day),
+        ) {
+            (Some(a), Some(b), Some(c), Some(d)) => PackedPeriod {
+                years: [p.start.year, p.end.year],
+                parts: [a, b, c, d],
+            },
+            _ => {
+                debug_assert!(false, "a period of invalid dates: {p:?}");
+                PackedPeriod::NONE
+            }
+        }
+    }
+
+    fn get(self) -> Option<Period> {
+        let [a, b, c, d] = self.parts;
+        (a != 0).then(|| Period {
+            start: Ymd {
+                year: self.years[0],
+                month: a.into(),
+                day: b.into(),
+            },
+            end: Ymd {
+                year: self.years[1],
+                month: c.into(),
+                day: d.into(),
+            },
+        })
+    }
+}
+
+/// Written as the `Option<Period>` it stands for.
+impl std::fmt::Debug for PackedPeriod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+/// No claim: the index of no claim (a corpus holds fewer than `u32::MAX`).
+const NO_REPEAT: u32 = u32::MAX;
+
 impl Claim {
+    /// The single place, when there is exactly one.
+    pub(crate) fn place(&self) -> Option<u16> {
+        self.places.single()
+    }
+
+    /// The claim repeats one already made in the same document (a sentence
+    /// printed twice): index of the first claim.
+    pub(crate) fn repeat_of(&self) -> Option<u32> {
+        (self.repeat_of != NO_REPEAT).then_some(self.repeat_of)
+    }
+
+    /// The period the claim is about.
+    pub(crate) fn period(&self) -> Option<Period> {
+        self.period.get()
+    }
+
     /// Byte span of the sentence the figure stands in.
     pub(crate) fn sentence(&self) -> (usize, usize) {
         (self.sentence.0 as usize, self.sentence.1 as usize)
@@ -133,7 +213,7 @@ impl Claim {
     /// a repeat, machine-translation debris, an ambiguous separator, a bad
     /// grouping.
     pub(crate) fn usable(&self) -> bool {
-        self.repeat_of.is_none()
+        self.repeat_of().is_none()
             && self.fig.debris().is_none()
             && !self.fig.ambiguous
             && !self.fig.bad_grouping
@@ -147,7 +227,7 @@ impl Claim {
 
     /// The year of the claim's period, when it lies within one year.
     pub(crate) fn year(&self) -> Option<i32> {
-        self.period.and_then(|p| p.single_year())
+        self.period().and_then(|p| p.single_year())
     }
 
     /// The interval the claim states, open sides as `None`.
@@ -161,7 +241,7 @@ impl Claim {
     }
 
     fn relation_of_periods(&self, other: &Claim) -> Relation {
-        match (self.period, other.period) {
+        match (self.period(), other.period()) {
             // The same period, or two short ones that overlap: a figure
             // stated "lundi" and one stated "en 2020" may be of different
             // days of that year.
@@ -221,7 +301,7 @@ impl Claim {
     /// True for claims the rules should consider: not repeats, not
     /// boilerplate.
     pub(crate) fn checkable(&self) -> bool {
-        self.repeat_of.is_none() && !self.boilerplate
+        self.repeat_of().is_none() && !self.boilerplate
     }
 }
 
@@ -283,8 +363,8 @@ impl Corpus {
             for d in read {
                 let base = claims.len();
                 claims.extend(d.claims.into_iter().map(|mut c| {
-                    if let Some(r) = &mut c.repeat_of {
-                        *r += base as u32;
+                    if c.repeat_of != NO_REPEAT {
+                        c.repeat_of += base as u32;
                     }
                     c
                 }));
@@ -546,10 +626,9 @@ pub(crate) fn read_document(
             role,
             key_role,
             side,
-            place: places.single(),
             places,
-            period,
-            repeat_of: None,
+            period: PackedPeriod::new(period),
+            repeat_of: NO_REPEAT,
             boilerplate,
             delta: m.is_delta(&at, &sm),
             period_stated: how != Stated::Default,
@@ -583,7 +662,7 @@ fn mark_repeats(text: &str, claims: &mut [Claim]) {
                     .zip(by_sentence[first].iter().copied())
                     .collect();
                 for (a, b) in pairs {
-                    claims[a].repeat_of = Some(b as u32);
+                    claims[a].repeat_of = b as u32;
                 }
             }
             None => {

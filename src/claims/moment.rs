@@ -760,7 +760,7 @@ mod tests {
     }
 
     fn period_text(c: &crate::claims::Claim) -> Option<String> {
-        c.period.map(|p| {
+        c.period().map(|p| {
             if p.start == p.end {
                 p.start.to_string()
             } else {

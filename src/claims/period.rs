@@ -172,7 +172,7 @@ pub(super) fn inherited_period(
     // Claims come in text order, so their sentences never go back.
     let explicit = last.explicit.filter(|&i| claims[i].sentence().0 >= first);
     let inherited = last.inherited.filter(|&i| claims[i].sentence() == sentence);
-    explicit.max(inherited).and_then(|i| claims[i].period)
+    explicit.max(inherited).and_then(|i| claims[i].period())
 }
 
 /// The period a quantity is about, and whether the sentence states it: a

@@ -424,7 +424,7 @@ impl Reader<'_> {
         matches!(
             c.fig.kind,
             Kind::Count | Kind::Money | Kind::Measure | Kind::Percent | Kind::Duration
-        ) && (c.usable() || (c.repeat_of.is_some() && c.with_repeat_usable()))
+        ) && (c.usable() || (c.repeat_of().is_some() && c.with_repeat_usable()))
             && c.fig.value.is_some()
             && c.fig.interval().0.is_some()
             && !self.named(i)
@@ -1011,7 +1011,7 @@ impl Reader<'_> {
         // A sentence printed twice: its breakdown is read once.
         if std::iter::once(b.total)
             .chain(b.parts.iter().copied())
-            .all(|i| self.claim(i).repeat_of.is_some())
+            .all(|i| self.claim(i).repeat_of().is_some())
         {
             return;
         }

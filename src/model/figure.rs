@@ -96,16 +96,27 @@ pub(crate) enum Written {
     Mixed,
 }
 
-/// The parts of a date, as far as the text gives them, packed in 12 bytes
-/// (every figure holds one): a part the text does not give is a value no
-/// text writes (`i32::MIN` for the year, `u32::MAX` for the day, 0 for the
-/// month and the weekday, whose numbers are 1 to 12 and 1 to 7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The parts of a date, as far as the text gives them, packed in 12 bytes,
+/// and `Option<DateParts>` too (every figure holds one): a part the text
+/// does not give is a value no text writes (`i32::MIN` for the year,
+/// `u32::MAX` for the day, 0 for the month and the weekday, whose numbers
+/// are 1 to 12 and 1 to 7).
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) struct DateParts {
     year: i32,
     day: u32,
     month: u8,
     weekday: u8,
+    /// A byte of one value, whose other values mark `None` in an
+    /// `Option<DateParts>`.
+    niche: Niche,
+}
+
+/// A byte that is always 1.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum Niche {
+    One = 1,
 }
 
 impl Default for DateParts {
@@ -115,7 +126,20 @@ impl Default for DateParts {
             day: NO_DAY,
             month: 0,
             weekday: 0,
+            niche: Niche::One,
         }
+    }
+}
+
+/// Written as the parts it holds.
+impl std::fmt::Debug for DateParts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DateParts")
+            .field("year", &self.year)
+            .field("day", &self.day)
+            .field("month", &self.month)
+            .field("weekday", &self.weekday)
+            .finish()
     }
 }
 
@@ -209,7 +233,7 @@ pub struct Figure {
     pub(crate) qualifier: Option<u8>,
     pub(crate) written: Written,
     /// The counted noun ("soldats"): its span, read by [`Figure::entity`].
-    entity: Option<(u32, u32)>,
+    entity: Span32,
     /// The value depends on a separator convention the document does not
     /// settle (`2.500` in a text that also writes `3.5`).
     pub(crate) ambiguous: bool,
@@ -217,7 +241,7 @@ pub struct Figure {
     pub(crate) bad_grouping: bool,
     /// Machine-translation debris next to the number ("XNUMX"): its span,
     /// read by [`Figure::debris`].
-    debris: Option<(u32, u32)>,
+    debris: Span32,
     pub(crate) evidence: Evidence,
     /// Decimal places written (for the rounding a figure implies).
     pub(crate) decimals: u8,
@@ -243,10 +267,10 @@ impl Figure {
             unit: None,
             qualifier: None,
             written,
-            entity: None,
+            entity: Span32::NONE,
             ambiguous: false,
             bad_grouping: false,
-            debris: None,
+            debris: Span32::NONE,
             evidence: Evidence::None,
             decimals: 0,
             scale: Decimal::ONE,
@@ -267,20 +291,20 @@ impl Figure {
 
     /// The span of the counted noun ("soldats").
     pub fn entity(&self) -> Option<(usize, usize)> {
-        widen(self.entity)
+        self.entity.get()
     }
 
     pub(crate) fn set_entity(&mut self, span: Option<(usize, usize)>) {
-        self.entity = narrow(span);
+        self.entity = Span32::new(span);
     }
 
     /// The span of machine-translation debris next to the number ("XNUMX").
     pub(crate) fn debris(&self) -> Option<(usize, usize)> {
-        widen(self.debris)
+        self.debris.get()
     }
 
     pub(crate) fn set_debris(&mut self, span: Option<(usize, usize)>) {
-        self.debris = narrow(span);
+        self.debris = Span32::new(span);
     }
 
     /// The literal text of the figure in `text`.
@@ -289,13 +313,38 @@ impl Figure {
     }
 }
 
-/// A span kept in 32 bits (documents are read whole, well below 4 GiB).
-fn narrow(span: Option<(usize, usize)>) -> Option<(u32, u32)> {
-    span.map(|(s, e)| (s as u32, e as u32))
+/// An optional byte span kept in 8 bytes (documents are read whole, well
+/// below 4 GiB): no span is a start of `u32::MAX`, an offset no document
+/// reaches.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Span32 {
+    start: u32,
+    end: u32,
 }
 
-fn widen(span: Option<(u32, u32)>) -> Option<(usize, usize)> {
-    span.map(|(s, e)| (s as usize, e as usize))
+impl Span32 {
+    const NONE: Span32 = Span32 {
+        start: u32::MAX,
+        end: 0,
+    };
+
+    fn new(span: Option<(usize, usize)>) -> Self {
+        span.map_or(Span32::NONE, |(s, e)| Span32 {
+            start: s as u32,
+            end: e as u32,
+        })
+    }
+
+    fn get(self) -> Option<(usize, usize)> {
+        (self.start != u32::MAX).then_some((self.start as usize, self.end as usize))
+    }
+}
+
+/// Written as the `Option<(u32, u32)>` it stands for.
+impl std::fmt::Debug for Span32 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
 }
 
 #[cfg(test)]
@@ -306,8 +355,8 @@ mod tests {
     #[test]
     fn figure_stays_small() {
         let n = std::mem::size_of::<Figure>();
-        assert!(n <= 184, "Figure is {n} bytes");
-        assert!(std::mem::size_of::<Option<DateParts>>() <= 16);
+        assert!(n <= 168, "Figure is {n} bytes");
+        assert!(std::mem::size_of::<Option<DateParts>>() <= 12);
     }
 
     #[test]

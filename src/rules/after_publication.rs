@@ -87,7 +87,7 @@ fn check(p: &AfterPublication, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
         let text = doc.text.as_str();
         for i in corpus.doc_claims[d].clone() {
             let c = &corpus.claims[i];
-            if c.fig.kind != Kind::Date || c.repeat_of.is_some() {
+            if c.fig.kind != Kind::Date || c.repeat_of().is_some() {
                 continue;
             }
             let Some(parts) = c.fig.date else { continue };

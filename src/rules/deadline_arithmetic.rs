@@ -100,7 +100,9 @@ fn check(params: &DeadlineArithmetic, cx: &Context, rule: &RuleDef, out: &mut Ve
         let range = corpus.doc_claims[d].clone();
         for p in range.clone() {
             let cp = &corpus.claims[p];
-            if cp.fig.kind != Kind::Duration || cp.repeat_of.is_some() || cp.fig.qualifier.is_some()
+            if cp.fig.kind != Kind::Duration
+                || cp.repeat_of().is_some()
+                || cp.fig.qualifier.is_some()
             {
                 continue;
             }

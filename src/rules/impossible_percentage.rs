@@ -56,7 +56,7 @@ fn check(p: &ImpossiblePercentage, cx: &Context, rule: &RuleDef, out: &mut Vec<F
         for i in corpus.doc_claims[d].clone() {
             let c = &corpus.claims[i];
             let f = &c.fig;
-            if f.kind != Kind::Percent || c.repeat_of.is_some() {
+            if f.kind != Kind::Percent || c.repeat_of().is_some() {
                 continue;
             }
             let Some(v) = f.value else { continue };

@@ -351,7 +351,7 @@ fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, findings: &mut Vec<F
         let articles = folded(&cx.lexicon.lang(doc.lang).definite_articles);
         let range = corpus.doc_claims[d].clone();
         let roles: Vec<(usize, Role)> = range
-            .filter(|&i| corpus.claims[i].repeat_of.is_none())
+            .filter(|&i| corpus.claims[i].repeat_of().is_none())
             .map(|i| (i, p.role(corpus, text, i, &words, &articles)))
             .collect();
         let votes = |s: System| -> Vec<usize> {

@@ -123,7 +123,7 @@ fn across_sentences(
     while s < sents.len() {
         let totals: BTreeMap<Slot, usize> = by_slot(cx, corpus, &sents[s])
             .into_iter()
-            .filter(|(_, i)| corpus.claims[*i].place.is_none())
+            .filter(|(_, i)| corpus.claims[*i].place().is_none())
             .collect();
         if totals.is_empty() {
             s += 1;
@@ -138,7 +138,7 @@ fn across_sentences(
             if g.is_empty() {
                 continue;
             }
-            let places: Vec<Option<u16>> = g.values().map(|&i| corpus.claims[i].place).collect();
+            let places: Vec<Option<u16>> = g.values().map(|&i| corpus.claims[i].place()).collect();
             let Some(Some(p)) = places.first().copied() else {
                 break;
             };

@@ -611,7 +611,7 @@ fn report(
         return;
     }
     // Shares of two places.
-    let mut places = members.iter().filter_map(|&m| corpus.claims[m].place);
+    let mut places = members.iter().filter_map(|&m| corpus.claims[m].place());
     let two_places = places.next().is_some_and(|p| places.any(|q| q != p));
     if two_places {
         return;

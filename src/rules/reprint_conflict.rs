@@ -261,19 +261,15 @@ struct Sent {
     span: (u32, u32),
     /// Its tokens, read again only for the sentences whose figures are
     /// compared word by word ([`Sent::toks`]).
-    toks: OnceCell<Vec<Tok>>,
-    /// The weekdays the sentence names, sorted.
-    weekdays: Box<[u32]>,
+    toks: OnceCell<Box<[Tok]>>,
+    /// The weekdays the sentence names, bit `w` for weekday `w` (1 to 7).
+    weekdays: u8,
 }
 
 impl Sent {
     /// The tokens of the sentence, read when first needed and kept.
     fn toks(&self, cx: &Context) -> &[Tok] {
-        self.toks.get_or_init(|| {
-            let mut toks = self.read(cx);
-            toks.shrink_to_fit();
-            toks
-        })
+        self.toks.get_or_init(|| self.read(cx).into_boxed_slice())
     }
 
     /// The tokens of the sentence, read again.
@@ -296,24 +292,69 @@ impl Sent {
 /// A compared figure under one of its anchors: `tag` says which (0: the
 /// tokens before, 1: after, 2: the whole sentence and the position in it,
 /// 3 and 4: the frame before and after), `hash` hashes the anchor's
-/// tokens. Figures of one `(tag, hash)` form a bucket.
+/// tokens. Figures of one `(tag, hash)` form a bucket. Kept in 12 bytes
+/// (one for each anchor of every compared figure of the run).
 #[derive(Debug, Clone, Copy)]
+#[repr(C, packed(4))]
 struct Entry {
     hash: u64,
-    /// The figure: index into the figures read ([`Fig`]), which come in
-    /// sentence order, then token order.
-    fig: u32,
-    tag: u8,
+    /// The figure (the low 29 bits: index into the figures read, [`Fig`],
+    /// which come in sentence order, then token order) and the tag (the
+    /// high 3 bits).
+    fig_tag: u32,
 }
 
-/// A compared figure: its claim, its frame ([`frame_of`]), its sentence
-/// (index into the sentences read) and its token in it.
+impl Entry {
+    const FIG_BITS: u32 = 29;
+
+    fn new(tag: u8, hash: u64, fig: u32) -> Entry {
+        debug_assert!(tag < 8 && fig < 1 << Self::FIG_BITS);
+        Entry {
+            hash,
+            fig_tag: u32::from(tag) << Self::FIG_BITS | fig,
+        }
+    }
+
+    fn hash(&self) -> u64 {
+        self.hash
+    }
+
+    fn fig(&self) -> u32 {
+        self.fig_tag & ((1 << Self::FIG_BITS) - 1)
+    }
+
+    fn tag(&self) -> u8 {
+        (self.fig_tag >> Self::FIG_BITS) as u8
+    }
+}
+
+/// For each figure, given as its frame and the hash of its value, whether
+/// its frame is printed with three or more distinct values (a template).
+fn templates(frames: &[(u64, u64)]) -> Vec<bool> {
+    let mut order: Vec<u32> = (0..frames.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| frames[i as usize]);
+    let mut out = vec![false; frames.len()];
+    for run in order.chunk_by(|&a, &b| frames[a as usize].0 == frames[b as usize].0) {
+        let values = 1 + run
+            .windows(2)
+            .filter(|w| frames[w[0] as usize].1 != frames[w[1] as usize].1)
+            .count();
+        if values >= 3 {
+            for &i in run {
+                out[i as usize] = true;
+            }
+        }
+    }
+    out
+}
+
+/// A compared figure: its claim, its sentence (index into the sentences
+/// read) and its token in it.
 #[derive(Debug, Clone, Copy)]
 struct Fig {
     claim: u32,
     si: u32,
     p: u32,
-    frame: u64,
 }
 
 /// Documents FC204 reads in parallel before their results join the
@@ -328,10 +369,11 @@ struct DocScan {
     /// Their figures under their anchors (`fig` counts within the
     /// document).
     entries: Vec<Entry>,
-    /// The compared figures (`si` counts within the document), and the
-    /// hash of each one's value.
+    /// The compared figures (`si` counts within the document), the hash
+    /// of each one's value and each one's frame ([`frame_of`]).
     figs: Vec<Fig>,
     values: Vec<u64>,
+    frames: Vec<u64>,
     /// The long sentences' wording and exact text (hashes).
     printed: Vec<(u64, u64)>,
 }
@@ -645,7 +687,7 @@ fn within(a: &Claim, b: &Claim) -> bool {
 /// given as the hashes of its folded words.
 fn running(cx: &Context, s: &Sent, tally: &[Vec<u64>]) -> bool {
     let words: Vec<u64> = s.toks(cx).iter().map(|t| t.word()).collect();
-    !s.weekdays.is_empty()
+    s.weekdays != 0
         || tally
             .iter()
             .any(|p| words.windows(p.len()).any(|w| w == p.as_slice()))
@@ -958,10 +1000,10 @@ impl ReprintConflict {
                     claim: k as u32,
                     si,
                     p: p as u32,
-                    frame: frame_of(&toks, p),
                 });
                 out.values.push(hash_of(&value_of(corpus, t)));
-                let mut push = |tag: u8, hash: u64| out.entries.push(Entry { hash, fig, tag });
+                out.frames.push(frame_of(&toks, p));
+                let mut push = |tag: u8, hash: u64| out.entries.push(Entry::new(tag, hash, fig));
                 if words >= self.min_short_words {
                     push(2, hash_of(&(whole, p)));
                 }
@@ -982,7 +1024,10 @@ impl ReprintConflict {
                 doc: d as u32,
                 span: (sp.0 as u32, sp.1 as u32),
                 toks: OnceCell::new(),
-                weekdays: weekdays.into_boxed_slice(),
+                weekdays: weekdays.iter().fold(0, |m, &w| {
+                    debug_assert!(w < 8, "weekday {w}");
+                    m | 1u8 << (w & 7)
+                }),
             });
         }
         out
@@ -1005,10 +1050,10 @@ impl ReprintConflict {
         // figure's claim and frame.
         let mut index: Vec<Entry> = Vec::new();
         let mut figs: Vec<Fig> = Vec::new();
-        // Per frame (the tokens just around a figure), up to three distinct
-        // values (hashed) and how many: a frame printed with three or more
-        // values in the corpus is a template.
-        let mut frames: HashMap<u64, (u8, [u64; 3])> = HashMap::new();
+        // Each figure's frame (the tokens just around it) and the hash of
+        // its value: a frame printed with three or more values in the
+        // corpus is a template.
+        let mut fig_frames: Vec<(u64, u64)> = Vec::new();
         // Each document's sentences that hold a figure, by their wording
         // (numbers left out) and their exact text (numbers included).
         let mut printed: HashMap<u32, Vec<(u64, u64)>> = HashMap::new();
@@ -1024,20 +1069,17 @@ impl ReprintConflict {
                 .collect();
             for (d, mut p) in (start..).zip(per_doc) {
                 let (base, fbase) = (sents.len() as u32, figs.len() as u32);
-                index.extend(p.entries.into_iter().map(|mut e| {
-                    e.fig += fbase;
-                    e
-                }));
+                index.extend(
+                    p.entries
+                        .into_iter()
+                        .map(|e| Entry::new(e.tag(), e.hash(), e.fig() + fbase)),
+                );
                 sents.extend(p.sents);
-                for (f, x) in p.figs.iter_mut().zip(p.values) {
+                for f in p.figs.iter_mut() {
                     f.si += base;
-                    let (n, seen) = frames.entry(f.frame).or_default();
-                    if (*n as usize) < seen.len() && !seen[..*n as usize].contains(&x) {
-                        seen[*n as usize] = x;
-                        *n += 1;
-                    }
                 }
                 figs.extend(p.figs);
+                fig_frames.extend(p.frames.into_iter().zip(p.values));
                 if !p.printed.is_empty() {
                     let mut v = p.printed;
                     v.sort_unstable();
@@ -1046,11 +1088,14 @@ impl ReprintConflict {
                 }
             }
         }
+        // Whether each figure's frame is a template; the frames are dropped.
+        let template_fig = templates(&fig_frames);
+        drop(fig_frames);
         // Buckets in key order, each bucket's figures in sentence order.
-        index.sort_unstable_by_key(|e| (e.tag, e.hash, e.fig));
+        index.sort_unstable_by_key(|e| (e.tag(), e.hash(), e.fig()));
         let buckets = || {
             index
-                .chunk_by(|x, y| (x.tag, x.hash) == (y.tag, y.hash))
+                .chunk_by(|x, y| (x.tag(), x.hash()) == (y.tag(), y.hash()))
                 .filter(|b| b.len() >= 2)
         };
         // How many sentences two documents print with the same words and
@@ -1076,13 +1121,7 @@ impl ReprintConflict {
             }
             n
         };
-        // A frame printed with three or more values in the corpus is a
-        // template.
-        let template = |e: &Entry| {
-            frames
-                .get(&figs[e.fig as usize].frame)
-                .is_some_and(|v| v.0 >= 3)
-        };
+        let template = |e: &Entry| template_fig[e.fig() as usize];
         // Candidate pairs of figures that differ, from buckets that are no
         // template.
         let mut candidates: Vec<Cand> = Vec::new();
@@ -1090,15 +1129,15 @@ impl ReprintConflict {
         // The pairs of figures compared, each as its two figures' indices.
         let mut tried: HashSet<u64> = HashSet::new();
         for bucket in buckets() {
-            let key = (bucket[0].tag, bucket[0].hash);
+            let key = (bucket[0].tag(), bucket[0].hash());
             let list: Vec<(u32, u32)> = bucket
                 .iter()
-                .map(|e| (figs[e.fig as usize].si, figs[e.fig as usize].p))
+                .map(|e| (figs[e.fig() as usize].si, figs[e.fig() as usize].p))
                 .collect();
             // The tokens of the bucket's sentences, read when a pair is
             // compared word by word and dropped with the bucket.
             let read: Vec<OnceCell<Vec<Tok>>> = list.iter().map(|_| OnceCell::new()).collect();
-            let claim_at = |e: &Entry| figs[e.fig as usize].claim as usize;
+            let claim_at = |e: &Entry| figs[e.fig() as usize].claim as usize;
             let claim_of = |x: usize| Some(claim_at(&bucket[x]));
             // The watched pair, when both stand in this bucket.
             let watched = trace.watch.filter(|&(a, b)| {
@@ -1183,7 +1222,7 @@ impl ReprintConflict {
                     } else {
                         (eb.0, ea.0)
                     };
-                    let (fa, fb) = (bucket[x].fig, bucket[y].fig);
+                    let (fa, fb) = (bucket[x].fig(), bucket[y].fig());
                     let figures = u64::from(fa.min(fb)) << 32 | u64::from(fa.max(fb));
                     if seen.contains(&pair) || !tried.insert(figures) {
                         continue;
@@ -1374,10 +1413,9 @@ impl ReprintConflict {
         // The days a sentence's weekdays name, each the latest such day on
         // or before the publication date.
         let named_days = |s: &Sent, published: Ymd| -> Vec<i64> {
-            let mut v: Vec<i64> = s
-                .weekdays
-                .iter()
-                .map(|&w| published.days() - i64::from((published.weekday() + 7 - w) % 7))
+            let mut v: Vec<i64> = (0..8)
+                .filter(|w| s.weekdays >> w & 1 == 1)
+                .map(|w| published.days() - i64::from((published.weekday() + 7 - w) % 7))
                 .collect();
             v.sort_unstable();
             v
@@ -1429,7 +1467,7 @@ impl ReprintConflict {
                         })
                     };
                     let pinned = (x - y).abs() < WEEK
-                        && ((!sa.weekdays.is_empty() && named_days(sa, da) == named_days(sb, db))
+                        && ((sa.weekdays != 0 && named_days(sa, da) == named_days(sb, db))
                             || counted(sa, cand.pi)
                             || (xa.2 && xa.0 .1 == xb.0 .1));
                     // Two printings of nearly the same sentence, however
@@ -1463,9 +1501,9 @@ impl ReprintConflict {
                     let past = |c: &Claim, published: i64| {
                         c.period_stated
                             && !c.delta
-                            && c.period.is_some_and(|p| p.end.days() < published)
+                            && c.period().is_some_and(|p| p.end.days() < published)
                     };
-                    let closed = ca.period == cb.period && past(ca, x) && past(cb, y);
+                    let closed = ca.period() == cb.period() && past(ca, x) && past(cb, y);
                     let fixed = fixed || closed || pinned;
                     if (x - y).unsigned_abs() > self.max_days_apart as u64 && !fixed {
                         trace.note(a, b, 4, || {
@@ -1594,6 +1632,18 @@ mod tests {
     #[test]
     fn examples_pass() {
         crate::rules::rule_tests::examples_pass("FC204");
+    }
+
+    /// A frame is a template when it is printed with three or more
+    /// distinct values, however often each one.
+    #[test]
+    fn templates_are_frames_of_three_values() {
+        let frames = [(1, 10), (1, 11), (1, 10), (2, 5), (1, 12), (2, 6), (2, 5)];
+        assert_eq!(
+            super::templates(&frames),
+            [true, true, true, false, true, false, false]
+        );
+        assert!(super::templates(&[]).is_empty());
     }
 
     const DAY: Option<&str> = Some("2020-06-01");

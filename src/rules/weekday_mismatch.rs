@@ -35,7 +35,7 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
         let pub_date = published(doc);
         for i in corpus.doc_claims[d].clone() {
             let c = &corpus.claims[i];
-            if c.fig.kind != Kind::Date || c.repeat_of.is_some() {
+            if c.fig.kind != Kind::Date || c.repeat_of().is_some() {
                 continue;
             }
             let Some(parts) = c.fig.date else { continue };

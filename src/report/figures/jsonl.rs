@@ -143,7 +143,7 @@ fn write_claim(
         string(out, &m.places_name(&c.places));
     }
     out.push_str(",\"period\":");
-    period(out, c.period.map(|p| p.record()).as_ref());
+    period(out, c.period().map(|p| p.record()).as_ref());
     out.push_str(",\"time_of_count\":");
     optional(out, c.moment.map(|t| m.time.label(&t)).as_deref());
     out.push_str(",\"status\":");
@@ -153,7 +153,7 @@ fn write_claim(
     out.push_str(",\"key\":");
     optional(out, c.key().map(|k| m.describe(&k)).as_deref());
     out.push_str(",\"repeat\":");
-    boolean(out, c.repeat_of.is_some());
+    boolean(out, c.repeat_of().is_some());
     out.push_str(",\"boilerplate\":");
     boolean(out, c.boilerplate);
     out.push_str("}\n");

@@ -46,7 +46,10 @@ fn quantities(corpus: &Corpus, cfg: &Config, published: &[Option<String>]) -> Ve
     for (key, members) in corpus.buckets(&cfg.meanings) {
         for i in members {
             let c = &corpus.claims[i];
-            groups.entry((key, c.places, c.period)).or_default().push(i);
+            groups
+                .entry((key, c.places, c.period()))
+                .or_default()
+                .push(i);
         }
     }
     let mut out: Vec<Quantity> = groups

@@ -156,12 +156,12 @@ impl<'a> FigureRecord<'a> {
             role: c.role.map(|i| m.roles.name(i)),
             affiliation: c.side.map(|i| m.sides.name(i)),
             place: (!c.places.is_empty()).then(|| m.places_name(&c.places)),
-            period: c.period.map(|p| p.record()),
+            period: c.period().map(|p| p.record()),
             time_of_count: c.moment.map(|t| m.time.label(&t)),
             status: c.status.map(|s| s.as_str()),
             source,
             key: c.key().map(|k| m.describe(&k)),
-            repeat: c.repeat_of.is_some(),
+            repeat: c.repeat_of().is_some(),
             boilerplate: c.boilerplate,
         }
     }

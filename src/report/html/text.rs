@@ -285,7 +285,7 @@ fn open_figure(page: &Page, c: usize, shown: &[usize], out: &mut dyn fmt::Write)
     } else if !cited.is_empty() {
         write!(out, " cited sev-{}", worst(page, &cited))?;
     }
-    if claim.repeat_of.is_some() {
+    if claim.repeat_of().is_some() {
         out.write_str(" repeat")?;
     }
     if claim.boilerplate {
