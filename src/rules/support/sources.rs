@@ -302,7 +302,7 @@ pub(crate) fn why_not(
     // Further apart than current figures are compared, both must date an
     // event that was over before either document was published.
     if let (Some(x), Some(y)) = (cx.stories.day(a.doc), cx.stories.day(b.doc)) {
-        let past = |c: &Claim| c.period.is_some_and(|q| q.end.days() < x.min(y));
+        let past = |c: &Claim| c.period().is_some_and(|q| q.end.days() < x.min(y));
         if (x - y).abs() > p.max_days && !(past(a) && past(b)) {
             return Some(NotCompared::NotPast);
         }
