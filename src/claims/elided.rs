@@ -176,6 +176,23 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_figure_set_off_after_a_vague_count_puts_a_number_on_it() {
+        let fr = Lang::new("fr");
+        let t = "Des milliers de personnes se sont rassemblées - 15.000 d'après la \
+                 préfecture de police - sur la place de la République.";
+        assert_eq!(measure(t, fr, "15.000").as_deref(), Some("people"));
+        let t = "A Strasbourg, plusieurs milliers de manifestants (3.500 selon la \
+                 préfecture) ont défilé.";
+        assert_eq!(measure(t, fr, "3.500").as_deref(), Some("protesters"));
+        // A bare figure that is not set off counts something else.
+        let t = "Des centaines de personnes ont été tuées dans les combats et quelque \
+                 200.000 ont pris la fuite.";
+        assert_eq!(measure(t, fr, "quelque 200.000"), None);
+        let t = "Des milliers d'habitants font la queue, portant à 158 le nombre de cas.";
+        assert_eq!(measure(t, fr, "158"), None);
+    }
+
+    #[test]
     fn no_lead_across_a_figure_or_a_clause() {
         // The lead belongs to the first figure.
         let t = "Le nombre de morts atteint 45, puis 300 habitants ont été évacués.";

@@ -415,6 +415,18 @@ impl Corpus {
     }
 }
 
+/// Most tokens between a vague count ("des milliers de personnes") and a
+/// bare figure after it that puts a number on it.
+const VAGUE_REACH: usize = 16;
+
+/// True when the figure starting at byte `start` is set off from what
+/// comes before it by an opening bracket or a dash.
+fn set_off(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .and_then(|b| b.trim_end().chars().next_back())
+        .is_some_and(|c| matches!(c, '(' | '[' | '-' | '–' | '—'))
+}
+
 /// The claims of one document.
 pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> Vec<Claim> {
     read_document(doc_idx, doc, lex, m).claims
@@ -527,6 +539,20 @@ pub(crate) fn read_document(
                     counted = p.counted;
                     compared_role = p.role;
                     compared = true;
+                } else if p.fig.value.is_none()
+                    && entity.is_none()
+                    && at.start.saturating_sub(toks.first_after(p.fig.end)) <= VAGUE_REACH
+                    && (set_off(text, fig.start) || st.attributions.contains(&at.after))
+                {
+                    // "Des milliers de personnes se sont rassemblées - 15.000
+                    // d'après la préfecture -", "plusieurs milliers de
+                    // manifestants (3.500 selon la préfecture)": a bare
+                    // figure set off after a vague count of its sentence, or
+                    // attributed to a source, puts a number on it. (Not any
+                    // bare figure after it: "des centaines de personnes ont
+                    // été tuées et quelque 200.000 ont pris la fuite".)
+                    counted = p.counted;
+                    compared_role = p.role;
                 }
             }
         }
@@ -559,7 +585,7 @@ pub(crate) fn read_document(
             (fig.date.and_then(period_of_date), true)
         } else {
             claim_period(
-                sentence, &fig, m, &when, &years, &days, &counts, &st, &at, &sm, &toks,
+                text, sentence, &fig, m, &when, &years, &days, &counts, &st, &at, &sm, &toks,
             )
         };
         // A figure with no period of its own continues the discourse: it

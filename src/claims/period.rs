@@ -185,6 +185,7 @@ pub(super) fn inherited_period(
 /// writing (the document's date, or its year when only that is known).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn claim_period(
+    text: &str,
     sentence: (usize, usize),
     fig: &Figure,
     m: &Meanings,
@@ -217,7 +218,8 @@ pub(super) fn claim_period(
         year_in_clause(m, toks, (s, e), fig)
             || (before.is_none()
                 && !st.compared.iter().any(|&c| fig.end <= c && c <= s)
-                && !counts_near(toks, counts, fig, (s, e)))
+                && !counts_near(toks, counts, fig, (s, e))
+                && !after_a_name(text, toks, fig, s))
     });
     let nearest_year = [before, after]
         .into_iter()
@@ -427,6 +429,27 @@ fn year_in_clause(m: &Meanings, toks: &Tokens, date: (usize, usize), fig: &Figur
         let f1 = toks.first_from(fig.end).min(last);
         (f1..=d0).all(|k| !toks.toks[k].comma)
     }
+}
+
+/// True when the phrase of the date at byte `date`, after `fig`, opens
+/// right after a proper name, as an apposition about it does ("à l'appel
+/// du comité Adama Traoré, jeune homme noir mort en juillet 2016"): its
+/// year dates that person or thing, not the figure.
+fn after_a_name(text: &str, toks: &Tokens, fig: &Figure, date: usize) -> bool {
+    let f1 = toks.first_from(fig.end);
+    let d0 = toks.first_from(date);
+    let Some(open) = (f1..=d0.min(toks.toks.len().saturating_sub(1)))
+        .rev()
+        .find(|&k| toks.toks[k].stop)
+    else {
+        return false;
+    };
+    open > 1
+        && toks.toks.get(open - 1).is_some_and(|t| {
+            text.get(t.start..t.end)
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
+        })
 }
 
 /// True when a count other than `fig` stands between `fig` and the date

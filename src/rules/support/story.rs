@@ -21,7 +21,8 @@
 //!   text to mean anything (`[story] common_names` in
 //!   `rules/lexicon/names.toml`, measured on a reference corpus: "France",
 //!   "AFP", "Emmanuel", "February") and, in a large run, when few
-//!   documents of the run use it;
+//!   documents of the run use it or those that do were published within a
+//!   month of each other (the names of one event: "Floyd", "Traoré");
 //!
 //! and, when both publication dates are known, were published within
 //! `max_days` days of each other.
@@ -146,6 +147,28 @@ fn hash_of<T: Hash>(t: &T) -> u64 {
     h.finish()
 }
 
+/// Days of the window in which the documents of an event's name cluster.
+const BURST_DAYS: i64 = 31;
+/// Share of the documents using a name (dated or not) that must fall in one
+/// window of [`BURST_DAYS`] for the name to be an event's.
+const BURST_SHARE: f64 = 0.8;
+
+/// True when at least [`BURST_SHARE`] of the `df` documents that use a
+/// name were published within [`BURST_DAYS`] days of each other (`days`:
+/// the publication days of those that are dated).
+fn bursts(days: &[i64], df: u32) -> bool {
+    let mut v = days.to_vec();
+    v.sort_unstable();
+    let (mut best, mut j) = (0, 0);
+    for i in 0..v.len() {
+        while v[i] - v[j] >= BURST_DAYS {
+            j += 1;
+        }
+        best = best.max(i - j + 1);
+    }
+    df > 0 && best as f64 >= BURST_SHARE * f64::from(df)
+}
+
 /// Hashes of the sentences `sentences` of `text` with at least
 /// [`LONG_SENTENCE`] words, folded, sorted.
 fn long_sentences(
@@ -239,13 +262,30 @@ impl Stories {
             }
         }
         let common = (corpus.docs.len() / COMMON_SHARE).max(MIN_COMMON) as u32;
+        // The names of the run used by many of its documents are kept only
+        // when those documents cluster in time: the names of one event
+        // ("Floyd", "Traoré" in the weeks of the protests), not of every
+        // day's news.
+        let mut when: HashMap<u64, Vec<i64>> = HashMap::new();
+        for (n, d) in doc_names.iter().zip(&day) {
+            for &h in n.distinctive.iter() {
+                if df[&h] > common {
+                    when.entry(h).or_default().extend(*d);
+                }
+            }
+        }
+        let event: std::collections::HashSet<u64> = when
+            .into_iter()
+            .filter(|(h, days)| bursts(days, df[h]))
+            .map(|(h, _)| h)
+            .collect();
         let names = doc_names
             .iter()
             .map(|n| {
                 n.distinctive
                     .iter()
                     .copied()
-                    .filter(|h| df[h] <= common)
+                    .filter(|h| df[h] <= common || event.contains(h))
                     .collect()
             })
             .collect();
@@ -434,6 +474,19 @@ mod tests {
             names_of("x Saint-Denis- et Lyon."),
             vec!["saint-denis", "lyon"]
         );
+    }
+
+    #[test]
+    fn an_event_name_is_one_whose_documents_cluster_in_a_month() {
+        // 9 of 10 documents within 31 days: an event's name.
+        let event: Vec<i64> = (0..9).map(|d| 1000 + d * 3).chain([1400]).collect();
+        assert!(bursts(&event, 10));
+        // Spread over a year: a name of every day's news.
+        let spread: Vec<i64> = (0..10).map(|d| 1000 + d * 40).collect();
+        assert!(!bursts(&spread, 10));
+        // Undated documents count against it: 8 dated of 20 are too few.
+        assert!(!bursts(&event[..8], 20));
+        assert!(!bursts(&[], 0));
     }
 
     #[test]
