@@ -16,7 +16,7 @@ use super::support::text::folded;
 use serde::Deserialize;
 
 use super::support::params::decimal;
-use super::support::sources::near_words;
+use super::support::sources::{near_words, same_moment};
 use super::{Check, Context, Finding, RuleDef};
 use crate::claims::{Key, Places};
 use crate::lexicon::fold;
@@ -111,7 +111,13 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
             'pairs: for (x, &a) in claims.iter().enumerate() {
                 for &b in &claims[x + 1..] {
                     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                    if ca.sentence() == cb.sentence() || !ca.same_period(cb) {
+                    // Sentences that name different days speak of different
+                    // moments, even when no year dates them ("On 2 March, up
+                    // to 25,000 … On 5 April, around 30,000").
+                    if ca.sentence() == cb.sentence()
+                        || !ca.same_period(cb)
+                        || !same_moment(corpus, cx.lexicon, ca, cb)
+                    {
                         continue;
                     }
                     if !overlap(
