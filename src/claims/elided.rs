@@ -49,6 +49,14 @@ pub(crate) fn elided_measure(
     let clause = before
         .rfind(['.', ';', ':', '(', ')', '?', '!'])
         .map_or(before, |k| &before[k + 1..]);
+    // No byte of a word (nor of what folds to one): no lead phrase, and
+    // nothing to fold ("1 1 1", "(3) [4]").
+    if !clause
+        .bytes()
+        .any(|b| b >= 0x80 || b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'`'))
+    {
+        return None;
+    }
     let folded = fold(clause);
     let words: Vec<&str> = folded
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))

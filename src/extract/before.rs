@@ -7,7 +7,7 @@
 //! window: most phrases end in another byte than the text and cost one
 //! comparison.
 
-use crate::lexicon::{fold_char, Ends};
+use crate::lexicon::{fold_ascii, fold_char, Ends};
 
 /// A folded character that stands for a space in a tail: runs of them are
 /// one space.
@@ -51,6 +51,17 @@ pub(crate) fn before(text: &str, pos: usize, max: usize) -> Before<'_> {
     let mut end = pos;
     let mut last = None;
     while end > start {
+        // ASCII, most of the text, folds on its byte.
+        let b = text.as_bytes()[end - 1];
+        if b < 0x80 {
+            let f = fold_ascii(b);
+            if !is_space(char::from(f)) {
+                last = Some(f);
+                break;
+            }
+            end -= 1;
+            continue;
+        }
         let c = char_ending(text, end);
         let f = fold_char(c);
         if !is_space(f) {

@@ -56,7 +56,12 @@ fn plain_count(f: &Figure) -> bool {
         && f.unit.is_none()
         && f.qualifier.is_none()
         && f.value
-            .is_some_and(|v| v.fract().is_zero() && v >= Decimal::ZERO && v <= Decimal::from(130))
+            // A value of scale 0 is whole without computing its fraction.
+            .is_some_and(|v| {
+                (v.scale() == 0 || v.fract().is_zero())
+                    && v >= Decimal::ZERO
+                    && v <= Decimal::from(130)
+            })
 }
 
 #[cfg(test)]

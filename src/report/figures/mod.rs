@@ -222,19 +222,33 @@ pub(crate) fn push_date(out: &mut String, d: &crate::model::DateParts) {
 /// `n` in decimal digits, pushed on `out`, as `serde_json` and `Display`
 /// write it.
 pub(crate) fn push_digits(out: &mut String, n: u128) {
+    // Most numbers are one digit ("1"): no buffer to fill.
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut digits = [0u8; 40];
     let mut i = digits.len();
     // Offsets, lines and most values fit in 64 bits, whose division is
-    // one instruction (that of 128 bits is a call).
+    // one instruction (that of 128 bits is a call); they are written two
+    // digits at a time.
     match u64::try_from(n) {
-        Ok(mut n) => loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
+        Ok(mut n) => {
+            while n >= 100 {
+                let d = (n % 100) as usize * 2;
+                n /= 100;
+                i -= 2;
+                digits[i..i + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
             }
-        },
+            if n >= 10 {
+                let d = n as usize * 2;
+                i -= 2;
+                digits[i..i + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
+            } else {
+                i -= 1;
+                digits[i] = b'0' + n as u8;
+            }
+        }
         Err(_) => {
             let mut n = n;
             loop {
@@ -254,6 +268,14 @@ pub(crate) fn push_digits(out: &mut String, n: u128) {
         out.push(char::from(b));
     }
 }
+
+/// "00" to "99", two bytes each.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
 
 /// `text` in double quotes as a reader sees it: letters and spaces of every
 /// width as they are (`1 500` with its no-break space), and only what a
@@ -404,5 +426,30 @@ mod quoting_tests {
         // What would break the line or hide is escaped.
         assert_eq!(quoted("a\"b\\c\nd\te"), r#""a\"b\\c\nd\te""#);
         assert_eq!(quoted("1\u{200b}000"), r#""1\u{200b}000""#);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_digits;
+
+    #[test]
+    fn push_digits_writes_as_display() {
+        let mut cases: Vec<u128> = (0..1200).collect();
+        cases.extend([
+            9_999,
+            10_000,
+            123_456,
+            1_000_000,
+            u64::MAX as u128 - 1,
+            u64::MAX as u128,
+            u64::MAX as u128 + 1,
+            u128::MAX,
+        ]);
+        for n in cases {
+            let mut out = String::from("x");
+            push_digits(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
     }
 }
