@@ -16,7 +16,7 @@ saying how; `score` lists them). The documents the rows cite are copied to
 fixtures/judged/<file>.jsonl, so that tests/judged.rs holds the judgments on a fresh clone: a finding
 judged wrong must not come back as a warning or an error, one judged right must stay.
 
-A row is keyed by file, rule, document, byte span and text. `score` counts, for the findings the
+A row is keyed by file, rule, document, the documents it cites, byte span and text. `score` counts, for the findings the
 binary reports now, how many fall on a judged row, and the precision of those.
 """
 import argparse
@@ -70,7 +70,10 @@ def findings(binary, path):
 
 
 def key(row):
-    return (row["file"], row["rule"], row["doc"], row["start"], row["end"], row["text"])
+    # The documents a finding cites are part of it: the same figure
+    # corroborated by a reprint of its own text and by another source are
+    # two findings, judged apart.
+    return (row["file"], row["rule"], row["doc"], row["docs"], row["start"], row["end"], row["text"])
 
 
 def load():
