@@ -10,13 +10,16 @@
 # numbers); French number words ("vingt-deux trois cent …"); English number
 # words; one line of news text with no line break; nested brackets around
 # figures; "un"/"une" after a count ("deux garçons et une fille et une …");
-# one line of glued points and letters ("ab.ab.ab.…", no space).
-# Every input but the line of news and the glued points has a line break
-# every 70 bytes or so, as text does. The file is read as one plain-text document (`--max-doc-size`
-# raised above it). Prints, for each, the best of three runs (user + system
-# seconds; one run stopped after TIMEOUT seconds, default 300, counts as
-# that long), µs per kB and the ratio to normal news; the target is at
-# most 3.
+# one line of glued points and letters ("ab.ab.ab.…", no space); one
+# sentence of figures after a year and a place ("En 2019 à Paris, 1 1 1 …",
+# no break at all: what a figure reads around it must not grow with its
+# sentence).
+# Every input but the line of news, the glued points and the sentence of
+# figures has a line break every 70 bytes or so, as text does. The file is
+# read as one plain-text document (`--max-doc-size` raised above it).
+# Prints, for each, the best of three runs (user + system seconds; one run
+# stopped after TIMEOUT seconds, default 300, counts as that long), µs per
+# kB and the ratio to normal news; the target is at most 3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-target/release/figcheck}
@@ -80,6 +83,7 @@ repeat "$tmp/words_en.txt" "twenty-two three hundred and forty-one thousand "
 repeat "$tmp/brackets.txt" "((([[[{{{12 (3) [4]}}}]]])))  "
 repeat "$tmp/articles.txt" "deux garçons et une fille et une "
 python3 -c "import sys; open(sys.argv[1], 'w').write('ab.' * (int(sys.argv[2]) // 3))" "$tmp/dots.txt" "$size"
+python3 -c "import sys; open(sys.argv[1], 'w').write('En 2019 à Paris, ' + '1 ' * (int(sys.argv[2]) // 2))" "$tmp/one_sentence.txt" "$size"
 # One line: the news text of the corpus joined with spaces, no line break.
 python3 - "$tmp/fr_news.jsonl" "$tmp/one_line.txt" "$size" <<'EOF'
 import json, sys
@@ -94,7 +98,7 @@ for line in open(src):
 open(path, "w").write(" ".join(parts))
 EOF
 
-for f in digits ones xnumx words_fr words_en brackets articles one_line dots; do
+for f in digits ones xnumx words_fr words_en brackets articles one_line dots one_sentence; do
   bytes=$(stat -c %s "$tmp/$f.txt")
   t=$(best "$bin" extract --format jsonl --threads 1 --max-doc-size "$(( bytes + 1000 ))" "$tmp/$f.txt")
   us=$(awk -v t="$t" -v s="$bytes" 'BEGIN { print t * 1e6 / (s / 1000) }')

@@ -271,25 +271,31 @@ pub(super) fn claim_period(
         // before the figure opens its clause ("Le 17 novembre, 282 000",
         // a comma only right after the date), one after it follows without
         // a comma ("ont manifesté le 2 juin").
-        let other_count = counts
-            [counts.partition_point(|&p| p < a)..counts.partition_point(|&p| p < b)]
-            .iter()
-            .any(|&p| p != fig.start);
+        // A duration or an age is no event of a day.
+        let of_a_day = !matches!(fig.kind, Kind::Duration | Kind::Age | Kind::Ordinal);
+        // What stands between them is read only when they are near, so
+        // that a long sentence of figures costs no scan per figure.
+        let near = nearer && words <= DAY_DISTANCE && !compared && of_a_day;
+        let other_count = || {
+            counts[counts.partition_point(|&p| p < a)..counts.partition_point(|&p| p < b)]
+                .iter()
+                .any(|&p| p != fig.start)
+        };
         let (ta, tb) = (
             toks.first_from(a),
             toks.first_after(b).min(toks.toks.len().saturating_sub(1)),
         );
-        let broken = (ta..=tb).any(|k| {
-            let t = &toks.toks[k];
-            if end <= fig.start {
-                t.clause_break || (t.comma && k != ta)
-            } else {
-                t.comma
-            }
-        });
-        // A duration or an age is no event of a day.
-        let of_a_day = !matches!(fig.kind, Kind::Duration | Kind::Age | Kind::Ordinal);
-        if nearer && words <= DAY_DISTANCE && !compared && of_a_day && !other_count && !broken {
+        let broken = || {
+            (ta..=tb).any(|k| {
+                let t = &toks.toks[k];
+                if end <= fig.start {
+                    t.clause_break || (t.comma && k != ta)
+                } else {
+                    t.comma
+                }
+            })
+        };
+        if near && !other_count() && !broken() {
             day = event_day(d, (start, end), when, st).map(|p| ((end <= fig.start, words), p));
         }
     }
@@ -410,16 +416,23 @@ fn year_in_clause(m: &Meanings, toks: &Tokens, date: (usize, usize), fig: &Figur
     let d0 = toks.first_from(date.0).min(last);
     if date.1 <= fig.start {
         let f0 = toks.first_from(fig.start).min(last);
+        // A year further than a clause reaches dates nothing (and no scan
+        // grows with a long sentence of figures).
+        if f0.saturating_sub(d0) > CLAUSE_REACH {
+            return false;
+        }
         if (d0 + 1..=f0).all(|k| !toks.toks[k].comma) {
             return true;
         }
         // The date's clause: from the comma before it (or the sentence's
         // start; a bracket aside within it does not end it) to the comma
         // after it.
-        let open = (0..=d0)
+        let Some(open) = (d0.saturating_sub(CLAUSE_REACH)..=d0)
             .rev()
             .find(|&k| k == 0 || toks.toks[k].stop)
-            .unwrap_or(0);
+        else {
+            return false;
+        };
         let d1 = toks.first_from(date.1);
         let adverbial = d1 <= f0
             && toks.toks.get(d1).is_some_and(|t| t.comma)
@@ -427,9 +440,12 @@ fn year_in_clause(m: &Meanings, toks: &Tokens, date: (usize, usize), fig: &Figur
         open == 0 || adverbial
     } else {
         let f1 = toks.first_from(fig.end).min(last);
-        (f1..=d0).all(|k| !toks.toks[k].comma)
+        d0.saturating_sub(f1) <= CLAUSE_REACH && (f1..=d0).all(|k| !toks.toks[k].comma)
     }
 }
+
+/// Most tokens between a figure and a year of its clause.
+const CLAUSE_REACH: usize = 64;
 
 /// True when the phrase of the date at byte `date`, after `fig`, opens
 /// right after a proper name, as an apposition about it does ("à l'appel
@@ -437,8 +453,8 @@ fn year_in_clause(m: &Meanings, toks: &Tokens, date: (usize, usize), fig: &Figur
 /// year dates that person or thing, not the figure.
 fn after_a_name(text: &str, toks: &Tokens, fig: &Figure, date: usize) -> bool {
     let f1 = toks.first_from(fig.end);
-    let d0 = toks.first_from(date);
-    let Some(open) = (f1..=d0.min(toks.toks.len().saturating_sub(1)))
+    let d0 = toks.first_from(date).min(toks.toks.len().saturating_sub(1));
+    let Some(open) = (f1.max(d0.saturating_sub(CLAUSE_REACH))..=d0)
         .rev()
         .find(|&k| toks.toks[k].stop)
     else {
@@ -459,7 +475,7 @@ fn after_a_name(text: &str, toks: &Tokens, fig: &Figure, date: usize) -> bool {
 fn counts_near(toks: &Tokens, counts: &[usize], fig: &Figure, date: (usize, usize)) -> bool {
     let d1 = toks.first_from(date.1);
     // The date's clause ends at the next stop, else with the sentence.
-    let close = (d1..toks.toks.len())
+    let close = (d1..toks.toks.len().min(d1 + CLAUSE_REACH))
         .find(|&k| toks.toks[k].stop)
         .and_then(|k| toks.toks.get(k))
         .or(toks.toks.last())

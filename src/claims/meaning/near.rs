@@ -260,10 +260,14 @@ impl Meanings {
         // the nearest, the figure has none.
         // The figure's item of a list names its place, or a name of its
         // own, before it.
+        // Both look back no further than a place is looked for, so that a
+        // long sentence of figures costs no scan of it per figure.
+        let reach = at.start.saturating_sub(PLACE_BEFORE);
         let headed = sm.places.iter().any(|&(m, name)| {
             name && m.te <= at.start
+                && m.te >= reach
                 && (m.te..=at.start).all(|k| !toks.toks.get(k).is_some_and(|t| t.comma))
-        }) || (1..=at.start)
+        }) || (reach.max(1)..=at.start)
             .rev()
             .find(|&k| toks.toks.get(k).is_some_and(|t| t.comma))
             .is_some_and(|c| self.named_head(text, toks, c, at.start));
