@@ -69,9 +69,7 @@ fn write_claim(
     let doc = corpus.doc_of(c);
     let text = doc.text.as_str();
     let f = &c.fig;
-    let (start, end) = doc.file_span(f.start, f.end);
-    let (src, _) = doc.source_span(f.start, f.start);
-    let (line, column) = cursor.line_col(doc.source_text(), src);
+    let (start, end, line, column) = cursor.position(doc, f);
     let m = &cfg.meanings;
     let decimal = |out: &mut String, d: Option<rust_decimal::Decimal>| match d {
         Some(d) => {

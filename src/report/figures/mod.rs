@@ -122,11 +122,7 @@ impl<'a> FigureRecord<'a> {
         let doc = corpus.doc_of(c);
         let text = doc.text.as_str();
         let f = &c.fig;
-        // Offsets and line/column in the file; the cursor keeps this linear
-        // over a document's figures.
-        let (start, end) = doc.file_span(f.start, f.end);
-        let (src, _) = doc.source_span(f.start, f.start);
-        let (line, column) = cursor.line_col(doc.source_text(), src);
+        let (start, end, line, column) = cursor.position(doc, f);
         let m = &cfg.meanings;
         FigureRecord {
             doc: &doc.id,
@@ -347,6 +343,20 @@ pub(crate) struct LineCursor {
 }
 
 impl LineCursor {
+    /// Where figure `f` of `doc` stands in its file: its byte span and the
+    /// line and column of its start, kept linear over a document's figures
+    /// given in order.
+    pub(crate) fn position(
+        &mut self,
+        doc: &Document,
+        f: &crate::model::Figure,
+    ) -> (usize, usize, usize, usize) {
+        let (start, end) = doc.file_span(f.start, f.end);
+        let (src, _) = doc.source_span(f.start, f.start);
+        let (line, column) = self.line_col(doc.source_text(), src);
+        (start, end, line, column)
+    }
+
     pub(crate) fn line_col(&mut self, text: &str, offset: usize) -> (usize, usize) {
         if offset < self.offset || self.line == 0 {
             *self = LineCursor {
