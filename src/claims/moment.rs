@@ -387,13 +387,21 @@ impl TimeWords {
         self.starts = starts;
     }
 
-    /// How reports write a moment: `17:30`, `17:30 GMT`, `evening`.
-    /// True when token `i` may open a time phrase of its own before a date
-    /// (`[time] clause_openers`).
-    pub(crate) fn opens_time_phrase(&self, toks: &Tokens, i: usize) -> bool {
-        self.clause_openers.keys.contains_key(toks.key(i..i + 1))
+    /// True when tokens `from..to` are all words of `[time]
+    /// clause_openers` (phrases of several tokens, "jusqu'en", read whole):
+    /// a time phrase of its own before a date.
+    pub(crate) fn opens_time_phrase(&self, toks: &Tokens, from: usize, to: usize) -> bool {
+        let mut k = from;
+        while k < to {
+            match self.clause_openers.at(toks, k) {
+                Some((end, ())) if end <= to => k = end,
+                _ => return false,
+            }
+        }
+        true
     }
 
+    /// How reports write a moment: `17:30`, `17:30 GMT`, `evening`.
     pub(crate) fn label(&self, m: &Moment) -> String {
         let mut s = match (m.hour, m.part) {
             (Some(h), _) => format!("{h:02}:{:02}", m.minute.unwrap_or(0)),

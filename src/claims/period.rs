@@ -436,7 +436,7 @@ fn year_in_clause(m: &Meanings, toks: &Tokens, date: (usize, usize), fig: &Figur
         let d1 = toks.first_from(date.1);
         let adverbial = d1 <= f0
             && toks.toks.get(d1).is_some_and(|t| t.comma)
-            && (open..d0).all(|k| m.time.opens_time_phrase(toks, k));
+            && m.time.opens_time_phrase(toks, open, d0);
         open == 0 || adverbial
     } else {
         let f1 = toks.first_from(fig.end).min(last);

@@ -154,10 +154,9 @@ const BURST_DAYS: i64 = 31;
 const BURST_SHARE: f64 = 0.8;
 
 /// True when at least [`BURST_SHARE`] of the `df` documents that use a
-/// name were published within [`BURST_DAYS`] days of each other (`days`:
-/// the publication days of those that are dated).
-fn bursts(days: &[i64], df: u32) -> bool {
-    let mut v = days.to_vec();
+/// name were published within [`BURST_DAYS`] days of each other (`v`: the
+/// publication days of those that are dated).
+fn bursts(mut v: Vec<i64>, df: u32) -> bool {
     v.sort_unstable();
     let (mut best, mut j) = (0, 0);
     for i in 0..v.len() {
@@ -276,8 +275,7 @@ impl Stories {
         }
         let event: std::collections::HashSet<u64> = when
             .into_iter()
-            .filter(|(h, days)| bursts(days, df[h]))
-            .map(|(h, _)| h)
+            .filter_map(|(h, days)| bursts(days, df[&h]).then_some(h))
             .collect();
         let names = doc_names
             .iter()
@@ -480,13 +478,13 @@ mod tests {
     fn an_event_name_is_one_whose_documents_cluster_in_a_month() {
         // 9 of 10 documents within 31 days: an event's name.
         let event: Vec<i64> = (0..9).map(|d| 1000 + d * 3).chain([1400]).collect();
-        assert!(bursts(&event, 10));
+        assert!(bursts(event.clone(), 10));
         // Spread over a year: a name of every day's news.
         let spread: Vec<i64> = (0..10).map(|d| 1000 + d * 40).collect();
-        assert!(!bursts(&spread, 10));
+        assert!(!bursts(spread, 10));
         // Undated documents count against it: 8 dated of 20 are too few.
-        assert!(!bursts(&event[..8], 20));
-        assert!(!bursts(&[], 0));
+        assert!(!bursts(event[..8].to_vec(), 20));
+        assert!(!bursts(Vec::new(), 0));
     }
 
     #[test]
