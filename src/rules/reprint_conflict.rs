@@ -95,7 +95,7 @@ use super::support::params::{count, decimal};
 use super::{Check, Context, Finding, RuleDef};
 use crate::claims::{Claim, Corpus};
 use crate::lexicon::{fold, Lexicon};
-use crate::model::{Kind, Ymd};
+use crate::model::{Kind, Written, Ymd};
 
 /// Tokens on each side of a figure that index it.
 const ANCHOR: usize = 6;
@@ -597,7 +597,9 @@ fn walk<'t>(corpus: &Corpus, pair: impl Fn(usize) -> Option<(&'t Tok, &'t Tok)>)
 /// another moment (a tally of another day, a record of another year). A
 /// number that is part of a name ("Europe 1", "G5") states no moment:
 /// a copy that adds "confirmant une information d'Europe 1" was not
-/// rewritten for another day.
+/// rewritten for another day. Nor does "un", "une", "a" or "one" read as a
+/// figure ([`article_one`]): "sur une journée" and "sur une seule
+/// journée" state the same moment.
 fn same_rest(cx: &Context, a: &Sent, pa: usize, b: &Sent, pb: usize) -> bool {
     let corpus = cx.corpus;
     let name = |t: &Tok| {
@@ -609,7 +611,7 @@ fn same_rest(cx: &Context, a: &Sent, pa: usize, b: &Sent, pb: usize) -> bool {
             .toks(cx)
             .iter()
             .enumerate()
-            .filter(|&(i, t)| i != p && t.word() == NUMBER && !name(t))
+            .filter(|&(i, t)| i != p && t.word() == NUMBER && !name(t) && !article_one(corpus, t))
             .map(|(_, t)| value_of(corpus, t))
             .collect();
         v.sort();
@@ -725,6 +727,22 @@ fn parts(text: &str, (s, e): (usize, usize)) -> Vec<(usize, usize)> {
         // A heading run in after a point ("morts.- Mexique: plus de
         // 25.000 morts -Plus de 25.000 personnes") ends at its closing
         // dash, glued to the capital of the next sentence.
+        // A heading glued to the sentence after it with no mark at all
+        // ("au Sahel et remaniementMardi, le président…", "dans les
+        // campsDepuis"): a capital, then a small letter, right after a
+        // word of at least [`GLUED_WORD`] small letters. Names written
+        // with an inner capital ("McDonald", "iPhone", "BlackRock",
+        // "macOS") start with a capital or have fewer small letters
+        // before it.
+        if c.is_uppercase()
+            && chars.get(i + 1).is_some_and(|x| x.1.is_lowercase())
+            && glued_after(&chars[from..i])
+        {
+            out.push((s + chars[from].0, s + chars[i].0));
+            from = i;
+            i += 1;
+            continue;
+        }
         let dash = |ch: char| matches!(ch, '-' | '–' | '—');
         if dash(c)
             && i > from
@@ -776,6 +794,22 @@ fn parts(text: &str, (s, e): (usize, usize)) -> Vec<(usize, usize)> {
         out.push((s + chars[from].0, e));
     }
     out
+}
+
+/// Small letters a word must have before a capital glued to it for the
+/// capital to open another sentence (see [`parts`]).
+const GLUED_WORD: usize = 4;
+
+/// True when `before` (the characters before a capital) ends in a word of
+/// at least [`GLUED_WORD`] letters, all small: the end of a heading glued
+/// to the next sentence.
+fn glued_after(before: &[(usize, char)]) -> bool {
+    let run = before
+        .iter()
+        .rev()
+        .take_while(|x| x.1.is_alphabetic())
+        .collect::<Vec<_>>();
+    run.len() >= GLUED_WORD && run.iter().all(|x| x.1.is_lowercase()) && before.len() > run.len()
 }
 
 /// The longest common subsequence of two token streams (numbers match
@@ -831,7 +865,9 @@ fn lone_name(a: &[Tok], b: &[Tok], pairs: &[(usize, usize)]) -> bool {
 /// end), every other number is printed in both with the same value, and
 /// the shared words are at least `percent` percent of the longer
 /// sentence's, and neither names someone or something the other does not
-/// (a capitalised word that does not open the sentence).
+/// (a capitalised word that does not open the sentence). A number of one
+/// written as a word ("une journée", [`article_one`]) read on one side
+/// only is left out of the numbers.
 fn near(
     corpus: &Corpus,
     a: &[Tok],
@@ -886,22 +922,39 @@ fn near(
         return None;
     }
     let mut shared = 0;
-    let mut numbers = 0;
     for &(i, j) in &pairs {
         if a[i].word() != NUMBER {
             shared += 1;
             continue;
         }
-        numbers += 1;
         if (i, j) != (pa, pb) && value_of(corpus, &a[i]) != value_of(corpus, &b[j]) {
             return None;
         }
     }
-    let all_numbers = |t: &[Tok]| t.iter().filter(|t| t.word() == NUMBER).count();
-    if numbers != all_numbers(a) || numbers != all_numbers(b) {
+    // Every other number is printed in both, but for "un", "une", "a",
+    // "one" read as a figure on one side only ("sur une journée" / "sur
+    // une seule journée"): an article as often as a number, and no value
+    // that changed.
+    let unaligned = |t: &[Tok], aligned: &dyn Fn(usize) -> bool| {
+        t.iter()
+            .enumerate()
+            .any(|(k, x)| x.word() == NUMBER && !aligned(k) && !article_one(corpus, x))
+    };
+    if unaligned(a, &|k| pairs.iter().any(|p| p.0 == k))
+        || unaligned(b, &|k| pairs.iter().any(|p| p.1 == k))
+    {
         return None;
     }
     (shared * 100 >= longer * percent).then_some(shared)
+}
+
+/// True for a number written in words whose value is one ("un", "une",
+/// "a", "one"): an article as often as a number.
+fn article_one(corpus: &Corpus, t: &Tok) -> bool {
+    t.claim().is_some_and(|k| {
+        let f = &corpus.claims[k].fig;
+        f.written == Written::Words && f.value == Some(Decimal::ONE)
+    })
 }
 
 /// What became of one watched pair of claims (for `--explain`): the
@@ -1807,6 +1860,18 @@ mod tests {
             parts_of("Aux U.S.A. il y a 3.5 millions"),
             vec!["Aux U.S.A. il y a 3.5 millions"]
         );
+        // A heading glued to its sentence with no mark at all.
+        assert_eq!(
+            parts_of("Lutte au Sahel et remaniementMardi, le président part."),
+            vec!["Lutte au Sahel et remaniement", "Mardi, le président part."]
+        );
+        // Names written with an inner capital stay whole.
+        for name in [
+            "Chez McDonald et BlackRock, 3 iPhone et macOS sont vendus.",
+            "Le patron de YouTube et de PlayStation a parlé.",
+        ] {
+            assert_eq!(parts_of(name), vec![name]);
+        }
     }
 
     #[test]
