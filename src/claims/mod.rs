@@ -456,13 +456,22 @@ pub(crate) fn read_document(
     };
     let when = source::document_time(doc, &figures, &m.copyright);
     let boiler = boilerplate_lines(text, &figures, m);
-    // Years written in the text (dates and bare years), by position.
-    let mut years: Vec<(usize, usize, i32)> = figures
+    // Years written in the text (dates and bare years), by position, with
+    // the month of a date that names a month but no day ("mai 2020"; 0
+    // for none).
+    let mut years: Vec<(usize, usize, i32, u32)> = figures
         .iter()
         .filter(|f| f.kind == Kind::Date)
-        .filter_map(|f| f.date.and_then(|d| d.year()).map(|y| (f.start, f.end, y)))
+        .filter_map(|f| {
+            let d = f.date?;
+            let month = match (d.month(), d.day()) {
+                (Some(m), None) if (1..=12).contains(&m) => m,
+                _ => 0,
+            };
+            d.year().map(|y| (f.start, f.end, y, month))
+        })
         .collect();
-    years.sort_by_key(|&(p, _, _)| p);
+    years.sort_by_key(|&(p, _, _, _)| p);
     // Dates with a day and a month, by position: the days events happened.
     let days: Vec<(usize, usize, crate::model::DateParts)> = figures
         .iter()
@@ -581,8 +590,8 @@ pub(crate) fn read_document(
         });
         let side = m.side_near(&at, &sm, &toks);
         let places = m.places_near(text, &at, &sm, &toks);
-        let (period, explicit) = if fig.kind == Kind::Date {
-            (fig.date.and_then(period_of_date), true)
+        let (period, explicit, carries) = if fig.kind == Kind::Date {
+            (fig.date.and_then(period_of_date), true, true)
         } else {
             claim_period(
                 text, sentence, &fig, m, &when, &years, &days, &counts, &st, &at, &sm, &toks,
@@ -613,7 +622,8 @@ pub(crate) fn read_document(
         };
         if fig.kind.is_quantity() {
             match how {
-                Stated::Explicit => last.explicit = Some(claims.len()),
+                Stated::Explicit if carries => last.explicit = Some(claims.len()),
+                Stated::Explicit => {}
                 Stated::Inherited => last.inherited = Some(claims.len()),
                 Stated::Default => {}
             }

@@ -112,6 +112,9 @@ pub(crate) struct SentenceTime {
     /// A weekday of the sentence is said to come ("samedi prochain", "next
     /// Saturday").
     pub(crate) forward_day: bool,
+    /// Byte spans of the words that put a named month before the
+    /// publication date ("en mai dernier", "last May").
+    pub(crate) backward: Vec<(usize, usize)>,
     /// Byte ends of the words that make a date the start of a period up to
     /// the publication date ("depuis", "since").
     pub(crate) since: Vec<usize>,
@@ -231,6 +234,9 @@ pub(crate) struct TimeDef {
     /// Words after a weekday or a date that put it after the publication
     /// date ("samedi prochain").
     forward: Vec<String>,
+    /// Words next to a month named without its year that put it before the
+    /// publication date ("en mai dernier", "last May").
+    backward: Vec<String>,
     /// Words of a sentence that announce something to come.
     future: Vec<String>,
     /// Words before a date that make it the start of a period that runs to
@@ -301,6 +307,7 @@ pub(crate) struct TimeWords {
     status_of_counts: Phrases<Status>,
     count_nouns: Phrases<()>,
     forward: Phrases<()>,
+    backward: Phrases<()>,
     future: Phrases<()>,
     since: Phrases<()>,
     records: Phrases<()>,
@@ -324,6 +331,7 @@ impl TimeWords {
         unit(&mut self.same_moment, &def.same_moment);
         unit(&mut self.not_across, &def.not_across);
         unit(&mut self.forward, &def.forward);
+        unit(&mut self.backward, &def.backward);
         unit(&mut self.future, &def.future);
         unit(&mut self.since, &def.since);
         unit(&mut self.records, &def.records);
@@ -370,6 +378,7 @@ impl TimeWords {
             self.count_nouns.first_bytes,
             self.future.first_bytes,
             self.forward.first_bytes,
+            self.backward.first_bytes,
             self.not_across.first_bytes,
             self.since.first_bytes,
             self.days_back.first_bytes,
@@ -451,6 +460,9 @@ impl TimeWords {
             if let Some((e, _)) = self.forward.at(toks, i) {
                 st.forward.push(span(i, e));
                 st.forward_day |= (i > 0 && is_day(i - 1)) || (e < n && is_day(e));
+            }
+            if let Some((e, _)) = self.backward.at(toks, i) {
+                st.backward.push(span(i, e));
             }
             if self.not_across.at(toks, i).is_some() {
                 st.barriers.push(toks.toks[i].start);

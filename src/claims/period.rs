@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::meaning::Match;
 use super::moment::SentenceTime;
 use super::source::DocTime;
 use super::tokens::Tokens;
@@ -190,31 +191,31 @@ pub(super) fn claim_period(
     fig: &Figure,
     m: &Meanings,
     when: &DocTime,
-    years: &[(usize, usize, i32)],
+    years: &[(usize, usize, i32, u32)],
     days: &[(usize, usize, DateParts)],
     counts: &[usize],
     st: &SentenceTime,
     at: &FigureTokens,
     sm: &SentenceMeaning,
     toks: &Tokens,
-) -> (Option<Period>, bool) {
+) -> (Option<Period>, bool, bool) {
     // The year written nearest to the figure in its sentence, in the
     // figure's clause ([`year_in_clause`]).
     // `years` is in text order: the sentence's years by binary search, so
     // that a text of many dates costs O(log n) per claim.
-    let from = years.partition_point(|&(p, _, _)| p < sentence.0);
-    let to = years.partition_point(|&(p, _, _)| p < sentence.1);
+    let from = years.partition_point(|&(p, _, _, _)| p < sentence.0);
+    let to = years.partition_point(|&(p, _, _, _)| p < sentence.1);
     let in_sentence = &years[from..to.max(from)];
-    let k = in_sentence.partition_point(|&(p, _, _)| p < fig.start);
+    let k = in_sentence.partition_point(|&(p, _, _, _)| p < fig.start);
     let before = k
         .checked_sub(1)
         .map(|i| in_sentence[i])
-        .filter(|&(s, e, _)| year_in_clause(m, toks, (s, e), fig));
+        .filter(|&(s, e, _, _)| year_in_clause(m, toks, (s, e), fig));
     // A year after a comma that follows the figure dates it when nothing
     // before does and it is the time of no other count nor of something
     // compared with ("vendue pour 5,963 millions de dollars, lors d'une
     // vente organisée en juin 2019"; not "…, contre 62,2 % en 2014").
-    let after = in_sentence.get(k).copied().filter(|&(s, e, _)| {
+    let after = in_sentence.get(k).copied().filter(|&(s, e, _, _)| {
         year_in_clause(m, toks, (s, e), fig)
             || (before.is_none()
                 && !st.compared.iter().any(|&c| fig.end <= c && c <= s)
@@ -224,9 +225,9 @@ pub(super) fn claim_period(
     let nearest_year = [before, after]
         .into_iter()
         .flatten()
-        .min_by_key(|(p, _, _)| p.abs_diff(fig.start))
-        .map(|(p, _, y)| (p, y));
-    let sentence_year = nearest_year.map(|(_, y)| y);
+        .min_by_key(|(p, _, _, _)| p.abs_diff(fig.start))
+        .map(|(p, _, y, month)| (p, y, month));
+    let sentence_year = nearest_year.map(|(_, y, _)| y);
     let year = sentence_year.or(when.year());
     // The sentence's dates with a day and a month.
     let from = days.partition_point(|&(p, _, _)| p < sentence.0);
@@ -244,7 +245,7 @@ pub(super) fn claim_period(
             None => when.day,
         };
         if let Some(d) = base {
-            return (Some(Period::day(d.plus_days(-i64::from(n)))), true);
+            return (Some(Period::day(d.plus_days(-i64::from(n)))), true, true);
         }
     }
     // A day of the sentence near the figure, when no year stands nearer:
@@ -259,7 +260,7 @@ pub(super) fn claim_period(
     let mut day = None;
     if let Some(&(start, end, d)) = nearest_day {
         let nearer =
-            nearest_year.is_none_or(|(p, _)| start.abs_diff(fig.start) <= p.abs_diff(fig.start));
+            nearest_year.is_none_or(|(p, _, _)| start.abs_diff(fig.start) <= p.abs_diff(fig.start));
         let (a, b) = if end <= fig.start {
             (end, fig.start)
         } else {
@@ -301,11 +302,52 @@ pub(super) fn claim_period(
     }
     // A duration, an age or a rank is no count a source dates.
     let counted = !matches!(fig.kind, Kind::Duration | Kind::Age | Kind::Ordinal);
-    let word = m.period_word(at, sm, toks).or_else(|| {
-        counted
-            .then(|| attributed_day(m, at, sm, st, toks))
-            .flatten()
-    });
+    // A month ("fin mai", "en mai 2008") dates the figure of its clause
+    // only, as a year does ([`year_in_clause`], the month read with the
+    // year written right after it): "Les Etats-Unis, qui ont recensé leur
+    // premier décès début février, …, avec 119.460 décès" counts the deaths
+    // of the time of writing. (A half or a quarter, the period of a report,
+    // dates its sentence: "au cours des six premiers mois de 2024, …, 153
+    // attaques".)
+    let bytes_of = |w: Match| (toks.toks[w.ts].start, toks.toks[w.te - 1].end);
+    let with_year = |(s, e): (usize, usize)| {
+        // The year written with the month: a date that starts within the
+        // words ("en mai 2008" holds the date "mai 2008") or right after.
+        let k = in_sentence.partition_point(|&(p, _, _, _)| p < s);
+        match in_sentence.get(k) {
+            Some(&(p, pe, _, _)) if pe > e && toks.first_from(p) <= toks.first_from(e) + 1 => {
+                (s, pe)
+            }
+            _ => (s, e),
+        }
+    };
+    let word = m
+        .period_word(at, sm, toks)
+        .filter(|&(span, w)| {
+            !matches!(span, Span::Months(a, b) if a == b)
+                || w.te <= w.ts
+                || ((year.is_some() || when.day.is_some())
+                    && year_in_clause(m, toks, with_year(bytes_of(w)), fig))
+        })
+        .or_else(|| {
+            counted
+                .then(|| attributed_day(m, at, sm, st, toks))
+                .flatten()
+                .map(|span| {
+                    (
+                        span,
+                        Match {
+                            ts: 0,
+                            te: 0,
+                            id: 0,
+                        },
+                    )
+                })
+        });
+    // The byte span of the words that name the period.
+    let word_bytes = word.and_then(|(_, w)| (w.te > w.ts).then(|| bytes_of(w)));
+    let one_month = word.is_some_and(|(span, _)| matches!(span, Span::Months(a, b) if a == b));
+    let word = word.map(|(span, _)| span);
     // The side (true: before the figure) and distance of the nearest
     // period word.
     let word_distance = sm
@@ -323,7 +365,24 @@ pub(super) fn claim_period(
     let word_period = word.map(|span| {
         let back = |d: Ymd, n: u32| d.plus_days(-i64::from(n));
         match span {
-            Span::Months(a, b) => year.map(|y| Period::months(y, a, b)),
+            Span::Months(a, b) => match (sentence_year, when.day, word_bytes) {
+                (None, Some(d), Some(w)) => {
+                    Some(months_near(d, a, b, w, st, since_before(st, toks, w.0)))
+                }
+                // With its year: after "depuis", up to the publication.
+                (_, Some(d), Some(w)) if since_before(st, toks, w.0) => year.map(|y| {
+                    let p = Period::months(y, a, b);
+                    if p.start < d {
+                        Period {
+                            start: p.start,
+                            end: d.max(p.end),
+                        }
+                    } else {
+                        p
+                    }
+                }),
+                _ => year.map(|y| Period::months(y, a, b)),
+            },
             Span::Days(from, to) => when.day.map(|d| Period {
                 start: back(d, from),
                 end: back(d, to),
@@ -356,18 +415,141 @@ pub(super) fn claim_period(
         };
         let between = |(side, w): (bool, usize)| side == words.0 && words.1 < w;
         if p.start < p.end || word_distance.is_none_or(between) {
-            return (Some(p), true);
+            return (Some(p), true, true);
         }
     }
     if let Some(p) = word_period {
-        return (p, p.is_some());
+        // A month named without its year dates its clause, not the
+        // sentences after it: "plus de 7.000 à son pic début avril"; "[le
+        // dépistage] entamé fin mars …, (72.000 cas, 1.500 morts). Ce
+        // rapport estime à plus de 670.000 …" counts the cases of the time
+        // of writing. With its year ("In March 2014, …") it goes on, as a
+        // year does, and so does a half or a quarter, the period of a
+        // report ("au premier semestre, 196 missions … En Irak, 137
+        // militants ont été tués").
+        return (p, p.is_some(), !(one_month && sentence_year.is_none()));
     }
-    if let Some(y) = sentence_year {
-        return (Some(Period::year(y)), true);
+    // A date of a month ("En mai 2020, …") dates the figure to the month.
+    // After "depuis"/"since" ("depuis 2015", "depuis son apparition en
+    // décembre 2019"), the period runs from it to the publication date.
+    if let Some((at_year, y, month)) = nearest_year {
+        let p = if month == 0 {
+            Period::year(y)
+        } else {
+            Period::month(y, month)
+        };
+        let p = match when.day {
+            Some(d) if p.start < d && since_before(st, toks, at_year) => Period {
+                start: p.start,
+                end: d.max(p.end),
+            },
+            _ => p,
+        };
+        return (Some(p), true, true);
     }
     // Nothing said: the figure is about the time of writing.
     let now = when.day.map(Period::day).or(when.year().map(Period::year));
-    (now, false)
+    (now, false, true)
+}
+
+/// Days within which months named without their year, unannounced, are
+/// the coming ones rather than the last ones (two months: a month is read
+/// further ahead than a day, [`COMING_DAYS`]).
+const COMING_MONTHS_DAYS: i64 = 62;
+
+/// Months `first` to `last` of the year, named at byte span `w` of a
+/// sentence that writes no year ("en mai", "fin décembre", "in late May",
+/// "au second semestre"), in a document published on day `d`, read much as
+/// a day without its year is ([`event_day`]): the latest that start on or
+/// before `d` ("en décembre" in an article of January is the December
+/// before it), unless the next start within [`COMING_MONTHS_DAYS`] ("en
+/// août" in one of June); always the latest when a word puts them before
+/// ("en mai dernier", "last May") or after "depuis"/"since" (`since`, then
+/// from their start to `d`); the next, within [`ANNOUNCED_DAYS`], when
+/// the sentence announces them ("prochain", a future tense). Months that
+/// hold `d` are always those of its year.
+fn months_near(
+    d: Ymd,
+    first: u32,
+    last: u32,
+    w: (usize, usize),
+    st: &SentenceTime,
+    since: bool,
+) -> Period {
+    let day = d.days();
+    // Next to the words, or one of them ("last May").
+    let next_to = |&(s, e): &(usize, usize)| {
+        (s >= w.1 && s <= w.1 + 2) || (e <= w.0 && w.0 <= e + 2) || (s >= w.0 && e <= w.1)
+    };
+    // "en mai dernier" in May is the May of the year before.
+    let last_word = st.backward.iter().any(next_to);
+    let back = since || last_word;
+    let announced = !back && (st.future || st.forward.iter().any(next_to));
+    let candidates = [d.year - 1, d.year, d.year + 1].map(|y| Period::months(y, first, last));
+    let past = candidates
+        .iter()
+        .rev()
+        .find(|p| p.start.days() <= day)
+        .copied();
+    let next = candidates
+        .iter()
+        .find(|p| p.start.days() > day && p.start.days() - day <= ANNOUNCED_DAYS)
+        .copied();
+    let ended = candidates
+        .iter()
+        .rev()
+        .find(|p| p.end.days() < day)
+        .copied();
+    let past = if last_word { ended } else { past };
+    // Months that hold the publication day are its own ("cette année",
+    // "ce trimestre"), unless said to be the last ones.
+    let holding = past.filter(|p| p.end.days() >= day);
+    let chosen = if let Some(h) = holding {
+        Some(h)
+    } else if back {
+        past.or(next)
+    } else if announced {
+        next.or(past)
+    } else {
+        // Unannounced, the latest, unless the next starts within
+        // [`COMING_MONTHS_DAYS`]: "en août" in an article of June is the
+        // August to come, "fin octobre" in one of May the October before.
+        next.filter(|n| n.start.days() - day <= COMING_MONTHS_DAYS)
+            .or(past)
+            .or(next)
+    }
+    .unwrap_or(candidates[1]);
+    if since && chosen.start < d {
+        Period {
+            start: chosen.start,
+            end: d,
+        }
+    } else {
+        chosen
+    }
+}
+
+/// Words between "depuis"/"since" and the time it opens, in one clause
+/// ("depuis son apparition en décembre").
+const SINCE_REACH: usize = 4;
+
+/// True when "depuis"/"since" stands at most [`SINCE_REACH`] words before
+/// byte `at`, with no comma nor clause break between: the time written at
+/// `at` starts a period that runs to the publication date.
+fn since_before(st: &SentenceTime, toks: &Tokens, at: usize) -> bool {
+    st.since.iter().any(|&e| {
+        if e > at {
+            return false;
+        }
+        let (a, b) = (toks.first_from(e), toks.first_from(at));
+        b >= a
+            && b - a <= SINCE_REACH
+            && (a..b).all(|k| {
+                toks.toks
+                    .get(k)
+                    .is_some_and(|t| !t.comma && !t.clause_break)
+            })
+    })
 }
 
 /// The day named in the attribution after a figure, further than a period

@@ -14,7 +14,7 @@ use serde::Deserialize;
 pub(crate) use near::{FigureTokens, SentenceMeaning};
 use places::Gazetteer;
 pub(crate) use places::Places;
-pub(crate) use vocabulary::Vocabulary;
+pub(crate) use vocabulary::{Match, Vocabulary};
 
 /// The id, among the place exclusions, of the phrases a figure before
 /// them is ranked against ("en dépassant le Royaume-Uni").

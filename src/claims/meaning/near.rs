@@ -462,15 +462,15 @@ impl Meanings {
     }
 
     /// The period named in words nearest the figure in its sentence: any
-    /// before it, or one close after it.
+    /// before it, or one close after it; with the mention's tokens.
     pub(crate) fn period_word(
         &self,
         at: &FigureTokens,
         sm: &SentenceMeaning,
         toks: &Tokens,
-    ) -> Option<Span> {
-        let id = nearest_with(&sm.periods, at, toks, usize::MAX, 8, false)?;
-        self.period_spans.get(id as usize).copied()
+    ) -> Option<(Span, Match)> {
+        let m = nearest_match(&sm.periods, at, toks, usize::MAX, 8, false)?;
+        self.period_spans.get(m.id as usize).map(|&s| (s, m))
     }
 }
 
@@ -631,6 +631,18 @@ fn nearest_with(
     after: usize,
     strict_before: bool,
 ) -> Option<u16> {
+    nearest_match(ms, at, toks, before, after, strict_before).map(|m| m.id)
+}
+
+/// The mention of [`nearest_with`] itself.
+fn nearest_match(
+    ms: &[Match],
+    at: &FigureTokens,
+    toks: &Tokens,
+    before: usize,
+    after: usize,
+    strict_before: bool,
+) -> Option<Match> {
     let b = ms
         .iter()
         .filter(|m| {
@@ -638,17 +650,17 @@ fn nearest_with(
                 && at.start - m.te <= before
                 && (!strict_before || clear(toks, m.te, at.start))
         })
-        .map(|m| (at.start - m.te, m.id))
-        .min();
+        .map(|m| (at.start - m.te, m.id, *m))
+        .min_by_key(|x| (x.0, x.1));
     let a = ms
         .iter()
         .filter(|m| m.ts >= at.after && m.ts - at.after <= after && clear(toks, at.after, m.ts))
-        .map(|m| (m.ts - at.after, m.id))
-        .min();
+        .map(|m| (m.ts - at.after, m.id, *m))
+        .min_by_key(|x| (x.0, x.1));
     match (b, a) {
-        (Some(b), Some(a)) => Some(if a.0 < b.0 { a.1 } else { b.1 }),
-        (Some(b), None) => Some(b.1),
-        (None, Some(a)) => Some(a.1),
+        (Some(b), Some(a)) => Some(if a.0 < b.0 { a.2 } else { b.2 }),
+        (Some(b), None) => Some(b.2),
+        (None, Some(a)) => Some(a.2),
         (None, None) => None,
     }
 }
