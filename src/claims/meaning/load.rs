@@ -388,7 +388,7 @@ impl Meanings {
     /// Makes the gazetteer's places the first place ids.
     fn load_gazetteer(&mut self) {
         let g = super::places::Gazetteer::builtin();
-        self.places.ids = g.ids().map(str::to_string).collect();
+        self.places.ids = g.ids().map(std::borrow::Cow::Borrowed).collect();
         self.within = g.parents().collect();
         self.gazetteer = g;
     }

@@ -152,7 +152,8 @@ pub(crate) struct Gazetteer {
 
 /// The gazetteer's tables, built from its text by `build.rs`: `ROWS` (the
 /// places in order), and the open-addressing tables `IDS`, `NAMES` and
-/// `FIRSTS` (see [`lookup`]).
+/// `FIRSTS` (see [`lookup`]), whose keys are spans of `KEYS` (no table
+/// holds a pointer, so none is relocated at start).
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
 }
@@ -167,21 +168,41 @@ fn fnv(key: &str) -> u64 {
     h
 }
 
-/// The value of `key` in a table of `build.rs`: slots probed in turn from
-/// the key's hash up to an empty one (key "").
-fn lookup<V: Copy>(table: &[(&str, V)], key: &str) -> Option<V> {
+/// The key at offset `off`, of `len` bytes, of the tables' keys.
+fn key_at(off: u32, len: u8) -> &'static str {
+    let off = off as usize;
+    &tables::KEYS[off..off + len as usize]
+}
+
+/// The slot of `key` in a table of `build.rs` whose slots have keys
+/// `key(slot)` (offset and length in `KEYS`): slots probed in turn from
+/// the key's hash up to an empty one (length 0).
+fn lookup<T>(table: &'static [T], key: &str, span: impl Fn(&T) -> (u32, u8)) -> Option<&'static T> {
+    let keys = tables::KEYS.as_bytes();
     let mask = table.len() - 1;
     let mut h = (fnv(key) as usize) & mask;
     loop {
-        let (k, v) = table[h];
-        if k == key {
-            return (!k.is_empty()).then_some(v);
-        }
-        if k.is_empty() {
+        let slot = &table[h];
+        let (off, len) = span(slot);
+        if len == 0 {
             return None;
+        }
+        let off = off as usize;
+        if usize::from(len) == key.len() && &keys[off..off + key.len()] == key.as_bytes() {
+            return Some(slot);
         }
         h = (h + 1) & mask;
     }
+}
+
+/// The place of a name key and whether the name is also a common word.
+fn name_lookup(key: &str) -> Option<(u16, bool)> {
+    lookup(tables::NAMES, key, |s| (s.0, s.1)).map(|s| (s.2, s.3))
+}
+
+/// The most words of a name key starting with word `key`.
+fn first_lookup(key: &str) -> Option<u8> {
+    lookup(tables::FIRSTS, key, |s| (s.0, s.1)).map(|s| s.2)
 }
 
 /// The gazetteer's text, embedded.
@@ -208,12 +229,14 @@ impl Gazetteer {
 
     /// Row ids of the places, in order.
     pub(crate) fn ids(&self) -> impl Iterator<Item = &'static str> {
-        tables::ROWS[..self.len as usize].iter().map(|r| r.0)
+        tables::ROWS[..self.len as usize]
+            .iter()
+            .map(|r| key_at(r.0, r.1))
     }
 
     /// The place each place lies within, in order.
     pub(crate) fn parents(&self) -> impl Iterator<Item = Option<u16>> {
-        tables::ROWS[..self.len as usize].iter().map(|r| r.2)
+        tables::ROWS[..self.len as usize].iter().map(|r| r.3)
     }
 
     /// The place of row id `id`.
@@ -221,29 +244,29 @@ impl Gazetteer {
         if self.len == 0 {
             return None;
         }
-        lookup(tables::IDS, id)
+        lookup(tables::IDS, id, |s| (s.0, s.1)).map(|s| s.2)
     }
 
     /// True for a country of the gazetteer.
     #[cfg(test)]
     pub(crate) fn is_country(&self, place: u16) -> bool {
-        place < self.len && tables::ROWS[place as usize].1 == 2
+        place < self.len && tables::ROWS[place as usize].2 == 2
     }
 
     /// True for a country or a continent of the gazetteer: its name alone
     /// makes it a place ("Le Brésil compte", "l'Europe totalisait").
     pub(crate) fn named_alone(&self, place: u16) -> bool {
-        place < self.len && matches!(tables::ROWS[place as usize].1, 2 | 3)
+        place < self.len && matches!(tables::ROWS[place as usize].2, 2 | 3)
     }
 
     /// True for a continent of the gazetteer.
     pub(crate) fn is_continent(&self, place: u16) -> bool {
-        place < self.len && tables::ROWS[place as usize].1 == 3
+        place < self.len && tables::ROWS[place as usize].2 == 3
     }
 
     /// True for a city of the gazetteer.
     pub(crate) fn is_city(&self, place: u16) -> bool {
-        place < self.len && tables::ROWS[place as usize].1 == 1
+        place < self.len && tables::ROWS[place as usize].2 == 1
     }
 
     /// The name with key `key`, if any.
@@ -252,7 +275,7 @@ impl Gazetteer {
         if self.len == 0 {
             return None;
         }
-        lookup(tables::NAMES, key)
+        name_lookup(key)
     }
 
     /// The longest name starting at token `i`.
@@ -260,10 +283,10 @@ impl Gazetteer {
         if self.len == 0 {
             return None;
         }
-        let longest = lookup(tables::FIRSTS, toks.key(i..i + 1))? as usize;
+        let longest = first_lookup(toks.key(i..i + 1))? as usize;
         let n = toks.toks.len();
         for len in (1..=longest.min(n - i)).rev() {
-            if let Some((place, common)) = lookup(tables::NAMES, toks.key(i..i + len)) {
+            if let Some((place, common)) = name_lookup(toks.key(i..i + len)) {
                 return Some(GazetteerName { place, len, common });
             }
         }
@@ -327,7 +350,7 @@ mod tests {
             assert_eq!(within, g.by_id(parent));
         }
         for (first, n) in firsts {
-            assert_eq!(lookup(tables::FIRSTS, first), Some(n as u8), "{first}");
+            assert_eq!(first_lookup(first), Some(n as u8), "{first}");
         }
         assert_eq!(g.name("no such place"), None);
         assert_eq!(Gazetteer::default().name("paris"), None);

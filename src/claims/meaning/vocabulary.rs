@@ -1,6 +1,8 @@
 //! A vocabulary: ids and the words and phrases that name them, and the
 //! longest phrase starting at a token.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::claims::tokens::{phrase_key, word_hash, Tokens};
@@ -9,7 +11,9 @@ use crate::lexicon::{fold, fold_hash_last};
 /// One group of the meaning lexicon: ids and the phrases that name them.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocabulary {
-    pub(crate) ids: Vec<String>,
+    /// The ids, in order: the gazetteer's are slices of its embedded text,
+    /// not copies.
+    pub(crate) ids: Vec<Cow<'static, str>>,
     /// Folded single words (and phrases) → id, for looking up a noun.
     pub(crate) words: HashMap<String, u16>,
     /// [`word_hash`] of each key of `words`: a word that is none of them,
@@ -37,7 +41,7 @@ impl Vocabulary {
         let idx = match self.ids.iter().position(|x| x == id) {
             Some(i) => i as u16,
             None => {
-                self.ids.push(id.to_string());
+                self.ids.push(Cow::Owned(id.to_string()));
                 (self.ids.len() - 1) as u16
             }
         };
