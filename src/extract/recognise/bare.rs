@@ -4,7 +4,8 @@
 //! letter, sign, symbol or separator within a token of it. It is pushed as
 //! read, without running the recognisers one by one (each would look and
 //! find nothing), which on text made of such figures is most of the cost
-//! of extracting them.
+//! of extracting them; the passes that read a figure's own neighbours
+//! (labels, ages without their unit) skip it too.
 
 use crate::extract::Extractor;
 use crate::model::{Figure, Kind, Written};
@@ -21,6 +22,12 @@ impl<'a> Extractor<'a> {
     /// shaped like a year (which a bare count becomes): nothing any
     /// recogniser reads is near it.
     pub(crate) fn is_bare(&self, f: &Figure) -> bool {
+        let bytes = self.text.as_bytes();
+        let (s, e) = (f.num_start, f.num_end);
+        // Most figures of text fail at once: a space and a digit after.
+        if !spaced(bytes.get(e)) || !bytes.get(e + 1).is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
         if !self.bare_path
             || f.written != Written::Digits
             || f.kind != Kind::Count
@@ -31,12 +38,7 @@ impl<'a> Extractor<'a> {
         {
             return false;
         }
-        let bytes = self.text.as_bytes();
-        let (s, e) = (f.num_start, f.num_end);
         // One space after, then digits, then one space.
-        if !spaced(bytes.get(e)) {
-            return false;
-        }
         let after = bytes[e + 1..]
             .iter()
             .take_while(|b| b.is_ascii_digit())
