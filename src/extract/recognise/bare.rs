@@ -5,7 +5,7 @@
 //! read, without running the recognisers one by one (each would look and
 //! find nothing), which on text made of such figures is most of the cost
 //! of extracting them; the passes that read a figure's own neighbours
-//! (labels, ages without their unit) skip it too.
+//! (labels, ages without their unit, ranges from it) skip it too.
 
 use crate::extract::Extractor;
 use crate::model::{Figure, Kind, Written};
@@ -21,13 +21,22 @@ impl<'a> Extractor<'a> {
     /// plain digits with single spaces around it ("1 1 1"), and is not
     /// shaped like a year (which a bare count becomes): nothing any
     /// recogniser reads is near it.
+    #[inline]
     pub(crate) fn is_bare(&self, f: &Figure) -> bool {
         let bytes = self.text.as_bytes();
+        let e = f.num_end;
+        // Most figures of text fail at once, where they are tested: a
+        // space and a digit after.
+        spaced(bytes.get(e))
+            && bytes.get(e + 1).is_some_and(u8::is_ascii_digit)
+            && self.is_bare_past_next(f)
+    }
+
+    /// [`Self::is_bare`] once a space and a digit follow the number.
+    #[inline(never)]
+    fn is_bare_past_next(&self, f: &Figure) -> bool {
+        let bytes = self.text.as_bytes();
         let (s, e) = (f.num_start, f.num_end);
-        // Most figures of text fail at once: a space and a digit after.
-        if !spaced(bytes.get(e)) || !bytes.get(e + 1).is_some_and(u8::is_ascii_digit) {
-            return false;
-        }
         if !self.bare_path
             || f.written != Written::Digits
             || f.kind != Kind::Count
