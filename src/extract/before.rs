@@ -39,10 +39,20 @@ pub(crate) struct Before<'t> {
     /// The last byte of the folded window (of its last character), or
     /// none when it holds nothing but spaces.
     last: Option<u8>,
+    /// The byte before the last one in the folded window (a space for a
+    /// run of spaces) when both are ASCII, read with it; [`NO_PREV`] when
+    /// nothing stands before the last byte, [`UNREAD_PREV`] otherwise.
+    prev: u16,
 }
 
+/// [`Before::prev`] when the window holds nothing before its last byte.
+const NO_PREV: u16 = 256;
+/// [`Before::prev`] when the byte before the last is not read at once
+/// (the last character or the one before it is not ASCII).
+const UNREAD_PREV: u16 = 257;
+
 /// The (at most `max`) bytes before `pos` as a [`Before`].
-#[inline]
+#[inline(always)]
 pub(crate) fn before(text: &str, pos: usize, max: usize) -> Before<'_> {
     let mut start = pos.saturating_sub(max);
     while !text.is_char_boundary(start) {
@@ -50,6 +60,7 @@ pub(crate) fn before(text: &str, pos: usize, max: usize) -> Before<'_> {
     }
     let mut end = pos;
     let mut last = None;
+    let mut prev = UNREAD_PREV;
     while end > start {
         // ASCII, most of the text, folds on its byte.
         let b = text.as_bytes()[end - 1];
@@ -57,6 +68,13 @@ pub(crate) fn before(text: &str, pos: usize, max: usize) -> Before<'_> {
             let f = fold_ascii(b);
             if !is_space(char::from(f)) {
                 last = Some(f);
+                // The byte before it, as `match_back` reads it.
+                if end - 1 <= start {
+                    prev = NO_PREV;
+                } else if text.as_bytes()[end - 2] < 0x80 {
+                    let g = fold_ascii(text.as_bytes()[end - 2]);
+                    prev = u16::from(if is_space(char::from(g)) { b' ' } else { g });
+                }
                 break;
             }
             end -= 1;
@@ -76,6 +94,7 @@ pub(crate) fn before(text: &str, pos: usize, max: usize) -> Before<'_> {
         start,
         end,
         last,
+        prev,
     }
 }
 
@@ -102,8 +121,12 @@ impl Before<'_> {
     #[inline]
     pub(crate) fn ends_with_phrase(&self, phrase: &str) -> Option<usize> {
         let p = phrase.as_bytes();
-        // Most phrases end in another byte: no comparison of the rest.
+        // Most phrases end in other bytes: no comparison of the rest.
         if self.last? != *p.last()? {
+            return None;
+        }
+        // Nor, when it is read, in the byte before.
+        if p.len() >= 2 && self.prev != UNREAD_PREV && self.prev != u16::from(p[p.len() - 2]) {
             return None;
         }
         self.match_back(p)

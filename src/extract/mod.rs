@@ -33,16 +33,13 @@ pub use crate::model::{Figure, Kind};
 
 /// Extracts every figure of `text`, in order of position.
 pub fn extract(text: &str, lang: Lang, lex: &Lexicon) -> Vec<Figure> {
-    let mut ex = Extractor {
-        text,
-        lex,
-        primary: lex.lang(lang),
-        secondary: lex.secondary(lang),
-        shared: lex.with_fallback(lang).collect(),
-        conv: lex.conventions(lang),
-        buf: String::new(),
-        out: Vec::new(),
-    };
+    extract_with(text, lang, lex, true)
+}
+
+/// [`extract`], with or without the bare path (`recognise/bare.rs`), which
+/// must read the same figures as the recognisers do without it.
+pub(crate) fn extract_with(text: &str, lang: Lang, lex: &Lexicon, bare_path: bool) -> Vec<Figure> {
+    let mut ex = Extractor::new(text, lang, lex, bare_path);
     ex.scan();
     ex.finish()
 }
@@ -62,9 +59,26 @@ struct Extractor<'a> {
     conv: &'a Conventions,
     buf: String,
     out: Vec<Figure>,
+    /// Figures with nothing to read around them skip the recognisers
+    /// ([`Extractor::is_bare`]).
+    bare_path: bool,
 }
 
 impl<'a> Extractor<'a> {
+    fn new(text: &'a str, lang: Lang, lex: &'a Lexicon, bare_path: bool) -> Self {
+        Extractor {
+            text,
+            lex,
+            primary: lex.lang(lang),
+            secondary: lex.secondary(lang),
+            shared: lex.with_fallback(lang).collect(),
+            conv: lex.conventions(lang),
+            buf: String::new(),
+            out: Vec::new(),
+            bare_path,
+        }
+    }
+
     pub(crate) fn push(&mut self, f: Figure) {
         self.out.push(f);
     }
@@ -146,6 +160,10 @@ impl<'a> Extractor<'a> {
     /// figure pushes it and returns where the scan goes on.
     pub(crate) fn after_number(&mut self, mut f: Figure) -> usize {
         let end = f.num_end;
+        if self.is_bare(&f) {
+            self.push(f); // "1 1 1": nothing around it to read
+            return end;
+        }
         if f.written == Written::Digits {
             // Digit forms that are no quantities come first: their digits
             // would otherwise be read as numbers with units.

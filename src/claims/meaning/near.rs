@@ -1,6 +1,8 @@
 //! What the vocabularies find in a sentence, and which of it is about a
 //! given figure: its role, side, places, period and whether it is a change.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::vocabulary::{Match, Vocabulary};
@@ -55,11 +57,13 @@ impl Meanings {
         {
             places.remove(0);
         }
+        let place_groups = self.place_groups(&places, toks);
         SentenceMeaning {
             deltas,
             roles,
             sides,
             places,
+            place_groups,
             periods,
             excluded,
             extents,
@@ -225,6 +229,31 @@ impl Meanings {
             .map(|m| m.id)
     }
 
+    /// The place mentions of a sentence (`places`, in order) in groups
+    /// joined by coordination words ("en Irak et en Syrie"), as ranges of
+    /// `places`: the same for every figure of the sentence.
+    fn place_groups(&self, places: &[Mention], toks: &Tokens) -> Vec<Range<usize>> {
+        let mut groups: Vec<Range<usize>> = Vec::new();
+        for (i, &(m, _)) in places.iter().enumerate() {
+            if let Some(g) = groups.last_mut() {
+                let prev = places[g.end - 1].0;
+                let joined = m.ts >= prev.te
+                    && m.ts - prev.te <= 3
+                    && (prev.te..m.ts).all(|k| {
+                        let key = toks.key(k..k + 1);
+                        self.place_links.iter().any(|l| l == key)
+                    })
+                    && !toks.toks[m.ts].clause_break;
+                if joined {
+                    g.end = i + 1;
+                    continue;
+                }
+            }
+            groups.push(i..i + 1);
+        }
+        groups
+    }
+
     /// The places a figure is about: the place named nearest to it in its
     /// sentence, or, when that mention is coordinated with others ("en Irak
     /// et en Syrie", "irakiennes et syriennes"), all of them together.
@@ -235,25 +264,9 @@ impl Meanings {
         sm: &SentenceMeaning,
         toks: &Tokens,
     ) -> Places {
-        // Group mentions joined by coordination words.
-        let mut groups: Vec<Vec<Mention>> = Vec::new();
-        for &(m, name) in &sm.places {
-            if let Some(g) = groups.last_mut() {
-                let prev = g[g.len() - 1].0;
-                let joined = m.ts >= prev.te
-                    && m.ts - prev.te <= 3
-                    && (prev.te..m.ts).all(|k| {
-                        let key = toks.key(k..k + 1);
-                        self.place_links.iter().any(|l| l == key)
-                    })
-                    && !toks.toks[m.ts].clause_break;
-                if joined {
-                    g.push((m, name));
-                    continue;
-                }
-            }
-            groups.push(vec![(m, name)]);
-        }
+        // The mentions joined by coordination words, grouped once per
+        // sentence.
+        let groups = sm.place_groups.iter().map(|r| &sm.places[r.clone()]);
         // The nearest group with a place name (adjectives alone name sides),
         // or a coordination of adjectives. A group after an exclusion ("hors
         // de Chine", "outside China") is not the figure's place: when it is
@@ -271,8 +284,8 @@ impl Meanings {
             .rev()
             .find(|&k| toks.toks.get(k).is_some_and(|t| t.comma))
             .is_some_and(|c| self.named_head(text, toks, c, at.start));
-        let mut best: Option<(usize, &Vec<Mention>)> = None;
-        for g in &groups {
+        let mut best: Option<(usize, &[Mention])> = None;
+        for g in groups {
             let names = g.iter().filter(|m| m.1).count();
             if names == 0 && g.len() < 2 {
                 continue;
@@ -520,6 +533,8 @@ pub(crate) struct SentenceMeaning {
     pub(crate) sides: Vec<Match>,
     /// Place names (true) and place adjectives (false), in order.
     pub(crate) places: Vec<(Match, bool)>,
+    /// `places` in groups joined by coordination words, as ranges of it.
+    pub(crate) place_groups: Vec<Range<usize>>,
     pub(crate) periods: Vec<Match>,
     /// Phrases that exclude the place after them.
     pub(crate) excluded: Vec<Match>,

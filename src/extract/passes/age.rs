@@ -22,7 +22,8 @@ impl<'a> Extractor<'a> {
         };
         for i in 0..self.out.len() {
             let a = self.out[i];
-            if !plain_count(&a) {
+            // "1 1 1": no lead or link of ages near.
+            if !plain_count(&a) || self.is_bare(&a) {
                 continue;
             }
             let next = self.out.get(i + 1).copied();

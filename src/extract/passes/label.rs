@@ -37,6 +37,9 @@ impl<'a> Extractor<'a> {
         for i in 0..self.out.len() {
             let prev = i.checked_sub(1).map(|j| self.out[j]);
             let mut f = self.out[i];
+            if self.is_bare(&f) {
+                continue; // "1 1 1": no word or sign near to label it
+            }
             let changed = match f.kind {
                 Kind::Count => self.label_count(&mut f, prev),
                 Kind::Duration => self.label_hours(&mut f, prev),

@@ -18,7 +18,9 @@ impl<'a> Extractor<'a> {
         let mut out: Vec<Figure> = Vec::with_capacity(self.out.len());
         while i < self.out.len() {
             let a = self.out[i];
-            if i + 1 < self.out.len() {
+            // "1 1 1": a bare figure has no link or opener near to join
+            // it with the next.
+            if i + 1 < self.out.len() && !self.is_bare(&a) {
                 let b = self.out[i + 1];
                 // "passé de 30 à 50 euros": a value before and after.
                 if let Some(before) = self.change_before(lex, &a, &b) {

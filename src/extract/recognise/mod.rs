@@ -3,6 +3,7 @@
 //! (`Extractor::after_number`) runs them in order.
 
 pub(crate) mod age;
+pub(crate) mod bare;
 pub(crate) mod cents;
 pub(crate) mod clock;
 pub(crate) mod collective;
