@@ -633,23 +633,12 @@ fn nearest(
     before: usize,
     after: usize,
 ) -> Option<u16> {
-    nearest_with(ms, at, toks, before, after, true)
+    nearest_match(ms, at, toks, before, after, true).map(|m| m.id)
 }
 
-/// [`nearest`], optionally looking past other figures before the figure
-/// (periods: "les six premiers mois de 2024, ... 153 attaques").
-fn nearest_with(
-    ms: &[Match],
-    at: &FigureTokens,
-    toks: &Tokens,
-    before: usize,
-    after: usize,
-    strict_before: bool,
-) -> Option<u16> {
-    nearest_match(ms, at, toks, before, after, strict_before).map(|m| m.id)
-}
-
-/// The mention of [`nearest_with`] itself.
+/// The mention nearest a figure, as [`nearest`] finds it, optionally
+/// looking past other figures before the figure (periods: "les six
+/// premiers mois de 2024, ... 153 attaques").
 fn nearest_match(
     ms: &[Match],
     at: &FigureTokens,
