@@ -184,6 +184,8 @@ pub(super) fn inherited_period(
 /// date of the sentence nearer the figure than any year written there
 /// ([`event_day`]), a year written in the sentence, else the time of
 /// writing (the document's date, or its year when only that is known).
+/// The last value is false when the period dates the figure's clause but
+/// not the sentences after it (a month named without its year).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn claim_period(
     text: &str,
@@ -325,27 +327,19 @@ pub(super) fn claim_period(
         .period_word(at, sm, toks)
         .filter(|&(span, w)| {
             !matches!(span, Span::Months(a, b) if a == b)
-                || w.te <= w.ts
                 || ((year.is_some() || when.day.is_some())
                     && year_in_clause(m, toks, with_year(bytes_of(w)), fig))
         })
+        .map(|(span, w)| (span, Some(w)))
         .or_else(|| {
             counted
                 .then(|| attributed_day(m, at, sm, st, toks))
                 .flatten()
-                .map(|span| {
-                    (
-                        span,
-                        Match {
-                            ts: 0,
-                            te: 0,
-                            id: 0,
-                        },
-                    )
-                })
+                .map(|span| (span, None))
         });
-    // The byte span of the words that name the period.
-    let word_bytes = word.and_then(|(_, w)| (w.te > w.ts).then(|| bytes_of(w)));
+    // The byte span of the words that name the period (none for a day of
+    // an attribution).
+    let word_bytes = word.and_then(|(_, w)| w.map(bytes_of));
     let one_month = word.is_some_and(|(span, _)| matches!(span, Span::Months(a, b) if a == b));
     let word = word.map(|(span, _)| span);
     // The side (true: before the figure) and distance of the nearest
@@ -370,17 +364,9 @@ pub(super) fn claim_period(
                     Some(months_near(d, a, b, w, st, since_before(st, toks, w.0)))
                 }
                 // With its year: after "depuis", up to the publication.
-                (_, Some(d), Some(w)) if since_before(st, toks, w.0) => year.map(|y| {
-                    let p = Period::months(y, a, b);
-                    if p.start < d {
-                        Period {
-                            start: p.start,
-                            end: d.max(p.end),
-                        }
-                    } else {
-                        p
-                    }
-                }),
+                (_, Some(d), Some(w)) if since_before(st, toks, w.0) => {
+                    year.map(|y| until(Period::months(y, a, b), d))
+                }
                 _ => year.map(|y| Period::months(y, a, b)),
             },
             Span::Days(from, to) => when.day.map(|d| Period {
@@ -439,10 +425,7 @@ pub(super) fn claim_period(
             Period::month(y, month)
         };
         let p = match when.day {
-            Some(d) if p.start < d && since_before(st, toks, at_year) => Period {
-                start: p.start,
-                end: d.max(p.end),
-            },
+            Some(d) if since_before(st, toks, at_year) => until(p, d),
             _ => p,
         };
         return (Some(p), true, true);
@@ -519,13 +502,23 @@ fn months_near(
             .or(next)
     }
     .unwrap_or(candidates[1]);
-    if since && chosen.start < d {
+    if since {
+        until(chosen, d)
+    } else {
+        chosen
+    }
+}
+
+/// The period from the start of `p` to day `d` (the publication), what
+/// "depuis"/"since" before `p` says; `p` itself when it starts after `d`.
+fn until(p: Period, d: Ymd) -> Period {
+    if p.start < d {
         Period {
-            start: chosen.start,
+            start: p.start,
             end: d,
         }
     } else {
-        chosen
+        p
     }
 }
 

@@ -804,12 +804,17 @@ const GLUED_WORD: usize = 4;
 /// at least [`GLUED_WORD`] letters, all small: the end of a heading glued
 /// to the next sentence.
 fn glued_after(before: &[(usize, char)]) -> bool {
-    let run = before
-        .iter()
-        .rev()
-        .take_while(|x| x.1.is_alphabetic())
-        .collect::<Vec<_>>();
-    run.len() >= GLUED_WORD && run.iter().all(|x| x.1.is_lowercase()) && before.len() > run.len()
+    let mut run = 0;
+    for &(_, c) in before.iter().rev() {
+        if !c.is_alphabetic() {
+            break;
+        }
+        if !c.is_lowercase() {
+            return false;
+        }
+        run += 1;
+    }
+    run >= GLUED_WORD && before.len() > run
 }
 
 /// The longest common subsequence of two token streams (numbers match
@@ -935,14 +940,16 @@ fn near(
     // "one" read as a figure on one side only ("sur une journée" / "sur
     // une seule journée"): an article as often as a number, and no value
     // that changed.
-    let unaligned = |t: &[Tok], aligned: &dyn Fn(usize) -> bool| {
+    let unaligned = |t: &[Tok], side: fn(&(usize, usize)) -> usize| {
+        let mut kept = vec![false; t.len()];
+        for p in &pairs {
+            kept[side(p)] = true;
+        }
         t.iter()
-            .enumerate()
-            .any(|(k, x)| x.word() == NUMBER && !aligned(k) && !article_one(corpus, x))
+            .zip(&kept)
+            .any(|(x, &k)| x.word() == NUMBER && !k && !article_one(corpus, x))
     };
-    if unaligned(a, &|k| pairs.iter().any(|p| p.0 == k))
-        || unaligned(b, &|k| pairs.iter().any(|p| p.1 == k))
-    {
+    if unaligned(a, |p| p.0) || unaligned(b, |p| p.1) {
         return None;
     }
     (shared * 100 >= longer * percent).then_some(shared)
