@@ -427,6 +427,15 @@ fn set_off(text: &str, start: usize) -> bool {
         .is_some_and(|c| matches!(c, '(' | '[' | '-' | '–' | '—'))
 }
 
+/// True when the tokens right before token `at` are one of `markers`
+/// (folded words joined by spaces).
+fn after_marker(toks: &tokens::Tokens, at: usize, markers: &[String]) -> bool {
+    markers.iter().any(|m| {
+        let n = m.split(' ').count();
+        at >= n && toks.key(at - n..at) == m && !toks.toks[at - n + 1..=at].iter().any(|t| t.stop)
+    })
+}
+
 /// The claims of one document.
 pub fn claims_of(doc_idx: u32, doc: &Document, lex: &Lexicon, m: &Meanings) -> Vec<Claim> {
     read_document(doc_idx, doc, lex, m).claims
@@ -494,6 +503,22 @@ pub(crate) fn read_document(
         .filter(|f| f.kind.is_quantity())
         .map(|f| f.start)
         .collect();
+    // The subset markers of the document's languages ("dont", "including"),
+    // as folded words joined by spaces, as `Tokens::key` gives them.
+    let subset_markers: Vec<String> = lex
+        .with_fallback(doc.lang)
+        .flat_map(|l| l.structure.subset_markers.iter())
+        .filter_map(|p| {
+            let words: Vec<&str> = p
+                .iter()
+                .map(|t| match t {
+                    crate::lexicon::structure::Tok::Word(w) => Some(w.as_str()),
+                    _ => None,
+                })
+                .collect::<Option<_>>()?;
+            (!words.is_empty()).then(|| words.join(" "))
+        })
+        .collect();
     let mut last_moment: Option<Moment> = None;
     let mut st = moment::SentenceTime::default();
     let mut claims: Vec<Claim> = Vec::with_capacity(figures.len());
@@ -535,6 +560,7 @@ pub(crate) fn read_document(
         }
         // "287 710 manifestants, contre 282 710 annoncés la veille": a figure
         // compared with the count before it counts the same thing.
+        let places = m.places_near(text, &at, &sm, &toks);
         let mut compared_role = None;
         let mut compared = false;
         if counted.is_none() && fig.kind == Kind::Count {
@@ -548,6 +574,20 @@ pub(crate) fn read_document(
                     counted = p.counted;
                     compared_role = p.role;
                     compared = true;
+                } else if entity.is_none()
+                    && !places.is_empty()
+                    && places != p.places
+                    && after_marker(&toks, at.start, &subset_markers)
+                {
+                    // "des milliers de personnes avaient manifesté en
+                    // France, dont 15.000 à Paris": a bare figure right
+                    // after a subset marker, with a place of its own,
+                    // counts what the count before it in its sentence
+                    // counts, at that place. (Not "29.155 morts en France,
+                    // dont 18.805 à l'hôpital": a part of the same place
+                    // is another quantity.)
+                    counted = p.counted;
+                    compared_role = p.role;
                 } else if p.fig.value.is_none()
                     && entity.is_none()
                     && at.start.saturating_sub(toks.first_after(p.fig.end)) <= VAGUE_REACH
@@ -589,7 +629,6 @@ pub(crate) fn read_document(
             measure.is_none() || m.role_measure.get(r as usize).copied().flatten() != measure
         });
         let side = m.side_near(&at, &sm, &toks);
-        let places = m.places_near(text, &at, &sm, &toks);
         let (period, explicit, carries) = if fig.kind == Kind::Date {
             (fig.date.and_then(period_of_date), true, true)
         } else {

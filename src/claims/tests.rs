@@ -196,6 +196,30 @@ fn elliptical_figures_inherit_the_counted_noun() {
     );
 }
 
+/// A bare figure after a subset marker counts what the count before it
+/// counts, at a place of its own; a part at the same place is another
+/// quantity and takes no key from its whole.
+#[test]
+fn a_subset_with_a_place_of_its_own_counts_what_its_whole_counts() {
+    let cfg = config();
+    let t = "Samedi, des milliers de personnes ont manifesté en Allemagne, dont 10.000 à Berlin, selon la police. \
+             La pandémie a fait 320.000 morts dans le monde, dont plus de 92.000 aux Etats-Unis. \
+             Au total, 29.155 personnes sont décédées en France dont 18.805 à l'hôpital.";
+    let doc = Document::new("d", t, Some(Lang::new("fr")));
+    let v = describe(&doc, cfg);
+    assert!(
+        v.iter()
+            .any(|x| x.0 == "10.000" && x.1 == "protesters" && x.3 == "berlin"),
+        "{v:?}"
+    );
+    assert!(
+        v.iter()
+            .any(|x| x.0 == "plus de 92.000" && x.1 == "deaths" && x.3 == "united_states"),
+        "{v:?}"
+    );
+    assert!(v.iter().any(|x| x.0 == "18.805" && x.1 == "-"), "{v:?}");
+}
+
 /// A corpus holds every claim: their size is most of its memory.
 #[test]
 fn claim_stays_small() {
