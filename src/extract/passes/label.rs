@@ -133,7 +133,7 @@ impl<'a> Extractor<'a> {
     /// a language's `[labels]` data, or the data gives none. A number
     /// before a word of no plural form ("France 5 reconnaît", "Série 7
     /// restylée") counts nothing.
-    fn plural(&self, word: &str) -> bool {
+    pub(crate) fn plural(&self, word: &str) -> bool {
         let w = fold(word);
         let mut any = false;
         for l in self.shared_lexes() {

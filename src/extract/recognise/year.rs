@@ -14,6 +14,20 @@ impl<'a> Extractor<'a> {
             return false;
         }
         let t = before(self.text, f.num_start, 24);
+        // A qualifier before a number and its counted noun ("près de 1500
+        // morts", "plus de 1400 chansons") makes a count, whatever lead of
+        // years ends the qualifier ("de").
+        let counted = f.entity().is_some_and(|(s, e)| {
+            char_at(self.text, s).is_some_and(char::is_lowercase) && self.plural(&self.text[s..e])
+        });
+        if counted
+            && self
+                .lexes()
+                .flat_map(|l| l.qualifiers.iter())
+                .any(|(p, _)| t.ends_with_phrase(p).is_some())
+        {
+            return false;
+        }
         let year_word = self
             .lexes()
             .flat_map(|l| l.year_leads.iter())
@@ -94,6 +108,17 @@ mod tests {
                 Kind::Money,
             ),
             ("Il a payé 2000 euros.", fr, "2000 euros", Kind::Money),
+            // A qualifier before a number and its noun makes a count.
+            (
+                "Il y a eu près de 1500 morts.",
+                fr,
+                "près de 1500",
+                Kind::Count,
+            ),
+            ("plus de 1400 chansons", fr, "plus de 1400", Kind::Count),
+            ("une Porsche de 1957 adjugée", fr, "1957", Kind::Date),
+            ("En 2019 personne ne savait.", fr, "2019", Kind::Date),
+            ("the 2016 general elections", en, "2016", Kind::Date),
         ] {
             assert_eq!(find(t, lang, lit).2, kind, "{t}");
         }
