@@ -42,6 +42,11 @@ use super::tokens::{phrase_key, word_hash, Tokens};
 /// Most words between a time and the count it dates.
 pub(crate) const MAX_DISTANCE: usize = 15;
 
+/// Most words between a count and the time its attribution names after
+/// it ("…, selon un bilan établi par l'AFP à partir de sources officielles
+/// mardi à 19H00 GMT").
+pub(crate) const ATTRIBUTED_DISTANCE: usize = 30;
+
 /// Most words between a status phrase and the count it qualifies: "Le
 /// bilan provisoire est de 4 enfants décédés, neuf blessés graves et onze
 /// blessés légers", but not a count two clauses further.
@@ -739,6 +744,24 @@ pub(crate) fn mark_of(
             // sentence with a comma ("À 17 h, 124 000 manifestants"), but
             // no bracket, colon or semicolon stands between.
             let (ta, tb) = (toks.first_from(a), toks.first_after(b));
+            let words = toks.first_from(b) - toks.first_from(a);
+            // A time in the attribution after the count, across a comma:
+            // "au moins 407.914 morts dans le monde …, selon un bilan
+            // établi par l'AFP … mardi à 19H00 GMT". The attribution
+            // stands between them, no comma after it, no clause break.
+            if fig.1 <= m.start {
+                let last = tb.min(toks.toks.len().saturating_sub(1));
+                let attributed = st
+                    .attributions
+                    .iter()
+                    .any(|&k| ta <= k && k < tb && (k + 1..=last).all(|j| !toks.toks[j].comma));
+                if attributed
+                    && words <= ATTRIBUTED_DISTANCE
+                    && (ta..=last).all(|j| ta == j || !toks.toks[j].clause_break)
+                {
+                    return Some((words, *m));
+                }
+            }
             let broken = |k: usize| {
                 let t = &toks.toks[k];
                 if m.end <= fig.0 {
@@ -750,7 +773,6 @@ pub(crate) fn mark_of(
             if (ta..=tb.min(toks.toks.len().saturating_sub(1))).any(broken) {
                 return None;
             }
-            let words = toks.first_from(b) - toks.first_from(a);
             (words <= MAX_DISTANCE).then_some((words, *m))
         })
         .min_by_key(|(w, _)| *w)
