@@ -313,41 +313,44 @@ pub(crate) fn run(
         out
     };
     // The rules that read one document at a time run on batches of
-    // documents in parallel; the rules that compare documents run beside
-    // them. Findings are sorted at the end, so the order in which they
-    // come does not depend on the number of threads.
+    // documents in parallel, beside FC204; then the stories are built and
+    // their rules run side by side. FC204's index and the stories are
+    // never held at once, so two threads peak no higher than one. It all
+    // runs on the pool's threads (on one thread, on one), whose freed
+    // memory the next stage then reuses. Findings are sorted at the end, so
+    // the order in which they come does not depend on the number of
+    // threads.
     let batches: Vec<Range<usize>> = (0..corpus.docs.len())
         .step_by(BATCH)
         .map(|s| s..(s + BATCH).min(corpus.docs.len()))
         .collect();
-    let (found, (compared, (stories, told))) = rayon::join(
-        || {
-            batches
-                .into_par_iter()
-                .map(|b| run_all(&cx.over(b), &per_doc))
-                .collect::<Vec<_>>()
-        },
-        || {
-            rayon::join(
-                || run_all(&cx, &whole),
-                || {
-                    if story.is_empty() {
-                        return (Stories::default(), Vec::new());
-                    }
-                    let stories = Stories::build(corpus, meanings, &names);
-                    let cx = Context {
-                        stories: &stories,
-                        ..cx.over(cx.doc_range())
-                    };
-                    let out = run_all(&cx, &story);
-                    (stories, out)
-                },
-            )
-        },
-    );
+    let (found, compared, stories, told) = rayon::scope(|_| {
+        let (found, compared) = rayon::join(
+            || {
+                batches
+                    .into_par_iter()
+                    .map(|b| run_all(&cx.over(b), &per_doc))
+                    .collect::<Vec<_>>()
+            },
+            || run_all(&cx, &whole),
+        );
+        if story.is_empty() {
+            return (found, compared, Stories::default(), Vec::new());
+        }
+        let stories = Stories::build(corpus, meanings, &names);
+        let cx = Context {
+            stories: &stories,
+            ..cx.over(cx.doc_range())
+        };
+        let told: Vec<Vec<Finding>> = story
+            .par_iter()
+            .map(|&rule| run_all(&cx, &[rule]))
+            .collect();
+        (found, compared, stories, told)
+    });
     let mut out: Vec<Finding> = found.into_iter().flatten().collect();
     out.extend(compared);
-    out.extend(told);
+    out.extend(told.into_iter().flatten());
     // A document in a language figcheck has no data for gets no finding on
     // how its figures are written: its conventions are unknown.
     out.retain(|f| {
