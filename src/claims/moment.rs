@@ -741,6 +741,10 @@ fn status_near(
     toks: &Tokens,
     after_only: bool,
 ) -> Option<Status> {
+    // Most sentences state no status: no token of the figure to find.
+    if st.statuses.is_empty() {
+        return None;
+    }
     let (a, b) = (toks.first_after(fig.0), toks.first_from(fig.1));
     st.statuses
         .iter()

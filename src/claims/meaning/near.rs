@@ -264,6 +264,11 @@ impl Meanings {
         sm: &SentenceMeaning,
         toks: &Tokens,
     ) -> Places {
+        // A sentence that names no place (most sentences of a long run of
+        // figures) gives none, with no look back for a list's head.
+        if sm.place_groups.is_empty() {
+            return Places::default();
+        }
         // The mentions joined by coordination words, grouped once per
         // sentence.
         let groups = sm.place_groups.iter().map(|r| &sm.places[r.clone()]);
