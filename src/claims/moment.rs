@@ -34,7 +34,7 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 
 use super::tokens::{phrase_key, word_hash, Tokens};
@@ -137,22 +137,22 @@ pub(crate) struct SentenceTime {
 #[derive(Debug, Clone)]
 struct Phrases<V> {
     keys: HashMap<String, V>,
-    /// [`word_hash`] of the first word of every phrase: a token no phrase
-    /// starts with is passed over in one look-up.
-    firsts: HashSet<u64>,
+    /// [`word_hash`] of the first word of every phrase, with the most
+    /// tokens a phrase starting with it has: a token no phrase starts with
+    /// is passed over in one look-up, and one that does is tried at the
+    /// lengths of its own phrases only.
+    firsts: HashMap<u64, usize>,
     /// The low byte of each of `firsts`, as bits: most tokens are passed
     /// over on one bit, before any look-up.
     first_bytes: [u64; 4],
-    max_len: usize,
 }
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
         Phrases {
             keys: HashMap::default(),
-            firsts: HashSet::default(),
+            firsts: HashMap::default(),
             first_bytes: [0; 4],
-            max_len: 0,
         }
     }
 }
@@ -163,10 +163,11 @@ impl<V: Copy> Phrases<V> {
         if k.is_empty() {
             return;
         }
-        self.max_len = self.max_len.max(k.split(' ').count());
+        let len = k.split(' ').count();
         let h = word_hash(k.split(' ').next().unwrap_or_default());
         self.first_bytes[(h as u8 >> 6) as usize] |= 1 << (h & 63);
-        self.firsts.insert(h);
+        let longest = self.firsts.entry(h).or_insert(0);
+        *longest = (*longest).max(len);
         self.keys.insert(k, v);
     }
 
@@ -184,13 +185,21 @@ impl<V: Copy> Phrases<V> {
     /// [`Phrases::at`] past the test of the low byte of `h`, the hash of
     /// token `i`.
     fn longest_at(&self, toks: &Tokens, i: usize, h: u64) -> Option<(usize, V)> {
-        if !self.firsts.contains(&h) {
-            return None;
-        }
+        let longest = *self.firsts.get(&h)?;
         let n = toks.toks.len();
-        (1..=self.max_len.min(n.saturating_sub(i)))
+        (1..=longest.min(n.saturating_sub(i)))
             .rev()
             .find_map(|len| self.keys.get(toks.key(i..i + len)).map(|&v| (i + len, v)))
+    }
+
+    /// [`Phrases::at`] for a token whose hash [`TimeWords::tables`] gives
+    /// this table's bit `bit` of `mask`: none when the bit is clear.
+    #[inline(always)]
+    fn at_in(&self, mask: u16, bit: u16, toks: &Tokens, i: usize) -> Option<(usize, V)> {
+        if mask & bit == 0 {
+            return None;
+        }
+        self.longest_at(toks, i, toks.toks[i].hash)
     }
 }
 
@@ -324,7 +333,28 @@ pub(crate) struct TimeWords {
     /// The first-word bits of every table [`TimeWords::read`] looks up at
     /// each token: a token with none of them starts nothing it reads.
     starts: [u64; 4],
+    /// [`word_hash`] of each first word of those tables → a bit per table
+    /// with a phrase starting with it (the `T_` constants): a token that
+    /// passes `starts` is looked up once, then in its own tables only.
+    tables: HashMap<u64, u16>,
 }
+
+/// The bits of [`TimeWords::tables`], one per table read at each token.
+const T_STATUS: u16 = 1;
+const T_STATUS_OF_COUNTS: u16 = 1 << 1;
+const T_COUNT_NOUNS: u16 = 1 << 2;
+const T_FUTURE: u16 = 1 << 3;
+const T_FORWARD: u16 = 1 << 4;
+const T_BACKWARD: u16 = 1 << 5;
+const T_NOT_ACROSS: u16 = 1 << 6;
+const T_SINCE: u16 = 1 << 7;
+const T_DAYS_BACK: u16 = 1 << 8;
+const T_SAME_MOMENT: u16 = 1 << 9;
+const T_NOT_LEADS: u16 = 1 << 10;
+const T_LEADS: u16 = 1 << 11;
+const T_PARTS: u16 = 1 << 12;
+const T_DAY_PARTS: u16 = 1 << 13;
+const T_ATTRIBUTION: u16 = 1 << 14;
 
 impl TimeWords {
     pub(crate) fn add(&mut self, def: &TimeDef) {
@@ -377,28 +407,41 @@ impl TimeWords {
         }
         self.examples.extend(def.examples.iter().cloned());
         let mut starts = [0u64; 4];
-        for bits in [
-            self.status.first_bytes,
-            self.status_of_counts.first_bytes,
-            self.count_nouns.first_bytes,
-            self.future.first_bytes,
-            self.forward.first_bytes,
-            self.backward.first_bytes,
-            self.not_across.first_bytes,
-            self.since.first_bytes,
-            self.days_back.first_bytes,
-            self.same_moment.first_bytes,
-            self.not_leads.first_bytes,
-            self.leads.first_bytes,
-            self.parts.first_bytes,
-            self.day_parts.first_bytes,
-            self.attribution.first_bytes,
-        ] {
+        let mut tables: HashMap<u64, u16> = HashMap::default();
+        let mut index = |bits: [u64; 4], firsts: &mut dyn Iterator<Item = u64>, bit: u16| {
             for (s, b) in starts.iter_mut().zip(bits) {
                 *s |= b;
             }
+            for h in firsts {
+                *tables.entry(h).or_insert(0) |= bit;
+            }
+        };
+        macro_rules! table {
+            ($t:ident, $bit:expr) => {
+                index(
+                    self.$t.first_bytes,
+                    &mut self.$t.firsts.keys().copied(),
+                    $bit,
+                )
+            };
         }
+        table!(status, T_STATUS);
+        table!(status_of_counts, T_STATUS_OF_COUNTS);
+        table!(count_nouns, T_COUNT_NOUNS);
+        table!(future, T_FUTURE);
+        table!(forward, T_FORWARD);
+        table!(backward, T_BACKWARD);
+        table!(not_across, T_NOT_ACROSS);
+        table!(since, T_SINCE);
+        table!(days_back, T_DAYS_BACK);
+        table!(same_moment, T_SAME_MOMENT);
+        table!(not_leads, T_NOT_LEADS);
+        table!(leads, T_LEADS);
+        table!(parts, T_PARTS);
+        table!(day_parts, T_DAY_PARTS);
+        table!(attribution, T_ATTRIBUTION);
         self.starts = starts;
+        self.tables = tables;
     }
 
     /// True when tokens `from..to` are all words of `[time]
@@ -452,30 +495,44 @@ impl TimeWords {
                 i += 1;
                 continue;
             }
-            if let Some((_, s)) = self.status.at(toks, i) {
+            let Some(&mask) = self.tables.get(&h) else {
+                i += 1;
+                continue;
+            };
+            if let Some((_, s)) = self.status.at_in(mask, T_STATUS, toks, i) {
                 st.statuses.push((i, s));
             }
-            if let Some((_, s)) = self.status_of_counts.at(toks, i) {
+            if let Some((_, s)) = self
+                .status_of_counts
+                .at_in(mask, T_STATUS_OF_COUNTS, toks, i)
+            {
                 of_counts.push((i, s));
             }
-            names_count |= self.count_nouns.at(toks, i).is_some();
-            if self.future.at(toks, i).is_some() {
+            names_count |= self
+                .count_nouns
+                .at_in(mask, T_COUNT_NOUNS, toks, i)
+                .is_some();
+            if self.future.at_in(mask, T_FUTURE, toks, i).is_some() {
                 st.future = true;
             }
-            if let Some((e, _)) = self.forward.at(toks, i) {
+            if let Some((e, _)) = self.forward.at_in(mask, T_FORWARD, toks, i) {
                 st.forward.push(span(i, e));
                 st.forward_day |= (i > 0 && is_day(i - 1)) || (e < n && is_day(e));
             }
-            if let Some((e, _)) = self.backward.at(toks, i) {
+            if let Some((e, _)) = self.backward.at_in(mask, T_BACKWARD, toks, i) {
                 st.backward.push(span(i, e));
             }
-            if self.not_across.at(toks, i).is_some() {
+            if self.not_across.at_in(mask, T_NOT_ACROSS, toks, i).is_some() {
                 st.barriers.push(toks.toks[i].start);
             }
-            if self.attribution.at(toks, i).is_some() {
+            if self
+                .attribution
+                .at_in(mask, T_ATTRIBUTION, toks, i)
+                .is_some()
+            {
                 st.attributions.push(i);
             }
-            if let Some((e, _)) = self.since.at(toks, i) {
+            if let Some((e, _)) = self.since.at_in(mask, T_SINCE, toks, i) {
                 // "le plus bas depuis le 18 mars" compares with a day, it
                 // starts no period.
                 let record = (i.saturating_sub(RECORD_BEFORE)..i)
@@ -488,13 +545,14 @@ impl TimeWords {
                 }
             }
             if st.days_back.is_none() {
-                if let Some((e, (d, anaphoric))) = self.days_back.at(toks, i) {
+                if let Some((e, (d, anaphoric))) = self.days_back.at_in(mask, T_DAYS_BACK, toks, i)
+                {
                     if e >= n || self.not_after_days_back.at(toks, e).is_none() {
                         st.days_back = Some((toks.toks[i].start, d, anaphoric));
                     }
                 }
             }
-            if let Some((e, _)) = self.same_moment.at(toks, i) {
+            if let Some((e, _)) = self.same_moment.at_in(mask, T_SAME_MOMENT, toks, i) {
                 let (start, end) = span(i, e);
                 st.marks.push(Mark {
                     start,
@@ -504,19 +562,25 @@ impl TimeWords {
                 i = e;
                 continue;
             }
-            if let Some((e, _)) = self.not_leads.at(toks, i) {
+            if let Some((e, _)) = self.not_leads.at_in(mask, T_NOT_LEADS, toks, i) {
                 i = e;
                 continue;
             }
             // "de 07H00 à 11H00": a lead right after a clock time ends a
-            // span of hours.
-            let after_clock = i > 0 && {
-                let prev = toks.key(i - 1..i);
-                prev.starts_with(|c: char| c.is_ascii_digit())
-                    || self.hour_words.keys.contains_key(prev)
-                    || self.half_days.keys.contains_key(prev)
+            // span of hours (asked only of a lead).
+            let after_clock = || {
+                i > 0 && {
+                    let prev = toks.key(i - 1..i);
+                    prev.starts_with(|c: char| c.is_ascii_digit())
+                        || self.hour_words.keys.contains_key(prev)
+                        || self.half_days.keys.contains_key(prev)
+                }
             };
-            if let Some((e, _)) = self.leads.at(toks, i).filter(|_| !after_clock) {
+            if let Some((e, _)) = self
+                .leads
+                .at_in(mask, T_LEADS, toks, i)
+                .filter(|_| !after_clock())
+            {
                 if let Some((te, m)) = self.clock(text, toks, e) {
                     let (start, end) = span(i, te);
                     st.marks.push(Mark {
@@ -529,21 +593,22 @@ impl TimeWords {
                 }
             }
             // "mardi soir", but not "le dimanche soir" (every Sunday) nor
-            // "depuis mercredi matin" (a state since then).
+            // "depuis mercredi matin" (a state since then). The part of a
+            // day is looked up first: few tokens are one, and whether the
+            // token before names a day costs a folded word.
             let day_part = || {
+                let part = self.day_parts.at_in(mask, T_DAY_PARTS, toks, i)?;
                 let day = i.checked_sub(1).filter(|&d| is_day(d))?;
                 let habitual = day > 0
                     && self
                         .habitual
                         .at(toks, day - 1)
                         .is_some_and(|(e, _)| e == day);
-                (!habitual && since_at != Some(day))
-                    .then(|| self.day_parts.at(toks, i))
-                    .flatten()
+                (!habitual && since_at != Some(day)).then_some(part)
             };
             let part = self
                 .parts
-                .at(toks, i)
+                .at_in(mask, T_PARTS, toks, i)
                 .filter(|_| since_at != Some(i))
                 .or_else(day_part);
             if let Some((e, p)) = part {
@@ -681,6 +746,10 @@ fn status_near(
     toks: &Tokens,
     after_only: bool,
 ) -> Option<Status> {
+    // Most sentences state no status: no token of the figure to find.
+    if st.statuses.is_empty() {
+        return None;
+    }
     let (a, b) = (toks.first_after(fig.0), toks.first_from(fig.1));
     st.statuses
         .iter()

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{fold_ascii, fold_char};
+use crate::lexicon::{fold_ascii, fold_char, fold_hash_byte, FOLD_HASH_BASIS};
 
 /// One word of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,17 +35,17 @@ impl Tok {
     /// A token starting at byte `pos`, its folded text about to be pushed
     /// on `folded` (after a space when it holds a token already), with the
     /// comma, clause break and stop seen since the previous token (all
-    /// taken).
+    /// taken). Its `hash` is that of the folded bytes pushed so far.
     #[inline(always)]
     fn open(
-        folded: &mut String,
+        folded: &mut Vec<u8>,
         pos: usize,
         comma: &mut bool,
         brk: &mut bool,
         stop: &mut bool,
     ) -> Tok {
         if !folded.is_empty() {
-            folded.push(' ');
+            folded.push(b' ');
         }
         Tok {
             start: pos,
@@ -56,10 +56,37 @@ impl Tok {
             clause_break: std::mem::take(brk),
             stop: std::mem::take(stop),
             digits: true,
-            hash: 0,
+            hash: FOLD_HASH_BASIS,
         }
     }
+
+    /// Pushes folded bytes `piece` of this token on `folded`, hashing them.
+    #[inline(always)]
+    fn extend(&mut self, folded: &mut Vec<u8>, piece: &[u8]) {
+        folded.extend_from_slice(piece);
+        self.hash = piece.iter().fold(self.hash, |h, &b| fold_hash_byte(h, b));
+        self.fe = folded.len();
+    }
 }
+
+/// Kinds of ASCII bytes for the runs of [`Tokens::fill`]: 1 a digit, 2 a
+/// letter, 0 any other byte.
+const ASCII_ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            1
+        } else if c.is_ascii_alphabetic() {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The folded tokens of a span of text. A token is a run of letters and
 /// digits; an apostrophe ends the token it follows ("l'" + "ei").
@@ -76,43 +103,47 @@ impl Tokens {
         t
     }
 
-    /// Tokenises `text[span]`, reusing this value's buffers.
+    /// Tokenises `text[span]`, reusing this value's buffers. One pass over
+    /// the bytes: each token's folded bytes are hashed as they are pushed.
     pub(crate) fn fill(&mut self, text: &str, span: (usize, usize)) {
-        self.folded.clear();
         self.toks.clear();
+        // The folded text is built as bytes (only whole UTF-8 characters
+        // are pushed) and given back as a string at the end.
+        let mut folded = std::mem::take(&mut self.folded).into_bytes();
+        folded.clear();
         let mut cur: Option<Tok> = None;
         let mut brk = false;
         let mut comma = false;
         let mut stop = false;
         let s = &text[span.0..span.1];
-        self.folded.reserve(s.len());
+        folded.reserve(s.len());
         let bytes = s.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             // A run of ASCII letters and digits, most of the text, is
-            // copied at once and lowered in place.
-            if b.is_ascii_alphanumeric() {
+            // hashed in one loop and copied lowered at once (the 0x20 bit
+            // lowers a letter and leaves a digit as it is).
+            if ASCII_ALNUM[b as usize] != 0 {
                 let run = i;
                 let mut digits = true;
-                while let Some(&c) = bytes.get(i) {
-                    if c.is_ascii_alphabetic() {
-                        digits = false;
-                    } else if !c.is_ascii_digit() {
-                        break;
-                    }
-                    i += 1;
-                }
                 let pos = span.0 + run;
                 let tok = cur.get_or_insert_with(|| {
-                    Tok::open(&mut self.folded, pos, &mut comma, &mut brk, &mut stop)
+                    Tok::open(&mut folded, pos, &mut comma, &mut brk, &mut stop)
                 });
-                let from = self.folded.len();
-                self.folded.push_str(&s[run..i]);
-                if !digits {
-                    self.folded[from..].make_ascii_lowercase();
+                let mut h = tok.hash;
+                while let Some(&c) = bytes.get(i) {
+                    match ASCII_ALNUM[c as usize] {
+                        0 => break,
+                        1 => {}
+                        _ => digits = false,
+                    }
+                    h = fold_hash_byte(h, c | 0x20);
+                    i += 1;
                 }
+                folded.extend(bytes[run..i].iter().map(|&c| c | 0x20));
+                tok.hash = h;
                 tok.end = span.0 + i;
-                tok.fe = self.folded.len();
+                tok.fe = folded.len();
                 tok.digits &= digits;
                 continue;
             }
@@ -127,22 +158,22 @@ impl Tokens {
             i += c.len_utf8();
             if f.is_alphanumeric() {
                 let tok = cur.get_or_insert_with(|| {
-                    Tok::open(&mut self.folded, pos, &mut comma, &mut brk, &mut stop)
+                    Tok::open(&mut folded, pos, &mut comma, &mut brk, &mut stop)
                 });
-                match f {
-                    'œ' => self.folded.push_str("oe"),
-                    'æ' => self.folded.push_str("ae"),
-                    _ => self.folded.push(f),
-                }
+                let mut buf = [0u8; 4];
+                let piece: &[u8] = match f {
+                    'œ' => b"oe",
+                    'æ' => b"ae",
+                    _ => f.encode_utf8(&mut buf).as_bytes(),
+                };
+                tok.extend(&mut folded, piece);
                 tok.end = pos + c.len_utf8();
-                tok.fe = self.folded.len();
                 tok.digits &= c.is_ascii_digit();
             } else {
                 if f == '\'' {
                     if let Some(tok) = cur.as_mut() {
-                        self.folded.push('\'');
+                        tok.extend(&mut folded, b"'");
                         tok.end = pos + c.len_utf8();
-                        tok.fe = self.folded.len();
                     }
                 }
                 if matches!(c, ';' | ':' | '(' | ')') {
@@ -155,19 +186,16 @@ impl Tokens {
                     stop = true;
                 }
                 if let Some(tok) = cur.take() {
-                    self.push(tok);
+                    self.toks.push(tok);
                 }
             }
         }
         if let Some(tok) = cur.take() {
-            self.push(tok);
+            self.toks.push(tok);
         }
-    }
-
-    /// Pushes a finished token with the hash of its folded text.
-    fn push(&mut self, mut tok: Tok) {
-        tok.hash = word_hash(&self.folded[tok.fs..tok.fe]);
-        self.toks.push(tok);
+        // Only whole characters were pushed: the bytes are UTF-8.
+        self.folded = String::from_utf8(folded)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     }
 
     /// The folded text of tokens `r`, words joined by single spaces.
@@ -209,7 +237,98 @@ pub(crate) fn phrase_key(phrase: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// The tokens of `text[span]` read a character at a time, each folded
+    /// with `fold_char` and each token hashed once it ends: what
+    /// [`Tokens::fill`] computes in one pass over the bytes.
+    fn char_by_char(text: &str, span: (usize, usize)) -> Tokens {
+        let mut t = Tokens::default();
+        let mut cur: Option<Tok> = None;
+        let (mut brk, mut comma, mut stop) = (false, false, false);
+        let end = |t: &mut Tokens, cur: &mut Option<Tok>| {
+            if let Some(mut tok) = cur.take() {
+                tok.hash = word_hash(&t.folded[tok.fs..tok.fe]);
+                t.toks.push(tok);
+            }
+        };
+        for (off, c) in text[span.0..span.1].char_indices() {
+            let pos = span.0 + off;
+            let f = fold_char(c);
+            if f.is_alphanumeric() {
+                if cur.is_none() {
+                    if !t.folded.is_empty() {
+                        t.folded.push(' ');
+                    }
+                    let comma_before = std::mem::take(&mut comma) || brk;
+                    cur = Some(Tok {
+                        start: pos,
+                        end: pos,
+                        fs: t.folded.len(),
+                        fe: t.folded.len(),
+                        comma: comma_before,
+                        clause_break: std::mem::take(&mut brk),
+                        stop: std::mem::take(&mut stop),
+                        digits: true,
+                        hash: 0,
+                    });
+                }
+                let tok = cur.as_mut().unwrap();
+                match f {
+                    'œ' => t.folded.push_str("oe"),
+                    'æ' => t.folded.push_str("ae"),
+                    _ => t.folded.push(f),
+                }
+                tok.end = pos + c.len_utf8();
+                tok.fe = t.folded.len();
+                tok.digits &= c.is_ascii_digit();
+                continue;
+            }
+            if f == '\'' {
+                if let Some(tok) = cur.as_mut() {
+                    t.folded.push('\'');
+                    tok.end = pos + c.len_utf8();
+                    tok.fe = t.folded.len();
+                }
+            }
+            brk |= matches!(c, ';' | ':' | '(' | ')');
+            comma |= c == ',';
+            stop |= matches!(c, ',' | ';' | ':' | '"' | '«' | '»' | '“' | '”');
+            end(&mut t, &mut cur);
+        }
+        end(&mut t, &mut cur);
+        t
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// One pass over the bytes gives the tokens, folded text and hashes
+        /// of a reading a character at a time.
+        #[test]
+        fn fill_reads_as_char_by_char(
+            parts in proptest::collection::vec(prop_oneof![
+                4 => "[A-Za-z0-9]{1,6}",
+                1 => proptest::sample::select(vec![
+                    " ", "  ", ",", ";", ":", "(", ")", "\"", "«", "»", "“", "”", "'",
+                    "’", "`", "\t", "\n", "-", ".", "\u{a0}", "\u{202f}", "É", "été",
+                    "œ", "Æ", "ß", "ñ", "²", "½", "٣", "中", "€", "%",
+                ]).prop_map(str::to_string),
+            ], 0..40),
+            prefix in proptest::sample::select(vec!["", "a", "é ", "Le 2,"]),
+        ) {
+            let body: String = parts.concat();
+            let text = format!("{prefix}{body}");
+            let span = (prefix.len(), text.len());
+            let mut got = Tokens::default();
+            got.fill("stale, text", (0, 11));
+            got.fill(&text, span);
+            let want = char_by_char(&text, span);
+            prop_assert_eq!(&got.folded, &want.folded);
+            prop_assert_eq!(&got.toks, &want.toks);
+        }
+    }
 
     #[test]
     fn ascii_runs_and_other_letters_make_the_same_tokens() {

@@ -103,8 +103,9 @@ pub struct Meanings {
     /// The words of the time of a count (`[time]` of `time.toml`).
     pub(crate) time: crate::claims::moment::TimeWords,
     /// First words of the phrases of every vocabulary read in a sentence,
-    /// with a bit per vocabulary (see [`Meanings::sentence`]).
-    pub(crate) firsts: HashMap<String, u8>,
+    /// with a bit per vocabulary (see [`Meanings::sentence`]), by the
+    /// [`word_hash`](crate::claims::tokens::word_hash) of the word.
+    pub(crate) firsts: HashMap<u64, u8>,
 }
 
 /// A sentence of a language file and the places one of its figures is

@@ -23,7 +23,7 @@ impl Meanings {
         for i in 0..toks.toks.len() {
             // One look-up tells which vocabularies have a phrase starting
             // with this word; most words start none.
-            let Some(&mask) = self.firsts.get(toks.key(i..i + 1)) else {
+            let Some(&mask) = self.firsts.get(&toks.toks[i].hash) else {
                 continue;
             };
             for (v, vocab) in vocabs.iter().enumerate() {
@@ -176,10 +176,10 @@ impl Meanings {
 
     /// Recomputes [`Meanings::firsts`] after a file is added.
     pub(super) fn index_firsts(&mut self) {
-        let mut firsts: HashMap<String, u8> = HashMap::default();
+        let mut firsts: HashMap<u64, u8> = HashMap::default();
         for (v, vocab) in self.vocabularies().iter().enumerate() {
-            for w in vocab.firsts.keys() {
-                *firsts.entry(w.clone()).or_insert(0) |= 1 << v;
+            for &h in vocab.firsts.keys() {
+                *firsts.entry(h).or_insert(0) |= 1 << v;
             }
         }
         self.firsts = firsts;
@@ -264,6 +264,11 @@ impl Meanings {
         sm: &SentenceMeaning,
         toks: &Tokens,
     ) -> Places {
+        // A sentence that names no place (most sentences of a long run of
+        // figures) gives none, with no look back for a list's head.
+        if sm.place_groups.is_empty() {
+            return Places::default();
+        }
         // The mentions joined by coordination words, grouped once per
         // sentence.
         let groups = sm.place_groups.iter().map(|r| &sm.places[r.clone()]);

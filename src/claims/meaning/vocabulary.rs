@@ -23,9 +23,14 @@ pub(crate) struct Vocabulary {
     pub(crate) keys: HashMap<String, u16>,
     /// Most tokens in a phrase.
     pub(crate) max_len: usize,
-    /// First tokens of the phrases, with the most tokens a phrase starting
-    /// with each has: most tokens start none, and cost one look-up.
-    pub(crate) firsts: HashMap<String, usize>,
+    /// [`word_hash`] of the first token of each phrase, with the most
+    /// tokens a phrase starting with it has: most tokens start none, and
+    /// cost one look-up of their hash ([`Tok::hash`], no string hashed). A
+    /// word whose hash another's equals is tried for that one's lengths
+    /// too, and matches only a key of `keys`.
+    ///
+    /// [`Tok::hash`]: crate::claims::tokens::Tok::hash
+    pub(crate) firsts: HashMap<u64, usize>,
 }
 
 /// A phrase of a vocabulary found in a sentence: token range and id.
@@ -61,7 +66,7 @@ impl Vocabulary {
         }
         let n = k.split(' ').count();
         self.max_len = self.max_len.max(n);
-        let first = k.split(' ').next().unwrap_or("").to_string();
+        let first = word_hash(k.split(' ').next().unwrap_or(""));
         let e = self.firsts.entry(first).or_insert(0);
         *e = (*e).max(n);
         self.keys.insert(k, idx);
@@ -89,7 +94,7 @@ impl Vocabulary {
     /// The longest phrase of the vocabulary starting at token `i`.
     pub(crate) fn match_at(&self, toks: &Tokens, i: usize) -> Option<Match> {
         let n = toks.toks.len();
-        let longest = *self.firsts.get(toks.key(i..i + 1))?;
+        let longest = *self.firsts.get(&toks.toks[i].hash)?;
         for len in (1..=longest.min(n - i)).rev() {
             if let Some(&id) = self.keys.get(toks.key(i..i + len)) {
                 return Some(Match {

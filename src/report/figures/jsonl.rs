@@ -19,10 +19,11 @@ impl Reporter<Figures<'_>> for FiguresJsonl {
     fn write(&self, figs: &Figures<'_>, out: &mut dyn fmt::Write) -> fmt::Result {
         let (corpus, cfg) = (figs.corpus, figs.cfg);
         let times = doc_times(corpus, &cfg.meanings);
-        // Each line is written into one buffer, and the name and the
-        // source of a document, the same on each of its lines, once per
+        // The lines are written into one buffer, handed on whenever it
+        // holds [`FLUSH_AT`] bytes; the parts of a line that are the same
+        // for every figure of a document (its name, its source), once per
         // document.
-        let mut line = String::with_capacity(1024);
+        let mut buf = String::with_capacity(FLUSH_AT + 4096);
         let mut doc = Json::default();
         for range in &corpus.doc_claims {
             let mut cursor = LineCursor::default();
@@ -31,33 +32,53 @@ impl Reporter<Figures<'_>> for FiguresJsonl {
                 if doc_of != Some(c.doc) {
                     let d = corpus.doc_of(c);
                     let s = SourceRecord::of(d, &times[c.doc as usize]);
-                    doc.id.clear();
-                    string(&mut doc.id, &d.id);
-                    doc.source.clear();
-                    write_source(&s, &mut doc.source);
+                    doc.set(&d.id, &s);
                     doc_of = Some(c.doc);
                 }
-                line.clear();
-                write_claim(corpus, cfg, c, &doc, &mut cursor, &mut line);
-                out.write_str(&line)?;
+                write_claim(corpus, cfg, c, &doc, &mut cursor, &mut buf);
+                if buf.len() >= FLUSH_AT {
+                    out.write_str(&buf)?;
+                    buf.clear();
+                }
             }
         }
-        Ok(())
+        out.write_str(&buf)
     }
 }
 
-/// A document's name and source as JSON ([`string`], [`write_source`]),
-/// written once for its records.
+/// Bytes of lines gathered before they are handed to the output.
+const FLUSH_AT: usize = 1 << 16;
+
+/// The parts of a document's lines that are the same on each of them,
+/// written once for its records: the line's head up to the value of
+/// `start` (`{"doc":NAME,"start":`), and the source up to the value of
+/// `key` (`,"source":{…},"key":`).
 #[derive(Debug, Default)]
 struct Json {
-    id: String,
+    head: String,
     source: String,
+}
+
+impl Json {
+    /// The parts of document `id` with source `s` ([`string`],
+    /// [`write_source`]).
+    fn set(&mut self, id: &str, s: &SourceRecord<'_>) {
+        self.head.clear();
+        self.head.push_str("{\"doc\":");
+        string(&mut self.head, id);
+        self.head.push_str(",\"start\":");
+        self.source.clear();
+        self.source.push_str(",\"source\":");
+        write_source(s, &mut self.source);
+        self.source.push_str(",\"key\":");
+    }
 }
 
 /// The record of claim `c` ([`FigureRecord::with_source`]) as one line of
 /// JSON, the name and source of its document written as `json` holds them:
 /// the bytes `serde_json` writes for the record, written from the
-/// claim without building the record and its strings.
+/// claim without building the record and its strings. Most fields are
+/// null: each `null` is written with the key after it in one piece.
 fn write_claim(
     corpus: &Corpus,
     cfg: &Config,
@@ -71,17 +92,7 @@ fn write_claim(
     let f = &c.fig;
     let (start, end, line, column) = cursor.position(doc, f);
     let m = &cfg.meanings;
-    let decimal = |out: &mut String, d: Option<rust_decimal::Decimal>| match d {
-        Some(d) => {
-            out.push('"');
-            push_decimal(out, d);
-            out.push('"');
-        }
-        None => out.push_str("null"),
-    };
-    out.push_str("{\"doc\":");
-    out.push_str(&json.id);
-    out.push_str(",\"start\":");
+    out.push_str(&json.head);
     number(out, start);
     out.push_str(",\"end\":");
     number(out, end);
@@ -91,70 +102,151 @@ fn write_claim(
     number(out, column);
     out.push_str(",\"text\":");
     string(out, &text[f.start..f.end]);
-    out.push_str(",\"kind\":");
-    string(out, f.kind.as_str());
-    out.push_str(",\"value\":");
-    decimal(out, f.value);
-    out.push_str(",\"low\":");
-    decimal(out, f.low);
-    out.push_str(",\"high\":");
-    decimal(out, f.high);
-    out.push_str(",\"unit\":");
-    optional(
+    // Kinds and ways of writing are plain words: nothing to escape.
+    out.push_str(",\"kind\":\"");
+    out.push_str(f.kind.as_str());
+    out.push_str("\",\"value\":");
+    decimal_then(out, f.value, "null,\"low\":");
+    let entity = f.entity();
+    // Most figures have no bounds, unit, qualifier nor counted noun.
+    if f.low.is_none()
+        && f.high.is_none()
+        && f.unit.is_none()
+        && f.seconds.is_none()
+        && f.qualifier.is_none()
+        && entity.is_none()
+    {
+        out.push_str(concat!(
+            "null,\"high\":null,\"unit\":null,\"seconds\":null,",
+            "\"qualifier\":null,\"entity\":null,\"written\":\""
+        ));
+    } else {
+        bounds_to_entity(out, cfg, f, entity.map(|(s, e)| &text[s..e]));
+    }
+    out.push_str(written(f.written));
+    out.push_str(if f.ambiguous {
+        "\",\"ambiguous\":true,\"date\":"
+    } else {
+        "\",\"ambiguous\":false,\"date\":"
+    });
+    let period_of = c.period();
+    // And most have no date nor any meaning read.
+    if f.date.is_none()
+        && c.measure.is_none()
+        && c.role.is_none()
+        && c.side.is_none()
+        && c.places.is_empty()
+        && period_of.is_none()
+        && c.moment.is_none()
+        && c.status.is_none()
+    {
+        out.push_str(concat!(
+            "null,\"measure\":null,\"role\":null,\"affiliation\":null,",
+            "\"place\":null,\"period\":null,\"time_of_count\":null,\"status\":null"
+        ));
+    } else {
+        date_to_status(out, cfg, c, period_of);
+    }
+    out.push_str(&json.source);
+    text_then(out, c.key().map(|k| m.describe(&k)).as_deref(), "null");
+    out.push_str(match (c.repeat_of().is_some(), c.boilerplate) {
+        (false, false) => ",\"repeat\":false,\"boilerplate\":false}\n",
+        (false, true) => ",\"repeat\":false,\"boilerplate\":true}\n",
+        (true, false) => ",\"repeat\":true,\"boilerplate\":false}\n",
+        (true, true) => ",\"repeat\":true,\"boilerplate\":true}\n",
+    });
+}
+
+/// A decimal then `null_next` without its `null` (the key after it), or
+/// `null_next` when there is none.
+fn decimal_then(out: &mut String, d: Option<rust_decimal::Decimal>, null_next: &str) {
+    match d {
+        Some(d) => {
+            out.push('"');
+            push_decimal(out, d);
+            out.push('"');
+            out.push_str(&null_next[4..]);
+        }
+        None => out.push_str(null_next),
+    }
+}
+
+/// A string then `null_next` without its `null` (the key after it), or
+/// `null_next` when there is none.
+fn text_then(out: &mut String, s: Option<&str>, null_next: &str) {
+    match s {
+        Some(s) => {
+            string(out, s);
+            out.push_str(&null_next[4..]);
+        }
+        None => out.push_str(null_next),
+    }
+}
+
+/// The fields of figure `f` from `low` to `entity` (the counted noun
+/// `entity`), each followed by the key after it, up to `"written":"`.
+fn bounds_to_entity(
+    out: &mut String,
+    cfg: &Config,
+    f: &crate::model::Figure,
+    entity: Option<&str>,
+) {
+    decimal_then(out, f.low, "null,\"high\":");
+    decimal_then(out, f.high, "null,\"unit\":");
+    text_then(
         out,
         f.unit.map(|u| cfg.lexicon.units[u as usize].id.as_str()),
+        "null,\"seconds\":",
     );
-    out.push_str(",\"seconds\":");
-    decimal(out, f.seconds);
-    out.push_str(",\"qualifier\":");
-    optional(
+    decimal_then(out, f.seconds, "null,\"qualifier\":");
+    text_then(
         out,
         f.qualifier
             .map(|q| cfg.lexicon.qualifiers[q as usize].name.as_str()),
+        "null,\"entity\":",
     );
-    out.push_str(",\"entity\":");
-    optional(out, f.entity().map(|(s, e)| &text[s..e]));
-    out.push_str(",\"written\":");
-    string(out, written(f.written));
-    out.push_str(",\"ambiguous\":");
-    boolean(out, f.ambiguous);
-    out.push_str(",\"date\":");
-    match &f.date {
+    text_then(out, entity, "null,\"written\":\"");
+}
+
+/// The fields of claim `c` from `date` to `status` (`period_of` its
+/// period), each but the last followed by the key after it.
+fn date_to_status(
+    out: &mut String,
+    cfg: &Config,
+    c: &Claim,
+    period_of: Option<crate::claims::period::Period>,
+) {
+    let m = &cfg.meanings;
+    match &c.fig.date {
         // Digits, letters X and dashes: nothing to escape.
         Some(d) => {
             out.push('"');
             push_date(out, d);
-            out.push('"');
+            out.push_str("\",\"measure\":");
         }
-        None => out.push_str("null"),
+        None => out.push_str("null,\"measure\":"),
     }
-    out.push_str(",\"measure\":");
-    optional(out, c.measure.map(|i| m.measures.name(i)));
-    out.push_str(",\"role\":");
-    optional(out, c.role.map(|i| m.roles.name(i)));
-    out.push_str(",\"affiliation\":");
-    optional(out, c.side.map(|i| m.sides.name(i)));
-    out.push_str(",\"place\":");
+    text_then(out, c.measure.map(|i| m.measures.name(i)), "null,\"role\":");
+    text_then(
+        out,
+        c.role.map(|i| m.roles.name(i)),
+        "null,\"affiliation\":",
+    );
+    text_then(out, c.side.map(|i| m.sides.name(i)), "null,\"place\":");
     if c.places.is_empty() {
-        out.push_str("null");
+        out.push_str("null,\"period\":");
     } else {
         string(out, &m.places_name(&c.places));
+        out.push_str(",\"period\":");
     }
-    out.push_str(",\"period\":");
-    period(out, c.period().map(|p| p.record()).as_ref());
+    period(out, period_of.map(|p| p.record()).as_ref());
     out.push_str(",\"time_of_count\":");
-    optional(out, c.moment.map(|t| m.time.label(&t)).as_deref());
-    out.push_str(",\"status\":");
-    optional(out, c.status.map(|s| s.as_str()));
-    out.push_str(",\"source\":");
-    out.push_str(&json.source);
-    out.push_str(",\"key\":");
-    optional(out, c.key().map(|k| m.describe(&k)).as_deref());
-    out.push_str(",\"repeat\":");
-    boolean(out, c.repeat_of().is_some());
-    out.push_str(",\"boilerplate\":");
-    boolean(out, c.boilerplate);
-    out.push_str("}\n");
+    text_then(
+        out,
+        c.moment.map(|t| m.time.label(&t)).as_deref(),
+        "null,\"status\":",
+    );
+    text_then(out, c.status.map(|s| s.as_str()), "null");
 }
 
 /// The JSON of a document's source, as `serde_json` writes it.
@@ -293,14 +385,45 @@ mod tests {
             for c in &corpus.claims[range.clone()] {
                 let s = SourceRecord::of(corpus.doc_of(c), &times[c.doc as usize]);
                 let mut doc = Json::default();
-                string(&mut doc.id, &corpus.doc_of(c).id);
-                write_source(&s, &mut doc.source);
+                doc.set(&corpus.doc_of(c).id, &s);
                 let r = FigureRecord::with_source(&corpus, cfg, c, s, &mut a);
                 let expected = serde_json::to_string(&r).unwrap() + "\n";
                 let mut got = String::new();
                 write_claim(&corpus, cfg, c, &doc, &mut b, &mut got);
                 assert_eq!(got, expected);
             }
+        }
+    }
+
+    #[test]
+    fn kinds_and_ways_of_writing_need_no_escape() {
+        use crate::model::{Kind, Written};
+        for k in [
+            Kind::Count,
+            Kind::Percent,
+            Kind::Money,
+            Kind::Measure,
+            Kind::Range,
+            Kind::Temperature,
+            Kind::Date,
+            Kind::Ordinal,
+            Kind::Fraction,
+            Kind::Identifier,
+            Kind::Phone,
+            Kind::Age,
+            Kind::Duration,
+            Kind::Time,
+        ] {
+            assert_eq!(
+                serde_json::to_string(k.as_str()).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+        }
+        for w in [Written::Digits, Written::Words, Written::Mixed] {
+            assert_eq!(
+                serde_json::to_string(written(w)).unwrap(),
+                format!("\"{}\"", written(w))
+            );
         }
     }
 
