@@ -71,6 +71,8 @@ pub struct Lexicon {
     pub(crate) debris: Vec<String>,
     /// Folded first words of unit forms that may stand without a number.
     pub(crate) alone_words: HashSet<String>,
+    /// [`fold_hash`] of every word of `alone_words`.
+    pub(crate) alone_hashes: HashSet<u64>,
     /// Folded words for the hundredth of a currency ("cents").
     pub(crate) minor_words: HashSet<String>,
     /// The last bytes of the phrase lists read before every figure.
