@@ -158,8 +158,8 @@ pub(crate) struct LangLexicon {
     /// here is no lexicon word, found without folding it into a string.
     pub(crate) word_hashes: HashSet<u64>,
     /// [`super::fold_hash`] of every word the scan of a document in this
-    /// language must stop at: its words, those of the fallback languages
-    /// and the units that stand alone. Any other word is skipped without
+    /// language must stop at: its words and those of the fallback
+    /// languages that may start a figure, and the units that stand alone. Any other word is skipped without
     /// being folded.
     pub(crate) scan_hashes: HashSet<u64>,
     /// [`super::fold_hash`] of the words of `words` a figure may start
