@@ -164,12 +164,13 @@ impl<'a> Extractor<'a> {
         Ok(f)
     }
 
-    /// Whether a word may be one [`Self::at_word`] reads: its folded hash `h` is
-    /// one of the scan words of the document's lexicon (its own words, the
-    /// fallback languages' and the units that stand alone), or of the
-    /// lexicons it reads words with.
+    /// Whether a word may be one [`Self::at_word`] reads: its folded hash
+    /// `h` is that of a word of a lexicon it reads words with that may
+    /// start a figure ([`crate::lexicon::WordInfo::may_start`]), or of a
+    /// unit that stands alone. Any other word (an article, a connector, a
+    /// fallback language's word) would find nothing there.
     fn may_start_figure(&self, h: u64) -> bool {
-        self.primary.scan_hashes.contains(&h) || self.lexes().any(|l| l.word_hashes.contains(&h))
+        self.lexes().any(|l| l.start_hashes.contains(&h)) || self.lex.alone_hashes.contains(&h)
     }
 
     /// Numbers written in words. Returns where the scan goes on, or `None`

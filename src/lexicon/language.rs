@@ -105,6 +105,12 @@ impl WordInfo {
             || self.denominator.is_some()
             || self.relative
     }
+
+    /// True when the scan must read the word: it may start a figure or a
+    /// duration ("toute la semaine", "quelques heures").
+    pub(crate) fn may_start(&self) -> bool {
+        self.starts_figure() || self.one_before_time || self.vague
+    }
 }
 
 /// How a language writes numbers and dates (the `[conventions]` table of
@@ -152,10 +158,14 @@ pub(crate) struct LangLexicon {
     /// here is no lexicon word, found without folding it into a string.
     pub(crate) word_hashes: HashSet<u64>,
     /// [`super::fold_hash`] of every word the scan of a document in this
-    /// language must stop at: its words, those of the fallback languages
-    /// and the units that stand alone. Any other word is skipped without
+    /// language must stop at: its words and those of the fallback
+    /// languages that may start a figure, and the units that stand alone. Any other word is skipped without
     /// being folded.
     pub(crate) scan_hashes: HashSet<u64>,
+    /// [`super::fold_hash`] of the words of `words` a figure may start
+    /// from ([`WordInfo::may_start`]): the others ("le", "et") are read
+    /// only after a number.
+    pub(crate) start_hashes: HashSet<u64>,
     /// Folded qualifier phrases and the index of their definition, longest first.
     pub(crate) qualifiers: Vec<(String, usize)>,
     pub(crate) scales: HashMap<String, Decimal>,

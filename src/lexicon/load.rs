@@ -325,6 +325,12 @@ impl Lexicon {
             lex.structure.add(st);
         }
         lex.word_hashes = lex.words.keys().map(|k| fold_hash(k)).collect();
+        lex.start_hashes = lex
+            .words
+            .iter()
+            .filter(|(_, info)| info.may_start())
+            .map(|(k, _)| fold_hash(k))
+            .collect();
         Ok(())
     }
 }

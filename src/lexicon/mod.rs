@@ -71,6 +71,8 @@ pub struct Lexicon {
     pub(crate) debris: Vec<String>,
     /// Folded first words of unit forms that may stand without a number.
     pub(crate) alone_words: HashSet<String>,
+    /// [`fold_hash`] of every word of `alone_words`.
+    pub(crate) alone_hashes: HashSet<u64>,
     /// Folded words for the hundredth of a currency ("cents").
     pub(crate) minor_words: HashSet<String>,
     /// The last bytes of the phrase lists read before every figure.
@@ -175,19 +177,19 @@ impl Lexicon {
     }
 
     /// Gives each language the words its documents' scan stops at: its
-    /// own, those of the fallback languages (read after a document's own
-    /// in some places) and the units that stand alone.
+    /// own and the fallback languages' that may start a figure
+    /// ([`WordInfo::may_start`]) and the units that stand alone.
     fn index_scan_words(&mut self) {
         let shared: HashSet<u64> = self
             .languages
             .iter()
             .filter(|(c, _)| self.fallback.contains(c))
-            .flat_map(|(_, l)| l.word_hashes.iter())
+            .flat_map(|(_, l)| l.start_hashes.iter())
             .copied()
             .chain(self.alone_words.iter().map(|w| fold_hash(w)))
             .collect();
         for (_, l) in &mut self.languages {
-            l.scan_hashes = shared.union(&l.word_hashes).copied().collect();
+            l.scan_hashes = shared.union(&l.start_hashes).copied().collect();
         }
         self.none.scan_hashes = shared;
     }

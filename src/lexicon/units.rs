@@ -111,6 +111,7 @@ impl Lexicon {
             for a in &u.alone {
                 let f = fold(a);
                 if let Some(first) = f.split(' ').next() {
+                    self.alone_hashes.insert(super::fold_hash(first));
                     self.alone_words.insert(first.to_string());
                 }
             }
