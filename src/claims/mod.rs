@@ -432,7 +432,10 @@ fn set_off(text: &str, start: usize) -> bool {
 fn after_marker(toks: &tokens::Tokens, at: usize, markers: &[String]) -> bool {
     markers.iter().any(|m| {
         let n = m.split(' ').count();
-        at >= n && toks.key(at - n..at) == m && !toks.toks[at - n + 1..=at].iter().any(|t| t.stop)
+        at >= n
+            && at < toks.toks.len()
+            && toks.key(at - n..at) == m
+            && !toks.toks[at - n + 1..=at].iter().any(|t| t.stop)
     })
 }
 
