@@ -429,8 +429,12 @@ fn set_off(text: &str, start: usize) -> bool {
 
 /// True when the tokens right before token `at` are one of `markers`
 /// (folded words joined by spaces).
-fn after_marker(toks: &tokens::Tokens, at: usize, markers: &[String]) -> bool {
-    markers.iter().any(|m| {
+fn after_marker<'m>(
+    toks: &tokens::Tokens,
+    at: usize,
+    mut markers: impl Iterator<Item = &'m String>,
+) -> bool {
+    markers.any(|m| {
         let n = m.split(' ').count();
         at >= n
             && at < toks.toks.len()
@@ -506,22 +510,6 @@ pub(crate) fn read_document(
         .filter(|f| f.kind.is_quantity())
         .map(|f| f.start)
         .collect();
-    // The subset markers of the document's languages ("dont", "including"),
-    // as folded words joined by spaces, as `Tokens::key` gives them.
-    let subset_markers: Vec<String> = lex
-        .with_fallback(doc.lang)
-        .flat_map(|l| l.structure.subset_markers.iter())
-        .filter_map(|p| {
-            let words: Vec<&str> = p
-                .iter()
-                .map(|t| match t {
-                    crate::lexicon::structure::Tok::Word(w) => Some(w.as_str()),
-                    _ => None,
-                })
-                .collect::<Option<_>>()?;
-            (!words.is_empty()).then(|| words.join(" "))
-        })
-        .collect();
     let mut last_moment: Option<Moment> = None;
     let mut st = moment::SentenceTime::default();
     let mut claims: Vec<Claim> = Vec::with_capacity(figures.len());
@@ -580,7 +568,12 @@ pub(crate) fn read_document(
                 } else if entity.is_none()
                     && !places.is_empty()
                     && places != p.places
-                    && after_marker(&toks, at.start, &subset_markers)
+                    && after_marker(
+                        &toks,
+                        at.start,
+                        lex.with_fallback(doc.lang)
+                            .flat_map(|l| l.structure.subset_keys.iter()),
+                    )
                 {
                     // "des milliers de personnes avaient manifesté en
                     // France, dont 15.000 à Paris": a bare figure right

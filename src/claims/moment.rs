@@ -807,19 +807,14 @@ pub(crate) fn mark_of(
             if between(a, b) || st.barriers.iter().any(|&p| a <= p && p < b) {
                 return None;
             }
-            // Same clause: a time after the count follows it without a
-            // comma ("déplorait mardi soir 422 morts", not "200 élèves, est
-            // fermée depuis mercredi matin"); one before it may open the
-            // sentence with a comma ("À 17 h, 124 000 manifestants"), but
-            // no bracket, colon or semicolon stands between.
             let (ta, tb) = (toks.first_from(a), toks.first_after(b));
+            let last = tb.min(toks.toks.len().saturating_sub(1));
             let words = toks.first_from(b) - toks.first_from(a);
             // A time in the attribution after the count, across a comma:
             // "au moins 407.914 morts dans le monde …, selon un bilan
             // établi par l'AFP … mardi à 19H00 GMT". The attribution
             // stands between them, no comma after it, no clause break.
             if fig.1 <= m.start {
-                let last = tb.min(toks.toks.len().saturating_sub(1));
                 let attributed = st
                     .attributions
                     .iter()
@@ -831,6 +826,12 @@ pub(crate) fn mark_of(
                     return Some((words, *m));
                 }
             }
+            // Otherwise the same clause: a time after the count follows it
+            // without a comma ("déplorait mardi soir 422 morts", not "200
+            // élèves, est fermée depuis mercredi matin"); one before it may
+            // open the sentence with a comma ("À 17 h, 124 000
+            // manifestants"), but no bracket, colon or semicolon stands
+            // between.
             let broken = |k: usize| {
                 let t = &toks.toks[k];
                 if m.end <= fig.0 {
@@ -839,7 +840,7 @@ pub(crate) fn mark_of(
                     t.comma
                 }
             };
-            if (ta..=tb.min(toks.toks.len().saturating_sub(1))).any(broken) {
+            if (ta..=last).any(broken) {
                 return None;
             }
             (words <= MAX_DISTANCE).then_some((words, *m))

@@ -77,6 +77,9 @@ pub(crate) fn phrase(s: &str) -> Vec<Tok> {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Structure {
     pub(crate) subset_markers: Vec<Vec<Tok>>,
+    /// The subset markers made of words only, as folded words joined by
+    /// spaces (the claims' token keys).
+    pub(crate) subset_keys: Vec<String>,
     pub(crate) complete_markers: Vec<Vec<Tok>>,
     pub(crate) set_leads: Vec<Vec<Tok>>,
     pub(crate) anaphors: Vec<Vec<Tok>>,
@@ -119,6 +122,20 @@ impl Structure {
     pub(super) fn add(&mut self, d: &StructureDef) {
         let phrases = |v: &[String]| v.iter().map(|s| phrase(s)).collect::<Vec<_>>();
         self.subset_markers.extend(phrases(&d.subset_markers));
+        self.subset_keys = self
+            .subset_markers
+            .iter()
+            .filter_map(|p| {
+                let words: Vec<&str> = p
+                    .iter()
+                    .map(|t| match t {
+                        Tok::Word(w) => Some(w.as_str()),
+                        _ => None,
+                    })
+                    .collect::<Option<_>>()?;
+                (!words.is_empty()).then(|| words.join(" "))
+            })
+            .collect();
         self.complete_markers.extend(phrases(&d.complete_markers));
         self.set_leads.extend(phrases(&d.set_leads));
         self.anaphors.extend(phrases(&d.anaphors));
