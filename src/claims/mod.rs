@@ -701,7 +701,7 @@ pub(crate) fn read_document(
             period: PackedPeriod::new(period),
             repeat_of: NO_REPEAT,
             boilerplate,
-            delta: m.is_delta(&at, &sm),
+            delta: m.is_delta(&at, &sm, &toks),
             period_stated: how != Stated::Default,
             moment,
             status,

@@ -220,6 +220,33 @@ fn a_subset_with_a_place_of_its_own_counts_what_its_whole_counts() {
     assert!(v.iter().any(|x| x.0 == "18.805" && x.1 == "-"), "{v:?}");
 }
 
+#[test]
+fn a_rate_per_head_that_opens_a_sentence_makes_its_figures_rates() {
+    let cfg = config();
+    let deltas = |t: &str| -> Vec<(String, bool)> {
+        let doc = Document::new("d", t, Some(Lang::new("fr")));
+        claims_of(0, &doc, &cfg.lexicon, &cfg.meanings)
+            .into_iter()
+            .filter(|c| c.fig.kind.is_quantity())
+            .map(|c| (t[c.fig.start..c.fig.end].to_string(), c.delta))
+            .collect()
+    };
+    let v = deltas(
+        "Calculé en morts par million d'habitants, le Brésil enregistre 199 décès, \
+         largement inférieur à celui de 344 des Etats-Unis.",
+    );
+    for f in ["199", "344"] {
+        assert!(v.iter().any(|x| x.0 == f && x.1), "{v:?}");
+    }
+    // A rate next to its figure is one; the toll of the same sentence is not.
+    let v = deltas("Le Brésil compte 199 morts par million d'habitants, et 41.828 morts au total.");
+    assert!(v.iter().any(|x| x.0 == "199" && x.1), "{v:?}");
+    assert!(v.iter().any(|x| x.0 == "41.828" && !x.1), "{v:?}");
+    // A rate further in the sentence frames nothing before it.
+    let v = deltas("Le Brésil, avec 41.828 morts, compte 199 morts par million d'habitants.");
+    assert!(v.iter().any(|x| x.0 == "41.828" && !x.1), "{v:?}");
+}
+
 /// A corpus holds every claim: their size is most of its memory.
 #[test]
 fn claim_stays_small() {

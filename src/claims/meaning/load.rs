@@ -5,6 +5,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::{Meanings, PlaceExample, Span, RANKED};
+
+/// The id of the rates among the change words.
+const RATE: &str = "rate";
 use crate::claims::tokens::phrase_key;
 use crate::error::{Error, Result};
 use crate::lexicon::fold;
@@ -61,6 +64,10 @@ struct StoryDef {
 struct DeltaDef {
     #[serde(default)]
     words: Vec<String>,
+    /// Rates per head ("par million d'habitants"): a change word too, and
+    /// one that opens a sentence before a comma makes its figures rates.
+    #[serde(default)]
+    rates: Vec<String>,
     /// How reports name a change.
     #[serde(default)]
     label: Option<String>,
@@ -268,6 +275,9 @@ impl Meanings {
         if let Some(d) = &raw.delta {
             // One unnamed id: any word of the vocabulary marks a change.
             self.delta.add("", &d.words);
+            if !d.rates.is_empty() {
+                self.delta_rate = Some(self.delta.add(RATE, &d.rates));
+            }
             if let Some(l) = &d.label {
                 self.delta_label = l.clone();
             }

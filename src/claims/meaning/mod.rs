@@ -79,6 +79,8 @@ pub struct Meanings {
     pub(crate) delta: Vocabulary,
     /// How reports name a change (see [`Meanings::describe`]).
     pub(crate) delta_label: String,
+    /// The id of the rates per head among the `delta` words, if any.
+    pub(crate) delta_rate: Option<u16>,
     /// Token keys of the words that join two places into one mention ("en
     /// Irak et en Syrie").
     pub(crate) place_links: Vec<String>,

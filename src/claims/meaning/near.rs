@@ -470,13 +470,26 @@ impl Meanings {
 
     /// True when the figure states a change: a delta word right before or
     /// after its noun ("13 nouveaux décès", "72 décès supplémentaires").
-    pub(crate) fn is_delta(&self, at: &FigureTokens, sm: &SentenceMeaning) -> bool {
+    pub(crate) fn is_delta(&self, at: &FigureTokens, sm: &SentenceMeaning, toks: &Tokens) -> bool {
         // Before the figure, the word must touch it ("a further 20"): in
         // "un nouveau bilan, 166.000" the word qualifies the toll, not a
         // change.
-        sm.deltas
-            .iter()
-            .any(|m| (m.ts >= at.end && m.ts <= at.after + 1) || m.te == at.start)
+        sm.deltas.iter().any(|m| {
+            (m.ts >= at.end && m.ts <= at.after + 1)
+                || m.te == at.start
+                || (Some(m.id) == self.delta_rate && self.rate_frame(m, at, toks))
+        })
+    }
+
+    /// True when a rate per head opens the sentence in a clause of its own
+    /// before the figure, with no comma and no number before it ("Calculé
+    /// en morts par million d'habitants, le Brésil enregistre 199 décès",
+    /// "Per capita, …"): every figure after it is a rate.
+    fn rate_frame(&self, m: &Match, at: &FigureTokens, toks: &Tokens) -> bool {
+        m.te <= at.start
+            && m.ts <= RATE_FRAME_HEAD
+            && (m.te..=at.start).any(|k| toks.toks.get(k).is_some_and(|t| t.comma))
+            && !(0..m.ts).any(|k| toks.toks.get(k).is_some_and(|t| t.comma || t.digits))
     }
 
     /// The period named in words nearest the figure in its sentence: any
@@ -491,6 +504,9 @@ impl Meanings {
         self.period_spans.get(m.id as usize).map(|&s| (s, m))
     }
 }
+
+/// The first words of a sentence in which a rate per head frames it.
+const RATE_FRAME_HEAD: usize = 6;
 
 /// How far back, in tokens, a place is looked for.
 const PLACE_BEFORE: usize = 25;
