@@ -52,6 +52,16 @@ pub(crate) struct CompareParams {
     /// same place and period. Agreement between them is evidence; a
     /// disagreement is not, since "personnes" may count anyone.
     pub(crate) generic_people: bool,
+    /// Two figures that both leave their period to the time of writing
+    /// (running tallies: "l'épidémie a fait au moins 28.530 morts en
+    /// France") are compared when their documents were published the same
+    /// day: two counts of one day, apart by at most that day's growth.
+    pub(crate) running_same_day: bool,
+    /// Extra relative tolerance granted to each of two such figures, on top
+    /// of `tolerance`: the growth of a tally within a day (an article of the
+    /// morning prints the evening before's count).
+    #[serde(deserialize_with = "decimal")]
+    pub(crate) running_tolerance: Decimal,
 }
 
 /// How sure the match of two claims must be (see `claims::Relation`).
@@ -75,6 +85,8 @@ impl Default for CompareParams {
             min_relation: MinRelation::Weak,
             skip_words: Vec::new(),
             generic_people: false,
+            running_same_day: false,
+            running_tolerance: Decimal::ZERO,
         }
     }
 }
@@ -93,6 +105,17 @@ impl CompareParams {
                 MinRelation::Weak => Relation::Weak,
             },
             generic_people: self.generic_people,
+            running_same_day: self.running_same_day,
+        }
+    }
+
+    /// The tolerance granted to two claims compared: `running_tolerance`
+    /// more when one leaves its period to the time of writing.
+    pub(crate) fn tolerance_for(&self, a: &Claim, b: &Claim) -> Decimal {
+        if a.period_stated && b.period_stated {
+            self.tolerance
+        } else {
+            self.tolerance + self.running_tolerance
         }
     }
 }
@@ -224,10 +247,17 @@ impl NotCompared {
             NotCompared::Threshold => "one is a threshold, a target or a forecast".into(),
             NotCompared::NoPlace => "one has no place".into(),
             NotCompared::PeriodUnstated => {
-                "one leaves its period to the time of writing (a running tally)".into()
+                "one leaves its period to the time of writing (a running tally), and the \
+                 other does not, or the two were not printed the same day, or the rule compares \
+                 no running tallies"
+                    .into()
             }
             NotCompared::NoValue => "one has no single value (a vague collective)".into(),
-            NotCompared::InList => "one stands in a list of figures of its measure".into(),
+            NotCompared::InList => {
+                "one stands in a list of figures of its measure, in an item that names no \
+                 place of its own"
+                    .into()
+            }
             NotCompared::NoSharedName => "their sentences share no proper name".into(),
             NotCompared::NotPast => {
                 "published further apart than the rule compares current figures, and not \
@@ -295,9 +325,17 @@ pub(crate) fn why_not(
         return Some(NotCompared::NoPlace);
     }
     // Two figures left to the time of writing are running tallies of
-    // different days more often than one quantity: the text must say when.
+    // different days more often than one quantity: the text must say when,
+    // or both must be printed the same day (two counts of one day).
     if !a.period_stated || !b.period_stated {
-        return Some(NotCompared::PeriodUnstated);
+        let same_day = matches!(
+            (cx.stories.day(a.doc), cx.stories.day(b.doc)),
+            (Some(x), Some(y)) if x == y
+        );
+        let running = p.running_same_day && !a.period_stated && !b.period_stated;
+        if !(running && same_day) {
+            return Some(NotCompared::PeriodUnstated);
+        }
     }
     // Further apart than current figures are compared, both must date an
     // event that was over before either document was published.
@@ -308,12 +346,13 @@ pub(crate) fn why_not(
         }
     }
     // Vague collectives ("des milliers") and figures of a list (a ranking
-    // of countries, where each place is hard to pin to its figure) are not
-    // compared.
+    // of countries) whose place is hard to pin to its figure are not
+    // compared; an item that names a place of its own is.
     if a.fig.value.is_none() || b.fig.value.is_none() {
         return Some(NotCompared::NoValue);
     }
-    if in_list(corpus, a) || in_list(corpus, b) {
+    let listed = |c: &Claim| in_list(corpus, c) && !pinned_in_list(corpus, c);
+    if listed(a) || listed(b) {
         return Some(NotCompared::InList);
     }
     // Across languages names are spelled apart ("Iraq", "Irak"): the same
@@ -378,6 +417,27 @@ pub(crate) fn in_list(corpus: &Corpus, c: &Claim) -> bool {
         }
     }
     same >= 3 || (alike >= 3 && places.len() >= 2)
+}
+
+/// True when a claim of a list is pinned to its place: it has a single
+/// place, and no other figure of its list (its sentence, its kind, its
+/// measure, or no measure and no counted noun: "(32.785)") has that place, so that each item of the list names a
+/// place of its own ("le Royaume-Uni avec 40.465 morts, le Brésil avec
+/// 35.930 morts, l'Italie avec 33.846 morts"). An item whose place was not
+/// read apart from the one before it ("le Brésil, l'Italie (33.846
+/// morts)") shares a place with it, or has several, and is not pinned.
+pub(crate) fn pinned_in_list(corpus: &Corpus, c: &Claim) -> bool {
+    if c.places.single().is_none() {
+        return false;
+    }
+    !corpus.doc_claims[c.doc as usize].clone().any(|i| {
+        let o = &corpus.claims[i];
+        !std::ptr::eq(o, c)
+            && o.sentence() == c.sentence()
+            && o.fig.kind == c.fig.kind
+            && (o.measure == c.measure || (o.measure.is_none() && o.fig.entity().is_none()))
+            && o.places == c.places
+    })
 }
 
 /// True when two claims stand in text worded alike: sentences of at least
@@ -508,17 +568,17 @@ pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> St
             .into();
     }
     let agree = overlap(
-        &bounds(ca, cx.lexicon, p.tolerance),
-        &bounds(cb, cx.lexicon, p.tolerance),
+        &bounds(ca, cx.lexicon, p.tolerance_for(ca, cb)),
+        &bounds(cb, cx.lexicon, p.tolerance_for(ca, cb)),
     );
     if agree && !close(ca, cb) {
         "compared: the values are compatible, but more than 10% apart: too loose to \
          corroborate"
             .into()
-    } else if agree && ca.fig.value != cb.fig.value && !p.tolerance.is_zero() {
+    } else if agree && ca.fig.value != cb.fig.value && !p.tolerance_for(ca, cb).is_zero() {
         format!(
             "compared: the values agree within their intervals and the rule's tolerance of {}%",
-            (p.tolerance * Decimal::ONE_HUNDRED).normalize()
+            (p.tolerance_for(ca, cb) * Decimal::ONE_HUNDRED).normalize()
         )
     } else if agree {
         "compared: the values agree".into()
@@ -570,7 +630,6 @@ pub(crate) fn compare(
     out: &mut Vec<Finding>,
 ) {
     let (corpus, stories) = (cx.corpus, cx.stories);
-    let tolerance = p.tolerance;
     let story = p.story();
     let skip = folded(&p.skip_words);
     let mut buckets = corpus.buckets(cx.meanings);
@@ -621,8 +680,8 @@ pub(crate) fn compare(
                         // second source; the same sentence with the same
                         // figures is a copy, which corroborates nothing.
                         let agree = overlap(
-                            &bounds(ca, cx.lexicon, tolerance),
-                            &bounds(cb, cx.lexicon, tolerance),
+                            &bounds(ca, cx.lexicon, p.tolerance_for(ca, cb)),
+                            &bounds(cb, cx.lexicon, p.tolerance_for(ca, cb)),
                         );
                         if agree {
                             agreed = true;

@@ -64,6 +64,9 @@ pub(crate) struct StoryParams {
     /// A count of people of any kind is compared with a count of people of
     /// a particular kind (see `Claim::generic_match`).
     pub(crate) generic_people: bool,
+    /// Two running tallies (periods left to the time of writing) printed
+    /// the same day are compared (see `CompareParams::running_same_day`).
+    pub(crate) running_same_day: bool,
 }
 
 /// Why two documents were taken as one story, or not.
