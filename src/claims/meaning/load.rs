@@ -44,7 +44,7 @@ struct MeaningFile {
     #[serde(default)]
     time: Option<crate::claims::moment::TimeDef>,
     #[serde(default)]
-    threshold: Option<WordsDef>,
+    threshold: Option<ThresholdDef>,
     #[serde(default)]
     count_leads: Option<WordsDef>,
     #[serde(default)]
@@ -77,6 +77,24 @@ struct DeltaDef {
 #[serde(deny_unknown_fields)]
 struct WordsDef {
     words: Vec<String>,
+}
+
+/// Thresholds, targets and forecasts, and the bounds of a category.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThresholdDef {
+    words: Vec<String>,
+    /// Words that join a plural noun to an open bound of its members'
+    /// size ("rassemblements de plus de 10 personnes").
+    #[serde(default)]
+    category_links: Vec<String>,
+    /// How plural nouns end.
+    #[serde(default)]
+    plural_endings: Vec<String>,
+    /// Words before a singular noun that make it any member of a category
+    /// ("tout rassemblement de plus de dix personnes").
+    #[serde(default)]
+    category_quantifiers: Vec<String>,
 }
 
 /// How place names are read: `prepositions` before a gazetteer name that is
@@ -305,6 +323,18 @@ impl Meanings {
         }
         if let Some(t) = &raw.threshold {
             add_new(&mut self.thresholds, t.words.iter().map(|w| fold(w)));
+            add_new(
+                &mut self.category_links,
+                t.category_links.iter().map(|w| fold(w)),
+            );
+            add_new(
+                &mut self.plural_endings,
+                t.plural_endings.iter().map(|w| fold(w)),
+            );
+            add_new(
+                &mut self.category_quantifiers,
+                t.category_quantifiers.iter().map(|w| fold(w)),
+            );
         }
         if let Some(t) = &raw.count_leads {
             let leads = t.words.iter().map(|w| phrase_words(w));

@@ -94,6 +94,15 @@ pub struct Meanings {
     /// Folded phrases that make the figure after them a threshold, a target
     /// or a forecast rather than a count ("le seuil des", "the mark of").
     pub(crate) thresholds: Vec<String>,
+    /// Folded words that join a plural noun to an open bound of the size of
+    /// its members: "des rassemblements de plus de 10 personnes", "gatherings
+    /// of more than 10 people" (a category, not a count).
+    pub(crate) category_links: Vec<String>,
+    /// Folded endings of plural nouns.
+    pub(crate) plural_endings: Vec<String>,
+    /// Folded words before a singular noun that make it any member of a
+    /// category ("tout rassemblement de plus de dix personnes").
+    pub(crate) category_quantifiers: Vec<String>,
     /// Folded phrases, as words, after which a noun names what a figure
     /// further on counts ("total des", "number of").
     pub(crate) count_leads: Vec<Vec<String>>,

@@ -8,13 +8,13 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::interval::{bounds, overlap, usable};
+use super::interval::{bounds, overlap, usable, Bounds};
 use super::params::{count, decimal};
 use super::story::{names_of, StoryParams};
 use super::text::{find_phrase, folded, folded_slice};
 use crate::claims::moment::Status;
 use crate::claims::{Claim, Corpus, Key, Relation};
-use crate::lexicon::{fold, Lexicon};
+use crate::lexicon::{fold, Lexicon, QualifierShape};
 use crate::rules::{Context, Finding, RuleDef};
 
 /// Most claims of one key compared per document, in order: the cost of
@@ -62,6 +62,12 @@ pub(crate) struct CompareParams {
     /// morning prints the evening before's count).
     #[serde(deserialize_with = "decimal")]
     pub(crate) running_tolerance: Decimal,
+    /// How far past its bound an open interval reaches ("plus de 27.000":
+    /// up to this share above 27.000; "moins de 50": down to 50 divided by
+    /// one plus it), when not zero: a count is rounded down to a round
+    /// figure, not to a fraction of itself. Zero leaves it open.
+    #[serde(deserialize_with = "decimal")]
+    pub(crate) open_reach: Decimal,
 }
 
 /// How sure the match of two claims must be (see `claims::Relation`).
@@ -87,6 +93,7 @@ impl Default for CompareParams {
             generic_people: false,
             running_same_day: false,
             running_tolerance: Decimal::ZERO,
+            open_reach: Decimal::ZERO,
         }
     }
 }
@@ -107,6 +114,21 @@ impl CompareParams {
             generic_people: self.generic_people,
             running_same_day: self.running_same_day,
         }
+    }
+
+    /// The interval of claim `c` compared with claim `other`: widened by
+    /// the tolerance of the two, an open end closed at `open_reach`.
+    pub(crate) fn bounds_of(&self, c: &Claim, other: &Claim, lexicon: &Lexicon) -> Bounds {
+        let mut x = bounds(c, lexicon, self.tolerance_for(c, other));
+        if !self.open_reach.is_zero() {
+            let r = Decimal::ONE + self.open_reach;
+            match (x.low, x.high) {
+                (Some(l), None) => x.high = Some((l.0 * r, false)),
+                (None, Some(h)) => x.low = Some((h.0 / r, false)),
+                _ => {}
+            }
+        }
+        x
     }
 
     /// The tolerance granted to two claims compared: `running_tolerance`
@@ -139,6 +161,47 @@ pub(crate) fn near_words(text: &str, c: &Claim, words: &[String]) -> bool {
     words
         .iter()
         .any(|w| find_phrase(&before, w).is_some() || find_phrase(&after, w).is_some())
+}
+
+/// True when an open bound follows a plural noun, or a noun after a word
+/// of `category_quantifiers`, and a word that joins it (`category_links`):
+/// "des rassemblements de plus de 10 personnes", "tout rassemblement de
+/// plus de dix personnes", "gatherings of more than 10 people" name a
+/// category by the size of its members, not a count.
+pub(crate) fn category_bound(cx: &Context, c: &Claim) -> bool {
+    let m = cx.meanings;
+    let open = c.fig.qualifier.is_some_and(|q| {
+        matches!(
+            cx.lexicon.qualifiers[q as usize].shape,
+            QualifierShape::Lower { .. } | QualifierShape::Upper { .. }
+        )
+    });
+    if !open || m.category_links.is_empty() {
+        return false;
+    }
+    let text = &cx.corpus.doc_of(c).text;
+    let before = folded_slice(
+        text,
+        c.fig.start.saturating_sub(48).max(c.sentence().0),
+        c.fig.start,
+    );
+    let before = before.trim_end();
+    // The link: an elided word glued to the figure ("d'au moins"), or the
+    // last word.
+    let Some(rest) = m.category_links.iter().find_map(|l| {
+        let r = before.strip_suffix(l.as_str())?;
+        (l.ends_with('\'') || r.is_empty() || r.ends_with(' ')).then_some(r)
+    }) else {
+        return false;
+    };
+    let mut words = rest.split_whitespace().rev();
+    let noun = words.next().unwrap_or("");
+    let quantified = words
+        .next()
+        .is_some_and(|w| m.category_quantifiers.iter().any(|q| q == w));
+    noun.chars().count() >= 4
+        && noun.chars().all(char::is_alphabetic)
+        && (quantified || m.plural_endings.iter().any(|e| noun.ends_with(e.as_str())))
 }
 
 /// Days and weekdays a sentence names: (month, day) pairs and weekday
@@ -318,6 +381,8 @@ pub(crate) fn why_not(
     let m = cx.meanings;
     if near_words(&corpus.doc_of(a).text, a, &m.thresholds)
         || near_words(&corpus.doc_of(b).text, b, &m.thresholds)
+        || category_bound(cx, a)
+        || category_bound(cx, b)
     {
         return Some(NotCompared::Threshold);
     }
@@ -568,8 +633,8 @@ pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> St
             .into();
     }
     let agree = overlap(
-        &bounds(ca, cx.lexicon, p.tolerance_for(ca, cb)),
-        &bounds(cb, cx.lexicon, p.tolerance_for(ca, cb)),
+        &p.bounds_of(ca, cb, cx.lexicon),
+        &p.bounds_of(cb, ca, cx.lexicon),
     );
     if agree && !close(ca, cb) {
         "compared: the values are compatible, but more than 10% apart: too loose to \
@@ -680,8 +745,8 @@ pub(crate) fn compare(
                         // second source; the same sentence with the same
                         // figures is a copy, which corroborates nothing.
                         let agree = overlap(
-                            &bounds(ca, cx.lexicon, p.tolerance_for(ca, cb)),
-                            &bounds(cb, cx.lexicon, p.tolerance_for(ca, cb)),
+                            &p.bounds_of(ca, cb, cx.lexicon),
+                            &p.bounds_of(cb, ca, cx.lexicon),
                         );
                         if agree {
                             agreed = true;
