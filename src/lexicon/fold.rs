@@ -267,6 +267,53 @@ const PLAIN_FOLD: [u8; 256] = {
     t
 };
 
+/// Whether `w` folds to `key`, answered on its bytes while they are ASCII
+/// other than spaces (each folds on its own, [`fold_ascii`]); `None` when
+/// a byte that is not decides it.
+pub(crate) fn plain_folds_to(w: &str, key: &str) -> Option<bool> {
+    let k = key.as_bytes();
+    for (i, &b) in w.as_bytes().iter().enumerate() {
+        if b >= 0x80 || b == b' ' || b == b'\t' {
+            return None;
+        }
+        if k.get(i) != Some(&fold_ascii(b)) {
+            return Some(false);
+        }
+    }
+    Some(w.len() == k.len())
+}
+
+/// Whether `w` folds to `key`: plain ASCII compared on its bytes, any
+/// other text folded into `buf` first.
+pub(crate) fn fold_eq(w: &str, key: &str, buf: &mut String) -> bool {
+    plain_folds_to(w, key).unwrap_or_else(|| {
+        fold_into(w, buf);
+        buf == key
+    })
+}
+
+/// Whether the folded `word` is the first word of the folded `phrase`
+/// (all of it before its first space), a word with a space in it being
+/// none: plain ASCII compared on its bytes, any other word folded into
+/// `buf` first.
+pub(crate) fn fold_opens(word: &str, phrase: &str, buf: &mut String) -> bool {
+    let p = phrase.as_bytes();
+    let mut n = 0;
+    for &b in word.as_bytes() {
+        if b >= 0x80 || b == b' ' || b == b'\t' {
+            fold_into(word, buf);
+            return !buf.contains(' ')
+                && phrase.starts_with(buf.as_str())
+                && p.get(buf.len()).is_none_or(|&b| b == b' ');
+        }
+        if p.get(n) != Some(&fold_ascii(b)) {
+            return false;
+        }
+        n += 1;
+    }
+    p.get(n).is_none_or(|&b| b == b' ')
+}
+
 /// The start value of [`fold_hash`].
 pub(crate) const FOLD_HASH_BASIS: u64 = 0xcbf29ce484222325;
 
@@ -420,6 +467,34 @@ mod tests {
                 (b, before)
             });
             assert_eq!(last, want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fold_opens_is_the_first_word_of_the_phrase() {
+        let mut buf = String::new();
+        for w in [
+            "out", "Out", "OUT", "sur", "Sûr", "a b", "o", "ou", "l`un", "",
+        ] {
+            for phrase in [
+                "out of", "out", "sur", "a b c", "ou", "outre", "l'un des", "",
+            ] {
+                let f = fold(w);
+                let want = !f.contains(' ') && phrase.split(' ').next() == Some(f.as_str());
+                assert_eq!(fold_opens(w, phrase, &mut buf), want, "{w:?} {phrase:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fold_eq_is_fold_then_compare() {
+        let mut buf = String::new();
+        for w in [
+            "un", "Un", "UNE", "été", "Été", "a b", "a  b", "l`un", "x\ty", "",
+        ] {
+            for key in ["un", "une", "ete", "a b", "l'un", "x y", "", "u"] {
+                assert_eq!(fold_eq(w, key, &mut buf), fold(w) == key, "{w:?} {key:?}");
+            }
         }
     }
 

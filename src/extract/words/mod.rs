@@ -78,7 +78,7 @@ pub(crate) fn lookup<'l>(lex: &'l LangLexicon, w: &str, buf: &mut String) -> Opt
         fold_into(w, buf);
         return lex.words.get(buf.as_str());
     };
-    match plain_folds_to(w, key) {
+    match crate::lexicon::plain_folds_to(w, key) {
         Some(true) => {
             buf.clear();
             buf.push_str(key);
@@ -93,22 +93,6 @@ pub(crate) fn lookup<'l>(lex: &'l LangLexicon, w: &str, buf: &mut String) -> Opt
             (buf == key).then_some(info)
         }
     }
-}
-
-/// Whether `w` folds to `key`, answered on its bytes while they are ASCII
-/// other than spaces (each folds on its own, [`crate::lexicon::fold_ascii`]);
-/// `None` when a byte that is not decides it.
-fn plain_folds_to(w: &str, key: &str) -> Option<bool> {
-    let k = key.as_bytes();
-    for (i, &b) in w.as_bytes().iter().enumerate() {
-        if b >= 0x80 || b == b' ' || b == b'\t' {
-            return None;
-        }
-        if k.get(i) != Some(&crate::lexicon::fold_ascii(b)) {
-            return Some(false);
-        }
-    }
-    Some(w.len() == k.len())
 }
 
 /// A word of the lexicon at the start of `i`, with what follows it.
