@@ -66,6 +66,10 @@ pub struct Lexicon {
     /// letters ("dollars" for "dollars américains", "pour" for
     /// "pour-cent"), ascending: the longest forms first.
     pub(crate) unit_words: HashMap<String, Vec<usize>>,
+    /// The hash of each key of `unit_words` ([`fold_hash_byte`] over its
+    /// bytes from [`FOLD_HASH_BASIS`]): leading letters whose folded hash
+    /// is not here key no unit word, found without folding them.
+    pub(crate) unit_word_hashes: HashSet<u64>,
     /// Indices of prefix symbols (`$`, `USD`) by their last char.
     pub(crate) prefix_last: HashMap<char, Vec<usize>>,
     /// Placeholder tokens left by machine translation ("XNUMX").
