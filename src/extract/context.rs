@@ -307,23 +307,33 @@ fn unit_at_folding_into(
     let symbols = lex.unit_first.get(&c0).unwrap_or(&empty);
     // The leading letters, as folded: an ASCII byte folds to a letter
     // when it is one.
+    // Their folded hash, read with them: letters whose hash keys no unit
+    // word are not folded.
     let hb = head.as_bytes();
     let mut key_end = 0;
+    let mut h = crate::lexicon::FOLD_HASH_BASIS;
     while let Some(&b) = hb.get(key_end) {
         if b < 0x80 {
             if !b.is_ascii_alphabetic() {
                 break;
             }
+            h = crate::lexicon::fold_hash_byte(h, b.to_ascii_lowercase());
             key_end += 1;
             continue;
         }
         match head[key_end..].chars().next() {
-            Some(c) if fold_char(c).is_alphabetic() => key_end += c.len_utf8(),
+            Some(c) if fold_char(c).is_alphabetic() => {
+                h = crate::lexicon::fold_hash_letter(h, c);
+                key_end += c.len_utf8();
+            }
             _ => break,
         }
     }
-    crate::lexicon::fold_into(&head[..key_end], folded);
-    let mut words = lex.unit_words.get(folded.as_str()).unwrap_or(&empty);
+    let mut words = &empty;
+    if lex.unit_word_hashes.contains(&h) {
+        crate::lexicon::fold_into(&head[..key_end], folded);
+        words = lex.unit_words.get(folded.as_str()).unwrap_or(&empty);
+    }
     if key_end == 0 && !words.is_empty() {
         // No leading letter: the folded head starts with the fold of its
         // first character, and only a word form starting with it matches;

@@ -40,8 +40,11 @@ impl<'a> Extractor<'a> {
                 // skipped on its bytes, hashed as it is read.
                 let mut j = i;
                 let mut h = crate::lexicon::FOLD_HASH_BASIS;
-                while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
-                    h = crate::lexicon::fold_hash_byte(h, bytes[j].to_ascii_lowercase());
+                while let Some(&l) = bytes.get(j).map(|&b| &ASCII_LOWER[b as usize]) {
+                    if l == 0 {
+                        break;
+                    }
+                    h = crate::lexicon::fold_hash_byte(h, l);
                     j += 1;
                 }
                 let ascii_word = j == bytes.len() || bytes[j] < 0x80;
@@ -66,7 +69,7 @@ impl<'a> Extractor<'a> {
             }
             if b.is_ascii_alphabetic() || b >= 0x80 {
                 let c = char_at(text, i).unwrap_or(' ');
-                if c.is_alphabetic() {
+                if words::is_word_char(c) {
                     // The word's end and folded hash in one pass, on from
                     // its ASCII head.
                     let (from, h) = ascii_head.unwrap_or((i, crate::lexicon::FOLD_HASH_BASIS));
@@ -268,6 +271,20 @@ impl<'a> Extractor<'a> {
     }
 }
 
+/// The lower case of each ASCII letter, 0 for any other byte: the scan
+/// tells a letter and folds it with one look-up.
+const ASCII_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_alphabetic() {
+            t[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The end of the word (letters, as [`word_at`] reads them) that goes on
 /// at `from`, and its folded hash ([`crate::lexicon::fold_hash`]) continued
 /// from `h`, the hash of the letters before `from`.
@@ -276,14 +293,19 @@ fn word_end_and_hash(text: &str, from: usize, mut h: u64) -> (usize, u64) {
     let mut end = from;
     while let Some(&b) = bytes.get(end) {
         if b < 0x80 {
-            if !b.is_ascii_alphabetic() {
+            let l = ASCII_LOWER[b as usize];
+            if l == 0 {
                 break;
             }
-            h = crate::lexicon::fold_hash_byte(h, b.to_ascii_lowercase());
+            h = crate::lexicon::fold_hash_byte(h, l);
             end += 1;
             continue;
         }
-        let Some(c) = text[end..].chars().next().filter(|c| c.is_alphabetic()) else {
+        let Some(c) = text[end..]
+            .chars()
+            .next()
+            .filter(|&c| words::is_word_char(c))
+        else {
             break;
         };
         h = crate::lexicon::fold_hash_letter(h, c);

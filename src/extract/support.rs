@@ -39,37 +39,21 @@ impl<'a> Extractor<'a> {
         table: impl Fn(&'a LangLexicon) -> &'a [(String, T)],
     ) -> Option<(usize, T)> {
         let text = self.text;
-        // Every phrase starts with the word at `q`: it is folded once, and
-        // only the phrases whose first word it is are read further.
+        // Every phrase starts with the word at `q`: only the phrases whose
+        // first word (before its first space) it folds to are read further.
         let (s, e) = word_at(text, q)?;
-        crate::lexicon::fold_into(&text[s..e], &mut self.buf);
-        let first = std::mem::take(&mut self.buf);
-        let mut found = None;
-        // A phrase's first word is what stands before its first space: a
-        // word with a space in it is none.
-        let opens = |phrase: &str| {
-            phrase.starts_with(first.as_str())
-                && phrase
-                    .as_bytes()
-                    .get(first.len())
-                    .is_none_or(|&b| b == b' ')
-        };
-        let spaced = first.contains(' ');
-        'tables: for lex in self.lexes() {
+        let word = &text[s..e];
+        for lex in self.lexes() {
             for (phrase, v) in table(lex) {
-                if spaced || !opens(phrase) {
+                if !crate::lexicon::fold_opens(word, phrase, &mut self.buf) {
                     continue;
                 }
                 if let Some(e) = phrase_at(text, q, phrase, &mut self.buf) {
-                    found = Some((e, *v));
-                    break 'tables;
+                    return Some((e, *v));
                 }
             }
         }
-        if found.is_none() {
-            self.buf = first;
-        }
-        found
+        None
     }
 
     /// A plain number at `pos`, in digits or words: its value and end.
@@ -126,8 +110,7 @@ pub(crate) fn phrase_at(text: &str, pos: usize, phrase: &str, buf: &mut String) 
             p = q;
         }
         let (s, e) = word_at(text, p)?;
-        crate::lexicon::fold_into(&text[s..e], buf);
-        if buf != w {
+        if !crate::lexicon::fold_eq(&text[s..e], w, buf) {
             return None;
         }
         end = e;

@@ -32,7 +32,7 @@ pub(crate) fn fold_char(c: char) -> char {
 
 /// [`fold_char`] of an ASCII byte.
 #[inline]
-pub(crate) fn fold_ascii(b: u8) -> u8 {
+pub(crate) const fn fold_ascii(b: u8) -> u8 {
     match b {
         b'`' => b'\'',
         b'\t' => b' ',
@@ -162,6 +162,158 @@ pub(crate) fn fold_into_within(s: &str, out: &mut String, max: usize) -> bool {
     })
 }
 
+/// The first word of the folded `s` (up to its first character that is
+/// not alphanumeric) into `out`, cleared first: what
+/// `fold(s).split(|c: char| !c.is_alphanumeric()).next()` gives, without
+/// folding the rest.
+pub(crate) fn fold_first_word_into(s: &str, out: &mut String) {
+    out.clear();
+    // ASCII folds on its byte, and a word holds no space: what follows
+    // it folds as a text of its own.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b >= 0x80 {
+            break;
+        }
+        if !b.is_ascii_alphanumeric() {
+            return;
+        }
+        out.push(char::from(b.to_ascii_lowercase()));
+        i += 1;
+    }
+    folded_pieces(&s[i..], |p| {
+        if p.starts_with(|c: char| !c.is_alphanumeric()) {
+            return false;
+        }
+        out.push_str(p);
+        true
+    });
+}
+
+/// Whether the folded `s` starts with the word or phrase `phrase` (folded)
+/// and no letter or digit follows it there: `fold(s).starts_with(phrase)`
+/// with no alphanumeric character after, folding only as far as the
+/// comparison reads.
+pub(crate) fn fold_starts_with_word(s: &str, phrase: &str) -> bool {
+    let (sb, want) = (s.as_bytes(), phrase.as_bytes());
+    // Most text compares on bytes that fold to themselves: lower-case
+    // ASCII, and a space after no space.
+    let mut i = 0;
+    while i < want.len() {
+        let Some(&b) = sb.get(i) else {
+            return false; // the fold is shorter than the phrase
+        };
+        let same = match b {
+            b' ' => i == 0 || sb[i - 1] != b' ',
+            b'\t' | b'`' => false,
+            _ => b < 0x80 && !b.is_ascii_uppercase(),
+        };
+        if !same {
+            return fold_starts_with_word_slow(s, phrase);
+        }
+        if b != want[i] {
+            return false;
+        }
+        i += 1;
+    }
+    match sb.get(i) {
+        None => true,
+        Some(&b) if b < 0x80 && b != b' ' && b != b'\t' => !b.is_ascii_alphanumeric(),
+        Some(_) => fold_starts_with_word_slow(s, phrase),
+    }
+}
+
+/// [`fold_starts_with_word`] a folded character at a time.
+fn fold_starts_with_word_slow(s: &str, phrase: &str) -> bool {
+    let want = phrase.as_bytes();
+    let mut i = 0;
+    let mut answer = None;
+    folded_pieces(s, |p| {
+        let pb = p.as_bytes();
+        if i == want.len() {
+            // The character after the phrase.
+            answer = Some(!p.starts_with(|c: char| c.is_alphanumeric()));
+            return false;
+        }
+        let n = pb.len().min(want.len() - i);
+        if pb[..n] != want[i..i + n] {
+            answer = Some(false);
+            return false;
+        }
+        i += n;
+        if n < pb.len() {
+            // The phrase ends inside "oe" or "ae": a letter follows it.
+            answer = Some(false);
+            return false;
+        }
+        true
+    });
+    answer.unwrap_or(i == want.len())
+}
+
+/// [`fold_ascii`] of each ASCII byte that folds on its own, whatever
+/// stands before it (not a space or a tab, which may fold into the space
+/// before them); 0 for the others, and for the bytes of other characters.
+const PLAIN_FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        if b != b' ' as usize && b != b'\t' as usize {
+            t[b] = fold_ascii(b as u8);
+        }
+        b += 1;
+    }
+    t
+};
+
+/// Whether `w` folds to `key`, answered on its bytes while they are ASCII
+/// other than spaces (each folds on its own, [`fold_ascii`]); `None` when
+/// a byte that is not decides it.
+pub(crate) fn plain_folds_to(w: &str, key: &str) -> Option<bool> {
+    let k = key.as_bytes();
+    for (i, &b) in w.as_bytes().iter().enumerate() {
+        if b >= 0x80 || b == b' ' || b == b'\t' {
+            return None;
+        }
+        if k.get(i) != Some(&fold_ascii(b)) {
+            return Some(false);
+        }
+    }
+    Some(w.len() == k.len())
+}
+
+/// Whether `w` folds to `key`: plain ASCII compared on its bytes, any
+/// other text folded into `buf` first.
+pub(crate) fn fold_eq(w: &str, key: &str, buf: &mut String) -> bool {
+    plain_folds_to(w, key).unwrap_or_else(|| {
+        fold_into(w, buf);
+        buf == key
+    })
+}
+
+/// Whether the folded `word` is the first word of the folded `phrase`
+/// (all of it before its first space), a word with a space in it being
+/// none: plain ASCII compared on its bytes, any other word folded into
+/// `buf` first.
+pub(crate) fn fold_opens(word: &str, phrase: &str, buf: &mut String) -> bool {
+    let p = phrase.as_bytes();
+    let mut n = 0;
+    for &b in word.as_bytes() {
+        if b >= 0x80 || b == b' ' || b == b'\t' {
+            fold_into(word, buf);
+            return !buf.contains(' ')
+                && phrase.starts_with(buf.as_str())
+                && p.get(buf.len()).is_none_or(|&b| b == b' ');
+        }
+        if p.get(n) != Some(&fold_ascii(b)) {
+            return false;
+        }
+        n += 1;
+    }
+    p.get(n).is_none_or(|&b| b == b' ')
+}
+
 /// The start value of [`fold_hash`].
 pub(crate) const FOLD_HASH_BASIS: u64 = 0xcbf29ce484222325;
 
@@ -182,10 +334,11 @@ pub(crate) fn fold_hash(s: &str) -> u64 {
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b >= 0x80 || b == b' ' || b == b'\t' {
+        let f = PLAIN_FOLD[usize::from(b)];
+        if f == 0 {
             break;
         }
-        h = fold_hash_byte(h, fold_ascii(b));
+        h = fold_hash_byte(h, f);
         i += 1;
     }
     if i == bytes.len() {
@@ -314,6 +467,97 @@ mod tests {
                 (b, before)
             });
             assert_eq!(last, want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fold_opens_is_the_first_word_of_the_phrase() {
+        let mut buf = String::new();
+        for w in [
+            "out", "Out", "OUT", "sur", "Sûr", "a b", "o", "ou", "l`un", "",
+        ] {
+            for phrase in [
+                "out of", "out", "sur", "a b c", "ou", "outre", "l'un des", "",
+            ] {
+                let f = fold(w);
+                let want = !f.contains(' ') && phrase.split(' ').next() == Some(f.as_str());
+                assert_eq!(fold_opens(w, phrase, &mut buf), want, "{w:?} {phrase:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fold_eq_is_fold_then_compare() {
+        let mut buf = String::new();
+        for w in [
+            "un", "Un", "UNE", "été", "Été", "a b", "a  b", "l`un", "x\ty", "",
+        ] {
+            for key in ["un", "une", "ete", "a b", "l'un", "x y", "", "u"] {
+                assert_eq!(fold_eq(w, key, &mut buf), fold(w) == key, "{w:?} {key:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn first_word_and_starts_with_word_read_the_fold() {
+        let texts = [
+            "",
+            " ",
+            "un des ",
+            "Un  Des",
+            "l’un des",
+            "un2 des",
+            "Œuvre",
+            "œ",
+            "un\tpeu plus",
+            "une autre fois",
+            "premièrement,",
+            "one by one",
+            "un  des",
+            "un \t des",
+            "UN DES",
+            "un des2",
+            "un é",
+            "une\u{a0}autre",
+            "un`s",
+        ];
+        let phrases = [
+            "",
+            "un",
+            "un des",
+            "un de",
+            "une",
+            "o",
+            "oe",
+            "oeuvre",
+            "l'un",
+            "un peu",
+            "une autre",
+            "premierement",
+            "one by",
+            "one by one",
+            " ",
+            "un ",
+            "une autre",
+        ];
+        for s in texts {
+            let f = fold(s);
+            let mut first = String::new();
+            fold_first_word_into(s, &mut first);
+            assert_eq!(
+                first,
+                f.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""),
+                "{s:?}"
+            );
+            for p in phrases {
+                let want = f.starts_with(p)
+                    && f[p.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                assert_eq!(fold_starts_with_word(s, p), want, "{s:?} {p:?}");
+                assert_eq!(fold_starts_with_word_slow(s, p), want, "{s:?} {p:?}");
+            }
         }
     }
 

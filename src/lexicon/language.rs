@@ -154,9 +154,12 @@ impl Conventions {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LangLexicon {
     pub(crate) words: HashMap<String, WordInfo>,
-    /// [`super::fold_hash`] of every key of `words`: a word whose hash is not
-    /// here is no lexicon word, found without folding it into a string.
-    pub(crate) word_hashes: HashSet<u64>,
+    /// Every key of `words` by its [`super::fold_hash`], with what `words`
+    /// holds for it: a word whose hash is not here is no lexicon word, and
+    /// one whose hash is here is compared with that key without folding it
+    /// into a string when it is plain ASCII. `None` for a hash that two
+    /// keys share, which `words` answers.
+    pub(crate) word_hashes: HashMap<u64, Option<(String, WordInfo)>>,
     /// [`super::fold_hash`] of every word the scan of a document in this
     /// language must stop at: its words and those of the fallback
     /// languages that may start a figure, and the units that stand alone. Any other word is skipped without

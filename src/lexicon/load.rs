@@ -324,7 +324,13 @@ impl Lexicon {
         if let Some(st) = &raw.structure {
             lex.structure.add(st);
         }
-        lex.word_hashes = lex.words.keys().map(|k| fold_hash(k)).collect();
+        lex.word_hashes = Default::default();
+        for (k, info) in &lex.words {
+            lex.word_hashes
+                .entry(fold_hash(k))
+                .and_modify(|e| *e = None)
+                .or_insert_with(|| Some((k.clone(), info.clone())));
+        }
         lex.start_hashes = lex
             .words
             .iter()

@@ -16,8 +16,9 @@ mod units;
 pub(crate) use detect::Detector;
 pub(crate) use ends::{Ends, PhraseEnds};
 pub(crate) use fold::{
-    fold, fold_ascii, fold_char, fold_hash, fold_hash_byte, fold_hash_last, fold_hash_letter,
-    fold_into, fold_into_within, FOLD_HASH_BASIS,
+    fold, fold_ascii, fold_char, fold_eq, fold_first_word_into, fold_hash, fold_hash_byte,
+    fold_hash_last, fold_hash_letter, fold_into, fold_into_within, fold_opens,
+    fold_starts_with_word, plain_folds_to, FOLD_HASH_BASIS,
 };
 pub(crate) use language::{Collective, Conventions, FractionLink, LangLexicon, WordInfo};
 pub(crate) use qualifiers::{QualifierDef, QualifierShape};
@@ -65,6 +66,10 @@ pub struct Lexicon {
     /// letters ("dollars" for "dollars américains", "pour" for
     /// "pour-cent"), ascending: the longest forms first.
     pub(crate) unit_words: HashMap<String, Vec<usize>>,
+    /// The hash of each key of `unit_words` ([`fold_hash_byte`] over its
+    /// bytes from [`FOLD_HASH_BASIS`]): leading letters whose folded hash
+    /// is not here key no unit word, found without folding them.
+    pub(crate) unit_word_hashes: HashSet<u64>,
     /// Indices of prefix symbols (`$`, `USD`) by their last char.
     pub(crate) prefix_last: HashMap<char, Vec<usize>>,
     /// Placeholder tokens left by machine translation ("XNUMX").

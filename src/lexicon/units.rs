@@ -121,6 +121,7 @@ impl Lexicon {
             .sort_by(|a, b| b.form.len().cmp(&a.form.len()).then(a.form.cmp(&b.form)));
         self.unit_first.clear();
         self.unit_words.clear();
+        self.unit_word_hashes.clear();
         self.prefix_last.clear();
         for (i, f) in self.unit_forms.iter().enumerate() {
             if f.symbol {
@@ -128,10 +129,12 @@ impl Lexicon {
                     self.unit_first.entry(c).or_default().push(i);
                 }
             } else {
-                self.unit_words
-                    .entry(leading_letters(&f.form).to_string())
-                    .or_default()
-                    .push(i);
+                let key = leading_letters(&f.form);
+                self.unit_word_hashes.insert(
+                    key.bytes()
+                        .fold(super::FOLD_HASH_BASIS, super::fold_hash_byte),
+                );
+                self.unit_words.entry(key.to_string()).or_default().push(i);
             }
             if f.symbol && self.units[f.unit].prefix {
                 if let Some(c) = f.form.chars().next_back() {

@@ -23,17 +23,17 @@ impl<'a> Extractor<'a> {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        crate::lexicon::fold_into(&text[pos..end], &mut self.buf);
-        let head = std::mem::take(&mut self.buf);
+        // The text from the number word on, folded only as far as each
+        // comparison reads: its first word, then a phrase at a time.
+        let head = &text[pos..end];
+        crate::lexicon::fold_first_word_into(head, &mut self.buf);
+        let first_word = std::mem::take(&mut self.buf);
+        let first = first_word.as_str();
         // The words before, read backwards as far as a phrase asks; the
         // folded tail only when it ends with an apostrophe, as an elided
         // word needs.
         let before = crate::extract::before::before(text, pos, 24);
         let mut elided_tail: Option<Option<Tail>> = None;
-        let first = head
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
         let lead = || {
             lex.duration_leads
                 .iter()
@@ -50,7 +50,7 @@ impl<'a> Extractor<'a> {
                     t.norm
                         .strip_suffix('\'')
                         .is_some_and(|b| b.ends_with(elided.as_str()))
-                }) && starts_with_word(&head, rest);
+                }) && crate::lexicon::fold_starts_with_word(head, rest);
             }
             // The phrase may start before the number word: "the one",
             // "no one".
@@ -59,7 +59,7 @@ impl<'a> Extractor<'a> {
                     let (pre, post) = p.text.split_at(*at);
                     let pre = pre.trim_end();
                     if !((pre.is_empty() || before.ends_with_phrase(pre).is_some())
-                        && starts_with_word(&head, post))
+                        && crate::lexicon::fold_starts_with_word(head, post))
                     {
                         return false;
                     }
@@ -79,17 +79,9 @@ impl<'a> Extractor<'a> {
             }
             false
         });
-        self.buf = head;
+        self.buf = first_word;
         hit
     }
-}
-
-pub(crate) fn starts_with_word(head: &str, phrase: &str) -> bool {
-    head.starts_with(phrase)
-        && head[phrase.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 #[cfg(test)]

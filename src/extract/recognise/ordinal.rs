@@ -18,6 +18,8 @@ impl<'a> Extractor<'a> {
                 return None;
             }
         }
+        // Every phrase starts with the word at `pos`.
+        let first = noun_at(text, pos);
         let mut found = None;
         for phrase in &lex.relative_ordinals {
             let mut p = pos;
@@ -32,12 +34,12 @@ impl<'a> Extractor<'a> {
                     }
                     p = q;
                 }
-                let Some((s, e)) = noun_at(text, p) else {
+                let span = if i == 0 { first } else { noun_at(text, p) };
+                let Some((s, e)) = span else {
                     ok = false;
                     break;
                 };
-                crate::lexicon::fold_into(&text[s..e], &mut self.buf);
-                if self.buf != w {
+                if !crate::lexicon::fold_eq(&text[s..e], w, &mut self.buf) {
                     ok = false;
                     break;
                 }

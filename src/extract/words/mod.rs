@@ -67,13 +67,32 @@ pub(crate) struct Spelled {
     pub(crate) approx: bool,
 }
 
-/// Looks `w` up in `lex`, folding it into `buf` first.
+/// Looks `w` up in `lex`; when a word of the lexicon has its hash, `buf`
+/// holds the folded `w` after.
 pub(crate) fn lookup<'l>(lex: &'l LangLexicon, w: &str, buf: &mut String) -> Option<&'l WordInfo> {
-    if w.len() > 40 || !lex.word_hashes.contains(&crate::lexicon::fold_hash(w)) {
+    if w.len() > 40 {
         return None;
     }
-    fold_into(w, buf);
-    lex.words.get(buf.as_str())
+    let Some((key, info)) = lex.word_hashes.get(&crate::lexicon::fold_hash(w))? else {
+        // Two keys share the hash.
+        fold_into(w, buf);
+        return lex.words.get(buf.as_str());
+    };
+    match crate::lexicon::plain_folds_to(w, key) {
+        Some(true) => {
+            buf.clear();
+            buf.push_str(key);
+            Some(info)
+        }
+        Some(false) => {
+            fold_into(w, buf);
+            None
+        }
+        None => {
+            fold_into(w, buf);
+            (buf == key).then_some(info)
+        }
+    }
 }
 
 /// A word of the lexicon at the start of `i`, with what follows it.
