@@ -12,6 +12,7 @@ mod load;
 mod qualifiers;
 pub(crate) mod structure;
 mod units;
+pub(crate) mod word;
 
 pub(crate) use detect::Detector;
 pub(crate) use ends::{Ends, PhraseEnds};

@@ -6,11 +6,14 @@
 
 use serde::Deserialize;
 
+pub(crate) use super::word::Word;
+
 /// One token of a phrase or of the text between two figures: a folded
 /// word, a punctuation mark, or `*` (up to three words) in a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Tok {
-    Word(String),
+    /// A folded word, inline when short ([`Word`]).
+    Word(Word),
     Punct(char),
     Any,
 }
@@ -24,12 +27,15 @@ pub(crate) fn tokenize(s: &str, out: &mut Vec<Tok>) {
 
 /// [`tokenize`], giving each token with its byte span in `s`.
 pub(crate) fn tokenize_spanned(s: &str, mut emit: impl FnMut(Tok, (usize, usize))) {
+    // The word being read, in one buffer reused for every word: a word
+    // emitted is copied into its token (inline when short).
     let mut word = String::new();
     let mut start = 0;
     let flush =
         |w: &mut String, end: usize, start: usize, emit: &mut dyn FnMut(Tok, (usize, usize))| {
             if !w.is_empty() {
-                emit(Tok::Word(std::mem::take(w)), (start, end));
+                emit(Tok::Word(Word::from(w.as_str())), (start, end));
+                w.clear();
             }
         };
     let mut chars = s.char_indices().peekable();
