@@ -47,6 +47,9 @@ pub struct Lexicon {
     /// The weekday words of every language ([`Lexicon::weekday`]), built
     /// at load.
     weekdays: HashMap<String, u32>,
+    /// The byte lengths of those words, bit `n` for length `n` (63 for
+    /// any longer): a word of another length is looked up no further.
+    weekday_lens: u64,
     /// The languages a document is read with when its own has no data (or
     /// is not known): the words of the first, then of the second.
     pub(crate) fallback: Vec<Code>,
@@ -153,7 +156,15 @@ impl Lexicon {
     /// The weekday (1 for Monday) a folded word names, in the fallback
     /// languages first, then in any other.
     pub(crate) fn weekday(&self, word: &str) -> Option<u32> {
+        if !self.weekday_len(word.len()) {
+            return None;
+        }
         self.weekdays.get(word).copied()
+    }
+
+    /// False when no weekday word is `len` bytes long (folded).
+    pub(crate) fn weekday_len(&self, len: usize) -> bool {
+        self.weekday_lens >> len.min(63) & 1 == 1
     }
 
     /// The weekday words of every language in one map, a word of a
@@ -174,6 +185,7 @@ impl Lexicon {
                 all.entry(w.clone()).or_insert(n);
             }
         }
+        self.weekday_lens = all.keys().fold(0, |m, w| m | 1 << w.len().min(63));
         self.weekdays = all;
     }
 
