@@ -837,6 +837,21 @@ fn folded_words(sentence: &str) -> (u64, usize) {
 /// after a lone capital ("M.Darmanin", "U.S.") cuts nothing.
 fn parts(text: &str, (s, e): (usize, usize)) -> Vec<(usize, usize)> {
     let seg = &text[s..e];
+    if !may_cut(seg) {
+        // No capital, dash or point where a part could start: the
+        // sentence is one part (most are).
+        return if seg.is_empty() {
+            Vec::new()
+        } else {
+            vec![(s, e)]
+        };
+    }
+    read_parts(text, (s, e))
+}
+
+/// [`parts`], read character by character.
+fn read_parts(text: &str, (s, e): (usize, usize)) -> Vec<(usize, usize)> {
+    let seg = &text[s..e];
     let chars: Vec<(usize, char)> = seg.char_indices().collect();
     let mut out = Vec::new();
     let mut from = 0;
@@ -913,6 +928,41 @@ fn parts(text: &str, (s, e): (usize, usize)) -> Vec<(usize, usize)> {
         out.push((s + chars[from].0, e));
     }
     out
+}
+
+/// False when [`parts`] cannot cut `seg`: no capital right after a small
+/// letter (a glued heading), no dash right before a capital, and no point
+/// followed (past closing or opening marks and spaces) by a capital, a
+/// dash or a bullet. Read a character at a time, without the list of
+/// characters [`parts`] builds.
+fn may_cut(seg: &str) -> bool {
+    let dash = |ch: char| matches!(ch, '-' | '–' | '—');
+    let mut prev_lower = false;
+    let mut it = seg.chars();
+    while let Some(c) = it.next() {
+        if c.is_ascii_lowercase() {
+            prev_lower = true;
+            continue;
+        }
+        if prev_lower && c.is_uppercase() {
+            return true;
+        }
+        if dash(c) && it.clone().next().is_some_and(|n| n.is_uppercase()) {
+            return true;
+        }
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let next = it
+                .clone()
+                .find(|&n| !matches!(n, '"' | ')' | '\'' | '»' | '”' | '«' | '“' | ' '));
+            if next.is_some_and(|n| {
+                n.is_uppercase() || dash(n) || matches!(n, '*' | '•' | '·' | '■' | '►')
+            }) {
+                return true;
+            }
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
 }
 
 /// Small letters a word must have before a capital glued to it for the
@@ -1975,6 +2025,42 @@ mod tests {
         let more = " Le vote par secteur et la faible participation rendent cependant l'issue incertaine dans la deuxième ville de France. Les électeurs marseillais retourneront aux urnes à la fin du mois de juin pour le second tour.";
         let (a, b) = (format!("{a}{more}"), format!("{b}{more}"));
         assert_eq!(dated(&[(&a, "2020-05-23"), (&b, "2020-05-23")]).len(), 1);
+    }
+
+    /// A sentence [`super::may_cut`] leaves whole is one part for the full
+    /// reading too.
+    #[test]
+    fn sentences_with_nothing_to_cut_are_one_part() {
+        let texts = [
+            "Il y a 3.5 millions de morts, selon le bilan.",
+            "« Nous partons » , a-t-il dit.  ",
+            "Plus de 25.000 morts - selon l'OMS - en 2020 !",
+            "ab.ab.ab.ab (74,6%). samedi",
+            "Chez McDonald et BlackRock, 3 iPhone.",
+            "record (74,6%).Samedi matin, M.Darmanin a été élu.\"Nous\" - Titre -Malgré tout",
+            "Aux U.S.A. il y a 3.5 millions",
+            "remaniementMardi, le président. * Enquête",
+            "Fin.» Début. — Suite…Et après ! « Non »",
+            "étéÉlu, l’été.\"",
+            "",
+        ];
+        for t in texts {
+            if !super::may_cut(t) {
+                let read: Vec<(usize, usize)> = if t.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![(0, t.len())]
+                };
+                assert_eq!(super::read_parts(t, (0, t.len())), read, "{t:?}");
+            }
+            // Every suffix and prefix too.
+            for (i, _) in t.char_indices() {
+                for sub in [&t[i..], &t[..i]] {
+                    let whole = super::read_parts(sub, (0, sub.len())).len() <= 1;
+                    assert!(super::may_cut(sub) || whole, "{sub:?}");
+                }
+            }
+        }
     }
 
     #[test]
