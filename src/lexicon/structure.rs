@@ -38,9 +38,27 @@ pub(crate) fn tokenize_spanned(s: &str, mut emit: impl FnMut(Tok, (usize, usize)
                 w.clear();
             }
         };
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = s.as_bytes();
+    // The character at byte `i` of `s`, ASCII read as is.
+    let char_at = |i: usize| -> Option<char> {
+        let b = *bytes.get(i)?;
+        if b < 0x80 {
+            return Some(char::from(b));
+        }
+        s[i..].chars().next()
+    };
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
         let end = i + c.len_utf8();
+        // A plain ASCII letter or digit, the most common character.
+        if c.is_ascii_alphanumeric() {
+            if word.is_empty() {
+                start = i;
+            }
+            word.push(c.to_ascii_lowercase());
+            i = end;
+            continue;
+        }
         let f = super::fold_char(c);
         if f.is_alphanumeric() {
             if word.is_empty() {
@@ -54,9 +72,7 @@ pub(crate) fn tokenize_spanned(s: &str, mut emit: impl FnMut(Tok, (usize, usize)
         } else if f == '\'' && !word.is_empty() {
             word.push('\'');
             flush(&mut word, end, start, &mut emit);
-        } else if f == '-'
-            && !word.is_empty()
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+        } else if f == '-' && !word.is_empty() && char_at(end).is_some_and(|n| n.is_alphanumeric())
         {
             flush(&mut word, i, start, &mut emit);
         } else {
@@ -68,6 +84,7 @@ pub(crate) fn tokenize_spanned(s: &str, mut emit: impl FnMut(Tok, (usize, usize)
                 c => emit(Tok::Punct(c), (i, end)),
             }
         }
+        i = end;
     }
     flush(&mut word, s.len(), start, &mut emit);
 }
