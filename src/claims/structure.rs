@@ -202,12 +202,18 @@ impl<'a> Words<'a> {
 fn gap(text: &str, a: usize, b: usize) -> Vec<Tok> {
     let mut v = Vec::new();
     if a <= b {
+        // About a token for every four bytes or more.
+        v.reserve((b - a) / 4);
         tokenize(&text[a..b], &mut v);
     }
     strip_groups(v)
 }
 
 fn strip_groups(v: Vec<Tok>) -> Vec<Tok> {
+    // Nothing closes a group (most gaps): nothing to strip.
+    if !v.contains(&Tok::Punct(')')) {
+        return v;
+    }
     let mut out: Vec<Tok> = Vec::with_capacity(v.len());
     for t in v {
         if t == Tok::Punct(')') {

@@ -12,6 +12,7 @@ mod load;
 mod qualifiers;
 pub(crate) mod structure;
 mod units;
+pub(crate) mod word;
 
 pub(crate) use detect::Detector;
 pub(crate) use ends::{Ends, PhraseEnds};
@@ -47,6 +48,9 @@ pub struct Lexicon {
     /// The weekday words of every language ([`Lexicon::weekday`]), built
     /// at load.
     weekdays: HashMap<String, u32>,
+    /// The byte lengths of those words, bit `n` for length `n` (63 for
+    /// any longer): a word of another length is looked up no further.
+    weekday_lens: u64,
     /// The languages a document is read with when its own has no data (or
     /// is not known): the words of the first, then of the second.
     pub(crate) fallback: Vec<Code>,
@@ -157,7 +161,15 @@ impl Lexicon {
     /// The weekday (1 for Monday) a folded word names, in the fallback
     /// languages first, then in any other.
     pub(crate) fn weekday(&self, word: &str) -> Option<u32> {
+        if !self.weekday_len(word.len()) {
+            return None;
+        }
         self.weekdays.get(word).copied()
+    }
+
+    /// False when no weekday word is `len` bytes long (folded).
+    pub(crate) fn weekday_len(&self, len: usize) -> bool {
+        self.weekday_lens >> len.min(63) & 1 == 1
     }
 
     /// The weekday words of every language in one map, a word of a
@@ -178,6 +190,7 @@ impl Lexicon {
                 all.entry(w.clone()).or_insert(n);
             }
         }
+        self.weekday_lens = all.keys().fold(0, |m, w| m | 1 << w.len().min(63));
         self.weekdays = all;
     }
 

@@ -6,11 +6,14 @@
 
 use serde::Deserialize;
 
+pub(crate) use super::word::Word;
+
 /// One token of a phrase or of the text between two figures: a folded
 /// word, a punctuation mark, or `*` (up to three words) in a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Tok {
-    Word(String),
+    /// A folded word, inline when short ([`Word`]).
+    Word(Word),
     Punct(char),
     Any,
 }
@@ -24,17 +27,38 @@ pub(crate) fn tokenize(s: &str, out: &mut Vec<Tok>) {
 
 /// [`tokenize`], giving each token with its byte span in `s`.
 pub(crate) fn tokenize_spanned(s: &str, mut emit: impl FnMut(Tok, (usize, usize))) {
+    // The word being read, in one buffer reused for every word: a word
+    // emitted is copied into its token (inline when short).
     let mut word = String::new();
     let mut start = 0;
     let flush =
         |w: &mut String, end: usize, start: usize, emit: &mut dyn FnMut(Tok, (usize, usize))| {
             if !w.is_empty() {
-                emit(Tok::Word(std::mem::take(w)), (start, end));
+                emit(Tok::Word(Word::from(w.as_str())), (start, end));
+                w.clear();
             }
         };
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = s.as_bytes();
+    // The character at byte `i` of `s`, ASCII read as is.
+    let char_at = |i: usize| -> Option<char> {
+        let b = *bytes.get(i)?;
+        if b < 0x80 {
+            return Some(char::from(b));
+        }
+        s[i..].chars().next()
+    };
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
         let end = i + c.len_utf8();
+        // A plain ASCII letter or digit, the most common character.
+        if c.is_ascii_alphanumeric() {
+            if word.is_empty() {
+                start = i;
+            }
+            word.push(c.to_ascii_lowercase());
+            i = end;
+            continue;
+        }
         let f = super::fold_char(c);
         if f.is_alphanumeric() {
             if word.is_empty() {
@@ -48,9 +72,7 @@ pub(crate) fn tokenize_spanned(s: &str, mut emit: impl FnMut(Tok, (usize, usize)
         } else if f == '\'' && !word.is_empty() {
             word.push('\'');
             flush(&mut word, end, start, &mut emit);
-        } else if f == '-'
-            && !word.is_empty()
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+        } else if f == '-' && !word.is_empty() && char_at(end).is_some_and(|n| n.is_alphanumeric())
         {
             flush(&mut word, i, start, &mut emit);
         } else {
@@ -62,6 +84,7 @@ pub(crate) fn tokenize_spanned(s: &str, mut emit: impl FnMut(Tok, (usize, usize)
                 c => emit(Tok::Punct(c), (i, end)),
             }
         }
+        i = end;
     }
     flush(&mut word, s.len(), start, &mut emit);
 }

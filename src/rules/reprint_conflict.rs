@@ -420,30 +420,68 @@ fn tokens(
     lexicon: &Lexicon,
     weekdays: &mut Vec<u32>,
 ) -> Vec<Tok> {
-    let mut out: Vec<Tok> = Vec::new();
-    // Each word folded into one buffer.
-    let mut folded = String::new();
+    // About one token for every five bytes or more.
+    let mut out: Vec<Tok> = Vec::with_capacity((e - s) / 5 + 1);
+    // The numbers' spans, in the claims' order, and the bytes they cover.
+    let nums: Vec<(usize, usize, usize)> = claims
+        .iter()
+        .map(|&k| {
+            (
+                corpus.claims[k].fig.num_start,
+                corpus.claims[k].fig.num_end,
+                k,
+            )
+        })
+        .collect();
+    let lo = nums.iter().map(|n| n.0).min().unwrap_or(usize::MAX);
+    let hi = nums.iter().map(|n| n.1).max().unwrap_or(0);
     let seg = &text[s..e];
-    let mut it = seg.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = seg.as_bytes();
+    // The character at byte `i` of `seg` and its length, ASCII read as is.
+    let char_at = |i: usize| -> (char, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            return (char::from(b), 1);
+        }
+        let c = seg[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(i);
         if !c.is_alphanumeric() {
+            i += len;
             continue;
         }
-        let mut j = i + c.len_utf8();
-        while let Some(&(k, d)) = it.peek() {
-            if !d.is_alphanumeric() {
-                break;
+        // The word: the run of alphanumeric characters from `i`.
+        let mut j = i + len;
+        let mut has_digit = c.is_ascii_digit();
+        while j < bytes.len() {
+            let b = bytes[j];
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                has_digit |= b.is_ascii_digit();
+                j += 1;
+            } else {
+                let (d, l) = char_at(j);
+                if !d.is_alphanumeric() {
+                    break;
+                }
+                j += l;
             }
-            j = k + d.len_utf8();
-            it.next();
         }
         let (ws, we) = (s + i, s + j);
-        let word = &text[ws..we];
-        let claim = claims.iter().copied().find(|&k| {
-            let f = &corpus.claims[k].fig;
-            f.num_start < we && ws < f.num_end
-        });
-        let has_digit = word.chars().any(|ch| ch.is_ascii_digit());
+        let word = &seg[i..j];
+        i = j;
+        let claim = if we <= lo || ws >= hi {
+            None
+        } else {
+            nums.iter()
+                .find(|&&(ns, ne, _)| ns < we && ws < ne)
+                .map(|n| n.2)
+        };
         if claim.is_some() || has_digit {
             // One token per number, however many words it is written in.
             if let Some(last) = out.last_mut() {
@@ -458,14 +496,95 @@ fn tokens(
             out.push(Tok::new(hash_of(&word), ws, claim, true, false));
             continue;
         }
-        crate::lexicon::fold_into(word, &mut folded);
-        weekdays.extend(lexicon.weekday(&folded));
+        let hash = WORDS.with_borrow_mut(|cache| {
+            cache.read(word, lexicon, |folded| {
+                weekdays.extend(lexicon.weekday(folded));
+            })
+        });
         let name = !out.is_empty() && c.is_uppercase() && word.chars().count() >= 3;
-        out.push(Tok::new(hash_of(&folded.as_str()), ws, None, false, name));
+        out.push(Tok::new(hash, ws, None, false, name));
     }
     weekdays.sort_unstable();
     weekdays.dedup();
     out
+}
+
+/// Slots of [`WordCache`] (a power of two).
+const WORD_SLOTS: usize = 4096;
+/// The longest word, and folded word, a [`WordCache`] slot holds.
+const WORD_BYTES: usize = 24;
+
+thread_local! {
+    /// Each thread's [`WordCache`].
+    static WORDS: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+}
+
+/// The token hash ([`hash_of`] of the folded word) and the folded form
+/// of the words read last, by their spelling: the same words come back in
+/// every sentence, and folding and hashing them is most of the cost of
+/// [`tokens`]. A slot per spelling's hash (the last one read wins), so
+/// the cache stays small however many words are read.
+struct WordCache {
+    slots: Vec<WordSlot>,
+    /// The word being folded.
+    buf: String,
+}
+
+impl Default for WordCache {
+    fn default() -> Self {
+        WordCache {
+            slots: vec![WordSlot::default(); WORD_SLOTS],
+            buf: String::new(),
+        }
+    }
+}
+
+/// One word of a [`WordCache`]: its spelling, its folded form and the
+/// hash of that.
+#[derive(Clone, Default)]
+struct WordSlot {
+    word_len: u8,
+    folded_len: u8,
+    word: [u8; WORD_BYTES],
+    folded: [u8; WORD_BYTES],
+    hash: u64,
+}
+
+impl WordCache {
+    /// The token hash of `word` (its folded form's [`hash_of`]); `folded`
+    /// is given the folded form, unless it is of no length a weekday word
+    /// of `lexicon` has.
+    fn read(&mut self, word: &str, lexicon: &Lexicon, folded: impl FnOnce(&str)) -> u64 {
+        let w = word.as_bytes();
+        if w.len() > WORD_BYTES {
+            crate::lexicon::fold_into(word, &mut self.buf);
+            folded(&self.buf);
+            return hash_of(&self.buf.as_str());
+        }
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(w);
+        let slot = &mut self.slots[h.finish() as usize & (WORD_SLOTS - 1)];
+        if usize::from(slot.word_len) == w.len() && slot.word[..w.len()] == *w {
+            let f = &slot.folded[..usize::from(slot.folded_len)];
+            if lexicon.weekday_len(f.len()) {
+                // Copied from a `str` whole: always UTF-8.
+                folded(std::str::from_utf8(f).unwrap_or_default());
+            }
+            return slot.hash;
+        }
+        crate::lexicon::fold_into(word, &mut self.buf);
+        folded(&self.buf);
+        let hash = hash_of(&self.buf.as_str());
+        let f = self.buf.as_bytes();
+        if f.len() <= WORD_BYTES {
+            slot.word_len = w.len() as u8;
+            slot.word[..w.len()].copy_from_slice(w);
+            slot.folded_len = f.len() as u8;
+            slot.folded[..f.len()].copy_from_slice(f);
+            slot.hash = hash;
+        }
+        hash
+    }
 }
 
 /// A figure the rule compares: a quantity with a value read for sure.
@@ -718,6 +837,21 @@ fn folded_words(sentence: &str) -> (u64, usize) {
 /// after a lone capital ("M.Darmanin", "U.S.") cuts nothing.
 fn parts(text: &str, (s, e): (usize, usize)) -> Vec<(usize, usize)> {
     let seg = &text[s..e];
+    if !may_cut(seg) {
+        // No capital, dash or point where a part could start: the
+        // sentence is one part (most are).
+        return if seg.is_empty() {
+            Vec::new()
+        } else {
+            vec![(s, e)]
+        };
+    }
+    read_parts(text, (s, e))
+}
+
+/// [`parts`], read character by character.
+fn read_parts(text: &str, (s, e): (usize, usize)) -> Vec<(usize, usize)> {
+    let seg = &text[s..e];
     let chars: Vec<(usize, char)> = seg.char_indices().collect();
     let mut out = Vec::new();
     let mut from = 0;
@@ -794,6 +928,41 @@ fn parts(text: &str, (s, e): (usize, usize)) -> Vec<(usize, usize)> {
         out.push((s + chars[from].0, e));
     }
     out
+}
+
+/// False when [`parts`] cannot cut `seg`: no capital right after a small
+/// letter (a glued heading), no dash right before a capital, and no point
+/// followed (past closing or opening marks and spaces) by a capital, a
+/// dash or a bullet. Read a character at a time, without the list of
+/// characters [`parts`] builds.
+fn may_cut(seg: &str) -> bool {
+    let dash = |ch: char| matches!(ch, '-' | '–' | '—');
+    let mut prev_lower = false;
+    let mut it = seg.chars();
+    while let Some(c) = it.next() {
+        if c.is_ascii_lowercase() {
+            prev_lower = true;
+            continue;
+        }
+        if prev_lower && c.is_uppercase() {
+            return true;
+        }
+        if dash(c) && it.clone().next().is_some_and(|n| n.is_uppercase()) {
+            return true;
+        }
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let next = it
+                .clone()
+                .find(|&n| !matches!(n, '"' | ')' | '\'' | '»' | '”' | '«' | '“' | ' '));
+            if next.is_some_and(|n| {
+                n.is_uppercase() || dash(n) || matches!(n, '*' | '•' | '·' | '■' | '►')
+            }) {
+                return true;
+            }
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
 }
 
 /// Small letters a word must have before a capital glued to it for the
@@ -875,28 +1044,16 @@ fn lone_name(a: &[Tok], b: &[Tok], pairs: &[(usize, usize)]) -> bool {
 /// only is left out of the numbers.
 fn near(
     corpus: &Corpus,
-    a: &[Tok],
-    pa: usize,
-    b: &[Tok],
-    pb: usize,
+    (a, x, pa): (&[Tok], &[u64], usize),
+    (b, y, pb): (&[Tok], &[u64], usize),
     percent: usize,
 ) -> Option<usize> {
     if a.len() > MAX_ALIGN || b.len() > MAX_ALIGN {
         return None;
     }
-    let words = |t: &[Tok]| t.iter().filter(|t| t.word() != NUMBER).count();
-    let longer = words(a).max(words(b));
-    // Cheap bound first: the words both print, in any order.
-    let bag = |t: &[Tok]| {
-        let mut v: Vec<u64> = t
-            .iter()
-            .map(|t| t.word())
-            .filter(|&w| w != NUMBER)
-            .collect();
-        v.sort_unstable();
-        v
-    };
-    let (x, y) = (bag(a), bag(b));
+    // Cheap bound first: the words both print, in any order (`x` and `y`,
+    // each sentence's [`bag`], sorted once for all its comparisons).
+    let longer = x.len().max(y.len());
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
@@ -953,6 +1110,15 @@ fn near(
         return None;
     }
     (shared * 100 >= longer * percent).then_some(shared)
+}
+
+/// The words of a sentence's tokens (numbers left out), sorted: what two
+/// sentences print in any order is the merge of their bags ([`near`]).
+fn bag(toks: &[Tok]) -> Vec<u64> {
+    let mut v: Vec<u64> = Vec::with_capacity(toks.len());
+    v.extend(toks.iter().map(|t| t.word()).filter(|&w| w != NUMBER));
+    v.sort_unstable();
+    v
 }
 
 /// True for a number written in words whose value is one ("un", "une",
@@ -1195,8 +1361,18 @@ impl ReprintConflict {
                 .map(|e| (figs[e.fig() as usize].si, figs[e.fig() as usize].p))
                 .collect();
             // The tokens of the bucket's sentences, read when a pair is
-            // compared word by word and dropped with the bucket.
+            // compared word by word and dropped with the bucket (unless the
+            // sentence keeps them already: [`Sent::toks`]), and their bags.
             let read: Vec<OnceCell<Vec<Tok>>> = list.iter().map(|_| OnceCell::new()).collect();
+            let bags: Vec<OnceCell<Vec<u64>>> = list.iter().map(|_| OnceCell::new()).collect();
+            let toks_at = |x: usize| -> &[Tok] {
+                let s = &sents[list[x].0 as usize];
+                match s.toks.get() {
+                    Some(t) => t,
+                    None => read[x].get_or_init(|| s.read(cx)),
+                }
+            };
+            let bag_at = |x: usize| -> &[u64] { bags[x].get_or_init(|| bag(toks_at(x))) };
             let claim_at = |e: &Entry| figs[e.fig() as usize].claim as usize;
             let claim_of = |x: usize| Some(claim_at(&bucket[x]));
             // The watched pair, when both stand in this bucket.
@@ -1288,8 +1464,7 @@ impl ReprintConflict {
                         continue;
                     }
                     let (pa, pb) = (ea.1 as usize, eb.1 as usize);
-                    let ta = read[x].get_or_init(|| sa.read(cx));
-                    let tb = read[y].get_or_init(|| sb.read(cx));
+                    let (ta, tb) = (toks_at(x), toks_at(y));
                     let st = stretch(corpus, ta, pa, tb, pb);
                     let words = st.before + st.after;
                     let whole = st.whole_before && st.whole_after;
@@ -1311,7 +1486,12 @@ impl ReprintConflict {
                     };
                     let (how, ra, rb) = match how {
                         Some(h) => (h, range(pa, ta.len()), range(pb, tb.len())),
-                        None => match near(corpus, ta, pa, tb, pb, self.near_percent) {
+                        None => match near(
+                            corpus,
+                            (ta, bag_at(x), pa),
+                            (tb, bag_at(y), pb),
+                            self.near_percent,
+                        ) {
                             Some(w) if w >= self.min_short_words && !within(ca, cb) => {
                                 (How::Near(w), (0, ta.len()), (0, tb.len()))
                             }
@@ -1535,10 +1715,8 @@ impl ReprintConflict {
                     let whole = !matches!(cand.how, How::Stretch(_))
                         || near(
                             corpus,
-                            sa.toks(cx),
-                            cand.pi,
-                            sb.toks(cx),
-                            cand.pj,
+                            (sa.toks(cx), &bag(sa.toks(cx)), cand.pi),
+                            (sb.toks(cx), &bag(sb.toks(cx)), cand.pj),
                             self.near_percent,
                         )
                         .is_some_and(|w| w >= self.min_sentence_words);
@@ -1847,6 +2025,42 @@ mod tests {
         let more = " Le vote par secteur et la faible participation rendent cependant l'issue incertaine dans la deuxième ville de France. Les électeurs marseillais retourneront aux urnes à la fin du mois de juin pour le second tour.";
         let (a, b) = (format!("{a}{more}"), format!("{b}{more}"));
         assert_eq!(dated(&[(&a, "2020-05-23"), (&b, "2020-05-23")]).len(), 1);
+    }
+
+    /// A sentence [`super::may_cut`] leaves whole is one part for the full
+    /// reading too.
+    #[test]
+    fn sentences_with_nothing_to_cut_are_one_part() {
+        let texts = [
+            "Il y a 3.5 millions de morts, selon le bilan.",
+            "« Nous partons » , a-t-il dit.  ",
+            "Plus de 25.000 morts - selon l'OMS - en 2020 !",
+            "ab.ab.ab.ab (74,6%). samedi",
+            "Chez McDonald et BlackRock, 3 iPhone.",
+            "record (74,6%).Samedi matin, M.Darmanin a été élu.\"Nous\" - Titre -Malgré tout",
+            "Aux U.S.A. il y a 3.5 millions",
+            "remaniementMardi, le président. * Enquête",
+            "Fin.» Début. — Suite…Et après ! « Non »",
+            "étéÉlu, l’été.\"",
+            "",
+        ];
+        for t in texts {
+            if !super::may_cut(t) {
+                let read: Vec<(usize, usize)> = if t.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![(0, t.len())]
+                };
+                assert_eq!(super::read_parts(t, (0, t.len())), read, "{t:?}");
+            }
+            // Every suffix and prefix too.
+            for (i, _) in t.char_indices() {
+                for sub in [&t[i..], &t[..i]] {
+                    let whole = super::read_parts(sub, (0, sub.len())).len() <= 1;
+                    assert!(super::may_cut(sub) || whole, "{sub:?}");
+                }
+            }
+        }
     }
 
     #[test]
