@@ -486,11 +486,12 @@ pub(crate) fn in_list(corpus: &Corpus, c: &Claim) -> bool {
 
 /// True when a claim of a list is pinned to its place: it has a single
 /// place, and no other figure of its list (its sentence, its kind, its
-/// measure, or no measure and no counted noun: "(32.785)") has that place, so that each item of the list names a
-/// place of its own ("le Royaume-Uni avec 40.465 morts, le Brésil avec
-/// 35.930 morts, l'Italie avec 33.846 morts"). An item whose place was not
-/// read apart from the one before it ("le Brésil, l'Italie (33.846
-/// morts)") shares a place with it, or has several, and is not pinned.
+/// measure, or no measure and no counted noun: "(32.785)") has that place,
+/// so that each item of the list names a place of its own ("le Royaume-Uni
+/// avec 40.465 morts, le Brésil avec 35.930 morts, l'Italie avec 33.846
+/// morts"). An item whose place was not read apart from the one before it
+/// ("le Brésil, l'Italie (33.846 morts)") shares a place with it, or has
+/// several, and is not pinned.
 pub(crate) fn pinned_in_list(corpus: &Corpus, c: &Claim) -> bool {
     if c.places.single().is_none() {
         return false;
