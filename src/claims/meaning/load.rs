@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::{Meanings, PlaceExample, Span, RANKED};
-
-/// The id of the rates among the change words.
-const RATE: &str = "rate";
 use crate::claims::tokens::phrase_key;
 use crate::error::{Error, Result};
 use crate::lexicon::fold;
+
+/// The id of the rates among the change words.
+const RATE: &str = "rate";
 
 /// A meaning file. The language-neutral file defines the ids and their
 /// properties; each language's file adds its words to the same ids.

@@ -20,7 +20,10 @@ impl<'a> Extractor<'a> {
         let counted = f.entity().is_some_and(|(s, e)| {
             char_at(self.text, s).is_some_and(char::is_lowercase) && self.plural(&self.text[s..e])
         });
+        // The last words are first checked against the qualifiers' endings,
+        // as `prefix_qualifier` does, before any phrase is compared.
         if counted
+            && t.may_end(&self.lex.ends.qualifiers)
             && self
                 .lexes()
                 .flat_map(|l| l.qualifiers.iter())
