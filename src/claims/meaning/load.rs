@@ -117,6 +117,10 @@ struct PlacesDef {
     #[serde(default)]
     ranked: Vec<String>,
     #[serde(default)]
+    relatives: Vec<String>,
+    #[serde(default)]
+    superlatives: Vec<String>,
+    #[serde(default)]
     examples: Vec<PlaceExample>,
 }
 
@@ -370,6 +374,14 @@ impl Meanings {
             add_new(
                 &mut self.place_genitives,
                 p.genitive.iter().map(|w| phrase_key(w)),
+            );
+            add_new(
+                &mut self.place_relatives,
+                p.relatives.iter().map(|w| phrase_key(w)),
+            );
+            add_new(
+                &mut self.place_superlatives,
+                p.superlatives.iter().map(|w| phrase_key(w)),
             );
             self.place_exclusions.add("", &p.exclude);
             self.place_exclusions.add(RANKED, &p.ranked);

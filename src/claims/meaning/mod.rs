@@ -50,6 +50,14 @@ pub struct Meanings {
     /// was made ("pays d'Europe", "le géant de l'Asie", "countries of
     /// Africa").
     pub(crate) place_genitives: Vec<String>,
+    /// Token keys of the relative pronouns that, after a place a figure is
+    /// ranked against, make the clause they open about that place
+    /// ("derrière les Etats-Unis, qui déplorent 119.000 morts").
+    pub(crate) place_relatives: Vec<String>,
+    /// Token keys of the superlatives that make a place after a genitive
+    /// the scope of a ranking, not a count's place ("le plus peuplé du
+    /// Brésil").
+    pub(crate) place_superlatives: Vec<String>,
     /// Phrases that exclude the place named after them ("hors de",
     /// "outside", "excluding"): one unnamed id.
     pub(crate) place_exclusions: Vocabulary,

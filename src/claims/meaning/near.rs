@@ -296,6 +296,13 @@ impl Meanings {
                 continue;
             }
             let (gs, ge) = (g[0].0.ts, g[g.len() - 1].0.te);
+            // A place excluded ("hors de Chine") or ranked against ("après
+            // les Etats-Unis") is not the figure's: the next nearest is
+            // ("Le Brésil est le deuxième pays le plus touché, après les
+            // Etats-Unis, avec 52.000 morts").
+            if self.excluded(gs, ge, at.start, sm, toks) || self.superlative_scope(gs, toks) {
+                continue;
+            }
             let dist = if ge <= at.start {
                 // Far back in a long sentence, a place names something
                 // else, unless it frames the sentence ("En Syrie, ...").
@@ -356,9 +363,7 @@ impl Meanings {
             }
         }
         let mut out = Places::default();
-        if let Some((_, g)) =
-            best.filter(|(_, g)| !self.excluded(g[0].0.ts, g[g.len() - 1].0.te, at.start, sm, toks))
-        {
+        if let Some((_, g)) = best {
             // "en Irak, à Bagdad et à Erbil" is Iraq: a place within
             // another of the group adds nothing.
             for (k, m) in g.iter().enumerate() {
@@ -457,14 +462,63 @@ impl Meanings {
         toks: &Tokens,
     ) -> bool {
         let ranked = self.place_exclusions.ids.iter().position(|x| x == RANKED);
+        // A relative pronoun after the place (its comma aside) opens a
+        // clause about it.
+        let relative = |k: usize| {
+            toks.toks.get(k).is_some_and(|t| {
+                let key = toks.key(k..k + 1);
+                !t.digits && self.place_relatives.iter().any(|r| r == key)
+            })
+        };
         sm.excluded.iter().any(|x| {
-            (ranked != Some(x.id as usize) || figure != te)
+            let is_ranked = ranked == Some(x.id as usize);
+            // Only articles stand between a ranking phrase and its place
+            // ("après les Etats-Unis"; not "peu après, la Chine a
+            // proposé", "soon after in the Albany").
+            let link = |k: usize| {
+                let key = toks.key(k..k + 1);
+                if is_ranked {
+                    self.place_articles.iter().any(|l| l == key)
+                } else {
+                    self.place_links.iter().any(|l| l == key)
+                }
+            };
+            (!is_ranked || (figure != te && !relative(te)))
                 && x.te <= ts
                 && ts - x.te <= 2
-                && (x.te..ts).all(|k| {
-                    let key = toks.key(k..k + 1);
-                    self.place_links.iter().any(|l| l == key)
-                })
+                && !toks.toks.get(x.te).is_some_and(|t| t.comma)
+                && (x.te..ts).all(link)
+        })
+    }
+
+    /// True when the place starting at token `gs` follows a genitive (and
+    /// an article) that closes a superlative of a few words: the place is
+    /// the scope of a ranking ("L'Etat de Sao Paulo est le plus peuplé du
+    /// Brésil, … avec 10.581 décès", "la plus grande ville du pays"), not
+    /// where the figure was counted.
+    fn superlative_scope(&self, gs: usize, toks: &Tokens) -> bool {
+        if self.place_superlatives.is_empty() {
+            return false;
+        }
+        let genitive = |k: usize| self.place_genitives.iter().any(|g| g == toks.key(k..k + 1));
+        let article = |k: usize| self.place_articles.iter().any(|a| a == toks.key(k..k + 1));
+        let g = if gs >= 1 && genitive(gs - 1) {
+            gs - 1
+        } else if gs >= 2 && article(gs - 1) && genitive(gs - 2) {
+            gs - 2
+        } else {
+            return false;
+        };
+        // The superlative ends at most SUPERLATIVE_WORDS tokens before the
+        // genitive, with no comma between.
+        (g.saturating_sub(SUPERLATIVE_WORDS + 2)..g).any(|k| {
+            self.place_superlatives.iter().any(|s| {
+                let n = s.matches(' ').count() + 1;
+                k + n <= g
+                    && g - (k + n) <= SUPERLATIVE_WORDS
+                    && toks.key(k..k + n) == s
+                    && !(k + 1..=g).any(|i| toks.toks.get(i).is_some_and(|t| t.comma))
+            })
         })
     }
 
@@ -507,6 +561,10 @@ impl Meanings {
 
 /// The first words of a sentence in which a rate per head frames it.
 const RATE_FRAME_HEAD: usize = 6;
+
+/// Most words between a superlative and the genitive before the scope of
+/// its ranking ("le plus peuplé du", "la plus grande ville du").
+const SUPERLATIVE_WORDS: usize = 3;
 
 /// How far back, in tokens, a place is looked for.
 const PLACE_BEFORE: usize = 25;
