@@ -13,13 +13,19 @@ use super::params::{count, decimal};
 use super::story::{names_of, StoryParams};
 use super::text::{find_phrase, folded, folded_slice};
 use crate::claims::moment::Status;
+use crate::claims::period::Period;
 use crate::claims::{Claim, Corpus, Key, Relation};
 use crate::lexicon::{fold, Lexicon, QualifierShape};
+use crate::model::Kind;
 use crate::rules::{Context, Finding, RuleDef};
 
 /// Most claims of one key compared per document, in order: the cost of
 /// comparing two documents stays constant.
 const MAX_PER_DOC: usize = 8;
+
+/// Most documents of one bucket holding national tallies of one place and
+/// day compared pair by pair (see [`tally_pairs`]).
+const MAX_TALLY_GROUP: usize = 48;
 
 /// The parameters of the rules that compare sources.
 #[derive(Debug, Deserialize)]
@@ -68,6 +74,12 @@ pub(crate) struct CompareParams {
     /// figure, not to a fraction of itself. Zero leaves it open.
     #[serde(deserialize_with = "decimal")]
     pub(crate) open_reach: Decimal,
+    /// When not zero, two running tallies of at least this value, each of
+    /// one country or continent, the same place, printed the same day, are
+    /// compared even when their documents show no one story (see
+    /// [`national_tally`]). Zero compares only documents of one story.
+    #[serde(deserialize_with = "decimal")]
+    pub(crate) national_tally: Decimal,
 }
 
 /// How sure the match of two claims must be (see `claims::Relation`).
@@ -94,6 +106,7 @@ impl Default for CompareParams {
             running_same_day: false,
             running_tolerance: Decimal::ZERO,
             open_reach: Decimal::ZERO,
+            national_tally: Decimal::ZERO,
         }
     }
 }
@@ -113,6 +126,7 @@ impl CompareParams {
             },
             generic_people: self.generic_people,
             running_same_day: self.running_same_day,
+            national_tally: self.national_tally,
         }
     }
 
@@ -392,12 +406,17 @@ pub(crate) fn why_not(
     // Two figures left to the time of writing are running tallies of
     // different days more often than one quantity: the text must say when,
     // or both must be printed the same day (two counts of one day).
+    // National tallies printed the same day are two counts of one day
+    // too, whether their text dates them or not.
     if !a.period_stated || !b.period_stated {
         let same_day = matches!(
             (cx.stories.day(a.doc), cx.stories.day(b.doc)),
             (Some(x), Some(y)) if x == y
         );
-        let running = p.running_same_day && !a.period_stated && !b.period_stated;
+        let running = p.running_same_day
+            && ((!a.period_stated && !b.period_stated)
+                || (national_tally(cx, p.national_tally, a)
+                    && national_tally(cx, p.national_tally, b)));
         if !(running && same_day) {
             return Some(NotCompared::PeriodUnstated);
         }
@@ -603,7 +622,14 @@ pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> St
     }
     let story = p.story();
     let ev = cx.stories.evidence(cx.corpus, ca.doc, cb.doc);
-    if !ev.same_story(&story) {
+    let tallies = national_tally(cx, p.national_tally, ca)
+        && national_tally(cx, p.national_tally, cb)
+        && ca.places == cb.places
+        && matches!(
+            (cx.stories.day(ca.doc), cx.stories.day(cb.doc)),
+            (Some(x), Some(y)) if x == y
+        );
+    if !ev.same_story(&story) && !tallies {
         let days = ev
             .days_apart
             .map_or("dates unknown".to_string(), |d| format!("{d} days apart"));
@@ -714,67 +740,31 @@ pub(crate) fn compare(
         if per_doc.len() < 2 {
             continue;
         }
+        // National tallies of each document, wherever they stand in it (a
+        // round-up names a dozen countries).
+        let tallied = national_tallies(cx, p, &per_doc);
         // A bounded number of claims per document keeps the comparison of
         // two documents constant in cost.
         for v in per_doc.values_mut() {
             v.truncate(MAX_PER_DOC);
         }
         let ids: Vec<u32> = per_doc.keys().copied().collect();
-        for (da, db) in stories.pairs(&ids, &story) {
-            let (a_claims, b_claims) = (&per_doc[&da], &per_doc[&db]);
+        let pairs = stories.pairs(&ids, &story);
+        let tallies = tally_pairs(cx, &tallied, &pairs);
+        let story_pairs = pairs.into_iter().map(|(a, b)| (a, b, false));
+        for (da, db, tally_only) in story_pairs.chain(tallies) {
+            let claims = if tally_only { &tallied } else { &per_doc };
+            let (a_claims, b_claims) = (&claims[&da], &claims[&db]);
             {
-                // One finding per pair of documents and key: the first pair
-                // of claims that disagrees (or agrees, for corroboration).
-                // Two sources that agree on this key somewhere have no
-                // conflict on it: one of their other figures is a part, a
-                // change or another moment.
-                let mut found = None;
-                let mut agreed = false;
-                'pairs: for &a in a_claims {
-                    for &b in b_claims {
-                        let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                        // Two generic counts added to a particular key are
-                        // compared under their own.
-                        if ca.key() != Some(key) && cb.key() != Some(key) {
-                            continue;
-                        }
-                        if !comparable(cx, &story, &skip, ca, cb) {
-                            continue;
-                        }
-                        // The same sentence with other figures is an update of
-                        // one wire story (a tally at another hour), not a
-                        // second source; the same sentence with the same
-                        // figures is a copy, which corroborates nothing.
-                        let agree = overlap(
-                            &p.bounds_of(ca, cb, cx.lexicon),
-                            &p.bounds_of(cb, ca, cx.lexicon),
-                        );
-                        if agree {
-                            agreed = true;
-                        }
-                        if same_wording(corpus, ca, cb) {
-                            continue;
-                        }
-                        // Corroboration needs values that pin the quantity
-                        // down: "plus de 35.000" is compatible with 287.710
-                        // but corroborates nothing so far above it.
-                        if agreement && agree && !close(ca, cb) {
-                            continue;
-                        }
-                        if agree == agreement && found.is_none() {
-                            found = Some((a, b));
-                            if agreement {
-                                break 'pairs;
-                            }
-                        }
-                        if !agreement && agree {
-                            break 'pairs;
-                        }
-                    }
-                }
-                if !agreement && agreed {
-                    found = None;
-                }
+                let found = first_pair(
+                    cx,
+                    p,
+                    (&story, &skip),
+                    key,
+                    (a_claims, b_claims),
+                    agreement,
+                    tally_only,
+                );
                 if let Some((a, b)) = found {
                     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
                     let what = cx.meanings.describe(&key);
@@ -791,4 +781,189 @@ pub(crate) fn compare(
             }
         }
     }
+}
+
+/// The first pair of claims of two documents (`a_claims`, `b_claims`, of
+/// bucket `key`) that disagree (`agreement` false) or agree, by the rules
+/// of [`compare`]; only national tallies when `tally_only`.
+fn first_pair(
+    cx: &Context,
+    p: &CompareParams,
+    (story, skip): (&StoryParams, &[String]),
+    key: Key,
+    (a_claims, b_claims): (&[usize], &[usize]),
+    agreement: bool,
+    tally_only: bool,
+) -> Option<(usize, usize)> {
+    let corpus = cx.corpus;
+    // One finding per pair of documents and key: the first pair
+    // of claims that disagrees (or agrees, for corroboration).
+    // Two sources that agree on this key somewhere have no
+    // conflict on it: one of their other figures is a part, a
+    // change or another moment.
+    let mut found = None;
+    let mut agreed = false;
+    'pairs: for &a in a_claims {
+        for &b in b_claims {
+            let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+            // Two generic counts added to a particular key are
+            // compared under their own.
+            if ca.key() != Some(key) && cb.key() != Some(key) {
+                continue;
+            }
+            if tally_only
+                && !(national_tally(cx, p.national_tally, ca)
+                    && national_tally(cx, p.national_tally, cb))
+            {
+                continue;
+            }
+            if !comparable(cx, story, skip, ca, cb) {
+                continue;
+            }
+            // The same sentence with other figures is an update of
+            // one wire story (a tally at another hour), not a
+            // second source; the same sentence with the same
+            // figures is a copy, which corroborates nothing.
+            let agree = overlap(
+                &p.bounds_of(ca, cb, cx.lexicon),
+                &p.bounds_of(cb, ca, cx.lexicon),
+            );
+            if agree {
+                agreed = true;
+            }
+            if same_wording(corpus, ca, cb) {
+                continue;
+            }
+            // Corroboration needs values that pin the quantity
+            // down: "plus de 35.000" is compatible with 287.710
+            // but corroborates nothing so far above it.
+            if agreement && agree && !close(ca, cb) {
+                continue;
+            }
+            if agree == agreement && found.is_none() {
+                found = Some((a, b));
+                if agreement {
+                    break 'pairs;
+                }
+            }
+            if !agreement && agree {
+                break 'pairs;
+            }
+        }
+    }
+    if !agreement && agreed {
+        found = None;
+    }
+    found
+}
+
+/// True when claim `c` is a national tally of at least `least` (not zero):
+/// a level, not a change, its one place a country or a continent, its
+/// period left to the time of writing or the day it was printed or the
+/// day before ("Le nombre total de décès s'élève désormais à 29.155 en
+/// France"; "la France (29.155 morts)" in a round-up of the evening
+/// before). Two such counts of one key and place printed the same day are
+/// one quantity whatever the articles around them tell: a world round-up
+/// and a national article share no other name.
+pub(crate) fn national_tally(cx: &Context, least: Decimal, c: &Claim) -> bool {
+    let m = cx.meanings;
+    let generic = |x: u16| m.generic.get(x as usize).copied().unwrap_or(false);
+    let Some(day) = cx.stories.day(c.doc) else {
+        return false;
+    };
+    if least.is_zero()
+        || c.delta
+        || c.measure.is_none_or(generic)
+        || c.fig.value.is_none_or(|v| v < least)
+        || !c
+            .places
+            .single()
+            .is_some_and(|x| m.gazetteer.named_alone(x))
+    {
+        return false;
+    }
+    let today = |q: Period| q.start == q.end && (day - 1..=day).contains(&q.end.days());
+    if c.period_stated && !c.period().is_some_and(today) {
+        return false;
+    }
+    // A sentence that names an earlier date tells a history ("la guerre de
+    // Sécession, qui a déchiré la nation de 1861 à 1865, a fait quelque
+    // 620.000 morts"), not the count of the day.
+    let corpus = cx.corpus;
+    !corpus.doc_claims[c.doc as usize].clone().any(|i| {
+        let o = &corpus.claims[i];
+        o.fig.kind == Kind::Date
+            && o.sentence() == c.sentence()
+            && o.period().is_some_and(|q| q.end.days() < day - 1)
+    })
+}
+
+/// The national tallies (see [`national_tally`]) of each document of a
+/// bucket (`per_doc`), at most [`MAX_PER_DOC`] twice over per document.
+fn national_tallies(
+    cx: &Context,
+    p: &CompareParams,
+    per_doc: &BTreeMap<u32, Vec<usize>>,
+) -> BTreeMap<u32, Vec<usize>> {
+    let mut out = BTreeMap::new();
+    if p.national_tally.is_zero() {
+        return out;
+    }
+    for (&d, claims) in per_doc {
+        let v: Vec<usize> = claims
+            .iter()
+            .copied()
+            .filter(|&i| national_tally(cx, p.national_tally, &cx.corpus.claims[i]))
+            .take(2 * MAX_PER_DOC)
+            .collect();
+        if !v.is_empty() {
+            out.insert(d, v);
+        }
+    }
+    out
+}
+
+/// The pairs of documents of a bucket that hold national tallies
+/// (`tallied`, per document) of one place printed the same day and are
+/// not already among the story's `pairs`, each marked to compare only
+/// those tallies. Groups larger than [`MAX_TALLY_GROUP`] are skipped,
+/// which keeps the cost linear.
+fn tally_pairs(
+    cx: &Context,
+    tallied: &BTreeMap<u32, Vec<usize>>,
+    pairs: &[(u32, u32)],
+) -> Vec<(u32, u32, bool)> {
+    let mut groups: BTreeMap<(i64, u16), Vec<u32>> = BTreeMap::new();
+    for (&d, claims) in tallied {
+        let Some(day) = cx.stories.day(d) else {
+            continue;
+        };
+        for &i in claims {
+            if let Some(place) = cx.corpus.claims[i].places.single() {
+                let docs = groups.entry((day, place)).or_default();
+                if docs.last() != Some(&d) {
+                    docs.push(d);
+                }
+            }
+        }
+    }
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for docs in groups.values() {
+        if docs.len() > MAX_TALLY_GROUP {
+            continue;
+        }
+        for (x, &a) in docs.iter().enumerate() {
+            for &b in &docs[x + 1..] {
+                out.push((a, b));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    let mut known = pairs.to_vec();
+    known.sort_unstable();
+    out.into_iter()
+        .filter(|pair| known.binary_search(pair).is_err())
+        .map(|(a, b)| (a, b, true))
+        .collect()
 }

@@ -67,6 +67,9 @@ pub(crate) struct StoryParams {
     /// Two running tallies (periods left to the time of writing) printed
     /// the same day are compared (see `CompareParams::running_same_day`).
     pub(crate) running_same_day: bool,
+    /// The least value of a national tally compared without a story
+    /// (see `CompareParams::national_tally`); zero for none.
+    pub(crate) national_tally: rust_decimal::Decimal,
 }
 
 /// Why two documents were taken as one story, or not.
