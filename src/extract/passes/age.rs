@@ -21,11 +21,11 @@ impl<'a> Extractor<'a> {
             return;
         };
         for i in 0..self.out.len() {
-            let a = self.out[i];
             // "1 1 1": no lead or link of ages near.
-            if !plain_count(&a) || self.is_bare(&a) {
+            if !plain_count(&self.out[i]) || self.is_bare(&self.out[i]) {
                 continue;
             }
+            let a = self.out[i];
             let next = self.out.get(i + 1).copied();
             let before_age = a.entity().is_none()
                 && next.is_some_and(|b| {
