@@ -22,7 +22,7 @@ impl<'a> Extractor<'a> {
         };
         for i in 0..self.out.len() {
             // "1 1 1": no lead or link of ages near.
-            if !plain_count(&self.out[i]) || self.is_bare(&self.out[i]) {
+            if self.is_bare(&self.out[i]) || !plain_count(&self.out[i]) {
                 continue;
             }
             let a = self.out[i];
@@ -59,9 +59,11 @@ fn plain_count(f: &Figure) -> bool {
         && f.value
             // A value of scale 0 is whole without computing its fraction.
             .is_some_and(|v| {
-                (v.scale() == 0 || v.fract().is_zero())
-                    && v >= Decimal::ZERO
-                    && v <= Decimal::from(130)
+                if v.scale() == 0 {
+                    // The value is its mantissa: compared as an integer.
+                    return (0..=130).contains(&v.mantissa());
+                }
+                v.fract().is_zero() && v >= Decimal::ZERO && v <= Decimal::from(130)
             })
 }
 

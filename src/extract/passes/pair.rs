@@ -72,12 +72,17 @@ impl<'a> Extractor<'a> {
             text, shared, out, ..
         } = self;
         for i in 1..out.len() {
-            let a = out[i - 1];
-            let b = &mut out[i];
+            // Read in place: most figures are no year, and are not copied.
+            let a = &out[i - 1];
             let a_year = a.kind == Kind::Date
                 && a.date.is_some_and(|d| {
                     d.month().is_none() && d.day().is_none() && d.year().is_some()
                 });
+            if !a_year {
+                continue;
+            }
+            let a = out[i - 1];
+            let b = &mut out[i];
             let b_year = b.kind == Kind::Count && b.qualifier.is_none() && year_shaped(b);
             if !a_year || !b_year || b.start < a.end || b.start - a.end > 5 {
                 continue;
@@ -104,9 +109,10 @@ impl<'a> Extractor<'a> {
             text, shared, out, ..
         } = self;
         for i in (0..out.len().saturating_sub(1)).rev() {
+            // Most figures are no date: tested before the copy.
+            let Some(bd) = out[i + 1].date else { continue };
             let b = out[i + 1];
             let a = &mut out[i];
-            let Some(bd) = b.date else { continue };
             // A bare day, or a day already read as a date of no month
             // ("jeudi 19", after its weekday).
             let day_only = a.kind == Kind::Date
@@ -162,11 +168,17 @@ impl<'a> Extractor<'a> {
         } = self;
         let mut i = 0;
         while i + 2 < out.len() {
-            let (a, b, c) = (out[i], out[i + 1], out[i + 2]);
+            // Most figures are no date of a month: tested before the copies.
+            let a = &out[i];
             let month_day = a.kind == Kind::Date
                 && a.date.is_some_and(|d| {
                     d.month().is_some() && d.day().is_some() && d.year().is_none()
                 });
+            if !month_day {
+                i += 1;
+                continue;
+            }
+            let (a, b, c) = (out[i], out[i + 1], out[i + 2]);
             let year = c.kind == Kind::Date
                 && c.date.is_some_and(|d| {
                     d.year().is_some() && d.month().is_none() && d.day().is_none()
