@@ -332,8 +332,23 @@ impl LineCursor {
         }
         let seg = &text.as_bytes()[self.offset..offset];
         let mut counted_from = self.offset;
-        for p in memchr::memchr_iter(b'\n', seg) {
-            self.line += 1;
+        // The last line break moved over, if any: a short move (the next
+        // figure of a line) is read byte by byte, a long one with memchr.
+        let mut last_break = None;
+        if seg.len() < 32 {
+            for (p, &b) in seg.iter().enumerate() {
+                if b == b'\n' {
+                    self.line += 1;
+                    last_break = Some(p);
+                }
+            }
+        } else {
+            for p in memchr::memchr_iter(b'\n', seg) {
+                self.line += 1;
+                last_break = Some(p);
+            }
+        }
+        if let Some(p) = last_break {
             self.line_start = self.offset + p + 1;
             self.column = 0;
             counted_from = self.line_start;
