@@ -331,6 +331,10 @@ pub(crate) fn url_end(text: &str, pos: usize) -> Option<usize> {
 /// A numeric character reference left in plain text (`5&#8239;000`): the
 /// end of the reference whose digits start at `pos`.
 fn char_reference_end(text: &str, pos: usize) -> Option<usize> {
+    // Most digits follow no '#', 'x' nor 'X': one byte tells.
+    if pos == 0 || !matches!(text.as_bytes()[pos - 1], b'#' | b'x' | b'X') {
+        return None;
+    }
     if !["&#", "&#x", "&#X"]
         .iter()
         .any(|r| text[..pos].ends_with(r))

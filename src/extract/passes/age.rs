@@ -21,11 +21,11 @@ impl<'a> Extractor<'a> {
             return;
         };
         for i in 0..self.out.len() {
-            let a = self.out[i];
             // "1 1 1": no lead or link of ages near.
-            if !plain_count(&a) || self.is_bare(&a) {
+            if self.is_bare(&self.out[i]) || !plain_count(&self.out[i]) {
                 continue;
             }
+            let a = self.out[i];
             let next = self.out.get(i + 1).copied();
             let before_age = a.entity().is_none()
                 && next.is_some_and(|b| {
@@ -59,9 +59,11 @@ fn plain_count(f: &Figure) -> bool {
         && f.value
             // A value of scale 0 is whole without computing its fraction.
             .is_some_and(|v| {
-                (v.scale() == 0 || v.fract().is_zero())
-                    && v >= Decimal::ZERO
-                    && v <= Decimal::from(130)
+                if v.scale() == 0 {
+                    // The value is its mantissa: compared as an integer.
+                    return (0..=130).contains(&v.mantissa());
+                }
+                v.fract().is_zero() && v >= Decimal::ZERO && v <= Decimal::from(130)
             })
 }
 

@@ -35,11 +35,11 @@ impl<'a> Extractor<'a> {
     /// figure relabelled is seen by the next one (lists of codes).
     pub(crate) fn labels(&mut self) {
         for i in 0..self.out.len() {
-            let prev = i.checked_sub(1).map(|j| self.out[j]);
-            let mut f = self.out[i];
-            if self.is_bare(&f) {
+            if self.is_bare(&self.out[i]) {
                 continue; // "1 1 1": no word or sign near to label it
             }
+            let prev = i.checked_sub(1).map(|j| self.out[j]);
+            let mut f = self.out[i];
             let changed = match f.kind {
                 Kind::Count => self.label_count(&mut f, prev),
                 Kind::Duration => self.label_hours(&mut f, prev),

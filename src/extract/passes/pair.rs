@@ -13,45 +13,55 @@ impl<'a> Extractor<'a> {
     /// of the two years (its `date` is the first year).
     fn season_spans(&mut self) {
         let text = self.text;
-        let mut merged: Vec<crate::model::Figure> = Vec::with_capacity(self.out.len());
-        for b in std::mem::take(&mut self.out) {
-            if let Some(a) = merged.last_mut() {
+        // The figures are merged in place: `merged` is `out[..w]`, and a
+        // figure is moved only after a merge.
+        let out = &mut self.out;
+        let mut w = 0;
+        for i in 0..out.len() {
+            if w > 0 {
+                let (a, b) = (&out[w - 1], &out[i]);
                 let year = a.kind == Kind::Date
                     && a.end == a.num_end
                     && a.date
                         .is_some_and(|d| d.month().is_none() && d.day().is_none());
                 let two = &text[b.num_start..b.num_end];
-                let tail = matches!(b.kind, Kind::Count | Kind::Identifier)
+                // Each test only after the one before held.
+                let tail = year
+                    && matches!(b.kind, Kind::Count | Kind::Identifier)
                     && b.qualifier.is_none()
                     && b.unit.is_none()
                     && b.start == b.num_start
                     && two.len() == 2
                     && two.bytes().all(|c| c.is_ascii_digit());
-                let dash =
-                    b.start >= a.end && matches!(&text[a.end..b.start], "-" | "–" | "—" | "/");
+                let dash = tail
+                    && b.start >= a.end
+                    && matches!(&text[a.end..b.start], "-" | "–" | "—" | "/");
                 let first = a
                     .date
                     .and_then(|d| d.year())
                     .filter(|y| (1000..10000).contains(y));
                 if let (true, true, true, Some(y), Some(v)) = (year, tail, dash, first, b.value) {
-                    let Ok(last) = i32::try_from(v) else {
-                        merged.push(b);
-                        continue;
-                    };
-                    let mut end_year = y - y % 100 + last;
-                    if end_year <= y {
-                        end_year += 100;
-                    }
-                    if end_year - y <= 20 {
-                        a.end = b.end;
-                        a.num_end = b.num_end;
-                        continue;
+                    if let Ok(last) = i32::try_from(v) {
+                        let mut end_year = y - y % 100 + last;
+                        if end_year <= y {
+                            end_year += 100;
+                        }
+                        if end_year - y <= 20 {
+                            let (end, num_end) = (b.end, b.num_end);
+                            let a = &mut out[w - 1];
+                            a.end = end;
+                            a.num_end = num_end;
+                            continue;
+                        }
                     }
                 }
             }
-            merged.push(b);
+            if w != i {
+                out[w] = out[i];
+            }
+            w += 1;
         }
-        self.out = merged;
+        out.truncate(w);
     }
 
     /// "the 2019-2020 season", "de 2014 à 2017": a year after a year is a
@@ -62,12 +72,17 @@ impl<'a> Extractor<'a> {
             text, shared, out, ..
         } = self;
         for i in 1..out.len() {
-            let a = out[i - 1];
-            let b = &mut out[i];
+            // Read in place: most figures are no year, and are not copied.
+            let a = &out[i - 1];
             let a_year = a.kind == Kind::Date
                 && a.date.is_some_and(|d| {
                     d.month().is_none() && d.day().is_none() && d.year().is_some()
                 });
+            if !a_year {
+                continue;
+            }
+            let a = out[i - 1];
+            let b = &mut out[i];
             let b_year = b.kind == Kind::Count && b.qualifier.is_none() && year_shaped(b);
             if !a_year || !b_year || b.start < a.end || b.start - a.end > 5 {
                 continue;
@@ -94,9 +109,10 @@ impl<'a> Extractor<'a> {
             text, shared, out, ..
         } = self;
         for i in (0..out.len().saturating_sub(1)).rev() {
+            // Most figures are no date: tested before the copy.
+            let Some(bd) = out[i + 1].date else { continue };
             let b = out[i + 1];
             let a = &mut out[i];
-            let Some(bd) = b.date else { continue };
             // A bare day, or a day already read as a date of no month
             // ("jeudi 19", after its weekday).
             let day_only = a.kind == Kind::Date
@@ -152,11 +168,17 @@ impl<'a> Extractor<'a> {
         } = self;
         let mut i = 0;
         while i + 2 < out.len() {
-            let (a, b, c) = (out[i], out[i + 1], out[i + 2]);
+            // Most figures are no date of a month: tested before the copies.
+            let a = &out[i];
             let month_day = a.kind == Kind::Date
                 && a.date.is_some_and(|d| {
                     d.month().is_some() && d.day().is_some() && d.year().is_none()
                 });
+            if !month_day {
+                i += 1;
+                continue;
+            }
+            let (a, b, c) = (out[i], out[i + 1], out[i + 2]);
             let year = c.kind == Kind::Date
                 && c.date.is_some_and(|d| {
                     d.year().is_some() && d.month().is_none() && d.day().is_none()

@@ -14,31 +14,37 @@ use crate::model::{Figure, Kind, Written};
 impl<'a> Extractor<'a> {
     pub(crate) fn join_ranges(&mut self) {
         let lex = self.primary;
-        let mut i = 0;
-        let mut out: Vec<Figure> = Vec::with_capacity(self.out.len());
-        while i < self.out.len() {
-            let a = self.out[i];
+        // The figures are rewritten in place, `w` the next to write: a
+        // figure is moved only after a range has joined two into one.
+        let n = self.out.len();
+        let (mut i, mut w) = (0, 0);
+        while i < n {
             // "1 1 1": a bare figure has no link or opener near to join
             // it with the next.
-            if i + 1 < self.out.len() && !self.is_bare(&a) {
-                let b = self.out[i + 1];
+            if i + 1 < n && !self.is_bare(&self.out[i]) {
+                let (a, b) = (self.out[i], self.out[i + 1]);
                 // "passé de 30 à 50 euros": a value before and after.
                 if let Some(before) = self.change_before(lex, &a, &b) {
-                    out.push(before);
-                    out.push(b);
+                    self.out[w] = before;
+                    self.out[w + 1] = b;
+                    w += 2;
                     i += 2;
                     continue;
                 }
                 if let Some(r) = self.range_of(lex, &a, &b) {
-                    out.push(r);
+                    self.out[w] = r;
+                    w += 1;
                     i += 2;
                     continue;
                 }
             }
-            out.push(a);
+            if w != i {
+                self.out[w] = self.out[i];
+            }
+            w += 1;
             i += 1;
         }
-        self.out = out;
+        self.out.truncate(w);
     }
 
     pub(crate) fn range_of(&self, lex: &LangLexicon, a: &Figure, b: &Figure) -> Option<Figure> {

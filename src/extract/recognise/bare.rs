@@ -47,24 +47,23 @@ impl<'a> Extractor<'a> {
         {
             return false;
         }
-        // One space after, then digits, then one space.
-        let after = bytes[e + 1..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        if after == 0 || !spaced(bytes.get(e + 1 + after)) {
+        // One space after, then digits (`e + 1..j`), then one space.
+        let mut j = e + 1;
+        while bytes.get(j).is_some_and(u8::is_ascii_digit) {
+            j += 1;
+        }
+        if j == e + 1 || !spaced(bytes.get(j)) {
             return false;
         }
-        // One space before, then digits, then one space.
+        // One space before, then digits (`k..s - 1`), then one space.
         if s < 2 || bytes[s - 1] != b' ' {
             return false;
         }
-        let before = bytes[..s - 1]
-            .iter()
-            .rev()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        before > 0 && s > before + 1 && bytes[s - 2 - before] == b' '
+        let mut k = s - 1;
+        while k > 0 && bytes[k - 1].is_ascii_digit() {
+            k -= 1;
+        }
+        k < s - 1 && k > 0 && bytes[k - 1] == b' '
     }
 }
 

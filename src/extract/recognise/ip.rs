@@ -25,14 +25,16 @@ impl<'a> Extractor<'a> {
             while p < bytes.len() && p - s < 4 && bytes[p].is_ascii_digit() {
                 p += 1;
             }
-            if p == s || p - s > 3 || digits::int_value(&self.text[s..p])? > Decimal::from(255) {
+            // The shape first, the value (a decimal) only of a part
+            // followed by a point or of the last one.
+            if p == s || p - s > 3 || (part < 3 && bytes.get(p) != Some(&b'.')) {
+                return None;
+            }
+            if digits::int_value(&self.text[s..p])? > Decimal::from(255) {
                 return None;
             }
             grouping &= part == 0 || p - s == 3;
             if part < 3 {
-                if bytes.get(p) != Some(&b'.') {
-                    return None;
-                }
                 p += 1;
             }
         }

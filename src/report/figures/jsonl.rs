@@ -35,7 +35,7 @@ impl Reporter<Figures<'_>> for FiguresJsonl {
                     doc.set(&d.id, &s);
                     doc_of = Some(c.doc);
                 }
-                write_claim(corpus, cfg, c, &doc, &mut cursor, &mut buf);
+                write_claim(corpus, cfg, c, &mut doc, &mut cursor, &mut buf);
                 if buf.len() >= FLUSH_AT {
                     out.write_str(&buf)?;
                     buf.clear();
@@ -57,6 +57,9 @@ const FLUSH_AT: usize = 1 << 16;
 struct Json {
     head: String,
     source: String,
+    /// The last period written and its JSON: the figures of a sentence
+    /// most often share their period.
+    period: Option<(crate::claims::period::Period, String)>,
 }
 
 impl Json {
@@ -83,7 +86,7 @@ fn write_claim(
     corpus: &Corpus,
     cfg: &Config,
     c: &Claim,
-    json: &Json,
+    json: &mut Json,
     cursor: &mut LineCursor,
     out: &mut String,
 ) {
@@ -145,7 +148,7 @@ fn write_claim(
             "\"place\":null,\"period\":null,\"time_of_count\":null,\"status\":null"
         ));
     } else {
-        date_to_status(out, cfg, c, period_of);
+        date_to_status(out, cfg, c, period_of, &mut json.period);
     }
     out.push_str(&json.source);
     text_then(out, c.key().map(|k| m.describe(&k)).as_deref(), "null");
@@ -173,6 +176,7 @@ fn decimal_then(out: &mut String, d: Option<rust_decimal::Decimal>, null_next: &
 
 /// A string then `null_next` without its `null` (the key after it), or
 /// `null_next` when there is none.
+#[inline]
 fn text_then(out: &mut String, s: Option<&str>, null_next: &str) {
     match s {
         Some(s) => {
@@ -215,6 +219,7 @@ fn date_to_status(
     cfg: &Config,
     c: &Claim,
     period_of: Option<crate::claims::period::Period>,
+    last_period: &mut Option<(crate::claims::period::Period, String)>,
 ) {
     let m = &cfg.meanings;
     match &c.fig.date {
@@ -236,10 +241,31 @@ fn date_to_status(
     if c.places.is_empty() {
         out.push_str("null,\"period\":");
     } else {
-        string(out, &m.places_name(&c.places));
-        out.push_str(",\"period\":");
+        // The names joined by "+" (`Meanings::places_name`), written
+        // without building the joined string.
+        out.push('"');
+        for (k, &id) in c.places.ids().iter().enumerate() {
+            if k > 0 {
+                out.push('+');
+            }
+            string_body(out, m.places.name(id));
+        }
+        out.push_str("\",\"period\":");
     }
-    period(out, period_of.map(|p| p.record()).as_ref());
+    match period_of {
+        Some(p) => {
+            // Written once for a run of figures of the same period.
+            if last_period.as_ref().is_none_or(|(q, _)| *q != p) {
+                let mut json = String::with_capacity(40);
+                period(&mut json, Some(&p));
+                *last_period = Some((p, json));
+            }
+            if let Some((_, json)) = last_period {
+                out.push_str(json);
+            }
+        }
+        None => out.push_str("null"),
+    }
     out.push_str(",\"time_of_count\":");
     text_then(
         out,
@@ -273,18 +299,45 @@ fn number(out: &mut String, n: usize) {
     push_digits(out, n as u128);
 }
 
-/// A period as `{"start": …, "end": …}`, or `null`.
-fn period(out: &mut String, p: Option<&crate::claims::period::PeriodRecord>) {
+/// A period as `{"start": …, "end": …}` (the ISO dates of its
+/// [`crate::claims::period::PeriodRecord`]), or `null`.
+fn period(out: &mut String, p: Option<&crate::claims::period::Period>) {
     match p {
         Some(p) => {
-            out.push_str("{\"start\":");
-            string(out, &p.start);
-            out.push_str(",\"end\":");
-            string(out, &p.end);
-            out.push('}');
+            out.push_str("{\"start\":\"");
+            push_iso(out, p.start);
+            out.push_str("\",\"end\":\"");
+            push_iso(out, p.end);
+            out.push_str("\"}");
         }
         None => out.push_str("null"),
     }
+}
+
+/// `d` as `Ymd`'s `Display` writes it (`YYYY-MM-DD`: digits and dashes,
+/// nothing to escape), pushed on `out` without the formatter for years 0
+/// to 9999, months and days below 100.
+fn push_iso(out: &mut String, d: crate::model::Ymd) {
+    let (Ok(y), true, true) = (u32::try_from(d.year), d.month < 100, d.day < 100) else {
+        use fmt::Write as _;
+        let _ = write!(out, "{d}");
+        return;
+    };
+    if y > 9999 {
+        use fmt::Write as _;
+        let _ = write!(out, "{d}");
+        return;
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    for n in [y / 1000, y / 100, y / 10, y] {
+        out.push(digit(n));
+    }
+    out.push('-');
+    out.push(digit(d.month / 10));
+    out.push(digit(d.month));
+    out.push('-');
+    out.push(digit(d.day / 10));
+    out.push(digit(d.day));
 }
 
 fn optional(out: &mut String, s: Option<&str>) {
@@ -299,6 +352,13 @@ fn optional(out: &mut String, s: Option<&str>) {
 /// have one, `\u00xx` for the others); everything else as it is.
 fn string(out: &mut String, s: &str) {
     out.push('"');
+    string_body(out, s);
+    out.push('"');
+}
+
+/// [`string`] without its quotes.
+#[inline(always)]
+fn string_body(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut from = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -324,7 +384,6 @@ fn string(out: &mut String, s: &str) {
         }
     }
     out.push_str(&s[from..]);
-    out.push('"');
 }
 
 #[cfg(test)]
@@ -338,6 +397,28 @@ mod tests {
             let mut out = String::new();
             number(&mut out, n);
             assert_eq!(out, serde_json::to_string(&n).unwrap());
+        }
+    }
+
+    #[test]
+    fn periods_are_written_as_their_records() {
+        use crate::claims::period::Period;
+        use crate::model::Ymd;
+        for (y, m, d) in [
+            (2019, 1, 1),
+            (0, 12, 31),
+            (-5, 3, 4),
+            (12345, 6, 7),
+            (999, 10, 20),
+        ] {
+            let p = Period::day(Ymd {
+                year: y,
+                month: m,
+                day: d,
+            });
+            let mut out = String::new();
+            period(&mut out, Some(&p));
+            assert_eq!(out, serde_json::to_string(&p.record()).unwrap());
         }
     }
 
@@ -389,7 +470,7 @@ mod tests {
                 let r = FigureRecord::with_source(&corpus, cfg, c, s, &mut a);
                 let expected = serde_json::to_string(&r).unwrap() + "\n";
                 let mut got = String::new();
-                write_claim(&corpus, cfg, c, &doc, &mut b, &mut got);
+                write_claim(&corpus, cfg, c, &mut doc, &mut b, &mut got);
                 assert_eq!(got, expected);
             }
         }

@@ -216,62 +216,22 @@ pub(crate) fn push_date(out: &mut String, d: &crate::model::DateParts) {
 }
 
 /// `n` in decimal digits, pushed on `out`, as `serde_json` and `Display`
-/// write it.
+/// write it (with `itoa`, which `serde_json` writes integers with).
 pub(crate) fn push_digits(out: &mut String, n: u128) {
     // Most numbers are one digit ("1"): no buffer to fill.
     if n < 10 {
         out.push(char::from(b'0' + n as u8));
         return;
     }
-    let mut digits = [0u8; 40];
-    let mut i = digits.len();
+    let mut buf = itoa::Buffer::new();
     // Offsets, lines and most values fit in 64 bits, whose division is
-    // one instruction (that of 128 bits is a call); they are written two
-    // digits at a time.
-    match u64::try_from(n) {
-        Ok(mut n) => {
-            while n >= 100 {
-                let d = (n % 100) as usize * 2;
-                n /= 100;
-                i -= 2;
-                digits[i..i + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
-            }
-            if n >= 10 {
-                let d = n as usize * 2;
-                i -= 2;
-                digits[i..i + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
-            } else {
-                i -= 1;
-                digits[i] = b'0' + n as u8;
-            }
-        }
-        Err(_) => {
-            let mut n = n;
-            loop {
-                i -= 1;
-                digits[i] = b'0' + (n % 10) as u8;
-                n /= 10;
-                if n == 0 {
-                    break;
-                }
-            }
-        }
-    }
-    // A few ASCII digits: pushed one by one, without checking them as
-    // UTF-8 first.
-    out.reserve(digits.len() - i);
-    for &b in &digits[i..] {
-        out.push(char::from(b));
-    }
+    // one instruction (that of 128 bits is a call).
+    let digits = match u64::try_from(n) {
+        Ok(n) => buf.format(n),
+        Err(_) => buf.format(n),
+    };
+    out.push_str(digits);
 }
-
-/// "00" to "99", two bytes each.
-const DIGIT_PAIRS: &[u8; 200] = b"\
-0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
 
 /// `text` in double quotes as a reader sees it: letters and spaces of every
 /// width as they are (`1 500` with its no-break space), and only what a
@@ -372,8 +332,23 @@ impl LineCursor {
         }
         let seg = &text.as_bytes()[self.offset..offset];
         let mut counted_from = self.offset;
-        for p in memchr::memchr_iter(b'\n', seg) {
-            self.line += 1;
+        // The last line break moved over, if any: a short move (the next
+        // figure of a line) is read byte by byte, a long one with memchr.
+        let mut last_break = None;
+        if seg.len() < 32 {
+            for (p, &b) in seg.iter().enumerate() {
+                if b == b'\n' {
+                    self.line += 1;
+                    last_break = Some(p);
+                }
+            }
+        } else {
+            for p in memchr::memchr_iter(b'\n', seg) {
+                self.line += 1;
+                last_break = Some(p);
+            }
+        }
+        if let Some(p) = last_break {
             self.line_start = self.offset + p + 1;
             self.column = 0;
             counted_from = self.line_start;
