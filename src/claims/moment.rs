@@ -37,7 +37,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 
-use super::tokens::{phrase_key, word_hash, Tokens};
+use super::tokens::{key_hash, phrase_key, word_hash, PhraseHashes, Tokens, PHRASE_MAX};
 
 /// Most words between a time and the count it dates.
 pub(crate) const MAX_DISTANCE: usize = 15;
@@ -137,6 +137,9 @@ pub(crate) struct SentenceTime {
 #[derive(Debug, Clone)]
 struct Phrases<V> {
     keys: HashMap<String, V>,
+    /// [`key_hash`] of each of `keys`: a length at which no phrase starts
+    /// costs no string look-up.
+    key_hashes: rustc_hash::FxHashSet<u64>,
     /// [`word_hash`] of the first word of every phrase, with the most
     /// tokens a phrase starting with it has: a token no phrase starts with
     /// is passed over in one look-up, and one that does is tried at the
@@ -151,6 +154,7 @@ impl<V> Default for Phrases<V> {
     fn default() -> Self {
         Phrases {
             keys: HashMap::default(),
+            key_hashes: Default::default(),
             firsts: HashMap::default(),
             first_bytes: [0; 4],
         }
@@ -168,6 +172,7 @@ impl<V: Copy> Phrases<V> {
         self.first_bytes[(h as u8 >> 6) as usize] |= 1 << (h & 63);
         let longest = self.firsts.entry(h).or_insert(0);
         *longest = (*longest).max(len);
+        self.key_hashes.insert(key_hash(&k));
         self.keys.insert(k, v);
     }
 
@@ -185,11 +190,20 @@ impl<V: Copy> Phrases<V> {
     /// [`Phrases::at`] past the test of the low byte of `h`, the hash of
     /// token `i`.
     fn longest_at(&self, toks: &Tokens, i: usize, h: u64) -> Option<(usize, V)> {
-        let longest = *self.firsts.get(&h)?;
-        let n = toks.toks.len();
-        (1..=longest.min(n.saturating_sub(i)))
-            .rev()
-            .find_map(|len| self.keys.get(toks.key(i..i + len)).map(|&v| (i + len, v)))
+        let longest = (*self.firsts.get(&h)?).min(toks.toks.len().saturating_sub(i));
+        // A table whose phrases from this word are all one word long
+        // holds it (or a word of the same hash): its key is looked up.
+        let hashes =
+            (1 < longest && longest <= PHRASE_MAX).then(|| PhraseHashes::new(toks, i, longest));
+        (1..=longest).rev().find_map(|len| {
+            if hashes
+                .as_ref()
+                .is_some_and(|h| !self.key_hashes.contains(&h.of(len)))
+            {
+                return None;
+            }
+            self.keys.get(toks.key(i..i + len)).map(|&v| (i + len, v))
+        })
     }
 
     /// [`Phrases::at`] for a token whose hash [`TimeWords::tables`] gives

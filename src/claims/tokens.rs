@@ -229,6 +229,49 @@ pub(crate) fn word_hash(word: &str) -> u64 {
     })
 }
 
+/// Most tokens of a phrase whose [`PhraseHashes`] a table reads.
+pub(crate) const PHRASE_MAX: usize = 8;
+
+/// The hash of a phrase from the [`word_hash`] of its words, one at a
+/// time: a table of phrases keeps the hash of each of its keys, so that
+/// the lengths at which no key starts at a token cost no folded string.
+#[inline(always)]
+pub(crate) fn phrase_step(h: u64, word: u64) -> u64 {
+    (h.rotate_left(23) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// [`phrase_step`] over the words of a token key ([`phrase_key`]).
+pub(crate) fn key_hash(key: &str) -> u64 {
+    key.split(' ').fold(0, |h, w| phrase_step(h, word_hash(w)))
+}
+
+/// The phrase hashes ([`key_hash`]) of tokens `i..i + len` of a
+/// sentence for every `len` from 1 to a table's longest phrase.
+pub(crate) struct PhraseHashes {
+    hashes: [u64; PHRASE_MAX],
+}
+
+impl PhraseHashes {
+    /// The hashes of tokens `i..i + 1` to `i..i + max` (`max` at most
+    /// [`PHRASE_MAX`]).
+    #[inline(always)]
+    pub(crate) fn new(toks: &Tokens, i: usize, max: usize) -> PhraseHashes {
+        let mut hashes = [0; PHRASE_MAX];
+        let mut h = 0;
+        for (slot, t) in hashes.iter_mut().zip(&toks.toks[i..i + max]) {
+            h = phrase_step(h, t.hash);
+            *slot = h;
+        }
+        PhraseHashes { hashes }
+    }
+
+    /// The hash of tokens `i..i + len`.
+    #[inline(always)]
+    pub(crate) fn of(&self, len: usize) -> u64 {
+        self.hashes[len - 1]
+    }
+}
+
 /// Folds a phrase of the lexicon into the token key it matches.
 pub(crate) fn phrase_key(phrase: &str) -> String {
     let t = Tokens::new(phrase, (0, phrase.len()));

@@ -107,6 +107,8 @@ const MAX_BUCKET: usize = 64;
 const NUMBER: u64 = 0;
 /// Longest sentences (in tokens) aligned word by word.
 const MAX_ALIGN: usize = 120;
+/// Most tokens of the sentences FC204 keeps read for their later buckets.
+const CACHE_TOKENS: usize = 1 << 16;
 /// Days within which a weekday names one day only.
 const WEEK: i64 = 7;
 
@@ -496,11 +498,8 @@ fn tokens(
             out.push(Tok::new(hash_of(&word), ws, claim, true, false));
             continue;
         }
-        let hash = WORDS.with_borrow_mut(|cache| {
-            cache.read(word, lexicon, |folded| {
-                weekdays.extend(lexicon.weekday(folded));
-            })
-        });
+        let (hash, weekday) = WORDS.with_borrow_mut(|cache| cache.read(word, lexicon));
+        weekdays.extend(weekday);
         let name = !out.is_empty() && c.is_uppercase() && word.chars().count() >= 3;
         out.push(Tok::new(hash, ws, None, false, name));
     }
@@ -510,7 +509,7 @@ fn tokens(
 }
 
 /// Slots of [`WordCache`] (a power of two).
-const WORD_SLOTS: usize = 4096;
+const WORD_SLOTS: usize = 16384;
 /// The longest word, and folded word, a [`WordCache`] slot holds.
 const WORD_BYTES: usize = 24;
 
@@ -519,13 +518,16 @@ thread_local! {
     static WORDS: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
 }
 
-/// The token hash ([`hash_of`] of the folded word) and the folded form
-/// of the words read last, by their spelling: the same words come back in
-/// every sentence, and folding and hashing them is most of the cost of
-/// [`tokens`]. A slot per spelling's hash (the last one read wins), so
-/// the cache stays small however many words are read.
+/// The token hash ([`hash_of`] of the folded word) and the weekday of
+/// the words read last, by their spelling: the same words come back in
+/// every sentence, and folding, hashing and looking them up is most of
+/// the cost of [`tokens`]. A slot per spelling's hash (the last one read
+/// wins), so the cache stays small however many words are read.
 struct WordCache {
     slots: Vec<WordSlot>,
+    /// The lexicon whose weekdays the slots hold (its address): another
+    /// lexicon empties them.
+    lexicon: usize,
     /// The word being folded.
     buf: String,
 }
@@ -534,56 +536,60 @@ impl Default for WordCache {
     fn default() -> Self {
         WordCache {
             slots: vec![WordSlot::default(); WORD_SLOTS],
+            lexicon: 0,
             buf: String::new(),
         }
     }
 }
 
-/// One word of a [`WordCache`]: its spelling, its folded form and the
-/// hash of that.
+/// One word of a [`WordCache`]: its spelling, the hash of its folded
+/// form and the weekday it names (0 for none).
 #[derive(Clone, Default)]
 struct WordSlot {
     word_len: u8,
-    folded_len: u8,
+    weekday: u8,
     word: [u8; WORD_BYTES],
-    folded: [u8; WORD_BYTES],
     hash: u64,
 }
 
 impl WordCache {
-    /// The token hash of `word` (its folded form's [`hash_of`]); `folded`
-    /// is given the folded form, unless it is of no length a weekday word
-    /// of `lexicon` has.
-    fn read(&mut self, word: &str, lexicon: &Lexicon, folded: impl FnOnce(&str)) -> u64 {
+    /// The token hash of `word` (its folded form's [`hash_of`]) and the
+    /// weekday of `lexicon` it names, if any.
+    fn read(&mut self, word: &str, lexicon: &Lexicon) -> (u64, Option<u32>) {
         let w = word.as_bytes();
         if w.len() > WORD_BYTES {
             crate::lexicon::fold_into(word, &mut self.buf);
-            folded(&self.buf);
-            return hash_of(&self.buf.as_str());
+            return (hash_of(&self.buf.as_str()), lexicon.weekday(&self.buf));
+        }
+        let lex = lexicon as *const Lexicon as usize;
+        if self.lexicon != lex {
+            self.slots.fill(WordSlot::default());
+            self.lexicon = lex;
         }
         let mut h = rustc_hash::FxHasher::default();
         h.write(w);
         let slot = &mut self.slots[h.finish() as usize & (WORD_SLOTS - 1)];
         if usize::from(slot.word_len) == w.len() && slot.word[..w.len()] == *w {
-            let f = &slot.folded[..usize::from(slot.folded_len)];
-            if lexicon.weekday_len(f.len()) {
-                // Copied from a `str` whole: always UTF-8.
-                folded(std::str::from_utf8(f).unwrap_or_default());
-            }
-            return slot.hash;
+            return (
+                slot.hash,
+                (slot.weekday != 0).then_some(u32::from(slot.weekday)),
+            );
         }
         crate::lexicon::fold_into(word, &mut self.buf);
-        folded(&self.buf);
         let hash = hash_of(&self.buf.as_str());
-        let f = self.buf.as_bytes();
-        if f.len() <= WORD_BYTES {
-            slot.word_len = w.len() as u8;
-            slot.word[..w.len()].copy_from_slice(w);
-            slot.folded_len = f.len() as u8;
-            slot.folded[..f.len()].copy_from_slice(f);
-            slot.hash = hash;
+        let weekday = lexicon.weekday(&self.buf);
+        if let Some(d) = weekday.filter(|&d| (1..=u32::from(u8::MAX)).contains(&d)) {
+            slot.weekday = d as u8;
+        } else if weekday.is_none() {
+            slot.weekday = 0;
+        } else {
+            // A weekday no slot can hold: not kept.
+            return (hash, weekday);
         }
-        hash
+        slot.word_len = w.len() as u8;
+        slot.word[..w.len()].copy_from_slice(w);
+        slot.hash = hash;
+        (hash, weekday)
     }
 }
 
@@ -1354,25 +1360,64 @@ impl ReprintConflict {
         let mut seen: HashSet<(u32, u32)> = HashSet::new();
         // The pairs of figures compared, each as its two figures' indices.
         let mut tried: HashSet<u64> = HashSet::new();
+        // The tokens of the sentences of the buckets compared below, read
+        // when a pair is compared word by word, and their bags: up to
+        // [`CACHE_TOKENS`] tokens are kept in their sentences
+        // ([`Sent::toks`]) for their later buckets and dropped after each
+        // one's last, whose count `holds` keeps; past that, they are read
+        // for the bucket and dropped with it.
+        let mut holds: Vec<u32> = vec![0; sents.len()];
+        for bucket in buckets().filter(|b| b.len() <= MAX_BUCKET) {
+            for e in bucket {
+                holds[figs[e.fig() as usize].si as usize] += 1;
+            }
+        }
+        let mut bags: Vec<OnceCell<Box<[u64]>>> = sents.iter().map(|_| OnceCell::new()).collect();
+        let cached = std::cell::Cell::new(0usize);
+        // The sentences of the bucket before, released as the next starts.
+        let mut held: Vec<u32> = Vec::new();
         for bucket in buckets() {
+            for si in held.drain(..) {
+                let h = &mut holds[si as usize];
+                *h -= 1;
+                if *h == 0 {
+                    if let Some(t) = sents[si as usize].toks.take() {
+                        cached.set(cached.get().saturating_sub(t.len()));
+                    }
+                    bags[si as usize].take();
+                }
+            }
             let key = (bucket[0].tag(), bucket[0].hash());
             let list: Vec<(u32, u32)> = bucket
                 .iter()
                 .map(|e| (figs[e.fig() as usize].si, figs[e.fig() as usize].p))
                 .collect();
-            // The tokens of the bucket's sentences, read when a pair is
-            // compared word by word and dropped with the bucket (unless the
-            // sentence keeps them already: [`Sent::toks`]), and their bags.
-            let read: Vec<OnceCell<Vec<Tok>>> = list.iter().map(|_| OnceCell::new()).collect();
-            let bags: Vec<OnceCell<Vec<u64>>> = list.iter().map(|_| OnceCell::new()).collect();
+            if list.len() <= MAX_BUCKET {
+                held.extend(list.iter().map(|l| l.0));
+            }
+            let local: Vec<OnceCell<Vec<Tok>>> = list.iter().map(|_| OnceCell::new()).collect();
+            let local_bags: Vec<OnceCell<Vec<u64>>> =
+                list.iter().map(|_| OnceCell::new()).collect();
             let toks_at = |x: usize| -> &[Tok] {
                 let s = &sents[list[x].0 as usize];
-                match s.toks.get() {
-                    Some(t) => t,
-                    None => read[x].get_or_init(|| s.read(cx)),
+                if let Some(t) = s.toks.get() {
+                    return t;
+                }
+                if cached.get() < CACHE_TOKENS {
+                    let t = s.toks(cx);
+                    cached.set(cached.get() + t.len());
+                    return t;
+                }
+                local[x].get_or_init(|| s.read(cx))
+            };
+            let bag_at = |x: usize| -> &[u64] {
+                let si = list[x].0 as usize;
+                if sents[si].toks.get().is_some() {
+                    bags[si].get_or_init(|| bag(toks_at(x)).into_boxed_slice())
+                } else {
+                    local_bags[x].get_or_init(|| bag(toks_at(x)))
                 }
             };
-            let bag_at = |x: usize| -> &[u64] { bags[x].get_or_init(|| bag(toks_at(x))) };
             let claim_at = |e: &Entry| figs[e.fig() as usize].claim as usize;
             let claim_of = |x: usize| Some(claim_at(&bucket[x]));
             // The watched pair, when both stand in this bucket.

@@ -125,6 +125,20 @@ pub struct Meanings {
     /// with a bit per vocabulary (see [`Meanings::sentence`]), by the
     /// [`word_hash`](crate::claims::tokens::word_hash) of the word.
     pub(crate) firsts: HashMap<u64, u8>,
+    /// The hashes of `firsts` as bits ([`first_bit`]): most words start no
+    /// phrase and are passed over on one bit, before any look-up.
+    pub(crate) first_bits: Vec<u64>,
+}
+
+/// Bits of [`Meanings::first_bits`] (a power of two).
+pub(crate) const FIRST_BITS: usize = 1 << 15;
+
+/// The bit of [`Meanings::first_bits`] for a word hash: its word and the
+/// bit in it.
+#[inline(always)]
+pub(crate) fn first_bit(h: u64) -> (usize, u64) {
+    let b = (h ^ h >> 32) as usize & (FIRST_BITS - 1);
+    (b >> 6, 1 << (b & 63))
 }
 
 /// A sentence of a language file and the places one of its figures is

@@ -6,7 +6,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::vocabulary::{Match, Vocabulary};
-use super::{Meanings, Places, Span, RANKED};
+use super::{first_bit, Meanings, Places, Span, FIRST_BITS, RANKED};
 use crate::claims::tokens::Tokens;
 use crate::model::Figure;
 
@@ -23,7 +23,12 @@ impl Meanings {
         for i in 0..toks.toks.len() {
             // One look-up tells which vocabularies have a phrase starting
             // with this word; most words start none.
-            let Some(&mask) = self.firsts.get(&toks.toks[i].hash) else {
+            let h = toks.toks[i].hash;
+            let (w, b) = first_bit(h);
+            if self.first_bits.get(w).is_none_or(|&x| x & b == 0) {
+                continue;
+            }
+            let Some(&mask) = self.firsts.get(&h) else {
                 continue;
             };
             for (v, vocab) in vocabs.iter().enumerate() {
@@ -177,12 +182,16 @@ impl Meanings {
     /// Recomputes [`Meanings::firsts`] after a file is added.
     pub(super) fn index_firsts(&mut self) {
         let mut firsts: HashMap<u64, u8> = HashMap::default();
+        let mut bits = vec![0u64; FIRST_BITS / 64];
         for (v, vocab) in self.vocabularies().iter().enumerate() {
             for &h in vocab.firsts.keys() {
                 *firsts.entry(h).or_insert(0) |= 1 << v;
+                let (w, b) = first_bit(h);
+                bits[w] |= b;
             }
         }
         self.firsts = firsts;
+        self.first_bits = bits;
     }
 
     /// What happened to the counted, from the phrases nearest the figure in

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::claims::tokens::{phrase_key, word_hash, Tokens};
+use crate::claims::tokens::{key_hash, phrase_key, word_hash, PhraseHashes, Tokens, PHRASE_MAX};
 use crate::lexicon::{fold, fold_hash_last};
 
 /// One group of the meaning lexicon: ids and the phrases that name them.
@@ -21,6 +21,9 @@ pub(crate) struct Vocabulary {
     hashes: HashSet<u64>,
     /// Token keys of the phrases (see [`phrase_key`]) → id.
     pub(crate) keys: HashMap<String, u16>,
+    /// [`key_hash`] of each of `keys`: a length at which no phrase starts
+    /// costs no string look-up.
+    key_hashes: HashSet<u64>,
     /// Most tokens in a phrase.
     pub(crate) max_len: usize,
     /// [`word_hash`] of the first token of each phrase, with the most
@@ -69,6 +72,7 @@ impl Vocabulary {
         let first = word_hash(k.split(' ').next().unwrap_or(""));
         let e = self.firsts.entry(first).or_insert(0);
         *e = (*e).max(n);
+        self.key_hashes.insert(key_hash(&k));
         self.keys.insert(k, idx);
     }
 
@@ -94,8 +98,18 @@ impl Vocabulary {
     /// The longest phrase of the vocabulary starting at token `i`.
     pub(crate) fn match_at(&self, toks: &Tokens, i: usize) -> Option<Match> {
         let n = toks.toks.len();
-        let longest = *self.firsts.get(&toks.toks[i].hash)?;
-        for len in (1..=longest.min(n - i)).rev() {
+        let longest = (*self.firsts.get(&toks.toks[i].hash)?).min(n - i);
+        // A table whose phrases from this word are all one word long
+        // holds it (or a word of the same hash): its key is looked up.
+        let hashes =
+            (1 < longest && longest <= PHRASE_MAX).then(|| PhraseHashes::new(toks, i, longest));
+        for len in (1..=longest).rev() {
+            if hashes
+                .as_ref()
+                .is_some_and(|h| !self.key_hashes.contains(&h.of(len)))
+            {
+                continue;
+            }
             if let Some(&id) = self.keys.get(toks.key(i..i + len)) {
                 return Some(Match {
                     ts: i,
