@@ -755,29 +755,27 @@ pub(crate) fn compare(
         for (da, db, tally_only) in story_pairs.chain(tallies) {
             let claims = if tally_only { &tallied } else { &per_doc };
             let (a_claims, b_claims) = (&claims[&da], &claims[&db]);
-            {
-                let found = first_pair(
-                    cx,
-                    p,
-                    (&story, &skip),
-                    key,
-                    (a_claims, b_claims),
-                    agreement,
-                    tally_only,
-                );
-                if let Some((a, b)) = found {
-                    let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                    let what = cx.meanings.describe(&key);
-                    let ta = ca.fig.text(&corpus.doc_of(ca).text);
-                    let tb = cb.fig.text(&corpus.doc_of(cb).text);
-                    let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);
-                    let message = if agreement {
-                        format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`")
-                    } else {
-                        format!("`{ta}` ({what}) in {da} conflicts with `{tb}` in {db}")
-                    };
-                    out.push(Finding::at_claim(corpus, rule, message, vec![a, b]));
-                }
+            let found = first_pair(
+                cx,
+                p,
+                (&story, &skip),
+                key,
+                (a_claims, b_claims),
+                agreement,
+                tally_only,
+            );
+            if let Some((a, b)) = found {
+                let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+                let what = cx.meanings.describe(&key);
+                let ta = ca.fig.text(&corpus.doc_of(ca).text);
+                let tb = cb.fig.text(&corpus.doc_of(cb).text);
+                let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);
+                let message = if agreement {
+                    format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`")
+                } else {
+                    format!("`{ta}` ({what}) in {da} conflicts with `{tb}` in {db}")
+                };
+                out.push(Finding::at_claim(corpus, rule, message, vec![a, b]));
             }
         }
     }
