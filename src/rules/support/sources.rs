@@ -794,14 +794,16 @@ fn first_pair(
     tally_only: bool,
 ) -> Option<(usize, usize)> {
     let corpus = cx.corpus;
-    // One finding per pair of documents and key: the first pair
-    // of claims that disagrees (or agrees, for corroboration).
-    // Two sources that agree on this key somewhere have no
-    // conflict on it: one of their other figures is a part, a
-    // change or another moment.
-    let mut found = None;
-    let mut agreed = false;
-    'pairs: for &a in a_claims {
+    // One finding per pair of documents and key: the first pair of claims
+    // that agrees (for corroboration), or that disagrees while neither of
+    // its claims agrees with a claim of the other document and no pair
+    // about the same places agrees: then one of the two is a part, a change
+    // or another moment ("29.155 décès, dont 18.805 à l'hôpital" against
+    // "29.155"). An agreement on one country of a round-up says nothing of
+    // another's toll.
+    let mut conflicts: Vec<(usize, usize)> = Vec::new();
+    let mut agreeing: Vec<(usize, usize)> = Vec::new();
+    for &a in a_claims {
         for &b in b_claims {
             let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
             // Two generic counts added to a particular key are
@@ -818,41 +820,38 @@ fn first_pair(
             if !comparable(cx, story, skip, ca, cb) {
                 continue;
             }
-            // The same sentence with other figures is an update of
-            // one wire story (a tally at another hour), not a
-            // second source; the same sentence with the same
-            // figures is a copy, which corroborates nothing.
             let agree = overlap(
                 &p.bounds_of(ca, cb, cx.lexicon),
                 &p.bounds_of(cb, ca, cx.lexicon),
             );
             if agree {
-                agreed = true;
+                agreeing.push((a, b));
             }
+            // The same sentence with other figures is an update of
+            // one wire story (a tally at another hour), not a
+            // second source; the same sentence with the same
+            // figures is a copy, which corroborates nothing.
             if same_wording(corpus, ca, cb) {
                 continue;
             }
-            // Corroboration needs values that pin the quantity
-            // down: "plus de 35.000" is compatible with 287.710
-            // but corroborates nothing so far above it.
-            if agreement && agree && !close(ca, cb) {
-                continue;
-            }
-            if agree == agreement && found.is_none() {
-                found = Some((a, b));
-                if agreement {
-                    break 'pairs;
+            if agreement {
+                // Corroboration needs values that pin the quantity
+                // down: "plus de 35.000" is compatible with 287.710
+                // but corroborates nothing so far above it.
+                if agree && close(ca, cb) {
+                    return Some((a, b));
                 }
-            }
-            if !agreement && agree {
-                break 'pairs;
+            } else if !agree {
+                conflicts.push((a, b));
             }
         }
     }
-    if !agreement && agreed {
-        found = None;
-    }
-    found
+    let places = |i: usize| corpus.claims[i].places;
+    conflicts.into_iter().find(|&(a, b)| {
+        !agreeing
+            .iter()
+            .any(|&(x, y)| x == a || y == b || places(x) == places(a) || places(y) == places(b))
+    })
 }
 
 /// True when claim `c` is a national tally of at least `least` (not zero):
