@@ -105,24 +105,32 @@ impl Period {
 /// formatter for the dates of every record: years 0 to 9999, months and
 /// days below 100; others through `Display`.
 fn iso(d: Ymd) -> String {
-    let (Ok(y), true, true) = (u32::try_from(d.year), d.month < 100, d.day < 100) else {
-        return d.to_string();
-    };
-    if y > 9999 {
-        return d.to_string();
-    }
-    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
     let mut s = String::with_capacity(10);
-    for n in [y / 1000, y / 100, y / 10, y] {
-        s.push(digit(n));
-    }
-    s.push('-');
-    s.push(digit(d.month / 10));
-    s.push(digit(d.month));
-    s.push('-');
-    s.push(digit(d.day / 10));
-    s.push(digit(d.day));
+    push_iso(&mut s, d);
     s
+}
+
+/// `d` as [`iso`] writes it, pushed on `out` (the JSONL writer writes a
+/// record's dates straight into its buffer).
+pub(crate) fn push_iso(out: &mut String, d: Ymd) {
+    let y = match (u32::try_from(d.year), d.month < 100, d.day < 100) {
+        (Ok(y), true, true) if y <= 9999 => y,
+        _ => {
+            use std::fmt::Write as _;
+            let _ = write!(out, "{d}");
+            return;
+        }
+    };
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    for n in [y / 1000, y / 100, y / 10, y] {
+        out.push(digit(n));
+    }
+    out.push('-');
+    out.push(digit(d.month / 10));
+    out.push(digit(d.month));
+    out.push('-');
+    out.push(digit(d.day / 10));
+    out.push(digit(d.day));
 }
 
 /// The period of a date figure: a day, a month or a year.

@@ -305,39 +305,13 @@ fn period(out: &mut String, p: Option<&crate::claims::period::Period>) {
     match p {
         Some(p) => {
             out.push_str("{\"start\":\"");
-            push_iso(out, p.start);
+            crate::claims::period::push_iso(out, p.start);
             out.push_str("\",\"end\":\"");
-            push_iso(out, p.end);
+            crate::claims::period::push_iso(out, p.end);
             out.push_str("\"}");
         }
         None => out.push_str("null"),
     }
-}
-
-/// `d` as `Ymd`'s `Display` writes it (`YYYY-MM-DD`: digits and dashes,
-/// nothing to escape), pushed on `out` without the formatter for years 0
-/// to 9999, months and days below 100.
-fn push_iso(out: &mut String, d: crate::model::Ymd) {
-    let (Ok(y), true, true) = (u32::try_from(d.year), d.month < 100, d.day < 100) else {
-        use fmt::Write as _;
-        let _ = write!(out, "{d}");
-        return;
-    };
-    if y > 9999 {
-        use fmt::Write as _;
-        let _ = write!(out, "{d}");
-        return;
-    }
-    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
-    for n in [y / 1000, y / 100, y / 10, y] {
-        out.push(digit(n));
-    }
-    out.push('-');
-    out.push(digit(d.month / 10));
-    out.push(digit(d.month));
-    out.push('-');
-    out.push(digit(d.day / 10));
-    out.push(digit(d.day));
 }
 
 fn optional(out: &mut String, s: Option<&str>) {
