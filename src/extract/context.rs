@@ -468,7 +468,45 @@ pub(crate) fn prefix_unit_before(lex: &Lexicon, text: &str, pos: usize) -> Optio
     None
 }
 
+/// The word at a position and its fold, found once: each recogniser that
+/// reads the word after a number (scale word, month, counted noun) looks
+/// it up here instead of finding and folding it again.
+#[derive(Debug, Default)]
+pub(crate) struct FoldedWord {
+    /// The position the word was read at (`usize::MAX`: none yet).
+    pos: usize,
+    /// The word at `pos` ([`word_at`]), if any.
+    span: Option<(usize, usize)>,
+    /// Its fold.
+    folded: String,
+}
+
+impl FoldedWord {
+    pub(crate) fn new() -> Self {
+        FoldedWord {
+            pos: usize::MAX,
+            span: None,
+            folded: String::new(),
+        }
+    }
+
+    /// The word at `pos` in `text` (the one text of the extractor) and its
+    /// fold, read and folded only when `pos` differs from the last call's.
+    pub(crate) fn at(&mut self, text: &str, pos: usize) -> Option<(usize, usize, &str)> {
+        if self.pos != pos {
+            self.pos = pos;
+            self.span = word_at(text, pos);
+            if let Some((s, e)) = self.span {
+                crate::lexicon::fold_into(&text[s..e], &mut self.folded);
+            }
+        }
+        let (s, e) = self.span?;
+        Some((s, e, self.folded.as_str()))
+    }
+}
+
 /// A scale word at `pos` ("millions", "bn", "k"), with its multiplier.
+#[cfg(test)]
 pub(crate) fn scale_at(
     lang: &LangLexicon,
     text: &str,
@@ -476,24 +514,33 @@ pub(crate) fn scale_at(
     buf: &mut String,
 ) -> Option<(Decimal, usize)> {
     let (s, e) = word_at(text, pos)?;
+    crate::lexicon::fold_into(&text[s..e], buf);
+    scale_of(lang, text, e, buf)
+}
+
+/// The scale named by a word ending at `e`, folded to `folded`, with its
+/// multiplier and end.
+pub(crate) fn scale_of(
+    lang: &LangLexicon,
+    text: &str,
+    e: usize,
+    folded: &str,
+) -> Option<(Decimal, usize)> {
     if !boundary_after(text, e, true) && char_at(text, e) != Some('\'') {
         return None;
     }
-    crate::lexicon::fold_into(&text[s..e], buf);
-    let m = *lang.scales.get(buf.as_str())?;
+    let m = *lang.scales.get(folded)?;
     Some((m, e))
 }
 
-/// The month named by the word at `pos`, if any, and its end.
-pub(crate) fn month_at(
+/// The month named by a word at `s..e`, folded to `folded`, and its end.
+pub(crate) fn month_of(
     lang: &LangLexicon,
     text: &str,
-    pos: usize,
-    buf: &mut String,
+    (s, mut e): (usize, usize),
+    folded: &str,
 ) -> Option<(u32, usize)> {
-    let (s, mut e) = word_at(text, pos)?;
-    crate::lexicon::fold_into(&text[s..e], buf);
-    let m = *lang.months.get(buf.as_str())?;
+    let m = *lang.months.get(folded)?;
     // Abbreviations may carry a point: "janv.", "Sept.".
     if e - s <= 4 && char_at(text, e) == Some('.') {
         e += 1;
@@ -504,6 +551,9 @@ pub(crate) fn month_at(
 /// The counted noun after a figure ending at `pos`: skips one link word
 /// ("de", "d'", "of") when `link` is allowed, and adjectives listed as
 /// `nouns.skip`. Stops at stop words and punctuation.
+// The lexicons, the text and the two buffers are the extractor's; each
+// caller passes its own language and link rule.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn counted_noun(
     lang: &LangLexicon,
     debris: &[String],
@@ -512,6 +562,7 @@ pub(crate) fn counted_noun(
     link: bool,
     head_last: bool,
     buf: &mut String,
+    word: &mut FoldedWord,
 ) -> Option<(usize, usize)> {
     let mut p = skip_spaces(text, pos);
     let mut linked = false;
@@ -526,7 +577,14 @@ pub(crate) fn counted_noun(
         if w.len() > 60 {
             return None;
         }
-        crate::lexicon::fold_into(w, buf);
+        // A noun of one word is folded as the word at `p`, once.
+        match word.at(text, p) {
+            Some((_, we, folded)) if we == e => {
+                buf.clear();
+                buf.push_str(folded);
+            }
+            _ => crate::lexicon::fold_into(w, buf),
+        }
         // Elided link: "d'étrangers", "d’Etats".
         if matches!(char_at(text, e), Some('\'') | Some('’')) {
             let f = buf.clone() + "'";
@@ -735,21 +793,63 @@ mod tests {
         let mut buf = String::new();
         let t = " d'étrangers, répartis";
         assert_eq!(
-            counted_noun(fr, &[], t, 0, true, false, &mut buf),
+            counted_noun(fr, &[], t, 0, true, false, &mut buf, &mut FoldedWord::new()),
             Some((3, 13))
         );
-        assert_eq!(counted_noun(fr, &[], t, 0, false, false, &mut buf), None);
+        assert_eq!(
+            counted_noun(
+                fr,
+                &[],
+                t,
+                0,
+                false,
+                false,
+                &mut buf,
+                &mut FoldedWord::new()
+            ),
+            None
+        );
         let t = " soldats américains";
         assert_eq!(
-            counted_noun(fr, &[], t, 0, false, false, &mut buf),
+            counted_noun(
+                fr,
+                &[],
+                t,
+                0,
+                false,
+                false,
+                &mut buf,
+                &mut FoldedWord::new()
+            ),
             Some((1, 8))
         );
         let t = " et 3";
-        assert_eq!(counted_noun(fr, &[], t, 0, false, false, &mut buf), None);
+        assert_eq!(
+            counted_noun(
+                fr,
+                &[],
+                t,
+                0,
+                false,
+                false,
+                &mut buf,
+                &mut FoldedWord::new()
+            ),
+            None
+        );
         let t = " XNUMX soldats";
         let debris = vec!["XNUMX".to_string()];
         assert_eq!(
-            counted_noun(fr, &debris, t, 0, false, false, &mut buf),
+            counted_noun(
+                fr,
+                &debris,
+                t,
+                0,
+                false,
+                false,
+                &mut buf,
+                &mut FoldedWord::new()
+            ),
             Some((7, 14))
         );
     }
@@ -763,7 +863,8 @@ mod tests {
         bare.plural_endings.clear();
         let mut buf = String::new();
         let head = |lang: &LangLexicon, t: &'static str, buf: &mut String| {
-            counted_noun(lang, &[], t, 0, false, true, buf).map(|(s, e)| &t[s..e])
+            counted_noun(lang, &[], t, 0, false, true, buf, &mut FoldedWord::new())
+                .map(|(s, e)| &t[s..e])
         };
         // A singular before a plural is a modifier: the plural is the head.
         let t = " police officers";

@@ -62,6 +62,9 @@ struct Extractor<'a> {
     /// Figures with nothing to read around them skip the recognisers
     /// ([`Extractor::is_bare`]).
     bare_path: bool,
+    /// The word after a number, found and folded once for the recognisers
+    /// that read it.
+    word: context::FoldedWord,
 }
 
 impl<'a> Extractor<'a> {
@@ -76,6 +79,7 @@ impl<'a> Extractor<'a> {
             buf: String::new(),
             out: Vec::new(),
             bare_path,
+            word: context::FoldedWord::new(),
         }
     }
 

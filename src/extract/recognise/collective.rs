@@ -104,6 +104,7 @@ impl<'a> Extractor<'a> {
             true,
             self.head_last(),
             &mut self.buf,
+            &mut self.word,
         ) {
             f.set_entity(Some(word_span_at(text, e)));
         }

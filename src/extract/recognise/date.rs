@@ -98,12 +98,21 @@ impl<'a> Extractor<'a> {
         end
     }
 
+    /// The month named by the word at `pos` in the document's language,
+    /// and its end.
+    pub(crate) fn month_word_at(&mut self, pos: usize) -> Option<(u32, usize)> {
+        let (s, e, w) = self.word.at(self.text, pos)?;
+        month_of(self.primary, self.text, (s, e), w)
+    }
+
     /// "juin 2014", "July 23, 2024": the month is before the number.
     pub(crate) fn date_after_month(&mut self, f: &mut Figure) -> Option<usize> {
         let text = self.text;
         let b = skip_spaces_back(text, f.num_start);
         let (ws, we) = word_before(text, b)?;
-        let (m, _) = month_at(self.primary, text, ws, &mut self.buf)?;
+        // Folded apart: the word kept folded is the one after the number.
+        crate::lexicon::fold_into(&text[ws..we], &mut self.buf);
+        let (m, _) = month_of(self.primary, text, (ws, we), &self.buf)?;
         if we != b {
             return None;
         }
@@ -181,7 +190,7 @@ impl<'a> Extractor<'a> {
         }
         let text = self.text;
         let after = skip_spaces(text, p);
-        if let Some((m, me)) = month_at(self.primary, text, after, &mut self.buf) {
+        if let Some((m, me)) = self.month_word_at(after) {
             if f.value
                 .is_some_and(|v| v >= Decimal::ONE && v <= Decimal::from(31))
             {

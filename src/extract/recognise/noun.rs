@@ -21,6 +21,7 @@ impl<'a> Extractor<'a> {
             link,
             self.head_last(),
             &mut self.buf,
+            &mut self.word,
         ) {
             f.set_entity(Some((s, e)));
         }

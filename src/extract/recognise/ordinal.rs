@@ -80,7 +80,7 @@ impl<'a> Extractor<'a> {
         f.end = we;
         f.num_end = we;
         let after = skip_spaces(text, we);
-        if let Some((m, me)) = month_at(lex, text, after, &mut self.buf) {
+        if let Some((m, me)) = self.month_word_at(after) {
             return Some(self.date_from_day(*f, m, me));
         }
         let mut day = *f;

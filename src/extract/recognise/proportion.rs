@@ -60,6 +60,7 @@ impl<'a> Extractor<'a> {
             true,
             self.head_last(),
             &mut self.buf,
+            &mut self.word,
         ) {
             f.set_entity(Some((s, e)));
         }

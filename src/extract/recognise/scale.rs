@@ -57,10 +57,13 @@ impl<'a> Extractor<'a> {
             }
             // Words that go on with the digits: "2,5 millions", "4 thousand
             // 3 hundred and 21", "3 dozens", "3 million and a half".
-            if let Some((s, e)) = word_at(text, sp) {
-                crate::lexicon::fold_into(&text[s..e], &mut self.buf);
+            let minor = self
+                .word
+                .at(text, sp)
+                .map(|(_, _, w)| self.lex.minor_words.contains(w));
+            if let Some(minor) = minor {
                 // "50 cents" is money.
-                if !self.lex.minor_words.contains(self.buf.as_str()) {
+                if !minor {
                     for lex in self.lexes() {
                         if let Some(w) = words::continue_digits(lex, v, &text[end..], &mut self.buf)
                         {
@@ -71,12 +74,18 @@ impl<'a> Extractor<'a> {
             }
         }
         // Abbreviations and words: "3 mln", "13 lakh", "6 Mds".
-        for lex in self.lexes() {
-            if let Some((m, se)) = scale_at(lex, text, sp, &mut self.buf) {
-                return Some((v.checked_mul(m)?, se, false, false));
-            }
-        }
-        None
+        let (m, se) = self.scale_word_at(sp)?;
+        Some((v.checked_mul(m)?, se, false, false))
+    }
+
+    /// A scale word at `pos` ("millions", "bn", "k") in the document's
+    /// language, then the secondary one: its multiplier and end.
+    fn scale_word_at(&mut self, pos: usize) -> Option<(Decimal, usize)> {
+        let (_, e, w) = self.word.at(self.text, pos)?;
+        [Some(self.primary), self.secondary]
+            .into_iter()
+            .flatten()
+            .find_map(|lex| scale_of(lex, self.text, e, w))
     }
 
     /// A currency written at `pos` ("USD", "€", "dollars").
@@ -87,7 +96,10 @@ impl<'a> Extractor<'a> {
 
     pub(crate) fn unit_or_scale_at(&mut self, pos: usize) -> bool {
         unit_at(self.lex, self.text, pos).is_some()
-            || scale_at(self.primary, self.text, pos, &mut self.buf).is_some()
+            || self
+                .word
+                .at(self.text, pos)
+                .is_some_and(|(_, e, w)| scale_of(self.primary, self.text, e, w).is_some())
     }
 }
 

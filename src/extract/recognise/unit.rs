@@ -109,15 +109,13 @@ impl<'a> Extractor<'a> {
             }
         }
         // One adjective may stand before a unit: "les six premiers mois".
-        if let Some((s, e)) = word_at(text, up) {
-            crate::lexicon::fold_into(&text[s..e], &mut self.buf);
-            if lex.noun_skip.contains(self.buf.as_str()) {
-                let next = skip_spaces(text, e);
-                if unit_at(self.lex, text, next)
-                    .is_some_and(|u| self.lex.units[u.unit].kind == Kind::Duration)
-                {
-                    up = next;
-                }
+        let skip = self.word.at(text, up);
+        if let Some((_, e, _)) = skip.filter(|&(_, _, w)| lex.noun_skip.contains(w)) {
+            let next = skip_spaces(text, e);
+            if unit_at(self.lex, text, next)
+                .is_some_and(|u| self.lex.units[u.unit].kind == Kind::Duration)
+            {
+                up = next;
             }
         }
         // "half an hour", "half a day".
