@@ -791,67 +791,25 @@ mod tests {
         let cfg = crate::testing::config();
         let fr = cfg.lexicon.get("fr").unwrap();
         let mut buf = String::new();
+        let mut noun = |debris: &[String], t: &str, link: bool| {
+            counted_noun(
+                fr,
+                debris,
+                t,
+                0,
+                link,
+                false,
+                &mut buf,
+                &mut FoldedWord::new(),
+            )
+        };
         let t = " d'étrangers, répartis";
-        assert_eq!(
-            counted_noun(fr, &[], t, 0, true, false, &mut buf, &mut FoldedWord::new()),
-            Some((3, 13))
-        );
-        assert_eq!(
-            counted_noun(
-                fr,
-                &[],
-                t,
-                0,
-                false,
-                false,
-                &mut buf,
-                &mut FoldedWord::new()
-            ),
-            None
-        );
-        let t = " soldats américains";
-        assert_eq!(
-            counted_noun(
-                fr,
-                &[],
-                t,
-                0,
-                false,
-                false,
-                &mut buf,
-                &mut FoldedWord::new()
-            ),
-            Some((1, 8))
-        );
-        let t = " et 3";
-        assert_eq!(
-            counted_noun(
-                fr,
-                &[],
-                t,
-                0,
-                false,
-                false,
-                &mut buf,
-                &mut FoldedWord::new()
-            ),
-            None
-        );
-        let t = " XNUMX soldats";
+        assert_eq!(noun(&[], t, true), Some((3, 13)));
+        assert_eq!(noun(&[], t, false), None);
+        assert_eq!(noun(&[], " soldats américains", false), Some((1, 8)));
+        assert_eq!(noun(&[], " et 3", false), None);
         let debris = vec!["XNUMX".to_string()];
-        assert_eq!(
-            counted_noun(
-                fr,
-                &debris,
-                t,
-                0,
-                false,
-                false,
-                &mut buf,
-                &mut FoldedWord::new()
-            ),
-            Some((7, 14))
-        );
+        assert_eq!(noun(&debris, " XNUMX soldats", false), Some((7, 14)));
     }
 
     #[test]
