@@ -326,19 +326,14 @@ impl Meanings {
             self.common_names.dedup();
         }
         if let Some(t) = &raw.threshold {
-            add_new(&mut self.thresholds, t.words.iter().map(|w| fold(w)));
-            add_new(
-                &mut self.category_links,
-                t.category_links.iter().map(|w| fold(w)),
-            );
-            add_new(
-                &mut self.plural_endings,
-                t.plural_endings.iter().map(|w| fold(w)),
-            );
-            add_new(
-                &mut self.category_quantifiers,
-                t.category_quantifiers.iter().map(|w| fold(w)),
-            );
+            for (words, from) in [
+                (&mut self.thresholds, &t.words),
+                (&mut self.category_links, &t.category_links),
+                (&mut self.plural_endings, &t.plural_endings),
+                (&mut self.category_quantifiers, &t.category_quantifiers),
+            ] {
+                add_new(words, from.iter().map(|w| fold(w)));
+            }
         }
         if let Some(t) = &raw.count_leads {
             let leads = t.words.iter().map(|w| phrase_words(w));
@@ -363,26 +358,15 @@ impl Meanings {
             self.sides.add(id, &e.words);
         }
         if let Some(p) = &raw.places {
-            add_new(
-                &mut self.place_prepositions,
-                p.prepositions.iter().map(|w| phrase_key(w)),
-            );
-            add_new(
-                &mut self.place_articles,
-                p.articles.iter().map(|w| phrase_key(w)),
-            );
-            add_new(
-                &mut self.place_genitives,
-                p.genitive.iter().map(|w| phrase_key(w)),
-            );
-            add_new(
-                &mut self.place_relatives,
-                p.relatives.iter().map(|w| phrase_key(w)),
-            );
-            add_new(
-                &mut self.place_superlatives,
-                p.superlatives.iter().map(|w| phrase_key(w)),
-            );
+            for (keys, words) in [
+                (&mut self.place_prepositions, &p.prepositions),
+                (&mut self.place_articles, &p.articles),
+                (&mut self.place_genitives, &p.genitive),
+                (&mut self.place_relatives, &p.relatives),
+                (&mut self.place_superlatives, &p.superlatives),
+            ] {
+                add_new(keys, words.iter().map(|w| phrase_key(w)));
+            }
             self.place_exclusions.add("", &p.exclude);
             self.place_exclusions.add(RANKED, &p.ranked);
             self.place_extents.add("", &p.extent);
