@@ -553,6 +553,48 @@ pub(crate) fn same_wording(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
     shared * 10 >= wa.len().max(wb.len()) * 8
 }
 
+/// True when two claims in sentences worded alike are counts made at one
+/// moment, so that the sentence is not an update of one text for another
+/// hour: both state the same day and the same moment of it ("Mardi soir à
+/// Paris, … au moins 20.000 personnes" printed on Wednesday and on
+/// Thursday), or each sentence states another quantity printed with the
+/// same digits, at least [`PIN_DIGITS`] of them, in the other ("29.155 …
+/// dont 18.805 à l'hôpital et 10.350 dans les Ehpad": an update changes
+/// the parts with the total; "en 24 heures" pins nothing).
+pub(crate) fn pinned_moment(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
+    let day = |c: &Claim| c.period().filter(|q| c.period_stated && q.start == q.end);
+    if day(a).is_some() && day(a) == day(b) && a.moment == b.moment {
+        return true;
+    }
+    fn digits(corpus: &Corpus, c: &Claim) -> Vec<u8> {
+        let t = c.fig.text(&corpus.doc_of(c).text);
+        t.bytes().filter(u8::is_ascii_digit).collect()
+    }
+    fn others<'a>(corpus: &'a Corpus, c: &'a Claim) -> impl Iterator<Item = &'a Claim> + 'a {
+        corpus.doc_claims[c.doc as usize]
+            .clone()
+            .map(|i| &corpus.claims[i])
+            .filter(move |o| {
+                !std::ptr::eq(*o, c)
+                    && o.sentence() == c.sentence()
+                    && matches!(
+                        o.fig.kind,
+                        Kind::Count | Kind::Percent | Kind::Money | Kind::Measure
+                    )
+                    && o.fig.value.is_some()
+            })
+    }
+    others(corpus, a).any(|o| {
+        let d = digits(corpus, o);
+        d.len() >= PIN_DIGITS
+            && others(corpus, b).any(|p| p.fig.value == o.fig.value && digits(corpus, p) == d)
+    })
+}
+
+/// Digits of another figure printed alike that pin two sentences worded
+/// alike to one moment (a two-digit figure recurs by chance).
+const PIN_DIGITS: usize = 3;
+
 /// Words around two figures that, the same on both sides, make one text a
 /// copy of the other.
 const COPY_WORDS: usize = 10;
@@ -654,15 +696,20 @@ pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> St
     if let Some(r) = why_not(cx, &story, &skip, ca, cb) {
         return format!("not compared: {}", r.describe());
     }
-    if same_wording(corpus, ca, cb) {
-        return "not compared: the same sentence worded alike (a copy or an update of one \
-                text, not a second source)"
-            .into();
-    }
     let agree = overlap(
         &p.bounds_of(ca, cb, cx.lexicon),
         &p.bounds_of(cb, ca, cx.lexicon),
     );
+    if same_wording(corpus, ca, cb) {
+        if agree || !pinned_moment(corpus, ca, cb) {
+            return "not compared: the same sentence worded alike (a copy or an update of one \
+                    text, not a second source)"
+                .into();
+        }
+        return "compared: the same sentence worded alike, but both state the count of one \
+                moment (the same day, or another count printed alike): the values disagree"
+            .into();
+    }
     if agree && !close(ca, cb) {
         "compared: the values are compatible, but more than 10% apart: too loose to \
          corroborate"
@@ -831,7 +878,7 @@ fn first_pair(
             // one wire story (a tally at another hour), not a
             // second source; the same sentence with the same
             // figures is a copy, which corroborates nothing.
-            if same_wording(corpus, ca, cb) {
+            if same_wording(corpus, ca, cb) && (agreement || !pinned_moment(corpus, ca, cb)) {
                 continue;
             }
             if agreement {
