@@ -11,6 +11,8 @@ use crate::lexicon::fold;
 
 /// The id of the rates among the change words.
 const RATE: &str = "rate";
+/// The id of the windows of time among the `delta` words.
+const WINDOW: &str = "window";
 
 /// A meaning file. The language-neutral file defines the ids and their
 /// properties; each language's file adds its words to the same ids.
@@ -68,6 +70,10 @@ struct DeltaDef {
     /// one that opens a sentence before a comma makes its figures rates.
     #[serde(default)]
     rates: Vec<String>,
+    /// Windows of time a count is made over ("en 24 heures", "in the past
+    /// 24 hours"): in the figure's clause, they make it a change.
+    #[serde(default)]
+    windows: Vec<String>,
     /// How reports name a change.
     #[serde(default)]
     label: Option<String>,
@@ -299,6 +305,9 @@ impl Meanings {
             self.delta.add("", &d.words);
             if !d.rates.is_empty() {
                 self.delta_rate = Some(self.delta.add(RATE, &d.rates));
+            }
+            if !d.windows.is_empty() {
+                self.delta_window = Some(self.delta.add(WINDOW, &d.windows));
             }
             if let Some(l) = &d.label {
                 self.delta_label = l.clone();

@@ -89,6 +89,8 @@ pub struct Meanings {
     pub(crate) delta_label: String,
     /// The id of the rates per head among the `delta` words, if any.
     pub(crate) delta_rate: Option<u16>,
+    /// The id of the windows of time among the `delta` words, if any.
+    pub(crate) delta_window: Option<u16>,
     /// Token keys of the words that join two places into one mention ("en
     /// Irak et en Syrie").
     pub(crate) place_links: Vec<String>,

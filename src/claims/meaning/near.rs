@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::vocabulary::{Match, Vocabulary};
 use super::{first_bit, Meanings, Places, Span, FIRST_BITS, RANKED};
-use crate::claims::tokens::Tokens;
+use crate::claims::tokens::{Tok, Tokens};
 use crate::model::Figure;
 
 impl Meanings {
@@ -538,6 +538,9 @@ impl Meanings {
         // "un nouveau bilan, 166.000" the word qualifies the toll, not a
         // change.
         sm.deltas.iter().any(|m| {
+            if Some(m.id) == self.delta_window {
+                return window_of(m, at, toks);
+            }
             (m.ts >= at.end && m.ts <= at.after + 1)
                 || m.te == at.start
                 || (Some(m.id) == self.delta_rate && self.rate_frame(m, at, toks))
@@ -567,6 +570,34 @@ impl Meanings {
         self.period_spans.get(m.id as usize).map(|&s| (s, m))
     }
 }
+
+/// True when a window of time (`m`: "en 24 heures") bounds the count of
+/// the figure at `at`: after it in its clause, with no other number
+/// between ("1.349 morts du coronavirus en 24 heures mercredi"), right
+/// before it ("en 24 heures 1.349 morts"), or opening the sentence in a
+/// clause of its own with no number before the figure ("En 24 heures, le
+/// Brésil a enregistré 1.349 morts"; not "Mille morts en 24 heures - Le
+/// Brésil a enregistré 32.548 morts", a heading glued to a sentence).
+fn window_of(m: &Match, at: &FigureTokens, toks: &Tokens) -> bool {
+    let any = |from: usize, to: usize, f: fn(&Tok) -> bool| {
+        (from..to).any(|k| toks.toks.get(k).is_some_and(f))
+    };
+    if m.ts >= at.end {
+        m.ts <= at.after + WINDOW_AFTER
+            && !any(at.after, m.ts, |t| t.digits)
+            && !any(at.end, m.ts + 1, |t| t.comma)
+    } else {
+        (m.te == at.start && !toks.toks.get(at.start).is_some_and(|t| t.comma || t.stop))
+            || (m.ts == 0
+                && m.te < at.start
+                && toks.toks.get(m.te).is_some_and(|t| t.comma)
+                && !any(m.te, at.start, |t| t.digits))
+    }
+}
+
+/// Most tokens between the end of a figure's noun and a window of time
+/// that bounds its count ("morts du coronavirus en 24 heures").
+const WINDOW_AFTER: usize = 6;
 
 /// The first words of a sentence in which a rate per head frames it.
 const RATE_FRAME_HEAD: usize = 6;
