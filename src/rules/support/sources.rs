@@ -413,11 +413,10 @@ pub(crate) fn why_not(
             (cx.stories.day(a.doc), cx.stories.day(b.doc)),
             (Some(x), Some(y)) if x == y
         );
-        let running = p.running_same_day
-            && ((!a.period_stated && !b.period_stated)
-                || (national_tally(cx, p.national_tally, a)
-                    && national_tally(cx, p.national_tally, b)));
-        if !(running && same_day) {
+        let tallies =
+            national_tally(cx, p.national_tally, a) && national_tally(cx, p.national_tally, b);
+        let running = p.running_same_day && ((!a.period_stated && !b.period_stated) || tallies);
+        if !(running && (same_day || (tallies && same_count_day(cx, a, b)))) {
             return Some(NotCompared::PeriodUnstated);
         }
     }
@@ -667,10 +666,10 @@ pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> St
     let tallies = national_tally(cx, p.national_tally, ca)
         && national_tally(cx, p.national_tally, cb)
         && ca.places == cb.places
-        && matches!(
+        && (matches!(
             (cx.stories.day(ca.doc), cx.stories.day(cb.doc)),
             (Some(x), Some(y)) if x == y
-        );
+        ) || same_count_day(cx, ca, cb));
     if !ev.same_story(&story) && !tallies {
         let days = ev
             .days_apart
@@ -942,6 +941,38 @@ pub(crate) fn national_tally(cx: &Context, least: Decimal, c: &Claim) -> bool {
     })
 }
 
+/// The day a national tally counts: the day its text states ("selon un
+/// bilan établi samedi à 19H00 GMT"), or the day it was printed when it
+/// leaves its period to the time of writing.
+fn count_day(cx: &Context, c: &Claim) -> Option<i64> {
+    if c.period_stated {
+        c.period().map(|q| q.end.days())
+    } else {
+        cx.stories.day(c.doc)
+    }
+}
+
+/// True when two national tallies printed at most a day apart count the
+/// same day: "le Brésil est devenu avec 41.828 décès …" printed on Saturday,
+/// and the next morning's round-up "selon un bilan établi par l'AFP samedi
+/// à 19H00 GMT … le Brésil avec 41.828 morts". A tally left to the time of
+/// writing that names a moment of its day ("à la mi-journée, 124 000
+/// manifestants") counts that moment, not the day: it is the day's count
+/// only at the other's moment.
+fn same_count_day(cx: &Context, a: &Claim, b: &Claim) -> bool {
+    let printed = matches!(
+        (cx.stories.day(a.doc), cx.stories.day(b.doc)),
+        (Some(x), Some(y)) if (x - y).abs() <= 1
+    );
+    let partial =
+        |c: &Claim, o: &Claim| !c.period_stated && c.moment.is_some() && c.moment != o.moment;
+    printed
+        && !partial(a, b)
+        && !partial(b, a)
+        && count_day(cx, a).is_some()
+        && count_day(cx, a) == count_day(cx, b)
+}
+
 /// The national tallies (see [`national_tally`]) of each document of a
 /// bucket (`per_doc`), at most [`MAX_PER_DOC`] twice over per document.
 fn national_tallies(
@@ -983,10 +1014,16 @@ fn tally_pairs(
             continue;
         };
         for &i in claims {
-            if let Some(place) = cx.corpus.claims[i].places.single() {
-                let docs = groups.entry((day, place)).or_default();
-                if docs.last() != Some(&d) {
-                    docs.push(d);
+            let c = &cx.corpus.claims[i];
+            if let Some(place) = c.places.single() {
+                // Grouped by the day printed and by the day counted, which
+                // ties a tally to the next morning's count of its day.
+                let counted = count_day(cx, c).filter(|&x| x != day);
+                for at in std::iter::once(day).chain(counted) {
+                    let docs = groups.entry((at, place)).or_default();
+                    if docs.last() != Some(&d) {
+                        docs.push(d);
+                    }
                 }
             }
         }
