@@ -86,9 +86,62 @@ pub fn analyze_with(
     sel: &Selection,
     done: &(dyn Fn() + Sync),
 ) -> (Corpus, Vec<Finding>) {
-    let corpus = build_corpus_with(docs, cfg, done);
-    let findings = rules::run(&corpus, &cfg.lexicon, &cfg.meanings, &cfg.rules, sel);
-    (corpus, findings)
+    let mut run = Analysis::new(cfg, done);
+    run.read(docs);
+    run.finish(sel)
+}
+
+/// [`analyze_with`] over documents given in batches as they are read, so
+/// that the caller never holds every document before their claims are
+/// read: [`Analysis::read`] each batch, then [`Analysis::finish`]. The
+/// result does not depend on how the documents are cut into batches.
+///
+/// ```
+/// use figcheck::{Analysis, Config, Document, Lang, Selection};
+/// let cfg = Config::builtin().unwrap();
+/// let mut run = Analysis::new(&cfg, &|| {});
+/// run.read(vec![Document::new("a.txt", "Il reste 2.000 jihadistes.", Some(Lang::new("fr")))]);
+/// run.read(vec![Document::new("b.txt", "Il reste 3.000 jihadistes.", Some(Lang::new("fr")))]);
+/// let (corpus, _) = run.finish(&Selection::default());
+/// assert_eq!(corpus.claims.len(), 2);
+/// ```
+pub struct Analysis<'a> {
+    cfg: &'a Config,
+    corpus: Corpus,
+    done: &'a (dyn Fn() + Sync),
+}
+
+impl<'a> Analysis<'a> {
+    /// A run with no document yet, calling `done` once per document read
+    /// (from any thread), for a progress display.
+    pub fn new(cfg: &'a Config, done: &'a (dyn Fn() + Sync)) -> Analysis<'a> {
+        Analysis {
+            cfg,
+            corpus: Corpus::default(),
+            done,
+        }
+    }
+
+    /// Reads the claims of `docs`, which come after the documents already
+    /// read.
+    pub fn read(&mut self, docs: Vec<Document>) {
+        let cfg = self.cfg;
+        self.corpus
+            .read_more(docs, &cfg.lexicon, &cfg.meanings, self.done);
+    }
+
+    /// The documents read so far.
+    pub fn documents(&self) -> &[Document] {
+        &self.corpus.docs
+    }
+
+    /// Runs the selected rules over every document read.
+    pub fn finish(mut self, sel: &Selection) -> (Corpus, Vec<Finding>) {
+        self.corpus.end_reading();
+        let cfg = self.cfg;
+        let findings = rules::run(&self.corpus, &cfg.lexicon, &cfg.meanings, &cfg.rules, sel);
+        (self.corpus, findings)
+    }
 }
 
 /// The claim whose figure starts at (or spans) 1-based `line` and `column`

@@ -332,26 +332,43 @@ impl Corpus {
     /// Reads the claims of every document, in parallel, in a deterministic
     /// order whatever the number of threads, calling `done` once per
     /// document read (from any thread).
-    ///
-    /// Documents are read by batches whose claims are moved into the
-    /// corpus's vector as each batch ends, so that only one batch's claims
-    /// stand twice in memory (in their document's vector and in the
-    /// corpus's); the vector's spare room, never written, is given back at
-    /// the end.
     pub(crate) fn read(
         docs: Vec<Document>,
         lex: &Lexicon,
         m: &Meanings,
         done: &(dyn Fn() + Sync),
     ) -> Corpus {
+        let mut corpus = Corpus::default();
+        corpus.read_more(docs, lex, m, done);
+        corpus.end_reading();
+        corpus
+    }
+
+    /// Adds `docs` after the documents already read, with their claims
+    /// (see [`Corpus::read`]); [`Corpus::end_reading`] closes the corpus
+    /// once the last documents are read, so that documents can be given as
+    /// they are read.
+    ///
+    /// Documents are read by batches whose claims are moved into the
+    /// corpus's vector as each batch ends, so that only one batch's claims
+    /// stand twice in memory (in their document's vector and in the
+    /// corpus's).
+    pub(crate) fn read_more(
+        &mut self,
+        docs: Vec<Document>,
+        lex: &Lexicon,
+        m: &Meanings,
+        done: &(dyn Fn() + Sync),
+    ) {
         use rayon::prelude::*;
-        let n = docs.len();
-        let mut claims: Vec<Claim> = Vec::new();
-        let mut doc_claims = Vec::with_capacity(n);
-        let mut sentences = Vec::with_capacity(n);
-        for start in (0..n).step_by(READ_BATCH) {
+        let first = self.docs.len();
+        let n = first + docs.len();
+        self.docs.extend(docs);
+        self.doc_claims.reserve(n - first);
+        self.sentences.reserve(n - first);
+        for start in (first..n).step_by(READ_BATCH) {
             let batch = start..(start + READ_BATCH).min(n);
-            let read: Vec<DocClaims> = docs[batch.clone()]
+            let read: Vec<DocClaims> = self.docs[batch.clone()]
                 .par_iter()
                 .zip(batch)
                 .map(|(d, i)| {
@@ -361,24 +378,24 @@ impl Corpus {
                 })
                 .collect();
             for d in read {
-                let base = claims.len();
-                claims.extend(d.claims.into_iter().map(|mut c| {
+                let base = self.claims.len();
+                self.claims.extend(d.claims.into_iter().map(|mut c| {
                     if c.repeat_of != NO_REPEAT {
                         c.repeat_of += base as u32;
                     }
                     c
                 }));
-                doc_claims.push(base..claims.len());
-                sentences.push(d.sentences);
+                self.doc_claims.push(base..self.claims.len());
+                self.sentences.push(d.sentences);
             }
         }
-        claims.shrink_to_fit();
-        Corpus {
-            docs,
-            claims,
-            doc_claims,
-            sentences,
-        }
+    }
+
+    /// Gives back the spare room of the corpus's vectors, never written,
+    /// once every document is read.
+    pub(crate) fn end_reading(&mut self) {
+        self.claims.shrink_to_fit();
+        self.docs.shrink_to_fit();
     }
 
     /// The byte spans of the sentences of document `d`'s text, in order.

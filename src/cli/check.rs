@@ -28,22 +28,38 @@ struct Run {
     failed: usize,
 }
 
+/// Documents read and handed to the run at a time (or fewer, whose text
+/// adds up to [`READ_BYTES`]): only one batch is held outside the corpus.
+const READ_DOCS: usize = 256;
+const READ_BYTES: usize = 8 << 20;
+
 /// Reads the inputs and runs the rules: the common part of `check` and
-/// `baseline write`.
+/// `baseline write`. Documents are read by batches, each read into the
+/// run's corpus as it comes (no list of every document is held first).
 fn run_rules(input: &InputArgs, config: &ConfigArgs, selection: &SelectionArgs) -> Result<Run> {
     input.set_threads()?;
     let cfg = ManuallyDrop::new(config.load()?);
     let sel = selection.selection(&cfg)?;
-    let read = input.documents()?;
-    print_notices(&read.docs);
-    let progress = Progress::new(read.docs.len());
-    let (corpus, findings) = figcheck::analyze_with(read.docs, &cfg, &sel, &|| progress.inc());
+    let (mut stream, manifests) = input.stream()?;
+    let progress = Progress::counting();
+    let done = || progress.inc();
+    let mut run = figcheck::Analysis::new(&cfg, &done);
+    loop {
+        let mut docs = stream.batch(READ_DOCS, READ_BYTES)?;
+        if docs.is_empty() {
+            break;
+        }
+        manifests.apply(&mut docs);
+        run.read(docs);
+    }
     progress.finish();
+    print_notices(run.documents());
+    let (corpus, findings) = run.finish(&sel);
     Ok(Run {
         cfg,
         corpus,
         findings,
-        failed: read.failed,
+        failed: stream.failed,
     })
 }
 

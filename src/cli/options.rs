@@ -15,7 +15,7 @@ use figcheck::rules::{Selection, Severity};
 use super::args::{
     CheckArgs, Color, ConfigArgs, FailOn, InputArgs, InputMode, ReadArgs, SelectionArgs,
 };
-use super::inputs;
+use super::{inputs, stream};
 
 impl ConfigArgs {
     /// The built-in configuration with the rule folders added.
@@ -79,6 +79,20 @@ impl InputArgs {
         inputs::Manifests::load(&self.paths, self.sources.as_deref(), self.read.lang)?
             .apply(&mut read.docs);
         Ok(read)
+    }
+
+    /// The documents of the inputs as they are read, and their sources
+    /// manifests, loaded now, to apply to each batch.
+    pub fn stream(&self) -> Result<(stream::DocStream, inputs::Manifests)> {
+        let manifests =
+            inputs::Manifests::load(&self.paths, self.sources.as_deref(), self.read.lang)?;
+        let docs = stream::DocStream::new(
+            &self.paths,
+            self.read.format(),
+            self.read.lang,
+            self.read.max_doc_size,
+        );
+        Ok((docs, manifests))
     }
 
     /// Sets the number of worker threads, when given.

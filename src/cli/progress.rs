@@ -1,6 +1,8 @@
 //! A progress line on standard error for long runs on a terminal: how many
-//! documents were read, of how many, and the time left. Hidden when
-//! standard error is not a terminal or the run is short.
+//! documents were read so far and for how long. Documents are read as they
+//! come, so their number is not known before the end. Hidden when standard
+//! error is not a terminal, and until the run has read [`PROGRESS_FROM`]
+//! documents.
 
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -10,30 +12,26 @@ use std::time::{Duration, Instant};
 /// Documents from which a run shows its progress.
 const PROGRESS_FROM: usize = 50;
 
-/// Width of the bar, in characters.
-const WIDTH: usize = 30;
-
 /// How often the line is drawn again, at most.
 const EVERY: Duration = Duration::from_millis(100);
 
-/// The progress of reading `total` documents, counted from any thread.
+/// The progress of reading documents, counted from any thread.
 pub struct Progress {
-    total: usize,
     done: AtomicUsize,
-    shown: bool,
+    /// Standard error is a terminal.
+    terminal: bool,
     start: Instant,
     /// When the line was last drawn.
     drawn: Mutex<Option<Instant>>,
 }
 
 impl Progress {
-    /// A progress line for `total` documents, shown on a terminal from
-    /// [`PROGRESS_FROM`] documents.
-    pub fn new(total: usize) -> Progress {
+    /// A progress line, shown on a terminal from [`PROGRESS_FROM`]
+    /// documents.
+    pub fn counting() -> Progress {
         Progress {
-            total,
             done: AtomicUsize::new(0),
-            shown: total >= PROGRESS_FROM && std::io::stderr().is_terminal(),
+            terminal: std::io::stderr().is_terminal(),
             start: Instant::now(),
             drawn: Mutex::new(None),
         }
@@ -41,43 +39,45 @@ impl Progress {
 
     /// One more document read.
     pub fn inc(&self) {
-        if !self.shown {
+        if !self.terminal {
             return;
         }
         let n = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        if n < PROGRESS_FROM {
+            return;
+        }
         let Ok(mut drawn) = self.drawn.lock() else {
             return;
         };
-        if n < self.total && drawn.is_some_and(|t| t.elapsed() < EVERY) {
+        if drawn.is_some_and(|t| t.elapsed() < EVERY) {
             return;
         }
         *drawn = Some(Instant::now());
         let mut err = std::io::stderr().lock();
-        let _ = write!(err, "\r{}", line(n, self.total, self.start.elapsed()));
+        let _ = write!(err, "\r{}", line(n, self.start.elapsed()));
         let _ = err.flush();
     }
 
     /// Clears the line.
     pub fn finish(&self) {
-        if self.shown {
+        if self.shown() {
             let mut err = std::io::stderr().lock();
             let _ = write!(err, "\r\x1b[2K");
             let _ = err.flush();
         }
     }
+
+    /// Whether the line was drawn.
+    fn shown(&self) -> bool {
+        self.drawn.lock().is_ok_and(|d| d.is_some())
+    }
 }
 
-/// The line drawn after `n` of `total` documents, `elapsed` into the run.
-fn line(n: usize, total: usize, elapsed: Duration) -> String {
-    let total = total.max(1);
-    let n = n.min(total);
-    let filled = n * WIDTH / total;
-    let left = elapsed.as_secs_f64() * (total - n) as f64 / n.max(1) as f64;
+/// The line drawn after `n` documents, `elapsed` into the run.
+fn line(n: usize, elapsed: Duration) -> String {
     format!(
-        "reading figures [{}{}] {n}/{total} documents ({:.0}s left)",
-        "#".repeat(filled),
-        "-".repeat(WIDTH - filled),
-        left.ceil()
+        "reading figures: {n} documents ({:.0}s)",
+        elapsed.as_secs_f64().floor()
     )
 }
 
@@ -86,24 +86,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_line_shows_the_count_and_the_time_left() {
-        let l = line(25, 100, Duration::from_secs(10));
+    fn the_line_shows_the_count_and_the_time() {
         assert_eq!(
-            l,
-            format!(
-                "reading figures [{}{}] 25/100 documents (30s left)",
-                "#".repeat(7),
-                "-".repeat(23)
-            )
+            line(250, Duration::from_millis(12_700)),
+            "reading figures: 250 documents (12s)"
         );
-        assert!(line(100, 100, Duration::from_secs(3)).contains("(0s left)"));
     }
 
     #[test]
     fn hidden_for_short_runs() {
-        let p = Progress::new(PROGRESS_FROM - 1);
-        assert!(!p.shown);
-        p.inc();
+        let p = Progress::counting();
+        for _ in 1..PROGRESS_FROM {
+            p.inc();
+        }
+        assert!(!p.shown());
         p.finish();
     }
 }

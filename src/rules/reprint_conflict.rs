@@ -330,6 +330,24 @@ impl Entry {
     }
 }
 
+/// Keeps the entries of `index` (sorted by anchor) whose anchor holds two
+/// figures or more, in order, and gives back the room of the others.
+fn keep_shared(index: &mut Vec<Entry>) {
+    let key = |e: &Entry| (e.tag(), e.hash());
+    let (mut kept, mut i) = (0, 0);
+    while i < index.len() {
+        let k = key(&index[i]);
+        let end = i + index[i..].iter().take_while(|e| key(e) == k).count();
+        if end - i >= 2 {
+            index.copy_within(i..end, kept);
+            kept += end - i;
+        }
+        i = end;
+    }
+    index.truncate(kept);
+    index.shrink_to_fit();
+}
+
 /// For each figure, given as its frame and the hash of its value, whether
 /// its frame is printed with three or more distinct values (a template).
 fn templates(frames: &[(u64, u64)]) -> Vec<bool> {
@@ -1325,6 +1343,10 @@ impl ReprintConflict {
         drop(fig_frames);
         // Buckets in key order, each bucket's figures in sentence order.
         index.sort_unstable_by_key(|e| (e.tag(), e.hash(), e.fig()));
+        // Only buckets of two figures or more are compared: the others (most
+        // anchors are printed once) are dropped before the comparisons keep
+        // their sentences' tokens.
+        keep_shared(&mut index);
         let buckets = || {
             index
                 .chunk_by(|x, y| (x.tag(), x.hash()) == (y.tag(), y.hash()))
@@ -1915,12 +1937,27 @@ impl ReprintConflict {
 
 #[cfg(test)]
 mod tests {
+    use super::{keep_shared, Entry};
     use crate::model::Lang;
     use crate::rules::rule_tests::messages;
 
     #[test]
     fn examples_pass() {
         crate::rules::rule_tests::examples_pass("FC204");
+    }
+
+    /// An anchor of one figure is no bucket: dropped, the others kept in
+    /// order (an anchor's tag is part of it).
+    #[test]
+    fn only_anchors_of_two_figures_or_more_are_kept() {
+        let mut index: Vec<Entry> = [(0, 1), (0, 2), (0, 2), (1, 2), (1, 3), (1, 3), (1, 3)]
+            .iter()
+            .zip(0..)
+            .map(|(&(tag, hash), fig)| Entry::new(tag, hash, fig))
+            .collect();
+        keep_shared(&mut index);
+        let figs: Vec<u32> = index.iter().map(Entry::fig).collect();
+        assert_eq!(figs, [1, 2, 4, 5, 6]);
     }
 
     /// A frame is a template when it is printed with three or more
