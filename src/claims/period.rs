@@ -596,11 +596,18 @@ fn year_in_clause(m: &Meanings, toks: &Tokens, date: (usize, usize), fig: &Figur
         return true;
     }
     let last = n - 1;
-    let d0 = toks.first_from(date.0).min(last);
     if date.1 <= fig.start {
-        let f0 = toks.first_from(fig.start).min(last);
-        // A year further than a clause reaches dates nothing (and no scan
-        // grows with a long sentence of figures).
+        let f0 = toks.first_from(fig.start);
+        // The date's first token is looked for only within a clause's
+        // reach before the figure's: a year further than a clause reaches
+        // dates nothing (and no search nor scan grows with a long sentence
+        // of figures).
+        let lo = f0.saturating_sub(CLAUSE_REACH + 2);
+        if lo > 0 && toks.toks[lo - 1].start >= date.0 {
+            return false;
+        }
+        let d0 = (lo + toks.toks[lo..f0].partition_point(|t| t.start < date.0)).min(last);
+        let f0 = f0.min(last);
         if f0.saturating_sub(d0) > CLAUSE_REACH {
             return false;
         }
@@ -622,6 +629,7 @@ fn year_in_clause(m: &Meanings, toks: &Tokens, date: (usize, usize), fig: &Figur
             && m.time.opens_time_phrase(toks, open, d0);
         open == 0 || adverbial
     } else {
+        let d0 = toks.first_from(date.0).min(last);
         let f1 = toks.first_from(fig.end).min(last);
         d0.saturating_sub(f1) <= CLAUSE_REACH && (f1..=d0).all(|k| !toks.toks[k].comma)
     }
