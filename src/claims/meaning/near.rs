@@ -604,13 +604,18 @@ pub(crate) struct FigureTokens {
 }
 
 impl FigureTokens {
-    pub(crate) fn new(toks: &Tokens, fig: &Figure) -> FigureTokens {
-        let start = toks.first_after(fig.start);
-        let end = toks.first_from(fig.end).max(start);
-        let entity = fig.entity().map(|(s, _)| toks.first_after(s));
+    /// Where `fig` stands among `toks`, knowing that every token before
+    /// `lo` ends at or before the figure's start (0, or the first token of
+    /// a figure before it): the tokens are looked for from there on.
+    pub(crate) fn new_from(toks: &Tokens, fig: &Figure, lo: usize) -> FigureTokens {
+        // Every token before `start` ends before the figure's start, and
+        // so before its end and its noun: each search goes on from it.
+        let start = toks.first_after_from(fig.start, lo);
+        let end = toks.first_from_from(fig.end, start).max(start);
+        let entity = fig.entity().map(|(s, _)| toks.first_after_from(s, start));
         let after = fig
             .entity()
-            .map_or(end, |(_, e)| toks.first_from(e))
+            .map_or(end, |(_, e)| toks.first_from_from(e, start))
             .max(end);
         FigureTokens {
             start,
