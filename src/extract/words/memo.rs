@@ -97,7 +97,9 @@ fn slot(addr: usize) -> usize {
 /// gives back the registration it replaced (none, most often).
 #[derive(Debug)]
 pub(crate) struct Registration {
-    previous: (usize, usize),
+    /// The registration replaced; `None` when the text could not be
+    /// registered (nothing is kept for it then, and nothing to give back).
+    previous: Option<(usize, usize)>,
 }
 
 impl Registration {
@@ -105,22 +107,23 @@ impl Registration {
         let range = (text.as_ptr() as usize, text.as_ptr() as usize + text.len());
         let previous = MEMO
             .try_with(|m| {
-                m.try_borrow_mut()
-                    .map(|mut m| {
-                        m.entries = [EMPTY; SLOTS];
-                        m.runs = [NO_RUN; SLOTS];
-                        std::mem::replace(&mut m.text, range)
-                    })
-                    .unwrap_or((0, 0))
+                m.try_borrow_mut().ok().map(|mut m| {
+                    m.entries = [EMPTY; SLOTS];
+                    m.runs = [NO_RUN; SLOTS];
+                    std::mem::replace(&mut m.text, range)
+                })
             })
-            .unwrap_or((0, 0));
+            .ok()
+            .flatten();
         Registration { previous }
     }
 }
 
 impl Drop for Registration {
     fn drop(&mut self) {
-        let previous = self.previous;
+        let Some(previous) = self.previous else {
+            return;
+        };
         let _ = MEMO.try_with(|m| {
             if let Ok(mut m) = m.try_borrow_mut() {
                 m.entries = [EMPTY; SLOTS];
@@ -245,6 +248,22 @@ mod tests {
             assert_eq!(recall(fr, &other), None); // not of the text
         }
         assert_eq!(recall(fr, w), None); // forgotten with the registration
+    }
+
+    #[test]
+    fn an_inner_registration_gives_the_outer_one_back() {
+        let c = lexes();
+        let fr = c.lexicon.get("fr").unwrap();
+        let outer = String::from("deux");
+        let _o = Registration::new(&outer);
+        {
+            let inner = String::from("trois");
+            let _i = Registration::new(&inner);
+            keep(fr, &outer, 1, Found::Plain);
+            assert_eq!(recall(fr, &outer), None); // not the inner text
+        }
+        keep(fr, &outer, 1, Found::Plain);
+        assert_eq!(recall(fr, &outer), Some((1, Found::Plain)));
     }
 
     #[test]
