@@ -536,6 +536,8 @@ pub(crate) fn read_document(
     let mut toks = tokens::Tokens::default();
     let mut sm = SentenceMeaning::default();
     let mut tok_sentence = None;
+    // The start of the last figure read and its first token.
+    let mut prev_at: Option<(usize, usize)> = None;
     for fig in figures {
         while si + 1 < sentences.len() && sentences[si].1 <= fig.num_start {
             si += 1;
@@ -552,8 +554,16 @@ pub(crate) fn read_document(
             sm = m.sentence(text, &toks, &labels);
             st = m.time.read(text, &toks, |i| period::names_day(m, &toks, i));
             tok_sentence = Some(sentence);
+            prev_at = None;
         }
-        let at = FigureTokens::new(&toks, &fig);
+        // The tokens of a figure of the sentence after the one before it
+        // are looked for from that one's first token.
+        let lo = match prev_at {
+            Some((s, t)) if s <= fig.start => t,
+            _ => 0,
+        };
+        let at = FigureTokens::new_from(&toks, &fig, lo);
+        prev_at = Some((fig.start, at.start));
         let entity = fig.entity().map(|(s, e)| &text[s..e]);
         let mut counted = entity.and_then(|w| m.measure_of(w));
         if entity.is_none() && fig.kind == Kind::Count {

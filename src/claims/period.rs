@@ -220,13 +220,13 @@ pub(super) fn claim_period(
     let before = k
         .checked_sub(1)
         .map(|i| in_sentence[i])
-        .filter(|&(s, e, _, _)| year_in_clause(m, toks, (s, e), fig));
+        .filter(|&(s, e, _, _)| year_in_clause(m, toks, (s, e), fig, at));
     // A year after a comma that follows the figure dates it when nothing
     // before does and it is the time of no other count nor of something
     // compared with ("vendue pour 5,963 millions de dollars, lors d'une
     // vente organisée en juin 2019"; not "…, contre 62,2 % en 2014").
     let after = in_sentence.get(k).copied().filter(|&(s, e, _, _)| {
-        year_in_clause(m, toks, (s, e), fig)
+        year_in_clause(m, toks, (s, e), fig, at)
             || (before.is_none()
                 && !st.compared.iter().any(|&c| fig.end <= c && c <= s)
                 && !counts_near(toks, counts, fig, (s, e))
@@ -336,7 +336,7 @@ pub(super) fn claim_period(
         .filter(|&(span, w)| {
             !matches!(span, Span::Months(a, b) if a == b)
                 || ((year.is_some() || when.day.is_some())
-                    && year_in_clause(m, toks, with_year(bytes_of(w)), fig))
+                    && year_in_clause(m, toks, with_year(bytes_of(w)), fig, at))
         })
         .map(|(span, w)| (span, Some(w)))
         .or_else(|| {
@@ -590,17 +590,31 @@ fn attributed_day(
 /// de 23.000 personnes"), nor does one after a comma that follows the
 /// figure ("quelque 4.000 personnes …, et, en mai 2008, …"; "20.000
 /// personnes ont manifesté, comme en 2016").
-fn year_in_clause(m: &Meanings, toks: &Tokens, date: (usize, usize), fig: &Figure) -> bool {
+fn year_in_clause(
+    m: &Meanings,
+    toks: &Tokens,
+    date: (usize, usize),
+    fig: &Figure,
+    at: &FigureTokens,
+) -> bool {
     let n = toks.toks.len();
     if n == 0 {
         return true;
     }
     let last = n - 1;
-    let d0 = toks.first_from(date.0).min(last);
     if date.1 <= fig.start {
-        let f0 = toks.first_from(fig.start).min(last);
-        // A year further than a clause reaches dates nothing (and no scan
-        // grows with a long sentence of figures).
+        // Every token before the figure's first ends before it starts.
+        let f0 = toks.first_from_from(fig.start, at.start);
+        // The date's first token is looked for only within a clause's
+        // reach before the figure's: a year further than a clause reaches
+        // dates nothing (and no search nor scan grows with a long sentence
+        // of figures).
+        let lo = f0.saturating_sub(CLAUSE_REACH + 2);
+        if lo > 0 && toks.toks[lo - 1].start >= date.0 {
+            return false;
+        }
+        let d0 = (lo + toks.toks[lo..f0].partition_point(|t| t.start < date.0)).min(last);
+        let f0 = f0.min(last);
         if f0.saturating_sub(d0) > CLAUSE_REACH {
             return false;
         }
@@ -622,6 +636,7 @@ fn year_in_clause(m: &Meanings, toks: &Tokens, date: (usize, usize), fig: &Figur
             && m.time.opens_time_phrase(toks, open, d0);
         open == 0 || adverbial
     } else {
+        let d0 = toks.first_from(date.0).min(last);
         let f1 = toks.first_from(fig.end).min(last);
         d0.saturating_sub(f1) <= CLAUSE_REACH && (f1..=d0).all(|k| !toks.toks[k].comma)
     }

@@ -218,6 +218,44 @@ impl Tokens {
     pub(crate) fn first_from(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.start < pos)
     }
+
+    /// [`Tokens::first_after`], knowing that every token before `lo` ends
+    /// at or before `pos`: looked for from `lo` on, in steps that double
+    /// ([`partition_from`]), so that the figures of a long sentence, read in
+    /// order, each cost a search of the tokens since the one before.
+    #[inline]
+    pub(crate) fn first_after_from(&self, pos: usize, lo: usize) -> usize {
+        partition_from(&self.toks, lo, |t| t.end <= pos)
+    }
+
+    /// [`Tokens::first_from`], knowing that every token before `lo` starts
+    /// before `pos` ([`partition_from`]).
+    #[inline]
+    pub(crate) fn first_from_from(&self, pos: usize, lo: usize) -> usize {
+        partition_from(&self.toks, lo, |t| t.start < pos)
+    }
+}
+
+/// The partition point of `pred` over `toks` (the index of the first token
+/// for which it is false; true for every token before it), when it is true
+/// for every token before `lo`: tokens `lo`, `lo + 1`, `lo + 3`, `lo + 7`…
+/// are tested until one fails, then the last step is searched by halves.
+#[inline]
+fn partition_from(toks: &[Tok], lo: usize, pred: impl Fn(&Tok) -> bool) -> usize {
+    let n = toks.len();
+    let mut lo = lo.min(n);
+    let mut step = 1;
+    loop {
+        let probe = lo + step - 1;
+        if probe >= n {
+            return lo + toks[lo..].partition_point(&pred);
+        }
+        if !pred(&toks[probe]) {
+            return lo + toks[lo..probe].partition_point(&pred);
+        }
+        lo = probe + 1;
+        step *= 2;
+    }
 }
 
 /// The hash of one folded word, as [`Tok::hash`] holds it: FNV-1a over
@@ -283,6 +321,22 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn searches_from_a_token_find_what_binary_searches_find() {
+        let text = "Le 2 juin, 20.000 personnes (dont 3 000 à Paris) ont défilé; 1 2 3 4 5.";
+        let t = Tokens::new(text, (0, text.len()));
+        for pos in 0..=text.len() + 1 {
+            let after = t.first_after(pos);
+            let from = t.first_from(pos);
+            for lo in 0..=after {
+                assert_eq!(t.first_after_from(pos, lo), after, "{pos} {lo}");
+            }
+            for lo in 0..=from {
+                assert_eq!(t.first_from_from(pos, lo), from, "{pos} {lo}");
+            }
+        }
+    }
 
     /// The tokens of `text[span]` read a character at a time, each folded
     /// with `fold_char` and each token hashed once it ends: what

@@ -374,6 +374,14 @@ fn unit_at_folding_into(
     });
     for fi in candidates {
         let f = &lex.unit_forms[fi];
+        if f.symbol {
+            // Most symbols of the head's first character differ from it in
+            // their second byte, or are longer: both tell at once.
+            let fb = f.form.as_bytes();
+            if fb.len() > hb.len() || (fb.len() > 1 && fb[1] != hb[1]) {
+                continue;
+            }
+        }
         let alpha_end = f.form.chars().last().is_some_and(|c| c.is_alphabetic());
         let found = |end: usize| UnitMatch {
             unit: f.unit,

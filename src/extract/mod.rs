@@ -65,6 +65,9 @@ struct Extractor<'a> {
     /// The word after a number, found and folded once for the recognisers
     /// that read it.
     word: context::FoldedWord,
+    /// The text registered for the look-ups of its words to be kept
+    /// ([`words::memo`]) while the extractor lives.
+    _memo: words::memo::Registration,
 }
 
 impl<'a> Extractor<'a> {
@@ -80,6 +83,7 @@ impl<'a> Extractor<'a> {
             out: Vec::new(),
             bare_path,
             word: context::FoldedWord::new(),
+            _memo: words::memo::Registration::new(text),
         }
     }
 

@@ -289,15 +289,21 @@ impl Meanings {
         // own, before it.
         // Both look back no further than a place is looked for, so that a
         // long sentence of figures costs no scan of it per figure.
+        // Read only for a place after the figure, once.
         let reach = at.start.saturating_sub(PLACE_BEFORE);
-        let headed = sm.places.iter().any(|&(m, name)| {
-            name && m.te <= at.start
-                && m.te >= reach
-                && (m.te..=at.start).all(|k| !toks.toks.get(k).is_some_and(|t| t.comma))
-        }) || (reach.max(1)..=at.start)
-            .rev()
-            .find(|&k| toks.toks.get(k).is_some_and(|t| t.comma))
-            .is_some_and(|c| self.named_head(text, toks, c, at.start));
+        let mut headed_memo = None;
+        let mut headed = || {
+            *headed_memo.get_or_insert_with(|| {
+                sm.places.iter().any(|&(m, name)| {
+                    name && m.te <= at.start
+                        && m.te >= reach
+                        && (m.te..=at.start).all(|k| !toks.toks.get(k).is_some_and(|t| t.comma))
+                }) || (reach.max(1)..=at.start)
+                    .rev()
+                    .find(|&k| toks.toks.get(k).is_some_and(|t| t.comma))
+                    .is_some_and(|c| self.named_head(text, toks, c, at.start))
+            })
+        };
         let mut best: Option<(usize, &[Mention])> = None;
         for g in groups {
             let names = g.iter().filter(|m| m.1).count();
@@ -305,13 +311,8 @@ impl Meanings {
                 continue;
             }
             let (gs, ge) = (g[0].0.ts, g[g.len() - 1].0.te);
-            // A place excluded ("hors de Chine") or ranked against ("après
-            // les Etats-Unis") is not the figure's: the next nearest is
-            // ("Le Brésil est le deuxième pays le plus touché, après les
-            // Etats-Unis, avec 52.000 morts").
-            if self.excluded(gs, ge, at.start, sm, toks) || self.superlative_scope(gs, toks) {
-                continue;
-            }
+            // A place too far from the figure is skipped before the
+            // exclusions below are read (they change nothing for it).
             let dist = if ge <= at.start {
                 // Far back in a long sentence, a place names something
                 // else, unless it frames the sentence ("En Syrie, ...").
@@ -348,7 +349,7 @@ impl Meanings {
                 // the next item. Not so after an opening phrase ("Pays de
                 // 127 millions d'habitants, le Mexique compte 208.392
                 // cas").
-                let next_item = headed
+                let next_item = headed()
                     && (toks.toks.get(at.after).is_some_and(|t| t.comma)
                         || (!self.introduced_by_preposition(toks, gs)
                             && item_has_figure(toks, ge)));
@@ -367,6 +368,13 @@ impl Meanings {
             } else {
                 0
             };
+            // A place excluded ("hors de Chine") or ranked against ("après
+            // les Etats-Unis") is not the figure's: the next nearest is
+            // ("Le Brésil est le deuxième pays le plus touché, après les
+            // Etats-Unis, avec 52.000 morts").
+            if self.excluded(gs, ge, at.start, sm, toks) || self.superlative_scope(gs, toks) {
+                continue;
+            }
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, g));
             }
@@ -627,13 +635,18 @@ pub(crate) struct FigureTokens {
 }
 
 impl FigureTokens {
-    pub(crate) fn new(toks: &Tokens, fig: &Figure) -> FigureTokens {
-        let start = toks.first_after(fig.start);
-        let end = toks.first_from(fig.end).max(start);
-        let entity = fig.entity().map(|(s, _)| toks.first_after(s));
+    /// Where `fig` stands among `toks`, knowing that every token before
+    /// `lo` ends at or before the figure's start (0, or the first token of
+    /// a figure before it): the tokens are looked for from there on.
+    pub(crate) fn new_from(toks: &Tokens, fig: &Figure, lo: usize) -> FigureTokens {
+        // Every token before `start` ends before the figure's start, and
+        // so before its end and its noun: each search goes on from it.
+        let start = toks.first_after_from(fig.start, lo);
+        let end = toks.first_from_from(fig.end, start).max(start);
+        let entity = fig.entity().map(|(s, _)| toks.first_after_from(s, start));
         let after = fig
             .entity()
-            .map_or(end, |(_, e)| toks.first_from(e))
+            .map_or(end, |(_, e)| toks.first_from_from(e, start))
             .max(end);
         FigureTokens {
             start,

@@ -6,6 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::class::{class_of, Class};
+use super::memo;
 use super::spelled::read;
 use super::token::{is_inline_space, word, word_joiner, Joint};
 use super::{known_word, next_word, Spelled, MAX_DEPTH};
@@ -45,26 +46,43 @@ const FRACTION_RUN: usize = 48;
 /// denominator after it can use) is an ordinal or a denominator, or the
 /// run is longer than [`FRACTION_RUN`] tokens. When none is, the integer
 /// need not be read to know that no fraction starts here.
+///
+/// The answer is kept for every token read ([`memo::keep_run`]): the
+/// look-ahead from a later token of the same run, which each word of a
+/// long number asks for, answers the same without reading it again.
 fn fraction_may_follow(lex: &LangLexicon, i: &str, buf: &mut String) -> bool {
+    if let Some(answer) = memo::recall_run(lex, i) {
+        return answer;
+    }
+    let mut starts = [0usize; FRACTION_RUN];
     let mut rest = i;
-    for _ in 0..FRACTION_RUN {
+    let mut n = 0;
+    let answer = loop {
+        if n == FRACTION_RUN {
+            // Not kept: from a later token, the run may end within
+            // FRACTION_RUN tokens.
+            return true;
+        }
+        starts[n] = rest.as_ptr() as usize;
+        n += 1;
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
             rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
         } else {
             let Some((after, info)) = known_word(lex, rest, buf) else {
-                return false;
+                break false;
             };
             if info.ordinal.is_some() || info.denominator.is_some() {
-                return true;
+                break true;
             }
             rest = after;
         }
         match word_joiner(rest) {
             Ok((after, _)) => rest = after,
-            Err(_) => return false,
+            Err(_) => break false,
         }
-    }
-    true
+    };
+    memo::keep_run(lex, i, &starts[..n], answer);
+    answer
 }
 
 /// A denominator at `i` (after a joiner): a plural ordinal or fraction word

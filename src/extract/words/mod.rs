@@ -34,6 +34,7 @@
 mod class;
 mod decimal;
 mod fraction;
+pub(crate) mod memo;
 mod spelled;
 mod token;
 
@@ -42,6 +43,7 @@ use rust_decimal::Decimal;
 
 use crate::lexicon::{fold_into, LangLexicon, WordInfo};
 pub(crate) use fraction::connector_fraction;
+use memo::Found;
 use spelled::read;
 pub(crate) use token::{is_word_char, letters_len};
 use token::{word, word_joiner, Joint};
@@ -69,26 +71,52 @@ pub(crate) struct Spelled {
 
 /// Looks `w` up in `lex`; when a word of the lexicon has its hash, `buf`
 /// holds the folded `w` after.
+///
+/// A word of the text being extracted is looked up once: what was found is
+/// kept ([`memo`]) for the next look-up of the same word.
 pub(crate) fn lookup<'l>(lex: &'l LangLexicon, w: &str, buf: &mut String) -> Option<&'l WordInfo> {
     if w.len() > 40 {
         return None;
     }
-    let Some((key, info)) = lex.word_hashes.get(&crate::lexicon::fold_hash(w))? else {
+    let (hash, kept) = match memo::recall(lex, w) {
+        Some((_, Found::NoHash)) => return None,
+        Some((hash, found)) => (hash, Some(found)),
+        None => (crate::lexicon::fold_hash(w), None),
+    };
+    let keep = |found: Found| {
+        if kept.is_none() {
+            memo::keep(lex, w, hash, found);
+        }
+    };
+    let Some(entry) = lex.word_hashes.get(&hash) else {
+        keep(Found::NoHash);
+        return None;
+    };
+    let Some((key, info)) = entry else {
         // Two keys share the hash.
+        keep(Found::Other);
         fold_into(w, buf);
         return lex.words.get(buf.as_str());
     };
-    match crate::lexicon::plain_folds_to(w, key) {
+    let plain = if kept == Some(Found::Plain) {
+        Some(true)
+    } else {
+        crate::lexicon::plain_folds_to(w, key)
+    };
+    match plain {
         Some(true) => {
+            keep(Found::Plain);
             buf.clear();
             buf.push_str(key);
             Some(info)
         }
         Some(false) => {
+            keep(Found::Other);
             fold_into(w, buf);
             None
         }
         None => {
+            keep(Found::Other);
             fold_into(w, buf);
             (buf == key).then_some(info)
         }

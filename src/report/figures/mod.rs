@@ -217,6 +217,8 @@ pub(crate) fn push_date(out: &mut String, d: &crate::model::DateParts) {
 
 /// `n` in decimal digits, pushed on `out`, as `serde_json` and `Display`
 /// write it (with `itoa`, which `serde_json` writes integers with).
+/// Inlined: a record pushes four offsets, most of one digit or two.
+#[inline]
 pub(crate) fn push_digits(out: &mut String, n: u128) {
     // Most numbers are one digit ("1"): no buffer to fill.
     if n < 10 {
