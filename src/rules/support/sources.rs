@@ -796,20 +796,37 @@ pub(crate) fn compare(
         }
         let ids: Vec<u32> = per_doc.keys().copied().collect();
         let pairs = stories.pairs(&ids, &story);
-        let tallies = tally_pairs(cx, &tallied, &pairs);
-        let story_pairs = pairs.into_iter().map(|(a, b)| (a, b, false));
-        for (da, db, tally_only) in story_pairs.chain(tallies) {
-            let claims = if tally_only { &tallied } else { &per_doc };
-            let (a_claims, b_claims) = (&claims[&da], &claims[&db]);
-            let found = first_pair(
-                cx,
-                p,
-                (&story, &skip),
-                key,
-                (a_claims, b_claims),
-                agreement,
-                tally_only,
-            );
+        let tallies = tally_pairs(cx, &tallied);
+        let mut known = pairs.clone();
+        known.sort_unstable();
+        // The story's pairs first, each also compared on its national
+        // tallies when its first claims give nothing (a round-up's
+        // countries stand past the first claims of a long article), then
+        // the pairs of tallies alone.
+        let story_pairs = pairs.into_iter().map(|pair| {
+            let tally = tallies.binary_search(&pair).is_ok();
+            (pair, true, tally)
+        });
+        let tally_only = tallies
+            .iter()
+            .filter(|pair| known.binary_search(pair).is_err())
+            .map(|&pair| (pair, false, true));
+        for ((da, db), in_story, tally) in story_pairs.chain(tally_only) {
+            let compare = |claims: &BTreeMap<u32, Vec<usize>>, only_tallies: bool| {
+                first_pair(
+                    cx,
+                    p,
+                    (&story, &skip),
+                    key,
+                    (&claims[&da], &claims[&db]),
+                    agreement,
+                    only_tallies,
+                )
+            };
+            let found = in_story
+                .then(|| compare(&per_doc, false))
+                .flatten()
+                .or_else(|| tally.then(|| compare(&tallied, true)).flatten());
             if let Some((a, b)) = found {
                 let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
                 let what = cx.meanings.describe(&key);
@@ -999,15 +1016,10 @@ fn national_tallies(
 }
 
 /// The pairs of documents of a bucket that hold national tallies
-/// (`tallied`, per document) of one place printed the same day and are
-/// not already among the story's `pairs`, each marked to compare only
-/// those tallies. Groups larger than [`MAX_TALLY_GROUP`] are skipped,
-/// which keeps the cost linear.
-fn tally_pairs(
-    cx: &Context,
-    tallied: &BTreeMap<u32, Vec<usize>>,
-    pairs: &[(u32, u32)],
-) -> Vec<(u32, u32, bool)> {
+/// (`tallied`, per document) of one place printed or counted the same day,
+/// sorted. Groups larger than [`MAX_TALLY_GROUP`] are skipped, which keeps
+/// the cost linear.
+fn tally_pairs(cx: &Context, tallied: &BTreeMap<u32, Vec<usize>>) -> Vec<(u32, u32)> {
     let mut groups: BTreeMap<(i64, u16), Vec<u32>> = BTreeMap::new();
     for (&d, claims) in tallied {
         let Some(day) = cx.stories.day(d) else {
@@ -1041,10 +1053,5 @@ fn tally_pairs(
     }
     out.sort_unstable();
     out.dedup();
-    let mut known = pairs.to_vec();
-    known.sort_unstable();
-    out.into_iter()
-        .filter(|pair| known.binary_search(pair).is_err())
-        .map(|(a, b)| (a, b, true))
-        .collect()
+    out
 }
