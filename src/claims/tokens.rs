@@ -88,6 +88,37 @@ const ASCII_ALNUM: [u8; 256] = {
     t
 };
 
+/// What an ASCII byte that is no letter nor digit marks between two
+/// tokens, as bits: [`APOSTROPHE`] (folded to `'`, it ends the token it
+/// follows with it), [`BREAK`] (`;`, `:`, `(`, `)`), [`COMMA`], [`STOP`]
+/// (`,`, `;`, `:`, `"`).
+const ASCII_MARKS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let f = fold_ascii(b as u8);
+        let c = b as u8;
+        t[b] = if f == b'\'' { APOSTROPHE } else { 0 }
+            | if matches!(c, b';' | b':' | b'(' | b')') {
+                BREAK
+            } else {
+                0
+            }
+            | if c == b',' { COMMA } else { 0 }
+            | if matches!(c, b',' | b';' | b':' | b'"') {
+                STOP
+            } else {
+                0
+            };
+        b += 1;
+    }
+    t
+};
+const APOSTROPHE: u8 = 1;
+const BREAK: u8 = 2;
+const COMMA: u8 = 4;
+const STOP: u8 = 8;
+
 /// The folded tokens of a span of text. A token is a run of letters and
 /// digits; an apostrophe ends the token it follows ("l'" + "ei").
 #[derive(Debug, Clone, Default)]
@@ -147,13 +178,29 @@ impl Tokens {
                 tok.digits &= digits;
                 continue;
             }
-            // Other ASCII is read and folded byte by byte.
-            let (c, f) = if b < 0x80 {
-                (b as char, fold_ascii(b) as char)
-            } else {
-                let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-                (c, fold_char(c))
-            };
+            // Other ASCII (no letter nor digit, folded to none) ends the
+            // token before it, and marks what stands between tokens
+            // ([`ASCII_MARKS`]).
+            if b < 0x80 {
+                let marks = ASCII_MARKS[b as usize];
+                if marks & APOSTROPHE != 0 {
+                    if let Some(tok) = cur.as_mut() {
+                        tok.extend(&mut folded, b"'");
+                        tok.end = span.0 + i + 1;
+                    }
+                }
+                brk |= marks & BREAK != 0;
+                comma |= marks & COMMA != 0;
+                stop |= marks & STOP != 0;
+                if let Some(tok) = cur.take() {
+                    self.toks.push(tok);
+                }
+                i += 1;
+                continue;
+            }
+            // Other characters are read and folded one by one.
+            let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            let f = fold_char(c);
             let pos = span.0 + i;
             i += c.len_utf8();
             if f.is_alphanumeric() {
