@@ -257,54 +257,30 @@ fn claim_stays_small() {
 #[test]
 fn a_window_of_time_in_its_clause_makes_a_figure_a_change() {
     let cfg = config();
-    let deltas = |t: &str, lang: &str| -> Vec<(String, bool)> {
-        let doc = Document::new("d", t, Some(Lang::new(lang)));
-        claims_of(0, &doc, &cfg.lexicon, &cfg.meanings)
-            .into_iter()
-            .filter(|c| c.fig.kind.is_quantity() && c.fig.kind != Kind::Duration)
-            .map(|c| (t[c.fig.start..c.fig.end].to_string(), c.delta))
-            .collect()
-    };
-    let v = deltas(
-        "Le Brésil a enregistré 1.349 morts du coronavirus en 24 heures mercredi.",
-        "fr",
-    );
-    assert!(v.iter().any(|x| x.0 == "1.349" && x.1), "{v:?}");
-    let v = deltas(
-        "En 24 heures, le Brésil a enregistré 1.349 morts, ce qui porte le total à 34.021.",
-        "fr",
-    );
-    assert!(v.iter().any(|x| x.0 == "1.349" && x.1), "{v:?}");
-    assert!(v.iter().any(|x| x.0 == "34.021" && !x.1), "{v:?}");
-    // The total after the change, in a clause of its own, is a level.
-    let v = deltas(
-        "Les Etats-Unis ont enregistré 1.568 décès en 24 heures, ce qui porte le total à 78.746.",
-        "fr",
-    );
-    assert!(v.iter().any(|x| x.0 == "1.568" && x.1), "{v:?}");
-    assert!(v.iter().any(|x| x.0 == "78.746" && !x.1), "{v:?}");
-    // A window in the clause before frames nothing.
-    let v = deltas(
-        "L'ARS comptabilisait 2.827 cas confirmés (+234 cas en 24h), 9 décès (+1).",
-        "fr",
-    );
-    assert!(v.iter().any(|x| x.0 == "9" && !x.1), "{v:?}");
-    // A heading glued to the sentence frames nothing.
-    let v = deltas(
-        "- Mille morts en 24 heures -Le Brésil a déjà officiellement enregistré 32.548 morts.",
-        "fr",
-    );
-    assert!(v.iter().any(|x| x.0 == "32.548" && !x.1), "{v:?}");
-    // A window past another number bounds that one, not the first.
-    let v = deltas(
-        "Le Brésil compte 34.021 morts, dont 1.349 en 24 heures.",
-        "fr",
-    );
-    assert!(v.iter().any(|x| x.0 == "34.021" && !x.1), "{v:?}");
-    let v = deltas(
-        "Brazil recorded 1,349 deaths in the past 24 hours, bringing its toll to 34,021.",
-        "en",
-    );
-    assert!(v.iter().any(|x| x.0 == "1,349" && x.1), "{v:?}");
-    assert!(v.iter().any(|x| x.0 == "34,021" && !x.1), "{v:?}");
+    // (text, language, figure, whether it is read as a change)
+    let cases = [
+        ("Le Brésil a enregistré 1.349 morts du coronavirus en 24 heures mercredi.", "fr", "1.349", true),
+        ("En 24 heures, le Brésil a enregistré 1.349 morts, ce qui porte le total à 34.021.", "fr", "1.349", true),
+        ("En 24 heures, le Brésil a enregistré 1.349 morts, ce qui porte le total à 34.021.", "fr", "34.021", false),
+        // The total after the change, in a clause of its own, is a level.
+        ("Les Etats-Unis ont enregistré 1.568 décès en 24 heures, ce qui porte le total à 78.746.", "fr", "1.568", true),
+        ("Les Etats-Unis ont enregistré 1.568 décès en 24 heures, ce qui porte le total à 78.746.", "fr", "78.746", false),
+        // A window in the clause before frames nothing.
+        ("L'ARS comptabilisait 2.827 cas confirmés (+234 cas en 24h), 9 décès (+1).", "fr", "9", false),
+        // A heading glued to the sentence frames nothing.
+        ("- Mille morts en 24 heures -Le Brésil a déjà officiellement enregistré 32.548 morts.", "fr", "32.548", false),
+        // A window past another number bounds that one, not the first.
+        ("Le Brésil compte 34.021 morts, dont 1.349 en 24 heures.", "fr", "34.021", false),
+        ("Brazil recorded 1,349 deaths in the past 24 hours, bringing its toll to 34,021.", "en", "1,349", true),
+        ("Brazil recorded 1,349 deaths in the past 24 hours, bringing its toll to 34,021.", "en", "34,021", false),
+    ];
+    for (text, lang, figure, change) in cases {
+        let doc = Document::new("d", text, Some(Lang::new(lang)));
+        let claims = claims_of(0, &doc, &cfg.lexicon, &cfg.meanings);
+        let found = claims
+            .iter()
+            .find(|c| &text[c.fig.start..c.fig.end] == figure)
+            .unwrap_or_else(|| panic!("no figure {figure} in {text}"));
+        assert_eq!(found.delta, change, "{figure} in {text}");
+    }
 }
