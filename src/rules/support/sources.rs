@@ -413,10 +413,9 @@ pub(crate) fn why_not(
             (cx.stories.day(a.doc), cx.stories.day(b.doc)),
             (Some(x), Some(y)) if x == y
         );
-        let tallies =
-            national_tally(cx, p.national_tally, a) && national_tally(cx, p.national_tally, b);
-        let running = p.running_same_day && ((!a.period_stated && !b.period_stated) || tallies);
-        if !(running && (same_day || (tallies && same_count_day(cx, a, b)))) {
+        let running = (!a.period_stated && !b.period_stated && same_day)
+            || tallies_of_one_day(cx, p.national_tally, a, b);
+        if !(p.running_same_day && running) {
             return Some(NotCompared::PeriodUnstated);
         }
     }
@@ -565,9 +564,9 @@ pub(crate) fn pinned_moment(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
     if day(a).is_some() && day(a) == day(b) && a.moment == b.moment {
         return true;
     }
-    fn digits(corpus: &Corpus, c: &Claim) -> Vec<u8> {
+    fn digits<'a>(corpus: &'a Corpus, c: &'a Claim) -> impl Iterator<Item = u8> + 'a {
         let t = c.fig.text(&corpus.doc_of(c).text);
-        t.bytes().filter(u8::is_ascii_digit).collect()
+        t.bytes().filter(u8::is_ascii_digit)
     }
     fn others<'a>(corpus: &'a Corpus, c: &'a Claim) -> impl Iterator<Item = &'a Claim> + 'a {
         corpus.doc_claims[c.doc as usize]
@@ -584,9 +583,9 @@ pub(crate) fn pinned_moment(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
             })
     }
     others(corpus, a).any(|o| {
-        let d = digits(corpus, o);
-        d.len() >= PIN_DIGITS
-            && others(corpus, b).any(|p| p.fig.value == o.fig.value && digits(corpus, p) == d)
+        digits(corpus, o).count() >= PIN_DIGITS
+            && others(corpus, b)
+                .any(|p| p.fig.value == o.fig.value && digits(corpus, p).eq(digits(corpus, o)))
     })
 }
 
@@ -663,13 +662,7 @@ pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> St
     }
     let story = p.story();
     let ev = cx.stories.evidence(cx.corpus, ca.doc, cb.doc);
-    let tallies = national_tally(cx, p.national_tally, ca)
-        && national_tally(cx, p.national_tally, cb)
-        && ca.places == cb.places
-        && (matches!(
-            (cx.stories.day(ca.doc), cx.stories.day(cb.doc)),
-            (Some(x), Some(y)) if x == y
-        ) || same_count_day(cx, ca, cb));
+    let tallies = ca.places == cb.places && tallies_of_one_day(cx, p.national_tally, ca, cb);
     if !ev.same_story(&story) && !tallies {
         let days = ev
             .days_apart
@@ -967,6 +960,18 @@ fn count_day(cx: &Context, c: &Claim) -> Option<i64> {
     } else {
         cx.stories.day(c.doc)
     }
+}
+
+/// True when two claims are national tallies (of at least `least`) of one
+/// day: printed the same day, or counting the same day ([`same_count_day`]).
+fn tallies_of_one_day(cx: &Context, least: Decimal, a: &Claim, b: &Claim) -> bool {
+    let same_day = matches!(
+        (cx.stories.day(a.doc), cx.stories.day(b.doc)),
+        (Some(x), Some(y)) if x == y
+    );
+    national_tally(cx, least, a)
+        && national_tally(cx, least, b)
+        && (same_day || same_count_day(cx, a, b))
 }
 
 /// True when two national tallies printed at most a day apart count the
