@@ -24,8 +24,8 @@ impl<'a> Extractor<'a> {
         let def = &self.lex.units[ui];
         let q = skip_spaces(text, p);
         if def.kind == Kind::Money && q > p && f.scale == Decimal::ONE {
+            let lexes = self.lexes();
             let word = self.word.at(text, q);
-            let lexes = [Some(self.primary), self.secondary].into_iter().flatten();
             for lex in lexes {
                 let scale = word.and_then(|(_, e, w)| scale_of(lex, text, e, w));
                 if let Some((m, se)) = scale {

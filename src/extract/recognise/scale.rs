@@ -81,11 +81,9 @@ impl<'a> Extractor<'a> {
     /// A scale word at `pos` ("millions", "bn", "k") in the document's
     /// language, then the secondary one: its multiplier and end.
     fn scale_word_at(&mut self, pos: usize) -> Option<(Decimal, usize)> {
+        let mut lexes = self.lexes();
         let (_, e, w) = self.word.at(self.text, pos)?;
-        [Some(self.primary), self.secondary]
-            .into_iter()
-            .flatten()
-            .find_map(|lex| scale_of(lex, self.text, e, w))
+        lexes.find_map(|lex| scale_of(lex, self.text, e, w))
     }
 
     /// A currency written at `pos` ("USD", "€", "dollars").

@@ -86,6 +86,23 @@ thread_local! {
     };
 }
 
+/// `f` of the memo, when it can be read (not while it is written, nor
+/// after the thread's end).
+#[inline]
+fn read<T>(f: impl FnOnce(&Memo) -> Option<T>) -> Option<T> {
+    MEMO.try_with(|m| f(&*m.try_borrow().ok()?)).ok().flatten()
+}
+
+/// `f` on the memo, when it can be written.
+#[inline]
+fn write(f: impl FnOnce(&mut Memo)) {
+    let _ = MEMO.try_with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            f(&mut m);
+        }
+    });
+}
+
 /// The slot of the word at `addr`.
 #[inline]
 fn slot(addr: usize) -> usize {
@@ -105,16 +122,8 @@ pub(crate) struct Registration {
 impl Registration {
     pub(crate) fn new(text: &str) -> Registration {
         let range = (text.as_ptr() as usize, text.as_ptr() as usize + text.len());
-        let previous = MEMO
-            .try_with(|m| {
-                m.try_borrow_mut().ok().map(|mut m| {
-                    m.entries = [EMPTY; SLOTS];
-                    m.runs = [NO_RUN; SLOTS];
-                    std::mem::replace(&mut m.text, range)
-                })
-            })
-            .ok()
-            .flatten();
+        let mut previous = None;
+        write(|m| previous = Some(m.reset(range)));
         Registration { previous }
     }
 }
@@ -124,17 +133,21 @@ impl Drop for Registration {
         let Some(previous) = self.previous else {
             return;
         };
-        let _ = MEMO.try_with(|m| {
-            if let Ok(mut m) = m.try_borrow_mut() {
-                m.entries = [EMPTY; SLOTS];
-                m.runs = [NO_RUN; SLOTS];
-                m.text = previous;
-            }
+        write(|m| {
+            m.reset(previous);
         });
     }
 }
 
 impl Memo {
+    /// Forgets every word kept and registers `text` (first and
+    /// past-the-end addresses), giving back the text registered before.
+    fn reset(&mut self, text: (usize, usize)) -> (usize, usize) {
+        self.entries = [EMPTY; SLOTS];
+        self.runs = [NO_RUN; SLOTS];
+        std::mem::replace(&mut self.text, text)
+    }
+
     /// Whether `w` lies within the registered text: a word that may be
     /// kept.
     #[inline]
@@ -153,8 +166,7 @@ fn lex_key(lex: &LangLexicon) -> usize {
 /// The folded hash and what was found of `w` in `lex`, when kept.
 #[inline]
 pub(crate) fn recall(lex: &LangLexicon, w: &str) -> Option<(u64, Found)> {
-    MEMO.try_with(|m| {
-        let m = m.try_borrow().ok()?;
+    read(|m| {
         if !m.holds(w) {
             return None;
         }
@@ -162,26 +174,22 @@ pub(crate) fn recall(lex: &LangLexicon, w: &str) -> Option<(u64, Found)> {
         let e = &m.entries[slot(addr)];
         (e.lex == lex_key(lex) && e.addr == addr && e.len == w.len()).then_some((e.hash, e.found))
     })
-    .ok()
-    .flatten()
 }
 
 /// Keeps the folded hash `hash` of `w` and what its look-up in `lex`
 /// found, when `w` lies within the registered text.
 #[inline]
 pub(crate) fn keep(lex: &LangLexicon, w: &str, hash: u64, found: Found) {
-    let _ = MEMO.try_with(|m| {
-        if let Ok(mut m) = m.try_borrow_mut() {
-            if m.holds(w) {
-                let addr = w.as_ptr() as usize;
-                m.entries[slot(addr)] = Entry {
-                    lex: lex_key(lex),
-                    addr,
-                    len: w.len(),
-                    hash,
-                    found,
-                };
-            }
+    write(|m| {
+        if m.holds(w) {
+            let addr = w.as_ptr() as usize;
+            m.entries[slot(addr)] = Entry {
+                lex: lex_key(lex),
+                addr,
+                len: w.len(),
+                hash,
+                found,
+            };
         }
     });
 }
@@ -190,8 +198,7 @@ pub(crate) fn keep(lex: &LangLexicon, w: &str, hash: u64, found: Found) {
 /// words that starts `i` (up to its end), when kept.
 #[inline]
 pub(crate) fn recall_run(lex: &LangLexicon, i: &str) -> Option<bool> {
-    MEMO.try_with(|m| {
-        let m = m.try_borrow().ok()?;
+    read(|m| {
         if !m.holds(i) {
             return None;
         }
@@ -199,8 +206,6 @@ pub(crate) fn recall_run(lex: &LangLexicon, i: &str) -> Option<bool> {
         let r = &m.runs[slot(addr)];
         (r.lex == lex_key(lex) && r.addr == addr && r.end == addr + i.len()).then_some(r.answer)
     })
-    .ok()
-    .flatten()
 }
 
 /// Keeps `answer` for the runs that start at each of `starts` (addresses
@@ -208,18 +213,16 @@ pub(crate) fn recall_run(lex: &LangLexicon, i: &str) -> Option<bool> {
 /// any of them reads the tokens of `i` from it on and answers as it did
 /// from the first.
 pub(crate) fn keep_run(lex: &LangLexicon, i: &str, starts: &[usize], answer: bool) {
-    let _ = MEMO.try_with(|m| {
-        if let Ok(mut m) = m.try_borrow_mut() {
-            if m.holds(i) {
-                let end = i.as_ptr() as usize + i.len();
-                for &addr in starts {
-                    m.runs[slot(addr)] = Run {
-                        lex: lex_key(lex),
-                        addr,
-                        end,
-                        answer,
-                    };
-                }
+    write(|m| {
+        if m.holds(i) {
+            let end = i.as_ptr() as usize + i.len();
+            for &addr in starts {
+                m.runs[slot(addr)] = Run {
+                    lex: lex_key(lex),
+                    addr,
+                    end,
+                    answer,
+                };
             }
         }
     });
