@@ -278,6 +278,13 @@ impl Claim {
     /// How two claims whose keys match relate (see the module docs): their
     /// counted people, places and periods.
     pub(crate) fn relation_besides_key(&self, other: &Claim, m: &Meanings) -> Relation {
+        self.relation_of_places(other, m)
+            .min(self.relation_of_periods(other))
+    }
+
+    /// How two claims whose keys match relate by their counted people and
+    /// places alone.
+    pub(crate) fn relation_of_places(&self, other: &Claim, m: &Meanings) -> Relation {
         // "44 miliciens tués" and "3 soldats tués" both count deaths, but
         // not of the same people; a generic count ("personnes") matches any.
         if let (Some(a), Some(b)) = (self.counted, other.counted) {
@@ -285,7 +292,7 @@ impl Claim {
                 return Relation::Different;
             }
         }
-        let places = if self.places == other.places && !self.places.is_empty() {
+        if self.places == other.places && !self.places.is_empty() {
             Relation::Strong
         } else if self.places.is_empty()
             || other.places.is_empty()
@@ -293,9 +300,8 @@ impl Claim {
         {
             Relation::Weak
         } else {
-            return Relation::Different;
-        };
-        places.min(self.relation_of_periods(other))
+            Relation::Different
+        }
     }
 
     /// True for claims the rules should consider: not repeats, not
@@ -682,14 +688,6 @@ pub(crate) fn read_document(
         } else {
             how
         };
-        if fig.kind.is_quantity() {
-            match how {
-                Stated::Explicit if carries => last.explicit = Some(claims.len()),
-                Stated::Explicit => {}
-                Stated::Inherited => last.inherited = Some(claims.len()),
-                Stated::Default => {}
-            }
-        }
         // Counts and amounts have a time of count; ages and durations not.
         let timed = matches!(
             fig.kind,
@@ -700,6 +698,17 @@ pub(crate) fn read_document(
                 | Kind::Range
                 | Kind::Temperature
         );
+        if fig.kind.is_quantity() {
+            match how {
+                // The day of a duration ("depuis trois jours" said on
+                // Monday) is the time of speaking, not of the counts after
+                // it: only a figure with a time of count passes its period on.
+                Stated::Explicit if carries && timed => last.explicit = Some(claims.len()),
+                Stated::Explicit => {}
+                Stated::Inherited => last.inherited = Some(claims.len()),
+                Stated::Default => {}
+            }
+        }
         let (moment, status) = if timed {
             let mark = moment::mark_of(&st, (fig.start, fig.end), &counts, &toks);
             let moment = mark.and_then(|k| k.moment.or(last_moment));
@@ -728,7 +737,7 @@ pub(crate) fn read_document(
             period: PackedPeriod::new(period),
             repeat_of: NO_REPEAT,
             boilerplate,
-            delta: m.is_delta(&at, &sm, &toks),
+            delta: m.is_delta(text, &at, &sm, &toks),
             period_stated: how != Stated::Default,
             moment,
             status,

@@ -121,15 +121,17 @@ pub(crate) fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usi
                         || matches!(c, '"' | '«' | '“' | '(' | '-' | '—' | '–')
                 })
             } else {
-                // Glued: "samedi.Lorsque", "2019.Le", and a heading run in
-                // after a point ("morts.- Aggravation en Iran -").
+                // Glued: "samedi.Lorsque", "2019.Le", "(26.380).La",
+                // "ajouté\".Le", and a heading run in after a point
+                // ("morts.- Aggravation en Iran -").
+                let word = prev_word.trim_end_matches([')', '"', '\'', '»', '”']);
                 b == b'.'
                     && next.is_some_and(|c| c.is_uppercase() || c == '-')
-                    && prev_word
+                    && word
                         .chars()
                         .last()
                         .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-                    && (long || prev_word.chars().count() > 1)
+                    && (long || word.chars().count() > 1)
                     || next.is_none()
             };
             if ends {
@@ -193,6 +195,19 @@ mod tests {
             vec!["Ils sont venus samedi.", "Lorsque la nuit tombe"]
         );
         assert_eq!(split("Il a 3.5 ans"), vec!["Il a 3.5 ans"]);
+        // A bracket or a quote closed before the point.
+        assert_eq!(
+            split("la France (26.380).La pandémie a dit \"non\".Le soir"),
+            vec![
+                "la France (26.380).",
+                "La pandémie a dit \"non\".",
+                "Le soir"
+            ]
+        );
+        assert_eq!(
+            split("les Etats-Unis (U.S.A.).B"),
+            vec!["les Etats-Unis (U.S.A.).B"]
+        );
         // A word longer than any abbreviation before the point.
         let long = format!("{}.Lorsque", "a".repeat(100));
         assert_eq!(split(&long), vec![&long[..101], "Lorsque"]);

@@ -242,6 +242,11 @@ fn a_rate_per_head_that_opens_a_sentence_makes_its_figures_rates() {
     let v = deltas("Le Brésil compte 199 morts par million d'habitants, et 41.828 morts au total.");
     assert!(v.iter().any(|x| x.0 == "199" && x.1), "{v:?}");
     assert!(v.iter().any(|x| x.0 == "41.828" && !x.1), "{v:?}");
+    // A rate after the figure's noun, past a name with digits, is one.
+    let v = deltas(
+        "A ce stade, le Brésil a enregistré 195 morts du Covid-19 par million de personnes.",
+    );
+    assert!(v.iter().any(|x| x.0 == "195" && x.1), "{v:?}");
     // A rate further in the sentence frames nothing before it.
     let v = deltas("Le Brésil, avec 41.828 morts, compte 199 morts par million d'habitants.");
     assert!(v.iter().any(|x| x.0 == "41.828" && !x.1), "{v:?}");
@@ -271,6 +276,10 @@ fn a_window_of_time_in_its_clause_makes_a_figure_a_change() {
         ("- Mille morts en 24 heures -Le Brésil a déjà officiellement enregistré 32.548 morts.", "fr", "32.548", false),
         // A window past another number bounds that one, not the first.
         ("Le Brésil compte 34.021 morts, dont 1.349 en 24 heures.", "fr", "34.021", false),
+        // The digits of a name are no other number.
+        ("La France a enregistré 54 décès liés au Covid-19 ces dernières 24 heures, portant le total à 29.209.", "fr", "54", true),
+        ("Le bilan est de 54 décès liés au Covid-19 à l'hôpital et 3 en 24 heures.", "fr", "54", false),
+        ("On compte 10.909 personnes hospitalisées soit 215 de moins en 24 heures.", "fr", "10.909", false),
         ("Brazil recorded 1,349 deaths in the past 24 hours, bringing its toll to 34,021.", "en", "1,349", true),
         ("Brazil recorded 1,349 deaths in the past 24 hours, bringing its toll to 34,021.", "en", "34,021", false),
     ];

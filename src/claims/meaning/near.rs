@@ -541,17 +541,24 @@ impl Meanings {
 
     /// True when the figure states a change: a delta word right before or
     /// after its noun ("13 nouveaux décès", "72 décès supplémentaires").
-    pub(crate) fn is_delta(&self, at: &FigureTokens, sm: &SentenceMeaning, toks: &Tokens) -> bool {
+    pub(crate) fn is_delta(
+        &self,
+        text: &str,
+        at: &FigureTokens,
+        sm: &SentenceMeaning,
+        toks: &Tokens,
+    ) -> bool {
         // Before the figure, the word must touch it ("a further 20"): in
         // "un nouveau bilan, 166.000" the word qualifies the toll, not a
         // change.
         sm.deltas.iter().any(|m| {
             if Some(m.id) == self.delta_window {
-                return window_of(m, at, toks);
+                return window_of(text, m, at, toks);
             }
             (m.ts >= at.end && m.ts <= at.after + 1)
                 || m.te == at.start
-                || (Some(m.id) == self.delta_rate && self.rate_frame(m, at, toks))
+                || (Some(m.id) == self.delta_rate
+                    && (self.rate_frame(m, at, toks) || bounds_after(text, m, at, toks)))
         })
     }
 
@@ -586,14 +593,12 @@ impl Meanings {
 /// clause of its own with no number before the figure ("En 24 heures, le
 /// Brésil a enregistré 1.349 morts"; not "Mille morts en 24 heures - Le
 /// Brésil a enregistré 32.548 morts", a heading glued to a sentence).
-fn window_of(m: &Match, at: &FigureTokens, toks: &Tokens) -> bool {
+fn window_of(text: &str, m: &Match, at: &FigureTokens, toks: &Tokens) -> bool {
     let any = |from: usize, to: usize, f: fn(&Tok) -> bool| {
         (from..to).any(|k| toks.toks.get(k).is_some_and(f))
     };
     if m.ts >= at.end {
-        m.ts <= at.after + WINDOW_AFTER
-            && !any(at.after, m.ts, |t| t.digits)
-            && !any(at.end, m.ts + 1, |t| t.comma)
+        bounds_after(text, m, at, toks)
     } else {
         (m.te == at.start && !toks.toks.get(at.start).is_some_and(|t| t.comma || t.stop))
             || (m.ts == 0
@@ -601,6 +606,33 @@ fn window_of(m: &Match, at: &FigureTokens, toks: &Tokens) -> bool {
                 && toks.toks.get(m.te).is_some_and(|t| t.comma)
                 && !any(m.te, at.start, |t| t.digits))
     }
+}
+
+/// True when words after a figure's noun (`m`: a window of time, a rate
+/// per head) bound its count: in its clause, at most [`WINDOW_AFTER`]
+/// tokens on, with no other number between ("195 morts du Covid-19 par
+/// million d'habitants": the digits of a name do not count).
+fn bounds_after(text: &str, m: &Match, at: &FigureTokens, toks: &Tokens) -> bool {
+    m.ts >= at.end
+        && m.ts <= at.after + WINDOW_AFTER
+        && !(at.after..m.ts).any(|k| number_at(text, toks, k))
+        && !(at.end..=m.ts).any(|k| toks.toks.get(k).is_some_and(|t| t.comma))
+}
+
+/// True when the token at `k` is a number: made of digits, and not joined
+/// by a hyphen to the word before it as part of a name ("Covid-19").
+fn number_at(text: &str, toks: &Tokens, k: usize) -> bool {
+    let Some(t) = toks.toks.get(k) else {
+        return false;
+    };
+    let named = k > 0
+        && t.start > 0
+        && text.as_bytes().get(t.start - 1) == Some(&b'-')
+        && toks
+            .toks
+            .get(k - 1)
+            .is_some_and(|p| !p.digits && p.end + 1 == t.start);
+    t.digits && !named
 }
 
 /// Most tokens between the end of a figure's noun and a window of time
