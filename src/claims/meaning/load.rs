@@ -90,6 +90,9 @@ struct WordsDef {
 #[serde(deny_unknown_fields)]
 struct ThresholdDef {
     words: Vec<String>,
+    /// Words that make a figure of their clause a hypothesis or a forecast.
+    #[serde(default)]
+    hypotheses: Vec<String>,
     /// Words that join a plural noun to an open bound of its members'
     /// size ("rassemblements de plus de 10 personnes").
     #[serde(default)]
@@ -337,6 +340,7 @@ impl Meanings {
         if let Some(t) = &raw.threshold {
             for (words, from) in [
                 (&mut self.thresholds, &t.words),
+                (&mut self.hypotheses, &t.hypotheses),
                 (&mut self.category_links, &t.category_links),
                 (&mut self.plural_endings, &t.plural_endings),
                 (&mut self.category_quantifiers, &t.category_quantifiers),

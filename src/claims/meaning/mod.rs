@@ -104,6 +104,10 @@ pub struct Meanings {
     /// Folded phrases that make the figure after them a threshold, a target
     /// or a forecast rather than a count ("le seuil des", "the mark of").
     pub(crate) thresholds: Vec<String>,
+    /// Folded phrases that make a figure of their clause a hypothesis or a
+    /// forecast rather than a count ("auraient pu être évitées", "could
+    /// have been prevented").
+    pub(crate) hypotheses: Vec<String>,
     /// Folded words that join a plural noun to an open bound of the size of
     /// its members: "des rassemblements de plus de 10 personnes", "gatherings
     /// of more than 10 people" (a category, not a count).

@@ -177,6 +177,44 @@ pub(crate) fn near_words(text: &str, c: &Claim, words: &[String]) -> bool {
         .any(|w| find_phrase(&before, w).is_some() || find_phrase(&after, w).is_some())
 }
 
+/// True when the figure's clause makes it a hypothesis or a forecast: one
+/// of the `hypotheses` words stands before it or after its counted noun,
+/// at most [`HYPOTHESIS_REACH`] bytes away, with no punctuation between
+/// ("ils prévoyaient jusqu'à 510.000 morts", "plus de 35.000 morts
+/// auraient pu être évitées").
+pub(crate) fn hypothesis(cx: &Context, c: &Claim) -> bool {
+    let words = &cx.meanings.hypotheses;
+    if words.is_empty() {
+        return false;
+    }
+    let text = &cx.corpus.doc_of(c).text;
+    let (s, e) = c.sentence();
+    let before = folded_slice(
+        text,
+        c.fig.start.saturating_sub(HYPOTHESIS_REACH).max(s),
+        c.fig.start,
+    );
+    let before = match before.rfind(CLAUSE_MARKS) {
+        Some(p) => &before[p + 1..],
+        None => &before[..],
+    };
+    let from = c.fig.end.max(c.fig.entity().map_or(0, |(_, e)| e));
+    let after = folded_slice(text, from, (from + HYPOTHESIS_REACH).min(e).max(from));
+    let after = match after.find(CLAUSE_MARKS) {
+        Some(p) => &after[..p],
+        None => &after[..],
+    };
+    words
+        .iter()
+        .any(|w| find_phrase(before, w).is_some() || find_phrase(after, w).is_some())
+}
+
+/// How far, in bytes, a word of hypothesis is looked for around a figure.
+const HYPOTHESIS_REACH: usize = 64;
+
+/// The marks that end a clause, for [`hypothesis`].
+const CLAUSE_MARKS: [char; 8] = [',', ';', ':', '(', ')', '"', '«', '»'];
+
 /// True when an open bound follows a plural noun, or a noun after a word
 /// of `category_quantifiers`, and a word that joins it (`category_links`):
 /// "des rassemblements de plus de 10 personnes", "tout rassemblement de
@@ -321,7 +359,9 @@ impl NotCompared {
                     .into()
             }
             NotCompared::Increment => "one is an increment or a part".into(),
-            NotCompared::Threshold => "one is a threshold, a target or a forecast".into(),
+            NotCompared::Threshold => {
+                "one is a threshold, a target, a forecast or a hypothesis".into()
+            }
             NotCompared::NoPlace => "one has no place".into(),
             NotCompared::PeriodUnstated => {
                 "one leaves its period to the time of writing (a running tally), and the \
@@ -380,7 +420,13 @@ pub(crate) fn why_not(
     }
     // Places and periods must not contradict (see `claims::Relation`), and
     // the match must be as sure as the rule asks.
-    let relation = a.relation_besides_key(b, cx.meanings);
+    let mut relation = a.relation_besides_key(b, cx.meanings);
+    // A national tally left to the time of writing is the latest count
+    // known that day: the one another paper of the day dates to the day
+    // before ("selon un bilan établi lundi à 19H00 GMT") may be the same.
+    if (!a.period_stated || !b.period_stated) && tallies_of_one_day(cx, p.national_tally, a, b) {
+        relation = a.relation_of_places(b, cx.meanings);
+    }
     if relation < p.min_relation {
         return Some(NotCompared::Relation(relation));
     }
@@ -397,6 +443,8 @@ pub(crate) fn why_not(
         || near_words(&corpus.doc_of(b).text, b, &m.thresholds)
         || category_bound(cx, a)
         || category_bound(cx, b)
+        || hypothesis(cx, a)
+        || hypothesis(cx, b)
     {
         return Some(NotCompared::Threshold);
     }
