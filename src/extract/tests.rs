@@ -428,6 +428,19 @@ fn more_qualifiers_and_ranges_of_fractions() {
             (Some(d("200")), None),
         ),
         ("about 40 or so", en, "about 40 or so", d2("36", "44")),
+        // A verb of exceeding is an open lower bound.
+        (
+            "en dépassant les 34.000 morts",
+            fr,
+            "dépassant les 34.000",
+            (Some(d("34000")), None),
+        ),
+        (
+            "le bilan a dépassé les 120.000 morts",
+            fr,
+            "dépassé les 120.000",
+            (Some(d("120000")), None),
+        ),
         ("30 ans environ", fr, "30 ans environ", d2("27", "33")),
         (
             "50 personnes tout au plus",

@@ -5,20 +5,21 @@
 //! A document that states a key with [`SERIES`] or more different values
 //! (a timeline of strikes, each with its toll; a table of results) is a
 //! series of events for that key, not one quantity stated twice: that key
-//! is not checked in it.
+//! is not checked in it. The items of a list and the tallies of one place
+//! (a world round-up's tolls per country) are not counted as such values.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::support::interval::{bounds, overlap, usable};
+use super::support::interval::{bounds, overlap, usable, Bounds};
 use super::support::text::folded;
 use serde::Deserialize;
 
 use super::support::params::decimal;
-use super::support::sources::{near_words, same_moment};
+use super::support::sources::{in_list, near_words, pinned_in_list, same_moment};
 use super::{Check, Context, Finding, RuleDef};
-use crate::claims::{Key, Places};
+use crate::claims::{Claim, Key, Places};
 use crate::lexicon::fold;
 
 /// Most claims of one key compared within a document.
@@ -36,6 +37,14 @@ pub(crate) struct InconsistentInDocument {
     tolerance: Decimal,
     /// Words next to a figure that make it a part or a running total.
     part_words: Vec<String>,
+    /// How far past its bound an open interval reaches ("plus de 25.000"
+    /// is not 40.000), as in FC201.
+    #[serde(deserialize_with = "decimal")]
+    open_reach: Decimal,
+    /// The least value of a figure of one place that is a tally of that
+    /// place rather than one event of a series.
+    #[serde(deserialize_with = "decimal")]
+    tally_least: Decimal,
 }
 
 impl Check for InconsistentInDocument {
@@ -50,7 +59,7 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
     let part_words = folded(&p.part_words);
     for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
-        let mut by_key: BTreeMap<(Key, Places, String), Vec<usize>> = BTreeMap::new();
+        let mut by_key: BTreeMap<(Key, Places), Vec<usize>> = BTreeMap::new();
         // Distinct values per key, whatever the places and nouns.
         let mut values: BTreeMap<Key, Vec<Decimal>> = BTreeMap::new();
         for i in corpus.doc_claims[d].clone() {
@@ -63,47 +72,53 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
             {
                 continue;
             }
-            let (Some(key), Some((es, ee))) = (c.key(), c.fig.entity()) else {
+            let (Some(key), Some(_)) = (c.key(), c.fig.entity()) else {
                 continue;
             };
             // A quantity pinned down enough to be stated twice: what
-            // happened (role) and where (place). "Quatre personnes" and
+            // happened (a role, or a noun that names the quantity itself:
+            // "25.000 morts") and where (place). "Quatre personnes" and
             // "300 personnes" of one article are mostly different groups.
-            if c.role.is_none() {
+            if c.role.is_none() && !names_measure(cx, c) {
                 continue;
             }
-            if let Some(x) = c.fig.value {
-                let v = values.entry(key).or_default();
-                if !v.contains(&x) {
-                    v.push(x);
+            // The items of a list (a ranking of countries) and the tallies
+            // of one place (at least `tally_least`: "48.000 morts au
+            // Royaume-Uni") are no series of events: they do not count
+            // among the key's values.
+            let listed = in_list(corpus, c);
+            let tally = !p.tally_least.is_zero()
+                && c.places.single().is_some()
+                && c.fig.value.is_some_and(|v| v >= p.tally_least);
+            if !listed && !tally {
+                if let Some(x) = c.fig.value {
+                    let v = values.entry(key).or_default();
+                    if !v.contains(&x) {
+                        v.push(x);
+                    }
                 }
             }
             if c.places.is_empty() {
                 continue;
             }
-            // A figure of a list (a ranking) is hard to pin to its place.
-            let in_list = corpus.doc_claims[d]
-                .clone()
-                .filter(|&k| {
-                    let o = &corpus.claims[k];
-                    o.sentence() == c.sentence() && o.measure == c.measure
-                })
-                .count()
-                >= 3;
-            if in_list || c.fig.value.is_none() {
+            // A figure of a list is hard to pin to its place, unless its
+            // item names a place of its own ("le Royaume-Uni avec 40.597
+            // morts, le Brésil avec 36.455 morts").
+            if (listed && !pinned_in_list(corpus, c)) || c.fig.value.is_none() {
                 continue;
             }
-            // A part or a running total is another quantity.
-            if near_words(text, c, &part_words) {
+            // A part or a running total is another quantity; a figure
+            // quoted is someone's word ("a parlé de \"120 millions de
+            // morts\""), which the article may well contradict.
+            if near_words(text, c, &part_words) || quoted(text, c) {
                 continue;
             }
-            let noun = fold(&text[es..ee]);
-            let v = by_key.entry((key, c.places, noun)).or_default();
+            let v = by_key.entry((key, c.places)).or_default();
             if v.len() < MAX_PER_KEY {
                 v.push(i);
             }
         }
-        for ((key, places, _), claims) in by_key {
+        for ((key, places), claims) in by_key {
             if values.get(&key).is_some_and(|v| v.len() >= SERIES) {
                 continue;
             }
@@ -115,14 +130,15 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
                     // moments, even when no year dates them ("On 2 March, up
                     // to 25,000 … On 5 April, around 30,000").
                     if ca.sentence() == cb.sentence()
+                        || !same_count(text, cx, ca, cb)
                         || !ca.same_period(cb)
                         || !same_moment(corpus, cx.lexicon, ca, cb)
                     {
                         continue;
                     }
                     if !overlap(
-                        &bounds(ca, cx.lexicon, tolerance),
-                        &bounds(cb, cx.lexicon, tolerance),
+                        &reach(bounds(ca, cx.lexicon, tolerance), p.open_reach),
+                        &reach(bounds(cb, cx.lexicon, tolerance), p.open_reach),
                     ) {
                         found = Some((a, b));
                         break 'pairs;
@@ -151,8 +167,67 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
     }
 }
 
+/// True when two claims of one key count the same thing by their nouns:
+/// the same noun, or one noun that names the quantity itself ("25.000
+/// morts") and one that names people of any kind ("25.000 personnes sont
+/// mortes"). "300 personnes tuées" and "quatre enfants tués" count
+/// different groups.
+fn same_count(text: &str, cx: &Context, a: &Claim, b: &Claim) -> bool {
+    let noun = |c: &Claim| c.fig.entity().map(|(s, e)| fold(&text[s..e]));
+    let generic = |c: &Claim| {
+        c.counted
+            .is_some_and(|x| cx.meanings.generic.get(x as usize) == Some(&true))
+    };
+    noun(a) == noun(b)
+        || (names_measure(cx, a) && generic(b))
+        || (names_measure(cx, b) && generic(a))
+}
+
+/// True when the claim's noun names its quantity itself ("morts",
+/// "décès"), not people of any kind.
+fn names_measure(cx: &Context, c: &Claim) -> bool {
+    c.counted
+        .is_some_and(|x| c.measure == Some(x) && cx.meanings.generic.get(x as usize) != Some(&true))
+}
+
+/// True when the figure stands inside quotation marks opened in its
+/// sentence and not closed before it.
+fn quoted(text: &str, c: &Claim) -> bool {
+    let before = &text[c.sentence().0..c.fig.start];
+    let count = |ch: char| before.matches(ch).count();
+    count('"') % 2 == 1 || count('«') > count('»') || count('“') > count('”')
+}
+
+/// `x` with an open end closed at `open_reach` past its bound.
+fn reach(mut x: Bounds, open_reach: Decimal) -> Bounds {
+    if !open_reach.is_zero() {
+        let r = Decimal::ONE + open_reach;
+        match (x.low, x.high) {
+            (Some(l), None) => x.high = Some((l.0 * r, false)),
+            (None, Some(h)) => x.low = Some((h.0 / r, false)),
+            _ => {}
+        }
+    }
+    x
+}
+
 #[cfg(test)]
 mod tests {
+    use crate::claims::claims_of;
+    use crate::input::Document;
+    use crate::model::Lang;
+
+    #[test]
+    fn figures_in_quotes_are_quoted() {
+        let cfg = crate::testing::config();
+        let text = "Il a parlé de \"120 millions de morts\" aux Etats-Unis, où 120.000 personnes sont mortes.";
+        let doc = Document::new("d", text, Some(Lang::new("fr")));
+        let claims = claims_of(0, &doc, &cfg.lexicon, &cfg.meanings);
+        let of = |f: &str| claims.iter().find(|c| c.fig.text(text) == f).unwrap();
+        assert!(super::quoted(text, of("120 millions")));
+        assert!(!super::quoted(text, of("120.000")));
+    }
+
     #[test]
     fn examples_pass() {
         crate::rules::rule_tests::examples_pass("FC301");
