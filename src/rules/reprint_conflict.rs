@@ -255,23 +255,45 @@ impl Tok {
     }
 }
 
-/// A sentence that holds a figure.
+/// A sentence that holds a figure, in 24 bytes.
 #[derive(Debug)]
 struct Sent {
     doc: u32,
     /// Its byte span in the document's text.
     span: (u32, u32),
     /// Its tokens, read again only for the sentences whose figures are
-    /// compared word by word ([`Sent::toks`]).
-    toks: OnceCell<Box<[Tok]>>,
+    /// compared word by word ([`Sent::toks`]), and their bag: boxed, so
+    /// that the many sentences whose tokens are not kept cost one pointer.
+    kept: OnceCell<Box<Kept>>,
     /// The weekdays the sentence names, bit `w` for weekday `w` (1 to 7).
     weekdays: u8,
+}
+
+/// The tokens of a sentence kept for its later buckets, and their bag
+/// ([`bag`]), made when first needed.
+#[derive(Debug)]
+struct Kept {
+    toks: Box<[Tok]>,
+    bag: OnceCell<Box<[u64]>>,
 }
 
 impl Sent {
     /// The tokens of the sentence, read when first needed and kept.
     fn toks(&self, cx: &Context) -> &[Tok] {
-        self.toks.get_or_init(|| self.read(cx).into_boxed_slice())
+        &self
+            .kept
+            .get_or_init(|| {
+                Box::new(Kept {
+                    toks: self.read(cx).into_boxed_slice(),
+                    bag: OnceCell::new(),
+                })
+            })
+            .toks
+    }
+
+    /// The tokens of the sentence, if they are kept.
+    fn kept_toks(&self) -> Option<&[Tok]> {
+        self.kept.get().map(|k| &*k.toks)
     }
 
     /// The tokens of the sentence, read again.
@@ -346,6 +368,40 @@ fn keep_shared(index: &mut Vec<Entry>) {
     }
     index.truncate(kept);
     index.shrink_to_fit();
+}
+
+/// The pairs of figures compared, each as its two figures' indices (the
+/// lower one in the high half), in 8 bytes each. A figure stands under one
+/// anchor of each tag, so a pair meets in one bucket of each tag at most:
+/// the pairs of the buckets of earlier tags are kept sorted, those of the
+/// buckets of the current tag only listed, and merged in as the tag ends.
+#[derive(Debug, Default)]
+struct Tried {
+    /// The pairs of earlier tags, sorted.
+    earlier: Vec<u64>,
+    /// The pairs of the current tag.
+    current: Vec<u64>,
+    tag: u8,
+}
+
+impl Tried {
+    /// Notes that `pair`, of a bucket of `tag` (tags come in order), is
+    /// compared: false when it was already, in a bucket of an earlier tag.
+    fn insert(&mut self, tag: u8, pair: u64) -> bool {
+        debug_assert!(tag >= self.tag);
+        if tag != self.tag {
+            self.tag = tag;
+            let current = std::mem::take(&mut self.current);
+            self.earlier.reserve_exact(current.len());
+            self.earlier.extend(current);
+            self.earlier.sort_unstable();
+        }
+        if self.earlier.binary_search(&pair).is_ok() {
+            return false;
+        }
+        self.current.push(pair);
+        true
+    }
 }
 
 /// For each figure, given as its frame and the hash of its value, whether
@@ -1273,7 +1329,7 @@ impl ReprintConflict {
             out.sents.push(Sent {
                 doc: d as u32,
                 span: (sp.0 as u32, sp.1 as u32),
-                toks: OnceCell::new(),
+                kept: OnceCell::new(),
                 weekdays: weekdays.iter().fold(0, |m, &w| {
                     debug_assert!(w < 8, "weekday {w}");
                     m | 1u8 << (w & 7)
@@ -1338,6 +1394,9 @@ impl ReprintConflict {
                 }
             }
         }
+        // The room the lists grew into but do not use is given back.
+        sents.shrink_to_fit();
+        figs.shrink_to_fit();
         // Whether each figure's frame is a template; the frames are dropped.
         let template_fig = templates(&fig_frames);
         drop(fig_frames);
@@ -1381,7 +1440,7 @@ impl ReprintConflict {
         let mut candidates: Vec<Cand> = Vec::new();
         let mut seen: HashSet<(u32, u32)> = HashSet::new();
         // The pairs of figures compared, each as its two figures' indices.
-        let mut tried: HashSet<u64> = HashSet::new();
+        let mut tried = Tried::default();
         // The tokens of the sentences of the buckets compared below, read
         // when a pair is compared word by word, and their bags: up to
         // [`CACHE_TOKENS`] tokens are kept in their sentences
@@ -1394,7 +1453,6 @@ impl ReprintConflict {
                 holds[figs[e.fig() as usize].si as usize] += 1;
             }
         }
-        let mut bags: Vec<OnceCell<Box<[u64]>>> = sents.iter().map(|_| OnceCell::new()).collect();
         let cached = std::cell::Cell::new(0usize);
         // The sentences of the bucket before, released as the next starts.
         let mut held: Vec<u32> = Vec::new();
@@ -1403,10 +1461,9 @@ impl ReprintConflict {
                 let h = &mut holds[si as usize];
                 *h -= 1;
                 if *h == 0 {
-                    if let Some(t) = sents[si as usize].toks.take() {
-                        cached.set(cached.get().saturating_sub(t.len()));
+                    if let Some(k) = sents[si as usize].kept.take() {
+                        cached.set(cached.get().saturating_sub(k.toks.len()));
                     }
-                    bags[si as usize].take();
                 }
             }
             let key = (bucket[0].tag(), bucket[0].hash());
@@ -1422,7 +1479,7 @@ impl ReprintConflict {
                 list.iter().map(|_| OnceCell::new()).collect();
             let toks_at = |x: usize| -> &[Tok] {
                 let s = &sents[list[x].0 as usize];
-                if let Some(t) = s.toks.get() {
+                if let Some(t) = s.kept_toks() {
                     return t;
                 }
                 if cached.get() < CACHE_TOKENS {
@@ -1434,8 +1491,8 @@ impl ReprintConflict {
             };
             let bag_at = |x: usize| -> &[u64] {
                 let si = list[x].0 as usize;
-                if sents[si].toks.get().is_some() {
-                    bags[si].get_or_init(|| bag(toks_at(x)).into_boxed_slice())
+                if let Some(k) = sents[si].kept.get() {
+                    k.bag.get_or_init(|| bag(&k.toks).into_boxed_slice())
                 } else {
                     local_bags[x].get_or_init(|| bag(toks_at(x)))
                 }
@@ -1527,7 +1584,7 @@ impl ReprintConflict {
                     };
                     let (fa, fb) = (bucket[x].fig(), bucket[y].fig());
                     let figures = u64::from(fa.min(fb)) << 32 | u64::from(fa.max(fb));
-                    if seen.contains(&pair) || !tried.insert(figures) {
+                    if seen.contains(&pair) || !tried.insert(key.0, figures) {
                         continue;
                     }
                     let (pa, pb) = (ea.1 as usize, eb.1 as usize);
@@ -1937,7 +1994,7 @@ impl ReprintConflict {
 
 #[cfg(test)]
 mod tests {
-    use super::{keep_shared, Entry};
+    use super::{keep_shared, Entry, Tried};
     use crate::model::Lang;
     use crate::rules::rule_tests::messages;
 
@@ -1962,6 +2019,26 @@ mod tests {
 
     /// A frame is a template when it is printed with three or more
     /// distinct values, however often each one.
+    #[test]
+    fn a_sentence_is_kept_in_24_bytes() {
+        assert!(std::mem::size_of::<super::Sent>() <= 24);
+    }
+
+    #[test]
+    fn a_pair_tried_under_an_earlier_tag_is_not_tried_again() {
+        let mut t = Tried::default();
+        assert!(t.insert(0, 7));
+        assert!(t.insert(0, 3));
+        assert!(t.insert(2, 5));
+        assert!(!t.insert(3, 7));
+        assert!(!t.insert(3, 5));
+        assert!(t.insert(3, 4));
+        assert!(!t.insert(4, 4));
+        assert!(!t.insert(4, 3));
+        assert!(t.insert(4, 9));
+        assert_eq!(t.earlier, vec![3, 4, 5, 7]);
+    }
+
     #[test]
     fn templates_are_frames_of_three_values() {
         let frames = [(1, 10), (1, 11), (1, 10), (2, 5), (1, 12), (2, 6), (2, 5)];

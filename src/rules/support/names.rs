@@ -15,10 +15,10 @@ use crate::claims::{Corpus, Meanings};
 pub(crate) struct DocNames {
     /// Every name, as [`name_hash`], sorted, without repeats.
     pub(crate) all: Box<[u64]>,
-    /// The names that are not too common in news to tell anything
-    /// ([`Meanings::is_common_name`]), as [`name_hash`], sorted, without
-    /// repeats.
-    pub(crate) distinctive: Box<[u64]>,
+    /// Which of them are distinctive, not too common in news to tell
+    /// anything ([`Meanings::is_common_name`]): bit `i % 8` of byte `i / 8`
+    /// for `all[i]` (a bit rather than a second list of hashes).
+    distinctive: Box<[u8]>,
 }
 
 /// The hash a folded name is kept as (the same in every run).
@@ -31,24 +31,39 @@ pub(crate) fn name_hash(folded: &str) -> u64 {
 impl DocNames {
     /// The names of `text`.
     pub(crate) fn of(text: &str, m: &Meanings) -> DocNames {
-        let mut all = Vec::new();
+        // Each name's hash, and whether it is distinctive.
+        let mut read: Vec<(u64, bool)> = Vec::new();
+        each_name(text, |n| read.push((name_hash(n), !m.is_common_name(n))));
+        read.sort_unstable();
+        let mut all: Vec<u64> = Vec::with_capacity(read.len());
         let mut distinctive = Vec::new();
-        each_name(text, |n| {
-            let h = name_hash(n);
-            all.push(h);
-            if !m.is_common_name(n) {
-                distinctive.push(h);
+        for (h, d) in read {
+            if all.last() != Some(&h) {
+                all.push(h);
             }
-        });
-        let sorted = |mut v: Vec<u64>| -> Box<[u64]> {
-            v.sort_unstable();
-            v.dedup();
-            v.into_boxed_slice()
-        };
-        DocNames {
-            all: sorted(all),
-            distinctive: sorted(distinctive),
+            if d {
+                let i = all.len() - 1;
+                distinctive.resize(i / 8 + 1, 0u8);
+                distinctive[i / 8] |= 1 << (i % 8);
+            }
         }
+        DocNames {
+            all: all.into_boxed_slice(),
+            distinctive: distinctive.into_boxed_slice(),
+        }
+    }
+
+    /// The distinctive names, as [`name_hash`], sorted, without repeats.
+    pub(crate) fn distinctive(&self) -> impl Iterator<Item = u64> + '_ {
+        self.all
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| {
+                self.distinctive
+                    .get(i / 8)
+                    .is_some_and(|b| b >> (i % 8) & 1 == 1)
+            })
+            .map(|(_, &h)| h)
     }
 
     /// The names of every document of the corpus, in document order.
@@ -78,7 +93,10 @@ mod tests {
             .collect();
         want.sort_unstable();
         assert_eq!(&*n.all, want.as_slice());
-        assert!(!n.distinctive.contains(&name_hash("france")));
-        assert!(n.distinctive.contains(&name_hash("terry")));
+        assert!(!n.distinctive().any(|h| h == name_hash("france")));
+        assert!(n.distinctive().any(|h| h == name_hash("terry")));
+        let mut distinctive: Vec<u64> = ["terry", "koweit"].iter().map(|w| name_hash(w)).collect();
+        distinctive.sort_unstable();
+        assert_eq!(n.distinctive().collect::<Vec<u64>>(), distinctive);
     }
 }

@@ -119,14 +119,38 @@ fn one_story(
 pub(crate) struct Stories {
     /// For each document, its distinctive names (as
     /// [`super::names::name_hash`]), sorted.
-    names: Vec<Vec<u64>>,
+    names: Lists,
     /// For each document, hashes of its long sentences, sorted.
-    sentences: Vec<Vec<u64>>,
+    sentences: Lists,
     /// For each document, hashes of the key and value of its figures,
     /// sorted.
-    figures: Vec<Vec<u64>>,
+    figures: Lists,
     /// Publication day (days since 1970), when known.
     day: Vec<Option<i64>>,
+}
+
+/// A list of hashes for each document, each in a boxed slice of its
+/// length (16 bytes beside its hashes, and no spare room).
+#[derive(Debug, Clone, Default)]
+struct Lists(Vec<Box<[u64]>>);
+
+impl Lists {
+    /// Adds the list of the next document.
+    fn push(&mut self, list: impl IntoIterator<Item = u64>) {
+        self.0.push(list.into_iter().collect());
+    }
+
+    /// Gives back the room the list of lists grew into but does not use.
+    fn shrink_to_fit(&mut self) {
+        self.0.shrink_to_fit();
+    }
+}
+
+impl std::ops::Index<usize> for Lists {
+    type Output = [u64];
+    fn index(&self, d: usize) -> &[u64] {
+        &self.0[d]
+    }
 }
 
 /// Names used by more documents than this share of a run (and more than
@@ -221,9 +245,9 @@ impl Stories {
     /// The stories of `corpus`, whose documents' names are `doc_names`.
     pub(crate) fn build(corpus: &Corpus, m: &Meanings, doc_names: &[DocNames]) -> Stories {
         let mut df: HashMap<u64, u32> = HashMap::new();
-        let mut sentences = Vec::with_capacity(corpus.docs.len());
+        let mut sentences = Lists::default();
         let mut day = Vec::with_capacity(corpus.docs.len());
-        let mut figures = Vec::with_capacity(corpus.docs.len());
+        let mut figures = Lists::default();
         // What each document says, read in parallel by batches.
         let n = corpus.docs.len();
         for start in (0..n).step_by(BUILD_BATCH) {
@@ -262,7 +286,7 @@ impl Stories {
             }
         }
         for n in doc_names {
-            for &h in n.distinctive.iter() {
+            for h in n.distinctive() {
                 *df.entry(h).or_default() += 1;
             }
         }
@@ -273,7 +297,7 @@ impl Stories {
         // day's news.
         let mut when: HashMap<u64, Vec<i64>> = HashMap::new();
         for (n, d) in doc_names.iter().zip(&day) {
-            for &h in n.distinctive.iter() {
+            for h in n.distinctive() {
                 if df[&h] > common {
                     when.entry(h).or_default().extend(*d);
                 }
@@ -283,16 +307,16 @@ impl Stories {
             .into_iter()
             .filter_map(|(h, days)| bursts(days, df[&h]).then_some(h))
             .collect();
-        let names = doc_names
-            .iter()
-            .map(|n| {
-                n.distinctive
-                    .iter()
-                    .copied()
-                    .filter(|h| df[h] <= common || event.contains(h))
-                    .collect()
-            })
-            .collect();
+        let mut names = Lists::default();
+        for n in doc_names {
+            names.push(
+                n.distinctive()
+                    .filter(|h| df[h] <= common || event.contains(h)),
+            );
+        }
+        for lists in [&mut names, &mut sentences, &mut figures] {
+            lists.shrink_to_fit();
+        }
         Stories {
             names,
             sentences,
@@ -363,32 +387,45 @@ impl Stories {
             }
             return out;
         }
-        // Inverted indexes over the bucket's documents; names and
-        // sentences shared by too many of them are skipped, which bounds
-        // the pairs per entry.
-        let mut postings: HashMap<(bool, u64), Vec<u32>> = HashMap::new();
+        // Inverted indexes over the bucket's documents, as one sorted list
+        // of (hash, document) in 16 bytes each, the document's high bit
+        // telling sentences and figures from names; names and sentences
+        // shared by too many of them are skipped, which bounds the pairs
+        // per entry.
+        const TEXT: u32 = 1 << 31;
+        let of = |d: u32| {
+            let d = d as usize;
+            (&self.names[d], &self.sentences[d], &self.figures[d])
+        };
+        let mut postings: Vec<(u64, u32)> = Vec::with_capacity(
+            docs.iter()
+                .map(|&d| {
+                    let (n, s, f) = of(d);
+                    n.len() + s.len() + f.len()
+                })
+                .sum(),
+        );
         for &d in docs {
-            for &n in &self.names[d as usize] {
-                postings.entry((false, n)).or_default().push(d);
-            }
-            for &h in &self.sentences[d as usize] {
-                postings.entry((true, h)).or_default().push(d);
-            }
-            for &h in &self.figures[d as usize] {
-                postings.entry((true, h ^ FIGURE_SALT)).or_default().push(d);
-            }
+            debug_assert!(d < TEXT);
+            let (names, sentences, figures) = of(d);
+            postings.extend(names.iter().map(|&n| (n, d)));
+            postings.extend(sentences.iter().map(|&h| (h, d | TEXT)));
+            postings.extend(figures.iter().map(|&h| (h ^ FIGURE_SALT, d | TEXT)));
         }
+        postings.sort_unstable();
         let mut candidates: Vec<(u32, u32)> = Vec::new();
-        for list in postings.values() {
+        for list in postings.chunk_by(|x, y| x.0 == y.0 && x.1 & TEXT == y.1 & TEXT) {
             if list.len() > SMALL {
                 continue;
             }
-            for (x, &a) in list.iter().enumerate() {
-                for &b in &list[x + 1..] {
+            for (x, &(_, a)) in list.iter().enumerate() {
+                for &(_, b) in &list[x + 1..] {
+                    let (a, b) = (a & !TEXT, b & !TEXT);
                     candidates.push((a.min(b), a.max(b)));
                 }
             }
         }
+        drop(postings);
         candidates.sort_unstable();
         candidates.dedup();
         out.extend(candidates.into_iter().filter(|&(a, b)| self.keep(a, b, p)));
