@@ -183,7 +183,10 @@ pub(crate) fn decimal_text(d: rust_decimal::Decimal) -> String {
 
 /// [`decimal_text`] of `d`, pushed on `out`.
 pub(crate) fn push_decimal(out: &mut String, d: rust_decimal::Decimal) {
-    let d = d.normalize();
+    // A value without decimals, most of them, is written as it is: the
+    // normal form differs only for a negative zero, whose mantissa has no
+    // sign either.
+    let d = if d.scale() == 0 { d } else { d.normalize() };
     if d.scale() != 0 {
         use std::fmt::Write as _;
         let _ = write!(out, "{d}");
