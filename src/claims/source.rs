@@ -42,6 +42,16 @@ pub(crate) fn document_time(
     figures: &[Figure],
     copyright_marks: &[String],
 ) -> DocTime {
+    document_time_of(doc, figures.iter(), copyright_marks)
+}
+
+/// [`document_time`] from the figures `figures` gives in order, read
+/// where they are (a writer's claims hold them: no copy of them all).
+pub(crate) fn document_time_of<'f>(
+    doc: &Document,
+    figures: impl DoubleEndedIterator<Item = &'f Figure> + Clone,
+    copyright_marks: &[String],
+) -> DocTime {
     let mut t = DocTime::default();
     if let Some(d) = &doc.source.date {
         let (day, year) = parse_date(d, doc.lang);
@@ -49,7 +59,7 @@ pub(crate) fn document_time(
         t.year_only = if day.is_none() { year } else { None };
     }
     let text = doc.text.as_str();
-    let copyright = copyright(text, figures, copyright_marks);
+    let copyright = copyright(text, figures.clone(), copyright_marks);
     let dateline = dateline(text, figures);
     if t.day.is_none() && t.year_only.is_none() {
         if let Some((month, day, year, _)) = dateline {
@@ -77,12 +87,12 @@ pub(crate) fn document_time(
 }
 
 /// "© 2024 ARMENPRESS", "Copyright 2019 Reuters": the year and the name.
-fn copyright<'t>(
+fn copyright<'t, 'f>(
     text: &'t str,
-    figures: &[Figure],
+    figures: impl DoubleEndedIterator<Item = &'f Figure>,
     marks: &[String],
 ) -> Option<(i32, Option<&'t str>)> {
-    for f in figures.iter().rev() {
+    for f in figures.rev() {
         if f.kind != Kind::Date {
             continue;
         }
@@ -109,9 +119,9 @@ fn copyright<'t>(
 /// A dateline near the top: "EREVAN, 23 JUILLET, ARMENPRESS:",
 /// "BAGHDAD, March 3, 2024 -" or "PARIS, 12 mars 2020 (AFP) -": month,
 /// day, year if written, and the outlet if named after the date.
-fn dateline<'t>(
+fn dateline<'t, 'f>(
     text: &'t str,
-    figures: &[Figure],
+    figures: impl Iterator<Item = &'f Figure>,
 ) -> Option<(u32, u32, Option<i32>, Option<&'t str>)> {
     for f in figures {
         if f.start > 2000 {

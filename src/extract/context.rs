@@ -304,12 +304,19 @@ fn unit_at_folding_into(
     // `unit_forms` order, longest first.
     let c0 = head.chars().next()?;
     let empty = Vec::new();
-    let symbols = lex.unit_first.get(&c0).unwrap_or(&empty);
+    // Of those, only the symbols of one byte and those whose second byte
+    // is the head's are compared further (`Lexicon::unit_first`).
+    let hb = head.as_bytes();
+    let one_byte = (c0, crate::lexicon::UNIT_ONE_BYTE);
+    let symbols = hb
+        .get(1)
+        .and_then(|&b| lex.unit_first.get(&(c0, u16::from(b))))
+        .or_else(|| lex.unit_first.get(&one_byte))
+        .unwrap_or(&empty);
     // The leading letters, as folded: an ASCII byte folds to a letter
     // when it is one.
     // Their folded hash, read with them: letters whose hash keys no unit
     // word are not folded.
-    let hb = head.as_bytes();
     let mut key_end = 0;
     let mut h = crate::lexicon::FOLD_HASH_BASIS;
     while let Some(&b) = hb.get(key_end) {
@@ -770,6 +777,19 @@ mod tests {
         assert_eq!(word_at(t, 12), Some((12, 19)));
         assert_eq!(word_before(t, 19), Some((12, 19)));
         assert_eq!(word_before(t, t.len()), Some((t.len() - 2, t.len())));
+    }
+
+    #[test]
+    fn every_symbol_is_found_at_a_text_it_starts() {
+        let cfg = crate::testing::config();
+        let lex = &cfg.lexicon;
+        for f in lex.unit_forms.iter().filter(|f| f.symbol) {
+            for after in ["", " x", "\n", ") 3"] {
+                let t = format!("{}{after}", f.form);
+                let u = unit_at(lex, &t, 0);
+                assert!(u.is_some_and(|u| u.end >= f.form.len()), "{t:?}");
+            }
+        }
     }
 
     #[test]

@@ -58,6 +58,9 @@ struct Extractor<'a> {
     /// How the document's language writes numbers and dates.
     conv: &'a Conventions,
     buf: String,
+    /// The folded word at which [`Extractor::phrase_of`] compares the
+    /// phrases of a table, kept for its buffer.
+    opener: String,
     out: Vec<Figure>,
     /// Figures with nothing to read around them skip the recognisers
     /// ([`Extractor::is_bare`]).
@@ -80,6 +83,7 @@ impl<'a> Extractor<'a> {
             shared: lex.with_fallback(lang).collect(),
             conv: lex.conventions(lang),
             buf: String::new(),
+            opener: String::new(),
             out: Vec::new(),
             bare_path,
             word: context::FoldedWord::new(),

@@ -41,19 +41,25 @@ impl<'a> Extractor<'a> {
         let text = self.text;
         // Every phrase starts with the word at `q`: only the phrases whose
         // first word (before its first space) it folds to are read further.
+        // The word is folded once for all the phrases, if one needs it.
         let (s, e) = word_at(text, q)?;
         let word = &text[s..e];
-        for lex in self.lexes() {
+        let mut folded = std::mem::take(&mut self.opener);
+        let mut done = false;
+        let mut found = None;
+        'tables: for lex in self.lexes() {
             for (phrase, v) in table(lex) {
-                if !crate::lexicon::fold_opens(word, phrase, &mut self.buf) {
+                if !crate::lexicon::fold_opens_once(word, phrase, &mut folded, &mut done) {
                     continue;
                 }
                 if let Some(e) = phrase_at(text, q, phrase, &mut self.buf) {
-                    return Some((e, *v));
+                    found = Some((e, *v));
+                    break 'tables;
                 }
             }
         }
-        None
+        self.opener = folded;
+        found
     }
 
     /// A plain number at `pos`, in digits or words: its value and end.

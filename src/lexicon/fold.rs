@@ -296,15 +296,34 @@ pub(crate) fn fold_eq(w: &str, key: &str, buf: &mut String) -> bool {
 /// (all of it before its first space), a word with a space in it being
 /// none: plain ASCII compared on its bytes, any other word folded into
 /// `buf` first.
+#[cfg(test)]
 pub(crate) fn fold_opens(word: &str, phrase: &str, buf: &mut String) -> bool {
+    fold_opens_once(word, phrase, buf, &mut false)
+}
+
+/// [`fold_opens`] for a word compared with many phrases: it is folded
+/// into `folded` the first time a comparison needs it (when it holds a
+/// byte that is not ASCII, a space or a tab, and its plain ASCII head
+/// agrees with the phrase), and `done` tells the next comparisons that
+/// it is there.
+#[inline]
+pub(crate) fn fold_opens_once(
+    word: &str,
+    phrase: &str,
+    folded: &mut String,
+    done: &mut bool,
+) -> bool {
     let p = phrase.as_bytes();
     let mut n = 0;
     for &b in word.as_bytes() {
         if b >= 0x80 || b == b' ' || b == b'\t' {
-            fold_into(word, buf);
-            return !buf.contains(' ')
-                && phrase.starts_with(buf.as_str())
-                && p.get(buf.len()).is_none_or(|&b| b == b' ');
+            if !*done {
+                fold_into(word, folded);
+                *done = true;
+            }
+            return !folded.contains(' ')
+                && phrase.starts_with(folded.as_str())
+                && p.get(folded.len()).is_none_or(|&b| b == b' ');
         }
         if p.get(n) != Some(&fold_ascii(b)) {
             return false;
@@ -482,6 +501,14 @@ mod tests {
                 let f = fold(w);
                 let want = !f.contains(' ') && phrase.split(' ').next() == Some(f.as_str());
                 assert_eq!(fold_opens(w, phrase, &mut buf), want, "{w:?} {phrase:?}");
+                // Folded once for many phrases, or not at all.
+                let mut done = true;
+                let mut once = f.clone();
+                assert_eq!(
+                    fold_opens_once(w, phrase, &mut once, &mut done),
+                    want,
+                    "{w:?} {phrase:?}"
+                );
             }
         }
     }

@@ -211,6 +211,13 @@ pub(crate) struct LangLexicon {
     pub(crate) not_number_words: HashSet<String>,
     /// `not_numbers` read into their parts once, in the same order.
     pub(crate) not_number_phrases: Vec<NotNumberPhrase>,
+    /// The phrases of `not_number_phrases` with no elided first word, by
+    /// each of their words (indices in order): the only ones a number word
+    /// may be compared with.
+    pub(crate) not_number_by_word: HashMap<String, Vec<usize>>,
+    /// The phrases of `not_number_phrases` that open with an elided word
+    /// ("l'un"): compared at every number word of `not_number_words`.
+    pub(crate) not_number_elided: Vec<usize>,
     /// Words before a phrase of `not_numbers` that make it a length of
     /// time after all: "un jour" is "some day", "en un jour" is one day.
     pub(crate) duration_leads: Vec<String>,

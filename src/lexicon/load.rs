@@ -262,6 +262,20 @@ impl Lexicon {
             .iter()
             .map(|p| NotNumberPhrase::new(p))
             .collect();
+        lex.not_number_by_word.clear();
+        lex.not_number_elided.clear();
+        for (k, p) in lex.not_number_phrases.iter().enumerate() {
+            if p.elided.is_some() {
+                lex.not_number_elided.push(k);
+                continue;
+            }
+            for (_, w) in &p.words {
+                let ks = lex.not_number_by_word.entry(w.clone()).or_default();
+                if ks.last() != Some(&k) {
+                    ks.push(k);
+                }
+            }
+        }
         lex.duration_leads
             .extend(raw.duration_leads.iter().map(|s| fold(s)));
         lex.definite_articles

@@ -18,7 +18,7 @@ pub(crate) use detect::Detector;
 pub(crate) use ends::{Ends, PhraseEnds};
 pub(crate) use fold::{
     fold, fold_ascii, fold_char, fold_eq, fold_first_word_into, fold_hash, fold_hash_byte,
-    fold_hash_last, fold_hash_letter, fold_into, fold_into_within, fold_opens,
+    fold_hash_last, fold_hash_letter, fold_into, fold_into_within, fold_opens_once,
     fold_starts_with_word, plain_folds_to, FOLD_HASH_BASIS,
 };
 pub(crate) use language::{Collective, Conventions, FractionLink, LangLexicon, WordInfo};
@@ -64,8 +64,11 @@ pub struct Lexicon {
     /// Every unit form, longest first.
     pub unit_forms: Vec<UnitForm>,
     /// Indices into `unit_forms` of the symbols, by their first char as
-    /// written, ascending: the longest forms first.
-    pub(crate) unit_first: HashMap<char, Vec<usize>>,
+    /// written and the second byte of a text they may start, ascending
+    /// (the longest forms first): a symbol of one byte, or one whose second
+    /// byte is that one ([`UNIT_ONE_BYTE`] for a text of one byte, or a
+    /// second byte no longer symbol has). `unit_at` compares no other.
+    pub(crate) unit_first: HashMap<(char, u16), Vec<usize>>,
     /// Indices into `unit_forms` of the words, by their folded leading
     /// letters ("dollars" for "dollars américains", "pour" for
     /// "pour-cent"), ascending: the longest forms first.
@@ -87,6 +90,11 @@ pub struct Lexicon {
     /// The last bytes of the phrase lists read before every figure.
     pub(crate) ends: PhraseEnds,
 }
+
+/// The key of [`Lexicon::unit_first`] for the symbols of one byte only:
+/// those a text of one byte, or a second byte no longer symbol has, may
+/// start.
+pub(crate) const UNIT_ONE_BYTE: u16 = 256;
 
 impl Lexicon {
     /// The data of language `code`, if figcheck has any.

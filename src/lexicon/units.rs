@@ -120,13 +120,14 @@ impl Lexicon {
         self.unit_forms
             .sort_by(|a, b| b.form.len().cmp(&a.form.len()).then(a.form.cmp(&b.form)));
         self.unit_first.clear();
+        let mut symbols: BTreeMap<char, Vec<usize>> = BTreeMap::new();
         self.unit_words.clear();
         self.unit_word_hashes.clear();
         self.prefix_last.clear();
         for (i, f) in self.unit_forms.iter().enumerate() {
             if f.symbol {
                 if let Some(c) = f.form.chars().next() {
-                    self.unit_first.entry(c).or_default().push(i);
+                    symbols.entry(c).or_default().push(i);
                 }
             } else {
                 let key = leading_letters(&f.form);
@@ -141,6 +142,25 @@ impl Lexicon {
                     self.prefix_last.entry(c).or_default().push(i);
                 }
             }
+        }
+        // By their second byte too: a symbol of one byte, or whose second
+        // byte is the text's, may match it (`unit_at`).
+        for (c, forms) in symbols {
+            let second = |&i: &usize| self.unit_forms[i].form.as_bytes().get(1).copied();
+            let one_byte: Vec<usize> = forms
+                .iter()
+                .copied()
+                .filter(|i| second(i).is_none())
+                .collect();
+            for b in forms.iter().filter_map(second) {
+                let with_b = forms
+                    .iter()
+                    .copied()
+                    .filter(|i| second(i).is_none_or(|x| x == b))
+                    .collect();
+                self.unit_first.insert((c, u16::from(b)), with_b);
+            }
+            self.unit_first.insert((c, super::UNIT_ONE_BYTE), one_byte);
         }
         Ok(())
     }

@@ -39,7 +39,14 @@ impl<'a> Extractor<'a> {
                 .iter()
                 .any(|w| before.ends_with_phrase(w).is_some())
         };
-        let hit = lex.not_number_phrases.iter().any(|p| {
+        // Only the phrases holding this word, and those opening with an
+        // elided word, may match: any other finds no word equal to it.
+        let holding = lex
+            .not_number_by_word
+            .get(first)
+            .map_or(&[][..], Vec::as_slice);
+        let phrases = lex.not_number_elided.iter().chain(holding);
+        let hit = phrases.map(|&k| &lex.not_number_phrases[k]).any(|p| {
             // An elided first word ("l'un"): it ends the text before the
             // number word.
             if let Some((elided, rest)) = &p.elided {
@@ -93,5 +100,23 @@ mod tests {
         assert!(all("no one came", Lang::new("en")).is_empty());
         assert!(all("l'un des manifestants", Lang::new("fr")).is_empty());
         assert_eq!(all("that one mile", Lang::new("en")).len(), 1);
+    }
+
+    #[test]
+    fn every_phrase_is_found_by_each_of_its_words() {
+        let lex = &config().lexicon;
+        for lang in ["fr", "en", "es"] {
+            let l = lex.lang(Lang::new(lang));
+            assert!(!l.not_number_phrases.is_empty(), "{lang}");
+            for (k, p) in l.not_number_phrases.iter().enumerate() {
+                if p.elided.is_some() {
+                    assert!(l.not_number_elided.contains(&k), "{}", p.text);
+                    continue;
+                }
+                for (_, w) in &p.words {
+                    assert!(l.not_number_by_word[w].contains(&k), "{}", p.text);
+                }
+            }
+        }
     }
 }

@@ -23,13 +23,26 @@ pub(crate) enum Class {
 ///
 /// `class = zero | unit (1-9) | teen (10-19) | tens (20-90) | hundred | big (1000, 10^n) ;`
 pub(crate) fn class_of(v: Decimal) -> Option<Class> {
+    // The value of a number word is most often written without decimals:
+    // its mantissa is the integer, read with no decimal arithmetic.
+    if v.scale() == 0 {
+        return match v.mantissa() {
+            0 => Some(Class::Zero),
+            m if m < 0 => None,
+            m => class_of_integer(u64::try_from(m).ok()?),
+        };
+    }
     if v.is_zero() {
         return Some(Class::Zero);
     }
     if v.fract() != Decimal::ZERO || v < Decimal::ZERO {
         return None;
     }
-    let v = u64::try_from(v).ok()?;
+    class_of_integer(u64::try_from(v).ok()?)
+}
+
+/// [`class_of`] a positive integer.
+fn class_of_integer(v: u64) -> Option<Class> {
     Some(match v {
         1..=9 => Class::Unit,
         10..=19 => Class::Teen,
@@ -230,6 +243,12 @@ mod tests {
         assert_eq!(class_of(d("100")), Some(Class::Hundred));
         assert_eq!(class_of(d("1000000")), Some(Class::Big));
         assert_eq!(class_of(d("0.5")), None);
+        // Read on the mantissa or with decimals, the same class.
+        for n in -20i64..20_000 {
+            let whole = Decimal::from(n);
+            assert_eq!(class_of(whole), class_of(Decimal::new(n * 100, 2)), "{n}");
+        }
+        assert_eq!(class_of(Decimal::from(u64::MAX) * Decimal::TEN), None);
         let mut a = Acc::new();
         for v in ["4", "20", "10", "7"] {
             let v = d(v);

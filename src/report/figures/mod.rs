@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::claims::period::PeriodRecord;
-use crate::claims::source::{document_time, DocTime};
+use crate::claims::source::{document_time_of, DocTime};
 use crate::claims::{Claim, Corpus, Meanings};
 use crate::config::Config;
 use crate::input::Document;
@@ -183,7 +183,10 @@ pub(crate) fn decimal_text(d: rust_decimal::Decimal) -> String {
 
 /// [`decimal_text`] of `d`, pushed on `out`.
 pub(crate) fn push_decimal(out: &mut String, d: rust_decimal::Decimal) {
-    let d = d.normalize();
+    // A value without decimals, most of them, is written as it is: the
+    // normal form differs only for a negative zero, whose mantissa has no
+    // sign either.
+    let d = if d.scale() == 0 { d } else { d.normalize() };
     if d.scale() != 0 {
         use std::fmt::Write as _;
         let _ = write!(out, "{d}");
@@ -263,11 +266,8 @@ pub(crate) fn doc_times(corpus: &Corpus, m: &Meanings) -> Vec<DocTime> {
 /// The time and outlet of document `i`, from what was given with it and
 /// what its text says.
 pub(crate) fn doc_time(corpus: &Corpus, m: &Meanings, i: usize) -> DocTime {
-    let figs: Vec<_> = corpus.claims[corpus.doc_claims[i].clone()]
-        .iter()
-        .map(|c| c.fig)
-        .collect();
-    document_time(&corpus.docs[i], &figs, &m.copyright)
+    let claims = &corpus.claims[corpus.doc_claims[i].clone()];
+    document_time_of(&corpus.docs[i], claims.iter().map(|c| &c.fig), &m.copyright)
 }
 
 /// Every figure of the corpus as records, in document then position order.
