@@ -21,41 +21,22 @@ Text: OrangeSum (CC BY-SA, Moussa Kamal Eddine, Antoine J.-P. Tixier, Michalis V
 import argparse
 import collections
 import difflib
-import gzip
 import json
 import os
 import random
-import re
 import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mine_sources import mutate  # noqa: E402
+from mine_restatements import docs_and_claims, plant, sentence_of as sentence  # noqa: E402
 
 LOUD = ("error", "warning")
 
 
-def sentence(text, c):
-    t = text.encode('utf-8')
-    s = max(t.rfind(b'.', 0, c['start']), 0)
-    e = t.find(b'.', c['end'])
-    return t[s:e].decode('utf-8', 'replace')
-
-
 def mine(a):
     rng = random.Random(a.seed)
-    docs = {}
-    with gzip.open(os.path.join(a.corpus, a.file), 'rt', encoding='utf-8') as f:
-        for l in f:
-            r = json.loads(l)
-            docs[r['id']] = r
-    with tempfile.NamedTemporaryFile('w', suffix='.jsonl', delete=False, encoding='utf-8') as tf:
-        for r in docs.values():
-            tf.write(json.dumps(r, ensure_ascii=False) + '\n')
-    table = json.loads(subprocess.run([a.bin, 'claims', '--input', 'jsonl', '--format', 'json', tf.name],
-                                      capture_output=True, text=True, check=True).stdout)
-    os.unlink(tf.name)
+    docs, table = docs_and_claims(a.bin, a.corpus, a.file)
     pairs, seen = [], set()
     for q in table['quantities']:
         if not q['places']:
@@ -80,15 +61,10 @@ def mine(a):
     n = 0
     for x, y in pairs[:a.cases]:
         r = docs[y['doc']]
-        t = r['text'].encode('utf-8')
-        figure = t[y['start']:y['end']].decode('utf-8')
-        m = re.search(r'\d[\d.,\u00a0\u202f ]*\d|\d', figure)
-        if not m:
+        planted = plant(r, y, rng)
+        if not planted:
             continue
-        lit = m.group(0)
-        new, kind = mutate(lit, r.get('lang', 'fr'), rng)
-        s = y['start'] + len(figure[:m.start()].encode('utf-8'))
-        changed = (t[:s] + new.encode('utf-8') + t[s + len(lit.encode('utf-8')):]).decode('utf-8')
+        lit, new, kind, changed = planted
         n += 1
         for case, text in ((f'ok-{n}', r['text']), (f'mut-{n}', changed)):
             rec = {'case': case, 'id': case, 'text': text, 'lang': r.get('lang'), 'doc': r['id'],

@@ -31,6 +31,45 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mine_sources import mutate  # noqa: E402
 
 
+def docs_and_claims(binary, corpus, name):
+    """The documents of a corpus file by id, and `figcheck claims --format json` on them."""
+    docs = {}
+    with gzip.open(os.path.join(corpus, name), 'rt', encoding='utf-8') as f:
+        for l in f:
+            r = json.loads(l)
+            docs[r['id']] = r
+    with tempfile.NamedTemporaryFile('w', suffix='.jsonl', delete=False, encoding='utf-8') as tf:
+        for r in docs.values():
+            tf.write(json.dumps(r, ensure_ascii=False) + '\n')
+    table = json.loads(subprocess.run([binary, 'claims', '--input', 'jsonl', '--format', 'json', tf.name],
+                                      capture_output=True, text=True, check=True).stdout)
+    os.unlink(tf.name)
+    return docs, table
+
+
+def sentence_of(text, c):
+    """The text between the points around claim `c`."""
+    t = text.encode('utf-8')
+    s = max(t.rfind(b'.', 0, c['start']), 0)
+    e = t.find(b'.', c['end'])
+    return t[s:e].decode('utf-8', 'replace')
+
+
+def plant(doc, c, rng):
+    """The digits of claim `c` in `doc`, changed as the dev set changes figures: (literal,
+    changed literal, kind of change, changed text), or None when the claim has no digits."""
+    t = doc['text'].encode('utf-8')
+    figure = t[c['start']:c['end']].decode('utf-8')
+    m = re.search(r'\d[\d.,\u00a0\u202f ]*\d|\d', figure)
+    if not m:
+        return None
+    lit = m.group(0)
+    new, kind = mutate(lit, doc.get('lang', 'fr'), rng)
+    s = c['start'] + len(figure[:m.start()].encode('utf-8'))
+    changed = (t[:s] + new.encode('utf-8') + t[s + len(lit.encode('utf-8')):]).decode('utf-8')
+    return lit, new, kind, changed
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--bin', default='target/release/figcheck')
@@ -39,23 +78,10 @@ def main():
     ap.add_argument('--seed', type=int, default=5)
     a = ap.parse_args()
     rng = random.Random(a.seed)
-    docs = {}
-    with gzip.open(os.path.join(a.corpus, a.file), 'rt', encoding='utf-8') as f:
-        for l in f:
-            r = json.loads(l)
-            docs[r['id']] = r
-    with tempfile.NamedTemporaryFile('w', suffix='.jsonl', delete=False, encoding='utf-8') as tf:
-        for r in docs.values():
-            tf.write(json.dumps(r, ensure_ascii=False) + '\n')
-    table = json.loads(subprocess.run([a.bin, 'claims', '--input', 'jsonl', '--format', 'json', tf.name],
-                                      capture_output=True, text=True, check=True).stdout)
-    os.unlink(tf.name)
+    docs, table = docs_and_claims(a.bin, a.corpus, a.file)
 
     def sentence(c):
-        t = docs[c['doc']]['text'].encode('utf-8')
-        s = max(t.rfind(b'.', 0, c['start']), 0)
-        e = t.find(b'.', c['end'])
-        return t[s:e].decode('utf-8', 'replace')
+        return sentence_of(docs[c['doc']]['text'], c)
 
     def day(c):
         return datetime.date.fromisoformat(c['source']['date'])
@@ -82,15 +108,10 @@ def main():
     n = 0
     for x, y in pairs:
         ra, rb = docs[x['doc']], docs[y['doc']]
-        tb = rb['text'].encode('utf-8')
-        figure = tb[y['start']:y['end']].decode('utf-8')
-        m = re.search(r'\d[\d.,\u00a0\u202f ]*\d|\d', figure)
-        if not m:
+        planted = plant(rb, y, rng)
+        if not planted:
             continue
-        lit = m.group(0)
-        new, kind = mutate(lit, rb.get('lang', 'fr'), rng)
-        s = y['start'] + len(figure[:m.start()].encode('utf-8'))
-        changed = (tb[:s] + new.encode('utf-8') + tb[s + len(lit.encode('utf-8')):]).decode('utf-8')
+        lit, new, kind, changed = planted
         n += 1
         for case, text_b in ((f'ok-{n}', rb['text']), (f'mut-{n}', changed)):
             for role, r, text in (('A', ra, ra['text']), ('B', rb, text_b)):
