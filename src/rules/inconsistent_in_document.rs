@@ -129,7 +129,7 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
                     // Sentences that name different days speak of different
                     // moments, even when no year dates them ("On 2 March, up
                     // to 25,000 … On 5 April, around 30,000").
-                    if ca.sentence() == cb.sentence()
+                    if !apart(text, ca, cb)
                         || !same_count(text, cx, ca, cb)
                         || !ca.same_period(cb)
                         || !same_moment(corpus, cx.lexicon, ca, cb)
@@ -190,6 +190,39 @@ fn names_measure(cx: &Context, c: &Claim) -> bool {
         .is_some_and(|x| c.measure == Some(x) && cx.meanings.generic.get(x as usize) != Some(&true))
 }
 
+/// True when two claims stand in different sentences, or on either side
+/// of the closing dash of a heading run into its sentence ("- Mexique:
+/// plus de 25.000 morts -Plus de 25.000 personnes sont mortes au
+/// Mexique"): the heading states the count the sentence states again.
+fn apart(text: &str, a: &Claim, b: &Claim) -> bool {
+    if a.sentence() != b.sentence() {
+        return true;
+    }
+    let (s, e) = a.sentence();
+    let sentence = &text[s..e];
+    if !sentence.starts_with('-') {
+        return false;
+    }
+    let mut end = HEADING.min(sentence.len());
+    while !sentence.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &sentence[..end];
+    let Some(p) = head.find(" -").filter(|&p| {
+        sentence[p + 2..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }) else {
+        return false;
+    };
+    let cut = s + p;
+    (a.fig.end <= cut) != (b.fig.end <= cut)
+}
+
+/// The longest heading between dashes, in bytes.
+const HEADING: usize = 160;
+
 /// True when the figure stands inside quotation marks opened in its
 /// sentence and not closed before it.
 fn quoted(text: &str, c: &Claim) -> bool {
@@ -216,6 +249,21 @@ mod tests {
     use crate::claims::claims_of;
     use crate::input::Document;
     use crate::model::Lang;
+
+    #[test]
+    fn a_heading_and_its_sentence_are_apart() {
+        let cfg = crate::testing::config();
+        let text = "- Mexique: plus de 25.000 morts -Plus de 17.500 personnes sont mortes au Mexique, et 300 autres.";
+        let doc = Document::new("d", text, Some(Lang::new("fr")));
+        let claims = claims_of(0, &doc, &cfg.lexicon, &cfg.meanings);
+        let of = |f: &str| claims.iter().find(|c| c.fig.text(text) == f).unwrap();
+        assert!(super::apart(
+            text,
+            of("plus de 25.000"),
+            of("Plus de 17.500")
+        ));
+        assert!(!super::apart(text, of("Plus de 17.500"), of("300")));
+    }
 
     #[test]
     fn figures_in_quotes_are_quoted() {
