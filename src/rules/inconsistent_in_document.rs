@@ -246,34 +246,34 @@ fn reach(mut x: Bounds, open_reach: Decimal) -> Bounds {
 
 #[cfg(test)]
 mod tests {
-    use crate::claims::claims_of;
+    use super::{apart, quoted};
+    use crate::claims::{claims_of, Claim};
     use crate::input::Document;
     use crate::model::Lang;
 
+    /// The claims of a French text.
+    fn claims(text: &str) -> Vec<Claim> {
+        let cfg = crate::testing::config();
+        let doc = Document::new("d", text, Some(Lang::new("fr")));
+        claims_of(0, &doc, &cfg.lexicon, &cfg.meanings)
+    }
+
     #[test]
     fn a_heading_and_its_sentence_are_apart() {
-        let cfg = crate::testing::config();
         let text = "- Mexique: plus de 25.000 morts -Plus de 17.500 personnes sont mortes au Mexique, et 300 autres.";
-        let doc = Document::new("d", text, Some(Lang::new("fr")));
-        let claims = claims_of(0, &doc, &cfg.lexicon, &cfg.meanings);
+        let claims = claims(text);
         let of = |f: &str| claims.iter().find(|c| c.fig.text(text) == f).unwrap();
-        assert!(super::apart(
-            text,
-            of("plus de 25.000"),
-            of("Plus de 17.500")
-        ));
-        assert!(!super::apart(text, of("Plus de 17.500"), of("300")));
+        assert!(apart(text, of("plus de 25.000"), of("Plus de 17.500")));
+        assert!(!apart(text, of("Plus de 17.500"), of("300")));
     }
 
     #[test]
     fn figures_in_quotes_are_quoted() {
-        let cfg = crate::testing::config();
         let text = "Il a parlé de \"120 millions de morts\" aux Etats-Unis, où 120.000 personnes sont mortes.";
-        let doc = Document::new("d", text, Some(Lang::new("fr")));
-        let claims = claims_of(0, &doc, &cfg.lexicon, &cfg.meanings);
+        let claims = claims(text);
         let of = |f: &str| claims.iter().find(|c| c.fig.text(text) == f).unwrap();
-        assert!(super::quoted(text, of("120 millions")));
-        assert!(!super::quoted(text, of("120.000")));
+        assert!(quoted(text, of("120 millions")));
+        assert!(!quoted(text, of("120.000")));
     }
 
     #[test]
