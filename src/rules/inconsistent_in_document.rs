@@ -231,13 +231,25 @@ fn quoted(text: &str, c: &Claim) -> bool {
     count('"') % 2 == 1 || count('«') > count('»') || count('“') > count('”')
 }
 
-/// `x` with an open end closed at `open_reach` past its bound.
+/// `x` with an open end closed at `open_reach` past its bound, and its
+/// bound taken as reached: news's "plus de 48.000" may be a heading's
+/// "48.000" rounded.
 fn reach(mut x: Bounds, open_reach: Decimal) -> Bounds {
     if !open_reach.is_zero() {
         let r = Decimal::ONE + open_reach;
         match (x.low, x.high) {
-            (Some(l), None) => x.high = Some((l.0 * r, false)),
-            (None, Some(h)) => x.low = Some((h.0 / r, false)),
+            (Some(l), None) => {
+                x = Bounds {
+                    low: Some((l.0, false)),
+                    high: Some((l.0 * r, false)),
+                }
+            }
+            (None, Some(h)) => {
+                x = Bounds {
+                    low: Some((h.0 / r, false)),
+                    high: Some((h.0, false)),
+                }
+            }
             _ => {}
         }
     }
