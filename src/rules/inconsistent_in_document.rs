@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::support::interval::{bounds, overlap, usable, Bounds};
+use super::support::interval::{bounds, overlap, reach_past, usable, Bounds};
 use super::support::text::folded;
 use serde::Deserialize;
 
@@ -231,27 +231,15 @@ fn quoted(text: &str, c: &Claim) -> bool {
     count('"') % 2 == 1 || count('«') > count('»') || count('“') > count('”')
 }
 
-/// `x` with an open end closed at `open_reach` past its bound, and its
-/// bound taken as reached: news's "plus de 48.000" may be a heading's
-/// "48.000" rounded.
-fn reach(mut x: Bounds, open_reach: Decimal) -> Bounds {
-    if !open_reach.is_zero() {
-        let r = Decimal::ONE + open_reach;
-        match (x.low, x.high) {
-            (Some(l), None) => {
-                x = Bounds {
-                    low: Some((l.0, false)),
-                    high: Some((l.0 * r, false)),
-                }
-            }
-            (None, Some(h)) => {
-                x = Bounds {
-                    low: Some((h.0 / r, false)),
-                    high: Some((h.0, false)),
-                }
-            }
-            _ => {}
-        }
+/// `x` with an open end closed at `open_reach` past its bound
+/// ([`reach_past`]), and its bound taken as reached: news's "plus de
+/// 48.000" may be a heading's "48.000" rounded.
+fn reach(x: Bounds, open_reach: Decimal) -> Bounds {
+    let open = x.low.is_none() != x.high.is_none();
+    let mut x = reach_past(x, open_reach);
+    if open && !open_reach.is_zero() {
+        x.low = x.low.map(|l| (l.0, false));
+        x.high = x.high.map(|h| (h.0, false));
     }
     x
 }

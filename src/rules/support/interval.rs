@@ -69,6 +69,21 @@ pub(crate) fn written_unit(f: &Figure) -> Option<Decimal> {
 }
 
 /// True when some value lies in both intervals.
+/// `x` with an open end closed at `open_reach` (a share) past its bound:
+/// news rounds a count down to a round figure, so "plus de 27.000" is
+/// not 33.750.
+pub(crate) fn reach_past(mut x: Bounds, open_reach: Decimal) -> Bounds {
+    if !open_reach.is_zero() {
+        let r = Decimal::ONE + open_reach;
+        match (x.low, x.high) {
+            (Some(l), None) => x.high = Some((l.0 * r, false)),
+            (None, Some(h)) => x.low = Some((h.0 / r, false)),
+            _ => {}
+        }
+    }
+    x
+}
+
 pub(crate) fn overlap(a: &Bounds, b: &Bounds) -> bool {
     let low = match (a.low, b.low) {
         (Some(x), Some(y)) => Some(if x.0 > y.0 || (x.0 == y.0 && x.1) {

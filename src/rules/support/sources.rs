@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::interval::{bounds, overlap, usable, Bounds};
+use super::interval::{bounds, overlap, reach_past, usable, Bounds};
 use super::params::{count, decimal};
 use super::story::{names_of, StoryParams};
 use super::text::{find_phrase, folded, folded_slice};
@@ -133,16 +133,10 @@ impl CompareParams {
     /// The interval of claim `c` compared with claim `other`: widened by
     /// the tolerance of the two, an open end closed at `open_reach`.
     pub(crate) fn bounds_of(&self, c: &Claim, other: &Claim, lexicon: &Lexicon) -> Bounds {
-        let mut x = bounds(c, lexicon, self.tolerance_for(c, other));
-        if !self.open_reach.is_zero() {
-            let r = Decimal::ONE + self.open_reach;
-            match (x.low, x.high) {
-                (Some(l), None) => x.high = Some((l.0 * r, false)),
-                (None, Some(h)) => x.low = Some((h.0 / r, false)),
-                _ => {}
-            }
-        }
-        x
+        reach_past(
+            bounds(c, lexicon, self.tolerance_for(c, other)),
+            self.open_reach,
+        )
     }
 
     /// The tolerance granted to two claims compared: `running_tolerance`
@@ -424,7 +418,9 @@ pub(crate) fn why_not(
     // A national tally left to the time of writing is the latest count
     // known that day: the one another paper of the day dates to the day
     // before ("selon un bilan établi lundi à 19H00 GMT") may be the same.
-    if (!a.period_stated || !b.period_stated) && tallies_of_one_day(cx, p.national_tally, a, b) {
+    let unstated = !a.period_stated || !b.period_stated;
+    let one_day = unstated && tallies_of_one_day(cx, p.national_tally, a, b);
+    if one_day {
         relation = a.relation_of_places(b, cx.meanings);
     }
     if relation < p.min_relation {
@@ -456,13 +452,12 @@ pub(crate) fn why_not(
     // or both must be printed the same day (two counts of one day).
     // National tallies printed the same day are two counts of one day
     // too, whether their text dates them or not.
-    if !a.period_stated || !b.period_stated {
+    if unstated {
         let same_day = matches!(
             (cx.stories.day(a.doc), cx.stories.day(b.doc)),
             (Some(x), Some(y)) if x == y
         );
-        let running = (!a.period_stated && !b.period_stated && same_day)
-            || tallies_of_one_day(cx, p.national_tally, a, b);
+        let running = (!a.period_stated && !b.period_stated && same_day) || one_day;
         if !(p.running_same_day && running) {
             return Some(NotCompared::PeriodUnstated);
         }
