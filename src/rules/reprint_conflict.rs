@@ -1726,8 +1726,10 @@ impl ReprintConflict {
             .collect();
         // The sentence before a claim's: its wording and figures (hashes of
         // its words with and without the numbers) and whether it leaves its
-        // time to the writing ("selon un bilan établi vendredi à 11H00").
-        let lead_in = |c: &Claim| -> ((u64, u64), bool, bool) {
+        // time to the writing ("selon un bilan établi vendredi à 11H00"),
+        // whether it holds figures, and the weekdays it names (bit `w` for
+        // weekday `w`).
+        let lead_in = |c: &Claim| -> ((u64, u64), bool, bool, u8) {
             let text = &corpus.doc_of(c).text;
             let all: Vec<(usize, usize)> = corpus
                 .sentences_of(c.doc as usize)
@@ -1737,14 +1739,14 @@ impl ReprintConflict {
                 .iter()
                 .position(|p| p.0 <= c.fig.num_start && c.fig.num_start < p.1)
             else {
-                return ((0, 0), false, false);
+                return ((0, 0), false, false, 0);
             };
             let Some(&(s, e)) = i.checked_sub(1).and_then(|j| all.get(j)) else {
-                return ((0, 0), false, false);
+                return ((0, 0), false, false, 0);
             };
             let mut masked = Vec::new();
             let mut exact = Vec::new();
-            let mut weekday = false;
+            let mut weekdays = 0u8;
             let months = cx
                 .lexicon
                 .get(corpus.doc_of(c).lang.as_str())
@@ -1754,7 +1756,9 @@ impl ReprintConflict {
                 .filter(|w| !w.is_empty())
             {
                 let f = fold(w);
-                weekday |= cx.lexicon.weekday(&f).is_some();
+                if let Some(d) = cx.lexicon.weekday(&f).filter(|&d| d < 8) {
+                    weekdays |= 1 << d;
+                }
                 let h = hash_of(&f);
                 exact.push(h);
                 let month = months.is_some_and(|m| m.contains_key(&f));
@@ -1770,15 +1774,16 @@ impl ReprintConflict {
             let figures = masked.contains(&NUMBER);
             (
                 (hash_of(&masked), hash_of(&exact)),
-                weekday || tallied,
+                weekdays != 0 || tallied,
                 figures,
+                weekdays,
             )
         };
-        // The days a sentence's weekdays name, each the latest such day on
-        // or before the publication date.
-        let named_days = |s: &Sent, published: Ymd| -> Vec<i64> {
+        // The days weekdays (bit `w` for weekday `w`) name, each the latest
+        // such day on or before the publication date.
+        let named_days = |weekdays: u8, published: Ymd| -> Vec<i64> {
             let mut v: Vec<i64> = (0..8)
-                .filter(|w| s.weekdays >> w & 1 == 1)
+                .filter(|w| weekdays >> w & 1 == 1)
                 .map(|w| published.days() - i64::from((published.weekday() + 7 - w) % 7))
                 .collect();
             v.sort_unstable();
@@ -1831,7 +1836,8 @@ impl ReprintConflict {
                         })
                     };
                     let pinned = (x - y).abs() < WEEK
-                        && ((sa.weekdays != 0 && named_days(sa, da) == named_days(sb, db))
+                        && ((sa.weekdays != 0
+                            && named_days(sa.weekdays, da) == named_days(sb.weekdays, db))
                             || counted(sa, cand.pi)
                             || (xa.2 && xa.0 .1 == xb.0 .1));
                     // Two printings of nearly the same sentence, however
@@ -1877,6 +1883,29 @@ impl ReprintConflict {
                                 (x - y).abs(),
                                 self.max_days_apart
                             )
+                        });
+                        continue;
+                    }
+                    // A sentence printed alike on two days after a
+                    // sentence that names another weekday in each, dating
+                    // its count to another day
+                    // ("…selon un bilan établi samedi à 19H00 GMT. Les
+                    // États-Unis sont le pays le plus touché avec 115.347
+                    // décès." and the next day's "…dimanche à 19H00 GMT.")
+                    // is the next day's tally, as the claims' periods say.
+                    let moved = x != y
+                        && sa.weekdays == 0
+                        && sb.weekdays == 0
+                        && xa.3 != 0
+                        && xb.3 != 0
+                        && xa.3 != xb.3
+                        && named_days(xa.3, da) != named_days(xb.3, db)
+                        && ca.period() != cb.period();
+                    if moved {
+                        trace.note(a, b, 4, || {
+                            "not compared: the sentence before dates the count to another day \
+                             in each printing (a running tally updated the next day)"
+                                .into()
                         });
                         continue;
                     }
