@@ -128,6 +128,8 @@ struct PlacesDef {
     #[serde(default)]
     relatives: Vec<String>,
     #[serde(default)]
+    fronted: Vec<String>,
+    #[serde(default)]
     superlatives: Vec<String>,
     #[serde(default)]
     examples: Vec<PlaceExample>,
@@ -376,6 +378,7 @@ impl Meanings {
                 (&mut self.place_articles, &p.articles),
                 (&mut self.place_genitives, &p.genitive),
                 (&mut self.place_relatives, &p.relatives),
+                (&mut self.place_fronted, &p.fronted),
                 (&mut self.place_superlatives, &p.superlatives),
             ] {
                 add_new(keys, words.iter().map(|w| phrase_key(w)));

@@ -54,6 +54,10 @@ pub struct Meanings {
     /// ranked against, make the clause they open about that place
     /// ("derrière les Etats-Unis, qui déplorent 119.000 morts").
     pub(crate) place_relatives: Vec<String>,
+    /// Token keys of the phrases that, opening a sentence, front a phrase
+    /// whose figures are about the subject named after its comma ("Avec
+    /// 41.828 décès, le Brésil a dépassé…", "With 41,828 deaths, Brazil…").
+    pub(crate) place_fronted: Vec<String>,
     /// Token keys of the superlatives that make a place after a genitive
     /// the scope of a ranking, not a count's place ("le plus peuplé du
     /// Brésil").

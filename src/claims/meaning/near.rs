@@ -304,6 +304,22 @@ impl Meanings {
                     .is_some_and(|c| self.named_head(text, toks, c, at.start))
             })
         };
+        // A phrase fronted before the subject of its sentence ("Avec 41.828
+        // décès recensés depuis le début de l'épidémie, le Brésil a
+        // dépassé…"): its figures are about the place that opens the
+        // clause after its comma (an article or a title between: "l'Etat
+        // de New York").
+        let fronted_subject = |gs: usize| {
+            let Some(c) = (at.after..=gs).find(|&k| toks.toks.get(k).is_some_and(|t| t.comma))
+            else {
+                return false;
+            };
+            gs - c <= FRONTED_SUBJECT
+                && !toks.toks[c].clause_break
+                && (c + 1..=gs).all(|k| !toks.toks[k].comma)
+                && (1..=at.start).all(|k| toks.toks.get(k).is_some_and(|t| !t.comma))
+                && self.opens_fronted(toks)
+        };
         let mut best: Option<(usize, &[Mention])> = None;
         for g in groups {
             let names = g.iter().filter(|m| m.1).count();
@@ -326,6 +342,8 @@ impl Meanings {
                     continue;
                 }
                 at.start - ge
+            } else if gs >= at.after && fronted_subject(gs) {
+                gs - at.after
             } else if gs >= at.after {
                 // After the figure: only close ones ("1 400 soldats déployés
                 // en Irak"), within the clause; a place right after the noun
@@ -394,6 +412,13 @@ impl Meanings {
             }
         }
         out
+    }
+
+    /// True when the sentence of `toks` opens with a phrase of
+    /// `place_fronted` ("Avec", "With").
+    fn opens_fronted(&self, toks: &Tokens) -> bool {
+        (1..=FRONTED_WORDS.min(toks.toks.len()))
+            .any(|n| self.place_fronted.iter().any(|p| p == toks.key(0..n)))
     }
 
     /// True when a place preposition stands right before token `i`, or
@@ -776,6 +801,13 @@ fn item_has_figure(toks: &Tokens, from: usize) -> bool {
         .take_while(|t| !t.comma || t.clause_break)
         .any(|t| t.digits)
 }
+
+/// Most tokens between the comma closing a fronted phrase and the place
+/// its figures are about ("…, l'Etat de New York").
+const FRONTED_SUBJECT: usize = 3;
+
+/// Most words of a phrase of `place_fronted`.
+const FRONTED_WORDS: usize = 3;
 
 /// Most tokens between the place heading an item of a list and its figure.
 const ITEM_HEAD: usize = 4;
