@@ -332,7 +332,7 @@ pub(super) fn claim_period(
         }
     };
     let word = m
-        .period_word(at, sm, toks)
+        .period_word(text, at, sm, toks)
         .filter(|&(span, w)| {
             !matches!(span, Span::Months(a, b) if a == b)
                 || ((year.is_some() || when.day.is_some())

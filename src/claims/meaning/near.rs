@@ -602,12 +602,34 @@ impl Meanings {
     /// before it, or one close after it; with the mention's tokens.
     pub(crate) fn period_word(
         &self,
+        text: &str,
         at: &FigureTokens,
         sm: &SentenceMeaning,
         toks: &Tokens,
     ) -> Option<(Span, Match)> {
-        let m = nearest_match(&sm.periods, at, toks, usize::MAX, 8, false)?;
+        let m = nearest_match(&sm.periods, at, toks, usize::MAX, 8, false)
+            .or_else(|| self.period_past_window(text, at, sm, toks))?;
         self.period_spans.get(m.id as usize).map(|&s| (s, m))
+    }
+
+    /// The period named right after the window of time that bounds the
+    /// figure's count ("1.349 morts du coronavirus en 24 heures
+    /// mercredi"): the window's digits are no other count between them.
+    fn period_past_window(
+        &self,
+        text: &str,
+        at: &FigureTokens,
+        sm: &SentenceMeaning,
+        toks: &Tokens,
+    ) -> Option<Match> {
+        let w = sm.deltas.iter().find(|w| {
+            Some(w.id) == self.delta_window && w.ts >= at.end && bounds_after(text, w, at, toks)
+        })?;
+        sm.periods
+            .iter()
+            .filter(|p| p.ts >= w.te && p.ts - w.te <= PAST_WINDOW && clear(toks, w.te, p.ts))
+            .min_by_key(|p| p.ts)
+            .copied()
     }
 }
 
@@ -801,6 +823,10 @@ fn item_has_figure(toks: &Tokens, from: usize) -> bool {
         .take_while(|t| !t.comma || t.clause_break)
         .any(|t| t.digits)
 }
+
+/// Most tokens between a figure's window of time and the period named
+/// after it ("en 24 heures, mercredi").
+const PAST_WINDOW: usize = 2;
 
 /// Most tokens between the comma closing a fronted phrase and the place
 /// its figures are about ("…, l'Etat de New York").
