@@ -293,3 +293,43 @@ fn a_window_of_time_in_its_clause_makes_a_figure_a_change() {
         assert_eq!(found.delta, change, "{figure} in {text}");
     }
 }
+
+#[test]
+fn a_weekday_after_a_window_of_time_dates_the_change() {
+    let cfg = config();
+    // (text, figure, the period read), in a document of Thursday 4 June 2020.
+    let cases = [
+        (
+            "Le Brésil a enregistré 1.349 morts du coronavirus en 24 heures mercredi.",
+            "1.349",
+            "2020-06-03..2020-06-03",
+        ),
+        (
+            "La France compte 605 décès en 24 heures, a annoncé lundi soir le ministère.",
+            "605",
+            "2020-06-01..2020-06-01",
+        ),
+        // Without the weekday, the time of writing.
+        (
+            "Le Brésil a enregistré 1.349 morts du coronavirus en 24 heures.",
+            "1.349",
+            "2020-06-04..2020-06-04",
+        ),
+        // A weekday after another count is that count's.
+        (
+            "Le Brésil a enregistré 1.349 morts en 24 heures et 3.000 cas mercredi.",
+            "1.349",
+            "2020-06-04..2020-06-04",
+        ),
+    ];
+    for (text, figure, period) in cases {
+        let mut doc = Document::new("d", text, Some(Lang::new("fr")));
+        doc.source.date = Some("2020-06-04".to_string());
+        let v = describe(&doc, &cfg);
+        let found = v
+            .iter()
+            .find(|x| x.0 == figure)
+            .unwrap_or_else(|| panic!("no figure {figure} in {text}"));
+        assert_eq!(found.4, period, "{figure} in {text}");
+    }
+}
