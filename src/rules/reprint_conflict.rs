@@ -1886,15 +1886,14 @@ impl ReprintConflict {
                         });
                         continue;
                     }
-                    // A sentence printed alike on two days after a
-                    // sentence that names another weekday in each, dating
-                    // its count to another day
-                    // ("…selon un bilan établi samedi à 19H00 GMT. Les
-                    // États-Unis sont le pays le plus touché avec 115.347
-                    // décès." and the next day's "…dimanche à 19H00 GMT.")
-                    // is the next day's tally, as the claims' periods say.
-                    let moved = x != y
-                        && sa.weekdays == 0
+                    // A sentence printed alike after a sentence that
+                    // names another weekday in each, dating its count to
+                    // another day ("…selon un bilan établi samedi à 19H00
+                    // GMT. Les États-Unis sont le pays le plus touché avec
+                    // 115.347 décès." and "…dimanche à 19H00 GMT.", printed
+                    // the next day or the same), is another day's tally,
+                    // as the claims' periods say.
+                    let moved = sa.weekdays == 0
                         && sb.weekdays == 0
                         && xa.3 != 0
                         && xb.3 != 0
@@ -1904,7 +1903,7 @@ impl ReprintConflict {
                     if moved {
                         trace.note(a, b, 4, || {
                             "not compared: the sentence before dates the count to another day \
-                             in each printing (a running tally updated the next day)"
+                             in each printing (another day's count of a running tally)"
                                 .into()
                         });
                         continue;
