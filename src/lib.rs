@@ -152,11 +152,11 @@ pub fn claim_at(corpus: &Corpus, doc: &str, line: usize, column: usize) -> Optio
     let mut spanning = None;
     for i in corpus.doc_claims[d].clone() {
         let f = &corpus.claims[i].fig;
-        let (l, c) = doc.line_col(f.start);
+        let (l, c) = doc.line_col(f.start());
         if (l, c) == (line, column) {
             return Some(i);
         }
-        let (el, ec) = doc.line_col(f.end);
+        let (el, ec) = doc.line_col(f.end());
         if spanning.is_none() && (l, c) <= (line, column) && (line, column) < (el, ec) {
             spanning = Some(i);
         }
@@ -174,7 +174,7 @@ pub fn describe_claim(corpus: &Corpus, cfg: &Config, i: usize) -> String {
         |k| format!("key {}", m.describe(&k)),
     );
     let (lo, hi) = c.interval();
-    let interval = match (c.fig.value, lo, hi) {
+    let interval = match (c.fig.value(), lo, hi) {
         (Some(v), None, None) => format!("value {v}"),
         (Some(v), Some(l), Some(h)) if l == v && h == v => format!("value {v}"),
         (v, l, h) => format!(

@@ -34,7 +34,7 @@ pub(crate) fn fr_doc(id: &str, text: &str) -> Document {
 pub(crate) fn figs(text: &str, lang: Lang) -> Vec<(String, Figure)> {
     extract(text, lang, &config().lexicon)
         .into_iter()
-        .map(|f| (text[f.start..f.end].to_string(), f))
+        .map(|f| (text[f.start()..f.end()].to_string(), f))
         .collect()
 }
 

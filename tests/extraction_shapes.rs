@@ -17,11 +17,11 @@ fn reads(text: &str, lang: &str, want: &[Want<'_>]) {
         .iter()
         .map(|f| {
             (
-                &text[f.start..f.end],
+                &text[f.start()..f.end()],
                 f.kind,
-                f.value.map(|v| v.normalize()),
-                f.low
-                    .zip(f.high)
+                f.value().map(|v| v.normalize()),
+                f.low()
+                    .zip(f.high())
                     .map(|(l, h)| (l.normalize(), h.normalize())),
             )
         })

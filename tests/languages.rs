@@ -27,32 +27,32 @@ fn spanish_is_a_language_with_data() {
 fn spanish_figures_are_read() {
     let text = "Unas 1.500 personas";
     let f = one(text);
-    assert_eq!(&text[f.start..f.end], "Unas 1.500");
-    assert_eq!(f.value, Some(d("1500")));
-    assert!(f.low.is_some_and(|l| l < d("1500")));
-    assert!(f.high.is_some_and(|h| h > d("1500")));
+    assert_eq!(&text[f.start()..f.end()], "Unas 1.500");
+    assert_eq!(f.value(), Some(d("1500")));
+    assert!(f.low().is_some_and(|l| l < d("1500")));
+    assert!(f.high().is_some_and(|h| h > d("1500")));
 
     let text = "una subida del 2,5 %";
     let f = one(text);
-    assert_eq!(&text[f.start..f.end], "2,5 %");
-    assert_eq!((f.kind, f.value), (Kind::Percent, Some(d("2.5"))));
+    assert_eq!(&text[f.start()..f.end()], "2,5 %");
+    assert_eq!((f.kind, f.value()), (Kind::Percent, Some(d("2.5"))));
 
     let text = "mil millones";
     let f = one(text);
-    assert_eq!(&text[f.start..f.end], "mil millones");
-    assert_eq!(f.value, Some(d("1000000000")));
+    assert_eq!(&text[f.start()..f.end()], "mil millones");
+    assert_eq!(f.value(), Some(d("1000000000")));
 
     let text = "cerca de 300 soldados";
     let f = one(text);
-    assert_eq!(&text[f.start..f.end], "cerca de 300");
-    assert_eq!(f.value, Some(d("300")));
-    assert_eq!((f.low, f.high), (Some(d("270")), Some(d("330"))));
+    assert_eq!(&text[f.start()..f.end()], "cerca de 300");
+    assert_eq!(f.value(), Some(d("300")));
+    assert_eq!((f.low(), f.high()), (Some(d("270")), Some(d("330"))));
 
     let text = "entre 10 y 20 muertos";
     let f = one(text);
-    assert_eq!(&text[f.start..f.end], "entre 10 y 20");
+    assert_eq!(&text[f.start()..f.end()], "entre 10 y 20");
     assert_eq!(f.kind, Kind::Range);
-    assert_eq!((f.low, f.high), (Some(d("10")), Some(d("20"))));
+    assert_eq!((f.low(), f.high()), (Some(d("10")), Some(d("20"))));
 }
 
 #[test]
@@ -138,7 +138,7 @@ fn a_language_without_data_is_detected_and_not_checked_for_conventions() {
     assert!(codes(None).is_empty(), "{:?}", codes(None));
     // Its unambiguous figures are still read.
     let figs = figures(GERMAN, lang);
-    assert!(figs.iter().any(|f| f.value == Some(d("3.5"))));
+    assert!(figs.iter().any(|f| f.value() == Some(d("3.5"))));
 }
 
 #[test]

@@ -112,12 +112,12 @@ fn lang() -> impl Strategy<Value = Lang> {
 /// writes "4.4" reads "2.500" otherwise than one that writes "4,4"), so it
 /// is left out; its span stays.
 fn key(f: &Figure, text: &str, shift: isize) -> (usize, usize, Option<String>) {
-    let written = &text[f.num_start..f.num_end];
+    let written = &text[f.num_start()..f.num_end()];
     let decided = written.contains(['.', ',']);
     (
-        (f.start as isize + shift) as usize,
-        (f.end as isize + shift) as usize,
-        f.value
+        (f.start() as isize + shift) as usize,
+        (f.end() as isize + shift) as usize,
+        f.value()
             .filter(|_| !decided)
             .map(|v| v.normalize().to_string()),
     )
@@ -129,9 +129,9 @@ proptest! {
     #[test]
     fn spans_are_inside_the_text_on_char_boundaries(t in text(), l in lang()) {
         for f in figures(&t, l) {
-            prop_assert!(f.start <= f.num_start && f.num_start < f.num_end, "{f:?}");
-            prop_assert!(f.num_end <= f.end && f.end <= t.len(), "{f:?}");
-            for o in [f.start, f.end, f.num_start, f.num_end] {
+            prop_assert!(f.start() <= f.num_start() && f.num_start() < f.num_end(), "{f:?}");
+            prop_assert!(f.num_end() <= f.end() && f.end() <= t.len(), "{f:?}");
+            for o in [f.start(), f.end(), f.num_start(), f.num_end()] {
                 prop_assert!(t.is_char_boundary(o), "{o} in {t:?}");
             }
             if let Some((s, e)) = f.entity() {
@@ -161,10 +161,10 @@ proptest! {
         let joined = format!("{a}\n\n{b}");
         let off = a.len() + 2;
         let whole = figures(&joined, l);
-        let in_a: Vec<_> = figures(&a, l).iter().filter(|f| f.end + SEAM <= a.len()).map(|f| key(f, &a, 0)).collect();
-        let in_b: Vec<_> = figures(&b, l).iter().filter(|f| f.start >= SEAM).map(|f| key(f, &b, off as isize)).collect();
-        let got_a: Vec<_> = whole.iter().filter(|f| f.end + SEAM <= a.len()).map(|f| key(f, &joined, 0)).collect();
-        let got_b: Vec<_> = whole.iter().filter(|f| f.start >= off + SEAM).map(|f| key(f, &joined, 0)).collect();
+        let in_a: Vec<_> = figures(&a, l).iter().filter(|f| f.end() + SEAM <= a.len()).map(|f| key(f, &a, 0)).collect();
+        let in_b: Vec<_> = figures(&b, l).iter().filter(|f| f.start() >= SEAM).map(|f| key(f, &b, off as isize)).collect();
+        let got_a: Vec<_> = whole.iter().filter(|f| f.end() + SEAM <= a.len()).map(|f| key(f, &joined, 0)).collect();
+        let got_b: Vec<_> = whole.iter().filter(|f| f.start() >= off + SEAM).map(|f| key(f, &joined, 0)).collect();
         prop_assert_eq!(in_a, got_a);
         prop_assert_eq!(in_b, got_b);
     }

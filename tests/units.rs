@@ -30,8 +30,8 @@ fn figs(text: &str, lang: Lang) -> Vec<Fig> {
     figures(text, lang)
         .into_iter()
         .map(|f| Fig {
-            text: text[f.start..f.end].to_string(),
-            value: f.value,
+            text: text[f.start()..f.end()].to_string(),
+            value: f.value(),
             kind: f.kind,
             unit: f.unit.map(|u| lex.units[u as usize].id.clone()),
         })

@@ -29,9 +29,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let figures = extract(text, lang, &config().lexicon);
     for f in &figures {
-        assert!(f.start <= f.end && f.end <= text.len(), "span out of text");
-        assert!(f.num_start <= f.num_end && f.num_end <= text.len());
-        for o in [f.start, f.end, f.num_start, f.num_end] {
+        assert!(f.start() <= f.end() && f.end() <= text.len(), "span out of text");
+        assert!(f.num_start() <= f.num_end() && f.num_end() <= text.len());
+        for o in [f.start(), f.end(), f.num_start(), f.num_end()] {
             assert!(text.is_char_boundary(o), "offset {o} inside a character");
         }
     }

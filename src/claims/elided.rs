@@ -21,14 +21,14 @@ fn look_back<'t>(
     prev_end: usize,
 ) -> Option<&'t str> {
     let mut from = fig
-        .start
+        .start()
         .saturating_sub(WINDOW)
         .max(sentence.0)
         .max(prev_end);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    (from < fig.start).then(|| &text[from..fig.start])
+    (from < fig.start()).then(|| &text[from..fig.start()])
 }
 
 /// The measure of the noun a lead phrase names before `fig` in the sentence
@@ -130,7 +130,7 @@ mod tests {
         let cs = claims(text, lang);
         let c = cs
             .iter()
-            .find(|c| &text[c.fig.start..c.fig.end] == figure)
+            .find(|c| &text[c.fig.start()..c.fig.end()] == figure)
             .unwrap();
         c.measure.map(|m| cfg.meanings.measures.name(m).to_string())
     }

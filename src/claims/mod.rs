@@ -385,6 +385,15 @@ impl Corpus {
                 .collect();
             for d in read {
                 let base = self.claims.len();
+                if base == 0 {
+                    // The corpus's first claims: their vector is taken, not
+                    // copied (one document of a figure every two bytes
+                    // holds a hundred times its size in claims).
+                    self.claims = d.claims;
+                    self.doc_claims.push(0..self.claims.len());
+                    self.sentences.push(d.sentences);
+                    continue;
+                }
                 self.claims.extend(d.claims.into_iter().map(|mut c| {
                     if c.repeat_of != NO_REPEAT {
                         c.repeat_of += base as u32;
@@ -507,7 +516,7 @@ pub(crate) fn read_document(
                 (Some(m), None) if (1..=12).contains(&m) => m,
                 _ => 0,
             };
-            d.year().map(|y| (f.start, f.end, y, month))
+            d.year().map(|y| (f.start(), f.end(), y, month))
         })
         .collect();
     years.sort_by_key(|&(p, _, _, _)| p);
@@ -518,20 +527,20 @@ pub(crate) fn read_document(
         .filter_map(|f| {
             f.date
                 .filter(|d| d.month().is_some() && d.day().is_some())
-                .map(|d| (f.start, f.end, d))
+                .map(|d| (f.start(), f.end(), d))
         })
         .collect();
     // Byte starts of the numbers that label a name ("Europe 1").
     let labels: Vec<usize> = figures
         .iter()
         .filter(|f| f.kind == Kind::Identifier)
-        .map(|f| f.num_start)
+        .map(|f| f.num_start())
         .collect();
     // Byte starts of the counts, which a time of day must not reach over.
     let counts: Vec<usize> = figures
         .iter()
         .filter(|f| f.kind.is_quantity())
-        .map(|f| f.start)
+        .map(|f| f.start())
         .collect();
     let mut last_moment: Option<Moment> = None;
     let mut st = moment::SentenceTime::default();
@@ -545,15 +554,15 @@ pub(crate) fn read_document(
     // The start of the last figure read and its first token.
     let mut prev_at: Option<(usize, usize)> = None;
     for fig in figures {
-        while si + 1 < sentences.len() && sentences[si].1 <= fig.num_start {
+        while si + 1 < sentences.len() && sentences[si].1 <= fig.num_start() {
             si += 1;
         }
-        while bi < boiler.len() && boiler[bi].1 <= fig.num_start {
+        while bi < boiler.len() && boiler[bi].1 <= fig.num_start() {
             bi += 1;
         }
         let boilerplate = boiler
             .get(bi)
-            .is_some_and(|&(s, e)| s <= fig.num_start && fig.num_start < e);
+            .is_some_and(|&(s, e)| s <= fig.num_start() && fig.num_start() < e);
         let sentence = sentences.get(si).copied().unwrap_or((0, text.len()));
         if tok_sentence != Some(sentence) {
             toks.fill(text, sentence);
@@ -565,11 +574,11 @@ pub(crate) fn read_document(
         // The tokens of a figure of the sentence after the one before it
         // are looked for from that one's first token.
         let lo = match prev_at {
-            Some((s, t)) if s <= fig.start => t,
+            Some((s, t)) if s <= fig.start() => t,
             _ => 0,
         };
         let at = FigureTokens::new_from(&toks, &fig, lo);
-        prev_at = Some((fig.start, at.start));
+        prev_at = Some((fig.start(), at.start));
         let entity = fig.entity().map(|(s, e)| &text[s..e]);
         let mut counted = entity.and_then(|w| m.measure_of(w));
         if entity.is_none() && fig.kind == Kind::Count {
@@ -579,7 +588,7 @@ pub(crate) fn read_document(
                 .rev()
                 .take_while(|p| p.sentence() == sentence)
                 .find(|p| p.fig.kind.is_quantity())
-                .map_or(0, |p| p.fig.end);
+                .map_or(0, |p| p.fig.end());
             counted = elided::elided_measure(text, sentence, &fig, prev_end, m);
         }
         // "287 710 manifestants, contre 282 710 annoncés la veille": a figure
@@ -594,7 +603,7 @@ pub(crate) fn read_document(
                 .take_while(|p| p.sentence() == sentence)
                 .find(|p| p.fig.kind.is_quantity());
             if let Some(p) = prev.filter(|p| p.fig.kind == Kind::Count && p.counted.is_some()) {
-                if elided::compared_with_previous(text, sentence, &fig, p.fig.end, m) {
+                if elided::compared_with_previous(text, sentence, &fig, p.fig.end(), m) {
                     counted = p.counted;
                     compared_role = p.role;
                     compared = true;
@@ -617,10 +626,10 @@ pub(crate) fn read_document(
                     // is another quantity.)
                     counted = p.counted;
                     compared_role = p.role;
-                } else if p.fig.value.is_none()
+                } else if p.fig.value().is_none()
                     && entity.is_none()
-                    && at.start.saturating_sub(toks.first_after(p.fig.end)) <= VAGUE_REACH
-                    && (set_off(text, fig.start) || st.attributions.contains(&at.after))
+                    && at.start.saturating_sub(toks.first_after(p.fig.end())) <= VAGUE_REACH
+                    && (set_off(text, fig.start()) || st.attributions.contains(&at.after))
                 {
                     // "Des milliers de personnes se sont rassemblées - 15.000
                     // d'après la préfecture -", "plusieurs milliers de
@@ -710,15 +719,15 @@ pub(crate) fn read_document(
             }
         }
         let (moment, status) = if timed {
-            let mark = moment::mark_of(&st, (fig.start, fig.end), &counts, &toks);
+            let mark = moment::mark_of(&st, (fig.start(), fig.end()), &counts, &toks);
             let moment = mark.and_then(|k| k.moment.or(last_moment));
             if moment.is_some() {
                 last_moment = moment;
             }
             let status = if compared {
-                moment::status_after(&st, (fig.start, fig.end), &toks)
+                moment::status_after(&st, (fig.start(), fig.end()), &toks)
             } else {
-                moment::status_of(&st, (fig.start, fig.end), &toks)
+                moment::status_of(&st, (fig.start(), fig.end()), &toks)
             };
             (moment, status)
         } else {
@@ -794,13 +803,13 @@ pub(crate) fn boilerplate_lines(
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
         let mut codes = false;
-        while fi < figures.len() && figures[fi].num_start < end {
+        while fi < figures.len() && figures[fi].num_start() < end {
             let f = &figures[fi];
-            if f.num_start >= start
+            if f.num_start() >= start
                 && (f.kind == Kind::Phone
                     || (f.kind == Kind::Identifier
-                        && f.start == f.num_start
-                        && text[f.num_start..f.num_end].starts_with('0')))
+                        && f.start() == f.num_start()
+                        && text[f.num_start()..f.num_end()].starts_with('0')))
             {
                 codes = true;
             }

@@ -879,8 +879,8 @@ mod tests {
         claims
             .into_iter()
             .find(|c| {
-                &text[c.fig.start..c.fig.end] == figure
-                    || &text[c.fig.num_start..c.fig.num_end] == figure
+                &text[c.fig.start()..c.fig.end()] == figure
+                    || &text[c.fig.num_start()..c.fig.num_end()] == figure
             })
             .unwrap_or_else(|| panic!("no figure `{figure}` in {text}"))
     }

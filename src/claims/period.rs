@@ -216,7 +216,7 @@ pub(super) fn claim_period(
     let from = years.partition_point(|&(p, _, _, _)| p < sentence.0);
     let to = years.partition_point(|&(p, _, _, _)| p < sentence.1);
     let in_sentence = &years[from..to.max(from)];
-    let k = in_sentence.partition_point(|&(p, _, _, _)| p < fig.start);
+    let k = in_sentence.partition_point(|&(p, _, _, _)| p < fig.start());
     let before = k
         .checked_sub(1)
         .map(|i| in_sentence[i])
@@ -228,14 +228,14 @@ pub(super) fn claim_period(
     let after = in_sentence.get(k).copied().filter(|&(s, e, _, _)| {
         year_in_clause(m, toks, (s, e), fig, at)
             || (before.is_none()
-                && !st.compared.iter().any(|&c| fig.end <= c && c <= s)
+                && !st.compared.iter().any(|&c| fig.end() <= c && c <= s)
                 && !counts_near(toks, counts, fig, (s, e))
                 && !after_a_name(text, toks, fig, s))
     });
     let nearest_year = [before, after]
         .into_iter()
         .flatten()
-        .min_by_key(|(p, _, _, _)| p.abs_diff(fig.start))
+        .min_by_key(|(p, _, _, _)| p.abs_diff(fig.start()))
         .map(|(p, _, y, month)| (p, y, month));
     let sentence_year = nearest_year.map(|(_, y, _)| y);
     let year = sentence_year.or(when.year());
@@ -263,18 +263,18 @@ pub(super) fn claim_period(
     // figure ("aujourd'hui".Le 2 juin, 20.000 personnes), not over one on
     // the other side ("March 3, 2024 - At least 40 fighters were killed
     // this week").
-    let k = sentence_days.partition_point(|&(p, _, _)| p < fig.start);
+    let k = sentence_days.partition_point(|&(p, _, _)| p < fig.start());
     let nearest_day = sentence_days[k.saturating_sub(1)..(k + 1).min(sentence_days.len())]
         .iter()
-        .min_by_key(|(p, _, _)| p.abs_diff(fig.start));
+        .min_by_key(|(p, _, _)| p.abs_diff(fig.start()));
     let mut day = None;
     if let Some(&(start, end, d)) = nearest_day {
-        let nearer =
-            nearest_year.is_none_or(|(p, _, _)| start.abs_diff(fig.start) <= p.abs_diff(fig.start));
-        let (a, b) = if end <= fig.start {
-            (end, fig.start)
+        let nearer = nearest_year
+            .is_none_or(|(p, _, _)| start.abs_diff(fig.start()) <= p.abs_diff(fig.start()));
+        let (a, b) = if end <= fig.start() {
+            (end, fig.start())
         } else {
-            (fig.end, start)
+            (fig.end(), start)
         };
         let words = toks.first_from(b).saturating_sub(toks.first_from(a));
         let compared = st.compared.iter().any(|&e| e <= start && start - e <= 4);
@@ -290,7 +290,7 @@ pub(super) fn claim_period(
         let other_count = || {
             counts[counts.partition_point(|&p| p < a)..counts.partition_point(|&p| p < b)]
                 .iter()
-                .any(|&p| p != fig.start)
+                .any(|&p| p != fig.start())
         };
         let (ta, tb) = (
             toks.first_from(a),
@@ -299,7 +299,7 @@ pub(super) fn claim_period(
         let broken = || {
             (ta..=tb).any(|k| {
                 let t = &toks.toks[k];
-                if end <= fig.start {
+                if end <= fig.start() {
                     t.clause_break || (t.comma && k != ta)
                 } else {
                     t.comma
@@ -307,7 +307,7 @@ pub(super) fn claim_period(
             })
         };
         if near && !other_count() && !broken() {
-            day = event_day(d, (start, end), when, st).map(|p| ((end <= fig.start, words), p));
+            day = event_day(d, (start, end), when, st).map(|p| ((end <= fig.start(), words), p));
         }
     }
     // A duration, an age or a rank is no count a source dates.
@@ -602,9 +602,9 @@ fn year_in_clause(
         return true;
     }
     let last = n - 1;
-    if date.1 <= fig.start {
+    if date.1 <= fig.start() {
         // Every token before the figure's first ends before it starts.
-        let f0 = toks.first_from_from(fig.start, at.start);
+        let f0 = toks.first_from_from(fig.start(), at.start);
         // The date's first token is looked for only within a clause's
         // reach before the figure's: a year further than a clause reaches
         // dates nothing (and no search nor scan grows with a long sentence
@@ -637,7 +637,7 @@ fn year_in_clause(
         open == 0 || adverbial
     } else {
         let d0 = toks.first_from(date.0).min(last);
-        let f1 = toks.first_from(fig.end).min(last);
+        let f1 = toks.first_from(fig.end()).min(last);
         d0.saturating_sub(f1) <= CLAUSE_REACH && (f1..=d0).all(|k| !toks.toks[k].comma)
     }
 }
@@ -650,7 +650,7 @@ const CLAUSE_REACH: usize = 64;
 /// du comité Adama Traoré, jeune homme noir mort en juillet 2016"): its
 /// year dates that person or thing, not the figure.
 fn after_a_name(text: &str, toks: &Tokens, fig: &Figure, date: usize) -> bool {
-    let f1 = toks.first_from(fig.end);
+    let f1 = toks.first_from(fig.end());
     let d0 = toks.first_from(date).min(toks.toks.len().saturating_sub(1));
     let Some(open) = (f1.max(d0.saturating_sub(CLAUSE_REACH))..=d0)
         .rev()
@@ -678,7 +678,7 @@ fn counts_near(toks: &Tokens, counts: &[usize], fig: &Figure, date: (usize, usiz
         .and_then(|k| toks.toks.get(k))
         .or(toks.toks.last())
         .map_or(date.1, |t| t.start.max(date.1));
-    let from = counts.partition_point(|&p| p < fig.end);
+    let from = counts.partition_point(|&p| p < fig.end());
     counts[from..].first().is_some_and(|&p| p < close)
 }
 

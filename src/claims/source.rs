@@ -99,14 +99,16 @@ fn copyright<'t, 'f>(
         let Some(y) = f.date.and_then(|d| d.year()) else {
             continue;
         };
-        let mut from = f.start.saturating_sub(12);
+        let mut from = f.start().saturating_sub(12);
         while !text.is_char_boundary(from) {
             from += 1;
         }
-        let before = text[from..f.start].trim_end().to_ascii_lowercase();
+        let before = text[from..f.start()].trim_end().to_ascii_lowercase();
         if marks.iter().any(|m| before.ends_with(m.as_str())) {
-            let line_end = text[f.end..].find('\n').map_or(text.len(), |p| f.end + p);
-            let name = text[f.end..line_end]
+            let line_end = text[f.end()..]
+                .find('\n')
+                .map_or(text.len(), |p| f.end() + p);
+            let name = text[f.end()..line_end]
                 .trim()
                 .trim_matches(|c: char| !c.is_alphanumeric());
             let name = (!name.is_empty() && name.len() < 60).then_some(name);
@@ -124,7 +126,7 @@ fn dateline<'t, 'f>(
     figures: impl Iterator<Item = &'f Figure>,
 ) -> Option<(u32, u32, Option<i32>, Option<&'t str>)> {
     for f in figures {
-        if f.start > 2000 {
+        if f.start() > 2000 {
             break;
         }
         if f.kind != Kind::Date {
@@ -134,8 +136,8 @@ fn dateline<'t, 'f>(
         let (Some(month), Some(day)) = (d.month(), d.day()) else {
             continue;
         };
-        let line_start = text[..f.start].rfind('\n').map_or(0, |p| p + 1);
-        let before = text[line_start..f.start].trim_end();
+        let line_start = text[..f.start()].rfind('\n').map_or(0, |p| p + 1);
+        let before = text[line_start..f.start()].trim_end();
         // An upper-case place name, then a comma.
         let Some(place) = before.strip_suffix(',') else {
             continue;
@@ -150,7 +152,7 @@ fn dateline<'t, 'f>(
         if !upper {
             continue;
         }
-        let rest = &text[f.end..];
+        let rest = &text[f.end()..];
         // "(AFP) -", "(Reuters) —": the agency in brackets, then a dash.
         if let Some(inner) = rest.trim_start().strip_prefix('(') {
             if let Some(close) = inner.find(')') {

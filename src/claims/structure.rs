@@ -407,7 +407,7 @@ impl Reader<'_> {
     /// The end of a figure's phrase: its noun when it has one.
     fn phrase_end(&self, i: usize) -> usize {
         let f = &self.claim(i).fig;
-        f.entity().map_or(f.end, |(_, e)| e.max(f.end))
+        f.entity().map_or(f.end(), |(_, e)| e.max(f.end()))
     }
 
     fn head(&self, i: usize) -> Option<String> {
@@ -431,14 +431,14 @@ impl Reader<'_> {
             c.fig.kind,
             Kind::Count | Kind::Money | Kind::Measure | Kind::Percent | Kind::Duration
         ) && (c.usable() || (c.repeat_of().is_some() && c.with_repeat_usable()))
-            && c.fig.value.is_some()
+            && c.fig.value().is_some()
             && c.fig.interval().0.is_some()
             && !self.named(i)
             && !c.boilerplate
             // "2,3 enfants par femme": a count with decimals is a mean.
             && !(c.fig.kind == Kind::Count
                 && c.fig.scale == Decimal::ONE
-                && c.fig.value.is_some_and(|v| !v.fract().is_zero()))
+                && c.fig.value().is_some_and(|v| !v.fract().is_zero()))
     }
 
     /// A number in a name: a number word written with a capital inside a
@@ -447,9 +447,9 @@ impl Reader<'_> {
     fn named(&self, i: usize) -> bool {
         let c = self.claim(i);
         let f = &c.fig;
-        let lead = &self.text[c.sentence().0.min(f.num_start)..f.num_start];
+        let lead = &self.text[c.sentence().0.min(f.num_start())..f.num_start()];
         let starts = lead.trim().is_empty();
-        if !starts && self.text[f.num_start..].starts_with(|ch: char| ch.is_uppercase()) {
+        if !starts && self.text[f.num_start()..].starts_with(|ch: char| ch.is_uppercase()) {
             return true;
         }
         let before = lead.trim_end_matches([' ', '\u{a0}']);
@@ -471,7 +471,7 @@ impl Reader<'_> {
 
     /// A total: a quantity of more than one.
     fn whole(&self, i: usize) -> bool {
-        self.eligible(i) && self.claim(i).fig.value.is_some_and(|v| v > Decimal::ONE)
+        self.eligible(i) && self.claim(i).fig.value().is_some_and(|v| v > Decimal::ONE)
     }
 
     fn category(&self, i: usize) -> Category {
@@ -510,7 +510,7 @@ impl Reader<'_> {
             && b.entity().is_none()
             && b.scale == Decimal::ONE
             && a.scale > Decimal::ONE
-            && b.value.is_some_and(|v| v < Decimal::from(1000))
+            && b.value().is_some_and(|v| v < Decimal::from(1000))
         {
             a.scale
         } else {
@@ -588,7 +588,7 @@ impl Reader<'_> {
         {
             return false;
         }
-        let g = gap(self.text, self.phrase_end(prev), ct.fig.start);
+        let g = gap(self.text, self.phrase_end(prev), ct.fig.start());
         // A joiner, maybe with a preposition ("31 hommes et de huit femmes").
         let joined = |g: &[Tok]| self.words.any(|s| &s.joiners).any(|j| **j == *g);
         joined(&g)
@@ -608,8 +608,8 @@ impl Reader<'_> {
         }
         let before = gap(
             self.text,
-            back(self.text, ct.sentence().0, ct.fig.start, 40),
-            ct.fig.start,
+            back(self.text, ct.sentence().0, ct.fig.start(), 40),
+            ct.fig.start(),
         );
         let before = &before[before.len().saturating_sub(3)..];
         self.words
@@ -627,11 +627,11 @@ impl Reader<'_> {
         let (cp, ct) = (self.claim(t - 1), self.claim(t));
         if cp.sentence() != ct.sentence()
             || !cp.fig.kind.is_quantity()
-            || self.phrase_end(t - 1) > ct.fig.start
+            || self.phrase_end(t - 1) > ct.fig.start()
         {
             return false;
         }
-        let g = gap(self.text, self.phrase_end(t - 1), ct.fig.start);
+        let g = gap(self.text, self.phrase_end(t - 1), ct.fig.start());
         let joined = self.words.any(|s| &s.joiners).any(|j| g.ends_with(j));
         words(&g) <= 1 && g.iter().all(|x| matches!(x, Tok::Word(_))) && !joined
     }
@@ -673,10 +673,10 @@ impl Reader<'_> {
                 k += 1;
                 continue;
             }
-            if c.fig.start < gap_from || c.fig.start - gap_from > MAX_GAP {
+            if c.fig.start() < gap_from || c.fig.start() - gap_from > MAX_GAP {
                 break;
             }
-            let mut g = gap(self.text, gap_from, c.fig.start);
+            let mut g = gap(self.text, gap_from, c.fig.start());
             if shape == Shape::Anaphor && parts.len() == 1 {
                 if let Some(a) = self
                     .words
@@ -690,7 +690,7 @@ impl Reader<'_> {
             // (verse 11), 2 in …") is one of its modifiers.
             let open = g.iter().filter(|x| **x == Tok::Punct('(')).count();
             if shape != Shape::Paren && open > 0 {
-                let rest = &self.text[c.fig.end..sentence.1];
+                let rest = &self.text[c.fig.end()..sentence.1];
                 if rest
                     .find(')')
                     .is_some_and(|close| !rest[..close].contains('('))
@@ -736,7 +736,7 @@ impl Reader<'_> {
             if let Some((n, sh)) = marker {
                 let before = &g[..g.len() - n];
                 if before.last() == Some(&Tok::Punct(',')) && words(before) == 0 {
-                    let span = tail_span(self.text, gap_from, c.fig.start, n);
+                    let span = tail_span(self.text, gap_from, c.fig.start(), n);
                     return (parts, factors, Stop::Again(k, span, sh));
                 }
                 break;
@@ -885,11 +885,11 @@ impl Reader<'_> {
         // total or more: the values of each item ("four fixed speeds (25,
         // 50, 75 and 100 km/h)", "the top three (3 points, 2 points and 1
         // point)").
-        let total = ct.fig.value.unwrap_or_default();
+        let total = ct.fig.value().unwrap_or_default();
         let sum: Decimal = b
             .parts
             .iter()
-            .map(|&p| self.claim(p).fig.value.unwrap_or_default())
+            .map(|&p| self.claim(p).fig.value().unwrap_or_default())
             .sum();
         if Decimal::from(b.parts.len()) == total && sum >= total * Decimal::TWO {
             return false;
@@ -906,10 +906,10 @@ impl Reader<'_> {
         // not a group ("70 % des hommes"), after every part.
         let categories = ct.fig.kind == Kind::Percent && b.parts.iter().all(|&p| self.partitive(p));
         if ct.fig.kind != Kind::Count && !stated && !additive && !categories {
-            let total = ct.fig.value.unwrap_or_default();
+            let total = ct.fig.value().unwrap_or_default();
             if b.parts
                 .iter()
-                .any(|&p| self.claim(p).fig.value.unwrap_or_default() >= total)
+                .any(|&p| self.claim(p).fig.value().unwrap_or_default() >= total)
             {
                 return false;
             }
@@ -949,7 +949,7 @@ impl Reader<'_> {
     /// ("41 % de satisfaits", not "41 % de la population").
     fn partitive(&self, i: usize) -> bool {
         let c = self.claim(i);
-        let from = c.fig.end.min(c.sentence().1);
+        let from = c.fig.end().min(c.sentence().1);
         let after = gap(self.text, from, forth(self.text, from, c.sentence().1, 32));
         self.words.any(|s| &s.partitives).any(|p| {
             !p.is_empty()
@@ -979,7 +979,7 @@ impl Reader<'_> {
     /// The figure is followed by an anaphor ("two of whom").
     fn points_back(&self, i: usize) -> bool {
         let c = self.claim(i);
-        let from = c.fig.end.min(c.sentence().1);
+        let from = c.fig.end().min(c.sentence().1);
         let after = gap(self.text, from, forth(self.text, from, c.sentence().1, 24));
         self.words
             .any(|s| &s.anaphors)
@@ -1093,8 +1093,8 @@ impl Reader<'_> {
         if ct.fig.kind == Kind::Duration {
             let before = gap(
                 self.text,
-                back(self.text, ct.sentence().0, ct.fig.start, 24),
-                ct.fig.start,
+                back(self.text, ct.sentence().0, ct.fig.start(), 24),
+                ct.fig.start(),
             );
             if self
                 .words
@@ -1106,13 +1106,13 @@ impl Reader<'_> {
         }
         let from = self.phrase_end(t);
         // Twelve words and a marker at most: a longer gap is read no further.
-        if from > cf.fig.start || cf.fig.start - from > MAX_GAP {
+        if from > cf.fig.start() || cf.fig.start() - from > MAX_GAP {
             return;
         }
         // A frame ("sur 67 chiens") is a total only of parts named by its
         // noun, after punctuation ("67 chiens : … et 62 chiens …").
         let framed = self.framed(t);
-        let mut g = gap(self.text, from, cf.fig.start);
+        let mut g = gap(self.text, from, cf.fig.start());
         // "67 chiens : les sept …": a determiner before the first part.
         if let Some(n) = suffix(self.words.any(|s| &s.determiners), &g) {
             if g.len() > n && matches!(g[g.len() - n - 1], Tok::Punct(_)) {
@@ -1127,7 +1127,7 @@ impl Reader<'_> {
             // line above): then nothing of the sentence stands before it.
             && !self
                 .text
-                .get(ct.sentence().0.min(ct.fig.start)..ct.fig.start)
+                .get(ct.sentence().0.min(ct.fig.start())..ct.fig.start())
                 .is_some_and(|b| b.contains(';'));
         let mut copula = false;
         let (shape, n) = if let Some(n) = suffix(self.words.any(|s| &s.subset_markers), &g) {
@@ -1146,7 +1146,7 @@ impl Reader<'_> {
                 // parts whose noun is the total's, elided.
                 Some(Tok::Punct(';')) if self.named_part(t, first) || bare => (Shape::Colon, 1),
                 Some(Tok::Punct('-'))
-                    if self.spaced_dash(from, cf.fig.start) && ct.fig.entity().is_some() =>
+                    if self.spaced_dash(from, cf.fig.start()) && ct.fig.entity().is_some() =>
                 {
                     (Shape::Dash, 1)
                 }
@@ -1273,7 +1273,7 @@ impl Reader<'_> {
         if elided && paren_like(shape) && self.counted_noun(head.get(1..).unwrap_or_default()) {
             return;
         }
-        let marker = tail_span(self.text, from, cf.fig.start, n);
+        let marker = tail_span(self.text, from, cf.fig.start(), n);
         let list_shape = if paren { Shape::Paren } else { shape };
         let commas_end = self.starts_list_member(t) && shape == Shape::Subset;
         let mut marker = marker;
@@ -1298,7 +1298,7 @@ impl Reader<'_> {
             // "13 awardees …; 27 to get …; 43 would get …": parts that are
             // themselves split by semicolons are the items of a series.
             if semicolon
-                && phrase(&self.text[self.claim(first).fig.start..self.claim(last).fig.start])
+                && phrase(&self.text[self.claim(first).fig.start()..self.claim(last).fig.start()])
                     .contains(&Tok::Punct(';'))
             {
                 return;
@@ -1448,7 +1448,9 @@ impl Reader<'_> {
         let end = self.phrase_end(last) + 24;
         let sentence = self.claim(first).sentence();
         (first..self.range.end)
-            .take_while(|&k| self.claim(k).fig.start <= end && self.claim(k).sentence() == sentence)
+            .take_while(|&k| {
+                self.claim(k).fig.start() <= end && self.claim(k).sentence() == sentence
+            })
             .any(|k| self.claim(k).fig.kind == Kind::Date)
     }
 
@@ -1484,8 +1486,8 @@ impl Reader<'_> {
         if cf.sentence() != ct.sentence() || !self.eligible(t + 1) {
             return;
         }
-        let start = back(self.text, ct.sentence().0, ct.fig.start, 40);
-        let before = gap(self.text, start, ct.fig.start);
+        let start = back(self.text, ct.sentence().0, ct.fig.start(), 40);
+        let before = gap(self.text, start, ct.fig.start());
         let Some(n) = suffix(self.words.any(|s| &s.set_leads), &before) else {
             return;
         };
@@ -1500,10 +1502,10 @@ impl Reader<'_> {
             return;
         }
         let from = self.phrase_end(t);
-        if from > cf.fig.start || cf.fig.start - from > MAX_GAP {
+        if from > cf.fig.start() || cf.fig.start() - from > MAX_GAP {
             return;
         }
-        let g = gap(self.text, from, cf.fig.start);
+        let g = gap(self.text, from, cf.fig.start());
         if g.last() != Some(&Tok::Punct(',')) {
             return;
         }
@@ -1514,7 +1516,7 @@ impl Reader<'_> {
         if !self.compatible(t, t + 1, false) {
             return;
         }
-        let marker = tail_span(self.text, start, ct.fig.start, n);
+        let marker = tail_span(self.text, start, ct.fig.start(), n);
         self.read(t, t + 1, Shape::SetFirst, marker, None, out);
     }
 
@@ -1530,22 +1532,22 @@ impl Reader<'_> {
         }
         let after_end = forth(
             self.text,
-            cp.fig.end.min(cp.sentence().1),
+            cp.fig.end().min(cp.sentence().1),
             cp.sentence().1,
             40,
         );
-        if cp.fig.end > after_end {
+        if cp.fig.end() > after_end {
             return;
         }
-        let after = gap(self.text, cp.fig.end, after_end);
+        let after = gap(self.text, cp.fig.end(), after_end);
         let pointing = self
             .words
             .any(|s| &s.anaphors)
             .find(|a| !a.is_empty() && after.starts_with(a));
         // A lead opens the sentence, a few words before the part.
         let lead_start = cp.sentence().0;
-        let lead = if cp.fig.start.saturating_sub(lead_start) <= 48 {
-            gap(self.text, lead_start, cp.fig.start)
+        let lead = if cp.fig.start().saturating_sub(lead_start) <= 48 {
+            gap(self.text, lead_start, cp.fig.start())
         } else {
             Vec::new()
         };
@@ -1566,14 +1568,15 @@ impl Reader<'_> {
         // A part that opens its sentence ("… 60 militaires … . 31 d'entre
         // eux …") points back into the sentence before.
         let opens = cp.fig.kind == Kind::Count
-            && cp.fig.start.saturating_sub(lead_start) <= 48
+            && cp.fig.start().saturating_sub(lead_start) <= 48
             && words(&lead) == 0;
         let (marker, in_previous) = match (pointing, opening) {
-            (Some(a), _) if cp.fig.entity().is_none() || self.anaphor_entity(p, a) => {
-                (head_span(self.text, cp.fig.end, after_end, a.len()), opens)
-            }
+            (Some(a), _) if cp.fig.entity().is_none() || self.anaphor_entity(p, a) => (
+                head_span(self.text, cp.fig.end(), after_end, a.len()),
+                opens,
+            ),
             (_, Some(a)) => (
-                head_span(self.text, lead_start, cp.fig.start, a.len()),
+                head_span(self.text, lead_start, cp.fig.start(), a.len()),
                 true,
             ),
             _ => return,
@@ -1611,16 +1614,16 @@ impl Reader<'_> {
         while t > self.range.start {
             let prev = t - 1;
             let (cq, ct) = (self.claim(prev), self.claim(t));
-            if cq.sentence() != ct.sentence() || self.phrase_end(prev) > ct.fig.start {
+            if cq.sentence() != ct.sentence() || self.phrase_end(prev) > ct.fig.start() {
                 break;
             }
-            let mut g = gap(self.text, self.phrase_end(prev), ct.fig.start);
+            let mut g = gap(self.text, self.phrase_end(prev), ct.fig.start());
             if g.first() == Some(&Tok::Punct('(')) {
                 g.remove(0);
             }
             // Only when the part would not fit the nearer figure ("17
             // assists in 82 appearances, 74 of which …" keeps 82).
-            let fits = self.claim(p).fig.value <= self.claim(t).fig.value;
+            let fits = self.claim(p).fig.value() <= self.claim(t).fig.value();
             if self.eligible(prev)
                 && !fits
                 && !g.is_empty()
@@ -1651,9 +1654,9 @@ impl Reader<'_> {
             // téléphones. 70 d'entre eux …"): no breakdown then.
             // Unless the whole is the subject of its sentence (a few words
             // at most before it), the antecedent a pronoun prefers.
-            let subject = words(&gap(self.text, ct.sentence().0, ct.fig.start)) <= 3;
+            let subject = words(&gap(self.text, ct.sentence().0, ct.fig.start())) <= 3;
             let mut before = vec![Tok::Punct('.')];
-            before.extend(gap(self.text, ct.sentence().0, ct.fig.start));
+            before.extend(gap(self.text, ct.sentence().0, ct.fig.start()));
             let other_noun = pointing.is_some()
                 && opening.is_none()
                 && !subject
@@ -1661,8 +1664,8 @@ impl Reader<'_> {
                     || self.plural_phrase(&before));
             (after <= 8 || (alone && after <= 24)) && !other_noun
         } else {
-            self.phrase_end(t) <= cp.fig.start && {
-                let g = gap(self.text, self.phrase_end(t), cp.fig.start);
+            self.phrase_end(t) <= cp.fig.start() && {
+                let g = gap(self.text, self.phrase_end(t), cp.fig.start());
                 let coordinated = self
                     .words
                     .any(|s| &s.joiners)
@@ -1695,21 +1698,21 @@ impl Reader<'_> {
         let term = |k: usize| {
             let c = self.claim(k);
             matches!(c.fig.kind, Kind::Count | Kind::Identifier)
-                && c.fig.value.is_some()
-                && c.fig.low.is_none()
-                && c.fig.high.is_none()
+                && c.fig.value().is_some()
+                && c.fig.low().is_none()
+                && c.fig.high().is_none()
         };
         let ct = self.claim(t);
         if t == self.range.start
             || ct.fig.kind != Kind::Count
-            || ct.fig.value.is_none_or(|v| v <= Decimal::ONE)
+            || ct.fig.value().is_none_or(|v| v <= Decimal::ONE)
         {
             return;
         }
         // Between two terms: one sign, maybe after a label of up to four
         // words.
         let between = |a: usize, b_end: usize, sign: char| {
-            let g = gap(self.text, self.claim(a).fig.end, b_end);
+            let g = gap(self.text, self.claim(a).fig.end(), b_end);
             g.iter().filter(|x| matches!(x, Tok::Punct(_))).count() == 1
                 && g.contains(&Tok::Punct(sign))
                 && words(&g) <= 4
@@ -1717,10 +1720,10 @@ impl Reader<'_> {
         };
         let last = t - 1;
         let cl = self.claim(last);
-        if cl.sentence() != ct.sentence() || !term(last) || cl.fig.end > ct.fig.num_start {
+        if cl.sentence() != ct.sentence() || !term(last) || cl.fig.end() > ct.fig.num_start() {
             return;
         }
-        let sign = phrase(&self.text[cl.fig.end..ct.fig.num_start]);
+        let sign = phrase(&self.text[cl.fig.end()..ct.fig.num_start()]);
         if sign.last() != Some(&Tok::Punct('=')) || words(&sign) > 0 {
             return;
         }
@@ -1730,11 +1733,11 @@ impl Reader<'_> {
             let ck = self.claim(k);
             if ck.sentence() != ct.sentence()
                 || !term(k)
-                || ck.fig.end > self.claim(first).fig.start
+                || ck.fig.end() > self.claim(first).fig.start()
             {
                 break;
             }
-            if !between(k, self.claim(first).fig.start, '+') {
+            if !between(k, self.claim(first).fig.start(), '+') {
                 break;
             }
             first = k;
@@ -1746,13 +1749,13 @@ impl Reader<'_> {
         // "= 84 - 2").
         let before = gap(
             self.text,
-            back(self.text, ct.sentence().0, self.claim(first).fig.start, 8),
-            self.claim(first).fig.start,
+            back(self.text, ct.sentence().0, self.claim(first).fig.start(), 8),
+            self.claim(first).fig.start(),
         );
         let after = gap(
             self.text,
-            ct.fig.end,
-            forth(self.text, ct.fig.end, ct.sentence().1, 3),
+            ct.fig.end(),
+            forth(self.text, ct.fig.end(), ct.sentence().1, 3),
         );
         let operator =
             |x: Option<&Tok>| matches!(x, Some(Tok::Punct('+' | '-' | '×' | '*' | '/' | '=')));
@@ -1760,7 +1763,7 @@ impl Reader<'_> {
             return;
         }
         let parts: Vec<usize> = (first..=last).collect();
-        let marker = tail_span(self.text, cl.fig.end, ct.fig.num_start, 1);
+        let marker = tail_span(self.text, cl.fig.end(), ct.fig.num_start(), 1);
         out.push(Breakdown {
             total: t,
             factors: vec![Decimal::ONE; parts.len()],
@@ -1797,15 +1800,16 @@ impl Reader<'_> {
             return;
         }
         let from = self.phrase_end(last);
-        if from > ct.fig.start || ct.fig.start - from > MAX_GAP {
+        if from > ct.fig.start() || ct.fig.start() - from > MAX_GAP {
             return;
         }
         // "= 84": the sign was read with the figure, as its qualifier.
-        let lead_end = if phrase(&self.text[ct.fig.start..ct.fig.num_start]) == [Tok::Punct('=')] {
-            ct.fig.num_start
-        } else {
-            ct.fig.start
-        };
+        let lead_end =
+            if phrase(&self.text[ct.fig.start()..ct.fig.num_start()]) == [Tok::Punct('=')] {
+                ct.fig.num_start()
+            } else {
+                ct.fig.start()
+            };
         let g = gap(self.text, from, lead_end);
         let running = suffix(self.words.any(|s| &s.running_leads), &g);
         let (shape, n) = match (running, suffix(self.words.any(|s| &s.sum_leads), &g)) {
@@ -1946,7 +1950,7 @@ mod debug {
                     "  {:?} {:?} value={:?} scale={} entity={e:?} role={:?} counted={:?} usable={}",
                     c.fig.text(text),
                     c.fig.kind,
-                    c.fig.value,
+                    c.fig.value(),
                     c.fig.scale,
                     c.role,
                     c.counted,

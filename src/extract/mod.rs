@@ -105,7 +105,7 @@ impl<'a> Extractor<'a> {
             return false;
         };
         if last.kind != Kind::Count
-            || last.value.is_none_or(|v| v < rust_decimal::Decimal::TWO)
+            || last.value().is_none_or(|v| v < rust_decimal::Decimal::TWO)
             || noun_end > pos
         {
             return false;
@@ -164,14 +164,14 @@ impl<'a> Extractor<'a> {
 
     /// Where the last figure found ends.
     pub(crate) fn last_end(&self) -> usize {
-        self.out.last().map_or(0, |f| f.end)
+        self.out.last().map_or(0, |f| f.end())
     }
 
     /// Everything after a number, in the order the recognisers run; each
     /// line says why it runs there. A recogniser that reads the whole
     /// figure pushes it and returns where the scan goes on.
     pub(crate) fn after_number(&mut self, mut f: Figure) -> usize {
-        let end = f.num_end;
+        let end = f.num_end();
         if self.is_bare(&f) {
             self.push(f); // "1 1 1": nothing around it to read
             return end;
@@ -199,9 +199,9 @@ impl<'a> Extractor<'a> {
         let scaled = self.scale(&mut f, money_prefix); // "2,5 millions", "10k"
         if f.kind == Kind::Ordinal {
             self.push(f); // "10 millionième": a rank, nothing follows it
-            return f.end;
+            return f.end();
         }
-        let mut p = if scaled { f.num_end } else { end };
+        let mut p = if scaled { f.num_end() } else { end };
         if let Some(e) = self.proportion(&mut f, p, money_prefix) {
             return e; // "2 sur 3": before "sur 3" reads as a noun phrase
         }
@@ -223,15 +223,15 @@ impl<'a> Extractor<'a> {
         if f.kind == Kind::Temperature {
             self.angle(&mut f); // "Rotate 90°": "°" was read as a temperature
         }
-        if f.seconds.is_none() {
-            f.seconds = self.seconds_of(&f); // the unit is final now
+        if f.seconds().is_none() {
+            f.set_seconds(self.seconds_of(&f)); // the unit is final now
         }
         p = self.debris(&mut f, p); // "2.500 XNUMX": before the noun search
         if let Some(e) = self.date_of_count(&mut f, p, scaled) {
             return e; // "8 décembre", "juin 2014": a plain count only
         }
         if self.glued_to_letters(&f, scaled) {
-            return self.identifier(f.num_start); // "4x4", "3D": no unit took the letters
+            return self.identifier(f.num_start()); // "4x4", "3D": no unit took the letters
         }
         self.counted_noun_after(&mut f, p, scaled); // "2 000 soldats"
         self.bare_year(&mut f); // "en 2014": needs to know whether a noun follows
@@ -280,9 +280,9 @@ impl<'a> Extractor<'a> {
     /// The passes over all the figures once the scan is done, in order.
     fn finish(mut self) -> Vec<Figure> {
         // In order of position, a figure inside another dropped.
-        self.out.sort_by_key(|f| (f.start, f.end));
+        self.out.sort_by_key(|f| (f.start(), f.end()));
         self.out
-            .dedup_by(|b, a| b.start < a.end && b.start >= a.start);
+            .dedup_by(|b, a| b.start() < a.end() && b.start() >= a.start());
         self.join_ranges(); // "entre 10 et 20": two figures become one
         self.labels(); // "Europe 1", "vers 19 heures": after the ranges took theirs
         self.year_pairs(); // "2019-2020": on the figures left by the ranges

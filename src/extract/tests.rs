@@ -28,7 +28,7 @@ pub(crate) mod support {
             v.iter().map(|x| &x.0).collect::<Vec<_>>()
         );
         let (t, f) = &v[0];
-        (t.clone(), f.value, (f.low, f.high), f.kind)
+        (t.clone(), f.value(), (f.low(), f.high()), f.kind)
     }
 
     pub(crate) fn entity<'a>(text: &'a str, f: &Figure) -> Option<&'a str> {
@@ -39,7 +39,14 @@ pub(crate) mod support {
     pub(crate) fn all(text: &str, lang: Lang) -> Vec<(String, Option<Decimal>, Interval, Kind)> {
         figs(text, lang)
             .into_iter()
-            .map(|(t, f)| (t, f.value.map(|v| v.normalize()), (f.low, f.high), f.kind))
+            .map(|(t, f)| {
+                (
+                    t,
+                    f.value().map(|v| v.normalize()),
+                    (f.low(), f.high()),
+                    f.kind,
+                )
+            })
             .collect()
     }
 
@@ -97,13 +104,13 @@ fn separators_of_english_text() {
 fn spelled_numbers_and_articles() {
     let v = figs("trois soldats américains", Lang::new("fr"));
     assert_eq!(v.len(), 1);
-    assert_eq!(v[0].1.value, Some(d("3")));
+    assert_eq!(v[0].1.value(), Some(d("3")));
     assert_eq!(entity("trois soldats américains", &v[0].1), Some("soldats"));
     assert!(figs("un homme est venu", Lang::new("fr")).is_empty());
     // After a count and a link of a list, the article is the numeral one.
     let v = figs("deux garçons et une fille", Lang::new("fr"));
     assert_eq!(v.len(), 2);
-    assert_eq!((v[1].0.as_str(), v[1].1.value), ("une", Some(d("1"))));
+    assert_eq!((v[1].0.as_str(), v[1].1.value()), ("une", Some(d("1"))));
     assert_eq!(figs("un homme et une femme", Lang::new("fr")).len(), 0);
     assert!(figs("a man came", Lang::new("en")).is_empty());
     let (t, v, _, k) = one("Il y a une semaine, il a parlé.", Lang::new("fr"));
@@ -153,7 +160,7 @@ fn seed_figures() {
             .map(|(t, f)| {
                 (
                     t,
-                    f.value.map_or("-".into(), |v| v.to_string()),
+                    f.value().map_or("-".into(), |v| v.to_string()),
                     entity(text, &f).unwrap_or("").to_string(),
                 )
             })
@@ -215,8 +222,8 @@ fn seed_figures() {
 fn spans_slice_the_text() {
     let t = "« Près de 1\u{a0}500 hommes », 2,5 millions d’euros, 10–20 km, $5bn, 3½";
     for (_, f) in figs(t, Lang::new("fr")) {
-        assert!(t.is_char_boundary(f.start) && t.is_char_boundary(f.end));
-        assert!(f.start <= f.num_start && f.num_end <= f.end && f.end <= t.len());
+        assert!(t.is_char_boundary(f.start()) && t.is_char_boundary(f.end()));
+        assert!(f.start() <= f.num_start() && f.num_end() <= f.end() && f.end() <= t.len());
     }
 }
 
@@ -507,7 +514,7 @@ mod properties {
             let text = format!("Il y a {s} habitants.");
             let f = figs(&text, Lang::new("fr"));
             prop_assert_eq!(f.len(), 1, "{:?}", f);
-            prop_assert_eq!(f[0].1.value.map(|v| v.normalize()), Some(expected(int, frac)), "{}", s);
+            prop_assert_eq!(f[0].1.value().map(|v| v.normalize()), Some(expected(int, frac)), "{}", s);
         }
 
         #[test]
@@ -517,16 +524,16 @@ mod properties {
             let text = format!("There are {s} residents.");
             let f = figs(&text, Lang::new("en"));
             prop_assert_eq!(f.len(), 1, "{:?}", f);
-            prop_assert_eq!(f[0].1.value.map(|v| v.normalize()), Some(expected(int, frac)), "{}", s);
+            prop_assert_eq!(f[0].1.value().map(|v| v.normalize()), Some(expected(int, frac)), "{}", s);
         }
 
         #[test]
         fn spans_always_slice_the_text(text in "\\PC{0,80}", lang in prop::sample::select(vec![Lang::new("fr"), Lang::new("en"), Lang::Unknown])) {
             let cfg = config();
             for f in extract(&text, lang, &cfg.lexicon) {
-                prop_assert!(f.start <= f.end && f.end <= text.len());
-                prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
-                prop_assert!(f.start <= f.num_start && f.num_end <= f.end);
+                prop_assert!(f.start() <= f.end() && f.end() <= text.len());
+                prop_assert!(text.is_char_boundary(f.start()) && text.is_char_boundary(f.end()));
+                prop_assert!(f.start() <= f.num_start() && f.num_end() <= f.end());
             }
         }
 
@@ -540,8 +547,8 @@ mod properties {
             let text: String = parts.concat();
             let cfg = config();
             for f in extract(&text, lang, &cfg.lexicon) {
-                prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
-                prop_assert!(f.start <= f.end);
+                prop_assert!(text.is_char_boundary(f.start()) && text.is_char_boundary(f.end()));
+                prop_assert!(f.start() <= f.end());
             }
         }
     }

@@ -209,23 +209,30 @@ impl DateParts {
 }
 
 /// One figure found in a text. Offsets are UTF-8 byte offsets into the
-/// document text, end exclusive.
+/// document text, end exclusive, read by [`Figure::start`] and the methods
+/// beside it.
+///
+/// Every claim holds one, and a document of figures holds two copies of
+/// each while its claims are read: the offsets are kept as `u32`
+/// (documents are read whole, well below 4 GiB) and the optional decimals
+/// but the value, which every pass reads, in 16 bytes each
+/// (`Option<Decimal>` takes 20).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Figure {
     /// The whole figure: qualifier, number, scale and unit.
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     /// The number itself.
-    pub num_start: usize,
-    pub num_end: usize,
+    num_start: u32,
+    num_end: u32,
     /// The value; `None` for ranges, plural collectives, dates, phone
     /// numbers and relative ordinals. An identifier keeps the number its
     /// code carries ("F-16": 16); it is never a quantity.
-    pub value: Option<Decimal>,
+    value: Option<Decimal>,
     /// The interval the figure states. Both `None` for an exact figure
     /// (the interval is `[value, value]`); one side `None` for an open bound.
-    pub low: Option<Decimal>,
-    pub high: Option<Decimal>,
+    low: OptDecimal,
+    high: OptDecimal,
     pub kind: Kind,
     /// Index into `Lexicon::units`.
     pub unit: Option<u16>,
@@ -250,19 +257,20 @@ pub struct Figure {
     pub(crate) date: Option<DateParts>,
     /// For durations: the length in seconds (a year is 365 days, a month
     /// 30), also for durations of several parts ("1 year 1 month").
-    pub(crate) seconds: Option<Decimal>,
+    seconds: OptDecimal,
 }
 
 impl Figure {
     pub(crate) fn new(start: usize, end: usize, value: Option<Decimal>, written: Written) -> Self {
+        let (start, end) = (offset32(start), offset32(end));
         Figure {
             start,
             end,
             num_start: start,
             num_end: end,
             value,
-            low: None,
-            high: None,
+            low: OptDecimal::NONE,
+            high: OptDecimal::NONE,
             kind: Kind::Count,
             unit: None,
             qualifier: None,
@@ -275,17 +283,94 @@ impl Figure {
             decimals: 0,
             scale: Decimal::ONE,
             date: None,
-            seconds: None,
+            seconds: OptDecimal::NONE,
         }
+    }
+
+    /// Where the figure starts: its qualifier, number, scale or unit.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Where the figure ends.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Where the number itself starts.
+    pub fn num_start(&self) -> usize {
+        self.num_start as usize
+    }
+
+    /// Where the number itself ends.
+    pub fn num_end(&self) -> usize {
+        self.num_end as usize
+    }
+
+    pub(crate) fn set_start(&mut self, at: usize) {
+        self.start = offset32(at);
+    }
+
+    pub(crate) fn set_end(&mut self, at: usize) {
+        self.end = offset32(at);
+    }
+
+    pub(crate) fn set_num_start(&mut self, at: usize) {
+        self.num_start = offset32(at);
+    }
+
+    pub(crate) fn set_num_end(&mut self, at: usize) {
+        self.num_end = offset32(at);
+    }
+
+    /// The value; `None` for ranges, plural collectives, dates, phone
+    /// numbers and relative ordinals. An identifier keeps the number its
+    /// code carries ("F-16": 16); it is never a quantity.
+    pub fn value(&self) -> Option<Decimal> {
+        self.value
+    }
+
+    /// The low end of the interval the figure states, when it states one
+    /// (see [`Figure::interval`]); `None` for an exact figure or an open
+    /// low side.
+    pub fn low(&self) -> Option<Decimal> {
+        self.low.get()
+    }
+
+    /// The high end of the interval the figure states, as [`Figure::low`].
+    pub fn high(&self) -> Option<Decimal> {
+        self.high.get()
+    }
+
+    /// For durations: the length in seconds (a year is 365 days, a month
+    /// 30), also for durations of several parts ("1 year 1 month").
+    pub(crate) fn seconds(&self) -> Option<Decimal> {
+        self.seconds.get()
+    }
+
+    pub(crate) fn set_value(&mut self, v: Option<Decimal>) {
+        self.value = v;
+    }
+
+    pub(crate) fn set_low(&mut self, v: Option<Decimal>) {
+        self.low = OptDecimal::new(v);
+    }
+
+    pub(crate) fn set_high(&mut self, v: Option<Decimal>) {
+        self.high = OptDecimal::new(v);
+    }
+
+    pub(crate) fn set_seconds(&mut self, v: Option<Decimal>) {
+        self.seconds = OptDecimal::new(v);
     }
 
     /// The interval as `[low, high]` with the value filling exact sides;
     /// `None` marks an open side.
     pub(crate) fn interval(&self) -> (Option<Decimal>, Option<Decimal>) {
         if self.low.is_none() && self.high.is_none() {
-            (self.value, self.value)
+            (self.value(), self.value())
         } else {
-            (self.low, self.high)
+            (self.low(), self.high())
         }
     }
 
@@ -309,7 +394,82 @@ impl Figure {
 
     /// The literal text of the figure in `text`.
     pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+        &text[self.start()..self.end()]
+    }
+}
+
+/// A byte offset as kept in a figure: documents are read whole, well below
+/// 4 GiB; an offset past `u32::MAX` (never read) is kept as `u32::MAX`.
+fn offset32(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+/// An optional decimal in 16 bytes (`Option<Decimal>` takes 20): the
+/// three words of its mantissa, and its scale and sign in a fourth, which
+/// is [`OptDecimal::NO_DECIMAL`] for none (a scale is at most 28).
+#[derive(Clone, Copy)]
+struct OptDecimal {
+    lo: u32,
+    mid: u32,
+    hi: u32,
+    /// The scale, and the sign in bit 8.
+    scale_sign: u32,
+}
+
+impl OptDecimal {
+    const NO_DECIMAL: u32 = u32::MAX;
+    const NONE: OptDecimal = OptDecimal {
+        lo: 0,
+        mid: 0,
+        hi: 0,
+        scale_sign: OptDecimal::NO_DECIMAL,
+    };
+
+    fn new(v: Option<Decimal>) -> Self {
+        v.map_or(OptDecimal::NONE, |d| {
+            let u = d.unpack();
+            OptDecimal {
+                lo: u.lo,
+                mid: u.mid,
+                hi: u.hi,
+                scale_sign: u.scale | (u32::from(u.negative) << 8),
+            }
+        })
+    }
+
+    #[inline]
+    fn get(self) -> Option<Decimal> {
+        if self.scale_sign == OptDecimal::NO_DECIMAL {
+            return None;
+        }
+        let negative = self.scale_sign & 0x100 != 0;
+        let mut d =
+            Decimal::from_parts(self.lo, self.mid, self.hi, negative, self.scale_sign & 0xff);
+        // `from_parts` makes a negative zero positive: kept as it was.
+        if negative {
+            d.set_sign_negative(true);
+        }
+        Some(d)
+    }
+
+    fn is_none(self) -> bool {
+        self.scale_sign == OptDecimal::NO_DECIMAL
+    }
+}
+
+/// Equal as the values they hold (`1.0` and `1.00` are equal).
+impl PartialEq for OptDecimal {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for OptDecimal {}
+
+/// Written as the `Option<Decimal>` it stands for.
+impl std::fmt::Debug for OptDecimal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
     }
 }
 
@@ -355,8 +515,50 @@ mod tests {
     #[test]
     fn figure_stays_small() {
         let n = std::mem::size_of::<Figure>();
-        assert!(n <= 168, "Figure is {n} bytes");
+        assert!(n <= 140, "Figure is {n} bytes");
         assert!(std::mem::size_of::<Option<DateParts>>() <= 12);
+        assert_eq!(std::mem::size_of::<OptDecimal>(), 16);
+    }
+
+    #[test]
+    fn optional_decimals_keep_what_they_are_given() {
+        let mut f = Figure::new(3, 7, None, Written::Digits);
+        assert_eq!(
+            (f.value(), f.low(), f.high(), f.seconds()),
+            (None, None, None, None)
+        );
+        let odd = [
+            Decimal::ZERO,
+            -Decimal::ZERO,
+            Decimal::ONE,
+            Decimal::new(-12_345, 3),
+            Decimal::new(10, 1),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::from_i128_with_scale(1, 28),
+        ];
+        for d in odd {
+            f.set_value(Some(d));
+            f.set_low(Some(d));
+            f.set_high(None);
+            f.set_seconds(Some(d));
+            assert_eq!(f.value().map(|v| v.serialize()), Some(d.serialize()));
+            assert_eq!((f.low(), f.high(), f.seconds()), (Some(d), None, Some(d)));
+        }
+        // Equal as values: "1.0" is "1".
+        let mut g = f;
+        f.set_value(Some(Decimal::new(10, 1)));
+        g.set_value(Some(Decimal::ONE));
+        assert_eq!(f, g);
+        g.set_value(None);
+        assert_ne!(f, g);
+    }
+
+    #[test]
+    fn offsets_past_u32_are_kept_at_its_end() {
+        let mut f = Figure::new(0, 1, None, Written::Digits);
+        f.set_end(usize::MAX);
+        assert_eq!((f.start(), f.end()), (0, u32::MAX as usize));
     }
 
     #[test]

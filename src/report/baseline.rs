@@ -48,9 +48,9 @@ pub(crate) fn claim_text(corpus: &Corpus, f: &Finding) -> String {
         .map(|&i| {
             let c = &corpus.claims[i];
             let d = corpus.doc_of(c);
-            let mut s = normalise(&d.text[c.fig.start..c.fig.end]);
+            let mut s = normalise(&d.text[c.fig.start()..c.fig.end()]);
             if let Some((a, b)) = c.fig.entity() {
-                if a >= c.fig.end {
+                if a >= c.fig.end() {
                     s.push(' ');
                     s.push_str(&normalise(&d.text[a..b]));
                 }

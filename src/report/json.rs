@@ -62,7 +62,7 @@ impl<'a> ClaimRecord<'a> {
     pub(crate) fn of(corpus: &'a Corpus, i: usize) -> ClaimRecord<'a> {
         let c = &corpus.claims[i];
         let d = corpus.doc_of(c);
-        let p = Place::of(d, c.fig.start, c.fig.end);
+        let p = Place::of(d, c.fig.start(), c.fig.end());
         let (low, high) = c.interval();
         ClaimRecord {
             doc: &d.id,
@@ -70,8 +70,8 @@ impl<'a> ClaimRecord<'a> {
             end: p.end,
             line: p.line,
             column: p.column,
-            text: &d.text[c.fig.start..c.fig.end],
-            value: dec(c.fig.value),
+            text: &d.text[c.fig.start()..c.fig.end()],
+            value: dec(c.fig.value()),
             low: dec(low),
             high: dec(high),
         }

@@ -124,7 +124,7 @@ fn log(run: &Checked<'_>) -> String {
                     let c = &corpus.claims[ci];
                     json!({
                         "id": k + 1,
-                        "physicalLocation": physical(corpus, c.doc, c.fig.start, c.fig.end),
+                        "physicalLocation": physical(corpus, c.doc, c.fig.start(), c.fig.end()),
                         "message": { "text": "compared with" },
                     })
                 })

@@ -149,7 +149,7 @@ impl Reporter<Checked<'_>> for Text {
                 .map(|&i| {
                     let c = &corpus.claims[i];
                     let d = corpus.doc_of(c);
-                    let (s, e) = d.source_span(c.fig.start, c.fig.end);
+                    let (s, e) = d.source_span(c.fig.start(), c.fig.end());
                     (excerpt(d, s, e), d.id.as_str())
                 })
                 .collect();

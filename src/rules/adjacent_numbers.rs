@@ -46,8 +46,8 @@ const ROW_WINDOW: usize = 100;
 fn spaced_pair(text: &str, a: &Figure, b: &Figure) -> bool {
     a.written == Written::Digits
         && b.written == Written::Digits
-        && a.end < b.start
-        && text[a.end..b.start]
+        && a.end() < b.start()
+        && text[a.end()..b.start()]
             .chars()
             .all(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
 }
@@ -93,18 +93,18 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
             .collect();
         for i in range.clone().skip(1) {
             let (a, b) = (&corpus.claims[i - 1].fig, &corpus.claims[i].fig);
-            if !bare(a) || !bare(b) || a.end > b.start {
+            if !bare(a) || !bare(b) || a.end() > b.start() {
                 continue;
             }
             // Nothing may stand after the first number (unit, scale,
             // counted noun) or before the second (qualifier, currency).
-            if a.end != a.num_end || b.start != b.num_start || a.unit.is_some() {
+            if a.end() != a.num_end() || b.start() != b.num_start() || a.unit.is_some() {
                 continue;
             }
             if a.scale != rust_decimal::Decimal::ONE || a.entity().is_some() {
                 continue;
             }
-            let gap = &text[a.end..b.start];
+            let gap = &text[a.end()..b.start()];
             if gap.is_empty()
                 || !gap
                     .chars()
@@ -114,60 +114,60 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
             }
             // Scores and pairs joined by a dash ("13-21 9-21", "a 1–1 2019
             // qualifier"): the first number ends such a pair.
-            if text[..a.start].ends_with(['-', '–', '—'])
-                || text[a.end..].trim_start().is_empty()
-                || text[b.end..].starts_with(['-', '–', '—'])
+            if text[..a.start()].ends_with(['-', '–', '—'])
+                || text[a.end()..].trim_start().is_empty()
+                || text[b.end()..].starts_with(['-', '–', '—'])
             {
                 continue;
             }
             // A sign glued to the second number ("10 -5") is a list of
             // values, not one figure.
-            if text[b.num_start..].starts_with(['-', '+', '−']) {
+            if text[b.num_start()..].starts_with(['-', '+', '−']) {
                 continue;
             }
             // Model names and codes: "Porsche 911 2.4", "BMW 507 3.2",
             // "Type 290 2-door": the word before is a name or a word of
             // `skip_after`; engine sizes ("2.4", one digit each side).
-            let prev = text[..a.start]
+            let prev = text[..a.start()]
                 .trim_end()
                 .rsplit(|c: char| !(c.is_alphanumeric() || c == '°'))
                 .next()
                 .unwrap_or("");
             let name_before = prev.chars().next().is_some_and(|c| c.is_uppercase())
                 || skip_after.contains(&crate::lexicon::fold(prev));
-            let glued_before = text[..a.start]
+            let glued_before = text[..a.start()]
                 .chars()
                 .next_back()
                 .is_some_and(|c| matches!(c, ':' | '/' | '-' | '(' | '+'));
             let engine = {
-                let w = &text[b.num_start..b.num_end];
+                let w = &text[b.num_start()..b.num_end()];
                 w.len() == 3 && w.as_bytes()[1] == b'.'
             };
             // Phone numbers and codes in groups of two: "0800 06 66 66".
-            let pairs = a.num_end - a.num_start <= 2
-                && b.num_end - b.num_start <= 2
-                && text[b.num_end..].starts_with([' ', '\u{a0}'])
-                && text[b.num_end..]
+            let pairs = a.num_end() - a.num_start() <= 2
+                && b.num_end() - b.num_start() <= 2
+                && text[b.num_end()..].starts_with([' ', '\u{a0}'])
+                && text[b.num_end()..]
                     .trim_start()
                     .starts_with(|c: char| c.is_ascii_digit());
             // The end of such a run: a number just before the first one.
-            let run_before = text[..a.start]
+            let run_before = text[..a.start()]
                 .strip_suffix([' ', '\u{a0}'])
                 .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()));
-            let pairs = pairs || run_before && a.num_end - a.num_start <= 2;
-            let after_b = text[b.end..].chars().next();
+            let pairs = pairs || run_before && a.num_end() - a.num_start() <= 2;
+            let after_b = text[b.end()..].chars().next();
             if name_before || glued_before || engine || pairs || after_b == Some('-') {
                 continue;
             }
             // A count before a noun modified by a number ("17 1,000-pound
             // bombs", "12 2,000-lb bombs"): the second number is joined by
             // a hyphen to the word after it.
-            if text[b.num_end..].starts_with(['-', '\u{2010}', '\u{2011}']) {
+            if text[b.num_end()..].starts_with(['-', '\u{2010}', '\u{2011}']) {
                 continue;
             }
             // The cells of a fixed-width table: the line has column gaps,
             // or it and a neighbour are rows of numbers.
-            if gap.chars().count() >= 2 || in_table(text, a.num_start) {
+            if gap.chars().count() >= 2 || in_table(text, a.num_start()) {
                 continue;
             }
             // The cells of a table whose line breaks or column gaps were
@@ -178,15 +178,15 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
                 k == i - 1
                     || k == i + 1
                     || k != i
-                        && f.start.abs_diff(a.start) <= ROW_WINDOW
-                        && !text[f.start.min(a.start)..f.start.max(a.start)].contains('\n')
+                        && f.start().abs_diff(a.start()) <= ROW_WINDOW
+                        && !text[f.start().min(a.start())..f.start().max(a.start())].contains('\n')
             });
             if row {
                 continue;
             }
             // A sentence that ends on a year glued to a paragraph that
             // starts with a number ("en 2018.2 327 voitures").
-            if year_then_point(&text[a.num_start..a.num_end]) {
+            if year_then_point(&text[a.num_start()..a.num_end()]) {
                 continue;
             }
             // Evidence that the two were meant as one figure: a decimal
@@ -194,7 +194,7 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
             // a unit written in capitals right after ("838 1000 IOPS").
             // Without it, two numbers side by side are mostly a list, a
             // score, a phone number or a name ("Tel: 2677 7778").
-            let b_text = &text[b.num_start..b.num_end];
+            let b_text = &text[b.num_start()..b.num_end()];
             // A decimal second number that has its own unit, currency or
             // scale (the scale word may stand on the next line) is a figure
             // of its own, and the integer before it a name or a grade ("le
@@ -202,7 +202,7 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
             // about the pair.
             let b_whole = b.unit.is_some()
                 || b.scale != rust_decimal::Decimal::ONE
-                || scale_next_line(cx, doc.lang, text, b.end);
+                || scale_next_line(cx, doc.lang, text, b.end());
             let decimal = (a.decimals > 0 || (b.decimals > 0 && !b_whole)) && b_text.is_ascii();
             // The whole part of the second number: a decimal part is no
             // group ("98 1,45 euro").
@@ -217,7 +217,7 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
             // ("1 50 000"). Two complete grouped numbers ("1,234,000
             // 1,100,000") are cells or a list.
             let spaces = [' ', '\u{a0}', '\u{202f}'];
-            let a_text = &text[a.num_start..a.num_end];
+            let a_text = &text[a.num_start()..a.num_end()];
             let a_bare_group = a_text.len() <= 3 && a_text.bytes().all(|c| c.is_ascii_digit());
             let split_grouping = b_whole_part.contains([' ', '\u{a0}', '\u{202f}', '.', ','])
                 && b_whole_part
@@ -226,7 +226,7 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
                     .is_some_and(|g| g.len() < 3)
                 && (a_bare_group || b_whole_part.contains(spaces));
             let unit_after = {
-                let next: String = text[b.end..]
+                let next: String = text[b.end()..]
                     .trim_start_matches([' ', '\u{a0}'])
                     .chars()
                     .take_while(|c| c.is_alphabetic())
@@ -239,11 +239,11 @@ fn check(p: &AdjacentNumbers, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
             if !(decimal || split_grouping || unit_after || cut) {
                 continue;
             }
-            let written = &text[a.num_start..b.num_end];
+            let written = &text[a.num_start()..b.num_end()];
             out.push(Finding::at_span(
                 rule,
                 d as u32,
-                (a.num_start, b.num_end),
+                (a.num_start(), b.num_end()),
                 format!(
                     "malformed value `{written}`: two numbers stand side by side and no convention reads them as one figure"
                 ),

@@ -109,8 +109,8 @@ fn check(p: &AfterPublication, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
             }
             let before = folded_slice(
                 text,
-                c.fig.start.saturating_sub(64).max(c.sentence().0),
-                c.fig.start,
+                c.fig.start().saturating_sub(64).max(c.sentence().0),
+                c.fig.start(),
             );
             let b = before.trim_end();
             let Some(w) = intro
@@ -121,12 +121,12 @@ fn check(p: &AfterPublication, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
             };
             // The words before the intro word, lower-cased with their
             // accents ("à" is no auxiliary, "arrêté" is a participle).
-            let from = c.fig.start.saturating_sub(64).max(c.sentence().0);
+            let from = c.fig.start().saturating_sub(64).max(c.sentence().0);
             let mut from = from;
             while !text.is_char_boundary(from) {
                 from += 1;
             }
-            let original = text[from..c.fig.start].to_lowercase().replace('’', "'");
+            let original = text[from..c.fig.start()].to_lowercase().replace('’', "'");
             let original = original.trim_end();
             let n_intro = w.chars().count();
             let cut = original

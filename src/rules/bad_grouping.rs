@@ -78,7 +78,7 @@ fn check(p: &BadGrouping, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) 
             if !f.bad_grouping || matches!(f.kind, Kind::Identifier | Kind::Date | Kind::Phone) {
                 continue;
             }
-            let Ok((_, num)) = numeral(&text[f.num_start..]) else {
+            let Ok((_, num)) = numeral(&text[f.num_start()..]) else {
                 continue;
             };
             let (runs, seps) = (num.runs(), num.seps());
@@ -93,7 +93,7 @@ fn check(p: &BadGrouping, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) 
             }
             // A sentence ending on a year glued to a paragraph that starts
             // with a number ("en 2017.59.39 % des visiteurs").
-            if year_then_point(&text[f.num_start..]) {
+            if year_then_point(&text[f.num_start()..]) {
                 continue;
             }
             // No group after the first has three digits or more, and
@@ -105,11 +105,11 @@ fn check(p: &BadGrouping, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) 
             // it: "12.34.5 millions" gives "12.34" and "5 millions") say
             // whether it is a quantity.
             let short_groups = runs[1..].iter().all(|r| r.len() <= 2);
-            let written_end = f.num_start + written_len(runs, seps);
+            let written_end = f.num_start() + written_len(runs, seps);
             let quantity = corpus.doc_claims[d].clone().any(|k| {
                 let g = &corpus.claims[k].fig;
-                g.start < written_end
-                    && f.num_start < g.end
+                g.start() < written_end
+                    && f.num_start() < g.end()
                     && (g.unit.is_some()
                         || g.scale != rust_decimal::Decimal::ONE
                         || matches!(
@@ -130,7 +130,7 @@ fn check(p: &BadGrouping, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) 
                     continue;
                 }
             }
-            let before = folded_slice(text, f.num_start.saturating_sub(24), f.num_start);
+            let before = folded_slice(text, f.num_start().saturating_sub(24), f.num_start());
             let before = before.trim_end();
             if skip_after
                 .iter()
@@ -139,17 +139,17 @@ fn check(p: &BadGrouping, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) 
                 continue;
             }
             // The whole numeral as written, not only the part read.
-            let end = written_end.max(f.num_end);
+            let end = written_end.max(f.num_end());
             // Dotted numbers after a name or in quotes are versions and
             // titles ("Android Oreo 8.1.0", "MIUI 10.3.1", "3.2.1."), and
             // before a unit of time they are lap times ("1.44.42 minutes").
-            let prev_word = text[..f.num_start]
+            let prev_word = text[..f.num_start()]
                 .trim_end()
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
             let after_name = prev_word.chars().next().is_some_and(|c| c.is_uppercase());
-            let quoted = text[..f.num_start].ends_with(['"', '“', '«']);
+            let quoted = text[..f.num_start()].ends_with(['"', '“', '«']);
             let next_word: String = text[end..]
                 .trim_start()
                 .chars()
@@ -160,7 +160,7 @@ fn check(p: &BadGrouping, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) 
             if seps.iter().all(|&c| c == '.') && (after_name || quoted || timed) {
                 continue;
             }
-            let written = &text[f.num_start..end];
+            let written = &text[f.num_start()..end];
             let why = if indian(runs, seps) {
                 "Indian grouping (lakhs) in a text that does not use it"
             } else {
@@ -169,7 +169,7 @@ fn check(p: &BadGrouping, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) 
             out.push(Finding::at_span(
                 rule,
                 d as u32,
-                (f.num_start, end),
+                (f.num_start(), end),
                 format!("malformed value `{written}`: {why}"),
                 vec![i],
             ));

@@ -108,7 +108,7 @@ fn check(params: &DeadlineArithmetic, cx: &Context, rule: &RuleDef, out: &mut Ve
             }
             let Some(n) = cp
                 .fig
-                .value
+                .value()
                 .filter(|v| v.fract().is_zero())
                 .and_then(|v| v.to_i64())
             else {
@@ -129,8 +129,8 @@ fn check(params: &DeadlineArithmetic, cx: &Context, rule: &RuleDef, out: &mut Ve
             // period").
             let around = folded_slice(
                 text,
-                cp.fig.start.saturating_sub(24).max(cp.sentence().0),
-                (cp.fig.end + 16).min(cp.sentence().1).max(cp.fig.end),
+                cp.fig.start().saturating_sub(24).max(cp.sentence().0),
+                (cp.fig.end() + 16).min(cp.sentence().1).max(cp.fig.end()),
             );
             if !period.iter().any(|w| find_phrase(&around, w).is_some()) {
                 continue;
@@ -148,8 +148,8 @@ fn check(params: &DeadlineArithmetic, cx: &Context, rule: &RuleDef, out: &mut Ve
                 };
                 let before = folded_slice(
                     text,
-                    c.fig.start.saturating_sub(24).max(c.sentence().0),
-                    c.fig.start,
+                    c.fig.start().saturating_sub(24).max(c.sentence().0),
+                    c.fig.start(),
                 );
                 if ends_with_any(&before, &start_words) && start.is_none() {
                     start = Some((k, date));
@@ -170,8 +170,8 @@ fn check(params: &DeadlineArithmetic, cx: &Context, rule: &RuleDef, out: &mut Ve
                     let Some(pd) = pub_date else { continue };
                     let before = folded_slice(
                         text,
-                        cp.fig.start.saturating_sub(40).max(cp.sentence().0),
-                        cp.fig.start,
+                        cp.fig.start().saturating_sub(40).max(cp.sentence().0),
+                        cp.fig.start(),
                     );
                     if !from_now.iter().any(|w| find_phrase(&before, w).is_some()) {
                         continue;

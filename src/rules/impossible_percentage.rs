@@ -59,13 +59,13 @@ fn check(p: &ImpossiblePercentage, cx: &Context, rule: &RuleDef, out: &mut Vec<F
             if f.kind != Kind::Percent || c.repeat_of().is_some() {
                 continue;
             }
-            let Some(v) = f.value else { continue };
+            let Some(v) = f.value() else { continue };
             if v <= max && v >= Decimal::ZERO {
                 continue;
             }
             // "105 % des votants": a link word, then a whole that cannot
             // be exceeded.
-            let Some(noun) = whole_after(text, f.end, c.sentence().1, 48, &links) else {
+            let Some(noun) = whole_after(text, f.end(), c.sentence().1, 48, &links) else {
                 continue;
             };
             let people = cx
@@ -79,11 +79,11 @@ fn check(p: &ImpossiblePercentage, cx: &Context, rule: &RuleDef, out: &mut Vec<F
                 continue;
             }
             // A change or a ratio before the figure in its sentence.
-            let before = folded_slice(text, c.sentence().0, f.start);
+            let before = folded_slice(text, c.sentence().0, f.start());
             if change.iter().any(|w| find_phrase(&before, w).is_some()) {
                 continue;
             }
-            if text[f.start..f.num_start.max(f.start)].contains('+') {
+            if text[f.start()..f.num_start().max(f.start())].contains('+') {
                 continue;
             }
             let written = f.text(text);

@@ -89,9 +89,9 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
             let listed = in_list(corpus, c);
             let tally = !p.tally_least.is_zero()
                 && c.places.single().is_some()
-                && c.fig.value.is_some_and(|v| v >= p.tally_least);
+                && c.fig.value().is_some_and(|v| v >= p.tally_least);
             if !listed && !tally {
-                if let Some(x) = c.fig.value {
+                if let Some(x) = c.fig.value() {
                     let v = values.entry(key).or_default();
                     if !v.contains(&x) {
                         v.push(x);
@@ -104,7 +104,7 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
             // A figure of a list is hard to pin to its place, unless its
             // item names a place of its own ("le Royaume-Uni avec 40.597
             // morts, le Brésil avec 36.455 morts").
-            if (listed && !pinned_in_list(corpus, c)) || c.fig.value.is_none() {
+            if (listed && !pinned_in_list(corpus, c)) || c.fig.value().is_none() {
                 continue;
             }
             // A part or a running total is another quantity; a figure
@@ -153,7 +153,7 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
                     cx.meanings.places_name(&places)
                 );
                 let (ta, tb) = (ca.fig.text(text), cb.fig.text(text));
-                let (la, _) = crate::error::line_col(text, ca.fig.start);
+                let (la, _) = crate::error::line_col(text, ca.fig.start());
                 out.push(Finding::at_claim(
                     corpus,
                     rule,
@@ -217,7 +217,7 @@ fn apart(text: &str, a: &Claim, b: &Claim) -> bool {
         return false;
     };
     let cut = s + p;
-    (a.fig.end <= cut) != (b.fig.end <= cut)
+    (a.fig.end() <= cut) != (b.fig.end() <= cut)
 }
 
 /// The longest heading between dashes, in bytes.
@@ -226,7 +226,7 @@ const HEADING: usize = 160;
 /// True when the figure stands inside quotation marks opened in its
 /// sentence and not closed before it.
 fn quoted(text: &str, c: &Claim) -> bool {
-    let before = &text[c.sentence().0..c.fig.start];
+    let before = &text[c.sentence().0..c.fig.start()];
     let count = |ch: char| before.matches(ch).count();
     count('"') % 2 == 1 || count('«') > count('»') || count('“') > count('”')
 }

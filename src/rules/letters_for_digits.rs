@@ -133,7 +133,7 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
                     .clone()
                     .filter(|&k| {
                         let f = &corpus.claims[k].fig;
-                        f.start < e && s < f.end
+                        f.start() < e && s < f.end()
                     })
                     .collect();
                 let (written, head) = (&text[gs..e], &text[gs..s]);

@@ -159,30 +159,30 @@ impl MixedSeparators {
         if !f.kind.is_quantity() || f.kind == Kind::Date {
             return Role::Ignored;
         }
-        let w = &text[f.num_start..f.num_end];
+        let w = &text[f.num_start()..f.num_end()];
         let bytes = text.as_bytes();
         // An address or a version goes on with more groups
         // ("192.168.1.1"): not a figure of the document's convention.
-        let rest = &bytes[f.num_end..];
+        let rest = &bytes[f.num_end()..];
         if rest.len() > 1 && matches!(rest[0], b'.' | b',') && rest[1].is_ascii_digit() {
             return Role::Ignored;
         }
         // Part of a name: a chemical's locants ("1,2-dichloroethane",
         // "2,4-D"), or digits glued to letters ("PM2.5").
-        let glued_before = text[..f.num_start]
+        let glued_before = text[..f.num_start()]
             .chars()
             .next_back()
             .is_some_and(char::is_alphabetic);
         let hyphen_name = rest.len() > 1
             && rest[0] == b'-'
-            && text[f.num_end + 1..]
+            && text[f.num_end() + 1..]
                 .chars()
                 .next()
                 .is_some_and(char::is_alphabetic);
         if glued_before || hyphen_name {
             return Role::Ignored;
         }
-        let b = before(text, f.num_start, 24);
+        let b = before(text, f.num_start(), 24);
         let b = b.trim_end();
         if words
             .skip_after
@@ -205,14 +205,14 @@ impl MixedSeparators {
         let zeros = !frac.is_empty() && frac.bytes().all(|c| c == b'0');
         // A model named by a code and a number ("V8 3.9", "1.8 Turbo").
         let unitless = f.unit.is_none() && f.kind == Kind::Count;
-        let named_before = token_before(text, f.num_start).is_some_and(|(tok, prev)| {
+        let named_before = token_before(text, f.num_start()).is_some_and(|(tok, prev)| {
             is_code(tok)
                 || is_capitalised(tok) && prev.is_some_and(|c| !matches!(c, '.' | '!' | '?'))
         });
         // A model code after the number ("2.0 TDI"), or a capitalised
         // name after a number the article names ("le 1.8 Turbo").
         let named_after = unitless
-            && token_after(text, f.num_end).is_some_and(|tok| {
+            && token_after(text, f.num_end()).is_some_and(|tok| {
                 is_capitalised(tok)
                     && (is_code(tok)
                         || tok.chars().filter(|c| c.is_uppercase()).count() > 1
@@ -227,7 +227,7 @@ impl MixedSeparators {
         if frac.len() == 2 && int.len() <= 2 {
             let (h, m) = (int.parse::<u32>(), frac.parse::<u32>());
             if h.is_ok_and(|h| h <= 24) && m.is_ok_and(|m| m < 60) && f.kind == Kind::Count {
-                let a = after(text, f.num_end, 16);
+                let a = after(text, f.num_end(), 16);
                 let a = a.trim_start();
                 let timed_before = words
                     .time_before
@@ -242,8 +242,8 @@ impl MixedSeparators {
                     let prev = &corpus.claims[i - 1];
                     prev.doc == corpus.claims[i].doc
                         && prev.fig.kind == Kind::Date
-                        && prev.fig.end <= f.num_start
-                        && text[prev.fig.end..f.num_start]
+                        && prev.fig.end() <= f.num_start()
+                        && text[prev.fig.end()..f.num_start()]
                             .chars()
                             .all(|c| c == ' ' || c == ',')
                 };
@@ -255,7 +255,7 @@ impl MixedSeparators {
         // A list written without spaces ("rounds 6,7 and 8"): small
         // numbers in increasing order.
         if w.as_bytes()[sep] == b',' && int.len() <= 2 && frac.len() <= 2 {
-            let a = after(text, f.num_end, 16);
+            let a = after(text, f.num_end(), 16);
             let a = a.trim_start();
             let next = words.list_words.iter().find_map(|s| {
                 let r = a.strip_prefix(s.as_str())?;
@@ -383,7 +383,7 @@ fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, findings: &mut Vec<F
                 .take(3)
                 .map(|&o| {
                     let of = &corpus.claims[o].fig;
-                    format!("`{}`", &text[of.num_start..of.num_end])
+                    format!("`{}`", &text[of.num_start()..of.num_end()])
                 })
                 .collect();
             (shown.join(", "), v.first().copied().unwrap_or(usize::MAX))
@@ -393,11 +393,11 @@ fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, findings: &mut Vec<F
         let out = &mut found;
         for &(i, role) in &roles {
             let f = &corpus.claims[i].fig;
-            let written = &text[f.num_start..f.num_end];
+            let written = &text[f.num_start()..f.num_end()];
             let push = |out: &mut Vec<Finding>, sev: Option<Severity>, msg: String, o: usize| {
                 let claims = if o == usize::MAX { vec![i] } else { vec![i, o] };
                 let mut finding =
-                    Finding::at_span(rule, d as u32, (f.num_start, f.num_end), msg, claims);
+                    Finding::at_span(rule, d as u32, (f.num_start(), f.num_end()), msg, claims);
                 if let Some(s) = sev {
                     finding.severity = s;
                 }
@@ -455,7 +455,7 @@ fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, findings: &mut Vec<F
                     };
                     let (shown, o) = evidence(sys);
                     let value = f
-                        .value
+                        .value()
                         .map(|v| v.normalize().to_string())
                         .unwrap_or_default();
                     push(

@@ -223,7 +223,7 @@ impl Finding {
     /// A finding located at its primary claim.
     fn at_claim(corpus: &Corpus, rule: &RuleDef, message: String, claims: Vec<ClaimRef>) -> Self {
         let c = &corpus.claims[claims[0]];
-        Finding::at_span(rule, c.doc, (c.fig.start, c.fig.end), message, claims)
+        Finding::at_span(rule, c.doc, (c.fig.start(), c.fig.end()), message, claims)
     }
 
     /// A finding located at a byte span of a document.

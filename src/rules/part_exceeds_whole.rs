@@ -52,22 +52,22 @@ fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
         for i in corpus.doc_claims[d].clone().skip(1) {
             let (ca, cb) = (&corpus.claims[i - 1], &corpus.claims[i]);
             let (a, b) = (&ca.fig, &cb.fig);
-            if !usable(ca) || !usable(cb) || a.end > b.start || ca.sentence() != cb.sentence() {
+            if !usable(ca) || !usable(cb) || a.end() > b.start() || ca.sentence() != cb.sentence() {
                 continue;
             }
             if a.kind != Kind::Count || !matches!(b.kind, Kind::Count) || a.unit != b.unit {
                 continue;
             }
             // Nothing between but the joining word: "12 sur 10".
-            if a.entity().is_some() || a.end != a.num_end {
+            if a.entity().is_some() || a.end() != a.num_end() {
                 continue;
             }
-            let gap = folded_slice(text, a.end, b.start);
+            let gap = folded_slice(text, a.end(), b.start());
             let gap = gap.trim();
             if !joiners.iter().any(|j| j == gap) {
                 continue;
             }
-            let (Some(x), Some(y)) = (a.value, b.interval().1) else {
+            let (Some(x), Some(y)) = (a.value(), b.interval().1) else {
                 continue;
             };
             // "1,4 milliard sur 3,9": the whole's scale word is elided.
@@ -84,15 +84,15 @@ fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
             }
             let whole_is_part = corpus.doc_claims[d].contains(&(i + 1)) && {
                 let n = &corpus.claims[i + 1].fig;
-                n.start >= b.end && {
-                    let g = folded_slice(text, b.end, n.start);
+                n.start() >= b.end() && {
+                    let g = folded_slice(text, b.end(), n.start());
                     p.whole_links.iter().any(|w| w == g.trim())
                 }
             };
             if whole_is_part {
                 continue;
             }
-            let prev = text[..a.start]
+            let prev = text[..a.start()]
                 .trim_end()
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
@@ -101,11 +101,11 @@ fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
                 continue;
             }
             if x > y {
-                let (ta, tb) = (&text[a.start..a.end], &text[b.start..b.end]);
+                let (ta, tb) = (&text[a.start()..a.end()], &text[b.start()..b.end()]);
                 out.push(Finding::at_span(
                     rule,
                     d as u32,
-                    (a.start, b.end),
+                    (a.start(), b.end()),
                     format!("the part `{ta}` is larger than its whole `{tb}`"),
                     vec![i - 1, i],
                 ));

@@ -28,8 +28,8 @@ enum Slot {
 }
 
 fn exact(c: &Claim) -> Option<Decimal> {
-    (c.fig.low.is_none() && c.fig.high.is_none())
-        .then_some(c.fig.value)
+    (c.fig.low().is_none() && c.fig.high().is_none())
+        .then_some(c.fig.value())
         .flatten()
 }
 
@@ -251,7 +251,7 @@ fn across_sentences(
                 // The sentence named by its opening words ("En Irak").
                 let first = corpus.claims[figs.iter().copied().min().unwrap()].clone();
                 let lead = text
-                    .get(first.sentence().0..first.fig.start)
+                    .get(first.sentence().0..first.fig.start())
                     .unwrap_or("")
                     .trim()
                     .trim_end_matches([',', ':'])
@@ -285,7 +285,7 @@ fn across_sentences(
 fn text_of(corpus: &Corpus, i: usize) -> String {
     let c = &corpus.claims[i];
     let f = &c.fig;
-    corpus.doc_of(c).text[f.num_start..f.num_end].to_string()
+    corpus.doc_of(c).text[f.num_start()..f.num_end()].to_string()
 }
 
 fn join_and(items: &[String]) -> String {
@@ -319,7 +319,7 @@ fn sum_text(sum: Decimal, total: &crate::model::Figure, text: &str) -> String {
     }
     if total.scale > Decimal::ONE {
         // The scale word closes the number as written ("7 milliards").
-        let word = text[total.num_start..total.num_end]
+        let word = text[total.num_start()..total.num_end()]
             .split_whitespace()
             .last()
             .unwrap_or("");
@@ -355,7 +355,7 @@ fn other_items(corpus: &Corpus, b: &Breakdown) -> bool {
 /// last non-zero digit when it ends in three zeros or more ("les 40 000
 /// acquéreurs (28 805 … et 11 715 …)").
 fn rounding(total: &crate::model::Figure, parts: &[Decimal]) -> Decimal {
-    if total.value.is_none() {
+    if total.value().is_none() {
         return Decimal::ZERO;
     }
     let unit = match written_unit(total) {
@@ -404,7 +404,7 @@ pub(crate) fn verdict(
     b: &Breakdown,
 ) -> Option<(String, Vec<ClaimRef>)> {
     let ct = &corpus.claims[b.total];
-    let total_value = ct.fig.value?;
+    let total_value = ct.fig.value()?;
     let total = approximate(ct, cx, total_value);
     let mut lows = Vec::new();
     let mut highs = Vec::new();
@@ -415,10 +415,10 @@ pub(crate) fn verdict(
     for (&i, &f) in b.parts.iter().zip(&b.factors) {
         let c = &corpus.claims[i];
         let plain = c.fig.qualifier.is_none()
-            && c.fig.low.is_none()
-            && c.fig.high.is_none()
+            && c.fig.low().is_none()
+            && c.fig.high().is_none()
             && !(c.fig.scale > Decimal::ONE && c.fig.decimals > 0);
-        match (plain, c.fig.value) {
+        match (plain, c.fig.value()) {
             (true, Some(v)) => {
                 lows.push(v * f);
                 highs.push(Some(v * f));
@@ -434,7 +434,7 @@ pub(crate) fn verdict(
         .parts
         .iter()
         .zip(&b.factors)
-        .map(|(&i, &f)| corpus.claims[i].fig.value.unwrap_or_default() * f)
+        .map(|(&i, &f)| corpus.claims[i].fig.value().unwrap_or_default() * f)
         .collect();
     let whole_sum: Decimal = values.iter().copied().sum();
     // A part more than twice the total, or parts tied by punctuation
@@ -451,7 +451,7 @@ pub(crate) fn verdict(
     let slack = rounding(&ct.fig, &values);
     // An exact total stands for itself, give or take its rounding; a
     // qualified one for its interval.
-    let exact = ct.fig.qualifier.is_none() && ct.fig.low.is_none() && ct.fig.high.is_none();
+    let exact = ct.fig.qualifier.is_none() && ct.fig.low().is_none() && ct.fig.high().is_none();
     let high = if exact {
         Some(total_value + slack)
     } else {
@@ -466,8 +466,8 @@ pub(crate) fn verdict(
     let phrase = ct
         .fig
         .entity()
-        .filter(|&(s, _)| s >= ct.fig.end)
-        .map(|(_, e)| text[ct.fig.start..e].to_string())
+        .filter(|&(s, _)| s >= ct.fig.end())
+        .map(|(_, e)| text[ct.fig.start()..e].to_string())
         .unwrap_or_else(|| shown.to_string());
     let why = b.why(text);
     let exceeds = high.is_some_and(|h| sum > h);

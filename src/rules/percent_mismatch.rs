@@ -140,7 +140,9 @@ fn described(gap: &str, max_words: usize) -> bool {
 
 /// Where the words about a figure end: after its counted noun, if any.
 fn end_of(c: &Claim) -> usize {
-    c.fig.entity().map_or(c.fig.end, |(_, e)| e.max(c.fig.end))
+    c.fig
+        .entity()
+        .map_or(c.fig.end(), |(_, e)| e.max(c.fig.end()))
 }
 
 /// A figure stated exactly, as a level: no qualifier, no change, no sign.
@@ -151,10 +153,10 @@ fn plain(text: &str, c: &Claim) -> bool {
 /// `a` and `b` are part and whole joined by a joiner: `30 sur 120`, `30
 /// députés sur les 120`, `30 des 120`, `30/120`.
 fn joined(text: &str, a: &Claim, b: &Claim, words: &Words) -> bool {
-    if a.fig.end > b.fig.start {
+    if a.fig.end() > b.fig.start() {
         return false;
     }
-    let gap = folded_slice(text, a.fig.end, b.fig.start);
+    let gap = folded_slice(text, a.fig.end(), b.fig.start());
     let gap = gap.trim();
     // At most the counted noun and a word before the joiner ("30 députés
     // sur les 120"), not a clause ("18 of which coming from kills of 30").
@@ -173,7 +175,7 @@ fn counts(text: &str, a: &Claim, b: &Claim) -> Option<Ratio> {
     {
         return None;
     }
-    let (x, y) = (a.fig.value?, b.fig.value?);
+    let (x, y) = (a.fig.value()?, b.fig.value()?);
     if y <= Decimal::ZERO || x > y || x < Decimal::ZERO {
         return None;
     }
@@ -191,11 +193,11 @@ fn proportion(text: &str, f: &Claim, words: &Words) -> Option<Ratio> {
     if f.fig.kind != Kind::Fraction || !plain(text, f) {
         return None;
     }
-    let v = f.fig.value?;
+    let v = f.fig.value()?;
     if v <= Decimal::ZERO || v > Decimal::ONE {
         return None;
     }
-    let written = folded_slice(text, f.fig.num_start, f.fig.num_end);
+    let written = folded_slice(text, f.fig.num_start(), f.fig.num_end());
     let joiner = words.proportion_links.iter().find_map(|j| {
         written
             .find(&format!(" {j} "))
@@ -240,10 +242,10 @@ fn ratio_for(corpus: &Corpus, text: &str, p: usize, words: &Words) -> Option<Rat
     // the whole before a bracket ("122 des 138 lots présentés (89 %)").
     let before_ok = |k: usize| {
         let from = end_of(c(k));
-        linked(from, cp.fig.start)
-            || (from <= cp.fig.start
+        linked(from, cp.fig.start())
+            || (from <= cp.fig.start()
                 && described(
-                    &folded_slice(text, from, cp.fig.start),
+                    &folded_slice(text, from, cp.fig.start()),
                     WORDS_BEFORE_BRACKET,
                 ))
     };
@@ -262,13 +264,13 @@ fn ratio_for(corpus: &Corpus, text: &str, p: usize, words: &Words) -> Option<Rat
     // Part and whole after it: "40 % (30 sur 120)", "40 %, soit 30 sur
     // 120", or in brackets closing after a few words about the share
     // ("92.25% of the village were Serbs (131/142)").
-    let closes = |k: usize| same(k) && text[c(k).fig.end..].trim_start().starts_with(')');
+    let closes = |k: usize| same(k) && text[c(k).fig.end()..].trim_start().starts_with(')');
     let after_ok = |k: usize| {
-        let to = c(k).fig.start;
-        linked(cp.fig.end, to)
-            || (cp.fig.end <= to
+        let to = c(k).fig.start();
+        linked(cp.fig.end(), to)
+            || (cp.fig.end() <= to
                 && described(
-                    &folded_slice(text, cp.fig.end, to),
+                    &folded_slice(text, cp.fig.end(), to),
                     WORDS_BEFORE_BRACKET * 2,
                 )
                 && closes(k + usize::from(c(k).fig.kind == Kind::Count)))
@@ -290,17 +292,17 @@ fn ratio_for(corpus: &Corpus, text: &str, p: usize, words: &Words) -> Option<Rat
     if p >= range.start + 2 && same(p - 2) && same(p - 1) && before_ok(p - 1) {
         let (b, a) = (c(p - 2), c(p - 1));
         let lead_from = text
-            .get(cp.sentence().0..b.fig.start)
+            .get(cp.sentence().0..b.fig.start())
             .unwrap_or("")
             .rfind([',', ';', ':', '(', '.'])
             .map_or(cp.sentence().0, |k| cp.sentence().0 + k + 1);
-        let lead = folded_slice(text, lead_from, b.fig.start);
+        let lead = folded_slice(text, lead_from, b.fig.start());
         let introduced = words.whole_intros.iter().any(|w| {
             lead.trim_end()
                 .strip_suffix(w.as_str())
                 .is_some_and(|r| r.is_empty() || r.ends_with(' '))
         });
-        let gap = folded_slice(text, end_of(b), a.fig.start);
+        let gap = folded_slice(text, end_of(b), a.fig.start());
         let then_part = gap
             .trim()
             .strip_prefix(',')
@@ -313,10 +315,10 @@ fn ratio_for(corpus: &Corpus, text: &str, p: usize, words: &Words) -> Option<Rat
         }
     }
     // The percentage of a whole, then the part: "40 % des 120 élus, soit 30".
-    if same(p + 2) && c(p + 1).fig.start >= cp.fig.end {
-        let gap = folded_slice(text, cp.fig.end, c(p + 1).fig.start);
+    if same(p + 2) && c(p + 1).fig.start() >= cp.fig.end() {
+        let gap = folded_slice(text, cp.fig.end(), c(p + 1).fig.start());
         let of_whole = words.whole_links.iter().any(|l| gap.trim() == l);
-        if of_whole && linked(end_of(c(p + 1)), c(p + 2).fig.start) {
+        if of_whole && linked(end_of(c(p + 1)), c(p + 2).fig.start()) {
             if let Some(mut r) = counts(text, c(p + 2), c(p + 1)) {
                 r.claims = vec![p + 2, p + 1];
                 return Some(r);
@@ -344,14 +346,14 @@ fn check(params: &PercentMismatch, cx: &Context, rule: &RuleDef, out: &mut Vec<F
             if cp.fig.kind != Kind::Percent || !plain(text, cp) {
                 continue;
             }
-            let Some(pct) = cp.fig.value else { continue };
+            let Some(pct) = cp.fig.value() else { continue };
             let Some(r) = ratio_for(corpus, text, p, &words) else {
                 continue;
             };
             // What follows the percentage: a comparison ("40 % de plus"), or
             // a whole of its own that is not the counted one ("40 % des
             // votants" after seats).
-            let after = folded_slice(text, cp.fig.end, (cp.fig.end + 40).min(cp.sentence().1));
+            let after = folded_slice(text, cp.fig.end(), (cp.fig.end() + 40).min(cp.sentence().1));
             let after = after.trim_start();
             if words.other_after.iter().any(|w| {
                 after.starts_with(w.as_str())
@@ -362,7 +364,7 @@ fn check(params: &PercentMismatch, cx: &Context, rule: &RuleDef, out: &mut Vec<F
             let part_whole_after = r.claims.iter().any(|&k| k > p);
             if !part_whole_after {
                 if let Some(noun) =
-                    whole_after(text, cp.fig.end, cp.sentence().1, 40, &words.whole_links)
+                    whole_after(text, cp.fig.end(), cp.sentence().1, 40, &words.whole_links)
                 {
                     let counted: Vec<String> = r
                         .claims

@@ -358,14 +358,14 @@ fn sentence_shares(
     for k in claims.clone() {
         let c = &corpus.claims[k];
         let start = prev_end;
-        prev_end = prev_end.max(c.fig.end);
+        prev_end = prev_end.max(c.fig.end());
         if c.fig.kind != Kind::Percent {
             continue;
         }
         if !usable(c)
             || c.delta
             || signed(text, c)
-            || c.fig.value.is_none_or(|v| v <= Decimal::ZERO)
+            || c.fig.value().is_none_or(|v| v <= Decimal::ZERO)
         {
             continue;
         }
@@ -373,7 +373,7 @@ fn sentence_shares(
         // sentence or quotation, or an alternative ("74 % ou 78 %", "soit")
         // ends it.
         if let Some(last) = list.last() {
-            let gap_text = folded_slice(text, corpus.claims[last.claim].fig.end, c.fig.start);
+            let gap_text = folded_slice(text, corpus.claims[last.claim].fig.end(), c.fig.start());
             let gap = words(&gap_text);
             let alternative = lists
                 .alternatives
@@ -381,7 +381,7 @@ fn sentence_shares(
                 .any(|p| last_at(&gap, p).is_some());
             // A share that names the whole again after a long gap is a new
             // statement; a bare one refers back to the list.
-            let max = if whole_after(text, c.fig.end, bounds.1, 40, &lists.links).is_some() {
+            let max = if whole_after(text, c.fig.end(), bounds.1, 40, &lists.links).is_some() {
                 MAX_GAP
             } else {
                 MAX_GAP_BARE
@@ -432,14 +432,14 @@ fn read_share(
 ) -> Reading {
     let (corpus, text, bounds) = (at.corpus, at.text, at.bounds);
     let c = &corpus.claims[k];
-    let before = folded_slice(text, start, c.fig.start);
+    let before = folded_slice(text, start, c.fig.start());
     let before = words(&before);
     let before = &before[before.len().saturating_sub(NEAR)..];
     let next = claims
         .clone()
-        .find(|&n| corpus.claims[n].fig.start >= c.fig.end)
-        .map_or(bounds.1, |n| corpus.claims[n].fig.start);
-    let after_text = folded_slice(text, c.fig.end, next);
+        .find(|&n| corpus.claims[n].fig.start() >= c.fig.end())
+        .map_or(bounds.1, |n| corpus.claims[n].fig.start());
+    let after_text = folded_slice(text, c.fig.end(), next);
     let after_all = words(&after_text);
     let after = &after_all[..after_all.len().min(NEAR)];
     // A rate of something else ("une participation de 65 %") or a
@@ -463,7 +463,7 @@ fn read_share(
     if group {
         return Reading::Other;
     }
-    let whole = match whole_after(text, c.fig.end, bounds.1, 40, &lists.links) {
+    let whole = match whole_after(text, c.fig.end(), bounds.1, 40, &lists.links) {
         Some(w) if lists.partitions.contains(&w) => Whole::Votes(w),
         Some(w) if lists.populations.contains(&w) => Whole::Population(w),
         // An answer in the whole's place ("52 % de oui"): read as such.
@@ -501,7 +501,7 @@ fn read_share(
     // pour le non") and before it ("le oui l'emporte avec 52 %"); the list
     // decides which side it uses. A word that compares the next figure is
     // no answer ("52 % contre 48 %").
-    let before_text = folded_slice(text, start, c.fig.start);
+    let before_text = folded_slice(text, start, c.fig.start());
     let after = if after_all.len() <= NEAR && next < bounds.1 {
         &after[..after.len().saturating_sub(lists.compares(&after_text))]
     } else {
@@ -540,8 +540,8 @@ fn report(
     let (corpus, text) = (at.corpus, at.text);
     // A word of a vote near the list: a few words before its first share,
     // between its shares or a few words after its last.
-    let s = corpus.claims[list[0].claim].fig.start;
-    let e = corpus.claims[list[list.len() - 1].claim].fig.end;
+    let s = corpus.claims[list[0].claim].fig.start();
+    let e = corpus.claims[list[list.len() - 1].claim].fig.end();
     let before = folded_slice(text, at.bounds.0, s);
     let before = words(&before);
     let mut near: Vec<&str> = before[before.len().saturating_sub(NEAR)..].to_vec();
@@ -573,12 +573,14 @@ fn report(
     let last = &corpus.claims[members[members.len() - 1]];
     // The stretch of text the list stands in: the sentence, cut at the
     // breaks around the list (the splitter may have joined sentences).
-    let lead = &text[at.bounds.0..first.fig.start];
+    let lead = &text[at.bounds.0..first.fig.start()];
     let from = lead
         .rfind(BREAKS)
         .map_or(at.bounds.0, |k| at.bounds.0 + k + 1);
-    let trail = &text[last.fig.end..at.bounds.1];
-    let to = trail.find(BREAKS).map_or(at.bounds.1, |k| last.fig.end + k);
+    let trail = &text[last.fig.end()..at.bounds.1];
+    let to = trail
+        .find(BREAKS)
+        .map_or(at.bounds.1, |k| last.fig.end() + k);
     let stretch = folded_slice(text, from, to);
     // Shares from several sources ("54 % selon Ifop, 53 % selon Elabe") are
     // alternatives, not parts; two rounds of a vote are two wholes.
@@ -599,7 +601,7 @@ fn report(
     // (`moment_words`: "contre 60 % il y a cinq ans").
     let dated = doc.clone().any(|k| {
         let c = &corpus.claims[k];
-        c.fig.kind == Kind::Date && c.fig.start > first.fig.start && c.fig.start < to
+        c.fig.kind == Kind::Date && c.fig.start() > first.fig.start() && c.fig.start() < to
     });
     let moment = lists
         .moments

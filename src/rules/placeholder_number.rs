@@ -105,7 +105,7 @@ fn check(p: &PlaceholderNumber, cx: &Context, rule: &RuleDef, out: &mut Vec<Find
             let (message, claim_refs, span) = match fig {
                 Some(i) => {
                     let f = &corpus.claims[i].fig;
-                    let span = (f.num_start, f.end.max(we));
+                    let span = (f.num_start(), f.end().max(we));
                     let written = &text[span.0..span.1];
                     (
                         format!(

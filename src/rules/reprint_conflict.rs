@@ -459,7 +459,7 @@ fn here_of(corpus: &Corpus, range: std::ops::Range<usize>, sp: (usize, usize)) -
     range
         .filter(|&k| {
             let f = &corpus.claims[k].fig;
-            sp.0 <= f.num_start && f.num_start < sp.1
+            sp.0 <= f.num_start() && f.num_start() < sp.1
         })
         .collect()
 }
@@ -503,8 +503,8 @@ fn tokens(
         .iter()
         .map(|&k| {
             (
-                corpus.claims[k].fig.num_start,
-                corpus.claims[k].fig.num_end,
+                corpus.claims[k].fig.num_start(),
+                corpus.claims[k].fig.num_end(),
                 k,
             )
         })
@@ -679,7 +679,7 @@ fn compared(c: &Claim) -> bool {
             | Kind::Age
             | Kind::Duration
             | Kind::Fraction
-    ) && c.fig.value.is_some()
+    ) && c.fig.value().is_some()
         && !c.boilerplate
 }
 
@@ -701,14 +701,14 @@ fn claim_value(corpus: &Corpus, k: usize) -> Value {
     if f.ambiguous {
         // Its value depends on a convention the document leaves open:
         // its digits as written stand for it.
-        let written = &corpus.doc_of(c).text[f.num_start..f.num_end];
+        let written = &corpus.doc_of(c).text[f.num_start()..f.num_end()];
         let digits: String = written.chars().filter(|ch| ch.is_ascii_digit()).collect();
         (None, None, None, hash_of(&digits))
     } else {
         (
-            f.value.map(|v| v.normalize()),
-            f.low.map(|v| v.normalize()),
-            f.high.map(|v| v.normalize()),
+            f.value().map(|v| v.normalize()),
+            f.low().map(|v| v.normalize()),
+            f.high().map(|v| v.normalize()),
             0,
         )
     }
@@ -855,7 +855,7 @@ struct Cand {
 /// both printings of one sentence.
 fn differ(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
     if a.fig.ambiguous || b.fig.ambiguous {
-        let written = |c: &Claim| &corpus.doc_of(c).text[c.fig.num_start..c.fig.num_end];
+        let written = |c: &Claim| &corpus.doc_of(c).text[c.fig.num_start()..c.fig.num_end()];
         let shape = |w: &str| -> String {
             w.chars()
                 .map(|ch| if ch.is_ascii_digit() { '#' } else { ch })
@@ -864,7 +864,7 @@ fn differ(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
         let (x, y) = (written(a), written(b));
         return x != y && shape(x) == shape(y);
     }
-    a.fig.value.map(|v| v.normalize()) != b.fig.value.map(|v| v.normalize())
+    a.fig.value().map(|v| v.normalize()) != b.fig.value().map(|v| v.normalize())
 }
 
 /// True when the two figures are bounded or rounded differently and one's
@@ -873,12 +873,18 @@ fn differ(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
 /// (a sentence reworded around its figure may round it or bound it).
 fn within(a: &Claim, b: &Claim) -> bool {
     let holds = |x: &Claim, y: &Claim| {
-        let Some(v) = y.fig.value else { return false };
-        (x.fig.low.is_some() || x.fig.high.is_some())
-            && x.fig.low.is_none_or(|l| l <= v)
-            && x.fig.high.is_none_or(|h| v <= h)
+        let Some(v) = y.fig.value() else { return false };
+        (x.fig.low().is_some() || x.fig.high().is_some())
+            && x.fig.low().is_none_or(|l| l <= v)
+            && x.fig.high().is_none_or(|h| v <= h)
     };
-    let shape = |c: &Claim| (c.fig.low.is_some(), c.fig.high.is_some(), c.fig.qualifier);
+    let shape = |c: &Claim| {
+        (
+            c.fig.low().is_some(),
+            c.fig.high().is_some(),
+            c.fig.qualifier,
+        )
+    };
     shape(a) != shape(b) && (holds(a, b) || holds(b, a))
 }
 
@@ -1206,7 +1212,7 @@ fn bag(toks: &[Tok]) -> Vec<u64> {
 fn article_one(corpus: &Corpus, t: &Tok) -> bool {
     t.claim().is_some_and(|k| {
         let f = &corpus.claims[k].fig;
-        f.written == Written::Words && f.value == Some(Decimal::ONE)
+        f.written == Written::Words && f.value() == Some(Decimal::ONE)
     })
 }
 
@@ -1737,7 +1743,7 @@ impl ReprintConflict {
                 .collect();
             let Some(i) = all
                 .iter()
-                .position(|p| p.0 <= c.fig.num_start && c.fig.num_start < p.1)
+                .position(|p| p.0 <= c.fig.num_start() && c.fig.num_start() < p.1)
             else {
                 return ((0, 0), false, false, 0);
             };
@@ -1951,7 +1957,7 @@ impl ReprintConflict {
                     let text = &corpus.doc_of(c).text;
                     let part = parts(text, c.sentence())
                         .into_iter()
-                        .find(|p| p.0 <= c.fig.num_start && c.fig.num_start < p.1)
+                        .find(|p| p.0 <= c.fig.num_start() && c.fig.num_start() < p.1)
                         .unwrap_or(c.sentence());
                     folded_words(&text[part.0..part.1]).0
                 };

@@ -47,8 +47,9 @@ fn check(p: &CompareParams, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>
             let c = &corpus.claims[i];
             // Exact or approximate figures with a value: bounds alone
             // ("more than 200") do not make a slip.
-            let bounded = c.fig.value.is_some() && !(c.fig.low.is_some() ^ c.fig.high.is_some());
-            if usable(c) && bounded && c.fig.value.is_some_and(|v| v > Decimal::ZERO) {
+            let bounded =
+                c.fig.value().is_some() && !(c.fig.low().is_some() ^ c.fig.high().is_some());
+            if usable(c) && bounded && c.fig.value().is_some_and(|v| v > Decimal::ZERO) {
                 let v = per_doc.entry(c.doc).or_default();
                 if v.len() < 8 {
                     v.push(i);

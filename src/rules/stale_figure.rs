@@ -62,7 +62,7 @@ impl Check for StaleFigure {
             let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
             for &i in &members {
                 let c = &corpus.claims[i];
-                if usable(c) && c.fig.value.is_some() && day(c).is_some() {
+                if usable(c) && c.fig.value().is_some() && day(c).is_some() {
                     let v = per_doc.entry(c.doc).or_default();
                     if v.len() < MAX_PER_DOC {
                         v.push(i);

@@ -42,11 +42,11 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
             // The weekday in one phrase with the date, before it; or the
             // first word of the date itself ("Monday, December 8" read
             // whole).
-            let own = text[c.fig.start..c.fig.end]
+            let own = text[c.fig.start()..c.fig.end()]
                 .split(|ch: char| !ch.is_alphanumeric())
                 .find(|w| !w.is_empty())
                 .and_then(|w| cx.lexicon.weekday(&fold(w)));
-            let named = weekday_before(cx.lexicon, text, c.fig.start);
+            let named = weekday_before(cx.lexicon, text, c.fig.start());
             let Some(weekday) = named.map(|(n, _)| n).or(own.and(parts.weekday())) else {
                 continue;
             };
@@ -67,7 +67,7 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
             }
             // The end of a range of weekdays whose first day is the date's
             // ("from Monday to Thursday, March 1"): a schedule from that date.
-            let word_start = named.map_or(c.fig.start, |(_, s)| s);
+            let word_start = named.map_or(c.fig.start(), |(_, s)| s);
             if weekdays_before(cx.lexicon, text, word_start, 3).contains(&actual) {
                 continue;
             }
@@ -98,7 +98,7 @@ fn check(cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
             // The span: from the weekday word to the end of the date,
             // without the full stop that ends its sentence.
             let start = word_start;
-            let end = start + text[start..c.fig.end].trim_end_matches('.').len();
+            let end = start + text[start..c.fig.end()].trim_end_matches('.').len();
             let written = &text[start..end];
             let year_note = if explicit {
                 String::new()

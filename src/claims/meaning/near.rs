@@ -720,8 +720,8 @@ impl FigureTokens {
     pub(crate) fn new_from(toks: &Tokens, fig: &Figure, lo: usize) -> FigureTokens {
         // Every token before `start` ends before the figure's start, and
         // so before its end and its noun: each search goes on from it.
-        let start = toks.first_after_from(fig.start, lo);
-        let end = toks.first_from_from(fig.end, start).max(start);
+        let start = toks.first_after_from(fig.start(), lo);
+        let end = toks.first_from_from(fig.end(), start).max(start);
         let entity = fig.entity().map(|(s, _)| toks.first_after_from(s, start));
         let after = fig
             .entity()

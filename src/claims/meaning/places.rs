@@ -386,7 +386,7 @@ mod tests {
             let got: Vec<String> = corpus
                 .claims
                 .iter()
-                .filter(|c| x.text[c.fig.start..c.fig.end] == x.figure)
+                .filter(|c| x.text[c.fig.start()..c.fig.end()] == x.figure)
                 .map(|c| m.places_name(&c.places))
                 .collect();
             if got != [x.places.clone()] {

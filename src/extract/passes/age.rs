@@ -29,12 +29,12 @@ impl<'a> Extractor<'a> {
             let next = self.out.get(i + 1).copied();
             let before_age = a.entity().is_none()
                 && next.is_some_and(|b| {
-                    b.kind == Kind::Age && b.start >= a.end && {
-                        let gap = crate::lexicon::fold(self.text[a.end..b.start].trim());
+                    b.kind == Kind::Age && b.start() >= a.end() && {
+                        let gap = crate::lexicon::fold(self.text[a.end()..b.start()].trim());
                         gap == "," || self.shared_lexes().any(|l| l.day_pair_links.contains(&gap))
                     }
                 });
-            let t = before(self.text, a.start, 24);
+            let t = before(self.text, a.start(), 24);
             let led = t.may_end(&self.lex.ends.bare_age_leads)
                 && self
                     .lexes()
@@ -44,7 +44,7 @@ impl<'a> Extractor<'a> {
                 let mut f = a;
                 f.kind = Kind::Age;
                 f.unit = Some(year);
-                f.seconds = self.seconds_of(&f);
+                f.set_seconds(self.seconds_of(&f));
                 self.out[i] = f;
             }
         }
@@ -56,7 +56,7 @@ fn plain_count(f: &Figure) -> bool {
     f.kind == Kind::Count
         && f.unit.is_none()
         && f.qualifier.is_none()
-        && f.value
+        && f.value()
             // A value of scale 0 is whole without computing its fraction.
             .is_some_and(|v| {
                 if v.scale() == 0 {

@@ -58,7 +58,7 @@ impl<'a> Extractor<'a> {
                 && decimal_votes > 0
                 && thousands_votes == 0
                 && matches!(f.kind, Kind::Measure | Kind::Duration | Kind::Temperature)
-                && !text[f.num_start..f.num_end].ends_with("000")
+                && !text[f.num_start()..f.num_end()].ends_with("000")
             {
                 // A measure or duration ("490.484 km/h", "1.905 m", "6.285
                 // secondes") in a document whose
@@ -77,24 +77,24 @@ impl<'a> Extractor<'a> {
 /// Reads an ambiguous figure the other way (`as_thousands` or as decimals),
 /// with its scale, sign and length in seconds; false if it cannot be.
 fn reread(f: &mut Figure, text: &str, as_thousands: bool) -> bool {
-    let Ok((_, n)) = numeral(&text[f.num_start..]) else {
+    let Ok((_, n)) = numeral(&text[f.num_start()..]) else {
         return false;
     };
     let Some(v) = digits::reread_ambiguous(&n, as_thousands) else {
         return false;
     };
     let scaled = v * f.scale;
-    let old = f.value;
+    let old = f.value();
     let new = if old.is_some_and(|x| x < Decimal::ZERO) {
         -scaled
     } else {
         scaled
     };
-    f.value = Some(new);
+    f.set_value(Some(new));
     f.decimals = if as_thousands { 0 } else { 3 };
-    if let (Some(s), Some(old)) = (f.seconds, old) {
+    if let (Some(s), Some(old)) = (f.seconds(), old) {
         if !old.is_zero() {
-            f.seconds = Some(s * new / old);
+            f.set_seconds(Some(s * new / old));
         }
     }
     true
@@ -111,10 +111,10 @@ mod tests {
         let t = "environ 2.500 soldats et une hausse de 3.5 points";
         let f = figs(t, Lang::new("fr"));
         let g = &f.iter().find(|x| x.0 == "environ 2.500").unwrap().1;
-        assert_eq!((g.value, g.ambiguous), (Some(d("2500")), true));
+        assert_eq!((g.value(), g.ambiguous), (Some(d("2500")), true));
         // An English "1,3" is read as 1.3 against the convention, and flagged.
         let f = figs("The number is 1,3.", Lang::new("en"));
-        assert_eq!((f[0].1.value, f[0].1.ambiguous), (Some(d("1.3")), true));
+        assert_eq!((f[0].1.value(), f[0].1.ambiguous), (Some(d("1.3")), true));
     }
 
     #[test]
@@ -123,22 +123,22 @@ mod tests {
         // km/h, not 490 484, in French as in English with commas.
         let t = "une pointe à 490.484 km/h, soit 6.6 secondes de mieux, devant 2.500 spectateurs";
         let f = figs(t, Lang::new("fr"));
-        let v = |s: &str| f.iter().find(|x| x.0.starts_with(s)).unwrap().1.value;
+        let v = |s: &str| f.iter().find(|x| x.0.starts_with(s)).unwrap().1.value();
         assert_eq!(v("490.484"), Some(d("490.484")));
         // A count keeps the language's grouping.
         assert_eq!(v("2.500"), Some(d("2500")));
         let f = figs("a lap of 4,574 km, 1,8 seconds faster", Lang::new("en"));
-        assert_eq!(f[0].1.value, Some(d("4.574")));
+        assert_eq!(f[0].1.value(), Some(d("4.574")));
         let f = figs("un chrono de 6.285 secondes, 2.5 de mieux", Lang::new("fr"));
         assert_eq!(
-            (f[0].1.value, f[0].1.seconds),
+            (f[0].1.value(), f[0].1.seconds()),
             (Some(d("6.285")), Some(d("6.285")))
         );
         // Without such evidence the language decides.
         let f = figs("une pointe à 490.484 km/h", Lang::new("fr"));
-        assert_eq!(f[0].1.value, Some(d("490484")));
+        assert_eq!(f[0].1.value(), Some(d("490484")));
         // A round group of zeros stays a thousand.
         let f = figs("un tracé de 2.000 km, soit 1.5 fois plus", Lang::new("fr"));
-        assert_eq!(f[0].1.value, Some(d("2000")));
+        assert_eq!(f[0].1.value(), Some(d("2000")));
     }
 }

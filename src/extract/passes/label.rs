@@ -51,7 +51,7 @@ impl<'a> Extractor<'a> {
             }
         }
         self.out
-            .dedup_by(|b, a| b.start < a.end && b.start >= a.start);
+            .dedup_by(|b, a| b.start() < a.end() && b.start() >= a.start());
     }
 
     /// Whether `word`, folded, is in a list of a lexicon read in every
@@ -114,10 +114,10 @@ impl<'a> Extractor<'a> {
     /// `f` comes after `p` in a list: only a list link of the data stands
     /// between them ("E.361, 362", "games 1, 3 and 5", "19 heures, 20").
     fn listed_after(&self, p: &Figure, f: &Figure) -> bool {
-        if p.end > f.start {
+        if p.end() > f.start() {
             return false;
         }
-        let gap = fold(self.text[p.end..f.start].trim());
+        let gap = fold(self.text[p.end()..f.start()].trim());
         self.shared_lexes()
             .any(|l| l.labels.list_links.contains(&gap))
     }
@@ -153,10 +153,10 @@ impl<'a> Extractor<'a> {
     fn plain(&self, f: &Figure) -> bool {
         f.written == Written::Digits
             && f.qualifier.is_none()
-            && f.start == f.num_start
+            && f.start() == f.num_start()
             && f.unit.is_none()
-            && f.num_end > f.num_start
-            && self.text[f.num_start..f.num_end]
+            && f.num_end() > f.num_start()
+            && self.text[f.num_start()..f.num_end()]
                 .bytes()
                 .all(|b| b.is_ascii_digit())
     }
@@ -167,16 +167,16 @@ impl<'a> Extractor<'a> {
         }
         let text = self.text;
         // "2-1", "0:2": a score counts, whatever stands before it.
-        let score = matches!(char_at(text, f.num_end), Some('-' | '–' | '—' | ':'))
+        let score = matches!(char_at(text, f.num_end()), Some('-' | '–' | '—' | ':'))
             && char_at(
                 text,
-                f.num_end + char_at(text, f.num_end).map_or(1, char::len_utf8),
+                f.num_end() + char_at(text, f.num_end()).map_or(1, char::len_utf8),
             )
             .is_some_and(|c| c.is_ascii_digit());
         if score {
             return false;
         }
-        let after = skip_spaces(text, f.num_end);
+        let after = skip_spaces(text, f.num_end());
         // "48 AD": a year of an era (compared only when it starts with the
         // byte there).
         let first = text.as_bytes().get(after);
@@ -187,13 +187,13 @@ impl<'a> Extractor<'a> {
             {
                 f.kind = Kind::Date;
                 f.date = Some(DateParts::default());
-                f.end = after + era.len();
+                f.set_end(after + era.len());
                 f.set_entity(None);
                 return true;
             }
         }
         // "8 o'clock": a time of day.
-        if f.value.is_some_and(|v| v <= Decimal::from(24)) {
+        if f.value().is_some_and(|v| v <= Decimal::from(24)) {
             // The folded text starts with the fold of its first character:
             // a word that starts otherwise is not folded against it.
             let first = char_at(text, after).map(|c| match crate::lexicon::fold_char(c) {
@@ -217,24 +217,28 @@ impl<'a> Extractor<'a> {
                     && !char_at(text, end).is_some_and(char::is_alphanumeric)
                 {
                     f.kind = Kind::Time;
-                    f.value = None;
-                    f.end = end;
+                    f.set_value(None);
+                    f.set_end(end);
                     f.set_entity(None);
                     return true;
                 }
             }
         }
-        let t = before(text, f.start, 24);
+        let t = before(text, f.start(), 24);
         // "lap 19", "games 1, 3 and 5": a rank, and the ranks listed after
         // the first.
-        let bare = |g: &Figure| text[g.num_start..g.end].bytes().all(|b| b.is_ascii_digit());
+        let bare = |g: &Figure| {
+            text[g.num_start()..g.end()]
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        };
         let listed_rank = prev.as_ref().is_some_and(|p| {
             p.kind == Kind::Ordinal && bare(p) && bare(f) && self.listed_after(p, f)
         });
         let leads = || self.lexes().flat_map(|l| l.labels.rank_leads.iter());
         // The word on the left, folded once for the rank leads and the
         // weekdays.
-        let left = self.word_left(f.start);
+        let left = self.word_left(f.start());
         let left_folded = left.map(|w| fold(&text[w.0..w.1]));
         let ranked = listed_rank
             || t.may_end(&self.lex.ends.rank_leads)
@@ -255,11 +259,11 @@ impl<'a> Extractor<'a> {
                 .find_map(|p| t.ends_with_phrase(p))
         });
         if let Some(s) = label_lead.flatten() {
-            f.start = s;
+            f.set_start(s);
             return self.name(f, false);
         }
         // "jeudi 19", "Tuesday, 4": a day of the month after its weekday.
-        let comma = skip_spaces_back(text, f.start);
+        let comma = skip_spaces_back(text, f.start());
         let day_left = left_folded.or_else(|| {
             (char_before(text, comma) == Some(','))
                 .then(|| word_before(text, comma - 1))
@@ -275,7 +279,7 @@ impl<'a> Extractor<'a> {
             let named = f
                 .entity()
                 .is_none_or(|(s, _)| char_at(text, s).is_some_and(char::is_uppercase));
-            if let (Some(wd), Some(v), true) = (weekday, f.value, named) {
+            if let (Some(wd), Some(v), true) = (weekday, f.value(), named) {
                 if v >= Decimal::ONE && v <= Decimal::from(31) {
                     f.kind = Kind::Date;
                     f.date = Some(
@@ -292,12 +296,12 @@ impl<'a> Extractor<'a> {
         }
         // "E.333": digits after a one-letter code and its point.
         let b = text.as_bytes();
-        if f.num_start >= 2
-            && b[f.num_start - 1] == b'.'
-            && b[f.num_start - 2].is_ascii_uppercase()
-            && !char_before(text, f.num_start - 2).is_some_and(char::is_alphanumeric)
+        if f.num_start() >= 2
+            && b[f.num_start() - 1] == b'.'
+            && b[f.num_start() - 2].is_ascii_uppercase()
+            && !char_before(text, f.num_start() - 2).is_some_and(char::is_alphanumeric)
         {
-            f.start = f.num_start - 2;
+            f.set_start(f.num_start() - 2);
             return self.name(f, false);
         }
         // A year names its event whatever follows ("CHAN 2016
@@ -309,12 +313,12 @@ impl<'a> Extractor<'a> {
             });
         // "E.361, 362 and 363": a list of codes goes on.
         if let Some(p) = prev.filter(|p| p.kind == Kind::Identifier) {
-            let digits = text[p.num_start..p.end]
+            let digits = text[p.num_start()..p.end()]
                 .bytes()
                 .rev()
                 .take_while(u8::is_ascii_digit)
                 .count();
-            if self.listed_after(&p, f) && digits == f.num_end - f.num_start && entity_name {
+            if self.listed_after(&p, f) && digits == f.num_end() - f.num_start() && entity_name {
                 return self.name(f, false);
             }
         }
@@ -331,7 +335,7 @@ impl<'a> Extractor<'a> {
         // "his 1959 Contemporary album": a year before a name that
         // qualifies the noun after it.
         if year_shaped(f) {
-            if let (Some(w), Some((es, _))) = (self.word_right(f.num_end), f.entity()) {
+            if let (Some(w), Some((es, _))) = (self.word_right(f.num_end()), f.entity()) {
                 if self.capitalised(w) && es > w.0 && !self.grammar_word(w) {
                     return self.name(f, true);
                 }
@@ -343,7 +347,7 @@ impl<'a> Extractor<'a> {
     /// "181 avenue", "8 South Frederick Street": a number before a street
     /// noun, or before capitalised words that end with one.
     fn street_number(&self, f: &Figure) -> bool {
-        if f.num_end - f.num_start > 4 {
+        if f.num_end() - f.num_start() > 4 {
             return false;
         }
         let street = |w: (usize, usize)| {
@@ -351,7 +355,7 @@ impl<'a> Extractor<'a> {
                 l.labels.streets.iter().any(|s| s == w)
             })
         };
-        let Some(first) = self.word_right(f.num_end) else {
+        let Some(first) = self.word_right(f.num_end()) else {
             return false;
         };
         if street(first) && (self.capitalised(first) || !self.head_last()) {
@@ -377,7 +381,7 @@ impl<'a> Extractor<'a> {
         if years && year_shaped(f) {
             f.kind = Kind::Date;
             f.date =
-                Some(DateParts::default().with_year(f.value.and_then(|v| i32::try_from(v).ok())));
+                Some(DateParts::default().with_year(f.value().and_then(|v| i32::try_from(v).ok())));
         } else {
             f.kind = Kind::Identifier;
         }
@@ -392,53 +396,53 @@ impl<'a> Extractor<'a> {
         let hours = f
             .unit
             .is_some_and(|u| self.lex.units[u as usize].id == "hour");
-        let Some(v) = f.value else { return false };
+        let Some(v) = f.value() else { return false };
         if !hours
             || f.written != Written::Digits
             || f.qualifier.is_some()
             || f.decimals != 0
-            || f.start != f.num_start
+            || f.start() != f.num_start()
             || v > Decimal::from(24)
-            || !self.text[f.num_start..f.num_end]
+            || !self.text[f.num_start()..f.num_end()]
                 .bytes()
                 .all(|b| b.is_ascii_digit())
         {
             return false;
         }
-        let unit_start = skip_spaces(text, f.num_end);
+        let unit_start = skip_spaces(text, f.num_end());
         if !char_at(text, unit_start).is_some_and(char::is_alphabetic)
-            || noun_at(text, unit_start).is_none_or(|w| w.1 != f.end)
+            || noun_at(text, unit_start).is_none_or(|w| w.1 != f.end())
         {
             // "19h" is read by the clock; "les 24 dernières heures" are
             // a length of time.
             return false;
         }
         if char_at(text, unit_start).is_some_and(char::is_uppercase) {
-            if self.opens_sentence(f.start) {
+            if self.opens_sentence(f.start()) {
                 return false;
             }
             f.kind = Kind::Identifier;
-            f.seconds = None;
+            f.set_seconds(None);
             f.unit = None;
             return true;
         }
         // "à 20 heures de route": a length of time after all.
         let linked = self
-            .word_right(f.end)
+            .word_right(f.end())
             .is_some_and(|w| self.any_lex(&text[w.0..w.1], |l, w| l.noun_links.contains(w)))
-            || text[f.end..].starts_with(['\'', '’']);
+            || text[f.end()..].starts_with(['\'', '’']);
         if linked {
             return false;
         }
         let lead = self
             .lexes()
             .flat_map(|l| l.labels.time_leads.iter())
-            .any(|p| ends_with_lead(text, f.start, p));
+            .any(|p| ends_with_lead(text, f.start(), p));
         let listed = prev.is_some_and(|p| p.kind == Kind::Time && self.listed_after(&p, f));
         if lead || listed {
             f.kind = Kind::Time;
-            f.value = None;
-            f.seconds = None;
+            f.set_value(None);
+            f.set_seconds(None);
             f.unit = None;
             return true;
         }
@@ -452,7 +456,7 @@ impl<'a> Extractor<'a> {
         if f.written != Written::Digits || f.qualifier.is_some() || f.unit.is_some() {
             return false;
         }
-        let Some((n, d)) = text[f.num_start..f.num_end].split_once('/') else {
+        let Some((n, d)) = text[f.num_start()..f.num_end()].split_once('/') else {
             return false;
         };
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -469,7 +473,7 @@ impl<'a> Extractor<'a> {
             };
             if (1..=31).contains(&day) && (1..=12).contains(&month) {
                 f.kind = Kind::Date;
-                f.value = None;
+                f.set_value(None);
                 f.date = Some(
                     DateParts::default()
                         .with_day(Some(day))
@@ -486,25 +490,25 @@ impl<'a> Extractor<'a> {
                 .is_some_and(|w| self.any_lex(&text[w.0..w.1], |l, w| l.noun_links.contains(w)))
                 || text[e..].starts_with(['\'', '’'])
         };
-        if let Some((_, e)) = word_at(text, f.end).filter(|w| !of(w.1)) {
-            f.end = e;
+        if let Some((_, e)) = word_at(text, f.end()).filter(|w| !of(w.1)) {
+            f.set_end(e);
             f.kind = Kind::Identifier;
-            f.value = Some(Decimal::from(nv));
+            f.set_value(Some(Decimal::from(nv)));
             f.set_entity(None);
             return true;
         }
         let name_after = self
-            .word_right(f.end)
+            .word_right(f.end())
             .is_some_and(|w| self.capitalised(w) && !self.grammar_word(w));
         // "(2/3)": a numbering, unless it restates the figure before it.
-        let bracketed = char_before(text, f.start) == Some('(')
-            && char_at(text, f.end) == Some(')')
+        let bracketed = char_before(text, f.start()) == Some('(')
+            && char_at(text, f.end()) == Some(')')
             && nv <= dv
             && dv <= 12
-            && prev.is_none_or(|p| p.end + 4 < f.start);
+            && prev.is_none_or(|p| p.end() + 4 < f.start());
         if name_after || bracketed {
             f.kind = Kind::Identifier;
-            f.value = Some(Decimal::from(nv));
+            f.set_value(Some(Decimal::from(nv)));
             f.set_entity(None);
             return true;
         }

@@ -21,36 +21,36 @@ impl<'a> Extractor<'a> {
             if w > 0 {
                 let (a, b) = (&out[w - 1], &out[i]);
                 let year = a.kind == Kind::Date
-                    && a.end == a.num_end
+                    && a.end() == a.num_end()
                     && a.date
                         .is_some_and(|d| d.month().is_none() && d.day().is_none());
-                let two = &text[b.num_start..b.num_end];
+                let two = &text[b.num_start()..b.num_end()];
                 // Each test only after the one before held.
                 let tail = year
                     && matches!(b.kind, Kind::Count | Kind::Identifier)
                     && b.qualifier.is_none()
                     && b.unit.is_none()
-                    && b.start == b.num_start
+                    && b.start() == b.num_start()
                     && two.len() == 2
                     && two.bytes().all(|c| c.is_ascii_digit());
                 let dash = tail
-                    && b.start >= a.end
-                    && matches!(&text[a.end..b.start], "-" | "–" | "—" | "/");
+                    && b.start() >= a.end()
+                    && matches!(&text[a.end()..b.start()], "-" | "–" | "—" | "/");
                 let first = a
                     .date
                     .and_then(|d| d.year())
                     .filter(|y| (1000..10000).contains(y));
-                if let (true, true, true, Some(y), Some(v)) = (year, tail, dash, first, b.value) {
+                if let (true, true, true, Some(y), Some(v)) = (year, tail, dash, first, b.value()) {
                     if let Ok(last) = i32::try_from(v) {
                         let mut end_year = y - y % 100 + last;
                         if end_year <= y {
                             end_year += 100;
                         }
                         if end_year - y <= 20 {
-                            let (end, num_end) = (b.end, b.num_end);
+                            let (end, num_end) = (b.end(), b.num_end());
                             let a = &mut out[w - 1];
-                            a.end = end;
-                            a.num_end = num_end;
+                            a.set_end(end);
+                            a.set_num_end(num_end);
                             continue;
                         }
                     }
@@ -84,19 +84,19 @@ impl<'a> Extractor<'a> {
             let a = out[i - 1];
             let b = &mut out[i];
             let b_year = b.kind == Kind::Count && b.qualifier.is_none() && year_shaped(b);
-            if !a_year || !b_year || b.start < a.end || b.start - a.end > 5 {
+            if !a_year || !b_year || b.start() < a.end() || b.start() - a.end() > 5 {
                 continue;
             }
             // Dashes and slashes, or a link of the document's language or
             // of a fallback language (French and English in any French,
             // English or unknown document).
-            let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+            let gap = crate::lexicon::fold(text[a.end()..b.start()].trim());
             if matches!(gap.as_str(), "-" | "–" | "—" | "/")
                 || shared.iter().any(|l| l.year_pair_links.contains(&gap))
             {
                 b.kind = Kind::Date;
                 b.date = Some(
-                    DateParts::default().with_year(b.value.and_then(|v| i32::try_from(v).ok())),
+                    DateParts::default().with_year(b.value().and_then(|v| i32::try_from(v).ok())),
                 );
                 b.set_entity(None);
             }
@@ -122,13 +122,13 @@ impl<'a> Extractor<'a> {
             if a.kind != Kind::Count && !day_only
                 || bd.day().is_none()
                 || a.entity().is_some()
-                || b.start < a.end
+                || b.start() < a.end()
             {
                 continue;
             }
             // A comma or a dash, or a link of the document's language or of
             // a fallback language, as for years.
-            let mut gap = crate::lexicon::fold(text[a.end..b.start].trim());
+            let mut gap = crate::lexicon::fold(text[a.end()..b.start()].trim());
             // "jeudi 19 au vendredi 20 avril": the weekday of the second
             // date stands in the link.
             if let Some((link, day)) = gap.rsplit_once(' ') {
@@ -142,13 +142,13 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             if let Some(d) = a
-                .value
+                .value()
                 .and_then(|v| u32::try_from(v).ok())
                 .filter(|d| (1..=31).contains(d))
             {
                 // "jeudi 19": the weekday written before the day.
                 let weekday =
-                    word_before(text, skip_spaces_back(text, a.start)).and_then(|(s, e)| {
+                    word_before(text, skip_spaces_back(text, a.start())).and_then(|(s, e)| {
                         let w = crate::lexicon::fold(&text[s..e]);
                         shared.iter().find_map(|l| l.weekdays.get(&w).copied())
                     });
@@ -184,21 +184,21 @@ impl<'a> Extractor<'a> {
                     d.year().is_some() && d.month().is_none() && d.day().is_none()
                 });
             let day = b
-                .value
+                .value()
                 .and_then(|v| u32::try_from(v).ok())
                 .filter(|d| (1..=31).contains(d));
             if !month_day
                 || !year
                 || b.kind != Kind::Count
                 || b.unit.is_some()
-                || b.start < a.end
-                || c.start < b.end
-                || text[b.end..c.start].trim() != ","
+                || b.start() < a.end()
+                || c.start() < b.end()
+                || text[b.end()..c.start()].trim() != ","
             {
                 i += 1;
                 continue;
             }
-            let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+            let gap = crate::lexicon::fold(text[a.end()..b.start()].trim());
             let (Some(d), true) = (day, shared.iter().any(|l| l.day_pair_links.contains(&gap)))
             else {
                 i += 1;
@@ -209,9 +209,9 @@ impl<'a> Extractor<'a> {
             out[i].date = a.date.map(|d| d.with_year(y));
             let b = &mut out[i + 1];
             b.kind = Kind::Date;
-            b.value = None;
+            b.set_value(None);
             b.set_entity(None);
-            b.end = c.end;
+            b.set_end(c.end());
             b.date = Some(DateParts::new(y, month, Some(d), None));
             out.remove(i + 2);
             i += 2;

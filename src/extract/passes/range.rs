@@ -71,7 +71,7 @@ impl<'a> Extractor<'a> {
         // "1000-5000": a first number read as a year is none when the
         // second is no year.
         let year_only = a.kind == Kind::Date
-            && a.value.is_some()
+            && a.value().is_some()
             && a.date
                 .is_some_and(|d| d.month().is_none() && d.day().is_none());
         let b_year = year_shaped(b);
@@ -93,19 +93,19 @@ impl<'a> Extractor<'a> {
         if a.entity().is_some() || a_kind != b.kind && a_kind != Kind::Count {
             return None;
         }
-        let (av, bv) = (a.value?, b.value?);
+        let (av, bv) = (a.value()?, b.value()?);
         // A range rises: nothing of the text joins a second end that is
         // not above the first.
-        if av >= bv || b.start < a.end || b.start - a.end > 12 {
+        if av >= bv || b.start() < a.end() || b.start() - a.end() > 12 {
             return None;
         }
-        let mut gap = crate::lexicon::fold(text[a.end..b.start].trim());
+        let mut gap = crate::lexicon::fold(text[a.end()..b.start()].trim());
         // "entre un tiers et la moitié": a fraction may take its article.
         if b.kind == Kind::Fraction {
             gap = without_article(lex, &gap).to_string();
         }
-        let t = before(text, a.start, 16);
-        let mut start = a.start;
+        let t = before(text, a.start(), 16);
+        let mut start = a.start();
         let mut ok = false;
         let openers = lex.range_openers.iter().chain(
             self.secondary
@@ -138,7 +138,7 @@ impl<'a> Extractor<'a> {
                 return None;
             }
             // A dash range must be tight or spaced on both sides.
-            if dash && (text[a.end..b.start].len() > 5) {
+            if dash && (text[a.end()..b.start()].len() > 5) {
                 return None;
             }
             // "a record of 5–18", "lost 1–3": a score is two counts.
@@ -147,25 +147,25 @@ impl<'a> Extractor<'a> {
                 && b.kind == Kind::Count
                 && b.unit.is_none()
                 && b.entity().is_none()
-                && self.after_score_word(a.start)
+                && self.after_score_word(a.start())
             {
                 return None;
             }
         }
         let mut r = *b;
-        r.start = if approx { a.start } else { start };
-        r.num_start = a.num_start;
-        r.value = None;
-        r.low = Some(
+        r.set_start(if approx { a.start() } else { start });
+        r.set_num_start(a.num_start());
+        r.set_value(None);
+        r.set_low(Some(
             match a.scale == Decimal::ONE && b.scale != Decimal::ONE && a.written != Written::Words
             {
                 true => av * b.scale,
                 false => av * self.grouped_scale(a, b),
             },
-        );
-        r.high = Some(bv);
-        if r.low >= r.high {
-            r.low = Some(av);
+        ));
+        r.set_high(Some(bv));
+        if r.low() >= r.high() {
+            r.set_low(Some(av));
         }
         r.kind = Kind::Range;
         if r.unit.is_none() {
@@ -180,11 +180,11 @@ impl<'a> Extractor<'a> {
     /// multiplier is the largest power of 1000 that divides the upper end
     /// and keeps the lower end at most the upper one.
     fn grouped_scale(&self, a: &Figure, b: &Figure) -> Decimal {
-        let (Some(av), Some(bv)) = (a.value, b.value) else {
+        let (Some(av), Some(bv)) = (a.value(), b.value()) else {
             return Decimal::ONE;
         };
-        let a_text = &self.text[a.num_start..a.num_end];
-        let b_text = &self.text[b.num_start..b.num_end];
+        let a_text = &self.text[a.num_start()..a.num_end()];
+        let b_text = &self.text[b.num_start()..b.num_end()];
         let bare = a.written == Written::Digits
             && a.scale == Decimal::ONE
             && a_text.bytes().all(|c| c.is_ascii_digit())
@@ -245,19 +245,23 @@ impl<'a> Extractor<'a> {
         if !quantity(a.kind) || !quantity(b.kind) || a.kind != b.kind && a.kind != Kind::Count {
             return None;
         }
-        if a.qualifier.is_some() || a.entity().is_some() || a.value.is_none() || b.value.is_none() {
+        if a.qualifier.is_some()
+            || a.entity().is_some()
+            || a.value().is_none()
+            || b.value().is_none()
+        {
             return None;
         }
         // "passe de 0 à 100 km/h en 3 secondes": a sprint from rest is the
         // range of a scale.
-        if b.start < a.end || b.start - a.end > 12 || a.value == Some(Decimal::ZERO) {
+        if b.start() < a.end() || b.start() - a.end() > 12 || a.value() == Some(Decimal::ZERO) {
             return None;
         }
-        let t = before(text, a.start, 16);
+        let t = before(text, a.start(), 16);
         if !t.may_end(&self.lex.ends.range_openers) {
             return None;
         }
-        let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+        let gap = crate::lexicon::fold(text[a.end()..b.start()].trim());
         let opener = lex
             .range_openers
             .iter()
@@ -273,7 +277,7 @@ impl<'a> Extractor<'a> {
                 break;
             };
             let verb = text[ws..we].to_lowercase();
-            let falls = a.value > b.value;
+            let falls = a.value() > b.value();
             if self.lexes().any(|l| {
                 l.change_verbs.iter().any(|v| verb.starts_with(v.as_str()))
                     || falls && l.fall_verbs.iter().any(|v| verb.starts_with(v.as_str()))
@@ -294,11 +298,11 @@ impl<'a> Extractor<'a> {
             f.unit = b.unit;
         }
         if f.scale == Decimal::ONE && b.scale != Decimal::ONE && f.written != Written::Words {
-            f.value = f.value.and_then(|v| v.checked_mul(b.scale));
+            f.set_value(f.value().and_then(|v| v.checked_mul(b.scale)));
             f.scale = b.scale;
         }
-        if f.kind == Kind::Duration && f.seconds.is_none() {
-            f.seconds = self.seconds_of(&f);
+        if f.kind == Kind::Duration && f.seconds().is_none() {
+            f.set_seconds(self.seconds_of(&f));
         }
         Some(f)
     }
@@ -312,17 +316,17 @@ impl<'a> Extractor<'a> {
         b: &Figure,
     ) -> Option<Figure> {
         let text = self.text;
-        let (av, bv) = (a.value?, b.value?);
-        if av >= bv || b.start < a.end || b.start - a.end > 16 {
+        let (av, bv) = (a.value()?, b.value()?);
+        if av >= bv || b.start() < a.end() || b.start() - a.end() > 16 {
             return None;
         }
-        let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+        let gap = crate::lexicon::fold(text[a.end()..b.start()].trim());
         let gap = without_article(lex, &gap);
         let mut start = None;
-        if matches!(gap, "-" | "–") && b.start - a.end <= 3 {
-            start = Some(a.start);
+        if matches!(gap, "-" | "–") && b.start() - a.end() <= 3 {
+            start = Some(a.start());
         } else {
-            let t = tail(text, a.start, 24);
+            let t = tail(text, a.start(), 24);
             let before = without_article(lex, t.norm.trim_end());
             for (opener, joiner) in &lex.range_openers {
                 if gap == joiner && before.ends_with(opener.as_str()) {
@@ -334,11 +338,11 @@ impl<'a> Extractor<'a> {
             }
         }
         let mut r = *b;
-        r.start = start?;
-        r.num_start = a.num_start;
-        r.value = None;
-        r.low = Some(av);
-        r.high = Some(bv);
+        r.set_start(start?);
+        r.set_num_start(a.num_start());
+        r.set_value(None);
+        r.set_low(Some(av));
+        r.set_high(Some(bv));
         r.kind = Kind::Range;
         Some(r)
     }
@@ -350,14 +354,14 @@ impl<'a> Extractor<'a> {
         let (qa, qb) = (a.qualifier?, b.qualifier?);
         let shape = |q: u8| &self.lex.qualifiers[q as usize].shape;
         let (lo, hi) = match (shape(qa), shape(qb)) {
-            (QualifierShape::Lower { .. }, QualifierShape::Upper { .. }) => (a.low?, b.high?),
-            (QualifierShape::Upper { .. }, QualifierShape::Lower { .. }) => (b.low?, a.high?),
+            (QualifierShape::Lower { .. }, QualifierShape::Upper { .. }) => (a.low()?, b.high()?),
+            (QualifierShape::Upper { .. }, QualifierShape::Lower { .. }) => (b.low()?, a.high()?),
             _ => return None,
         };
-        if lo >= hi || b.start < a.end || b.start - a.end > 8 {
+        if lo >= hi || b.start() < a.end() || b.start() - a.end() > 8 {
             return None;
         }
-        let gap = crate::lexicon::fold(text[a.end..b.start].trim());
+        let gap = crate::lexicon::fold(text[a.end()..b.start()].trim());
         let joins = gap == ","
             || lex
                 .range_openers
@@ -373,11 +377,11 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let mut r = *b;
-        r.start = a.start;
-        r.num_start = a.num_start;
-        r.value = None;
-        r.low = Some(lo);
-        r.high = Some(hi);
+        r.set_start(a.start());
+        r.set_num_start(a.num_start());
+        r.set_value(None);
+        r.set_low(Some(lo));
+        r.set_high(Some(hi));
         r.kind = Kind::Range;
         r.qualifier = None;
         if r.unit.is_none() {
@@ -562,11 +566,11 @@ mod tests {
             let a = figure(t, lang, first);
             let b = figure(t, lang, second);
             assert_eq!(
-                (a.kind, a.value, a.unit),
+                (a.kind, a.value(), a.unit),
                 (kind, Some(d(v1)), b.unit),
                 "{t}"
             );
-            assert_eq!((b.kind, b.value), (kind, Some(d(v2))), "{t}");
+            assert_eq!((b.kind, b.value()), (kind, Some(d(v2))), "{t}");
         }
         // Without a verb of change it stays a range; a noun of a change
         // gives an amount ("une hausse de 200 à 250 euros"), and "entre"

@@ -11,12 +11,12 @@ impl<'a> Extractor<'a> {
     /// "il a plus de 80 ans", "un garçon de 3 ans".
     pub(crate) fn is_age(&self, f: &Figure) -> bool {
         let text = self.text;
-        if self.old_suffix(f.end).is_some() {
+        if self.old_suffix(f.end()).is_some() {
             return true;
         }
         // "il a 3 ans de retard", "20 years of war": a length of something.
-        let after = skip_spaces(text, f.end);
-        if after > f.end {
+        let after = skip_spaces(text, f.end());
+        if after > f.end() {
             if let Some((s, e)) = word_at(text, after) {
                 let w = crate::lexicon::fold(&text[s..e]);
                 let elided = matches!(char_at(text, e), Some('\'' | '’'));
@@ -33,7 +33,7 @@ impl<'a> Extractor<'a> {
         if self.after_a_name(f) {
             return true;
         }
-        let t = tail(text, f.start, 40);
+        let t = tail(text, f.start(), 40);
         // "âgés de 15 et 16 ans": the years of the last of two numbers.
         let pair_start = {
             let n = t.norm.trim_end();
@@ -136,7 +136,7 @@ impl<'a> Extractor<'a> {
     /// full stop, a closing bracket or the end.
     fn after_a_name(&self, f: &Figure) -> bool {
         let text = self.text;
-        let before = skip_spaces_back(text, f.start);
+        let before = skip_spaces_back(text, f.start());
         let Some(mark) = char_before(text, before) else {
             return false;
         };
@@ -149,7 +149,7 @@ impl<'a> Extractor<'a> {
         };
         let capital = text[s..e].chars().next().is_some_and(char::is_uppercase)
             && text[s..e].chars().skip(1).any(char::is_lowercase);
-        let after = skip_spaces(text, f.end);
+        let after = skip_spaces(text, f.end());
         let closes = match char_at(text, after) {
             None => true,
             Some(c) if mark == '(' => c == ')',
@@ -184,8 +184,8 @@ impl<'a> Extractor<'a> {
         let def = &self.lex.units[ui as usize];
         if def.kind == Kind::Duration && def.id == "year" && self.is_age(f) {
             f.kind = Kind::Age;
-            if let Some(e) = self.old_suffix(f.end) {
-                f.end = e;
+            if let Some(e) = self.old_suffix(f.end()) {
+                f.set_end(e);
                 return e;
             }
         }
@@ -228,7 +228,7 @@ mod tests {
             ),
         ] {
             let fig = figure(t, lang, lit);
-            assert_eq!(fig.seconds, Some(d(secs)), "{t}");
+            assert_eq!(fig.seconds(), Some(d(secs)), "{t}");
             assert_eq!(fig.kind, Kind::Duration, "{t}");
         }
         let (v, _, k) = find("le trajet dure 1h30", fr, "1h30");

@@ -24,7 +24,7 @@ impl<'a> Extractor<'a> {
     #[inline]
     pub(crate) fn is_bare(&self, f: &Figure) -> bool {
         let bytes = self.text.as_bytes();
-        let e = f.num_end;
+        let e = f.num_end();
         // Most figures of text fail at once, where they are tested: a
         // space and a digit after.
         spaced(bytes.get(e))
@@ -36,12 +36,12 @@ impl<'a> Extractor<'a> {
     #[inline(never)]
     fn is_bare_past_next(&self, f: &Figure) -> bool {
         let bytes = self.text.as_bytes();
-        let (s, e) = (f.num_start, f.num_end);
+        let (s, e) = (f.num_start(), f.num_end());
         if !self.bare_path
             || f.written != Written::Digits
             || f.kind != Kind::Count
-            || f.start != f.num_start
-            || f.end != f.num_end
+            || f.start() != f.num_start()
+            || f.end() != f.num_end()
             || f.unit.is_some()
             || crate::extract::recognise::year_shaped(f)
         {

@@ -14,7 +14,7 @@ impl<'a> Extractor<'a> {
     /// forty-five cents": the hundredths of a currency after the unit.
     pub(crate) fn minor_amount(&mut self, f: &mut Figure, ui: usize, p: usize) -> Option<usize> {
         let text = self.text;
-        let v = f.value?;
+        let v = f.value()?;
         if v.fract() != Decimal::ZERO {
             return None;
         }
@@ -54,7 +54,7 @@ impl<'a> Extractor<'a> {
         // With the currency before the number ("$15 50"), only a word of
         // cents or a connector ("c $ 100 and fifty") makes the second number
         // cents.
-        let prefix = p == f.num_end && !conn;
+        let prefix = p == f.num_end() && !conn;
         let r = skip_spaces(text, ne);
         let mut end = ne;
         match (minor_end, word_at(text, r)) {
@@ -81,9 +81,9 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        f.value = Some(v + n / Decimal::ONE_HUNDRED);
+        f.set_value(Some(v + n / Decimal::ONE_HUNDRED));
         f.decimals = 2;
-        f.end = end;
+        f.set_end(end);
         Some(end)
     }
 

@@ -13,9 +13,9 @@ impl<'a> Extractor<'a> {
     pub(crate) fn clock(&mut self, f: &mut Figure) -> Option<usize> {
         let text = self.text;
         let hours = f
-            .value
-            .filter(|_| f.decimals == 0 && f.num_end - f.num_start <= 2)?;
-        let mut p = f.num_end;
+            .value()
+            .filter(|_| f.decimals == 0 && f.num_end() - f.num_start() <= 2)?;
+        let mut p = f.num_end();
         let colon = char_at(text, p) == Some(':');
         let mut minutes_end = None;
         if colon {
@@ -51,7 +51,7 @@ impl<'a> Extractor<'a> {
             // The leads of the document's language and of every fallback
             // language: French and English ones in any French, English or
             // unknown document.
-            let t = before(text, f.num_start, 16);
+            let t = before(text, f.num_start(), 16);
             self.shared_lexes()
                 .flat_map(|l| l.clock_leads.iter())
                 .any(|w| t.ends_with_phrase(w).is_some())
@@ -65,31 +65,31 @@ impl<'a> Extractor<'a> {
         if hours > Decimal::from(24) || minutes.is_some_and(|m| m > 59) {
             return None;
         }
-        f.end = end;
-        f.num_end = end;
+        f.set_end(end);
+        f.set_num_end(end);
         // "en 12 h 30", "pendant 10h15": a length of time after a lead of
         // durations.
         let lasting = !colon && {
-            let t = before(text, f.num_start, 16);
+            let t = before(text, f.num_start(), 16);
             self.lexes()
                 .flat_map(|l| l.duration_leads.iter())
                 .any(|w| t.ends_with_phrase(w).is_some())
         };
         if colon || at_time || hours >= Decimal::TEN && !lasting {
             f.kind = Kind::Time;
-            f.value = None;
+            f.set_value(None);
         } else {
             // "1h30": a duration of 1.5 hours.
             f.kind = Kind::Duration;
             let m = Decimal::from(minutes.unwrap_or(0));
-            f.value = Some(hours + m / Decimal::from(60));
+            f.set_value(Some(hours + m / Decimal::from(60)));
             f.unit = self
                 .lex
                 .units
                 .iter()
                 .position(|u| u.id == "hour")
                 .map(|i| i as u16);
-            f.seconds = Some(hours * Decimal::from(3600) + m * Decimal::from(60));
+            f.set_seconds(Some(hours * Decimal::from(3600) + m * Decimal::from(60)));
         }
         self.push(*f);
         Some(end)
@@ -127,7 +127,11 @@ mod tests {
             ),
         ] {
             let f = figure(t, fr, lit);
-            assert_eq!((f.kind, f.seconds), (Kind::Duration, Some(d(secs))), "{t}");
+            assert_eq!(
+                (f.kind, f.seconds()),
+                (Kind::Duration, Some(d(secs))),
+                "{t}"
+            );
         }
         assert_eq!(find("Rendez-vous à 12 h 30.", fr, "12 h 30").2, Kind::Time);
         assert_eq!(find("Le 12 h 30 du journal.", fr, "12 h 30").2, Kind::Time);

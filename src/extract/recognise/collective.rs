@@ -14,11 +14,11 @@ use crate::model::{Figure, Kind, Written};
 impl<'a> Extractor<'a> {
     /// Gives `f` the interval of an approximate collective around its value.
     pub(crate) fn approximate(&self, f: &mut Figure) {
-        let Some(v) = f.value else { return };
+        let Some(v) = f.value() else { return };
         if let Some(qi) = self.lex.qualifier_by_name("collective") {
             if let QualifierShape::Approx { low, high } = &self.lex.qualifiers[qi].shape {
-                f.low = Some(v * low);
-                f.high = Some(v * high);
+                f.set_low(Some(v * low));
+                f.set_high(Some(v * high));
             }
         }
     }
@@ -57,27 +57,27 @@ impl<'a> Extractor<'a> {
         let mut f = Figure::new(pos, ce, None, Written::Words);
         match col {
             Collective::About(v) => {
-                f.value = v.checked_mul(times);
+                f.set_value(v.checked_mul(times));
                 self.approximate(&mut f);
             }
             Collective::Between(l, h, _) => {
-                f.low = l.checked_mul(times);
+                f.set_low(l.checked_mul(times));
                 // Up to the last of the larger ones: "des dizaines de
                 // milliers" is at most 99,999.
-                f.high = if times > Decimal::ONE {
+                f.set_high(if times > Decimal::ONE {
                     (h + Decimal::ONE)
                         .checked_mul(times)
                         .map(|x| x - Decimal::ONE)
                 } else {
                     Some(h)
-                };
+                });
             }
         }
         // A modifier before a plural collective belongs to the figure.
         let t = before(text, pos, 24);
         for m in &lex.collective_modifiers {
             if let Some(s) = t.ends_with_phrase(m) {
-                f.start = s;
+                f.set_start(s);
                 break;
             }
         }
@@ -87,8 +87,8 @@ impl<'a> Extractor<'a> {
             let def = &self.lex.units[u.unit];
             f.kind = def.kind;
             f.unit = Some(u.unit as u16);
-            f.end = u.end;
-            f.seconds = self.seconds_of(&f);
+            f.set_end(u.end);
+            f.set_seconds(self.seconds_of(&f));
             // "un homme d'une cinquantaine d'années".
             if def.kind == Kind::Duration && def.id == "year" && self.is_age(&f) {
                 f.kind = Kind::Age;
@@ -166,7 +166,7 @@ mod tests {
         let v = figs(t, Lang::new("fr"));
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].0, "une centaine");
-        assert_eq!(v[0].1.value, Some(d("100")));
+        assert_eq!(v[0].1.value(), Some(d("100")));
         assert_eq!(entity(t, &v[0].1), Some("étrangers"));
         let (_, v, (lo, hi), _) = one("des centaines de soldats", Lang::new("fr"));
         assert_eq!((v, lo, hi), (None, Some(d("200")), Some(d("999"))));

@@ -29,10 +29,10 @@ impl<'a> Extractor<'a> {
             for lex in lexes {
                 let scale = word.and_then(|(_, e, w)| scale_of(lex, text, e, w));
                 if let Some((m, se)) = scale {
-                    if let Some(v) = f.value.and_then(|v| v.checked_mul(m)) {
-                        f.value = Some(v);
+                    if let Some(v) = f.value().and_then(|v| v.checked_mul(m)) {
+                        f.set_value(Some(v));
                         f.scale = m;
-                        f.end = se;
+                        f.set_end(se);
                         return se;
                     }
                 }
@@ -48,9 +48,9 @@ impl<'a> Extractor<'a> {
             for lex in self.lexes() {
                 if let Some((len, frac)) = words::connector_fraction(lex, &text[p..], &mut self.buf)
                 {
-                    if let Some(v) = f.value {
-                        f.value = Some(v + frac);
-                        f.end = p + len;
+                    if let Some(v) = f.value() {
+                        f.set_value(Some(v + frac));
+                        f.set_end(p + len);
                         return p + len;
                     }
                 }
@@ -64,11 +64,11 @@ impl<'a> Extractor<'a> {
             return p;
         };
         let base = factor;
-        let mut total = f.value.and_then(|v| v.checked_mul(base));
+        let mut total = f.value().and_then(|v| v.checked_mul(base));
         let mut parts = 1;
         // Only the last part of a compound may have a fraction: "1.5 weeks,
         // 90 seconds" is a list.
-        let mut whole = f.value.is_some_and(|v| v.fract().is_zero());
+        let mut whole = f.value().is_some_and(|v| v.fract().is_zero());
         while whole {
             // A comma makes a list: "10 days, 5 minutes".
             let mut q = skip_spaces(text, p);
@@ -112,17 +112,17 @@ impl<'a> Extractor<'a> {
             factor = f2;
             parts += 1;
             p = unit_end;
-            f.end = unit_end;
+            f.set_end(unit_end);
         }
         if parts > 1 {
             if dim == "time" {
                 // "1 year 1 month 21 days": a length in seconds, no single
                 // value.
-                f.value = None;
-                f.seconds = total;
+                f.set_value(None);
+                f.set_seconds(total);
                 f.kind = Kind::Duration;
             } else {
-                f.value = total.map(|t| (t / base).normalize());
+                f.set_value(total.map(|t| (t / base).normalize()));
             }
         }
         p
@@ -166,7 +166,7 @@ impl<'a> Extractor<'a> {
         // "vers 19 heures 45", "à 18 heures 05": hours after a lead of
         // times of day are a time, not a length.
         if factor >= Decimal::from(3600) {
-            let t = before(text, f.start, 16);
+            let t = before(text, f.start(), 16);
             if self
                 .shared_lexes()
                 .flat_map(|l| l.clock_leads.iter())
@@ -270,7 +270,7 @@ mod tests {
         ] {
             let fig = figure(t, lang, lit);
             assert_eq!(
-                (fig.kind, fig.seconds),
+                (fig.kind, fig.seconds()),
                 (Kind::Duration, Some(d(secs))),
                 "{t}"
             );
@@ -311,7 +311,11 @@ mod tests {
             ),
         ] {
             let f = figure(t, lang, lit);
-            assert_eq!((f.kind, f.seconds), (Kind::Duration, Some(d(secs))), "{t}");
+            assert_eq!(
+                (f.kind, f.seconds()),
+                (Kind::Duration, Some(d(secs))),
+                "{t}"
+            );
         }
         // Digits that count a noun, or over 59, are no part of the duration.
         for (t, lang, lit) in [

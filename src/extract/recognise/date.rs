@@ -13,7 +13,7 @@ impl<'a> Extractor<'a> {
     /// "2024-07-23", "23/07/2024", "23.07.2024".
     pub(crate) fn digit_date(&mut self, f: &mut Figure) -> Option<usize> {
         let text = self.text;
-        let s = &text[f.num_start..];
+        let s = &text[f.num_start()..];
         let b = s.as_bytes();
         let digits = |from: usize, n: usize| -> bool {
             b.len() >= from + n && b[from..from + n].iter().all(|c| c.is_ascii_digit())
@@ -59,14 +59,14 @@ impl<'a> Extractor<'a> {
         if b.get(len).is_some_and(|c| c.is_ascii_digit()) {
             return None;
         }
-        f.end = f.num_start + len;
-        f.num_end = f.end;
+        f.set_end(f.num_start() + len);
+        f.set_num_end(f.end());
         f.kind = Kind::Date;
-        f.value = None;
+        f.set_value(None);
         f.evidence = Evidence::None;
         f.date = Some(DateParts::new(Some(y), Some(m), Some(d), None));
         self.push(*f);
-        Some(f.end)
+        Some(f.end())
     }
 
     /// "8 décembre", "30 septembre 2015", with the weekday before if named.
@@ -82,17 +82,17 @@ impl<'a> Extractor<'a> {
                 end = after + 4;
             }
         }
-        let day = f.value.and_then(|v| u32::try_from(v).ok());
+        let day = f.value().and_then(|v| u32::try_from(v).ok());
         let mut weekday = None;
-        let t = tail(text, f.num_start, 24);
+        let t = tail(text, f.num_start(), 24);
         let w = t.norm.trim_end_matches(' ');
         let last_word = w.rsplit(' ').next().unwrap_or("");
         if let Some(&wd) = self.primary.weekdays.get(last_word) {
             weekday = Some(wd);
         }
         f.kind = Kind::Date;
-        f.end = end;
-        f.value = None;
+        f.set_end(end);
+        f.set_value(None);
         f.date = Some(DateParts::new(year, Some(month), day, weekday));
         self.push(f);
         end
@@ -108,7 +108,7 @@ impl<'a> Extractor<'a> {
     /// "juin 2014", "July 23, 2024": the month is before the number.
     pub(crate) fn date_after_month(&mut self, f: &mut Figure) -> Option<usize> {
         let text = self.text;
-        let b = skip_spaces_back(text, f.num_start);
+        let b = skip_spaces_back(text, f.num_start());
         let (ws, we) = word_before(text, b)?;
         // Folded apart: the word kept folded is the one after the number.
         crate::lexicon::fold_into(&text[ws..we], &mut self.buf);
@@ -116,10 +116,10 @@ impl<'a> Extractor<'a> {
         if we != b {
             return None;
         }
-        let v = f.value?;
-        let n = f.num_end - f.num_start;
+        let v = f.value()?;
+        let n = f.num_end() - f.num_start();
         let mut d = *f;
-        d.start = ws;
+        d.set_start(ws);
         d.kind = Kind::Date;
         if n == 4 && v >= Decimal::from(1000) && v <= Decimal::from(2100) {
             d.date = Some(
@@ -128,11 +128,11 @@ impl<'a> Extractor<'a> {
                     .with_month(Some(m)),
             );
             self.push(d);
-            return Some(d.end);
+            return Some(d.end());
         }
         if n <= 2 && v >= Decimal::ONE && v <= Decimal::from(31) && !self.conv.day_before_month {
             // "July 23, 2024", "May 4th".
-            let mut end = d.end;
+            let mut end = d.end();
             let mut year = None;
             let mut p = end;
             if char_at(text, p) == Some(',') {
@@ -145,8 +145,8 @@ impl<'a> Extractor<'a> {
                     end = p + 4;
                 }
             }
-            d.end = end;
-            d.value = None;
+            d.set_end(end);
+            d.set_value(None);
             d.date = Some(DateParts::new(year, Some(m), u32::try_from(v).ok(), None));
             self.push(d);
             return Some(end);
@@ -159,22 +159,22 @@ impl<'a> Extractor<'a> {
     /// "the 1990s", "the 90s": a decade, not seconds.
     pub(crate) fn decade(&mut self, f: &mut Figure, unit: Option<UnitMatch>) -> Option<usize> {
         let text = self.text;
-        let (u, v) = (unit?, f.value?);
-        let n = f.num_end - f.num_start;
+        let (u, v) = (unit?, f.value()?);
+        let n = f.num_end() - f.num_start();
         if !(u.form_is_symbol
             && &text[u.start..u.end] == "s"
-            && u.start == f.num_end
+            && u.start == f.num_end()
             && (n == 4 || n == 2)
             && f.decimals == 0
             && (v % Decimal::TEN).is_zero())
         {
             return None;
         }
-        f.end = u.end;
+        f.set_end(u.end);
         f.kind = Kind::Date;
         f.date = (n == 4).then(|| DateParts::default().with_year(i32::try_from(v).ok()));
         self.push(*f);
-        Some(f.end)
+        Some(f.end())
     }
 
     /// "8 décembre", "30 septembre 2015" (the month after the count, read
@@ -191,7 +191,7 @@ impl<'a> Extractor<'a> {
         let text = self.text;
         let after = skip_spaces(text, p);
         if let Some((m, me)) = self.month_word_at(after) {
-            if f.value
+            if f.value()
                 .is_some_and(|v| v >= Decimal::ONE && v <= Decimal::from(31))
             {
                 return Some(self.date_from_day(*f, m, me));

@@ -13,8 +13,8 @@ impl<'a> Extractor<'a> {
     pub(crate) fn exponent(&mut self, f: &mut Figure) -> Option<Decimal> {
         let text = self.text;
         let b = text.as_bytes();
-        let mut p = f.num_end;
-        let base = f.value?;
+        let mut p = f.num_end();
+        let base = f.value()?;
         // "x10^": times a power of ten.
         let (power_of_ten, mantissa_base) = match b.get(p) {
             Some(b'e' | b'E') => {
@@ -73,8 +73,8 @@ impl<'a> Extractor<'a> {
         } else {
             pow
         };
-        f.end = p;
-        f.num_end = p;
+        f.set_end(p);
+        f.set_num_end(p);
         f.decimals = 1;
         Some(v.normalize())
     }
@@ -85,10 +85,10 @@ impl<'a> Extractor<'a> {
     /// is final, so the figure is finished here, with no unit read.
     pub(crate) fn scientific(&mut self, f: &mut Figure) -> Option<usize> {
         let v = self.exponent(f)?;
-        f.value = Some(v);
+        f.set_value(Some(v));
         f.evidence = Evidence::None;
         self.finish_figure(*f, self.primary, false);
-        Some(f.end)
+        Some(f.end())
     }
 }
 

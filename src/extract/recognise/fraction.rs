@@ -16,7 +16,7 @@ impl<'a> Extractor<'a> {
     pub(crate) fn slash_fraction(&mut self, f: &mut Figure) -> Option<usize> {
         let text = self.text;
         let b = text.as_bytes();
-        let v = f.value?;
+        let v = f.value()?;
         if f.decimals > 0 {
             return None;
         }
@@ -44,25 +44,25 @@ impl<'a> Extractor<'a> {
             Some((n, d, k))
         };
         // Whole number then a fraction: "10 1/2", "5-7/8".
-        let joint = char_at(text, f.num_end);
-        if f.num_end - f.num_start <= 3 && matches!(joint, Some(' ' | '-')) {
-            if let Some((n, d, k)) = parse_frac(f.num_end + 1) {
+        let joint = char_at(text, f.num_end());
+        if f.num_end() - f.num_start() <= 3 && matches!(joint, Some(' ' | '-')) {
+            if let Some((n, d, k)) = parse_frac(f.num_end() + 1) {
                 if n < d && (joint == Some(' ') || d <= Decimal::from(64)) {
-                    f.value = Some(v + n / d);
-                    f.num_end = k;
-                    f.end = k;
+                    f.set_value(Some(v + n / d));
+                    f.set_num_end(k);
+                    f.set_end(k);
                     f.decimals = 1;
                     let e = self.after_number(*f);
                     return Some(e);
                 }
             }
         }
-        if b.get(f.num_end) == Some(&b'/') {
-            if let Some((n, d, k)) = parse_frac(f.num_start) {
-                if k > f.num_end && (d <= Decimal::from(12) || n < d) && d <= Decimal::from(100) {
-                    f.value = Some((n / d).round_dp(28).normalize());
-                    f.num_end = k;
-                    f.end = k;
+        if b.get(f.num_end()) == Some(&b'/') {
+            if let Some((n, d, k)) = parse_frac(f.num_start()) {
+                if k > f.num_end() && (d <= Decimal::from(12) || n < d) && d <= Decimal::from(100) {
+                    f.set_value(Some((n / d).round_dp(28).normalize()));
+                    f.set_num_end(k);
+                    f.set_end(k);
                     f.kind = Kind::Fraction;
                     f.decimals = 1;
                     let unit = skip_spaces(text, k);
@@ -70,10 +70,10 @@ impl<'a> Extractor<'a> {
                     if let Some(u) = unit_at(self.lex, text, unit) {
                         g.unit = Some(u.unit as u16);
                         g.kind = self.lex.units[u.unit].kind;
-                        g.end = u.end;
+                        g.set_end(u.end);
                     }
                     self.finish_figure(g, self.primary, false);
-                    return Some(g.end);
+                    return Some(g.end());
                 }
             }
         }
@@ -84,7 +84,7 @@ impl<'a> Extractor<'a> {
     /// a fraction of one unit is so much of the unit.
     pub(crate) fn fraction_of_unit(&mut self, lex: &LangLexicon, f: &mut Figure) -> Option<usize> {
         let text = self.text;
-        let p = skip_spaces(text, f.end);
+        let p = skip_spaces(text, f.end());
         let mut q = self.after_link(lex, p);
         if q == p {
             return None;
@@ -101,8 +101,8 @@ impl<'a> Extractor<'a> {
         }
         f.kind = def.kind;
         f.unit = Some(u.unit as u16);
-        f.end = u.end;
-        f.seconds = self.seconds_of(f);
+        f.set_end(u.end);
+        f.set_seconds(self.seconds_of(f));
         self.finish_figure(*f, lex, false);
         Some(u.end)
     }
@@ -140,9 +140,9 @@ impl<'a> Extractor<'a> {
         let next = char_at(self.text, end);
         if let Some(v) = next.and_then(vulgar_fraction) {
             if f.decimals == 0 {
-                f.value = f.value.map(|x| x + v);
-                f.num_end += next.map_or(0, |c| c.len_utf8());
-                f.end = f.num_end;
+                f.set_value(f.value().map(|x| x + v));
+                f.set_num_end(f.num_end() + next.map_or(0, |c| c.len_utf8()));
+                f.set_end(f.num_end());
                 f.decimals = 1;
             }
         }

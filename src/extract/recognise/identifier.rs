@@ -41,7 +41,7 @@ impl<'a> Extractor<'a> {
         }
         // A figure already pushed inside this span ("COVID" has none, but
         // "2019-nCoV" may) is replaced.
-        while self.out.last().is_some_and(|f| f.start >= start) {
+        while self.out.last().is_some_and(|f| f.start() >= start) {
             self.out.pop();
         }
         // The number the code carries ("F-16": 16), for matching codes;
@@ -54,8 +54,8 @@ impl<'a> Extractor<'a> {
             .then(|| digits::int_value(&text[pos..digits_end]))
             .flatten();
         let mut f = Figure::new(start, end, value, Written::Digits);
-        f.num_start = pos;
-        f.num_end = end;
+        f.set_num_start(pos);
+        f.set_num_end(end);
         f.kind = Kind::Identifier;
         self.push(f);
         end
@@ -77,24 +77,24 @@ impl<'a> Extractor<'a> {
             && !scaled
             && f.kind != Kind::Fraction
             && f.debris().is_none()
-            && char_at(self.text, f.num_end).is_some_and(|c| c.is_alphabetic())
+            && char_at(self.text, f.num_end()).is_some_and(|c| c.is_alphabetic())
             && f.written == Written::Digits
     }
 
     /// "n° 5", "No. 1", "article 49.3": a lead before the digits makes the
     /// figure the number of something, an identifier.
     pub(crate) fn code_lead(&self, f: &mut Figure, lex: &LangLexicon) -> bool {
-        if f.kind != Kind::Count || f.written != Written::Digits || f.start != f.num_start {
+        if f.kind != Kind::Count || f.written != Written::Digits || f.start() != f.num_start() {
             return false;
         }
-        let t = before(self.text, f.start, 16);
+        let t = before(self.text, f.start(), 16);
         if !t.may_end(&self.lex.ends.code_leads) {
             return false;
         }
         let Some(s) = lex.code_leads.iter().find_map(|p| t.ends_with_phrase(p)) else {
             return false;
         };
-        f.start = s;
+        f.set_start(s);
         f.kind = Kind::Identifier;
         f.set_entity(None);
         true
@@ -111,7 +111,7 @@ impl<'a> Extractor<'a> {
             && self
                 .out
                 .last()
-                .is_some_and(|f| f.end + 1 == pos && f.kind != Kind::Identifier);
+                .is_some_and(|f| f.end() + 1 == pos && f.kind != Kind::Identifier);
         let glued_to_word = prev.is_some_and(|c| c.is_alphabetic())
             || (matches!(prev, Some('-') | Some('_') | Some('/'))
                 && char_before(text, pos - 1).is_some_and(|c| c.is_alphabetic()))
@@ -151,7 +151,7 @@ mod tests {
     fn codes_are_identifiers() {
         let fr = Lang::new("fr");
         let f = figure("un F-16 abattu", fr, "F-16");
-        assert_eq!((f.kind, f.value), (Kind::Identifier, Some(d("16"))));
+        assert_eq!((f.kind, f.value()), (Kind::Identifier, Some(d("16"))));
         assert_eq!(find("l'agent 007", fr, "007").2, Kind::Identifier);
         assert_eq!(find("un 4x4 neuf", fr, "4x4").2, Kind::Identifier);
         assert_eq!(find("le n°1 mondial", fr, "n°1").2, Kind::Identifier);

@@ -77,20 +77,20 @@ impl<'a> Extractor<'a> {
         if !is_suffix || f.decimals != 0 || self.unit_or_scale_at(end) {
             return None;
         }
-        f.end = we;
-        f.num_end = we;
+        f.set_end(we);
+        f.set_num_end(we);
         let after = skip_spaces(text, we);
         if let Some((m, me)) = self.month_word_at(after) {
             return Some(self.date_from_day(*f, m, me));
         }
         let mut day = *f;
-        day.end = end;
-        day.num_end = end;
+        day.set_end(end);
+        day.set_num_end(end);
         if self.date_after_month(&mut day).is_some() {
             if let Some(last) = self.out.last_mut() {
-                if last.end == end {
-                    last.end = we;
-                    last.num_end = we;
+                if last.end() == end {
+                    last.set_end(we);
+                    last.set_num_end(we);
                 }
             }
             return Some(we);
@@ -122,7 +122,7 @@ mod tests {
     #[test]
     fn relative_ordinals() {
         let f = figure("les deux derniers livres", Lang::new("fr"), "derniers");
-        assert_eq!((f.kind, f.value), (Kind::Ordinal, None));
+        assert_eq!((f.kind, f.value()), (Kind::Ordinal, None));
         assert!(all("a previous version", Lang::new("en")).is_empty());
     }
 }

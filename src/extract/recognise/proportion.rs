@@ -14,7 +14,7 @@ impl<'a> Extractor<'a> {
     /// `f` starts, pushed; returns where the scan goes on.
     pub(crate) fn fraction_link(&mut self, f: &mut Figure, p: usize) -> Option<usize> {
         let text = self.text;
-        let n = f.value?;
+        let n = f.value()?;
         if f.kind != Kind::Count || f.decimals > 0 || n < Decimal::ZERO {
             return None;
         }
@@ -47,11 +47,11 @@ impl<'a> Extractor<'a> {
         if unit_at(self.lex, text, after).is_some() {
             return None;
         }
-        f.value = Some((n / m).normalize());
+        f.set_value(Some((n / m).normalize()));
         f.kind = Kind::Fraction;
         f.decimals = 1;
-        f.end = de;
-        f.num_end = de;
+        f.set_end(de);
+        f.set_num_end(de);
         if let Some((s, e)) = counted_noun(
             self.primary,
             &self.lex.debris,
@@ -75,9 +75,9 @@ impl<'a> Extractor<'a> {
         if !lex.articles_count {
             return None;
         }
-        let q = skip_spaces(text, f.end);
+        let q = skip_spaces(text, f.end());
         let (s, e) = word_at(text, q)?;
-        if s != q || q == f.end || words::lookup(lex, &text[s..e], &mut self.buf).is_some() {
+        if s != q || q == f.end() || words::lookup(lex, &text[s..e], &mut self.buf).is_some() {
             return None;
         }
         // The whole is a number: not "un reportage sur une bibliothèque".
@@ -141,7 +141,7 @@ mod tests {
             ("one in four Americans", en, "one in four", "0.25"),
         ] {
             let fig = figure(t, lang, lit);
-            assert_eq!((fig.kind, fig.value), (Kind::Fraction, Some(d(v))), "{t}");
+            assert_eq!((fig.kind, fig.value()), (Kind::Fraction, Some(d(v))), "{t}");
         }
         let t = "Un Français sur cinq a voté.";
         let f = figs(t, fr);

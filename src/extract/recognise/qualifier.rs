@@ -15,26 +15,26 @@ impl<'a> Extractor<'a> {
     /// Applies qualifier `qi` to `f`: its interval and name.
     pub(crate) fn qualify(&self, f: &mut Figure, qi: usize) {
         f.qualifier = Some(qi as u8);
-        let Some(v) = f.value else { return };
+        let Some(v) = f.value() else { return };
         match &self.lex.qualifiers[qi].shape {
             QualifierShape::Approx { low, high } => {
-                let (a, b) = (f.low.unwrap_or(v), f.high.unwrap_or(v));
+                let (a, b) = (f.low().unwrap_or(v), f.high().unwrap_or(v));
                 let (a, b) = if a <= b { (a, b) } else { (b, a) };
                 let (lo, hi) = if v >= Decimal::ZERO {
                     (a * low, b * high)
                 } else {
                     (a * high, b * low)
                 };
-                f.low = Some(lo);
-                f.high = Some(hi);
+                f.set_low(Some(lo));
+                f.set_high(Some(hi));
             }
             QualifierShape::Lower { .. } => {
-                f.low = Some(v);
-                f.high = None;
+                f.set_low(Some(v));
+                f.set_high(None);
             }
             QualifierShape::Upper { .. } => {
-                f.low = None;
-                f.high = Some(v);
+                f.set_low(None);
+                f.set_high(Some(v));
             }
         }
     }
@@ -42,14 +42,14 @@ impl<'a> Extractor<'a> {
     /// A qualifier written after the figure: "500 or more", "200 ou plus".
     pub(crate) fn postfix_qualifier(&mut self, f: &mut Figure) {
         let text = self.text;
-        let Some(v) = f.value else { return };
+        let Some(v) = f.value() else { return };
         if !(f.kind.is_quantity() || f.kind == Kind::Count) || f.kind == Kind::Range {
             return;
         }
         // "300 troops or more": after the counted noun too.
         let from = match f.entity() {
-            Some((s, e)) if s >= f.end && text[f.end..s].chars().all(is_space) => e,
-            _ => f.end,
+            Some((s, e)) if s >= f.end() && text[f.end()..s].chars().all(is_space) => e,
+            _ => f.end(),
         };
         let q = skip_spaces(text, from);
         if q == from {
@@ -86,11 +86,11 @@ impl<'a> Extractor<'a> {
             }
         }
         // The bound replaces an approximation before ("about 500 or more").
-        f.low = None;
-        f.high = None;
-        f.value = Some(v);
+        f.set_low(None);
+        f.set_high(None);
+        f.set_value(Some(v));
         self.qualify(f, qi);
-        f.end = e;
+        f.set_end(e);
     }
 }
 
@@ -112,10 +112,10 @@ impl<'a> Extractor<'a> {
         collective: bool,
     ) -> bool {
         let text = self.text;
-        if !(!collective || f.low.is_none() || f.value.is_some()) {
+        if !(!collective || f.low().is_none() || f.value().is_some()) {
             return false;
         }
-        let t = before(text, f.start, 40);
+        let t = before(text, f.start(), 40);
         let mut found = None;
         let lists = [Some(lex), self.secondary].into_iter().flatten();
         if t.may_end(&self.lex.ends.qualifiers) {
@@ -132,7 +132,7 @@ impl<'a> Extractor<'a> {
         });
         if let (Some((s, qi)), false) = (found, odd_symbol) {
             if f.kind.is_quantity() || f.kind == Kind::Count {
-                f.start = s;
+                f.set_start(s);
                 self.qualify(f, qi);
                 return true;
             }

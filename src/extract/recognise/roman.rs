@@ -84,7 +84,7 @@ mod tests {
         ] {
             let fig = figure(t, lang, lit);
             assert_eq!(
-                (fig.kind, fig.seconds),
+                (fig.kind, fig.seconds()),
                 (Kind::Duration, Some(d(secs))),
                 "{t}"
             );

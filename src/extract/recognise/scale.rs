@@ -19,8 +19,8 @@ impl<'a> Extractor<'a> {
         money_prefix: bool,
     ) -> Option<(Decimal, usize, bool, bool)> {
         let text = self.text;
-        let v = f.value?;
-        let end = f.num_end;
+        let v = f.value()?;
+        let end = f.num_end();
         let sp = skip_spaces(text, end);
         if f.written == Written::Digits {
             // Symbols, with their case: "10k", "1.2b", "10M", "US$ 1MM".
@@ -111,18 +111,18 @@ impl<'a> Extractor<'a> {
         if ordinal {
             f.kind = Kind::Ordinal;
         }
-        f.scale = match f.value {
+        f.scale = match f.value() {
             Some(old) if !old.is_zero() && f.written != Written::Words => {
                 v.checked_div(old).map_or(Decimal::ONE, |x| x.normalize())
             }
             _ => Decimal::ONE,
         };
-        f.value = Some(v);
+        f.set_value(Some(v));
         if f.written == Written::Digits {
             f.written = Written::Mixed;
         }
-        f.end = se;
-        f.num_end = se;
+        f.set_end(se);
+        f.set_num_end(se);
         if approx {
             self.approximate(f);
         }

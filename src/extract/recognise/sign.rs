@@ -12,8 +12,8 @@ impl<'a> Extractor<'a> {
     /// ("- 10 k") or before a temperature ("convert - 20 degrees").
     pub(crate) fn spaced_sign(&self, f: &Figure) -> Option<usize> {
         let text = self.text;
-        let b = skip_spaces_back(text, f.num_start);
-        if b == f.num_start {
+        let b = skip_spaces_back(text, f.num_start());
+        if b == f.num_start() {
             return None;
         }
         let c = char_before(text, b)?;
@@ -66,22 +66,22 @@ impl<'a> Extractor<'a> {
 
 /// Makes `f` negative: its value and interval.
 pub(crate) fn negate(f: &mut Figure) {
-    f.value = f.value.map(|v| -v);
-    let (l, h) = (f.low.map(|v| -v), f.high.map(|v| -v));
-    f.low = h;
-    f.high = l;
+    f.set_value(f.value().map(|v| -v));
+    let (l, h) = (f.low().map(|v| -v), f.high().map(|v| -v));
+    f.set_low(h);
+    f.set_high(l);
 }
 
 impl<'a> Extractor<'a> {
     /// Sign: "-5", "−3", "+2" (not in "10-20" or "F-16"); "- 10 k" at the
     /// start of a line, "- 20 degrees".
     pub(crate) fn sign(&self, f: &mut Figure) {
-        if f.written == Written::Words || f.start != f.num_start {
+        if f.written == Written::Words || f.start() != f.num_start() {
             return;
         }
         let text = self.text;
-        if let Some(c @ ('-' | '−' | '+')) = char_before(text, f.num_start) {
-            let s = f.num_start - c.len_utf8();
+        if let Some(c @ ('-' | '−' | '+')) = char_before(text, f.num_start()) {
+            let s = f.num_start() - c.len_utf8();
             let before = char_before(text, s);
             // "18 -55mm", "10 -20 kg", "1987 -1989": a hyphen between a
             // number and a larger one, spaced before only, separates the
@@ -91,17 +91,17 @@ impl<'a> Extractor<'a> {
                 let b = skip_spaces_back(text, s);
                 char_before(text, b).is_some_and(|c| c.is_ascii_digit())
                     && self.out.last().is_some_and(|p| {
-                        p.end == b && p.value.zip(f.value).is_some_and(|(a, v)| a < v)
+                        p.end() == b && p.value().zip(f.value()).is_some_and(|(a, v)| a < v)
                     })
             };
             if !range_dash && before.is_none_or(|b| !b.is_alphanumeric() && b != '-' && b != '/') {
-                f.start = s;
+                f.set_start(s);
                 if c != '+' {
                     negate(f);
                 }
             }
         } else if let Some(s) = self.spaced_sign(f) {
-            f.start = s;
+            f.set_start(s);
             negate(f);
         }
     }
@@ -109,9 +109,9 @@ impl<'a> Extractor<'a> {
     /// "minus one", "negative five point five", "moins 5 degrés": a sign
     /// word before a figure that has nothing before it yet.
     pub(crate) fn sign_word(&mut self, f: &mut Figure) {
-        if f.start == f.num_start && f.kind != Kind::Ordinal {
-            if let Some(s) = self.minus_word(f.start) {
-                f.start = s;
+        if f.start() == f.num_start() && f.kind != Kind::Ordinal {
+            if let Some(s) = self.minus_word(f.start()) {
+                f.set_start(s);
                 negate(f);
             }
         }

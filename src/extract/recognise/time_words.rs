@@ -50,10 +50,10 @@ impl<'a> Extractor<'a> {
         f.unit = Some(u.unit as u16);
         if vague {
             // Several of them: at least two.
-            f.low = Some(Decimal::TWO);
+            f.set_low(Some(Decimal::TWO));
         } else {
-            f.value = Some(Decimal::ONE);
-            f.seconds = self.seconds_of(&f);
+            f.set_value(Some(Decimal::ONE));
+            f.set_seconds(self.seconds_of(&f));
         }
         self.finish_figure(f, lex, false);
         Some(u.end)
@@ -67,12 +67,12 @@ mod tests {
     #[test]
     fn one_unit_of_time_and_vague_durations() {
         let f = figure("toute la semaine", Lang::new("fr"), "toute la semaine");
-        assert_eq!((f.kind, f.value), (Kind::Duration, Some(d("1"))));
+        assert_eq!((f.kind, f.value()), (Kind::Duration, Some(d("1"))));
         let f = figure(
             "pendant quelques heures",
             Lang::new("fr"),
             "quelques heures",
         );
-        assert_eq!((f.kind, f.low), (Kind::Duration, Some(d("2"))));
+        assert_eq!((f.kind, f.low()), (Kind::Duration, Some(d("2"))));
     }
 }

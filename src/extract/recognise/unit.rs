@@ -37,7 +37,7 @@ impl<'a> Extractor<'a> {
         if u.dimension.as_deref() != Some("time") {
             return None;
         }
-        f.value?.checked_mul(u.factor?)
+        f.value()?.checked_mul(u.factor?)
     }
 
     /// "Rotate 90°", "un angle de 45 degrés": degrees of an angle.
@@ -46,7 +46,7 @@ impl<'a> Extractor<'a> {
         if self.lex.units[ui as usize].id != "°" {
             return;
         }
-        let t = tail(self.text, f.start, 64);
+        let t = tail(self.text, f.start(), 64);
         let cue = self.lexes().any(|l| {
             l.angle_cues.iter().any(|c| {
                 t.norm
@@ -68,7 +68,7 @@ impl<'a> Extractor<'a> {
     /// makes it money.
     pub(crate) fn money_prefix(&self, f: &Figure) -> bool {
         f.written != Written::Words
-            && prefix_unit_before(self.lex, self.text, f.num_start)
+            && prefix_unit_before(self.lex, self.text, f.num_start())
                 .is_some_and(|u| self.lex.units[u.unit].kind == Kind::Money)
     }
 
@@ -76,8 +76,8 @@ impl<'a> Extractor<'a> {
     /// currency before the number wins), not one a figure already took.
     pub(crate) fn prefix_unit(&self, f: &Figure) -> Option<UnitMatch> {
         let prev_end = self.last_end();
-        prefix_unit_before(self.lex, self.text, f.num_start).filter(|u| {
-            f.start == f.num_start && f.written != Written::Words && u.start >= prev_end
+        prefix_unit_before(self.lex, self.text, f.num_start()).filter(|u| {
+            f.start() == f.num_start() && f.written != Written::Words && u.start >= prev_end
         })
     }
 
@@ -152,9 +152,9 @@ impl<'a> Extractor<'a> {
         let def = &self.lex.units[u.unit];
         f.unit = Some(u.unit as u16);
         f.kind = def.kind;
-        f.end = u.end;
+        f.set_end(u.end);
         if let Some(m) = u.scale {
-            f.value = f.value.and_then(|v| v.checked_mul(m));
+            f.set_value(f.value().and_then(|v| v.checked_mul(m)));
             f.scale = m;
         }
         u.end
@@ -172,14 +172,14 @@ impl<'a> Extractor<'a> {
         let def = &self.lex.units[u.unit];
         f.unit = Some(u.unit as u16);
         f.kind = def.kind;
-        f.start = u.start;
+        f.set_start(u.start);
         if let Some(m) = u.scale {
-            f.value = f.value.and_then(|v| v.checked_mul(m));
+            f.set_value(f.value().and_then(|v| v.checked_mul(m)));
             f.scale = m;
         }
         if let Some(u2) = after {
             if u2.unit == u.unit && !u2.form_is_symbol {
-                f.end = u2.end;
+                f.set_end(u2.end);
                 p = u2.end;
             }
         }
@@ -255,11 +255,11 @@ mod tests {
         let f = figs("Il a tout construit en un jour.", fr);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
-            (f[0].0.as_str(), f[0].1.seconds),
+            (f[0].0.as_str(), f[0].1.seconds()),
             ("un jour", Some(d("86400")))
         );
         assert_eq!(
-            figs("It was built in one day.", en)[0].1.seconds,
+            figs("It was built in one day.", en)[0].1.seconds(),
             Some(d("86400"))
         );
         assert!(all("One day he will come back.", en).is_empty());

@@ -13,7 +13,7 @@ impl<'a> Extractor<'a> {
         if !year_shaped(f) || f.qualifier.is_some() {
             return false;
         }
-        let t = before(self.text, f.num_start, 24);
+        let t = before(self.text, f.num_start(), 24);
         // A qualifier before a number and its counted noun ("près de 1500
         // morts", "plus de 1400 chansons") makes a count, whatever lead of
         // years ends the qualifier ("de").
@@ -45,7 +45,7 @@ impl<'a> Extractor<'a> {
         if u.form_is_symbol || !year_shaped(f) {
             return false;
         }
-        let t = before(self.text, f.num_start, 24);
+        let t = before(self.text, f.num_start(), 24);
         let lead = |strong: bool| {
             self.lexes()
                 .flat_map(|l| {
@@ -65,9 +65,9 @@ impl<'a> Extractor<'a> {
 /// A number written like a year: four plain digits from 1000 to 2100.
 pub(crate) fn year_shaped(f: &Figure) -> bool {
     f.written == Written::Digits
-        && f.num_end - f.num_start == 4
+        && f.num_end() - f.num_start() == 4
         && f.decimals == 0
-        && f.value
+        && f.value()
             .is_some_and(|v| v >= Decimal::from(1000) && v <= Decimal::from(2100))
 }
 
@@ -78,7 +78,7 @@ impl<'a> Extractor<'a> {
         if f.kind == Kind::Count && self.is_year(f) {
             f.kind = Kind::Date;
             f.date =
-                Some(DateParts::default().with_year(f.value.and_then(|v| i32::try_from(v).ok())));
+                Some(DateParts::default().with_year(f.value().and_then(|v| i32::try_from(v).ok())));
             f.set_entity(None);
         }
     }

@@ -103,8 +103,8 @@ impl VersionDiff {
 fn claims_by_sentence(corpus: &Corpus, spans: &[(usize, usize)]) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); spans.len()];
     for (i, c) in corpus.claims.iter().enumerate() {
-        let at = spans.partition_point(|&(_, e)| e <= c.fig.start);
-        if at < spans.len() && spans[at].0 <= c.fig.start {
+        let at = spans.partition_point(|&(_, e)| e <= c.fig.start());
+        if at < spans.len() && spans[at].0 <= c.fig.start() {
             out[at].push(i);
         }
     }
@@ -241,7 +241,7 @@ pub fn compare(old: Version, new: Version, meanings: &Meanings) -> VersionDiff {
 
     let key = |corpus: &Corpus, i: usize| {
         let c = &corpus.claims[i];
-        normalise(&corpus.docs[0].text[c.fig.start..c.fig.end])
+        normalise(&corpus.docs[0].text[c.fig.start()..c.fig.end()])
     };
     for &(o, n) in &pairs {
         let a: Vec<String> = oc[o].iter().map(|&i| key(&old, i)).collect();
@@ -304,8 +304,8 @@ pub fn compare(old: Version, new: Version, meanings: &Meanings) -> VersionDiff {
         (
             *anchor,
             f.new.is_some(),
-            f.new.map(|i| new.claims[i].fig.start),
-            f.old.map(|i| old.claims[i].fig.start),
+            f.new.map(|i| new.claims[i].fig.start()),
+            f.old.map(|i| old.claims[i].fig.start()),
         )
     });
     let figures = figures.into_iter().map(|(_, f)| f).collect();

@@ -13,11 +13,11 @@ fn context(corpus: &Corpus, i: usize) -> String {
     let c = &corpus.claims[i];
     let t = &corpus.docs[0].text;
     let (s, e) = (
-        c.sentence().0.min(c.fig.start),
-        c.sentence().1.max(c.fig.end),
+        c.sentence().0.min(c.fig.start()),
+        c.sentence().1.max(c.fig.end()),
     );
-    let before: Vec<char> = t[s..c.fig.start].chars().collect();
-    let after: Vec<char> = t[c.fig.end..e].chars().collect();
+    let before: Vec<char> = t[s..c.fig.start()].chars().collect();
+    let after: Vec<char> = t[c.fig.end()..e].chars().collect();
     let cut = 40;
     let b: String = if before.len() > cut {
         format!(
@@ -32,12 +32,12 @@ fn context(corpus: &Corpus, i: usize) -> String {
     } else {
         after.iter().collect()
     };
-    format!("{b}[{}]{a}", &t[c.fig.start..c.fig.end]).replace(['\n', '\r'], " ")
+    format!("{b}[{}]{a}", &t[c.fig.start()..c.fig.end()]).replace(['\n', '\r'], " ")
 }
 
 fn figure_line(corpus: &Corpus, i: usize, sign: char) -> String {
     let c = &corpus.claims[i];
-    let p = Place::of(&corpus.docs[0], c.fig.start, c.fig.end);
+    let p = Place::of(&corpus.docs[0], c.fig.start(), c.fig.end());
     format!(
         "  {sign} {}:{}:{}: {}\n",
         p.path,
@@ -49,7 +49,7 @@ fn figure_line(corpus: &Corpus, i: usize, sign: char) -> String {
 
 pub(super) fn fig_text(corpus: &Corpus, i: usize) -> &str {
     let c = &corpus.claims[i];
-    &corpus.docs[0].text[c.fig.start..c.fig.end]
+    &corpus.docs[0].text[c.fig.start()..c.fig.end()]
 }
 
 fn finding_lines(

@@ -104,18 +104,18 @@ fn write_claim(
     out.push_str(",\"column\":");
     number(out, column);
     out.push_str(",\"text\":");
-    string(out, &text[f.start..f.end]);
+    string(out, &text[f.start()..f.end()]);
     // Kinds and ways of writing are plain words: nothing to escape.
     out.push_str(",\"kind\":\"");
     out.push_str(f.kind.as_str());
     out.push_str("\",\"value\":");
-    decimal_then(out, f.value, "null,\"low\":");
+    decimal_then(out, f.value(), "null,\"low\":");
     let entity = f.entity();
     // Most figures have no bounds, unit, qualifier nor counted noun.
-    if f.low.is_none()
-        && f.high.is_none()
+    if f.low().is_none()
+        && f.high().is_none()
         && f.unit.is_none()
-        && f.seconds.is_none()
+        && f.seconds().is_none()
         && f.qualifier.is_none()
         && entity.is_none()
     {
@@ -195,14 +195,14 @@ fn bounds_to_entity(
     f: &crate::model::Figure,
     entity: Option<&str>,
 ) {
-    decimal_then(out, f.low, "null,\"high\":");
-    decimal_then(out, f.high, "null,\"unit\":");
+    decimal_then(out, f.low(), "null,\"high\":");
+    decimal_then(out, f.high(), "null,\"unit\":");
     text_then(
         out,
         f.unit.map(|u| cfg.lexicon.units[u as usize].id.as_str()),
         "null,\"seconds\":",
     );
-    decimal_then(out, f.seconds, "null,\"qualifier\":");
+    decimal_then(out, f.seconds(), "null,\"qualifier\":");
     text_then(
         out,
         f.qualifier

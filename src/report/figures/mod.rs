@@ -130,13 +130,13 @@ impl<'a> FigureRecord<'a> {
             end,
             line,
             column,
-            text: &text[f.start..f.end],
+            text: &text[f.start()..f.end()],
             kind: f.kind.as_str(),
-            value: f.value.map(decimal_text),
-            low: f.low.map(decimal_text),
-            high: f.high.map(decimal_text),
+            value: f.value().map(decimal_text),
+            low: f.low().map(decimal_text),
+            high: f.high().map(decimal_text),
             unit: f.unit.map(|u| cfg.lexicon.units[u as usize].id.as_str()),
-            seconds: f.seconds.map(decimal_text),
+            seconds: f.seconds().map(decimal_text),
             qualifier: f
                 .qualifier
                 .map(|q| cfg.lexicon.qualifiers[q as usize].name.as_str()),
@@ -313,8 +313,8 @@ impl LineCursor {
         doc: &Document,
         f: &crate::model::Figure,
     ) -> (usize, usize, usize, usize) {
-        let (start, end) = doc.file_span(f.start, f.end);
-        let (src, _) = doc.source_span(f.start, f.start);
+        let (start, end) = doc.file_span(f.start(), f.end());
+        let (src, _) = doc.source_span(f.start(), f.start());
         let (line, column) = self.line_col(doc.source_text(), src);
         (start, end, line, column)
     }

@@ -44,14 +44,14 @@ pub(super) fn placement(page: &Page, i: usize) -> Result<usize, (usize, usize)> 
     let claims = &corpus.claims[corpus.doc_claims[f.doc as usize].clone()];
     let (mut s, mut e) = f.span;
     for c in claims {
-        if c.fig.start < e && s < c.fig.end {
-            s = s.min(c.fig.start);
-            e = e.max(c.fig.end);
+        if c.fig.start() < e && s < c.fig.end() {
+            s = s.min(c.fig.start());
+            e = e.max(c.fig.end());
         }
     }
     match claims
         .iter()
-        .position(|c| (c.fig.start, c.fig.end) == (s, e))
+        .position(|c| (c.fig.start(), c.fig.end()) == (s, e))
     {
         Some(k) => Ok(corpus.doc_claims[f.doc as usize].start + k),
         None => Err((s, e)),
@@ -87,7 +87,7 @@ fn marks(page: &Page, d: usize) -> Marks {
     let corpus = page.run.corpus;
     let figs: Vec<(usize, usize, usize)> = corpus.doc_claims[d]
         .clone()
-        .map(|c| (corpus.claims[c].fig.start, corpus.claims[c].fig.end, c))
+        .map(|c| (corpus.claims[c].fig.start(), corpus.claims[c].fig.end(), c))
         .collect();
     let mut at_figure: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut spans: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();

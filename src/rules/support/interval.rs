@@ -31,7 +31,7 @@ pub(crate) fn bounds(c: &Claim, lexicon: &Lexicon, tolerance: Decimal) -> Bounds
         Some(step) if f.scale > Decimal::ONE => step / Decimal::TWO,
         _ => Decimal::ZERO,
     };
-    let exact = f.low.is_none() && f.high.is_none();
+    let exact = f.low().is_none() && f.high().is_none();
     let widen = |v: Decimal, down: bool| -> Decimal {
         let t = v.abs() * tolerance + if exact { half_step } else { Decimal::ZERO };
         if down {
@@ -57,7 +57,7 @@ pub(crate) fn written_unit(f: &Figure) -> Option<Decimal> {
         }
         return Some(u);
     }
-    let v = f.value?;
+    let v = f.value()?;
     if v.is_zero() || !v.fract().is_zero() {
         return None;
     }

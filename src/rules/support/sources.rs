@@ -160,10 +160,10 @@ pub(crate) fn near_words(text: &str, c: &Claim, words: &[String]) -> bool {
     }
     let before = folded_slice(
         text,
-        c.fig.start.saturating_sub(20).max(c.sentence().0),
-        c.fig.start,
+        c.fig.start().saturating_sub(20).max(c.sentence().0),
+        c.fig.start(),
     );
-    let from = c.fig.end.max(c.fig.entity().map_or(0, |(_, e)| e));
+    let from = c.fig.end().max(c.fig.entity().map_or(0, |(_, e)| e));
     let to = (from + 16).min(c.sentence().1).max(from);
     let after = folded_slice(text, from, to);
     words
@@ -185,14 +185,14 @@ pub(crate) fn hypothesis(cx: &Context, c: &Claim) -> bool {
     let (s, e) = c.sentence();
     let before = folded_slice(
         text,
-        c.fig.start.saturating_sub(HYPOTHESIS_REACH).max(s),
-        c.fig.start,
+        c.fig.start().saturating_sub(HYPOTHESIS_REACH).max(s),
+        c.fig.start(),
     );
     let before = match before.rfind(CLAUSE_MARKS) {
         Some(p) => &before[p + 1..],
         None => &before[..],
     };
-    let from = c.fig.end.max(c.fig.entity().map_or(0, |(_, e)| e));
+    let from = c.fig.end().max(c.fig.entity().map_or(0, |(_, e)| e));
     let after = folded_slice(text, from, (from + HYPOTHESIS_REACH).min(e).max(from));
     let after = match after.find(CLAUSE_MARKS) {
         Some(p) => &after[..p],
@@ -228,8 +228,8 @@ pub(crate) fn category_bound(cx: &Context, c: &Claim) -> bool {
     let text = &cx.corpus.doc_of(c).text;
     let before = folded_slice(
         text,
-        c.fig.start.saturating_sub(48).max(c.sentence().0),
-        c.fig.start,
+        c.fig.start().saturating_sub(48).max(c.sentence().0),
+        c.fig.start(),
     );
     let before = before.trim_end();
     // The link: an elided word glued to the figure ("d'au moins"), or the
@@ -473,7 +473,7 @@ pub(crate) fn why_not(
     // Vague collectives ("des milliers") and figures of a list (a ranking
     // of countries) whose place is hard to pin to its figure are not
     // compared; an item that names a place of its own is.
-    if a.fig.value.is_none() || b.fig.value.is_none() {
+    if a.fig.value().is_none() || b.fig.value().is_none() {
         return Some(NotCompared::NoValue);
     }
     let listed = |c: &Claim| in_list(corpus, c) && !pinned_in_list(corpus, c);
@@ -622,13 +622,13 @@ pub(crate) fn pinned_moment(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
                         o.fig.kind,
                         Kind::Count | Kind::Percent | Kind::Money | Kind::Measure
                     )
-                    && o.fig.value.is_some()
+                    && o.fig.value().is_some()
             })
     }
     others(corpus, a).any(|o| {
         digits(corpus, o).count() >= PIN_DIGITS
             && others(corpus, b)
-                .any(|p| p.fig.value == o.fig.value && digits(corpus, p).eq(digits(corpus, o)))
+                .any(|p| p.fig.value() == o.fig.value() && digits(corpus, p).eq(digits(corpus, o)))
     })
 }
 
@@ -646,8 +646,8 @@ fn same_surroundings(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
     // Folded words of `text` before `at` (nearest first) and after `to`.
     let around = |c: &Claim| -> (Vec<String>, Vec<String>) {
         let text = &corpus.doc_of(c).text;
-        let end = c.fig.end.max(c.fig.entity().map_or(0, |(_, e)| e));
-        let mut from = c.fig.start.saturating_sub(160);
+        let end = c.fig.end().max(c.fig.entity().map_or(0, |(_, e)| e));
+        let mut from = c.fig.start().saturating_sub(160);
         while !text.is_char_boundary(from) {
             from -= 1;
         }
@@ -661,9 +661,9 @@ fn same_surroundings(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
                 .map(fold)
                 .collect()
         };
-        let mut before = split(&text[from..c.fig.start]);
+        let mut before = split(&text[from..c.fig.start()]);
         before.reverse();
-        (before, split(&text[c.fig.end..to]))
+        (before, split(&text[c.fig.end()..to]))
     };
     let ((ba, aa), (bb, ab)) = (around(a), around(b));
     let run = |x: &[String], y: &[String]| x.iter().zip(y).take_while(|(p, q)| p == q).count();
@@ -677,7 +677,7 @@ const CORROBORATION_GAP: Decimal = Decimal::from_parts(1, 0, 0, false, 1);
 /// True when the written values of two claims are at most
 /// [`CORROBORATION_GAP`] apart, relative to the larger.
 pub(crate) fn close(a: &Claim, b: &Claim) -> bool {
-    match (a.fig.value, b.fig.value) {
+    match (a.fig.value(), b.fig.value()) {
         (Some(x), Some(y)) => {
             let big = x.abs().max(y.abs());
             (x - y).abs() <= big * CORROBORATION_GAP
@@ -749,7 +749,7 @@ pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> St
         "compared: the values are compatible, but more than 10% apart: too loose to \
          corroborate"
             .into()
-    } else if agree && ca.fig.value != cb.fig.value && !p.tolerance_for(ca, cb).is_zero() {
+    } else if agree && ca.fig.value() != cb.fig.value() && !p.tolerance_for(ca, cb).is_zero() {
         format!(
             "compared: the values agree within their intervals and the rule's tolerance of {}%",
             (p.tolerance_for(ca, cb) * Decimal::ONE_HUNDRED).normalize()
@@ -970,7 +970,7 @@ pub(crate) fn national_tally(cx: &Context, least: Decimal, c: &Claim) -> bool {
     if least.is_zero()
         || c.delta
         || c.measure.is_none_or(generic)
-        || c.fig.value.is_none_or(|v| v < least)
+        || c.fig.value().is_none_or(|v| v < least)
         || !c
             .places
             .single()

@@ -260,7 +260,7 @@ impl Stories {
                         .clone()
                         .filter_map(|i| {
                             let c = &corpus.claims[i];
-                            let v = c.fig.value?;
+                            let v = c.fig.value()?;
                             let mut k = c.key()?;
                             // "23.000 personnes" and "23.000 manifestants"
                             // are the same figure of people.
