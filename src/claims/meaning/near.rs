@@ -309,7 +309,16 @@ impl Meanings {
         // dépassé…"): its figures are about the place that opens the
         // clause after its comma (an article or a title between: "l'Etat
         // de New York").
+        // The phrase is short ([`FRONTED_REACH`] tokens to the figure and
+        // from its noun to the place), so that a long sentence of figures
+        // costs no scan of it per figure.
         let fronted_subject = |gs: usize| {
+            if at.start > FRONTED_REACH
+                || gs > at.after + FRONTED_REACH
+                || !self.opens_fronted(toks)
+            {
+                return false;
+            }
             let Some(c) = (at.after..=gs).find(|&k| toks.toks.get(k).is_some_and(|t| t.comma))
             else {
                 return false;
@@ -318,7 +327,6 @@ impl Meanings {
                 && !toks.toks[c].clause_break
                 && (c + 1..=gs).all(|k| !toks.toks[k].comma)
                 && (1..=at.start).all(|k| toks.toks.get(k).is_some_and(|t| !t.comma))
-                && self.opens_fronted(toks)
         };
         let mut best: Option<(usize, &[Mention])> = None;
         for g in groups {
@@ -831,6 +839,10 @@ const PAST_WINDOW: usize = 2;
 /// Most tokens between the comma closing a fronted phrase and the place
 /// its figures are about ("…, l'Etat de New York").
 const FRONTED_SUBJECT: usize = 3;
+
+/// Most tokens from the start of a fronted phrase to its figure, and from
+/// the figure's noun to the place after the phrase's comma.
+const FRONTED_REACH: usize = 16;
 
 /// Most words of a phrase of `place_fronted`.
 const FRONTED_WORDS: usize = 3;
