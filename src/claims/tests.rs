@@ -325,7 +325,7 @@ fn a_weekday_after_a_window_of_time_dates_the_change() {
     for (text, figure, period) in cases {
         let mut doc = Document::new("d", text, Some(Lang::new("fr")));
         doc.source.date = Some("2020-06-04".to_string());
-        let v = describe(&doc, &cfg);
+        let v = describe(&doc, cfg);
         let found = v
             .iter()
             .find(|x| x.0 == figure)
