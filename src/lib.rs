@@ -35,7 +35,7 @@
 //! let doc = Document::new("a.txt", "Il reste environ 2.000 jihadistes.", Some(Lang::new("fr")));
 //! let (corpus, findings) = analyze(vec![doc], &cfg, &Selection::default());
 //! let f = &corpus.claims[0].fig;
-//! assert_eq!(f.value.unwrap().to_string(), "2000");
+//! assert_eq!(f.value().unwrap().to_string(), "2000");
 //! assert!(findings.is_empty());
 //! ```
 
