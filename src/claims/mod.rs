@@ -20,6 +20,7 @@
 //!
 //! Bucketing makes comparing N claims cost O(N) buckets, not O(N²) pairs.
 
+pub(crate) mod authority;
 pub(crate) mod elided;
 pub(crate) mod meaning;
 pub(crate) mod moment;
@@ -65,6 +66,10 @@ pub struct Claim {
     /// deaths).
     pub(crate) key_role: Option<u16>,
     pub(crate) side: Option<u16>,
+    /// The party the text attributes the figure to ("selon la préfecture",
+    /// "organizers said"), index into [`Meanings::authorities`] (a byte:
+    /// the parties are a handful, and the claim stays small).
+    pub(crate) authority: Option<u8>,
     /// Every place the claim covers ("en Irak et en Syrie").
     pub(crate) places: Places,
     /// The period the claim is about, read by [`Claim::period`].
@@ -207,6 +212,19 @@ impl Claim {
             side: self.side,
             delta: self.delta,
         })
+    }
+
+    /// False when the text attributes the two claims to different parties:
+    /// "2.400 selon la préfecture" and "12.000 selon les organisateurs" are
+    /// two parties' counts of one crowd, no contradiction. A claim with no
+    /// party may be anyone's: news mostly print the official count bare
+    /// ("plus de 23.000 personnes" beside "23.000 selon le ministère de
+    /// l'Intérieur"), so it is compared with any.
+    pub(crate) fn same_authority(&self, other: &Claim) -> bool {
+        match (self.authority, other.authority) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
     }
 
     /// False for a figure whose value cannot be trusted for arithmetic:
@@ -593,9 +611,42 @@ pub(crate) fn read_document(
         }
         // "287 710 manifestants, contre 282 710 annoncés la veille": a figure
         // compared with the count before it counts the same thing.
-        let places = m.places_near(text, &at, &sm, &toks);
+        let mut places = m.places_near(text, &at, &sm, &toks);
+        // Counts, amounts and shares are someone's count; ages, dates and
+        // times are not.
+        let authority = matches!(
+            fig.kind,
+            Kind::Count | Kind::Percent | Kind::Money | Kind::Measure | Kind::Range
+        )
+        .then(|| authority::authority_of(&sm, &st, &toks, &at, (fig.start(), fig.end()), &counts))
+        .flatten();
         let mut compared_role = None;
         let mut compared = false;
+        // "12.000 personnes selon les organisateurs, 2.400 selon la
+        // préfecture": a bare figure attributed to another party than the
+        // count before it in its sentence is that party's count of the same
+        // thing, at the same place and time.
+        let mut counter_of: Option<usize> = None;
+        if counted.is_none() && entity.is_none() && authority.is_some() {
+            let prev = claims
+                .iter()
+                .enumerate()
+                .rev()
+                .take_while(|(_, p)| p.sentence() == sentence)
+                .find(|(_, p)| p.fig.kind.is_quantity());
+            if let Some((j, p)) = prev.filter(|(_, p)| {
+                matches!(p.fig.kind, Kind::Count | Kind::Range)
+                    && p.counted.is_some()
+                    && p.authority.is_some()
+                    && p.authority != authority
+                    && at.start.saturating_sub(toks.first_after(p.fig.end())) <= VAGUE_REACH
+            }) {
+                counted = p.counted;
+                compared_role = p.role;
+                places = p.places;
+                counter_of = Some(j);
+            }
+        }
         if counted.is_none() && fig.kind == Kind::Count {
             let prev = claims
                 .iter()
@@ -669,6 +720,9 @@ pub(crate) fn read_document(
         let side = m.side_near(&at, &sm, &toks);
         let (period, explicit, carries) = if fig.kind == Kind::Date {
             (fig.date.and_then(period_of_date), true, true)
+        } else if let Some(j) = counter_of {
+            let p = &claims[j];
+            (p.period(), p.period_stated, false)
         } else {
             claim_period(
                 text, sentence, &fig, m, &when, &years, &days, &counts, &st, &at, &sm, &toks,
@@ -720,7 +774,10 @@ pub(crate) fn read_document(
         }
         let (moment, status) = if timed {
             let mark = moment::mark_of(&st, (fig.start(), fig.end()), &counts, &toks);
-            let moment = mark.and_then(|k| k.moment.or(last_moment));
+            let moment = match counter_of {
+                Some(j) => claims[j].moment,
+                None => mark.and_then(|k| k.moment.or(last_moment)),
+            };
             if moment.is_some() {
                 last_moment = moment;
             }
@@ -742,6 +799,7 @@ pub(crate) fn read_document(
             role,
             key_role,
             side,
+            authority,
             places,
             period: PackedPeriod::new(period),
             repeat_of: NO_REPEAT,

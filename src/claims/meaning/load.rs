@@ -28,6 +28,10 @@ struct MeaningFile {
     #[serde(default)]
     place: BTreeMap<String, Entry>,
     #[serde(default)]
+    authority: BTreeMap<String, Entry>,
+    #[serde(default)]
+    attributed: Option<AttributedDef>,
+    #[serde(default)]
     period: BTreeMap<String, Entry>,
     #[serde(default)]
     boilerplate: Option<BoilerplateDef>,
@@ -51,6 +55,14 @@ struct MeaningFile {
     count_leads: Option<WordsDef>,
     #[serde(default)]
     comparison_leads: Option<WordsDef>,
+}
+
+/// Sentences with the party each figure is attributed to, run by the tests.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AttributedDef {
+    #[serde(default)]
+    examples: Vec<super::AuthorityExample>,
 }
 
 /// What ties documents to one story.
@@ -197,6 +209,8 @@ impl Meanings {
             "role",
             "side",
             "place",
+            "authority",
+            "attributed",
             "period",
             "boilerplate",
             "delta",
@@ -371,6 +385,29 @@ impl Meanings {
         }
         for (id, e) in &raw.side {
             self.sides.add(id, &e.words);
+        }
+        for (id, e) in &raw.authority {
+            // A claim holds its party in a byte.
+            if usize::from(self.authorities.add(id, &e.words)) > usize::from(u8::MAX) {
+                return Err(Error::config(
+                    file,
+                    text,
+                    text.find(&format!("[authority.{id}]")).unwrap_or(0),
+                    format!("more than {} parties under [authority]", u8::MAX),
+                ));
+            }
+        }
+        if let Some(a) = &raw.attributed {
+            let lang = file
+                .split('/')
+                .skip_while(|x| *x != "lang")
+                .nth(1)
+                .unwrap_or("");
+            for x in &a.examples {
+                let mut x = x.clone();
+                x.lang = lang.to_string();
+                self.authority_examples.push(x);
+            }
         }
         if let Some(p) = &raw.places {
             for (keys, words) in [

@@ -32,6 +32,12 @@ pub struct Meanings {
     pub(crate) generic: Vec<bool>,
     pub(crate) roles: Vocabulary,
     pub(crate) sides: Vocabulary,
+    /// The parties a count is attributed to ("la préfecture", "the
+    /// organizers"): see `claims::authority`.
+    pub(crate) authorities: Vocabulary,
+    /// Sentences of the language files with the party each figure must be
+    /// attributed to, run by the tests.
+    pub(crate) authority_examples: Vec<AuthorityExample>,
     pub(crate) places: Vocabulary,
     /// For each place, the place it lies within.
     pub(crate) within: Vec<Option<u16>>,
@@ -134,7 +140,7 @@ pub struct Meanings {
     /// First words of the phrases of every vocabulary read in a sentence,
     /// with a bit per vocabulary (see [`Meanings::sentence`]), by the
     /// [`word_hash`](crate::claims::tokens::word_hash) of the word.
-    pub(crate) firsts: HashMap<u64, u8>,
+    pub(crate) firsts: HashMap<u64, u16>,
     /// The hashes of `firsts` as bits ([`first_bit`]): most words start no
     /// phrase and are passed over on one bit, before any look-up.
     pub(crate) first_bits: Vec<u64>,
@@ -165,6 +171,23 @@ pub(crate) struct PlaceExample {
     pub(crate) figure: String,
     /// Its places, "iraq+syria"; empty for none.
     pub(crate) places: String,
+}
+
+/// A sentence of a language file, a figure in it, the party it must be
+/// attributed to (an id of `[authority]`, empty for none) and the measure
+/// it must get (empty for none).
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(not(test), allow(dead_code))]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AuthorityExample {
+    /// The language, from the file's folder.
+    #[serde(skip)]
+    pub(crate) lang: String,
+    pub(crate) text: String,
+    /// The figure, as written.
+    pub(crate) figure: String,
+    pub(crate) authority: String,
+    pub(crate) measure: String,
 }
 
 /// A period named in words, relative to a year or to the document's date.

@@ -17,9 +17,9 @@ impl Meanings {
     /// ("Europe 1"), in order.
     pub(crate) fn sentence(&self, text: &str, toks: &Tokens, labels: &[usize]) -> SentenceMeaning {
         let vocabs = self.vocabularies();
-        let mut found: [Vec<Match>; 8] = Default::default();
+        let mut found: [Vec<Match>; 9] = Default::default();
         // Where each vocabulary may match next (matches do not overlap).
-        let mut free = [0usize; 8];
+        let mut free = [0usize; 9];
         for i in 0..toks.toks.len() {
             // One look-up tells which vocabularies have a phrase starting
             // with this word; most words start none.
@@ -41,7 +41,8 @@ impl Meanings {
                 }
             }
         }
-        let [deltas, roles, sides, names, adjectives, periods, excluded, extents] = found;
+        let [deltas, roles, sides, names, adjectives, periods, excluded, extents, authorities] =
+            found;
         let mut places: Vec<(Match, bool)> = names.into_iter().map(|m| (m, true)).collect();
         for m in self.gazetteer_names(text, toks, &periods, &excluded, labels) {
             if !places.iter().any(|(p, _)| m.ts < p.te && p.ts < m.te) {
@@ -67,6 +68,7 @@ impl Meanings {
             deltas,
             roles,
             sides,
+            authorities,
             places,
             place_groups,
             periods,
@@ -166,7 +168,7 @@ impl Meanings {
 
     /// The vocabularies read in a sentence, in the bit order of
     /// [`Meanings::firsts`].
-    fn vocabularies(&self) -> [&Vocabulary; 8] {
+    fn vocabularies(&self) -> [&Vocabulary; 9] {
         [
             &self.delta,
             &self.roles,
@@ -176,12 +178,13 @@ impl Meanings {
             &self.periods,
             &self.place_exclusions,
             &self.place_extents,
+            &self.authorities,
         ]
     }
 
     /// Recomputes [`Meanings::firsts`] after a file is added.
     pub(super) fn index_firsts(&mut self) {
-        let mut firsts: HashMap<u64, u8> = HashMap::default();
+        let mut firsts: HashMap<u64, u16> = HashMap::default();
         let mut bits = vec![0u64; FIRST_BITS / 64];
         for (v, vocab) in self.vocabularies().iter().enumerate() {
             for &h in vocab.firsts.keys() {
@@ -750,6 +753,8 @@ pub(crate) struct SentenceMeaning {
     pub(crate) deltas: Vec<Match>,
     pub(crate) roles: Vec<Match>,
     pub(crate) sides: Vec<Match>,
+    /// Parties a count may be attributed to ("la préfecture").
+    pub(crate) authorities: Vec<Match>,
     /// Place names (true) and place adjectives (false), in order.
     pub(crate) places: Vec<(Match, bool)>,
     /// `places` in groups joined by coordination words, as ranges of it.

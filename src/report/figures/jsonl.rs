@@ -150,6 +150,12 @@ fn write_claim(
     } else {
         date_to_status(out, cfg, c, period_of, &mut json.period);
     }
+    out.push_str(",\"attributed_to\":");
+    text_then(
+        out,
+        c.authority.map(|i| m.authorities.name(i.into())),
+        "null",
+    );
     out.push_str(&json.source);
     text_then(out, c.key().map(|k| m.describe(&k)).as_deref(), "null");
     out.push_str(match (c.repeat_of().is_some(), c.boilerplate) {

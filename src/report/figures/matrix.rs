@@ -4,8 +4,9 @@
 //! A quantity is a key (measure, role, side, change) with a place and a
 //! period: the claims of one group state the same count, as far as the
 //! text tells. Each row gives the source, its publication date, the value
-//! and interval, the time of day of the count and its status (provisional,
-//! revised, final), and where the figure stands.
+//! and interval, the time of day of the count, its status (provisional,
+//! revised, final), the party the text gives it for (the officials, the
+//! organisers), and where the figure stands.
 //! Quantities stated by several documents come first; within a quantity,
 //! rows go by publication date. `--format json` gives the same groups with
 //! each figure's full record.
@@ -123,8 +124,15 @@ impl Reporter<Figures<'_>> for ClaimsMatrix {
         }
         writeln!(
             out,
-            "  {:<10}  {:<22}  {:<10}  {:<22}  {:<10}  {:<10}  {:<11}  WHERE",
-            "PUBLISHED", "SOURCE", "VALUE", "INTERVAL", "QUALIFIER", "COUNT AT", "STATUS"
+            "  {:<10}  {:<22}  {:<10}  {:<22}  {:<10}  {:<10}  {:<11}  {:<10}  WHERE",
+            "PUBLISHED",
+            "SOURCE",
+            "VALUE",
+            "INTERVAL",
+            "QUALIFIER",
+            "COUNT AT",
+            "STATUS",
+            "SAID BY"
         )?;
         for q in &qs {
             writeln!(out, "{}", title(cfg, q, &records[q.claims[0]]))?;
@@ -145,7 +153,7 @@ impl Reporter<Figures<'_>> for ClaimsMatrix {
                     .map_or(r.doc.to_string(), |o| format!("{o} ({})", r.doc));
                 writeln!(
                     out,
-                    "  {:<10}  {:<22}  {:<10}  {:<22}  {:<10}  {:<10}  {:<11}  {}:{}:{} {}",
+                    "  {:<10}  {:<22}  {:<10}  {:<22}  {:<10}  {:<10}  {:<11}  {:<10}  {}:{}:{} {}",
                     r.source
                         .date
                         .as_deref()
@@ -156,6 +164,7 @@ impl Reporter<Figures<'_>> for ClaimsMatrix {
                     r.qualifier.unwrap_or("-"),
                     r.time_of_count.as_deref().unwrap_or("-"),
                     r.status.unwrap_or("-"),
+                    r.attributed_to.unwrap_or("-"),
                     r.doc,
                     r.line,
                     r.column,

@@ -88,6 +88,9 @@ pub(crate) struct FigureRecord<'a> {
     pub(crate) time_of_count: Option<String>,
     /// `provisional`, `revised` or `final`, when the text says so.
     pub(crate) status: Option<&'static str>,
+    /// The party the text attributes the figure to (`police`,
+    /// `organisers`: the ids of `[authority]` in the meaning lexicon).
+    pub(crate) attributed_to: Option<&'a str>,
     pub(crate) source: SourceRecord<'a>,
     pub(crate) key: Option<String>,
     /// The figure repeats one of a sentence printed earlier in the document.
@@ -155,6 +158,7 @@ impl<'a> FigureRecord<'a> {
             period: c.period().map(|p| p.record()),
             time_of_count: c.moment.map(|t| m.time.label(&t)),
             status: c.status.map(|s| s.as_str()),
+            attributed_to: c.authority.map(|i| m.authorities.name(i.into())),
             source,
             key: c.key().map(|k| m.describe(&k)),
             repeat: c.repeat_of().is_some(),

@@ -332,6 +332,10 @@ pub(crate) enum NotCompared {
     /// One is a revised or final count and the other not: a revision, not
     /// a second source (see FC205).
     Revision,
+    /// The text attributes them to different parties ("selon la
+    /// préfecture", "selon les organisateurs"): two parties' counts, not
+    /// one quantity stated twice.
+    Authority,
 }
 
 impl NotCompared {
@@ -378,6 +382,9 @@ impl NotCompared {
             NotCompared::Revision => {
                 "one is a revised or final count and the other not: a revision".into()
             }
+            NotCompared::Authority => "attributed to different parties (the police, the \
+                 organisers): two parties' counts"
+                .into(),
         }
     }
 }
@@ -411,6 +418,9 @@ pub(crate) fn why_not(
         && (a.key() == b.key() || (p.generic_people && a.generic_match(b, cx.meanings)));
     if !keys || a.fig.kind != b.fig.kind {
         return Some(NotCompared::Key);
+    }
+    if !a.same_authority(b) {
+        return Some(NotCompared::Authority);
     }
     // Places and periods must not contradict (see `claims::Relation`), and
     // the match must be as sure as the rule asks.
