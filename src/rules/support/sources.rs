@@ -956,10 +956,14 @@ fn first_pair(
         }
     }
     let places = |i: usize| corpus.claims[i].places;
+    // Another party's counts that agree say nothing of this party's: both
+    // papers may give the organisers' 12.000 and differ on the police's.
+    let party = |i: usize| corpus.claims[i].authority;
     conflicts.into_iter().find(|&(a, b)| {
-        !agreeing
-            .iter()
-            .any(|&(x, y)| x == a || y == b || places(x) == places(a) || places(y) == places(b))
+        !agreeing.iter().any(|&(x, y)| {
+            let other_party = party(a).is_some() && party(x).is_some() && party(x) != party(a);
+            x == a || y == b || (!other_party && (places(x) == places(a) || places(y) == places(b)))
+        })
     })
 }
 
