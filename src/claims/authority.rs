@@ -11,13 +11,16 @@
 //! to different parties are two parties' counts: the rules that compare
 //! quantities leave them apart ([`super::Claim::same_authority`]).
 
-use super::meaning::{FigureTokens, SentenceMeaning};
+use super::meaning::vocabulary::Match;
+use super::meaning::{FigureTokens, Meanings, SentenceMeaning};
 use super::moment::SentenceTime;
 use super::tokens::Tokens;
 
 /// Most tokens between the end of a figure's noun and the attribution
-/// phrase after it ("2.200 ont manifesté samedi selon la police").
-const ATTRIBUTION_AFTER: usize = 6;
+/// phrase after it, in its clause ("2.200 ont manifesté samedi selon la
+/// police", "20.000 personnes le 2 juin devant le Palais de justice de
+/// Paris, selon la préfecture de police").
+const ATTRIBUTION_AFTER: usize = 12;
 /// Most tokens from an attribution word to the party it names ("selon les
 /// chiffres de la préfecture", "according to the police").
 const PARTY_AFTER: usize = 5;
@@ -25,14 +28,20 @@ const PARTY_AFTER: usize = 5;
 /// selon la police, …").
 const OPENING: usize = 1;
 
+/// Most tokens after an attribution verb whose party stands before it, to
+/// the end of its clause ("3,000 people, police said on Tuesday."): more,
+/// and the verb has an object of its own ("… et les autorités ont annoncé
+/// le reconfinement de …"), not the figure.
+const CLAUSE_END: usize = 3;
+
 /// The party the figure at `at` (byte span `fig`) is attributed to, an id
 /// of [`crate::claims::Meanings::authorities`]. `counts` holds the byte
 /// starts of the sentence's quantities, sorted: an attribution after
 /// another count is that count's.
 pub(crate) fn authority_of(
-    sm: &SentenceMeaning,
-    st: &SentenceTime,
-    toks: &Tokens,
+    m: &Meanings,
+    text: &str,
+    (sm, st, toks): (&SentenceMeaning, &SentenceTime, &Tokens),
     at: &FigureTokens,
     fig: (usize, usize),
     counts: &[usize],
@@ -40,18 +49,42 @@ pub(crate) fn authority_of(
     if sm.authorities.is_empty() || st.attributions.is_empty() {
         return None;
     }
+    let n = toks.toks.len();
     let start_of = |k: usize| toks.toks.get(k).map_or(usize::MAX, |t| t.start);
     // A count starting strictly between two byte offsets.
     let count_between = |from: usize, to: usize| {
         let i = counts.partition_point(|&c| c <= from);
         counts.get(i).is_some_and(|&c| c < to)
     };
+    // A word that opens another clause between tokens `from` and `to`.
+    let opener_between = |from: usize, to: usize| {
+        (from..to).any(|j| {
+            m.attribution_barriers.iter().any(|b| {
+                let len = b.split(' ').count();
+                j + len <= to && toks.key(j..j + len) == b
+            })
+        })
+    };
+    // A party right before attribution token `k`, blanks alone between
+    // ("police said", not "CGT.D'après elle").
+    let party_before = |k: usize, a: &Match| {
+        a.te == k
+            && text
+                .get(toks.toks[a.te - 1].end..toks.toks[k].start)
+                .is_some_and(|g| g.chars().all(char::is_whitespace))
+    };
+    // After the figure, the attribution's clause then ends soon: the verb
+    // has no object of its own.
+    let clause_ends = |k: usize| (k + 1..=k + 1 + CLAUSE_END).any(|j| j >= n || toks.toks[j].comma);
     // The first attribution phrase after the figure, within reach and with
-    // no other count between, names the party or leaves the figure
-    // unattributed ("selon le ministère de la Santé").
+    // no other count or clause between, names the party or leaves the
+    // figure unattributed ("selon le ministère de la Santé").
     let i = st.attributions.partition_point(|&k| k < at.end);
     if let Some(&k) = st.attributions.get(i) {
-        if k <= at.after + ATTRIBUTION_AFTER && !count_between(fig.1, start_of(k)) {
+        if k <= at.after + ATTRIBUTION_AFTER
+            && !count_between(fig.1, start_of(k))
+            && !opener_between(at.end, k)
+        {
             let after = sm.authorities.iter().find(|a| {
                 a.ts > k && a.ts <= k + PARTY_AFTER && !count_between(start_of(k), start_of(a.ts))
             });
@@ -59,7 +92,7 @@ pub(crate) fn authority_of(
             let before = || {
                 sm.authorities
                     .iter()
-                    .find(|a| a.te == k && a.ts >= at.after)
+                    .find(|a| a.ts >= at.after && party_before(k, a) && clause_ends(k))
             };
             if let Some(a) = after.or_else(before) {
                 return u8::try_from(a.id).ok();
@@ -74,7 +107,7 @@ pub(crate) fn authority_of(
     }
     let opening = sm.authorities.iter().find(|a| {
         (k <= OPENING && a.ts > k && a.ts <= k + PARTY_AFTER && a.te <= at.start)
-            || (a.te == k && a.ts <= OPENING)
+            || (a.ts <= OPENING && party_before(k, a))
     });
     opening.and_then(|a| u8::try_from(a.id).ok())
 }

@@ -618,7 +618,16 @@ pub(crate) fn read_document(
             fig.kind,
             Kind::Count | Kind::Percent | Kind::Money | Kind::Measure | Kind::Range
         )
-        .then(|| authority::authority_of(&sm, &st, &toks, &at, (fig.start(), fig.end()), &counts))
+        .then(|| {
+            authority::authority_of(
+                m,
+                text,
+                (&sm, &st, &toks),
+                &at,
+                (fig.start(), fig.end()),
+                &counts,
+            )
+        })
         .flatten();
         let mut compared_role = None;
         let mut compared = false;

@@ -61,6 +61,10 @@ struct MeaningFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AttributedDef {
+    /// Words that open another clause: an attribution after them is that
+    /// clause's ("… trois fois plus élevé, alors que selon les autorités …").
+    #[serde(default)]
+    clause_openers: Vec<String>,
     #[serde(default)]
     examples: Vec<super::AuthorityExample>,
 }
@@ -398,6 +402,10 @@ impl Meanings {
             }
         }
         if let Some(a) = &raw.attributed {
+            add_new(
+                &mut self.attribution_barriers,
+                a.clause_openers.iter().map(|w| phrase_key(w)),
+            );
             let lang = file
                 .split('/')
                 .skip_while(|x| *x != "lang")
