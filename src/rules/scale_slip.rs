@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::support::interval::{bounds, overlap, usable, Bounds};
-use super::support::sources::{comparable, explain, CompareParams};
+use super::support::sources::{comparable, explain, AloneMemo, CompareParams};
 use super::support::text::folded;
 use super::{Check, Context, Finding, RuleDef};
 
@@ -40,6 +40,7 @@ fn check(p: &CompareParams, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>
     let tolerance = p.tolerance;
     let story = p.story();
     let skip = folded(&p.skip_words);
+    let memo = AloneMemo::new(corpus);
     let factors = [Decimal::from(1000), Decimal::from(1_000_000)];
     for (key, members) in corpus.buckets(cx.meanings) {
         let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
@@ -65,7 +66,7 @@ fn check(p: &CompareParams, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>
             'pairs: for &a in &per_doc[&da] {
                 for &b in &per_doc[&db] {
                     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                    if !comparable(cx, &story, &skip, ca, cb) {
+                    if !comparable(cx, &story, (&skip, &memo), a, b) {
                         continue;
                     }
                     let (ba, bb) = (

@@ -389,16 +389,79 @@ impl NotCompared {
     }
 }
 
-/// The claim-level conditions for comparing two claims of different
-/// documents (see [`why_not`]).
+/// The tests of [`why_not`] that read one claim alone.
+#[derive(Debug, Clone, Copy)]
+enum Alone {
+    /// `skip` words near it: an increment or a part.
+    Increment,
+    /// A threshold, a target or a forecast, a category bound or a
+    /// hypothesis.
+    Threshold,
+}
+
+impl Alone {
+    /// Whether claim `c` passes the test (`skip`: the rule's skip words,
+    /// folded).
+    fn test(self, cx: &Context, skip: &[String], c: &Claim) -> bool {
+        let text = &cx.corpus.doc_of(c).text;
+        match self {
+            Alone::Increment => near_words(text, c, skip),
+            Alone::Threshold => {
+                near_words(text, c, &cx.meanings.thresholds)
+                    || category_bound(cx, c)
+                    || hypothesis(cx, c)
+            }
+        }
+    }
+}
+
+/// The answers of [`Alone`]'s tests for the claims of a corpus, each
+/// claim's read once for the many pairs it stands in (a claim of a
+/// bucket meets the claims of every document of its story): bit 0 of a
+/// claim's byte tells its increment test was read, bit 1 its answer, bits
+/// 2 and 3 the same for its threshold test.
+pub(crate) struct AloneMemo(Vec<std::cell::Cell<u8>>);
+
+impl AloneMemo {
+    /// Nothing read yet for the claims of `corpus`.
+    pub(crate) fn new(corpus: &Corpus) -> AloneMemo {
+        AloneMemo(vec![std::cell::Cell::new(0); corpus.claims.len()])
+    }
+
+    /// Test `t` of claim `i`, read by `read` the first time.
+    fn get(&self, i: usize, t: Alone, read: impl FnOnce() -> bool) -> bool {
+        let shift = match t {
+            Alone::Increment => 0,
+            Alone::Threshold => 2,
+        };
+        let cell = &self.0[i];
+        let bits = cell.get() >> shift;
+        if bits & 1 == 1 {
+            return bits & 2 == 2;
+        }
+        let yes = read();
+        cell.set(cell.get() | (1 | u8::from(yes) << 1) << shift);
+        yes
+    }
+}
+
+/// The claim-level conditions for comparing claims `a` and `b` (indices
+/// into the corpus's claims) of different documents (see [`why_not`]),
+/// the tests of one claim alone kept in `memo` (made for the same `skip`).
 pub(crate) fn comparable(
     cx: &Context,
     p: &StoryParams,
-    skip: &[String],
-    a: &Claim,
-    b: &Claim,
+    (skip, memo): (&[String], &AloneMemo),
+    a: usize,
+    b: usize,
 ) -> bool {
-    why_not(cx, p, skip, a, b).is_none()
+    let corpus = cx.corpus;
+    let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+    why_not_by(cx, p, ca, cb, |x, t| {
+        let i = [a, b][x];
+        memo.get(i, t, || t.test(cx, skip, &corpus.claims[i]))
+    })
+    .is_none()
 }
 
 /// Why two claims of different documents are not compared, or `None` when
@@ -412,6 +475,18 @@ pub(crate) fn why_not(
     skip: &[String],
     a: &Claim,
     b: &Claim,
+) -> Option<NotCompared> {
+    why_not_by(cx, p, a, b, |x, t| t.test(cx, skip, [a, b][x]))
+}
+
+/// [`why_not`], the tests of one claim alone answered by `alone(x, t)`:
+/// test `t` of `a` (`x` 0) or of `b` (`x` 1).
+fn why_not_by(
+    cx: &Context,
+    p: &StoryParams,
+    a: &Claim,
+    b: &Claim,
+    alone: impl Fn(usize, Alone) -> bool,
 ) -> Option<NotCompared> {
     let corpus = cx.corpus;
     let keys = a.key().is_some()
@@ -439,19 +514,12 @@ pub(crate) fn why_not(
     if !same_moment(corpus, cx.lexicon, a, b) || !same_time_of_day(a, b) {
         return Some(NotCompared::Moment);
     }
-    if near_words(&corpus.doc_of(a).text, a, skip) || near_words(&corpus.doc_of(b).text, b, skip) {
+    if alone(0, Alone::Increment) || alone(1, Alone::Increment) {
         return Some(NotCompared::Increment);
     }
     // A threshold, a target or a forecast ("le seuil des 200.000 morts") is
     // no count.
-    let m = cx.meanings;
-    if near_words(&corpus.doc_of(a).text, a, &m.thresholds)
-        || near_words(&corpus.doc_of(b).text, b, &m.thresholds)
-        || category_bound(cx, a)
-        || category_bound(cx, b)
-        || hypothesis(cx, a)
-        || hypothesis(cx, b)
-    {
+    if alone(0, Alone::Threshold) || alone(1, Alone::Threshold) {
         return Some(NotCompared::Threshold);
     }
     if p.place_required && (a.places.is_empty() || b.places.is_empty()) {
@@ -816,6 +884,7 @@ pub(crate) fn compare(
     let (corpus, stories) = (cx.corpus, cx.stories);
     let story = p.story();
     let skip = folded(&p.skip_words);
+    let memo = AloneMemo::new(corpus);
     let mut buckets = corpus.buckets(cx.meanings);
     if p.generic_people {
         buckets = with_generic_people(buckets, cx.meanings);
@@ -862,7 +931,7 @@ pub(crate) fn compare(
                 first_pair(
                     cx,
                     p,
-                    (&story, &skip),
+                    (&story, &skip, &memo),
                     key,
                     (&claims[&da], &claims[&db]),
                     agreement,
@@ -896,7 +965,7 @@ pub(crate) fn compare(
 fn first_pair(
     cx: &Context,
     p: &CompareParams,
-    (story, skip): (&StoryParams, &[String]),
+    (story, skip, memo): (&StoryParams, &[String], &AloneMemo),
     key: Key,
     (a_claims, b_claims): (&[usize], &[usize]),
     agreement: bool,
@@ -926,7 +995,7 @@ fn first_pair(
             {
                 continue;
             }
-            if !comparable(cx, story, skip, ca, cb) {
+            if !comparable(cx, story, (skip, memo), a, b) {
                 continue;
             }
             let agree = overlap(
@@ -1116,4 +1185,27 @@ fn tally_pairs(cx: &Context, tallied: &BTreeMap<u32, Vec<usize>>) -> Vec<(u32, u
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alone_memo_reads_each_test_of_each_claim_once() {
+        let memo = AloneMemo(vec![std::cell::Cell::new(0); 3]);
+        let reads = std::cell::Cell::new(0);
+        let read = |yes: bool| {
+            reads.set(reads.get() + 1);
+            yes
+        };
+        for _ in 0..2 {
+            assert!(memo.get(0, Alone::Increment, || read(true)));
+            assert!(!memo.get(0, Alone::Threshold, || read(false)));
+            assert!(!memo.get(1, Alone::Increment, || read(false)));
+            assert!(memo.get(1, Alone::Threshold, || read(true)));
+        }
+        assert_eq!(reads.get(), 4);
+        assert_eq!(memo.0[2].get(), 0);
+    }
 }

@@ -241,6 +241,24 @@ fn shared_sorted<T: Ord>(x: &[T], y: &[T]) -> Vec<usize> {
     out
 }
 
+/// How many items two sorted lists have in common (the length of
+/// [`shared_sorted`], without its list).
+fn count_shared<T: Ord>(x: &[T], y: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 impl Stories {
     /// The stories of `corpus`, whose documents' names are `doc_names`.
     pub(crate) fn build(corpus: &Corpus, m: &Meanings, doc_names: &[DocNames]) -> Stories {
@@ -358,8 +376,8 @@ impl Stories {
     /// common, and the days between them when both dates are known.
     fn counts(&self, a: u32, b: u32) -> (usize, usize, Option<i64>) {
         let (a, b) = (a as usize, b as usize);
-        let sentences = shared_sorted(&self.sentences[a], &self.sentences[b]).len();
-        let figures = shared_sorted(&self.figures[a], &self.figures[b]).len();
+        let sentences = count_shared(&self.sentences[a], &self.sentences[b]);
+        let figures = count_shared(&self.figures[a], &self.figures[b]);
         let days_apart = match (self.day[a], self.day[b]) {
             (Some(x), Some(y)) => Some((x - y).abs()),
             _ => None,
@@ -367,10 +385,22 @@ impl Stories {
         (sentences, figures, days_apart)
     }
 
+    /// [`one_story`] for documents `a` and `b`, each list compared only
+    /// when the tests before leave the answer open: most pairs of a
+    /// bucket were published further apart than a story spans.
     fn keep(&self, a: u32, b: u32, p: &StoryParams) -> bool {
-        let (sentences, figures, days_apart) = self.counts(a, b);
-        let names = shared_sorted(&self.names[a as usize], &self.names[b as usize]).len();
-        one_story(p, days_apart, sentences, figures, names)
+        let (a, b) = (a as usize, b as usize);
+        if let (Some(x), Some(y)) = (self.day[a], self.day[b]) {
+            if (x - y).abs() > p.max_days.max(p.max_days_past) {
+                return false;
+            }
+        }
+        if count_shared(&self.sentences[a], &self.sentences[b]) > 0 {
+            return true;
+        }
+        let figures = count_shared(&self.figures[a], &self.figures[b]);
+        figures >= SHARED_FIGURES
+            || figures + count_shared(&self.names[a], &self.names[b]) >= p.min_shared
     }
 
     /// The pairs of `docs` (sorted document indices) that tell the same
@@ -528,6 +558,49 @@ mod tests {
         // Undated documents count against it: 8 dated of 20 are too few.
         assert!(!bursts(event[..8].to_vec(), 20));
         assert!(!bursts(Vec::new(), 0));
+    }
+
+    #[test]
+    fn keep_is_one_story_of_the_counts() {
+        let lists = |v: &[&[u64]]| {
+            let mut l = Lists::default();
+            for x in v {
+                l.push(x.iter().copied());
+            }
+            l
+        };
+        let s = Stories {
+            names: lists(&[&[1, 2, 3], &[2, 3], &[3, 9], &[], &[1, 2]]),
+            sentences: lists(&[&[5], &[], &[5, 6], &[6], &[]]),
+            figures: lists(&[&[7, 8], &[7, 8], &[8], &[8], &[7]]),
+            day: vec![Some(100), Some(101), None, Some(140), Some(108)],
+        };
+        for (max_days, max_days_past) in [(0, 0), (1, 0), (1, 7), (7, 0), (60, 7)] {
+            for min_shared in [1, 2, 3, 4] {
+                let p = StoryParams {
+                    min_shared,
+                    max_days,
+                    max_days_past,
+                    min_sentence_names: 0,
+                    place_required: false,
+                    min_relation: Relation::Strong,
+                    generic_people: false,
+                    running_same_day: false,
+                    national_tally: rust_decimal::Decimal::ZERO,
+                };
+                for a in 0..5 {
+                    for b in 0..5 {
+                        let (sentences, figures, days) = s.counts(a, b);
+                        let names = shared_sorted(&s.names[a as usize], &s.names[b as usize]).len();
+                        assert_eq!(
+                            s.keep(a, b, &p),
+                            one_story(&p, days, sentences, figures, names),
+                            "{a} {b} {max_days} {min_shared}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
