@@ -207,7 +207,11 @@ pub fn describe_claim(corpus: &Corpus, cfg: &Config, i: usize) -> String {
         .date
         .map_or("unknown".to_string(), |x| x.into_owned());
     let text = c.fig.text(&corpus.docs[c.doc as usize].text);
-    format!("`{text}`: {key}; {interval}; {place}; {period}; published {published}")
+    let said_by = c
+        .authority
+        .map(|a| format!("; said by {}", m.authorities.name(a.into())))
+        .unwrap_or_default();
+    format!("`{text}`: {key}; {interval}; {place}; {period}{said_by}; published {published}")
 }
 
 /// Why two claims (indices into [`Corpus::claims`]) were or were not
