@@ -57,6 +57,15 @@ struct MeaningFile {
     comparison_leads: Option<WordsDef>,
 }
 
+/// The language of a file of `rules/lang/<code>/`, from its path; empty
+/// for another file.
+fn lang_of_file(file: &str) -> &str {
+    file.split('/')
+        .skip_while(|x| *x != "lang")
+        .nth(1)
+        .unwrap_or("")
+}
+
 /// Sentences with the party each figure is attributed to, run by the tests.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -406,11 +415,7 @@ impl Meanings {
                 &mut self.attribution_barriers,
                 a.clause_openers.iter().map(|w| phrase_key(w)),
             );
-            let lang = file
-                .split('/')
-                .skip_while(|x| *x != "lang")
-                .nth(1)
-                .unwrap_or("");
+            let lang = lang_of_file(file);
             for x in &a.examples {
                 let mut x = x.clone();
                 x.lang = lang.to_string();
@@ -431,11 +436,7 @@ impl Meanings {
             self.place_exclusions.add("", &p.exclude);
             self.place_exclusions.add(RANKED, &p.ranked);
             self.place_extents.add("", &p.extent);
-            let lang = file
-                .split('/')
-                .skip_while(|x| *x != "lang")
-                .nth(1)
-                .unwrap_or("");
+            let lang = lang_of_file(file);
             for x in &p.examples {
                 let mut x = x.clone();
                 x.lang = lang.to_string();
