@@ -59,10 +59,9 @@ pub(crate) fn authority_of(
     // A word that opens another clause between tokens `from` and `to`.
     let opener_between = |from: usize, to: usize| {
         (from..to).any(|j| {
-            m.attribution_barriers.iter().any(|b| {
-                let len = b.split(' ').count();
-                j + len <= to && toks.key(j..j + len) == b
-            })
+            m.attribution_barriers
+                .match_at(toks, j)
+                .is_some_and(|b| b.te <= to)
         })
     };
     // A party right before attribution token `k`, blanks alone between

@@ -601,16 +601,9 @@ pub(crate) fn read_document(
         let mut counted = entity.and_then(|w| m.measure_of(w));
         if entity.is_none() && fig.kind == Kind::Count {
             // "portant le total des morts ... à 28.289".
-            let prev_end = claims
-                .iter()
-                .rev()
-                .take_while(|p| p.sentence() == sentence)
-                .find(|p| p.fig.kind.is_quantity())
-                .map_or(0, |p| p.fig.end());
+            let prev_end = prev_quantity(&claims, sentence).map_or(0, |j| claims[j].fig.end());
             counted = elided::elided_measure(text, sentence, &fig, prev_end, m);
         }
-        // "287 710 manifestants, contre 282 710 annoncés la veille": a figure
-        // compared with the count before it counts the same thing.
         let mut places = m.places_near(text, &at, &sm, &toks);
         // Counts, amounts and shares are someone's count; ages, dates and
         // times are not.
@@ -637,12 +630,7 @@ pub(crate) fn read_document(
         // thing, at the same place and time.
         let mut counter_of: Option<usize> = None;
         if counted.is_none() && entity.is_none() && authority.is_some() {
-            let prev = claims
-                .iter()
-                .enumerate()
-                .rev()
-                .take_while(|(_, p)| p.sentence() == sentence)
-                .find(|(_, p)| p.fig.kind.is_quantity());
+            let prev = prev_quantity(&claims, sentence).map(|j| (j, &claims[j]));
             if let Some((j, p)) = prev.filter(|(_, p)| {
                 matches!(p.fig.kind, Kind::Count | Kind::Range)
                     && p.counted.is_some()
@@ -656,12 +644,10 @@ pub(crate) fn read_document(
                 counter_of = Some(j);
             }
         }
+        // "287 710 manifestants, contre 282 710 annoncés la veille": a figure
+        // compared with the count before it counts the same thing.
         if counted.is_none() && fig.kind == Kind::Count {
-            let prev = claims
-                .iter()
-                .rev()
-                .take_while(|p| p.sentence() == sentence)
-                .find(|p| p.fig.kind.is_quantity());
+            let prev = prev_quantity(&claims, sentence).map(|j| &claims[j]);
             if let Some(p) = prev.filter(|p| p.fig.kind == Kind::Count && p.counted.is_some()) {
                 if elided::compared_with_previous(text, sentence, &fig, p.fig.end(), m) {
                     counted = p.counted;
@@ -824,6 +810,18 @@ pub(crate) fn read_document(
         claims,
         sentences: doc_sentences,
     }
+}
+
+/// The index of the last claim of `claims` that states a quantity, when it
+/// stands in `sentence` (the figure read now is after it in that sentence).
+fn prev_quantity(claims: &[Claim], sentence: (usize, usize)) -> Option<usize> {
+    claims
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, p)| p.sentence() == sentence)
+        .find(|(_, p)| p.fig.kind.is_quantity())
+        .map(|(j, _)| j)
 }
 
 /// Claims of a sentence printed a second time repeat the first ones.

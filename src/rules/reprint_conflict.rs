@@ -92,6 +92,7 @@ use serde::Deserialize;
 use super::support::dates::published;
 use super::support::names::name_hash;
 use super::support::params::{count, decimal};
+use super::support::story::count_shared;
 use super::{Check, Context, Finding, RuleDef};
 use crate::claims::{Claim, Corpus};
 use crate::lexicon::{fold, Lexicon};
@@ -1140,18 +1141,7 @@ fn near(
     // Cheap bound first: the words both print, in any order (`x` and `y`,
     // each sentence's [`bag`], sorted once for all its comparisons).
     let longer = x.len().max(y.len());
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let common = count_shared(x, y);
     if common * 100 < longer * percent {
         return None;
     }

@@ -411,10 +411,7 @@ impl Meanings {
             }
         }
         if let Some(a) = &raw.attributed {
-            add_new(
-                &mut self.attribution_barriers,
-                a.clause_openers.iter().map(|w| phrase_key(w)),
-            );
+            self.attribution_barriers.add("", &a.clause_openers);
             let lang = lang_of_file(file);
             for x in &a.examples {
                 let mut x = x.clone();

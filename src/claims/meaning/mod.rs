@@ -38,9 +38,9 @@ pub struct Meanings {
     /// Sentences of the language files with the party each figure must be
     /// attributed to, run by the tests.
     pub(crate) authority_examples: Vec<AuthorityExample>,
-    /// Token keys of the words that open another clause, which an
-    /// attribution after a figure does not reach over ("alors que").
-    pub(crate) attribution_barriers: Vec<String>,
+    /// The words that open another clause, which an attribution after a
+    /// figure does not reach over ("alors que"): one unnamed id.
+    pub(crate) attribution_barriers: Vocabulary,
     pub(crate) places: Vocabulary,
     /// For each place, the place it lies within.
     pub(crate) within: Vec<Option<u16>>,

@@ -88,7 +88,7 @@ pub(crate) struct FigureRecord<'a> {
     pub(crate) time_of_count: Option<String>,
     /// `provisional`, `revised` or `final`, when the text says so.
     pub(crate) status: Option<&'static str>,
-    /// The party the text attributes the figure to (`police`,
+    /// The party the text attributes the figure to (`officials`,
     /// `organisers`: the ids of `[authority]` in the meaning lexicon).
     pub(crate) attributed_to: Option<&'a str>,
     pub(crate) source: SourceRecord<'a>,

@@ -382,7 +382,7 @@ impl NotCompared {
             NotCompared::Revision => {
                 "one is a revised or final count and the other not: a revision".into()
             }
-            NotCompared::Authority => "attributed to different parties (the police, the \
+            NotCompared::Authority => "attributed to different parties (the officials, the \
                  organisers): two parties' counts"
                 .into(),
         }

@@ -243,7 +243,7 @@ fn shared_sorted<T: Ord>(x: &[T], y: &[T]) -> Vec<usize> {
 
 /// How many items two sorted lists have in common (the length of
 /// [`shared_sorted`], without its list).
-fn count_shared<T: Ord>(x: &[T], y: &[T]) -> usize {
+pub(crate) fn count_shared<T: Ord>(x: &[T], y: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
