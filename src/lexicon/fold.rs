@@ -191,6 +191,62 @@ pub(crate) fn fold_first_word_into(s: &str, out: &mut String) {
     });
 }
 
+/// The words of the folded `s` (the runs of alphanumeric characters that
+/// `fold(s).split(|c: char| !c.is_alphanumeric())` gives, without the
+/// empty ones), hashed as [`fold_hash`] does, each followed by the byte
+/// 0xff, and how many there are; without building the fold. ASCII is read
+/// a byte at a time: its fold keeps a letter or digit one and a separator
+/// one.
+pub(crate) fn fold_words_hash(s: &str) -> (u64, usize) {
+    let (mut h, mut words, mut in_word) = (FOLD_HASH_BASIS, 0, false);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut buf = [0u8; 4];
+    while let Some(&b) = bytes.get(i) {
+        let f = WORD_FOLD[usize::from(b)];
+        if f != 0 {
+            h = fold_hash_byte(h, f);
+            in_word = true;
+            i += 1;
+            continue;
+        }
+        if b < 0x80 {
+            i += 1;
+            if in_word {
+                h = fold_hash_byte(h, 0xff);
+                words += 1;
+                in_word = false;
+            }
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        let piece = match fold_char(c) {
+            'œ' => "oe",
+            'æ' => "ae",
+            f => f.encode_utf8(&mut buf),
+        };
+        for f in piece.chars() {
+            if f.is_alphanumeric() {
+                let mut fb = [0u8; 4];
+                for &x in f.encode_utf8(&mut fb).as_bytes() {
+                    h = fold_hash_byte(h, x);
+                }
+                in_word = true;
+            } else if in_word {
+                h = fold_hash_byte(h, 0xff);
+                words += 1;
+                in_word = false;
+            }
+        }
+    }
+    if in_word {
+        h = fold_hash_byte(h, 0xff);
+        words += 1;
+    }
+    (h, words)
+}
+
 /// Whether the folded `s` starts with the word or phrase `phrase` (folded)
 /// and no letter or digit follows it there: `fold(s).starts_with(phrase)`
 /// with no alphanumeric character after, folding only as far as the
@@ -260,6 +316,20 @@ const PLAIN_FOLD: [u8; 256] = {
     let mut b = 0;
     while b < 0x80 {
         if b != b' ' as usize && b != b'\t' as usize {
+            t[b] = fold_ascii(b as u8);
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The fold of each ASCII letter and digit ([`fold_ascii`]: lower case);
+/// 0 for the other bytes.
+const WORD_FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        if (b as u8).is_ascii_alphanumeric() {
             t[b] = fold_ascii(b as u8);
         }
         b += 1;
@@ -510,6 +580,32 @@ mod tests {
                     "{w:?} {phrase:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn fold_words_hash_is_the_hash_of_the_words_of_the_fold() {
+        for s in [
+            "",
+            " ",
+            "abc",
+            "Deuxième  Guerre\t`s",
+            "L’Œuvre  d'ÆSOP\u{a0}\u{a0}€ 12,5%",
+            "x`é-Ü²³ ſ İstanbul ﬁn",
+            "cafe\u{301}s  Ǆ\u{2009}ÀÉ",
+            "2.000 morts, selon l'AFP.",
+            "\u{202f}‒ß",
+        ] {
+            let f = fold(s);
+            let words: Vec<&str> = f
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let want = words.iter().fold(FOLD_HASH_BASIS, |h, w| {
+                let h = w.bytes().fold(h, fold_hash_byte);
+                fold_hash_byte(h, 0xff)
+            });
+            assert_eq!(fold_words_hash(s), (want, words.len()), "{s:?}");
         }
     }
 

@@ -40,7 +40,7 @@ use super::dates::published;
 use super::names::{name_hash, DocNames};
 use crate::claims::Meanings;
 use crate::claims::{Corpus, Relation};
-use crate::lexicon::fold_into;
+use crate::lexicon::{fold_char, fold_into, fold_words_hash};
 
 /// When two documents tell the same story (rule parameters).
 #[derive(Debug, Clone, Copy)]
@@ -199,30 +199,59 @@ fn bursts(mut v: Vec<i64>, df: u32) -> bool {
 }
 
 /// Hashes of the sentences `sentences` of `text` with at least
-/// [`LONG_SENTENCE`] words, folded, sorted.
+/// [`LONG_SENTENCE`] words, folded, sorted. Two sentences get one hash
+/// when their folded words are the same, in the same order.
 fn long_sentences(
     text: &str,
     sentences: impl Iterator<Item = (usize, usize)>,
     m: &Meanings,
 ) -> Vec<u64> {
-    // Each sentence folded into one buffer.
-    let mut f = String::new();
+    // A sentence's words are hashed as they are folded; only its head is
+    // folded whole, for the boilerplate starts.
+    let mut head = String::new();
+    let head_len = m.boilerplate_head();
     let mut v: Vec<u64> = sentences
         .filter_map(|(s, e)| {
-            fold_into(&text[s..e], &mut f);
-            if m.is_boilerplate_line(&f, false) {
-                return None;
-            }
-            let words: Vec<&str> = f
-                .split(|ch: char| !ch.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            (words.len() >= LONG_SENTENCE).then(|| hash_of(&words))
+            let sentence = &text[s..e];
+            let (h, words) = fold_words_hash(sentence);
+            (words >= LONG_SENTENCE && !boilerplate(sentence, head_len, &mut head, m)).then_some(h)
         })
         .collect();
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// Whether `sentence` opens with a boilerplate start
+/// ([`Meanings::is_boilerplate_line`] of its fold), folding no more of it
+/// than the starts need: `head_len` ([`Meanings::boilerplate_head`]) bytes
+/// past its leading blanks. A head that folds, blanks trimmed, to fewer
+/// bytes than that is folded whole: the answer is then the same as for
+/// the whole fold, of which the head's fold is a prefix. A sentence whose
+/// first character, folded, opens no start is read no further (blanks
+/// fold to blanks and nothing else does).
+fn boilerplate(sentence: &str, head_len: usize, head: &mut String, m: &Meanings) -> bool {
+    // Most sentences open with a letter no start opens with.
+    let Some(first) = sentence.trim_start().chars().next() else {
+        return false;
+    };
+    let first = match fold_char(first) {
+        'œ' => 'o',
+        'æ' => 'a',
+        f => f,
+    };
+    if !m.boilerplate_starts.iter().any(|x| x.starts_with(first)) {
+        return false;
+    }
+    let mut cut = (sentence.len() - sentence.trim_start().len() + head_len).min(sentence.len());
+    while !sentence.is_char_boundary(cut) {
+        cut += 1;
+    }
+    fold_into(&sentence[..cut], head);
+    if cut < sentence.len() && head.trim().len() < head_len {
+        fold_into(sentence, head);
+    }
+    m.is_boilerplate_line(head, false)
 }
 
 fn shared_sorted<T: Ord>(x: &[T], y: &[T]) -> Vec<usize> {
@@ -601,6 +630,68 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`long_sentences`] of one sentence as it read before it hashed
+    /// words as they were folded: the sentence folded whole, split into
+    /// its words, kept with [`LONG_SENTENCE`] words or more when its fold
+    /// opens with no boilerplate start.
+    fn long_words_slow(sentence: &str, m: &Meanings) -> Option<Vec<String>> {
+        let f = crate::lexicon::fold(sentence);
+        let words: Vec<String> = f
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        (!m.is_boilerplate_line(&f, false) && words.len() >= LONG_SENTENCE).then_some(words)
+    }
+
+    #[test]
+    fn long_sentences_hash_the_folded_words() {
+        let cfg = crate::testing::config();
+        let m = &cfg.meanings;
+        let mut texts: Vec<String> = [
+            include_str!("../../../fixtures/judged/fr_news.jsonl"),
+            include_str!("../../../fixtures/judged/en_wiki.jsonl"),
+        ]
+        .iter()
+        .flat_map(|f| f.lines())
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .collect();
+        // Boilerplate starts, blanks before them, a start cut by the head.
+        let tail = " un deux trois quatre cinq six sept huit neuf dix onze douze.";
+        for head in [
+            "Lire aussi",
+            "  \n\n Lire aussi",
+            "\u{a0}\u{a0}Publicité",
+            "PREV",
+            "Prev ",
+            "x Lire aussi",
+            &format!("{}Lire aussi", " ".repeat(200)),
+            &format!("{}Lire aussi", "\n".repeat(200)),
+            // A head whose blanks trimmed leave too little: folded whole.
+            &format!("Prev {}x", "\n".repeat(100)),
+        ] {
+            texts.push(format!("{head}{tail}"));
+        }
+        let mut seen: HashMap<u64, Vec<String>> = HashMap::new();
+        let mut kept = 0;
+        for text in &texts {
+            let mut s = 0;
+            for (i, _) in text.match_indices('.').chain([(text.len(), "")]) {
+                let e = (i + 1).min(text.len());
+                let got = long_sentences(text, [(s, e)].into_iter(), m);
+                let want = long_words_slow(&text[s..e], m);
+                assert_eq!(got.len(), usize::from(want.is_some()), "{:?}", &text[s..e]);
+                if let (Some(&h), Some(words)) = (got.first(), want) {
+                    assert_eq!(seen.entry(h).or_insert_with(|| words.clone()), &words);
+                    kept += 1;
+                }
+                s = e;
+            }
+        }
+        assert!(kept > 500, "{kept}");
     }
 
     #[test]
