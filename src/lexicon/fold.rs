@@ -406,6 +406,12 @@ pub(crate) fn fold_opens_once(
 /// The start value of [`fold_hash`].
 pub(crate) const FOLD_HASH_BASIS: u64 = 0xcbf29ce484222325;
 
+/// The hash a folded proper name is kept as, the same in every run: FNV-1a
+/// over its bytes (the name is not folded again), as [`fold_hash`] hashes.
+pub(crate) fn name_hash(folded: &str) -> u64 {
+    folded.bytes().fold(FOLD_HASH_BASIS, fold_hash_byte)
+}
+
 /// One byte of [`fold_hash`] (FNV-1a), for callers that hash folded bytes
 /// as they read them.
 #[inline]

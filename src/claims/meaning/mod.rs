@@ -112,8 +112,8 @@ pub struct Meanings {
     /// Marks before a year that make it a copyright line ("©"), lowercase.
     pub(crate) copyright: Vec<String>,
     /// Proper names too common to tie two documents to one story
-    /// ("france", "afp", "emmanuel"), folded and sorted.
-    pub(crate) common_names: Vec<String>,
+    /// ("france", "afp", "emmanuel"), folded, as [`name_hash`](crate::lexicon::name_hash), sorted.
+    pub(crate) common_names: Vec<u64>,
     /// Folded phrases that make the figure after them a threshold, a target
     /// or a forecast rather than a count ("le seuil des", "the mark of").
     pub(crate) thresholds: Vec<String>,
@@ -255,12 +255,10 @@ impl Meanings {
             .or(Some(m))
     }
 
-    /// True for a proper name (folded) too common to tie two documents to
-    /// one story.
-    pub(crate) fn is_common_name(&self, folded: &str) -> bool {
-        self.common_names
-            .binary_search_by(|n| n.as_str().cmp(folded))
-            .is_ok()
+    /// True for a proper name (folded, as [`name_hash`](crate::lexicon::name_hash)) too common to tie
+    /// two documents to one story.
+    pub(crate) fn is_common_name(&self, name: u64) -> bool {
+        self.common_names.binary_search(&name).is_ok()
     }
 
     /// How many bytes of a line [`Meanings::is_boilerplate_line`] needs.

@@ -3,8 +3,6 @@
 //! ([`super::story`]) and the reprints (FC204). Each name is kept as a
 //! hash of its folded spelling, so that no name is copied.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 use rayon::prelude::*;
 
 use super::story::each_name;
@@ -21,19 +19,17 @@ pub(crate) struct DocNames {
     distinctive: Box<[u8]>,
 }
 
-/// The hash a folded name is kept as (the same in every run).
-pub(crate) fn name_hash(folded: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    folded.hash(&mut h);
-    h.finish()
-}
+pub(crate) use crate::lexicon::name_hash;
 
 impl DocNames {
     /// The names of `text`.
     pub(crate) fn of(text: &str, m: &Meanings) -> DocNames {
         // Each name's hash, and whether it is distinctive.
         let mut read: Vec<(u64, bool)> = Vec::new();
-        each_name(text, |n| read.push((name_hash(n), !m.is_common_name(n))));
+        each_name(text, |n| {
+            let h = name_hash(n);
+            read.push((h, !m.is_common_name(h)));
+        });
         read.sort_unstable();
         let mut all: Vec<u64> = Vec::with_capacity(read.len());
         let mut distinctive = Vec::new();
