@@ -247,6 +247,46 @@ pub(crate) fn fold_words_hash(s: &str) -> (u64, usize) {
     (h, words)
 }
 
+/// Whether the folded `s` starts with `phrase` (folded):
+/// `fold(s).starts_with(phrase)`, folding only as far as the comparison
+/// reads (most texts differ from a phrase in their first bytes).
+pub(crate) fn fold_starts_with(s: &str, phrase: &str) -> bool {
+    let (sb, want) = (s.as_bytes(), phrase.as_bytes());
+    // An ASCII byte folds on its own, but a blank that may join the blank
+    // before it.
+    for (i, &w) in want.iter().enumerate() {
+        let Some(&b) = sb.get(i) else {
+            return false; // the fold is shorter than the phrase
+        };
+        let alone = match b {
+            b' ' => i == 0 || sb[i - 1] != b' ',
+            b'\t' => false,
+            _ => b < 0x80,
+        };
+        if !alone {
+            return fold_starts_with_slow(s, phrase);
+        }
+        if fold_ascii(b) != w {
+            return false;
+        }
+    }
+    true
+}
+
+/// [`fold_starts_with`] a folded piece at a time.
+fn fold_starts_with_slow(s: &str, phrase: &str) -> bool {
+    let want = phrase.as_bytes();
+    let (mut i, mut same) = (0, true);
+    folded_pieces(s, |p| {
+        let pb = p.as_bytes();
+        let n = pb.len().min(want.len() - i);
+        same = pb[..n] == want[i..i + n];
+        i += n;
+        same && i < want.len()
+    });
+    same && i == want.len()
+}
+
 /// Whether the folded `s` starts with the word or phrase `phrase` (folded)
 /// and no letter or digit follows it there: `fold(s).starts_with(phrase)`
 /// with no alphanumeric character after, folding only as far as the
@@ -612,6 +652,62 @@ mod tests {
                 fold_hash_byte(h, 0xff)
             });
             assert_eq!(fold_words_hash(s), (want, words.len()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fold_starts_with_is_fold_then_starts_with() {
+        let texts = [
+            "",
+            " ",
+            "  Lire aussi",
+            "Lire  aussi: x",
+            "LIRE\taussi",
+            "lire\u{a0}aussi",
+            "Lire",
+            "Publicité",
+            "PUBLICITÉ x",
+            "(C) 2020",
+            "© AFP",
+            "Œuvre",
+            "prev",
+            "Prev ",
+            "Prev  x",
+            "a`b",
+            "À lire aussi",
+            "x",
+        ];
+        let phrases = [
+            "",
+            "lire aussi",
+            "lire",
+            "publicite",
+            "(c) ",
+            "©",
+            "oeuvre",
+            "prev ",
+            "prev",
+            "a'b",
+            "a lire aussi",
+            " ",
+            "x",
+            "lire aussi x",
+        ];
+        for s in texts {
+            for p in phrases {
+                assert_eq!(
+                    fold_starts_with(s, p),
+                    fold(s).starts_with(p),
+                    "{s:?} {p:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_starts_with_any_text(s in "[ \ta-cA-CéÉœ`’\u{a0}]{0,8}", p in "[ a-c'e]{0,5}") {
+            proptest::prop_assert_eq!(fold_starts_with(&s, &p), fold(&s).starts_with(p.as_str()));
         }
     }
 

@@ -19,7 +19,8 @@ pub(crate) use ends::{Ends, PhraseEnds};
 pub(crate) use fold::{
     fold, fold_ascii, fold_char, fold_eq, fold_first_word_into, fold_hash, fold_hash_byte,
     fold_hash_last, fold_hash_letter, fold_into, fold_into_within, fold_opens_once,
-    fold_starts_with_word, fold_words_hash, name_hash, plain_folds_to, FOLD_HASH_BASIS,
+    fold_starts_with, fold_starts_with_word, fold_words_hash, name_hash, plain_folds_to,
+    FOLD_HASH_BASIS,
 };
 pub(crate) use language::{Collective, Conventions, FractionLink, LangLexicon, WordInfo};
 pub(crate) use qualifiers::{QualifierDef, QualifierShape};

@@ -40,7 +40,7 @@ use super::dates::published;
 use super::names::{name_hash, DocNames};
 use crate::claims::Meanings;
 use crate::claims::{Corpus, Relation};
-use crate::lexicon::{fold_char, fold_into, fold_words_hash};
+use crate::lexicon::{fold_into, fold_starts_with, fold_words_hash};
 
 /// When two documents tell the same story (rule parameters).
 #[derive(Debug, Clone, Copy)]
@@ -206,15 +206,13 @@ fn long_sentences(
     sentences: impl Iterator<Item = (usize, usize)>,
     m: &Meanings,
 ) -> Vec<u64> {
-    // A sentence's words are hashed as they are folded; only its head is
-    // folded whole, for the boilerplate starts.
-    let mut head = String::new();
-    let head_len = m.boilerplate_head();
+    // A sentence's words are hashed as they are folded, and its head is
+    // compared with the boilerplate starts as far as they read.
     let mut v: Vec<u64> = sentences
         .filter_map(|(s, e)| {
             let sentence = &text[s..e];
             let (h, words) = fold_words_hash(sentence);
-            (words >= LONG_SENTENCE && !boilerplate(sentence, head_len, &mut head, m)).then_some(h)
+            (words >= LONG_SENTENCE && !boilerplate(sentence, m)).then_some(h)
         })
         .collect();
     v.sort_unstable();
@@ -222,36 +220,16 @@ fn long_sentences(
     v
 }
 
-/// Whether `sentence` opens with a boilerplate start
-/// ([`Meanings::is_boilerplate_line`] of its fold), folding no more of it
-/// than the starts need: `head_len` ([`Meanings::boilerplate_head`]) bytes
-/// past its leading blanks. A head that folds, blanks trimmed, to fewer
-/// bytes than that is folded whole: the answer is then the same as for
-/// the whole fold, of which the head's fold is a prefix. A sentence whose
-/// first character, folded, opens no start is read no further (blanks
-/// fold to blanks and nothing else does).
-fn boilerplate(sentence: &str, head_len: usize, head: &mut String, m: &Meanings) -> bool {
-    // Most sentences open with a letter no start opens with.
-    let Some(first) = sentence.trim_start().chars().next() else {
-        return false;
-    };
-    let first = match fold_char(first) {
-        'œ' => 'o',
-        'æ' => 'a',
-        f => f,
-    };
-    if !m.boilerplate_starts.iter().any(|x| x.starts_with(first)) {
-        return false;
-    }
-    let mut cut = (sentence.len() - sentence.trim_start().len() + head_len).min(sentence.len());
-    while !sentence.is_char_boundary(cut) {
-        cut += 1;
-    }
-    fold_into(&sentence[..cut], head);
-    if cut < sentence.len() && head.trim().len() < head_len {
-        fold_into(sentence, head);
-    }
-    m.is_boilerplate_line(head, false)
+/// Whether `sentence` opens with a boilerplate start: what
+/// [`Meanings::is_boilerplate_line`] says of its fold (blanks trimmed),
+/// each start compared as far as it reads. Blanks fold to blanks and
+/// nothing else does, so the fold of the trimmed sentence is the trimmed
+/// fold.
+fn boilerplate(sentence: &str, m: &Meanings) -> bool {
+    let sentence = sentence.trim();
+    m.boilerplate_starts
+        .iter()
+        .any(|x| fold_starts_with(sentence, x))
 }
 
 fn shared_sorted<T: Ord>(x: &[T], y: &[T]) -> Vec<usize> {
