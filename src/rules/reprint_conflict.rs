@@ -1018,38 +1018,70 @@ fn read_parts(text: &str, (s, e): (usize, usize)) -> Vec<(usize, usize)> {
 }
 
 /// False when [`parts`] cannot cut `seg`: no capital right after a small
-/// letter (a glued heading), no dash right before a capital, and no point
-/// followed (past closing or opening marks and spaces) by a capital, a
-/// dash or a bullet. Read a character at a time, without the list of
-/// characters [`parts`] builds.
+/// letter (a glued heading), no dash between a blank and a capital, and no
+/// point that is not a lone capital's followed, past its closing marks, by
+/// a capital, a dash, an opening mark and a capital, or blanks and a
+/// bullet: the conditions of [`read_parts`] at each character, without
+/// the list of characters it builds (a hyphenated name, "Jean-Pierre",
+/// or an initial, "M. Macron", cuts nothing).
 fn may_cut(seg: &str) -> bool {
     let dash = |ch: char| matches!(ch, '-' | '–' | '—');
-    let mut prev_lower = false;
+    // The two characters before `c`.
+    let (mut p1, mut p2): (Option<char>, Option<char>) = (None, None);
     let mut it = seg.chars();
     while let Some(c) = it.next() {
         if c.is_ascii_lowercase() {
-            prev_lower = true;
+            (p2, p1) = (p1, Some(c));
             continue;
         }
-        if prev_lower && c.is_uppercase() {
+        if c.is_uppercase() && p1.is_some_and(char::is_lowercase) {
             return true;
         }
-        if dash(c) && it.clone().next().is_some_and(|n| n.is_uppercase()) {
+        if dash(c)
+            && p1.is_some_and(char::is_whitespace)
+            && it.clone().next().is_some_and(char::is_uppercase)
+        {
             return true;
         }
         if matches!(c, '.' | '!' | '?' | '…') {
-            let next = it
-                .clone()
-                .find(|&n| !matches!(n, '"' | ')' | '\'' | '»' | '”' | '«' | '“' | ' '));
-            if next.is_some_and(|n| {
-                n.is_uppercase() || dash(n) || matches!(n, '*' | '•' | '·' | '■' | '►')
-            }) {
+            let lone_capital = c == '.'
+                && p1.is_some_and(char::is_uppercase)
+                && !p2.is_some_and(char::is_alphabetic);
+            if !lone_capital && point_cuts(it.clone()) {
                 return true;
             }
         }
-        prev_lower = c.is_lowercase();
+        (p2, p1) = (p1, Some(c));
     }
     false
+}
+
+/// Whether the characters `after` a point open another sentence for
+/// [`read_parts`]: past the closing marks, a capital or a dash, an opening
+/// mark and a capital, or blanks and a bullet.
+fn point_cuts(mut after: std::str::Chars<'_>) -> bool {
+    let mut rest = after.clone();
+    while let Some(n) = rest.next() {
+        if !matches!(n, '"' | ')' | '\'' | '»' | '”') {
+            break;
+        }
+        after = rest.clone();
+    }
+    let mut blanks = after.clone();
+    let mut spaces = 0;
+    let mut next = blanks.next();
+    while next == Some(' ') {
+        spaces += 1;
+        next = blanks.next();
+    }
+    if spaces > 0 && next.is_some_and(|n| matches!(n, '*' | '•' | '·' | '■' | '►')) {
+        return true;
+    }
+    match after.next() {
+        Some('"' | '«' | '“') => after.next().is_some_and(char::is_uppercase),
+        Some(n) => n.is_uppercase() || matches!(n, '-' | '–' | '—'),
+        None => false,
+    }
 }
 
 /// Small letters a word must have before a capital glued to it for the
@@ -2243,6 +2275,38 @@ mod tests {
                     assert!(super::may_cut(sub) || whole, "{sub:?}");
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the text, a sentence [`super::may_cut`] leaves whole is
+        /// one part for the full reading.
+        #[test]
+        fn may_cut_is_never_wrong(t in "[ aAbMé.!?…\\-–\"')»”«“*•]{0,12}") {
+            let whole = super::read_parts(&t, (0, t.len())).len() <= 1;
+            proptest::prop_assert!(super::may_cut(&t) || whole, "{:?}", t);
+        }
+    }
+
+    #[test]
+    fn hyphenated_names_and_initials_cut_nothing() {
+        for t in [
+            "Jean-Pierre Raffarin a vu 3 morts à Saint-Denis.",
+            "M. Macron a annoncé 3 millions.",
+            "Le 12 mars, 3 morts ! a dit le préfet.",
+        ] {
+            assert!(!super::may_cut(t), "{t:?}");
+        }
+        for t in [
+            "x -Plus de 3",
+            "x.Plus",
+            "x. * Enquête",
+            "x.«Non",
+            "x.\")Non",
+            "et remaniementMardi",
+        ] {
+            assert!(super::may_cut(t), "{t:?}");
+            assert!(super::read_parts(t, (0, t.len())).len() > 1, "{t:?}");
         }
     }
 
