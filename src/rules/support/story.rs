@@ -490,6 +490,29 @@ pub(crate) fn each_name(text: &str, mut f: impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // A word that opens with a small ASCII letter names nobody: it is
+        // passed whole (its letters, of any script, and hyphens), and
+        // leaves a letter or a hyphen as the last character read.
+        if word_start.is_none() && bytes[i].is_ascii_lowercase() {
+            i += 1;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if !(b.is_ascii_alphabetic() || b == b'-') {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if !alphabetic(c) {
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+            }
+            after_opener = false;
+            continue;
+        }
         // ASCII is read a byte at a time, other characters decoded.
         let (c, len) = if bytes[i] < 0x80 {
             (bytes[i] as char, 1)
@@ -497,7 +520,7 @@ pub(crate) fn each_name(text: &str, mut f: impl FnMut(&str)) {
             let c = text[i..].chars().next().unwrap_or(' ');
             (c, c.len_utf8())
         };
-        let is_word = c.is_alphabetic() || (c == '-' && word_start.is_some());
+        let is_word = alphabetic(c) || (c == '-' && word_start.is_some());
         if is_word && word_start.is_none() {
             word_start = Some(i);
             opener = after_opener;
@@ -535,6 +558,19 @@ pub(crate) fn each_name(text: &str, mut f: impl FnMut(&str)) {
                 i += 1;
             }
         }
+    }
+}
+
+/// `c.is_alphabetic()`, the letters of Latin-1 answered without the
+/// Unicode tables.
+#[inline]
+fn alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{c0}'..='\u{ff}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphabetic()
     }
 }
 
@@ -670,6 +706,111 @@ mod tests {
             }
         }
         assert!(kept > 500, "{kept}");
+    }
+
+    /// [`each_name`] as it read before it passed small words whole.
+    fn each_name_slow(text: &str, mut f: impl FnMut(&str)) {
+        let mut buf = String::new();
+        // Whether the last character that is no blank (if any) opens a
+        // sentence.
+        let mut after_opener = true;
+        let mut word_start: Option<usize> = None;
+        let mut opener = true;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII is read a byte at a time, other characters decoded.
+            let (c, len) = if bytes[i] < 0x80 {
+                (bytes[i] as char, 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
+            let is_word = c.is_alphabetic() || (c == '-' && word_start.is_some());
+            if is_word && word_start.is_none() {
+                word_start = Some(i);
+                opener = after_opener;
+            }
+            let ends = !is_word || i + len == bytes.len();
+            if ends {
+                if let Some(s) = word_start.take() {
+                    let e = if is_word { bytes.len() } else { i };
+                    let w = &text[s..e];
+                    let first = w.chars().next().unwrap_or('a');
+                    if first.is_uppercase() && !opener && w.chars().count() >= 3 {
+                        let w = w.trim_end_matches('-');
+                        // A word of ASCII letters and hyphens folds to lower case.
+                        if w.is_ascii() {
+                            buf.clear();
+                            buf.push_str(w);
+                            buf.make_ascii_lowercase();
+                        } else {
+                            fold_into(w, &mut buf);
+                        }
+                        f(&buf);
+                    }
+                }
+            }
+            if c == '\n' {
+                after_opener = true;
+            } else if !c.is_whitespace() {
+                after_opener = matches!(c, '.' | '!' | '?' | ':' | '"' | '«' | '…');
+            }
+            i += len;
+            // The ASCII letters that go on a word change nothing above (the
+            // text's last character is left to the loop, which ends the word).
+            if word_start.is_some() {
+                while i + 1 < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_name_is_the_character_reading() {
+        let names = |t: &str| {
+            let mut v = Vec::new();
+            each_name(t, |n| v.push(n.to_string()));
+            v
+        };
+        let slow = |t: &str| {
+            let mut v = Vec::new();
+            each_name_slow(t, |n| v.push(n.to_string()));
+            v
+        };
+        let texts: Vec<String> = [
+            include_str!("../../../fixtures/judged/fr_news.jsonl"),
+            include_str!("../../../fixtures/judged/en_wiki.jsonl"),
+        ]
+        .iter()
+        .flat_map(|f| f.lines())
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .chain(
+            [
+                "x Jean-Pierre, l'Élysée à Saint-Denis- et ÉVRY. Le «Monde» dit: Paris!",
+                "été Été ×Abc ÷Abc ßAbc aΩmega Ωmega x-Yves a-",
+                "",
+                "a",
+                "x Ab-",
+            ]
+            .map(str::to_string),
+        )
+        .collect();
+        for t in &texts {
+            assert_eq!(names(t), slow(t), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn each_name_on_any_text(t in "[ aAbBéÉΩω×.:\\-\n«\"]{0,16}") {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            each_name(&t, |n| a.push(n.to_string()));
+            each_name_slow(&t, |n| b.push(n.to_string()));
+            proptest::prop_assert_eq!(a, b);
+        }
     }
 
     #[test]
