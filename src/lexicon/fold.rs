@@ -226,10 +226,9 @@ pub(crate) fn fold_words_hash(s: &str) -> (u64, usize) {
             'æ' => "ae",
             f => f.encode_utf8(&mut buf),
         };
-        for f in piece.chars() {
+        for (j, f) in piece.char_indices() {
             if f.is_alphanumeric() {
-                let mut fb = [0u8; 4];
-                for &x in f.encode_utf8(&mut fb).as_bytes() {
+                for &x in &piece.as_bytes()[j..j + f.len_utf8()] {
                     h = fold_hash_byte(h, x);
                 }
                 in_word = true;
@@ -250,7 +249,24 @@ pub(crate) fn fold_words_hash(s: &str) -> (u64, usize) {
 /// Whether the folded `s` starts with `phrase` (folded):
 /// `fold(s).starts_with(phrase)`, folding only as far as the comparison
 /// reads (most texts differ from a phrase in their first bytes).
+#[inline]
 pub(crate) fn fold_starts_with(s: &str, phrase: &str) -> bool {
+    fold_prefix(s, phrase, false)
+}
+
+/// Whether the folded `s` starts with the word or phrase `phrase` (folded)
+/// and no letter or digit follows it there: `fold(s).starts_with(phrase)`
+/// with no alphanumeric character after, folding only as far as the
+/// comparison reads.
+#[inline]
+pub(crate) fn fold_starts_with_word(s: &str, phrase: &str) -> bool {
+    fold_prefix(s, phrase, true)
+}
+
+/// [`fold_starts_with`], and when `word` is true, no letter or digit after
+/// the phrase ([`fold_starts_with_word`]).
+#[inline]
+fn fold_prefix(s: &str, phrase: &str, word: bool) -> bool {
     let (sb, want) = (s.as_bytes(), phrase.as_bytes());
     // An ASCII byte folds on its own, but a blank that may join the blank
     // before it.
@@ -264,64 +280,25 @@ pub(crate) fn fold_starts_with(s: &str, phrase: &str) -> bool {
             _ => b < 0x80,
         };
         if !alone {
-            return fold_starts_with_slow(s, phrase);
+            return fold_prefix_slow(s, phrase, word);
         }
         if fold_ascii(b) != w {
             return false;
         }
     }
-    true
-}
-
-/// [`fold_starts_with`] a folded piece at a time.
-fn fold_starts_with_slow(s: &str, phrase: &str) -> bool {
-    let want = phrase.as_bytes();
-    let (mut i, mut same) = (0, true);
-    folded_pieces(s, |p| {
-        let pb = p.as_bytes();
-        let n = pb.len().min(want.len() - i);
-        same = pb[..n] == want[i..i + n];
-        i += n;
-        same && i < want.len()
-    });
-    same && i == want.len()
-}
-
-/// Whether the folded `s` starts with the word or phrase `phrase` (folded)
-/// and no letter or digit follows it there: `fold(s).starts_with(phrase)`
-/// with no alphanumeric character after, folding only as far as the
-/// comparison reads.
-pub(crate) fn fold_starts_with_word(s: &str, phrase: &str) -> bool {
-    let (sb, want) = (s.as_bytes(), phrase.as_bytes());
-    // Most text compares on bytes that fold to themselves: lower-case
-    // ASCII, and a space after no space.
-    let mut i = 0;
-    while i < want.len() {
-        let Some(&b) = sb.get(i) else {
-            return false; // the fold is shorter than the phrase
-        };
-        let same = match b {
-            b' ' => i == 0 || sb[i - 1] != b' ',
-            b'\t' | b'`' => false,
-            _ => b < 0x80 && !b.is_ascii_uppercase(),
-        };
-        if !same {
-            return fold_starts_with_word_slow(s, phrase);
-        }
-        if b != want[i] {
-            return false;
-        }
-        i += 1;
+    if !word {
+        return true;
     }
-    match sb.get(i) {
+    match sb.get(want.len()) {
         None => true,
         Some(&b) if b < 0x80 && b != b' ' && b != b'\t' => !b.is_ascii_alphanumeric(),
-        Some(_) => fold_starts_with_word_slow(s, phrase),
+        Some(_) => fold_prefix_slow(s, phrase, true),
     }
 }
 
-/// [`fold_starts_with_word`] a folded character at a time.
-fn fold_starts_with_word_slow(s: &str, phrase: &str) -> bool {
+/// [`fold_prefix`] a folded character at a time.
+#[inline(never)]
+fn fold_prefix_slow(s: &str, phrase: &str, word: bool) -> bool {
     let want = phrase.as_bytes();
     let mut i = 0;
     let mut answer = None;
@@ -329,7 +306,7 @@ fn fold_starts_with_word_slow(s: &str, phrase: &str) -> bool {
         let pb = p.as_bytes();
         if i == want.len() {
             // The character after the phrase.
-            answer = Some(!p.starts_with(|c: char| c.is_alphanumeric()));
+            answer = Some(!word || !p.starts_with(|c: char| c.is_alphanumeric()));
             return false;
         }
         let n = pb.len().min(want.len() - i);
@@ -340,7 +317,7 @@ fn fold_starts_with_word_slow(s: &str, phrase: &str) -> bool {
         i += n;
         if n < pb.len() {
             // The phrase ends inside "oe" or "ae": a letter follows it.
-            answer = Some(false);
+            answer = Some(!word);
             return false;
         }
         true
@@ -781,7 +758,10 @@ mod tests {
                         .next()
                         .is_none_or(|c| !c.is_alphanumeric());
                 assert_eq!(fold_starts_with_word(s, p), want, "{s:?} {p:?}");
-                assert_eq!(fold_starts_with_word_slow(s, p), want, "{s:?} {p:?}");
+                assert_eq!(fold_prefix_slow(s, p, true), want, "{s:?} {p:?}");
+                let prefix = f.starts_with(p);
+                assert_eq!(fold_starts_with(s, p), prefix, "{s:?} {p:?}");
+                assert_eq!(fold_prefix_slow(s, p, false), prefix, "{s:?} {p:?}");
             }
         }
     }

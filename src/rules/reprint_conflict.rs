@@ -90,12 +90,11 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::support::dates::published;
-use super::support::names::name_hash;
 use super::support::params::{count, decimal};
 use super::support::story::count_shared;
 use super::{Check, Context, Finding, RuleDef};
 use crate::claims::{Claim, Corpus};
-use crate::lexicon::{fold, Lexicon};
+use crate::lexicon::{fold, fold_hash, Lexicon};
 use crate::model::{Kind, Written, Ymd};
 
 /// Tokens on each side of a figure that index it.
@@ -1047,7 +1046,7 @@ fn may_cut(seg: &str) -> bool {
             let lone_capital = c == '.'
                 && p1.is_some_and(char::is_uppercase)
                 && !p2.is_some_and(char::is_alphabetic);
-            if !lone_capital && point_cuts(it.clone()) {
+            if !lone_capital && point_cuts(it.as_str()) {
                 return true;
             }
         }
@@ -1056,29 +1055,18 @@ fn may_cut(seg: &str) -> bool {
     false
 }
 
-/// Whether the characters `after` a point open another sentence for
+/// Whether the text `after` a point opens another sentence for
 /// [`read_parts`]: past the closing marks, a capital or a dash, an opening
 /// mark and a capital, or blanks and a bullet.
-fn point_cuts(mut after: std::str::Chars<'_>) -> bool {
-    let mut rest = after.clone();
-    while let Some(n) = rest.next() {
-        if !matches!(n, '"' | ')' | '\'' | '»' | '”') {
-            break;
-        }
-        after = rest.clone();
-    }
-    let mut blanks = after.clone();
-    let mut spaces = 0;
-    let mut next = blanks.next();
-    while next == Some(' ') {
-        spaces += 1;
-        next = blanks.next();
-    }
-    if spaces > 0 && next.is_some_and(|n| matches!(n, '*' | '•' | '·' | '■' | '►')) {
+fn point_cuts(after: &str) -> bool {
+    let rest = after.trim_start_matches(['"', ')', '\'', '»', '”']);
+    let blanks = rest.trim_start_matches(' ');
+    if blanks.len() < rest.len() && blanks.starts_with(['*', '•', '·', '■', '►']) {
         return true;
     }
-    match after.next() {
-        Some('"' | '«' | '“') => after.next().is_some_and(char::is_uppercase),
+    let mut next = rest.chars();
+    match next.next() {
+        Some('"' | '«' | '“') => next.next().is_some_and(char::is_uppercase),
         Some(n) => n.is_uppercase() || matches!(n, '-' | '–' | '—'),
         None => false,
     }
@@ -1713,7 +1701,7 @@ impl ReprintConflict {
             v
         };
         let mut exact_of: HashMap<usize, Vec<u64>> = HashMap::new();
-        // Names, as `name_hash` of their folded spelling.
+        // Names, as the hash of their fold (`fold_hash`, what `name_hash` gives of a folded name).
         let mut wanted: HashSet<u64> = HashSet::new();
         // The names of a document (sorted).
         let doc_names = |d: u32| -> &[u64] { &cx.names[d as usize].all };
@@ -1723,7 +1711,7 @@ impl ReprintConflict {
             s.toks(cx)[c.from..c.to]
                 .iter()
                 .filter(|t| t.is_name())
-                .map(|t| name_hash(&fold(t.text(text))))
+                .map(|t| fold_hash(t.text(text)))
                 .collect::<Vec<u64>>()
         };
         for c in &candidates {

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::{Meanings, PlaceExample, Span, RANKED};
 use crate::claims::tokens::phrase_key;
 use crate::error::{Error, Result};
-use crate::lexicon::{fold, name_hash};
+use crate::lexicon::{fold, fold_hash};
 
 /// The id of the rates among the change words.
 const RATE: &str = "rate";
@@ -362,7 +362,7 @@ impl Meanings {
         }
         if let Some(sd) = &raw.story {
             self.common_names
-                .extend(sd.common_names.iter().map(|x| name_hash(&fold(x))));
+                .extend(sd.common_names.iter().map(|x| fold_hash(x)));
             self.common_names.sort();
             self.common_names.dedup();
         }

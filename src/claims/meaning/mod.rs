@@ -112,7 +112,8 @@ pub struct Meanings {
     /// Marks before a year that make it a copyright line ("©"), lowercase.
     pub(crate) copyright: Vec<String>,
     /// Proper names too common to tie two documents to one story
-    /// ("france", "afp", "emmanuel"), folded, as [`name_hash`](crate::lexicon::name_hash), sorted.
+    /// ("france", "afp", "emmanuel"), as the hashes of their folds
+    /// ([`crate::lexicon::fold_hash`]), sorted.
     pub(crate) common_names: Vec<u64>,
     /// Folded phrases that make the figure after them a threshold, a target
     /// or a forecast rather than a count ("le seuil des", "the mark of").
@@ -255,10 +256,22 @@ impl Meanings {
             .or(Some(m))
     }
 
-    /// True for a proper name (folded, as [`name_hash`](crate::lexicon::name_hash)) too common to tie
-    /// two documents to one story.
+    /// True for a proper name (its [`crate::lexicon::name_hash`]) too
+    /// common to tie two documents to one story.
     pub(crate) fn is_common_name(&self, name: u64) -> bool {
         self.common_names.binary_search(&name).is_ok()
+    }
+
+    /// True when `text` opens, blanks trimmed, with a boilerplate start:
+    /// what [`Meanings::is_boilerplate_line`] says of its fold (not whole),
+    /// each start compared only as far as it reads. Blanks fold to blanks
+    /// and nothing else does, so the fold of the trimmed text is the
+    /// trimmed fold.
+    pub(crate) fn opens_as_boilerplate(&self, text: &str) -> bool {
+        let text = text.trim();
+        self.boilerplate_starts
+            .iter()
+            .any(|x| crate::lexicon::fold_starts_with(text, x))
     }
 
     /// How many bytes of a line [`Meanings::is_boilerplate_line`] needs.

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 
 use super::story::each_name;
 use crate::claims::{Corpus, Meanings};
+use crate::lexicon::name_hash;
 
 /// The names of one document.
 #[derive(Debug, Clone, Default)]
@@ -18,8 +19,6 @@ pub(crate) struct DocNames {
     /// for `all[i]` (a bit rather than a second list of hashes).
     distinctive: Box<[u8]>,
 }
-
-pub(crate) use crate::lexicon::name_hash;
 
 impl DocNames {
     /// The names of `text`.

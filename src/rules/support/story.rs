@@ -37,10 +37,10 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use rayon::prelude::*;
 
 use super::dates::published;
-use super::names::{name_hash, DocNames};
+use super::names::DocNames;
 use crate::claims::Meanings;
 use crate::claims::{Corpus, Relation};
-use crate::lexicon::{fold_into, fold_starts_with, fold_words_hash};
+use crate::lexicon::{fold_into, fold_words_hash, name_hash};
 
 /// When two documents tell the same story (rule parameters).
 #[derive(Debug, Clone, Copy)]
@@ -118,7 +118,7 @@ fn one_story(
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Stories {
     /// For each document, its distinctive names (as
-    /// [`super::names::name_hash`]), sorted.
+    /// [`crate::lexicon::name_hash`]), sorted.
     names: Lists,
     /// For each document, hashes of its long sentences, sorted.
     sentences: Lists,
@@ -212,24 +212,12 @@ fn long_sentences(
         .filter_map(|(s, e)| {
             let sentence = &text[s..e];
             let (h, words) = fold_words_hash(sentence);
-            (words >= LONG_SENTENCE && !boilerplate(sentence, m)).then_some(h)
+            (words >= LONG_SENTENCE && !m.opens_as_boilerplate(sentence)).then_some(h)
         })
         .collect();
     v.sort_unstable();
     v.dedup();
     v
-}
-
-/// Whether `sentence` opens with a boilerplate start: what
-/// [`Meanings::is_boilerplate_line`] says of its fold (blanks trimmed),
-/// each start compared as far as it reads. Blanks fold to blanks and
-/// nothing else does, so the fold of the trimmed sentence is the trimmed
-/// fold.
-fn boilerplate(sentence: &str, m: &Meanings) -> bool {
-    let sentence = sentence.trim();
-    m.boilerplate_starts
-        .iter()
-        .any(|x| fold_starts_with(sentence, x))
 }
 
 fn shared_sorted<T: Ord>(x: &[T], y: &[T]) -> Vec<usize> {
@@ -685,7 +673,7 @@ mod tests {
         let cfg = crate::testing::config();
         let m = &cfg.meanings;
         let mut texts = judged_texts();
-        // Boilerplate starts, blanks before them, a start cut by the head.
+        // Boilerplate starts, blanks before them, blanks after one.
         let tail = " un deux trois quatre cinq six sept huit neuf dix onze douze.";
         for head in [
             "Lire aussi",
@@ -696,7 +684,6 @@ mod tests {
             "x Lire aussi",
             &format!("{}Lire aussi", " ".repeat(200)),
             &format!("{}Lire aussi", "\n".repeat(200)),
-            // A head whose blanks trimmed leave too little: folded whole.
             &format!("Prev {}x", "\n".repeat(100)),
         ] {
             texts.push(format!("{head}{tail}"));
