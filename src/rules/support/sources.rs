@@ -3,10 +3,11 @@
 //! moment, not an increment, sentences that share a name in a large
 //! corpus), and the comparison of sources itself.
 
-use std::collections::BTreeMap;
-
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::interval::{bounds, overlap, reach_past, usable, Bounds};
 use super::params::{count, decimal};
@@ -420,12 +421,15 @@ impl Alone {
 /// bucket meets the claims of every document of its story): bit 0 of a
 /// claim's byte tells its increment test was read, bit 1 its answer, bits
 /// 2 and 3 the same for its threshold test.
-pub(crate) struct AloneMemo(Vec<std::cell::Cell<u8>>);
+///
+/// Atomic, so that buckets are compared in parallel: two threads that read
+/// the same test at once find the same answer.
+pub(crate) struct AloneMemo(Vec<AtomicU8>);
 
 impl AloneMemo {
     /// Nothing read yet for the claims of `corpus`.
     pub(crate) fn new(corpus: &Corpus) -> AloneMemo {
-        AloneMemo(vec![std::cell::Cell::new(0); corpus.claims.len()])
+        AloneMemo((0..corpus.claims.len()).map(|_| AtomicU8::new(0)).collect())
     }
 
     /// Test `t` of claim `i`, read by `read` the first time.
@@ -435,12 +439,12 @@ impl AloneMemo {
             Alone::Threshold => 2,
         };
         let cell = &self.0[i];
-        let bits = cell.get() >> shift;
+        let bits = cell.load(Ordering::Relaxed) >> shift;
         if bits & 1 == 1 {
             return bits & 2 == 2;
         }
         let yes = read();
-        cell.set(cell.get() | (1 | u8::from(yes) << 1) << shift);
+        cell.fetch_or((1 | u8::from(yes) << 1) << shift, Ordering::Relaxed);
         yes
     }
 }
@@ -881,7 +885,7 @@ pub(crate) fn compare(
     rule: &RuleDef,
     out: &mut Vec<Finding>,
 ) {
-    let (corpus, stories) = (cx.corpus, cx.stories);
+    let corpus = cx.corpus;
     let story = p.story();
     let skip = folded(&p.skip_words);
     let memo = AloneMemo::new(corpus);
@@ -889,74 +893,94 @@ pub(crate) fn compare(
     if p.generic_people {
         buckets = with_generic_people(buckets, cx.meanings);
     }
-    for (key, members) in buckets {
-        // Claims of this key per document, in order.
-        let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-        for &i in &members {
-            let c = &corpus.claims[i];
-            if usable(c) {
-                per_doc.entry(c.doc).or_default().push(i);
-            }
-        }
-        if per_doc.len() < 2 {
-            continue;
-        }
-        // National tallies of each document, wherever they stand in it (a
-        // round-up names a dozen countries).
-        let tallied = national_tallies(cx, p, &per_doc);
-        // A bounded number of claims per document keeps the comparison of
-        // two documents constant in cost.
-        for v in per_doc.values_mut() {
-            v.truncate(MAX_PER_DOC);
-        }
-        let ids: Vec<u32> = per_doc.keys().copied().collect();
-        let pairs = stories.pairs(&ids, &story);
-        let tallies = tally_pairs(cx, &tallied);
-        let mut known = pairs.clone();
-        known.sort_unstable();
-        // The story's pairs first, each also compared on its national
-        // tallies when its first claims give nothing (a round-up's
-        // countries stand past the first claims of a long article), then
-        // the pairs of tallies alone.
-        let story_pairs = pairs.into_iter().map(|pair| {
-            let tally = tallies.binary_search(&pair).is_ok();
-            (pair, true, tally)
-        });
-        let tally_only = tallies
-            .iter()
-            .filter(|pair| known.binary_search(pair).is_err())
-            .map(|&pair| (pair, false, true));
-        for ((da, db), in_story, tally) in story_pairs.chain(tally_only) {
-            let compare = |claims: &BTreeMap<u32, Vec<usize>>, only_tallies: bool| {
-                first_pair(
-                    cx,
-                    p,
-                    (&story, &skip, &memo),
-                    key,
-                    (&claims[&da], &claims[&db]),
-                    agreement,
-                    only_tallies,
-                )
-            };
-            let found = in_story
-                .then(|| compare(&per_doc, false))
-                .flatten()
-                .or_else(|| tally.then(|| compare(&tallied, true)).flatten());
-            if let Some((a, b)) = found {
-                let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                let what = cx.meanings.describe(&key);
-                let ta = ca.fig.text(&corpus.doc_of(ca).text);
-                let tb = cb.fig.text(&corpus.doc_of(cb).text);
-                let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);
-                let message = if agreement {
-                    format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`")
-                } else {
-                    format!("`{ta}` ({what}) in {da} conflicts with `{tb}` in {db}")
-                };
-                out.push(Finding::at_claim(corpus, rule, message, vec![a, b]));
-            }
+    // Buckets are compared in parallel, each into its own list; the lists
+    // are joined in the buckets' order, so findings do not depend on the
+    // number of threads.
+    let found: Vec<Vec<Finding>> = buckets
+        .into_par_iter()
+        .map(|bucket| compare_bucket(cx, p, (&story, &skip, &memo), agreement, rule, bucket))
+        .collect();
+    out.extend(found.into_iter().flatten());
+}
+
+/// [`compare`] on the claims `members` of one bucket, `key`.
+fn compare_bucket(
+    cx: &Context,
+    p: &CompareParams,
+    (story, skip, memo): (&StoryParams, &[String], &AloneMemo),
+    agreement: bool,
+    rule: &RuleDef,
+    (key, members): (Key, Vec<usize>),
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let (corpus, stories) = (cx.corpus, cx.stories);
+    // Claims of this key per document, in order.
+    let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for &i in &members {
+        let c = &corpus.claims[i];
+        if usable(c) {
+            per_doc.entry(c.doc).or_default().push(i);
         }
     }
+    if per_doc.len() < 2 {
+        return out;
+    }
+    // National tallies of each document, wherever they stand in it (a
+    // round-up names a dozen countries).
+    let tallied = national_tallies(cx, p, &per_doc);
+    // A bounded number of claims per document keeps the comparison of
+    // two documents constant in cost.
+    for v in per_doc.values_mut() {
+        v.truncate(MAX_PER_DOC);
+    }
+    let ids: Vec<u32> = per_doc.keys().copied().collect();
+    let pairs = stories.pairs(&ids, story);
+    let tallies = tally_pairs(cx, &tallied);
+    let mut known = pairs.clone();
+    known.sort_unstable();
+    // The story's pairs first, each also compared on its national
+    // tallies when its first claims give nothing (a round-up's
+    // countries stand past the first claims of a long article), then
+    // the pairs of tallies alone.
+    let story_pairs = pairs.into_iter().map(|pair| {
+        let tally = tallies.binary_search(&pair).is_ok();
+        (pair, true, tally)
+    });
+    let tally_only = tallies
+        .iter()
+        .filter(|pair| known.binary_search(pair).is_err())
+        .map(|&pair| (pair, false, true));
+    for ((da, db), in_story, tally) in story_pairs.chain(tally_only) {
+        let compare = |claims: &BTreeMap<u32, Vec<usize>>, only_tallies: bool| {
+            first_pair(
+                cx,
+                p,
+                (story, skip, memo),
+                key,
+                (&claims[&da], &claims[&db]),
+                agreement,
+                only_tallies,
+            )
+        };
+        let found = in_story
+            .then(|| compare(&per_doc, false))
+            .flatten()
+            .or_else(|| tally.then(|| compare(&tallied, true)).flatten());
+        if let Some((a, b)) = found {
+            let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+            let what = cx.meanings.describe(&key);
+            let ta = ca.fig.text(&corpus.doc_of(ca).text);
+            let tb = cb.fig.text(&corpus.doc_of(cb).text);
+            let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);
+            let message = if agreement {
+                format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`")
+            } else {
+                format!("`{ta}` ({what}) in {da} conflicts with `{tb}` in {db}")
+            };
+            out.push(Finding::at_claim(corpus, rule, message, vec![a, b]));
+        }
+    }
+    out
 }
 
 /// The first pair of claims of two documents (`a_claims`, `b_claims`, of
@@ -1193,7 +1217,7 @@ mod tests {
 
     #[test]
     fn alone_memo_reads_each_test_of_each_claim_once() {
-        let memo = AloneMemo(vec![std::cell::Cell::new(0); 3]);
+        let memo = AloneMemo((0..3).map(|_| AtomicU8::new(0)).collect());
         let reads = std::cell::Cell::new(0);
         let read = |yes: bool| {
             reads.set(reads.get() + 1);
@@ -1206,6 +1230,6 @@ mod tests {
             assert!(memo.get(1, Alone::Threshold, || read(true)));
         }
         assert_eq!(reads.get(), 4);
-        assert_eq!(memo.0[2].get(), 0);
+        assert_eq!(memo.0[2].load(Ordering::Relaxed), 0);
     }
 }
