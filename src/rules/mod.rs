@@ -312,42 +312,44 @@ pub(crate) fn run(
         }
         out
     };
-    // The rules that read one document at a time run on batches of
-    // documents in parallel, beside FC204; then the stories are built and
-    // their rules run side by side. FC204's index and the stories are
-    // never held at once, so two threads peak no higher than one. It all
-    // runs on the pool's threads (on one thread, on one), whose freed
-    // memory the next stage then reuses. Findings are sorted at the end, so
-    // the order in which they come does not depend on the number of
-    // threads.
+    // FC204 runs beside the rest: the rules that read one document at a
+    // time, on batches of documents in parallel, then the stories and
+    // their rules side by side (each comparing its buckets in parallel).
+    // FC204's last stage (its buckets, one after the other) thus overlaps
+    // the stories' rules rather than leaving a thread idle; on two threads
+    // its index and the stories are held at once (a peak 4 MB higher on
+    // fr_news, for a run about 20% shorter: benches/HISTORY.md). On one
+    // thread FC204 runs first and its index is freed before the stories
+    // are built. It all runs on the pool's threads (`rayon::join` from
+    // outside the pool moves there), whose freed memory the next stage
+    // then reuses. Findings are sorted at the end, so the order in which
+    // they come does not depend on the number of threads.
     let batches: Vec<Range<usize>> = (0..corpus.docs.len())
         .step_by(BATCH)
         .map(|s| s..(s + BATCH).min(corpus.docs.len()))
         .collect();
-    let (found, compared, stories, told) = rayon::scope(|_| {
-        let (found, compared) = rayon::join(
-            || {
-                batches
-                    .into_par_iter()
-                    .map(|b| run_all(&cx.over(b), &per_doc))
-                    .collect::<Vec<_>>()
-            },
-            || run_all(&cx, &whole),
-        );
-        if story.is_empty() {
-            return (found, compared, Stories::default(), Vec::new());
-        }
-        let stories = Stories::build(corpus, meanings, &names);
-        let cx = Context {
-            stories: &stories,
-            ..cx.over(cx.doc_range())
-        };
-        let told: Vec<Vec<Finding>> = story
-            .par_iter()
-            .map(|&rule| run_all(&cx, &[rule]))
-            .collect();
-        (found, compared, stories, told)
-    });
+    let (compared, (found, stories, told)) = rayon::join(
+        || run_all(&cx, &whole),
+        || {
+            let found = batches
+                .into_par_iter()
+                .map(|b| run_all(&cx.over(b), &per_doc))
+                .collect::<Vec<_>>();
+            if story.is_empty() {
+                return (found, Stories::default(), Vec::new());
+            }
+            let stories = Stories::build(corpus, meanings, &names);
+            let cx = Context {
+                stories: &stories,
+                ..cx.over(cx.doc_range())
+            };
+            let told: Vec<Vec<Finding>> = story
+                .par_iter()
+                .map(|&rule| run_all(&cx, &[rule]))
+                .collect();
+            (found, stories, told)
+        },
+    );
     let mut out: Vec<Finding> = found.into_iter().flatten().collect();
     out.extend(compared);
     out.extend(told.into_iter().flatten());
