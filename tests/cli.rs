@@ -351,3 +351,41 @@ fn text_outputs_print_text_as_text() {
         }
     }
 }
+
+#[test]
+fn check_reports_the_same_findings_on_any_number_of_threads() {
+    // More documents than one batch of reading (256), so that parsing the
+    // next batch overlaps reading this one; findings of the rules that
+    // compare documents (FC202, FC204), whose buckets run in parallel, and
+    // of the rules that read one document at a time.
+    let args = |t: &'static str| {
+        [
+            "check",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--threads",
+            t,
+            "fixtures/newsroom",
+            "fixtures/judged",
+        ]
+    };
+    let one = figcheck(&args("1"));
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    let report: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    for code in ["FC202", "FC204", "FC104", "FC401"] {
+        assert!(codes.contains(&code), "no {code} finding: {codes:?}");
+    }
+    for t in ["2", "3", "4"] {
+        let other = figcheck(&args(t));
+        assert_eq!(other.code, 0, "{}", other.stderr);
+        assert!(other.stdout == one.stdout, "--threads {t} differs from --threads 1");
+    }
+}

@@ -44,13 +44,21 @@ fn run_rules(input: &InputArgs, config: &ConfigArgs, selection: &SelectionArgs) 
     let progress = Progress::counting();
     let done = || progress.inc();
     let mut run = figcheck::Analysis::new(&cfg, &done);
-    loop {
-        let mut docs = stream.batch(READ_DOCS, READ_BYTES)?;
-        if docs.is_empty() {
-            break;
-        }
+    // This thread parses the next batch while the pool's threads read the
+    // claims of this one, so that they do not wait for the parsing.
+    let mut docs = stream.batch(READ_DOCS, READ_BYTES)?;
+    while !docs.is_empty() {
         manifests.apply(&mut docs);
-        run.read(docs);
+        let batch = std::mem::take(&mut docs);
+        let next = std::thread::scope(|s| {
+            let reading = s.spawn(|| run.read(batch));
+            let next = stream.batch(READ_DOCS, READ_BYTES);
+            reading.join().map(|()| next)
+        });
+        docs = match next {
+            Ok(next) => next?,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
     }
     progress.finish();
     print_notices(run.documents());
