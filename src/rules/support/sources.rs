@@ -16,7 +16,7 @@ use super::text::{find_phrase, folded, folded_slice};
 use crate::claims::moment::Status;
 use crate::claims::period::Period;
 use crate::claims::{Claim, Corpus, Key, Relation};
-use crate::lexicon::{fold, Lexicon, QualifierShape};
+use crate::lexicon::{fold_hash, Lexicon, QualifierShape};
 use crate::model::Kind;
 use crate::rules::{Context, Finding, RuleDef};
 
@@ -654,12 +654,13 @@ pub(crate) fn pinned_in_list(corpus: &Corpus, c: &Claim) -> bool {
 /// boundaries (a scrape that glues paragraphs, "2015).Ainsi", splits a
 /// copy differently).
 pub(crate) fn same_wording(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
-    let words = |c: &Claim| -> Vec<String> {
+    // The folded words as hashes ([`fold_hash`]): compared, never shown.
+    let words = |c: &Claim| -> Vec<u64> {
         let t = &corpus.doc_of(c).text[c.sentence().0..c.sentence().1];
-        let mut v: Vec<String> = t
+        let mut v: Vec<u64> = t
             .split(|ch: char| !ch.is_alphabetic())
             .filter(|w| w.len() > 1)
-            .map(fold)
+            .map(fold_hash)
             .collect();
         v.sort();
         v.dedup();
@@ -725,8 +726,9 @@ const COPY_WORDS: usize = 10;
 /// True when the words just before and just after two figures are the
 /// same for at least [`COPY_WORDS`] words in all.
 fn same_surroundings(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
-    // Folded words of `text` before `at` (nearest first) and after `to`.
-    let around = |c: &Claim| -> (Vec<String>, Vec<String>) {
+    // Folded words of `text` before `at` (nearest first) and after `to`,
+    // as hashes ([`fold_hash`]).
+    let around = |c: &Claim| -> (Vec<u64>, Vec<u64>) {
         let text = &corpus.doc_of(c).text;
         let end = c.fig.end().max(c.fig.entity().map_or(0, |(_, e)| e));
         let mut from = c.fig.start().saturating_sub(160);
@@ -737,10 +739,10 @@ fn same_surroundings(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
         while !text.is_char_boundary(to) {
             to += 1;
         }
-        let split = |t: &str| -> Vec<String> {
+        let split = |t: &str| -> Vec<u64> {
             t.split(|ch: char| !ch.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .map(fold)
+                .map(fold_hash)
                 .collect()
         };
         let mut before = split(&text[from..c.fig.start()]);
@@ -748,7 +750,7 @@ fn same_surroundings(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
         (before, split(&text[c.fig.end()..to]))
     };
     let ((ba, aa), (bb, ab)) = (around(a), around(b));
-    let run = |x: &[String], y: &[String]| x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let run = |x: &[u64], y: &[u64]| x.iter().zip(y).take_while(|(p, q)| p == q).count();
     run(&ba, &bb) + run(&aa, &ab) >= COPY_WORDS
 }
 
