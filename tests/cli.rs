@@ -386,6 +386,9 @@ fn check_reports_the_same_findings_on_any_number_of_threads() {
     for t in ["2", "3", "4"] {
         let other = figcheck(&args(t));
         assert_eq!(other.code, 0, "{}", other.stderr);
-        assert!(other.stdout == one.stdout, "--threads {t} differs from --threads 1");
+        assert!(
+            other.stdout == one.stdout,
+            "--threads {t} differs from --threads 1"
+        );
     }
 }

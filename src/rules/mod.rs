@@ -317,8 +317,9 @@ pub(crate) fn run(
     // their rules side by side (each comparing its buckets in parallel).
     // FC204's last stage (its buckets, one after the other) thus overlaps
     // the stories' rules rather than leaving a thread idle; on two threads
-    // its index and the stories are held at once (a peak 4 MB higher on
-    // fr_news, for a run about 20% shorter: benches/HISTORY.md). On one
+    // its index and the stories are held at once (on fr_news a peak 4.4 MB
+    // higher, for a rules' phase of 1.07 s rather than 1.3: par17 in
+    // benches/HISTORY.md). On one
     // thread FC204 runs first and its index is freed before the stories
     // are built. It all runs on the pool's threads (`rayon::join` from
     // outside the pool moves there), whose freed memory the next stage

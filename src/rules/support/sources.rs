@@ -3,11 +3,12 @@
 //! moment, not an increment, sentences that share a name in a large
 //! corpus), and the comparison of sources itself.
 
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU8, Ordering};
+
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::interval::{bounds, overlap, reach_past, usable, Bounds};
 use super::params::{count, decimal};
