@@ -5,6 +5,7 @@
 //! `not_past_participles`), in a sentence without a word of `future_words`.
 
 use super::support::dates::published;
+use super::support::params::Prepared;
 use super::support::text::{find_phrase, folded, folded_slice};
 use crate::model::Ymd;
 use serde::Deserialize;
@@ -61,6 +62,9 @@ pub(crate) struct AfterPublication {
     participle_endings: Vec<String>,
     /// Auxiliaries of a compound past, lower-cased with accents (`a`, `was`).
     auxiliaries: Vec<String>,
+    /// Made once from the parameters above ([`Prepared`]).
+    #[serde(skip)]
+    prepared: Prepared<[Vec<String>; 4]>,
 }
 
 impl Check for AfterPublication {
@@ -76,10 +80,14 @@ fn check(p: &AfterPublication, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
             .map(|w| w.to_lowercase().replace('’', "'"))
             .collect()
     };
-    let past = lower(&p.past_words);
-    let not_past = lower(&p.not_past_participles);
-    let future = folded(&p.future_words);
-    let intro = folded(&p.date_intro);
+    let [past, not_past, future, intro] = p.prepared.get(|| {
+        [
+            lower(&p.past_words),
+            lower(&p.not_past_participles),
+            folded(&p.future_words),
+            folded(&p.date_intro),
+        ]
+    });
     for (d, doc) in cx.docs() {
         let Some(pub_date) = published(doc) else {
             continue;
@@ -143,7 +151,7 @@ fn check(p: &AfterPublication, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
             if future.iter().any(|w| find_phrase(&sentence, w).is_some()) {
                 continue;
             }
-            if !past_right_before(p, &words, &past, &not_past) {
+            if !past_right_before(p, &words, past, not_past) {
                 continue;
             }
             let written = c.fig.text(text);

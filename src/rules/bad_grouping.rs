@@ -7,6 +7,7 @@
 //! (lists, versions, references, race times).
 
 use super::support::layout::year_then_point;
+use super::support::params::Prepared;
 use super::support::text::{find_phrase, folded, folded_slice};
 use serde::Deserialize;
 
@@ -58,6 +59,9 @@ pub(crate) struct BadGrouping {
     skip_after: Vec<String>,
     /// Units of time after which a dotted number is a lap time.
     time_units: Vec<String>,
+    /// Made once from the parameters above ([`Prepared`]).
+    #[serde(skip)]
+    prepared: Prepared<(Vec<String>, Vec<String>)>,
 }
 
 impl Check for BadGrouping {
@@ -68,8 +72,9 @@ impl Check for BadGrouping {
 
 fn check(p: &BadGrouping, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
-    let indian_words = folded(&p.indian_words);
-    let skip_after = folded(&p.skip_after);
+    let (indian_words, skip_after) = p
+        .prepared
+        .get(|| (folded(&p.indian_words), folded(&p.skip_after)));
     for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         let mut folded_doc: Option<String> = None;

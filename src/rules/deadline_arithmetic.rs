@@ -13,7 +13,7 @@ use super::support::text::{find_phrase, folded, folded_slice};
 use crate::model::Ymd;
 use serde::Deserialize;
 
-use super::support::params::count;
+use super::support::params::{count, Prepared};
 use super::{Check, Context, Finding, RuleDef};
 use crate::model::Kind;
 
@@ -64,6 +64,9 @@ pub(crate) struct DeadlineArithmetic {
     /// The same, for a period counted from the publication date.
     #[serde(deserialize_with = "count")]
     publication_tolerance_days: usize,
+    /// Made once from the parameters above ([`Prepared`]).
+    #[serde(skip)]
+    prepared: Prepared<[Vec<String>; 4]>,
 }
 
 impl Default for DeadlineArithmetic {
@@ -76,6 +79,7 @@ impl Default for DeadlineArithmetic {
             period_units: BTreeMap::new(),
             tolerance_days: 1,
             publication_tolerance_days: 3,
+            prepared: Prepared::default(),
         }
     }
 }
@@ -88,10 +92,14 @@ impl Check for DeadlineArithmetic {
 
 fn check(params: &DeadlineArithmetic, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
-    let start_words = folded(&params.start_words);
-    let end_words = folded(&params.end_words);
-    let from_now = folded(&params.from_now_words);
-    let period = folded(&params.period_words);
+    let [start_words, end_words, from_now, period] = params.prepared.get(|| {
+        [
+            folded(&params.start_words),
+            folded(&params.end_words),
+            folded(&params.from_now_words),
+            folded(&params.period_words),
+        ]
+    });
     let tol = i64::try_from(params.tolerance_days).unwrap_or(i64::MAX);
     let tol_now = i64::try_from(params.publication_tolerance_days).unwrap_or(i64::MAX);
     for (d, doc) in cx.docs() {
@@ -151,9 +159,9 @@ fn check(params: &DeadlineArithmetic, cx: &Context, rule: &RuleDef, out: &mut Ve
                     c.fig.start().saturating_sub(24).max(c.sentence().0),
                     c.fig.start(),
                 );
-                if ends_with_any(&before, &start_words) && start.is_none() {
+                if ends_with_any(&before, start_words) && start.is_none() {
                     start = Some((k, date));
-                } else if ends_with_any(&before, &end_words) && k > p && end.is_none() {
+                } else if ends_with_any(&before, end_words) && k > p && end.is_none() {
                     end = Some((k, date));
                 }
             }

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::support::text::{find_phrase, folded, folded_slice, whole_after};
 use serde::Deserialize;
 
-use super::support::params::decimal;
+use super::support::params::{decimal, Prepared};
 use super::{Check, Context, Finding, RuleDef};
 use crate::model::Kind;
 
@@ -25,6 +25,9 @@ pub(crate) struct ImpossiblePercentage {
     wholes: Vec<String>,
     /// Words of change or comparison before the figure.
     change_words: Vec<String>,
+    /// Made once from the parameters above ([`Prepared`]).
+    #[serde(skip)]
+    prepared: Prepared<[Vec<String>; 3]>,
 }
 
 impl Default for ImpossiblePercentage {
@@ -34,6 +37,7 @@ impl Default for ImpossiblePercentage {
             links: Vec::new(),
             wholes: Vec::new(),
             change_words: Vec::new(),
+            prepared: Prepared::default(),
         }
     }
 }
@@ -47,10 +51,11 @@ impl Check for ImpossiblePercentage {
 fn check(p: &ImpossiblePercentage, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
     let max = p.max;
-    let mut links = folded(&p.links);
-    links.sort_by_key(|l| std::cmp::Reverse(l.len()));
-    let wholes = folded(&p.wholes);
-    let change = folded(&p.change_words);
+    let [links, wholes, change] = p.prepared.get(|| {
+        let mut links = folded(&p.links);
+        links.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        [links, folded(&p.wholes), folded(&p.change_words)]
+    });
     for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         for i in corpus.doc_claims[d].clone() {
@@ -65,7 +70,7 @@ fn check(p: &ImpossiblePercentage, cx: &Context, rule: &RuleDef, out: &mut Vec<F
             }
             // "105 % des votants": a link word, then a whole that cannot
             // be exceeded.
-            let Some(noun) = whole_after(text, f.end(), c.sentence().1, 48, &links) else {
+            let Some(noun) = whole_after(text, f.end(), c.sentence().1, 48, links) else {
                 continue;
             };
             let people = cx

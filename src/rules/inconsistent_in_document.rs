@@ -16,7 +16,7 @@ use super::support::interval::{bounds, overlap, reach_past, usable, Bounds};
 use super::support::text::folded;
 use serde::Deserialize;
 
-use super::support::params::decimal;
+use super::support::params::{decimal, Prepared};
 use super::support::sources::{in_list, near_words, pinned_in_list, same_moment};
 use super::{Check, Context, Finding, RuleDef};
 use crate::claims::{Claim, Key, Places};
@@ -45,6 +45,9 @@ pub(crate) struct InconsistentInDocument {
     /// place rather than one event of a series.
     #[serde(deserialize_with = "decimal")]
     tally_least: Decimal,
+    /// Made once from the parameters above ([`Prepared`]).
+    #[serde(skip)]
+    prepared: Prepared<Vec<String>>,
 }
 
 impl Check for InconsistentInDocument {
@@ -56,7 +59,7 @@ impl Check for InconsistentInDocument {
 fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
     let tolerance = p.tolerance;
-    let part_words = folded(&p.part_words);
+    let part_words = p.prepared.get(|| folded(&p.part_words));
     for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         let mut by_key: BTreeMap<(Key, Places), Vec<usize>> = BTreeMap::new();
@@ -110,7 +113,7 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
             // A part or a running total is another quantity; a figure
             // quoted is someone's word ("a parlé de \"120 millions de
             // morts\""), which the article may well contradict.
-            if near_words(text, c, &part_words) || quoted(text, c) {
+            if near_words(text, c, part_words) || quoted(text, c) {
                 continue;
             }
             let v = by_key.entry((key, c.places)).or_default();

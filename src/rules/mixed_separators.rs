@@ -15,6 +15,7 @@
 //! spaces (`rounds 6,7 and 8`), and the figures of a document whose text is
 //! in a language of the other system than the one it is labelled with.
 
+use super::support::params::Prepared;
 use super::support::text::{find_phrase, folded, folded_slice};
 use serde::Deserialize;
 
@@ -66,6 +67,9 @@ pub(crate) struct MixedSeparators {
     time_after: Vec<String>,
     /// Words that join the items of a list (`6,7 and 8`).
     list_words: Vec<String>,
+    /// Made once from the parameters above ([`Prepared`]).
+    #[serde(skip)]
+    prepared: Prepared<Words>,
 }
 
 impl Check for MixedSeparators {
@@ -330,13 +334,13 @@ fn in_other_system(cx: &Context, doc: &crate::input::Document) -> bool {
 
 fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, findings: &mut Vec<Finding>) {
     let corpus = cx.corpus;
-    let words = Words {
+    let words = p.prepared.get(|| Words {
         names: folded(&p.name_numbers),
         skip_after: folded(&p.skip_after),
         time_before: folded(&p.time_before),
         time_after: folded(&p.time_after),
         list_words: folded(&p.list_words),
-    };
+    });
     for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         let conv = cx.lexicon.conventions(doc.lang);
@@ -352,7 +356,7 @@ fn check(p: &MixedSeparators, cx: &Context, rule: &RuleDef, findings: &mut Vec<F
         let range = corpus.doc_claims[d].clone();
         let roles: Vec<(usize, Role)> = range
             .filter(|&i| corpus.claims[i].repeat_of().is_none())
-            .map(|i| (i, p.role(corpus, text, i, &words, &articles)))
+            .map(|i| (i, p.role(corpus, text, i, words, &articles)))
             .collect();
         let votes = |s: System| -> Vec<usize> {
             roles

@@ -8,6 +8,7 @@
 //! 50 were children"; the breakdowns of several parts are `parts-total`'s).
 
 use super::support::interval::usable;
+use super::support::params::Prepared;
 use super::support::text::{folded, folded_slice};
 use serde::Deserialize;
 
@@ -25,6 +26,9 @@ pub(crate) struct PartExceedsWhole {
     /// Words after the whole that make it a part of another (`des`, `of`),
     /// compared with the folded gap.
     whole_links: Vec<String>,
+    /// Made once from the parameters above ([`Prepared`]).
+    #[serde(skip)]
+    prepared: Prepared<Vec<String>>,
 }
 
 impl Check for PartExceedsWhole {
@@ -46,7 +50,7 @@ fn check(p: &PartExceedsWhole, cx: &Context, rule: &RuleDef, out: &mut Vec<Findi
             }
         }
     }
-    let joiners = folded(&p.joiners);
+    let joiners = p.prepared.get(|| folded(&p.joiners));
     for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
         for i in corpus.doc_claims[d].clone().skip(1) {

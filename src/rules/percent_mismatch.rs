@@ -24,7 +24,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::support::interval::usable;
-use super::support::params::decimal;
+use super::support::params::{decimal, Prepared};
 use super::support::signed::signed;
 use super::support::text::{folded, folded_slice, whole_after};
 use super::{Check, Context, Finding, RuleDef};
@@ -67,6 +67,9 @@ pub(crate) struct PercentMismatch {
     /// Extra relative tolerance granted to the percentage.
     #[serde(deserialize_with = "decimal")]
     tolerance: Decimal,
+    /// Made once from the parameters above ([`Prepared`]).
+    #[serde(skip)]
+    prepared: Prepared<Words>,
 }
 
 impl Check for PercentMismatch {
@@ -330,14 +333,14 @@ fn ratio_for(corpus: &Corpus, text: &str, p: usize, words: &Words) -> Option<Rat
 
 fn check(params: &PercentMismatch, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
-    let words = Words {
+    let words = params.prepared.get(|| Words {
         joiners: longest_first(folded(&params.joiners)),
         proportion_links: longest_first(folded(&params.proportion_links)),
         whole_links: longest_first(folded(&params.whole_links)),
         links: longest_first(folded(&params.percent_links)),
         other_after: longest_first(folded(&params.other_after)),
         whole_intros: longest_first(folded(&params.whole_intros)),
-    };
+    });
     let tolerance = params.tolerance;
     for (d, doc) in cx.docs() {
         let text = doc.text.as_str();
@@ -347,7 +350,7 @@ fn check(params: &PercentMismatch, cx: &Context, rule: &RuleDef, out: &mut Vec<F
                 continue;
             }
             let Some(pct) = cp.fig.value() else { continue };
-            let Some(r) = ratio_for(corpus, text, p, &words) else {
+            let Some(r) = ratio_for(corpus, text, p, words) else {
                 continue;
             };
             // What follows the percentage: a comparison ("40 % de plus"), or

@@ -24,7 +24,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::support::interval::usable;
-use super::support::params::decimal;
+use super::support::params::{decimal, Prepared};
 use super::support::signed::signed;
 use super::support::text::{find_phrase, folded, folded_slice, whole_after};
 use super::{Check, Context, Finding, RuleDef};
@@ -89,6 +89,9 @@ pub(crate) struct PercentSum {
     /// Words that open sub-shares of the share before them (`dont`,
     /// `including`): those are parts of a part, not of the whole.
     subset_words: Vec<String>,
+    /// Made once from the parameters above ([`Prepared`]).
+    #[serde(skip)]
+    prepared: Prepared<Lists>,
 }
 
 impl Default for PercentSum {
@@ -112,6 +115,7 @@ impl Default for PercentSum {
             moment_words: Vec::new(),
             connectors: Vec::new(),
             subset_words: Vec::new(),
+            prepared: Prepared::default(),
         }
     }
 }
@@ -312,7 +316,7 @@ struct Place<'a> {
 
 fn check(params: &PercentSum, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
     let corpus = cx.corpus;
-    let lists = Lists::new(params);
+    let lists = params.prepared.get(|| Lists::new(params));
     for d in cx.doc_range() {
         let range = corpus.doc_claims[d].clone();
         let mut i = range.start;
@@ -322,7 +326,7 @@ fn check(params: &PercentSum, cx: &Context, rule: &RuleDef, out: &mut Vec<Findin
             while k < range.end && corpus.claims[k].sentence() == sentence {
                 k += 1;
             }
-            sentence_shares(params, &lists, corpus, d, i..k, rule, out);
+            sentence_shares(params, lists, corpus, d, i..k, rule, out);
             i = k;
         }
     }

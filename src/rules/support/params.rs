@@ -1,6 +1,8 @@
 //! Parameter types the rules share. Decimals are written as strings in the
 //! rule files (`tolerance = "0.02"`), so that they keep their exact value.
 
+use std::sync::OnceLock;
+
 use rust_decimal::Decimal;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
@@ -26,6 +28,35 @@ pub(crate) fn count<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> 
     })
 }
 
+/// What a rule makes of its parameters before it reads documents (its
+/// word lists folded, sorted, made phrases): made once, when the rule first
+/// runs, rather than at each batch of documents it is run on. A field of
+/// the rule's parameters, `#[serde(skip)]`.
+pub(crate) struct Prepared<T>(OnceLock<T>);
+
+impl<T> Prepared<T> {
+    /// The prepared value, made by `make` the first time.
+    pub(crate) fn get(&self, make: impl FnOnce() -> T) -> &T {
+        self.0.get_or_init(make)
+    }
+}
+
+impl<T> Default for Prepared<T> {
+    fn default() -> Self {
+        Prepared(OnceLock::new())
+    }
+}
+
+impl<T> std::fmt::Debug for Prepared<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "Prepared(made)"
+        } else {
+            "Prepared(not yet)"
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +71,20 @@ mod tests {
     struct C {
         #[serde(deserialize_with = "count")]
         n: usize,
+    }
+
+    #[test]
+    fn prepared_is_made_once() {
+        let p: Prepared<Vec<u8>> = Prepared::default();
+        let made = std::cell::Cell::new(0);
+        for _ in 0..3 {
+            let v = p.get(|| {
+                made.set(made.get() + 1);
+                vec![1, 2]
+            });
+            assert_eq!(v, &[1, 2]);
+        }
+        assert_eq!(made.get(), 1);
     }
 
     #[test]
