@@ -173,13 +173,13 @@ impl<'a> Words<'a> {
 
     /// A group makes nouns `part` parts of `whole` (both folded, singular).
     fn wholes_of_folded(&self, whole: &str, part: &str) -> bool {
-        let strip = |x: &String| x.trim_end_matches(['s', 'x']).to_string();
+        fn strip(x: &str) -> &str {
+            x.trim_end_matches(['s', 'x'])
+        }
         self.langs
             .iter()
             .flat_map(|s| s.groups.iter())
-            .any(|(w, p)| {
-                w.iter().map(strip).any(|x| x == whole) && p.iter().map(strip).any(|x| x == part)
-            })
+            .any(|(w, p)| w.iter().any(|x| strip(x) == whole) && p.iter().any(|x| strip(x) == part))
     }
 
     fn in_parts(&self, w: &str) -> bool {
