@@ -475,8 +475,13 @@ fn frame_of(toks: &[Tok], p: usize) -> u64 {
     let before = p.min(FRAME);
     let from = p.saturating_sub(2 * FRAME - after);
     let to = (p + 1 + 2 * FRAME - before).min(len);
-    let words: Vec<u64> = toks[from..to].iter().map(|t| t.word()).collect();
-    hash_of(&(p - from, words))
+    // At most 2 * FRAME + 1 tokens, on the stack; a slice hashes as the
+    // vector of the same words would.
+    let mut words = [0u64; 2 * FRAME + 1];
+    for (w, t) in words.iter_mut().zip(&toks[from..to]) {
+        *w = t.word();
+    }
+    hash_of(&(p - from, &words[..to - from]))
 }
 
 fn hash_of<T: Hash>(t: &T) -> u64 {
@@ -2038,7 +2043,7 @@ impl ReprintConflict {
 
 #[cfg(test)]
 mod tests {
-    use super::{keep_shared, Entry, Tried};
+    use super::{frame_of, hash_of, keep_shared, Entry, Tok, Tried, FRAME};
     use crate::model::Lang;
     use crate::rules::rule_tests::messages;
 
@@ -2081,6 +2086,26 @@ mod tests {
         assert!(!t.insert(4, 3));
         assert!(t.insert(4, 9));
         assert_eq!(t.earlier, vec![3, 4, 5, 7]);
+    }
+
+    #[test]
+    fn a_frame_hashes_as_the_vector_of_its_words() {
+        // The frame's words on the stack hash as the vector of them did,
+        // whatever the sentence's length and the figure's place in it.
+        for len in 1..20u64 {
+            let toks: Vec<Tok> = (0..len)
+                .map(|i| Tok::new(i * 7 + 3, i as usize, None, false, false))
+                .collect();
+            for p in 0..toks.len() {
+                let n = toks.len();
+                let after = (n - p - 1).min(FRAME);
+                let before = p.min(FRAME);
+                let from = p.saturating_sub(2 * FRAME - after);
+                let to = (p + 1 + 2 * FRAME - before).min(n);
+                let words: Vec<u64> = toks[from..to].iter().map(|t| t.word()).collect();
+                assert_eq!(frame_of(&toks, p), hash_of(&(p - from, words)), "{len} {p}");
+            }
+        }
     }
 
     #[test]
