@@ -117,8 +117,8 @@ mod tests {
     use crate::model::Lang;
     use crate::rules::Selection;
 
-    /// The `[attributed] examples` of every language: the figure gets
-    /// exactly the party and the measure named.
+    /// The `[attributed]` and `[count_leads]` examples of every language:
+    /// the figure gets exactly the party and the measure named.
     #[test]
     fn authority_examples_pass() {
         let cfg = crate::testing::config();

@@ -41,7 +41,7 @@ pub(crate) fn elided_measure(
     prev_end: usize,
     m: &Meanings,
 ) -> Option<u16> {
-    if m.count_leads.is_empty() {
+    if m.count_leads.is_empty() && m.count_heads.is_empty() {
         return None;
     }
     let before = look_back(text, sentence, fig, prev_end)?;
@@ -58,11 +58,9 @@ pub(crate) fn elided_measure(
         return None;
     }
     let folded = fold(clause);
-    let words: Vec<&str> = folded
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    // The last lead phrase of the clause, and the noun right after it.
+    let words: Vec<&str> = words(&folded).collect();
+    // The last lead phrase of the clause and the noun right after it, or
+    // the last head and the noun right before it ("death toll").
     let mut found = None;
     for lead in &m.count_leads {
         let n = lead.len();
@@ -70,13 +68,34 @@ pub(crate) fn elided_measure(
             continue;
         }
         for i in 0..words.len() - n {
-            if words[i..i + n] == lead[..] && found.is_none_or(|(k, _)| i > k) {
-                found = Some((i, words[i + n]));
+            // The noun after the lead, past an elided article ("le total
+            // de l'aide").
+            let Some(k) = (i + n..words.len()).find(|&k| !words[k].ends_with('\'')) else {
+                continue;
+            };
+            if words[i..i + n] == lead[..] && found.is_none_or(|(j, _)| k > j) {
+                found = Some((k, words[k]));
             }
         }
     }
+    for i in 1..words.len() {
+        if m.count_heads.iter().any(|h| h == words[i]) && found.is_none_or(|(k, _)| i - 1 > k) {
+            found = Some((i - 1, words[i - 1]));
+        }
+    }
     let (_, noun) = found?;
-    m.measure_of(noun.rsplit('\'').next().unwrap_or(noun))
+    m.measure_of(noun)
+}
+
+/// The words of folded text: runs of letters, digits, hyphens and
+/// apostrophes, each apostrophe ending its word, so that an elided word
+/// stands apart ("nombre d'interpellations": "nombre", "d'",
+/// "interpellations"), as in the phrases of the data, read the same way.
+pub(crate) fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .flat_map(|w| w.split_inclusive('\''))
+        .filter(|w| !w.is_empty())
 }
 
 /// True when the last words before `fig`, after the previous figure of its
@@ -99,10 +118,7 @@ pub(crate) fn compared_with_previous(
         return false;
     };
     let folded = fold(before);
-    let words: Vec<&str> = folded
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = words(&folded).collect();
     m.comparison_leads.iter().any(|lead| {
         !lead.is_empty()
             && words.len() >= lead.len()
@@ -148,6 +164,30 @@ mod tests {
             measure(t, Lang::new("en"), "1,200").as_deref(),
             Some("deaths")
         );
+    }
+
+    #[test]
+    fn an_elided_word_stands_apart() {
+        let w: Vec<&str> = super::words("le nombre d'interpellations, aujourd'hui").collect();
+        assert_eq!(
+            w,
+            ["le", "nombre", "d'", "interpellations", "aujourd'", "hui"]
+        );
+    }
+
+    #[test]
+    fn a_head_names_the_counted_before_it() {
+        let en = Lang::new("en");
+        let t = "Floods in Libya: the death toll has risen to 1,200, the Red Crescent said.";
+        assert_eq!(measure(t, en, "1,200").as_deref(), Some("deaths"));
+        // The nearer of a lead and a head names it.
+        let t = "The number of arrests and the death toll rose to 40.";
+        assert_eq!(measure(t, en, "40").as_deref(), Some("deaths"));
+        let t = "The death toll and the number of arrests rose to 40.";
+        assert_eq!(measure(t, en, "40").as_deref(), Some("arrests"));
+        // A toll of nothing known names nothing.
+        let t = "The toll stands at 1,350.";
+        assert_eq!(measure(t, en, "1,350"), None);
     }
 
     #[test]

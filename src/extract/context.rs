@@ -618,7 +618,12 @@ pub(crate) fn counted_noun(
             p = skip_spaces(text, e);
             continue;
         }
-        if lang.noun_stop.contains(buf.as_str()) || lang.months.contains_key(buf.as_str()) {
+        // A month or a weekday after a count is when, not what, it counts
+        // ("287 samedi soir", "1 350 lundi").
+        if lang.noun_stop.contains(buf.as_str())
+            || lang.months.contains_key(buf.as_str())
+            || lang.weekdays.contains_key(buf.as_str())
+        {
             return None;
         }
         if lang.noun_skip.contains(buf.as_str()) && skipped < 2 {

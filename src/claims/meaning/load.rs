@@ -52,7 +52,7 @@ struct MeaningFile {
     #[serde(default)]
     threshold: Option<ThresholdDef>,
     #[serde(default)]
-    count_leads: Option<WordsDef>,
+    count_leads: Option<CountLeadsDef>,
     #[serde(default)]
     comparison_leads: Option<WordsDef>,
 }
@@ -108,6 +108,20 @@ struct DeltaDef {
 #[serde(deny_unknown_fields)]
 struct WordsDef {
     words: Vec<String>,
+}
+
+/// The phrases that name what a figure further on counts: a lead before
+/// the noun ("nombre de", "number of"), a head after it ("death toll").
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountLeadsDef {
+    words: Vec<String>,
+    #[serde(default)]
+    heads: Vec<String>,
+    /// Figures and the measure their lead gives them (run with the
+    /// `[attributed]` examples: no party).
+    #[serde(default)]
+    examples: Vec<super::AuthorityExample>,
 }
 
 /// Thresholds, targets and forecasts, and the bounds of a category.
@@ -380,6 +394,12 @@ impl Meanings {
         if let Some(t) = &raw.count_leads {
             let leads = t.words.iter().map(|w| phrase_words(w));
             add_new(&mut self.count_leads, leads.filter(|w| !w.is_empty()));
+            add_new(&mut self.count_heads, t.heads.iter().map(|w| fold(w)));
+            for x in &t.examples {
+                let mut x = x.clone();
+                x.lang = lang_of_file(file).to_string();
+                self.authority_examples.push(x);
+            }
         }
         if let Some(t) = &raw.comparison_leads {
             add_new(
@@ -514,9 +534,7 @@ fn add_new<T: PartialEq>(list: &mut Vec<T>, items: impl IntoIterator<Item = T>) 
 
 /// The folded words of a phrase, as [`crate::claims::elided`] splits text.
 fn phrase_words(w: &str) -> Vec<String> {
-    fold(w)
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|x| !x.is_empty())
+    crate::claims::elided::words(&fold(w))
         .map(str::to_string)
         .collect()
 }

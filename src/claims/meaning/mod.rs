@@ -134,6 +134,9 @@ pub struct Meanings {
     /// Folded phrases, as words, after which a noun names what a figure
     /// further on counts ("total des", "number of").
     pub(crate) count_leads: Vec<Vec<String>>,
+    /// Folded nouns of a count whose counted noun stands right before them
+    /// ("death toll": what "the death toll rose to 1,200" counts).
+    pub(crate) count_heads: Vec<String>,
     /// Folded phrases, as words, that compare the figure right after them
     /// with the count before it in its sentence, whose noun it leaves
     /// unsaid ("287 710 manifestants, contre 282 710 annoncés la veille",

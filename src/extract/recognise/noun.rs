@@ -41,4 +41,17 @@ mod tests {
         let f = figure(t, Lang::new("en"), "some 300");
         assert_eq!(entity(t, &f), Some("troops"));
     }
+
+    #[test]
+    fn a_weekday_is_when_not_what() {
+        let t = "Le nombre de décès est passé à 1 350 lundi.";
+        let f = figure(t, Lang::new("fr"), "1 350");
+        assert_eq!(entity(t, &f), None);
+        let t = "Il y a eu 287 interpellations samedi.";
+        let f = figure(t, Lang::new("fr"), "287");
+        assert_eq!(entity(t, &f), Some("interpellations"));
+        let t = "The program aired one Sunday afternoon.";
+        let f = figure(t, Lang::new("en"), "one");
+        assert_eq!(entity(t, &f), None);
+    }
 }
