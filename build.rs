@@ -202,6 +202,8 @@ fn gazetteer(tsv: &Path, out: &Path, keys_out: &Path) {
     println!("cargo:rerun-if-changed={}", tsv.display());
     let text = std::fs::read_to_string(tsv).unwrap();
     let mut rows: Vec<(&str, &str, &str)> = Vec::new();
+    // The English and French names of each region, by place number.
+    let mut region_names: Vec<(usize, &str)> = Vec::new();
     let mut names: Vec<(&str, String)> = Vec::new();
     let mut firsts: Vec<(&str, u8)> = Vec::new();
     let mut first_at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -213,6 +215,12 @@ fn gazetteer(tsv: &Path, out: &Path, keys_out: &Path) {
                 let id = f.next().unwrap_or("");
                 let kind = f.next().unwrap_or("");
                 let parent = f.next().unwrap_or("");
+                if kind == "region" {
+                    let _code = f.next();
+                    for name in f.take(2).filter(|n| !n.is_empty()) {
+                        region_names.push((rows.len(), name));
+                    }
+                }
                 rows.push((id, kind, parent));
             }
             Some("N") => {
@@ -285,6 +293,13 @@ fn gazetteer(tsv: &Path, out: &Path, keys_out: &Path) {
         table(&firsts, "0", &mut keys)
     )
     .unwrap();
+    src.push_str(
+        "/// The regions' English and French names, with their place.\npub(crate) static REGION_NAMES: &[(u16, &str)] = &[\n",
+    );
+    for (place, name) in &region_names {
+        writeln!(src, "    ({place}, {name:?}),").unwrap();
+    }
+    src.push_str("];\n");
     src.push_str(
         "/// The keys of the tables, one after the other.\npub(crate) static KEYS: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/gazetteer_keys.txt\"));\n",
     );

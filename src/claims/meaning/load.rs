@@ -171,6 +171,10 @@ struct PlacesDef {
     #[serde(default)]
     superlatives: Vec<String>,
     #[serde(default)]
+    subdivisions: Vec<String>,
+    #[serde(default)]
+    sovereign: Vec<String>,
+    #[serde(default)]
     examples: Vec<PlaceExample>,
 }
 
@@ -447,6 +451,8 @@ impl Meanings {
                 (&mut self.place_relatives, &p.relatives),
                 (&mut self.place_fronted, &p.fronted),
                 (&mut self.place_superlatives, &p.superlatives),
+                (&mut self.place_subdivisions, &p.subdivisions),
+                (&mut self.place_sovereign, &p.sovereign),
             ] {
                 add_new(keys, words.iter().map(|w| phrase_key(w)));
             }

@@ -59,6 +59,16 @@ pub struct Meanings {
     /// was made ("pays d'Europe", "le géant de l'Asie", "countries of
     /// Africa").
     pub(crate) place_genitives: Vec<String>,
+    /// Token keys of the nouns of a part of a country ("État", "région",
+    /// "state"): a name after one and a genitive ("l'Etat de New York",
+    /// "cette région de Birmanie", "the state of New York") or, for
+    /// "state" and the like, right before one ("New York State") names a
+    /// region of the gazetteer, or no place the gazetteer knows.
+    pub(crate) place_subdivisions: Vec<String>,
+    /// Token keys of the nouns of [`Meanings::place_subdivisions`] that
+    /// also name a sovereign state ("l'Etat d'Israël", "the State of
+    /// Israel"): a country after them is that country.
+    pub(crate) place_sovereign: Vec<String>,
     /// Token keys of the relative pronouns that, after a place a figure is
     /// ranked against, make the clause they open about that place
     /// ("derrière les Etats-Unis, qui déplorent 119.000 morts").

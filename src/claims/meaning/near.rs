@@ -131,6 +131,76 @@ impl Meanings {
                 && spaced(j)
                 && ((capital(j) && !periods.iter().any(|p| p.ts == j))
                     || labels.binary_search(&toks.toks[j].start).is_ok());
+            // A part of a country ("l'Etat de New York", "la province de
+            // l'Equateur", "Hubei province") is the region of that name; a
+            // country after one ("cette région de Birmanie", "the Algarve
+            // region of Portugal") is no place the gazetteer knows (the
+            // figure is about a part of it), unless the noun also names a
+            // sovereign state ("l'Etat d'Israël"); a city after one with no
+            // region of its name stays the city ("la région de Houston").
+            let word_in = |k: usize, list: &[String]| list.iter().any(|w| w == toks.key(k..k + 1));
+            let lead = if i >= 2
+                && word_in(i - 1, &self.place_genitives)
+                && word_in(i - 2, &self.place_subdivisions)
+            {
+                Some(i - 2)
+            } else if i >= 3
+                && word_in(i - 1, &self.place_articles)
+                && word_in(i - 2, &self.place_genitives)
+                && word_in(i - 3, &self.place_subdivisions)
+            {
+                Some(i - 3)
+            } else {
+                None
+            };
+            // After the name, a lowercase noun only ("Hubei province", "New
+            // York state"; not "Michigan State", a university, nor a name
+            // that is also a common word: "the West region").
+            let lowercase = |k: usize| {
+                let t = toks.toks[k];
+                text[t.start..t.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            };
+            let after = lead.is_none()
+                && !g.common
+                && j < n
+                && spaced(j)
+                && lowercase(j)
+                && word_in(j, &self.place_subdivisions);
+            // A name joined to the words around it ("la région des West
+            // Midlands") is another name.
+            if (lead.is_some() || after) && !joined_before && !joined_after {
+                // The region of that name in the country of the place the
+                // name alone reads as, or the only region of that name
+                // ("l'Etat de Géorgie"); for a name that is also a common
+                // word ("cet Etat du Sud"), only the one region of that
+                // name ("l'Etat du Para").
+                let named = self.gazetteer.regions_named(toks.key(i..j));
+                let country = self.place_root(g.place);
+                let only = (named.len() == 1).then(|| named[0]);
+                let region = if g.common {
+                    only
+                } else {
+                    named
+                        .iter()
+                        .copied()
+                        .find(|&r| self.place_root(r) == country)
+                        .or(only)
+                };
+                if let Some(id) = region {
+                    let te = if after { j + 1 } else { j };
+                    out.push(Match { ts: i, te, id });
+                    i = te;
+                    continue;
+                }
+                let sovereign = lead.is_some_and(|k| word_in(k, &self.place_sovereign));
+                if lead.is_some() && self.gazetteer.named_alone(g.place) && !sovereign {
+                    i = j;
+                    continue;
+                }
+            }
             // "pays d'Europe", "de l'Asie": a continent qualifying a noun.
             let genitive = |k: usize| self.place_genitives.iter().any(|g| g == toks.key(k..k + 1));
             let qualifies = self.gazetteer.is_continent(g.place)

@@ -1,7 +1,11 @@
 //! Sets of places, and how places lie within one another.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
 use super::Meanings;
-use crate::claims::tokens::Tokens;
+use crate::claims::tokens::{phrase_key, Tokens};
 
 /// A small set of places (up to four), sorted; empty when unknown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -292,12 +296,32 @@ impl Gazetteer {
         }
         None
     }
+
+    /// The regions one of whose names (English or French) has key `key`
+    /// ("new york": the state, which the name alone leaves to the city).
+    /// The index is made the first time a region is asked for.
+    pub(crate) fn regions_named(&self, key: &str) -> &'static [u16] {
+        static INDEX: OnceLock<HashMap<String, Vec<u16>>> = OnceLock::new();
+        if self.len == 0 {
+            return &[];
+        }
+        let index = INDEX.get_or_init(|| {
+            let mut index: HashMap<String, Vec<u16>> = HashMap::default();
+            for &(place, name) in tables::REGION_NAMES {
+                let v = index.entry(phrase_key(name)).or_default();
+                if !v.contains(&place) {
+                    v.push(place);
+                }
+            }
+            index
+        });
+        index.get(key).map_or(&[], Vec::as_slice)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::tokens::phrase_key;
     use crate::input::Document;
     use crate::model::Lang;
     use crate::rules::Selection;
