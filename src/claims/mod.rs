@@ -477,6 +477,34 @@ fn set_off(text: &str, start: usize) -> bool {
         .is_some_and(|c| matches!(c, '(' | '[' | '-' | '–' | '—'))
 }
 
+/// True when `fig` stands alone in round brackets: "(43.575)".
+fn bracketed(text: &str, fig: &Figure) -> bool {
+    text[..fig.start()].trim_end().ends_with('(') && text[fig.end()..].trim_start().starts_with(')')
+}
+
+/// True when `fig` is the next item of a list after claim `p`: right after
+/// `p` (its noun, if any) a comma or `p`'s closing bracket ends its item,
+/// and then stand no digit and no end of clause, at most [`LIST_ITEM_GAP`]
+/// bytes in all (a place and its article: ", le Royaume-Uni (", ") et la
+/// France (").
+fn list_item_after(text: &str, p: &Claim, fig: &Figure) -> bool {
+    let end = p
+        .fig
+        .entity()
+        .map_or(p.fig.end(), |(_, e)| e.max(p.fig.end()));
+    if end > fig.start() || fig.start() - end > LIST_ITEM_GAP {
+        return false;
+    }
+    let gap = &text[end..fig.start()];
+    gap.trim_start().starts_with([',', ')'])
+        && !gap
+            .bytes()
+            .any(|b| b.is_ascii_digit() || matches!(b, b'.' | b';' | b':' | b'!' | b'?'))
+}
+
+/// The most bytes between two items of a list of figures in brackets.
+const LIST_ITEM_GAP: usize = 48;
+
 /// True when the tokens right before token `at` are one of `markers`
 /// (folded words joined by spaces).
 fn after_marker<'m>(
@@ -684,6 +712,19 @@ pub(crate) fn read_document(
                     // attributed to a source, puts a number on it. (Not any
                     // bare figure after it: "des centaines de personnes ont
                     // été tuées et quelque 200.000 ont pris la fuite".)
+                    counted = p.counted;
+                    compared_role = p.role;
+                } else if entity.is_none()
+                    && !places.is_empty()
+                    && places != p.places
+                    && bracketed(text, &fig)
+                    && list_item_after(text, p, &fig)
+                {
+                    // "Suivent le Brésil avec 58.314 morts, le Royaume-Uni
+                    // (43.575), l'Italie (34.744) et la France (29.813)": a
+                    // bare figure alone in brackets after a place, an item
+                    // of a list whose head states its noun, counts what the
+                    // item before it counts, at its own place.
                     counted = p.counted;
                     compared_role = p.role;
                 }

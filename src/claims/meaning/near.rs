@@ -422,6 +422,13 @@ impl Meanings {
                 if self.own_item_after(text, toks, ge, at.start) {
                     continue;
                 }
+                // A place in a relative clause set off by commas before the
+                // figure ("L'Etat de Sao Paulo, où le premier cas au Brésil
+                // est apparu, a franchi … 10.000 morts") is about that
+                // clause, not the figure.
+                if self.in_closed_relative(toks, gs, ge, at.start) {
+                    continue;
+                }
                 at.start - ge
             } else if gs >= at.after && fronted_subject(gs) {
                 gs - at.after
@@ -493,6 +500,22 @@ impl Meanings {
             }
         }
         out
+    }
+
+    /// True when the place at tokens `gs..ge` stands in a relative clause
+    /// (its first word one of `[places] relatives`, after a comma) that a
+    /// comma closes before token `figure`.
+    fn in_closed_relative(&self, toks: &Tokens, gs: usize, ge: usize, figure: usize) -> bool {
+        let comma = |k: usize| toks.toks.get(k).is_some_and(|t| t.comma);
+        let from = gs.saturating_sub(PLACE_BEFORE).max(1);
+        let Some(open) = (from..=gs).rev().find(|&k| comma(k)) else {
+            return false;
+        };
+        let relative = self
+            .place_relatives
+            .iter()
+            .any(|r| r == toks.key(open..open + 1));
+        relative && (ge..=figure).any(comma)
     }
 
     /// True when the sentence of `toks` opens with a phrase of
