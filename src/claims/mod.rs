@@ -488,10 +488,7 @@ fn bracketed(text: &str, fig: &Figure) -> bool {
 /// bytes in all (a place and its article: ", le Royaume-Uni (", ") et la
 /// France (").
 fn list_item_after(text: &str, p: &Claim, fig: &Figure) -> bool {
-    let end = p
-        .fig
-        .entity()
-        .map_or(p.fig.end(), |(_, e)| e.max(p.fig.end()));
+    let end = p.fig.phrase_end();
     if end > fig.start() || fig.start() - end > LIST_ITEM_GAP {
         return false;
     }

@@ -406,8 +406,7 @@ impl Reader<'_> {
 
     /// The end of a figure's phrase: its noun when it has one.
     fn phrase_end(&self, i: usize) -> usize {
-        let f = &self.claim(i).fig;
-        f.entity().map_or(f.end(), |(_, e)| e.max(f.end()))
+        self.claim(i).fig.phrase_end()
     }
 
     fn head(&self, i: usize) -> Option<String> {

@@ -379,6 +379,12 @@ impl Figure {
         self.entity.get()
     }
 
+    /// The end of the figure's phrase: its counted noun's when it has one
+    /// after it ("28.530 morts"), else the figure's.
+    pub(crate) fn phrase_end(&self) -> usize {
+        self.entity().map_or(self.end(), |(_, e)| e.max(self.end()))
+    }
+
     pub(crate) fn set_entity(&mut self, span: Option<(usize, usize)>) {
         self.entity = Span32::new(span);
     }

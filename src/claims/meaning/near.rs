@@ -101,12 +101,25 @@ impl Meanings {
                 continue;
             };
             let j = i + g.len;
-            let capital = |k: usize| {
+            let first_letter = |k: usize, is: fn(char) -> bool| {
                 let t = toks.toks[k];
-                text[t.start..t.end]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+                text[t.start..t.end].chars().next().is_some_and(is)
+            };
+            let capital = |k: usize| first_letter(k, char::is_uppercase);
+            let word_in = |k: usize, list: &[String]| list.iter().any(|w| w == toks.key(k..k + 1));
+            // The genitive right before token `k`, or before the article
+            // there ("de", "de l'", "of"): its token.
+            let genitive_before = |k: usize| {
+                if k >= 1 && word_in(k - 1, &self.place_genitives) {
+                    Some(k - 1)
+                } else if k >= 2
+                    && word_in(k - 1, &self.place_articles)
+                    && word_in(k - 2, &self.place_genitives)
+                {
+                    Some(k - 2)
+                } else {
+                    None
+                }
             };
             // A capitalised word before the name joins it, unless it
             // introduces a place ("En France", "Le Brésil", "In London",
@@ -138,36 +151,17 @@ impl Meanings {
             // figure is about a part of it), unless the noun also names a
             // sovereign state ("l'Etat d'Israël"); a city after one with no
             // region of its name stays the city ("la région de Houston").
-            let word_in = |k: usize, list: &[String]| list.iter().any(|w| w == toks.key(k..k + 1));
-            let lead = if i >= 2
-                && word_in(i - 1, &self.place_genitives)
-                && word_in(i - 2, &self.place_subdivisions)
-            {
-                Some(i - 2)
-            } else if i >= 3
-                && word_in(i - 1, &self.place_articles)
-                && word_in(i - 2, &self.place_genitives)
-                && word_in(i - 3, &self.place_subdivisions)
-            {
-                Some(i - 3)
-            } else {
-                None
-            };
+            let lead = genitive_before(i)
+                .and_then(|k| k.checked_sub(1))
+                .filter(|&k| word_in(k, &self.place_subdivisions));
             // After the name, a lowercase noun only ("Hubei province", "New
             // York state"; not "Michigan State", a university, nor a name
             // that is also a common word: "the West region").
-            let lowercase = |k: usize| {
-                let t = toks.toks[k];
-                text[t.start..t.end]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
-            };
             let after = lead.is_none()
                 && !g.common
                 && j < n
                 && spaced(j)
-                && lowercase(j)
+                && first_letter(j, char::is_lowercase)
                 && word_in(j, &self.place_subdivisions);
             // A name joined to the words around it ("la région des West
             // Midlands") is another name.
@@ -202,13 +196,7 @@ impl Meanings {
                 }
             }
             // "pays d'Europe", "de l'Asie": a continent qualifying a noun.
-            let genitive = |k: usize| self.place_genitives.iter().any(|g| g == toks.key(k..k + 1));
-            let qualifies = self.gazetteer.is_continent(g.place)
-                && i > 0
-                && (genitive(i - 1)
-                    || (i > 1
-                        && self.place_articles.iter().any(|a| a == toks.key(i - 1..i))
-                        && genitive(i - 2)));
+            let qualifies = self.gazetteer.is_continent(g.place) && genitive_before(i).is_some();
             let after_preposition = i > 0
                 && self
                     .place_prepositions

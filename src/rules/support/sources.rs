@@ -165,7 +165,7 @@ pub(crate) fn near_words(text: &str, c: &Claim, words: &[String]) -> bool {
         c.fig.start().saturating_sub(20).max(c.sentence().0),
         c.fig.start(),
     );
-    let from = c.fig.end().max(c.fig.entity().map_or(0, |(_, e)| e));
+    let from = c.fig.phrase_end();
     let to = (from + 16).min(c.sentence().1).max(from);
     let after = folded_slice(text, from, to);
     words
@@ -194,7 +194,7 @@ pub(crate) fn hypothesis(cx: &Context, c: &Claim) -> bool {
         Some(p) => &before[p + 1..],
         None => &before[..],
     };
-    let from = c.fig.end().max(c.fig.entity().map_or(0, |(_, e)| e));
+    let from = c.fig.phrase_end();
     let after = folded_slice(text, from, (from + HYPOTHESIS_REACH).min(e).max(from));
     let after = match after.find(CLAUSE_MARKS) {
         Some(p) => &after[..p],
@@ -731,7 +731,7 @@ fn same_surroundings(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
     // as hashes ([`fold_hash`]).
     let around = |c: &Claim| -> (Vec<u64>, Vec<u64>) {
         let text = &corpus.doc_of(c).text;
-        let end = c.fig.end().max(c.fig.entity().map_or(0, |(_, e)| e));
+        let end = c.fig.phrase_end();
         let mut from = c.fig.start().saturating_sub(160);
         while !text.is_char_boundary(from) {
             from -= 1;
