@@ -39,7 +39,7 @@ use crate::input::Document;
 use crate::lexicon::Lexicon;
 use crate::model::{Figure, Kind, Ymd};
 pub use meaning::Meanings;
-pub(crate) use meaning::{FigureTokens, Places, SentenceMeaning, Span};
+pub(crate) use meaning::{Change, FigureTokens, Places, SentenceMeaning, Span};
 pub(crate) use moment::{Moment, Status};
 pub(crate) use period::Period;
 use period::{claim_period, inherited_period, period_of_date, LastStated, Stated};
@@ -80,8 +80,10 @@ pub struct Claim {
     repeat_of: u32,
     /// The figure stands in boilerplate (menu, footer, teaser, address).
     pub(crate) boilerplate: bool,
-    /// The figure states a change ("13 nouveaux décès"), not a level.
-    pub(crate) delta: bool,
+    /// The figure states a change ("13 nouveaux décès"), not a level, and
+    /// which kind (a rate per year holds from one day to the next); read by
+    /// [`Claim::delta`].
+    pub(crate) change: Option<Change>,
     /// The text states the period (a date, a year, "au premier semestre"
     /// in the sentence or just before), rather than leaving it to the time
     /// of writing.
@@ -202,6 +204,12 @@ impl Claim {
 
     /// The comparability key, for claims that state a quantity of a known
     /// measure; `None` otherwise.
+    /// True when the figure states a change ("13 nouveaux décès"), not a
+    /// level.
+    pub(crate) fn delta(&self) -> bool {
+        self.change.is_some()
+    }
+
     pub(crate) fn key(&self) -> Option<Key> {
         if !self.fig.kind.is_quantity() {
             return None;
@@ -210,7 +218,7 @@ impl Claim {
             measure: self.measure?,
             role: self.key_role,
             side: self.side,
-            delta: self.delta,
+            delta: self.delta(),
         })
     }
 
@@ -837,7 +845,7 @@ pub(crate) fn read_document(
             period: PackedPeriod::new(period),
             repeat_of: NO_REPEAT,
             boilerplate,
-            delta: m.is_delta(text, &at, &sm, &toks),
+            change: m.change_of(text, &at, &sm, &toks),
             period_stated: how != Stated::Default,
             moment,
             status,

@@ -228,7 +228,7 @@ fn a_rate_per_head_that_opens_a_sentence_makes_its_figures_rates() {
         claims_of(0, &doc, &cfg.lexicon, &cfg.meanings)
             .into_iter()
             .filter(|c| c.fig.kind.is_quantity())
-            .map(|c| (t[c.fig.start()..c.fig.end()].to_string(), c.delta))
+            .map(|c| (t[c.fig.start()..c.fig.end()].to_string(), c.delta()))
             .collect()
     };
     let v = deltas(
@@ -290,7 +290,57 @@ fn a_window_of_time_in_its_clause_makes_a_figure_a_change() {
             .iter()
             .find(|c| &text[c.fig.start()..c.fig.end()] == figure)
             .unwrap_or_else(|| panic!("no figure {figure} in {text}"));
-        assert_eq!(found.delta, change, "{figure} in {text}");
+        assert_eq!(found.delta(), change, "{figure} in {text}");
+    }
+}
+
+#[test]
+fn a_rate_per_year_is_a_change_that_holds_from_day_to_day() {
+    use crate::claims::Change;
+    let cfg = config();
+    // (text, language, figure, the change read)
+    let cases = [
+        (
+            "Les loyers leur rapportaient environ 55.000 euros par an.",
+            "fr",
+            "environ 55.000 euros",
+            Some(Change::Yearly),
+        ),
+        (
+            "Chaque année, près de 16,5 millions de femmes sont victimes de violences.",
+            "fr",
+            "près de 16,5 millions",
+            Some(Change::Yearly),
+        ),
+        (
+            "The plant employs 4,000 workers and hires 300 people every year.",
+            "en",
+            "300",
+            Some(Change::Yearly),
+        ),
+        // A day's change stays one, even beside a yearly word.
+        (
+            "Chaque année, 3.000 nouveaux cas sont détectés.",
+            "fr",
+            "3.000",
+            Some(Change::Any),
+        ),
+        (
+            "Actuellement, 40.000 nouveaux cas sont détectés quotidiennement.",
+            "fr",
+            "40.000",
+            Some(Change::Any),
+        ),
+        ("Le loyer est de 55.000 euros.", "fr", "55.000 euros", None),
+    ];
+    for (text, lang, figure, change) in cases {
+        let doc = Document::new("d", text, Some(Lang::new(lang)));
+        let claims = claims_of(0, &doc, &cfg.lexicon, &cfg.meanings);
+        let found = claims
+            .iter()
+            .find(|c| &text[c.fig.start()..c.fig.end()] == figure)
+            .unwrap_or_else(|| panic!("no figure {figure} in {text}"));
+        assert_eq!(found.change, change, "{figure} in {text}");
     }
 }
 

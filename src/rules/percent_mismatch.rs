@@ -150,7 +150,7 @@ fn end_of(c: &Claim) -> usize {
 
 /// A figure stated exactly, as a level: no qualifier, no change, no sign.
 fn plain(text: &str, c: &Claim) -> bool {
-    usable(c) && c.fig.qualifier.is_none() && !c.delta && !signed(text, c)
+    usable(c) && c.fig.qualifier.is_none() && !c.delta() && !signed(text, c)
 }
 
 /// `a` and `b` are part and whole joined by a joiner: `30 sur 120`, `30

@@ -367,7 +367,7 @@ fn sentence_shares(
             continue;
         }
         if !usable(c)
-            || c.delta
+            || c.delta()
             || signed(text, c)
             || c.fig.value().is_none_or(|v| v <= Decimal::ZERO)
         {

@@ -93,7 +93,7 @@ use super::support::dates::published;
 use super::support::params::{count, decimal};
 use super::support::story::count_shared;
 use super::{Check, Context, Finding, RuleDef};
-use crate::claims::{Claim, Corpus};
+use crate::claims::{Change, Claim, Corpus};
 use crate::lexicon::{fold, fold_hash, Lexicon};
 use crate::model::{Kind, Written, Ymd};
 
@@ -1889,7 +1889,7 @@ impl ReprintConflict {
                     // stand around it.
                     let past = |c: &Claim, published: i64| {
                         c.period_stated
-                            && !c.delta
+                            && !c.delta()
                             && c.period().is_some_and(|p| p.end.days() < published)
                     };
                     let closed = ca.period() == cb.period() && past(ca, x) && past(cb, y);
@@ -1929,7 +1929,10 @@ impl ReprintConflict {
                         });
                         continue;
                     }
-                    if x != y && (ca.delta || cb.delta) && !pinned {
+                    // A rate per year ("55.000 euros par an") holds from
+                    // one day to the next: two printings state one figure.
+                    let daily = |c: &Claim| c.change == Some(Change::Any);
+                    if x != y && (daily(ca) || daily(cb)) && !pinned {
                         trace.note(a, b, 4, || {
                             "not compared: a change (\"nouveaux cas\", \"in 24 hours\") printed on \
                              two different days, and nothing in the sentence pins it to one day"

@@ -13,6 +13,8 @@ use crate::lexicon::{fold, fold_hash};
 const RATE: &str = "rate";
 /// The id of the windows of time among the `delta` words.
 const WINDOW: &str = "window";
+/// The id of the rates per year among the change words.
+const YEARLY: &str = "yearly";
 
 /// A meaning file. The language-neutral file defines the ids and their
 /// properties; each language's file adds its words to the same ids.
@@ -99,6 +101,11 @@ struct DeltaDef {
     /// 24 hours"): in the figure's clause, they make it a change.
     #[serde(default)]
     windows: Vec<String>,
+    /// Rates per year ("par an", "each year"): a change word too, but one
+    /// that holds from one day to the next, so that two printings days
+    /// apart state one figure.
+    #[serde(default)]
+    yearly: Vec<String>,
     /// How reports name a change.
     #[serde(default)]
     label: Option<String>,
@@ -358,6 +365,9 @@ impl Meanings {
             }
             if !d.windows.is_empty() {
                 self.delta_window = Some(self.delta.add(WINDOW, &d.windows));
+            }
+            if !d.yearly.is_empty() {
+                self.delta_yearly = Some(self.delta.add(YEARLY, &d.yearly));
             }
             if let Some(l) = &d.label {
                 self.delta_label = l.clone();

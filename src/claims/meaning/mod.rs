@@ -11,7 +11,7 @@ pub(crate) mod vocabulary;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 
-pub(crate) use near::{FigureTokens, SentenceMeaning};
+pub(crate) use near::{Change, FigureTokens, SentenceMeaning};
 use places::Gazetteer;
 pub(crate) use places::Places;
 pub(crate) use vocabulary::{Match, Vocabulary};
@@ -114,6 +114,8 @@ pub struct Meanings {
     pub(crate) delta_rate: Option<u16>,
     /// The id of the windows of time among the `delta` words, if any.
     pub(crate) delta_window: Option<u16>,
+    /// The id of the rates per year among the `delta` words, if any.
+    pub(crate) delta_yearly: Option<u16>,
     /// Token keys of the words that join two places into one mention ("en
     /// Irak et en Syrie").
     pub(crate) place_links: Vec<String>,

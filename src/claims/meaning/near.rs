@@ -658,25 +658,37 @@ impl Meanings {
 
     /// True when the figure states a change: a delta word right before or
     /// after its noun ("13 nouveaux décès", "72 décès supplémentaires").
-    pub(crate) fn is_delta(
+    pub(crate) fn change_of(
         &self,
         text: &str,
         at: &FigureTokens,
         sm: &SentenceMeaning,
         toks: &Tokens,
-    ) -> bool {
+    ) -> Option<Change> {
         // Before the figure, the word must touch it ("a further 20"): in
         // "un nouveau bilan, 166.000" the word qualifies the toll, not a
         // change.
-        sm.deltas.iter().any(|m| {
-            if Some(m.id) == self.delta_window {
-                return window_of(text, m, at, toks);
+        let mut found = None;
+        for m in &sm.deltas {
+            let hit = if Some(m.id) == self.delta_window {
+                window_of(text, m, at, toks)
+            } else {
+                (m.ts >= at.end && m.ts <= at.after + 1)
+                    || m.te == at.start
+                    || (Some(m.id) == self.delta_rate
+                        && (self.rate_frame(m, at, toks) || bounds_after(text, m, at, toks)))
+            };
+            if !hit {
+                continue;
             }
-            (m.ts >= at.end && m.ts <= at.after + 1)
-                || m.te == at.start
-                || (Some(m.id) == self.delta_rate
-                    && (self.rate_frame(m, at, toks) || bounds_after(text, m, at, toks)))
-        })
+            // A rate per year is steady only when no other change word
+            // makes the figure a day's change too.
+            if Some(m.id) != self.delta_yearly {
+                return Some(Change::Any);
+            }
+            found = Some(Change::Yearly);
+        }
+        found
     }
 
     /// True when a rate per head opens the sentence in a clause of its own
@@ -791,6 +803,16 @@ const PLACE_BEFORE: usize = 25;
 /// How far, in tokens, a role is looked for before and after a figure.
 const ROLE_BEFORE: usize = 8;
 const ROLE_AFTER: usize = 10;
+
+/// What kind of change a figure states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Change {
+    /// A change over a day or a window of its own ("13 nouveaux décès",
+    /// "en 24 heures"), or a rate per head.
+    Any,
+    /// A rate per year ("55.000 euros par an"), steady from day to day.
+    Yearly,
+}
 
 /// Where a figure stands among the tokens of its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1078,7 +1078,7 @@ pub(crate) fn national_tally(cx: &Context, least: Decimal, c: &Claim) -> bool {
         return false;
     };
     if least.is_zero()
-        || c.delta
+        || c.delta()
         || c.measure.is_none_or(generic)
         || c.fig.value().is_none_or(|v| v < least)
         || !c
