@@ -3,7 +3,9 @@
 //! toll ... to 1,200", "le nombre de décès s'élève à 17.944". A figure with
 //! no noun of its own counts what the nearest lead phrase before it in its
 //! clause names ("total des", "nombre de", "number of": `[count_leads]` of
-//! each language's meaning file), when no other figure stands between.
+//! each language's meaning file), when no other figure stands between, or
+//! the subject noun of a copula right before it ("les manifestants étaient
+//! 106.000": `copulas` there).
 
 use super::Meanings;
 use crate::lexicon::fold;
@@ -41,7 +43,7 @@ pub(crate) fn elided_measure(
     prev_end: usize,
     m: &Meanings,
 ) -> Option<u16> {
-    if m.count_leads.is_empty() && m.count_heads.is_empty() {
+    if m.count_leads.is_empty() && m.count_heads.is_empty() && m.count_copulas.is_empty() {
         return None;
     }
     let before = look_back(text, sentence, fig, prev_end)?;
@@ -59,6 +61,20 @@ pub(crate) fn elided_measure(
     }
     let folded = fold(clause);
     let words: Vec<&str> = words(&folded).collect();
+    // A copula right before the figure joins it to the plural subject noun
+    // right before the copula ("les manifestants étaient 106.000"; not the
+    // end of a phrase after the subject, "les Français installés à
+    // l'étranger sont plus d'un million"): nearer than any lead.
+    for cop in &m.count_copulas {
+        let n = cop.len();
+        if words.len() > n && words[words.len() - n..] == cop[..] {
+            let noun = words[words.len() - n - 1];
+            let plural = m.plural_endings.iter().any(|e| noun.ends_with(e.as_str()));
+            if let Some(measure) = m.measure_of(noun).filter(|_| plural) {
+                return Some(measure);
+            }
+        }
+    }
     // The last lead phrase of the clause and the noun right after it, or
     // the last head and the noun right before it ("death toll").
     let mut found = None;

@@ -125,6 +125,11 @@ struct CountLeadsDef {
     words: Vec<String>,
     #[serde(default)]
     heads: Vec<String>,
+    /// Verbs that join a subject noun to the figure right after them, which
+    /// counts it ("les manifestants étaient 106.000", "the protesters
+    /// numbered 5,000").
+    #[serde(default)]
+    copulas: Vec<String>,
     /// Figures and the measure their lead gives them (run with the
     /// `[attributed]` examples: no party).
     #[serde(default)]
@@ -409,6 +414,8 @@ impl Meanings {
             let leads = t.words.iter().map(|w| phrase_words(w));
             add_new(&mut self.count_leads, leads.filter(|w| !w.is_empty()));
             add_new(&mut self.count_heads, t.heads.iter().map(|w| fold(w)));
+            let copulas = t.copulas.iter().map(|w| phrase_words(w));
+            add_new(&mut self.count_copulas, copulas.filter(|w| !w.is_empty()));
             for x in &t.examples {
                 let mut x = x.clone();
                 x.lang = lang_of_file(file).to_string();

@@ -149,6 +149,9 @@ pub struct Meanings {
     /// Folded nouns of a count whose counted noun stands right before them
     /// ("death toll": what "the death toll rose to 1,200" counts).
     pub(crate) count_heads: Vec<String>,
+    /// Folded verbs, as words, that join a subject noun right before them
+    /// to the figure right after them ("les manifestants étaient 106.000").
+    pub(crate) count_copulas: Vec<Vec<String>>,
     /// Folded phrases, as words, that compare the figure right after them
     /// with the count before it in its sentence, whose noun it leaves
     /// unsaid ("287 710 manifestants, contre 282 710 annoncés la veille",
