@@ -44,6 +44,20 @@ pub(crate) use moment::{Moment, Status};
 pub(crate) use period::Period;
 use period::{claim_period, inherited_period, period_of_date, LastStated, Stated};
 
+/// The places the sentence `text[sentence.0..sentence.1]` names (not by an
+/// adjective, not its dateline), as their ids: "Grande-Bretagne" and
+/// "Royaume-Uni" name one.
+pub(crate) fn places_named_in(text: &str, sentence: (usize, usize), m: &Meanings) -> Vec<u16> {
+    let mut toks = tokens::Tokens::default();
+    toks.fill(text, sentence);
+    let sm = m.sentence(text, &toks, &[]);
+    sm.places
+        .iter()
+        .filter(|(_, name)| *name)
+        .map(|(p, _)| p.id)
+        .collect()
+}
+
 /// A figure in its context.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {

@@ -290,18 +290,30 @@ pub(crate) fn same_moment(corpus: &Corpus, lexicon: &Lexicon, a: &Claim, b: &Cla
     !disjoint(&da, &db) && !disjoint_w(&wa, &wb)
 }
 
-/// How many proper names the sentences of two claims share.
-pub(crate) fn shared_sentence_names(corpus: &Corpus, a: &Claim, b: &Claim) -> usize {
+/// How many proper names the sentences of two claims share. Two names of
+/// one place the claims share count as one name shared ("43.575 morts en
+/// Grande-Bretagne" and "le Royaume-Uni (43.575)"), as the same name would.
+pub(crate) fn shared_sentence_names(cx: &Context, a: &Claim, b: &Claim) -> usize {
+    let corpus = cx.corpus;
     let ta = &corpus.doc_of(a).text[a.sentence().0..a.sentence().1];
     let tb = &corpus.doc_of(b).text[b.sentence().0..b.sentence().1];
-    let na = names_of(ta);
+    let mut na = names_of(ta);
     let mut nb = names_of(tb);
     nb.sort();
     nb.dedup();
-    let mut na = na;
     na.sort();
     na.dedup();
-    na.iter().filter(|n| nb.binary_search(n).is_ok()).count()
+    let same = na.iter().filter(|n| nb.binary_search(n).is_ok()).count();
+    if same > 0 || a.places.is_empty() {
+        return same;
+    }
+    // Each sentence names a place both claims are about.
+    let named = |c: &Claim| {
+        crate::claims::places_named_in(&corpus.doc_of(c).text, c.sentence(), cx.meanings)
+            .into_iter()
+            .any(|p| a.places.ids().contains(&p) && b.places.ids().contains(&p))
+    };
+    usize::from(named(a) && named(b))
 }
 
 /// Why two claims of different documents are not compared.
@@ -568,7 +580,7 @@ fn why_not_by(
     let translated = corpus.doc_of(a).lang != corpus.doc_of(b).lang
         && !a.places.is_empty()
         && a.places == b.places;
-    if !translated && shared_sentence_names(corpus, a, b) < p.min_sentence_names {
+    if !translated && shared_sentence_names(cx, a, b) < p.min_sentence_names {
         return Some(NotCompared::NoSharedName);
     }
     let settled = |c: &Claim| matches!(c.status, Some(Status::Revised | Status::Final));
