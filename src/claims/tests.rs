@@ -383,3 +383,29 @@ fn a_weekday_after_a_window_of_time_dates_the_change() {
         assert_eq!(found.4, period, "{figure} in {text}");
     }
 }
+
+#[test]
+fn a_threshold_noun_may_take_one_word_before_its_link() {
+    let cfg = config();
+    let m = &cfg.meanings;
+    let fold = crate::lexicon::fold;
+    // (the words right before a figure, whether they make it a threshold)
+    let cases = [
+        ("le passage imminent de la barre terrible des ", true),
+        ("a franchi le seuil des ", true),
+        ("a franchi le seuil historique des ", true),
+        ("dépasse l'objectif d'", true),
+        ("passed the grim milestone of ", true),
+        // Two words between: no longer the noun's figure.
+        ("la barre des morts du coronavirus de ", false),
+        ("le bilan des ", false),
+        ("the number of ", false),
+    ];
+    for (before, threshold) in cases {
+        assert_eq!(
+            m.threshold_noun_before(&fold(before)),
+            threshold,
+            "{before}"
+        );
+    }
+}

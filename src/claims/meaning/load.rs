@@ -141,6 +141,14 @@ struct CountLeadsDef {
 #[serde(deny_unknown_fields)]
 struct ThresholdDef {
     words: Vec<String>,
+    /// Nouns of a threshold, a mark or a target, joined to the figure
+    /// after them by one of `noun_links`, with at most one word between
+    /// ("la barre terrible des 100.000 morts", "the grim milestone of
+    /// 100,000 deaths").
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default)]
+    noun_links: Vec<String>,
     /// Words that make a figure of their clause a hypothesis or a forecast.
     #[serde(default)]
     hypotheses: Vec<String>,
@@ -403,6 +411,8 @@ impl Meanings {
             for (words, from) in [
                 (&mut self.thresholds, &t.words),
                 (&mut self.hypotheses, &t.hypotheses),
+                (&mut self.threshold_nouns, &t.nouns),
+                (&mut self.threshold_links, &t.noun_links),
                 (&mut self.category_links, &t.category_links),
                 (&mut self.plural_endings, &t.plural_endings),
                 (&mut self.category_quantifiers, &t.category_quantifiers),

@@ -130,6 +130,10 @@ pub struct Meanings {
     /// Folded phrases that make the figure after them a threshold, a target
     /// or a forecast rather than a count ("le seuil des", "the mark of").
     pub(crate) thresholds: Vec<String>,
+    /// Folded nouns of a threshold, and the words that join them to the
+    /// figure after them (see [`Meanings::threshold_noun_before`]).
+    pub(crate) threshold_nouns: Vec<String>,
+    pub(crate) threshold_links: Vec<String>,
     /// Folded phrases that make a figure of their clause a hypothesis or a
     /// forecast rather than a count ("auraient pu être évitées", "could
     /// have been prevented").
@@ -248,6 +252,26 @@ impl Meanings {
             .word(noun)
             .is_none_or(|m| !self.people[m as usize])
             && self.roles.word(noun).is_some()
+    }
+
+    /// True when folded text `before`, the words right before a figure in
+    /// its clause, ends with a threshold noun and its link word, at most
+    /// one word between ("la barre terrible des", "the grim milestone of").
+    pub(crate) fn threshold_noun_before(&self, before: &str) -> bool {
+        if self.threshold_nouns.is_empty() {
+            return false;
+        }
+        let words: Vec<&str> = crate::claims::elided::words(before).collect();
+        let Some((link, rest)) = words.split_last() else {
+            return false;
+        };
+        if !self.threshold_links.iter().any(|l| l == link) {
+            return false;
+        }
+        rest.iter()
+            .rev()
+            .take(2)
+            .any(|w| self.threshold_nouns.iter().any(|n| n == w))
     }
 
     /// True for a measure of people of a particular kind (troops, fighters),

@@ -173,6 +173,23 @@ pub(crate) fn near_words(text: &str, c: &Claim, words: &[String]) -> bool {
         .any(|w| find_phrase(&before, w).is_some() || find_phrase(&after, w).is_some())
 }
 
+/// True when a threshold noun and its link stand right before the figure
+/// in its clause, one word at most between ("franchi la barre terrible des
+/// 100.000 morts": `nouns` of `[threshold]`).
+pub(crate) fn threshold_noun(cx: &Context, c: &Claim) -> bool {
+    let text = &cx.corpus.doc_of(c).text;
+    let before = folded_slice(
+        text,
+        c.fig.start().saturating_sub(48).max(c.sentence().0),
+        c.fig.start(),
+    );
+    let before = match before.rfind(CLAUSE_MARKS) {
+        Some(p) => &before[p + 1..],
+        None => &before[..],
+    };
+    cx.meanings.threshold_noun_before(before)
+}
+
 /// True when the figure's clause makes it a hypothesis or a forecast: one
 /// of the `hypotheses` words stands before it or after its counted noun,
 /// at most [`HYPOTHESIS_REACH`] bytes away, with no punctuation between
@@ -422,6 +439,7 @@ impl Alone {
             Alone::Increment => near_words(text, c, skip),
             Alone::Threshold => {
                 near_words(text, c, &cx.meanings.thresholds)
+                    || threshold_noun(cx, c)
                     || category_bound(cx, c)
                     || hypothesis(cx, c)
             }
