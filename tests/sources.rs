@@ -392,3 +392,21 @@ fn items_of_one_statement_are_compared_one_by_one() {
         vec!["FC201 orangesum-7992 254, orangesum-8070 381".to_string()]
     );
 }
+
+/// A document that prints the other's value itself, for the same place, does
+/// not contradict it there: of two statements of the same tolls, the one
+/// that differs is reported, not a toll of one against another toll of the
+/// other ("254" against "3.244", when the two "3 244" were read with other
+/// statuses and not compared).
+#[test]
+fn a_conflict_pairs_the_items_that_differ() {
+    let dir = Scratch::new("items");
+    let a = r#"{"id": "a", "lang": "fr", "date": "2020-06-02", "text": "En 2019, la très légère baisse de la mortalité sur les routes de France métropolitaine (3 244 morts, -0,1 %) a été compensée par la hausse des décès en Outre-mer (254 morts, + 5,8 %), d'après le bilan définitif."}"#;
+    let b = r#"{"id": "b", "lang": "fr", "date": "2020-06-02", "text": "La mortalité routière a très légèrement reculé en France métropolitaine en 2019 (3.244 morts, -0,1%), mais les décès ont augmenté dans les territoires d'Outre-mer (381 morts, +5,8%), selon le bilan définitif."}"#;
+    std::fs::write(dir.join("tolls.jsonl"), format!("{a}\n{b}\n")).unwrap();
+    let path = dir.join("tolls.jsonl");
+    assert_eq!(
+        loud_across(path.to_str().unwrap()),
+        vec!["FC201 a 254, b 381".to_string()]
+    );
+}

@@ -1089,7 +1089,22 @@ fn first_pair(
     // "en France métropolitaine (3 244 morts) … en Outre-mer (254 morts)")
     // are two quantities: agreeing on one says nothing of the other.
     let sentence = |i: usize| (corpus.claims[i].doc, corpus.claims[i].sentence());
+    // A document that prints the other's value itself, of the same key
+    // and places, does not contradict it: the two figures are different
+    // items ("3 244 morts … 254 morts" against "3.244 morts"), whether or
+    // not that value was compared (another status, another reading of its
+    // day).
+    let value = |i: usize| corpus.claims[i].fig.value();
+    let prints = |claims: &[usize], of: usize| {
+        value(of).is_some()
+            && claims
+                .iter()
+                .any(|&i| value(i) == value(of) && places(i) == places(of))
+    };
     conflicts.into_iter().find(|&(a, b)| {
+        if prints(a_claims, b) || prints(b_claims, a) {
+            return false;
+        }
         !agreeing.iter().any(|&(x, y)| {
             let other_party = party(a).is_some() && party(x).is_some() && party(x) != party(a);
             let items = sentence(x) == sentence(a) && sentence(y) == sentence(b);
