@@ -617,11 +617,21 @@ impl Meanings {
                     self.place_links.iter().any(|l| l == key)
                 }
             };
+            // An exclusion reaches the places coordinated after its own,
+            // with no comma between ("venues de Bulgarie et de
+            // Roumanie").
+            let in_place = |k: usize| sm.places.iter().any(|(m, _)| m.ts <= k && k < m.te);
+            let chained = |k: usize| {
+                !toks.toks[k].comma
+                    && (link(k)
+                        || in_place(k)
+                        || self.place_articles.iter().any(|l| l == toks.key(k..k + 1)))
+            };
             (!is_ranked || (figure != te && !relative(te)))
                 && x.te <= ts
-                && ts - x.te <= 2
                 && !toks.toks.get(x.te).is_some_and(|t| t.comma)
-                && (x.te..ts).all(link)
+                && ((ts - x.te <= 2 && (x.te..ts).all(link))
+                    || (!is_ranked && (x.te..ts).any(in_place) && (x.te..ts).all(chained)))
         })
     }
 
