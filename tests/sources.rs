@@ -410,3 +410,21 @@ fn a_conflict_pairs_the_items_that_differ() {
         vec!["FC201 a 254, b 381".to_string()]
     );
 }
+
+/// A threshold counts nothing: the table of `claims` leaves it out of the
+/// quantity it names, whose counts it lists.
+#[test]
+fn the_claims_table_keeps_thresholds_out_of_counts() {
+    let dir = Scratch::new("threshold");
+    write(
+        &dir,
+        "a.md",
+        "2020-05-20",
+        "Le Brésil a franchi la barre symbolique des 20.000 morts du coronavirus, selon le \
+         ministère de la Santé. Le Brésil compte 18.859 morts, a indiqué le ministère mardi soir.",
+    );
+    let out = figcheck_in(&dir, &["claims", "a.md"], b"");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("\"18.859\""), "{}", out.stdout);
+    assert!(!out.stdout.contains("\"20.000\""), "{}", out.stdout);
+}

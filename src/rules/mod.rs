@@ -77,6 +77,9 @@ use crate::lexicon::Lexicon;
 use registry::Needs;
 pub use ruleset::{Example, RuleDef, RuleSet};
 use support::names::DocNames;
+/// Whether a claim states no count (a threshold, a forecast): what the
+/// claims table leaves out of its quantities, as the rules do.
+pub(crate) use support::sources::not_a_count;
 use support::story::Stories;
 use support::suppression::{self, Suppressions};
 

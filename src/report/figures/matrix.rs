@@ -6,7 +6,9 @@
 //! text tells. Each row gives the source, its publication date, the value
 //! and interval, the time of day of the count, its status (provisional,
 //! revised, final), the party the text gives it for (the officials, the
-//! organisers), and where the figure stands.
+//! organisers), and where the figure stands. A threshold, a target, a
+//! forecast or a hypothesis ("le seuil des 20.000 morts") counts nothing and
+//! stands in no group, as the rules compare it with nothing.
 //! Quantities stated by several documents come first; within a quantity,
 //! rows go by publication date. `--format json` gives the same groups with
 //! each figure's full record.
@@ -21,6 +23,7 @@ use crate::claims::{Corpus, Key, Places};
 use crate::config::Config;
 use crate::report::json::SCHEMA_VERSION;
 use crate::report::{Figures, Reporter};
+use crate::rules::not_a_count;
 
 /// The claims grouped by quantity, as a table.
 #[derive(Debug, Clone, Copy, Default)]
@@ -47,6 +50,11 @@ fn quantities(corpus: &Corpus, cfg: &Config, published: &[Option<String>]) -> Ve
     for (key, members) in corpus.buckets(&cfg.meanings) {
         for i in members {
             let c = &corpus.claims[i];
+            // A threshold, a target, a forecast or a category's bound
+            // states no count of the quantity: it stands in no group.
+            if not_a_count(corpus, &cfg.lexicon, &cfg.meanings, c) {
+                continue;
+            }
             groups
                 .entry((key, c.places, c.period()))
                 .or_default()

@@ -16,7 +16,7 @@ use super::story::{names_of, StoryParams};
 use super::text::{find_phrase, folded, folded_slice};
 use crate::claims::moment::Status;
 use crate::claims::period::Period;
-use crate::claims::{Claim, Corpus, Key, Relation};
+use crate::claims::{Claim, Corpus, Key, Meanings, Relation};
 use crate::lexicon::{fold_hash, Lexicon, QualifierShape};
 use crate::model::Kind;
 use crate::rules::{Context, Finding, RuleDef};
@@ -173,21 +173,30 @@ pub(crate) fn near_words(text: &str, c: &Claim, words: &[String]) -> bool {
         .any(|w| find_phrase(&before, w).is_some() || find_phrase(&after, w).is_some())
 }
 
+/// True when claim `c` is no count: a threshold, a target or a forecast
+/// ("le seuil des 200.000 morts", "la barre terrible des 100.000 morts"),
+/// the open bound of a category ("tout rassemblement de plus de 10
+/// personnes") or a hypothesis ("35.000 morts auraient pu être évitées").
+pub(crate) fn not_a_count(corpus: &Corpus, lexicon: &Lexicon, m: &Meanings, c: &Claim) -> bool {
+    let text = &corpus.doc_of(c).text;
+    near_words(text, c, &m.thresholds)
+        || threshold_noun(corpus, m, c)
+        || category_bound(corpus, lexicon, m, c)
+        || hypothesis(corpus, m, c)
+}
+
 /// True when a threshold noun and its link stand right before the figure
 /// in its clause, one word at most between ("franchi la barre terrible des
 /// 100.000 morts": `nouns` of `[threshold]`).
-pub(crate) fn threshold_noun(cx: &Context, c: &Claim) -> bool {
-    let text = &cx.corpus.doc_of(c).text;
+fn threshold_noun(corpus: &Corpus, meanings: &Meanings, c: &Claim) -> bool {
+    let text = &corpus.doc_of(c).text;
     let before = folded_slice(
         text,
         c.fig.start().saturating_sub(48).max(c.sentence().0),
         c.fig.start(),
     );
-    let before = match before.rfind(CLAUSE_MARKS) {
-        Some(p) => &before[p + 1..],
-        None => &before[..],
-    };
-    cx.meanings.threshold_noun_before(before)
+    let before = after_last_mark(&before);
+    meanings.threshold_noun_before(before)
 }
 
 /// True when the figure's clause makes it a hypothesis or a forecast: one
@@ -195,22 +204,19 @@ pub(crate) fn threshold_noun(cx: &Context, c: &Claim) -> bool {
 /// at most [`HYPOTHESIS_REACH`] bytes away, with no punctuation between
 /// ("ils prévoyaient jusqu'à 510.000 morts", "plus de 35.000 morts
 /// auraient pu être évitées").
-pub(crate) fn hypothesis(cx: &Context, c: &Claim) -> bool {
-    let words = &cx.meanings.hypotheses;
+fn hypothesis(corpus: &Corpus, meanings: &Meanings, c: &Claim) -> bool {
+    let words = &meanings.hypotheses;
     if words.is_empty() {
         return false;
     }
-    let text = &cx.corpus.doc_of(c).text;
+    let text = &corpus.doc_of(c).text;
     let (s, e) = c.sentence();
     let before = folded_slice(
         text,
         c.fig.start().saturating_sub(HYPOTHESIS_REACH).max(s),
         c.fig.start(),
     );
-    let before = match before.rfind(CLAUSE_MARKS) {
-        Some(p) => &before[p + 1..],
-        None => &before[..],
-    };
+    let before = after_last_mark(&before);
     let from = c.fig.phrase_end();
     let after = folded_slice(text, from, (from + HYPOTHESIS_REACH).min(e).max(from));
     let after = match after.find(CLAUSE_MARKS) {
@@ -220,6 +226,19 @@ pub(crate) fn hypothesis(cx: &Context, c: &Claim) -> bool {
     words
         .iter()
         .any(|w| find_phrase(before, w).is_some() || find_phrase(after, w).is_some())
+}
+
+/// The text after the last clause mark of `before` (whole when none); a
+/// mark may take several bytes ("»").
+fn after_last_mark(before: &str) -> &str {
+    match before
+        .char_indices()
+        .rev()
+        .find(|(_, ch)| CLAUSE_MARKS.contains(ch))
+    {
+        Some((p, ch)) => &before[p + ch.len_utf8()..],
+        None => before,
+    }
 }
 
 /// How far, in bytes, a word of hypothesis is looked for around a figure.
@@ -233,18 +252,18 @@ const CLAUSE_MARKS: [char; 8] = [',', ';', ':', '(', ')', '"', '«', '»'];
 /// "des rassemblements de plus de 10 personnes", "tout rassemblement de
 /// plus de dix personnes", "gatherings of more than 10 people" name a
 /// category by the size of its members, not a count.
-pub(crate) fn category_bound(cx: &Context, c: &Claim) -> bool {
-    let m = cx.meanings;
+fn category_bound(corpus: &Corpus, lexicon: &Lexicon, meanings: &Meanings, c: &Claim) -> bool {
+    let m = meanings;
     let open = c.fig.qualifier.is_some_and(|q| {
         matches!(
-            cx.lexicon.qualifiers[q as usize].shape,
+            lexicon.qualifiers[q as usize].shape,
             QualifierShape::Lower { .. } | QualifierShape::Upper { .. }
         )
     });
     if !open || m.category_links.is_empty() {
         return false;
     }
-    let text = &cx.corpus.doc_of(c).text;
+    let text = &corpus.doc_of(c).text;
     let before = folded_slice(
         text,
         c.fig.start().saturating_sub(48).max(c.sentence().0),
@@ -434,15 +453,9 @@ impl Alone {
     /// Whether claim `c` passes the test (`skip`: the rule's skip words,
     /// folded).
     fn test(self, cx: &Context, skip: &[String], c: &Claim) -> bool {
-        let text = &cx.corpus.doc_of(c).text;
         match self {
-            Alone::Increment => near_words(text, c, skip),
-            Alone::Threshold => {
-                near_words(text, c, &cx.meanings.thresholds)
-                    || threshold_noun(cx, c)
-                    || category_bound(cx, c)
-                    || hypothesis(cx, c)
-            }
+            Alone::Increment => near_words(&cx.corpus.doc_of(c).text, c, skip),
+            Alone::Threshold => not_a_count(cx.corpus, cx.lexicon, cx.meanings, c),
         }
     }
 }
@@ -1264,6 +1277,19 @@ fn tally_pairs(cx: &Context, tallied: &BTreeMap<u32, Vec<usize>>) -> Vec<(u32, u
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod mark_tests {
+    #[test]
+    fn a_clause_mark_of_several_bytes_is_passed_whole() {
+        assert_eq!(
+            super::after_last_mark("orter ».l'epidemie a fait "),
+            ".l'epidemie a fait "
+        );
+        assert_eq!(super::after_last_mark("a, b"), " b");
+        assert_eq!(super::after_last_mark("ab"), "ab");
+    }
 }
 
 #[cfg(test)]
