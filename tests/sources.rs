@@ -134,43 +134,14 @@ fn explain_names_a_missing_figure() {
 /// cross-source error stands between unrelated stories.
 #[test]
 fn a_newsroom_day_reports_its_real_disagreement_and_nothing_else() {
-    let out = common::figcheck(&[
-        "check",
-        "--input",
-        "jsonl",
-        "--format",
-        "jsonl",
-        "--fail-on",
-        "never",
-        "fixtures/newsroom/2020-07-02.jsonl",
-    ]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let findings: Vec<serde_json::Value> = out
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let findings = findings_of("fixtures/newsroom/2020-07-02.jsonl");
     let across: Vec<&serde_json::Value> = findings
         .iter()
         .filter(|f| f["code"].as_str().unwrap().starts_with("FC2"))
         .collect();
     let mut pairs: Vec<(String, Vec<String>)> = across
         .iter()
-        .map(|f| {
-            let cited = f["claims"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{} {}",
-                        c["doc"].as_str().unwrap(),
-                        c["text"].as_str().unwrap()
-                    )
-                })
-                .collect();
-            (f["code"].as_str().unwrap().to_string(), cited)
-        })
+        .map(|f| (f["code"].as_str().unwrap().to_string(), cited(f)))
         .collect();
     pairs.sort();
     let printing = |doc: &str| {
@@ -185,8 +156,7 @@ fn a_newsroom_day_reports_its_real_disagreement_and_nothing_else() {
             ("FC204".to_string(), printing("orangesum-150")),
             ("FC204".to_string(), printing("orangesum-52")),
         ],
-        "{}",
-        out.stdout
+        "{findings:?}"
     );
 }
 
@@ -341,9 +311,24 @@ fn a_movement_folder_gives_its_revision_and_the_stale_copy() {
     assert_eq!(rows, want, "{}", out.stdout);
 }
 
-/// The loud cross-source findings of `check` on a JSONL fixture, as "CODE
-/// doc text, doc text" lines.
-fn loud_across(path: &str) -> Vec<String> {
+/// The claims a finding cites, as "doc text".
+fn cited(f: &serde_json::Value) -> Vec<String> {
+    f["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}",
+                c["doc"].as_str().unwrap(),
+                c["text"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+/// The findings of `check` on a JSONL file, which must succeed.
+fn findings_of(path: &str) -> Vec<serde_json::Value> {
     let out = common::figcheck(&[
         "check",
         "--input",
@@ -357,23 +342,17 @@ fn loud_across(path: &str) -> Vec<String> {
     assert_eq!(out.code, 0, "{}", out.stderr);
     out.stdout
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The loud cross-source findings of `check` on a JSONL fixture, as "CODE
+/// doc text, doc text" lines.
+fn loud_across(path: &str) -> Vec<String> {
+    findings_of(path)
+        .into_iter()
         .filter(|f| f["severity"] == "error" || f["severity"] == "warning")
-        .map(|f| {
-            let cited: Vec<String> = f["claims"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{} {}",
-                        c["doc"].as_str().unwrap(),
-                        c["text"].as_str().unwrap()
-                    )
-                })
-                .collect();
-            format!("{} {}", f["code"].as_str().unwrap(), cited.join(", "))
-        })
+        .map(|f| format!("{} {}", f["code"].as_str().unwrap(), cited(&f).join(", ")))
         .collect()
 }
 
