@@ -216,14 +216,14 @@ impl Claim {
         (self.sentence.0 as usize, self.sentence.1 as usize)
     }
 
-    /// The comparability key, for claims that state a quantity of a known
-    /// measure; `None` otherwise.
     /// True when the figure states a change ("13 nouveaux décès"), not a
     /// level.
     pub(crate) fn delta(&self) -> bool {
         self.change.is_some()
     }
 
+    /// The comparability key, for claims that state a quantity of a known
+    /// measure; `None` otherwise.
     pub(crate) fn key(&self) -> Option<Key> {
         if !self.fig.kind.is_quantity() {
             return None;

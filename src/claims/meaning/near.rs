@@ -666,8 +666,10 @@ impl Meanings {
         })
     }
 
-    /// True when the figure states a change: a delta word right before or
-    /// after its noun ("13 nouveaux décès", "72 décès supplémentaires").
+    /// The change the figure states, if any: a delta word right before or
+    /// after its noun ("13 nouveaux décès", "72 décès supplémentaires"), a
+    /// window of time or a rate that bounds its count; [`Change::Yearly`]
+    /// when every such word is a rate per year ("55.000 euros par an").
     pub(crate) fn change_of(
         &self,
         text: &str,

@@ -252,8 +252,7 @@ const CLAUSE_MARKS: [char; 8] = [',', ';', ':', '(', ')', '"', '«', '»'];
 /// "des rassemblements de plus de 10 personnes", "tout rassemblement de
 /// plus de dix personnes", "gatherings of more than 10 people" name a
 /// category by the size of its members, not a count.
-fn category_bound(corpus: &Corpus, lexicon: &Lexicon, meanings: &Meanings, c: &Claim) -> bool {
-    let m = meanings;
+fn category_bound(corpus: &Corpus, lexicon: &Lexicon, m: &Meanings, c: &Claim) -> bool {
     let open = c.fig.qualifier.is_some_and(|q| {
         matches!(
             lexicon.qualifiers[q as usize].shape,
@@ -1280,21 +1279,18 @@ fn tally_pairs(cx: &Context, tallied: &BTreeMap<u32, Vec<usize>>) -> Vec<(u32, u
 }
 
 #[cfg(test)]
-mod mark_tests {
+mod tests {
+    use super::*;
+
     #[test]
     fn a_clause_mark_of_several_bytes_is_passed_whole() {
         assert_eq!(
-            super::after_last_mark("orter ».l'epidemie a fait "),
+            after_last_mark("orter ».l'epidemie a fait "),
             ".l'epidemie a fait "
         );
-        assert_eq!(super::after_last_mark("a, b"), " b");
-        assert_eq!(super::after_last_mark("ab"), "ab");
+        assert_eq!(after_last_mark("a, b"), " b");
+        assert_eq!(after_last_mark("ab"), "ab");
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
 
     #[test]
     fn alone_memo_reads_each_test_of_each_claim_once() {
