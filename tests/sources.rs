@@ -101,7 +101,7 @@ fn one_story_in_two_languages_conflicts() {
         &["release.md", "article.md"],
     );
     assert!(
-        out.contains("FC201: compared: the values disagree"),
+        out.contains("FC201: compared: the values disagree: reported"),
         "{out}"
     );
     let out = figcheck_in(
@@ -113,6 +113,62 @@ fn one_story_in_two_languages_conflicts() {
     let q = &v["quantities"][0];
     assert_eq!(q["key"], "deaths");
     assert_eq!(q["documents"], 2);
+}
+
+/// `--explain` says what came of a pair the rules compared: a conflict
+/// left unreported because the second document also prints the first's
+/// value, and the second document's own contradiction, which FC301
+/// reports at the line of the file where its figure stands.
+#[test]
+fn explain_tells_what_came_of_a_compared_pair() {
+    let dir = Scratch::new("explain-outcome");
+    write(
+        &dir,
+        "release.md",
+        "2023-09-13",
+        "The floods in Derna killed 1,200 people in Libya on 12 September 2023, said Othman Abdul \
+         Jaleel, the health minister.",
+    );
+    write(
+        &dir,
+        "article.md",
+        "2023-09-14",
+        "Les inondations de Derna ont fait 1 800 morts en Libye le 12 septembre 2023, a déclaré \
+         Othman Abdul Jaleel, ministre de la Santé.\nLe ministre a plus tard parlé de 1 200 morts \
+         en Libye le 12 septembre 2023.",
+    );
+    let files = ["release.md", "article.md"];
+    let out = explain(&dir, "release.md:4:28", "article.md:4:35", &files);
+    assert!(
+        out.contains(
+            "FC201: compared: the values disagree: not reported: one document also prints"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("FC301: not compared: the two stand in different documents"),
+        "{out}"
+    );
+    let out = explain(&dir, "article.md:4:35", "article.md:5:34", &files);
+    assert!(
+        out.contains("FC201: not compared: both stand in one document"),
+        "{out}"
+    );
+    assert!(
+        out.contains("FC301: compared: the values disagree (reported)"),
+        "{out}"
+    );
+    let out = figcheck_in(
+        &dir,
+        &["check", "--format", "concise", "release.md", "article.md"],
+        b"",
+    );
+    assert!(
+        out.stdout.contains("article.md:5:34: FC301 `1 200` (deaths, in libya) contradicts `1 800` stated on line 4"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("FC201"), "{}", out.stdout);
 }
 
 #[test]

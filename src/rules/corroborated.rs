@@ -18,7 +18,7 @@ impl Check for Corroborated {
     }
 
     fn explain_pair(&self, cx: &Context, a: usize, b: usize) -> Option<String> {
-        Some(explain(cx, &self.0, a, b))
+        Some(explain(cx, &self.0, Some(true), a, b))
     }
 }
 

@@ -54,104 +54,182 @@ impl Check for InconsistentInDocument {
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
         check(self, cx, rule, out);
     }
+
+    fn explain_pair(&self, cx: &Context, a: usize, b: usize) -> Option<String> {
+        Some(explain(self, cx, a, b))
+    }
 }
 
-fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+/// What FC301 makes of one claim of its document.
+struct Reading {
+    /// The claim's key, when the claim is pinned down enough to be
+    /// stated twice.
+    key: Option<Key>,
+    /// Its value, when it counts among the key's values in the document
+    /// (a series of events has [`SERIES`] of them or more).
+    series_value: Option<Decimal>,
+    /// Why it is not compared with the other claims of its key; `None`
+    /// when it is.
+    skip: Option<&'static str>,
+}
+
+/// What FC301 makes of claim `c` of a document whose text is `text`.
+fn read(p: &InconsistentInDocument, cx: &Context, text: &str, c: &Claim) -> Reading {
     let corpus = cx.corpus;
-    let tolerance = p.tolerance;
+    let none = |why| Reading {
+        key: None,
+        series_value: None,
+        skip: Some(why),
+    };
+    if !usable(c) {
+        return none(
+            "a value that cannot be trusted (an ambiguous separator, a bad grouping, debris)",
+        );
+    }
+    if c.measure
+        .is_some_and(|m| cx.meanings.comparable.get(m as usize) == Some(&false))
+    {
+        return none("a measure that is not compared");
+    }
+    let (Some(key), Some(_)) = (c.key(), c.fig.entity()) else {
+        return none("no key or no counted noun");
+    };
+    // A quantity pinned down enough to be stated twice: what happened (a
+    // role, or a noun that names the quantity itself: "25.000 morts") and
+    // where (place). "Quatre personnes" and "300 personnes" of one article
+    // are mostly different groups.
+    if c.role.is_none() && !names_measure(cx, c) {
+        return none("a count of people of any kind, with no role");
+    }
+    // The items of a list (a ranking of countries) and the tallies of one
+    // place (at least `tally_least`: "48.000 morts au Royaume-Uni") are no
+    // series of events: they do not count among the key's values.
+    let listed = in_list(corpus, c);
+    let tally = !p.tally_least.is_zero()
+        && c.places.single().is_some()
+        && c.fig.value().is_some_and(|v| v >= p.tally_least);
+    let series_value = (!listed && !tally).then(|| c.fig.value()).flatten();
     let part_words = p.prepared.get(|| folded(&p.part_words));
-    for (d, doc) in cx.docs() {
-        let text = doc.text.as_str();
-        let mut by_key: BTreeMap<(Key, Places), Vec<usize>> = BTreeMap::new();
-        // Distinct values per key, whatever the places and nouns.
-        let mut values: BTreeMap<Key, Vec<Decimal>> = BTreeMap::new();
-        for i in corpus.doc_claims[d].clone() {
-            let c = &corpus.claims[i];
-            if !usable(c) {
-                continue;
+    let skip = if c.places.is_empty() {
+        Some("no place")
+    } else if c.fig.value().is_none() {
+        Some("no single value")
+    } else if listed && !pinned_in_list(corpus, c) {
+        // A figure of a list is hard to pin to its place, unless its item
+        // names a place of its own ("le Royaume-Uni avec 40.597 morts, le
+        // Brésil avec 36.455 morts").
+        Some("an item of a list that names no place of its own")
+    } else if near_words(text, c, part_words) {
+        // A part or a running total is another quantity.
+        Some("a part or a running total (next to one of `part_words`)")
+    } else if quoted(text, c) {
+        // A figure quoted is someone's word ("a parlé de \"120 millions de
+        // morts\""), which the article may well contradict.
+        Some("in quotation marks (someone's word)")
+    } else {
+        None
+    };
+    Reading {
+        key: Some(key),
+        series_value,
+        skip,
+    }
+}
+
+/// Why two claims of one key and places in one document cannot state one
+/// quantity, or `None` when they may.
+fn pair_reason(text: &str, cx: &Context, a: &Claim, b: &Claim) -> Option<&'static str> {
+    // Sentences that name different days speak of different moments, even
+    // when no year dates them ("On 2 March, up to 25,000 … On 5 April,
+    // around 30,000"). Two parties' counts ("2.400 selon la préfecture,
+    // 12.000 selon les organisateurs") are no contradiction.
+    if !apart(text, a, b) {
+        Some("both stand in one sentence")
+    } else if !a.same_authority(b) {
+        Some("different authorities")
+    } else if !same_count(text, cx, a, b) {
+        Some("different counted nouns")
+    } else if !a.same_period(b) {
+        Some("different periods")
+    } else if !same_moment(cx.corpus, cx.lexicon, a, b) {
+        Some("different moments of the day or stages of a count")
+    } else {
+        None
+    }
+}
+
+/// True when the values of two claims cannot both hold.
+fn disagree(p: &InconsistentInDocument, cx: &Context, a: &Claim, b: &Claim) -> bool {
+    !overlap(
+        &reach(bounds(a, cx.lexicon, p.tolerance), p.open_reach),
+        &reach(bounds(b, cx.lexicon, p.tolerance), p.open_reach),
+    )
+}
+
+/// The claims document `d` compares, by key and places, and the distinct
+/// values of each key, whatever the places and nouns.
+type Groups = (
+    BTreeMap<(Key, Places), Vec<usize>>,
+    BTreeMap<Key, Vec<Decimal>>,
+);
+
+fn groups(p: &InconsistentInDocument, cx: &Context, d: usize) -> Groups {
+    let corpus = cx.corpus;
+    let text = corpus.docs[d].text.as_str();
+    let mut by_key: BTreeMap<(Key, Places), Vec<usize>> = BTreeMap::new();
+    let mut values: BTreeMap<Key, Vec<Decimal>> = BTreeMap::new();
+    for i in corpus.doc_claims[d].clone() {
+        let c = &corpus.claims[i];
+        let r = read(p, cx, text, c);
+        let Some(key) = r.key else {
+            continue;
+        };
+        if let Some(x) = r.series_value {
+            let v = values.entry(key).or_default();
+            if !v.contains(&x) {
+                v.push(x);
             }
-            if c.measure
-                .is_some_and(|m| cx.meanings.comparable.get(m as usize) == Some(&false))
-            {
-                continue;
-            }
-            let (Some(key), Some(_)) = (c.key(), c.fig.entity()) else {
-                continue;
-            };
-            // A quantity pinned down enough to be stated twice: what
-            // happened (a role, or a noun that names the quantity itself:
-            // "25.000 morts") and where (place). "Quatre personnes" and
-            // "300 personnes" of one article are mostly different groups.
-            if c.role.is_none() && !names_measure(cx, c) {
-                continue;
-            }
-            // The items of a list (a ranking of countries) and the tallies
-            // of one place (at least `tally_least`: "48.000 morts au
-            // Royaume-Uni") are no series of events: they do not count
-            // among the key's values.
-            let listed = in_list(corpus, c);
-            let tally = !p.tally_least.is_zero()
-                && c.places.single().is_some()
-                && c.fig.value().is_some_and(|v| v >= p.tally_least);
-            if !listed && !tally {
-                if let Some(x) = c.fig.value() {
-                    let v = values.entry(key).or_default();
-                    if !v.contains(&x) {
-                        v.push(x);
-                    }
-                }
-            }
-            if c.places.is_empty() {
-                continue;
-            }
-            // A figure of a list is hard to pin to its place, unless its
-            // item names a place of its own ("le Royaume-Uni avec 40.597
-            // morts, le Brésil avec 36.455 morts").
-            if (listed && !pinned_in_list(corpus, c)) || c.fig.value().is_none() {
-                continue;
-            }
-            // A part or a running total is another quantity; a figure
-            // quoted is someone's word ("a parlé de \"120 millions de
-            // morts\""), which the article may well contradict.
-            if near_words(text, c, part_words) || quoted(text, c) {
-                continue;
-            }
+        }
+        if r.skip.is_none() {
             let v = by_key.entry((key, c.places)).or_default();
             if v.len() < MAX_PER_KEY {
                 v.push(i);
             }
         }
+    }
+    (by_key, values)
+}
+
+/// The first pair of `claims` (one key and places of one document) whose
+/// values disagree.
+fn first_conflict(
+    p: &InconsistentInDocument,
+    cx: &Context,
+    text: &str,
+    claims: &[usize],
+) -> Option<(usize, usize)> {
+    let corpus = cx.corpus;
+    for (x, &a) in claims.iter().enumerate() {
+        for &b in &claims[x + 1..] {
+            let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+            if pair_reason(text, cx, ca, cb).is_none() && disagree(p, cx, ca, cb) {
+                return Some((a, b));
+            }
+        }
+    }
+    None
+}
+
+fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
+    let corpus = cx.corpus;
+    for (d, doc) in cx.docs() {
+        let text = doc.text.as_str();
+        let (by_key, values) = groups(p, cx, d);
         for ((key, places), claims) in by_key {
             if values.get(&key).is_some_and(|v| v.len() >= SERIES) {
                 continue;
             }
-            let mut found = None;
-            'pairs: for (x, &a) in claims.iter().enumerate() {
-                for &b in &claims[x + 1..] {
-                    let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                    // Sentences that name different days speak of different
-                    // moments, even when no year dates them ("On 2 March, up
-                    // to 25,000 … On 5 April, around 30,000").
-                    // Two parties' counts ("2.400 selon la préfecture,
-                    // 12.000 selon les organisateurs") are no contradiction.
-                    if !apart(text, ca, cb)
-                        || !ca.same_authority(cb)
-                        || !same_count(text, cx, ca, cb)
-                        || !ca.same_period(cb)
-                        || !same_moment(corpus, cx.lexicon, ca, cb)
-                    {
-                        continue;
-                    }
-                    if !overlap(
-                        &reach(bounds(ca, cx.lexicon, tolerance), p.open_reach),
-                        &reach(bounds(cb, cx.lexicon, tolerance), p.open_reach),
-                    ) {
-                        found = Some((a, b));
-                        break 'pairs;
-                    }
-                }
-            }
-            if let Some((a, b)) = found {
+            if let Some((a, b)) = first_conflict(p, cx, text, &claims) {
                 let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
                 let what = format!(
                     "{}, in {}",
@@ -159,7 +237,7 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
                     cx.meanings.places_name(&places)
                 );
                 let (ta, tb) = (ca.fig.text(text), cb.fig.text(text));
-                let (la, _) = crate::error::line_col(text, ca.fig.start());
+                let (la, _) = doc.line_col(ca.fig.start());
                 out.push(Finding::at_claim(
                     corpus,
                     rule,
@@ -170,6 +248,56 @@ fn check(p: &InconsistentInDocument, cx: &Context, rule: &RuleDef, out: &mut Vec
                 ));
             }
         }
+    }
+}
+
+/// Why claims `a` and `b` were or were not compared, and what came of it.
+fn explain(p: &InconsistentInDocument, cx: &Context, a: usize, b: usize) -> String {
+    let corpus = cx.corpus;
+    let (a, b) = (a.min(b), a.max(b));
+    let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+    if ca.doc != cb.doc {
+        return "not compared: the two stand in different documents (this rule compares \
+                the figures of one document)"
+            .into();
+    }
+    let text = corpus.doc_of(ca).text.as_str();
+    for c in [ca, cb] {
+        if let Some(why) = read(p, cx, text, c).skip {
+            return format!("not compared: `{}` is {why}", c.fig.text(text));
+        }
+    }
+    if ca.key() != cb.key() {
+        return "not compared: different keys (measure, role, side or change)".into();
+    }
+    if ca.places != cb.places {
+        return "not compared: different places".into();
+    }
+    let (by_key, values) = groups(p, cx, ca.doc as usize);
+    let key = ca.key().expect("read gave a key");
+    if let Some(v) = values.get(&key).filter(|v| v.len() >= SERIES) {
+        return format!(
+            "not compared: the document states this quantity with {} values, a series of \
+             events rather than one quantity stated twice",
+            v.len()
+        );
+    }
+    let claims = &by_key[&(key, ca.places)];
+    if !(claims.contains(&a) && claims.contains(&b)) {
+        return format!("not compared: beyond the first {MAX_PER_KEY} claims of this quantity");
+    }
+    if let Some(why) = pair_reason(text, cx, ca, cb) {
+        return format!("not compared: {why}");
+    }
+    if !disagree(p, cx, ca, cb) {
+        return "compared: the values agree".into();
+    }
+    if first_conflict(p, cx, text, claims) == Some((a, b)) {
+        "compared: the values disagree (reported)".into()
+    } else {
+        "compared: the values disagree (the document's first disagreeing pair of this \
+         quantity is reported)"
+            .into()
     }
 }
 

@@ -31,7 +31,7 @@ impl Check for ScaleSlip {
     }
 
     fn explain_pair(&self, cx: &Context, a: usize, b: usize) -> Option<String> {
-        Some(explain(cx, &self.0, a, b))
+        Some(explain(cx, &self.0, None, a, b))
     }
 }
 

@@ -814,8 +814,17 @@ pub(crate) fn close(a: &Claim, b: &Claim) -> bool {
 }
 
 /// Why claims `a` and `b` were or were not compared by a rule with
-/// parameters `p`, and what came of it (for `figcheck claims --explain`).
-pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> String {
+/// parameters `p`, and what came of it (for `figcheck claims --explain`):
+/// with `outcome_of` `Some(agreement)`, the rule reports the pairs that
+/// agree (or disagree) as [`compare`] does, and says whether it reported
+/// this one.
+pub(crate) fn explain(
+    cx: &Context,
+    p: &CompareParams,
+    outcome_of: Option<bool>,
+    a: usize,
+    b: usize,
+) -> String {
     let corpus = cx.corpus;
     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
     if ca.doc == cb.doc {
@@ -863,14 +872,26 @@ pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> St
         &p.bounds_of(cb, ca, cx.lexicon),
     );
     if same_wording(corpus, ca, cb) {
-        if agree || !pinned_moment(corpus, ca, cb) {
-            return "not compared: the same sentence worded alike (a copy or an update of one \
-                    text, not a second source)"
+        if outcome_of == Some(true) {
+            return "not compared: the same sentence worded alike (a copy corroborates nothing)"
                 .into();
         }
-        return "compared: the same sentence worded alike, but both state the count of one \
-                moment (the same day, or another count printed alike): the values disagree"
-            .into();
+        if !pinned_moment(corpus, ca, cb) {
+            return "not compared: the same sentence worded alike, with nothing that pins both \
+                    to one moment (a copy or an update of one text, not a second source)"
+                .into();
+        }
+        if !agree {
+            let done = match outcome_of {
+                Some(false) => format!(": {}", outcome(cx, p, false, a, b)),
+                _ => String::new(),
+            };
+            return format!(
+                "compared: the same sentence worded alike, but both state the count of one \
+                 moment (the same day, or another count printed alike): the values \
+                 disagree{done}"
+            );
+        }
     }
     if agree && !close(ca, cb) {
         "compared: the values are compatible, but more than 10% apart: too loose to \
@@ -882,9 +903,17 @@ pub(crate) fn explain(cx: &Context, p: &CompareParams, a: usize, b: usize) -> St
             (p.tolerance_for(ca, cb) * Decimal::ONE_HUNDRED).normalize()
         )
     } else if agree {
-        "compared: the values agree".into()
+        let done = match outcome_of {
+            Some(true) => format!(": {}", outcome(cx, p, true, a, b)),
+            _ => String::new(),
+        };
+        format!("compared: the values agree{done}")
     } else {
-        "compared: the values disagree".into()
+        let done = match outcome_of {
+            Some(false) => format!(": {}", outcome(cx, p, false, a, b)),
+            _ => String::new(),
+        };
+        format!("compared: the values disagree{done}")
     }
 }
 
@@ -952,16 +981,45 @@ pub(crate) fn compare(
 fn compare_bucket(
     cx: &Context,
     p: &CompareParams,
-    (story, skip, memo): (&StoryParams, &[String], &AloneMemo),
+    memos: (&StoryParams, &[String], &AloneMemo),
     agreement: bool,
     rule: &RuleDef,
     (key, members): (Key, Vec<usize>),
 ) -> Vec<Finding> {
+    let corpus = cx.corpus;
+    bucket_pairs(cx, p, memos, agreement, key, &members)
+        .into_iter()
+        .map(|(a, b)| {
+            let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+            let what = cx.meanings.describe(&key);
+            let ta = ca.fig.text(&corpus.doc_of(ca).text);
+            let tb = cb.fig.text(&corpus.doc_of(cb).text);
+            let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);
+            let message = if agreement {
+                format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`")
+            } else {
+                format!("`{ta}` ({what}) in {da} conflicts with `{tb}` in {db}")
+            };
+            Finding::at_claim(corpus, rule, message, vec![a, b])
+        })
+        .collect()
+}
+
+/// The pairs of claims [`compare`] reports in the bucket `members` of
+/// `key`: at most one per pair of documents.
+fn bucket_pairs(
+    cx: &Context,
+    p: &CompareParams,
+    (story, skip, memo): (&StoryParams, &[String], &AloneMemo),
+    agreement: bool,
+    key: Key,
+    members: &[usize],
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let (corpus, stories) = (cx.corpus, cx.stories);
     // Claims of this key per document, in order.
     let mut per_doc: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-    for &i in &members {
+    for &i in members {
         let c = &corpus.claims[i];
         if usable(c) {
             per_doc.entry(c.doc).or_default().push(i);
@@ -1011,21 +1069,58 @@ fn compare_bucket(
             .then(|| compare(&per_doc, false))
             .flatten()
             .or_else(|| tally.then(|| compare(&tallied, true)).flatten());
-        if let Some((a, b)) = found {
-            let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-            let what = cx.meanings.describe(&key);
-            let ta = ca.fig.text(&corpus.doc_of(ca).text);
-            let tb = cb.fig.text(&corpus.doc_of(cb).text);
-            let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);
-            let message = if agreement {
-                format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`")
-            } else {
-                format!("`{ta}` ({what}) in {da} conflicts with `{tb}` in {db}")
-            };
-            out.push(Finding::at_claim(corpus, rule, message, vec![a, b]));
-        }
+        out.extend(found);
     }
     out
+}
+
+/// What [`compare`] reports of claims `a` and `b` of two documents, which
+/// it compared: the pair itself, another pair of the two documents, or
+/// nothing (for `claims --explain`).
+fn outcome(cx: &Context, p: &CompareParams, agreement: bool, a: usize, b: usize) -> String {
+    let corpus = cx.corpus;
+    let story = p.story();
+    let skip = folded(&p.skip_words);
+    let memo = AloneMemo::new(corpus);
+    let mut buckets = corpus.buckets(cx.meanings);
+    if p.generic_people {
+        buckets = with_generic_people(buckets, cx.meanings);
+    }
+    let docs = |x: usize, y: usize| {
+        let (dx, dy) = (corpus.claims[x].doc, corpus.claims[y].doc);
+        (dx.min(dy), dx.max(dy))
+    };
+    let mut other = None;
+    for (key, members) in buckets {
+        if !(members.contains(&a) && members.contains(&b)) {
+            continue;
+        }
+        for (x, y) in bucket_pairs(cx, p, (&story, &skip, &memo), agreement, key, &members) {
+            if (x, y) == (a, b) || (x, y) == (b, a) {
+                return "reported".into();
+            }
+            if docs(x, y) == docs(a, b) {
+                other = Some((x, y));
+            }
+        }
+    }
+    let text = |i: usize| {
+        corpus.claims[i]
+            .fig
+            .text(&corpus.doc_of(&corpus.claims[i]).text)
+    };
+    match other {
+        Some((x, y)) => format!(
+            "not reported: the two documents' finding on this quantity is `{}` and `{}`",
+            text(x),
+            text(y)
+        ),
+        None if agreement => "not reported".into(),
+        None => "not reported: one document also prints a value the other agrees with, or \
+                 the other's value itself (a part, another moment or another item of one \
+                 statement)"
+            .into(),
+    }
 }
 
 /// The first pair of claims of two documents (`a_claims`, `b_claims`, of
