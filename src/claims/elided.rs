@@ -103,6 +103,71 @@ pub(crate) fn elided_measure(
     m.measure_of(noun)
 }
 
+/// Most bytes after a figure read for its subject link and role word.
+const AFTER: usize = 48;
+
+/// The role of a figure with no noun of its own that is the subject of a
+/// role word right after one of the `subject_links` ("71.104 sont mortes",
+/// "12 were killed", "plus de 400 ont été interpellées"): a role that
+/// turns a count of people into a measure of its own (killed, injured,
+/// arrested, protested), so that the figure counts people with that role.
+/// `None` for any other word after the link ("2.500 ont été vendus").
+pub(crate) fn subject_role(
+    text: &str,
+    sentence: (usize, usize),
+    fig: &Figure,
+    m: &Meanings,
+) -> Option<u16> {
+    if m.subject_links.is_empty() {
+        return None;
+    }
+    let mut end = (fig.end() + AFTER).min(sentence.1).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = text.get(fig.end()..end)?;
+    // The link must follow the figure across blanks only.
+    if !after.starts_with(|c: char| c.is_whitespace()) {
+        return None;
+    }
+    let clause = after
+        .find(['.', ';', ':', '(', ')', '?', '!'])
+        .map_or(after, |k| &after[..k]);
+    let folded = fold(clause);
+    let words: Vec<&str> = words(&folded).collect();
+    let link = m
+        .subject_links
+        .iter()
+        .filter(|l| words.len() > l.len() && words[..l.len()] == l[..])
+        .map(Vec::len)
+        .max()?;
+    // The role word right after the link, of one to three words ("tués",
+    // "trouvé la mort").
+    let (n, role) = (1..=3)
+        .rev()
+        .filter(|n| link + n <= words.len())
+        .find_map(|n| Some((n, m.role_word(&words[link..link + n].join(" "))?)))?;
+    // "20,000 were killed or injured", "170,909 were wounded, went missing
+    // or became prisoners": an alternative after the role before any other
+    // number makes the figure a count of several roles at once.
+    let rest = words[link + n..]
+        .iter()
+        .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()));
+    let combined = rest
+        .take(ALTERNATIVE_REACH)
+        .any(|w| m.subject_alternatives.iter().any(|a| a == w));
+    (!combined
+        && m.role_measure
+            .get(role as usize)
+            .copied()
+            .flatten()
+            .is_some())
+    .then_some(role)
+}
+
+/// Most words after a subject's role word read for an alternative.
+const ALTERNATIVE_REACH: usize = 6;
+
 /// The words of folded text: runs of letters, digits, hyphens and
 /// apostrophes, each apostrophe ending its word, so that an elided word
 /// stands apart ("nombre d'interpellations": "nombre", "d'",

@@ -651,6 +651,15 @@ pub(crate) fn read_document(
             let prev_end = prev_quantity(&claims, sentence).map_or(0, |j| claims[j].fig.end());
             counted = elided::elided_measure(text, sentence, &fig, prev_end, m);
         }
+        // "71.104 sont mortes": a figure with no noun, the subject of a
+        // role, counts people of any kind with that role.
+        let mut subject_role = None;
+        if counted.is_none() && entity.is_none() && fig.kind == Kind::Count {
+            if let Some(r) = elided::subject_role(text, sentence, &fig, m) {
+                counted = m.generic_people();
+                subject_role = counted.map(|_| r);
+            }
+        }
         let mut places = m.places_near(text, &at, &sm, &toks);
         // Counts, amounts and shares are someone's count; ages, dates and
         // times are not.
@@ -749,7 +758,9 @@ pub(crate) fn read_document(
                 }
             }
         }
-        let mut role = m.role_near(text, &at, &sm, &toks, &fig).or(compared_role);
+        let mut role = subject_role
+            .or_else(|| m.role_near(text, &at, &sm, &toks, &fig))
+            .or(compared_role);
         if let Some(w) = entity {
             if let Some(r) = m.role_word(w) {
                 role = Some(r);

@@ -534,7 +534,7 @@ impl Reader<'_> {
     }
 
     /// Can figure `p` be a part of total `t`? Same kind and unit, no
-    /// other role, and a noun that counts the same sort of thing: people
+    /// other role (but its own verb's, with no noun), and a noun that counts the same sort of thing: people
     /// are no parts of things, and of a total whose noun the data does not
     /// know as people only by the nouns of its groups' parts ("14
     /// agriculteurs, dont deux femmes", not "des deux côtés, dont 20
@@ -545,8 +545,13 @@ impl Reader<'_> {
             return false;
         }
         let (ct, cp) = (self.claim(t), self.claim(p));
+        // A part with no noun, the subject of its own role's verb, counts
+        // some of the total's people to whom more happened ("1.118
+        // personnes ont été contaminées, dont 46 sont décédées"); a noun
+        // with another role is another group ("137 tués et 30 arrêtés").
+        let subject = cp.fig.entity().is_none() && self.generic(p);
         if let (Some(a), Some(b)) = (ct.role, cp.role) {
-            if a != b {
+            if a != b && !subject {
                 return false;
             }
         }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{Meanings, PlaceExample, Span, RANKED};
+use super::{Meanings, PlaceExample, Span, RANKED, SPAN};
 use crate::claims::tokens::phrase_key;
 use crate::error::{Error, Result};
 use crate::lexicon::{fold, fold_hash};
@@ -130,6 +130,15 @@ struct CountLeadsDef {
     /// numbered 5,000").
     #[serde(default)]
     copulas: Vec<String>,
+    /// Auxiliaries right after a figure with no noun of its own that make
+    /// it the subject of the role word right after them ("71.104 sont
+    /// mortes", "12 were killed"): the figure counts people.
+    #[serde(default)]
+    subject_links: Vec<String>,
+    /// Words that, after the role word of such a subject, add another
+    /// role to the count ("were killed or injured").
+    #[serde(default)]
+    subject_alternatives: Vec<String>,
     /// Figures and the measure their lead gives them (run with the
     /// `[attributed]` examples: no party).
     #[serde(default)]
@@ -178,6 +187,13 @@ struct PlacesDef {
     articles: Vec<String>,
     #[serde(default)]
     exclude: Vec<String>,
+    /// Phrases that open a span of places ("allant du Mexique à la Terre de
+    /// Feu"): neither end is the figure's place.
+    #[serde(default)]
+    spans: Vec<String>,
+    /// Words that join the two ends of such a span ("à", "to").
+    #[serde(default)]
+    span_links: Vec<String>,
     #[serde(default)]
     extent: Vec<String>,
     #[serde(default)]
@@ -426,6 +442,10 @@ impl Meanings {
             add_new(&mut self.count_heads, t.heads.iter().map(|w| fold(w)));
             let copulas = t.copulas.iter().map(|w| phrase_words(w));
             add_new(&mut self.count_copulas, copulas.filter(|w| !w.is_empty()));
+            let links = t.subject_links.iter().map(|w| phrase_words(w));
+            add_new(&mut self.subject_links, links.filter(|w| !w.is_empty()));
+            let alternatives = t.subject_alternatives.iter().map(|w| fold(w));
+            add_new(&mut self.subject_alternatives, alternatives);
             for x in &t.examples {
                 let mut x = x.clone();
                 x.lang = lang_of_file(file).to_string();
@@ -480,11 +500,13 @@ impl Meanings {
                 (&mut self.place_superlatives, &p.superlatives),
                 (&mut self.place_subdivisions, &p.subdivisions),
                 (&mut self.place_sovereign, &p.sovereign),
+                (&mut self.place_span_links, &p.span_links),
             ] {
                 add_new(keys, words.iter().map(|w| phrase_key(w)));
             }
             self.place_exclusions.add("", &p.exclude);
             self.place_exclusions.add(RANKED, &p.ranked);
+            self.place_exclusions.add(SPAN, &p.spans);
             self.place_extents.add("", &p.extent);
             let lang = lang_of_file(file);
             for x in &p.examples {

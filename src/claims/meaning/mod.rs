@@ -20,6 +20,10 @@ pub(crate) use vocabulary::{Match, Vocabulary};
 /// them is ranked against ("en dépassant le Royaume-Uni").
 pub(super) const RANKED: &str = "ranked";
 
+/// The id, among the place exclusions, of the phrases that open a span of
+/// places ("allant du Mexique à la Terre de Feu").
+pub(super) const SPAN: &str = "span";
+
 /// Measures, roles, sides and places.
 #[derive(Debug, Clone, Default)]
 pub struct Meanings {
@@ -119,6 +123,9 @@ pub struct Meanings {
     /// Token keys of the words that join two places into one mention ("en
     /// Irak et en Syrie").
     pub(crate) place_links: Vec<String>,
+    /// Token keys of the words that join the two ends of a span of places
+    /// ("du Mexique à la Terre de Feu").
+    pub(crate) place_span_links: Vec<String>,
     /// Abbreviations whose point ends no sentence ("M.", "Dr."), as written.
     pub(crate) abbreviations: Vec<String>,
     /// Marks before a year that make it a copyright line ("©"), lowercase.
@@ -156,6 +163,13 @@ pub struct Meanings {
     /// Folded verbs, as words, that join a subject noun right before them
     /// to the figure right after them ("les manifestants étaient 106.000").
     pub(crate) count_copulas: Vec<Vec<String>>,
+    /// Folded auxiliaries, as words, that make a figure with no noun right
+    /// before them the subject of the role word right after them ("71.104
+    /// sont mortes").
+    pub(crate) subject_links: Vec<Vec<String>>,
+    /// Folded words that, after the role word of such a subject, make the
+    /// figure a count of several roles ("were killed or injured").
+    pub(crate) subject_alternatives: Vec<String>,
     /// Folded phrases, as words, that compare the figure right after them
     /// with the count before it in its sentence, whose noun it leaves
     /// unsaid ("287 710 manifestants, contre 282 710 annoncés la veille",
@@ -278,6 +292,11 @@ impl Meanings {
     /// not the generic one.
     pub(crate) fn is_specific_people(&self, m: u16) -> bool {
         self.people.get(m as usize) == Some(&true) && self.generic.get(m as usize) != Some(&true)
+    }
+
+    /// The measure of people of any kind (`generic = true`: "personnes").
+    pub(crate) fn generic_people(&self) -> Option<u16> {
+        self.generic.iter().position(|&g| g).map(|i| i as u16)
     }
 
     /// False for a role that applies only to people of any kind, when the

@@ -6,7 +6,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::vocabulary::{Match, Vocabulary};
-use super::{first_bit, Meanings, Places, Span, FIRST_BITS, RANKED};
+use super::{first_bit, Meanings, Places, Span, FIRST_BITS, RANKED, SPAN};
 use crate::claims::tokens::{Tok, Tokens};
 use crate::model::Figure;
 
@@ -596,6 +596,7 @@ impl Meanings {
         toks: &Tokens,
     ) -> bool {
         let ranked = self.place_exclusions.ids.iter().position(|x| x == RANKED);
+        let span = self.place_exclusions.ids.iter().position(|x| x == SPAN);
         // A relative pronoun after the place (its comma aside) opens a
         // clause about it.
         let relative = |k: usize| {
@@ -621,11 +622,16 @@ impl Meanings {
             // with no comma between ("venues de Bulgarie et de
             // Roumanie").
             let in_place = |k: usize| sm.places.iter().any(|(m, _)| m.ts <= k && k < m.te);
+            // A span reaches its other end too ("du Mexique à la Terre de
+            // Feu").
+            let is_span = span == Some(x.id as usize);
             let chained = |k: usize| {
+                let key = toks.key(k..k + 1);
                 !toks.toks[k].comma
                     && (link(k)
                         || in_place(k)
-                        || self.place_articles.iter().any(|l| l == toks.key(k..k + 1)))
+                        || self.place_articles.iter().any(|l| l == key)
+                        || (is_span && self.place_span_links.iter().any(|l| l == key)))
             };
             (!is_ranked || (figure != te && !relative(te)))
                 && x.te <= ts
