@@ -1254,8 +1254,8 @@ impl Trace {
 
 impl Check for ReprintConflict {
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {
-        for (a, b, message) in self.scan(cx, &mut Trace::default()) {
-            out.push(Finding::at_claim(cx.corpus, rule, message, vec![a, b]));
+        for (claims, message) in printings(cx, self.scan(cx, &mut Trace::default())) {
+            out.push(Finding::at_claim(cx.corpus, rule, message, claims));
         }
     }
 
@@ -1285,6 +1285,84 @@ impl Check for ReprintConflict {
                 .into()
         }))
     }
+}
+
+/// One finding per figure printed differently: the pairs found that share a
+/// claim are printings of one figure of one sentence (a wire story copied
+/// several times, each copy against each copy of the other value), joined
+/// into one finding that lists each value's documents, in the order of the
+/// first pair; a pair alone keeps its own message.
+fn printings(cx: &Context, pairs: Vec<(usize, usize, String)>) -> Vec<(Vec<usize>, String)> {
+    let corpus = cx.corpus;
+    // Union-find over the claims of the pairs.
+    let mut parent: HashMap<usize, usize> = HashMap::new();
+    fn root(parent: &mut HashMap<usize, usize>, x: usize) -> usize {
+        let mut r = x;
+        while let Some(&p) = parent.get(&r).filter(|&&p| p != r) {
+            r = p;
+        }
+        parent.insert(x, r);
+        r
+    }
+    for &(a, b, _) in &pairs {
+        parent.entry(a).or_insert(a);
+        parent.entry(b).or_insert(b);
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            parent.insert(rb.max(ra), rb.min(ra));
+        }
+    }
+    let mut groups: Vec<(usize, Vec<usize>, String)> = Vec::new();
+    for (a, b, message) in pairs {
+        let r = root(&mut parent, a);
+        match groups.iter_mut().find(|(x, _, _)| *x == r) {
+            Some((_, claims, _)) => {
+                for c in [a, b] {
+                    if !claims.contains(&c) {
+                        claims.push(c);
+                    }
+                }
+            }
+            None => groups.push((r, vec![a, b], message)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, claims, message)| {
+            if claims.len() == 2 {
+                return (claims, message);
+            }
+            // Each value as written, with its claims, in order; the claims
+            // cited value by value.
+            let mut sides: Vec<(&str, Vec<usize>)> = Vec::new();
+            for &c in &claims {
+                let claim = &corpus.claims[c];
+                let written = claim.fig.text(&corpus.doc_of(claim).text);
+                match sides.iter_mut().find(|(w, _)| *w == written) {
+                    Some((_, cs)) => cs.push(c),
+                    None => sides.push((written, vec![c])),
+                }
+            }
+            let listed: Vec<String> = sides
+                .iter()
+                .map(|(w, cs)| {
+                    let docs: Vec<&str> = cs
+                        .iter()
+                        .map(|&c| corpus.doc_of(&corpus.claims[c]).id.as_str())
+                        .collect();
+                    format!("`{w}` in {}", docs.join(", "))
+                })
+                .collect();
+            let message = format!(
+                "{}, at the same place of the same words around it in all {} documents: a \
+                 reprinted figure that differs",
+                listed.join("; "),
+                claims.len()
+            );
+            let claims = sides.into_iter().flat_map(|(_, cs)| cs).collect();
+            (claims, message)
+        })
+        .collect()
 }
 
 impl ReprintConflict {
