@@ -19,6 +19,18 @@ fn explain(dir: &Scratch, a: &str, b: &str, files: &[&str]) -> String {
     out.stdout
 }
 
+/// An English release on the Derna floods, `release.md`, whose toll of
+/// 1,200 stands at line 4, column 28.
+fn derna_release(dir: &Scratch) {
+    write(
+        dir,
+        "release.md",
+        "2023-09-13",
+        "The floods in Derna killed 1,200 people in Libya on 12 September 2023, said Othman Abdul \
+         Jaleel, the health minister.",
+    );
+}
+
 #[test]
 fn unrelated_articles_of_one_day_give_no_conflict() {
     let dir = Scratch::new("unrelated");
@@ -55,13 +67,7 @@ fn unrelated_articles_of_one_day_give_no_conflict() {
 #[test]
 fn one_story_in_two_languages_conflicts() {
     let dir = Scratch::new("libya");
-    write(
-        &dir,
-        "release.md",
-        "2023-09-13",
-        "The floods in Derna killed 1,200 people in Libya on 12 September 2023, said Othman Abdul \
-         Jaleel, the health minister.",
-    );
+    derna_release(&dir);
     write(
         &dir,
         "article.md",
@@ -122,13 +128,7 @@ fn one_story_in_two_languages_conflicts() {
 #[test]
 fn explain_tells_what_came_of_a_compared_pair() {
     let dir = Scratch::new("explain-outcome");
-    write(
-        &dir,
-        "release.md",
-        "2023-09-13",
-        "The floods in Derna killed 1,200 people in Libya on 12 September 2023, said Othman Abdul \
-         Jaleel, the health minister.",
-    );
+    derna_release(&dir);
     write(
         &dir,
         "article.md",

@@ -959,14 +959,7 @@ pub(crate) fn compare(
     rule: &RuleDef,
     out: &mut Vec<Finding>,
 ) {
-    let corpus = cx.corpus;
-    let story = p.story();
-    let skip = folded(&p.skip_words);
-    let memo = AloneMemo::new(corpus);
-    let mut buckets = corpus.buckets(cx.meanings);
-    if p.generic_people {
-        buckets = with_generic_people(buckets, cx.meanings);
-    }
+    let (story, skip, memo, buckets) = setup(cx, p);
     // Buckets are compared in parallel, each into its own list; the lists
     // are joined in the buckets' order, so findings do not depend on the
     // number of threads.
@@ -1074,18 +1067,31 @@ fn bucket_pairs(
     out
 }
 
+/// What [`setup`] returns.
+type Setup = (StoryParams, Vec<String>, AloneMemo, Vec<(Key, Vec<usize>)>);
+
+/// What [`compare`] reads before it compares: the story's parameters, the
+/// skip words folded, the memo of each claim's own tests, and the buckets
+/// of claims by key (with the generic people added where `p` asks).
+fn setup(cx: &Context, p: &CompareParams) -> Setup {
+    let mut buckets = cx.corpus.buckets(cx.meanings);
+    if p.generic_people {
+        buckets = with_generic_people(buckets, cx.meanings);
+    }
+    (
+        p.story(),
+        folded(&p.skip_words),
+        AloneMemo::new(cx.corpus),
+        buckets,
+    )
+}
+
 /// What [`compare`] reports of claims `a` and `b` of two documents, which
 /// it compared: the pair itself, another pair of the two documents, or
 /// nothing (for `claims --explain`).
 fn outcome(cx: &Context, p: &CompareParams, agreement: bool, a: usize, b: usize) -> String {
     let corpus = cx.corpus;
-    let story = p.story();
-    let skip = folded(&p.skip_words);
-    let memo = AloneMemo::new(corpus);
-    let mut buckets = corpus.buckets(cx.meanings);
-    if p.generic_people {
-        buckets = with_generic_people(buckets, cx.meanings);
-    }
+    let (story, skip, memo, buckets) = setup(cx, p);
     let docs = |x: usize, y: usize| {
         let (dx, dy) = (corpus.claims[x].doc, corpus.claims[y].doc);
         (dx.min(dy), dx.max(dy))
