@@ -48,6 +48,11 @@ pub struct Example {
     #[serde(default)]
     pub(crate) other_date: Option<String>,
     pub fires: bool,
+    /// The severity a firing example's finding has, when the rule gives
+    /// some findings another severity than its own (FC201's tolls printed
+    /// on different days are information); any when absent.
+    #[serde(default)]
+    pub(crate) severity: Option<super::Severity>,
 }
 
 /// A rule: its registration, and its definition as read from TOML.

@@ -254,6 +254,8 @@ struct Entry {
     compare: Option<bool>,
     #[serde(default)]
     generic: Option<bool>,
+    #[serde(default)]
+    recounted: Option<bool>,
 }
 
 /// True when a span can be computed: months of a year, days counted back,
@@ -297,7 +299,8 @@ impl Meanings {
 
     /// Adds a meaning file (top-level `measure`, `role`, `side`, `place`,
     /// `period`... tables). Words add to the ids already known; a property
-    /// (`people`, `compare`, `generic`, `measure`, `within`, `span`) is set
+    /// (`people`, `compare`, `generic`, `recounted`, `measure`, `within`,
+    /// `span`) is set
     /// when given and left as it is otherwise. Returns false when the file
     /// is not one.
     pub(crate) fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
@@ -328,6 +331,12 @@ impl Meanings {
             }
             if let Some(g) = e.generic {
                 self.generic[i] = g;
+            }
+            if self.recounted.len() <= i {
+                self.recounted.resize(i + 1, false);
+            }
+            if let Some(r) = e.recounted {
+                self.recounted[i] = r;
             }
         }
         for (id, e) in &raw.role {

@@ -34,6 +34,9 @@ pub struct Meanings {
     pub(crate) comparable: Vec<bool>,
     /// People measures that stand for anyone ("personnes", "people").
     pub(crate) generic: Vec<bool>,
+    /// Measures an event's toll is counted in again for days after it
+    /// (deaths, injured): the count printed each day is that day's.
+    pub(crate) recounted: Vec<bool>,
     pub(crate) roles: Vocabulary,
     pub(crate) sides: Vocabulary,
     /// The parties a count is attributed to ("la préfecture", "the

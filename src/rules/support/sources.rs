@@ -19,7 +19,7 @@ use crate::claims::period::Period;
 use crate::claims::{Claim, Corpus, Key, Meanings, Relation};
 use crate::lexicon::{fold_hash, Lexicon, QualifierShape};
 use crate::model::Kind;
-use crate::rules::{Context, Finding, RuleDef};
+use crate::rules::{Context, Finding, RuleDef, Severity};
 
 /// Most claims of one key compared per document, in order: the cost of
 /// comparing two documents stays constant.
@@ -82,6 +82,16 @@ pub(crate) struct CompareParams {
     /// [`national_tally`]). Zero compares only documents of one story.
     #[serde(deserialize_with = "decimal")]
     pub(crate) national_tally: Decimal,
+    /// When not zero, two tolls of an event (a `recounted` measure: the
+    /// dead, the injured) printed on different days after it, the event at
+    /// most this many days before the earlier printing, neither final nor
+    /// both saying when they were made (a time of day: "annoncés samedi
+    /// soir"), that disagree are reported as information, not as an error:
+    /// a toll is counted again each day after the event ("au moins 100
+    /// morts" on Wednesday, "137 morts" on Thursday). Zero reports them as
+    /// any conflict.
+    #[serde(deserialize_with = "count")]
+    pub(crate) running_days: usize,
 }
 
 /// How sure the match of two claims must be (see `claims::Relation`).
@@ -109,6 +119,7 @@ impl Default for CompareParams {
             running_tolerance: Decimal::ZERO,
             open_reach: Decimal::ZERO,
             national_tally: Decimal::ZERO,
+            running_days: 0,
         }
     }
 }
@@ -129,6 +140,8 @@ impl CompareParams {
             generic_people: self.generic_people,
             running_same_day: self.running_same_day,
             national_tally: self.national_tally,
+            running_days: (self.running_days > 0)
+                .then(|| i64::try_from(self.running_days).unwrap_or(i64::MAX)),
         }
     }
 
@@ -620,6 +633,42 @@ fn why_not_by(
     None
 }
 
+/// True when two counts of an event's toll (a `recounted` measure: the
+/// dead, the injured), each dated by its text, were printed on different
+/// days both after the day they count, that day at most `p.running_days`
+/// before the earlier printing, and one of them does not say when it was
+/// made (a time of day, or a final count): each is the toll known the day
+/// it was printed, and a toll grows (or is corrected) from day to day. A
+/// count printed on the day it counts is that day's count, which a later
+/// printing of that day's count states again.
+pub(crate) fn recounted(cx: &Context, p: &StoryParams, a: &Claim, b: &Claim) -> bool {
+    let Some(window) = p.running_days else {
+        return false;
+    };
+    let (Some(x), Some(y)) = (cx.stories.day(a.doc), cx.stories.day(b.doc)) else {
+        return false;
+    };
+    let m = cx.meanings;
+    let toll = |c: &Claim| {
+        c.measure
+            .is_some_and(|i| m.recounted.get(i as usize) == Some(&true))
+    };
+    let pinned = |c: &Claim| c.moment.is_some() || c.status == Some(Status::Final);
+    let first = x.min(y);
+    let after = |c: &Claim| {
+        c.period()
+            .is_some_and(|q| q.end.days() < first && q.end.days() >= first - window)
+    };
+    x != y
+        && toll(a)
+        && toll(b)
+        && a.period_stated
+        && b.period_stated
+        && !(pinned(a) && pinned(b))
+        && after(a)
+        && after(b)
+}
+
 /// False when both counts say when in the day they were made, and it
 /// differs: a count at midday and one in the evening are two moments of a
 /// running tally.
@@ -988,11 +1037,26 @@ fn compare_bucket(
             let ta = ca.fig.text(&corpus.doc_of(ca).text);
             let tb = cb.fig.text(&corpus.doc_of(cb).text);
             let (da, db) = (&corpus.doc_of(ca).id, &corpus.doc_of(cb).id);
-            let message = if agreement {
-                format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`")
-            } else {
-                format!("`{ta}` ({what}) in {da} conflicts with `{tb}` in {db}")
-            };
+            if agreement {
+                let message = format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`");
+                return Finding::at_claim(corpus, rule, message, vec![a, b]);
+            }
+            if recounted(cx, memos.0, ca, cb) {
+                // A toll printed again days after its event: information
+                // for whoever checks which count is the latest, no error.
+                let day = |c: &Claim| corpus.doc_of(c).source.date.as_deref().unwrap_or("?");
+                let (pa, pb) = (day(ca), day(cb));
+                let message = format!(
+                    "`{ta}` ({what}) in {da}, published {pa}, differs from `{tb}` in {db}, \
+                     published {pb}: tolls of one event printed on different days after it, \
+                     neither saying when it was made; the toll as it ran, or a disagreement"
+                );
+                let mut f = Finding::at_claim(corpus, rule, message, vec![a, b]);
+                f.severity = Severity::Info;
+                f.help = "cite the latest count, and say when each was made".into();
+                return f;
+            }
+            let message = format!("`{ta}` ({what}) in {da} conflicts with `{tb}` in {db}");
             Finding::at_claim(corpus, rule, message, vec![a, b])
         })
         .collect()
@@ -1103,6 +1167,11 @@ fn outcome(cx: &Context, p: &CompareParams, agreement: bool, a: usize, b: usize)
         }
         for (x, y) in bucket_pairs(cx, p, (&story, &skip, &memo), agreement, key, &members) {
             if (x, y) == (a, b) || (x, y) == (b, a) {
+                if !agreement && recounted(cx, &story, &corpus.claims[x], &corpus.claims[y]) {
+                    return "reported as information: tolls of one event printed on different \
+                            days after it, neither saying when it was made"
+                        .into();
+                }
                 return "reported".into();
             }
             if docs(x, y) == docs(a, b) {
