@@ -376,11 +376,13 @@ fn a_movement_folder_gives_its_revision_and_the_stale_copy() {
             )
         })
         .collect();
+    // A timeline: the midday count, the evening's (stated in c.md, printed
+    // the next day), the next day's printing, the revision, the stale copy.
     let want = [
         ("a.md", "124 000", "-"),
-        ("c.md", "287 710", "revised"),
         ("c.md", "282 710", "-"),
         ("d.md", "282 710", "-"),
+        ("c.md", "287 710", "revised"),
         ("f.md", "282 710", "-"),
     ];
     let want: Vec<(String, String, String)> = want

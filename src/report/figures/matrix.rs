@@ -10,7 +10,12 @@
 //! forecast or a hypothesis ("le seuil des 20.000 morts") counts nothing and
 //! stands in no group, as the rules compare it with nothing.
 //! Quantities stated by several documents come first; within a quantity,
-//! rows go by publication date. `--format json` gives the same groups with
+//! rows go as a timeline, by when each count was made as far as the text
+//! says: a count that states its time of day ("annoncés samedi soir", "à
+//! 17 h") was made on its period's day at that time, any other by the day
+//! its document was published; within a day, clock times in order, then a
+//! revised or final count after the counts it revises, then by publication
+//! date and place in the corpus. `--format json` gives the same groups with
 //! each figure's full record.
 
 use std::collections::BTreeMap;
@@ -37,8 +42,8 @@ pub struct ClaimsJson;
 struct Quantity {
     key: Key,
     places: Places,
-    /// Indices into the corpus's claims, by publication date then place in
-    /// the corpus.
+    /// Indices into the corpus's claims, in timeline order (see the module
+    /// documentation).
     claims: Vec<usize>,
     docs: usize,
 }
@@ -64,10 +69,7 @@ fn quantities(corpus: &Corpus, cfg: &Config, published: &[Option<String>]) -> Ve
     let mut out: Vec<Quantity> = groups
         .into_iter()
         .map(|((key, places, _), mut claims)| {
-            claims.sort_by(|&a, &b| {
-                let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-                (&published[ca.doc as usize], a).cmp(&(&published[cb.doc as usize], b))
-            });
+            claims.sort_by_cached_key(|&i| made(corpus, published, i));
             let mut docs: Vec<u32> = claims.iter().map(|&i| corpus.claims[i].doc).collect();
             docs.sort_unstable();
             docs.dedup();
@@ -82,6 +84,38 @@ fn quantities(corpus: &Corpus, cfg: &Config, published: &[Option<String>]) -> Ve
     // Several documents first, then more claims; stable otherwise.
     out.sort_by_key(|q| (std::cmp::Reverse(q.docs), std::cmp::Reverse(q.claims.len())));
     out
+}
+
+/// When claim `i` was made, as a key of the timeline: the day of the count
+/// (its period's last day when it states its time of day, else the day its
+/// document was published, ISO), the clock time when stated, the status
+/// (none or provisional before revised before final), the publication
+/// date and the claim's place in the corpus.
+fn made(
+    corpus: &Corpus,
+    published: &[Option<String>],
+    i: usize,
+) -> (Option<String>, Option<(u8, u8)>, u8, Option<String>, usize) {
+    use crate::claims::moment::Status;
+    let c = &corpus.claims[i];
+    let printed = published[c.doc as usize].clone();
+    let day = match (c.moment, c.period()) {
+        (Some(_), Some(q)) if c.period_stated => {
+            let mut s = String::new();
+            crate::claims::period::push_iso(&mut s, q.end);
+            Some(s)
+        }
+        _ => printed.clone(),
+    };
+    let clock = c
+        .moment
+        .and_then(|m| m.hour.map(|h| (h, m.minute.unwrap_or(0))));
+    let status = match c.status {
+        None | Some(Status::Provisional) => 0,
+        Some(Status::Revised) => 1,
+        Some(Status::Final) => 2,
+    };
+    (day, clock, status, printed, i)
 }
 
 /// Every figure's record and the quantities, in report order.
