@@ -86,6 +86,9 @@ fn quantities(corpus: &Corpus, cfg: &Config, published: &[Option<String>]) -> Ve
     out
 }
 
+/// A claim's place in its quantity's timeline (see [`made`]).
+type Made = (Option<String>, Option<(u8, u8)>, u8, Option<String>, usize);
+
 /// When claim `i` was made, as a key of the timeline: the day of the count
 /// (its period's last day when it states its time of day, else the day its
 /// document was published, ISO), the clock time when stated, the status
@@ -95,7 +98,7 @@ fn made(
     corpus: &Corpus,
     published: &[Option<String>],
     i: usize,
-) -> (Option<String>, Option<(u8, u8)>, u8, Option<String>, usize) {
+) -> Made {
     use crate::claims::moment::Status;
     let c = &corpus.claims[i];
     let printed = published[c.doc as usize].clone();
