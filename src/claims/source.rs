@@ -143,13 +143,23 @@ fn dateline<'t, 'f>(
             continue;
         };
         let place = place.trim();
-        let upper = !place.is_empty()
+        let named_place = !place.is_empty()
             && place.len() < 40
             && place.chars().any(|c| c.is_alphabetic())
+            && !place.contains(['.', ';', ':', '!', '?']);
+        let upper = named_place
             && place
                 .chars()
                 .all(|c| !c.is_alphabetic() || c.is_uppercase());
-        if !upper {
+        // A place written in lower case after its capitals ("Paris, 12 mars
+        // 2020 (AFP) -", "Le Caire, …") opens a dateline only with the
+        // agency after it.
+        let capital = named_place
+            && place.split_whitespace().count() <= 3
+            && place
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if !upper && !capital {
             continue;
         }
         let rest = &text[f.end()..];
@@ -165,6 +175,9 @@ fn dateline<'t, 'f>(
                     return Some((month, day, d.year(), Some(name)));
                 }
             }
+        }
+        if !upper {
+            continue;
         }
         let rest = rest.strip_prefix(',').unwrap_or("");
         let word_end = rest.find([':', '-', '—', '\n', '(']).unwrap_or(rest.len());
@@ -227,6 +240,16 @@ mod tests {
         assert_eq!(t.outlet.as_deref(), Some("Reuters"));
         // A date within a sentence is no dateline.
         let t = time("Le ministre a dit, 12 mars 2020, que 300 soldats partiraient.");
+        assert_eq!(t.day, None);
+        // A place in lower case after its capital, with the agency.
+        let t = time("Paris, 17 novembre 2018 (AFP) - 282 710 manifestants samedi.");
+        assert_eq!(t.day, Ymd::new(2018, 11, 17));
+        assert_eq!(t.outlet.as_deref(), Some("AFP"));
+        // Without the agency, a capital and a comma before a date open a
+        // sentence as often as a dateline.
+        let t = time("Paris, 17 novembre 2018 - 282 710 manifestants samedi.");
+        assert_eq!(t.day, None);
+        let t = time("Selon le ministre, 12 mars 2020 (AFP) - rien.");
         assert_eq!(t.day, None);
     }
 

@@ -4,7 +4,10 @@
 //! (`12/03/2020`, `12-3-2020`, `12.03.2020`; `3/12/2020` in a language that
 //! puts the month first), dates with a month's name in any language
 //! figcheck has data for (`12 mars 2020`, `March 12, 2020`, `12 March
-//! 2020`, `Thu, 12 Mar 2020 10:00:00 GMT`) and Unix timestamps.
+//! 2020`, `Thu, 12 Mar 2020 10:00:00 GMT`) and Unix timestamps; a time
+//! after the date in any form (`10:32`, `10h32`, `10 h 32`, `10.32 GMT`)
+//! and words before a numeric date (`Publié le 17/11/2018 à 10h32`,
+//! `Updated 2018-11-17`).
 //!
 //! The month names and the order of numeric dates are the data of
 //! `rules/lang/<code>/calendar.toml` and `conventions.toml`, read from the
@@ -46,6 +49,9 @@ impl Published {
 struct Calendar {
     months: HashMap<String, u32>,
     month_first: Vec<String>,
+    /// Words after an hour that make it a clock time (`10h32`, `10 h`),
+    /// folded: `hour_words` of each language's `time.toml`.
+    hour_words: Vec<String>,
 }
 
 impl Calendar {
@@ -75,6 +81,18 @@ impl Calendar {
                 }
             }
         }
+        if let Some(words) = t
+            .get("time")
+            .and_then(|x| x.get("hour_words"))
+            .and_then(|w| w.as_array())
+        {
+            for w in words.iter().filter_map(|w| w.as_str()) {
+                let w = fold(w);
+                if !self.hour_words.contains(&w) {
+                    self.hour_words.push(w);
+                }
+            }
+        }
         let first = t
             .get("conventions")
             .and_then(|c| c.get("month_first_dates"))
@@ -96,6 +114,37 @@ pub(crate) fn read_date(s: &str, lang: Lang) -> Option<Published> {
     iso(s)
         .or_else(|| numeric(s, lang))
         .or_else(|| named(s, Calendar::builtin()))
+        .or_else(|| {
+            // Words before a numeric date ("Publié le 17/11/2018 à 10h32",
+            // "Updated 2018-11-17"): the date after them.
+            let at = s.find(|c: char| c.is_ascii_digit())?;
+            let words = &s[..at];
+            (at > 0
+                && words.chars().any(char::is_alphabetic)
+                && words.ends_with(char::is_whitespace))
+            .then(|| iso(&s[at..]).or_else(|| numeric(&s[at..], lang)))
+            .flatten()
+        })
+}
+
+/// True when `tok` is a clock time written with an hour word or a point
+/// (`10h32`, `10h`, `10.32`; `10:32` has a colon, which no date token
+/// holds): one or two digits, the hour word or the point, at most two
+/// digits.
+fn clock(tok: &str, cal: &Calendar) -> bool {
+    let digits = tok.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let rest = &tok[digits..];
+    let minutes = |m: &str| m.is_empty() || (m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()));
+    if let Some(m) = rest.strip_prefix('.') {
+        return m.len() == 2 && minutes(m);
+    }
+    let f = fold(rest);
+    cal.hour_words
+        .iter()
+        .any(|w| f.strip_prefix(w.as_str()).is_some_and(minutes))
 }
 
 /// A Unix timestamp in seconds (or milliseconds, for values too large to
@@ -241,9 +290,31 @@ fn named(s: &str, cal: &Calendar) -> Option<Published> {
     let mut month = None;
     let mut year = None;
     let mut day = None;
-    for tok in s.split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '-') {
-        let tok = tok.trim_matches(|c: char| matches!(c, '.' | '(' | ')' | '"' | '\''));
-        if tok.is_empty() || tok.contains(':') {
+    let toks: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '-')
+        .map(|t| t.trim_matches(|c: char| matches!(c, '.' | '(' | ')' | '"' | '\'')))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let hour_word = |t: &str| cal.hour_words.contains(&fold(t));
+    let mut i = 0;
+    while i < toks.len() {
+        let tok = toks[i];
+        i += 1;
+        if tok.contains(':') || clock(tok, cal) {
+            continue;
+        }
+        // A time in words apart: `10 h 32`, `10 h`.
+        if tok.len() <= 2
+            && tok.bytes().all(|b| b.is_ascii_digit())
+            && toks.get(i).is_some_and(|t| hour_word(t))
+        {
+            i += 1;
+            if toks
+                .get(i)
+                .is_some_and(|t| t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            {
+                i += 1;
+            }
             continue;
         }
         let digits = tok.bytes().take_while(u8::is_ascii_digit).count();
@@ -342,8 +413,39 @@ mod tests {
         assert_eq!(day("mars 2020", "fr").as_deref(), Some("2020"));
         assert_eq!(day("12 mars", "fr"), None);
         assert_eq!(day("hier", "fr"), None);
+        // A time after the date, with an hour word or a point.
+        for s in [
+            "17 novembre 2018 10h32",
+            "le 17 novembre 2018 à 10h",
+            "samedi 17 novembre 2018 à 10 h 32",
+            "Saturday 17 November 2018 10.32 GMT",
+            "November 17, 2018 10:32",
+        ] {
+            assert_eq!(day(s, "fr").as_deref(), Some("2018-11-17"), "{s}");
+        }
+        // "12th" is a day, not a time; a time's digits are no day.
+        assert_eq!(
+            day("12th March 2020 9h", "en").as_deref(),
+            Some("2020-03-12")
+        );
+        assert_eq!(day("novembre 2018 10h", "fr").as_deref(), Some("2018"));
         assert!(unreadable("12 foo 99", Lang::new("fr")));
         assert!(!unreadable("inconnu", Lang::new("fr")));
+    }
+
+    #[test]
+    fn words_before_a_numeric_date() {
+        for s in [
+            "Publié le 17/11/2018 à 10h32",
+            "Mis à jour le 17/11/2018 à 12h",
+            "Updated 2018-11-17 10:32",
+            "Published: 17.11.2018",
+        ] {
+            assert_eq!(day(s, "fr").as_deref(), Some("2018-11-17"), "{s}");
+        }
+        // Words alone, or words glued to the digits, are no date.
+        assert_eq!(day("Publié hier", "fr"), None);
+        assert_eq!(day("page2018-11-17", "fr"), None);
     }
 
     #[test]

@@ -94,11 +94,7 @@ type Made = (Option<String>, Option<(u8, u8)>, u8, Option<String>, usize);
 /// document was published, ISO), the clock time when stated, the status
 /// (none or provisional before revised before final), the publication
 /// date and the claim's place in the corpus.
-fn made(
-    corpus: &Corpus,
-    published: &[Option<String>],
-    i: usize,
-) -> Made {
+fn made(corpus: &Corpus, published: &[Option<String>], i: usize) -> Made {
     use crate::claims::moment::Status;
     let c = &corpus.claims[i];
     let printed = published[c.doc as usize].clone();
