@@ -331,8 +331,15 @@ pub(super) fn claim_period(
             _ => (s, e),
         }
     };
+    // The figure's time of count written right after it ("à 18 h"), as
+    // tokens: a weekday after it dates the count.
+    let clock = st
+        .marks
+        .iter()
+        .find(|k| k.moment.is_some() && k.start >= fig.end())
+        .map(|k| (toks.first_from(k.start), toks.first_after(k.end)));
     let word = m
-        .period_word(text, at, sm, toks)
+        .period_word(text, at, sm, toks, clock)
         .filter(|&(span, w)| {
             !matches!(span, Span::Months(a, b) if a == b)
                 || ((year.is_some() || when.day.is_some())

@@ -722,15 +722,35 @@ impl Meanings {
 
     /// The period named in words nearest the figure in its sentence: any
     /// before it, or one close after it; with the mention's tokens.
+    ///
+    /// `clock` is the time of the figure's count when it is written right
+    /// after it (its first and last tokens): a period named right after
+    /// the clock time dates the count ("205 interpellations à 18 h
+    /// samedi"), its digits no other count between them.
     pub(crate) fn period_word(
         &self,
         text: &str,
         at: &FigureTokens,
         sm: &SentenceMeaning,
         toks: &Tokens,
+        clock: Option<(usize, usize)>,
     ) -> Option<(Span, Match)> {
         let m = nearest_match(&sm.periods, at, toks, usize::MAX, 8, false)
-            .or_else(|| self.period_past_window(text, at, sm, toks))?;
+            .or_else(|| self.period_past_window(text, at, sm, toks))
+            .or_else(|| {
+                let (ts, te) = clock?;
+                (ts >= at.after && ts - at.after <= PAST_WINDOW && clear(toks, at.after, ts))
+                    .then(|| {
+                        sm.periods
+                            .iter()
+                            .filter(|p| {
+                                p.ts >= te && p.ts - te <= PAST_WINDOW && clear(toks, te, p.ts)
+                            })
+                            .min_by_key(|p| p.ts)
+                            .copied()
+                    })
+                    .flatten()
+            })?;
         self.period_spans.get(m.id as usize).map(|&s| (s, m))
     }
 
