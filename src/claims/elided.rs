@@ -192,7 +192,34 @@ pub(crate) fn compared_with_previous(
     prev_end: usize,
     m: &Meanings,
 ) -> bool {
-    if m.comparison_leads.is_empty() || prev_end == 0 {
+    ends_with_lead(text, sentence, fig, prev_end, &m.comparison_leads)
+}
+
+/// True when the last words before `fig`, after the previous figure of its
+/// sentence (which ends at `prev_end`), are a coordinator of `gapping` of
+/// `[comparison_leads]` ("et", "puis", "and"): with only when or where
+/// after the figure (see `claims::gapped`), the verb and the noun of the
+/// previous count are left out.
+pub(crate) fn coordinated_with_previous(
+    text: &str,
+    sentence: (usize, usize),
+    fig: &Figure,
+    prev_end: usize,
+    m: &Meanings,
+) -> bool {
+    ends_with_lead(text, sentence, fig, prev_end, &m.gapping_leads)
+}
+
+/// True when the words before `fig` after `prev_end` end with one of
+/// `leads` (folded phrases, as words).
+fn ends_with_lead(
+    text: &str,
+    sentence: (usize, usize),
+    fig: &Figure,
+    prev_end: usize,
+    leads: &[Vec<String>],
+) -> bool {
+    if leads.is_empty() || prev_end == 0 {
         return false;
     }
     let Some(before) = look_back(text, sentence, fig, prev_end) else {
@@ -200,7 +227,7 @@ pub(crate) fn compared_with_previous(
     };
     let folded = fold(before);
     let words: Vec<&str> = words(&folded).collect();
-    m.comparison_leads.iter().any(|lead| {
+    leads.iter().any(|lead| {
         !lead.is_empty()
             && words.len() >= lead.len()
             && words[words.len() - lead.len()..]
@@ -302,6 +329,27 @@ mod tests {
             measure(t, Lang::new("fr"), "12").as_deref(),
             Some("injured")
         );
+    }
+
+    #[test]
+    fn a_coordinated_figure_with_only_when_or_where_leaves_its_noun_out() {
+        let (fr, en) = (Lang::new("fr"), Lang::new("en"));
+        let t = "La police a procédé à 205 interpellations samedi à Paris, et 224 dimanche.";
+        assert_eq!(measure(t, fr, "224").as_deref(), Some("arrests"));
+        let t = "A Paris, 205 interpellations à 18 h, puis 224 en fin de journée.";
+        assert_eq!(measure(t, fr, "224").as_deref(), Some("arrests"));
+        let t = "Au moins 4.000 manifestants à Bordeaux et 3.500 à Marseille (selon la police).";
+        assert_eq!(measure(t, fr, "3.500").as_deref(), Some("protesters"));
+        let t = "Police made 205 arrests in Paris on Saturday and 224 on Sunday.";
+        assert_eq!(measure(t, en, "224").as_deref(), Some("arrests"));
+        // A verb of its own: another count.
+        let t = "Le nombre de morts atteint 45, puis 300 ont été évacués samedi.";
+        assert_eq!(measure(t, fr, "300"), None);
+        let t = "Officials counted 45 deaths, and 300 were evacuated on Sunday.";
+        assert_eq!(measure(t, en, "300"), None);
+        // More than when or where after it.
+        let t = "On compte 45 morts samedi et 300 dimanche dans les hôpitaux privés de la ville.";
+        assert_eq!(measure(t, fr, "300"), None);
     }
 
     #[test]

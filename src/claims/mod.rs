@@ -524,6 +524,68 @@ fn list_item_after(text: &str, p: &Claim, fig: &Figure) -> bool {
 /// The most bytes between two items of a list of figures in brackets.
 const LIST_ITEM_GAP: usize = 48;
 
+/// True when all that follows the bare figure at `at` in its clause is when
+/// or where it was counted: one or two phrases (a period word, a time of
+/// day, a place), each at most one word (a preposition) after what comes
+/// before it, and then the end of the clause ("et 224 dimanche", "and 224
+/// on Sunday", "puis 224 en fin de journée", "et 224 à Lyon"; not "puis
+/// 300 ont été évacués samedi").
+fn only_when_or_where(
+    at: &meaning::FigureTokens,
+    sm: &meaning::SentenceMeaning,
+    st: &moment::SentenceTime,
+    toks: &tokens::Tokens,
+) -> bool {
+    let n = toks.toks.len();
+    let ends_clause = |k: usize| {
+        toks.toks
+            .get(k)
+            .is_none_or(|t| t.comma || t.stop || t.clause_break)
+    };
+    // The token spans of the phrases that say when or where.
+    let mut spans: Vec<(usize, usize)> = sm
+        .periods
+        .iter()
+        .chain(sm.places.iter().map(|(m, _)| m))
+        .map(|m| (m.ts, m.te))
+        .chain(
+            st.marks
+                .iter()
+                .map(|k| (toks.first_from(k.start), toks.first_after(k.end))),
+        )
+        .collect();
+    spans.sort_unstable();
+    let mut k = at.after;
+    for _ in 0..2 {
+        let Some(&(_, te)) = spans
+            .iter()
+            .filter(|&&(ts, te)| ts >= k && ts <= k + 1 && te > ts && te <= n)
+            .max_by_key(|&&(_, te)| te)
+        else {
+            return false;
+        };
+        // Nothing between but a short word (a preposition: "on", "à"),
+        // and no break before the phrase.
+        let ts = spans
+            .iter()
+            .filter(|&&(a, b)| a >= k && a <= k + 1 && b == te)
+            .map(|&(a, _)| a)
+            .min()
+            .unwrap_or(k);
+        if ts > k && toks.toks[k].end - toks.toks[k].start > 3 {
+            return false;
+        }
+        if (k + 1..=ts).any(|j| toks.toks.get(j).is_some_and(|t| t.comma)) {
+            return false;
+        }
+        if ends_clause(te) {
+            return true;
+        }
+        k = te;
+    }
+    false
+}
+
 /// True when the tokens right before token `at` are one of `markers`
 /// (folded words joined by spaces).
 fn after_marker<'m>(
@@ -740,6 +802,17 @@ pub(crate) fn read_document(
                     // attributed to a source, puts a number on it. (Not any
                     // bare figure after it: "des centaines de personnes ont
                     // été tuées et quelque 200.000 ont pris la fuite".)
+                    counted = p.counted;
+                    compared_role = p.role;
+                } else if entity.is_none()
+                    && elided::coordinated_with_previous(text, sentence, &fig, p.fig.end(), m)
+                    && only_when_or_where(&at, &sm, &st, &toks)
+                {
+                    // "205 interpellations samedi, et 224 dimanche", "205
+                    // arrests on Saturday and 224 on Sunday": a bare figure
+                    // after a coordinator, with only when or where after
+                    // it, leaves out the verb and the noun of the count
+                    // before it, and counts what it counts.
                     counted = p.counted;
                     compared_role = p.role;
                 } else if entity.is_none()

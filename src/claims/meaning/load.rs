@@ -56,7 +56,7 @@ struct MeaningFile {
     #[serde(default)]
     count_leads: Option<CountLeadsDef>,
     #[serde(default)]
-    comparison_leads: Option<WordsDef>,
+    comparison_leads: Option<ComparisonLeadsDef>,
 }
 
 /// The language of a file of `rules/lang/<code>/`, from its path; empty
@@ -115,6 +115,17 @@ struct DeltaDef {
 #[serde(deny_unknown_fields)]
 struct WordsDef {
     words: Vec<String>,
+}
+
+/// `[comparison_leads]`: phrases that compare a bare figure with the count
+/// before it (`words`), and coordinators before a bare figure whose verb
+/// and noun are left out (`gapping`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComparisonLeadsDef {
+    words: Vec<String>,
+    #[serde(default)]
+    gapping: Vec<String>,
 }
 
 /// The phrases that name what a figure further on counts: a lead before
@@ -465,6 +476,13 @@ impl Meanings {
             add_new(
                 &mut self.comparison_leads,
                 t.words
+                    .iter()
+                    .map(|w| phrase_words(w))
+                    .filter(|w| !w.is_empty()),
+            );
+            add_new(
+                &mut self.gapping_leads,
+                t.gapping
                     .iter()
                     .map(|w| phrase_words(w))
                     .filter(|w| !w.is_empty()),

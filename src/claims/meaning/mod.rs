@@ -178,6 +178,11 @@ pub struct Meanings {
     /// unsaid ("287 710 manifestants, contre 282 710 annoncés la veille",
     /// "30 deaths, up from 12").
     pub(crate) comparison_leads: Vec<Vec<String>>,
+    /// Folded coordinators, as words, before a bare figure followed only by
+    /// when or where it was counted ("205 interpellations samedi, et 224
+    /// dimanche"): the verb and the noun of the count before it are left
+    /// out, and the figure counts what that count counts.
+    pub(crate) gapping_leads: Vec<Vec<String>>,
     /// The words of the time of a count (`[time]` of `time.toml`).
     pub(crate) time: crate::claims::moment::TimeWords,
     /// First words of the phrases of every vocabulary read in a sentence,
