@@ -736,6 +736,7 @@ impl Meanings {
         clock: Option<(usize, usize)>,
     ) -> Option<(Span, Match)> {
         let m = nearest_match(&sm.periods, at, toks, usize::MAX, 8, false)
+            .map(|m| self.past_coordinator(m, at, sm, toks))
             .or_else(|| self.period_past_window(text, at, sm, toks))
             .or_else(|| {
                 let (ts, te) = clock?;
@@ -752,6 +753,35 @@ impl Meanings {
                     .flatten()
             })?;
         self.period_spans.get(m.id as usize).map(|&s| (s, m))
+    }
+
+    /// The period after the figure instead of `m`, the one before it, when
+    /// both stand as near and only a coordinator (`gapping` of
+    /// [comparison_leads]) stands between `m` and the figure: "205 arrests
+    /// on Saturday and 224 on Sunday" (Saturday dates the 205).
+    fn past_coordinator(
+        &self,
+        m: Match,
+        at: &FigureTokens,
+        sm: &SentenceMeaning,
+        toks: &Tokens,
+    ) -> Match {
+        if m.te > at.start {
+            return m;
+        }
+        let gap = at.start - m.te;
+        let between: Vec<&str> = (m.te..at.start)
+            .filter_map(|k| toks.toks.get(k))
+            .map(|t| &toks.folded[t.fs..t.fe])
+            .collect();
+        if !self.gapping_leads.iter().any(|l| *l == between) {
+            return m;
+        }
+        sm.periods
+            .iter()
+            .find(|p| p.ts >= at.after && p.ts - at.after <= gap && clear(toks, at.after, p.ts))
+            .copied()
+            .unwrap_or(m)
     }
 
     /// The period named right after the window of time that bounds the
