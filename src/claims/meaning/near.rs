@@ -770,6 +770,10 @@ impl Meanings {
             return m;
         }
         let gap = at.start - m.te;
+        // A coordinator is a word or two.
+        if gap == 0 || gap > 3 {
+            return m;
+        }
         let between: Vec<&str> = (m.te..at.start)
             .filter_map(|k| toks.toks.get(k))
             .map(|t| &toks.folded[t.fs..t.fe])
