@@ -198,7 +198,7 @@ pub(crate) fn compared_with_previous(
 /// True when the last words before `fig`, after the previous figure of its
 /// sentence (which ends at `prev_end`), are a coordinator of `gapping` of
 /// `[comparison_leads]` ("et", "puis", "and"): with only when or where
-/// after the figure (see `claims::gapped`), the verb and the noun of the
+/// after the figure (see `claims::only_when_or_where`), the verb and the noun of the
 /// previous count are left out.
 pub(crate) fn coordinated_with_previous(
     text: &str,

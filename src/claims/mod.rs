@@ -543,7 +543,7 @@ fn only_when_or_where(
             .is_none_or(|t| t.comma || t.stop || t.clause_break)
     };
     // The token spans of the phrases that say when or where.
-    let mut spans: Vec<(usize, usize)> = sm
+    let spans: Vec<(usize, usize)> = sm
         .periods
         .iter()
         .chain(sm.places.iter().map(|(m, _)| m))
@@ -554,24 +554,19 @@ fn only_when_or_where(
                 .map(|k| (toks.first_from(k.start), toks.first_after(k.end))),
         )
         .collect();
-    spans.sort_unstable();
     let mut k = at.after;
     for _ in 0..2 {
-        let Some(&(_, te)) = spans
+        // The longest phrase that starts here or a word on, the earlier
+        // start first.
+        let Some(&(ts, te)) = spans
             .iter()
             .filter(|&&(ts, te)| ts >= k && ts <= k + 1 && te > ts && te <= n)
-            .max_by_key(|&&(_, te)| te)
+            .max_by_key(|&&(ts, te)| (te, std::cmp::Reverse(ts)))
         else {
             return false;
         };
         // Nothing between but a short word (a preposition: "on", "à"),
         // and no break before the phrase.
-        let ts = spans
-            .iter()
-            .filter(|&&(a, b)| a >= k && a <= k + 1 && b == te)
-            .map(|&(a, _)| a)
-            .min()
-            .unwrap_or(k);
         if ts > k && toks.toks[k].end - toks.toks[k].start > 3 {
             return false;
         }

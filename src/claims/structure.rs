@@ -534,7 +534,8 @@ impl Reader<'_> {
     }
 
     /// Can figure `p` be a part of total `t`? Same kind and unit, no
-    /// other role (but its own verb's, with no noun), and a noun that counts the same sort of thing: people
+    /// other role (but its own verb's, with no noun), and a noun that
+    /// counts the same sort of thing: people
     /// are no parts of things, and of a total whose noun the data does not
     /// know as people only by the nouns of its groups' parts ("14
     /// agriculteurs, dont deux femmes", not "des deux côtés, dont 20

@@ -139,7 +139,7 @@ fn clock(tok: &str, cal: &Calendar) -> bool {
     let rest = &tok[digits..];
     let minutes = |m: &str| m.is_empty() || (m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()));
     if let Some(m) = rest.strip_prefix('.') {
-        return m.len() == 2 && minutes(m);
+        return !m.is_empty() && minutes(m);
     }
     let f = fold(rest);
     cal.hour_words

@@ -311,9 +311,8 @@ impl Meanings {
     /// Adds a meaning file (top-level `measure`, `role`, `side`, `place`,
     /// `period`... tables). Words add to the ids already known; a property
     /// (`people`, `compare`, `generic`, `recounted`, `measure`, `within`,
-    /// `span`) is set
-    /// when given and left as it is otherwise. Returns false when the file
-    /// is not one.
+    /// `span`) is set when given and left as it is otherwise. Returns false
+    /// when the file is not one.
     pub(crate) fn add_file(&mut self, file: &str, text: &str, table: &toml::Table) -> Result<bool> {
         if !Meanings::reads(table) {
             return Ok(false);

@@ -741,15 +741,7 @@ impl Meanings {
             .or_else(|| {
                 let (ts, te) = clock?;
                 (ts >= at.after && ts - at.after <= PAST_WINDOW && clear(toks, at.after, ts))
-                    .then(|| {
-                        sm.periods
-                            .iter()
-                            .filter(|p| {
-                                p.ts >= te && p.ts - te <= PAST_WINDOW && clear(toks, te, p.ts)
-                            })
-                            .min_by_key(|p| p.ts)
-                            .copied()
-                    })
+                    .then(|| period_right_after(sm, toks, te))
                     .flatten()
             })?;
         self.period_spans.get(m.id as usize).map(|&s| (s, m))
@@ -801,12 +793,19 @@ impl Meanings {
         let w = sm.deltas.iter().find(|w| {
             Some(w.id) == self.delta_window && w.ts >= at.end && bounds_after(text, w, at, toks)
         })?;
-        sm.periods
-            .iter()
-            .filter(|p| p.ts >= w.te && p.ts - w.te <= PAST_WINDOW && clear(toks, w.te, p.ts))
-            .min_by_key(|p| p.ts)
-            .copied()
+        period_right_after(sm, toks, w.te)
     }
+}
+
+/// The period named right after token `from` (at most [`PAST_WINDOW`]
+/// tokens on, no number between): after a window of time or a clock time
+/// that bounds a figure's count, whose digits are no other count.
+fn period_right_after(sm: &SentenceMeaning, toks: &Tokens, from: usize) -> Option<Match> {
+    sm.periods
+        .iter()
+        .filter(|p| p.ts >= from && p.ts - from <= PAST_WINDOW && clear(toks, from, p.ts))
+        .min_by_key(|p| p.ts)
+        .copied()
 }
 
 /// True when a window of time (`m`: "en 24 heures") bounds the count of

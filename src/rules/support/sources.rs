@@ -140,8 +140,6 @@ impl CompareParams {
             generic_people: self.generic_people,
             running_same_day: self.running_same_day,
             national_tally: self.national_tally,
-            running_days: (self.running_days > 0)
-                .then(|| i64::try_from(self.running_days).unwrap_or(i64::MAX)),
         }
     }
 
@@ -636,15 +634,16 @@ fn why_not_by(
 /// True when two counts of an event's toll (a `recounted` measure: the
 /// dead, the injured), each dated by its text, were printed on different
 /// days both after the day they count, that day at most `p.running_days`
-/// before the earlier printing, and one of them does not say when it was
+/// (not zero) before the earlier printing, and one of them does not say when it was
 /// made (a time of day, or a final count): each is the toll known the day
 /// it was printed, and a toll grows (or is corrected) from day to day. A
 /// count printed on the day it counts is that day's count, which a later
 /// printing of that day's count states again.
-pub(crate) fn recounted(cx: &Context, p: &StoryParams, a: &Claim, b: &Claim) -> bool {
-    let Some(window) = p.running_days else {
+fn recounted(cx: &Context, p: &CompareParams, a: &Claim, b: &Claim) -> bool {
+    if p.running_days == 0 {
         return false;
-    };
+    }
+    let window = i64::try_from(p.running_days).unwrap_or(i64::MAX);
     let (Some(x), Some(y)) = (cx.stories.day(a.doc), cx.stories.day(b.doc)) else {
         return false;
     };
@@ -920,6 +919,12 @@ pub(crate) fn explain(
         &p.bounds_of(ca, cb, cx.lexicon),
         &p.bounds_of(cb, ca, cx.lexicon),
     );
+    // What came of a pair compared, for the rule that reports pairs that
+    // agree (`Some(true)`) or disagree (`Some(false)`).
+    let done = |agreement: bool| match outcome_of {
+        Some(x) if x == agreement => format!(": {}", outcome(cx, p, agreement, a, b)),
+        _ => String::new(),
+    };
     if same_wording(corpus, ca, cb) {
         if outcome_of == Some(true) {
             return "not compared: the same sentence worded alike (a copy corroborates nothing)"
@@ -931,14 +936,11 @@ pub(crate) fn explain(
                 .into();
         }
         if !agree {
-            let done = match outcome_of {
-                Some(false) => format!(": {}", outcome(cx, p, false, a, b)),
-                _ => String::new(),
-            };
             return format!(
                 "compared: the same sentence worded alike, but both state the count of one \
                  moment (the same day, or another count printed alike): the values \
-                 disagree{done}"
+                 disagree{}",
+                done(false)
             );
         }
     }
@@ -952,17 +954,9 @@ pub(crate) fn explain(
             (p.tolerance_for(ca, cb) * Decimal::ONE_HUNDRED).normalize()
         )
     } else if agree {
-        let done = match outcome_of {
-            Some(true) => format!(": {}", outcome(cx, p, true, a, b)),
-            _ => String::new(),
-        };
-        format!("compared: the values agree{done}")
+        format!("compared: the values agree{}", done(true))
     } else {
-        let done = match outcome_of {
-            Some(false) => format!(": {}", outcome(cx, p, false, a, b)),
-            _ => String::new(),
-        };
-        format!("compared: the values disagree{done}")
+        format!("compared: the values disagree{}", done(false))
     }
 }
 
@@ -1041,7 +1035,7 @@ fn compare_bucket(
                 let message = format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`");
                 return Finding::at_claim(corpus, rule, message, vec![a, b]);
             }
-            if recounted(cx, memos.0, ca, cb) {
+            if recounted(cx, p, ca, cb) {
                 // A toll printed again days after its event: information
                 // for whoever checks which count is the latest, no error.
                 let day = |c: &Claim| corpus.doc_of(c).source.date.as_deref().unwrap_or("?");
@@ -1167,7 +1161,7 @@ fn outcome(cx: &Context, p: &CompareParams, agreement: bool, a: usize, b: usize)
         }
         for (x, y) in bucket_pairs(cx, p, (&story, &skip, &memo), agreement, key, &members) {
             if (x, y) == (a, b) || (x, y) == (b, a) {
-                if !agreement && recounted(cx, &story, &corpus.claims[x], &corpus.claims[y]) {
+                if !agreement && recounted(cx, p, &corpus.claims[x], &corpus.claims[y]) {
                     return "reported as information: tolls of one event printed on different \
                             days after it, neither saying when it was made"
                         .into();

@@ -70,11 +70,6 @@ pub(crate) struct StoryParams {
     /// The least value of a national tally compared without a story
     /// (see `CompareParams::national_tally`); zero for none.
     pub(crate) national_tally: rust_decimal::Decimal,
-    /// Two tolls of an event that ended at most this many days before the
-    /// earlier of their printings, printed on different days after it, are
-    /// counts made at different moments unless both say when they were made
-    /// (see `CompareParams::running_days`); `None` for no such window.
-    pub(crate) running_days: Option<i64>,
 }
 
 /// Why two documents were taken as one story, or not.
@@ -629,7 +624,6 @@ mod tests {
                     generic_people: false,
                     running_same_day: false,
                     national_tally: rust_decimal::Decimal::ZERO,
-                    running_days: None,
                 };
                 for a in 0..5 {
                     for b in 0..5 {
