@@ -308,8 +308,9 @@ fn the_same_sentence_in_two_files_with_another_number() {
 /// Five articles on one day of protests and the next two days, with the
 /// figures the Interior ministry gave over time: 124 000 at midday, 282 710
 /// in the evening, revised to 287 710 the next morning. A copy printed two
-/// days later with the superseded evening count is stale; the other counts
-/// are a running tally, the revision and sources that agree.
+/// days later with the superseded evening count is stale, one printed the
+/// day of the revision was replaced by it; the other counts are a running
+/// tally and sources that agree.
 #[test]
 fn a_movement_folder_gives_its_revision_and_the_stale_copy() {
     let dir = Scratch::new("movement");
@@ -339,8 +340,18 @@ fn a_movement_folder_gives_its_revision_and_the_stale_copy() {
         .map(|f| f["code"].as_str().unwrap())
         .collect();
     // No conflict: the midday count and the 17 h count are other moments,
-    // the revision is no second source.
-    assert!(!codes.contains(&"FC201"), "{}", out.stdout);
+    // the revision is no second source. The evening count printed the day
+    // of the revision is told, as information, to have been replaced.
+    let revised: Vec<&serde_json::Value> =
+        findings.iter().filter(|f| f["code"] == "FC201").collect();
+    assert_eq!(revised.len(), 1, "{}", out.stdout);
+    assert_eq!(revised[0]["severity"], "info", "{}", out.stdout);
+    assert_eq!(revised[0]["doc"], "d.md", "{}", out.stdout);
+    let message = revised[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("`282 710`") && message.contains("revised count `287 710` in c.md"),
+        "{message}"
+    );
     // The copy printed after the revision, and only it, is stale.
     let stale: Vec<&serde_json::Value> = findings.iter().filter(|f| f["code"] == "FC205").collect();
     assert_eq!(stale.len(), 1, "{}", out.stdout);

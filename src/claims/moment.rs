@@ -333,6 +333,10 @@ pub(crate) struct TimeWords {
     habitual: Phrases<()>,
     status: Phrases<Status>,
     status_of_counts: Phrases<Status>,
+    /// The phrases of `status` and `status_of_counts`, folded: the words
+    /// of a status ("nouveau bilan") say nothing else of the count, as an
+    /// increment ("nouveaux morts") would.
+    pub(crate) status_phrases: Vec<String>,
     count_nouns: Phrases<()>,
     forward: Phrases<()>,
     backward: Phrases<()>,
@@ -413,6 +417,12 @@ impl TimeWords {
         for (w, &s) in &def.status {
             self.status.add(w, s);
         }
+        self.status_phrases.extend(
+            def.status
+                .keys()
+                .chain(def.status_of_counts.keys())
+                .map(|w| crate::lexicon::fold(w)),
+        );
         for (w, &n) in &def.days_back {
             self.days_back.add(w, (n, false));
         }

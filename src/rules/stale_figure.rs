@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use super::support::dates::published;
 use super::support::interval::{bounds, overlap, usable};
-use super::support::sources::{explain, why_not, CompareParams, NotCompared};
+use super::support::sources::{explain, settled, why_not, CompareParams, NotCompared};
 use super::support::text::folded;
 use super::{Check, Context, Finding, RuleDef};
 use crate::claims::moment::Status;
@@ -28,10 +28,6 @@ const MAX_PER_DOC: usize = 8;
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(transparent)]
 pub(crate) struct StaleFigure(CompareParams);
-
-fn settled(c: &Claim) -> bool {
-    matches!(c.status, Some(Status::Revised | Status::Final))
-}
 
 impl Check for StaleFigure {
     fn run(&self, cx: &Context, rule: &RuleDef, out: &mut Vec<Finding>) {

@@ -92,6 +92,12 @@ pub(crate) struct CompareParams {
     /// any conflict.
     #[serde(deserialize_with = "count")]
     pub(crate) running_days: usize,
+    /// A revised or final count ("nouveau bilan", "revu à la hausse",
+    /// "final toll") and a count of the same quantity that is neither,
+    /// printed no later than the revision, that differ at all are reported
+    /// as information: the revision and the count it replaced. When false,
+    /// such pairs are not compared (a revision is no second source).
+    pub(crate) revisions: bool,
 }
 
 /// How sure the match of two claims must be (see `claims::Relation`).
@@ -120,6 +126,7 @@ impl Default for CompareParams {
             open_reach: Decimal::ZERO,
             national_tally: Decimal::ZERO,
             running_days: 0,
+            revisions: false,
         }
     }
 }
@@ -168,17 +175,38 @@ impl CompareParams {
 /// supplémentaires`, `dont 250 décès` (an increment or a part, not the
 /// quantity itself).
 pub(crate) fn near_words(text: &str, c: &Claim, words: &[String]) -> bool {
+    near_words_besides(text, c, words, &[])
+}
+
+/// [`near_words`], a word found only inside one of the phrases `besides`
+/// (folded) not counted: "nouveau" of "selon un nouveau bilan, 166.000
+/// manifestants" names a revision, not new protesters.
+pub(crate) fn near_words_besides(
+    text: &str,
+    c: &Claim,
+    words: &[String],
+    besides: &[String],
+) -> bool {
     if words.is_empty() {
         return false;
     }
-    let before = folded_slice(
+    let mut before = folded_slice(
         text,
         c.fig.start().saturating_sub(20).max(c.sentence().0),
         c.fig.start(),
     );
     let from = c.fig.phrase_end();
     let to = (from + 16).min(c.sentence().1).max(from);
-    let after = folded_slice(text, from, to);
+    let mut after = folded_slice(text, from, to);
+    for span in [&mut before, &mut after] {
+        for phrase in besides {
+            while let Some(at) = find_phrase(span, phrase) {
+                // Spaces for the phrase's bytes: ASCII, so the text stays
+                // valid and the words around it stay apart.
+                span.replace_range(at..at + phrase.len(), &" ".repeat(phrase.len()));
+            }
+        }
+    }
     words
         .iter()
         .any(|w| find_phrase(&before, w).is_some() || find_phrase(&after, w).is_some())
@@ -440,7 +468,9 @@ impl NotCompared {
                     .into()
             }
             NotCompared::Revision => {
-                "one is a revised or final count and the other not: a revision".into()
+                "one is a revised or final count and the other not: a revision, not a second \
+                 source"
+                    .into()
             }
             NotCompared::Authority => "attributed to different parties (the officials, the \
                  organisers): two parties' counts"
@@ -464,7 +494,14 @@ impl Alone {
     /// folded).
     fn test(self, cx: &Context, skip: &[String], c: &Claim) -> bool {
         match self {
-            Alone::Increment => near_words(&cx.corpus.doc_of(c).text, c, skip),
+            Alone::Increment => {
+                // The words of a count's status are not an increment's.
+                let besides = match c.status {
+                    Some(_) => cx.meanings.time.status_phrases.as_slice(),
+                    None => &[],
+                };
+                near_words_besides(&cx.corpus.doc_of(c).text, c, skip, besides)
+            }
             Alone::Threshold => not_a_count(cx.corpus, cx.lexicon, cx.meanings, c),
         }
     }
@@ -509,17 +546,28 @@ impl AloneMemo {
 pub(crate) fn comparable(
     cx: &Context,
     p: &StoryParams,
-    (skip, memo): (&[String], &AloneMemo),
+    memos: (&[String], &AloneMemo),
     a: usize,
     b: usize,
 ) -> bool {
+    why_not_memo(cx, p, memos, a, b).is_none()
+}
+
+/// [`why_not`] of claims `a` and `b` (indices into the corpus's claims),
+/// the tests of one claim alone kept in `memo` (see [`comparable`]).
+fn why_not_memo(
+    cx: &Context,
+    p: &StoryParams,
+    (skip, memo): (&[String], &AloneMemo),
+    a: usize,
+    b: usize,
+) -> Option<NotCompared> {
     let corpus = cx.corpus;
     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
     why_not_by(cx, p, ca, cb, |x, t| {
         let i = [a, b][x];
         memo.get(i, t, || t.test(cx, skip, &corpus.claims[i]))
     })
-    .is_none()
 }
 
 /// Why two claims of different documents are not compared, or `None` when
@@ -624,11 +672,37 @@ fn why_not_by(
     if !translated && shared_sentence_names(cx, a, b) < p.min_sentence_names {
         return Some(NotCompared::NoSharedName);
     }
-    let settled = |c: &Claim| matches!(c.status, Some(Status::Revised | Status::Final));
     if settled(a) != settled(b) {
         return Some(NotCompared::Revision);
     }
     None
+}
+
+/// True when claim `c` is a revised or final count.
+pub(crate) fn settled(c: &Claim) -> bool {
+    matches!(c.status, Some(Status::Revised | Status::Final))
+}
+
+/// True when one of claims `a` and `b`, of one quantity (their only
+/// difference for [`why_not`] is [`NotCompared::Revision`]), is a revised
+/// or final count published no earlier than the other, which is neither,
+/// and their values differ (with no tolerance: a revision may change a
+/// count by less than a rounding, 282 710 to 287 710): the revision and a
+/// count it replaced. A revision published before the other count is
+/// either copied stale after it (FC205) or counted again later.
+fn revises(cx: &Context, a: &Claim, b: &Claim) -> bool {
+    let (r, o) = if settled(a) { (a, b) } else { (b, a) };
+    let later = matches!(
+        (cx.stories.day(r.doc), cx.stories.day(o.doc)),
+        (Some(x), Some(y)) if x >= y
+    );
+    later
+        && settled(r)
+        && !settled(o)
+        && !overlap(
+            &bounds(r, cx.lexicon, Decimal::ZERO),
+            &bounds(o, cx.lexicon, Decimal::ZERO),
+        )
 }
 
 /// True when two counts of an event's toll (a `recounted` measure: the
@@ -911,20 +985,35 @@ pub(crate) fn explain(
             story.max_days,
         );
     }
-    let skip = folded(&p.skip_words);
-    if let Some(r) = why_not(cx, &story, &skip, ca, cb) {
-        return format!("not compared: {}", r.describe());
-    }
-    let agree = overlap(
-        &p.bounds_of(ca, cb, cx.lexicon),
-        &p.bounds_of(cb, ca, cx.lexicon),
-    );
     // What came of a pair compared, for the rule that reports pairs that
     // agree (`Some(true)`) or disagree (`Some(false)`).
     let done = |agreement: bool| match outcome_of {
         Some(x) if x == agreement => format!(": {}", outcome(cx, p, agreement, a, b)),
         _ => String::new(),
     };
+    let skip = folded(&p.skip_words);
+    match why_not(cx, &story, &skip, ca, cb) {
+        None => {}
+        Some(NotCompared::Revision) if p.revisions && outcome_of == Some(false) => {
+            return if revises(cx, ca, cb) {
+                format!(
+                    "compared: a revised or final count, published no earlier than the other, \
+                     with another value{}",
+                    done(false)
+                )
+            } else {
+                "compared: a revised or final count published before the other, or with the \
+                 same value: no revision to report (a later copy of the value it replaced is \
+                 FC205's)"
+                    .into()
+            };
+        }
+        Some(r) => return format!("not compared: {}", r.describe()),
+    }
+    let agree = overlap(
+        &p.bounds_of(ca, cb, cx.lexicon),
+        &p.bounds_of(cb, ca, cx.lexicon),
+    );
     if same_wording(corpus, ca, cb) {
         if outcome_of == Some(true) {
             return "not compared: the same sentence worded alike (a copy corroborates nothing)"
@@ -1034,6 +1123,29 @@ fn compare_bucket(
             if agreement {
                 let message = format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`");
                 return Finding::at_claim(corpus, rule, message, vec![a, b]);
+            }
+            if settled(ca) != settled(cb) {
+                // A revision and a count it replaced: information for
+                // whoever cites the earlier count, no error.
+                let (r, o) = if settled(ca) { (a, b) } else { (b, a) };
+                let (cr, co) = (&corpus.claims[r], &corpus.claims[o]);
+                let text = |c: &Claim| c.fig.text(&corpus.doc_of(c).text);
+                let day = |c: &Claim| corpus.doc_of(c).source.date.as_deref().unwrap_or("?");
+                let status = cr.status.map_or("revised", Status::as_str);
+                let message = format!(
+                    "`{}` ({what}) in {}, published {}, was replaced by the {status} count \
+                     `{}` in {}, published {}",
+                    text(co),
+                    corpus.doc_of(co).id,
+                    day(co),
+                    text(cr),
+                    corpus.doc_of(cr).id,
+                    day(cr)
+                );
+                let mut f = Finding::at_claim(corpus, rule, message, vec![o, r]);
+                f.severity = Severity::Info;
+                f.help = format!("cite the {status} count, and say when each was made");
+                return f;
             }
             if recounted(cx, p, ca, cb) {
                 // A toll printed again days after its event: information
@@ -1161,6 +1273,9 @@ fn outcome(cx: &Context, p: &CompareParams, agreement: bool, a: usize, b: usize)
         }
         for (x, y) in bucket_pairs(cx, p, (&story, &skip, &memo), agreement, key, &members) {
             if (x, y) == (a, b) || (x, y) == (b, a) {
+                if !agreement && settled(&corpus.claims[x]) != settled(&corpus.claims[y]) {
+                    return "reported as information: the revision and a count it replaced".into();
+                }
                 if !agreement && recounted(cx, p, &corpus.claims[x], &corpus.claims[y]) {
                     return "reported as information: tolls of one event printed on different \
                             days after it, neither saying when it was made"
@@ -1214,6 +1329,8 @@ fn first_pair(
     // another's toll.
     let mut conflicts: Vec<(usize, usize)> = Vec::new();
     let mut agreeing: Vec<(usize, usize)> = Vec::new();
+    // A revised count and one it replaced, reported when no conflict is.
+    let mut revision: Option<(usize, usize)> = None;
     for &a in a_claims {
         for &b in b_claims {
             let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
@@ -1228,8 +1345,16 @@ fn first_pair(
             {
                 continue;
             }
-            if !comparable(cx, story, (skip, memo), a, b) {
-                continue;
+            match why_not_memo(cx, story, (skip, memo), a, b) {
+                None => {}
+                Some(NotCompared::Revision) if !agreement && p.revisions => {
+                    let copy = same_wording(corpus, ca, cb) && !pinned_moment(corpus, ca, cb);
+                    if revision.is_none() && !copy && revises(cx, ca, cb) {
+                        revision = Some((a, b));
+                    }
+                    continue;
+                }
+                Some(_) => continue,
             }
             let agree = overlap(
                 &p.bounds_of(ca, cb, cx.lexicon),
@@ -1277,18 +1402,23 @@ fn first_pair(
                 .iter()
                 .any(|&i| value(i) == value(of) && places(i) == places(of))
     };
-    conflicts.into_iter().find(|&(a, b)| {
-        if prints(a_claims, b) || prints(b_claims, a) {
-            return false;
-        }
-        !agreeing.iter().any(|&(x, y)| {
-            let other_party = party(a).is_some() && party(x).is_some() && party(x) != party(a);
-            let items = sentence(x) == sentence(a) && sentence(y) == sentence(b);
-            x == a
-                || y == b
-                || (!other_party && !items && (places(x) == places(a) || places(y) == places(b)))
+    conflicts
+        .into_iter()
+        .find(|&(a, b)| {
+            if prints(a_claims, b) || prints(b_claims, a) {
+                return false;
+            }
+            !agreeing.iter().any(|&(x, y)| {
+                let other_party = party(a).is_some() && party(x).is_some() && party(x) != party(a);
+                let items = sentence(x) == sentence(a) && sentence(y) == sentence(b);
+                x == a
+                    || y == b
+                    || (!other_party
+                        && !items
+                        && (places(x) == places(a) || places(y) == places(b)))
+            })
         })
-    })
+        .or(revision)
 }
 
 /// True when claim `c` is a national tally of at least `least` (not zero):
