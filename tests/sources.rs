@@ -335,10 +335,6 @@ fn a_movement_folder_gives_its_revision_and_the_stale_copy() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let codes: Vec<&str> = findings
-        .iter()
-        .map(|f| f["code"].as_str().unwrap())
-        .collect();
     // No conflict: the midday count and the 17 h count are other moments,
     // the revision is no second source. The evening count printed the day
     // of the revision is told, as information, to have been replaced.
@@ -498,4 +494,45 @@ fn the_claims_table_keeps_thresholds_out_of_counts() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("\"18.859\""), "{}", out.stdout);
     assert!(!out.stdout.contains("\"20.000\""), "{}", out.stdout);
+}
+
+/// Two undated files that print one sentence with different figures are
+/// not compared (sister articles written from one template differ on
+/// purpose); the readable report says why after its summary, and how to
+/// have them compared. The machine formats stay quiet, and dated files
+/// get no note.
+#[test]
+fn undated_files_are_told_why_they_were_not_compared() {
+    let dir = Scratch::new("undated");
+    let body = |n: &str| {
+        format!("Le séisme survenu mardi en Turquie a fait {n} morts, selon le ministère de l'Intérieur turc.\n")
+    };
+    std::fs::write(dir.join("a.txt"), body("120")).unwrap();
+    std::fs::write(dir.join("b.txt"), body("150")).unwrap();
+    let out = figcheck_in(&dir, &["check", "a.txt", "b.txt"], b"");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("note: 2 of 2 documents have no publication date")
+            && out.stderr.contains("figcheck claims --explain"),
+        "{}",
+        out.stderr
+    );
+    let out = figcheck_in(
+        &dir,
+        &["check", "--format", "concise", "a.txt", "b.txt"],
+        b"",
+    );
+    assert_eq!(out.stderr, "", "{}", out.stderr);
+    // One file: nothing to compare it with.
+    let out = figcheck_in(&dir, &["check", "a.txt"], b"");
+    assert_eq!(out.stderr, "", "{}", out.stderr);
+    // Dated, they are printings of one sentence, and compared.
+    write(&dir, "a.md", "2023-02-07", &body("120"));
+    write(&dir, "b.md", "2023-02-07", &body("150"));
+    let out = figcheck_in(&dir, &["check", "--format", "concise", "a.md", "b.md"], b"");
+    assert_eq!(out.stderr, "", "{}", out.stderr);
+    assert!(out.stdout.contains("FC204"), "{}", out.stdout);
+    let out = figcheck_in(&dir, &["check", "a.md", "b.md"], b"");
+    assert!(!out.stderr.contains("note:"), "{}", out.stderr);
 }

@@ -9,7 +9,7 @@ use anyhow::{bail, Result};
 
 use figcheck::claims::Corpus;
 use figcheck::config::Config;
-use figcheck::report::{Baseline, Checked};
+use figcheck::report::{Baseline, Checked, Format};
 use figcheck::rules::Finding;
 
 use super::args::{CheckArgs, ConfigArgs, InputArgs, SelectionArgs};
@@ -26,6 +26,9 @@ struct Run {
     findings: Vec<Finding>,
     /// Inputs that could not be read (already reported).
     failed: usize,
+    /// Why documents without a publication date may pass unchecked against
+    /// each other, when some have none.
+    undated: Option<String>,
 }
 
 /// Documents read and handed to the run at a time (or fewer, whose text
@@ -63,11 +66,13 @@ fn run_rules(input: &InputArgs, config: &ConfigArgs, selection: &SelectionArgs) 
     progress.finish();
     print_notices(run.documents());
     let (corpus, findings) = run.finish(&sel);
+    let undated = figcheck::rules::undated_note(&corpus, &cfg.rules, &sel);
     Ok(Run {
         cfg,
         corpus,
         findings,
         failed: stream.failed,
+        undated,
     })
 }
 
@@ -78,7 +83,9 @@ pub fn check(a: CheckArgs) -> Result<ExitCode> {
         corpus,
         mut findings,
         failed,
+        undated,
     } = run_rules(&a.input, &a.config, &a.selection)?;
+
     if let Some(b) = &opts.baseline {
         let (new, stale) = b.apply(&corpus, findings);
         findings = new;
@@ -128,6 +135,11 @@ pub fn check(a: CheckArgs) -> Result<ExitCode> {
     match &a.output {
         Some(file) => snapshot::write_atomic(file, &out)?,
         None => write_out(&out)?,
+    }
+    // Told after the readable report only: the machine formats and the
+    // one-line format are read by tools, which a note would only clutter.
+    if let Some(note) = undated.filter(|_| opts.format == Format::Text) {
+        eprintln!("note: {note}");
     }
     if failed > 0 {
         eprintln!("error: {}; the other inputs were checked", unread(failed));

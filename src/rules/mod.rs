@@ -409,6 +409,37 @@ pub fn explain_pair(
         .collect()
 }
 
+/// What a user should know when the selected rules compare documents and
+/// some of the `corpus`'s documents have no publication date they read (for
+/// a note after the run): those rules compare two undated documents only
+/// when their text shows one story (FC204 only when one is a copy of the
+/// other), so two files that print one sentence with different figures
+/// pass silently. `None` for one document, or when every one is dated.
+pub fn undated_note(corpus: &Corpus, rules: &RuleSet, sel: &Selection) -> Option<String> {
+    let compares: Vec<&str> = rules
+        .iter()
+        .filter(|r| sel.includes(r))
+        .filter(|r| matches!(r.registration.needs, Needs::Claims | Needs::Stories))
+        .map(|r| r.code.as_str())
+        .collect();
+    let all = corpus.docs.len();
+    let undated = corpus
+        .docs
+        .iter()
+        .filter(|d| support::dates::published(d).is_none())
+        .count();
+    if compares.is_empty() || all < 2 || undated == 0 {
+        return None;
+    }
+    Some(format!(
+        "{undated} of {all} documents have no publication date: the rules that compare sources \
+         ({}) compare undated documents only when their text shows one story, FC204 only \
+         copies of one text; give their dates (front matter `date:`, a JSONL `date`, a sources \
+         manifest) to compare them as printings, and see `figcheck claims --explain`",
+        compares.join(", ")
+    ))
+}
+
 /// The deterministic order of findings: document, position, code, claims.
 pub(crate) fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
