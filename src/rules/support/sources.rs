@@ -98,6 +98,15 @@ pub(crate) struct CompareParams {
     /// as information: the revision and the count it replaced. When false,
     /// such pairs are not compared (a revision is no second source).
     pub(crate) revisions: bool,
+    /// The parts of the day (names of `parts` in the time words: "morning",
+    /// "midday") during which a day's count still runs: a count made then
+    /// and a higher count of the same day printed after it are information
+    /// (with `running_days` not zero; see [`during_the_day`]).
+    pub(crate) running_parts: Vec<String>,
+    /// A count made at a clock time before this hour (not zero) is a count
+    /// made during its day, as one of `running_parts`.
+    #[serde(deserialize_with = "count")]
+    pub(crate) running_before_hour: usize,
 }
 
 /// How sure the match of two claims must be (see `claims::Relation`).
@@ -127,6 +136,8 @@ impl Default for CompareParams {
             national_tally: Decimal::ZERO,
             running_days: 0,
             revisions: false,
+            running_parts: Vec::new(),
+            running_before_hour: 0,
         }
     }
 }
@@ -742,6 +753,62 @@ fn recounted(cx: &Context, p: &CompareParams, a: &Claim, b: &Claim) -> bool {
         && after(b)
 }
 
+/// True when one of two counts of one day says it was made during that
+/// day, before its end (a clock time before `p.running_before_hour`, a part
+/// of the day among `p.running_parts`: "205 interpellations à 18 h samedi",
+/// "à la mi-journée"), the other says no time and was printed after that
+/// day, no earlier than the first, and the first is no higher: a count
+/// made during the day and one made after it (the day's count as it ran:
+/// arrests, the injured, the protesters counted go on after 18 h), which
+/// `p.running_days` (not zero) reports as information. A count of the
+/// evening ("mardi soir", "selon le dernier bilan mercredi soir") is the
+/// day's, and a count printed on its own day with no time of day may be
+/// that day's final count: both are left a conflict.
+fn during_the_day(cx: &Context, p: &CompareParams, a: &Claim, b: &Claim) -> bool {
+    if p.running_days == 0 {
+        return false;
+    }
+    let running = |c: &Claim| {
+        let Some(m) = c.moment else {
+            return false;
+        };
+        let names = &cx.meanings.time.part_names;
+        let part = m.part.is_none_or(|i| {
+            names
+                .get(usize::from(i))
+                .is_some_and(|n| p.running_parts.contains(n))
+        });
+        let hour = m
+            .hour
+            .is_none_or(|h| usize::from(h) < p.running_before_hour);
+        (m.part.is_some() || m.hour.is_some()) && part && hour
+    };
+    let (during, after) = match (running(a), running(b)) {
+        (true, false) if b.moment.is_none() => (a, b),
+        (false, true) if a.moment.is_none() => (b, a),
+        _ => return false,
+    };
+    let (Some(x), Some(y)) = (cx.stories.day(during.doc), cx.stories.day(after.doc)) else {
+        return false;
+    };
+    let (Some(q), Some(r)) = (during.period(), after.period()) else {
+        return false;
+    };
+    let day = q.end.days();
+    let lower = match (during.fig.value(), after.fig.value()) {
+        (Some(v), Some(w)) => v <= w,
+        _ => false,
+    };
+    during.period_stated
+        && after.period_stated
+        && q.start == q.end
+        && r.start.days() == day
+        && r.end.days() == day
+        && y > day
+        && x <= y
+        && lower
+}
+
 /// False when both counts say when in the day they were made, and it
 /// differs: a count at midday and one in the evening are two moments of a
 /// running tally.
@@ -1147,6 +1214,31 @@ fn compare_bucket(
                 f.help = format!("cite the {status} count, and say when each was made");
                 return f;
             }
+            if during_the_day(cx, p, ca, cb) {
+                // A count made at a time of day and the day's count printed
+                // after it: information, no error.
+                let (d, l) = if ca.moment.is_some() {
+                    (ca, cb)
+                } else {
+                    (cb, ca)
+                };
+                let text = |c: &Claim| c.fig.text(&corpus.doc_of(c).text);
+                let day = |c: &Claim| corpus.doc_of(c).source.date.as_deref().unwrap_or("?");
+                let message = format!(
+                    "`{}` ({what}) in {}, a count made during its day, is below `{}` in {}, \
+                     published {}, after that day: the day's count as it ran, or a \
+                     disagreement",
+                    text(d),
+                    corpus.doc_of(d).id,
+                    text(l),
+                    corpus.doc_of(l).id,
+                    day(l)
+                );
+                let mut f = Finding::at_claim(corpus, rule, message, vec![a, b]);
+                f.severity = Severity::Info;
+                f.help = "cite the latest count, and say when each was made".into();
+                return f;
+            }
             if recounted(cx, p, ca, cb) {
                 // A toll printed again days after its event: information
                 // for whoever checks which count is the latest, no error.
@@ -1275,6 +1367,11 @@ fn outcome(cx: &Context, p: &CompareParams, agreement: bool, a: usize, b: usize)
             if (x, y) == (a, b) || (x, y) == (b, a) {
                 if !agreement && settled(&corpus.claims[x]) != settled(&corpus.claims[y]) {
                     return "reported as information: the revision and a count it replaced".into();
+                }
+                if !agreement && during_the_day(cx, p, &corpus.claims[x], &corpus.claims[y]) {
+                    return "reported as information: a count made during its day, and a higher \
+                            one printed after that day"
+                        .into();
                 }
                 if !agreement && recounted(cx, p, &corpus.claims[x], &corpus.claims[y]) {
                     return "reported as information: tolls of one event printed on different \
