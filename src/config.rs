@@ -122,6 +122,7 @@ impl Config {
             for (i, (name, text, table)) in files_of(Reader::Lexicon) {
                 lexicon.add_file(name, text, table).map_err(|e| (i, e))?;
             }
+            lexicon.index_article_cues();
             Ok(lexicon)
         };
         let load_meanings = || -> Loaded<Meanings> {

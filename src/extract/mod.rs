@@ -65,6 +65,10 @@ struct Extractor<'a> {
     /// Figures with nothing to read around them skip the recognisers
     /// ([`Extractor::is_bare`]).
     bare_path: bool,
+    /// An article that starts no figure is told by the word after it
+    /// ([`Extractor::article_alone`]), without running the recognisers;
+    /// off only in the tests that compare both ways.
+    article_path: bool,
     /// The word after a number, found and folded once for the recognisers
     /// that read it.
     word: context::FoldedWord,
@@ -86,6 +90,7 @@ impl<'a> Extractor<'a> {
             opener: String::new(),
             out: Vec::new(),
             bare_path,
+            article_path: true,
             word: context::FoldedWord::new(),
             _memo: words::memo::Registration::new(text),
         }

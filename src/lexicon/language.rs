@@ -69,6 +69,41 @@ impl NotNumberPhrase {
     }
 }
 
+/// What may make an article ("un", "a") more than an article where it
+/// stands, gathered from the other tables of the lexicon once every file
+/// is read (`Lexicon::index_article_cues`): a recogniser run at an article
+/// reads the word after it (a number or scale word, a collective, a unit,
+/// a fraction link, a word of a phrase of `not_numbers`), the word after
+/// that ("un Français sur cinq"), or a phrase that the article ends ("the
+/// one", "l'un"). An article followed by none of these starts no figure,
+/// which the scan then knows in one look-up of the next word instead of
+/// running each recogniser to find nothing (`Extractor::article_alone`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ArticleCues {
+    /// The cues were built from the whole lexicon; without them no
+    /// article is told from its next word.
+    pub(crate) ready: bool,
+    /// [`super::fold_hash`] of every word a recogniser may read right
+    /// after an article: each key of `words` and each run of letters of
+    /// it, each run of letters of a phrase of `not_numbers` and of a
+    /// fraction link, each unit form's leading letters (of its fold, and
+    /// of a symbol as written). A word whose hash is not here is none of
+    /// them.
+    pub(crate) next: HashSet<u64>,
+    /// [`super::fold_hash`] of each run of letters of the fraction links
+    /// ("sur", "out of"): the word after an article's noun that makes the
+    /// article the numeral one ("un Français sur cinq").
+    pub(crate) links: HashSet<u64>,
+    /// [`super::fold_hash`] of the last word of each phrase of
+    /// `not_numbers` that opens with no elided word ("the one"): an
+    /// article that is one ends such a phrase whatever follows it.
+    pub(crate) phrase_ends: HashSet<u64>,
+    /// The phrases of `not_numbers` that are an elided word and one word
+    /// after its apostrophe ("l'un"): the elided word, and the
+    /// [`super::fold_hash`] of the word after it.
+    pub(crate) elided: Vec<(String, u64)>,
+}
+
 /// Everything the lexicon knows of one folded word.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordInfo {
@@ -206,6 +241,9 @@ pub(crate) struct LangLexicon {
     pub(crate) plural_endings: Vec<String>,
     /// Phrases that look like figures but are not ("premier ministre").
     pub(crate) not_numbers: Vec<String>,
+    /// What may make an article of `words` more than an article where it
+    /// stands ([`ArticleCues`]).
+    pub(crate) article_cues: ArticleCues,
     /// Every word of `not_numbers` ("un" of "l'un"): a number word that is
     /// none of them starts no such phrase.
     pub(crate) not_number_words: HashSet<String>,

@@ -221,6 +221,64 @@ impl Lexicon {
         self.none.scan_hashes = shared;
     }
 
+    /// Gives each language its [`language::ArticleCues`]: what its
+    /// recognisers may read after an article, from its words, its phrases
+    /// of `not_numbers`, its fraction links and the units of every
+    /// language. Built once, when every file is read (`Config` calls it
+    /// after the last): rebuilt after each file, as the other indices are,
+    /// it cost 10 M instructions at each start. A lexicon whose cues were
+    /// never built has none `ready`, and reads every article in full.
+    pub(crate) fn index_article_cues(&mut self) {
+        // The words of a phrase or a form as the scan reads the text:
+        // runs of letters.
+        fn runs(s: &str) -> impl Iterator<Item = &str> {
+            s.split(|c: char| !c.is_alphabetic())
+                .filter(|r| !r.is_empty())
+        }
+        // A unit word is found by its folded leading letters (the keys of
+        // `unit_words`), a symbol as written: either way the text's word
+        // folds as its leading letters do.
+        let mut units: HashSet<u64> = self.unit_word_hashes.clone();
+        for f in &self.unit_forms {
+            if let Some(lead) = f.form.split(|c: char| !c.is_alphabetic()).next() {
+                if !lead.is_empty() {
+                    units.insert(fold_hash(lead));
+                }
+            }
+        }
+        for (_, l) in &mut self.languages {
+            let mut cues = language::ArticleCues {
+                ready: true,
+                next: units.clone(),
+                ..Default::default()
+            };
+            for k in l.words.keys() {
+                cues.next.insert(fold_hash(k));
+                cues.next.extend(runs(k).map(fold_hash));
+            }
+            for (link, _) in &l.fraction_links {
+                cues.next.extend(runs(link).map(fold_hash));
+                cues.links.extend(runs(link).map(fold_hash));
+            }
+            for p in &l.not_number_phrases {
+                cues.next.extend(runs(&p.text).map(fold_hash));
+                match &p.elided {
+                    // "l'un": the article after "l'" is the phrase.
+                    Some((e, rest)) if !rest.contains(' ') => {
+                        cues.elided.push((e.clone(), fold_hash(rest)));
+                    }
+                    Some(_) => {}
+                    None => {
+                        if let Some((_, last)) = p.words.last() {
+                            cues.phrase_ends.insert(fold_hash(last));
+                        }
+                    }
+                }
+            }
+            l.article_cues = cues;
+        }
+    }
+
     pub(crate) fn qualifier_by_name(&self, name: &str) -> Option<usize> {
         self.qualifiers.iter().position(|q| q.name == name)
     }
