@@ -91,6 +91,7 @@ use serde::Deserialize;
 
 use super::support::dates::published;
 use super::support::params::{count, decimal};
+use super::support::sources::same_time_of_day;
 use super::support::story::count_shared;
 use super::{Check, Context, Finding, RuleDef};
 use crate::claims::{Change, Claim, Corpus};
@@ -703,9 +704,11 @@ fn value_of(corpus: &Corpus, t: &Tok) -> Value {
 fn claim_value(corpus: &Corpus, k: usize) -> Value {
     let c = &corpus.claims[k];
     let f = &c.fig;
-    if f.ambiguous {
-        // Its value depends on a convention the document leaves open:
-        // its digits as written stand for it.
+    let valueless = f.value().is_none() && f.low().is_none() && f.high().is_none();
+    if f.ambiguous || valueless {
+        // Its value depends on a convention the document leaves open, or
+        // it has no value of a number (a clock time, "à 11H00 GMT" and "à
+        // 19H00 GMT"): its digits as written stand for it.
         let written = &corpus.doc_of(c).text[f.num_start()..f.num_end()];
         let digits: String = written.chars().filter(|ch| ch.is_ascii_digit()).collect();
         (None, None, None, hash_of(&digits))
@@ -1826,9 +1829,10 @@ impl ReprintConflict {
         // The sentence before a claim's: its wording and figures (hashes of
         // its words with and without the numbers) and whether it leaves its
         // time to the writing ("selon un bilan établi vendredi à 11H00"),
-        // whether it holds figures, and the weekdays it names (bit `w` for
-        // weekday `w`).
-        let lead_in = |c: &Claim| -> ((u64, u64), bool, bool, u8) {
+        // whether it holds figures, the weekdays it names (bit `w` for
+        // weekday `w`), and the clock times it names (a hash of their
+        // digits, 0 for none).
+        let lead_in = |c: &Claim| -> ((u64, u64), bool, bool, u8, u64) {
             let text = &corpus.doc_of(c).text;
             let all: Vec<(usize, usize)> = corpus
                 .sentences_of(c.doc as usize)
@@ -1838,10 +1842,10 @@ impl ReprintConflict {
                 .iter()
                 .position(|p| p.0 <= c.fig.num_start() && c.fig.num_start() < p.1)
             else {
-                return ((0, 0), false, false, 0);
+                return ((0, 0), false, false, 0, 0);
             };
             let Some(&(s, e)) = i.checked_sub(1).and_then(|j| all.get(j)) else {
-                return ((0, 0), false, false, 0);
+                return ((0, 0), false, false, 0, 0);
             };
             let mut masked = Vec::new();
             let mut exact = Vec::new();
@@ -1871,11 +1875,20 @@ impl ReprintConflict {
                 .iter()
                 .any(|p| masked.windows(p.len()).any(|w| w == p.as_slice()));
             let figures = masked.contains(&NUMBER);
+            let clock: String = corpus.doc_claims[c.doc as usize]
+                .clone()
+                .map(|k| &corpus.claims[k].fig)
+                .filter(|f| f.kind == Kind::Time && s <= f.num_start() && f.num_end() <= e)
+                .flat_map(|f| text[f.num_start()..f.num_end()].chars())
+                .filter(char::is_ascii_digit)
+                .collect();
+            let clock = if clock.is_empty() { 0 } else { hash_of(&clock) };
             (
                 (hash_of(&masked), hash_of(&exact)),
                 weekdays != 0 || tallied,
                 figures,
                 weekdays,
+                clock,
             )
         };
         // The days weekdays (bit `w` for weekday `w`) name, each the latest
@@ -2003,6 +2016,20 @@ impl ReprintConflict {
                         trace.note(a, b, 4, || {
                             "not compared: the sentence before dates the count to another day \
                              in each printing (another day's count of a running tally)"
+                                .into()
+                        });
+                        continue;
+                    }
+                    // Two counts that each say when in the day they were
+                    // made, at different times, or whose sentences before
+                    // name other clock times ("selon un bilan établi
+                    // vendredi à 11H00 GMT" in one, "… à 19H00 GMT" in the
+                    // other), are two moments of a running tally, as FC201
+                    // reads them.
+                    if !same_time_of_day(ca, cb) || (xa.4 != 0 && xb.4 != 0 && xa.4 != xb.4) {
+                        trace.note(a, b, 4, || {
+                            "not compared: the two counts were made at different times of day \
+                             (two moments of a running tally)"
                                 .into()
                         });
                         continue;
