@@ -85,7 +85,6 @@ pub fn check(a: CheckArgs) -> Result<ExitCode> {
         failed,
         undated,
     } = run_rules(&a.input, &a.config, &a.selection)?;
-
     if let Some(b) = &opts.baseline {
         let (new, stale) = b.apply(&corpus, findings);
         findings = new;

@@ -386,34 +386,19 @@ impl<'a> Extractor<'a> {
 /// a letter whose fold is none, a character after the word whose fold is
 /// a letter, or a word longer than 32 bytes.
 fn plain_word(text: &str, at: usize) -> Option<(usize, u64)> {
-    let bytes = text.as_bytes();
-    let mut end = at;
-    let mut h = crate::lexicon::FOLD_HASH_BASIS;
-    while let Some(&b) = bytes.get(end) {
-        if b < 0x80 {
-            let l = ASCII_LOWER[b as usize];
-            if l == 0 {
-                break;
-            }
-            h = crate::lexicon::fold_hash_byte(h, l);
-            end += 1;
-            continue;
-        }
-        let c = text[end..].chars().next()?;
-        let folds_to_letter = crate::lexicon::fold_char(c).is_alphabetic();
-        if !words::is_word_char(c) {
-            if folds_to_letter {
-                return None;
-            }
-            break;
-        }
-        if !folds_to_letter {
-            return None;
-        }
-        h = crate::lexicon::fold_hash_letter(h, c);
-        end += c.len_utf8();
-    }
-    (end > at && end - at <= 32).then_some((end, h))
+    let (end, h) = word_end_and_hash(text, at, crate::lexicon::FOLD_HASH_BASIS);
+    let folds_to_letter = |c: char| crate::lexicon::fold_char(c).is_alphabetic();
+    // A letter of the word whose fold is no letter, or a character after
+    // it that is no word character but folds to a letter.
+    let odd_inside = !text[at..end].is_ascii()
+        && text[at..end]
+            .chars()
+            .any(|c| !c.is_ascii() && !folds_to_letter(c));
+    let odd_after = text[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_ascii() && folds_to_letter(c));
+    (end > at && end - at <= 32 && !odd_inside && !odd_after).then_some((end, h))
 }
 
 /// The lower case of each ASCII letter, 0 for any other byte: the scan

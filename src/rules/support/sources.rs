@@ -716,6 +716,55 @@ fn revises(cx: &Context, a: &Claim, b: &Claim) -> bool {
         )
 }
 
+/// What a pair of claims that disagree, reported by [`compare`], is: an
+/// error, or information about two counts of one quantity at two moments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Disagreement {
+    /// A revised or final count and a count it replaced ([`revises`]).
+    Revision,
+    /// A count made during its day and a higher one printed after it
+    /// ([`during_the_day`]).
+    DuringTheDay,
+    /// Tolls of one event printed on different days after it
+    /// ([`recounted`]).
+    Recounted,
+    /// Two values of one count that cannot both hold.
+    Conflict,
+}
+
+impl Disagreement {
+    /// What the disagreeing pair `a`, `b` that [`compare`] reports is.
+    fn of(cx: &Context, p: &CompareParams, a: &Claim, b: &Claim) -> Disagreement {
+        if settled(a) != settled(b) {
+            Disagreement::Revision
+        } else if during_the_day(cx, p, a, b) {
+            Disagreement::DuringTheDay
+        } else if recounted(cx, p, a, b) {
+            Disagreement::Recounted
+        } else {
+            Disagreement::Conflict
+        }
+    }
+
+    /// How `claims --explain` tells what came of the pair.
+    fn outcome(self) -> &'static str {
+        match self {
+            Disagreement::Revision => {
+                "reported as information: the revision and a count it replaced"
+            }
+            Disagreement::DuringTheDay => {
+                "reported as information: a count made during its day, and a higher one \
+                 printed after that day"
+            }
+            Disagreement::Recounted => {
+                "reported as information: tolls of one event printed on different days after \
+                 it, neither saying when it was made"
+            }
+            Disagreement::Conflict => "reported",
+        }
+    }
+}
+
 /// True when two counts of an event's toll (a `recounted` measure: the
 /// dead, the injured), each dated by its text, were printed on different
 /// days both after the day they count, that day at most `p.running_days`
@@ -1191,68 +1240,61 @@ fn compare_bucket(
                 let message = format!("`{ta}` ({what}) is corroborated by {db}: `{tb}`");
                 return Finding::at_claim(corpus, rule, message, vec![a, b]);
             }
-            if settled(ca) != settled(cb) {
-                // A revision and a count it replaced: information for
-                // whoever cites the earlier count, no error.
-                let (r, o) = if settled(ca) { (a, b) } else { (b, a) };
-                let (cr, co) = (&corpus.claims[r], &corpus.claims[o]);
-                let text = |c: &Claim| c.fig.text(&corpus.doc_of(c).text);
-                let day = |c: &Claim| corpus.doc_of(c).source.date.as_deref().unwrap_or("?");
-                let status = cr.status.map_or("revised", Status::as_str);
-                let message = format!(
-                    "`{}` ({what}) in {}, published {}, was replaced by the {status} count \
-                     `{}` in {}, published {}",
-                    text(co),
-                    corpus.doc_of(co).id,
-                    day(co),
-                    text(cr),
-                    corpus.doc_of(cr).id,
-                    day(cr)
-                );
-                let mut f = Finding::at_claim(corpus, rule, message, vec![o, r]);
+            // Information, no error: the earlier of two counts of one
+            // quantity, told where a later count stands beside it.
+            let day = |c: &Claim| corpus.doc_of(c).source.date.as_deref().unwrap_or("?");
+            let info = |message: String, claims: Vec<usize>, help: String| {
+                let mut f = Finding::at_claim(corpus, rule, message, claims);
                 f.severity = Severity::Info;
-                f.help = format!("cite the {status} count, and say when each was made");
-                return f;
-            }
-            if during_the_day(cx, p, ca, cb) {
-                // A count made at a time of day and the day's count printed
-                // after it: information, no error.
-                let (d, l) = if ca.moment.is_some() {
-                    (ca, cb)
-                } else {
-                    (cb, ca)
-                };
-                let text = |c: &Claim| c.fig.text(&corpus.doc_of(c).text);
-                let day = |c: &Claim| corpus.doc_of(c).source.date.as_deref().unwrap_or("?");
-                let message = format!(
-                    "`{}` ({what}) in {}, a count made during its day, is below `{}` in {}, \
-                     published {}, after that day: the day's count as it ran, or a \
-                     disagreement",
-                    text(d),
-                    corpus.doc_of(d).id,
-                    text(l),
-                    corpus.doc_of(l).id,
-                    day(l)
-                );
-                let mut f = Finding::at_claim(corpus, rule, message, vec![a, b]);
-                f.severity = Severity::Info;
-                f.help = "cite the latest count, and say when each was made".into();
-                return f;
-            }
-            if recounted(cx, p, ca, cb) {
-                // A toll printed again days after its event: information
-                // for whoever checks which count is the latest, no error.
-                let day = |c: &Claim| corpus.doc_of(c).source.date.as_deref().unwrap_or("?");
-                let (pa, pb) = (day(ca), day(cb));
-                let message = format!(
-                    "`{ta}` ({what}) in {da}, published {pa}, differs from `{tb}` in {db}, \
-                     published {pb}: tolls of one event printed on different days after it, \
-                     neither saying when it was made; the toll as it ran, or a disagreement"
-                );
-                let mut f = Finding::at_claim(corpus, rule, message, vec![a, b]);
-                f.severity = Severity::Info;
-                f.help = "cite the latest count, and say when each was made".into();
-                return f;
+                f.help = help;
+                f
+            };
+            let latest = || "cite the latest count, and say when each was made".to_string();
+            match Disagreement::of(cx, p, ca, cb) {
+                Disagreement::Revision => {
+                    let (r, o) = if settled(ca) { (a, b) } else { (b, a) };
+                    let (cr, co) = (&corpus.claims[r], &corpus.claims[o]);
+                    let text = |c: &Claim| c.fig.text(&corpus.doc_of(c).text);
+                    let status = cr.status.map_or("revised", Status::as_str);
+                    let message = format!(
+                        "`{}` ({what}) in {}, published {}, was replaced by the {status} count \
+                         `{}` in {}, published {}",
+                        text(co),
+                        corpus.doc_of(co).id,
+                        day(co),
+                        text(cr),
+                        corpus.doc_of(cr).id,
+                        day(cr)
+                    );
+                    let help = format!("cite the {status} count, and say when each was made");
+                    return info(message, vec![o, r], help);
+                }
+                Disagreement::DuringTheDay => {
+                    let (d, l) = if ca.moment.is_some() { (a, b) } else { (b, a) };
+                    let (cd, cl) = (&corpus.claims[d], &corpus.claims[l]);
+                    let message = format!(
+                        "`{}` ({what}) in {}, a count made during its day, is below `{}` in {}, \
+                         published {}, after that day: the day's count as it ran, or a \
+                         disagreement",
+                        cd.fig.text(&corpus.doc_of(cd).text),
+                        corpus.doc_of(cd).id,
+                        cl.fig.text(&corpus.doc_of(cl).text),
+                        corpus.doc_of(cl).id,
+                        day(cl)
+                    );
+                    return info(message, vec![d, l], latest());
+                }
+                Disagreement::Recounted => {
+                    let message = format!(
+                        "`{ta}` ({what}) in {da}, published {}, differs from `{tb}` in {db}, \
+                         published {}: tolls of one event printed on different days after it, \
+                         neither saying when it was made; the toll as it ran, or a disagreement",
+                        day(ca),
+                        day(cb)
+                    );
+                    return info(message, vec![a, b], latest());
+                }
+                Disagreement::Conflict => {}
             }
             let message = format!("`{ta}` ({what}) in {da} conflicts with `{tb}` in {db}");
             Finding::at_claim(corpus, rule, message, vec![a, b])
@@ -1365,20 +1407,12 @@ fn outcome(cx: &Context, p: &CompareParams, agreement: bool, a: usize, b: usize)
         }
         for (x, y) in bucket_pairs(cx, p, (&story, &skip, &memo), agreement, key, &members) {
             if (x, y) == (a, b) || (x, y) == (b, a) {
-                if !agreement && settled(&corpus.claims[x]) != settled(&corpus.claims[y]) {
-                    return "reported as information: the revision and a count it replaced".into();
+                if agreement {
+                    return "reported".into();
                 }
-                if !agreement && during_the_day(cx, p, &corpus.claims[x], &corpus.claims[y]) {
-                    return "reported as information: a count made during its day, and a higher \
-                            one printed after that day"
-                        .into();
-                }
-                if !agreement && recounted(cx, p, &corpus.claims[x], &corpus.claims[y]) {
-                    return "reported as information: tolls of one event printed on different \
-                            days after it, neither saying when it was made"
-                        .into();
-                }
-                return "reported".into();
+                return Disagreement::of(cx, p, &corpus.claims[x], &corpus.claims[y])
+                    .outcome()
+                    .into();
             }
             if docs(x, y) == docs(a, b) {
                 other = Some((x, y));
