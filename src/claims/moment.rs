@@ -44,7 +44,12 @@ pub(crate) const MAX_DISTANCE: usize = 15;
 
 /// Most words between a count and the time its attribution names after
 /// it ("…, selon un bilan établi par l'AFP à partir de sources officielles
-/// mardi à 19H00 GMT").
+/// mardi à 19H00 GMT"); or, when a comma opens the attribution, between
+/// the count and the attribution and between the attribution and the time:
+/// after a comma, an attribution is of the whole clause ("au moins 490.771
+/// morts dans le monde depuis que la Chine a fait officiellement état de
+/// l'apparition de la maladie en décembre, selon un bilan établi par l'AFP
+/// à partir de sources officielles vendredi à 19H00 GMT").
 pub(crate) const ATTRIBUTED_DISTANCE: usize = 30;
 
 /// Most words between a status phrase and the count it qualifies: "Le
@@ -839,14 +844,21 @@ pub(crate) fn mark_of(
             // établi par l'AFP … mardi à 19H00 GMT". The attribution
             // stands between them, no comma after it, no clause break.
             if fig.1 <= m.start {
-                let attributed = st
-                    .attributions
-                    .iter()
-                    .any(|&k| ta <= k && k < tb && (k + 1..=last).all(|j| !toks.toks[j].comma));
-                if attributed
-                    && words <= ATTRIBUTED_DISTANCE
-                    && (ta..=last).all(|j| ta == j || !toks.toks[j].clause_break)
-                {
+                let mark_at = toks.first_from(b);
+                // Within ATTRIBUTED_DISTANCE words of the count, or of an
+                // attribution that a comma opens within as many words of it.
+                let attributed = st.attributions.iter().any(|&k| {
+                    let of_the_clause = || {
+                        toks.toks[k].comma
+                            && k - ta <= ATTRIBUTED_DISTANCE
+                            && mark_at.saturating_sub(k) <= ATTRIBUTED_DISTANCE
+                    };
+                    ta <= k
+                        && k < tb
+                        && (words <= ATTRIBUTED_DISTANCE || of_the_clause())
+                        && (k + 1..=last).all(|j| !toks.toks[j].comma)
+                });
+                if attributed && (ta..=last).all(|j| ta == j || !toks.toks[j].clause_break) {
                     return Some((words, *m));
                 }
             }

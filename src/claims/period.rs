@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::meaning::Match;
-use super::moment::SentenceTime;
+use super::moment::{SentenceTime, ATTRIBUTED_DISTANCE};
 use super::source::DocTime;
 use super::tokens::Tokens;
 use super::{Claim, FigureTokens, Meanings, SentenceMeaning, Span};
@@ -345,13 +345,18 @@ pub(super) fn claim_period(
                 || ((year.is_some() || when.day.is_some())
                     && year_in_clause(m, toks, with_year(bytes_of(w)), fig, at))
         })
-        .map(|(span, w)| (span, Some(w)))
-        .or_else(|| {
-            counted
-                .then(|| attributed_day(m, at, sm, st, toks))
-                .flatten()
-                .map(|span| (span, None))
-        });
+        .map(|(span, w)| (span, Some(w)));
+    // The day the attribution after the figure names dates it when no
+    // period word nor year of its clause does ("12 milliards d'euros en
+    // 2019, a annoncé mercredi 1er juillet" are of 2019).
+    let attributed = counted
+        .then(|| attributed_day(m, at, sm, st, toks, counts))
+        .flatten();
+    let word = word.or_else(|| {
+        attributed
+            .filter(|_| nearest_year.is_none())
+            .map(|span| (span, None))
+    });
     // The byte span of the words that name the period (none for a day of
     // an attribution).
     let word_bytes = word.and_then(|(_, w)| w.map(bytes_of));
@@ -371,19 +376,10 @@ pub(super) fn claim_period(
         })
         .min_by_key(|&(_, d)| d)
         .filter(|_| word.is_some());
-    let word_period = word.map(|span| {
+    // Days named by a word, counted from the publication date.
+    let days_of = |span: Span| {
         let back = |d: Ymd, n: u32| d.plus_days(-i64::from(n));
         match span {
-            Span::Months(a, b) => match (sentence_year, when.day, word_bytes) {
-                (None, Some(d), Some(w)) => {
-                    Some(months_near(d, a, b, w, st, since_before(st, toks, w.0)))
-                }
-                // With its year: after "depuis", up to the publication.
-                (_, Some(d), Some(w)) if since_before(st, toks, w.0) => {
-                    year.map(|y| until(Period::months(y, a, b), d))
-                }
-                _ => year.map(|y| Period::months(y, a, b)),
-            },
             Span::Days(from, to) => when.day.map(|d| Period {
                 start: back(d, from),
                 end: back(d, to),
@@ -399,9 +395,31 @@ pub(super) fn claim_period(
                 };
                 Period::day(d.plus_days(n))
             }),
-            Span::YearsBack(n) => when.year().map(|y| Period::year(y - n)),
+            _ => None,
         }
-    });
+    };
+    // A running total "depuis décembre 2019" runs to the day its
+    // attribution names ("selon un bilan établi par l'AFP … jeudi à 19H00
+    // GMT"), else to the publication date `d`.
+    let count_day = attributed.and_then(days_of).map(|p| p.end);
+    let since_until = |d: Ymd| count_day.filter(|&c| c <= d).unwrap_or(d);
+    let span_period = |span: Span, word_bytes: Option<(usize, usize)>| match span {
+        Span::Months(a, b) => match (sentence_year, when.day, word_bytes) {
+            (None, Some(d), Some(w)) => {
+                let since = since_before(st, toks, w.0);
+                let d = if since { since_until(d) } else { d };
+                Some(months_near(d, a, b, w, st, since))
+            }
+            // With its year: after "depuis", up to the publication.
+            (_, Some(d), Some(w)) if since_before(st, toks, w.0) => {
+                year.map(|y| until(Period::months(y, a, b), since_until(d)))
+            }
+            _ => year.map(|y| Period::months(y, a, b)),
+        },
+        Span::YearsBack(n) => when.year().map(|y| Period::year(y - n)),
+        span => days_of(span),
+    };
+    let word_period = word.map(|span| span_period(span, word_bytes));
     if let Some((words, p)) = day {
         // "depuis le 1er mars" runs to the day the sentence names ("publié
         // jeudi soir"), else to the publication date.
@@ -440,7 +458,7 @@ pub(super) fn claim_period(
             Period::month(y, month)
         };
         let p = match when.day {
-            Some(d) if since_before(st, toks, at_year) => until(p, d),
+            Some(d) if since_before(st, toks, at_year) => until(p, since_until(d)),
             _ => p,
         };
         return (Some(p), true, true);
@@ -563,22 +581,36 @@ fn since_before(st: &SentenceTime, toks: &Tokens, at: usize) -> bool {
 /// The day named in the attribution after a figure, further than a period
 /// word is looked for: "29.065 morts depuis le début de l'épidémie, selon
 /// le bilan quotidien communiqué jeudi par le ministère" counts the deaths
-/// of Thursday. The day must follow an attribution phrase that follows the
-/// figure, in its clause, with no other number between.
+/// of Thursday. The attribution phrase follows the figure in its clause,
+/// the day follows it within [`ATTRIBUTED_DAY`] words of the figure, or of
+/// the attribution when a comma opens it within [`ATTRIBUTED_DISTANCE`]
+/// words of the figure (it is then of the whole clause: "au moins 490.771
+/// morts dans le monde depuis que la Chine a fait officiellement état de
+/// l'apparition de la maladie en décembre, selon un bilan établi par l'AFP
+/// … vendredi à 19H00 GMT"; not "…, et les autorités ont annoncé le
+/// reconfinement … à partir de vendredi"), and no other count of the
+/// sentence (`counts`, byte starts, sorted) stands between the figure and
+/// the day.
 fn attributed_day(
     m: &Meanings,
     at: &FigureTokens,
     sm: &SentenceMeaning,
     st: &SentenceTime,
     toks: &Tokens,
+    counts: &[usize],
 ) -> Option<Span> {
     let lead = st.attributions.iter().copied().find(|&k| k >= at.after)?;
-    let p = sm
-        .periods
-        .iter()
-        .find(|p| p.ts > lead && p.ts - at.after <= ATTRIBUTED_DAY)?;
-    let open = (at.after..p.ts)
-        .all(|k| !toks.toks[k].digits && (k == at.after || !toks.toks[k].clause_break))
+    // After a comma, the attribution is of the whole clause before it.
+    let of_the_clause = toks.toks[lead].comma && lead - at.after <= ATTRIBUTED_DISTANCE;
+    let p = sm.periods.iter().find(|p| {
+        p.ts > lead
+            && (p.ts - at.after <= ATTRIBUTED_DAY || of_the_clause && p.ts - lead <= ATTRIBUTED_DAY)
+    })?;
+    // The counts that start after the figure and its noun, before the day.
+    let (a, b) = (toks.toks[at.after].start, toks.toks[p.ts].start);
+    let other_count = counts.partition_point(|&c| c < b) > counts.partition_point(|&c| c < a);
+    let open = !other_count
+        && (at.after..p.ts).all(|k| k == at.after || !toks.toks[k].clause_break)
         && !toks.toks[p.ts].clause_break;
     let span = m.period_spans.get(p.id as usize).copied()?;
     (open && matches!(span, Span::Weekday(_) | Span::Days(..))).then_some(span)
@@ -689,7 +721,7 @@ fn counts_near(toks: &Tokens, counts: &[usize], fig: &Figure, date: (usize, usiz
     counts[from..].first().is_some_and(|&p| p < close)
 }
 
-/// Most tokens between a figure's noun and the day its attribution names.
+/// Most tokens between an attribution after a figure and the day it names.
 const ATTRIBUTED_DAY: usize = 20;
 
 /// True when token `i` names a day by itself: a weekday, "hier",
