@@ -915,7 +915,7 @@ mod tests {
             let c = claim(&ex.lang, &ex.text, &ex.published, &ex.figure);
             let got = (
                 ex.period.as_ref().and(period_text(&c)),
-                c.moment.map(|m| w.label(&m)),
+                c.moment().map(|m| w.label(&m)),
                 c.status,
             );
             let want = (ex.period.clone(), ex.time_of_count.clone(), ex.status);
@@ -935,16 +935,16 @@ mod tests {
             "À 17 h, 124 000 personnes manifestaient. À la même heure jeudi, elles étaient 98 000.";
         let c = claim("fr", t, "2023-01-19", "98 000");
         let w = &config().meanings.time;
-        assert_eq!(c.moment.map(|m| w.label(&m)).as_deref(), Some("17:00"));
+        assert_eq!(c.moment().map(|m| w.label(&m)).as_deref(), Some("17:00"));
         // Nothing before: no moment.
         let t = "À la même heure, 98 000 personnes manifestaient.";
-        assert_eq!(claim("fr", t, "2023-01-19", "98 000").moment, None);
+        assert_eq!(claim("fr", t, "2023-01-19", "98 000").moment(), None);
     }
 
     #[test]
     fn only_the_nearest_count_without_another_between() {
         let t = "À 17 h, 124 000 personnes manifestaient, contre 98 000 l'an dernier.";
-        assert!(claim("fr", t, "2023-01-19", "124 000").moment.is_some());
-        assert_eq!(claim("fr", t, "2023-01-19", "98 000").moment, None);
+        assert!(claim("fr", t, "2023-01-19", "124 000").moment().is_some());
+        assert_eq!(claim("fr", t, "2023-01-19", "98 000").moment(), None);
     }
 }
