@@ -96,10 +96,11 @@ pub struct Claim {
     repeat_of: u32,
     /// The figure stands in boilerplate (menu, footer, teaser, address).
     pub(crate) boilerplate: bool,
-    /// The figure states a change ("13 nouveaux décès"), not a level, and
-    /// which kind (a rate per year holds from one day to the next); read by
-    /// [`Claim::delta`].
-    pub(crate) change: Option<Change>,
+    /// Whether the figure states a change ("13 nouveaux décès"), not a
+    /// level, and which kind (a rate per year holds from one day to the
+    /// next), and whether the count is provisional, revised or final: read
+    /// by [`Claim::change`], [`Claim::delta`] and [`Claim::status`].
+    change_status: ChangeStatus,
     /// The text states the period (a date, a year, "au premier semestre"
     /// in the sentence or just before), rather than leaving it to the time
     /// of writing.
@@ -107,8 +108,6 @@ pub struct Claim {
     /// When in its day the count was made ("à 17 h", "samedi soir"), read
     /// by [`Claim::moment`].
     moment: PackedMoment,
-    /// Whether the count is provisional, revised or final.
-    pub(crate) status: Option<Status>,
 }
 
 /// The bucket of comparable claims: same measure, role and side, and both
@@ -270,6 +269,54 @@ impl std::fmt::Debug for PackedMoment {
     }
 }
 
+/// A claim's change and status in one byte rather than one each: the
+/// change in the two low bits (none, [`Change::Any`], [`Change::Yearly`]),
+/// the status in the two above them (none, [`Status::Provisional`],
+/// [`Status::Revised`], [`Status::Final`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ChangeStatus(u8);
+
+impl ChangeStatus {
+    fn new(change: Option<Change>, status: Option<Status>) -> Self {
+        let c = match change {
+            None => 0,
+            Some(Change::Any) => 1,
+            Some(Change::Yearly) => 2,
+        };
+        let s = match status {
+            None => 0,
+            Some(Status::Provisional) => 1,
+            Some(Status::Revised) => 2,
+            Some(Status::Final) => 3,
+        };
+        ChangeStatus(c | s << 2)
+    }
+
+    fn change(self) -> Option<Change> {
+        match self.0 & 3 {
+            1 => Some(Change::Any),
+            2 => Some(Change::Yearly),
+            _ => None,
+        }
+    }
+
+    fn status(self) -> Option<Status> {
+        match self.0 >> 2 {
+            1 => Some(Status::Provisional),
+            2 => Some(Status::Revised),
+            3 => Some(Status::Final),
+            _ => None,
+        }
+    }
+}
+
+/// Written as the change and the status it stands for.
+impl std::fmt::Debug for ChangeStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (self.change(), self.status()).fmt(f)
+    }
+}
+
 /// No claim: the index of no claim (a corpus holds fewer than `u32::MAX`).
 const NO_REPEAT: u32 = u32::MAX;
 
@@ -339,7 +386,18 @@ impl Claim {
     /// True when the figure states a change ("13 nouveaux décès"), not a
     /// level.
     pub(crate) fn delta(&self) -> bool {
-        self.change.is_some()
+        self.change().is_some()
+    }
+
+    /// Which change the figure states, if any: a rate per year ("55.000
+    /// euros par an") holds from one day to the next.
+    pub(crate) fn change(&self) -> Option<Change> {
+        self.change_status.change()
+    }
+
+    /// Whether the count is provisional, revised or final.
+    pub(crate) fn status(&self) -> Option<Status> {
+        self.change_status.status()
     }
 
     /// The comparability key, for claims that state a quantity of a known
@@ -1058,10 +1116,9 @@ pub(crate) fn read_document(
             period: PackedPeriod::new(period),
             repeat_of: NO_REPEAT,
             boilerplate,
-            change: m.change_of(text, &at, &sm, &toks),
+            change_status: ChangeStatus::new(m.change_of(text, &at, &sm, &toks), status),
             period_stated: how != Stated::Default,
             moment: PackedMoment::new(moment),
-            status,
         });
     }
     mark_repeats(text, &mut claims);

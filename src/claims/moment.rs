@@ -916,7 +916,7 @@ mod tests {
             let got = (
                 ex.period.as_ref().and(period_text(&c)),
                 c.moment().map(|m| w.label(&m)),
-                c.status,
+                c.status(),
             );
             let want = (ex.period.clone(), ex.time_of_count.clone(), ex.status);
             if got != want {

@@ -2036,7 +2036,7 @@ impl ReprintConflict {
                     }
                     // A rate per year ("55.000 euros par an") holds from
                     // one day to the next: two printings state one figure.
-                    let daily = |c: &Claim| c.change == Some(Change::Any);
+                    let daily = |c: &Claim| c.change() == Some(Change::Any);
                     if x != y && (daily(ca) || daily(cb)) && !pinned {
                         trace.note(a, b, 4, || {
                             "not compared: a change (\"nouveaux cas\", \"in 24 hours\") printed on \

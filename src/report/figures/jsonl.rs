@@ -141,7 +141,7 @@ fn write_claim(
         && c.places.is_empty()
         && period_of.is_none()
         && c.moment().is_none()
-        && c.status.is_none()
+        && c.status().is_none()
     {
         out.push_str(concat!(
             "null,\"measure\":null,\"role\":null,\"affiliation\":null,",
@@ -282,7 +282,7 @@ fn date_to_status(
         c.moment().map(|t| m.time.label(&t)).as_deref(),
         "null,\"status\":",
     );
-    text_then(out, c.status.map(|s| s.as_str()), "null");
+    text_then(out, c.status().map(|s| s.as_str()), "null");
 }
 
 /// The JSON of a document's source, as `serde_json` writes it.

@@ -109,7 +109,7 @@ fn made(corpus: &Corpus, published: &[Option<String>], i: usize) -> Made {
     let clock = c
         .moment()
         .and_then(|m| m.hour.map(|h| (h, m.minute.unwrap_or(0))));
-    let status = match c.status {
+    let status = match c.status() {
         None | Some(Status::Provisional) => 0,
         Some(Status::Revised) => 1,
         Some(Status::Final) => 2,

@@ -157,7 +157,7 @@ impl<'a> FigureRecord<'a> {
             place: (!c.places.is_empty()).then(|| m.places_name(&c.places)),
             period: c.period().map(|p| p.record()),
             time_of_count: c.moment().map(|t| m.time.label(&t)),
-            status: c.status.map(|s| s.as_str()),
+            status: c.status().map(|s| s.as_str()),
             attributed_to: c.authority().map(|i| m.authorities.name(i.into())),
             source,
             key: c.key().map(|k| m.describe(&k)),

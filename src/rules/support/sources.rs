@@ -507,7 +507,7 @@ impl Alone {
         match self {
             Alone::Increment => {
                 // The words of a count's status are not an increment's.
-                let besides = match c.status {
+                let besides = match c.status() {
                     Some(_) => cx.meanings.time.status_phrases.as_slice(),
                     None => &[],
                 };
@@ -691,7 +691,7 @@ fn why_not_by(
 
 /// True when claim `c` is a revised or final count.
 pub(crate) fn settled(c: &Claim) -> bool {
-    matches!(c.status, Some(Status::Revised | Status::Final))
+    matches!(c.status(), Some(Status::Revised | Status::Final))
 }
 
 /// True when one of claims `a` and `b`, of one quantity (their only
@@ -786,7 +786,7 @@ fn recounted(cx: &Context, p: &CompareParams, a: &Claim, b: &Claim) -> bool {
         c.measure()
             .is_some_and(|i| m.recounted.get(i as usize) == Some(&true))
     };
-    let pinned = |c: &Claim| c.moment().is_some() || c.status == Some(Status::Final);
+    let pinned = |c: &Claim| c.moment().is_some() || c.status() == Some(Status::Final);
     let first = x.min(y);
     let after = |c: &Claim| {
         c.period()
@@ -1255,7 +1255,7 @@ fn compare_bucket(
                     let (r, o) = if settled(ca) { (a, b) } else { (b, a) };
                     let (cr, co) = (&corpus.claims[r], &corpus.claims[o]);
                     let text = |c: &Claim| c.fig.text(&corpus.doc_of(c).text);
-                    let status = cr.status.map_or("revised", Status::as_str);
+                    let status = cr.status().map_or("revised", Status::as_str);
                     let message = format!(
                         "`{}` ({what}) in {}, published {}, was replaced by the {status} count \
                          `{}` in {}, published {}",
