@@ -224,7 +224,8 @@ pub(crate) const NO_AUTHORITY: u8 = u8::MAX;
 /// A claim's `Option<Moment>` in four bytes rather than eight: hour,
 /// minute, part of the day and zone, [`PackedMoment::NO_PART`] for a part
 /// none. An hour is at most 23 and a minute at most 59
-/// ([`crate::claims::moment`] refuses others), so an hour byte of
+/// ([`crate::claims::moment`] reads no other clock time, and [`Meanings`]
+/// refuses at load a clock word past 23 hours), so an hour byte of
 /// [`PackedMoment::NO_HOUR`] marks no hour and one of
 /// [`PackedMoment::NO_MOMENT`] no moment at all; the names of the parts of
 /// the day and of the zones are fewer than `u8::MAX`

@@ -374,6 +374,18 @@ const T_PARTS: u16 = 1 << 12;
 const T_DAY_PARTS: u16 = 1 << 13;
 const T_ATTRIBUTION: u16 = 1 << 14;
 
+impl TimeDef {
+    /// A word of `clock_words` whose hour is past 23, with that hour: no
+    /// clock time, and a claim keeps its hour in a byte whose values past
+    /// 23 stand for none.
+    pub(crate) fn hour_past_day(&self) -> Option<(&str, u8)> {
+        self.clock_words
+            .iter()
+            .find(|&(_, &h)| h > 23)
+            .map(|(w, &h)| (w.as_str(), h))
+    }
+}
+
 impl TimeWords {
     pub(crate) fn add(&mut self, def: &TimeDef) {
         let unit = |p: &mut Phrases<()>, ws: &[String]| ws.iter().for_each(|w| p.add(w, ()));

@@ -310,9 +310,10 @@ fn packed_parts_read_back() {
     }
 }
 
-/// A claim keeps its time's part of the day and zone in a byte each: a
-/// meaning file that names more parts than that holds is refused at load,
-/// not read into an index that stands for none.
+/// A claim keeps its time's hour, part of the day and zone in a byte each:
+/// a meaning file with a clock word past 23 hours, or that names more parts
+/// than that byte holds, is refused at load, not read into a value that
+/// stands for none.
 #[test]
 fn tables_past_a_claims_bytes_are_refused() {
     let load = |text: &str| {
@@ -326,6 +327,11 @@ fn tables_past_a_claims_bytes_are_refused() {
         }
         t
     };
+    assert!(load("[time.clock_words]\nnoon = 12\n").is_ok());
+    let err = load("[time.clock_words]\nnoon = 24\n")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("clock word `noon` at hour 24"), "{err}");
     assert!(load(&parts(254)).is_ok());
     let err = load(&parts(255)).unwrap_err().to_string();
     assert!(err.contains("more than 254 parts of the day"), "{err}");

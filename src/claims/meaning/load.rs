@@ -428,6 +428,14 @@ impl Meanings {
             add_new(&mut self.abbreviations, sd.abbreviations.iter().cloned());
         }
         if let Some(t) = &raw.time {
+            if let Some((w, h)) = t.hour_past_day() {
+                return Err(Error::config(
+                    file,
+                    text,
+                    text.find(w).unwrap_or(0),
+                    format!("clock word `{w}` at hour {h}, past 23"),
+                ));
+            }
             self.time.add(t);
             // A claim holds its time's part of the day and zone in a byte
             // each, `u8::MAX` for none.
