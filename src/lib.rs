@@ -208,7 +208,7 @@ pub fn describe_claim(corpus: &Corpus, cfg: &Config, i: usize) -> String {
         .map_or("unknown".to_string(), |x| x.into_owned());
     let text = c.fig.text(&corpus.docs[c.doc as usize].text);
     let said_by = c
-        .authority
+        .authority()
         .map(|a| format!("; said by {}", m.authorities.name(a.into())))
         .unwrap_or_default();
     format!("`{text}`: {key}; {interval}; {place}; {period}{said_by}; published {published}")

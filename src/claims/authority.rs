@@ -134,10 +134,10 @@ mod tests {
                 .filter(|c| x.text[c.fig.start()..c.fig.end()] == x.figure)
                 .map(|c| {
                     (
-                        c.authority
+                        c.authority()
                             .map_or("", |a| m.authorities.name(a.into()))
                             .to_string(),
-                        c.measure.map_or("", |a| m.measures.name(a)).to_string(),
+                        c.measure().map_or("", |a| m.measures.name(a)).to_string(),
                     )
                 })
                 .collect();
@@ -178,7 +178,7 @@ mod tests {
                 .claims
                 .iter()
                 .filter(|c| c.fig.text(sentence) == figure)
-                .any(|c| c.authority.map(|a| m.authorities.name(a.into())) == Some(party));
+                .any(|c| c.authority().map(|a| m.authorities.name(a.into())) == Some(party));
             let row = format!("{doc}: {figure:?} {party} in {sentence}");
             match verdict {
                 "right" => {

@@ -256,7 +256,8 @@ mod tests {
             .iter()
             .find(|c| &text[c.fig.start()..c.fig.end()] == figure)
             .unwrap();
-        c.measure.map(|m| cfg.meanings.measures.name(m).to_string())
+        c.measure()
+            .map(|m| cfg.meanings.measures.name(m).to_string())
     }
 
     #[test]

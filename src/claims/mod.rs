@@ -70,20 +70,22 @@ pub struct Claim {
     /// What the claim measures, index into [`Meanings::measures`]: the
     /// counted noun's measure, turned by the role where the lexicon says so
     /// ("137 militants tués" measures deaths).
-    pub(crate) measure: Option<u16>,
-    /// The measure of the counted noun itself ("militants": fighters).
-    pub(crate) counted: Option<u16>,
-    pub(crate) role: Option<u16>,
-    /// The role as far as it tells quantities apart: none when the measure
-    /// already says it ("412 personnes interpellées" counts arrests as
-    /// "287 interpellations" does; "12 morts" and "40 décès" both count
-    /// deaths).
-    pub(crate) key_role: Option<u16>,
-    pub(crate) side: Option<u16>,
-    /// The party the text attributes the figure to ("selon la préfecture",
-    /// "organizers said"), index into [`Meanings::authorities`] (a byte:
-    /// the parties are a handful, and the claim stays small).
-    pub(crate) authority: Option<u8>,
+    /// Read by [`Claim::measure`].
+    measure: OptIndex,
+    /// The measure of the counted noun itself ("militants": fighters), read
+    /// by [`Claim::counted`].
+    counted: OptIndex,
+    /// Read by [`Claim::role`].
+    role: OptIndex,
+    /// The role as far as it tells quantities apart, read by
+    /// [`Claim::key_role`].
+    key_role: OptIndex,
+    /// Read by [`Claim::side`].
+    side: OptIndex,
+    /// The party the text attributes the figure to, read by
+    /// [`Claim::authority`]: a byte, [`NO_AUTHORITY`] for none (the parties
+    /// are a handful, and the claim stays small).
+    authority: u8,
     /// Every place the claim covers ("en Irak et en Syrie").
     pub(crate) places: Places,
     /// The period the claim is about, read by [`Claim::period`].
@@ -94,18 +96,18 @@ pub struct Claim {
     repeat_of: u32,
     /// The figure stands in boilerplate (menu, footer, teaser, address).
     pub(crate) boilerplate: bool,
-    /// The figure states a change ("13 nouveaux décès"), not a level, and
-    /// which kind (a rate per year holds from one day to the next); read by
-    /// [`Claim::delta`].
-    pub(crate) change: Option<Change>,
+    /// Whether the figure states a change ("13 nouveaux décès"), not a
+    /// level, and which kind (a rate per year holds from one day to the
+    /// next), and whether the count is provisional, revised or final: read
+    /// by [`Claim::change`], [`Claim::delta`] and [`Claim::status`].
+    change_status: ChangeStatus,
     /// The text states the period (a date, a year, "au premier semestre"
     /// in the sentence or just before), rather than leaving it to the time
     /// of writing.
     pub(crate) period_stated: bool,
-    /// When in its day the count was made ("à 17 h", "samedi soir").
-    pub(crate) moment: Option<Moment>,
-    /// Whether the count is provisional, revised or final.
-    pub(crate) status: Option<Status>,
+    /// When in its day the count was made ("à 17 h", "samedi soir"), read
+    /// by [`Claim::moment`].
+    moment: PackedMoment,
 }
 
 /// The bucket of comparable claims: same measure, role and side, and both
@@ -191,10 +193,176 @@ impl std::fmt::Debug for PackedPeriod {
     }
 }
 
+/// An index into one of the tables of [`Meanings`] (measures, roles,
+/// sides), or none, in two bytes rather than the four of an
+/// `Option<u16>`: [`Meanings`] refuses at load a table whose indices would
+/// reach `u16::MAX`, the value that stands for none.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct OptIndex(u16);
+
+impl OptIndex {
+    fn new(i: Option<u16>) -> Self {
+        debug_assert!(i != Some(u16::MAX), "an index past the tables' bound");
+        OptIndex(i.unwrap_or(u16::MAX))
+    }
+
+    fn get(self) -> Option<u16> {
+        (self.0 != u16::MAX).then_some(self.0)
+    }
+}
+
+/// Written as the `Option<u16>` it stands for.
+impl std::fmt::Debug for OptIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+/// A claim with no party: [`Meanings`] holds fewer parties than that.
+pub(crate) const NO_AUTHORITY: u8 = u8::MAX;
+
+/// A claim's `Option<Moment>` in four bytes rather than eight: hour,
+/// minute, part of the day and zone, [`PackedMoment::NO_PART`] for a part
+/// none. An hour is at most 23 and a minute at most 59
+/// ([`crate::claims::moment`] reads no other clock time, and [`Meanings`]
+/// refuses at load a clock word past 23 hours), so an hour byte of
+/// [`PackedMoment::NO_HOUR`] marks no hour and one of
+/// [`PackedMoment::NO_MOMENT`] no moment at all; the names of the parts of
+/// the day and of the zones are fewer than `u8::MAX`
+/// ([`moment::TimeWords`] refuses more at load).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct PackedMoment([u8; 4]);
+
+impl PackedMoment {
+    const NO_MOMENT: u8 = u8::MAX - 1;
+    const NO_HOUR: u8 = u8::MAX;
+    const NO_PART: u8 = u8::MAX;
+
+    fn new(m: Option<Moment>) -> Self {
+        let Some(m) = m else {
+            return PackedMoment([Self::NO_MOMENT, 0, 0, 0]);
+        };
+        debug_assert!(m.hour.is_none_or(|h| h < 24) && m.minute.is_none_or(|x| x < 60));
+        PackedMoment([
+            m.hour.unwrap_or(Self::NO_HOUR),
+            m.minute.unwrap_or(Self::NO_PART),
+            m.part.unwrap_or(Self::NO_PART),
+            m.zone.unwrap_or(Self::NO_PART),
+        ])
+    }
+
+    fn get(self) -> Option<Moment> {
+        let [h, mi, p, z] = self.0;
+        let byte = |b: u8| (b != Self::NO_PART).then_some(b);
+        (h != Self::NO_MOMENT).then(|| Moment {
+            hour: (h != Self::NO_HOUR).then_some(h),
+            minute: byte(mi),
+            part: byte(p),
+            zone: byte(z),
+        })
+    }
+}
+
+/// Written as the `Option<Moment>` it stands for.
+impl std::fmt::Debug for PackedMoment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+/// A claim's change and status in one byte rather than one each: the
+/// change in the two low bits (none, [`Change::Any`], [`Change::Yearly`]),
+/// the status in the two above them (none, [`Status::Provisional`],
+/// [`Status::Revised`], [`Status::Final`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ChangeStatus(u8);
+
+impl ChangeStatus {
+    fn new(change: Option<Change>, status: Option<Status>) -> Self {
+        let c = match change {
+            None => 0,
+            Some(Change::Any) => 1,
+            Some(Change::Yearly) => 2,
+        };
+        let s = match status {
+            None => 0,
+            Some(Status::Provisional) => 1,
+            Some(Status::Revised) => 2,
+            Some(Status::Final) => 3,
+        };
+        ChangeStatus(c | s << 2)
+    }
+
+    fn change(self) -> Option<Change> {
+        match self.0 & 3 {
+            1 => Some(Change::Any),
+            2 => Some(Change::Yearly),
+            _ => None,
+        }
+    }
+
+    fn status(self) -> Option<Status> {
+        match self.0 >> 2 {
+            1 => Some(Status::Provisional),
+            2 => Some(Status::Revised),
+            3 => Some(Status::Final),
+            _ => None,
+        }
+    }
+}
+
+/// Written as the change and the status it stands for.
+impl std::fmt::Debug for ChangeStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (self.change(), self.status()).fmt(f)
+    }
+}
+
 /// No claim: the index of no claim (a corpus holds fewer than `u32::MAX`).
 const NO_REPEAT: u32 = u32::MAX;
 
 impl Claim {
+    /// What the claim measures, index into [`Meanings::measures`]: the
+    /// counted noun's measure, turned by the role where the lexicon says so
+    /// ("137 militants tués" measures deaths).
+    pub(crate) fn measure(&self) -> Option<u16> {
+        self.measure.get()
+    }
+
+    /// The measure of the counted noun itself ("militants": fighters).
+    pub(crate) fn counted(&self) -> Option<u16> {
+        self.counted.get()
+    }
+
+    /// What happened to the counted, index into [`Meanings::roles`].
+    pub(crate) fn role(&self) -> Option<u16> {
+        self.role.get()
+    }
+
+    /// The role as far as it tells quantities apart: none when the measure
+    /// already says it ("412 personnes interpellées" counts arrests as
+    /// "287 interpellations" does; "12 morts" and "40 décès" both count
+    /// deaths).
+    pub(crate) fn key_role(&self) -> Option<u16> {
+        self.key_role.get()
+    }
+
+    /// The side of the counted, index into [`Meanings::sides`].
+    pub(crate) fn side(&self) -> Option<u16> {
+        self.side.get()
+    }
+
+    /// The party the text attributes the figure to ("selon la préfecture",
+    /// "organizers said"), index into [`Meanings::authorities`].
+    pub(crate) fn authority(&self) -> Option<u8> {
+        (self.authority != NO_AUTHORITY).then_some(self.authority)
+    }
+
+    /// When in its day the count was made ("à 17 h", "samedi soir").
+    pub(crate) fn moment(&self) -> Option<Moment> {
+        self.moment.get()
+    }
+
     /// The single place, when there is exactly one.
     pub(crate) fn place(&self) -> Option<u16> {
         self.places.single()
@@ -219,7 +387,18 @@ impl Claim {
     /// True when the figure states a change ("13 nouveaux décès"), not a
     /// level.
     pub(crate) fn delta(&self) -> bool {
-        self.change.is_some()
+        self.change().is_some()
+    }
+
+    /// Which change the figure states, if any: a rate per year ("55.000
+    /// euros par an") holds from one day to the next.
+    pub(crate) fn change(&self) -> Option<Change> {
+        self.change_status.change()
+    }
+
+    /// Whether the count is provisional, revised or final.
+    pub(crate) fn status(&self) -> Option<Status> {
+        self.change_status.status()
     }
 
     /// The comparability key, for claims that state a quantity of a known
@@ -229,9 +408,9 @@ impl Claim {
             return None;
         }
         Some(Key {
-            measure: self.measure?,
-            role: self.key_role,
-            side: self.side,
+            measure: self.measure()?,
+            role: self.key_role(),
+            side: self.side(),
             delta: self.delta(),
         })
     }
@@ -243,7 +422,7 @@ impl Claim {
     /// ("plus de 23.000 personnes" beside "23.000 selon le ministère de
     /// l'Intérieur"), so it is compared with any.
     pub(crate) fn same_authority(&self, other: &Claim) -> bool {
-        match (self.authority, other.authority) {
+        match (self.authority(), other.authority()) {
             (Some(a), Some(b)) => a == b,
             _ => true,
         }
@@ -327,7 +506,7 @@ impl Claim {
     pub(crate) fn relation_of_places(&self, other: &Claim, m: &Meanings) -> Relation {
         // "44 miliciens tués" and "3 soldats tués" both count deaths, but
         // not of the same people; a generic count ("personnes") matches any.
-        if let (Some(a), Some(b)) = (self.counted, other.counted) {
+        if let (Some(a), Some(b)) = (self.counted(), other.counted()) {
             if a != b && m.is_specific_people(a) && m.is_specific_people(b) {
                 return Relation::Different;
             }
@@ -472,7 +651,7 @@ impl Corpus {
             if !c.checkable() {
                 continue;
             }
-            if c.measure
+            if c.measure()
                 .is_some_and(|m| meanings.comparable.get(m as usize) == Some(&false))
             {
                 continue;
@@ -746,13 +925,13 @@ pub(crate) fn read_document(
             let prev = prev_quantity(&claims, sentence).map(|j| (j, &claims[j]));
             if let Some((j, p)) = prev.filter(|(_, p)| {
                 matches!(p.fig.kind, Kind::Count | Kind::Range)
-                    && p.counted.is_some()
-                    && p.authority.is_some()
-                    && p.authority != authority
+                    && p.counted().is_some()
+                    && p.authority().is_some()
+                    && p.authority() != authority
                     && at.start.saturating_sub(toks.first_after(p.fig.end())) <= VAGUE_REACH
             }) {
-                counted = p.counted;
-                compared_role = p.role;
+                counted = p.counted();
+                compared_role = p.role();
                 places = p.places;
                 counter_of = Some(j);
             }
@@ -761,10 +940,10 @@ pub(crate) fn read_document(
         // compared with the count before it counts the same thing.
         if counted.is_none() && fig.kind == Kind::Count {
             let prev = prev_quantity(&claims, sentence).map(|j| &claims[j]);
-            if let Some(p) = prev.filter(|p| p.fig.kind == Kind::Count && p.counted.is_some()) {
+            if let Some(p) = prev.filter(|p| p.fig.kind == Kind::Count && p.counted().is_some()) {
                 if elided::compared_with_previous(text, sentence, &fig, p.fig.end(), m) {
-                    counted = p.counted;
-                    compared_role = p.role;
+                    counted = p.counted();
+                    compared_role = p.role();
                     compared = true;
                 } else if entity.is_none()
                     && !places.is_empty()
@@ -783,8 +962,8 @@ pub(crate) fn read_document(
                     // counts, at that place. (Not "29.155 morts en France,
                     // dont 18.805 à l'hôpital": a part of the same place
                     // is another quantity.)
-                    counted = p.counted;
-                    compared_role = p.role;
+                    counted = p.counted();
+                    compared_role = p.role();
                 } else if p.fig.value().is_none()
                     && entity.is_none()
                     && at.start.saturating_sub(toks.first_after(p.fig.end())) <= VAGUE_REACH
@@ -797,8 +976,8 @@ pub(crate) fn read_document(
                     // attributed to a source, puts a number on it. (Not any
                     // bare figure after it: "des centaines de personnes ont
                     // été tuées et quelque 200.000 ont pris la fuite".)
-                    counted = p.counted;
-                    compared_role = p.role;
+                    counted = p.counted();
+                    compared_role = p.role();
                 } else if entity.is_none()
                     && elided::coordinated_with_previous(text, sentence, &fig, p.fig.end(), m)
                     && only_when_or_where(&at, &sm, &st, &toks)
@@ -808,8 +987,8 @@ pub(crate) fn read_document(
                     // after a coordinator, with only when or where after
                     // it, leaves out the verb and the noun of the count
                     // before it, and counts what it counts.
-                    counted = p.counted;
-                    compared_role = p.role;
+                    counted = p.counted();
+                    compared_role = p.role();
                 } else if entity.is_none()
                     && !places.is_empty()
                     && places != p.places
@@ -821,8 +1000,8 @@ pub(crate) fn read_document(
                     // bare figure alone in brackets after a place, an item
                     // of a list whose head states its noun, counts what the
                     // item before it counts, at its own place.
-                    counted = p.counted;
-                    compared_role = p.role;
+                    counted = p.counted();
+                    compared_role = p.role();
                 }
             }
         }
@@ -838,10 +1017,10 @@ pub(crate) fn read_document(
                     // Only people have roles: "30 morts et 12 blessés" are
                     // no 12 deaths.
                     let people = prev
-                        .counted
+                        .counted()
                         .is_some_and(|c| m.people.get(c as usize) == Some(&true));
                     if prev.sentence() == sentence && people && m.is_role_noun(w) {
-                        counted = prev.counted;
+                        counted = prev.counted();
                     }
                 }
             }
@@ -909,7 +1088,7 @@ pub(crate) fn read_document(
         let (moment, status) = if timed {
             let mark = moment::mark_of(&st, (fig.start(), fig.end()), &counts, &toks);
             let moment = match counter_of {
-                Some(j) => claims[j].moment,
+                Some(j) => claims[j].moment(),
                 None => mark.and_then(|k| k.moment.or(last_moment)),
             };
             if moment.is_some() {
@@ -928,20 +1107,19 @@ pub(crate) fn read_document(
             doc: doc_idx,
             fig,
             sentence: (sentence.0 as u32, sentence.1 as u32),
-            measure,
-            counted,
-            role,
-            key_role,
-            side,
-            authority,
+            measure: OptIndex::new(measure),
+            counted: OptIndex::new(counted),
+            role: OptIndex::new(role),
+            key_role: OptIndex::new(key_role),
+            side: OptIndex::new(side),
+            authority: authority.unwrap_or(NO_AUTHORITY),
             places,
             period: PackedPeriod::new(period),
             repeat_of: NO_REPEAT,
             boilerplate,
-            change: m.change_of(text, &at, &sm, &toks),
+            change_status: ChangeStatus::new(m.change_of(text, &at, &sm, &toks), status),
             period_stated: how != Stated::Default,
-            moment,
-            status,
+            moment: PackedMoment::new(moment),
         });
     }
     mark_repeats(text, &mut claims);

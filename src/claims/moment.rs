@@ -379,6 +379,18 @@ const T_PARTS: u16 = 1 << 12;
 const T_DAY_PARTS: u16 = 1 << 13;
 const T_ATTRIBUTION: u16 = 1 << 14;
 
+impl TimeDef {
+    /// A word of `clock_words` whose hour is past 23, with that hour: no
+    /// clock time, and a claim keeps its hour in a byte whose values past
+    /// 23 stand for none.
+    pub(crate) fn hour_past_day(&self) -> Option<(&str, u8)> {
+        self.clock_words
+            .iter()
+            .find(|&(_, &h)| h > 23)
+            .map(|(w, &h)| (w.as_str(), h))
+    }
+}
+
 impl TimeWords {
     pub(crate) fn add(&mut self, def: &TimeDef) {
         let unit = |p: &mut Phrases<()>, ws: &[String]| ws.iter().for_each(|w| p.add(w, ()));
@@ -927,8 +939,8 @@ mod tests {
             let c = claim(&ex.lang, &ex.text, &ex.published, &ex.figure);
             let got = (
                 ex.period.as_ref().and(period_text(&c)),
-                c.moment.map(|m| w.label(&m)),
-                c.status,
+                c.moment().map(|m| w.label(&m)),
+                c.status(),
             );
             let want = (ex.period.clone(), ex.time_of_count.clone(), ex.status);
             if got != want {
@@ -947,16 +959,16 @@ mod tests {
             "À 17 h, 124 000 personnes manifestaient. À la même heure jeudi, elles étaient 98 000.";
         let c = claim("fr", t, "2023-01-19", "98 000");
         let w = &config().meanings.time;
-        assert_eq!(c.moment.map(|m| w.label(&m)).as_deref(), Some("17:00"));
+        assert_eq!(c.moment().map(|m| w.label(&m)).as_deref(), Some("17:00"));
         // Nothing before: no moment.
         let t = "À la même heure, 98 000 personnes manifestaient.";
-        assert_eq!(claim("fr", t, "2023-01-19", "98 000").moment, None);
+        assert_eq!(claim("fr", t, "2023-01-19", "98 000").moment(), None);
     }
 
     #[test]
     fn only_the_nearest_count_without_another_between() {
         let t = "À 17 h, 124 000 personnes manifestaient, contre 98 000 l'an dernier.";
-        assert!(claim("fr", t, "2023-01-19", "124 000").moment.is_some());
-        assert_eq!(claim("fr", t, "2023-01-19", "98 000").moment, None);
+        assert!(claim("fr", t, "2023-01-19", "124 000").moment().is_some());
+        assert_eq!(claim("fr", t, "2023-01-19", "98 000").moment(), None);
     }
 }

@@ -477,11 +477,11 @@ impl Reader<'_> {
         let c = self.claim(i);
         let m = self.meanings;
         let people = |x: u16| m.people.get(x as usize) == Some(&true);
-        if c.counted.is_some_and(people) {
+        if c.counted().is_some_and(people) {
             return Category::People;
         }
         let Some(h) = self.head(i) else {
-            return if c.role.is_some() {
+            return if c.role().is_some() {
                 Category::People
             } else {
                 Category::Unknown
@@ -494,7 +494,7 @@ impl Reader<'_> {
         {
             return Category::People;
         }
-        if c.counted.is_some() {
+        if c.counted().is_some() {
             return Category::Things;
         }
         Category::Unknown
@@ -551,7 +551,7 @@ impl Reader<'_> {
         // personnes ont été contaminées, dont 46 sont décédées"); a noun
         // with another role is another group ("137 tués et 30 arrêtés").
         let subject = cp.fig.entity().is_none() && self.generic(p);
-        if let (Some(a), Some(b)) = (ct.role, cp.role) {
+        if let (Some(a), Some(b)) = (ct.role(), cp.role()) {
             if a != b && !subject {
                 return false;
             }
@@ -854,7 +854,7 @@ impl Reader<'_> {
                 .any(|j| g[..ji + jl].ends_with(j));
             if self.claim(first).fig.entity().is_none()
                 && self.claim(t).fig.entity().is_none()
-                && self.claim(k).counted.is_some()
+                && self.claim(k).counted().is_some()
                 && word_joined
                 && g[..ji].contains(&Tok::Punct(','))
             {
@@ -1001,7 +1001,7 @@ impl Reader<'_> {
     /// The figure's noun stands for anyone ("personnes", "people").
     fn generic(&self, i: usize) -> bool {
         self.claim(i)
-            .counted
+            .counted()
             .is_some_and(|m| self.meanings.generic.get(m as usize) == Some(&true))
     }
 
@@ -1009,7 +1009,7 @@ impl Reader<'_> {
     /// 6.405 contaminations"); kinds of people may differ.
     fn measures_differ(&self, a: usize, b: usize) -> bool {
         let people = |m: u16| self.meanings.people.get(m as usize) == Some(&true);
-        match (self.claim(a).counted, self.claim(b).counted) {
+        match (self.claim(a).counted(), self.claim(b).counted()) {
             (Some(x), Some(y)) => x != y && !(people(x) && people(y)),
             _ => false,
         }
@@ -1957,8 +1957,8 @@ mod debug {
                     c.fig.kind,
                     c.fig.value(),
                     c.fig.scale,
-                    c.role,
-                    c.counted,
+                    c.role(),
+                    c.counted(),
                     c.usable()
                 );
             }

@@ -24,9 +24,9 @@ fn describe(doc: &Document, cfg: &Config) -> Vec<(String, String, String, String
         .map(|c| {
             (
                 doc.text[c.fig.start()..c.fig.end()].to_string(),
-                c.measure
+                c.measure()
                     .map_or("-".into(), |i| m.measures.name(i).to_string()),
-                c.role.map_or("-".into(), |i| m.roles.name(i).to_string()),
+                c.role().map_or("-".into(), |i| m.roles.name(i).to_string()),
                 m.places_name(&c.places),
                 c.period()
                     .map_or("-".into(), |p| format!("{}..{}", p.start, p.end)),
@@ -256,7 +256,85 @@ fn a_rate_per_head_that_opens_a_sentence_makes_its_figures_rates() {
 #[test]
 fn claim_stays_small() {
     let n = std::mem::size_of::<Claim>();
-    assert!(n <= 212, "Claim is {n} bytes");
+    assert!(n <= 196, "Claim is {n} bytes");
+}
+
+/// The packed indices and moments of a claim read back what was put in.
+#[test]
+fn packed_parts_read_back() {
+    for i in [None, Some(0), Some(7), Some(u16::MAX - 1)] {
+        assert_eq!(OptIndex::new(i).get(), i);
+    }
+    let moments = [
+        None,
+        Some(Moment {
+            hour: None,
+            minute: None,
+            part: None,
+            zone: None,
+        }),
+        Some(Moment {
+            hour: Some(0),
+            minute: Some(0),
+            part: None,
+            zone: Some(0),
+        }),
+        Some(Moment {
+            hour: Some(23),
+            minute: Some(59),
+            part: Some(u8::MAX - 1),
+            zone: Some(3),
+        }),
+        Some(Moment {
+            hour: None,
+            minute: None,
+            part: Some(2),
+            zone: None,
+        }),
+    ];
+    for m in moments {
+        assert_eq!(PackedMoment::new(m).get(), m);
+    }
+    let changes = [None, Some(Change::Any), Some(Change::Yearly)];
+    let statuses = [
+        None,
+        Some(Status::Provisional),
+        Some(Status::Revised),
+        Some(Status::Final),
+    ];
+    for c in changes {
+        for s in statuses {
+            let both = ChangeStatus::new(c, s);
+            assert_eq!((both.change(), both.status()), (c, s));
+        }
+    }
+}
+
+/// A claim keeps its time's hour, part of the day and zone in a byte each:
+/// a meaning file with a clock word past 23 hours, or that names more parts
+/// than that byte holds, is refused at load, not read into a value that
+/// stands for none.
+#[test]
+fn tables_past_a_claims_bytes_are_refused() {
+    let load = |text: &str| {
+        let table: toml::Table = toml::from_str(text).unwrap();
+        Meanings::default().add_file("f.toml", text, &table)
+    };
+    let parts = |n: usize| {
+        let mut t = String::from("[time.parts]\n");
+        for i in 0..n {
+            t.push_str(&format!("w{i} = \"p{i}\"\n"));
+        }
+        t
+    };
+    assert!(load("[time.clock_words]\nnoon = 12\n").is_ok());
+    let err = load("[time.clock_words]\nnoon = 24\n")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("clock word `noon` at hour 24"), "{err}");
+    assert!(load(&parts(254)).is_ok());
+    let err = load(&parts(255)).unwrap_err().to_string();
+    assert!(err.contains("more than 254 parts of the day"), "{err}");
 }
 
 /// The change read in the figure `figure` of `text`.
@@ -272,7 +350,7 @@ fn change_of(
         .iter()
         .find(|c| &text[c.fig.start()..c.fig.end()] == figure)
         .unwrap_or_else(|| panic!("no figure {figure} in {text}"));
-    found.change
+    found.change()
 }
 
 #[test]

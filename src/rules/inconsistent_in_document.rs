@@ -86,7 +86,7 @@ fn read(p: &InconsistentInDocument, cx: &Context, text: &str, c: &Claim) -> Read
             "a value that cannot be trusted (an ambiguous separator, a bad grouping, debris)",
         );
     }
-    if c.measure
+    if c.measure()
         .is_some_and(|m| cx.meanings.comparable.get(m as usize) == Some(&false))
     {
         return none("a measure that is not compared");
@@ -98,7 +98,7 @@ fn read(p: &InconsistentInDocument, cx: &Context, text: &str, c: &Claim) -> Read
     // role, or a noun that names the quantity itself: "25.000 morts") and
     // where (place). "Quatre personnes" and "300 personnes" of one article
     // are mostly different groups.
-    if c.role.is_none() && !names_measure(cx, c) {
+    if c.role().is_none() && !names_measure(cx, c) {
         return none("a count of people of any kind, with no role");
     }
     // The items of a list (a ranking of countries) and the tallies of one
@@ -309,7 +309,7 @@ fn explain(p: &InconsistentInDocument, cx: &Context, a: usize, b: usize) -> Stri
 fn same_count(text: &str, cx: &Context, a: &Claim, b: &Claim) -> bool {
     let noun = |c: &Claim| c.fig.entity().map(|(s, e)| fold(&text[s..e]));
     let generic = |c: &Claim| {
-        c.counted
+        c.counted()
             .is_some_and(|x| cx.meanings.generic.get(x as usize) == Some(&true))
     };
     noun(a) == noun(b)
@@ -320,8 +320,9 @@ fn same_count(text: &str, cx: &Context, a: &Claim, b: &Claim) -> bool {
 /// True when the claim's noun names its quantity itself ("morts",
 /// "décès"), not people of any kind.
 fn names_measure(cx: &Context, c: &Claim) -> bool {
-    c.counted
-        .is_some_and(|x| c.measure == Some(x) && cx.meanings.generic.get(x as usize) != Some(&true))
+    c.counted().is_some_and(|x| {
+        c.measure() == Some(x) && cx.meanings.generic.get(x as usize) != Some(&true)
+    })
 }
 
 /// True when two claims stand in different sentences, or on either side

@@ -40,7 +40,7 @@ fn slot(cx: &Context, c: &Claim) -> Option<Slot> {
     exact(c)?;
     // Measures too generic to compare (countries, days, populations) are
     // no parts of a total either.
-    if c.measure
+    if c.measure()
         .is_some_and(|m| cx.meanings.comparable.get(m as usize) == Some(&false))
     {
         return None;
@@ -48,10 +48,10 @@ fn slot(cx: &Context, c: &Claim) -> Option<Slot> {
     let people = |m: u16| cx.meanings.people.get(m as usize) == Some(&true);
     // What the noun counts decides: people are slotted by what happened to
     // them (the claim's measure may already be "deaths" or "arrests").
-    match (c.role, c.counted.or(c.measure)) {
+    match (c.role(), c.counted().or(c.measure())) {
         (Some(r), None) => Some(Slot::Role(r)),
         (Some(r), Some(m)) if people(m) => Some(Slot::Role(r)),
-        (None, Some(m)) if !people(m) => Some(Slot::Measure(c.measure?)),
+        (None, Some(m)) if !people(m) => Some(Slot::Measure(c.measure()?)),
         _ => None,
     }
 }

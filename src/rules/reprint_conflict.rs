@@ -2036,7 +2036,7 @@ impl ReprintConflict {
                     }
                     // A rate per year ("55.000 euros par an") holds from
                     // one day to the next: two printings state one figure.
-                    let daily = |c: &Claim| c.change == Some(Change::Any);
+                    let daily = |c: &Claim| c.change() == Some(Change::Any);
                     if x != y && (daily(ca) || daily(cb)) && !pinned {
                         trace.note(a, b, 4, || {
                             "not compared: a change (\"nouveaux cas\", \"in 24 hours\") printed on \
@@ -2118,7 +2118,7 @@ impl ReprintConflict {
             // one count ("…, selon un bilan établi par l'AFP mardi à 19H00
             // GMT"), whatever else the update changed.
             let same_time =
-                ca.moment.is_some() && ca.moment == cb.moment && ca.period() == cb.period();
+                ca.moment().is_some() && ca.moment() == cb.moment() && ca.period() == cb.period();
             if !same_time && reworded(ca.doc, cb.doc) > 1 {
                 trace.note(a, b, 7, || {
                     "not compared: the documents print more than one sentence with the same \

@@ -131,7 +131,7 @@ impl Check for StaleFigure {
                                 format!(
                                     "`{ts}` ({what}) in {ids_s}, published {ps}, is the figure \
                                      that the {} count `{tr}` in {ids_r}, published {pr}, replaced",
-                                    cr.status.map_or("revised", Status::as_str)
+                                    cr.status().map_or("revised", Status::as_str)
                                 ),
                                 vec![s, r],
                             ));

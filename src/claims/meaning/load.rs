@@ -428,7 +428,30 @@ impl Meanings {
             add_new(&mut self.abbreviations, sd.abbreviations.iter().cloned());
         }
         if let Some(t) = &raw.time {
+            if let Some((w, h)) = t.hour_past_day() {
+                return Err(Error::config(
+                    file,
+                    text,
+                    text.find(w).unwrap_or(0),
+                    format!("clock word `{w}` at hour {h}, past 23"),
+                ));
+            }
             self.time.add(t);
+            // A claim holds its time's part of the day and zone in a byte
+            // each, `u8::MAX` for none.
+            for (names, what) in [
+                (&self.time.part_names, "parts of the day"),
+                (&self.time.zone_names, "time zones"),
+            ] {
+                if names.len() >= usize::from(u8::MAX) {
+                    return Err(Error::config(
+                        file,
+                        text,
+                        text.find("[time]").unwrap_or(0),
+                        format!("more than {} {what}", u8::MAX - 1),
+                    ));
+                }
+            }
         }
         if let Some(sd) = &raw.source {
             add_new(
@@ -498,7 +521,7 @@ impl Meanings {
         }
         for (id, e) in &raw.authority {
             // A claim holds its party in a byte.
-            if usize::from(self.authorities.add(id, &e.words)) > usize::from(u8::MAX) {
+            if self.authorities.add(id, &e.words) >= u16::from(crate::claims::NO_AUTHORITY) {
                 return Err(Error::config(
                     file,
                     text,
@@ -575,6 +598,22 @@ impl Meanings {
                     ));
                 };
                 self.within[i as usize] = Some(j);
+            }
+        }
+        // A claim holds its measure, role and side in two bytes each,
+        // `u16::MAX` for none.
+        for (v, what) in [
+            (&self.measures, "measure"),
+            (&self.roles, "role"),
+            (&self.sides, "side"),
+        ] {
+            if v.ids.len() > usize::from(u16::MAX) {
+                return Err(Error::config(
+                    file,
+                    text,
+                    text.find(&format!("[{what}.")).unwrap_or(0),
+                    format!("more than {} ids under [{what}]", u16::MAX),
+                ));
             }
         }
         self.index_firsts();

@@ -135,13 +135,13 @@ fn write_claim(
     let period_of = c.period();
     // And most have no date nor any meaning read.
     if f.date.is_none()
-        && c.measure.is_none()
-        && c.role.is_none()
-        && c.side.is_none()
+        && c.measure().is_none()
+        && c.role().is_none()
+        && c.side().is_none()
         && c.places.is_empty()
         && period_of.is_none()
-        && c.moment.is_none()
-        && c.status.is_none()
+        && c.moment().is_none()
+        && c.status().is_none()
     {
         out.push_str(concat!(
             "null,\"measure\":null,\"role\":null,\"affiliation\":null,",
@@ -153,7 +153,7 @@ fn write_claim(
     out.push_str(",\"attributed_to\":");
     text_then(
         out,
-        c.authority.map(|i| m.authorities.name(i.into())),
+        c.authority().map(|i| m.authorities.name(i.into())),
         "null",
     );
     out.push_str(&json.source);
@@ -237,13 +237,17 @@ fn date_to_status(
         }
         None => out.push_str("null,\"measure\":"),
     }
-    text_then(out, c.measure.map(|i| m.measures.name(i)), "null,\"role\":");
     text_then(
         out,
-        c.role.map(|i| m.roles.name(i)),
+        c.measure().map(|i| m.measures.name(i)),
+        "null,\"role\":",
+    );
+    text_then(
+        out,
+        c.role().map(|i| m.roles.name(i)),
         "null,\"affiliation\":",
     );
-    text_then(out, c.side.map(|i| m.sides.name(i)), "null,\"place\":");
+    text_then(out, c.side().map(|i| m.sides.name(i)), "null,\"place\":");
     if c.places.is_empty() {
         out.push_str("null,\"period\":");
     } else {
@@ -275,10 +279,10 @@ fn date_to_status(
     out.push_str(",\"time_of_count\":");
     text_then(
         out,
-        c.moment.map(|t| m.time.label(&t)).as_deref(),
+        c.moment().map(|t| m.time.label(&t)).as_deref(),
         "null,\"status\":",
     );
-    text_then(out, c.status.map(|s| s.as_str()), "null");
+    text_then(out, c.status().map(|s| s.as_str()), "null");
 }
 
 /// The JSON of a document's source, as `serde_json` writes it.

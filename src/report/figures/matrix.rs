@@ -98,7 +98,7 @@ fn made(corpus: &Corpus, published: &[Option<String>], i: usize) -> Made {
     use crate::claims::moment::Status;
     let c = &corpus.claims[i];
     let printed = published[c.doc as usize].clone();
-    let day = match (c.moment, c.period()) {
+    let day = match (c.moment(), c.period()) {
         (Some(_), Some(q)) if c.period_stated => {
             let mut s = String::new();
             crate::claims::period::push_iso(&mut s, q.end);
@@ -107,9 +107,9 @@ fn made(corpus: &Corpus, published: &[Option<String>], i: usize) -> Made {
         _ => printed.clone(),
     };
     let clock = c
-        .moment
+        .moment()
         .and_then(|m| m.hour.map(|h| (h, m.minute.unwrap_or(0))));
-    let status = match c.status {
+    let status = match c.status() {
         None | Some(Status::Provisional) => 0,
         Some(Status::Revised) => 1,
         Some(Status::Final) => 2,

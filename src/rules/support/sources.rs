@@ -507,7 +507,7 @@ impl Alone {
         match self {
             Alone::Increment => {
                 // The words of a count's status are not an increment's.
-                let besides = match c.status {
+                let besides = match c.status() {
                     Some(_) => cx.meanings.time.status_phrases.as_slice(),
                     None => &[],
                 };
@@ -691,7 +691,7 @@ fn why_not_by(
 
 /// True when claim `c` is a revised or final count.
 pub(crate) fn settled(c: &Claim) -> bool {
-    matches!(c.status, Some(Status::Revised | Status::Final))
+    matches!(c.status(), Some(Status::Revised | Status::Final))
 }
 
 /// True when one of claims `a` and `b`, of one quantity (their only
@@ -783,10 +783,10 @@ fn recounted(cx: &Context, p: &CompareParams, a: &Claim, b: &Claim) -> bool {
     };
     let m = cx.meanings;
     let toll = |c: &Claim| {
-        c.measure
+        c.measure()
             .is_some_and(|i| m.recounted.get(i as usize) == Some(&true))
     };
-    let pinned = |c: &Claim| c.moment.is_some() || c.status == Some(Status::Final);
+    let pinned = |c: &Claim| c.moment().is_some() || c.status() == Some(Status::Final);
     let first = x.min(y);
     let after = |c: &Claim| {
         c.period()
@@ -818,7 +818,7 @@ fn during_the_day(cx: &Context, p: &CompareParams, a: &Claim, b: &Claim) -> bool
         return false;
     }
     let running = |c: &Claim| {
-        let Some(m) = c.moment else {
+        let Some(m) = c.moment() else {
             return false;
         };
         let names = &cx.meanings.time.part_names;
@@ -833,8 +833,8 @@ fn during_the_day(cx: &Context, p: &CompareParams, a: &Claim, b: &Claim) -> bool
         (m.part.is_some() || m.hour.is_some()) && part && hour
     };
     let (during, after) = match (running(a), running(b)) {
-        (true, false) if b.moment.is_none() => (a, b),
-        (false, true) if a.moment.is_none() => (b, a),
+        (true, false) if b.moment().is_none() => (a, b),
+        (false, true) if a.moment().is_none() => (b, a),
         _ => return false,
     };
     let (Some(x), Some(y)) = (cx.stories.day(during.doc), cx.stories.day(after.doc)) else {
@@ -862,7 +862,7 @@ fn during_the_day(cx: &Context, p: &CompareParams, a: &Claim, b: &Claim) -> bool
 /// differs: a count at midday and one in the evening are two moments of a
 /// running tally.
 pub(crate) fn same_time_of_day(a: &Claim, b: &Claim) -> bool {
-    match (a.moment, b.moment) {
+    match (a.moment(), b.moment()) {
         (Some(x), Some(y)) => {
             let hours = match (x.hour, y.hour) {
                 (Some(h), Some(k)) => h == k && x.minute.unwrap_or(0) == y.minute.unwrap_or(0),
@@ -894,10 +894,10 @@ pub(crate) fn in_list(corpus: &Corpus, c: &Claim) -> bool {
         if o.sentence() != c.sentence() || o.fig.kind != c.fig.kind {
             continue;
         }
-        if o.measure == c.measure {
+        if o.measure() == c.measure() {
             same += 1;
         }
-        if o.measure == c.measure || o.measure.is_none() {
+        if o.measure() == c.measure() || o.measure().is_none() {
             alike += 1;
             if !o.places.is_empty() && !places.contains(&o.places) {
                 places.push(o.places);
@@ -924,7 +924,7 @@ pub(crate) fn pinned_in_list(corpus: &Corpus, c: &Claim) -> bool {
         !std::ptr::eq(o, c)
             && o.sentence() == c.sentence()
             && o.fig.kind == c.fig.kind
-            && (o.measure == c.measure || (o.measure.is_none() && o.fig.entity().is_none()))
+            && (o.measure() == c.measure() || (o.measure().is_none() && o.fig.entity().is_none()))
             && o.places == c.places
     })
 }
@@ -968,7 +968,7 @@ pub(crate) fn same_wording(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
 /// the parts with the total; "en 24 heures" pins nothing).
 pub(crate) fn pinned_moment(corpus: &Corpus, a: &Claim, b: &Claim) -> bool {
     let day = |c: &Claim| c.period().filter(|q| c.period_stated && q.start == q.end);
-    if day(a).is_some() && day(a) == day(b) && a.moment == b.moment {
+    if day(a).is_some() && day(a) == day(b) && a.moment() == b.moment() {
         return true;
     }
     fn digits<'a>(corpus: &'a Corpus, c: &'a Claim) -> impl Iterator<Item = u8> + 'a {
@@ -1255,7 +1255,7 @@ fn compare_bucket(
                     let (r, o) = if settled(ca) { (a, b) } else { (b, a) };
                     let (cr, co) = (&corpus.claims[r], &corpus.claims[o]);
                     let text = |c: &Claim| c.fig.text(&corpus.doc_of(c).text);
-                    let status = cr.status.map_or("revised", Status::as_str);
+                    let status = cr.status().map_or("revised", Status::as_str);
                     let message = format!(
                         "`{}` ({what}) in {}, published {}, was replaced by the {status} count \
                          `{}` in {}, published {}",
@@ -1270,7 +1270,11 @@ fn compare_bucket(
                     return info(message, vec![o, r], help);
                 }
                 Disagreement::DuringTheDay => {
-                    let (d, l) = if ca.moment.is_some() { (a, b) } else { (b, a) };
+                    let (d, l) = if ca.moment().is_some() {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
                     let (cd, cl) = (&corpus.claims[d], &corpus.claims[l]);
                     let message = format!(
                         "`{}` ({what}) in {}, a count made during its day, is below `{}` in {}, \
@@ -1516,7 +1520,7 @@ fn first_pair(
     let places = |i: usize| corpus.claims[i].places;
     // Another party's counts that agree say nothing of this party's: both
     // papers may give the organisers' 12.000 and differ on the police's.
-    let party = |i: usize| corpus.claims[i].authority;
+    let party = |i: usize| corpus.claims[i].authority();
     // Two items of one statement printed in both (the same two sentences:
     // "en France métropolitaine (3 244 morts) … en Outre-mer (254 morts)")
     // are two quantities: agreeing on one says nothing of the other.
@@ -1568,7 +1572,7 @@ pub(crate) fn national_tally(cx: &Context, least: Decimal, c: &Claim) -> bool {
     };
     if least.is_zero()
         || c.delta()
-        || c.measure.is_none_or(generic)
+        || c.measure().is_none_or(generic)
         || c.fig.value().is_none_or(|v| v < least)
         || !c
             .places
@@ -1629,7 +1633,7 @@ fn same_count_day(cx: &Context, a: &Claim, b: &Claim) -> bool {
         (Some(x), Some(y)) if (x - y).abs() <= 1
     );
     let partial =
-        |c: &Claim, o: &Claim| !c.period_stated && c.moment.is_some() && c.moment != o.moment;
+        |c: &Claim, o: &Claim| !c.period_stated && c.moment().is_some() && c.moment() != o.moment();
     printed
         && !partial(a, b)
         && !partial(b, a)
