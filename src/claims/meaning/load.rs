@@ -267,6 +267,10 @@ struct Entry {
     generic: Option<bool>,
     #[serde(default)]
     recounted: Option<bool>,
+    /// A place that is a figure's only when it follows the figure or opens
+    /// its sentence (`[place.world]`).
+    #[serde(default)]
+    follows: bool,
 }
 
 /// True when a span can be computed: months of a year, days counted back,
@@ -586,6 +590,14 @@ impl Meanings {
             }
         }
         self.within.resize(self.places.ids.len(), None);
+        self.place_follows.resize(self.places.ids.len(), false);
+        for (id, e) in &raw.place {
+            if e.follows {
+                if let Some(i) = self.place_id(id) {
+                    self.place_follows[i as usize] = true;
+                }
+            }
+        }
         for (id, e) in &raw.place {
             if let Some(w) = &e.within {
                 let i = self.place_id(id).unwrap_or(0);

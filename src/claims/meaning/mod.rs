@@ -51,6 +51,11 @@ pub struct Meanings {
     pub(crate) places: Vocabulary,
     /// For each place, the place it lies within.
     pub(crate) within: Vec<Option<u16>>,
+    /// For each place, whether it is a figure's only when it follows the
+    /// figure or opens the sentence: "au moins 490.771 morts dans le monde"
+    /// are the world's, "le Royaume-Uni, deuxième pays le plus endeuillé
+    /// dans le monde avec 36.793 morts" the United Kingdom's.
+    pub(crate) place_follows: Vec<bool>,
     /// The places of `rules/places/gazetteer.tsv`, the first ids of
     /// `places`.
     pub(crate) gazetteer: Gazetteer,

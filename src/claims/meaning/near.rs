@@ -404,6 +404,16 @@ impl Meanings {
                 if at.start - ge > PLACE_BEFORE && gs > 2 {
                     continue;
                 }
+                // A place that follows its figures ("dans le monde") names
+                // the scope of a ranking before them ("deuxième pays le
+                // plus endeuillé dans le monde avec 36.793 morts"), unless
+                // it opens the sentence ("Dans le monde, …").
+                if gs > 0
+                    && g.iter()
+                        .all(|m| self.place_follows.get(m.0.id as usize) == Some(&true))
+                {
+                    continue;
+                }
                 // In a list ("l'Europe 183.338 décès, l'Asie 19.244
                 // décès"), a place names its own item's figure, not the
                 // next item's.
